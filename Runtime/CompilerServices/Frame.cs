@@ -1,0 +1,97 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+
+namespace GoSharp.CompilerServices;
+
+/// <summary>
+/// One activation of a goroutine method: parameters, hoisted locals, spill temporaries and the state to
+/// resume from. A goroutine's stack is its chain of frames, linked through <see cref="Caller"/>; the
+/// bottom one is the runtime's goexit frame (Go plants <c>goexit</c> as the first frame's return
+/// address; GoSharp links it as the first frame's caller). The generator writes one subclass per
+/// <c>[Goroutine]</c> method; <c>docs/frame-contract.md</c> shows how to write one by hand.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class Frame
+{
+    /// <summary>The frame to resume when this one completes. Set by <see cref="G.Invoke"/> and <see cref="G.Call"/>.</summary>
+    public Frame? Caller;
+
+    /// <summary>
+    /// Where to resume: -1 while running or before the first resumption, a generated state number while
+    /// suspended, <see cref="DoneState"/> once completed. Read by goroutine dumps.
+    /// </summary>
+    public int State = -1;
+
+    /// <summary>The value of <see cref="State"/> once the frame completed.</summary>
+    public const int DoneState = -2;
+
+    // Set when the frame ended with an exception; its caller rethrows it at the call site.
+    internal ExceptionDispatchInfo? Failure;
+
+    // Root frames only: who waits for the goroutine to end. Guarded by lock(this).
+    internal G? JoinWaiters;
+    internal object? JoinContinuations;
+    internal int ThreadJoiners;
+    internal UnobservedExceptionHolder? Unobserved;
+    private volatile bool _finished;
+
+    /// <summary>Runs the frame from <see cref="State"/> until it completes or suspends.</summary>
+    /// <param name="g">The goroutine this frame belongs to.</param>
+    public abstract FrameResult Resume(G g);
+
+    /// <summary>The user's method, as printed in goroutine dumps (<c>Namespace.Type.Method</c>).</summary>
+    public virtual string MethodName => GetType().FullName ?? GetType().Name;
+
+    /// <summary>The user's source line for a suspended state, for goroutine dumps; null if unknown.</summary>
+    public virtual SourceLocation? GetSourceLocation(int state) => null;
+
+    /// <summary>True once the frame has run to its end, with or without an exception.</summary>
+    public bool IsCompleted => _finished;
+
+    /// <summary>
+    /// Rethrows the frame's exception, if it ended with one, keeping the original stack trace
+    /// (<see cref="ExceptionDispatchInfo"/>). A caller calls it at its call site after the callee completed.
+    /// </summary>
+    public void ThrowIfFailed()
+    {
+        var failure = Failure;
+        if (failure is not null)
+        {
+            Unobserved?.Observed();
+            failure.Throw();
+        }
+    }
+
+    /// <summary>Records that the frame has ended; called by the scheduler, never by frames.</summary>
+    internal void MarkCompleted(Exception? exception)
+    {
+        if (exception is not null) Failure = ExceptionDispatchInfo.Capture(exception);
+        State = DoneState;
+        _finished = true;
+    }
+
+    internal Exception? Exception => Failure?.SourceException;
+}
+
+/// <summary>A frame whose method returns a value.</summary>
+/// <typeparam name="T">The method's return type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class Frame<T> : Frame
+{
+    /// <summary>The method's return value, set by the frame before it returns <see cref="FrameResult.Completed"/>.</summary>
+    public T Result = default!;
+
+    /// <summary>Returns <see cref="Result"/>, or rethrows the frame's exception.</summary>
+    public T GetResult()
+    {
+        ThrowIfFailed();
+        return Result;
+    }
+}
+
+/// <summary>A source position of a suspension point, for goroutine dumps.</summary>
+/// <param name="File">The source file path as the compiler saw it.</param>
+/// <param name="Line">The 1-based line.</param>
+public readonly record struct SourceLocation(string File, int Line);

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using GoSharp.CompilerServices;
+using GoSharp.Scheduler;
+
+namespace GoSharp;
+
+/// <summary>
+/// One independent goroutine scheduler: its Ps, Ms, run queues and goroutines (Go: the <c>sched</c>
+/// global plus <c>allp</c>, <c>allm</c>, <c>allgs</c>). A process may hold several; <see cref="Default"/>
+/// starts lazily on first use. Launchers (<c>GoX(...)</c>) spawn into the runtime of the goroutine that
+/// calls them, else into the one entered with <see cref="Enter"/>, else into <see cref="Default"/>.
+/// </summary>
+public sealed partial class GoRuntime : IDisposable
+{
+    private static readonly Lazy<GoRuntime> s_default = new(() => new GoRuntime(new GoRuntimeOptions { Name = "default" }));
+    private static int s_nextId;
+    [ThreadStatic] private static GoRuntime? t_entered;
+
+    // ---- sched (guarded by _lock unless noted) ----
+    private readonly Lock _lock = new();
+    private M? _midle;                       // Go: sched.midle
+    private int _nmidle;
+    private P? _pidle;                       // Go: sched.pidle
+    private volatile int _npidle;            // read without the lock by wakep
+    private int _nmspinning;                 // Interlocked; Go: sched.nmspinning
+    private GQueue _runq;                    // Go: sched.runq
+    private volatile int _runqsize;
+    private GQueue _freeGs;                  // Go: sched.gFree; guarded by _freeGsLock
+    private readonly Lock _freeGsLock = new();
+    private volatile P[] _allp = Array.Empty<P>();
+    private volatile int _gomaxprocs;
+    private long _goidgen;
+    private readonly List<M> _allm = new();
+    private readonly List<G> _allgs = new(); // guarded by _allgsLock
+    private readonly Lock _allgsLock = new();
+    private M? _exitWaiters;                 // Ms waiting for a P to finish a blocking call
+
+    private volatile bool _stopping;
+    private int _disposed;
+
+    internal readonly long StartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+    internal readonly long PreemptTicks;
+    private readonly Action<UnhandledGoroutineException>? _unhandled;
+
+    /// <summary>Creates and starts a runtime. Its threads start on demand and end with <see cref="Dispose()"/>.</summary>
+    public GoRuntime(GoRuntimeOptions? options = null)
+    {
+        options ??= new GoRuntimeOptions();
+        int procs = options.MaxProcs ?? ProcsFromEnvironment();
+        if (procs < 1 || procs > MaxProcsLimit)
+            throw new ArgumentOutOfRangeException(nameof(options), procs, $"MaxProcs must be between 1 and {MaxProcsLimit}.");
+        if (options.PreemptAfter <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), options.PreemptAfter, "PreemptAfter must be positive.");
+        Name = options.Name ?? $"runtime{Interlocked.Increment(ref s_nextId)}";
+        _unhandled = options.UnhandledException;
+        PreemptTicks = (long)(options.PreemptAfter.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        lock (_lock)
+        {
+            ProcResize(procs);
+        }
+        StartSysmon();
+    }
+
+    /// <summary>The largest number of Ps a runtime accepts.</summary>
+    public const int MaxProcsLimit = 1024;
+
+    /// <summary>The process-wide runtime, started on first use.</summary>
+    public static GoRuntime Default => s_default.Value;
+
+    /// <summary>
+    /// The runtime a launcher spawns into from the calling thread: the running goroutine's, else the one
+    /// entered on this thread, else <see cref="Default"/>.
+    /// </summary>
+    public static GoRuntime Current => M.Current?.Runtime ?? t_entered ?? Default;
+
+    /// <summary>The runtime's name, used for its threads.</summary>
+    public string Name { get; }
+
+    /// <summary>The current number of Ps (Go: GOMAXPROCS).</summary>
+    public int MaxProcs => _gomaxprocs;
+
+    /// <summary>
+    /// Makes this runtime the target of launchers called on this thread until the returned scope is
+    /// disposed. Tests use it to run generated launchers in a runtime of their own.
+    /// </summary>
+    public EnterScope Enter()
+    {
+        var previous = t_entered;
+        t_entered = this;
+        return new EnterScope(previous);
+    }
+
+    /// <summary>Restores the previously entered runtime.</summary>
+    public readonly struct EnterScope : IDisposable
+    {
+        private readonly GoRuntime? _previous;
+        internal EnterScope(GoRuntime? previous) => _previous = previous;
+        /// <summary>Restores the previously entered runtime.</summary>
+        public void Dispose() => t_entered = _previous;
+    }
+
+    /// <summary>
+    /// Starts a goroutine whose first frame is <paramref name="root"/> (Go: <c>newproc</c>). Generated
+    /// launchers call it; hand-written frames may too.
+    /// </summary>
+    public Goroutine Spawn(Frame root) => new(root, NewProc(root));
+
+    /// <summary>Starts a goroutine that returns a value.</summary>
+    public Goroutine<T> Spawn<T>(Frame<T> root) => new(root, NewProc(root));
+
+    /// <summary>
+    /// Changes the number of Ps while goroutines run (Go: <c>runtime.GOMAXPROCS(n)</c>): stops the world
+    /// at the goroutines' next preemption checks, resizes, restarts. Returns the previous value.
+    /// </summary>
+    public int SetMaxProcs(int n)
+    {
+        if (n < 1 || n > MaxProcsLimit)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"MaxProcs must be between 1 and {MaxProcsLimit}.");
+        ThrowIfDisposed();
+        return StopTheWorldAndResize(n);
+    }
+
+    /// <summary>The number of goroutines that exist now (Go: runtime.NumGoroutine).</summary>
+    public int NumGoroutine
+    {
+        get
+        {
+            int n = 0;
+            lock (_allgsLock)
+            {
+                foreach (var g in _allgs)
+                    if (g.GetStatus() is not (GStatus.Dead or GStatus.Idle)) n++;
+            }
+            return n;
+        }
+    }
+
+    /// <summary>The number of Ms (threads) created so far.</summary>
+    public int ThreadCount { get { lock (_lock) return _allm.Count; } }
+
+    internal static int ProcsFromEnvironment()
+    {
+        string? env = Environment.GetEnvironmentVariable("GOMAXPROCS");
+        if (string.IsNullOrWhiteSpace(env)) return Environment.ProcessorCount;
+        if (int.TryParse(env, out int n) && n >= 1 && n <= MaxProcsLimit) return n;
+        throw new InvalidOperationException(
+            $"GOMAXPROCS='{env}' is not a number between 1 and {MaxProcsLimit}; unset it or fix it.");
+    }
+
+    internal void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+            throw new ObjectDisposedException(nameof(GoRuntime), $"The GoSharp runtime '{Name}' has been disposed.");
+    }
+
+    internal long Nanotime() => System.Diagnostics.Stopwatch.GetTimestamp();
+
+    internal void ReportUnhandled(G? g, long goid, string method, Exception ex)
+    {
+        var wrapped = new UnhandledGoroutineException(goid, method, ex);
+        if (_unhandled is not null)
+        {
+            _unhandled(wrapped);
+            return;
+        }
+        Console.Error.WriteLine($"goroutine {goid} [{method}] unhandled exception:{Environment.NewLine}{ex}");
+        var t = new Thread(() => throw wrapped) { IsBackground = true, Name = "GoSharp unhandled goroutine exception" };
+        t.Start();
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+
+namespace GoSharp;
+
+/// <summary>Settings of a <see cref="GoRuntime"/>. Invalid values throw when the runtime is created.</summary>
+public sealed class GoRuntimeOptions
+{
+    /// <summary>
+    /// The number of Ps (Go: GOMAXPROCS). Null takes the <c>GOMAXPROCS</c> environment variable if set,
+    /// else <see cref="Environment.ProcessorCount"/>.
+    /// </summary>
+    public int? MaxProcs { get; set; }
+
+    /// <summary>A name for the runtime's threads and dumps.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>
+    /// Called when a goroutine ends with an exception that nobody observes: its handle was collected
+    /// without a <c>Join</c>, <c>await</c> or <c>Exception</c> read. Null keeps the default: the exception
+    /// is written to standard error with the goroutine's id, then rethrown on a new thread, which ends
+    /// the process like any unhandled exception.
+    /// </summary>
+    public Action<UnhandledGoroutineException>? UnhandledException { get; set; }
+
+    /// <summary>
+    /// Time a goroutine may hold its P before sysmon asks it to yield at its next preemption check
+    /// (Go: forcePreemptNS, 10 ms).
+    /// </summary>
+    public TimeSpan PreemptAfter { get; set; } = TimeSpan.FromMilliseconds(10);
+}
+
+/// <summary>A goroutine's exception that nobody observed, as passed to <see cref="GoRuntimeOptions.UnhandledException"/>.</summary>
+public sealed class UnhandledGoroutineException : Exception
+{
+    internal UnhandledGoroutineException(long goroutineId, string method, Exception inner)
+        : base($"goroutine {goroutineId} ({method}) ended with an exception that no one observed: {inner.GetType().Name}: {inner.Message}", inner)
+    {
+        GoroutineId = goroutineId;
+        Method = method;
+    }
+
+    /// <summary>The goroutine's id.</summary>
+    public long GoroutineId { get; }
+
+    /// <summary>The goroutine's method.</summary>
+    public string Method { get; }
+}

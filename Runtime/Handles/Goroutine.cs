@@ -1,0 +1,144 @@
+using System;
+using System.Runtime.CompilerServices;
+using GoSharp.CompilerServices;
+
+namespace GoSharp;
+
+/// <summary>
+/// A handle to a started goroutine, returned by a generated launcher <c>GoX(...)</c>. Go has none; a
+/// .NET caller can wait for the goroutine (<see cref="Join"/>, or <c>await</c>) and gets its exception.
+/// Dropping the handle is fine (fire and forget, as <c>go f()</c>), but an exception nobody observes is
+/// reported to <see cref="GoRuntimeOptions.UnhandledException"/>. Copying the handle is cheap: it is the
+/// goroutine's first frame and its id.
+/// </summary>
+public readonly struct Goroutine : IEquatable<Goroutine>
+{
+    internal readonly Frame? Root;
+
+    internal Goroutine(Frame root, long id)
+    {
+        Root = root;
+        Id = id;
+    }
+
+    /// <summary>The goroutine id (Go: goid), as printed in dumps.</summary>
+    public long Id { get; }
+
+    /// <summary>True once the goroutine has ended, normally or with an exception.</summary>
+    public bool IsCompleted => RootOrThrow.IsCompleted;
+
+    /// <summary>The exception the goroutine ended with (observing it), or null. Null while it runs.</summary>
+    public Exception? Exception
+    {
+        get
+        {
+            var root = RootOrThrow;
+            if (!root.IsCompleted || root.Failure is null) return null;
+            root.Unobserved?.Observed();
+            return root.Failure.SourceException;
+        }
+    }
+
+    /// <summary>
+    /// Waits for the goroutine to end and rethrows its exception with the original stack trace. Inside a
+    /// <c>[Goroutine]</c> method this suspends the calling goroutine; elsewhere it blocks the thread.
+    /// </summary>
+    [SuspensionPoint(nameof(GetJoinAwaiter))]
+    public void Join()
+    {
+        var root = RootOrThrow;
+        JoinState.BlockUntilDone(root);
+        root.ThrowIfFailed();
+    }
+
+    /// <summary>The awaiter behind <see cref="Join"/> inside goroutines (generated code calls it).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public JoinAwaiter GetJoinAwaiter() => new(RootOrThrow);
+
+    /// <summary>Lets async code write <c>await handle</c>.</summary>
+    public GoroutineAwaiter GetAwaiter() => new(RootOrThrow);
+
+    internal Frame RootOrThrow => Root ?? throw new InvalidOperationException("This Goroutine handle is default: it refers to no goroutine.");
+
+    /// <inheritdoc/>
+    public bool Equals(Goroutine other) => ReferenceEquals(Root, other.Root);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Goroutine g && Equals(g);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Root is null ? 0 : RuntimeHelpers.GetHashCode(Root);
+
+    /// <summary>Compares handles by goroutine.</summary>
+    public static bool operator ==(Goroutine a, Goroutine b) => a.Equals(b);
+
+    /// <summary>Compares handles by goroutine.</summary>
+    public static bool operator !=(Goroutine a, Goroutine b) => !a.Equals(b);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"goroutine {Id}";
+}
+
+/// <summary>A handle to a started goroutine that returns a value; see <see cref="Goroutine"/>.</summary>
+/// <typeparam name="T">The goroutine method's return type.</typeparam>
+public readonly struct Goroutine<T> : IEquatable<Goroutine<T>>
+{
+    internal readonly Frame<T>? Root;
+
+    internal Goroutine(Frame<T> root, long id)
+    {
+        Root = root;
+        Id = id;
+    }
+
+    /// <summary>The goroutine id (Go: goid).</summary>
+    public long Id { get; }
+
+    /// <summary>True once the goroutine has ended.</summary>
+    public bool IsCompleted => RootOrThrow.IsCompleted;
+
+    /// <summary>The exception the goroutine ended with (observing it), or null.</summary>
+    public Exception? Exception => ((Goroutine)this).Exception;
+
+    /// <summary>
+    /// Waits for the goroutine and returns its result, or rethrows its exception. Inside a
+    /// <c>[Goroutine]</c> method this suspends the calling goroutine; elsewhere it blocks the thread.
+    /// </summary>
+    [SuspensionPoint(nameof(GetJoinAwaiter))]
+    public T Join()
+    {
+        var root = RootOrThrow;
+        JoinState.BlockUntilDone(root);
+        return root.GetResult();
+    }
+
+    /// <summary>The awaiter behind <see cref="Join"/> inside goroutines (generated code calls it).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public JoinAwaiter<T> GetJoinAwaiter() => new(RootOrThrow);
+
+    /// <summary>Lets async code write <c>await handle</c>.</summary>
+    public GoroutineAwaiter<T> GetAwaiter() => new(RootOrThrow);
+
+    /// <summary>The untyped handle of the same goroutine.</summary>
+    public static implicit operator Goroutine(Goroutine<T> g) => new(g.RootOrThrow, g.Id);
+
+    private Frame<T> RootOrThrow => Root ?? throw new InvalidOperationException("This Goroutine handle is default: it refers to no goroutine.");
+
+    /// <inheritdoc/>
+    public bool Equals(Goroutine<T> other) => ReferenceEquals(Root, other.Root);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Goroutine<T> g && Equals(g);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Root is null ? 0 : RuntimeHelpers.GetHashCode(Root);
+
+    /// <summary>Compares handles by goroutine.</summary>
+    public static bool operator ==(Goroutine<T> a, Goroutine<T> b) => a.Equals(b);
+
+    /// <summary>Compares handles by goroutine.</summary>
+    public static bool operator !=(Goroutine<T> a, Goroutine<T> b) => !a.Equals(b);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"goroutine {Id}";
+}

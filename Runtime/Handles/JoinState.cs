@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using GoSharp.CompilerServices;
+using GoSharp.Scheduler;
+
+namespace GoSharp;
+
+/// <summary>
+/// Who waits for a goroutine to end, kept in its first frame under <c>lock(root)</c>: parked joining
+/// goroutines (a chain through <see cref="G.SchedLink"/>), blocked threads (counted, woken with
+/// PulseAll) and async continuations.
+/// </summary>
+internal sealed class JoinState : IParkCommit
+{
+    public static readonly JoinState Commit = new();
+
+    /// <summary>The join commit step: enqueue the joiner unless the goroutine ended meanwhile.</summary>
+    bool IParkCommit.Commit(G g, object? arg)
+    {
+        var root = (Frame)arg!;
+        lock (root)
+        {
+            if (root.IsCompleted) return false;
+            g.SchedLink = root.JoinWaiters;
+            root.JoinWaiters = g;
+            return true;
+        }
+    }
+
+    /// <summary>Blocks an ordinary thread (or an M's plain code, handing off its P) until the goroutine ends.</summary>
+    public static void BlockUntilDone(Frame root)
+    {
+        if (root.IsCompleted) return;
+        using var blocking = GoRuntime.EnterBlocking();
+        lock (root)
+        {
+            root.ThreadJoiners++;
+            while (!root.IsCompleted) Monitor.Wait(root);
+            root.ThreadJoiners--;
+        }
+    }
+
+    public static void OnCompleted(Frame root, Action continuation)
+    {
+        lock (root)
+        {
+            if (!root.IsCompleted)
+            {
+                switch (root.JoinContinuations)
+                {
+                    case null: root.JoinContinuations = continuation; break;
+                    case Action a: root.JoinContinuations = new List<Action> { a, continuation }; break;
+                    case List<Action> list: list.Add(continuation); break;
+                }
+                return;
+            }
+        }
+        ThreadPool.UnsafeQueueUserWorkItem(static c => c(), continuation, preferLocal: false);
+    }
+
+    /// <summary>
+    /// Marks the goroutine's first frame completed and wakes everyone waiting for it. An exception that no
+    /// one is waiting for gets a finalizable holder, so it is reported if the handle is dropped unobserved.
+    /// </summary>
+    public static void Finish(GoRuntime runtime, Frame root, long goid, Exception? abandoned = null)
+    {
+        G? joiners;
+        object? continuations;
+        lock (root)
+        {
+            if (root.IsCompleted) return;
+            joiners = root.JoinWaiters;
+            continuations = root.JoinContinuations;
+            root.JoinWaiters = null;
+            root.JoinContinuations = null;
+            if (abandoned is not null) root.Failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(abandoned);
+            if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && root.ThreadJoiners == 0)
+                root.Unobserved = new UnobservedExceptionHolder(runtime, goid, root.MethodName, root.Failure.SourceException);
+            root.MarkCompleted(null);
+            if (root.ThreadJoiners > 0) Monitor.PulseAll(root);
+        }
+        while (joiners is not null)
+        {
+            G next = joiners.SchedLink!;
+            joiners.SchedLink = null;
+            if (abandoned is null) joiners.Ready();
+            joiners = next;
+        }
+        switch (continuations)
+        {
+            case Action a:
+                ThreadPool.UnsafeQueueUserWorkItem(static c => c(), a, preferLocal: false);
+                break;
+            case List<Action> list:
+                foreach (var c in list) ThreadPool.UnsafeQueueUserWorkItem(static c => c(), c, preferLocal: false);
+                break;
+        }
+    }
+}
+
+/// <summary>
+/// Reports a goroutine's exception that nobody observed once its handle is collected (the model of
+/// Task's unobserved-exception holder): allocated only when a goroutine fails with no one waiting.
+/// </summary>
+internal sealed class UnobservedExceptionHolder
+{
+    private readonly GoRuntime _runtime;
+    private readonly long _goid;
+    private readonly string _method;
+    private readonly Exception _exception;
+    private int _observed;
+
+    public UnobservedExceptionHolder(GoRuntime runtime, long goid, string method, Exception exception)
+    {
+        _runtime = runtime;
+        _goid = goid;
+        _method = method;
+        _exception = exception;
+    }
+
+    public void Observed()
+    {
+        if (Interlocked.Exchange(ref _observed, 1) == 0) GC.SuppressFinalize(this);
+    }
+
+    ~UnobservedExceptionHolder()
+    {
+        if (Volatile.Read(ref _observed) == 0 && !Environment.HasShutdownStarted)
+            _runtime.ReportUnhandled(null, _goid, _method, _exception);
+    }
+}

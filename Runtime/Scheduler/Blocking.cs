@@ -1,0 +1,67 @@
+using System;
+using GoSharp.CompilerServices;
+using GoSharp.Scheduler;
+
+namespace GoSharp;
+
+// A goroutine's plain (not generated) code that blocks its thread: hand the P off so other goroutines
+// keep running, and take one back afterwards. Go: entersyscallblock / exitsyscall. Go can park the G on
+// exit if no P is free, because it can switch stacks; the G's frames here are on this thread's stack, so
+// the M waits for a P instead.
+public sealed partial class GoRuntime
+{
+    /// <summary>Ends a blocking section started by <see cref="EnterBlocking"/>.</summary>
+    internal readonly struct BlockingScope : IDisposable
+    {
+        private readonly M? _m;
+        internal BlockingScope(M? m) => _m = m;
+        public void Dispose()
+        {
+            if (_m is not null) _m.Runtime.ExitBlocking(_m);
+        }
+    }
+
+    /// <summary>
+    /// Call before blocking the current thread. On an ordinary thread it does nothing; on an M running a
+    /// goroutine it releases the P to another M. Dispose the result after the block.
+    /// </summary>
+    internal static BlockingScope EnterBlocking()
+    {
+        M? m = M.Current;
+        if (m is null || m.P is null || m.CurG is null) return default;
+        m.CurG.CasStatus(GStatus.Running, GStatus.Syscall);
+        P p = ReleaseP(m);
+        m.Runtime.HandoffP(p);
+        return new BlockingScope(m);
+    }
+
+    /// <summary>Takes an idle P, or waits until one is handed over. Go: exitsyscall.</summary>
+    internal void ExitBlocking(M m)
+    {
+        bool wait;
+        lock (_lock)
+        {
+            P? p = _gcwaiting ? null : PIdleGetLocked();
+            if (p is not null)
+            {
+                AcquireP(m, p);
+                wait = false;
+            }
+            else
+            {
+                m.WaitingForP = true;
+                m.Link = _exitWaiters;
+                _exitWaiters = m;
+                wait = true;
+            }
+        }
+        if (wait)
+        {
+            m.Park.Sleep();
+            P p = m.NextP ?? throw new ObjectDisposedException(nameof(GoRuntime), $"The GoSharp runtime '{Name}' was disposed while goroutine {m.CurG?.Goid} was blocked.");
+            m.NextP = null;
+            AcquireP(m, p);
+        }
+        m.CurG!.CasStatus(GStatus.Syscall, GStatus.Running);
+    }
+}

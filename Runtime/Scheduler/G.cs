@@ -1,0 +1,152 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Threading;
+using GoSharp.Scheduler;
+
+namespace GoSharp.CompilerServices;
+
+/// <summary>
+/// A goroutine (Go: <c>g</c>). Its stack is the chain of frames from <see cref="Top"/> down to the goexit
+/// frame. Gs are recycled through per-P and global free lists once they exit, so a <c>G</c> reference is
+/// only meaningful while its goroutine runs; user code holds a <see cref="Goroutine"/> handle instead.
+/// Generated frames receive the running <c>G</c> in <see cref="Frame.Resume"/> and use the members below.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class G
+{
+    // ---- fields read on generated hot paths ----
+
+    /// <summary>
+    /// Set by sysmon when this goroutine has held its P past the time slice (Go: <c>g.preempt</c>).
+    /// Generated code reads it at loop back-edges and yields when it is set.
+    /// </summary>
+    public volatile bool Preempt;
+
+    // ---- scheduler state ----
+    internal readonly GoRuntime Runtime;
+    internal long Goid;
+    internal int Status;                // GStatus, changed with Interlocked
+    internal Frame? Top;                // the frame to resume next
+    internal Frame? Root;               // the first frame: its result is the goroutine's
+    internal G? SchedLink;              // intrusive link: global run queue, free lists, join waiters
+    internal M? M;                      // the M running it, while Running
+    internal long ParentGoid;
+    internal string? CreatedBy;         // method name of the parent frame, for dumps
+
+    // What the last Park/Yield asked for; consumed by the M after the frames returned.
+    internal IParkCommit? ParkCommit;
+    internal object? ParkArg;
+    internal WaitReason WaitReason;
+    internal long WaitSince;            // Stopwatch timestamp of the park
+    internal bool YieldToGlobal;        // Yield (Gosched) or preemption: go to the global queue
+
+    /// <summary>Free for the primitive a goroutine is parked on (Go: <c>g.param</c>): the waker may leave a value here.</summary>
+    public object? Param;
+
+    internal G(GoRuntime runtime) => Runtime = runtime;
+
+    /// <summary>The goroutine id, as printed in dumps (Go: goid).</summary>
+    public long Id => Goid;
+
+    /// <summary>The goroutine running on the calling thread, or null on an ordinary thread.</summary>
+    public static G? Current => M.Current?.CurG;
+
+    /// <summary>
+    /// Suspends the goroutine until <see cref="Ready"/> (Go: <c>gopark</c>). Return the result from
+    /// <see cref="Frame.Resume"/> at once: <paramref name="frame"/> is resumed from its saved state.
+    /// <paramref name="commit"/> runs on the M after the frames returned; it, not the frame, makes the
+    /// goroutine visible to wakers.
+    /// </summary>
+    /// <param name="frame">The frame that suspends (usually <c>this</c>); it is resumed first.</param>
+    /// <param name="commit">The commit step, or null if the wait was published already and
+    /// <see cref="Ready"/> may only come after the M has parked the goroutine (rare).</param>
+    /// <param name="arg">Passed to <paramref name="commit"/>.</param>
+    /// <param name="reason">Shown in goroutine dumps.</param>
+    public FrameResult Park(Frame frame, IParkCommit? commit, object? arg, WaitReason reason)
+    {
+        Top = frame;
+        ParkCommit = commit;
+        ParkArg = arg;
+        WaitReason = reason;
+        return FrameResult.Parked;
+    }
+
+    /// <summary>
+    /// Gives up the rest of the time slice; the goroutine stays runnable and is resumed later from
+    /// <paramref name="frame"/> (Go: <c>runtime.Gosched</c>, and preemption).
+    /// </summary>
+    public FrameResult Yield(Frame frame)
+    {
+        Top = frame;
+        return FrameResult.Yielded;
+    }
+
+    /// <summary>
+    /// A nested goroutine call on the synchronous fast path: runs <paramref name="callee"/> on the
+    /// current thread. When it returns <see cref="FrameResult.Completed"/> the caller takes the result
+    /// at once; otherwise the callee has suspended (or pushed its own callee), the caller saves its state
+    /// and returns the same value, and the scheduler resumes the callee first, then the caller.
+    /// </summary>
+    public FrameResult Invoke(Frame caller, Frame callee)
+    {
+        callee.Caller = caller;
+        return callee.Resume(this);
+    }
+
+    /// <summary>
+    /// A nested call that the scheduler runs (a trampoline; keeps the thread stack flat): return the
+    /// result at once, and <paramref name="callee"/> runs next, then <paramref name="caller"/> resumes.
+    /// </summary>
+    public FrameResult Call(Frame caller, Frame callee)
+    {
+        callee.Caller = caller;
+        Top = callee;
+        return FrameResult.Called;
+    }
+
+    /// <summary>
+    /// Makes a parked goroutine runnable (Go: <c>goready</c>): into the current P's <c>runnext</c> when
+    /// called on a scheduler thread, else onto the global queue, then wakes an idle P if there is one.
+    /// Call it once per park, after the commit step, never while holding a lock a waker of another G
+    /// might need. A second call for the same park throws: a frame must never be resumed twice.
+    /// </summary>
+    public void Ready()
+    {
+        if (Interlocked.CompareExchange(ref Status, (int)GStatus.Runnable, (int)GStatus.Waiting) != (int)GStatus.Waiting)
+            throw new InvalidOperationException(
+                $"goroutine {Goid} was readied while {(GStatus)Volatile.Read(ref Status)}: a frame would be resumed twice. " +
+                "A primitive must ready a goroutine exactly once per park, after its commit step.");
+        Runtime.ReadyRunnable(this);
+    }
+
+    internal GStatus GetStatus() => (GStatus)Volatile.Read(ref Status);
+
+    internal void SetStatus(GStatus s) => Volatile.Write(ref Status, (int)s);
+
+    /// <summary>Moves status from <paramref name="from"/> to <paramref name="to"/>; throws if the goroutine was elsewhere.</summary>
+    internal void CasStatus(GStatus from, GStatus to)
+    {
+        if (Interlocked.CompareExchange(ref Status, (int)to, (int)from) != (int)from)
+            ThrowBadStatus(from, to);
+    }
+
+    [StackTraceHidden]
+    private void ThrowBadStatus(GStatus from, GStatus to) =>
+        throw new InvalidOperationException($"goroutine {Goid}: bad status change {from} -> {to}, it is {GetStatus()}");
+
+    /// <summary>Clears everything a dead G held, so a recycled G retains nothing (Go: gdestroy).</summary>
+    internal void Reset()
+    {
+        Top = null;
+        Root = null;
+        M = null;
+        ParkCommit = null;
+        ParkArg = null;
+        Param = null;
+        CreatedBy = null;
+        WaitReason = WaitReason.None;
+        Preempt = false;
+        YieldToGlobal = false;
+    }
+}

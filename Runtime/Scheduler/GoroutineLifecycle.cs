@@ -1,0 +1,99 @@
+using System;
+using System.Threading;
+using GoSharp.CompilerServices;
+using GoSharp.Scheduler;
+
+namespace GoSharp;
+
+// Creating, readying and recycling goroutines. Go: newproc/newproc1, ready/goready, gfput/gfget.
+public sealed partial class GoRuntime
+{
+    private const int LocalFreeGMax = 64;   // Go: a P's gFree above 64 ...
+    private const int LocalFreeGKeep = 32;  // ... moves Gs to the global list until 32 remain
+
+    /// <summary>Creates a G for <paramref name="root"/> and queues it. Go: newproc.</summary>
+    private long NewProc(Frame root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ThrowIfDisposed();
+        if (root.Caller is not null || root.State != -1)
+            throw new InvalidOperationException("A frame can start only one goroutine, once, and only before it has run.");
+        M? m = M.Current;
+        P? p = m is not null && m.Runtime == this ? m.P : null;
+        G g = (p is not null ? GetFreeG(p) : GetFreeGGlobal()) ?? NewG();
+        g.Goid = Interlocked.Increment(ref _goidgen);
+        g.Root = root;
+        g.Top = root;
+        root.Caller = GoExitFrame.Instance;
+        G? parent = m?.CurG;
+        g.ParentGoid = parent?.Goid ?? 0;
+        g.CreatedBy = parent?.Top?.MethodName;
+        g.CasStatus(GStatus.Dead, GStatus.Runnable);
+        if (p is not null)
+        {
+            p.RunQueue.Put(g, next: true, this);
+        }
+        else
+        {
+            lock (_lock) GlobalRunQueuePutLocked(g);
+        }
+        WakeP();
+        return g.Goid;
+    }
+
+    private G NewG()
+    {
+        var g = new G(this);
+        g.SetStatus(GStatus.Dead);
+        lock (_allgsLock) _allgs.Add(g);
+        return g;
+    }
+
+    /// <summary>
+    /// Queues a G that <see cref="G.Ready"/> made runnable: into runnext on a scheduler thread of this
+    /// runtime that holds a P, else onto the global queue. Go: ready.
+    /// </summary>
+    internal void ReadyRunnable(G g)
+    {
+        M? m = M.Current;
+        if (m is not null && m.Runtime == this && m.P is P p)
+        {
+            p.RunQueue.Put(g, next: true, this);
+        }
+        else
+        {
+            lock (_lock) GlobalRunQueuePutLocked(g);
+        }
+        WakeP();
+    }
+
+    /// <summary>Recycles a dead G on <paramref name="p"/>'s free list. Go: gfput.</summary>
+    private void FreeG(P p, G g)
+    {
+        p.FreeGs.PushFront(g);
+        if (p.FreeGs.Count < LocalFreeGMax) return;
+        lock (_freeGsLock)
+        {
+            while (p.FreeGs.Count > LocalFreeGKeep) _freeGs.PushFront(p.FreeGs.Pop()!);
+        }
+    }
+
+    /// <summary>Takes a dead G from <paramref name="p"/>'s list, refilled from the global one. Go: gfget.</summary>
+    private G? GetFreeG(P p)
+    {
+        if (p.FreeGs.IsEmpty && !_freeGs.IsEmpty)
+        {
+            lock (_freeGsLock)
+            {
+                while (p.FreeGs.Count < LocalFreeGKeep && _freeGs.Pop() is G g) p.FreeGs.PushFront(g);
+            }
+        }
+        return p.FreeGs.Pop();
+    }
+
+    private G? GetFreeGGlobal()
+    {
+        if (_freeGs.IsEmpty) return null;
+        lock (_freeGsLock) return _freeGs.Pop();
+    }
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Threading;
+using GoSharp.CompilerServices;
+using GoSharp.Scheduler;
+
+namespace GoSharp;
+
+// Idle M and P lists, starting and stopping Ms, handing Ps around.
+// Go: proc.go, mget/mput, pidleget/pidleput, startm, newm, wakep, handoffp, stopm, acquirep, releasep.
+public sealed partial class GoRuntime
+{
+    /// <summary>Go: acquirep.</summary>
+    private static void AcquireP(M m, P p)
+    {
+        if (p.M is not null || p.Status == PStatus.Running)
+            throw new InvalidOperationException($"GoSharp scheduler: {p} acquired by {m} while held by {p.M}");
+        m.P = p;
+        p.M = m;
+        p.Status = PStatus.Running;
+    }
+
+    /// <summary>Go: releasep.</summary>
+    private static P ReleaseP(M m)
+    {
+        P p = m.P ?? throw new InvalidOperationException($"GoSharp scheduler: {m} releases no P");
+        p.M = null;
+        p.Status = PStatus.Idle;
+        m.P = null;
+        return p;
+    }
+
+    /// <summary>
+    /// An idle P goes to an M waiting to leave a blocking call if there is one, else on the idle list.
+    /// Go: pidleput (plus exitsyscall's wait for a P, which Go does not need: it can park the G instead).
+    /// </summary>
+    private void PutIdlePLocked(P p)
+    {
+        if (_exitWaiters is M waiter)
+        {
+            _exitWaiters = waiter.Link;
+            waiter.Link = null;
+            waiter.WaitingForP = false;
+            waiter.NextP = p;
+            waiter.Park.Wakeup();
+            return;
+        }
+        p.Status = PStatus.Idle;
+        p.Link = _pidle;
+        _pidle = p;
+        _npidle++;
+    }
+
+    /// <summary>Go: pidleget.</summary>
+    private P? PIdleGetLocked()
+    {
+        P? p = _pidle;
+        if (p is not null)
+        {
+            _pidle = p.Link;
+            p.Link = null;
+            _npidle--;
+        }
+        return p;
+    }
+
+    /// <summary>Go: mput.</summary>
+    private void MPutLocked(M m)
+    {
+        m.Link = _midle;
+        _midle = m;
+        _nmidle++;
+    }
+
+    /// <summary>Go: mget.</summary>
+    private M? MGetLocked()
+    {
+        M? m = _midle;
+        if (m is not null)
+        {
+            _midle = m.Link;
+            m.Link = null;
+            _nmidle--;
+        }
+        return m;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="p"/> (or an idle P) on an idle M, or on a new one. A spinning start that finds
+    /// no P undoes its nmspinning increment. Go: startm.
+    /// </summary>
+    private void StartM(P? p, bool spinning)
+    {
+        M? m;
+        bool fresh = false;
+        lock (_lock)
+        {
+            if (_stopping) p = null;
+            else p ??= PIdleGetLocked();
+            if (p is null)
+            {
+                if (spinning) Interlocked.Decrement(ref _nmspinning);
+                return;
+            }
+            m = MGetLocked();
+            if (m is null)
+            {
+                m = new M(this, _allm.Count);
+                _allm.Add(m);
+                fresh = true;
+            }
+            m.Spinning = spinning;
+            m.NextP = p;
+        }
+        if (fresh) m.Thread.Start(); // Go: newm -> newosproc
+        else m.Park.Wakeup();
+    }
+
+    /// <summary>
+    /// Wakes an idle P to run new work, but only if no M is already spinning (that one will find the work
+    /// and wake the next: the ramp-up of golang/go#18237). Go: wakep.
+    /// </summary>
+    internal void WakeP()
+    {
+        if (_npidle == 0) return;
+        if (Volatile.Read(ref _nmspinning) != 0 || Interlocked.CompareExchange(ref _nmspinning, 1, 0) != 0) return;
+        StartM(null, spinning: true);
+    }
+
+    /// <summary>
+    /// Gives away a P whose M is about to block: to a new M if there is work, else to the idle list.
+    /// Go: handoffp.
+    /// </summary>
+    private void HandoffP(P p)
+    {
+        if (!p.RunQueue.IsEmpty || _runqsize != 0)
+        {
+            StartM(p, spinning: false);
+            return;
+        }
+        if (Volatile.Read(ref _nmspinning) + _npidle == 0 && Interlocked.CompareExchange(ref _nmspinning, 1, 0) == 0)
+        {
+            StartM(p, spinning: true);
+            return;
+        }
+        lock (_lock)
+        {
+            if (_gcwaiting)
+            {
+                p.Status = PStatus.Stopped;
+                if (--_stopwait == 0) _stopNote.Wakeup();
+                return;
+            }
+            if (_runqsize == 0)
+            {
+                PutIdlePLocked(p);
+                return;
+            }
+        }
+        StartM(p, spinning: false);
+    }
+
+    /// <summary>Parks an M with no P until someone hands it one. Go: stopm.</summary>
+    private void StopM(M m)
+    {
+        lock (_lock)
+        {
+            if (_stopping) return;
+            MPutLocked(m);
+        }
+        m.Park.Sleep();
+        P? p = m.NextP;
+        m.NextP = null;
+        if (p is not null) AcquireP(m, p); // null: woken to stop
+    }
+
+    /// <summary>Stops for a stop-the-world: give the P to the stopper and sleep. Go: gcstopm.</summary>
+    private void GcStopM(M m)
+    {
+        if (m.Spinning)
+        {
+            m.Spinning = false;
+            Interlocked.Decrement(ref _nmspinning);
+        }
+        P p = ReleaseP(m);
+        lock (_lock)
+        {
+            p.Status = PStatus.Stopped;
+            if (--_stopwait == 0) _stopNote.Wakeup();
+        }
+        StopM(m);
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Threading;
+using GoSharp.CompilerServices;
+
+namespace GoSharp.Scheduler;
+
+/// <summary>
+/// A worker thread (Go: <c>m</c>). The thread's own stack is its g0: the scheduling loop
+/// (<see cref="GoRuntime.Schedule"/>) runs there, and a goroutine runs on it as plain calls into its
+/// frames. An M runs goroutines only while it holds a P.
+/// </summary>
+internal sealed class M
+{
+    [ThreadStatic] private static M? t_current;
+
+    public readonly GoRuntime Runtime;
+    public readonly int Id;
+    public readonly Thread Thread;
+    public readonly Note Park = new();
+
+    /// <summary>The P held, or null while idle or blocked. Go: m.p.</summary>
+    public P? P;
+    /// <summary>The P to acquire on wake-up. Go: m.nextp.</summary>
+    public P? NextP;
+    /// <summary>Looking for work without having found any. Go: m.spinning.</summary>
+    public bool Spinning;
+    /// <summary>The goroutine running on this M. Go: m.curg.</summary>
+    public G? CurG;
+    /// <summary>Next M on the idle list. Go: m.schedlink.</summary>
+    public M? Link;
+    /// <summary>Handed a P while waiting in <see cref="GoRuntime.ExitBlocking"/>.</summary>
+    public bool WaitingForP;
+
+    private uint _rand;
+
+    public M(GoRuntime runtime, int id)
+    {
+        Runtime = runtime;
+        Id = id;
+        _rand = (uint)(id * 2654435761u) | 1u;
+        Thread = new Thread(Run, maxStackSize: 0)
+        {
+            IsBackground = true,
+            Name = $"GoSharp M{id} ({runtime.Name})",
+        };
+    }
+
+    /// <summary>The M running on the calling thread, or null for an ordinary thread.</summary>
+    public static M? Current => t_current;
+
+    /// <summary>Names this M's scheduling context as Go names it in traces.</summary>
+    public string G0 => $"g0 of M{Id}";
+
+    /// <summary>A fast per-M random number (Go: fastrand). xorshift32; only its owner calls it.</summary>
+    public uint FastRand()
+    {
+        uint x = _rand;
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        _rand = x;
+        return x;
+    }
+
+    /// <summary>The thread's entry point. Go: mstart -> mstart1 -> schedule.</summary>
+    private void Run()
+    {
+        t_current = this;
+        try
+        {
+            Runtime.MStart(this);
+        }
+        finally
+        {
+            t_current = null;
+        }
+    }
+
+    public override string ToString() => $"M{Id}";
+}

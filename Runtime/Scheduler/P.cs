@@ -1,0 +1,47 @@
+using GoSharp.CompilerServices;
+
+namespace GoSharp.Scheduler;
+
+/// <summary>P's status (Go: _Pidle, _Prunning, _Pgcstop, _Pdead).</summary>
+internal enum PStatus
+{
+    /// <summary>On the idle P list, or just created.</summary>
+    Idle,
+    /// <summary>Held by an M that runs goroutines or looks for work.</summary>
+    Running,
+    /// <summary>Stopped for a stop-the-world (procresize).</summary>
+    Stopped,
+    /// <summary>Retired by procresize.</summary>
+    Dead,
+}
+
+/// <summary>
+/// A processor: the right to run goroutines (Go: <c>p</c>). GOMAXPROCS of them exist; an M runs Go code
+/// only while it holds one. Each has a local run queue, a cache of dead Gs and a schedule tick.
+/// </summary>
+internal sealed class P
+{
+    public readonly int Id;
+    public volatile PStatus Status;
+    public readonly RunQueue RunQueue = new();
+
+    /// <summary>Incremented on every new time slice (not for runnext, which inherits). Go: schedtick.</summary>
+    public uint SchedTick;
+
+    /// <summary>The M holding this P, or null. Go: p.m.</summary>
+    public M? M;
+
+    /// <summary>Next P on the idle list. Go: p.link.</summary>
+    public P? Link;
+
+    /// <summary>Dead Gs ready for reuse (Go: p.gFree).</summary>
+    public GQueue FreeGs;
+
+    /// <summary>The last schedtick sysmon saw, and when (Go: sysmontick).</summary>
+    public uint SysmonTick;
+    public long SysmonWhen;
+
+    public P(int id) => Id = id;
+
+    public override string ToString() => $"P{Id}";
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using GoSharp.CompilerServices;
+using GoSharp.Scheduler;
+
+namespace GoSharp;
+
+// Changing GOMAXPROCS: stop the world, resize the P array, start the world.
+// Go: stopTheWorldWithSema, procresize, startTheWorldWithSema.
+public sealed partial class GoRuntime
+{
+    private volatile bool _gcwaiting;          // Go: sched.gcwaiting
+    private int _stopwait;                     // Go: sched.stopwait (guarded by _lock)
+    private readonly Note _stopNote = new();   // Go: sched.stopnote
+    private readonly object _worldSema = new(); // Go: worldsema: one stopper at a time
+
+    private int StopTheWorldAndResize(int n)
+    {
+        lock (_worldSema)
+        {
+            int old = _gomaxprocs;
+            M? self = M.Current is M cur && cur.Runtime == this ? cur : null;
+            StopTheWorld(self);
+            List<P> runnable;
+            lock (_lock)
+            {
+                runnable = ProcResize(n, self);
+                _gcwaiting = false;
+            }
+            StartTheWorld(runnable);
+            return old;
+        }
+    }
+
+    /// <summary>Takes every P: idle ones now, running ones as their Ms reach the scheduler. Go: stopTheWorldWithSema.</summary>
+    private void StopTheWorld(M? self)
+    {
+        lock (_lock)
+        {
+            _stopwait = _gomaxprocs;
+            _gcwaiting = true;
+            PreemptAll();
+            if (self?.P is P own)
+            {
+                own.Status = PStatus.Stopped; // the caller's P stops in place; it keeps holding it
+                _stopwait--;
+            }
+            while (PIdleGetLocked() is P p)
+            {
+                p.Status = PStatus.Stopped;
+                _stopwait--;
+            }
+        }
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (_stopwait == 0) break;
+            }
+            // Goroutines stop at their next preemption check; ask again in case one missed the flag.
+            if (!_stopNote.Sleep(1)) PreemptAll();
+        }
+    }
+
+    private void PreemptAll()
+    {
+        foreach (P p in _allp)
+        {
+            if (p.M?.CurG is G g) g.Preempt = true;
+        }
+    }
+
+    /// <summary>
+    /// Sets the number of Ps to <paramref name="n"/>: creates new ones, retires extra ones (their queues
+    /// and free Gs go to the global lists). Returns the Ps that have local work, each with an M to run it;
+    /// the others go idle. The caller's P is kept if it survives, else it gets P0. Caller holds the lock.
+    /// Go: procresize.
+    /// </summary>
+    private List<P> ProcResize(int n, M? self = null)
+    {
+        P[] old = _allp;
+        var allp = new P[n];
+        for (int i = 0; i < n; i++) allp[i] = i < old.Length ? old[i] : new P(i) { Status = PStatus.Stopped };
+        for (int i = n; i < old.Length; i++)
+        {
+            P dead = old[i];
+            dead.RunQueue.DrainTo(this);
+            lock (_freeGsLock)
+            {
+                while (dead.FreeGs.Pop() is G g) _freeGs.PushFront(g);
+            }
+            if (dead.M is M holder) { holder.P = null; dead.M = null; }
+            dead.Status = PStatus.Dead;
+        }
+        _allp = allp;
+        _gomaxprocs = n;
+
+        if (self is not null)
+        {
+            if (self.P is P own && own.Id < n) own.Status = PStatus.Running;
+            else
+            {
+                self.P = null;
+                allp[0].M = null;
+                AcquireP(self, allp[0]);
+            }
+        }
+
+        // Every P is stopped now (or new, or the caller's): none is on the idle list.
+        var runnable = new List<P>();
+        for (int i = n - 1; i >= 0; i--)
+        {
+            P p = allp[i];
+            if (self is not null && self.P == p) continue;
+            if (p.RunQueue.IsEmpty) PutIdlePLocked(p);
+            else runnable.Add(p);
+        }
+        return runnable;
+    }
+
+    /// <summary>Hands each P with work to an M and wakes spare Ps for global work. Go: startTheWorldWithSema.</summary>
+    private void StartTheWorld(List<P> runnable)
+    {
+        foreach (P p in runnable) StartM(p, spinning: false);
+        WakeP();
+    }
+}

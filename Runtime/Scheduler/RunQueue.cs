@@ -1,0 +1,202 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
+using GoSharp.CompilerServices;
+
+namespace GoSharp.Scheduler;
+
+/// <summary>
+/// A P's local run queue: a 256-slot ring with one producer (the P's owner) and many consumers (the
+/// owner and thieves), plus the <c>runnext</c> slot (Go: <c>p.runq</c>, <c>runqhead</c>, <c>runqtail</c>,
+/// <c>runnext</c>; functions <c>runqput</c>, <c>runqget</c>, <c>runqgrab</c>, <c>runqsteal</c>).
+/// The owner writes a slot, then publishes it with a release store of <see cref="_tail"/>; consumers
+/// claim slots with a CAS on <see cref="_head"/>. Indices are 32-bit and wrap (tokio#5041 is what 16-bit
+/// indices cost).
+/// </summary>
+internal sealed class RunQueue
+{
+    public const int Size = 256;
+    private const int Mask = Size - 1;
+
+    private readonly G?[] _ring = new G?[Size];
+    private uint _head;   // consumers: CAS
+    private uint _tail;   // producer only: release store
+    private G? _runnext;
+    private readonly G?[] _overflowBatch = new G?[Size / 2 + 1]; // owner only
+
+    /// <summary>Approximate length, for traces and the idle check (runnext included).</summary>
+    public int Count
+    {
+        get
+        {
+            while (true)
+            {
+                uint h = Volatile.Read(ref _head);
+                uint t = Volatile.Read(ref _tail);
+                if (h == Volatile.Read(ref _head))
+                    return (int)(t - h) + (Volatile.Read(ref _runnext) is null ? 0 : 1);
+            }
+        }
+    }
+
+    /// <summary>True if the ring and runnext look empty (Go: runqempty, with its re-read of tail).</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            while (true)
+            {
+                uint h = Volatile.Read(ref _head);
+                uint t = Volatile.Read(ref _tail);
+                G? next = Volatile.Read(ref _runnext);
+                if (t == Volatile.Read(ref _tail)) return h == t && next is null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Owner only. With <paramref name="next"/>, <paramref name="g"/> takes runnext and whoever was there
+    /// goes to the tail. A full ring moves half of itself plus the G to <paramref name="global"/>.
+    /// Go: runqput.
+    /// </summary>
+    public void Put(G g, bool next, GoRuntime global)
+    {
+        if (next)
+        {
+            G? old = Volatile.Read(ref _runnext);
+            while (true)
+            {
+                G? seen = Interlocked.CompareExchange(ref _runnext, g, old);
+                if (seen == old) break;
+                old = seen;
+            }
+            if (old is null) return;
+            g = old; // the displaced G goes to the regular queue
+        }
+        while (true)
+        {
+            uint h = Volatile.Read(ref _head);
+            uint t = _tail;
+            if (t - h < Size)
+            {
+                _ring[t & Mask] = g;
+                Volatile.Write(ref _tail, t + 1);
+                return;
+            }
+            if (PutSlow(g, h, t, global)) return;
+            // A thief took some: the ring has room now.
+        }
+    }
+
+    /// <summary>Moves half of the full ring plus <paramref name="g"/> to the global queue. Go: runqputslow.</summary>
+    private bool PutSlow(G g, uint h, uint t, GoRuntime global)
+    {
+        const int half = Size / 2;
+        uint n = (t - h) / 2;
+        if (n != half) return false; // the ring is not full any more
+        G?[] batch = _overflowBatch;
+        for (uint i = 0; i < n; i++) batch[i] = _ring[(h + i) & Mask];
+        if (Interlocked.CompareExchange(ref _head, h + n, h) != h)
+            return false; // a thief got there first
+        // Link only after the CAS: until then a thief may own these Gs and be using SchedLink.
+        batch[n] = g;
+        for (uint i = 0; i < n; i++) batch[i]!.SchedLink = batch[i + 1];
+        g.SchedLink = null;
+        G first = batch[0]!;
+        System.Array.Clear(batch);
+        global.GlobalRunQueuePutBatch(first, g, (int)n + 1);
+        return true;
+    }
+
+    /// <summary>
+    /// Owner only: runnext first (it inherits the time slice), then the head of the ring. Go: runqget.
+    /// </summary>
+    public G? Get(out bool inheritTime)
+    {
+        G? next = Volatile.Read(ref _runnext);
+        if (next is not null && Interlocked.CompareExchange(ref _runnext, null, next) == next)
+        {
+            inheritTime = true;
+            return next;
+        }
+        inheritTime = false;
+        while (true)
+        {
+            uint h = Volatile.Read(ref _head);
+            uint t = _tail;
+            if (t == h) return null;
+            G? g = _ring[h & Mask];
+            if (Interlocked.CompareExchange(ref _head, h + 1, h) == h) return g;
+        }
+    }
+
+    /// <summary>
+    /// Steals half (rounded up) of <paramref name="victim"/>'s ring into this ring and returns one of them
+    /// to run. Only this queue's owner may call it. Go: runqsteal.
+    /// </summary>
+    public G? StealFrom(RunQueue victim, bool stealRunNext, P victimP)
+    {
+        uint t = _tail;
+        uint n = victim.Grab(_ring, t, stealRunNext, victimP);
+        if (n == 0) return null;
+        n--;
+        G? g = _ring[(t + n) & Mask];
+        if (n == 0) return g;
+        Volatile.Write(ref _tail, t + n);
+        return g;
+    }
+
+    /// <summary>
+    /// Copies half of this ring (or, failing that and if asked, runnext) into <paramref name="batch"/> at
+    /// <paramref name="batchHead"/> and claims it. Go: runqgrab.
+    /// </summary>
+    private uint Grab(G?[] batch, uint batchHead, bool stealRunNext, P owner)
+    {
+        while (true)
+        {
+            uint h = Volatile.Read(ref _head);
+            uint t = Volatile.Read(ref _tail);
+            uint n = t - h;
+            n -= n / 2;
+            if (n == 0)
+            {
+                if (stealRunNext)
+                {
+                    G? next = Volatile.Read(ref _runnext);
+                    if (next is not null)
+                    {
+                        if (owner.Status == PStatus.Running)
+                        {
+                            // The owner probably just readied it in a hand-off and will run it in a
+                            // moment; taking it now would bounce the pair between threads (Go waits ~3us).
+                            Thread.SpinWait(30);
+                        }
+                        if (Interlocked.CompareExchange(ref _runnext, null, next) != next) continue;
+                        batch[batchHead & Mask] = next;
+                        return 1;
+                    }
+                }
+                return 0;
+            }
+            if (n > Size / 2) continue; // read an inconsistent h and t
+            for (uint i = 0; i < n; i++)
+                batch[(batchHead + i) & Mask] = _ring[(h + i) & Mask];
+            if (Interlocked.CompareExchange(ref _head, h + n, h) == h) return n;
+        }
+    }
+
+    /// <summary>Empties the queue into <paramref name="sink"/> (used when a P is destroyed; owner stopped).</summary>
+    public void DrainTo(GoRuntime sink)
+    {
+        G? next = Interlocked.Exchange(ref _runnext, null);
+        if (next is not null) sink.GlobalRunQueuePutLocked(next);
+        while (true)
+        {
+            G? g = Get(out _);
+            if (g is null) break;
+            sink.GlobalRunQueuePutLocked(g);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal (uint Head, uint Tail) DebugIndices() => (Volatile.Read(ref _head), Volatile.Read(ref _tail));
+}

@@ -1,0 +1,310 @@
+using System;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using GoSharp.CompilerServices;
+using GoSharp.Scheduler;
+
+namespace GoSharp;
+
+// The scheduling loop: M.Run -> Schedule -> Execute -> frame.Resume -> goexit -> Schedule.
+// Go: proc.go, mstart1 / schedule / findRunnable / execute / park_m / gosched_m / goexit0.
+public sealed partial class GoRuntime
+{
+    /// <summary>An M's life on its own thread (its g0). Go: mstart1.</summary>
+    internal void MStart(M m)
+    {
+        if (m.NextP is P p)
+        {
+            m.NextP = null;
+            AcquireP(m, p);
+        }
+        Schedule(m);
+        // Stopping: give back whatever we hold so Dispose sees every P released.
+        if (m.P is not null) ReleaseP(m);
+    }
+
+    /// <summary>
+    /// Finds a runnable goroutine and runs it, forever (until the runtime stops). Go: schedule.
+    /// </summary>
+    internal void Schedule(M m)
+    {
+        while (true)
+        {
+            G? g = FindRunnable(m, out bool inheritTime);
+            if (g is null) return; // stopping
+            if (m.Spinning) ResetSpinning(m);
+            // A failed park commit hands the same G straight back: run it again without a trip through
+            // the queues (Go: park_m's execute(gp, true)).
+            while (g is not null)
+            {
+                g = Execute(m, g, inheritTime);
+                inheritTime = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="g"/> on <paramref name="m"/> until it completes or suspends, then does what the
+    /// suspension asked for. Returns a G to run at once (a park whose commit found the wait over), or null.
+    /// Go: execute + gogo, and the mcall'd tails park_m, gosched_m, goexit0.
+    /// </summary>
+    private G? Execute(M m, G g, bool inheritTime)
+    {
+        P p = m.P!;
+        g.CasStatus(GStatus.Runnable, GStatus.Running);
+        g.M = m;
+        m.CurG = g;
+        if (!inheritTime) p.SchedTick++;
+
+        Frame f = g.Top!;
+        FrameResult r;
+        while (true)
+        {
+            try
+            {
+                r = f.Resume(g);
+            }
+            catch (Exception ex)
+            {
+                // The frame (or a synchronous callee of it) threw past its own handlers: it is done, and
+                // its caller rethrows at its call site, inside its own try blocks.
+                f.Failure = ExceptionDispatchInfo.Capture(ex);
+                r = FrameResult.Completed;
+            }
+            if (r == FrameResult.Completed)
+            {
+                Frame? caller = f.Caller;
+                f.Caller = null;
+                if (caller is null) break; // that was the goexit frame
+                g.Top = f = caller;
+                continue;
+            }
+            if (r == FrameResult.Called)
+            {
+                f = g.Top!;
+                continue;
+            }
+            break;
+        }
+
+        m.CurG = null;
+        // The goroutine may have blocked in plain code and come back on another P.
+        switch (r)
+        {
+            case FrameResult.Completed:
+                GoExit0(m, g);
+                return null;
+            case FrameResult.Parked:
+                return ParkM(m, g);
+            case FrameResult.Yielded:
+                GoSchedM(g);
+                return null;
+            default:
+                throw new InvalidOperationException($"goroutine {g.Goid}: a frame returned {r}");
+        }
+    }
+
+    /// <summary>
+    /// Commits a park after the frames have returned: the G becomes Waiting, then the primitive's commit
+    /// step publishes it to wakers. Go: park_m.
+    /// </summary>
+    private G? ParkM(M m, G g)
+    {
+        g.WaitSince = Environment.TickCount64;
+        g.CasStatus(GStatus.Running, GStatus.Waiting);
+        g.M = null;
+        IParkCommit? commit = g.ParkCommit;
+        object? arg = g.ParkArg;
+        g.ParkCommit = null;
+        g.ParkArg = null;
+        if (commit is not null && !commit.Commit(g, arg))
+        {
+            g.CasStatus(GStatus.Waiting, GStatus.Runnable);
+            return g;
+        }
+        return null;
+    }
+
+    /// <summary>Puts a yielding or preempted G on the global queue. Go: gosched_m / goschedImpl.</summary>
+    private void GoSchedM(G g)
+    {
+        g.M = null;
+        g.Preempt = false;
+        g.CasStatus(GStatus.Running, GStatus.Runnable);
+        lock (_lock)
+        {
+            GlobalRunQueuePutLocked(g);
+        }
+    }
+
+    /// <summary>The goroutine's frames are gone: mark it dead and recycle it. Go: goexit0 + gdestroy.</summary>
+    private void GoExit0(M m, G g)
+    {
+        g.CasStatus(GStatus.Running, GStatus.Dead);
+        g.Reset();
+        FreeG(m.P!, g);
+    }
+
+    /// <summary>
+    /// Finds a goroutine to run, blocking until there is one. Null only when the runtime stops.
+    /// Go: findRunnable.
+    /// </summary>
+    private G? FindRunnable(M m, out bool inheritTime)
+    {
+        inheritTime = false;
+        while (true)
+        {
+            if (_stopping) return null;
+            if (_gcwaiting)
+            {
+                GcStopM(m);
+                continue;
+            }
+            P p = m.P!;
+
+            // Fairness: two goroutines respawning each other can own the local queue forever; every
+            // 61st tick look at the global queue first (golang/go#13546).
+            if (p.SchedTick % 61 == 0 && _runqsize > 0)
+            {
+                G? gg;
+                lock (_lock) gg = GlobalRunQueueGet(p, 1);
+                if (gg is not null) return gg;
+            }
+
+            G? g = p.RunQueue.Get(out inheritTime);
+            if (g is not null) return g;
+
+            if (_runqsize != 0)
+            {
+                lock (_lock) g = GlobalRunQueueGet(p, 0);
+                if (g is not null) return g;
+            }
+
+            // Steal, but keep spinning Ms to at most half the busy Ps (golang/go#18237).
+            int procs = _gomaxprocs;
+            if (m.Spinning || 2 * Volatile.Read(ref _nmspinning) < procs - _npidle)
+            {
+                if (!m.Spinning)
+                {
+                    m.Spinning = true;
+                    Interlocked.Increment(ref _nmspinning);
+                }
+                g = StealWork(m, p);
+                if (g is not null) return g;
+                if (_gcwaiting || _stopping) continue;
+            }
+
+            // Nothing: give the P back and sleep.
+            P[] allpSnapshot = _allp;
+            lock (_lock)
+            {
+                if (_gcwaiting || _stopping) continue;
+                if (_runqsize != 0)
+                {
+                    g = GlobalRunQueueGet(p, 0);
+                    if (g is not null) return g;
+                }
+                ReleaseP(m);
+                PutIdlePLocked(p);
+            }
+
+            // The delicate dance (golang/go#43997): stop spinning first, then (after the full barrier of
+            // the interlocked decrement) look at every queue again. A submitter enqueues, then checks
+            // nmspinning; one of us two must see the other.
+            if (m.Spinning)
+            {
+                m.Spinning = false;
+                if (Interlocked.Decrement(ref _nmspinning) < 0)
+                    throw new InvalidOperationException("GoSharp scheduler: negative spinning M count");
+                P? again = CheckQueuesNoP(allpSnapshot);
+                if (again is not null)
+                {
+                    AcquireP(m, again);
+                    m.Spinning = true;
+                    Interlocked.Increment(ref _nmspinning);
+                    continue;
+                }
+            }
+            StopM(m);
+        }
+    }
+
+    /// <summary>After dropping spinning: any work anywhere? Then take an idle P for it. Go: checkRunqsNoP.</summary>
+    private P? CheckQueuesNoP(P[] allpSnapshot)
+    {
+        bool work = _runqsize != 0;
+        if (!work)
+        {
+            foreach (P p2 in allpSnapshot)
+            {
+                if (p2.Status != PStatus.Dead && !p2.RunQueue.IsEmpty)
+                {
+                    work = true;
+                    break;
+                }
+            }
+        }
+        if (!work) return null;
+        lock (_lock)
+        {
+            if (_gcwaiting || _stopping) return null;
+            return PIdleGetLocked();
+        }
+    }
+
+    /// <summary>
+    /// Four passes over the other Ps in a random order, taking half of a victim's queue; the last pass
+    /// may take a victim's runnext. Go: stealWork.
+    /// </summary>
+    private G? StealWork(M m, P p)
+    {
+        const int stealTries = 4;
+        P[] allp = _allp;
+        int n = allp.Length;
+        if (n <= 1) return null;
+        for (int i = 0; i < stealTries; i++)
+        {
+            bool stealRunNext = i == stealTries - 1;
+            // A random start and a stride coprime with n visit every P exactly once.
+            uint r = m.FastRand();
+            int start = (int)(r % (uint)n);
+            int stride = CoprimeStride(n, (int)((r >> 16) % (uint)n));
+            for (int k = 0, pos = start; k < n; k++, pos = (pos + stride) % n)
+            {
+                if (_gcwaiting || _stopping) return null;
+                P victim = allp[pos];
+                if (victim == p || victim.Status != PStatus.Running) continue;
+                G? g = p.RunQueue.StealFrom(victim.RunQueue, stealRunNext, victim);
+                if (g is not null) return g;
+            }
+        }
+        return null;
+    }
+
+    private static int CoprimeStride(int n, int seed)
+    {
+        for (int s = seed; ; s++)
+        {
+            int c = s % n + 1;
+            if (Gcd(c, n) == 1) return c;
+        }
+    }
+
+    private static int Gcd(int a, int b)
+    {
+        while (b != 0) (a, b) = (b, a % b);
+        return a;
+    }
+
+    /// <summary>
+    /// A spinning M found work: stop spinning and, if it was the last spinner, wake another so that
+    /// wake-ups ramp up one thread at a time. Go: resetspinning.
+    /// </summary>
+    private void ResetSpinning(M m)
+    {
+        m.Spinning = false;
+        int left = Interlocked.Decrement(ref _nmspinning);
+        if (left < 0) throw new InvalidOperationException("GoSharp scheduler: negative spinning M count");
+        WakeP();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Threading;
+using GoSharp.CompilerServices;
+using GoSharp.Scheduler;
+
+namespace GoSharp;
+
+// sysmon: a thread without a P that watches the Ps. Go: sysmon, retake, preemptone.
+public sealed partial class GoRuntime
+{
+    private Thread? _sysmon;
+    private readonly Note _sysmonWake = new();
+
+    private void StartSysmon()
+    {
+        _sysmon = new Thread(Sysmon) { IsBackground = true, Name = $"GoSharp sysmon ({Name})" };
+        _sysmon.Start();
+    }
+
+    /// <summary>
+    /// Sleeps 1 ms (the finest sleep .NET offers; Go starts at 20 us), doubling after 50 idle rounds up to
+    /// 10 ms, and asks any goroutine that has held its P past the time slice to yield at its next
+    /// preemption check. Go: sysmon.
+    /// </summary>
+    private void Sysmon()
+    {
+        int delayMs = 1;
+        int idle = 0;
+        while (!_stopping)
+        {
+            _sysmonWake.Sleep(delayMs);
+            if (_stopping) break;
+            bool acted = Retake(Nanotime());
+            if (acted) { idle = 0; delayMs = 1; }
+            else if (++idle > 50 && delayMs < 10) delayMs *= 2;
+            if (delayMs > 10) delayMs = 10;
+        }
+    }
+
+    /// <summary>Preempts goroutines whose P's schedtick has not moved for a time slice. Go: retake.</summary>
+    private bool Retake(long now)
+    {
+        bool acted = false;
+        foreach (P p in _allp)
+        {
+            if (p.Status != PStatus.Running) continue;
+            uint tick = p.SchedTick;
+            if (p.SysmonTick != tick)
+            {
+                p.SysmonTick = tick;
+                p.SysmonWhen = now;
+                continue;
+            }
+            if (now - p.SysmonWhen >= PreemptTicks && p.M?.CurG is G g && !g.Preempt)
+            {
+                g.Preempt = true; // Go: preemptone
+                acted = true;
+            }
+        }
+        return acted;
+    }
+}
