@@ -159,18 +159,76 @@ public sealed partial class GoRuntime
         StartM(p, spinning: false);
     }
 
-    /// <summary>Parks an M with no P until someone hands it one. Go: stopm.</summary>
-    private void StopM(M m)
+    /// <summary>
+    /// Parks an M with no P until someone hands it one, or until <paramref name="wakeAt"/> (the earliest
+    /// timer) when it takes an idle P itself to run the timers. Go: stopm, and the timed sleep Go does in
+    /// netpoll(delay).
+    /// </summary>
+    private void StopM(M m, long wakeAt = long.MaxValue)
     {
         lock (_lock)
         {
             if (_stopping) return;
             MPutLocked(m);
         }
-        m.Park.Sleep();
+        if (wakeAt == long.MaxValue)
+        {
+            m.Park.Sleep();
+        }
+        else
+        {
+            long ms = (wakeAt - Nanotime()) * 1000 / System.Diagnostics.Stopwatch.Frequency;
+            if (ms < 0) ms = 0;
+            if (ms > int.MaxValue) ms = int.MaxValue;
+            if (!m.Park.Sleep((int)ms + 1))
+            {
+                lock (_lock)
+                {
+                    if (RemoveIdleMLocked(m))
+                    {
+                        // Timed out with no P handed over: take an idle P to run the timers.
+                        P? idle = _gcwaiting || _stopping ? null : PIdleGetLocked();
+                        if (idle is not null) AcquireP(m, idle);
+                        else MPutLocked(m);
+                        if (idle is not null) return;
+                    }
+                }
+                if (m.P is null) m.Park.Sleep();
+            }
+        }
         P? p = m.NextP;
         m.NextP = null;
         if (p is not null) AcquireP(m, p); // null: woken to stop
+    }
+
+    private bool RemoveIdleMLocked(M m)
+    {
+        M? prev = null;
+        for (M? cur = _midle; cur is not null; prev = cur, cur = cur.Link)
+        {
+            if (cur != m) continue;
+            if (prev is null) _midle = cur.Link; else prev.Link = cur.Link;
+            cur.Link = null;
+            _nmidle--;
+            return true;
+        }
+        return false; // someone took it off the list and is handing it a P
+    }
+
+    /// <summary>
+    /// A timer was added or moved earlier: make sure some M will wake for it. An idle M recomputes its
+    /// sleep when woken. Go: wakeNetPoller.
+    /// </summary>
+    internal void TimerAdded(long when)
+    {
+        if (_npidle == 0) return; // every P is busy: each checks its timers at its next schedule
+        M? m;
+        lock (_lock)
+        {
+            m = _midle;
+            if (m is null) return;
+        }
+        WakeP();
     }
 
     /// <summary>Stops for a stop-the-world: give the P to the stopper and sleep. Go: gcstopm.</summary>

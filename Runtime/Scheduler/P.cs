@@ -1,4 +1,5 @@
 using GoSharp.CompilerServices;
+using GoSharp.Time;
 
 namespace GoSharp.Scheduler;
 
@@ -36,6 +37,9 @@ internal sealed class P
 
     /// <summary>Dead Gs ready for reuse (Go: p.gFree).</summary>
     public GQueue FreeGs;
+
+    /// <summary>This P's timers (Go: p.timers).</summary>
+    public readonly TimerHeap Timers = new();
 
     /// <summary>The last schedtick sysmon saw, and when (Go: sysmontick).</summary>
     public uint SysmonTick;

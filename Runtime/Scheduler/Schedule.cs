@@ -162,6 +162,9 @@ public sealed partial class GoRuntime
             }
             P p = m.P!;
 
+            // Timers first: they ready goroutines into this P's queue. Go: checkTimers.
+            if (p.Timers.NextWhen <= Nanotime()) p.Timers.RunExpired(Nanotime());
+
             // Fairness: two goroutines respawning each other can own the local queue forever; every
             // 61st tick look at the global queue first (golang/go#13546).
             if (p.SchedTick % 61 == 0 && _runqsize > 0)
@@ -225,8 +228,20 @@ public sealed partial class GoRuntime
                     continue;
                 }
             }
-            StopM(m);
+            StopM(m, EarliestTimer(allpSnapshot));
         }
+    }
+
+    /// <summary>The earliest timer of any P, or long.MaxValue.</summary>
+    private static long EarliestTimer(P[] allp)
+    {
+        long next = long.MaxValue;
+        foreach (P p in allp)
+        {
+            long w = p.Timers.NextWhen;
+            if (w < next) next = w;
+        }
+        return next;
     }
 
     /// <summary>After dropping spinning: any work anywhere? Then take an idle P for it. Go: checkRunqsNoP.</summary>
@@ -273,7 +288,14 @@ public sealed partial class GoRuntime
             {
                 if (_gcwaiting || _stopping) return null;
                 P victim = allp[pos];
-                if (victim == p || victim.Status != PStatus.Running) continue;
+                if (victim == p) continue;
+                // On the last pass run the victim's due timers too (Go: stealWork's checkTimers).
+                if (stealRunNext && victim.Timers.NextWhen <= Nanotime() && victim.Timers.RunExpired(Nanotime()))
+                {
+                    G? ready = p.RunQueue.Get(out _);
+                    if (ready is not null) return ready;
+                }
+                if (victim.Status != PStatus.Running) continue;
                 G? g = p.RunQueue.StealFrom(victim.RunQueue, stealRunNext, victim);
                 if (g is not null) return g;
             }

@@ -29,7 +29,14 @@ public sealed partial class GoRuntime
         {
             _sysmonWake.Sleep(delayMs);
             if (_stopping) break;
-            bool acted = Retake(Nanotime());
+            long now = Nanotime();
+            bool acted = Retake(now);
+            // A timer is overdue and a P is idle: an M must wake for it (Go: sysmon's startm for timers).
+            if (_npidle > 0 && EarliestTimer(_allp) < now - System.Diagnostics.Stopwatch.Frequency / 1000)
+            {
+                WakeP();
+                acted = true;
+            }
             if (acted) { idle = 0; delayMs = 1; }
             else if (++idle > 50 && delayMs < 10) delayMs *= 2;
             if (delayMs > 10) delayMs = 10;
