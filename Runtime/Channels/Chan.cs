@@ -1,0 +1,368 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.ComponentModel;
+using GoSharp.Channels;
+using GoSharp.CompilerServices;
+
+namespace GoSharp;
+
+/// <summary>
+/// A Go channel. <c>new Chan&lt;T&gt;()</c> is unbuffered (a rendezvous), <c>new Chan&lt;T&gt;(n)</c>
+/// buffers n values; <c>default</c> and <see cref="Nil"/> are the nil channel, which blocks forever and
+/// is never ready in a select. A struct holding a reference: copies share the channel.
+/// Every blocking member is a suspension point inside <c>[Goroutine]</c> methods and blocks the thread
+/// elsewhere. See docs/channels.md.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+public readonly struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
+{
+    internal readonly HChan<T>? H;
+
+    /// <summary>Makes an unbuffered channel (Go: <c>make(chan T)</c>).</summary>
+    public Chan() => H = new HChan<T>(0);
+
+    /// <summary>Makes a channel buffering <paramref name="capacity"/> values (Go: <c>make(chan T, n)</c>); 0 is unbuffered.</summary>
+    public Chan(int capacity) => H = new HChan<T>(capacity);
+
+    /// <summary>The nil channel: every send and receive blocks forever; closing it throws.</summary>
+    public static Chan<T> Nil => default;
+
+    /// <summary>True for the nil channel.</summary>
+    public bool IsNil => H is null;
+
+    /// <summary>The number of buffered values (Go: <c>len(ch)</c>); 0 for nil.</summary>
+    public int Len => H?.Count ?? 0;
+
+    /// <summary>The buffer capacity (Go: <c>cap(ch)</c>); 0 for unbuffered and nil.</summary>
+    public int Cap => H?.Cap ?? 0;
+
+    /// <summary>
+    /// Sends <paramref name="value"/> (Go: <c>ch &lt;- v</c>): hands it to a waiting receiver, else buffers
+    /// it, else waits. Throws <see cref="ChannelClosedException"/> if the channel is or becomes closed.
+    /// </summary>
+    [SuspensionPoint(nameof(GetSendAwaiter))]
+    public void Send(T value)
+    {
+        if (H is null) HChan<T>.BlockForever();
+        else H.Send(value);
+    }
+
+    /// <summary>The awaiter behind <see cref="Send"/> (generated code calls it).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ChanSendAwaiter<T> GetSendAwaiter(T value) => new(H, value);
+
+    /// <summary>
+    /// Receives a value (Go: <c>v := &lt;-ch</c>), waiting for one. On a closed channel the buffered values
+    /// come first, then <c>default</c> at once.
+    /// </summary>
+    [SuspensionPoint(nameof(GetRecvAwaiter))]
+    public T Recv()
+    {
+        if (H is null) HChan<T>.BlockForever();
+        return H!.Recv(out _);
+    }
+
+    /// <summary>The awaiter behind <see cref="Recv"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ChanRecvAwaiter<T> GetRecvAwaiter() => new(H);
+
+    /// <summary>
+    /// Receives a value and whether it came from a send (Go: <c>v, ok := &lt;-ch</c>): <c>Ok</c> is false
+    /// only when the channel is closed and drained (then <c>Value</c> is default).
+    /// </summary>
+    [SuspensionPoint(nameof(GetRecvOkAwaiter))]
+    public (T Value, bool Ok) RecvOk()
+    {
+        if (H is null) HChan<T>.BlockForever();
+        T v = H!.Recv(out bool ok);
+        return (v, ok);
+    }
+
+    /// <summary>The awaiter behind <see cref="RecvOk"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H);
+
+    /// <summary>
+    /// Sends without waiting (Go: <c>select { case ch &lt;- v: default: }</c>): true if a receiver took
+    /// the value or the buffer had room. Throws on a closed channel, as the send case does in Go.
+    /// False for nil.
+    /// </summary>
+    public bool TrySend(T value) => H is not null && H.TrySend(value);
+
+    /// <summary>
+    /// Receives without waiting: true with a value if one was ready; false if none was, or if the channel is
+    /// closed and drained (use <see cref="TryRecvOk"/> to tell these apart).
+    /// </summary>
+    public bool TryRecv(out T value)
+    {
+        if (H is null)
+        {
+            value = default!;
+            return false;
+        }
+        return H.TryRecv(out value) == 1;
+    }
+
+    /// <summary>
+    /// Receives without waiting (Go: <c>select { case v, ok := &lt;-ch: default: }</c>): true if the
+    /// receive completed, with <paramref name="ok"/> false when it completed because the channel is
+    /// closed and drained; false if it would have to wait.
+    /// </summary>
+    public bool TryRecvOk(out T value, out bool ok)
+    {
+        if (H is null)
+        {
+            value = default!;
+            ok = false;
+            return false;
+        }
+        int r = H.TryRecv(out value);
+        ok = r == 1;
+        return r != 0;
+    }
+
+    /// <summary>
+    /// Closes the channel (Go: <c>close(ch)</c>): no more sends; receivers drain the buffer, then get
+    /// default with ok false; every waiting receiver wakes, every waiting sender throws.
+    /// Closing twice, or closing nil, throws <see cref="ChannelClosedException"/>.
+    /// </summary>
+    public void Close()
+    {
+        if (H is null) throw ChannelClosedException.CloseOfNil();
+        H.Close();
+    }
+
+    /// <summary>
+    /// Ranges over the channel (Go: <c>for v := range ch</c>): receives until the channel is closed and
+    /// drained. Inside goroutines each step is a suspension point.
+    /// </summary>
+    public ChanEnumerator<T> GetEnumerator() => new(H);
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>True when both refer to the same channel (or both are nil).</summary>
+    public bool Equals(Chan<T> other) => ReferenceEquals(H, other.H);
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Chan<T> c && Equals(c);
+    /// <inheritdoc/>
+    public override int GetHashCode() => H is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(H);
+    /// <summary>Same channel.</summary>
+    public static bool operator ==(Chan<T> a, Chan<T> b) => a.Equals(b);
+    /// <summary>Different channels.</summary>
+    public static bool operator !=(Chan<T> a, Chan<T> b) => !a.Equals(b);
+
+    /// <summary>Go's formatting: the channel's id, or nil.</summary>
+    public override string ToString() => H is null ? "chan(nil)" : $"chan#{H.Id}(len {H.Count}, cap {H.Cap})";
+}
+
+/// <summary>The awaiter behind <see cref="Chan{T}.Send"/>: call <see cref="Suspend"/> on the stored awaiter (it records its waiter).</summary>
+/// <typeparam name="T">The element type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct ChanSendAwaiter<T>
+{
+    private readonly HChan<T>? _h;
+    private T _value;
+    private Waiter<T>? _w;
+    private bool _done;
+
+    internal ChanSendAwaiter(HChan<T>? h, T value)
+    {
+        _h = h;
+        _value = value;
+        _w = null;
+        _done = false;
+    }
+
+    /// <summary>Tries the send without waiting; true if it happened. Throws on a closed channel.</summary>
+    public bool IsCompleted
+    {
+        get
+        {
+            if (_done) return true;
+            if (_h is null) return false;
+            _h.Lock.Enter();
+            int r = _h.SendLocked(_value, out Waiter? wake);
+            _h.Lock.Exit();
+            wake?.WakeOwner();
+            if (r < 0) throw ChannelClosedException.SendOnClosed();
+            if (r == 0) return false;
+            _value = default!;
+            _done = true;
+            return true;
+        }
+    }
+
+    /// <summary>Parks the goroutine; the commit step queues it as a sender unless a receiver came meanwhile.</summary>
+    public FrameResult Suspend(G g, Frame frame)
+    {
+        if (_h is null) return g.Park(frame, null, null, WaitReason.ChanSendNil);
+        var w = Waiter<T>.Rent();
+        w.G = g;
+        w.Value = _value;
+        w.Queue = _h;
+        _value = default!;
+        _w = w;
+        return g.Park(frame, HChan<T>.SendCommit.Instance, w, WaitReason.ChanSend);
+    }
+
+    /// <summary>Returns after the send; throws <see cref="ChannelClosedException"/> if the channel was closed.</summary>
+    public void GetResult()
+    {
+        var w = _w;
+        if (w is null) return;
+        _w = null;
+        bool ok = w.Success;
+        Waiter<T>.Return(w);
+        if (!ok) throw ChannelClosedException.SendOnClosed();
+    }
+}
+
+/// <summary>The awaiter behind <see cref="Chan{T}.Recv"/> and <see cref="Chan{T}.RecvOk"/>.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct ChanRecvOkAwaiter<T>
+{
+    private readonly HChan<T>? _h;
+    private T _value;
+    private bool _ok;
+    private bool _done;
+    private Waiter<T>? _w;
+
+    internal ChanRecvOkAwaiter(HChan<T>? h)
+    {
+        _h = h;
+        _value = default!;
+        _ok = false;
+        _done = false;
+        _w = null;
+    }
+
+    /// <summary>Tries the receive without waiting; true if it completed.</summary>
+    public bool IsCompleted
+    {
+        get
+        {
+            if (_done) return true;
+            if (_h is null) return false;
+            int r = _h.TryRecv(out _value);
+            if (r == 0) return false;
+            _ok = r == 1;
+            _done = true;
+            return true;
+        }
+    }
+
+    /// <summary>Parks the goroutine; the commit step queues it as a receiver unless a value came meanwhile.</summary>
+    public FrameResult Suspend(G g, Frame frame)
+    {
+        if (_h is null) return g.Park(frame, null, null, WaitReason.ChanReceiveNil);
+        var w = Waiter<T>.Rent();
+        w.G = g;
+        w.Queue = _h;
+        _w = w;
+        return g.Park(frame, HChan<T>.RecvCommit.Instance, w, WaitReason.ChanReceive);
+    }
+
+    /// <summary>The value and whether it came from a send.</summary>
+    public (T Value, bool Ok) GetResult()
+    {
+        var w = _w;
+        if (w is not null)
+        {
+            _w = null;
+            _value = w.Value;
+            _ok = w.Success;
+            _done = true;
+            Waiter<T>.Return(w);
+        }
+        var v = _value;
+        _value = default!;
+        return (v, _ok);
+    }
+}
+
+/// <summary>The awaiter behind <see cref="Chan{T}.Recv"/>.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct ChanRecvAwaiter<T>
+{
+    private ChanRecvOkAwaiter<T> _inner;
+
+    internal ChanRecvAwaiter(HChan<T>? h) => _inner = new ChanRecvOkAwaiter<T>(h);
+
+    /// <summary>Tries the receive without waiting.</summary>
+    public bool IsCompleted => _inner.IsCompleted;
+
+    /// <summary>Parks the goroutine until a value or a close.</summary>
+    public FrameResult Suspend(G g, Frame frame) => _inner.Suspend(g, frame);
+
+    /// <summary>The value received (default if the channel was closed).</summary>
+    public T GetResult() => _inner.GetResult().Value;
+}
+
+/// <summary>
+/// Ranges over a channel (Go: <c>for v := range ch</c>). <see cref="MoveNext"/> is a suspension point.
+/// A class so that the awaiter can deliver <see cref="Current"/>: one allocation per loop, none per step.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+public sealed class ChanEnumerator<T> : IEnumerator<T>
+{
+    internal readonly HChan<T>? H;
+
+    internal ChanEnumerator(HChan<T>? h) => H = h;
+
+    /// <summary>The value received by the last <see cref="MoveNext"/>.</summary>
+    public T Current { get; internal set; } = default!;
+
+    object? IEnumerator.Current => Current;
+
+    /// <summary>Receives the next value; false once the channel is closed and drained. Blocks forever on nil.</summary>
+    [SuspensionPoint(nameof(GetMoveNextAwaiter))]
+    public bool MoveNext()
+    {
+        if (H is null) HChan<T>.BlockForever();
+        Current = H!.Recv(out bool ok);
+        return ok;
+    }
+
+    /// <summary>The awaiter behind <see cref="MoveNext"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ChanMoveNextAwaiter<T> GetMoveNextAwaiter() => new(this);
+
+    /// <summary>Not supported: a channel cannot be rewound.</summary>
+    public void Reset() => throw new NotSupportedException("A channel cannot be rewound.");
+
+    /// <summary>Nothing to release.</summary>
+    public void Dispose() { }
+}
+
+/// <summary>The awaiter behind <see cref="ChanEnumerator{T}.MoveNext"/>.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct ChanMoveNextAwaiter<T>
+{
+    private readonly ChanEnumerator<T> _e;
+    private ChanRecvOkAwaiter<T> _inner;
+
+    internal ChanMoveNextAwaiter(ChanEnumerator<T> e)
+    {
+        _e = e;
+        _inner = new ChanRecvOkAwaiter<T>(e.H);
+    }
+
+    /// <summary>Tries the receive without waiting.</summary>
+    public bool IsCompleted => _inner.IsCompleted;
+
+    /// <summary>Parks the goroutine until a value or a close.</summary>
+    public FrameResult Suspend(G g, Frame frame) => _inner.Suspend(g, frame);
+
+    /// <summary>True with <see cref="ChanEnumerator{T}.Current"/> set, or false at the end of the range.</summary>
+    public bool GetResult()
+    {
+        var (v, ok) = _inner.GetResult();
+        _e.Current = v;
+        return ok;
+    }
+}

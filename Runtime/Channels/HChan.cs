@@ -1,0 +1,266 @@
+using System;
+using System.Threading;
+using GoSharp.CompilerServices;
+
+namespace GoSharp.Channels;
+
+/// <summary>
+/// The channel itself (Go: hchan): a ring buffer, a closed flag and the queues of blocked receivers and
+/// senders, under one lock. Invariants: at most one queue holds plain (non-select) waiters of one kind at
+/// a time; count &gt; 0 implies no waiting receiver; count &lt; cap implies no waiting sender.
+/// Every method named *Locked runs with <see cref="Lock"/> held and never wakes anyone: it returns the
+/// waiter to wake, which the caller wakes after unlocking.
+/// </summary>
+internal sealed class HChan<T>
+{
+    private static long s_nextId;
+
+    /// <summary>A unique, increasing id: select locks its channels in this order.</summary>
+    public readonly long Id = Interlocked.Increment(ref s_nextId);
+    public readonly Lock Lock = new();
+    private readonly T[] _buf;
+    public readonly int Cap;
+    private int _count, _sendx, _recvx;
+    private volatile bool _closed;
+    public WaitQueue RecvQ, SendQ;
+
+    public HChan(int capacity)
+    {
+        if (capacity < 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A channel's capacity cannot be negative.");
+        Cap = capacity;
+        _buf = capacity == 0 ? Array.Empty<T>() : new T[capacity];
+    }
+
+    public int Count => Volatile.Read(ref _count);
+    public bool Closed => _closed;
+
+    /// <summary>1: sent; 0: would block; -1: the channel is closed.</summary>
+    public int SendLocked(T value, out Waiter? wake)
+    {
+        wake = null;
+        if (_closed) return -1;
+        Waiter? w = RecvQ.Dequeue(this);
+        if (w is not null)
+        {
+            // Direct hand-off to a waiting receiver (Go: send -> sendDirect).
+            ((Waiter<T>)w).Value = value;
+            w.Success = true;
+            wake = w;
+            return 1;
+        }
+        if (_count < Cap)
+        {
+            _buf[_sendx] = value;
+            if (++_sendx == Cap) _sendx = 0;
+            Volatile.Write(ref _count, _count + 1);
+            return 1;
+        }
+        return 0;
+    }
+
+    /// <summary>1: received a value; 2: closed and drained (value default); 0: would block.</summary>
+    public int RecvLocked(out T value, out Waiter? wake)
+    {
+        wake = null;
+        if (_closed && _count == 0)
+        {
+            value = default!;
+            return 2;
+        }
+        Waiter? w = SendQ.Dequeue(this);
+        if (w is not null)
+        {
+            var ws = (Waiter<T>)w;
+            if (Cap == 0)
+            {
+                value = ws.Value; // unbuffered: straight from the sender
+            }
+            else
+            {
+                // Full buffer: take the head, put the sender's value at the tail (Go: recv).
+                value = _buf[_recvx];
+                _buf[_recvx] = ws.Value;
+                if (++_recvx == Cap) _recvx = 0;
+                _sendx = _recvx;
+            }
+            ws.Value = default!;
+            w.Success = true;
+            wake = w;
+            return 1;
+        }
+        if (_count > 0)
+        {
+            value = _buf[_recvx];
+            _buf[_recvx] = default!;
+            if (++_recvx == Cap) _recvx = 0;
+            Volatile.Write(ref _count, _count - 1);
+            return 1;
+        }
+        value = default!;
+        return 0;
+    }
+
+    /// <summary>Closes the channel and wakes every waiter (receivers get default/false, senders throw).</summary>
+    public void Close()
+    {
+        Waiter? wakeList = null;
+        Lock.Enter();
+        if (_closed)
+        {
+            Lock.Exit();
+            throw ChannelClosedException.CloseOfClosed();
+        }
+        _closed = true;
+        Waiter? w;
+        while ((w = RecvQ.Dequeue(this)) is not null)
+        {
+            ((Waiter<T>)w).Value = default!;
+            w.Success = false;
+            w.WakeNext = wakeList;
+            wakeList = w;
+        }
+        while ((w = SendQ.Dequeue(this)) is not null)
+        {
+            w.Success = false;
+            w.WakeNext = wakeList;
+            wakeList = w;
+        }
+        Lock.Exit();
+        while (wakeList is not null)
+        {
+            w = wakeList;
+            wakeList = w.WakeNext;
+            w.WakeNext = null;
+            w.WakeOwner();
+        }
+    }
+
+    // ---- thread (blocking) operations ----
+
+    public void Send(T value)
+    {
+        Lock.Enter();
+        int r = SendLocked(value, out Waiter? wake);
+        if (r == 0)
+        {
+            var w = Waiter<T>.Rent();
+            w.Value = value;
+            SendQ.Enqueue(w, this);
+            Lock.Exit();
+            w.WaitThread();
+            bool ok = w.Success;
+            Waiter<T>.Return(w);
+            if (!ok) throw ChannelClosedException.SendOnClosed();
+            return;
+        }
+        Lock.Exit();
+        wake?.WakeOwner();
+        if (r < 0) throw ChannelClosedException.SendOnClosed();
+    }
+
+    public T Recv(out bool ok)
+    {
+        Lock.Enter();
+        int r = RecvLocked(out T value, out Waiter? wake);
+        if (r == 0)
+        {
+            var w = Waiter<T>.Rent();
+            RecvQ.Enqueue(w, this);
+            Lock.Exit();
+            w.WaitThread();
+            ok = w.Success;
+            value = w.Value;
+            Waiter<T>.Return(w);
+            return value;
+        }
+        Lock.Exit();
+        wake?.WakeOwner();
+        ok = r == 1;
+        return value;
+    }
+
+    /// <summary>Non-blocking send: true if sent; throws on a closed channel.</summary>
+    public bool TrySend(T value)
+    {
+        Lock.Enter();
+        int r = SendLocked(value, out Waiter? wake);
+        Lock.Exit();
+        wake?.WakeOwner();
+        if (r < 0) throw ChannelClosedException.SendOnClosed();
+        return r == 1;
+    }
+
+    /// <summary>Non-blocking receive: 1 value, 2 closed, 0 nothing ready.</summary>
+    public int TryRecv(out T value)
+    {
+        // Go's fast path: an open, empty channel with no sender needs no lock.
+        bool empty = Cap == 0 ? Volatile.Read(ref SendQ.First) is null : Volatile.Read(ref _count) == 0;
+        if (empty && !_closed)
+        {
+            value = default!;
+            return 0;
+        }
+        Lock.Enter();
+        int r = RecvLocked(out value, out Waiter? wake);
+        Lock.Exit();
+        wake?.WakeOwner();
+        return r;
+    }
+
+    // ---- goroutine operations: the commit steps ----
+
+    internal sealed class SendCommit : IParkCommit
+    {
+        public static readonly SendCommit Instance = new();
+        bool IParkCommit.Commit(G g, object? arg)
+        {
+            var w = (Waiter<T>)arg!;
+            var h = (HChan<T>)w.Queue!;
+            w.Queue = null;
+            h.Lock.Enter();
+            int r = h.SendLocked(w.Value, out Waiter? wake);
+            if (r == 0)
+            {
+                h.SendQ.Enqueue(w, h);
+                h.Lock.Exit();
+                return true;
+            }
+            h.Lock.Exit();
+            w.Value = default!;
+            w.Success = r > 0;
+            wake?.WakeOwner();
+            return false;
+        }
+    }
+
+    internal sealed class RecvCommit : IParkCommit
+    {
+        public static readonly RecvCommit Instance = new();
+        bool IParkCommit.Commit(G g, object? arg)
+        {
+            var w = (Waiter<T>)arg!;
+            var h = (HChan<T>)w.Queue!;
+            w.Queue = null;
+            h.Lock.Enter();
+            int r = h.RecvLocked(out T value, out Waiter? wake);
+            if (r == 0)
+            {
+                h.RecvQ.Enqueue(w, h);
+                h.Lock.Exit();
+                return true;
+            }
+            h.Lock.Exit();
+            w.Value = value;
+            w.Success = r == 1;
+            wake?.WakeOwner();
+            return false;
+        }
+    }
+
+    /// <summary>Blocks the calling thread forever (a nil channel, an empty select).</summary>
+    public static void BlockForever()
+    {
+        using var blocking = GoRuntime.EnterBlocking();
+        Thread.Sleep(Timeout.Infinite);
+    }
+}
