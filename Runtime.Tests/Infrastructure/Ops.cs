@@ -32,3 +32,24 @@ public static class Ops
         (ref JoinAwaiter a) => a.IsCompleted, (ref JoinAwaiter a, G g, Frame f) => a.Suspend(g, f),
         (ref JoinAwaiter a) => { a.GetResult(); return default; });
 }
+
+public static class SelectOps
+{
+    public readonly struct Unit;
+
+    public static Op<SelectAwaiter<T1, T2>, Selected<T1, T2>> Select<T1, T2>(SelectCase<T1> c1, SelectCase<T2> c2) => new(Go.GetSelectAwaiter(c1, c2),
+        (ref SelectAwaiter<T1, T2> a) => a.IsCompleted, (ref SelectAwaiter<T1, T2> a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref SelectAwaiter<T1, T2> a) => a.GetResult());
+
+    public static Op<SelectAwaiter<T1, T2, T3>, Selected<T1, T2, T3>> Select<T1, T2, T3>(SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3) => new(Go.GetSelectAwaiter(c1, c2, c3),
+        (ref SelectAwaiter<T1, T2, T3> a) => a.IsCompleted, (ref SelectAwaiter<T1, T2, T3> a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref SelectAwaiter<T1, T2, T3> a) => a.GetResult());
+
+    public static Op<SelectAwaiter<T1, T2, T3, T4>, Selected<T1, T2, T3, T4>> Select<T1, T2, T3, T4>(SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3, SelectCase<T4> c4) => new(Go.GetSelectAwaiter(c1, c2, c3, c4),
+        (ref SelectAwaiter<T1, T2, T3, T4> a) => a.IsCompleted, (ref SelectAwaiter<T1, T2, T3, T4> a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref SelectAwaiter<T1, T2, T3, T4> a) => a.GetResult());
+
+    public static Op<SelectAwaiter, Unit> SelectForever() => new(Go.GetSelectAwaiter(),
+        (ref SelectAwaiter a) => a.IsCompleted, (ref SelectAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref SelectAwaiter a) => { a.GetResult(); return default; });
+}

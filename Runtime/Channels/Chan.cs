@@ -142,6 +142,12 @@ public readonly struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>A receive case for <see cref="Go.Select{T1, T2}"/> (Go: <c>case v, ok := &lt;-ch:</c>): the value lands in <c>ValueN</c>, <c>Ok</c> says whether it came from a send.</summary>
+    public SelectCase<T> RecvCase() => new(H, CaseKind.Recv, default!);
+
+    /// <summary>A send case for <see cref="Go.Select{T1, T2}"/> (Go: <c>case ch &lt;- v:</c>). If the select picks it on a closed channel, the select throws.</summary>
+    public SelectCase<T> SendCase(T value) => new(H, CaseKind.Send, value);
+
     /// <summary>True when both refer to the same channel (or both are nil).</summary>
     public bool Equals(Chan<T> other) => ReferenceEquals(H, other.H);
     /// <inheritdoc/>

@@ -51,7 +51,7 @@ internal abstract class Parker
 }
 
 /// <summary>What a select shares between its waiters (Go: g.selectDone and g.param).</summary>
-internal sealed class SelectParker : Parker
+internal class SelectParker : Parker
 {
     /// <summary>0 while the select waits; the waker that CASes it to 1 wins.</summary>
     public int Done;

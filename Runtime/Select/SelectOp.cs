@@ -1,0 +1,313 @@
+using System;
+using System.Threading;
+using GoSharp.Channels;
+using GoSharp.CompilerServices;
+
+namespace GoSharp.Channels;
+
+/// <summary>Per-thread fast random numbers for select's poll order (Go: cheaprand).</summary>
+internal static class SelectRand
+{
+    [ThreadStatic] private static uint t_state;
+
+    public static uint Next()
+    {
+        uint x = t_state;
+        if (x == 0)
+        {
+            x = (uint)Environment.CurrentManagedThreadId * 2654435761u ^ (uint)Environment.TickCount ^ (uint)Random.Shared.Next();
+            if (x == 0) x = 1;
+        }
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        t_state = x;
+        return x;
+    }
+
+    /// <summary>Uniform in [0, n) (Lemire's multiply-shift; bias below 2^-28 for n &lt;= 16).</summary>
+    public static int Below(int n) => (int)(((ulong)Next() * (uint)n) >> 32);
+}
+
+/// <summary>
+/// A select of up to four typed cases (Go: selectgo), pooled per thread. Unused cases are
+/// <see cref="CaseKind.None"/>. Pass 1 (all channels locked in id order): the first ready case in a random
+/// poll order wins, else default. Pass 2: a waiter on every channel, then park. A waker must win
+/// <see cref="SelectParker.Done"/>. Pass 3: relock, unlink the losing waiters.
+/// </summary>
+internal sealed class SelectOp<T1, T2, T3, T4> : SelectParker, IParkCommit
+{
+    public SelectCase<T1> C1;
+    public SelectCase<T2> C2;
+    public SelectCase<T3> C3;
+    public SelectCase<T4> C4;
+    private Waiter<T1>? _w1;
+    private Waiter<T2>? _w2;
+    private Waiter<T3>? _w3;
+    private Waiter<T4>? _w4;
+
+    // Results.
+    public int Index = -1;
+    public bool Ok;
+    public bool SendOnClosed;
+    public T1 V1 = default!;
+    public T2 V2 = default!;
+    public T3 V3 = default!;
+    public T4 V4 = default!;
+
+    private readonly int[] _poll = new int[4];
+    private readonly Lock?[] _locks = new Lock?[4];
+    private int _npoll, _nlocks, _default;
+
+    [ThreadStatic] private static SelectOp<T1, T2, T3, T4>?[]? t_pool;
+    [ThreadStatic] private static int t_count;
+    private const int PoolSize = 8;
+
+    public static SelectOp<T1, T2, T3, T4> Rent(in SelectCase<T1> c1, in SelectCase<T2> c2, in SelectCase<T3> c3, in SelectCase<T4> c4)
+    {
+        SelectOp<T1, T2, T3, T4> op;
+        var pool = t_pool;
+        if (pool is not null && t_count > 0)
+        {
+            int i = --t_count;
+            op = pool[i]!;
+            pool[i] = null;
+        }
+        else
+        {
+            op = new SelectOp<T1, T2, T3, T4>();
+        }
+        op.Init(c1, c2, c3, c4);
+        return op;
+    }
+
+    public static void Return(SelectOp<T1, T2, T3, T4> op)
+    {
+        op.C1 = default; op.C2 = default; op.C3 = default; op.C4 = default;
+        op.V1 = default!; op.V2 = default!; op.V3 = default!; op.V4 = default!;
+        op.G = null;
+        op.Winner = null;
+        Array.Clear(op._locks);
+        var pool = t_pool ??= new SelectOp<T1, T2, T3, T4>?[PoolSize];
+        if (t_count < PoolSize) pool[t_count++] = op;
+    }
+
+    public bool HasDefault => _default >= 0;
+    public bool HasChannelCases => _npoll > 0;
+
+    private void Init(in SelectCase<T1> c1, in SelectCase<T2> c2, in SelectCase<T3> c3, in SelectCase<T4> c4)
+    {
+        C1 = c1; C2 = c2; C3 = c3; C4 = c4;
+        Index = -1;
+        Ok = false;
+        SendOnClosed = false;
+        Done = 0;
+        Winner = null;
+        _default = -1;
+        _npoll = 0;
+        Span<long> ids = stackalloc long[4];
+        Span<int> byId = stackalloc int[4];
+        int n = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            CaseKind k = KindOf(i);
+            if (k == CaseKind.Default)
+            {
+                if (_default >= 0) throw new ArgumentException("A select can have only one default case.");
+                _default = i;
+                continue;
+            }
+            if (k == CaseKind.None || IdOf(i) == 0) continue; // absent case or nil channel: never ready
+            // Poll order: a random shuffle (inside-out Fisher-Yates).
+            int j = SelectRand.Below(_npoll + 1);
+            _poll[_npoll] = _poll[j];
+            _poll[j] = i;
+            _npoll++;
+            // Lock order: by channel id, each channel once (insertion sort; at most four).
+            long id = IdOf(i);
+            int pos = n;
+            bool dup = false;
+            for (int m = 0; m < n; m++)
+            {
+                if (ids[m] == id) { dup = true; break; }
+            }
+            if (dup) continue;
+            while (pos > 0 && ids[pos - 1] > id)
+            {
+                ids[pos] = ids[pos - 1];
+                byId[pos] = byId[pos - 1];
+                pos--;
+            }
+            ids[pos] = id;
+            byId[pos] = i;
+            n++;
+        }
+        for (int m = 0; m < n; m++) _locks[m] = LockOf(byId[m]);
+        _nlocks = n;
+    }
+
+    private CaseKind KindOf(int i) => i switch { 0 => C1.Kind, 1 => C2.Kind, 2 => C3.Kind, _ => C4.Kind };
+    private long IdOf(int i) => i switch { 0 => C1.H?.Id ?? 0, 1 => C2.H?.Id ?? 0, 2 => C3.H?.Id ?? 0, _ => C4.H?.Id ?? 0 };
+    private Lock LockOf(int i) => i switch { 0 => C1.H!.Lock, 1 => C2.H!.Lock, 2 => C3.H!.Lock, _ => C4.H!.Lock };
+
+    public void LockAll()
+    {
+        for (int i = 0; i < _nlocks; i++) _locks[i]!.Enter();
+    }
+
+    public void UnlockAll()
+    {
+        for (int i = _nlocks - 1; i >= 0; i--) _locks[i]!.Exit();
+    }
+
+    /// <summary>Pass 1, all channels locked: true if a case (or default) was taken.</summary>
+    public bool Pass1(out Waiter? wake)
+    {
+        wake = null;
+        for (int k = 0; k < _npoll; k++)
+        {
+            int i = _poll[k];
+            int r = i switch
+            {
+                0 => Try(C1, ref V1, out wake),
+                1 => Try(C2, ref V2, out wake),
+                2 => Try(C3, ref V3, out wake),
+                _ => Try(C4, ref V4, out wake),
+            };
+            if (r == 0) continue;
+            Index = i;
+            Ok = r == 1;
+            SendOnClosed = r == -1;
+            return true;
+        }
+        if (_default >= 0)
+        {
+            Index = _default;
+            return true;
+        }
+        return false;
+    }
+
+    // 1: done (value or sent); 2: receive on closed; -1: send on closed; 0: not ready.
+    private static int Try<T>(in SelectCase<T> c, ref T value, out Waiter? wake)
+    {
+        if (c.Kind == CaseKind.Recv)
+        {
+            int r = c.H!.RecvLocked(out value, out wake);
+            return r;
+        }
+        return c.H!.SendLocked(c.Value, out wake);
+    }
+
+    /// <summary>Pass 2, all channels locked: a waiter on every channel case.</summary>
+    public void Pass2()
+    {
+        if (C1.IsChannelCase) _w1 = Enqueue(C1, 0);
+        if (C2.IsChannelCase) _w2 = Enqueue(C2, 1);
+        if (C3.IsChannelCase) _w3 = Enqueue(C3, 2);
+        if (C4.IsChannelCase) _w4 = Enqueue(C4, 3);
+    }
+
+    private Waiter<T> Enqueue<T>(in SelectCase<T> c, int index)
+    {
+        var w = Waiter<T>.Rent();
+        w.Select = this;
+        w.CaseIndex = index;
+        var h = c.H!;
+        if (c.Kind == CaseKind.Send)
+        {
+            w.Value = c.Value;
+            h.SendQ.Enqueue(w, h);
+        }
+        else
+        {
+            h.RecvQ.Enqueue(w, h);
+        }
+        return w;
+    }
+
+    /// <summary>Pass 3, after the wake-up: unlink every losing waiter, take the winner's result.</summary>
+    public void Pass3()
+    {
+        LockAll();
+        Waiter? winner = Winner;
+        Dequeue(C1, ref _w1, winner, ref V1);
+        Dequeue(C2, ref _w2, winner, ref V2);
+        Dequeue(C3, ref _w3, winner, ref V3);
+        Dequeue(C4, ref _w4, winner, ref V4);
+        UnlockAll();
+    }
+
+    private void Dequeue<T>(in SelectCase<T> c, ref Waiter<T>? slot, Waiter? winner, ref T value)
+    {
+        var w = slot;
+        if (w is null) return;
+        slot = null;
+        var h = c.H!;
+        if (w == winner)
+        {
+            Index = w.CaseIndex;
+            Ok = w.Success;
+            if (c.Kind == CaseKind.Recv) value = w.Value;
+            else SendOnClosed = !w.Success;
+        }
+        else if (c.Kind == CaseKind.Send)
+        {
+            h.SendQ.Remove(w, h);
+        }
+        else
+        {
+            h.RecvQ.Remove(w, h);
+        }
+        Waiter<T>.Return(w);
+    }
+
+    /// <summary>The goroutine commit step: retry pass 1 under the locks, else enqueue (pass 2) and stay parked.</summary>
+    bool IParkCommit.Commit(G g, object? arg)
+    {
+        LockAll();
+        if (Pass1(out Waiter? wake))
+        {
+            UnlockAll();
+            wake?.WakeOwner();
+            return false;
+        }
+        Pass2();
+        UnlockAll();
+        return true;
+    }
+
+    /// <summary>Blocks the calling thread through the three passes.</summary>
+    public void RunOnThread()
+    {
+        if (_npoll == 0 && _default < 0) HChan<Empty>.BlockForever();
+        LockAll();
+        if (Pass1(out Waiter? wake))
+        {
+            UnlockAll();
+            wake?.WakeOwner();
+            return;
+        }
+        Pass2();
+        UnlockAll();
+        WaitThread();
+        Pass3();
+    }
+
+    /// <summary>Fast path for goroutines: pass 1 (or default); false if the select must park.</summary>
+    public bool TryFast()
+    {
+        if (_npoll == 0) return _default >= 0 && (Index = _default) >= 0;
+        LockAll();
+        bool done = Pass1(out Waiter? wake);
+        UnlockAll();
+        wake?.WakeOwner();
+        return done;
+    }
+
+    /// <summary>After the goroutine resumed: pass 3 unless the commit step completed it.</summary>
+    public void AfterPark()
+    {
+        if (Index < 0) Pass3();
+    }
+}
