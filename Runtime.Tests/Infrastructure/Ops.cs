@@ -53,3 +53,14 @@ public static class SelectOps
         (ref SelectAwaiter a) => a.IsCompleted, (ref SelectAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
         (ref SelectAwaiter a) => { a.GetResult(); return default; });
 }
+
+public static class TimeOps
+{
+    public readonly struct Unit;
+
+    public static Op<SleepAwaiter, Unit> Sleep(TimeSpan d) => new(Go.GetSleepAwaiter(d),
+        (ref SleepAwaiter a) => a.IsCompleted, (ref SleepAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref SleepAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<SleepAwaiter, Unit> Sleep(int ms) => Sleep(TimeSpan.FromMilliseconds(ms));
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using GoSharp.Time;
+using Xunit;
+using static GoSharp.Runtime.Tests.Ops;
+using static GoSharp.Runtime.Tests.SelectOps;
+using static GoSharp.Runtime.Tests.TimeOps;
+
+namespace GoSharp.Runtime.Tests.Time;
+
+public class TimeTests
+{
+    public static TheoryData<int> Procs => new() { 1, 2, 4 };
+
+    private sealed class TestEntry : TimerEntry
+    {
+        public readonly List<long> Fired;
+        public TestEntry(List<long> fired) => Fired = fired;
+        internal override void Fire(long now, int seq) => Fired.Add(When);
+    }
+
+    [Fact]
+    public void Heap_keeps_order_under_random_adds_and_removes()
+    {
+        var rnd = new Random(42);
+        var heap = new TimerHeap();
+        var fired = new List<long>();
+        var live = new List<TestEntry>();
+        for (int i = 0; i < 5000; i++)
+        {
+            if (live.Count > 0 && rnd.Next(3) == 0)
+            {
+                var t = live[rnd.Next(live.Count)];
+                Assert.True(heap.Remove(t));
+                Assert.False(heap.Remove(t));
+                live.Remove(t);
+            }
+            else
+            {
+                var t = new TestEntry(fired);
+                heap.Add(t, rnd.Next(1, 1_000_000));
+                live.Add(t);
+            }
+            if (i % 500 == 0) Assert.True(heap.Verify());
+        }
+        Assert.Equal(live.Min(t => t.When), heap.NextWhen);
+        Assert.True(heap.RunExpired(500_000));
+        Assert.All(fired, w => Assert.True(w <= 500_000));
+        Assert.Equal(fired.OrderBy(x => x), fired);
+        Assert.True(heap.NextWhen > 500_000);
+        heap.RunExpired(long.MaxValue - 1);
+        Assert.Equal(live.Count, fired.Count);
+        Assert.Equal(long.MaxValue, heap.NextWhen);
+        Assert.Equal(0, heap.Count);
+    }
+
+    [Theory, MemberData(nameof(Procs))]
+    public void Sleeping_goroutines_wake_in_deadline_order(int procs) => Rt.With(procs, rt =>
+    {
+        var order = new Chan<int>(3);
+        IEnumerable<Op> Sleeper(int ms) { yield return Sleep(ms); order.Send(ms); }
+        rt.Go(Sleeper(150));
+        rt.Go(Sleeper(10));
+        rt.Go(Sleeper(80));
+        var sw = Stopwatch.StartNew();
+        Assert.Equal(10, order.Recv());
+        Assert.Equal(80, order.Recv());
+        Assert.Equal(150, order.Recv());
+        Assert.True(sw.ElapsedMilliseconds >= 140, $"woke after {sw.ElapsedMilliseconds} ms");
+    });
+
+    [Theory, MemberData(nameof(Procs))]
+    public void Hundred_thousand_sleepers_all_wake(int procs) => Rt.With(procs, rt =>
+    {
+        const int N = 100_000;
+        int woke = 0;
+        var rnd = new Random(procs);
+        var done = new Chan<Empty>();
+        IEnumerable<Op> Sleeper(int ms)
+        {
+            yield return Sleep(ms);
+            if (Interlocked.Increment(ref woke) == N) done.Close();
+        }
+        int threadsBefore = Process.GetCurrentProcess().Threads.Count;
+        for (int i = 0; i < N; i++) rt.Go(Sleeper(rnd.Next(1, 50)));
+        var s = Go.Select(done.RecvCase(), Go.After(TimeSpan.FromSeconds(30)).RecvCase());
+        Assert.Equal(0, s.Index);
+        Assert.Equal(N, woke);
+        // Sleeping goroutines hold no threads.
+        Assert.True(Process.GetCurrentProcess().Threads.Count < threadsBefore + 20);
+    });
+
+    [Theory, MemberData(nameof(Procs))]
+    public void After_as_select_timeout_in_goroutine(int procs) => Rt.With(procs, rt =>
+    {
+        var never = new Chan<int>();
+        Selected<int, DateTime> r = default;
+        long elapsed = 0;
+        IEnumerable<Op> Body()
+        {
+            var sw = Stopwatch.StartNew();
+            var s = Select(never.RecvCase(), Go.After(TimeSpan.FromMilliseconds(30)).RecvCase());
+            yield return s;
+            r = s.Result;
+            elapsed = sw.ElapsedMilliseconds;
+        }
+        rt.Go(Body()).Join();
+        Assert.Equal(1, r.Index);
+        Assert.True(elapsed >= 29, $"{elapsed} ms");
+    });
+
+    [Fact]
+    public void After_and_sleep_on_a_plain_thread()
+    {
+        var sw = Stopwatch.StartNew();
+        Go.Sleep(TimeSpan.FromMilliseconds(20));
+        Assert.True(sw.ElapsedMilliseconds >= 19);
+        sw.Restart();
+        var t = Go.After(TimeSpan.FromMilliseconds(25)).Recv();
+        Assert.True(sw.ElapsedMilliseconds >= 24);
+        Assert.True(t <= DateTime.UtcNow);
+        var s = Go.Select(Chan<int>.Nil.RecvCase(), Go.After(TimeSpan.FromMilliseconds(10)).RecvCase());
+        Assert.Equal(1, s.Index);
+    }
+
+    [Theory, MemberData(nameof(Procs))]
+    public void Timer_stop_and_reset(int procs) => Rt.With(procs, rt =>
+    {
+        var t = Go.NewTimer(TimeSpan.FromMilliseconds(40));
+        Assert.True(t.Stop());
+        Assert.False(t.Stop());
+        var s = Go.Select(t.C.RecvCase(), Go.After(TimeSpan.FromMilliseconds(80)).RecvCase());
+        Assert.Equal(1, s.Index); // the stopped timer never fired
+        Assert.False(t.Reset(TimeSpan.FromMilliseconds(10)));
+        t.C.Recv();
+        Assert.False(t.Stop()); // already fired
+        // Reset before firing pushes it out.
+        t.Reset(TimeSpan.FromMilliseconds(20));
+        Assert.True(t.Reset(TimeSpan.FromMilliseconds(60)));
+        var sw = Stopwatch.StartNew();
+        t.C.Recv();
+        Assert.True(sw.ElapsedMilliseconds >= 50, $"{sw.ElapsedMilliseconds} ms");
+        // No stale value after Stop even when it had fired into the buffer.
+        var u = Go.NewTimer(TimeSpan.FromMilliseconds(1));
+        Go.Sleep(TimeSpan.FromMilliseconds(30));
+        u.Stop();
+        Assert.False(u.C.TryRecv(out _));
+        // AfterFunc runs its action in a goroutine.
+        var ran = new Chan<long>(1);
+        Go.AfterFunc(TimeSpan.FromMilliseconds(5), () => ran.Send(Go.CurrentId));
+        Assert.NotEqual(0, ran.Recv());
+        var f = Go.AfterFunc(TimeSpan.FromMilliseconds(30), () => ran.Send(-1));
+        Assert.True(f.Stop());
+        Assert.True(f.C.IsNil);
+    });
+
+    [Theory, MemberData(nameof(Procs))]
+    public void Ticker_ticks_and_stops(int procs) => Rt.With(procs, rt =>
+    {
+        var tk = Go.NewTicker(TimeSpan.FromMilliseconds(10));
+        int n = 0;
+        IEnumerable<Op> Body()
+        {
+            for (int i = 0; i < 5; i++) { var r = Recv(tk.C); yield return r; n++; }
+            tk.Stop();
+        }
+        var sw = Stopwatch.StartNew();
+        rt.Go(Body()).Join();
+        Assert.Equal(5, n);
+        Assert.True(sw.ElapsedMilliseconds >= 40);
+        var s = Go.Select(tk.C.RecvCase(), Go.After(TimeSpan.FromMilliseconds(40)).RecvCase());
+        Assert.Equal(1, s.Index);
+        tk.Reset(TimeSpan.FromMilliseconds(5));
+        tk.C.Recv();
+        tk.Stop();
+        Assert.Throws<ArgumentOutOfRangeException>(() => Go.NewTicker(TimeSpan.Zero));
+    });
+}

@@ -1,0 +1,288 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+using GoSharp.CompilerServices;
+using GoSharp.Time;
+
+namespace GoSharp;
+
+public static partial class Go
+{
+    /// <summary>
+    /// Pauses the goroutine for at least <paramref name="duration"/> (Go: time.Sleep). Inside a
+    /// <c>[Goroutine]</c> method it parks the goroutine on its P's timer heap (no thread is held); on an
+    /// ordinary thread it is <see cref="Thread.Sleep(TimeSpan)"/>. Zero or negative returns at once.
+    /// </summary>
+    [SuspensionPoint(nameof(GetSleepAwaiter))]
+    public static void Sleep(TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero) return;
+        using var blocking = GoRuntime.EnterBlocking();
+        Thread.Sleep(duration);
+    }
+
+    /// <summary>The awaiter behind <see cref="Sleep"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static SleepAwaiter GetSleepAwaiter(TimeSpan duration) => new(duration);
+
+    /// <summary>
+    /// A channel that receives the current UTC time once, after <paramref name="duration"/> (Go: time.After).
+    /// Use it as a timeout case: <c>Go.Select(ch.RecvCase(), Go.After(d).RecvCase())</c>.
+    /// </summary>
+    public static Chan<DateTime> After(TimeSpan duration) => NewTimer(duration).C;
+
+    /// <summary>A channel that receives the time every <paramref name="period"/> (Go: time.Tick); it never stops.</summary>
+    public static Chan<DateTime> Tick(TimeSpan period) => NewTicker(period).C;
+
+    /// <summary>A timer that sends the time on <see cref="Timer.C"/> after <paramref name="duration"/> (Go: time.NewTimer).</summary>
+    public static Timer NewTimer(TimeSpan duration)
+    {
+        var t = new Timer(GoRuntime.Current, new Chan<DateTime>(1), null);
+        t.Start(duration, 0);
+        return t;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> in a goroutine of its own after <paramref name="duration"/> (Go: time.AfterFunc).
+    /// The returned timer's <see cref="Timer.C"/> is nil; <see cref="Timer.Stop"/> cancels the call.
+    /// </summary>
+    public static Timer AfterFunc(TimeSpan duration, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var t = new Timer(GoRuntime.Current, default, action);
+        t.Start(duration, 0);
+        return t;
+    }
+
+    /// <summary>A ticker that sends the time on <see cref="Ticker.C"/> every <paramref name="period"/> (Go: time.NewTicker).</summary>
+    public static Ticker NewTicker(TimeSpan period)
+    {
+        if (period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period), period, "A ticker's period must be positive.");
+        var t = new Ticker(GoRuntime.Current);
+        t.Start(period, GoRuntime.StopwatchTicks(period));
+        return t;
+    }
+
+    /// <summary>
+    /// A one-shot timer (Go: time.Timer), on the runtime's per-P timer heaps. Named <c>Go.Timer</c> so it
+    /// never clashes with <see cref="System.Threading.Timer"/>. As in Go 1.23, once <see cref="Stop"/> or
+    /// <see cref="Reset"/> returns, no stale value is left in <see cref="C"/>.
+    /// </summary>
+    public sealed class Timer : ChannelTimer
+    {
+        internal Timer(GoRuntime rt, Chan<DateTime> c, Action? action) : base(rt, c, action) { }
+
+        /// <summary>The channel the time is sent on (buffer of one); nil for <see cref="AfterFunc"/> timers.</summary>
+        public Chan<DateTime> C => Channel;
+
+        /// <summary>Stops the timer; true if that prevented it from firing, false if it had fired or was stopped.</summary>
+        public bool Stop() => StopCore();
+
+        /// <summary>Makes the timer fire after <paramref name="duration"/> from now; true if it was active before.</summary>
+        public bool Reset(TimeSpan duration) => ResetCore(duration, 0);
+    }
+
+    /// <summary>
+    /// Sends the time on <see cref="C"/> every period (Go: time.Ticker); a slow receiver misses ticks
+    /// (the buffer holds one). Named <c>Go.Ticker</c> for symmetry with <see cref="Timer"/>.
+    /// </summary>
+    public sealed class Ticker : ChannelTimer
+    {
+        internal Ticker(GoRuntime rt) : base(rt, new Chan<DateTime>(1), null) { }
+
+        /// <summary>The channel the ticks arrive on.</summary>
+        public Chan<DateTime> C => Channel;
+
+        /// <summary>Stops the ticks; no tick is delivered after it returns. Does not close <see cref="C"/>.</summary>
+        public void Stop() => StopCore();
+
+        /// <summary>Stops and restarts the ticker with a new period; the next tick comes one period from now.</summary>
+        public void Reset(TimeSpan period)
+        {
+            if (period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period), period, "A ticker's period must be positive.");
+            ResetCore(period, GoRuntime.StopwatchTicks(period));
+        }
+    }
+}
+
+/// <summary>The common part of <see cref="Go.Timer"/> and <see cref="Go.Ticker"/>.</summary>
+public abstract class ChannelTimer
+{
+    private readonly Entry _entry;
+    private readonly GoRuntime _rt;
+    private readonly Action? _action;
+    private readonly object _gate = new();
+    private bool _pending;
+    internal readonly Chan<DateTime> Channel;
+
+    private protected ChannelTimer(GoRuntime rt, Chan<DateTime> c, Action? action)
+    {
+        _rt = rt;
+        Channel = c;
+        _action = action;
+        _entry = new Entry(this);
+    }
+
+    private sealed class Entry : TimerEntry
+    {
+        private readonly ChannelTimer _owner;
+        public Entry(ChannelTimer owner) => _owner = owner;
+        internal override void Fire(long now, int seq) => _owner.Fire(seq);
+    }
+
+    internal void Start(TimeSpan d, long period)
+    {
+        lock (_gate)
+        {
+            _pending = true;
+            _entry.Period = period;
+            _rt.AddTimer(_entry, GoRuntime.WhenAfter(d));
+        }
+    }
+
+    private void Fire(int seq)
+    {
+        lock (_gate)
+        {
+            if (seq != _entry.Seq) return; // stopped or reset after it was taken off the heap
+            _pending = _entry.Period > 0;
+            if (_action is null)
+            {
+                Channel.TrySend(DateTime.UtcNow);
+                return;
+            }
+        }
+        _rt.Spawn(new ActionFrame(_action));
+    }
+
+    private protected bool StopCore()
+    {
+        lock (_gate)
+        {
+            bool was = _pending;
+            _pending = false;
+            _entry.Seq++;
+            while (true)
+            {
+                TimerHeap? h = _entry.Heap;
+                if (h is null || h.Remove(_entry)) break;
+            }
+            if (!Channel.IsNil) Channel.TryRecv(out _); // Go 1.23: no stale value after Stop
+            return was;
+        }
+    }
+
+    private protected bool ResetCore(TimeSpan d, long period)
+    {
+        lock (_gate)
+        {
+            bool was = StopCore();
+            _pending = true;
+            _entry.Period = period;
+            _rt.AddTimer(_entry, GoRuntime.WhenAfter(d));
+            return was;
+        }
+    }
+
+    /// <summary>Runs an AfterFunc action as a goroutine.</summary>
+    private sealed class ActionFrame : Frame
+    {
+        private readonly Action _action;
+        public ActionFrame(Action action) => _action = action;
+        public override string MethodName => "GoSharp.Go.AfterFunc";
+        public override FrameResult Resume(G g)
+        {
+            _action();
+            return FrameResult.Completed;
+        }
+    }
+}
+
+/// <summary>The awaiter behind <see cref="Go.Sleep"/>: parks the goroutine on its P's timer heap.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct SleepAwaiter
+{
+    private readonly TimeSpan _d;
+    private SleepTimer? _t;
+
+    internal SleepAwaiter(TimeSpan d)
+    {
+        _d = d;
+        _t = null;
+    }
+
+    /// <summary>True for zero or negative durations.</summary>
+    public readonly bool IsCompleted => _d <= TimeSpan.Zero;
+
+    /// <summary>Parks; the commit step puts the timer on the current P's heap.</summary>
+    public FrameResult Suspend(G g, Frame frame)
+    {
+        var t = SleepTimer.Rent();
+        t.G = g;
+        t.Due = GoRuntime.WhenAfter(_d);
+        _t = t;
+        return g.Park(frame, SleepTimer.Commit, t, WaitReason.Sleep);
+    }
+
+    /// <summary>Nothing to return.</summary>
+    public void GetResult()
+    {
+        var t = _t;
+        if (t is null) return;
+        _t = null;
+        SleepTimer.Return(t);
+    }
+}
+
+/// <summary>A sleeping goroutine's timer (pooled per thread).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+internal sealed class SleepTimer
+{
+    internal readonly SleepEntry Entry;
+    internal G? G;
+    internal long Due;
+
+    private SleepTimer() => Entry = new SleepEntry(this);
+
+    internal sealed class SleepEntry : TimerEntry
+    {
+        private readonly SleepTimer _owner;
+        public SleepEntry(SleepTimer owner) => _owner = owner;
+        internal override void Fire(long now, int seq) => _owner.G!.Ready();
+    }
+
+    internal static readonly IParkCommit Commit = new CommitStep();
+
+    private sealed class CommitStep : IParkCommit
+    {
+        public bool Commit(G g, object? arg)
+        {
+            var t = (SleepTimer)arg!;
+            g.Runtime.AddTimer(t.Entry, t.Due);
+            return true;
+        }
+    }
+
+    [ThreadStatic] private static SleepTimer?[]? t_pool;
+    [ThreadStatic] private static int t_count;
+
+    internal static SleepTimer Rent()
+    {
+        var pool = t_pool;
+        if (pool is not null && t_count > 0)
+        {
+            int i = --t_count;
+            var t = pool[i]!;
+            pool[i] = null;
+            return t;
+        }
+        return new SleepTimer();
+    }
+
+    internal static void Return(SleepTimer t)
+    {
+        t.G = null;
+        var pool = t_pool ??= new SleepTimer?[32];
+        if (t_count < pool.Length) pool[t_count++] = t;
+    }
+}
