@@ -1,0 +1,232 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Threading;
+using GoSharp.CompilerServices;
+using GoSharp.Internal;
+
+namespace GoSharp;
+
+/// <summary>
+/// Something that can be locked and unlocked (Go: sync.Locker): <see cref="Sync.Mutex"/>,
+/// <see cref="RWMutex"/> and <see cref="RWMutex.RLocker"/>. <see cref="Cond"/> waits with one.
+/// </summary>
+public interface ILocker
+{
+    /// <summary>Locks; blocks (or suspends, for the runtime's own lockers inside goroutines) until it can.</summary>
+    void Lock();
+    /// <summary>Unlocks.</summary>
+    void Unlock();
+}
+
+/// <summary>
+/// Go's sync package types whose names clash with <c>System.Threading</c> under implicit usings:
+/// write <c>Sync.Mutex</c> and <c>Sync.Semaphore</c>. (<see cref="WaitGroup"/>, <see cref="Once"/>,
+/// <see cref="Cond"/> and <see cref="RWMutex"/> clash with nothing and live in <c>GoSharp</c> directly.)
+/// </summary>
+public static partial class Sync
+{
+    /// <summary>
+    /// A mutual exclusion lock (Go: sync.Mutex), not reentrant, not tied to a thread or goroutine (any
+    /// one may unlock it). Normal mode lets a newcomer barge ahead of woken waiters (throughput); a waiter
+    /// that has waited more than 1 ms switches it to starvation mode, where Unlock hands the lock directly
+    /// to the first waiter (Go's fairness rule, golang/go#13086). Inside goroutines <see cref="Lock"/> is a
+    /// suspension point; on a thread it blocks.
+    /// </summary>
+    public sealed class Mutex : ILocker, ISuspendingLocker
+    {
+        bool ISuspendingLocker.TryLockFast() => Interlocked.CompareExchange(ref State, Locked, 0) == 0;
+        Frame ISuspendingLocker.CreateLockFrame() => new MutexLockFrame(this);
+
+        internal const int Locked = 1, Woken = 2, Starving = 4, WaiterShift = 3;
+        internal static readonly long StarvationThreshold = Stopwatch.Frequency / 1000; // 1 ms
+
+        internal int State;
+        internal readonly Sema Sema = new();
+
+        /// <summary>Locks the mutex, waiting if it is locked.</summary>
+        [SuspensionPoint(nameof(GetLockAwaiter))]
+        public void Lock()
+        {
+            if (Interlocked.CompareExchange(ref State, Locked, 0) == 0) return;
+            var slow = new LockSlow(this);
+            while (!slow.Step()) Sema.Acquire(slow.QueueLifo);
+        }
+
+        /// <summary>The awaiter behind <see cref="Lock"/>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public MutexLockAwaiter GetLockAwaiter() => new(this);
+
+        /// <summary>Locks the mutex if it is free; never waits (Go: TryLock).</summary>
+        public bool TryLock()
+        {
+            int old = Volatile.Read(ref State);
+            if ((old & (Locked | Starving)) != 0) return false;
+            return Interlocked.CompareExchange(ref State, old | Locked, old) == old;
+        }
+
+        /// <summary>Unlocks; throws <see cref="SynchronizationLockException"/> if it was not locked.</summary>
+        public void Unlock()
+        {
+            int n = Interlocked.Add(ref State, -Locked);
+            if (n != 0) UnlockSlow(n);
+        }
+
+        private void UnlockSlow(int n)
+        {
+            if (((n + Locked) & Locked) == 0)
+            {
+                Interlocked.Add(ref State, Locked); // undo, so the state stays sane
+                throw new SynchronizationLockException("unlock of unlocked mutex (Go: fatal error: sync: unlock of unlocked mutex)");
+            }
+            if ((n & Starving) == 0)
+            {
+                int old = n;
+                while (true)
+                {
+                    // No waiters, or someone already locked, woke or took over: nothing to do.
+                    if ((old >> WaiterShift) == 0 || (old & (Locked | Woken | Starving)) != 0) return;
+                    int nw = (old - (1 << WaiterShift)) | Woken;
+                    if (Interlocked.CompareExchange(ref State, nw, old) == old)
+                    {
+                        Sema.Release();
+                        return;
+                    }
+                    old = Volatile.Read(ref State);
+                }
+            }
+            // Starvation mode: hand the lock to the first waiter (it sets Locked itself).
+            Sema.Release();
+        }
+
+        /// <summary>
+        /// Go's lockSlow as a resumable loop: <see cref="Step"/> returns true once locked, false when the
+        /// caller must acquire the semaphore (with <see cref="QueueLifo"/>) and call it again.
+        /// </summary>
+        internal struct LockSlow
+        {
+            private readonly Mutex _m;
+            private long _waitStart;
+            private bool _starving, _awoke, _waited;
+            private int _old;
+            public bool QueueLifo;
+
+            public LockSlow(Mutex m)
+            {
+                _m = m;
+                _waitStart = 0;
+                _starving = _awoke = _waited = false;
+                _old = Volatile.Read(ref m.State);
+                QueueLifo = false;
+            }
+
+            public bool Step()
+            {
+                if (_waited)
+                {
+                    _waited = false;
+                    _starving = _starving || Stopwatch.GetTimestamp() - _waitStart > StarvationThreshold;
+                    _old = Volatile.Read(ref _m.State);
+                    if ((_old & Starving) != 0)
+                    {
+                        // Handed off in starvation mode: the lock is ours, fix the state.
+                        if ((_old & (Locked | Woken)) != 0 || (_old >> WaiterShift) == 0)
+                            throw new InvalidOperationException("sync: inconsistent mutex state");
+                        int delta = Locked - (1 << WaiterShift);
+                        if (!_starving || (_old >> WaiterShift) == 1) delta -= Starving; // leave starvation mode
+                        Interlocked.Add(ref _m.State, delta);
+                        return true;
+                    }
+                    _awoke = true;
+                }
+                while (true)
+                {
+                    int old = _old;
+                    int nw = old;
+                    if ((old & Starving) == 0) nw |= Locked;             // don't barge in starvation mode
+                    if ((old & (Locked | Starving)) != 0) nw += 1 << WaiterShift;
+                    if (_starving && (old & Locked) != 0) nw |= Starving;
+                    if (_awoke)
+                    {
+                        if ((nw & Woken) == 0) throw new InvalidOperationException("sync: inconsistent mutex state");
+                        nw &= ~Woken;
+                    }
+                    if (Interlocked.CompareExchange(ref _m.State, nw, old) == old)
+                    {
+                        if ((old & (Locked | Starving)) == 0) return true; // locked with the CAS
+                        QueueLifo = _waitStart != 0;
+                        if (_waitStart == 0) _waitStart = Stopwatch.GetTimestamp();
+                        _waited = true;
+                        return false;
+                    }
+                    _old = Volatile.Read(ref _m.State);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>The awaiter behind <see cref="Sync.Mutex.Lock"/>: the fast path inline, the slow path as a pushed helper frame.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct MutexLockAwaiter
+{
+    private readonly Sync.Mutex _m;
+    private Frame? _slow;
+
+    internal MutexLockAwaiter(Sync.Mutex m)
+    {
+        _m = m;
+        _slow = null;
+    }
+
+    /// <summary>True if the lock was free and is now held.</summary>
+    public readonly bool IsCompleted => Interlocked.CompareExchange(ref _m.State, Sync.Mutex.Locked, 0) == 0;
+
+    /// <summary>Runs Go's slow path as a helper frame (it may park several times).</summary>
+    public FrameResult Suspend(G g, Frame frame)
+    {
+        _slow = new MutexLockFrame(_m);
+        return g.Call(frame, _slow);
+    }
+
+    /// <summary>The lock is held.</summary>
+    public void GetResult()
+    {
+        var f = _slow;
+        _slow = null;
+        f?.ThrowIfFailed();
+    }
+}
+
+/// <summary>Go's Mutex.lockSlow for a goroutine: loops, parking on the semaphore.</summary>
+internal sealed class MutexLockFrame : Frame
+{
+    private Sync.Mutex.LockSlow _slow;
+    private readonly Sync.Mutex _m;
+    private SemaAwaiter _aw;
+
+    public MutexLockFrame(Sync.Mutex m)
+    {
+        _m = m;
+        _slow = new Sync.Mutex.LockSlow(m);
+    }
+
+    public override string MethodName => "GoSharp.Sync.Mutex.Lock";
+
+    public override FrameResult Resume(G g)
+    {
+        if (State == 0) goto resume0;
+    loop:
+        if (_slow.Step()) return FrameResult.Completed;
+        _aw = _m.Sema.GetAcquireAwaiter(_slow.QueueLifo);
+        if (!_aw.IsCompleted)
+        {
+            State = 0;
+            return _aw.Suspend(g, this);
+        }
+    resume0:
+        State = -1;
+        _aw.GetResult();
+        goto loop;
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+using GoSharp.CompilerServices;
+using GoSharp.Internal;
+
+namespace GoSharp;
+
+public static partial class Sync
+{
+    /// <summary>
+    /// A counting semaphore (Go's idiom: a buffered channel of capacity n, or x/sync/semaphore): at most
+    /// <see cref="Capacity"/> holders. Waiters are served first in, first out; a release hands its slot
+    /// straight to the first waiter. <see cref="Acquire"/> is a suspension point.
+    /// Named <c>Sync.Semaphore</c> so it never clashes with <see cref="System.Threading.Semaphore"/>.
+    /// </summary>
+    public sealed class Semaphore
+    {
+        internal readonly Sema Sema;
+        private int _held;
+
+        /// <summary>Creates a semaphore with <paramref name="capacity"/> free slots.</summary>
+        public Semaphore(int capacity)
+        {
+            if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A semaphore needs at least one slot.");
+            Capacity = capacity;
+            Sema = new Sema(capacity);
+        }
+
+        /// <summary>The number of slots.</summary>
+        public int Capacity { get; }
+
+        /// <summary>The number of slots held now.</summary>
+        public int Held => Volatile.Read(ref _held);
+
+        /// <summary>Takes a slot, waiting for one if none is free.</summary>
+        [SuspensionPoint(nameof(GetAcquireAwaiter))]
+        public void Acquire()
+        {
+            Sema.Acquire();
+            Interlocked.Increment(ref _held);
+        }
+
+        /// <summary>The awaiter behind <see cref="Acquire"/>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public SemaphoreAcquireAwaiter GetAcquireAwaiter() => new(this);
+
+        /// <summary>Takes a slot if one is free.</summary>
+        public bool TryAcquire()
+        {
+            if (!Sema.TryAcquire()) return false;
+            Interlocked.Increment(ref _held);
+            return true;
+        }
+
+        /// <summary>Gives a slot back; throws if more slots are released than were acquired.</summary>
+        public void Release()
+        {
+            if (Interlocked.Decrement(ref _held) < 0)
+            {
+                Interlocked.Increment(ref _held);
+                throw new SynchronizationLockException("semaphore: released more than held");
+            }
+            Sema.Release();
+        }
+
+        internal void Acquired() => Interlocked.Increment(ref _held);
+    }
+}
+
+/// <summary>The awaiter behind <see cref="Sync.Semaphore.Acquire"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct SemaphoreAcquireAwaiter
+{
+    private readonly Sync.Semaphore _s;
+    private SemaAwaiter _aw;
+    private bool _done;
+
+    internal SemaphoreAcquireAwaiter(Sync.Semaphore s)
+    {
+        _s = s;
+        _aw = s.Sema.GetAcquireAwaiter();
+        _done = false;
+    }
+
+    /// <summary>True if a slot was free and is now held.</summary>
+    public bool IsCompleted
+    {
+        get
+        {
+            if (_done) return true;
+            if (!_aw.IsCompleted) return false;
+            _s.Acquired();
+            _done = true;
+            return true;
+        }
+    }
+
+    /// <summary>Parks until a slot is handed over.</summary>
+    public FrameResult Suspend(G g, Frame frame) => _aw.Suspend(g, frame);
+
+    /// <summary>The slot is held.</summary>
+    public void GetResult()
+    {
+        if (_done) return;
+        _aw.GetResult();
+        _s.Acquired();
+        _done = true;
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+using GoSharp.Channels;
+using GoSharp.CompilerServices;
+
+namespace GoSharp;
+
+/// <summary>
+/// Waits for a collection of goroutines (or threads) to finish (Go: sync.WaitGroup): <see cref="Add"/>
+/// before starting each, <see cref="Done"/> when each ends, <see cref="Wait"/> until the counter is zero.
+/// A negative counter throws. Inside goroutines <see cref="Wait"/> suspends; on a thread it blocks.
+/// </summary>
+public sealed class WaitGroup
+{
+    private long _counter;
+    private readonly Lock _lock = new();
+    private WaitQueue _waiters;
+
+    /// <summary>The current counter (for diagnostics).</summary>
+    public long Count => Volatile.Read(ref _counter);
+
+    /// <summary>Adds <paramref name="delta"/> (may be negative) to the counter; at zero every waiter wakes.</summary>
+    public void Add(int delta)
+    {
+        long v = Interlocked.Add(ref _counter, delta);
+        if (v < 0)
+        {
+            Interlocked.Add(ref _counter, -delta);
+            throw new InvalidOperationException("sync: negative WaitGroup counter. Every Done must match an Add made before it (call Add before starting the goroutine).");
+        }
+        if (v != 0) return;
+        Waiter? list = null;
+        _lock.Enter();
+        Waiter? w;
+        while ((w = _waiters.Dequeue(this)) is not null)
+        {
+            w.WakeNext = list;
+            list = w;
+        }
+        _lock.Exit();
+        while (list is not null)
+        {
+            w = list;
+            list = w.WakeNext;
+            w.WakeNext = null;
+            w.Wake();
+        }
+    }
+
+    /// <summary>Decrements the counter by one (Go: wg.Done()).</summary>
+    public void Done() => Add(-1);
+
+    /// <summary>Waits until the counter is zero.</summary>
+    [SuspensionPoint(nameof(GetWaitAwaiter))]
+    public void Wait()
+    {
+        if (Volatile.Read(ref _counter) == 0) return;
+        var w = Waiter<Empty>.Rent();
+        _lock.Enter();
+        if (Volatile.Read(ref _counter) == 0)
+        {
+            _lock.Exit();
+            Waiter<Empty>.Return(w);
+            return;
+        }
+        _waiters.Enqueue(w, this);
+        _lock.Exit();
+        w.WaitThread();
+        Waiter<Empty>.Return(w);
+    }
+
+    /// <summary>The awaiter behind <see cref="Wait"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public WaitGroupAwaiter GetWaitAwaiter() => new(this);
+
+    internal bool CommitWait(Waiter<Empty> w)
+    {
+        _lock.Enter();
+        if (Volatile.Read(ref _counter) == 0)
+        {
+            _lock.Exit();
+            return false;
+        }
+        _waiters.Enqueue(w, this);
+        _lock.Exit();
+        return true;
+    }
+
+    internal static readonly IParkCommit Commit = new CommitStep();
+
+    private sealed class CommitStep : IParkCommit
+    {
+        public bool Commit(G g, object? arg)
+        {
+            var w = (Waiter<Empty>)arg!;
+            var wg = (WaitGroup)w.Queue!;
+            w.Queue = null;
+            return wg.CommitWait(w);
+        }
+    }
+}
+
+/// <summary>The awaiter behind <see cref="WaitGroup.Wait"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct WaitGroupAwaiter
+{
+    private readonly WaitGroup _wg;
+    private Waiter<Empty>? _w;
+
+    internal WaitGroupAwaiter(WaitGroup wg)
+    {
+        _wg = wg;
+        _w = null;
+    }
+
+    /// <summary>True if the counter is zero.</summary>
+    public readonly bool IsCompleted => _wg.Count == 0;
+
+    /// <summary>Parks until the counter reaches zero.</summary>
+    public FrameResult Suspend(G g, Frame frame)
+    {
+        var w = Waiter<Empty>.Rent();
+        w.G = g;
+        w.Queue = _wg;
+        _w = w;
+        return g.Park(frame, WaitGroup.Commit, w, WaitReason.SyncWait);
+    }
+
+    /// <summary>Nothing to return.</summary>
+    public void GetResult()
+    {
+        var w = _w;
+        if (w is null) return;
+        _w = null;
+        Waiter<Empty>.Return(w);
+    }
+}
