@@ -64,3 +64,36 @@ public static class TimeOps
 
     public static Op<SleepAwaiter, Unit> Sleep(int ms) => Sleep(TimeSpan.FromMilliseconds(ms));
 }
+
+public static class SyncOps
+{
+    public readonly struct Unit;
+
+    public static Op<MutexLockAwaiter, Unit> Lock(Sync.Mutex m) => new(m.GetLockAwaiter(),
+        (ref MutexLockAwaiter a) => a.IsCompleted, (ref MutexLockAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref MutexLockAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<RWMutexLockAwaiter, Unit> Lock(RWMutex m) => new(m.GetLockAwaiter(),
+        (ref RWMutexLockAwaiter a) => a.IsCompleted, (ref RWMutexLockAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref RWMutexLockAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<RWMutexRLockAwaiter, Unit> RLock(RWMutex m) => new(m.GetRLockAwaiter(),
+        (ref RWMutexRLockAwaiter a) => a.IsCompleted, (ref RWMutexRLockAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref RWMutexRLockAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<WaitGroupAwaiter, Unit> Wait(WaitGroup wg) => new(wg.GetWaitAwaiter(),
+        (ref WaitGroupAwaiter a) => a.IsCompleted, (ref WaitGroupAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref WaitGroupAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<OnceAwaiter, Unit> Do(Once o, Action action) => new(o.GetDoAwaiter(action),
+        (ref OnceAwaiter a) => a.IsCompleted, (ref OnceAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref OnceAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<CondWaitAwaiter, Unit> Wait(Cond c) => new(c.GetWaitAwaiter(),
+        (ref CondWaitAwaiter a) => a.IsCompleted, (ref CondWaitAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref CondWaitAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<SemaphoreAcquireAwaiter, Unit> Acquire(Sync.Semaphore s) => new(s.GetAcquireAwaiter(),
+        (ref SemaphoreAcquireAwaiter a) => a.IsCompleted, (ref SemaphoreAcquireAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref SemaphoreAcquireAwaiter a) => { a.GetResult(); return default; });
+}
