@@ -97,3 +97,24 @@ public static class SyncOps
         (ref SemaphoreAcquireAwaiter a) => a.IsCompleted, (ref SemaphoreAcquireAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
         (ref SemaphoreAcquireAwaiter a) => { a.GetResult(); return default; });
 }
+
+public static class AwaitOps
+{
+    public readonly struct Unit;
+
+    public static Op<TaskAwaitAwaiter, Unit> Await(System.Threading.Tasks.Task t) => new(Go.GetAwaitAwaiter(t),
+        (ref TaskAwaitAwaiter a) => a.IsCompleted, (ref TaskAwaitAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref TaskAwaitAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<TaskAwaitAwaiter<T>, T> Await<T>(System.Threading.Tasks.Task<T> t) => new(Go.GetAwaitAwaiter(t),
+        (ref TaskAwaitAwaiter<T> a) => a.IsCompleted, (ref TaskAwaitAwaiter<T> a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref TaskAwaitAwaiter<T> a) => a.GetResult());
+
+    public static Op<ValueTaskAwaitAwaiter, Unit> Await(System.Threading.Tasks.ValueTask t) => new(Go.GetAwaitAwaiter(t),
+        (ref ValueTaskAwaitAwaiter a) => a.IsCompleted, (ref ValueTaskAwaitAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref ValueTaskAwaitAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<ValueTaskAwaitAwaiter<T>, T> Await<T>(System.Threading.Tasks.ValueTask<T> t) => new(Go.GetAwaitAwaiter(t),
+        (ref ValueTaskAwaitAwaiter<T> a) => a.IsCompleted, (ref ValueTaskAwaitAwaiter<T> a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref ValueTaskAwaitAwaiter<T> a) => a.GetResult());
+}

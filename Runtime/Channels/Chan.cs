@@ -15,7 +15,7 @@ namespace GoSharp;
 /// elsewhere. See docs/channels.md.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public readonly struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
+public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 {
     internal readonly HChan<T>? H;
 

@@ -23,6 +23,8 @@ internal sealed class HChan<T>
     private int _count, _sendx, _recvx;
     private volatile bool _closed;
     public WaitQueue RecvQ, SendQ;
+    /// <summary>Run once after the close (outside the lock); guarded by <see cref="Lock"/>.</summary>
+    private Action? _onClose;
 
     public HChan(int capacity)
     {
@@ -125,6 +127,8 @@ internal sealed class HChan<T>
             w.WakeNext = wakeList;
             wakeList = w;
         }
+        Action? onClose = _onClose;
+        _onClose = null;
         Lock.Exit();
         while (wakeList is not null)
         {
@@ -133,6 +137,41 @@ internal sealed class HChan<T>
             w.WakeNext = null;
             w.WakeOwner();
         }
+        onClose?.Invoke();
+    }
+
+    /// <summary>Runs <paramref name="action"/> when the channel is closed (at once if it is).</summary>
+    public void OnClose(Action action)
+    {
+        Lock.Enter();
+        if (!_closed)
+        {
+            _onClose += action;
+            Lock.Exit();
+            return;
+        }
+        Lock.Exit();
+        action();
+    }
+
+    /// <summary>Closes unless already closed (for runtime-owned channels).</summary>
+    public void CloseIfOpen()
+    {
+        try { Close(); }
+        catch (ChannelClosedException) { }
+    }
+
+    /// <summary>Removes an async waiter that is still queued; false if a waker took it already.</summary>
+    public bool CancelWaiter(Waiter w, bool send)
+    {
+        Lock.Enter();
+        bool queued = w.Queue == this;
+        if (queued)
+        {
+            if (send) SendQ.Remove(w, this); else RecvQ.Remove(w, this);
+        }
+        Lock.Exit();
+        return queued;
     }
 
     // ---- thread (blocking) operations ----

@@ -12,6 +12,8 @@ internal abstract class Parker
 {
     /// <summary>The parked goroutine, or null when a thread waits.</summary>
     public G? G;
+    /// <summary>Set for an async waiter (SendAsync/RecvAsync): completed instead of a thread wake-up.</summary>
+    public System.Threading.Tasks.TaskCompletionSource? Async;
     private bool _signaled;
 
     /// <summary>Wakes the sleeper. Call it after releasing every lock; touch nothing of this object after.</summary>
@@ -21,6 +23,12 @@ internal abstract class Parker
         if (g is not null)
         {
             g.Ready();
+            return;
+        }
+        var tcs = Async;
+        if (tcs is not null)
+        {
+            tcs.TrySetResult();
             return;
         }
         lock (this)
@@ -115,6 +123,7 @@ internal sealed class Waiter<T> : Waiter
         w.Select = null;
         w.Success = false;
         w.WakeNext = null;
+        w.Async = null;
         var pool = t_pool ??= new Waiter<T>?[PoolSize];
         if (t_count < PoolSize) pool[t_count++] = w;
     }

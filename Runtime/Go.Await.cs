@@ -1,0 +1,191 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using GoSharp.CompilerServices;
+
+namespace GoSharp;
+
+// Task interop: a goroutine waits for a Task by parking; the task's continuation readies it.
+public static partial class Go
+{
+    /// <summary>
+    /// Waits for <paramref name="task"/> and rethrows its exception (unwrapped, original stack trace).
+    /// Inside a <c>[Goroutine]</c> method the goroutine parks and no thread is held; elsewhere it blocks
+    /// the thread (handing off the P on a scheduler thread).
+    /// </summary>
+    [SuspensionPoint(nameof(GetAwaitAwaiter))]
+    public static void Await(Task task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (!task.IsCompleted)
+        {
+            using var blocking = GoRuntime.EnterBlocking();
+            task.GetAwaiter().GetResult();
+            return;
+        }
+        task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>The awaiter behind <see cref="Await(Task)"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static TaskAwaitAwaiter GetAwaitAwaiter(Task task) => new(task ?? throw new ArgumentNullException(nameof(task)));
+
+    /// <summary>Waits for <paramref name="task"/> and returns its result; see <see cref="Await(Task)"/>.</summary>
+    [SuspensionPoint(nameof(GetAwaitAwaiter))]
+    public static T Await<T>(Task<T> task)
+    {
+        Await((Task)task);
+        return task.Result;
+    }
+
+    /// <summary>The awaiter behind <see cref="Await{T}(Task{T})"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static TaskAwaitAwaiter<T> GetAwaitAwaiter<T>(Task<T> task) => new(task ?? throw new ArgumentNullException(nameof(task)));
+
+    /// <summary>Waits for <paramref name="task"/>; see <see cref="Await(Task)"/>. Consumes the ValueTask.</summary>
+    [SuspensionPoint(nameof(GetAwaitAwaiter))]
+    public static void Await(ValueTask task)
+    {
+        if (task.IsCompleted)
+        {
+            task.GetAwaiter().GetResult();
+            return;
+        }
+        Await(task.AsTask());
+    }
+
+    /// <summary>The awaiter behind <see cref="Await(ValueTask)"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static ValueTaskAwaitAwaiter GetAwaitAwaiter(ValueTask task) => new(task);
+
+    /// <summary>Waits for <paramref name="task"/> and returns its result; see <see cref="Await(Task)"/>.</summary>
+    [SuspensionPoint(nameof(GetAwaitAwaiter))]
+    public static T Await<T>(ValueTask<T> task)
+    {
+        if (task.IsCompleted) return task.GetAwaiter().GetResult();
+        return Await(task.AsTask());
+    }
+
+    /// <summary>The awaiter behind <see cref="Await{T}(ValueTask{T})"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static ValueTaskAwaitAwaiter<T> GetAwaitAwaiter<T>(ValueTask<T> task) => new(task);
+}
+
+/// <summary>Registers the continuation that readies a goroutine parked on a task (the commit step).</summary>
+internal sealed class TaskParkCommit : IParkCommit
+{
+    public static readonly TaskParkCommit Instance = new();
+
+    public bool Commit(G g, object? arg)
+    {
+        var state = (TaskWait)arg!;
+        state.G = g;
+        return state.Register();
+    }
+}
+
+/// <summary>One parked await: the goroutine and its (awaiter-registered) continuation.</summary>
+internal abstract class TaskWait
+{
+    public G? G;
+    private Action? _ready;
+    protected Action Ready => _ready ??= () => G!.Ready();
+
+    /// <summary>Registers the continuation; false if the task completed already.</summary>
+    public abstract bool Register();
+}
+
+internal sealed class TaskWaitTask : TaskWait
+{
+    private readonly Task _task;
+    public TaskWaitTask(Task task) => _task = task;
+    public override bool Register()
+    {
+        if (_task.IsCompleted) return false;
+        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Ready);
+        return true;
+    }
+}
+
+internal sealed class TaskWaitValueTask : TaskWait
+{
+    private readonly ValueTask _task;
+    public TaskWaitValueTask(ValueTask task) => _task = task;
+    public override bool Register()
+    {
+        if (_task.IsCompleted) return false;
+        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Ready);
+        return true;
+    }
+}
+
+internal sealed class TaskWaitValueTask<T> : TaskWait
+{
+    private readonly ValueTask<T> _task;
+    public TaskWaitValueTask(ValueTask<T> task) => _task = task;
+    public override bool Register()
+    {
+        if (_task.IsCompleted) return false;
+        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Ready);
+        return true;
+    }
+}
+
+/// <summary>The awaiter behind <see cref="Go.Await(Task)"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct TaskAwaitAwaiter
+{
+    private readonly Task _task;
+    internal TaskAwaitAwaiter(Task task) => _task = task;
+    /// <summary>True if the task has completed.</summary>
+    public bool IsCompleted => _task.IsCompleted;
+    /// <summary>Parks; the commit step registers a continuation that readies the goroutine.</summary>
+    public FrameResult Suspend(G g, Frame frame) => g.Park(frame, TaskParkCommit.Instance, new TaskWaitTask(_task), WaitReason.TaskAwait);
+    /// <summary>Rethrows the task's exception, if any.</summary>
+    public void GetResult() => _task.GetAwaiter().GetResult();
+}
+
+/// <summary>The awaiter behind <see cref="Go.Await{T}(Task{T})"/>.</summary>
+/// <typeparam name="T">The result type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct TaskAwaitAwaiter<T>
+{
+    private readonly Task<T> _task;
+    internal TaskAwaitAwaiter(Task<T> task) => _task = task;
+    /// <summary>True if the task has completed.</summary>
+    public bool IsCompleted => _task.IsCompleted;
+    /// <summary>Parks until the task completes.</summary>
+    public FrameResult Suspend(G g, Frame frame) => g.Park(frame, TaskParkCommit.Instance, new TaskWaitTask(_task), WaitReason.TaskAwait);
+    /// <summary>The task's result, or its exception rethrown.</summary>
+    public T GetResult() => _task.GetAwaiter().GetResult();
+}
+
+/// <summary>The awaiter behind <see cref="Go.Await(ValueTask)"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct ValueTaskAwaitAwaiter
+{
+    private readonly ValueTask _task;
+    internal ValueTaskAwaitAwaiter(ValueTask task) => _task = task;
+    /// <summary>True if the task has completed.</summary>
+    public bool IsCompleted => _task.IsCompleted;
+    /// <summary>Parks until the task completes.</summary>
+    public FrameResult Suspend(G g, Frame frame) => g.Park(frame, TaskParkCommit.Instance, new TaskWaitValueTask(_task), WaitReason.TaskAwait);
+    /// <summary>Rethrows the task's exception, if any.</summary>
+    public void GetResult() => _task.GetAwaiter().GetResult();
+}
+
+/// <summary>The awaiter behind <see cref="Go.Await{T}(ValueTask{T})"/>.</summary>
+/// <typeparam name="T">The result type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct ValueTaskAwaitAwaiter<T>
+{
+    private readonly ValueTask<T> _task;
+    internal ValueTaskAwaitAwaiter(ValueTask<T> task) => _task = task;
+    /// <summary>True if the task has completed.</summary>
+    public bool IsCompleted => _task.IsCompleted;
+    /// <summary>Parks until the task completes.</summary>
+    public FrameResult Suspend(G g, Frame frame) => g.Park(frame, TaskParkCommit.Instance, new TaskWaitValueTask<T>(_task), WaitReason.TaskAwait);
+    /// <summary>The task's result, or its exception rethrown.</summary>
+    public T GetResult() => _task.GetAwaiter().GetResult();
+}
