@@ -40,4 +40,18 @@ public sealed partial class GoRuntime
         _runqsize = _runq.Count;
         return g;
     }
+
+    /// <summary>For tests: the global queue's length.</summary>
+    internal int GlobalRunQueueLength => _runqsize;
+
+    /// <summary>For tests: takes one G off the global queue.</summary>
+    internal G? GlobalRunQueuePopForTest()
+    {
+        lock (_lock)
+        {
+            G? g = _runq.Pop();
+            _runqsize = _runq.Count;
+            return g;
+        }
+    }
 }
