@@ -33,7 +33,8 @@ public class GoroutineTests
             Assert.Equal(YieldingFrame.Expected(yields, i), handles[i].Join());
             Assert.Equal(yields + 1, frames[i].Resumptions); // never resumed twice, never skipped
         }
-        Assert.Equal(0, rt.NumGoroutine);
+        // A joiner may return while the last goroutine's M is still recycling its G (as in Go).
+        Assert.True(SpinWait.SpinUntil(() => rt.NumGoroutine == 0, TimeSpan.FromSeconds(10)));
     }
 
     [Theory]
