@@ -137,6 +137,9 @@ public sealed partial class GoRuntime : IDisposable
         }
     }
 
+    /// <summary>For tests and dumps: every G ever allocated (live or on a free list).</summary>
+    internal int AllGCount { get { lock (_allgsLock) return _allgs.Count; } }
+
     /// <summary>The number of Ms (threads) created so far.</summary>
     public int ThreadCount { get { lock (_lock) return _allm.Count; } }
 

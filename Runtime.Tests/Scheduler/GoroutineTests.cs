@@ -256,6 +256,21 @@ public class GoroutineTests
     }
 
     [Fact]
+    public void DeadGsAreRecycled()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
+        // 10,000 short goroutines one after another, each spawned by the previous one's parent loop:
+        // with free lists the runtime allocates a handful of Gs, not one per goroutine.
+        rt.Spawn(new ActionFrame(() => { })).Join();
+        for (int round = 0; round < 100; round++)
+        {
+            var hs = Enumerable.Range(0, 100).Select(i => rt.Spawn(new YieldingFrame(1, i))).ToArray();
+            foreach (var h in hs) h.Join();
+        }
+        Assert.InRange(rt.AllGCount, 1, 400);
+    }
+
+    [Fact]
     public void AFrameCannotStartTwoGoroutines()
     {
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
