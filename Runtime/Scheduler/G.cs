@@ -39,7 +39,6 @@ public sealed class G
     internal object? ParkArg;
     internal WaitReason WaitReason;
     internal long WaitSince;            // Stopwatch timestamp of the park
-    internal bool YieldToGlobal;        // Yield (Gosched) or preemption: go to the global queue
 
     /// <summary>Free for the primitive a goroutine is parked on (Go: <c>g.param</c>): the waker may leave a value here.</summary>
     public object? Param;
@@ -147,6 +146,5 @@ public sealed class G
         CreatedBy = null;
         WaitReason = WaitReason.None;
         Preempt = false;
-        YieldToGlobal = false;
     }
 }

@@ -163,7 +163,12 @@ public sealed partial class GoRuntime
             P p = m.P!;
 
             // Timers first: they ready goroutines into this P's queue. Go: checkTimers.
-            if (p.Timers.NextWhen <= Nanotime()) p.Timers.RunExpired(Nanotime());
+            long nextTimer = p.Timers.NextWhen;
+            if (nextTimer != long.MaxValue)
+            {
+                long now = Nanotime();
+                if (nextTimer <= now) p.Timers.RunExpired(now);
+            }
 
             // Fairness: two goroutines respawning each other can own the local queue forever; every
             // 61st tick look at the global queue first (golang/go#13546).
