@@ -54,7 +54,11 @@ public sealed partial class GoRuntime
         g.CasStatus(GStatus.Runnable, GStatus.Running);
         g.M = m;
         m.CurG = g;
-        if (!inheritTime) p.SchedTick++;
+        if (!inheritTime)
+        {
+            p.SchedTick++;
+            g.Preempt = false; // a new time slice; a stale request from sysmon does not carry over
+        }
 
         Frame f = g.Top!;
         FrameResult r;
