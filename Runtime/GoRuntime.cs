@@ -56,6 +56,11 @@ public sealed partial class GoRuntime : IDisposable
         Name = options.Name ?? $"runtime{Interlocked.Increment(ref s_nextId)}";
         _unhandled = options.UnhandledException;
         PreemptTicks = (long)(options.PreemptAfter.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        TimeSpan? trace = options.SchedTrace ?? TraceFromEnvironment();
+        if (trace is TimeSpan t && t <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), t, "SchedTrace must be positive.");
+        _schedTraceTicks = trace is TimeSpan period ? (long)(period.TotalSeconds * System.Diagnostics.Stopwatch.Frequency) : 0;
+        _traceWriter = options.TraceWriter ?? Console.Error;
         lock (_lock)
         {
             ProcResize(procs);
@@ -150,6 +155,14 @@ public sealed partial class GoRuntime : IDisposable
         if (int.TryParse(env, out int n) && n >= 1 && n <= MaxProcsLimit) return n;
         throw new InvalidOperationException(
             $"GOMAXPROCS='{env}' is not a number between 1 and {MaxProcsLimit}; unset it or fix it.");
+    }
+
+    internal static TimeSpan? TraceFromEnvironment()
+    {
+        string? env = Environment.GetEnvironmentVariable("GOSHARP_SCHEDTRACE");
+        if (string.IsNullOrWhiteSpace(env)) return null;
+        if (int.TryParse(env, out int ms) && ms > 0) return TimeSpan.FromMilliseconds(ms);
+        throw new InvalidOperationException($"GOSHARP_SCHEDTRACE='{env}' is not a positive number of milliseconds; unset it or fix it.");
     }
 
     internal void ThrowIfDisposed()

@@ -72,3 +72,28 @@ public class DumpTests
         h.Join();
     }
 }
+
+public class SchedTraceTests
+{
+    [Fact]
+    public void SchedTracePrintsGosSchedLine()
+    {
+        var lines = new System.Collections.Concurrent.BlockingCollection<string>();
+        var writer = new LineWriter(lines.Add);
+        using var rt = new GoRuntime(new GoRuntimeOptions
+        {
+            MaxProcs = 3,
+            SchedTrace = TimeSpan.FromMilliseconds(5),
+            TraceWriter = writer,
+        });
+        Assert.True(lines.TryTake(out var line, TimeSpan.FromSeconds(10)));
+        Assert.Matches(@"^SCHED \d+ms: gomaxprocs=3 idleprocs=\d+ threads=\d+ spinningthreads=\d+ needspinning=0 idlethreads=\d+ runqueue=\d+ \[\d+ \d+ \d+\]$", line);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GoRuntime(new GoRuntimeOptions { SchedTrace = TimeSpan.Zero }));
+    }
+
+    private sealed class LineWriter(Action<string> onLine) : System.IO.TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+        public override void WriteLine(string? value) => onLine(value ?? "");
+    }
+}

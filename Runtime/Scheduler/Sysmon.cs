@@ -31,6 +31,7 @@ public sealed partial class GoRuntime
             if (_stopping) break;
             long now = Nanotime();
             bool acted = Retake(now);
+            MaybeSchedTrace(now);
             // A timer is overdue and a P is idle: an M must wake for it (Go: sysmon's startm for timers).
             if (_npidle > 0 && EarliestTimer(_allp) < now - System.Diagnostics.Stopwatch.Frequency / 1000)
             {
@@ -38,7 +39,7 @@ public sealed partial class GoRuntime
                 acted = true;
             }
             if (acted) { idle = 0; delayMs = 1; }
-            else if (++idle > 50 && delayMs < 10) delayMs *= 2;
+            else if (++idle > 50 && delayMs < 10 && _schedTraceTicks == 0) delayMs *= 2;
             if (delayMs > 10) delayMs = 10;
         }
     }
