@@ -34,6 +34,14 @@ public sealed class GoRuntimeOptions
     /// </summary>
     public TimeSpan? SchedTrace { get; set; }
 
+    /// <summary>
+    /// Deterministic mode for reproducible tests: one P, every runnable goroutine in one queue, and the
+    /// next one to run picked by a random generator seeded with this value, so a goroutine-only program
+    /// runs the same interleaving for the same seed (test with many seeds to explore interleavings).
+    /// No time-based preemption. <see cref="MaxProcs"/> must be unset or 1. Null: off.
+    /// </summary>
+    public int? DeterministicSeed { get; set; }
+
     /// <summary>Where the scheduler trace goes; null is standard error, as in Go.</summary>
     public System.IO.TextWriter? TraceWriter { get; set; }
 }

@@ -9,6 +9,12 @@ public sealed partial class GoRuntime
     /// <summary>Go: globrunqput. Caller holds the scheduler lock.</summary>
     internal void GlobalRunQueuePutLocked(G g)
     {
+        if (_det is not null)
+        {
+            _det.Add(g);
+            _runqsize = _det.Count;
+            return;
+        }
         _runq.PushBack(g);
         _runqsize = _runq.Count;
     }
@@ -29,6 +35,12 @@ public sealed partial class GoRuntime
     /// </summary>
     private G? GlobalRunQueueGet(P p, int max)
     {
+        if (_det is not null)
+        {
+            G? chosen = _det.TakeRandom();
+            _runqsize = _det.Count;
+            return chosen;
+        }
         int size = _runq.Count;
         if (size == 0) return null;
         int n = size / _gomaxprocs + 1;

@@ -30,7 +30,7 @@ public sealed partial class GoRuntime
             _sysmonWake.Sleep(delayMs);
             if (_stopping) break;
             long now = Nanotime();
-            bool acted = Retake(now);
+            bool acted = _det is null && Retake(now); // time-based preemption would break replay
             MaybeSchedTrace(now);
             // A timer is overdue and a P is idle: an M must wake for it (Go: sysmon's startm for timers).
             if (_npidle > 0 && EarliestTimer(_allp) < now - System.Diagnostics.Stopwatch.Frequency / 1000)
