@@ -123,6 +123,18 @@ public sealed class G
 
     internal void SetStatus(GStatus s) => Volatile.Write(ref Status, (int)s);
 
+    /// <summary>
+    /// Moves status from <paramref name="from"/> to <paramref name="to"/> when only the caller can be
+    /// changing it (the M that owns the G); throws if the G was elsewhere. A volatile write, not a CAS:
+    /// the lock or CAS that handed the G over already ordered it, and the park commit step's lock
+    /// publishes <c>Waiting</c> before any waker can see the G.
+    /// </summary>
+    internal void SetStatusOwned(GStatus from, GStatus to)
+    {
+        if (Volatile.Read(ref Status) != (int)from) ThrowBadStatus(from, to);
+        Volatile.Write(ref Status, (int)to);
+    }
+
     /// <summary>Moves status from <paramref name="from"/> to <paramref name="to"/>; throws if the goroutine was elsewhere.</summary>
     internal void CasStatus(GStatus from, GStatus to)
     {

@@ -51,7 +51,7 @@ public sealed partial class GoRuntime
     private G? Execute(M m, G g, bool inheritTime)
     {
         P p = m.P!;
-        g.CasStatus(GStatus.Runnable, GStatus.Running);
+        g.SetStatusOwned(GStatus.Runnable, GStatus.Running);
         g.M = m;
         m.CurG = g;
         if (!inheritTime)
@@ -115,7 +115,7 @@ public sealed partial class GoRuntime
     private G? ParkM(M m, G g)
     {
         g.WaitSince = Environment.TickCount64;
-        g.CasStatus(GStatus.Running, GStatus.Waiting);
+        g.SetStatusOwned(GStatus.Running, GStatus.Waiting);
         g.M = null;
         IParkCommit? commit = g.ParkCommit;
         object? arg = g.ParkArg;
@@ -134,7 +134,7 @@ public sealed partial class GoRuntime
     {
         g.M = null;
         g.Preempt = false;
-        g.CasStatus(GStatus.Running, GStatus.Runnable);
+        g.SetStatusOwned(GStatus.Running, GStatus.Runnable);
         lock (_lock)
         {
             GlobalRunQueuePutLocked(g);
@@ -144,7 +144,7 @@ public sealed partial class GoRuntime
     /// <summary>The goroutine's frames are gone: mark it dead and recycle it. Go: goexit0 + gdestroy.</summary>
     private void GoExit0(M m, G g)
     {
-        g.CasStatus(GStatus.Running, GStatus.Dead);
+        g.SetStatusOwned(GStatus.Running, GStatus.Dead);
         g.Reset();
         FreeG(m.P!, g);
     }
