@@ -27,7 +27,7 @@ public sealed partial class GoRuntime
         int idle = 0;
         while (!_stopping)
         {
-            _sysmonWake.Sleep(delayMs);
+            _sysmonWake.Sleep(delayMs, spinFirst: false);
             if (_stopping) break;
             long now = Nanotime();
             bool acted = _det is null && Retake(now); // time-based preemption would break replay
