@@ -56,7 +56,7 @@ public sealed partial class GoRuntime
             case GStatus.Syscall: return "syscall";
             case GStatus.Waiting:
                 string reason = WaitReasonText.Text(g.WaitReason);
-                long minutes = (Environment.TickCount64 - g.WaitSince) / 60_000;
+                long minutes = (Environment.TickCount64 / 1000 - g.WaitSinceSeconds) / 60;
                 return minutes >= 1 ? $"{reason}, {minutes} minutes" : reason;
             default: return status.ToString().ToLowerInvariant();
         }

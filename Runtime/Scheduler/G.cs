@@ -34,11 +34,8 @@ public sealed class G
     internal long ParentGoid;
     internal string? CreatedBy;         // method name of the parent frame, for dumps
 
-    // What the last Park/Yield asked for; consumed by the M after the frames returned.
-    internal IParkCommit? ParkCommit;
-    internal object? ParkArg;
     internal WaitReason WaitReason;
-    internal long WaitSince;            // Stopwatch timestamp of the park
+    internal int WaitSinceSeconds;      // Environment.TickCount64 / 1000 at the park, for dumps
 
     /// <summary>Free for the primitive a goroutine is parked on (Go: <c>g.param</c>): the waker may leave a value here.</summary>
     public object? Param;
@@ -65,8 +62,11 @@ public sealed class G
     public FrameResult Park(Frame frame, IParkCommit? commit, object? arg, WaitReason reason)
     {
         Top = frame;
-        ParkCommit = commit;
-        ParkArg = arg;
+        // The request lives on the M, which runs the commit right after the frames return: a G never
+        // carries it while parked, and parked Gs are what a program has millions of.
+        M m = M!;
+        m.ParkCommit = commit;
+        m.ParkArg = arg;
         WaitReason = reason;
         return FrameResult.Parked;
     }
@@ -152,8 +152,6 @@ public sealed class G
         Top = null;
         Root = null;
         M = null;
-        ParkCommit = null;
-        ParkArg = null;
         Param = null;
         CreatedBy = null;
         WaitReason = WaitReason.None;

@@ -114,13 +114,13 @@ public sealed partial class GoRuntime
     /// </summary>
     private G? ParkM(M m, G g)
     {
-        g.WaitSince = Environment.TickCount64;
+        g.WaitSinceSeconds = (int)(Environment.TickCount64 / 1000);
         g.SetStatusOwned(GStatus.Running, GStatus.Waiting);
         g.M = null;
-        IParkCommit? commit = g.ParkCommit;
-        object? arg = g.ParkArg;
-        g.ParkCommit = null;
-        g.ParkArg = null;
+        IParkCommit? commit = m.ParkCommit;
+        object? arg = m.ParkArg;
+        m.ParkCommit = null;
+        m.ParkArg = null;
         if (commit is not null && !commit.Commit(g, arg))
         {
             g.CasStatus(GStatus.Waiting, GStatus.Runnable);
