@@ -29,7 +29,7 @@ public sealed partial class GoRuntime
         g.ParentGoid = parent?.Goid ?? 0;
         g.CreatedBy = parent?.Top?.MethodName;
         g.CasStatus(GStatus.Dead, GStatus.Runnable);
-        if (p is not null)
+        if (p is not null && _det is null)
         {
             p.RunQueue.Put(g, next: true, this);
         }
@@ -56,7 +56,7 @@ public sealed partial class GoRuntime
     internal void ReadyRunnable(G g)
     {
         M? m = M.Current;
-        if (m is not null && m.Runtime == this && m.P is P p)
+        if (m is not null && m.Runtime == this && m.P is P p && _det is null)
         {
             p.RunQueue.Put(g, next: true, this);
         }

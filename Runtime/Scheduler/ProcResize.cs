@@ -59,7 +59,7 @@ public sealed partial class GoRuntime
                 if (_stopwait == 0) break;
             }
             // Goroutines stop at their next preemption check; ask again in case one missed the flag.
-            if (!_stopNote.Sleep(1)) PreemptAll();
+            if (!_stopNote.Sleep(1, spinFirst: false)) PreemptAll();
         }
     }
 
