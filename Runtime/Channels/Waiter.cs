@@ -97,22 +97,7 @@ internal sealed class Waiter<T> : Waiter
 {
     public T Value = default!;
 
-    [ThreadStatic] private static Waiter<T>?[]? t_pool;
-    [ThreadStatic] private static int t_count;
-    private const int PoolSize = 16;
-
-    public static Waiter<T> Rent()
-    {
-        var pool = t_pool;
-        if (pool is not null && t_count > 0)
-        {
-            int i = --t_count;
-            var w = pool[i]!;
-            pool[i] = null;
-            return w;
-        }
-        return new Waiter<T>();
-    }
+    public static Waiter<T> Rent() => ObjectCache<Waiter<T>>.Rent();
 
     public static void Return(Waiter<T> w)
     {
@@ -124,8 +109,8 @@ internal sealed class Waiter<T> : Waiter
         w.Success = false;
         w.WakeNext = null;
         w.Async = null;
-        var pool = t_pool ??= new Waiter<T>?[PoolSize];
-        if (t_count < PoolSize) pool[t_count++] = w;
+        w.CaseIndex = 0;
+        ObjectCache<Waiter<T>>.Return(w);
     }
 }
 

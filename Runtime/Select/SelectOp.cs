@@ -59,24 +59,9 @@ internal sealed class SelectOp<T1, T2, T3, T4> : SelectParker, IParkCommit
     private readonly Lock?[] _locks = new Lock?[4];
     private int _npoll, _nlocks, _default;
 
-    [ThreadStatic] private static SelectOp<T1, T2, T3, T4>?[]? t_pool;
-    [ThreadStatic] private static int t_count;
-    private const int PoolSize = 8;
-
     public static SelectOp<T1, T2, T3, T4> Rent(in SelectCase<T1> c1, in SelectCase<T2> c2, in SelectCase<T3> c3, in SelectCase<T4> c4)
     {
-        SelectOp<T1, T2, T3, T4> op;
-        var pool = t_pool;
-        if (pool is not null && t_count > 0)
-        {
-            int i = --t_count;
-            op = pool[i]!;
-            pool[i] = null;
-        }
-        else
-        {
-            op = new SelectOp<T1, T2, T3, T4>();
-        }
+        var op = ObjectCache<SelectOp<T1, T2, T3, T4>>.Rent();
         op.Init(c1, c2, c3, c4);
         return op;
     }
@@ -88,8 +73,7 @@ internal sealed class SelectOp<T1, T2, T3, T4> : SelectParker, IParkCommit
         op.G = null;
         op.Winner = null;
         Array.Clear(op._locks);
-        var pool = t_pool ??= new SelectOp<T1, T2, T3, T4>?[PoolSize];
-        if (t_count < PoolSize) pool[t_count++] = op;
+        ObjectCache<SelectOp<T1, T2, T3, T4>>.Return(op);
     }
 
     public bool HasDefault => _default >= 0;

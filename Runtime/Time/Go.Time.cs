@@ -242,7 +242,7 @@ internal sealed class SleepTimer
     internal G? G;
     internal long Due;
 
-    private SleepTimer() => Entry = new SleepEntry(this);
+    public SleepTimer() => Entry = new SleepEntry(this);
 
     internal sealed class SleepEntry : TimerEntry
     {
@@ -263,26 +263,11 @@ internal sealed class SleepTimer
         }
     }
 
-    [ThreadStatic] private static SleepTimer?[]? t_pool;
-    [ThreadStatic] private static int t_count;
-
-    internal static SleepTimer Rent()
-    {
-        var pool = t_pool;
-        if (pool is not null && t_count > 0)
-        {
-            int i = --t_count;
-            var t = pool[i]!;
-            pool[i] = null;
-            return t;
-        }
-        return new SleepTimer();
-    }
+    internal static SleepTimer Rent() => GoSharp.Channels.ObjectCache<SleepTimer>.Rent();
 
     internal static void Return(SleepTimer t)
     {
         t.G = null;
-        var pool = t_pool ??= new SleepTimer?[32];
-        if (t_count < pool.Length) pool[t_count++] = t;
+        GoSharp.Channels.ObjectCache<SleepTimer>.Return(t);
     }
 }
