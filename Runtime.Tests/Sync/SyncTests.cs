@@ -85,6 +85,53 @@ public class SyncTests
         hog.Join();
         double worstMs = worst * 1000.0 / Stopwatch.Frequency;
         Assert.True(worstMs < 100, $"worst wait {worstMs:F1} ms");
+        Assert.Equal(0, m.State);
+    }
+
+    [Fact]
+    public void Mutex_enters_starvation_mode_after_1ms_and_hands_off()
+    {
+        // Deterministic: hold the lock while a waiter queues, keep it > 1 ms, then barge back in right
+        // after unlocking. The waiter, woken and beaten, marks the mutex starving; the next unlock hands
+        // it the lock directly, and a TryLock meanwhile fails.
+        var m = new GoSharp.Sync.Mutex();
+        bool sawStarving = false;
+        for (int attempt = 0; attempt < 20 && !sawStarving; attempt++)
+        {
+            m.Lock();
+            var got = new Chan<Empty>(1);
+            var release = new Chan<Empty>();
+            var t = new Thread(() => { m.Lock(); got.Send(default); release.Recv(); m.Unlock(); });
+            t.Start();
+            while ((Volatile.Read(ref m.State) >> GoSharp.Sync.Mutex.WaiterShift) == 0) Thread.Yield(); // queued
+            var sw = Stopwatch.StartNew();
+            while (sw.Elapsed.TotalMilliseconds < 3) Thread.SpinWait(100);
+            m.Unlock();
+            bool barged = m.TryLock(); // usually beats the waiter, which has to wake up first
+            if (barged)
+            {
+                // Wait until the waiter has run and either marked the mutex starving or queued again.
+                sw.Restart();
+                while ((Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Starving) == 0 && sw.Elapsed.TotalMilliseconds < 200) Thread.Yield();
+                sawStarving = (Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Starving) != 0;
+                long handoffs = m.StarvationHandoffs;
+                m.Unlock();
+                got.Recv(); // the waiter owns it now
+                if (sawStarving)
+                {
+                    Assert.Equal(handoffs + 1, m.StarvationHandoffs);
+                    Assert.False(m.TryLock()); // held by the waiter
+                }
+            }
+            else
+            {
+                got.Recv();
+            }
+            release.Send(default);
+            t.Join();
+        }
+        Assert.True(sawStarving, "the mutex never entered starvation mode");
+        Assert.Equal(0, m.State);
     }
 
     [Theory, MemberData(nameof(Procs))]

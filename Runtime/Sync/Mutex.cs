@@ -42,6 +42,8 @@ public static partial class Sync
         internal static readonly long StarvationThreshold = Stopwatch.Frequency / 1000; // 1 ms
 
         internal int State;
+        /// <summary>Unlocks that handed the lock over in starvation mode (diagnostics, tests).</summary>
+        internal long StarvationHandoffs;
         internal readonly Sema Sema = new();
 
         /// <summary>Locks the mutex, waiting if it is locked.</summary>
@@ -96,6 +98,7 @@ public static partial class Sync
                 }
             }
             // Starvation mode: hand the lock to the first waiter (it sets Locked itself).
+            Interlocked.Increment(ref StarvationHandoffs);
             Sema.Release();
         }
 
