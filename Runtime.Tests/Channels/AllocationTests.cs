@@ -4,7 +4,12 @@ using Xunit;
 
 namespace GoSharp.Runtime.Tests.Channels;
 
+/// <summary>Measures process-wide allocations, so it runs alone, after the parallel tests.</summary>
+[CollectionDefinition(nameof(MeasuresProcessAllocations), DisableParallelization = true)]
+public sealed class MeasuresProcessAllocations;
+
 /// <summary>Hand-written frames (as the generator emits them): no harness allocations in the measured loop.</summary>
+[Collection(nameof(MeasuresProcessAllocations))]
 public class AllocationTests
 {
     private sealed class PingFrame : Frame

@@ -112,7 +112,7 @@ public class SyncTests
             {
                 // Wait until the waiter has run and either marked the mutex starving or queued again.
                 sw.Restart();
-                while ((Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Starving) == 0 && sw.Elapsed.TotalMilliseconds < 200) Thread.Yield();
+                while ((Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Starving) == 0 && sw.Elapsed.TotalMilliseconds < 5000) Thread.Yield();
                 sawStarving = (Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Starving) != 0;
                 long handoffs = m.StarvationHandoffs;
                 m.Unlock();

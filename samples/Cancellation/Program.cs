@@ -1,0 +1,65 @@
+// Cancellation both ways: a CancellationToken as a select case (Go: <-ctx.Done()), a done channel as a
+// CancellationToken for Task-based APIs, and channels consumed from async code.
+// [Goroutine] methods run as goroutines with the GoSharp generator (GoX launchers); today Start runs them on threads.
+using GoSharp;
+
+public static partial class Program
+{
+    public static async Task Main()
+    {
+        // 1. A worker that stops when the token is cancelled.
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(550));
+        var results = new Chan<int>();
+        var worker = Start(() => Counter(results, cts.Token));
+        await foreach (var n in results.ReadAllAsync())   // async consumer of a channel
+            Console.WriteLine($"tick {n}");
+        worker.Join();
+        Console.WriteLine("worker stopped: token cancelled");
+
+        // 2. A done channel handed to a Task-based API as a token.
+        var done = new Chan<Empty>();
+        var token = done.ToCancellationToken();
+        var delay = Task.Delay(Timeout.Infinite, token);
+        done.Close();
+        try { await delay; }
+        catch (TaskCanceledException) { Console.WriteLine("Task.Delay cancelled by closing the done channel"); }
+
+        // 3. Go.Await: a goroutine waits for a Task without holding a thread.
+        var answer = Go.Await(Task.Run(() => 42));
+        Console.WriteLine($"awaited {answer}");
+
+        // 4. SendAsync with cancellation: nobody receives, so the send is withdrawn.
+        var unbuffered = new Chan<string>();
+        using var shortCts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        try { await unbuffered.SendAsync("lost", shortCts.Token); }
+        catch (OperationCanceledException) { Console.WriteLine("send withdrawn after 50 ms"); }
+    }
+
+    [Goroutine]
+    static void Counter(Chan<int> output, CancellationToken ct)
+    {
+        var done = Go.Done(ct);                           // once, outside the loop
+        var tick = Go.NewTicker(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            for (var i = 1; ; i++)
+            {
+                var s = Go.Select(tick.C.RecvCase(), done.RecvCase());
+                if (s.Index == 1) return;
+                output.Send(i);
+            }
+        }
+        finally
+        {
+            tick.Stop();
+            output.Close();
+        }
+    }
+
+    static Thread Start(Action body)
+    {
+        var t = new Thread(() => body()) { IsBackground = true };
+        t.Start();
+        return t;
+    }
+}
