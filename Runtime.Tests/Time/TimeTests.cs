@@ -57,6 +57,24 @@ public class TimeTests
         Assert.Equal(0, heap.Count);
     }
 
+    [Fact]
+    public void Heap_moves_all_timers()
+    {
+        var fired = new List<long>();
+        var a = new TimerHeap();
+        var b = new TimerHeap();
+        for (int i = 0; i < 100; i++) a.Add(new TestEntry(fired), 1000 - i);
+        b.Add(new TestEntry(fired), 5000);
+        a.MoveAllTo(b);
+        Assert.Equal(0, a.Count);
+        Assert.Equal(long.MaxValue, a.NextWhen);
+        Assert.Equal(101, b.Count);
+        Assert.True(b.Verify());
+        b.RunExpired(10_000);
+        Assert.Equal(fired.OrderBy(x => x), fired);
+        Assert.Equal(101, fired.Count);
+    }
+
     [Theory, MemberData(nameof(Procs))]
     public void Sleeping_goroutines_wake_in_deadline_order(int procs) => Rt.With(procs, rt =>
     {

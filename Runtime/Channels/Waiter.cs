@@ -80,8 +80,6 @@ internal abstract class Waiter : Parker
     public int CaseIndex;
     /// <summary>Link in a close's wake list.</summary>
     public Waiter? WakeNext;
-    /// <summary>When it started waiting (Stopwatch ticks), for the mutex starvation rule.</summary>
-    public long Since;
 
     /// <summary>Wakes the blocked operation: the select's parker for a select case, else this waiter.</summary>
     public void WakeOwner()

@@ -183,6 +183,33 @@ internal sealed class TimerHeap
         t.Index = i;
     }
 
+    /// <summary>
+    /// Moves every timer to <paramref name="dest"/> (Go: moveTimers, when procresize retires a P). Not yet
+    /// called by the scheduler: ProcResize should call <c>retired.Timers.MoveAllTo(allp[0].Timers)</c>.
+    /// </summary>
+    public void MoveAllTo(TimerHeap dest)
+    {
+        if (dest == this) return;
+        while (true)
+        {
+            TimerEntry t;
+            long when;
+            _lock.Enter();
+            try
+            {
+                if (_count == 0) return;
+                t = _heap[_count - 1];
+                when = t.When;
+                RemoveAtLocked(_count - 1);
+            }
+            finally
+            {
+                _lock.Exit();
+            }
+            dest.Add(t, when);
+        }
+    }
+
     /// <summary>Checks the heap property (tests).</summary>
     internal bool Verify()
     {
