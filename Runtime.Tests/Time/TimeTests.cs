@@ -75,6 +75,28 @@ public class TimeTests
         Assert.Equal(101, fired.Count);
     }
 
+    [Fact]
+    public void Timers_of_retired_Ps_still_fire() => Rt.With(4, rt =>
+    {
+        const int N = 2000;
+        int woke = 0;
+        var done = new Chan<Empty>();
+        var started = new WaitGroup();
+        started.Add(N);
+        IEnumerable<Op> Sleeper()
+        {
+            started.Done();
+            yield return Sleep(200);
+            if (Interlocked.Increment(ref woke) == N) done.Close();
+        }
+        for (int i = 0; i < N; i++) rt.Go(Sleeper());
+        started.Wait();
+        rt.SetMaxProcs(1);     // retires P1..P3 with sleepers on their heaps
+        var s = Go.Select(done.RecvCase(), Go.After(TimeSpan.FromSeconds(10)).RecvCase());
+        Assert.Equal(0, s.Index);
+        rt.SetMaxProcs(4);
+    });
+
     [Theory, MemberData(nameof(Procs))]
     public void Sleeping_goroutines_wake_in_deadline_order(int procs) => Rt.With(procs, rt =>
     {

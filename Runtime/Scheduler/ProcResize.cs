@@ -92,6 +92,7 @@ public sealed partial class GoRuntime
             }
             if (dead.M is M holder) { holder.P = null; dead.M = null; }
             dead.Status = PStatus.Dead;
+            dead.Timers.MoveAllTo(allp[0].Timers); // Go: moveTimers
         }
         _allp = allp;
         _gomaxprocs = n;

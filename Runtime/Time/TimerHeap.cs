@@ -184,8 +184,8 @@ internal sealed class TimerHeap
     }
 
     /// <summary>
-    /// Moves every timer to <paramref name="dest"/> (Go: moveTimers, when procresize retires a P). Not yet
-    /// called by the scheduler: ProcResize should call <c>retired.Timers.MoveAllTo(allp[0].Timers)</c>.
+    /// Moves every timer to <paramref name="dest"/> (Go: moveTimers, when procresize retires a P; ProcResize
+    /// moves a retired P's timers to P0).
     /// </summary>
     public void MoveAllTo(TimerHeap dest)
     {
