@@ -118,3 +118,11 @@ public static class AwaitOps
         (ref ValueTaskAwaitAwaiter<T> a) => a.IsCompleted, (ref ValueTaskAwaitAwaiter<T> a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
         (ref ValueTaskAwaitAwaiter<T> a) => a.GetResult());
 }
+
+public static class SelectOps8
+{
+    public static Op<SelectAwaiter<T1, T2, T3, T4, T5, T6>, Selected<T1, T2, T3, T4, T5, T6>> Select<T1, T2, T3, T4, T5, T6>(
+        SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3, SelectCase<T4> c4, SelectCase<T5> c5, SelectCase<T6> c6) => new(Go.GetSelectAwaiter(c1, c2, c3, c4, c5, c6),
+        (ref SelectAwaiter<T1, T2, T3, T4, T5, T6> a) => a.IsCompleted, (ref SelectAwaiter<T1, T2, T3, T4, T5, T6> a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref SelectAwaiter<T1, T2, T3, T4, T5, T6> a) => a.GetResult());
+}
