@@ -103,7 +103,8 @@ public readonly partial struct Chan<T>
 
     /// <summary>
     /// A token cancelled when this channel is closed (Go's done channel as a .NET token): hands a
-    /// goroutine's <c>done</c> channel to Task-based APIs.
+    /// goroutine's <c>done</c> channel to Task-based APIs. The cancellation (and the token's callbacks)
+    /// runs on the thread pool shortly after <see cref="Close"/>, never on the closing thread.
     /// </summary>
     public CancellationToken ToCancellationToken()
     {
@@ -111,7 +112,9 @@ public readonly partial struct Chan<T>
         if (h is null) return CancellationToken.None; // nil: never closed
         if (h.Closed) return new CancellationToken(canceled: true);
         var cts = new CancellationTokenSource();
-        h.OnClose(cts.Cancel);
+        // Cancel runs the token's callbacks (user code) synchronously: keep them off the closing
+        // goroutine's scheduler thread.
+        h.OnClose(() => ThreadPool.UnsafeQueueUserWorkItem(static c => ((CancellationTokenSource)c!).Cancel(), cts));
         return cts.Token;
     }
 }
