@@ -50,6 +50,15 @@ public sealed partial class GoRuntime
         AbandonAll();
     }
 
+    /// <summary>For tests: true once every M thread has exited.</summary>
+    internal bool AllMsExited
+    {
+        get
+        {
+            lock (_lock) return _allm.TrueForAll(m => !m.Thread.IsAlive);
+        }
+    }
+
     private void AbandonAll()
     {
         G[] gs;
