@@ -102,6 +102,7 @@ public class LifecycleTests
         var disposing = new Thread(() => rt.Dispose());
         disposing.Start();
         Assert.True(disposing.Join(TimeSpan.FromSeconds(30)), "Dispose hung");
+        Assert.True(rt.AllMsExited, "an M thread outlived Dispose");
         Assert.True(joiner.Join(TimeSpan.FromSeconds(30)), "a joiner of an abandoned goroutine hung");
         Assert.IsType<ObjectDisposedException>(joinerSaw);
         Assert.All(parked, h => Assert.Throws<ObjectDisposedException>(() => h.Join()));
@@ -143,5 +144,64 @@ public class LifecycleTests
         {
             Environment.SetEnvironmentVariable("GOMAXPROCS", old);
         }
+    }
+
+    // Regressions found in review: stop-the-world and Dispose against goroutines that resize or block.
+
+    [Fact]
+    public void TwoGoroutinesResizingAtOnceDoNotDeadlock()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+        var a = rt.Spawn(new ActionFrame(() => { for (int i = 0; i < 100; i++) GoRuntime.Current.SetMaxProcs(2); }));
+        var b = rt.Spawn(new ActionFrame(() => { for (int i = 0; i < 100; i++) GoRuntime.Current.SetMaxProcs(2); }));
+        var joiner = new Thread(() => { a.Join(); b.Join(); });
+        joiner.Start();
+        Assert.True(joiner.Join(TimeSpan.FromSeconds(60)), "concurrent SetMaxProcs deadlocked");
+    }
+
+    [Fact]
+    public void SetMaxProcsRacingDisposeThrowsInsteadOfHanging()
+    {
+        for (int iter = 0; iter < 5; iter++)
+        {
+            var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+            var stop = new SpinFrame.Box();
+            rt.Spawn(new SpinFrame(stop));
+            rt.Spawn(new SpinFrame(stop));
+            int resized = 0;
+            Exception? ended = null;
+            var resizer = new Thread(() =>
+            {
+                try { while (true) { rt.SetMaxProcs(iter % 2 + 1); Interlocked.Increment(ref resized); } }
+                catch (Exception e) { ended = e; }
+            });
+            resizer.Start();
+            SpinWait.SpinUntil(() => Volatile.Read(ref resized) > 2, TimeSpan.FromSeconds(10));
+            rt.Dispose(TimeSpan.FromSeconds(5));
+            stop.Value = true;
+            Assert.True(resizer.Join(TimeSpan.FromSeconds(30)), "SetMaxProcs hung after Dispose");
+            Assert.IsType<ObjectDisposedException>(ended);
+        }
+    }
+
+    [Fact]
+    public void DisposeWhileAGoroutineWaitsForAPAfterBlockingDoesNotCrash()
+    {
+        // One P. A blocks its M in a plain Join on X; X starts a goroutine that keeps the only P busy and
+        // ends. A's M then needs a P that never frees up, until Dispose wakes it without one.
+        var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, PreemptAfter = TimeSpan.FromMilliseconds(1) });
+        var stop = new SpinFrame.Box();
+        Goroutine x = default;
+        var a = rt.Spawn(new ActionFrame(() =>
+        {
+            x = GoRuntime.Current.Spawn(new ActionFrame(() => GoRuntime.Current.Spawn(new SpinFrame(stop))));
+            x.Join();
+        }));
+        Assert.True(SpinWait.SpinUntil(() => x != default && x.IsCompleted, TimeSpan.FromSeconds(30)));
+        var disposing = new Thread(() => rt.Dispose(TimeSpan.FromSeconds(5)));
+        disposing.Start();
+        Assert.True(disposing.Join(TimeSpan.FromSeconds(30)), "Dispose hung");
+        stop.Value = true;
+        Assert.Throws<ObjectDisposedException>(() => a.Join());
     }
 }

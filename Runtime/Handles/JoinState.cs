@@ -38,8 +38,14 @@ internal sealed class JoinState : IParkCommit
         {
             var joins = root.Joins ??= new JoinRecord();
             joins.Threads++;
-            while (!root.IsCompleted) Monitor.Wait(root);
-            joins.Threads--;
+            try
+            {
+                while (!root.IsCompleted) Monitor.Wait(root);
+            }
+            finally
+            {
+                joins.Threads--;
+            }
         }
     }
 

@@ -38,6 +38,12 @@ public sealed partial class GoRuntime
             lock (_lock) GlobalRunQueuePutLocked(g);
         }
         WakeP();
+        if (_stopping)
+        {
+            // Dispose ran between our check and the queue: nobody will run this G or abandon it.
+            JoinState.Finish(this, root, g.Goid, new ObjectDisposedException(nameof(GoRuntime),
+                $"The GoSharp runtime '{Name}' was disposed while goroutine {g.Goid} was being started."));
+        }
         return g.Goid;
     }
 

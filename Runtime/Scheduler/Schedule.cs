@@ -35,7 +35,7 @@ public sealed partial class GoRuntime
             if (m.Spinning) ResetSpinning(m);
             // A failed park commit hands the same G straight back: run it again without a trip through
             // the queues (Go: park_m's execute(gp, true)).
-            while (g is not null)
+            while (g is not null && m.P is not null) // no P: disposed while the G waited for one
             {
                 g = Execute(m, g, inheritTime);
                 inheritTime = true;
@@ -146,7 +146,7 @@ public sealed partial class GoRuntime
     {
         g.SetStatusOwned(GStatus.Running, GStatus.Dead);
         g.Reset();
-        FreeG(m.P!, g);
+        if (m.P is P p) FreeG(p, g); // null: the runtime was disposed while the G waited for a P
     }
 
     /// <summary>

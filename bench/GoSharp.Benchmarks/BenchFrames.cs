@@ -1,49 +1,10 @@
 using System.Threading;
 using GoSharp.CompilerServices;
+using GoSharp.Runtime.Tests.Frames;
 
 namespace GoSharp.Benchmarks;
 
 // Hand-written frames in the shape the generator emits, so the runtime is measured alone.
-
-/// <summary>A counting signal on the park protocol (what a channel's wait queue boils down to).</summary>
-internal sealed class Signal : IParkCommit
-{
-    private readonly Lock _lock = new();
-    private int _permits;
-    private G? _waiter;
-
-    public void Set()
-    {
-        G? w;
-        lock (_lock)
-        {
-            w = _waiter;
-            if (w is null) _permits++;
-            else _waiter = null;
-        }
-        w?.Ready();
-    }
-
-    public bool TryTake()
-    {
-        lock (_lock)
-        {
-            if (_permits == 0) return false;
-            _permits--;
-            return true;
-        }
-    }
-
-    bool IParkCommit.Commit(G g, object? arg)
-    {
-        lock (_lock)
-        {
-            if (_permits > 0) { _permits--; return false; }
-            _waiter = g;
-            return true;
-        }
-    }
-}
 
 /// <summary><c>for (i < n) { if (first) set.Set(); wait.Wait(); if (!first) set.Set(); }</c></summary>
 internal sealed class PingPongFrame : Frame

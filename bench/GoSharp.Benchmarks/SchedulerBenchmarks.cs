@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using GoSharp.Runtime.Tests.Frames;
 
 namespace GoSharp.Benchmarks;
 
