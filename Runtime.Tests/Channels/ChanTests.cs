@@ -260,3 +260,50 @@ public class ChanTests
         Assert.True(allocated < 1024, $"{allocated} bytes for 20,000 blocking receives");
     }
 }
+
+public class WaitReasonTests
+{
+    [Fact]
+    public void Dumps_show_Go_wait_reasons() => Rt.With(2, rt =>
+    {
+        var c = new Chan<int>();
+        var mu = new GoSharp.Sync.Mutex();
+        var wg = new WaitGroup();
+        wg.Add(1);
+        mu.Lock();
+        IEnumerable<Op> R() { yield return Recv(c); }
+        IEnumerable<Op> S() { yield return Send(c, 1); yield return Send(c, 2); }
+        IEnumerable<Op> Sel() { yield return SelectOps.Select(Chan<int>.Nil.RecvCase(), Chan<string>.Nil.RecvCase(), new Chan<int>().RecvCase()); }
+        IEnumerable<Op> Sl() { yield return TimeOps.Sleep(TimeSpan.FromMinutes(5)); }
+        IEnumerable<Op> W() { yield return SyncOps.Wait(wg); }
+        IEnumerable<Op> L() { yield return SyncOps.Lock(mu); }
+        IEnumerable<Op> N() { yield return Recv(Chan<int>.Nil); }
+        var hs = new[] { rt.Go(Sel()), rt.Go(Sl()), rt.Go(W()), rt.Go(L()), rt.Go(N()) };
+        var recv = rt.Go(R());
+        string dump = "";
+        for (int i = 0; i < 2000; i++)
+        {
+            dump = rt.DumpGoroutines();
+            if (new[] { "[chan receive]", "[select]", "[sleep", "[sync.Wait", "[chan receive (nil chan)]" }.All(dump.Contains)) break;
+            Thread.Yield();
+        }
+        Assert.Contains("[chan receive]", dump);
+        Assert.Contains("[select]", dump);
+        Assert.Contains("[sleep", dump);
+        Assert.Contains("[sync.Wait", dump);
+        Assert.Contains("[chan receive (nil chan)]", dump);
+        c.Send(0);
+        recv.Join();
+        var send = rt.Go(S());
+        for (int i = 0; i < 2000 && !(dump = rt.DumpGoroutines()).Contains("[chan send]"); i++) Thread.Yield();
+        Assert.Contains("[chan send]", dump);
+        c.Recv();
+        c.Recv();
+        send.Join();
+        wg.Done();
+        mu.Unlock();
+        hs[2].Join();
+        hs[3].Join();
+        mu.Unlock();
+    });
+}
