@@ -83,10 +83,16 @@ public class AllocationTests
         var pong = rt.Spawn(new PongFrame(a, b, quit));
         rt.Spawn(new PingFrame(a, b, 20_000)).Join();
         const int N = 50_000;
-        var ping = new PingFrame(a, b, N);
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        rt.Spawn(ping).Join();
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        // Process-wide counter: other threads (the test host's reporting) may allocate meanwhile, which
+        // only adds; the least of three runs is the closest to the truth.
+        long allocated = long.MaxValue;
+        for (int run = 0; run < 3; run++)
+        {
+            var ping = new PingFrame(a, b, N);
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            rt.Spawn(ping).Join();
+            allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
         quit.Close();
         pong.Join();
         // 4 channel operations (two of them in a select), about 2 parks per round trip.
