@@ -175,15 +175,17 @@ public struct MutexLockAwaiter
 {
     private readonly Sync.Mutex _m;
     private Frame? _slow;
+    private bool _locked;
 
     internal MutexLockAwaiter(Sync.Mutex m)
     {
         _m = m;
         _slow = null;
+        _locked = false;
     }
 
-    /// <summary>True if the lock was free and is now held.</summary>
-    public readonly bool IsCompleted => Interlocked.CompareExchange(ref _m.State, Sync.Mutex.Locked, 0) == 0;
+    /// <summary>True if the lock was free and is now held (idempotent).</summary>
+    public bool IsCompleted => _locked || (_locked = Interlocked.CompareExchange(ref _m.State, Sync.Mutex.Locked, 0) == 0);
 
     /// <summary>Runs Go's slow path as a helper frame (it may park several times).</summary>
     public FrameResult Suspend(G g, Frame frame)

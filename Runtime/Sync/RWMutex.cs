@@ -227,15 +227,17 @@ public struct RWMutexLockAwaiter
 {
     private readonly RWMutex _rw;
     private Frame? _f;
+    private bool _locked;
 
     internal RWMutexLockAwaiter(RWMutex rw)
     {
         _rw = rw;
         _f = null;
+        _locked = false;
     }
 
-    /// <summary>True if the lock was free (no writer, no reader) and is now held.</summary>
-    public readonly bool IsCompleted => _rw.TryLock();
+    /// <summary>True if the lock was free (no writer, no reader) and is now held (idempotent).</summary>
+    public bool IsCompleted => _locked || (_locked = _rw.TryLock());
 
     /// <summary>Locks in a helper frame.</summary>
     public FrameResult Suspend(G g, Frame frame)

@@ -95,15 +95,17 @@ internal struct SemaAwaiter
     private readonly Sema _s;
     private readonly bool _lifo;
     private Waiter<Empty>? _w;
+    private bool _acquired;
 
     public SemaAwaiter(Sema s, bool lifo)
     {
         _s = s;
         _lifo = lifo;
         _w = null;
+        _acquired = false;
     }
 
-    public readonly bool IsCompleted => _s.TryAcquire();
+    public bool IsCompleted => _acquired || (_acquired = _s.TryAcquire());
 
     public FrameResult Suspend(G g, Frame frame)
     {
