@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
@@ -81,7 +82,12 @@ internal sealed class TaskParkCommit : IParkCommit
     {
         var state = (TaskWait)arg!;
         state.G = g;
-        return state.Register();
+        // Counted while registered: a goroutine waiting for the world outside is not "durably blocked",
+        // so deterministic mode must not jump its virtual clock past it.
+        Interlocked.Increment(ref g.Runtime.ExternalWaits);
+        if (state.Register()) return true;
+        Interlocked.Decrement(ref g.Runtime.ExternalWaits);
+        return false;
     }
 }
 
@@ -90,7 +96,12 @@ internal abstract class TaskWait
 {
     public G? G;
     private Action? _ready;
-    protected Action Ready => _ready ??= () => G!.Ready();
+    protected Action Ready => _ready ??= () =>
+    {
+        G g = G!;
+        Interlocked.Decrement(ref g.Runtime.ExternalWaits);
+        g.Ready();
+    };
 
     /// <summary>Registers the continuation; false if the task completed already.</summary>
     public abstract bool Register();

@@ -154,6 +154,9 @@ public sealed partial class GoRuntime : IDisposable
     /// <summary>For tests and dumps: every G ever allocated (live or on a free list).</summary>
     internal int AllGCount { get { lock (_allgsLock) return _allgs.Count; } }
 
+    /// <summary>Deterministic mode's queue and random source, or null.</summary>
+    internal DeterministicRunQueue? DeterministicQueue => _det;
+
     /// <summary>True for a runtime created with <see cref="GoRuntimeOptions.DeterministicSeed"/>.</summary>
     public bool IsDeterministic => _det is not null;
 
@@ -183,7 +186,20 @@ public sealed partial class GoRuntime : IDisposable
             throw new ObjectDisposedException(nameof(GoRuntime), $"The GoSharp runtime '{Name}' has been disposed.");
     }
 
-    internal long Nanotime() => System.Diagnostics.Stopwatch.GetTimestamp();
+    /// <summary>
+    /// The runtime's clock in Stopwatch ticks: real time, or in deterministic mode a virtual clock that
+    /// stands still while goroutines run and jumps to the next timer when all of them are blocked
+    /// (Go: nanotime; the virtual clock is testing/synctest's).
+    /// </summary>
+    internal long Nanotime() => _det is null ? System.Diagnostics.Stopwatch.GetTimestamp() : Volatile.Read(ref _virtualNow);
+
+    private long _virtualNow = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>The clock of the runtime whose goroutine runs on this thread, else real time.</summary>
+    internal static long NowForCurrentThread() => M.Current?.Runtime.Nanotime() ?? System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>Goroutines parked on something outside the runtime (a Task); see <see cref="Go.Await(System.Threading.Tasks.Task)"/>.</summary>
+    internal int ExternalWaits;
 
     internal void ReportUnhandled(G? g, long goid, string method, Exception ex)
     {

@@ -13,8 +13,16 @@ internal sealed class DeterministicRunQueue
 {
     private readonly List<G> _gs = new();
     private ulong _state;
+    private ulong _selectState;
 
-    public DeterministicRunQueue(int seed) => _state = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL;
+    public DeterministicRunQueue(int seed)
+    {
+        _state = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL;
+        _selectState = _state ^ 0xD1B54A32D192ED03UL;
+    }
+
+    /// <summary>Random numbers for select's poll order, from the same seed (only the running goroutine asks).</summary>
+    public uint NextSelectRandom() => (uint)(SplitMix(ref _selectState) >> 32);
 
     public int Count => _gs.Count;
 
@@ -32,10 +40,12 @@ internal sealed class DeterministicRunQueue
         return g;
     }
 
+    private ulong Next() => SplitMix(ref _state);
+
     // splitmix64: small, fast, and the same sequence on every platform.
-    private ulong Next()
+    private static ulong SplitMix(ref ulong state)
     {
-        ulong z = _state += 0x9E3779B97F4A7C15UL;
+        ulong z = state += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);

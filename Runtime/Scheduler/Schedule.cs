@@ -216,6 +216,7 @@ public sealed partial class GoRuntime
                     g = GlobalRunQueueGet(p, 0);
                     if (g is not null) return g;
                 }
+                if (_det is not null && AdvanceVirtualClockLocked()) continue;
                 ReleaseP(m);
                 PutIdlePLocked(p);
             }
@@ -237,8 +238,22 @@ public sealed partial class GoRuntime
                     continue;
                 }
             }
-            StopM(m, EarliestTimer(allpSnapshot));
+            StopM(m, _det is null ? EarliestTimer(allpSnapshot) : long.MaxValue); // det: virtual timers fire by clock jumps
         }
+    }
+
+    /// <summary>
+    /// Deterministic mode, the only P about to go idle: every goroutine is blocked. If none waits for the
+    /// outside world and a timer is pending, jump the virtual clock to it (Go: testing/synctest) and let
+    /// findRunnable fire it. Caller holds the lock.
+    /// </summary>
+    private bool AdvanceVirtualClockLocked()
+    {
+        if (Volatile.Read(ref ExternalWaits) != 0 || _exitWaiters is not null) return false;
+        long next = EarliestTimer(_allp);
+        if (next == long.MaxValue) return false;
+        if (next > _virtualNow) Volatile.Write(ref _virtualNow, next);
+        return true;
     }
 
     /// <summary>The earliest timer of any P, or long.MaxValue.</summary>

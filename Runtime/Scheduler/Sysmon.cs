@@ -33,7 +33,7 @@ public sealed partial class GoRuntime
             bool acted = _det is null && Retake(now); // time-based preemption would break replay
             MaybeSchedTrace(now);
             // A timer is overdue and a P is idle: an M must wake for it (Go: sysmon's startm for timers).
-            if (_npidle > 0 && EarliestTimer(_allp) < now - System.Diagnostics.Stopwatch.Frequency / 1000)
+            if (_det is null && _npidle > 0 && EarliestTimer(_allp) < now - System.Diagnostics.Stopwatch.Frequency / 1000)
             {
                 WakeP();
                 acted = true;

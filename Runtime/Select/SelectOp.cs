@@ -5,13 +5,17 @@ using GoSharp.CompilerServices;
 
 namespace GoSharp.Channels;
 
-/// <summary>Per-thread fast random numbers for select's poll order (Go: cheaprand).</summary>
+/// <summary>
+/// Per-thread fast random numbers for select's poll order (Go: cheaprand). On a deterministic runtime's
+/// thread they come from the runtime's seed instead, so a seed replays select choices too.
+/// </summary>
 internal static class SelectRand
 {
     [ThreadStatic] private static uint t_state;
 
     public static uint Next()
     {
+        if (GoSharp.Scheduler.M.Current?.Runtime.DeterministicQueue is { } det) return det.NextSelectRandom();
         uint x = t_state;
         if (x == 0)
         {

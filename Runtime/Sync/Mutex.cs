@@ -128,7 +128,7 @@ public static partial class Sync
                 if (_waited)
                 {
                     _waited = false;
-                    _starving = _starving || Stopwatch.GetTimestamp() - _waitStart > StarvationThreshold;
+                    _starving = _starving || GoRuntime.NowForCurrentThread() - _waitStart > StarvationThreshold;
                     _old = Volatile.Read(ref _m.State);
                     if ((_old & Starving) != 0)
                     {
@@ -158,7 +158,7 @@ public static partial class Sync
                     {
                         if ((old & (Locked | Starving)) == 0) return true; // locked with the CAS
                         QueueLifo = _waitStart != 0;
-                        if (_waitStart == 0) _waitStart = Stopwatch.GetTimestamp();
+                        if (_waitStart == 0) _waitStart = GoRuntime.NowForCurrentThread();
                         _waited = true;
                         return false;
                     }

@@ -136,7 +136,7 @@ public abstract class ChannelTimer
         {
             _pending = true;
             _entry.Period = period;
-            _rt.AddTimer(_entry, GoRuntime.WhenAfter(d));
+            _rt.AddTimer(_entry, _rt.WhenAfter(d));
         }
     }
 
@@ -179,7 +179,7 @@ public abstract class ChannelTimer
             bool was = StopCore();
             _pending = true;
             _entry.Period = period;
-            _rt.AddTimer(_entry, GoRuntime.WhenAfter(d));
+            _rt.AddTimer(_entry, _rt.WhenAfter(d));
             return was;
         }
     }
@@ -219,7 +219,7 @@ public struct SleepAwaiter
     {
         var t = SleepTimer.Rent();
         t.G = g;
-        t.Due = GoRuntime.WhenAfter(_d);
+        t.Due = g.Runtime.WhenAfter(_d);
         _t = t;
         return g.Park(frame, SleepTimer.Commit, t, WaitReason.Sleep);
     }

@@ -25,10 +25,10 @@ public sealed partial class GoRuntime
         TimerAdded(when);
     }
 
-    /// <summary>Stopwatch timestamp <paramref name="d"/> from now (saturating).</summary>
-    internal static long WhenAfter(TimeSpan d)
+    /// <summary>The runtime's time (see <see cref="Nanotime"/>) <paramref name="d"/> from now (saturating).</summary>
+    internal long WhenAfter(TimeSpan d)
     {
-        long now = Stopwatch.GetTimestamp();
+        long now = Nanotime();
         if (d <= TimeSpan.Zero) return now;
         double ticks = d.Ticks * (double)Stopwatch.Frequency / TimeSpan.TicksPerSecond;
         if (ticks >= long.MaxValue - now - 1) return long.MaxValue - 1;
