@@ -114,7 +114,7 @@ public sealed partial class GoRuntime
     /// </summary>
     private G? ParkM(M m, G g)
     {
-        g.WaitSinceSeconds = (int)(Environment.TickCount64 / 1000);
+        g.WaitSinceSeconds = CoarseSeconds; // no clock read per park: sysmon keeps this current
         g.SetStatusOwned(GStatus.Running, GStatus.Waiting);
         g.M = null;
         IParkCommit? commit = m.ParkCommit;

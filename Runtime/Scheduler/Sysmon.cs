@@ -8,6 +8,9 @@ namespace GoSharp;
 public sealed partial class GoRuntime
 {
     private Thread? _sysmon;
+
+    /// <summary>Seconds of <see cref="Environment.TickCount64"/>, refreshed by sysmon (at most 10 ms old): park times for dumps.</summary>
+    internal volatile int CoarseSeconds = (int)(Environment.TickCount64 / 1000);
     private readonly Note _sysmonWake = new();
 
     private void StartSysmon()
@@ -30,6 +33,7 @@ public sealed partial class GoRuntime
             _sysmonWake.Sleep(delayMs, spinFirst: false);
             if (_stopping) break;
             long now = Nanotime();
+            CoarseSeconds = (int)(Environment.TickCount64 / 1000);
             bool acted = _det is null && Retake(now); // time-based preemption would break replay
             MaybeSchedTrace(now);
             // A timer is overdue and a P is idle: an M must wake for it (Go: sysmon's startm for timers).
