@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using GoSharp.CompilerServices;
 using GoSharp.Scheduler;
