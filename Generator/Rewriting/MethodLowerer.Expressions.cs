@@ -49,6 +49,7 @@ internal sealed partial class MethodLowerer
     private ITypeSymbol? TypeOf(ExpressionSyntax e)
     {
         var info = Model.GetTypeInfo(e, _ct);
+        if (info.Type is { TypeKind: TypeKind.Error } or null && InferType(e) is { TypeKind: not TypeKind.Error } inferred) return inferred;
         return info.Type ?? info.ConvertedType;
     }
 
@@ -159,7 +160,7 @@ internal sealed partial class MethodLowerer
             var operands = Operands(inv)!;
             return RewriteExpr(inv, LowerOperands(operands));
         }
-        var method = (IMethodSymbol)Model.GetSymbolInfo(inv, _ct).Symbol!;
+        var method = ResolveMethod(inv)!;
         if (inv.ArgumentList.Arguments.Any(a => a.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || a.RefKindKeyword.IsKind(SyntaxKind.OutKeyword)))
             Report(DiagnosticDescriptors.Unsupported, inv, "A ref or out argument to a suspension point");
 

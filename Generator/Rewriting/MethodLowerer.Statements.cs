@@ -26,7 +26,7 @@ internal sealed partial class MethodLowerer
             case WhileStatementSyntax w: LowerWhile(w); break;
             case DoStatementSyntax d: LowerDo(d); break;
             case ForStatementSyntax f: LowerFor(f); break;
-            case ForEachStatementSyntax fe: LowerForEach(fe); break;
+            case CommonForEachStatementSyntax fe: LowerForEach(fe); break;
             case SwitchStatementSyntax sw: LowerSwitch(sw); break;
             case TryStatementSyntax tr: LowerTry(tr); break;
             case UsingStatementSyntax u: LowerUsing(u); break;
@@ -268,20 +268,35 @@ internal sealed partial class MethodLowerer
         Label(brk);
     }
 
-    private void LowerForEach(ForEachStatementSyntax fe)
+    private void LowerForEach(CommonForEachStatementSyntax fe)
     {
         if (fe.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, fe, "await foreach"); return; }
         var info = Model.GetForEachStatementInfo(fe);
-        var local = (ILocalSymbol)Model.GetDeclaredSymbol(fe)!;
-        if (fe.Type is RefTypeSyntax) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe, local.Name); return; }
+        if (fe is ForEachStatementSyntax { Type: RefTypeSyntax }) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe, ((ForEachStatementSyntax)fe).Identifier.ValueText); return; }
         var collType = Model.GetTypeInfo(fe.Expression).Type;
         HoistDesignations(fe.Expression);
         var coll = LowerExpression(fe.Expression);
-        var variable = Hoist(local, fe);
+        string variable;
+        string elementType;
+        SyntaxNode variableNode;
+        if (fe is ForEachStatementSyntax single)
+        {
+            var local = (ILocalSymbol)Model.GetDeclaredSymbol(single)!;
+            variable = Hoist(local, fe);
+            elementType = local.Type.Fq();
+            variableNode = single.Type;
+        }
+        else
+        {
+            var fv = (ForEachVariableStatementSyntax)fe;
+            HoistDesignations(fv.Variable);
+            variable = Rewrite(fv.Variable);
+            elementType = info.ElementType?.Fq() ?? "object";
+            variableNode = fv.Variable;
+        }
         var top = NewLabel("foreach");
         var cont = NewLabel("continue");
         var brk = NewLabel("break");
-        var elementType = local.Type.Fq();
 
         if (collType is IArrayTypeSymbol { Rank: 1 } arrayType)
         {
@@ -293,7 +308,7 @@ internal sealed partial class MethodLowerer
             Stmt($"{idx} = 0;");
             Label(top);
             Stmt($"if ({idx} >= {arr}.Length) goto {brk};");
-            Src(fe.Identifier.Parent!);
+            Src(variableNode);
             Stmt($"{variable} = ({elementType}){arr}[{idx}];");
             _targets.Add(new JumpTarget(fe, brk, cont, _pending.Count));
             LowerStatement(fe.Statement);
@@ -335,7 +350,7 @@ internal sealed partial class MethodLowerer
             {
                 Stmt($"if (!{e}.MoveNext()) goto {brk};");
             }
-            Src(fe.Identifier.Parent!);
+            Src(variableNode);
             Stmt($"{variable} = ({elementType}){e}.Current;");
             _targets.Add(new JumpTarget(fe, brk, cont, _pending.Count));
             LowerStatement(fe.Statement);

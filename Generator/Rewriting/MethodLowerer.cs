@@ -171,7 +171,7 @@ internal sealed partial class MethodLowerer
         var local = (ILocalSymbol)symbol;
         if (local.IsRef || local.Type.IsRefLikeType)
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, local.Name);
-        var type = TypeText(local.Type, at);
+        var type = TypeText(InferLocalType(local) ?? local.Type, at);
         var field = AddField(type, "_l" + (_nextLocal++) + "_" + local.Name, $"local {local.Name} (line {Line(at)})");
         _hoisted[symbol] = field;
         return field;
@@ -183,6 +183,8 @@ internal sealed partial class MethodLowerer
             Report(DiagnosticDescriptors.Unsupported, at, "A value of an anonymous type that lives across a suspension point");
         if (type.IsRefLikeType)
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, at.ToString());
+        if (type.TypeKind == TypeKind.Error)
+            Report(DiagnosticDescriptors.Unsupported, at, "A value whose type the generator cannot see (an error type, or a type from another source generator)");
         return type.Fq();
     }
 
@@ -253,7 +255,7 @@ internal sealed partial class MethodLowerer
     public CallKind Classify(InvocationExpressionSyntax inv)
     {
         if (_calls.TryGetValue(inv, out var k)) return k;
-        k = SymbolFacts.Classify(Model.GetSymbolInfo(inv, _ct).Symbol as IMethodSymbol);
+        k = SymbolFacts.Classify(ResolveMethod(inv));
         _calls[inv] = k;
         return k;
     }
