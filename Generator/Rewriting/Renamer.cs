@@ -91,6 +91,15 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         return null;
     }
 
+    public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+    {
+        // nameof(local) must keep the user's name, not the frame field's.
+        if (node.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" }
+            && Model.GetConstantValue(node).Value is string name)
+            return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name)).WithTriviaFrom(node);
+        return base.VisitInvocationExpression(node);
+    }
+
     public override SyntaxNode? VisitThisExpression(ThisExpressionSyntax node)
     {
         _owner.UsesThis = true;
