@@ -28,7 +28,7 @@ internal static class FrameEmitter
         }
         foreach (var t in m.ContainingTypes) w.Open($"partial {t.Keyword} {t.NameWithTypeParameters}");
 
-        w.Line($"/// <summary>Resumable frame of <c>{Escape(m.MethodDisplayName)}</c> (generated; see docs/frame-contract.md).</summary>");
+        w.Line($"/// <summary>Resumable frame of <c>{Xml(m.MethodDisplayName)}</c> (generated; see docs/frame-contract.md).</summary>");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"GoSharp.Generator\", \"{Version}\")]");
         w.Open($"internal sealed class {m.FrameName}{m.FrameTypeParameters} : {m.FrameBaseType}{(m.FrameConstraints.Length > 0 ? " " + m.FrameConstraints : "")}");
@@ -66,7 +66,7 @@ internal static class FrameEmitter
         w.Close();
         w.Close();
         w.Line();
-        w.Line($"/// <summary>Starts <c>{Escape(m.MethodDisplayName)}</c> as a new goroutine (Go: <c>go {Escape(m.LauncherName.Substring(2))}(...)</c>).</summary>");
+        w.Line($"/// <summary>Starts <c>{Xml(m.MethodDisplayName)}</c> as a new goroutine (Go: <c>go {Xml(m.LauncherName.Substring(2))}(...)</c>).</summary>");
         var mods = m.LauncherModifiers.Length > 0 ? m.LauncherModifiers + " " : "";
         w.Line($"{mods}{m.LauncherReturnType} {m.LauncherName}{m.LauncherTypeParameters}({m.LauncherParameters}){(m.LauncherConstraints.Length > 0 ? " " + m.LauncherConstraints : "")}");
         w.Line($"    => {m.LauncherFrameArguments};");
@@ -76,5 +76,9 @@ internal static class FrameEmitter
         return w.ToString();
     }
 
-    private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("<", "&lt;").Replace(">", "&gt;") is var x && s.Contains("\"") ? x : s.Replace("\\", "\\\\").Replace("<", "{").Replace(">", "}");
+    /// <summary>Escapes text for a C# string literal.</summary>
+    private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\"", "\\\"");
+
+    /// <summary>Escapes text for an XML doc comment.</summary>
+    private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

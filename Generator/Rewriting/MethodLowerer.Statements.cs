@@ -94,10 +94,6 @@ internal sealed partial class MethodLowerer
             return;
         }
         if (ld.IsConst) { EmitVerbatim(ld); return; }
-        if (ld.Declaration.Type is RefTypeSyntax)
-        {
-            if (Suspends(ld.Parent!)) Report(DiagnosticDescriptors.RefAcrossSuspension, ld, ld.Declaration.Variables[0].Identifier.ValueText);
-        }
         foreach (var v in ld.Declaration.Variables)
         {
             var local = (ILocalSymbol)Model.GetDeclaredSymbol(v)!;
