@@ -22,11 +22,13 @@ public static class GeneratorHarness
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation Compile(params (string Path, string Source)[] files) =>
+    public static CSharpCompilation Compile(params (string Path, string Source)[] files) => Compile(files, null);
+
+    public static CSharpCompilation Compile((string Path, string Source)[] files, MetadataReference[]? extraReferences) =>
         CSharpCompilation.Create(
-            "TestAssembly",
-            files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, f.Path)),
-            References,
+            "TestAssembly" + Guid.NewGuid().ToString("N"),
+            files.Select(f => CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(f.Source, System.Text.Encoding.UTF8), ParseOptions, f.Path)),
+            extraReferences is null ? References : References.AddRange(extraReferences),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                 optimizationLevel: OptimizationLevel.Debug));
 
@@ -38,9 +40,9 @@ public static class GeneratorHarness
 
     public static Result Run(string source, string path = "Test.cs") => Run(new[] { (path, source) });
 
-    public static Result Run((string Path, string Source)[] files)
+    public static Result Run((string Path, string Source)[] files, MetadataReference[]? extraReferences = null)
     {
-        var compilation = Compile(files);
+        var compilation = Compile(files, extraReferences);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new GoroutineGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
@@ -62,7 +64,10 @@ public static class GeneratorHarness
         pe.Position = 0;
         pdb.Position = 0;
         var context = new AssemblyLoadContext("gosharp-test-" + Guid.NewGuid(), isCollectible: true);
-        context.Resolving += (ctx, name) => name.Name == "GoSharp" ? typeof(GoSharp.Go).Assembly : null;
+        context.Resolving += (ctx, name) =>
+            name.Name == "GoSharp" ? typeof(GoSharp.Go).Assembly
+            : name.Name == typeof(GeneratorHarness).Assembly.GetName().Name ? typeof(GeneratorHarness).Assembly
+            : null;
         return context.LoadFromStream(pe, pdb);
     }
 
