@@ -63,11 +63,11 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "an iterator");
         if (method.ReturnsByRef || method.ReturnsByRefReadonly || method.ReturnType.IsRefLikeType)
             Add(diags, DiagnosticDescriptors.Unsupported, decl.ReturnType.GetLocation(), "A ref or ref struct return type");
-        ScanBody(body, model, diags, ct);
-        if (HasErrors(diags)) return null;
-
         var filePath = decl.SyntaxTree.FilePath;
         var lowerer = new MethodLowerer(model, method, filePath, diags, ct);
+        ScanBody(body, model, lowerer, diags, ct);
+        if (HasErrors(diags)) return null;
+
         var resumeBody = lowerer.Lower(decl);
         if (HasErrors(diags)) return null;
 
@@ -163,15 +163,14 @@ internal static class FrameModelBuilder
         diags.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
 
     /// <summary>Method-wide checks: misplaced suspension points and thread-blocking calls.</summary>
-    private static void ScanBody(SyntaxNode body, SemanticModel model, List<DiagnosticInfo> diags, CancellationToken ct)
+    private static void ScanBody(SyntaxNode body, SemanticModel model, MethodLowerer lowerer, List<DiagnosticInfo> diags, CancellationToken ct)
     {
         foreach (var node in body.DescendantNodes())
         {
             ct.ThrowIfCancellationRequested();
             if (node is InvocationExpressionSyntax inv)
             {
-                var symbol = model.GetSymbolInfo(inv, ct).Symbol as IMethodSymbol;
-                var kind = SymbolFacts.Classify(symbol);
+                var kind = lowerer.Classify(inv);
                 if (kind != CallKind.Plain)
                 {
                     foreach (var a in inv.Ancestors())
@@ -194,12 +193,13 @@ internal static class FrameModelBuilder
                         }
                     }
                 }
-                else if (symbol is not null && SymbolFacts.BlockingReplacement(symbol) is { } replacement)
+                else if (SymbolFacts.MayBeBlocking(inv.Expression) && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol symbol
+                    && SymbolFacts.BlockingReplacement(symbol) is { } replacement)
                 {
                     Add(diags, DiagnosticDescriptors.BlockingCall, inv.GetLocation(), symbol.ContainingType.Name + "." + symbol.Name, replacement);
                 }
             }
-            else if (node is MemberAccessExpressionSyntax ma && ma.Parent is not InvocationExpressionSyntax
+            else if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } ma && ma.Parent is not InvocationExpressionSyntax
                 && model.GetSymbolInfo(ma, ct).Symbol is IPropertySymbol prop && SymbolFacts.BlockingReplacement(prop) is { } rep)
             {
                 Add(diags, DiagnosticDescriptors.BlockingCall, ma.GetLocation(), prop.ContainingType.Name + "." + prop.Name, rep);

@@ -18,7 +18,10 @@ internal sealed partial class MethodLowerer
         if (!Suspends(s)) { EmitVerbatim(s); return; }
         switch (s)
         {
-            case BlockSyntax b: LowerBlock(b.Statements, 0); break;
+            case BlockSyntax b:
+                LowerBlock(b.Statements, 0);
+                ReleaseBlockLocals(b);
+                break;
             case ExpressionStatementSyntax es: LowerExpressionStatement(es); break;
             case ReturnStatementSyntax r: LowerReturn(r); break;
             case ThrowStatementSyntax t: LowerThrow(t); break;
@@ -83,6 +86,25 @@ internal sealed partial class MethodLowerer
             }
             LowerStatement(s);
         }
+    }
+
+    /// <summary>At the end of a nested block, drop the references its hoisted locals hold (no retention by the frame).</summary>
+    private void ReleaseBlockLocals(BlockSyntax b)
+    {
+        if (b.Parent is BaseMethodDeclarationSyntax) return;
+        var released = new List<string>();
+        foreach (var ld in b.Statements.OfType<LocalDeclarationStatementSyntax>())
+        {
+            if (ld.IsConst) continue;
+            foreach (var v in ld.Declaration.Variables)
+            {
+                if (Model.GetDeclaredSymbol(v) is ILocalSymbol l && !l.Type.IsUnmanagedType && _hoisted.TryGetValue(l, out var f))
+                    released.Add($"{f} = default;");
+            }
+        }
+        if (released.Count == 0) return;
+        Hidden();
+        Stmt(string.Join(" ", released));
     }
 
     private void LowerLocalDeclaration(LocalDeclarationStatementSyntax ld)

@@ -66,8 +66,9 @@ internal sealed class Renamer : CSharpSyntaxRewriter
             case AssignmentExpressionSyntax asg when asg.Left == node && asg.Parent is InitializerExpressionSyntax:
                 return null;
         }
-        if (node.Ancestors().Any(a => a is ExpressionColonSyntax)) return null;
         if (node is IdentifierNameSyntax id && id.IsVar) return null;
+        if (SyntaxFacts.IsInTypeOnlyContext(node)) return null;
+        if (node.Ancestors().Any(a => a is ExpressionColonSyntax)) return null;
 
         var info = Model.GetSymbolInfo(node);
         var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);

@@ -32,7 +32,7 @@ internal static class SymbolFacts
     {
         foreach (var attr in m.Definition().GetAttributes())
         {
-            if (attr.AttributeClass?.ToDisplayString() == SuspensionPointAttribute
+            if (attr.AttributeClass is { Name: "SuspensionPointAttribute", ContainingNamespace: { Name: "CompilerServices", ContainingNamespace: { Name: "GoSharp", ContainingNamespace.IsGlobalNamespace: true } } }
                 && attr.ConstructorArguments.Length == 1
                 && attr.ConstructorArguments[0].Value is string name)
                 return name;
@@ -40,8 +40,18 @@ internal static class SymbolFacts
         return null;
     }
 
-    public static bool HasGoroutineAttribute(IMethodSymbol m) =>
-        m.Definition().GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == GoroutineAttribute);
+    public static bool HasGoroutineAttribute(IMethodSymbol m)
+    {
+        foreach (var a in m.Definition().GetAttributes())
+            if (a.AttributeClass is { Name: "GoroutineAttribute", ContainingNamespace: { Name: "GoSharp", ContainingNamespace.IsGlobalNamespace: true } })
+                return true;
+        return false;
+    }
+
+    private static readonly System.Collections.Generic.HashSet<string> BlockingNames = new()
+    {
+        "Sleep", "Wait", "WaitAll", "WaitAny", "Result", "GetResult", "Enter", "TryEnter", "WaitOne", "SignalAndWait", "Join",
+    };
 
     /// <summary>A [Goroutine] method of this compilation whose frame the generator emits.</summary>
     public static bool IsGeneratedGoroutine(IMethodSymbol m)
@@ -82,8 +92,17 @@ internal static class SymbolFacts
     }
 
     /// <summary>Known calls that block the thread, with the GoSharp replacement to suggest.</summary>
+    /// <summary>Cheap syntactic filter before asking for the symbol.</summary>
+    public static bool MayBeBlocking(ExpressionSyntax callee) => callee switch
+    {
+        MemberAccessExpressionSyntax ma => BlockingNames.Contains(ma.Name.Identifier.ValueText),
+        SimpleNameSyntax n => BlockingNames.Contains(n.Identifier.ValueText),
+        _ => false,
+    };
+
     public static string? BlockingReplacement(ISymbol symbol)
     {
+        if (!BlockingNames.Contains(symbol.Name) || symbol.ContainingNamespace?.Name is not ("Threading" or "Tasks" or "CompilerServices")) return null;
         var type = symbol.ContainingType?.OriginalDefinition.ToDisplayString();
         switch (type)
         {
