@@ -128,6 +128,20 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void LambdaCapturingPerIterationVariable() => Expect("GOSH0010", """
+        public partial class C
+        {
+            [Goroutine]
+            static int M(int[] xs)
+            {
+                var fs = new System.Collections.Generic.List<Func<int>>();
+                foreach (var x in xs) { Go.Yield(); fs.Add(() => [|x|]); }
+                return fs.Count;
+            }
+        }
+        """);
+
+    [Fact]
     public void AwaiterNotFound() => Expect("GOSH0011", """
         public static class P { [SuspensionPoint("Missing")] public static void Block() { } }
         public partial class C { [Goroutine] static void M() { [|P.Block()|]; } }

@@ -195,3 +195,43 @@ public partial class Holder<T>
         return _value + ":" + n;
     }
 }
+
+public static partial class CounterExtensions
+{
+    [Goroutine]
+    public static int Bump(this Box box, int by)
+    {
+        Sp.Pause();
+        box.Value += by;
+        return box.Value;
+    }
+}
+
+public partial struct Accumulator
+{
+    public int Seed;
+
+    [Goroutine]
+    public int Accumulate(int n)
+    {
+        var s = Seed;
+        for (var i = 0; i < n; i++) s += Sp.Val(i);
+        return s;
+    }
+}
+
+public static partial class Cases
+{
+    [Goroutine]
+    public static int ExtensionAndStructGoroutines(Log log, int n)
+    {
+        var box = new Box();
+        box.Bump(n);
+        var v = box.Bump(2);
+        var acc = new Accumulator { Seed = 10 };
+        var a = acc.Accumulate(n + 2);
+        var h = acc.GoAccumulate(3).Join();
+        log.Add($"{v},{a},{h}");
+        return v + a + h;
+    }
+}

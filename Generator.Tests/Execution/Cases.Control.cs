@@ -368,3 +368,20 @@ public static partial class Cases
         return K + n;
     }
 }
+
+public static partial class Cases
+{
+    [Goroutine]
+    public static int LoopClosuresWithoutSuspension(Log log, int n)
+    {
+        // Loops holding lambdas but no suspension point stay plain code: each iteration keeps its own variable.
+        var fs = new List<Func<int>>();
+        foreach (var x in new[] { 1, 2, 3 }) fs.Add(() => x * 10);
+        for (var i = 0; i < 3; i++) { var copy = i + n; fs.Add(() => copy); }
+        Sp.Pause();
+        var s = 0;
+        foreach (var f in fs) s += f();
+        log.Add("s" + s);
+        return s;
+    }
+}

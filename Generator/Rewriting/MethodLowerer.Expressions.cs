@@ -237,15 +237,20 @@ internal sealed partial class MethodLowerer
     private string LowerGoroutineCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
     {
         var def = method.Definition();
-        var frameType = method.ContainingType.Fq() + "." + SymbolFacts.FrameName(def)
-            + (method.IsGenericMethod ? "<" + string.Join(", ", method.TypeArguments.Select(t => t.Fq())) + ">" : "");
+        var op = Model.GetOperation(inv, _ct) as IInvocationOperation;
+        var target = op?.TargetMethod ?? method.ReducedFrom ?? method;   // extension calls: the static form, receiver first
+        var frameType = target.ContainingType.Fq() + "." + SymbolFacts.FrameName(def)
+            + (target.IsGenericMethod ? "<" + string.Join(", ", target.TypeArguments.Select(t => t.Fq())) + ">" : "");
         var ctorArgs = new List<string>();
         if (!def.IsStatic) ctorArgs.Add(recvText ?? "_this");
-        var op = Model.GetOperation(inv, _ct) as IInvocationOperation;
-        foreach (var p in method.Parameters)
+        foreach (var p in target.Parameters)
         {
             var arg = op?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == p.Ordinal);
-            if (arg is null || arg.ArgumentKind == ArgumentKind.DefaultValue)
+            if (arg is null && op is null && method.ReducedFrom is not null && p.Ordinal == 0)
+            {
+                ctorArgs.Add(recvText ?? "default");
+            }
+            else if (arg is null || arg.ArgumentKind == ArgumentKind.DefaultValue)
             {
                 ctorArgs.Add(p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
                     ? $"({p.Type.Fq()}){SymbolDisplay.FormatPrimitive(p.ExplicitDefaultValue, quoteStrings: true, useHexadecimalNumbers: false)}"
@@ -259,6 +264,10 @@ internal sealed partial class MethodLowerer
             else if (arg.Syntax is ArgumentSyntax a)
             {
                 ctorArgs.Add(Operand(repl, a.Expression));
+            }
+            else if (method.ReducedFrom is not null && p.Ordinal == 0)
+            {
+                ctorArgs.Add(recvText ?? Operand(repl, (ExpressionSyntax)arg.Syntax));
             }
             else
             {

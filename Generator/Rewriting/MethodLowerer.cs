@@ -132,6 +132,23 @@ internal sealed partial class MethodLowerer
     public void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params string[] args) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(at), args.ToEquatableArray()));
 
+    /// <summary>True for a local that C# creates afresh on each iteration of an enclosing loop (body locals, foreach variables).</summary>
+    public bool IsPerIterationLocal(ILocalSymbol local)
+    {
+        var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
+        if (decl is null) return false;
+        if (decl is CommonForEachStatementSyntax) return true;
+        foreach (var a in decl.Ancestors())
+        {
+            if (a is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) return false;
+            if (a is WhileStatementSyntax w && w.Statement.Span.Contains(decl.Span)) return true;
+            if (a is DoStatementSyntax d && d.Statement.Span.Contains(decl.Span)) return true;
+            if (a is ForStatementSyntax f && f.Statement.Span.Contains(decl.Span)) return true;
+            if (a is CommonForEachStatementSyntax fe && (fe.Statement.Span.Contains(decl.Span) || fe is ForEachVariableStatementSyntax fv && fv.Variable.Span.Contains(decl.Span))) return true;
+        }
+        return false;
+    }
+
     public bool TryGetHoisted(ISymbol symbol, out string field) => _hoisted.TryGetValue(symbol, out field!);
 
     private string NewLabel(string kind) => "__" + kind + (_nextLabel++);
@@ -269,7 +286,11 @@ internal sealed partial class MethodLowerer
         {
             foreach (var n in node.DescendantNodesAndSelf(Descend))
             {
+                // A loop is a preemption point, unless it holds lambdas or local functions and no real
+                // suspension point: then it stays plain code, so that its per-iteration variables keep
+                // their own closures.
                 if (n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
+                        && !n.DescendantNodes().Any(d => d is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
                     || n is InvocationExpressionSyntax inv && Classify(inv) != CallKind.Plain)
                 {
                     r = true;

@@ -77,7 +77,13 @@ internal sealed class Renamer : CSharpSyntaxRewriter
             case ILocalSymbol or IParameterSymbol:
                 if (_excluded is not null && _excluded.Contains(symbol)) return null;
                 if (_owner.TryGetHoisted(symbol, out var field))
+                {
+                    if (symbol is ILocalSymbol local && node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                        && _owner.IsPerIterationLocal(local))
+                        _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                            $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a lambda or local function (each iteration would need its own copy; copy it into a variable declared outside the loop or pass it as an argument)");
                     return SyntaxFactory.IdentifierName(field).WithTriviaFrom(node);
+                }
                 return null;
             case IFieldSymbol or IPropertySymbol or IEventSymbol:
             case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ReducedExtension }:
