@@ -159,6 +159,22 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void GeneratorFailureBecomesADiagnostic()
+    {
+        GoSharp.Generator.Rewriting.FrameModelBuilder.InjectFailure = m => m.Name == "FailHere_GOSH0001";
+        try
+        {
+            Expect("GOSH0001", """
+                public partial class C { [Goroutine] static void [|FailHere_GOSH0001|]() { Go.Yield(); } }
+                """);
+        }
+        finally
+        {
+            GoSharp.Generator.Rewriting.FrameModelBuilder.InjectFailure = null;
+        }
+    }
+
+    [Fact]
     public void EveryDescriptorIsDocumented()
     {
         var docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoRoot(), "docs", "diagnostics.md"));

@@ -13,6 +13,9 @@ namespace GoSharp.Generator.Rewriting;
 /// <summary>Checks a [Goroutine] method, lowers it, and packs everything into a value-equatable model.</summary>
 internal static class FrameModelBuilder
 {
+    /// <summary>Test hook: makes the builder throw for chosen methods, to prove a failure becomes GOSH0001.</summary>
+    internal static Func<IMethodSymbol, bool>? InjectFailure;
+
     public static GoroutineResult Build(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, CancellationToken ct)
     {
         var diagnostics = new List<DiagnosticInfo>();
@@ -38,6 +41,7 @@ internal static class FrameModelBuilder
 
     private static GoroutineMethodModel? BuildCore(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, List<DiagnosticInfo> diags, CancellationToken ct)
     {
+        if (InjectFailure?.Invoke(method) == true) throw new InvalidOperationException("injected failure");
         var nameLocation = decl.Identifier.GetLocation();
         if (decl.Body is null && decl.ExpressionBody is null)
         {
