@@ -37,6 +37,7 @@ public sealed partial class GoRuntime : IDisposable
     private readonly Lock _allgsLock = new();
     private M? _exitWaiters;                 // Ms waiting for a P to finish a blocking call
 
+    private readonly DeterministicRunQueue? _det;   // deterministic mode: replaces the run queues
     private volatile bool _stopping;
     private int _disposed;
 
@@ -48,7 +49,13 @@ public sealed partial class GoRuntime : IDisposable
     public GoRuntime(GoRuntimeOptions? options = null)
     {
         options ??= new GoRuntimeOptions();
-        int procs = options.MaxProcs ?? ProcsFromEnvironment();
+        if (options.DeterministicSeed is int seed)
+        {
+            if (options.MaxProcs is int mp && mp != 1)
+                throw new ArgumentOutOfRangeException(nameof(options), mp, "Deterministic mode runs on one P: leave MaxProcs unset or 1.");
+            _det = new DeterministicRunQueue(seed);
+        }
+        int procs = _det is not null ? 1 : options.MaxProcs ?? ProcsFromEnvironment();
         if (procs < 1 || procs > MaxProcsLimit)
             throw new ArgumentOutOfRangeException(nameof(options), procs, $"MaxProcs must be between 1 and {MaxProcsLimit}.");
         if (options.PreemptAfter <= TimeSpan.Zero)
@@ -56,6 +63,11 @@ public sealed partial class GoRuntime : IDisposable
         Name = options.Name ?? $"runtime{Interlocked.Increment(ref s_nextId)}";
         _unhandled = options.UnhandledException;
         PreemptTicks = (long)(options.PreemptAfter.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        TimeSpan? trace = options.SchedTrace ?? TraceFromEnvironment();
+        if (trace is TimeSpan t && t <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), t, "SchedTrace must be positive.");
+        _schedTraceTicks = trace is TimeSpan period ? (long)(period.TotalSeconds * System.Diagnostics.Stopwatch.Frequency) : 0;
+        _traceWriter = options.TraceWriter ?? Console.Error;
         lock (_lock)
         {
             ProcResize(procs);
@@ -119,6 +131,8 @@ public sealed partial class GoRuntime : IDisposable
         if (n < 1 || n > MaxProcsLimit)
             throw new ArgumentOutOfRangeException(nameof(n), n, $"MaxProcs must be between 1 and {MaxProcsLimit}.");
         ThrowIfDisposed();
+        if (_det is not null && n != 1)
+            throw new InvalidOperationException("A deterministic runtime runs on one P; SetMaxProcs accepts only 1.");
         return StopTheWorldAndResize(n);
     }
 
@@ -137,6 +151,12 @@ public sealed partial class GoRuntime : IDisposable
         }
     }
 
+    /// <summary>For tests and dumps: every G ever allocated (live or on a free list).</summary>
+    internal int AllGCount { get { lock (_allgsLock) return _allgs.Count; } }
+
+    /// <summary>True for a runtime created with <see cref="GoRuntimeOptions.DeterministicSeed"/>.</summary>
+    public bool IsDeterministic => _det is not null;
+
     /// <summary>The number of Ms (threads) created so far.</summary>
     public int ThreadCount { get { lock (_lock) return _allm.Count; } }
 
@@ -147,6 +167,14 @@ public sealed partial class GoRuntime : IDisposable
         if (int.TryParse(env, out int n) && n >= 1 && n <= MaxProcsLimit) return n;
         throw new InvalidOperationException(
             $"GOMAXPROCS='{env}' is not a number between 1 and {MaxProcsLimit}; unset it or fix it.");
+    }
+
+    internal static TimeSpan? TraceFromEnvironment()
+    {
+        string? env = Environment.GetEnvironmentVariable("GOSHARP_SCHEDTRACE");
+        if (string.IsNullOrWhiteSpace(env)) return null;
+        if (int.TryParse(env, out int ms) && ms > 0) return TimeSpan.FromMilliseconds(ms);
+        throw new InvalidOperationException($"GOSHARP_SCHEDTRACE='{env}' is not a positive number of milliseconds; unset it or fix it.");
     }
 
     internal void ThrowIfDisposed()

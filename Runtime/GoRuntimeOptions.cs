@@ -27,6 +27,23 @@ public sealed class GoRuntimeOptions
     /// (Go: forcePreemptNS, 10 ms).
     /// </summary>
     public TimeSpan PreemptAfter { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Prints Go's <c>SCHED</c> line this often (Go: <c>GODEBUG=schedtrace=ms</c>). Null takes the
+    /// <c>GOSHARP_SCHEDTRACE</c> environment variable (milliseconds) if set, else no trace.
+    /// </summary>
+    public TimeSpan? SchedTrace { get; set; }
+
+    /// <summary>
+    /// Deterministic mode for reproducible tests: one P, every runnable goroutine in one queue, and the
+    /// next one to run picked by a random generator seeded with this value, so a goroutine-only program
+    /// runs the same interleaving for the same seed (test with many seeds to explore interleavings).
+    /// No time-based preemption. <see cref="MaxProcs"/> must be unset or 1. Null: off.
+    /// </summary>
+    public int? DeterministicSeed { get; set; }
+
+    /// <summary>Where the scheduler trace goes; null is standard error, as in Go.</summary>
+    public System.IO.TextWriter? TraceWriter { get; set; }
 }
 
 /// <summary>A goroutine's exception that nobody observed, as passed to <see cref="GoRuntimeOptions.UnhandledException"/>.</summary>

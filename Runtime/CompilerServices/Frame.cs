@@ -30,12 +30,9 @@ public abstract class Frame
     // Set when the frame ended with an exception; its caller rethrows it at the call site.
     internal ExceptionDispatchInfo? Failure;
 
-    // Root frames only: who waits for the goroutine to end. Guarded by lock(this).
-    internal G? JoinWaiters;
-    internal object? JoinContinuations;
-    internal int ThreadJoiners;
-    internal UnobservedExceptionHolder? Unobserved;
-    private volatile bool _finished;
+    // Root frames only, allocated when someone must wait: who waits for the goroutine to end, and the
+    // unobserved-exception holder. Guarded by lock(this). Kept out of line so nested frames stay small.
+    internal JoinRecord? Joins;
 
     /// <summary>Runs the frame from <see cref="State"/> until it completes or suspends.</summary>
     /// <param name="g">The goroutine this frame belongs to.</param>
@@ -48,7 +45,7 @@ public abstract class Frame
     public virtual SourceLocation? GetSourceLocation(int state) => null;
 
     /// <summary>True once the frame has run to its end, with or without an exception.</summary>
-    public bool IsCompleted => _finished;
+    public bool IsCompleted => Volatile.Read(ref State) == DoneState;
 
     /// <summary>
     /// Rethrows the frame's exception, if it ended with one, keeping the original stack trace
@@ -59,7 +56,7 @@ public abstract class Frame
         var failure = Failure;
         if (failure is not null)
         {
-            Unobserved?.Observed();
+            Joins?.Unobserved?.Observed();
             failure.Throw();
         }
     }
@@ -68,8 +65,7 @@ public abstract class Frame
     internal void MarkCompleted(Exception? exception)
     {
         if (exception is not null) Failure = ExceptionDispatchInfo.Capture(exception);
-        State = DoneState;
-        _finished = true;
+        Volatile.Write(ref State, DoneState);
     }
 
     internal Exception? Exception => Failure?.SourceException;

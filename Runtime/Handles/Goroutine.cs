@@ -34,7 +34,7 @@ public readonly struct Goroutine : IEquatable<Goroutine>
         {
             var root = RootOrThrow;
             if (!root.IsCompleted || root.Failure is null) return null;
-            root.Unobserved?.Observed();
+            root.Joins?.Unobserved?.Observed();
             return root.Failure.SourceException;
         }
     }

@@ -22,8 +22,9 @@ internal sealed class JoinState : IParkCommit
         lock (root)
         {
             if (root.IsCompleted) return false;
-            g.SchedLink = root.JoinWaiters;
-            root.JoinWaiters = g;
+            var joins = root.Joins ??= new JoinRecord();
+            g.SchedLink = joins.Goroutines;
+            joins.Goroutines = g;
             return true;
         }
     }
@@ -35,9 +36,16 @@ internal sealed class JoinState : IParkCommit
         using var blocking = GoRuntime.EnterBlocking();
         lock (root)
         {
-            root.ThreadJoiners++;
-            while (!root.IsCompleted) Monitor.Wait(root);
-            root.ThreadJoiners--;
+            var joins = root.Joins ??= new JoinRecord();
+            joins.Threads++;
+            try
+            {
+                while (!root.IsCompleted) Monitor.Wait(root);
+            }
+            finally
+            {
+                joins.Threads--;
+            }
         }
     }
 
@@ -47,10 +55,11 @@ internal sealed class JoinState : IParkCommit
         {
             if (!root.IsCompleted)
             {
-                switch (root.JoinContinuations)
+                var joins = root.Joins ??= new JoinRecord();
+                switch (joins.Continuations)
                 {
-                    case null: root.JoinContinuations = continuation; break;
-                    case Action a: root.JoinContinuations = new List<Action> { a, continuation }; break;
+                    case null: joins.Continuations = continuation; break;
+                    case Action a: joins.Continuations = new List<Action> { a, continuation }; break;
                     case List<Action> list: list.Add(continuation); break;
                 }
                 return;
@@ -70,15 +79,23 @@ internal sealed class JoinState : IParkCommit
         lock (root)
         {
             if (root.IsCompleted) return;
-            joiners = root.JoinWaiters;
-            continuations = root.JoinContinuations;
-            root.JoinWaiters = null;
-            root.JoinContinuations = null;
+            JoinRecord? joins = root.Joins;
+            joiners = joins?.Goroutines;
+            continuations = joins?.Continuations;
+            int threads = joins?.Threads ?? 0;
+            if (joins is not null)
+            {
+                joins.Goroutines = null;
+                joins.Continuations = null;
+            }
             if (abandoned is not null) root.Failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(abandoned);
-            if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && root.ThreadJoiners == 0)
-                root.Unobserved = new UnobservedExceptionHolder(runtime, goid, root.MethodName, root.Failure.SourceException);
-            root.MarkCompleted(null);
-            if (root.ThreadJoiners > 0) Monitor.PulseAll(root);
+            if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && threads == 0)
+            {
+                (root.Joins ??= new JoinRecord()).Unobserved =
+                    new UnobservedExceptionHolder(runtime, goid, root.MethodName, root.Failure.SourceException);
+            }
+            root.MarkCompleted(null); // after the holder is in place: readers that see Done see it
+            if (threads > 0) Monitor.PulseAll(root);
         }
         while (joiners is not null)
         {
@@ -97,6 +114,19 @@ internal sealed class JoinState : IParkCommit
                 break;
         }
     }
+}
+
+/// <summary>The waiters of one goroutine, allocated on its first frame only when someone must wait.</summary>
+internal sealed class JoinRecord
+{
+    /// <summary>Parked joining goroutines, chained through <see cref="G.SchedLink"/>.</summary>
+    public G? Goroutines;
+    /// <summary>An <see cref="Action"/> or a list of them (await).</summary>
+    public object? Continuations;
+    /// <summary>Threads blocked in Monitor.Wait on the frame.</summary>
+    public int Threads;
+    /// <summary>Set when the goroutine failed with nobody waiting.</summary>
+    public UnobservedExceptionHolder? Unobserved;
 }
 
 /// <summary>

@@ -38,15 +38,12 @@ public sealed partial class GoRuntime
     /// <summary>Takes an idle P, or waits until one is handed over. Go: exitsyscall.</summary>
     internal void ExitBlocking(M m)
     {
-        bool wait;
+        bool wait = false, disposed = false;
         lock (_lock)
         {
-            P? p = _gcwaiting ? null : PIdleGetLocked();
-            if (p is not null)
-            {
-                AcquireP(m, p);
-                wait = false;
-            }
+            P? p = _gcwaiting || _stopping ? null : PIdleGetLocked();
+            if (p is not null) AcquireP(m, p);
+            else if (_stopping) disposed = true;
             else
             {
                 m.WaitingForP = true;
@@ -58,10 +55,18 @@ public sealed partial class GoRuntime
         if (wait)
         {
             m.Park.Sleep();
-            P p = m.NextP ?? throw new ObjectDisposedException(nameof(GoRuntime), $"The GoSharp runtime '{Name}' was disposed while goroutine {m.CurG?.Goid} was blocked.");
+            P? p = m.NextP;
             m.NextP = null;
-            AcquireP(m, p);
+            if (p is not null) AcquireP(m, p);
+            else disposed = true; // Dispose woke us without a P
         }
         m.CurG!.CasStatus(GStatus.Syscall, GStatus.Running);
+        if (disposed)
+        {
+            // The goroutine goes on without a P only to unwind: the M's schedule loop sees no P and
+            // exits; GoExit0 recycles nothing.
+            throw new ObjectDisposedException(nameof(GoRuntime),
+                $"The GoSharp runtime '{Name}' was disposed while goroutine {m.CurG.Goid} was blocked.");
+        }
     }
 }

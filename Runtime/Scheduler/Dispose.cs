@@ -42,12 +42,23 @@ public sealed partial class GoRuntime
         var deadline = DateTime.UtcNow + timeout;
         foreach (M m in ms)
         {
-            if (m == M.Current) continue;
+            // StartM adds an M under the lock but starts its thread after: one may not have started yet
+            // (it will find _stopping and exit at once).
+            if (m == M.Current || m.Thread.ThreadState.HasFlag(ThreadState.Unstarted)) continue;
             var left = deadline - DateTime.UtcNow;
             if (left < TimeSpan.Zero) left = TimeSpan.Zero;
             m.Thread.Join(left);
         }
         AbandonAll();
+    }
+
+    /// <summary>For tests: true once every M thread has exited.</summary>
+    internal bool AllMsExited
+    {
+        get
+        {
+            lock (_lock) return _allm.TrueForAll(m => !m.Thread.IsAlive);
+        }
     }
 
     private void AbandonAll()

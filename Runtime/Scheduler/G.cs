@@ -34,12 +34,8 @@ public sealed class G
     internal long ParentGoid;
     internal string? CreatedBy;         // method name of the parent frame, for dumps
 
-    // What the last Park/Yield asked for; consumed by the M after the frames returned.
-    internal IParkCommit? ParkCommit;
-    internal object? ParkArg;
     internal WaitReason WaitReason;
-    internal long WaitSince;            // Stopwatch timestamp of the park
-    internal bool YieldToGlobal;        // Yield (Gosched) or preemption: go to the global queue
+    internal int WaitSinceSeconds;      // Environment.TickCount64 / 1000 at the park, for dumps
 
     /// <summary>Free for the primitive a goroutine is parked on (Go: <c>g.param</c>): the waker may leave a value here.</summary>
     public object? Param;
@@ -66,8 +62,11 @@ public sealed class G
     public FrameResult Park(Frame frame, IParkCommit? commit, object? arg, WaitReason reason)
     {
         Top = frame;
-        ParkCommit = commit;
-        ParkArg = arg;
+        // The request lives on the M, which runs the commit right after the frames return: a G never
+        // carries it while parked, and parked Gs are what a program has millions of.
+        M m = M!;
+        m.ParkCommit = commit;
+        m.ParkArg = arg;
         WaitReason = reason;
         return FrameResult.Parked;
     }
@@ -124,6 +123,18 @@ public sealed class G
 
     internal void SetStatus(GStatus s) => Volatile.Write(ref Status, (int)s);
 
+    /// <summary>
+    /// Moves status from <paramref name="from"/> to <paramref name="to"/> when only the caller can be
+    /// changing it (the M that owns the G); throws if the G was elsewhere. A volatile write, not a CAS:
+    /// the lock or CAS that handed the G over already ordered it, and the park commit step's lock
+    /// publishes <c>Waiting</c> before any waker can see the G.
+    /// </summary>
+    internal void SetStatusOwned(GStatus from, GStatus to)
+    {
+        if (Volatile.Read(ref Status) != (int)from) ThrowBadStatus(from, to);
+        Volatile.Write(ref Status, (int)to);
+    }
+
     /// <summary>Moves status from <paramref name="from"/> to <paramref name="to"/>; throws if the goroutine was elsewhere.</summary>
     internal void CasStatus(GStatus from, GStatus to)
     {
@@ -141,12 +152,9 @@ public sealed class G
         Top = null;
         Root = null;
         M = null;
-        ParkCommit = null;
-        ParkArg = null;
         Param = null;
         CreatedBy = null;
         WaitReason = WaitReason.None;
         Preempt = false;
-        YieldToGlobal = false;
     }
 }

@@ -9,6 +9,12 @@ public sealed partial class GoRuntime
     /// <summary>Go: globrunqput. Caller holds the scheduler lock.</summary>
     internal void GlobalRunQueuePutLocked(G g)
     {
+        if (_det is not null)
+        {
+            _det.Add(g);
+            _runqsize = _det.Count;
+            return;
+        }
         _runq.PushBack(g);
         _runqsize = _runq.Count;
     }
@@ -29,6 +35,12 @@ public sealed partial class GoRuntime
     /// </summary>
     private G? GlobalRunQueueGet(P p, int max)
     {
+        if (_det is not null)
+        {
+            G? chosen = _det.TakeRandom();
+            _runqsize = _det.Count;
+            return chosen;
+        }
         int size = _runq.Count;
         if (size == 0) return null;
         int n = size / _gomaxprocs + 1;
@@ -39,5 +51,19 @@ public sealed partial class GoRuntime
         for (int i = 1; i < n; i++) p.RunQueue.Put(_runq.Pop()!, next: false, this);
         _runqsize = _runq.Count;
         return g;
+    }
+
+    /// <summary>For tests: the global queue's length.</summary>
+    internal int GlobalRunQueueLength => _runqsize;
+
+    /// <summary>For tests: takes one G off the global queue.</summary>
+    internal G? GlobalRunQueuePopForTest()
+    {
+        lock (_lock)
+        {
+            G? g = _runq.Pop();
+            _runqsize = _runq.Count;
+            return g;
+        }
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class GoRuntime
         g.ParentGoid = parent?.Goid ?? 0;
         g.CreatedBy = parent?.Top?.MethodName;
         g.CasStatus(GStatus.Dead, GStatus.Runnable);
-        if (p is not null)
+        if (p is not null && _det is null)
         {
             p.RunQueue.Put(g, next: true, this);
         }
@@ -38,6 +38,12 @@ public sealed partial class GoRuntime
             lock (_lock) GlobalRunQueuePutLocked(g);
         }
         WakeP();
+        if (_stopping)
+        {
+            // Dispose ran between our check and the queue: nobody will run this G or abandon it.
+            JoinState.Finish(this, root, g.Goid, new ObjectDisposedException(nameof(GoRuntime),
+                $"The GoSharp runtime '{Name}' was disposed while goroutine {g.Goid} was being started."));
+        }
         return g.Goid;
     }
 
@@ -56,7 +62,7 @@ public sealed partial class GoRuntime
     internal void ReadyRunnable(G g)
     {
         M? m = M.Current;
-        if (m is not null && m.Runtime == this && m.P is P p)
+        if (m is not null && m.Runtime == this && m.P is P p && _det is null)
         {
             p.RunQueue.Put(g, next: true, this);
         }

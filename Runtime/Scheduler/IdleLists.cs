@@ -179,7 +179,7 @@ public sealed partial class GoRuntime
         {
             long ms = (wakeAt - Nanotime()) * 1000 / System.Diagnostics.Stopwatch.Frequency;
             if (ms < 0) ms = 0;
-            if (ms > int.MaxValue) ms = int.MaxValue;
+            if (ms > int.MaxValue - 1) ms = int.MaxValue - 1;
             if (!m.Park.Sleep((int)ms + 1))
             {
                 lock (_lock)

@@ -26,6 +26,9 @@ internal sealed class M
     public bool Spinning;
     /// <summary>The goroutine running on this M. Go: m.curg.</summary>
     public G? CurG;
+    /// <summary>The commit step of the park the running goroutine asked for (Go: m.waitunlockf, m.waitlock).</summary>
+    public IParkCommit? ParkCommit;
+    public object? ParkArg;
     /// <summary>Next M on the idle list. Go: m.schedlink.</summary>
     public M? Link;
     /// <summary>Handed a P while waiting in <see cref="GoRuntime.ExitBlocking"/>.</summary>

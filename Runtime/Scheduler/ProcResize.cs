@@ -17,7 +17,13 @@ public sealed partial class GoRuntime
 
     private int StopTheWorldAndResize(int n)
     {
-        lock (_worldSema)
+        // Never wait for the sema while holding a P: the stop-the-world of whoever holds the sema needs
+        // that P (Go: semacquire(&worldsema) parks the G). Two goroutines resizing at once deadlocked.
+        if (!Monitor.TryEnter(_worldSema))
+        {
+            using (EnterBlocking()) Monitor.Enter(_worldSema);
+        }
+        try
         {
             int old = _gomaxprocs;
             M? self = M.Current is M cur && cur.Runtime == this ? cur : null;
@@ -30,6 +36,10 @@ public sealed partial class GoRuntime
             }
             StartTheWorld(runnable);
             return old;
+        }
+        finally
+        {
+            Monitor.Exit(_worldSema);
         }
     }
 
@@ -57,9 +67,15 @@ public sealed partial class GoRuntime
             lock (_lock)
             {
                 if (_stopwait == 0) break;
+                if (_stopping)
+                {
+                    // Dispose won: Ms exit without stopping for us, so _stopwait never reaches 0.
+                    _gcwaiting = false;
+                    throw new ObjectDisposedException(nameof(GoRuntime), $"The GoSharp runtime '{Name}' was disposed during SetMaxProcs.");
+                }
             }
             // Goroutines stop at their next preemption check; ask again in case one missed the flag.
-            if (!_stopNote.Sleep(1)) PreemptAll();
+            if (!_stopNote.Sleep(1, spinFirst: false)) PreemptAll();
         }
     }
 

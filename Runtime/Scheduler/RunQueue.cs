@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.CompilerServices;
@@ -16,6 +17,7 @@ internal sealed class RunQueue
 {
     public const int Size = 256;
     private const int Mask = Size - 1;
+    private static readonly long RunNextStealDelayTicks = Stopwatch.Frequency * 3 / 1_000_000;
 
     private readonly G?[] _ring = new G?[Size];
     private uint _head;   // consumers: CAS
@@ -167,8 +169,11 @@ internal sealed class RunQueue
                         if (owner.Status == PStatus.Running)
                         {
                             // The owner probably just readied it in a hand-off and will run it in a
-                            // moment; taking it now would bounce the pair between threads (Go waits ~3us).
-                            Thread.SpinWait(30);
+                            // moment (a hand-off takes ~100 ns); taking it now would bounce the pair
+                            // between threads. Go sleeps 3 us here; spin that long or until it is gone.
+                            long until = Stopwatch.GetTimestamp() + RunNextStealDelayTicks;
+                            while (Volatile.Read(ref _runnext) == next && Stopwatch.GetTimestamp() < until)
+                                Thread.SpinWait(4);
                         }
                         if (Interlocked.CompareExchange(ref _runnext, null, next) != next) continue;
                         batch[batchHead & Mask] = next;

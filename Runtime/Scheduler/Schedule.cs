@@ -35,7 +35,7 @@ public sealed partial class GoRuntime
             if (m.Spinning) ResetSpinning(m);
             // A failed park commit hands the same G straight back: run it again without a trip through
             // the queues (Go: park_m's execute(gp, true)).
-            while (g is not null)
+            while (g is not null && m.P is not null) // no P: disposed while the G waited for one
             {
                 g = Execute(m, g, inheritTime);
                 inheritTime = true;
@@ -51,10 +51,14 @@ public sealed partial class GoRuntime
     private G? Execute(M m, G g, bool inheritTime)
     {
         P p = m.P!;
-        g.CasStatus(GStatus.Runnable, GStatus.Running);
+        g.SetStatusOwned(GStatus.Runnable, GStatus.Running);
         g.M = m;
         m.CurG = g;
-        if (!inheritTime) p.SchedTick++;
+        if (!inheritTime)
+        {
+            p.SchedTick++;
+            g.Preempt = false; // a new time slice; a stale request from sysmon does not carry over
+        }
 
         Frame f = g.Top!;
         FrameResult r;
@@ -110,13 +114,13 @@ public sealed partial class GoRuntime
     /// </summary>
     private G? ParkM(M m, G g)
     {
-        g.WaitSince = Environment.TickCount64;
-        g.CasStatus(GStatus.Running, GStatus.Waiting);
+        g.WaitSinceSeconds = (int)(Environment.TickCount64 / 1000);
+        g.SetStatusOwned(GStatus.Running, GStatus.Waiting);
         g.M = null;
-        IParkCommit? commit = g.ParkCommit;
-        object? arg = g.ParkArg;
-        g.ParkCommit = null;
-        g.ParkArg = null;
+        IParkCommit? commit = m.ParkCommit;
+        object? arg = m.ParkArg;
+        m.ParkCommit = null;
+        m.ParkArg = null;
         if (commit is not null && !commit.Commit(g, arg))
         {
             g.CasStatus(GStatus.Waiting, GStatus.Runnable);
@@ -130,7 +134,7 @@ public sealed partial class GoRuntime
     {
         g.M = null;
         g.Preempt = false;
-        g.CasStatus(GStatus.Running, GStatus.Runnable);
+        g.SetStatusOwned(GStatus.Running, GStatus.Runnable);
         lock (_lock)
         {
             GlobalRunQueuePutLocked(g);
@@ -140,9 +144,9 @@ public sealed partial class GoRuntime
     /// <summary>The goroutine's frames are gone: mark it dead and recycle it. Go: goexit0 + gdestroy.</summary>
     private void GoExit0(M m, G g)
     {
-        g.CasStatus(GStatus.Running, GStatus.Dead);
+        g.SetStatusOwned(GStatus.Running, GStatus.Dead);
         g.Reset();
-        FreeG(m.P!, g);
+        if (m.P is P p) FreeG(p, g); // null: the runtime was disposed while the G waited for a P
     }
 
     /// <summary>
@@ -163,7 +167,12 @@ public sealed partial class GoRuntime
             P p = m.P!;
 
             // Timers first: they ready goroutines into this P's queue. Go: checkTimers.
-            if (p.Timers.NextWhen <= Nanotime()) p.Timers.RunExpired(Nanotime());
+            long nextTimer = p.Timers.NextWhen;
+            if (nextTimer != long.MaxValue)
+            {
+                long now = Nanotime();
+                if (nextTimer <= now) p.Timers.RunExpired(now);
+            }
 
             // Fairness: two goroutines respawning each other can own the local queue forever; every
             // 61st tick look at the global queue first (golang/go#13546).

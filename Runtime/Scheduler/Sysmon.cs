@@ -27,10 +27,11 @@ public sealed partial class GoRuntime
         int idle = 0;
         while (!_stopping)
         {
-            _sysmonWake.Sleep(delayMs);
+            _sysmonWake.Sleep(delayMs, spinFirst: false);
             if (_stopping) break;
             long now = Nanotime();
-            bool acted = Retake(now);
+            bool acted = _det is null && Retake(now); // time-based preemption would break replay
+            MaybeSchedTrace(now);
             // A timer is overdue and a P is idle: an M must wake for it (Go: sysmon's startm for timers).
             if (_npidle > 0 && EarliestTimer(_allp) < now - System.Diagnostics.Stopwatch.Frequency / 1000)
             {
@@ -38,7 +39,7 @@ public sealed partial class GoRuntime
                 acted = true;
             }
             if (acted) { idle = 0; delayMs = 1; }
-            else if (++idle > 50 && delayMs < 10) delayMs *= 2;
+            else if (++idle > 50 && delayMs < 10 && _schedTraceTicks == 0) delayMs *= 2;
             if (delayMs > 10) delayMs = 10;
         }
     }

@@ -1,0 +1,207 @@
+using System;
+using System.Linq;
+using System.Threading;
+using GoSharp.Runtime.Tests.Frames;
+using Xunit;
+
+namespace GoSharp.Runtime.Tests.Scheduler;
+
+public class LifecycleTests
+{
+    [Fact]
+    public void SysmonPreemptsATightLoopSoOthersRunOnOneP()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, PreemptAfter = TimeSpan.FromMilliseconds(2) });
+        var stop = new SpinFrame.Box();
+        var spinner = new SpinFrame(stop);
+        var h = rt.Spawn(spinner);
+        // Queued behind the spinner on the only P: it runs only if the spinner is preempted.
+        var setter = rt.Spawn(new ActionFrame(() => stop.Value = true));
+        setter.Join();
+        Assert.True(h.Join() > 0);
+        Assert.True(spinner.Preemptions >= 1);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void SetMaxProcsUpAndDownWhileThousandsRunLosesNothing(int start)
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = start });
+        const int n = 5_000, yields = 100;
+        var frames = Enumerable.Range(0, n).Select(i => new YieldingFrame(yields, i)).ToArray();
+        var handles = frames.Select(f => rt.Spawn(f)).ToArray();
+        int[] sizes = { 1, 4, 2, 3, 1, 4, 2 };
+        int k = 0;
+        while (!handles.All(h => h.IsCompleted) && k < 200)
+        {
+            int size = sizes[k++ % sizes.Length];
+            rt.SetMaxProcs(size);
+            Assert.Equal(size, rt.MaxProcs);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(YieldingFrame.Expected(yields, i), handles[i].Join());
+            Assert.Equal(yields + 1, frames[i].Resumptions);
+        }
+        Assert.True(k > 0);
+    }
+
+    [Fact]
+    public void AGoroutineCanResizeItsOwnRuntime()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 4 });
+        var others = Enumerable.Range(0, 500).Select(i => rt.Spawn(new YieldingFrame(50, i))).ToArray();
+        int previous = 0;
+        rt.Spawn(new ActionFrame(() =>
+        {
+            previous = GoRuntime.Current.SetMaxProcs(1);
+            GoRuntime.Current.SetMaxProcs(3);
+        })).Join();
+        Assert.Equal(4, previous);
+        Assert.Equal(3, rt.MaxProcs);
+        for (int i = 0; i < others.Length; i++) Assert.Equal(YieldingFrame.Expected(50, i), others[i].Join());
+    }
+
+    [Fact]
+    public void PlainCodeThatBlocksInAGoroutineHandsItsPOff()
+    {
+        // One P. The first goroutine blocks its thread in a plain Join on the second, which can only run
+        // if the blocked M gives the P away (Go: entersyscallblock / handoffp).
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
+        var signal = new Signal();
+        var waiter = rt.Spawn(new WaitOnceFrame(signal));
+        var blocker = rt.Spawn(new ActionFrame(() =>
+        {
+            GoRuntime.Current.Spawn(new ActionFrame(signal.Set));
+            waiter.Join(); // plain blocking call on the M
+        }));
+        blocker.Join();
+        Assert.True(waiter.IsCompleted);
+        Assert.True(rt.ThreadCount >= 2);
+    }
+
+    [Fact]
+    public void DisposingWithParkedGoroutinesAbandonsThemWithoutHanging()
+    {
+        var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+        var never = new Signal();
+        var parked = Enumerable.Range(0, 100).Select(_ => rt.Spawn(new WaitOnceFrame(never))).ToArray();
+        var done = rt.Spawn(new YieldingFrame(3, 1));
+        Assert.Equal(YieldingFrame.Expected(3, 1), done.Join());
+
+        // A plain thread already blocked on a parked goroutine must be released too.
+        Exception? joinerSaw = null;
+        var joiner = new Thread(() =>
+        {
+            try { parked[0].Join(); }
+            catch (Exception e) { joinerSaw = e; }
+        });
+        joiner.Start();
+
+        var disposing = new Thread(() => rt.Dispose());
+        disposing.Start();
+        Assert.True(disposing.Join(TimeSpan.FromSeconds(30)), "Dispose hung");
+        Assert.True(rt.AllMsExited, "an M thread outlived Dispose");
+        Assert.True(joiner.Join(TimeSpan.FromSeconds(30)), "a joiner of an abandoned goroutine hung");
+        Assert.IsType<ObjectDisposedException>(joinerSaw);
+        Assert.All(parked, h => Assert.Throws<ObjectDisposedException>(() => h.Join()));
+        Assert.Throws<ObjectDisposedException>(() => rt.Spawn(new YieldingFrame(1, 1)));
+        rt.Dispose(); // twice is fine
+    }
+
+    [Fact]
+    public void SeveralRuntimesRunSideBySide()
+    {
+        using var a = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, Name = "a" });
+        using var b = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2, Name = "b" });
+        var ha = Enumerable.Range(0, 1000).Select(i => a.Spawn(new YieldingFrame(10, i))).ToArray();
+        var hb = Enumerable.Range(0, 1000).Select(i => b.Spawn(new YieldingFrame(10, -i))).ToArray();
+        for (int i = 0; i < 1000; i++)
+        {
+            Assert.Equal(YieldingFrame.Expected(10, i), ha[i].Join());
+            Assert.Equal(YieldingFrame.Expected(10, -i), hb[i].Join());
+        }
+        // Launchers spawn into the runtime of the goroutine that calls them.
+        GoRuntime? seen = null;
+        a.Spawn(new ActionFrame(() => seen = GoRuntime.Current)).Join();
+        Assert.Same(a, seen);
+        using (b.Enter()) Assert.Same(b, GoRuntime.Current);
+    }
+
+    [Fact]
+    public void GomaxprocsEnvironmentVariableIsValidated()
+    {
+        string? old = Environment.GetEnvironmentVariable("GOMAXPROCS");
+        try
+        {
+            Environment.SetEnvironmentVariable("GOMAXPROCS", "3");
+            using (var rt = new GoRuntime()) Assert.Equal(3, rt.MaxProcs);
+            Environment.SetEnvironmentVariable("GOMAXPROCS", "zero");
+            Assert.Throws<InvalidOperationException>(() => new GoRuntime());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GOMAXPROCS", old);
+        }
+    }
+
+    // Regressions found in review: stop-the-world and Dispose against goroutines that resize or block.
+
+    [Fact]
+    public void TwoGoroutinesResizingAtOnceDoNotDeadlock()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+        var a = rt.Spawn(new ActionFrame(() => { for (int i = 0; i < 100; i++) GoRuntime.Current.SetMaxProcs(2); }));
+        var b = rt.Spawn(new ActionFrame(() => { for (int i = 0; i < 100; i++) GoRuntime.Current.SetMaxProcs(2); }));
+        var joiner = new Thread(() => { a.Join(); b.Join(); });
+        joiner.Start();
+        Assert.True(joiner.Join(TimeSpan.FromSeconds(60)), "concurrent SetMaxProcs deadlocked");
+    }
+
+    [Fact]
+    public void SetMaxProcsRacingDisposeThrowsInsteadOfHanging()
+    {
+        for (int iter = 0; iter < 5; iter++)
+        {
+            var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+            var stop = new SpinFrame.Box();
+            rt.Spawn(new SpinFrame(stop));
+            rt.Spawn(new SpinFrame(stop));
+            int resized = 0;
+            Exception? ended = null;
+            var resizer = new Thread(() =>
+            {
+                try { while (true) { rt.SetMaxProcs(iter % 2 + 1); Interlocked.Increment(ref resized); } }
+                catch (Exception e) { ended = e; }
+            });
+            resizer.Start();
+            SpinWait.SpinUntil(() => Volatile.Read(ref resized) > 2, TimeSpan.FromSeconds(10));
+            rt.Dispose(TimeSpan.FromSeconds(5));
+            stop.Value = true;
+            Assert.True(resizer.Join(TimeSpan.FromSeconds(30)), "SetMaxProcs hung after Dispose");
+            Assert.IsType<ObjectDisposedException>(ended);
+        }
+    }
+
+    [Fact]
+    public void DisposeWhileAGoroutineWaitsForAPAfterBlockingDoesNotCrash()
+    {
+        // One P. A blocks its M in a plain Join on X; X starts a goroutine that keeps the only P busy and
+        // ends. A's M then needs a P that never frees up, until Dispose wakes it without one.
+        var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, PreemptAfter = TimeSpan.FromMilliseconds(1) });
+        var stop = new SpinFrame.Box();
+        Goroutine x = default;
+        var a = rt.Spawn(new ActionFrame(() =>
+        {
+            x = GoRuntime.Current.Spawn(new ActionFrame(() => GoRuntime.Current.Spawn(new SpinFrame(stop))));
+            x.Join();
+        }));
+        Assert.True(SpinWait.SpinUntil(() => x != default && x.IsCompleted, TimeSpan.FromSeconds(30)));
+        var disposing = new Thread(() => rt.Dispose(TimeSpan.FromSeconds(5)));
+        disposing.Start();
+        Assert.True(disposing.Join(TimeSpan.FromSeconds(30)), "Dispose hung");
+        stop.Value = true;
+        Assert.Throws<ObjectDisposedException>(() => a.Join());
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using GoSharp.CompilerServices;
+
+namespace GoSharp.Scheduler;
+
+/// <summary>
+/// The run queue of deterministic mode: every runnable G in one list, and the next one to run chosen
+/// by a seeded random number, so one seed replays one interleaving and many seeds explore many (the
+/// idea of Go's testing/synctest and tokio's loom, without their exhaustiveness). Guarded by the
+/// scheduler lock, like the global queue it replaces.
+/// </summary>
+internal sealed class DeterministicRunQueue
+{
+    private readonly List<G> _gs = new();
+    private ulong _state;
+
+    public DeterministicRunQueue(int seed) => _state = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL;
+
+    public int Count => _gs.Count;
+
+    public void Add(G g) => _gs.Add(g);
+
+    /// <summary>Removes and returns a runnable G picked by the seeded generator, or null.</summary>
+    public G? TakeRandom()
+    {
+        int n = _gs.Count;
+        if (n == 0) return null;
+        int i = (int)(Next() % (ulong)n);
+        G g = _gs[i];
+        _gs[i] = _gs[n - 1];
+        _gs.RemoveAt(n - 1);
+        return g;
+    }
+
+    // splitmix64: small, fast, and the same sequence on every platform.
+    private ulong Next()
+    {
+        ulong z = _state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,54 @@
+using BenchmarkDotNet.Attributes;
+using GoSharp.Runtime.Tests.Frames;
+
+namespace GoSharp.Benchmarks;
+
+/// <summary>
+/// The scheduler's basic costs, per operation (OperationsPerInvoke), with allocations. Hand-written
+/// frames isolate the runtime from the generator.
+/// </summary>
+[MemoryDiagnoser]
+public class SchedulerBenchmarks
+{
+    private const int N = 100_000;
+    private GoRuntime _rt = null!;
+
+    [Params(1, 2)]
+    public int Procs { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = Procs, Name = "bench" });
+
+    [GlobalCleanup]
+    public void Cleanup() => _rt.Dispose();
+
+    /// <summary>Go: <c>go f()</c> + exit + wg.Done, spawned from a goroutine.</summary>
+    [Benchmark(OperationsPerInvoke = N)]
+    public void SpawnExit() => _rt.Spawn(new SpawnLoopFrame(N)).Join();
+
+    /// <summary>Two goroutines yielding to each other (Go: runtime.Gosched): per yield.</summary>
+    [Benchmark(OperationsPerInvoke = 2 * N)]
+    public void YieldPair()
+    {
+        var a = _rt.Spawn(new YieldLoopFrame(N));
+        var b = _rt.Spawn(new YieldLoopFrame(N));
+        a.Join();
+        b.Join();
+    }
+
+    /// <summary>Park/ready hand-off: per round trip (two parks, two readies).</summary>
+    [Benchmark(OperationsPerInvoke = N)]
+    public void ParkReadyRoundTrip()
+    {
+        var ping = new Signal();
+        var pong = new Signal();
+        var a = _rt.Spawn(new PingPongFrame(ping, pong, N, first: true));
+        var b = _rt.Spawn(new PingPongFrame(pong, ping, N, first: false));
+        a.Join();
+        b.Join();
+    }
+
+    /// <summary>A nested [Goroutine] call that completes synchronously: per call.</summary>
+    [Benchmark(OperationsPerInvoke = N)]
+    public int NestedSyncCall() => _rt.Spawn(new NestedLoopFrame(N)).Join();
+}
