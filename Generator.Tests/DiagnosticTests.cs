@@ -117,14 +117,14 @@ public class DiagnosticTests
         """, DiagnosticSeverity.Warning);
 
     [Fact]
-    public void UnsupportedCoalesceAssignment() => Expect("GOSH0010", """
+    public void UnsupportedConditionalAccess() => Expect("GOSH0010", """
         public static class P
         {
             [SuspensionPoint(nameof(GetAw))] public static string Get() => "";
             public static Aw GetAw() => default;
             public struct Aw { public bool IsCompleted => true; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public string GetResult() => ""; }
         }
-        public partial class C { [Goroutine] static string M(string? s) { [|s ??= P.Get()|]; return s; } }
+        public partial class C { [Goroutine] static int? M(string? s) { return [|s?.IndexOf(P.Get())|]; } }
         """);
 
     [Fact]

@@ -170,4 +170,22 @@ public static partial class Cases
         var b = (a = Sp.Val(n)) + 1;
         return a + b;
     }
+
+    private static string? s_cached;
+
+    [Goroutine]
+    public static int CoalesceAssignment(Log log, int n)
+    {
+        string? a = n == 1 ? "set" : null;
+        a ??= Sp.Val("filled");
+        int? b = n > 1 ? n : null;
+        var c = b ??= Sp.Val(7);
+        s_cached = null;
+        s_cached ??= Sp.Val("x" + n);
+        s_cached ??= Sp.Val("never");
+        var box = new Box();
+        box.Name ??= Sp.Val(log.L("name", "nm"));
+        log.Add(a + b + c + s_cached + box.Name);
+        return a.Length + c + s_cached.Length;
+    }
 }

@@ -183,7 +183,7 @@ namespace Demo
                 {
                     if (State < 0)
                     {
-                        ((global::System.IDisposable)_e1).Dispose();
+                        _e1.Dispose();
                     }
                 }
                 _e1 = default;

@@ -440,11 +440,13 @@ internal sealed partial class MethodLowerer
             var rv = LowerExpression(a.Right);
             return discard ? $"{lt} = {rv}" : $"({lt} = {rv})";
         }
-        if (a.IsKind(SyntaxKind.CoalesceAssignmentExpression) || Model.GetSymbolInfo(a.Left, _ct).Symbol is IEventSymbol)
+        if (Model.GetSymbolInfo(a.Left, _ct).Symbol is IEventSymbol)
         {
-            Report(DiagnosticDescriptors.Unsupported, a, "This compound assignment (??= or event +=) with a suspension point");
+            Report(DiagnosticDescriptors.Unsupported, a, "An event += or -= with a suspension point");
             return RewriteExpr(a);
         }
+        if (a.IsKind(SyntaxKind.CoalesceAssignmentExpression))
+            return LowerCoalesceAssignment(a);
         var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
         if (loc is null) return RewriteExpr(a);
         string text;
@@ -466,6 +468,28 @@ internal sealed partial class MethodLowerer
             text = $"{loc} = {value}";
         }
         return discard ? text : "(" + text + ")";
+    }
+
+    /// <summary><c>x ??= e</c>: read x once; only if it is null evaluate e (which suspends) and store it.</summary>
+    private string LowerCoalesceAssignment(AssignmentExpressionSyntax a)
+    {
+        var loc = a.Left is IdentifierNameSyntax && !HasSuspension(a.Left) ? Rewrite(a.Left) : LowerLocation(a.Left, spillAll: true);
+        if (loc is null) return RewriteExpr(a);
+        var leftType = TypeOf(a.Left);
+        var type = TypeOf(a);
+        var t = Temp(type, a, "value of ??=");
+        var end = NewLabel("coalesced");
+        var unwrap = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+            && type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+        Src(a.Left);
+        Stmt($"if (!({loc} is null)) {{ {t} = {loc}{(unwrap ? ".Value" : "")}; goto {end}; }}");
+        var rv = LowerExpression(a.Right);
+        Src(a.Right);
+        Stmt($"{t} = {rv};");
+        Stmt($"{loc} = {t};");
+        Hidden();
+        Label(end);
+        return t;
     }
 
     private string LowerObjectCreation(BaseObjectCreationExpressionSyntax oc)

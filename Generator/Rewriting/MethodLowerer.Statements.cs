@@ -149,7 +149,8 @@ internal sealed partial class MethodLowerer
     {
         HoistDesignations(es.Expression);
         var r = LowerExpression(es.Expression, discard: true);
-        if (r.Length == 0) return;
+        // A residual that is only a temporary (e.g. the value of ??=) is not a statement: nothing is left to do.
+        if (r.Length == 0 || SyntaxFactory.ParseExpression(r) is IdentifierNameSyntax) return;
         Src(es);
         Stmt(r + ";");
     }
@@ -385,8 +386,10 @@ internal sealed partial class MethodLowerer
     private static string DisposeText(string field, ITypeSymbol type, bool alwaysCheck)
     {
         var disposable = type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable) || type.SpecialType == SpecialType.System_IDisposable;
+        var publicDispose = type.GetMembers("Dispose").OfType<IMethodSymbol>()
+            .Any(m => m.Parameters.Length == 0 && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && m.ReturnsVoid);
         if (type.IsValueType)
-            return disposable ? $"((global::System.IDisposable){field}).Dispose();" : "";
+            return !disposable ? "" : publicDispose ? $"{field}.Dispose();" : $"((global::System.IDisposable){field}).Dispose();";
         if (disposable) return $"if ({field} != null) ((global::System.IDisposable){field}).Dispose();";
         if (type.IsSealed && alwaysCheck) return "";
         return $"if ({field} is global::System.IDisposable __d) __d.Dispose();";
