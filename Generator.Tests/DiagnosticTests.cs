@@ -117,14 +117,19 @@ public class DiagnosticTests
         """, DiagnosticSeverity.Warning);
 
     [Fact]
-    public void UnsupportedConditionalAccess() => Expect("GOSH0010", """
+    public void UnsupportedEventLikeCompound() => Expect("GOSH0010", """
         public static class P
         {
             [SuspensionPoint(nameof(GetAw))] public static string Get() => "";
             public static Aw GetAw() => default;
             public struct Aw { public bool IsCompleted => true; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public string GetResult() => ""; }
         }
-        public partial class C { [Goroutine] static int? M(string? s) { return [|s?.IndexOf(P.Get())|]; } }
+        public partial class C
+        {
+            public static event Action<string>? Changed;
+            static Action<string> Make(string s) => _ => { };
+            [Goroutine] static void M() { [|Changed += Make(P.Get())|]; }
+        }
         """);
 
     [Fact]

@@ -152,7 +152,9 @@ public class SnapshotTests
                 var d = x > 1 ? Chan.Recv() : 0;
                 s_arr[x] += Chan.Recv();
                 var list = new List<int> { 1, Chan.Recv() };
-                return $"{a}{b}{c}{d}{Chan.Recv()}{list.Count}";
+                var e = s?.IndexOf(Chan.Recv().ToString());
+                s ??= Chan.Recv().ToString();
+                return $"{a}{b}{c}{d}{Chan.Recv()}{list.Count}{e}";
             }
         }
         """);

@@ -188,4 +188,20 @@ public static partial class Cases
         log.Add(a + b + c + s_cached + box.Name);
         return a.Length + c + s_cached.Length;
     }
+
+    [Goroutine]
+    public static int ConditionalAccess(Log log, int n)
+    {
+        string? s = n == 0 ? null : "abc" + n;
+        var i = s?.IndexOf(Sp.Val("c"));
+        var len = Sp.Val(s)?.Length;
+        Box? box = n > 1 ? new Box { Items = { 1, 2 } } : null;
+        box?.Items.Add(Sp.Val(5));
+        var count = box?.Items.Count ?? -1;
+        var nested = Sp.Val(box)?.Name?.Length;
+        int[]? arr = n == 3 ? new[] { 7, 8 } : null;
+        var el = arr?[Sp.Val(1)];
+        log.Add($"{i},{len},{count},{nested},{el}");
+        return (i ?? -5) + (len ?? -7) + count + (el ?? 0);
+    }
 }

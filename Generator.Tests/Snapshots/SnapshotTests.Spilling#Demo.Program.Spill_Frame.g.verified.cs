@@ -47,12 +47,20 @@ namespace Demo
             private global::System.Collections.Generic.List<int> _t8; // object under construction for line 33
             private global::Demo.Chan.Awaiter _aw5; // awaiter of Chan.Recv (line 33)
             private int _r5; // result of state 5
-            private int _t9; // spilled operand for line 34
-            private bool _t10; // spilled operand for line 34
-            private string _t11; // spilled operand for line 34
-            private int _t12; // spilled operand for line 34
+            private int? _l5_e; // local e (line 34)
+            private string? _t9; // receiver of ?. for line 34
+            private int? _t10; // value of ?. for line 34
             private global::Demo.Chan.Awaiter _aw6; // awaiter of Chan.Recv (line 34)
             private int _r6; // result of state 6
+            private string _t11; // value of ??= for line 35
+            private global::Demo.Chan.Awaiter _aw7; // awaiter of Chan.Recv (line 35)
+            private int _r7; // result of state 7
+            private int _t12; // spilled operand for line 36
+            private bool _t13; // spilled operand for line 36
+            private string _t14; // spilled operand for line 36
+            private int _t15; // spilled operand for line 36
+            private global::Demo.Chan.Awaiter _aw8; // awaiter of Chan.Recv (line 36)
+            private int _r8; // result of state 8
 
             public Spill_Frame(int __a0, string? __a1)
             {
@@ -73,6 +81,8 @@ namespace Demo
                     case 4: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 32); // Chan.Recv
                     case 5: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 33); // Chan.Recv
                     case 6: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 34); // Chan.Recv
+                    case 7: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 35); // Chan.Recv
+                    case 8: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 36); // Chan.Recv
                     default: return null;
                 }
             }
@@ -89,6 +99,8 @@ namespace Demo
                     case 4: goto __resume4;
                     case 5: goto __resume5;
                     case 6: goto __resume6;
+                    case 7: goto __resume7;
+                    case 8: goto __resume8;
                 }
 #line 28 "Test.cs"
                 _t0 = _p_x;
@@ -213,13 +225,9 @@ namespace Demo
 #line 33 "Test.cs"
                 _l4_list = _t8;
 #line 34 "Test.cs"
-                _t9 = _l0_a;
-#line 34 "Test.cs"
-                _t10 = _l1_b;
-#line 34 "Test.cs"
-                _t11 = _l2_c;
-#line 34 "Test.cs"
-                _t12 = _l3_d;
+                _t9 = _p_s;
+#line hidden
+                if (_t9 is null) { _t10 = default; goto __condaccess5; }
 #line 34 "Test.cs"
                 _aw6 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
@@ -232,7 +240,50 @@ namespace Demo
 #line hidden
                 _aw6 = default;
 #line 34 "Test.cs"
-                { Result = $"{_t9}{_t10}{_t11}{_t12}{_r6}{_l4_list.Count}"; return global::GoSharp.CompilerServices.FrameResult.Completed; }
+                _t10 = _t9.IndexOf(_r6.ToString());
+#line hidden
+                __condaccess5: ;
+#line 34 "Test.cs"
+                _l5_e = _t10;
+#line 35 "Test.cs"
+                if (!(_p_s is null)) { _t11 = _p_s; goto __coalesced6; }
+#line 35 "Test.cs"
+                _aw7 = global::Demo.Chan.GetRecvAwaiter();
+#line hidden
+                // state 7: Chan.Recv (line 35)
+                if (!_aw7.IsCompleted) { State = 7; return _aw7.Suspend(__g, this); }
+                __resume7:
+                State = -1;
+#line 35 "Test.cs"
+                _r7 = _aw7.GetResult();
+#line hidden
+                _aw7 = default;
+#line 35 "Test.cs"
+                _t11 = _r7.ToString();
+                _p_s = _t11;
+#line hidden
+                __coalesced6: ;
+#line 36 "Test.cs"
+                _t12 = _l0_a;
+#line 36 "Test.cs"
+                _t13 = _l1_b;
+#line 36 "Test.cs"
+                _t14 = _l2_c;
+#line 36 "Test.cs"
+                _t15 = _l3_d;
+#line 36 "Test.cs"
+                _aw8 = global::Demo.Chan.GetRecvAwaiter();
+#line hidden
+                // state 8: Chan.Recv (line 36)
+                if (!_aw8.IsCompleted) { State = 8; return _aw8.Suspend(__g, this); }
+                __resume8:
+                State = -1;
+#line 36 "Test.cs"
+                _r8 = _aw8.GetResult();
+#line hidden
+                _aw8 = default;
+#line 36 "Test.cs"
+                { Result = $"{_t12}{_t13}{_t14}{_t15}{_r8}{_l4_list.Count}{_l5_e}"; return global::GoSharp.CompilerServices.FrameResult.Completed; }
 #line hidden
                 return global::GoSharp.CompilerServices.FrameResult.Completed;
 #line default

@@ -35,6 +35,8 @@ internal sealed partial class MethodLowerer
                 return LowerAssignment(a, discard);
             case BaseObjectCreationExpressionSyntax oc when oc.Initializer is not null && HasSuspension(oc.Initializer):
                 return LowerObjectCreation(oc);
+            case ConditionalAccessExpressionSyntax ca:
+                return LowerConditionalAccess(ca, discard);
         }
         var operands = Operands(e);
         if (operands is null)
@@ -71,13 +73,15 @@ internal sealed partial class MethodLowerer
                 var list = new List<ExpressionSyntax>();
                 var recv = Receiver(inv);
                 if (recv is not null) list.Add(recv);
-                else if (inv.Expression is not (IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax)) list.Add(inv.Expression);
+                else if (inv.Expression is not (IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)) list.Add(inv.Expression);
                 list.AddRange(ValueArguments(inv.ArgumentList));
                 return list;
             case MemberAccessExpressionSyntax ma:
                 return IsTypeOrNamespace(ma.Expression) ? new List<ExpressionSyntax>() : new List<ExpressionSyntax> { ma.Expression };
             case ElementAccessExpressionSyntax ea:
                 return new List<ExpressionSyntax> { ea.Expression }.Concat(ValueArguments(ea.ArgumentList)).ToList();
+            case ElementBindingExpressionSyntax eb:
+                return ValueArguments(eb.ArgumentList).ToList();
             case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.IsExpression) || b.IsKind(SyntaxKind.AsExpression):
                 return new List<ExpressionSyntax> { b.Left };
             case BinaryExpressionSyntax b:
@@ -171,6 +175,7 @@ internal sealed partial class MethodLowerer
         var repl = LowerOperands(ops);
         string? recvText = null;
         if (receiver is not null) recvText = Operand(repl, receiver);
+        else if (inv.Expression is MemberBindingExpressionSyntax binding) recvText = BindingReceiver(binding);
         else if (!method.IsStatic && method.ReducedFrom is null) { recvText = "_this"; UsesThis = true; }
 
         if (kind == CallKind.SuspensionPoint)
@@ -468,6 +473,45 @@ internal sealed partial class MethodLowerer
             text = $"{loc} = {value}";
         }
         return discard ? text : "(" + text + ")";
+    }
+
+    private readonly Dictionary<ConditionalAccessExpressionSyntax, string> _bindingReceivers = new();
+
+    /// <summary>The temporary holding the receiver of the <c>?.</c> that a member binding belongs to, if it is being lowered.</summary>
+    public string? BindingReceiver(SyntaxNode binding)
+    {
+        foreach (var ca in binding.Ancestors().OfType<ConditionalAccessExpressionSyntax>())
+        {
+            if (!ca.WhenNotNull.Span.Contains(binding.Span)) continue;
+            return _bindingReceivers.TryGetValue(ca, out var r) ? r : null;
+        }
+        return null;
+    }
+
+    /// <summary><c>a?.M(...)</c> with a suspension point: <c>t = a; if (t is null) result = default; else result = t.M(...);</c></summary>
+    private string LowerConditionalAccess(ConditionalAccessExpressionSyntax ca, bool discard)
+    {
+        var recvType = TypeOf(ca.Expression);
+        var t = Temp(recvType, ca.Expression, "receiver of ?.");
+        var r = LowerExpression(ca.Expression);
+        Src(ca.Expression);
+        Stmt($"{t} = {r};");
+        var type = Model.GetTypeInfo(ca, _ct).Type;
+        var hasValue = !discard && type is not null && type.SpecialType != SpecialType.System_Void;
+        var result = hasValue ? Temp(type, ca, "value of ?.") : null;
+        var end = NewLabel("condaccess");
+        Hidden();
+        Stmt(result is null ? $"if ({t} is null) goto {end};" : $"if ({t} is null) {{ {result} = default; goto {end}; }}");
+        var receiverText = recvType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } ? t + ".Value" : t;
+        _bindingReceivers[ca] = receiverText;
+        var v = LowerExpression(ca.WhenNotNull, discard: result is null);
+        _bindingReceivers.Remove(ca);
+        Src(ca.WhenNotNull);
+        if (result is not null) Stmt($"{result} = {v};");
+        else if (v.Length > 0 && SyntaxFactory.ParseExpression(v) is not IdentifierNameSyntax) Stmt(v + ";");
+        Hidden();
+        Label(end);
+        return result ?? "";
     }
 
     /// <summary><c>x ??= e</c>: read x once; only if it is null evaluate e (which suspends) and store it.</summary>

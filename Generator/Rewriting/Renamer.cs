@@ -107,6 +107,22 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         return base.VisitInvocationExpression(node);
     }
 
+    public override SyntaxNode? VisitMemberBindingExpression(MemberBindingExpressionSyntax node)
+    {
+        var receiver = _owner.BindingReceiver(node);
+        if (receiver is null) return base.VisitMemberBindingExpression(node);
+        var visited = (MemberBindingExpressionSyntax)base.VisitMemberBindingExpression(node)!;
+        return SyntaxFactory.ParseExpression(receiver + visited.ToString()).WithTriviaFrom(node);
+    }
+
+    public override SyntaxNode? VisitElementBindingExpression(ElementBindingExpressionSyntax node)
+    {
+        var receiver = _owner.BindingReceiver(node);
+        if (receiver is null) return base.VisitElementBindingExpression(node);
+        var visited = (ElementBindingExpressionSyntax)base.VisitElementBindingExpression(node)!;
+        return SyntaxFactory.ParseExpression(receiver + visited.ToString()).WithTriviaFrom(node);
+    }
+
     public override SyntaxNode? VisitThisExpression(ThisExpressionSyntax node)
     {
         _owner.UsesThis = true;
