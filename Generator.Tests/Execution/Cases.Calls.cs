@@ -61,6 +61,17 @@ public static partial class Cases
     }
 
     [Goroutine]
+    public static int GenericLaunchers(Log log, int n)
+    {
+        var h = GoEcho<int>(n + 1);
+        var hs = GoEcho<string>("s" + n);
+        // A value computed from launcher handles needs an explicit type (the generator cannot see GoX's type).
+        int joined = h.Join() + hs.Join().Length;
+        log.Add("joined " + joined);
+        return joined;
+    }
+
+    [Goroutine]
     private static T Echo<T>(T value)
     {
         Sp.Pause();

@@ -41,6 +41,8 @@ internal sealed partial class MethodLowerer
                 if (name is not null && name.Length > 2 && name.StartsWith("Go", System.StringComparison.Ordinal))
                 {
                     var target = FindGoroutineMethod(inv, name.Substring(2));
+                    if (target is not null && target.IsGenericMethod && ExplicitTypeArguments(inv) is { } typeArgs && typeArgs.Length == target.Arity)
+                        target = target.Construct(typeArgs);
                     if (target is not null) return LauncherType(target);
                 }
                 return ResolveMethod(inv)?.ReturnType;
@@ -57,10 +59,30 @@ internal sealed partial class MethodLowerer
 
     private static string? MethodName(InvocationExpressionSyntax inv) => inv.Expression switch
     {
-        IdentifierNameSyntax id => id.Identifier.ValueText,
+        SimpleNameSyntax n => n.Identifier.ValueText,
         MemberAccessExpressionSyntax ma => ma.Name.Identifier.ValueText,
         _ => null,
     };
+
+    /// <summary>Type arguments written at a call (<c>GoEcho&lt;int&gt;(...)</c>), or null.</summary>
+    private ITypeSymbol[]? ExplicitTypeArguments(InvocationExpressionSyntax inv)
+    {
+        var generic = inv.Expression switch
+        {
+            GenericNameSyntax g => g,
+            MemberAccessExpressionSyntax { Name: GenericNameSyntax g } => g,
+            _ => null,
+        };
+        if (generic is null) return null;
+        var types = new ITypeSymbol[generic.TypeArgumentList.Arguments.Count];
+        for (var i = 0; i < types.Length; i++)
+        {
+            var t = Model.GetTypeInfo(generic.TypeArgumentList.Arguments[i], _ct).Type;
+            if (t is null || t.TypeKind == TypeKind.Error) return null;
+            types[i] = t;
+        }
+        return types;
+    }
 
     private IMethodSymbol? FindGoroutineMethod(InvocationExpressionSyntax inv, string name)
     {
@@ -91,7 +113,8 @@ internal sealed partial class MethodLowerer
     private ITypeSymbol? LauncherType(IMethodSymbol m)
     {
         if (m.ReturnsVoid) return Model.Compilation.GetTypeByMetadataName("GoSharp.Goroutine");
-        if (m.IsGenericMethod) return null;
+        if (m.IsGenericMethod && m.TypeArguments.Any(t => t.TypeKind == TypeKind.TypeParameter && SymbolEqualityComparer.Default.Equals(((ITypeParameterSymbol)t).DeclaringMethod, m.OriginalDefinition)))
+            return null;
         return Model.Compilation.GetTypeByMetadataName("GoSharp.Goroutine`1")?.Construct(m.ReturnType);
     }
 

@@ -201,7 +201,7 @@ internal sealed partial class MethodLowerer
         if (type.IsRefLikeType)
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, at.ToString());
         if (type.TypeKind == TypeKind.Error)
-            Report(DiagnosticDescriptors.Unsupported, at, "A value whose type the generator cannot see (an error type, or a type from another source generator)");
+            Report(DiagnosticDescriptors.Unsupported, at, "A value whose type the generator cannot see (it depends on a GoX(...) launcher or another generator's output; declare the local's type explicitly)");
         return type.Fq();
     }
 
