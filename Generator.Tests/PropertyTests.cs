@@ -35,6 +35,11 @@ public class PropertyTests(ITestOutputHelper output)
             k.Select(v => $"x += (x % 2 == 0 ? Sp.Val({v}) : {v + 1});"),
             k.Select(v => $"x += Sp.Fast({v});"),
             k.Select(v => $"if (x % 7 == {v % 7}) x += Callee(log, {v});"),
+            k.Select(v => $"if (x % 13 == {v}) x += MaybeThrow(log, x);"),
+            k.Select(v => $"x = x > {v * 20} ? Sp.Val(x - 1) : log.L(\"c\", x + {v});"),
+            k.Select(v => $"log.Add($\"i{{x}}:{{Sp.Val(x % 10)}}:{v}\");"),
+            k.Select(v => $"x += Sp.Val(x % 2 == 0 ? null : \"ab\")?.Length ?? {v};"),
+            k.Select(v => $"{{\nusing var r = new Res(log, \"r{v}\");\nx += Sp.Val({v});\n}}"),
         }.ToList();
         if (inLoop && !inFinally)
         {
@@ -54,6 +59,8 @@ public class PropertyTests(ITestOutputHelper output)
             Gen.Select(k, Block(d, true, inFinally), (v, b) => $"for (var i{depth} = 0; i{depth} < {v % 3 + 1}; i{depth}++)\n{b}"),
             Gen.Select(k, Block(d, true, inFinally), (v, b) => $"{{\nvar w{depth} = 0;\nwhile (w{depth} < {v % 3 + 1})\n{{\nw{depth}++;\n{b}\n}}\n}}"),
             Gen.Select(Block(d, true, inFinally), b => $"foreach (var e{depth} in new[] {{ 1, 2 }})\n{{\nx += e{depth};\n{b}\n}}"),
+            Gen.Select(k, Block(d, true, inFinally), (v, b) => $"{{\nvar dw{depth} = 0;\ndo\n{{\ndw{depth}++;\n{b}\n}}\nwhile (dw{depth} < {v % 2 + 1});\n}}"),
+            Gen.Select(Block(d, true, inFinally), b => $"foreach (var s{depth} in Seqs.Count(log, 2))\n{{\nx += s{depth};\n{b}\n}}"),
             Gen.Select(Block(d, inLoop, inFinally), Block(d, inLoop, true), (a, b) => $"try\n{a}\nfinally\n{b}"),
             Gen.Select(k, Block(d, inLoop, inFinally), Block(d, inLoop, inFinally), (v, a, b) =>
                 $"try\n{{\n{a}\nif (x % 2 == {v % 2}) throw new InvalidOperationException(\"c{v}\");\n}}\ncatch (InvalidOperationException ex{depth}) when (ex{depth}.Message != \"never\")\n{{\nlog.Add(ex{depth}.Message);\n{b}\n}}"),
@@ -73,6 +80,14 @@ public class PropertyTests(ITestOutputHelper output)
         public static partial class R
         {
             static int Mix(int a, int b, int c) => (a * 7 + b * 3 + c) % 1000;
+
+            [Goroutine]
+            public static int MaybeThrow(Log log, int v)
+            {
+                Sp.Pause();
+                if (v % 2 == 0) throw new InvalidOperationException("callee" + v);
+                return 1;
+            }
 
             [Goroutine]
             public static int Callee(Log log, int v)
@@ -115,7 +130,7 @@ public class PropertyTests(ITestOutputHelper output)
                 if (plain != go || plainLog.ToString() != goLog.ToString())
                     throw new Exception($"M{i}: plain {plain} [{plainLog}] vs goroutine {go} [{goLog}]\n{bodies[i]}");
             }
-        }, iter: 4, threads: 1);
+        }, iter: int.Parse(Environment.GetEnvironmentVariable("GOSHARP_PROPERTY_ITER") ?? "4"), threads: 1);
         output.WriteLine($"{batches} batches of 25 random methods");
     }
 

@@ -234,6 +234,16 @@ public partial struct Accumulator
 public static partial class Cases
 {
     [Goroutine]
+    public static int ExtensionSuspensionPoint(Log log, int n)
+    {
+        var box = new Box();
+        var a = box.Tag(n + 1);
+        var s = box.Tag("t");
+        log.Add(s + box.Field);
+        return a + box.Field;
+    }
+
+    [Goroutine]
     public static int ExtensionAndStructGoroutines(Log log, int n)
     {
         var box = new Box();

@@ -151,3 +151,12 @@ public sealed class Box
     public List<int> Items { get; } = new();
     public string? Name { get; set; }
 }
+
+/// <summary>A suspension point declared as an extension method.</summary>
+public static class BoxExtensions
+{
+    [SuspensionPoint(nameof(GetTagAwaiter))]
+    public static T Tag<T>(this Box box, T value) { box.Field++; return value; }
+
+    public static Sp.ValAwaiter<T> GetTagAwaiter<T>(this Box box, T value) { box.Field++; return new(value, completed: false); }
+}
