@@ -65,6 +65,7 @@ public class PropertyTests(ITestOutputHelper output)
             Gen.Select(k, Block(d, inLoop, inFinally), Block(d, inLoop, inFinally), (v, a, b) =>
                 $"try\n{{\n{a}\nif (x % 2 == {v % 2}) throw new InvalidOperationException(\"c{v}\");\n}}\ncatch (InvalidOperationException ex{depth}) when (ex{depth}.Message != \"never\")\n{{\nlog.Add(ex{depth}.Message);\n{b}\n}}"),
             Gen.Select(k, Block(d, inLoop, inFinally), (v, a) => $"switch (x % 3)\n{{\ncase {v % 3}:\n{a}\nbreak;\ncase var m when m > 0:\nx += Sp.Val(m);\nbreak;\ndefault:\nbreak;\n}}"),
+            Gen.Select(k, Block(d, inLoop, inFinally), (v, a) => $"switch (x % 4)\n{{\ncase var m{depth} when Sp.Val(m{depth}) == {v % 4}:\n{a}\nbreak;\ncase 2:\nx += 2;\nbreak;\ndefault:\nx += Sp.Val(1);\nbreak;\n}}"),
         };
         return Gen.Frequency((3, Gen.OneOf(simple.ToArray())), (2, Gen.OneOf(compound)));
     }

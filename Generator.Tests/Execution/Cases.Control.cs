@@ -385,3 +385,36 @@ public static partial class Cases
         return s;
     }
 }
+
+public static partial class Cases
+{
+    [Goroutine]
+    public static int SuspendingCaseGuards(Log log, int n)
+    {
+        var r = 0;
+        for (var k = 0; k < 4; k++)
+        {
+            object o = (k + n) % 3 == 0 ? (object)(k + n) : "s" + k;
+            switch (o)
+            {
+                case int i when Sp.Val(log.L("guard1", i)) > 2:
+                    r += i * 100;
+                    break;
+                case int i when i == 0:
+                    r += 7;
+                    break;
+                case "s1":
+                    Sp.Pause();
+                    r += 1;
+                    break;
+                default:
+                    r += 1000;
+                    break;
+                case string s when Sp.Val(s.Length) == 2 && log.L("guard2", s) != "":
+                    r += 10;
+                    goto default;
+            }
+        }
+        return r;
+    }
+}

@@ -581,11 +581,55 @@ internal sealed partial class MethodLowerer
         Stmt($"{pobj} = null;");
     }
 
+    /// <summary>
+    /// The dispatch of a switch whose case guards suspend: the labels are tested one by one, in source order
+    /// (a guard runs only when its pattern matched, as in C#); default applies when nothing matched.
+    /// </summary>
+    private void EmitSequentialDispatch(SwitchStatementSyntax sw, string gov, List<string> sectionLabels, JumpTarget target, string brk)
+    {
+        for (var i = 0; i < sw.Sections.Count; i++)
+        {
+            foreach (var l in sw.Sections[i].Labels)
+            {
+                var next = NewLabel("nextcase");
+                switch (l)
+                {
+                    case DefaultSwitchLabelSyntax:
+                        continue;
+                    case CaseSwitchLabelSyntax csl:
+                        Src(csl);
+                        Stmt($"if ({gov} is {Rewrite(csl.Value)}) goto {sectionLabels[i]};");
+                        continue;
+                    case CasePatternSwitchLabelSyntax cpl:
+                        var designations = cpl.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
+                            .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
+                        var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
+                        var copies = string.Concat(designations.Select(d => $" {Hoist(d, cpl)} = {d.Name};"));
+                        Src(cpl);
+                        Stmt($"{{ if (!({gov} is {Rewrite(cpl.Pattern, cpl, null, excluded)})) goto {next};{copies} }}");
+                        if (cpl.WhenClause is not null)
+                        {
+                            var guard = LowerExpression(cpl.WhenClause.Condition);
+                            Src(cpl.WhenClause);
+                            Stmt($"if (!({guard})) goto {next};");
+                        }
+                        Hidden();
+                        Stmt($"goto {sectionLabels[i]};");
+                        Label(next);
+                        continue;
+                }
+            }
+        }
+        Hidden();
+        Stmt($"goto {target.Default ?? brk};");
+    }
+
     private void LowerSwitch(SwitchStatementSyntax sw)
     {
         HoistDesignations(sw.Expression);
         var gov = LowerExpression(sw.Expression);
-        if (HasSuspension(sw.Expression))
+        if (HasSuspension(sw.Expression) || sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
+                .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition)))
         {
             var t = Temp(Model.GetTypeInfo(sw.Expression).Type, sw.Expression, "switch value");
             Stmt($"{t} = {gov};");
@@ -610,37 +654,44 @@ internal sealed partial class MethodLowerer
             }
         }
 
-        Src(sw.Expression);
-        _w.Open($"switch ({gov})");
-        for (var i = 0; i < sw.Sections.Count; i++)
+        var guardsSuspend = sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
+            .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition));
+        if (guardsSuspend)
         {
-            foreach (var l in sw.Sections[i].Labels)
+            EmitSequentialDispatch(sw, gov, sectionLabels, target, brk);
+        }
+        else
+        {
+            Src(sw.Expression);
+            _w.Open($"switch ({gov})");
+            for (var i = 0; i < sw.Sections.Count; i++)
             {
-                switch (l)
+                foreach (var l in sw.Sections[i].Labels)
                 {
-                    case DefaultSwitchLabelSyntax:
-                        _w.Line($"default: goto {sectionLabels[i]};");
-                        break;
-                    case CaseSwitchLabelSyntax csl:
-                        _w.Line($"case {Rewrite(csl.Value)}: goto {sectionLabels[i]};");
-                        break;
-                    case CasePatternSwitchLabelSyntax cpl:
-                        var designations = cpl.DescendantNodes().OfType<SingleVariableDesignationSyntax>()
-                            .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
-                        var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
-                        var pattern = Rewrite(cpl.Pattern, cpl, null, excluded);
-                        var when = cpl.WhenClause is null ? "" : " when (" + Rewrite(cpl.WhenClause.Condition, cpl, null, excluded) + ")";
-                        if (cpl.WhenClause is not null && HasSuspension(cpl.WhenClause.Condition))
-                            Report(DiagnosticDescriptors.Unsupported, cpl.WhenClause, "A suspension point in a case guard");
-                        var copies = string.Concat(designations.Select(d => $"{Hoist(d, cpl)} = {d.Name}; "));
-                        _w.Line($"case {pattern}{when}: {copies}goto {sectionLabels[i]};");
-                        break;
+                    switch (l)
+                    {
+                        case DefaultSwitchLabelSyntax:
+                            _w.Line($"default: goto {sectionLabels[i]};");
+                            break;
+                        case CaseSwitchLabelSyntax csl:
+                            _w.Line($"case {Rewrite(csl.Value)}: goto {sectionLabels[i]};");
+                            break;
+                        case CasePatternSwitchLabelSyntax cpl:
+                            var designations = cpl.DescendantNodes().OfType<SingleVariableDesignationSyntax>()
+                                .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
+                            var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
+                            var pattern = Rewrite(cpl.Pattern, cpl, null, excluded);
+                            var when = cpl.WhenClause is null ? "" : " when (" + Rewrite(cpl.WhenClause.Condition, cpl, null, excluded) + ")";
+                            var copies = string.Concat(designations.Select(d => $"{Hoist(d, cpl)} = {d.Name}; "));
+                            _w.Line($"case {pattern}{when}: {copies}goto {sectionLabels[i]};");
+                            break;
+                    }
                 }
             }
+            _w.Close();
+            Hidden();
+            Stmt($"goto {target.Default ?? brk};");
         }
-        _w.Close();
-        Hidden();
-        Stmt($"goto {target.Default ?? brk};");
         _targets.Add(target);
         for (var i = 0; i < sw.Sections.Count; i++)
         {
