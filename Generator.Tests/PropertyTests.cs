@@ -40,6 +40,7 @@ public class PropertyTests(ITestOutputHelper output)
             k.Select(v => $"log.Add($\"i{{x}}:{{Sp.Val(x % 10)}}:{v}\");"),
             k.Select(v => $"x += Sp.Val(x % 2 == 0 ? null : \"ab\")?.Length ?? {v};"),
             k.Select(v => $"{{\nusing var r = new Res(log, \"r{v}\");\nx += Sp.Val({v});\n}}"),
+            k.Select(v => $"x += (x % 3) switch {{ 0 => Sp.Val({v}), 1 when Sp.Val(x) > {v * 10} => log.L(\"sw\", 2), var q => q + Sp.Fast(1) }};"),
         }.ToList();
         if (inLoop && !inFinally)
         {

@@ -204,4 +204,35 @@ public static partial class Cases
         log.Add($"{i},{len},{count},{nested},{el}");
         return (i ?? -5) + (len ?? -7) + count + (el ?? 0);
     }
+
+    [Goroutine]
+    public static int SuspendingSwitchExpression(Log log, int n)
+    {
+        var total = 0;
+        for (var k = 0; k < 5; k++)
+        {
+            object o = k % 2 == 0 ? k + n : "s" + k;
+            var v = o switch
+            {
+                int i when Sp.Val(i) > 3 => i * 10,
+                int i => Sp.Val(i) + log.L("int", 1),
+                string { Length: > 1 } s => s.Length + Sp.Val(100),
+                _ => -1,
+            };
+            log.Add("v" + v);
+            total += v;
+        }
+        try
+        {
+#pragma warning disable CS8509 // not exhaustive: on purpose, no arm matches
+            var bad = Sp.Val(n) switch { 100 => Sp.Val(1), 200 => 2 };
+#pragma warning restore CS8509
+            total += bad;
+        }
+        catch (System.Runtime.CompilerServices.SwitchExpressionException)
+        {
+            log.Add("no arm");
+        }
+        return total;
+    }
 }

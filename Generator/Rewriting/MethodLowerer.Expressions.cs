@@ -37,6 +37,8 @@ internal sealed partial class MethodLowerer
                 return LowerObjectCreation(oc);
             case ConditionalAccessExpressionSyntax ca:
                 return LowerConditionalAccess(ca, discard);
+            case SwitchExpressionSyntax se when se.Arms.Any(a => HasSuspension(a)):
+                return LowerSwitchExpression(se);
         }
         var operands = Operands(e);
         if (operands is null)
@@ -512,6 +514,49 @@ internal sealed partial class MethodLowerer
         Hidden();
         Label(end);
         return result ?? "";
+    }
+
+    /// <summary>
+    /// A switch expression whose arms suspend: the value is kept in a temporary and the arms are tested in
+    /// order (pattern, then guard); the first match evaluates its arm; no match throws SwitchExpressionException.
+    /// </summary>
+    private string LowerSwitchExpression(SwitchExpressionSyntax se)
+    {
+        var govType = TypeOf(se.GoverningExpression);
+        var v = Temp(govType, se.GoverningExpression, "switch expression value");
+        var g = LowerExpression(se.GoverningExpression);
+        Src(se.GoverningExpression);
+        Stmt($"{v} = {g};");
+        var result = Temp(TypeOf(se), se, "value of the switch expression");
+        var end = NewLabel("switchexprend");
+        foreach (var arm in se.Arms)
+        {
+            var next = NewLabel("nextarm");
+            HoistDesignations(arm.Pattern);
+            var designations = arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
+                .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
+            var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
+            var copies = string.Concat(designations.Select(d => $" {Hoist(d, arm)} = {d.Name};"));
+            Src(arm);
+            var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
+            Stmt($"{{ if (!({v} is {pattern})) goto {next};{copies} }}");
+            if (arm.WhenClause is not null)
+            {
+                var guard = LowerExpression(arm.WhenClause.Condition);
+                Src(arm.WhenClause);
+                Stmt($"if (!({guard})) goto {next};");
+            }
+            var value = LowerExpression(arm.Expression);
+            Src(arm.Expression);
+            Stmt($"{result} = {value};");
+            Hidden();
+            Stmt($"goto {end};");
+            Label(next);
+        }
+        Hidden();
+        Stmt($"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object){v});");
+        Label(end);
+        return result;
     }
 
     /// <summary><c>x ??= e</c>: read x once; only if it is null evaluate e (which suspends) and store it.</summary>
