@@ -418,3 +418,31 @@ public static partial class Cases
         return r;
     }
 }
+
+public static partial class Cases
+{
+    private sealed record Point(int X, int Y);
+
+    [Goroutine]
+    public static int NestedPatternVariables(Log log, int n)
+    {
+        object o = new Point(n, n + 1);
+        var r = 0;
+        if (o is Point { X: var px, Y: > 0 and var py } && px >= 0)
+        {
+            Sp.Pause();
+            r = px * 10 + py;
+        }
+        {
+            if (Sp.Val(o) is Point { X: var qx })
+            {
+                Sp.Pause();
+                r += qx;
+            }
+        }
+        if (!(o is Point(var a, var b))) return -1;
+        Sp.Pause();
+        log.Add($"{a},{b}");
+        return r + a + b;
+    }
+}

@@ -57,8 +57,7 @@ internal static class FrameEmitter
         if (m.NeedsPatternHelpers)
         {
             w.Line();
-            w.Line("private static bool __GoIs<TTarget>(object? value, out TTarget result) { if (value is TTarget t) { result = t; return true; } result = default!; return false; }");
-            w.Line("private static bool __GoIsVar<TTarget>(TTarget value, out TTarget result) { result = value; return true; }");
+            w.Line("private static bool __GoSet<TValue>(out TValue target, TValue value) { target = value; return true; }");
         }
         w.Line();
         w.Open("public override global::GoSharp.CompilerServices.FrameResult Resume(global::GoSharp.CompilerServices.G __g)");

@@ -149,6 +149,9 @@ internal sealed partial class MethodLowerer
         return false;
     }
 
+    /// <summary>A fresh identifier for a renamed pattern variable.</summary>
+    public string UniqueName(string name) => "__" + name + "_" + (_nextLabel++);
+
     public bool TryGetHoisted(ISymbol symbol, out string field) => _hoisted.TryGetValue(symbol, out field!);
 
     private string NewLabel(string kind) => "__" + kind + (_nextLabel++);

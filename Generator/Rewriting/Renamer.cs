@@ -156,6 +156,20 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         }
     }
 
+    private Dictionary<SyntaxNode, string>? _designationRenames;
+
+    public override SyntaxNode? VisitSingleVariableDesignation(SingleVariableDesignationSyntax node)
+    {
+        if (_designationRenames is not null && _designationRenames.TryGetValue(node, out var name))
+            return node.WithIdentifier(SyntaxFactory.Identifier(name).WithTriviaFrom(node.Identifier));
+        return base.VisitSingleVariableDesignation(node);
+    }
+
+    /// <summary>
+    /// <c>e is P</c> whose pattern declares variables that live in frame fields becomes
+    /// <c>(e is P' &amp;&amp; __GoSet(out field, v) ...)</c>: the pattern's variables get fresh names (flattening puts
+    /// many scopes into one block) and are copied into their fields when the pattern matched.
+    /// </summary>
     public override SyntaxNode? VisitIsPatternExpression(IsPatternExpressionSyntax node)
     {
         var hoisted = node.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
@@ -163,21 +177,18 @@ internal sealed class Renamer : CSharpSyntaxRewriter
             .ToList();
         if (hoisted.Count == 0) return base.VisitIsPatternExpression(node);
         var left = ((ExpressionSyntax)Visit(node.Expression)!).ToString();
-        if (hoisted.Count == 1 && node.Pattern is DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax d1 } dp && d1 == hoisted[0])
+        var saved = _designationRenames;
+        _designationRenames = new Dictionary<SyntaxNode, string>(saved ?? new Dictionary<SyntaxNode, string>());
+        foreach (var d in hoisted) _designationRenames[d] = _owner.UniqueName(d.Identifier.ValueText);
+        var pattern = ((PatternSyntax)Visit(node.Pattern)!).ToString();
+        var sets = string.Concat(hoisted.Select(d =>
         {
-            _owner.TryGetHoisted(Model.GetDeclaredSymbol(d1)!, out var f);
-            var type = Model.GetTypeInfo(dp.Type).Type;
-            _owner.NeedsPatternHelpers = true;
-            return SyntaxFactory.ParseExpression($"__GoIs<{type?.Fq() ?? dp.Type.ToString()}>({left}, out {f})").WithTriviaFrom(node);
-        }
-        if (hoisted.Count == 1 && node.Pattern is VarPatternSyntax { Designation: SingleVariableDesignationSyntax d2 } && d2 == hoisted[0])
-        {
-            _owner.TryGetHoisted(Model.GetDeclaredSymbol(d2)!, out var f);
-            _owner.NeedsPatternHelpers = true;
-            return SyntaxFactory.ParseExpression($"__GoIsVar({left}, out {f})").WithTriviaFrom(node);
-        }
-        _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node, "A pattern that declares variables inside a nested pattern, whose scope contains a suspension point,");
-        return base.VisitIsPatternExpression(node);
+            _owner.TryGetHoisted(Model.GetDeclaredSymbol(d)!, out var field);
+            return $" && __GoSet(out {field}, {_designationRenames[d]})";
+        }));
+        _designationRenames = saved;
+        _owner.NeedsPatternHelpers = true;
+        return SyntaxFactory.ParseExpression($"({left} is {pattern}{sets})").WithTriviaFrom(node);
     }
 
     // ---- jumps that leave the statement being copied ----
