@@ -50,6 +50,24 @@ internal sealed partial class MethodLowerer
     }
 
     public SemanticModel Model { get; }
+
+    // Names a simple name must have to need rewriting: hoisted locals and parameters, and members of the
+    // containing types and their bases. Other identifiers skip the (comparatively costly) symbol lookup.
+    private readonly HashSet<string> _rewriteNames = new() { "nameof" };
+    private bool _memberNamesAdded;
+
+    public bool MayNeedRewrite(string name)
+    {
+        if (!_memberNamesAdded)
+        {
+            _memberNamesAdded = true;
+            for (var t = _method.ContainingType; t is not null; t = t.ContainingType)
+                for (INamedTypeSymbol? b = t; b is not null; b = b.BaseType)
+                    foreach (var n in b.MemberNames) _rewriteNames.Add(n);
+        }
+        return _rewriteNames.Contains(name);
+    }
+
     public bool UsesThis { get; set; }
     public bool NeedsPatternHelpers { get; set; }
     public List<FieldModel> Fields { get; } = new();
@@ -180,6 +198,7 @@ internal sealed partial class MethodLowerer
 
     private void HoistParameter(IParameterSymbol p)
     {
+        _rewriteNames.Add(p.Name);
         var name = "_p_" + p.Name;
         _hoisted[p] = AddField(p.Type.Fq(), name, "parameter " + p.Name);
     }
@@ -189,6 +208,7 @@ internal sealed partial class MethodLowerer
     {
         if (_hoisted.TryGetValue(symbol, out var existing)) return existing;
         var local = (ILocalSymbol)symbol;
+        _rewriteNames.Add(local.Name);
         if (local.IsRef || local.Type.IsRefLikeType)
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, local.Name);
         var type = TypeText(InferLocalType(local) ?? local.Type, at);

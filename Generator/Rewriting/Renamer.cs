@@ -66,6 +66,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
             case AssignmentExpressionSyntax asg when asg.Left == node && asg.Parent is InitializerExpressionSyntax:
                 return null;
         }
+        if (!_owner.MayNeedRewrite(name)) return null;
         if (node is IdentifierNameSyntax id && id.IsVar) return null;
         if (SyntaxFacts.IsInTypeOnlyContext(node)) return null;
         if (node.Ancestors().Any(a => a is ExpressionColonSyntax)) return null;
