@@ -365,7 +365,23 @@ public static partial class Cases
     {
         const int K = 5;
         Sp.Pause();
-        return K + n;
+        var r = K + n;
+        {
+            const string K2 = "a";
+            Sp.Pause();
+            log.Add(K2);
+        }
+        {
+            const string K2 = "bb";
+            Sp.Pause();
+            log.Add(K2);
+            switch (n) { case K: r++; break; }
+        }
+        const double D = 1.5, E = -2.25;
+        const char C = 'q';
+        const long L = long.MaxValue;
+        log.Add($"{D}{E}{C}{L}");
+        return r;
     }
 }
 

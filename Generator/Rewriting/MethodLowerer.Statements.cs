@@ -48,17 +48,11 @@ internal sealed partial class MethodLowerer
     private void EmitVerbatim(StatementSyntax s)
     {
         if (s is EmptyStatementSyntax) return;
-        ReportInvalidSuspensions(s);
         HoistLeaking(s);
         var text = Rewrite(s, s);
         Src(s);
         if (_checked is not null && s is not LocalFunctionStatementSyntax) text = _checked + "\n{\n" + text + "\n}";
         Stmt(text);
-    }
-
-    private void ReportInvalidSuspensions(SyntaxNode s)
-    {
-        // lock/unsafe/fixed that contain a suspension point: reported by the method-level scan.
     }
 
     private void LowerBlock(SyntaxList<StatementSyntax> statements, int start)
@@ -115,7 +109,21 @@ internal sealed partial class MethodLowerer
             Report(DiagnosticDescriptors.Unsupported, ld, "This using declaration");
             return;
         }
-        if (ld.IsConst) { EmitVerbatim(ld); return; }
+        if (ld.IsConst)
+        {
+            // Constants become their values: flattening puts sibling scopes into one block, where two
+            // constants of the same name would collide.
+            foreach (var v in ld.Declaration.Variables)
+            {
+                if (Model.GetDeclaredSymbol(v) is not ILocalSymbol { HasConstantValue: true } c) { EmitVerbatim(ld); return; }
+                MayNeedRewrite(c.Name);
+                _rewriteNames.Add(c.Name);
+                _hoisted[c] = c.ConstantValue is null
+                    ? $"(({c.Type.Fq()})null)"
+                    : $"(({c.Type.Fq()}){SymbolDisplay.FormatPrimitive(c.ConstantValue, quoteStrings: true, useHexadecimalNumbers: false)})";
+            }
+            return;
+        }
         foreach (var v in ld.Declaration.Variables)
         {
             var local = (ILocalSymbol)Model.GetDeclaredSymbol(v)!;
