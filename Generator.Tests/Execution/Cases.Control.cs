@@ -380,7 +380,10 @@ public static partial class Cases
         const double D = 1.5, E = -2.25;
         const char C = 'q';
         const long L = long.MaxValue;
-        log.Add($"{D}{E}{C}{L}");
+        const float F = 0.1f;
+        const double N = double.NaN, Big = 1e300;
+        const decimal M = 1.25m;
+        log.Add($"{D}{E}{C}{L}{F}{N}{Big}{M}{F * 3}");
         return r;
     }
 }

@@ -260,7 +260,7 @@ internal sealed partial class MethodLowerer
             else if (arg is null || arg.ArgumentKind == ArgumentKind.DefaultValue)
             {
                 ctorArgs.Add(p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
-                    ? $"({p.Type.Fq()}){SymbolDisplay.FormatPrimitive(p.ExplicitDefaultValue, quoteStrings: true, useHexadecimalNumbers: false)}"
+                    ? SymbolFacts.ConstantText(p.Type, p.ExplicitDefaultValue)
                     : $"default({p.Type.Fq()})");
             }
             else if (arg.ArgumentKind == ArgumentKind.ParamArray && arg.Value is IArrayCreationOperation ac && ac.IsImplicit)

@@ -118,9 +118,7 @@ internal sealed partial class MethodLowerer
                 if (Model.GetDeclaredSymbol(v) is not ILocalSymbol { HasConstantValue: true } c) { EmitVerbatim(ld); return; }
                 MayNeedRewrite(c.Name);
                 _rewriteNames.Add(c.Name);
-                _hoisted[c] = c.ConstantValue is null
-                    ? $"(({c.Type.Fq()})null)"
-                    : $"(({c.Type.Fq()}){SymbolDisplay.FormatPrimitive(c.ConstantValue, quoteStrings: true, useHexadecimalNumbers: false)})";
+                _hoisted[c] = SymbolFacts.ConstantText(c.Type, c.ConstantValue);
             }
             return;
         }

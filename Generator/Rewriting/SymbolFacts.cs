@@ -92,6 +92,27 @@ internal static class SymbolFacts
     }
 
     /// <summary>Known calls that block the thread, with the GoSharp replacement to suggest.</summary>
+    /// <summary>A C# expression for a constant of the given type (casts keep the type; NaN and infinities spelled out).</summary>
+    public static string ConstantText(ITypeSymbol type, object? value)
+    {
+        var t = type.Fq();
+        switch (value)
+        {
+            case null: return $"(({t})null)";
+            case double d when double.IsNaN(d): return "double.NaN";
+            case double d when double.IsPositiveInfinity(d): return "double.PositiveInfinity";
+            case double d when double.IsNegativeInfinity(d): return "double.NegativeInfinity";
+            case float f when float.IsNaN(f): return "float.NaN";
+            case float f when float.IsPositiveInfinity(f): return "float.PositiveInfinity";
+            case float f when float.IsNegativeInfinity(f): return "float.NegativeInfinity";
+        }
+        var text = SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
+        if (value is float) text += "f";
+        else if (value is decimal) text += "m";
+        else if (value is double && !text.Contains(".") && !text.Contains("E")) text += ".0";
+        return $"(({t}){text})";
+    }
+
     /// <summary>Cheap syntactic filter before asking for the symbol.</summary>
     public static bool MayBeBlocking(ExpressionSyntax callee) => callee switch
     {
