@@ -117,19 +117,16 @@ public class DiagnosticTests
         """, DiagnosticSeverity.Warning);
 
     [Fact]
-    public void UnsupportedEventLikeCompound() => Expect("GOSH0010", """
+    public void UnsupportedNestedInitializer() => Expect("GOSH0010", """
         public static class P
         {
-            [SuspensionPoint(nameof(GetAw))] public static string Get() => "";
+            [SuspensionPoint(nameof(GetAw))] public static int Get() => 0;
             public static Aw GetAw() => default;
-            public struct Aw { public bool IsCompleted => true; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public string GetResult() => ""; }
+            public struct Aw { public bool IsCompleted => true; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public int GetResult() => 0; }
         }
-        public partial class C
-        {
-            public static event Action<string>? Changed;
-            static Action<string> Make(string s) => _ => { };
-            [Goroutine] static void M() { [|Changed += Make(P.Get())|]; }
-        }
+        public class Inner { public int X; }
+        public class Outer { public Inner I { get; } = new Inner(); }
+        public partial class C { [Goroutine] static Outer M() => new Outer { [|I = { X = P.Get() }|] }; }
         """);
 
     [Fact]

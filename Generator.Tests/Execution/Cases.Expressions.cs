@@ -235,4 +235,22 @@ public static partial class Cases
         }
         return total;
     }
+
+    private static event Action<string>? s_changed;
+
+    private static Action<string> Handler(Log log, string name) { log.Add("make " + name); return v => log.Add(name + ":" + v); }
+
+    [Goroutine]
+    public static int EventSubscriptions(Log log, int n)
+    {
+        s_changed = null;
+        s_changed += Handler(log, Sp.Val("a" + n));
+        var h = Handler(log, "b");
+        s_changed += h;
+        s_changed?.Invoke("one");
+        s_changed -= Sp.Val(h);
+        s_changed?.Invoke("two");
+        s_changed = null;
+        return n;
+    }
 }

@@ -449,8 +449,11 @@ internal sealed partial class MethodLowerer
         }
         if (Model.GetSymbolInfo(a.Left, _ct).Symbol is IEventSymbol)
         {
-            Report(DiagnosticDescriptors.Unsupported, a, "An event += or -= with a suspension point");
-            return RewriteExpr(a);
+            // Event subscription: evaluate the event's receiver, then the handler, then subscribe (no read).
+            var eventLoc = a.Left is IdentifierNameSyntax ? Rewrite(a.Left) : LowerLocation(a.Left, spillAll: true);
+            if (eventLoc is null) return RewriteExpr(a);
+            var handler = LowerExpression(a.Right);
+            return $"{eventLoc} {a.OperatorToken.Text} {handler}";
         }
         if (a.IsKind(SyntaxKind.CoalesceAssignmentExpression))
             return LowerCoalesceAssignment(a);
