@@ -1,0 +1,197 @@
+using System.Linq;
+using GoSharp.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>Each diagnostic fires at the exact span marked <c>[|...|]</c> in the source.</summary>
+public class DiagnosticTests
+{
+    private const string Prelude = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using GoSharp;
+        using GoSharp.CompilerServices;
+
+        """;
+
+    private static void Expect(string id, string markedSource, DiagnosticSeverity severity = DiagnosticSeverity.Error)
+    {
+        var text = Prelude + markedSource;
+        var start = text.IndexOf("[|", System.StringComparison.Ordinal);
+        var end = text.IndexOf("|]", System.StringComparison.Ordinal) - 2;
+        var source = text.Replace("[|", "").Replace("|]", "");
+        var result = GeneratorHarness.Run(source);
+        var matching = result.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(matching.Count > 0, $"{id} not reported; got: {string.Join("; ", result.GeneratorDiagnostics)}");
+        var expected = TextSpan.FromBounds(start, end);
+        Assert.Contains(matching, d => d.Location.SourceSpan == expected);
+        Assert.All(matching, d => Assert.Equal(severity, d.Severity));
+        Assert.All(matching, d => Assert.StartsWith("https://", d.Descriptor.HelpLinkUri));
+    }
+
+    [Fact]
+    public void NotPartial() => Expect("GOSH0002", """
+        public class [|Outer|]
+        {
+            public partial class Inner { [Goroutine] static void M() { } }
+        }
+        """);
+
+    [Fact]
+    public void RefParameter() => Expect("GOSH0003", """
+        public partial class C { [Goroutine] static void M(int a, [|ref int b|]) { } }
+        """);
+
+    [Fact]
+    public void OutParameter() => Expect("GOSH0003", """
+        public partial class C { [Goroutine] static void M([|out int b|]) { b = 1; } }
+        """);
+
+    [Fact]
+    public void Async() => Expect("GOSH0004", """
+        public partial class C { [Goroutine] static async Task [|M|]() { await Task.Yield(); } }
+        """);
+
+    [Fact]
+    public void Iterator() => Expect("GOSH0004", """
+        public partial class C { [Goroutine] static System.Collections.Generic.IEnumerable<int> [|M|]() { yield return 1; } }
+        """);
+
+    [Fact]
+    public void SuspensionInLock() => Expect("GOSH0005", """
+        public partial class C { [Goroutine] static void M(object o) { lock (o) { [|Go.Yield()|]; } } }
+        """);
+
+    [Fact]
+    public void SuspensionInUnsafe() => Expect("GOSH0006", """
+        public partial class C { [Goroutine] static void M() { unsafe { [|Go.Yield()|]; } } }
+        """);
+
+    [Fact]
+    public void SuspensionInLambda() => Expect("GOSH0007", """
+        public partial class C { [Goroutine] static void M() { Action a = () => [|Go.Yield()|]; a(); } }
+        """);
+
+    [Fact]
+    public void SuspensionInLocalFunction() => Expect("GOSH0007", """
+        public partial class C { [Goroutine] static void M() { void L() { [|Go.Yield()|]; } L(); } }
+        """);
+
+    [Fact]
+    public void RefLocalAcrossSuspension() => Expect("GOSH0008", """
+        public partial class C { [Goroutine] static void M(int[] a) { ref int [|r = ref a[0]|]; Go.Yield(); r++; } }
+        """);
+
+    [Fact]
+    public void SpanAcrossSuspension() => Expect("GOSH0008", """
+        public partial class C { [Goroutine] static void M(int[] a) { Span<int> [|s = a|]; Go.Yield(); s[0]++; } }
+        """);
+
+    [Fact]
+    public void ThreadSleep() => Expect("GOSH0009", """
+        public partial class C { [Goroutine] static void M() { [|Thread.Sleep(10)|]; } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void TaskResult() => Expect("GOSH0009", """
+        public partial class C { [Goroutine] static int M(Task<int> t) { return [|t.Result|]; } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void TaskWait() => Expect("GOSH0009", """
+        public partial class C { [Goroutine] static void M(Task t) { [|t.Wait()|]; } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void MonitorEnter() => Expect("GOSH0009", """
+        public partial class C { [Goroutine] static void M(object o) { [|Monitor.Enter(o)|]; Monitor.Exit(o); } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void SemaphoreSlimWait() => Expect("GOSH0009", """
+        public partial class C { [Goroutine] static void M(SemaphoreSlim s) { [|s.Wait()|]; } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void UnsupportedNestedInitializer() => Expect("GOSH0010", """
+        public static class P
+        {
+            [SuspensionPoint(nameof(GetAw))] public static int Get() => 0;
+            public static Aw GetAw() => default;
+            public struct Aw { public bool IsCompleted => true; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public int GetResult() => 0; }
+        }
+        public class Inner { public int X; }
+        public class Outer { public Inner I { get; } = new Inner(); }
+        public partial class C { [Goroutine] static Outer M() => new Outer { [|I = { X = P.Get() }|] }; }
+        """);
+
+    [Fact]
+    public void LambdaCapturingPerIterationVariable() => Expect("GOSH0010", """
+        public partial class C
+        {
+            [Goroutine]
+            static int M(int[] xs)
+            {
+                var fs = new System.Collections.Generic.List<Func<int>>();
+                foreach (var x in xs) { Go.Yield(); fs.Add(() => [|x|]); }
+                return fs.Count;
+            }
+        }
+        """);
+
+    [Fact]
+    public void AwaiterNotFound() => Expect("GOSH0011", """
+        public static class P { [SuspensionPoint("Missing")] public static void Block() { } }
+        public partial class C { [Goroutine] static void M() { [|P.Block()|]; } }
+        """);
+
+    [Fact]
+    public void BaseAccess() => Expect("GOSH0012", """
+        public class B { public virtual int V() => 1; }
+        public partial class C : B { [Goroutine] int M() { Go.Yield(); return [|base|].V(); } }
+        """);
+
+    [Fact]
+    public void NoBody() => Expect("GOSH0013", """
+        public abstract partial class C { [Goroutine] public abstract void [|M|](); }
+        """);
+
+    [Fact]
+    public void GeneratorFailureBecomesADiagnostic()
+    {
+        GoSharp.Generator.Rewriting.FrameModelBuilder.InjectFailure = m => m.Name == "FailHere_GOSH0001";
+        try
+        {
+            Expect("GOSH0001", """
+                public partial class C { [Goroutine] static void [|FailHere_GOSH0001|]() { Go.Yield(); } }
+                """);
+        }
+        finally
+        {
+            GoSharp.Generator.Rewriting.FrameModelBuilder.InjectFailure = null;
+        }
+    }
+
+    [Fact]
+    public void EveryDescriptorIsDocumented()
+    {
+        var docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoRoot(), "docs", "diagnostics.md"));
+        foreach (var d in GoSharp.Generator.Diagnostics.DiagnosticDescriptors.All)
+            Assert.Contains("## " + d.Id, docs);
+    }
+
+    internal static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(path))!;
+
+    [Fact]
+    public void CleanMethodHasNoDiagnostics()
+    {
+        var result = GeneratorHarness.Run(Prelude + "public partial class C { [Goroutine] static int M(int n) { Go.Yield(); return n; } }");
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompileDiagnostics);
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace GoSharp.Generator.Tests.Infrastructure;
+
+/// <summary>Runs the generator in memory over source text, against .NET 10 reference assemblies and the GoSharp runtime.</summary>
+public static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
+        Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(GoSharp.Go).Assembly.Location))
+            .ToImmutableArray());
+
+    public static ImmutableArray<MetadataReference> References => s_references.Value;
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static CSharpCompilation Compile(params (string Path, string Source)[] files) => Compile(files, null);
+
+    public static CSharpCompilation Compile((string Path, string Source)[] files, MetadataReference[]? extraReferences) =>
+        CSharpCompilation.Create(
+            "TestAssembly" + Guid.NewGuid().ToString("N"),
+            files.Select(f => CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(f.Source, System.Text.Encoding.UTF8), ParseOptions, f.Path)),
+            extraReferences is null ? References : References.AddRange(extraReferences),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+                optimizationLevel: OptimizationLevel.Debug));
+
+    public sealed record Result(
+        GeneratorDriverRunResult Run,
+        Compilation Output,
+        ImmutableArray<Diagnostic> GeneratorDiagnostics,
+        ImmutableArray<Diagnostic> CompileDiagnostics);
+
+    public static Result Run(string source, string path = "Test.cs") => Run(new[] { (path, source) });
+
+    public static Result Run((string Path, string Source)[] files, MetadataReference[]? extraReferences = null)
+    {
+        var compilation = Compile(files, extraReferences);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new GoroutineGenerator().AsSourceGenerator() },
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var genDiags);
+        var run = driver.GetRunResult();
+        var compileDiags = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+        return new Result(run, output, genDiags, compileDiags);
+    }
+
+    /// <summary>Compiles the generator's output to an assembly and loads it in a collectible context.</summary>
+    public static Assembly Load(Compilation output)
+    {
+        using var pe = new MemoryStream();
+        using var pdb = new MemoryStream();
+        var emit = output.Emit(pe, pdb, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb));
+        if (!emit.Success)
+            throw new InvalidOperationException("Compilation failed:\n" + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        pe.Position = 0;
+        pdb.Position = 0;
+        var context = new AssemblyLoadContext("gosharp-test-" + Guid.NewGuid(), isCollectible: true);
+        context.Resolving += (ctx, name) =>
+            name.Name == "GoSharp" ? typeof(GoSharp.Go).Assembly
+            : name.Name == typeof(GeneratorHarness).Assembly.GetName().Name ? typeof(GeneratorHarness).Assembly
+            : null;
+        return context.LoadFromStream(pe, pdb);
+    }
+
+    public static string GeneratedText(Result r) =>
+        string.Join("\n", r.Run.Results.SelectMany(x => x.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => "//HintName: " + s.HintName + "\n" + s.SourceText));
+}

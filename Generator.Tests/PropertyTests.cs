@@ -1,0 +1,145 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using CsCheck;
+using GoSharp.Generator.Tests.Execution;
+using GoSharp.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// CsCheck generates random [Goroutine] methods (loops, branches, try/catch/finally, break/continue/return,
+/// suspension points in statements and expressions); each batch is compiled in memory with the generator and
+/// every method runs as a plain call and as a goroutine; results and logs must match.
+/// </summary>
+public class PropertyTests(ITestOutputHelper output)
+{
+    private static Gen<string> Block(int depth, bool inLoop, bool inFinally) =>
+        Stmt(depth, inLoop, inFinally).Array[1, 3].Select(a => "{\n" + string.Join("\n", a) + "\n}");
+
+    private static Gen<string> Stmt(int depth, bool inLoop, bool inFinally)
+    {
+        var k = Gen.Int[0, 9];
+        var simple = new[]
+        {
+            k.Select(v => $"log.Add(\"a{v}\");"),
+            Gen.Const("Sp.Pause();"),
+            k.Select(v => $"x += Sp.Val({v});"),
+            k.Select(v => $"x = (x * 3 + {v}) % 1000;"),
+            k.Select(v => $"log.Add(\"v\" + Sp.Val(x + {v}));"),
+            k.Select(v => $"x = Mix(log.L(\"p\", x), Sp.Val({v}), log.L(\"q\", {v}));"),
+            k.Select(v => $"if (x % 4 == {v % 4} && Sp.Val(x) > {v}) log.Add(\"and{v}\");"),
+            k.Select(v => $"x += (x % 2 == 0 ? Sp.Val({v}) : {v + 1});"),
+            k.Select(v => $"x += Sp.Fast({v});"),
+            k.Select(v => $"if (x % 7 == {v % 7}) x += Callee(log, {v});"),
+            k.Select(v => $"if (x % 13 == {v}) x += MaybeThrow(log, x);"),
+            k.Select(v => $"x = x > {v * 20} ? Sp.Val(x - 1) : log.L(\"c\", x + {v});"),
+            k.Select(v => $"log.Add($\"i{{x}}:{{Sp.Val(x % 10)}}:{v}\");"),
+            k.Select(v => $"x += Sp.Val(x % 2 == 0 ? null : \"ab\")?.Length ?? {v};"),
+            k.Select(v => $"{{\nusing var r = new Res(log, \"r{v}\");\nx += Sp.Val({v});\n}}"),
+            k.Select(v => $"x += (x % 3) switch {{ 0 => Sp.Val({v}), 1 when Sp.Val(x) > {v * 10} => log.L(\"sw\", 2), var q => q + Sp.Fast(1) }};"),
+        }.ToList();
+        if (inLoop && !inFinally)
+        {
+            simple.Add(k.Select(v => $"if (x % 5 == {v % 5}) break;"));
+            simple.Add(k.Select(v => $"if (x % 3 == {v % 3}) continue;"));
+        }
+        if (!inFinally)
+        {
+            simple.Add(k.Select(v => $"if (x > {200 + v * 50}) return x;"));
+            simple.Add(k.Select(v => $"if (x % 11 == {v}) throw new InvalidOperationException(\"t{v}\");"));
+        }
+        if (depth == 0) return Gen.OneOf(simple.ToArray());
+        var d = depth - 1;
+        var compound = new[]
+        {
+            Gen.Select(k, Block(d, inLoop, inFinally), Block(d, inLoop, inFinally), (v, a, b) => $"if ((x + {v}) % 3 == 0)\n{a}\nelse\n{b}"),
+            Gen.Select(k, Block(d, true, inFinally), (v, b) => $"for (var i{depth} = 0; i{depth} < {v % 3 + 1}; i{depth}++)\n{b}"),
+            Gen.Select(k, Block(d, true, inFinally), (v, b) => $"{{\nvar w{depth} = 0;\nwhile (w{depth} < {v % 3 + 1})\n{{\nw{depth}++;\n{b}\n}}\n}}"),
+            Gen.Select(Block(d, true, inFinally), b => $"foreach (var e{depth} in new[] {{ 1, 2 }})\n{{\nx += e{depth};\n{b}\n}}"),
+            Gen.Select(k, Block(d, true, inFinally), (v, b) => $"{{\nvar dw{depth} = 0;\ndo\n{{\ndw{depth}++;\n{b}\n}}\nwhile (dw{depth} < {v % 2 + 1});\n}}"),
+            Gen.Select(Block(d, true, inFinally), b => $"foreach (var s{depth} in Seqs.Count(log, 2))\n{{\nx += s{depth};\n{b}\n}}"),
+            Gen.Select(Block(d, inLoop, inFinally), Block(d, inLoop, true), (a, b) => $"try\n{a}\nfinally\n{b}"),
+            Gen.Select(k, Block(d, inLoop, inFinally), Block(d, inLoop, inFinally), (v, a, b) =>
+                $"try\n{{\n{a}\nif (x % 2 == {v % 2}) throw new InvalidOperationException(\"c{v}\");\n}}\ncatch (InvalidOperationException ex{depth}) when (ex{depth}.Message != \"never\")\n{{\nlog.Add(ex{depth}.Message);\n{b}\n}}"),
+            Gen.Select(k, Block(d, inLoop, inFinally), (v, a) => $"switch (x % 3)\n{{\ncase {v % 3}:\n{a}\nbreak;\ncase var m when m > 0:\nx += Sp.Val(m);\nbreak;\ndefault:\nbreak;\n}}"),
+            Gen.Select(k, Block(d, inLoop, inFinally), (v, a) => $"switch (x % 4)\n{{\ncase var m{depth} when Sp.Val(m{depth}) == {v % 4}:\n{a}\nbreak;\ncase 2:\nx += 2;\nbreak;\ndefault:\nx += Sp.Val(1);\nbreak;\n}}"),
+        };
+        return Gen.Frequency((3, Gen.OneOf(simple.ToArray())), (2, Gen.OneOf(compound)));
+    }
+
+    private static string Program(string[] bodies) =>
+        """
+        using System;
+        using GoSharp;
+        using GoSharp.Generator.Tests.Execution;
+
+        namespace Random;
+
+        public static partial class R
+        {
+            static int Mix(int a, int b, int c) => (a * 7 + b * 3 + c) % 1000;
+
+            [Goroutine]
+            public static int MaybeThrow(Log log, int v)
+            {
+                Sp.Pause();
+                if (v % 2 == 0) throw new InvalidOperationException("callee" + v);
+                return 1;
+            }
+
+            [Goroutine]
+            public static int Callee(Log log, int v)
+            {
+                log.Add("callee" + v);
+                Sp.Pause();
+                return v * 2;
+            }
+
+        """ + string.Concat(bodies.Select((b, i) => $"\n    [Goroutine]\n    public static int M{i}(Log log)\n    {{\n        var x = 1;\n{b}\n        return x;\n    }}\n")) + "}\n";
+
+    [Fact]
+    public void RandomProgramsBehaveTheSame()
+    {
+        var batches = 0;
+        Block(3, false, false).Array[25].Sample(bodies =>
+        {
+            batches++;
+            var source = Program(bodies);
+            var result = GeneratorHarness.Run(new[] { ("Random.cs", source) }, extraReferences: new[] { MetadataReference.CreateFromFile(typeof(Log).Assembly.Location) });
+            var errors = result.GeneratorDiagnostics.Concat(result.CompileDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0) throw new Exception(string.Join("\n", errors.Take(5)) + "\n" + source);
+            var asm = GeneratorHarness.Load(result.Output);
+            var type = asm.GetType("Random.R")!;
+            using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+            for (var i = 0; i < bodies.Length; i++)
+            {
+                var plainLog = new Log();
+                var plain = Outcome(() => type.GetMethod("M" + i)!.Invoke(null, new object[] { plainLog }));
+                var goLog = new Log();
+                string go;
+                using (rt.Enter())
+                {
+                    go = Outcome(() =>
+                    {
+                        var h = (Goroutine<int>)type.GetMethod("GoM" + i)!.Invoke(null, new object[] { goLog })!;
+                        return h.Join();
+                    });
+                }
+                if (plain != go || plainLog.ToString() != goLog.ToString())
+                    throw new Exception($"M{i}: plain {plain} [{plainLog}] vs goroutine {go} [{goLog}]\n{bodies[i]}");
+            }
+        }, iter: int.Parse(Environment.GetEnvironmentVariable("GOSHARP_PROPERTY_ITER") ?? "4"), threads: 1);
+        output.WriteLine($"{batches} batches of 25 random methods");
+    }
+
+    private static string Outcome(Func<object?> run)
+    {
+        try { return "value " + run(); }
+        catch (TargetInvocationException e) when (e.InnerException is not null) { return "throws " + e.InnerException.Message; }
+        catch (Exception e) { return "throws " + e.Message; }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace GoSharp.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. docs/diagnostics.md documents each id.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "GoSharp.Generator";
+    private const string HelpBase = "https://github.com/GoSharp/GoSharp/blob/main/docs/diagnostics.md#";
+
+    private static DiagnosticDescriptor Make(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    public static readonly DiagnosticDescriptor InternalError = Make("GOSH0001",
+        "The goroutine generator failed",
+        "The GoSharp generator failed on '{0}': {1}. Please report this; no state machine was generated for the method.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotPartial = Make("GOSH0002",
+        "A [Goroutine] method must be in a partial type",
+        "'{0}' must be declared partial (and every type that encloses it) so that the generator can add the goroutine frame and launcher",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RefParameter = Make("GOSH0003",
+        "A [Goroutine] method cannot take ref, out or in parameters",
+        "Parameter '{0}' is passed by reference; a goroutine outlives its caller's stack, so pass it by value",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AsyncOrIterator = Make("GOSH0004",
+        "A [Goroutine] method cannot be async or an iterator",
+        "'{0}' is {1}; a goroutine suspends through GoSharp suspension points, not await or yield",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SuspensionInLock = Make("GOSH0005",
+        "Suspension point inside lock",
+        "'{0}' may suspend the goroutine inside a lock statement; the goroutine may resume on another thread, which does not own the Monitor. Use GoSharp.Mutex, or move the call out of the lock.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SuspensionInUnsafe = Make("GOSH0006",
+        "Suspension point inside unsafe or fixed",
+        "'{0}' may suspend the goroutine inside an unsafe or fixed block; pointers cannot live across a suspension",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SuspensionInLambda = Make("GOSH0007",
+        "Suspension point inside a lambda or local function",
+        "'{0}' is inside a lambda or local function, which runs as ordinary code and would block the thread; call it directly in the [Goroutine] method, or make the local function a [Goroutine] method",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RefAcrossSuspension = Make("GOSH0008",
+        "Ref local or ref struct across a suspension point",
+        "'{0}' is a ref local or of a ref struct type and its scope contains a suspension point; it cannot be stored in the goroutine frame",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BlockingCall = Make("GOSH0009",
+        "Thread-blocking call in a goroutine",
+        "'{0}' blocks the thread that runs this goroutine and every goroutine queued behind it; use {1}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor Unsupported = Make("GOSH0010",
+        "Construct not supported around a suspension point",
+        "{0} is not supported by the GoSharp generator yet when it contains a suspension point; rewrite it (for example into separate statements)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AwaiterNotFound = Make("GOSH0011",
+        "Suspension point awaiter not found",
+        "'{0}' is marked [SuspensionPoint(\"{1}\")] but no accessible sibling method '{1}' with the same parameters exists",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BaseAccess = Make("GOSH0012",
+        "base access in a [Goroutine] method",
+        "'base' cannot be used in a [Goroutine] method: its body runs in a generated frame class; call a helper method that uses base instead",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NoBody = Make("GOSH0013",
+        "A [Goroutine] method needs a body",
+        "'{0}' has no body (abstract, extern, partial definition or interface member); put [Goroutine] on a method with a body",
+        DiagnosticSeverity.Error);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
+    {
+        [InternalError.Id] = InternalError,
+        [NotPartial.Id] = NotPartial,
+        [RefParameter.Id] = RefParameter,
+        [AsyncOrIterator.Id] = AsyncOrIterator,
+        [SuspensionInLock.Id] = SuspensionInLock,
+        [SuspensionInUnsafe.Id] = SuspensionInUnsafe,
+        [SuspensionInLambda.Id] = SuspensionInLambda,
+        [RefAcrossSuspension.Id] = RefAcrossSuspension,
+        [BlockingCall.Id] = BlockingCall,
+        [Unsupported.Id] = Unsupported,
+        [AwaiterNotFound.Id] = AwaiterNotFound,
+        [BaseAccess.Id] = BaseAccess,
+        [NoBody.Id] = NoBody,
+    };
+
+    public static ImmutableArray<DiagnosticDescriptor> All => ById.Values.ToImmutableArray();
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+}

@@ -1,0 +1,23 @@
+using System.Threading;
+using GoSharp.Generator.Model;
+using GoSharp.Generator.Rewriting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Finding;
+
+/// <summary>The find stage: which syntax nodes carry [Goroutine], and turning each into a model.</summary>
+internal static class GoroutineFinder
+{
+    public const string AttributeName = SymbolFacts.GoroutineAttribute;
+
+    /// <summary>Purely syntactic: a method declaration (the attribute name was matched by Roslyn already).</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is MethodDeclarationSyntax;
+
+    public static GoroutineResult Transform(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+    {
+        var decl = (MethodDeclarationSyntax)context.TargetNode;
+        var method = (IMethodSymbol)context.TargetSymbol;
+        return FrameModelBuilder.Build(decl, method, context.SemanticModel, ct);
+    }
+}

@@ -1,0 +1,45 @@
+namespace GoSharp.Generator.Model;
+
+/// <summary>A type that encloses the method: its declaration header, e.g. <c>partial class C&lt;T&gt;</c>.</summary>
+internal sealed record ContainingTypeModel(string Keyword, string NameWithTypeParameters, string Constraints);
+
+/// <summary>A field of the generated frame.</summary>
+internal sealed record FieldModel(string Type, string Name, string Comment);
+
+/// <summary>A suspension state and the source line it came from.</summary>
+internal sealed record StateModel(int State, int Line, string Description);
+
+/// <summary>
+/// Everything the emitter needs for one [Goroutine] method, as strings and value records only: no symbols,
+/// syntax nodes or compilations, so the incremental pipeline can cache it.
+/// </summary>
+internal sealed record GoroutineMethodModel(
+    string HintName,
+    string? Namespace,
+    EquatableArray<string> FileUsings,
+    EquatableArray<string> NamespaceUsings,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string MethodDisplayName,
+    string FilePath,
+    string FrameName,
+    string FrameTypeParameters,
+    string FrameConstraints,
+    string FrameBaseType,
+    string? ThisType,
+    EquatableArray<FieldModel> Fields,
+    EquatableArray<string> ConstructorParameters,
+    EquatableArray<string> ConstructorAssignments,
+    EquatableArray<StateModel> States,
+    string ResumeBody,
+    string LauncherModifiers,
+    string LauncherName,
+    string LauncherTypeParameters,
+    string LauncherParameters,
+    string LauncherConstraints,
+    string LauncherReturnType,
+    string LauncherFrameArguments,
+    bool NeedsPatternHelpers,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>
+internal sealed record GoroutineResult(GoroutineMethodModel? Method, EquatableArray<DiagnosticInfo> Diagnostics);

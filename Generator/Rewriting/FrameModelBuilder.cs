@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using GoSharp.Generator.Diagnostics;
+using GoSharp.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Rewriting;
+
+/// <summary>Checks a [Goroutine] method, lowers it, and packs everything into a value-equatable model.</summary>
+internal static class FrameModelBuilder
+{
+    /// <summary>Test hook: makes the builder throw for chosen methods, to prove a failure becomes GOSH0001.</summary>
+    internal static Func<IMethodSymbol, bool>? InjectFailure;
+
+    public static GoroutineResult Build(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, CancellationToken ct)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        try
+        {
+            var m = BuildCore(decl, method, model, diagnostics, ct);
+            return new GoroutineResult(m, diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id, LocationInfo.From(decl.Identifier.GetLocation()),
+                new[] { method.Name, ex.GetType().Name + ": " + ex.Message.Replace('\n', ' ').Replace('\r', ' ') }.ToEquatableArray()));
+            return new GoroutineResult(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static void Add(List<DiagnosticInfo> list, DiagnosticDescriptor d, Location at, params string[] args) =>
+        list.Add(new DiagnosticInfo(d.Id, LocationInfo.From(at), args.ToEquatableArray()));
+
+    private static GoroutineMethodModel? BuildCore(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, List<DiagnosticInfo> diags, CancellationToken ct)
+    {
+        if (InjectFailure?.Invoke(method) == true) throw new InvalidOperationException("injected failure");
+        var nameLocation = decl.Identifier.GetLocation();
+        if (decl.Body is null && decl.ExpressionBody is null)
+        {
+            Add(diags, DiagnosticDescriptors.NoBody, nameLocation, method.Name);
+            return null;
+        }
+        for (var t = method.ContainingType; t is not null; t = t.ContainingType)
+        {
+            if (!SymbolFacts.IsPartial(t))
+            {
+                Add(diags, DiagnosticDescriptors.NotPartial, t.Locations.FirstOrDefault(l => l.IsInSource && l.SourceTree == decl.SyntaxTree) ?? nameLocation, t.Name);
+            }
+        }
+        foreach (var p in decl.ParameterList.Parameters)
+        {
+            if (p.Modifiers.Any(m => m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword) || m.IsKind(SyntaxKind.InKeyword)))
+                Add(diags, DiagnosticDescriptors.RefParameter, p.GetLocation(), p.Identifier.ValueText);
+        }
+        if (method.IsAsync)
+            Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "async");
+        var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
+        if (body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<YieldStatementSyntax>().Any())
+            Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "an iterator");
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly || method.ReturnType.IsRefLikeType)
+            Add(diags, DiagnosticDescriptors.Unsupported, decl.ReturnType.GetLocation(), "A ref or ref struct return type");
+        var filePath = decl.SyntaxTree.FilePath;
+        var lowerer = new MethodLowerer(model, method, filePath, diags, ct);
+        ScanBody(body, model, lowerer, diags, ct);
+        if (HasErrors(diags)) return null;
+
+        var resumeBody = lowerer.Lower(decl);
+        if (HasErrors(diags)) return null;
+
+        // ---- containing declarations
+        var types = new List<ContainingTypeModel>();
+        foreach (var td in decl.Ancestors().OfType<TypeDeclarationSyntax>().Reverse())
+        {
+            var keyword = td switch
+            {
+                RecordDeclarationSyntax r => r.ClassOrStructKeyword.RawKind != 0 ? "record " + r.ClassOrStructKeyword.Text : "record",
+                _ => td.Keyword.Text,
+            };
+            types.Add(new ContainingTypeModel(keyword, td.Identifier.Text + (td.TypeParameterList?.ToString() ?? ""), ""));
+        }
+        var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        var root = (CompilationUnitSyntax)decl.SyntaxTree.GetRoot(ct);
+        var fileUsings = root.Usings.Where(u => u.GlobalKeyword.RawKind == 0).Select(u => u.ToString()).ToEquatableArray();
+        var nsUsings = decl.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(x => x.Usings).Select(u => u.ToString()).ToEquatableArray();
+
+        var frameName = SymbolFacts.FrameName(method);
+        var typeParams = decl.TypeParameterList?.ToString() ?? "";
+        var constraints = string.Join(" ", decl.ConstraintClauses.Select(c => c.ToString()));
+        var baseType = method.ReturnsVoid ? "global::GoSharp.CompilerServices.Frame" : $"global::GoSharp.CompilerServices.Frame<{method.ReturnType.Fq()}>";
+        var thisType = method.IsStatic ? null : method.ContainingType.Fq();
+
+        var ctorParams = new List<string>();
+        var ctorAssign = new List<string>();
+        if (thisType is not null)
+        {
+            ctorParams.Add(thisType + " @this");
+            ctorAssign.Add("_this = @this;");
+        }
+        var fields = lowerer.Fields;
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            var p = method.Parameters[i];
+            ctorParams.Add($"{p.Type.Fq()} __a{i}");
+            ctorAssign.Add($"_p_{p.Name} = __a{i};");
+        }
+
+        var accessibility = string.Join(" ", decl.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
+            || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(m => m.Text));
+        var modifiers = (accessibility + (method.IsStatic ? " static" : "")).Trim();
+        var launcherParams = string.Join(", ", decl.ParameterList.Parameters.Select(p => p.WithAttributeLists(default).ToString()));
+        var frameArgs = new List<string>();
+        if (thisType is not null) frameArgs.Add("this");
+        frameArgs.AddRange(decl.ParameterList.Parameters.Select(p => p.Identifier.Text));
+        var frameTypeArgs = decl.TypeParameterList is null ? "" : "<" + string.Join(", ", decl.TypeParameterList.Parameters.Select(p => p.Identifier.Text)) + ">";
+        var returnType = method.ReturnsVoid ? "global::GoSharp.Goroutine" : $"global::GoSharp.Goroutine<{method.ReturnType.Fq()}>";
+        var spawn = method.ReturnsVoid ? "Spawn" : $"Spawn<{method.ReturnType.Fq()}>";
+
+        var typeChain = string.Join(".", method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "")
+            .Split('.')) ;
+        var hint = Sanitize(typeChain + "." + frameName) + ".g.cs";
+        var display = method.ContainingType.ToDisplayString() + "." + method.Name;
+
+        return new GoroutineMethodModel(
+            HintName: hint,
+            Namespace: ns,
+            FileUsings: fileUsings,
+            NamespaceUsings: nsUsings,
+            ContainingTypes: types.ToEquatableArray(),
+            MethodDisplayName: display,
+            FilePath: filePath,
+            FrameName: frameName,
+            FrameTypeParameters: typeParams,
+            FrameConstraints: constraints,
+            FrameBaseType: baseType,
+            ThisType: thisType,
+            Fields: fields.ToEquatableArray(),
+            ConstructorParameters: ctorParams.ToEquatableArray(),
+            ConstructorAssignments: ctorAssign.ToEquatableArray(),
+            States: lowerer.States.ToEquatableArray(),
+            ResumeBody: resumeBody,
+            LauncherModifiers: modifiers,
+            LauncherName: "Go" + method.Name,
+            LauncherTypeParameters: typeParams,
+            LauncherParameters: launcherParams,
+            LauncherConstraints: constraints,
+            LauncherReturnType: returnType,
+            LauncherFrameArguments: $"global::GoSharp.GoRuntime.Current.{spawn}(new {frameName}{frameTypeArgs}({string.Join(", ", frameArgs)}))",
+            NeedsPatternHelpers: lowerer.NeedsPatternHelpers,
+            Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static string Sanitize(string s)
+    {
+        var chars = s.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray();
+        return new string(chars);
+    }
+
+    private static bool HasErrors(List<DiagnosticInfo> diags) =>
+        diags.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
+
+    /// <summary>Method-wide checks: misplaced suspension points and thread-blocking calls.</summary>
+    private static void ScanBody(SyntaxNode body, SemanticModel model, MethodLowerer lowerer, List<DiagnosticInfo> diags, CancellationToken ct)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (node is InvocationExpressionSyntax inv)
+            {
+                var kind = lowerer.Classify(inv);
+                if (kind != CallKind.Plain)
+                {
+                    foreach (var a in inv.Ancestors())
+                    {
+                        if (a == body) break;
+                        if (a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                        {
+                            Add(diags, DiagnosticDescriptors.SuspensionInLambda, inv.GetLocation(), inv.ToString());
+                            break;
+                        }
+                        if (a is LockStatementSyntax)
+                        {
+                            Add(diags, DiagnosticDescriptors.SuspensionInLock, inv.GetLocation(), inv.ToString());
+                            break;
+                        }
+                        if (a is UnsafeStatementSyntax or FixedStatementSyntax)
+                        {
+                            Add(diags, DiagnosticDescriptors.SuspensionInUnsafe, inv.GetLocation(), inv.ToString());
+                            break;
+                        }
+                    }
+                }
+                else if (SymbolFacts.MayBeBlocking(inv.Expression) && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol symbol
+                    && SymbolFacts.BlockingReplacement(symbol) is { } replacement)
+                {
+                    Add(diags, DiagnosticDescriptors.BlockingCall, inv.GetLocation(), symbol.ContainingType.Name + "." + symbol.Name, replacement);
+                }
+            }
+            else if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } ma && ma.Parent is not InvocationExpressionSyntax
+                && model.GetSymbolInfo(ma, ct).Symbol is IPropertySymbol prop && SymbolFacts.BlockingReplacement(prop) is { } rep)
+            {
+                Add(diags, DiagnosticDescriptors.BlockingCall, ma.GetLocation(), prop.ContainingType.Name + "." + prop.Name, rep);
+            }
+        }
+    }
+}

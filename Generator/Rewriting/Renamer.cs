@@ -1,0 +1,252 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Rewriting;
+
+/// <summary>
+/// Rewrites user code that is emitted as it is (no suspension inside) so that it works inside the frame
+/// class: hoisted locals and parameters become frame fields, <c>this</c> and implicit instance members go
+/// through <c>_this</c>, static members are qualified (the frame's own members must not capture them),
+/// jumps that leave the statement are routed through the state machine, and chosen sub-expressions are
+/// replaced by spilled temporaries.
+/// </summary>
+internal sealed class Renamer : CSharpSyntaxRewriter
+{
+    private readonly MethodLowerer _owner;
+    private readonly SyntaxNode _root;
+    private readonly IReadOnlyDictionary<SyntaxNode, string>? _replacements;
+    private readonly ISet<ISymbol>? _excluded;
+
+    public Renamer(MethodLowerer owner, SyntaxNode root, IReadOnlyDictionary<SyntaxNode, string>? replacements, ISet<ISymbol>? excluded)
+        : base(visitIntoStructuredTrivia: false)
+    {
+        _owner = owner;
+        _root = root;
+        _replacements = replacements;
+        _excluded = excluded;
+    }
+
+    private SemanticModel Model => _owner.Model;
+
+    public override SyntaxNode? Visit(SyntaxNode? node)
+    {
+        if (node is not null && _replacements is not null && _replacements.TryGetValue(node, out var text))
+            return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
+        return base.Visit(node);
+    }
+
+    public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
+    {
+        var replaced = RenameSimpleName(node, node.Identifier.ValueText, null);
+        return replaced ?? base.VisitIdentifierName(node);
+    }
+
+    public override SyntaxNode? VisitGenericName(GenericNameSyntax node)
+    {
+        var visited = (GenericNameSyntax)base.VisitGenericName(node)!;
+        var replaced = RenameSimpleName(node, node.Identifier.ValueText, visited.TypeArgumentList.ToString());
+        return replaced ?? visited;
+    }
+
+    private SyntaxNode? RenameSimpleName(SimpleNameSyntax node, string name, string? typeArgs)
+    {
+        var parent = node.Parent;
+        switch (parent)
+        {
+            case MemberAccessExpressionSyntax ma when ma.Name == node:
+            case QualifiedNameSyntax q when q.Right == node:
+            case MemberBindingExpressionSyntax:
+            case NameColonSyntax:
+            case NameEqualsSyntax:
+            case AliasQualifiedNameSyntax:
+                return null;
+            case AssignmentExpressionSyntax asg when asg.Left == node && asg.Parent is InitializerExpressionSyntax:
+                return null;
+        }
+        if (!_owner.MayNeedRewrite(name)) return null;
+        if (node is IdentifierNameSyntax id && id.IsVar) return null;
+        if (SyntaxFacts.IsInTypeOnlyContext(node)) return null;
+        if (node.Ancestors().Any(a => a is ExpressionColonSyntax)) return null;
+
+        var info = Model.GetSymbolInfo(node);
+        var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+        switch (symbol)
+        {
+            case ILocalSymbol or IParameterSymbol:
+                if (_excluded is not null && _excluded.Contains(symbol)) return null;
+                if (_owner.TryGetHoisted(symbol, out var field))
+                {
+                    if (symbol is ILocalSymbol local && node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                        && _owner.IsPerIterationLocal(local))
+                        _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                            $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a lambda or local function (each iteration would need its own copy; copy it into a variable declared outside the loop or pass it as an argument)");
+                    return (field.StartsWith("(", System.StringComparison.Ordinal) ? SyntaxFactory.ParseExpression(field) : SyntaxFactory.IdentifierName(field)).WithTriviaFrom(node);
+                }
+                return null;
+            case IFieldSymbol or IPropertySymbol or IEventSymbol:
+            case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ReducedExtension }:
+                if (symbol.ContainingType is null) return null;
+                if (symbol is IMethodSymbol { MethodKind: MethodKind.ReducedExtension }) return null;
+                var text = symbol.IsStatic
+                    ? symbol.ContainingType.Fq() + "." + name + typeArgs
+                    : "_this." + name + typeArgs;
+                if (!symbol.IsStatic) _owner.UsesThis = true;
+                return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
+        }
+        return null;
+    }
+
+    public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+    {
+        // nameof(local) must keep the user's name, not the frame field's.
+        if (node.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" }
+            && Model.GetConstantValue(node).Value is string name)
+            return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name)).WithTriviaFrom(node);
+        return base.VisitInvocationExpression(node);
+    }
+
+    public override SyntaxNode? VisitMemberBindingExpression(MemberBindingExpressionSyntax node)
+    {
+        var receiver = _owner.BindingReceiver(node);
+        if (receiver is null) return base.VisitMemberBindingExpression(node);
+        var visited = (MemberBindingExpressionSyntax)base.VisitMemberBindingExpression(node)!;
+        return SyntaxFactory.ParseExpression(receiver + visited.ToString()).WithTriviaFrom(node);
+    }
+
+    public override SyntaxNode? VisitElementBindingExpression(ElementBindingExpressionSyntax node)
+    {
+        var receiver = _owner.BindingReceiver(node);
+        if (receiver is null) return base.VisitElementBindingExpression(node);
+        var visited = (ElementBindingExpressionSyntax)base.VisitElementBindingExpression(node)!;
+        return SyntaxFactory.ParseExpression(receiver + visited.ToString()).WithTriviaFrom(node);
+    }
+
+    public override SyntaxNode? VisitThisExpression(ThisExpressionSyntax node)
+    {
+        _owner.UsesThis = true;
+        return SyntaxFactory.IdentifierName("_this").WithTriviaFrom(node);
+    }
+
+    public override SyntaxNode? VisitBaseExpression(BaseExpressionSyntax node)
+    {
+        _owner.Report(Diagnostics.DiagnosticDescriptors.BaseAccess, node);
+        return base.VisitBaseExpression(node);
+    }
+
+    public override SyntaxNode? VisitDeclarationExpression(DeclarationExpressionSyntax node)
+    {
+        var text = DesignationText(node.Designation);
+        return text is null ? base.VisitDeclarationExpression(node) : SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
+    }
+
+    private string? DesignationText(VariableDesignationSyntax designation)
+    {
+        switch (designation)
+        {
+            case SingleVariableDesignationSyntax single:
+                var symbol = Model.GetDeclaredSymbol(single);
+                return symbol is not null && _owner.TryGetHoisted(symbol, out var f) ? f : null;
+            case ParenthesizedVariableDesignationSyntax paren:
+                var parts = paren.Variables.Select(v => DesignationText(v) ?? (v is DiscardDesignationSyntax ? "_" : null)).ToList();
+                return parts.Any(p => p is null) ? null : "(" + string.Join(", ", parts) + ")";
+            default:
+                return null;
+        }
+    }
+
+    private Dictionary<SyntaxNode, string>? _designationRenames;
+
+    public override SyntaxNode? VisitSingleVariableDesignation(SingleVariableDesignationSyntax node)
+    {
+        if (_designationRenames is not null && _designationRenames.TryGetValue(node, out var name))
+            return node.WithIdentifier(SyntaxFactory.Identifier(name).WithTriviaFrom(node.Identifier));
+        return base.VisitSingleVariableDesignation(node);
+    }
+
+    /// <summary>
+    /// <c>e is P</c> whose pattern declares variables that live in frame fields becomes
+    /// <c>(e is P' &amp;&amp; __GoSet(out field, v) ...)</c>: the pattern's variables get fresh names (flattening puts
+    /// many scopes into one block) and are copied into their fields when the pattern matched.
+    /// </summary>
+    public override SyntaxNode? VisitIsPatternExpression(IsPatternExpressionSyntax node)
+    {
+        var hoisted = node.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
+            .Where(d => Model.GetDeclaredSymbol(d) is { } s && _owner.TryGetHoisted(s, out _) && (_excluded is null || !_excluded.Contains(s)))
+            .ToList();
+        if (hoisted.Count == 0) return base.VisitIsPatternExpression(node);
+        var left = ((ExpressionSyntax)Visit(node.Expression)!).ToString();
+        var saved = _designationRenames;
+        _designationRenames = new Dictionary<SyntaxNode, string>(saved ?? new Dictionary<SyntaxNode, string>());
+        foreach (var d in hoisted) _designationRenames[d] = _owner.UniqueName(d.Identifier.ValueText);
+        var pattern = ((PatternSyntax)Visit(node.Pattern)!).ToString();
+        var sets = string.Concat(hoisted.Select(d =>
+        {
+            _owner.TryGetHoisted(Model.GetDeclaredSymbol(d)!, out var field);
+            return $" && __GoSet(out {field}, {_designationRenames[d]})";
+        }));
+        _designationRenames = saved;
+        _owner.NeedsPatternHelpers = true;
+        return SyntaxFactory.ParseExpression($"({left} is {pattern}{sets})").WithTriviaFrom(node);
+    }
+
+    // ---- jumps that leave the statement being copied ----
+
+    private bool InsideRootBody(SyntaxNode node)
+    {
+        // A jump inside a lambda or local function belongs to it.
+        for (var a = node.Parent; a is not null && a != _root.Parent; a = a.Parent)
+        {
+            if (a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) return false;
+            if (a == _root) break;
+        }
+        return true;
+    }
+
+    public override SyntaxNode? VisitBreakStatement(BreakStatementSyntax node)
+    {
+        if (!InsideRootBody(node)) return base.VisitBreakStatement(node);
+        var target = MethodLowerer.BreakTarget(node);
+        if (target is null || IsWithinRoot(target)) return base.VisitBreakStatement(node);
+        return Parse(_owner.JumpForBreak(target), node);
+    }
+
+    public override SyntaxNode? VisitContinueStatement(ContinueStatementSyntax node)
+    {
+        if (!InsideRootBody(node)) return base.VisitContinueStatement(node);
+        var target = MethodLowerer.ContinueTarget(node);
+        if (target is null || IsWithinRoot(target)) return base.VisitContinueStatement(node);
+        return Parse(_owner.JumpForContinue(target), node);
+    }
+
+    public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
+    {
+        if (!InsideRootBody(node)) return base.VisitGotoStatement(node);
+        var text = _owner.JumpForGoto(node, IsWithinRoot);
+        return text is null ? base.VisitGotoStatement(node) : Parse(text, node);
+    }
+
+    public override SyntaxNode? VisitReturnStatement(ReturnStatementSyntax node)
+    {
+        if (!InsideRootBody(node)) return base.VisitReturnStatement(node);
+        var value = node.Expression is null ? null : ((ExpressionSyntax)Visit(node.Expression)!).ToString();
+        return Parse(_owner.ReturnText(value), node);
+    }
+
+    public override SyntaxNode? VisitThrowStatement(ThrowStatementSyntax node)
+    {
+        if (node.Expression is null && InsideRootBody(node))
+        {
+            var rethrow = _owner.RethrowText(node);
+            if (rethrow is not null) return Parse(rethrow, node);
+        }
+        return base.VisitThrowStatement(node);
+    }
+
+    private bool IsWithinRoot(SyntaxNode target) => target == _root || _root.Span.Contains(target.Span) && target.Ancestors().Contains(_root);
+
+    private static StatementSyntax Parse(string text, SyntaxNode original) =>
+        SyntaxFactory.ParseStatement(text).WithTriviaFrom(original);
+}

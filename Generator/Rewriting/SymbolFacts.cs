@@ -1,0 +1,153 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Rewriting;
+
+/// <summary>What a call inside a goroutine is.</summary>
+internal enum CallKind
+{
+    Plain,
+    SuspensionPoint,
+    GoroutineCall,
+}
+
+/// <summary>Symbol questions the rewriter asks; all by metadata name, none special-cases a primitive.</summary>
+internal static class SymbolFacts
+{
+    public const string GoroutineAttribute = "GoSharp.GoroutineAttribute";
+    public const string SuspensionPointAttribute = "GoSharp.CompilerServices.SuspensionPointAttribute";
+
+    public static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions
+            | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier
+            | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    public static string Fq(this ITypeSymbol type) => type.ToDisplayString(FullyQualified);
+
+    public static IMethodSymbol Definition(this IMethodSymbol m) => (m.ReducedFrom ?? m).OriginalDefinition;
+
+    public static string? SuspensionAwaiterName(IMethodSymbol m)
+    {
+        foreach (var attr in m.Definition().GetAttributes())
+        {
+            if (attr.AttributeClass is { Name: "SuspensionPointAttribute", ContainingNamespace: { Name: "CompilerServices", ContainingNamespace: { Name: "GoSharp", ContainingNamespace.IsGlobalNamespace: true } } }
+                && attr.ConstructorArguments.Length == 1
+                && attr.ConstructorArguments[0].Value is string name)
+                return name;
+        }
+        return null;
+    }
+
+    public static bool HasGoroutineAttribute(IMethodSymbol m)
+    {
+        foreach (var a in m.Definition().GetAttributes())
+            if (a.AttributeClass is { Name: "GoroutineAttribute", ContainingNamespace: { Name: "GoSharp", ContainingNamespace.IsGlobalNamespace: true } })
+                return true;
+        return false;
+    }
+
+    private static readonly System.Collections.Generic.HashSet<string> BlockingNames = new()
+    {
+        "Sleep", "Wait", "WaitAll", "WaitAny", "Result", "GetResult", "Enter", "TryEnter", "WaitOne", "SignalAndWait", "Join",
+    };
+
+    /// <summary>A [Goroutine] method of this compilation whose frame the generator emits.</summary>
+    public static bool IsGeneratedGoroutine(IMethodSymbol m)
+    {
+        var def = m.Definition();
+        if (def.MethodKind != MethodKind.Ordinary || !HasGoroutineAttribute(def)) return false;
+        if (def.DeclaringSyntaxReferences.Length == 0) return false;
+        if (def.IsAsync || def.ReturnsByRef || def.ReturnsByRefReadonly) return false;
+        if (def.Parameters.Any(p => p.RefKind != RefKind.None)) return false;
+        for (var t = def.ContainingType; t is not null; t = t.ContainingType)
+            if (!IsPartial(t)) return false;
+        return true;
+    }
+
+    public static bool IsPartial(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax td && td.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    public static CallKind Classify(IMethodSymbol? m)
+    {
+        if (m is null) return CallKind.Plain;
+        if (SuspensionAwaiterName(m) is not null) return CallKind.SuspensionPoint;
+        if (IsGeneratedGoroutine(m)) return CallKind.GoroutineCall;
+        return CallKind.Plain;
+    }
+
+    /// <summary>Frame class name of a [Goroutine] method: <c>M_Frame</c>, or <c>M_Frame_k</c> among overloads.</summary>
+    public static string FrameName(IMethodSymbol m)
+    {
+        var def = m.Definition();
+        var overloads = def.ContainingType.GetMembers(def.Name).OfType<IMethodSymbol>()
+            .Where(HasGoroutineAttribute)
+            .OrderBy(o => o.Locations.FirstOrDefault()?.SourceTree?.FilePath ?? "", System.StringComparer.Ordinal)
+            .ThenBy(o => o.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0)
+            .ToList();
+        if (overloads.Count <= 1) return def.Name + "_Frame";
+        var index = overloads.FindIndex(o => SymbolEqualityComparer.Default.Equals(o, def));
+        return def.Name + "_Frame_" + index;
+    }
+
+    /// <summary>Known calls that block the thread, with the GoSharp replacement to suggest.</summary>
+    /// <summary>A C# expression for a constant of the given type (casts keep the type; NaN and infinities spelled out).</summary>
+    public static string ConstantText(ITypeSymbol type, object? value)
+    {
+        var t = type.Fq();
+        switch (value)
+        {
+            case null: return $"(({t})null)";
+            case double d when double.IsNaN(d): return "double.NaN";
+            case double d when double.IsPositiveInfinity(d): return "double.PositiveInfinity";
+            case double d when double.IsNegativeInfinity(d): return "double.NegativeInfinity";
+            case float f when float.IsNaN(f): return "float.NaN";
+            case float f when float.IsPositiveInfinity(f): return "float.PositiveInfinity";
+            case float f when float.IsNegativeInfinity(f): return "float.NegativeInfinity";
+        }
+        var text = SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
+        if (value is float) text += "f";
+        else if (value is decimal) text += "m";
+        else if (value is double && !text.Contains(".") && !text.Contains("E")) text += ".0";
+        return $"(({t}){text})";
+    }
+
+    /// <summary>Cheap syntactic filter before asking for the symbol.</summary>
+    public static bool MayBeBlocking(ExpressionSyntax callee) => callee switch
+    {
+        MemberAccessExpressionSyntax ma => BlockingNames.Contains(ma.Name.Identifier.ValueText),
+        SimpleNameSyntax n => BlockingNames.Contains(n.Identifier.ValueText),
+        _ => false,
+    };
+
+    public static string? BlockingReplacement(ISymbol symbol)
+    {
+        if (!BlockingNames.Contains(symbol.Name) || symbol.ContainingNamespace?.Name is not ("Threading" or "Tasks" or "CompilerServices")) return null;
+        var type = symbol.ContainingType?.OriginalDefinition.ToDisplayString();
+        switch (type)
+        {
+            case "System.Threading.Thread" when symbol.Name == "Sleep":
+                return "Go.Sleep(...)";
+            case "System.Threading.Tasks.Task" when symbol.Name is "Wait" or "WaitAll" or "WaitAny":
+            case "System.Threading.Tasks.Task<TResult>" when symbol.Name is "Wait" or "Result":
+            case "System.Runtime.CompilerServices.TaskAwaiter" when symbol.Name == "GetResult":
+            case "System.Runtime.CompilerServices.TaskAwaiter<TResult>" when symbol.Name == "GetResult":
+            case "System.Threading.Tasks.ValueTask<TResult>" when symbol.Name == "Result":
+                return "Go.Await(task)";
+            case "System.Threading.Monitor" when symbol.Name is "Enter" or "Wait" or "TryEnter":
+                return "GoSharp.Mutex (Lock/Unlock) or GoSharp.Cond";
+            case "System.Threading.SemaphoreSlim" when symbol.Name == "Wait":
+            case "System.Threading.Semaphore" when symbol.Name == "WaitOne":
+                return "a buffered Chan<T> as a semaphore, or GoSharp.Mutex";
+            case "System.Threading.ManualResetEventSlim" when symbol.Name == "Wait":
+            case "System.Threading.WaitHandle" when symbol.Name is "WaitOne" or "WaitAll" or "WaitAny":
+            case "System.Threading.CountdownEvent" when symbol.Name == "Wait":
+            case "System.Threading.Barrier" when symbol.Name == "SignalAndWait":
+                return "GoSharp.WaitGroup or a Chan<T>";
+            case "System.Threading.Thread" when symbol.Name == "Join":
+                return "Goroutine.Join()";
+        }
+        return null;
+    }
+}
