@@ -281,12 +281,12 @@ public class WaitReasonTests
         var hs = new[] { rt.Go(Sel()), rt.Go(Sl()), rt.Go(W()), rt.Go(L()), rt.Go(N()) };
         var recv = rt.Go(R());
         string dump = "";
-        for (int i = 0; i < 2000; i++)
+        // Wait (by the clock, not a count: CI machines are slow and loaded) until every goroutine has parked.
+        SpinWait.SpinUntil(() =>
         {
             dump = rt.DumpGoroutines();
-            if (new[] { "[chan receive]", "[select]", "[sleep", "[sync.Wait", "[chan receive (nil chan)]" }.All(dump.Contains)) break;
-            Thread.Yield();
-        }
+            return new[] { "[chan receive]", "[select]", "[sleep", "[sync.Wait", "[chan receive (nil chan)]" }.All(dump.Contains);
+        }, TimeSpan.FromSeconds(30));
         Assert.Contains("[chan receive]", dump);
         Assert.Contains("[select]", dump);
         Assert.Contains("[sleep", dump);
@@ -295,7 +295,7 @@ public class WaitReasonTests
         c.Send(0);
         recv.Join();
         var send = rt.Go(S());
-        for (int i = 0; i < 2000 && !(dump = rt.DumpGoroutines()).Contains("[chan send]"); i++) Thread.Yield();
+        SpinWait.SpinUntil(() => (dump = rt.DumpGoroutines()).Contains("[chan send]"), TimeSpan.FromSeconds(30));
         Assert.Contains("[chan send]", dump);
         c.Recv();
         c.Recv();

@@ -1,6 +1,6 @@
 // Cancellation both ways: a CancellationToken as a select case (Go: <-ctx.Done()), a done channel as a
 // CancellationToken for Task-based APIs, and channels consumed from async code.
-// [Goroutine] methods run as goroutines with the GoSharp generator (GoX launchers); today Start runs them on threads.
+// Main blocks its thread; the [Goroutine] methods it starts (GoX launchers) run as goroutines.
 using GoSharp;
 
 public static partial class Program
@@ -10,7 +10,7 @@ public static partial class Program
         // 1. A worker that stops when the token is cancelled.
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(550));
         var results = new Chan<int>();
-        var worker = Start(() => Counter(results, cts.Token));
+        var worker = GoCounter(results, cts.Token);
         await foreach (var n in results.ReadAllAsync())   // async consumer of a channel
             Console.WriteLine($"tick {n}");
         worker.Join();
@@ -56,10 +56,4 @@ public static partial class Program
         }
     }
 
-    static Thread Start(Action body)
-    {
-        var t = new Thread(() => body()) { IsBackground = true };
-        t.Start();
-        return t;
-    }
 }

@@ -1,72 +1,134 @@
 using System;
 using GoSharp;
-using GoSharp.Samples;
 
-// A three-stage pipeline. Each stage is a goroutine; the per-item work is a nested [Goroutine] call
-// (Parse -> Validate), which runs on the caller's goroutine and suspends it when it waits.
+// The pipeline of Go's blog post "Go Concurrency Patterns: Pipelines and cancellation": Gen -> Sq (fanned
+// out to two goroutines) -> Merge (fan-in) -> a consumer. The consumer stops early and closes `done`,
+// which tells every stage to return. Sum and Stats are [Goroutine] methods called directly: nested calls
+// that run on the calling goroutine and suspend it when they block.
 public static partial class Program
 {
     public static void Main()
     {
-        var lines = new[] { "12", "7", "x", "30", "-4", "99" };
-        var result = GoRun(lines).Join();
-        Console.WriteLine($"accepted sum: {result}");
+        var (sum, count) = GoRun(100).Join();
+        Console.WriteLine($"received {count} squares, sum {sum}");
     }
 
     [Goroutine]
-    static int Run(string[] lines)
+    static (long Sum, int Count) Run(int n)
     {
-        var raw = new Pipe<string?>();
-        var parsed = new Pipe<int?>();
-        GoParseStage(raw, parsed);
-        foreach (var line in lines) raw.Put(line);
-        raw.Put(null);
+        var done = new Chan<Empty>();
+        var input = Gen(done, n);
+        var c1 = Sq(done, input);            // two goroutines read from the same channel (fan-out)
+        var c2 = Sq(done, input);
+        var merged = Merge(done, c1, c2);
+        var result = Stats(merged, limit: n / 2);   // a nested goroutine call
+        done.Close();                        // cancel: every stage still running sees `done` and returns
+        return result;
+    }
 
-        var sum = 0;
-        while (parsed.Take() is int value)
+    // Stats runs on the caller's goroutine: a nested call, not a new goroutine.
+    [Goroutine]
+    static (long Sum, int Count) Stats(Chan<int> squares, int limit)
+    {
+        long sum = 0;
+        var count = 0;
+        while (count < limit)
         {
-            Console.WriteLine($"  accepted {value}");
-            sum += value;
+            var (v, ok) = squares.RecvOk();
+            if (!ok) break;
+            sum += Add(v);
+            count++;
         }
-        return sum;
+        return (sum, count);
     }
 
     [Goroutine]
-    static void ParseStage(Pipe<string?> input, Pipe<int?> output)
+    static long Add(int v)
+    {
+        if (v % 1000 == 0) Go.Yield();       // may suspend: the caller (Stats) suspends with it
+        return v;
+    }
+
+    static Chan<int> Gen(Chan<Empty> done, int n)
+    {
+        var output = new Chan<int>();
+        GoGenerate(done, output, n);
+        return output;
+    }
+
+    [Goroutine]
+    static void Generate(Chan<Empty> done, Chan<int> output, int n)
     {
         try
         {
-            for (var line = input.Take(); line is not null; line = input.Take())
+            for (var i = 1; i <= n; i++)
             {
-                try
-                {
-                    output.Put(Parse(line));       // nested goroutine call
-                }
-                catch (FormatException e)
-                {
-                    Console.WriteLine($"  rejected '{line}': {e.Message}");
-                }
+                var s = Go.Select(output.SendCase(i), done.RecvCase());
+                if (s.Index == 1) return;
             }
         }
         finally
         {
-            output.Put(null);
+            output.Close();
+        }
+    }
+
+    static Chan<int> Sq(Chan<Empty> done, Chan<int> input)
+    {
+        var output = new Chan<int>();
+        GoSquare(done, input, output);
+        return output;
+    }
+
+    [Goroutine]
+    static void Square(Chan<Empty> done, Chan<int> input, Chan<int> output)
+    {
+        try
+        {
+            foreach (var x in input)
+            {
+                var s = Go.Select(output.SendCase(x * x), done.RecvCase());
+                if (s.Index == 1) return;
+            }
+        }
+        finally
+        {
+            output.Close();
+        }
+    }
+
+    static Chan<int> Merge(Chan<Empty> done, Chan<int> a, Chan<int> b)
+    {
+        var output = new Chan<int>();
+        var wg = new WaitGroup();
+        wg.Add(2);
+        GoForward(done, a, output, wg);
+        GoForward(done, b, output, wg);
+        GoCloseAfter(wg, output);
+        return output;
+    }
+
+    [Goroutine]
+    static void Forward(Chan<Empty> done, Chan<int> input, Chan<int> output, WaitGroup wg)
+    {
+        try
+        {
+            foreach (var v in input)
+            {
+                var s = Go.Select(output.SendCase(v), done.RecvCase());
+                if (s.Index == 1) return;
+            }
+        }
+        finally
+        {
+            wg.Done();
         }
     }
 
     [Goroutine]
-    static int Parse(string text)
+    static void CloseAfter(WaitGroup wg, Chan<int> output)
     {
-        Go.Yield();
-        if (!int.TryParse(text, out var n)) throw new FormatException("not a number");
-        return Validate(n);                        // nested again
-    }
-
-    [Goroutine]
-    static int Validate(int n)
-    {
-        if (n < 0) throw new FormatException("negative");
-        Go.Yield();
-        return n;
+        wg.Wait();
+        output.Close();
     }
 }

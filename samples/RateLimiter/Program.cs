@@ -1,5 +1,5 @@
 // Go by Example: rate limiting with a ticker, and a bursty limiter (a buffered channel refilled by a ticker).
-// [Goroutine] methods run as goroutines with the GoSharp generator (GoX launchers); today Start runs them on threads.
+// Main blocks its thread; the [Goroutine] methods it starts (GoX launchers) run as goroutines.
 using GoSharp;
 
 public static partial class Program
@@ -26,7 +26,7 @@ public static partial class Program
         for (var i = 0; i < 3; i++) bursty.Send(DateTime.UtcNow);
         var refill = Go.NewTicker(TimeSpan.FromMilliseconds(200));
         var stop = new Chan<Empty>();
-        var refiller = Start(() => Refill(refill, bursty, stop));
+        var refiller = GoRefill(refill, bursty, stop);
 
         var burstyRequests = new Chan<int>(5);
         for (var i = 1; i <= 5; i++) burstyRequests.Send(i);
@@ -47,7 +47,7 @@ public static partial class Program
         {
             var id = i;
             wg.Add(1);
-            Start(() => Limited(id, sem, wg));
+            GoLimited(id, sem, wg);
         }
         wg.Wait();
     }
@@ -79,10 +79,4 @@ public static partial class Program
         finally { wg.Done(); }
     }
 
-    static Thread Start(Action body)
-    {
-        var t = new Thread(() => body()) { IsBackground = true };
-        t.Start();
-        return t;
-    }
 }

@@ -1,7 +1,6 @@
 // Go by Example: select, timeouts, non-blocking operations, fan-in.
-// The methods marked [Goroutine] run as goroutines once the GoSharp generator is referenced (call the
-// generated GoX(...) launchers). Today they run on threads through Start(...): every primitive used here
-// blocks a thread outside goroutines and suspends a goroutine inside them, so the code is the same.
+// Main runs on the process's own thread, where every primitive simply blocks; the [Goroutine] methods it
+// starts with their GoX(...) launchers run as goroutines, where the same primitives suspend instead.
 using GoSharp;
 
 public static partial class Program
@@ -11,8 +10,8 @@ public static partial class Program
         // select over two channels, each filled after a delay.
         var c1 = new Chan<string>();
         var c2 = new Chan<string>();
-        Start(() => Deliver(c1, "one", 100));
-        Start(() => Deliver(c2, "two", 200));
+        GoDeliver(c1, "one", 100);
+        GoDeliver(c2, "two", 200);
         for (int i = 0; i < 2; i++)
         {
             var s = Go.Select(c1.RecvCase(), c2.RecvCase());
@@ -21,7 +20,7 @@ public static partial class Program
 
         // Timeout: a result that takes 2 s, a 1 s limit.
         var slow = new Chan<string>(1);
-        Start(() => Deliver(slow, "result 1", 2000));
+        GoDeliver(slow, "result 1", 2000);
         var r = Go.Select(slow.RecvCase(), Go.After(TimeSpan.FromSeconds(1)).RecvCase());
         Console.WriteLine(r.Index == 0 ? r.Value1 : "timeout 1");
 
@@ -36,8 +35,8 @@ public static partial class Program
         // swapped for a nil channel, which is never ready again.
         var a = new Chan<int>();
         var b = new Chan<int>();
-        Start(() => Produce(a, 0, 3));
-        Start(() => Produce(b, 100, 3));
+        GoProduce(a, 0, 3);
+        GoProduce(b, 100, 3);
         var total = 0;
         while (!a.IsNil || !b.IsNil)
         {
@@ -66,5 +65,4 @@ public static partial class Program
         c.Close();
     }
 
-    static void Start(Action body) => new Thread(() => body()) { IsBackground = true }.Start();
 }

@@ -1,59 +1,51 @@
 using System;
 using GoSharp;
-using GoSharp.Samples;
 
-// Go's concurrent prime sieve: a generator goroutine feeds numbers into a chain of filter goroutines,
-// one per prime found so far. Pipe<T> (samples/Shared) stands in for a channel.
+// Go's concurrent prime sieve (go.dev/doc/play/sieve.go): a generator goroutine sends 2, 3, 4, ... into a
+// channel; each prime found adds a filter goroutine to the chain. Every channel is unbuffered, so the
+// whole chain runs in lock-step hand-offs. Usage: dotnet run -c Release --project samples/Sieve [count]
 public static partial class Program
 {
-    private const int Stop = -1;
-
     public static void Main(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0]) : 100;
-        var sum = GoSieve(count).Join();
-        Console.WriteLine($"sum of the first {count} primes: {sum}");
+        var count = args.Length > 0 ? int.Parse(args[0]) : 2000;
+        var (sum, last) = GoSieve(count).Join();
+        Console.WriteLine($"the {count}th prime is {last}; the first {count} primes add up to {sum}");
     }
 
     [Goroutine]
-    static long Sieve(int count)
+    static (long Sum, int Last) Sieve(int count)
     {
-        var ch = new Pipe<int>();
-        GoGenerate(ch, count * count / 2 + 1000);
+        var ch = new Chan<int>();
+        GoGenerate(ch);
         long sum = 0;
+        var prime = 0;
         for (var i = 0; i < count; i++)
         {
-            var prime = ch.Take();
+            prime = ch.Recv();
             if (i < 10) Console.Write(prime + " ");
             sum += prime;
-            var next = new Pipe<int>();
+            var next = new Chan<int>();
             GoFilter(ch, next, prime);
             ch = next;
         }
         Console.WriteLine("...");
-        while (ch.Take() != Stop) { }   // let the chain drain and end
-        return sum;
+        return (sum, prime);   // like Go's main returning: the chain is left blocked and the process ends
     }
 
     [Goroutine]
-    static void Generate(Pipe<int> ch, int limit)
+    static void Generate(Chan<int> ch)
     {
-        for (var i = 2; i <= limit; i++)
-        {
-            ch.Put(i);
-            if (i % 64 == 0) Go.Yield();  // an unbounded pipe never blocks the sender: let the filters run
-        }
-        ch.Put(Stop);
+        for (var i = 2; ; i++) ch.Send(i);
     }
 
     [Goroutine]
-    static void Filter(Pipe<int> input, Pipe<int> output, int prime)
+    static void Filter(Chan<int> input, Chan<int> output, int prime)
     {
         while (true)
         {
-            var i = input.Take();
-            if (i == Stop) { output.Put(Stop); return; }
-            if (i % prime != 0) output.Put(i);
+            var i = input.Recv();
+            if (i % prime != 0) output.Send(i);
         }
     }
 }

@@ -1,58 +1,50 @@
 using System;
-using System.Collections.Generic;
 using GoSharp;
-using GoSharp.Samples;
 
-// A worker pool: jobs go to a shared pipe, workers take them, results come back on another pipe.
+// A worker pool (go by example, "Worker Pools" and "WaitGroups"): jobs go out on a buffered channel, three
+// workers take them, results come back on another; a WaitGroup says when every worker is done.
 public static partial class Program
 {
-    public static void Main()
-    {
-        var total = GoRun(workers: 4, jobs: 1000).Join();
-        Console.WriteLine($"sum of squares 1..1000 = {total}");
-    }
+    public static void Main() => GoRun(workers: 3, jobs: 9).Join();
 
     [Goroutine]
-    static long Run(int workers, int jobs)
+    static void Run(int workers, int jobs)
     {
-        var jobQueue = new Pipe<int>();
-        var results = new Pipe<long>();
-        var handles = new List<Goroutine<int>>();
-        for (var w = 1; w <= workers; w++) handles.Add(GoWorker(w, jobQueue, results));
-
-        for (var j = 1; j <= jobs; j++) jobQueue.Put(j);
-        for (var w = 0; w < workers; w++) jobQueue.Put(0);   // one stop signal per worker
-
-        long total = 0;
-        for (var j = 0; j < jobs; j++) total += results.Take();
-        foreach (var h in handles)
+        var jobQueue = new Chan<int>(100);
+        var results = new Chan<int>(100);
+        var wg = new WaitGroup();
+        for (var w = 1; w <= workers; w++)
         {
-            var done = h.Join();
-            Console.WriteLine($"worker finished {done} jobs");
+            wg.Add(1);
+            GoWorker(w, jobQueue, results, wg);          // Go: go worker(w, jobs, results, &wg)
         }
-        return total;
+        for (var j = 1; j <= jobs; j++) jobQueue.Send(j);
+        jobQueue.Close();
+        wg.Wait();                                       // suspends the goroutine, never the thread
+        results.Close();
+        var sum = 0;
+        foreach (var r in results) sum += r;             // Go: for r := range results
+        Console.WriteLine($"sum of squares 1..{jobs} = {sum}");
     }
 
     [Goroutine]
-    static int Worker(int id, Pipe<int> jobs, Pipe<long> results)
+    static void Worker(int id, Chan<int> jobs, Chan<int> results, WaitGroup wg)
     {
-        var done = 0;
         try
         {
-            while (true)
+            foreach (var j in jobs)
             {
-                var job = jobs.Take();
-                if (job == 0) return done;
-                results.Put(Square(job));
-                done++;
-                if (done % 50 == 0) Go.Yield();
+                Console.WriteLine($"worker {id} started  job {j}");
+                Go.Sleep(TimeSpan.FromMilliseconds(100)); // a sleeping goroutine holds no thread
+                Console.WriteLine($"worker {id} finished job {j}");
+                results.Send(Square(j));
             }
         }
         finally
         {
-            Console.WriteLine($"worker {id} stops");
+            wg.Done();
         }
     }
 
-    static long Square(int x) => (long)x * x;   // ordinary code stays ordinary
+    static int Square(int x) => x * x;                   // ordinary code stays ordinary
 }

@@ -1,0 +1,123 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using Xunit;
+
+namespace GoSharp.Runtime.Tests.Packaging;
+
+/// <summary>
+/// DESIGN section 7: one NuGet package carries the runtime and the generator. Packs the built projects,
+/// then builds and runs a program against the package from a local folder feed, with its own NuGet cache
+/// so no earlier package can stand in for this one.
+/// </summary>
+public class PackageTests
+{
+    [Fact]
+    public void AProgramBuiltAgainstThePackedPackageRunsItsGoroutines()
+    {
+        string root = FindRepositoryRoot();
+        string work = Path.Combine(Path.GetTempPath(), "gosharp-pack-" + Guid.NewGuid().ToString("N"));
+        string feed = Path.Combine(work, "feed");
+        string app = Path.Combine(work, "app");
+        Directory.CreateDirectory(app);
+        try
+        {
+            string version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            Run(root, "dotnet", $"pack Runtime/Runtime.csproj -c Release --no-build -o \"{feed}\" -p:PackageVersion={version}");
+            Assert.True(File.Exists(Path.Combine(feed, $"GoSharp.Goroutines.{version}.nupkg")));
+
+            File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            // A default console project: implicit usings (System.Threading among them) and `using GoSharp;`.
+            File.WriteAllText(Path.Combine(app, "app.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="GoSharp.Goroutines" Version="{version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(app, "Directory.Packages.props"), "<Project />");
+            File.WriteAllText(Path.Combine(app, "Program.cs"), """
+                using GoSharp;
+
+                public static partial class Program
+                {
+                    public static void Main() => Console.WriteLine("sum " + GoRun(10).Join());
+
+                    [Goroutine]
+                    static int Run(int n)
+                    {
+                        var results = new Chan<int>();
+                        var wg = new WaitGroup();
+                        for (var i = 1; i <= n; i++) { wg.Add(1); GoSquare(i, results, wg); }
+                        GoCloseWhenDone(wg, results);
+                        var sum = 0;
+                        foreach (var r in results) sum += r;
+                        return sum;
+                    }
+
+                    [Goroutine]
+                    static void Square(int x, Chan<int> results, WaitGroup wg)
+                    {
+                        try { results.Send(x * x); } finally { wg.Done(); }
+                    }
+
+                    [Goroutine]
+                    static void CloseWhenDone(WaitGroup wg, Chan<int> results)
+                    {
+                        wg.Wait();
+                        results.Close();
+                    }
+                }
+                """);
+            string output = Run(app, "dotnet", "run -c Release", ("NUGET_PACKAGES", Path.Combine(work, "packages")));
+            Assert.Contains("sum 385", output);
+        }
+        finally
+        {
+            try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GoSharp.sln"))) return dir.FullName;
+        throw new InvalidOperationException("GoSharp.sln not found above the test assembly");
+    }
+
+    private static string Run(string dir, string file, string args, params (string Name, string Value)[] env)
+    {
+        var psi = new ProcessStartInfo(file, args)
+        {
+            WorkingDirectory = dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in env) psi.Environment[name] = value;
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        string stdout = p.StandardOutput.ReadToEnd();
+        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(5)), $"{file} {args} did not finish");
+        string all = stdout + stderr.GetAwaiter().GetResult();
+        Assert.True(p.ExitCode == 0, $"{file} {args} failed ({p.ExitCode}):\n{all}");
+        return all;
+    }
+}
