@@ -17,7 +17,7 @@ internal sealed class HChan<T>
 
     /// <summary>A unique, increasing id: select locks its channels in this order.</summary>
     public readonly long Id = Interlocked.Increment(ref s_nextId);
-    public readonly Lock Lock = new();
+    public readonly ChanLock Lock = new();
     private readonly T[] _buf;
     public readonly int Cap;
     private int _count, _sendx, _recvx;

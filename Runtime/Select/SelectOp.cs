@@ -59,7 +59,7 @@ internal sealed class SelectOp<T1, T2, T3, T4> : SelectParker, IParkCommit
     public T4 V4 = default!;
 
     private readonly int[] _poll = new int[4];
-    private readonly Lock?[] _locks = new Lock?[4];
+    private readonly ChanLock?[] _locks = new ChanLock?[4];
     private int _npoll, _nlocks, _default;
 
     public static SelectOp<T1, T2, T3, T4> Rent(in SelectCase<T1> c1, in SelectCase<T2> c2, in SelectCase<T3> c3, in SelectCase<T4> c4)
@@ -135,7 +135,7 @@ internal sealed class SelectOp<T1, T2, T3, T4> : SelectParker, IParkCommit
 
     private CaseKind KindOf(int i) => i switch { 0 => C1.Kind, 1 => C2.Kind, 2 => C3.Kind, _ => C4.Kind };
     private long IdOf(int i) => i switch { 0 => C1.H?.Id ?? 0, 1 => C2.H?.Id ?? 0, 2 => C3.H?.Id ?? 0, _ => C4.H?.Id ?? 0 };
-    private Lock LockOf(int i) => i switch { 0 => C1.H!.Lock, 1 => C2.H!.Lock, 2 => C3.H!.Lock, _ => C4.H!.Lock };
+    private ChanLock LockOf(int i) => i switch { 0 => C1.H!.Lock, 1 => C2.H!.Lock, 2 => C3.H!.Lock, _ => C4.H!.Lock };
 
     public void LockAll()
     {
@@ -338,7 +338,7 @@ internal sealed class SelectOp<T1, T2, T3, T4, T5, T6, T7, T8> : SelectParker, I
     public T8 V8 = default!;
 
     private readonly int[] _poll = new int[8];
-    private readonly Lock?[] _locks = new Lock?[8];
+    private readonly ChanLock?[] _locks = new ChanLock?[8];
     private int _npoll, _nlocks, _default;
 
     public static SelectOp<T1, T2, T3, T4, T5, T6, T7, T8> Rent(in SelectCase<T1> c1, in SelectCase<T2> c2, in SelectCase<T3> c3, in SelectCase<T4> c4, in SelectCase<T5> c5, in SelectCase<T6> c6, in SelectCase<T7> c7, in SelectCase<T8> c8)
@@ -414,7 +414,7 @@ internal sealed class SelectOp<T1, T2, T3, T4, T5, T6, T7, T8> : SelectParker, I
 
     private CaseKind KindOf(int i) => i switch { 0 => C1.Kind, 1 => C2.Kind, 2 => C3.Kind, 3 => C4.Kind, 4 => C5.Kind, 5 => C6.Kind, 6 => C7.Kind, _ => C8.Kind };
     private long IdOf(int i) => i switch { 0 => C1.H?.Id ?? 0, 1 => C2.H?.Id ?? 0, 2 => C3.H?.Id ?? 0, 3 => C4.H?.Id ?? 0, 4 => C5.H?.Id ?? 0, 5 => C6.H?.Id ?? 0, 6 => C7.H?.Id ?? 0, _ => C8.H?.Id ?? 0 };
-    private Lock LockOf(int i) => i switch { 0 => C1.H!.Lock, 1 => C2.H!.Lock, 2 => C3.H!.Lock, 3 => C4.H!.Lock, 4 => C5.H!.Lock, 5 => C6.H!.Lock, 6 => C7.H!.Lock, _ => C8.H!.Lock };
+    private ChanLock LockOf(int i) => i switch { 0 => C1.H!.Lock, 1 => C2.H!.Lock, 2 => C3.H!.Lock, 3 => C4.H!.Lock, 4 => C5.H!.Lock, 5 => C6.H!.Lock, 6 => C7.H!.Lock, _ => C8.H!.Lock };
 
     public void LockAll()
     {

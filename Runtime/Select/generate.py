@@ -32,7 +32,7 @@ internal sealed class SelectOp<{T}> : SelectParker, IParkCommit
         w(f'    public T{i} V{i} = default!;\n')
     w(f'''
     private readonly int[] _poll = new int[{K}];
-    private readonly Lock?[] _locks = new Lock?[{K}];
+    private readonly ChanLock?[] _locks = new ChanLock?[{K}];
     private int _npoll, _nlocks, _default;
 
     public static SelectOp<{T}> Rent({', '.join(f'in SelectCase<T{i}> c{i}' for i in range(1, K + 1))})
@@ -108,7 +108,7 @@ internal sealed class SelectOp<{T}> : SelectParker, IParkCommit
 
     private CaseKind KindOf(int i) => i switch {{ {' '.join(f'{i - 1} => C{i}.Kind,' for i in range(1, K))} _ => C{K}.Kind }};
     private long IdOf(int i) => i switch {{ {' '.join(f'{i - 1} => C{i}.H?.Id ?? 0,' for i in range(1, K))} _ => C{K}.H?.Id ?? 0 }};
-    private Lock LockOf(int i) => i switch {{ {' '.join(f'{i - 1} => C{i}.H!.Lock,' for i in range(1, K))} _ => C{K}.H!.Lock }};
+    private ChanLock LockOf(int i) => i switch {{ {' '.join(f'{i - 1} => C{i}.H!.Lock,' for i in range(1, K))} _ => C{K}.H!.Lock }};
 
     public void LockAll()
     {{
