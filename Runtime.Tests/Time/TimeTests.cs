@@ -133,6 +133,55 @@ public class TimeTests
         Assert.True(Process.GetCurrentProcess().Threads.Count < threadsBefore + 20);
     });
 
+    [Fact]
+    public void Hundred_thousand_sleepers_wake_in_deadline_order_under_virtual_time()
+    {
+        // Deterministic mode: the clock jumps from timer to timer, so "in order of deadline within the
+        // scheduler's granularity" is exact: wake order never goes back in deadline.
+        using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = 42 });
+        const int N = 100_000;
+        var rnd = new Random(7);
+        var wakes = new List<(long Deadline, long Woke)>(N);
+        IEnumerable<Op> Sleeper(int ms)
+        {
+            long deadline = rt.Nanotime() + ms * Stopwatch.Frequency / 1000;
+            yield return Sleep(ms);
+            wakes.Add((deadline, rt.Nanotime())); // one P: goroutines never run at once
+        }
+        IEnumerable<Op> Root()
+        {
+            for (int i = 0; i < N; i++) GoRuntime.Current.Go(Sleeper(rnd.Next(1, 1000)));
+            yield return Sleep(2000);
+        }
+        rt.Go(Root()).Join();
+        Assert.Equal(N, wakes.Count);
+        for (int i = 0; i < N; i++)
+        {
+            Assert.True(wakes[i].Woke >= wakes[i].Deadline, "a sleeper woke early");
+            if (i > 0) Assert.True(wakes[i].Deadline >= wakes[i - 1].Deadline, $"wake {i} went back in deadline");
+        }
+    }
+
+    [Theory, MemberData(nameof(Procs))]
+    public void Sleepers_never_wake_early(int procs) => Rt.With(procs, rt =>
+    {
+        const int N = 20_000;
+        var rnd = new Random(procs);
+        var early = 0;
+        var done = new WaitGroup();
+        done.Add(N);
+        IEnumerable<Op> Sleeper(int ms)
+        {
+            long deadline = Stopwatch.GetTimestamp() + ms * Stopwatch.Frequency / 1000;
+            yield return Sleep(ms);
+            if (Stopwatch.GetTimestamp() < deadline) Interlocked.Increment(ref early);
+            done.Done();
+        }
+        for (int i = 0; i < N; i++) rt.Go(Sleeper(rnd.Next(1, 30)));
+        done.Wait();
+        Assert.Equal(0, early);
+    });
+
     [Theory, MemberData(nameof(Procs))]
     public void After_as_select_timeout_in_goroutine(int procs) => Rt.With(procs, rt =>
     {
