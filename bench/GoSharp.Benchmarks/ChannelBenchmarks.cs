@@ -8,23 +8,11 @@ namespace GoSharp.Benchmarks;
 /// with allocations. Each benchmark runs N operations inside one goroutine and joins it.
 /// </summary>
 [MemoryDiagnoser]
-public partial class ChannelBenchmarks
+public partial class ChannelBenchmarks : RuntimeBenchmark
 {
-    private const int N = 100_000;
-    private GoRuntime _rt = null!;
-
-    [Params(1, 2)]
-    public int Procs { get; set; }
-
-    [GlobalSetup]
-    public void Setup() => _rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = Procs, Name = "bench" });
-
-    [GlobalCleanup]
-    public void Cleanup() => _rt.Dispose();
-
     private T Run<T>(Func<Goroutine<T>> launch)
     {
-        using (_rt.Enter()) return launch().Join();
+        using (Runtime.Enter()) return launch().Join();
     }
 
     [Goroutine]

@@ -8,30 +8,18 @@ namespace GoSharp.Benchmarks;
 /// frames isolate the runtime from the generator.
 /// </summary>
 [MemoryDiagnoser]
-public class SchedulerBenchmarks
+public class SchedulerBenchmarks : RuntimeBenchmark
 {
-    private const int N = 100_000;
-    private GoRuntime _rt = null!;
-
-    [Params(1, 2)]
-    public int Procs { get; set; }
-
-    [GlobalSetup]
-    public void Setup() => _rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = Procs, Name = "bench" });
-
-    [GlobalCleanup]
-    public void Cleanup() => _rt.Dispose();
-
     /// <summary>Go: <c>go f()</c> + exit + wg.Done, spawned from a goroutine.</summary>
     [Benchmark(OperationsPerInvoke = N)]
-    public void SpawnExit() => _rt.Spawn(new SpawnLoopFrame(N)).Join();
+    public void SpawnExit() => Runtime.Spawn(new SpawnLoopFrame(N)).Join();
 
     /// <summary>Two goroutines yielding to each other (Go: runtime.Gosched): per yield.</summary>
     [Benchmark(OperationsPerInvoke = 2 * N)]
     public void YieldPair()
     {
-        var a = _rt.Spawn(new YieldLoopFrame(N));
-        var b = _rt.Spawn(new YieldLoopFrame(N));
+        var a = Runtime.Spawn(new YieldLoopFrame(N));
+        var b = Runtime.Spawn(new YieldLoopFrame(N));
         a.Join();
         b.Join();
     }
@@ -42,13 +30,13 @@ public class SchedulerBenchmarks
     {
         var ping = new Signal();
         var pong = new Signal();
-        var a = _rt.Spawn(new PingPongFrame(ping, pong, N, first: true));
-        var b = _rt.Spawn(new PingPongFrame(pong, ping, N, first: false));
+        var a = Runtime.Spawn(new PingPongFrame(ping, pong, N, first: true));
+        var b = Runtime.Spawn(new PingPongFrame(pong, ping, N, first: false));
         a.Join();
         b.Join();
     }
 
     /// <summary>A nested [Goroutine] call that completes synchronously: per call.</summary>
     [Benchmark(OperationsPerInvoke = N)]
-    public int NestedSyncCall() => _rt.Spawn(new NestedLoopFrame(N)).Join();
+    public int NestedSyncCall() => Runtime.Spawn(new NestedLoopFrame(N)).Join();
 }
