@@ -21,12 +21,24 @@ internal sealed class IndentedWriter
     /// <summary>Writes multi-line text, each line at the current indentation (lines keep their own relative indentation).</summary>
     public IndentedWriter Lines(string text)
     {
-        foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
+        // Same as splitting on '\n' (after turning "\r\n" into "\n") and writing each piece with Line,
+        // without allocating the pieces.
+        var start = 0;
+        while (true)
         {
-            if (raw.Length == 0) { _sb.Append('\n'); continue; }
-            Line(raw);
+            var nl = text.IndexOf('\n', start);
+            var end = nl < 0 ? text.Length : nl;
+            var len = end - start;
+            if (nl >= 0 && len > 0 && text[end - 1] == '\r') len--;
+            if (len == 0) _sb.Append('\n');
+            else
+            {
+                if (text[start] != '#') _sb.Append(' ', _indent * 4);
+                _sb.Append(text, start, len).Append('\n');
+            }
+            if (nl < 0) return this;
+            start = nl + 1;
         }
-        return this;
     }
 
     public IndentedWriter Open(string header)

@@ -63,13 +63,16 @@ internal static class FrameModelBuilder
         if (method.IsAsync)
             Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "async");
         var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
-        if (body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<YieldStatementSyntax>().Any())
-            Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "an iterator");
+        // The iterator check (a yield outside lambdas and local functions) rides on ScanBody's walk of the body;
+        // its diagnostic goes here, in front of the ones added meanwhile.
+        var iteratorDiagnosticAt = diags.Count;
         if (method.ReturnsByRef || method.ReturnsByRefReadonly || method.ReturnType.IsRefLikeType)
             Add(diags, DiagnosticDescriptors.Unsupported, decl.ReturnType.GetLocation(), "A ref or ref struct return type");
         var filePath = decl.SyntaxTree.FilePath;
         var lowerer = new MethodLowerer(model, method, filePath, diags, ct);
-        ScanBody(body, model, lowerer, diags, ct);
+        if (ScanBody(body, model, lowerer, diags, ct))
+            diags.Insert(iteratorDiagnosticAt, new DiagnosticInfo(DiagnosticDescriptors.AsyncOrIterator.Id, LocationInfo.From(nameLocation),
+                new[] { method.Name, "an iterator" }.ToEquatableArray()));
         if (HasErrors(diags)) return null;
 
         var resumeBody = lowerer.Lower(decl);
@@ -166,13 +169,21 @@ internal static class FrameModelBuilder
     private static bool HasErrors(List<DiagnosticInfo> diags) =>
         diags.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
 
-    /// <summary>Method-wide checks: misplaced suspension points and thread-blocking calls.</summary>
-    private static void ScanBody(SyntaxNode body, SemanticModel model, MethodLowerer lowerer, List<DiagnosticInfo> diags, CancellationToken ct)
+    /// <summary>Method-wide checks: misplaced suspension points and thread-blocking calls. Returns whether the body has a
+    /// yield statement outside lambdas and local functions (an iterator).</summary>
+    private static bool ScanBody(SyntaxNode body, SemanticModel model, MethodLowerer lowerer, List<DiagnosticInfo> diags, CancellationToken ct)
     {
+        var iterator = false;
         foreach (var node in body.DescendantNodes())
         {
             ct.ThrowIfCancellationRequested();
-            if (node is InvocationExpressionSyntax inv)
+            if (node is YieldStatementSyntax && !iterator)
+            {
+                iterator = true;
+                for (var a = node.Parent; a is not null && a != body; a = a.Parent)
+                    if (a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) { iterator = false; break; }
+            }
+            else if (node is InvocationExpressionSyntax inv)
             {
                 var kind = lowerer.Classify(inv);
                 if (kind != CallKind.Plain)
@@ -209,5 +220,6 @@ internal static class FrameModelBuilder
                 Add(diags, DiagnosticDescriptors.BlockingCall, ma.GetLocation(), prop.ContainingType.Name + "." + prop.Name, rep);
             }
         }
+        return iterator;
     }
 }

@@ -28,6 +28,7 @@ internal sealed partial class MethodLowerer
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<ISymbol, string> _hoisted = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<SyntaxNode, bool> _suspends = new();
+    private readonly Dictionary<SyntaxNode, bool> _closures = new();
     private readonly Dictionary<InvocationExpressionSyntax, CallKind> _calls = new();
     private readonly List<JumpTarget> _targets = new();
     private readonly List<PendingRegion> _pending = new();
@@ -303,26 +304,75 @@ internal sealed partial class MethodLowerer
     /// <summary>True if the node contains a suspension point or a loop (outside lambdas, local functions, lock, unsafe, fixed).</summary>
     private bool Suspends(SyntaxNode node)
     {
-        if (_suspends.TryGetValue(node, out var r)) return r;
-        r = false;
-        if (node is not (LockStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax or LocalFunctionStatementSyntax))
+        if (node is LockStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax or LocalFunctionStatementSyntax) return false;
+        return ContainsSuspension(node);
+    }
+
+    // A loop is a preemption point, unless it holds lambdas or local functions and no real suspension point:
+    // then it stays plain code, so that its per-iteration variables keep their own closures.
+    private bool IsSuspensionNode(SyntaxNode n) =>
+        n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax && !ContainsClosure(n)
+        || n is InvocationExpressionSyntax inv && Classify(inv) != CallKind.Plain;
+
+    /// <summary>
+    /// Whether <c>node.DescendantNodesAndSelf(Descend)</c> has a suspension node; computed bottom-up once per node
+    /// (with an explicit stack: expressions nest deeply) instead of walking each subtree again for every ancestor.
+    /// </summary>
+    private bool ContainsSuspension(SyntaxNode root)
+    {
+        if (_suspends.TryGetValue(root, out var known)) return known;
+        var stack = new Stack<(SyntaxNode Node, bool ChildrenDone)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
         {
-            foreach (var n in node.DescendantNodesAndSelf(Descend))
+            var (n, childrenDone) = stack.Pop();
+            if (!childrenDone)
             {
-                // A loop is a preemption point, unless it holds lambdas or local functions and no real
-                // suspension point: then it stays plain code, so that its per-iteration variables keep
-                // their own closures.
-                if (n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
-                        && !n.DescendantNodes().Any(d => d is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
-                    || n is InvocationExpressionSyntax inv && Classify(inv) != CallKind.Plain)
+                if (_suspends.ContainsKey(n)) continue;
+                stack.Push((n, true));
+                if (Descend(n))
+                    foreach (var c in n.ChildNodes())
+                        if (!_suspends.ContainsKey(c)) stack.Push((c, false));
+                continue;
+            }
+            var r = IsSuspensionNode(n);
+            if (!r && Descend(n))
+            {
+                foreach (var c in n.ChildNodes())
                 {
-                    r = true;
-                    break;
+                    if (_suspends[c]) { r = true; break; }
                 }
             }
+            _suspends[n] = r;
         }
-        _suspends[node] = r;
-        return r;
+        return _suspends[root];
+    }
+
+    /// <summary>Whether a node has a lambda or local function among its descendants (at any depth).</summary>
+    private bool ContainsClosure(SyntaxNode root)
+    {
+        if (_closures.TryGetValue(root, out var known)) return known;
+        var stack = new Stack<(SyntaxNode Node, bool ChildrenDone)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (n, childrenDone) = stack.Pop();
+            if (!childrenDone)
+            {
+                if (_closures.ContainsKey(n)) continue;
+                stack.Push((n, true));
+                foreach (var c in n.ChildNodes())
+                    if (!_closures.ContainsKey(c)) stack.Push((c, false));
+                continue;
+            }
+            var r = false;
+            foreach (var c in n.ChildNodes())
+            {
+                if (c is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax || _closures[c]) { r = true; break; }
+            }
+            _closures[n] = r;
+        }
+        return _closures[root];
     }
 
     private static bool Descend(SyntaxNode n) =>

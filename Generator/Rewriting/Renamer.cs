@@ -69,7 +69,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         if (!_owner.MayNeedRewrite(name)) return null;
         if (node is IdentifierNameSyntax id && id.IsVar) return null;
         if (SyntaxFacts.IsInTypeOnlyContext(node)) return null;
-        if (node.Ancestors().Any(a => a is ExpressionColonSyntax)) return null;
+        if (InsideExpressionColon(node)) return null;
 
         var info = Model.GetSymbolInfo(node);
         var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
@@ -97,6 +97,14 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                 return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
         }
         return null;
+    }
+
+    private static bool InsideExpressionColon(SyntaxNode node)
+    {
+        // Nothing above the member declaration can be an ExpressionColonSyntax.
+        for (var a = node.Parent; a is not null && a is not MemberDeclarationSyntax; a = a.Parent)
+            if (a is ExpressionColonSyntax) return true;
+        return false;
     }
 
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
@@ -247,6 +255,15 @@ internal sealed class Renamer : CSharpSyntaxRewriter
 
     private bool IsWithinRoot(SyntaxNode target) => target == _root || _root.Span.Contains(target.Span) && target.Ancestors().Contains(_root);
 
-    private static StatementSyntax Parse(string text, SyntaxNode original) =>
-        SyntaxFactory.ParseStatement(text).WithTriviaFrom(original);
+    /// <summary>
+    /// A statement whose text is <paramref name="text"/>, with the trivia of <paramref name="original"/>. The
+    /// result is only ever turned back into text, so it is one token holding the text rather than a parse of it
+    /// (same text as parsing it and copying the trivia, for text without leading or trailing whitespace).
+    /// </summary>
+    private static StatementSyntax Parse(string text, SyntaxNode original)
+    {
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))
+            return SyntaxFactory.ParseStatement(text).WithTriviaFrom(original);
+        return SyntaxFactory.EmptyStatement(SyntaxFactory.Token(original.GetLeadingTrivia(), SyntaxKind.SemicolonToken, text, text, original.GetTrailingTrivia()));
+    }
 }
