@@ -73,6 +73,7 @@ public sealed partial class GoRuntime : IDisposable
             ProcResize(procs);
         }
         StartSysmon();
+        RegisterForMetrics();
     }
 
     /// <summary>The largest number of Ps a runtime accepts.</summary>
