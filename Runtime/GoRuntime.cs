@@ -62,6 +62,7 @@ public sealed partial class GoRuntime : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.PreemptAfter, "PreemptAfter must be positive.");
         Name = options.Name ?? $"runtime{Interlocked.Increment(ref s_nextId)}";
         _unhandled = options.UnhandledException;
+        _detectDeadlocks = options.DetectDeadlocks;
         PreemptTicks = (long)(options.PreemptAfter.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         TimeSpan? trace = options.SchedTrace ?? TraceFromEnvironment();
         if (trace is TimeSpan t && t <= TimeSpan.Zero)

@@ -42,6 +42,15 @@ public sealed class GoRuntimeOptions
     /// </summary>
     public int? DeterministicSeed { get; set; }
 
+    /// <summary>
+    /// Detect deadlocks as Go does (checkdead): when every goroutine is parked and nothing in the
+    /// runtime can wake one (no runnable goroutine, no timer, no Task await, no blocking plain code),
+    /// every joiner gets a <see cref="DeadlockException"/> with the goroutine dump. Off by default: code
+    /// on ordinary .NET threads may still send to a parked goroutine later, which Go never has to allow
+    /// for. Turn it on for programs (and tests) whose goroutines talk only to each other.
+    /// </summary>
+    public bool DetectDeadlocks { get; set; }
+
     /// <summary>Where the scheduler trace goes; null is standard error, as in Go.</summary>
     public System.IO.TextWriter? TraceWriter { get; set; }
 }

@@ -238,6 +238,7 @@ public sealed partial class GoRuntime
                     continue;
                 }
             }
+            CheckDead(allpSnapshot);
             StopM(m, _det is null ? EarliestTimer(allpSnapshot) : long.MaxValue); // det: virtual timers fire by clock jumps
         }
     }
