@@ -19,8 +19,16 @@ public class DeadlockTests
         // Go's classic: each waits to receive what the other would send after receiving.
         IEnumerable<Op> A() { yield return Recv(c); yield return Send(d, 1); }
         IEnumerable<Op> B() { yield return Recv(d); yield return Send(c, 1); }
-        var a = rt.Go(A());
-        var b = rt.Go(B());
+        // One goroutine starts both, as a program's main would: a plain thread starting them one by one
+        // could leave the runtime idle between the two, which detection rightly calls a deadlock.
+        Goroutine a = default, b = default;
+        IEnumerable<Op> Main()
+        {
+            a = GoRuntime.Current.Go(A());
+            b = GoRuntime.Current.Go(B());
+            yield break;
+        }
+        rt.Go(Main()).Join();
         var ex = Assert.Throws<DeadlockException>(() => a.Join());
         Assert.StartsWith("all goroutines are asleep - deadlock!", ex.Message);
         Assert.Contains($"goroutine {a.Id} [chan receive]", ex.Dump);
