@@ -28,7 +28,6 @@ internal sealed partial class MethodLowerer
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<ISymbol, string> _hoisted = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<SyntaxNode, bool> _suspends = new();
-    private readonly Dictionary<SyntaxNode, bool> _closures = new();
     private readonly Dictionary<InvocationExpressionSyntax, CallKind> _calls = new();
     private readonly List<JumpTarget> _targets = new();
     private readonly List<PendingRegion> _pending = new();
@@ -104,6 +103,7 @@ internal sealed partial class MethodLowerer
     public string Lower(BaseMethodDeclarationSyntax decl)
     {
         foreach (var p in _method.Parameters) HoistParameter(p);
+        if (((SyntaxNode?)decl.Body ?? decl.ExpressionBody) is { } root) IndexSuspensions(root);
         var body = new IndentedWriter();
         _w = body;
         if (decl.Body is not null)
@@ -305,74 +305,63 @@ internal sealed partial class MethodLowerer
     private bool Suspends(SyntaxNode node)
     {
         if (node is LockStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax or LocalFunctionStatementSyntax) return false;
-        return ContainsSuspension(node);
+        if (_indexedBody is not null && node.SyntaxTree == _indexedBody.SyntaxTree && _indexedBody.FullSpan.Contains(node.FullSpan))
+            return _suspending.Contains(node);
+        if (_suspends.TryGetValue(node, out var r)) return r;
+        r = node.DescendantNodesAndSelf(Descend).Any(IsSuspensionNode);
+        _suspends[node] = r;
+        return r;
     }
 
     // A loop is a preemption point, unless it holds lambdas or local functions and no real suspension point:
     // then it stays plain code, so that its per-iteration variables keep their own closures.
     private bool IsSuspensionNode(SyntaxNode n) =>
-        n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax && !ContainsClosure(n)
+        n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
+            && !n.DescendantNodes().Any(d => d is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
         || n is InvocationExpressionSyntax inv && Classify(inv) != CallKind.Plain;
 
-    /// <summary>
-    /// Whether <c>node.DescendantNodesAndSelf(Descend)</c> has a suspension node; computed bottom-up once per node
-    /// (with an explicit stack: expressions nest deeply) instead of walking each subtree again for every ancestor.
-    /// </summary>
-    private bool ContainsSuspension(SyntaxNode root)
-    {
-        if (_suspends.TryGetValue(root, out var known)) return known;
-        var stack = new Stack<(SyntaxNode Node, bool ChildrenDone)>();
-        stack.Push((root, false));
-        while (stack.Count > 0)
-        {
-            var (n, childrenDone) = stack.Pop();
-            if (!childrenDone)
-            {
-                if (_suspends.ContainsKey(n)) continue;
-                stack.Push((n, true));
-                if (Descend(n))
-                    foreach (var c in n.ChildNodes())
-                        if (!_suspends.ContainsKey(c)) stack.Push((c, false));
-                continue;
-            }
-            var r = IsSuspensionNode(n);
-            if (!r && Descend(n))
-            {
-                foreach (var c in n.ChildNodes())
-                {
-                    if (_suspends[c]) { r = true; break; }
-                }
-            }
-            _suspends[n] = r;
-        }
-        return _suspends[root];
-    }
+    private SyntaxNode? _indexedBody;
+    private readonly HashSet<SyntaxNode> _suspending = new();
 
-    /// <summary>Whether a node has a lambda or local function among its descendants (at any depth).</summary>
-    private bool ContainsClosure(SyntaxNode root)
+    /// <summary>
+    /// Finds, in one walk of the body, every node for which <c>node.DescendantNodesAndSelf(Descend)</c> holds a
+    /// suspension point or a preempting loop: the ancestors of each such point, up to the first one that
+    /// <see cref="Descend"/> does not enter. <see cref="Suspends"/> then is a set lookup instead of a walk of the
+    /// node's subtree (done again for every enclosing statement).
+    /// </summary>
+    private void IndexSuspensions(SyntaxNode body)
     {
-        if (_closures.TryGetValue(root, out var known)) return known;
-        var stack = new Stack<(SyntaxNode Node, bool ChildrenDone)>();
-        stack.Push((root, false));
-        while (stack.Count > 0)
+        var points = new List<SyntaxNode>();
+        var loops = new List<SyntaxNode>();
+        var withClosure = new HashSet<SyntaxNode>();
+        foreach (var n in body.DescendantNodesAndSelf())
         {
-            var (n, childrenDone) = stack.Pop();
-            if (!childrenDone)
+            switch (n)
             {
-                if (_closures.ContainsKey(n)) continue;
-                stack.Push((n, true));
-                foreach (var c in n.ChildNodes())
-                    if (!_closures.ContainsKey(c)) stack.Push((c, false));
-                continue;
+                case InvocationExpressionSyntax inv when Classify(inv) != CallKind.Plain:
+                    points.Add(n);
+                    break;
+                case WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax:
+                    loops.Add(n);
+                    break;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax when n != body:
+                    for (var a = n.Parent; a is not null && withClosure.Add(a) && a != body; a = a.Parent) { }
+                    break;
             }
-            var r = false;
-            foreach (var c in n.ChildNodes())
-            {
-                if (c is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax || _closures[c]) { r = true; break; }
-            }
-            _closures[n] = r;
         }
-        return _closures[root];
+        foreach (var loop in loops)
+            if (!withClosure.Contains(loop)) points.Add(loop);
+        foreach (var p in points)
+        {
+            if (!_suspending.Add(p) || p == body) continue;
+            for (var a = p.Parent; a is not null; a = a.Parent)
+            {
+                if (!Descend(a)) break;            // a's subtree walk would not enter the branch holding p
+                if (!_suspending.Add(a)) break;    // already marked, and so is the rest of the chain
+                if (a == body) break;
+            }
+        }
+        _indexedBody = body;
     }
 
     private static bool Descend(SyntaxNode n) =>

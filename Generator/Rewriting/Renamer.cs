@@ -83,7 +83,9 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                         && _owner.IsPerIterationLocal(local))
                         _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
                             $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a lambda or local function (each iteration would need its own copy; copy it into a variable declared outside the loop or pass it as an argument)");
-                    return (field.StartsWith("(", System.StringComparison.Ordinal) ? SyntaxFactory.ParseExpression(field) : SyntaxFactory.IdentifierName(field)).WithTriviaFrom(node);
+                    return field.StartsWith("(", System.StringComparison.Ordinal)
+                        ? SyntaxFactory.ParseExpression(field).WithTriviaFrom(node)
+                        : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), field, node.GetTrailingTrivia()));
                 }
                 return null;
             case IFieldSymbol or IPropertySymbol or IEventSymbol:
