@@ -13,10 +13,12 @@ namespace GoSharp.Channels;
 /// </summary>
 internal sealed class HChan<T>
 {
-    private static long s_nextId;
-
-    /// <summary>A unique, increasing id: select locks its channels in this order.</summary>
-    public readonly long Id = Interlocked.Increment(ref s_nextId);
+    /// <summary>
+    /// A unique, increasing id across every element type (the counter is in a non-generic class: a static
+    /// of <c>HChan&lt;T&gt;</c> would number each T from 1, and select would take two channels for one):
+    /// select locks its channels in this order.
+    /// </summary>
+    public readonly long Id = Interlocked.Increment(ref ChanIds.Last);
     public readonly ChanLock Lock = new();
     private readonly T[] _buf;
     public readonly int Cap;
@@ -302,4 +304,10 @@ internal sealed class HChan<T>
         using var blocking = GoRuntime.EnterBlocking();
         Thread.Sleep(Timeout.Infinite);
     }
+}
+
+/// <summary>The source of channel ids for every element type.</summary>
+internal static class ChanIds
+{
+    internal static long Last;
 }

@@ -32,6 +32,13 @@ public sealed class WaitGroup
         if (v != 0) return;
         Waiter? list = null;
         _lock.Enter();
+        if (Volatile.Read(ref _counter) != 0)
+        {
+            // The group was reused (a new Add) between our decrement to zero and the lock: the waiters
+            // queued now wait for the new round, not for us.
+            _lock.Exit();
+            return;
+        }
         Waiter? w;
         while ((w = _waiters.Dequeue(this)) is not null)
         {

@@ -161,13 +161,17 @@ public abstract class ChannelTimer
         {
             bool was = _pending;
             _pending = false;
-            _entry.Seq++;
+            // Off the heap first, then invalidate: RunExpired records Seq under the heap lock, so a fire
+            // that took the entry before the removal carries the old Seq and is dropped by Fire.
             while (true)
             {
                 TimerHeap? h = _entry.Heap;
                 if (h is null || h.Remove(_entry)) break;
             }
-            if (!Channel.IsNil) Channel.TryRecv(out _); // Go 1.23: no stale value after Stop
+            _entry.Seq++;
+            // Go 1.23: no stale value after Stop, and a value drained here counts as a pending fire, so
+            // `if (!t.Stop()) t.C.Recv();` never waits for a value that is gone.
+            if (!Channel.IsNil && Channel.TryRecv(out _)) was = true;
             return was;
         }
     }
