@@ -221,14 +221,9 @@ public sealed partial class GoRuntime
     /// </summary>
     internal void TimerAdded(long when)
     {
-        if (_npidle == 0) return; // every P is busy: each checks its timers at its next schedule
-        M? m;
-        lock (_lock)
-        {
-            m = _midle;
-            if (m is null) return;
-        }
-        WakeP();
+        // Every P busy: each checks its timers at its next schedule. Otherwise wake (or start) an M: it
+        // finds nothing to run and sleeps until the earliest timer, this one included.
+        if (_npidle != 0) WakeP();
     }
 
     /// <summary>Stops for a stop-the-world: give the P to the stopper and sleep. Go: gcstopm.</summary>
