@@ -96,7 +96,7 @@ public class SyncTests
         // it the lock directly, and a TryLock meanwhile fails.
         var m = new GoSharp.Sync.Mutex();
         bool sawStarving = false;
-        for (int attempt = 0; attempt < 20 && !sawStarving; attempt++)
+        for (int attempt = 0; attempt < 400 && !sawStarving; attempt++) // barging needs the waiter to be slow to wake: retry until it is
         {
             m.Lock();
             var got = new Chan<Empty>(1);
