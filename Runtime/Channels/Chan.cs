@@ -5,6 +5,8 @@ using System.ComponentModel;
 using GoSharp.Channels;
 using GoSharp.CompilerServices;
 
+using GoSharp.Waiting;
+
 namespace GoSharp;
 
 /// <summary>

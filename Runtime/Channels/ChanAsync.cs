@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoSharp.Channels;
 
+using GoSharp.Waiting;
+
 namespace GoSharp;
 
 /// <summary>Channel operations for async code (Task-based callers outside goroutines).</summary>

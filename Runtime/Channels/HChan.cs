@@ -2,6 +2,8 @@ using System;
 using System.Threading;
 using GoSharp.CompilerServices;
 
+using GoSharp.Waiting;
+
 namespace GoSharp.Channels;
 
 /// <summary>
@@ -107,7 +109,6 @@ internal sealed class HChan<T>
     /// <summary>Closes the channel and wakes every waiter (receivers get default/false, senders throw).</summary>
     public void Close()
     {
-        Waiter? wakeList = null;
         Lock.Enter();
         if (_closed)
         {
@@ -115,30 +116,20 @@ internal sealed class HChan<T>
             throw ChannelClosedException.CloseOfClosed();
         }
         _closed = true;
-        Waiter? w;
-        while ((w = RecvQ.Dequeue(this)) is not null)
+        // Receivers get the zero value and ok=false; senders throw when they wake (Go: closechan).
+        Waiter? wakeList = RecvQ.TakeAll(this);
+        for (Waiter? w = wakeList; w is not null; w = w.WakeNext)
         {
             ((Waiter<T>)w).Value = default!;
             w.Success = false;
-            w.WakeNext = wakeList;
-            wakeList = w;
         }
-        while ((w = SendQ.Dequeue(this)) is not null)
-        {
-            w.Success = false;
-            w.WakeNext = wakeList;
-            wakeList = w;
-        }
+        Waiter? senders = SendQ.TakeAll(this);
+        for (Waiter? w = senders; w is not null; w = w.WakeNext) w.Success = false;
         Action? onClose = _onClose;
         _onClose = null;
         Lock.Exit();
-        while (wakeList is not null)
-        {
-            w = wakeList;
-            wakeList = w.WakeNext;
-            w.WakeNext = null;
-            w.WakeOwner();
-        }
+        Waiter.WakeAll(wakeList);
+        Waiter.WakeAll(senders);
         onClose?.Invoke();
     }
 

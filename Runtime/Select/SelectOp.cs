@@ -3,6 +3,8 @@ using System;
 using System.Threading;
 using GoSharp.CompilerServices;
 
+using GoSharp.Waiting;
+
 namespace GoSharp.Channels;
 
 /// <summary>

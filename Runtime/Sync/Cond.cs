@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Threading;
-using GoSharp.Channels;
 using GoSharp.CompilerServices;
-using GoSharp.Internal;
+
+using GoSharp.Waiting;
+
+using static GoSharp.Sync;
 
 namespace GoSharp;
 
@@ -19,6 +22,7 @@ public sealed class Cond
     private int _notify; // next ticket to notify
     private readonly Lock _lock = new();
     private WaitQueue _waiters;
+    private List<int>? _cancelled; // tickets of waits that threw before waiting (guarded by _lock)
 
     /// <summary>Creates a condition variable over <paramref name="l"/>.</summary>
     public Cond(ILocker l)
@@ -34,11 +38,10 @@ public sealed class Cond
     [SuspensionPoint(nameof(GetWaitAwaiter))]
     public void Wait()
     {
-        int t = Interlocked.Increment(ref _wait) - 1;
-        L.Unlock();
-        var w = Waiter<Empty>.Rent();
+        int t = TakeTicketAndUnlock();
+        var w = TicketWaiter.Rent();
         if (Enqueue(w, t)) w.WaitThread();
-        Waiter<Empty>.Return(w);
+        TicketWaiter.Return(w);
         L.Lock();
     }
 
@@ -56,13 +59,14 @@ public sealed class Cond
             _lock.Exit();
             return;
         }
-        int t = _notify++;
-        Waiter? found = null;
+        int t = NextNotifyTicketLocked();
+        TicketWaiter? found = null;
         for (Waiter? w = _waiters.First; w is not null; w = w.Next)
         {
-            if (w.CaseIndex == t)
+            var tw = (TicketWaiter)w;
+            if (tw.Ticket == t)
             {
-                found = w;
+                found = tw;
                 _waiters.Remove(w, this);
                 break;
             }
@@ -71,30 +75,33 @@ public sealed class Cond
         found?.Wake(); // not found: that waiter has not queued yet and will see its ticket was notified
     }
 
+    /// <summary>
+    /// The ticket a Signal wakes: the oldest one not notified yet, skipping tickets whose Wait threw
+    /// (a Signal must never be spent on a wait that did not happen). Caller holds the lock.
+    /// </summary>
+    private int NextNotifyTicketLocked()
+    {
+        while (true)
+        {
+            int t = _notify++;
+            if (_cancelled is null || !_cancelled.Remove(t) || _wait == _notify) return t;
+        }
+    }
+
     /// <summary>Wakes every waiter.</summary>
     public void Broadcast()
     {
         if (Volatile.Read(ref _wait) == Volatile.Read(ref _notify)) return;
         _lock.Enter();
         _notify = _wait;
-        Waiter? list = null, w;
-        while ((w = _waiters.Dequeue(this)) is not null)
-        {
-            w.WakeNext = list;
-            list = w;
-        }
+        _cancelled = null;
+        Waiter? wake = _waiters.TakeAll(this);
         _lock.Exit();
-        while (list is not null)
-        {
-            w = list;
-            list = w.WakeNext;
-            w.WakeNext = null;
-            w.Wake();
-        }
+        Waiter.WakeAll(wake);
     }
 
     /// <summary>Queues a waiter with ticket <paramref name="t"/>; false if that ticket was notified already.</summary>
-    internal bool Enqueue(Waiter<Empty> w, int t)
+    internal bool Enqueue(TicketWaiter w, int t)
     {
         _lock.Enter();
         if (t - _notify < 0)
@@ -102,13 +109,48 @@ public sealed class Cond
             _lock.Exit();
             return false;
         }
-        w.CaseIndex = t;
+        w.Ticket = t;
         _waiters.Enqueue(w, this);
         _lock.Exit();
         return true;
     }
 
-    internal int TakeTicket() => Interlocked.Increment(ref _wait) - 1;
+    /// <summary>
+    /// Takes a ticket, then unlocks <see cref="L"/> (Go: notifyListAdd before c.L.Unlock, so a Signal
+    /// between the unlock and the wait is not lost). If the unlock throws (L was not held), the ticket is
+    /// cancelled before the exception leaves: the Cond is as it was.
+    /// </summary>
+    internal int TakeTicketAndUnlock()
+    {
+        int t = Interlocked.Increment(ref _wait) - 1;
+        try
+        {
+            L.Unlock();
+        }
+        catch
+        {
+            _lock.Enter();
+            if (t - _notify >= 0) (_cancelled ??= new List<int>()).Add(t);
+            _lock.Exit();
+            throw;
+        }
+        return t;
+    }
+
+    /// <summary>A waiter holding its notify ticket (Go: the ticket in notifyList's sudog).</summary>
+    internal sealed class TicketWaiter : Waiter
+    {
+        public int Ticket;
+
+        public static TicketWaiter Rent() => ObjectCache<TicketWaiter>.Rent();
+
+        public static void Return(TicketWaiter w)
+        {
+            w.ResetWaiter();
+            w.Ticket = 0;
+            ObjectCache<TicketWaiter>.Return(w);
+        }
+    }
 
     internal static readonly IParkCommit Commit = new CommitStep();
 
@@ -116,10 +158,10 @@ public sealed class Cond
     {
         public bool Commit(G g, object? arg)
         {
-            var w = (Waiter<Empty>)arg!;
+            var w = (TicketWaiter)arg!;
             var c = (Cond)w.Queue!;
             w.Queue = null;
-            return c.Enqueue(w, w.CaseIndex);
+            return c.Enqueue(w, w.Ticket);
         }
     }
 
@@ -127,7 +169,7 @@ public sealed class Cond
     internal sealed class WaitFrame : Frame
     {
         private readonly Cond _c;
-        private Waiter<Empty>? _w;
+        private TicketWaiter? _w;
         private Frame? _lockFrame;
 
         public WaitFrame(Cond c) => _c = c;
@@ -141,17 +183,16 @@ public sealed class Cond
                 case 0: goto resume0;
                 case 1: goto resume1;
             }
-            int t = _c.TakeTicket();
-            _c.L.Unlock();
-            _w = Waiter<Empty>.Rent();
+            int t = _c.TakeTicketAndUnlock();
+            _w = TicketWaiter.Rent();
             _w.G = g;
             _w.Queue = _c;
-            _w.CaseIndex = t;
+            _w.Ticket = t;
             State = 0;
             return g.Park(this, Commit, _w, WaitReason.SyncWait);
         resume0:
             State = -1;
-            Waiter<Empty>.Return(_w!);
+            TicketWaiter.Return(_w!);
             _w = null;
             if (_c.L is ISuspendingLocker sl)
             {

@@ -3,7 +3,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Threading;
 using GoSharp.CompilerServices;
-using GoSharp.Internal;
 
 namespace GoSharp;
 
@@ -208,7 +207,7 @@ internal sealed class MutexLockFrame : Frame
 {
     private Sync.Mutex.LockSlow _slow;
     private readonly Sync.Mutex _m;
-    private SemaAwaiter _aw;
+    private Sync.SemaAwaiter _aw;
 
     public MutexLockFrame(Sync.Mutex m)
     {

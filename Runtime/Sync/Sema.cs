@@ -1,126 +1,129 @@
 using System.ComponentModel;
 using System.Threading;
-using GoSharp.Channels;
+using GoSharp.Waiting;
 using GoSharp.CompilerServices;
 
-namespace GoSharp.Internal;
+namespace GoSharp;
 
-/// <summary>
-/// The runtime semaphore under the sync primitives (Go: sema.go, semacquire/semrelease): a count and a
-/// FIFO of waiters. A release hands its unit straight to the first waiter (Go's handoff), so a woken
-/// waiter owns the unit and never has to wait again. Waiters are pooled; goroutines park, threads block.
-/// </summary>
-internal sealed class Sema
+public static partial class Sync
 {
-    private int _count;
-    private readonly Lock _lock = new();
-    private WaitQueue _q;
-
-    public Sema(int initial = 0) => _count = initial;
-
-    public int Count => Volatile.Read(ref _count);
-
-    /// <summary>Takes a unit if one is free (Go: cansemacquire).</summary>
-    public bool TryAcquire()
+    /// <summary>
+    /// The runtime semaphore under the sync primitives (Go: sema.go, semacquire/semrelease): a count and a
+    /// FIFO of waiters. A release hands its unit straight to the first waiter (Go's handoff), so a woken
+    /// waiter owns the unit and never has to wait again. Waiters are pooled; goroutines park, threads block.
+    /// </summary>
+    internal sealed class Sema
     {
-        while (true)
+        private int _count;
+        private readonly Lock _lock = new();
+        private WaitQueue _q;
+
+        public Sema(int initial = 0) => _count = initial;
+
+        public int Count => Volatile.Read(ref _count);
+
+        /// <summary>Takes a unit if one is free (Go: cansemacquire).</summary>
+        public bool TryAcquire()
         {
-            int v = Volatile.Read(ref _count);
-            if (v == 0) return false;
-            if (Interlocked.CompareExchange(ref _count, v - 1, v) == v) return true;
-        }
-    }
-
-    /// <summary>Blocks the thread until a unit is handed over. <paramref name="lifo"/>: queue at the front (a waiter that waited before).</summary>
-    public void Acquire(bool lifo = false)
-    {
-        if (TryAcquire()) return;
-        var w = Waiter<Empty>.Rent();
-        _lock.Enter();
-        if (TryAcquire())
-        {
-            _lock.Exit();
-            Waiter<Empty>.Return(w);
-            return;
-        }
-        if (lifo) _q.PushFront(w, this); else _q.Enqueue(w, this);
-        _lock.Exit();
-        w.WaitThread();
-        Waiter<Empty>.Return(w);
-    }
-
-    /// <summary>Releases a unit: to the first waiter if any (woken after the lock is dropped), else to the count.</summary>
-    public void Release()
-    {
-        _lock.Enter();
-        Waiter? w = _q.Dequeue(this);
-        if (w is null) Interlocked.Increment(ref _count);
-        _lock.Exit();
-        w?.Wake();
-    }
-
-    /// <summary>The awaiter of an acquire inside a goroutine.</summary>
-    public SemaAwaiter GetAcquireAwaiter(bool lifo = false) => new(this, lifo);
-
-    internal static readonly IParkCommit CommitFifo = new CommitStep(false);
-    internal static readonly IParkCommit CommitLifo = new CommitStep(true);
-
-    private sealed class CommitStep : IParkCommit
-    {
-        private readonly bool _lifo;
-        public CommitStep(bool lifo) => _lifo = lifo;
-
-        public bool Commit(G g, object? arg)
-        {
-            var w = (Waiter<Empty>)arg!;
-            var s = (Sema)w.Queue!;
-            w.Queue = null;
-            s._lock.Enter();
-            if (s.TryAcquire())
+            while (true)
             {
-                s._lock.Exit();
-                return false;
+                int v = Volatile.Read(ref _count);
+                if (v == 0) return false;
+                if (Interlocked.CompareExchange(ref _count, v - 1, v) == v) return true;
             }
-            if (_lifo) s._q.PushFront(w, s); else s._q.Enqueue(w, s);
-            s._lock.Exit();
-            return true;
+        }
+
+        /// <summary>Blocks the thread until a unit is handed over. <paramref name="lifo"/>: queue at the front (a waiter that waited before).</summary>
+        public void Acquire(bool lifo = false)
+        {
+            if (TryAcquire()) return;
+            var w = Waiter<Empty>.Rent();
+            _lock.Enter();
+            if (TryAcquire())
+            {
+                _lock.Exit();
+                Waiter<Empty>.Return(w);
+                return;
+            }
+            if (lifo) _q.PushFront(w, this); else _q.Enqueue(w, this);
+            _lock.Exit();
+            w.WaitThread();
+            Waiter<Empty>.Return(w);
+        }
+
+        /// <summary>Releases a unit: to the first waiter if any (woken after the lock is dropped), else to the count.</summary>
+        public void Release()
+        {
+            _lock.Enter();
+            Waiter? w = _q.Dequeue(this);
+            if (w is null) Interlocked.Increment(ref _count);
+            _lock.Exit();
+            w?.Wake();
+        }
+
+        /// <summary>The awaiter of an acquire inside a goroutine.</summary>
+        public SemaAwaiter GetAcquireAwaiter(bool lifo = false) => new(this, lifo);
+
+        internal static readonly IParkCommit CommitFifo = new CommitStep(false);
+        internal static readonly IParkCommit CommitLifo = new CommitStep(true);
+
+        private sealed class CommitStep : IParkCommit
+        {
+            private readonly bool _lifo;
+            public CommitStep(bool lifo) => _lifo = lifo;
+
+            public bool Commit(G g, object? arg)
+            {
+                var w = (Waiter<Empty>)arg!;
+                var s = (Sema)w.Queue!;
+                w.Queue = null;
+                s._lock.Enter();
+                if (s.TryAcquire())
+                {
+                    s._lock.Exit();
+                    return false;
+                }
+                if (_lifo) s._q.PushFront(w, s); else s._q.Enqueue(w, s);
+                s._lock.Exit();
+                return true;
+            }
         }
     }
-}
 
-/// <summary>Acquires a <see cref="Sema"/> unit inside a goroutine.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-internal struct SemaAwaiter
-{
-    private readonly Sema _s;
-    private readonly bool _lifo;
-    private Waiter<Empty>? _w;
-    private bool _acquired;
-
-    public SemaAwaiter(Sema s, bool lifo)
+    /// <summary>Acquires a <see cref="Sema"/> unit inside a goroutine.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    internal struct SemaAwaiter
     {
-        _s = s;
-        _lifo = lifo;
-        _w = null;
-        _acquired = false;
-    }
+        private readonly Sema _s;
+        private readonly bool _lifo;
+        private Waiter<Empty>? _w;
+        private bool _acquired;
 
-    public bool IsCompleted => _acquired || (_acquired = _s.TryAcquire());
+        public SemaAwaiter(Sema s, bool lifo)
+        {
+            _s = s;
+            _lifo = lifo;
+            _w = null;
+            _acquired = false;
+        }
 
-    public FrameResult Suspend(G g, Frame frame)
-    {
-        var w = Waiter<Empty>.Rent();
-        w.G = g;
-        w.Queue = _s;
-        _w = w;
-        return g.Park(frame, _lifo ? Sema.CommitLifo : Sema.CommitFifo, w, WaitReason.SyncWait);
-    }
+        public bool IsCompleted => _acquired || (_acquired = _s.TryAcquire());
 
-    public void GetResult()
-    {
-        var w = _w;
-        if (w is null) return;
-        _w = null;
-        Waiter<Empty>.Return(w);
+        public FrameResult Suspend(G g, Frame frame)
+        {
+            var w = Waiter<Empty>.Rent();
+            w.G = g;
+            w.Queue = _s;
+            _w = w;
+            return g.Park(frame, _lifo ? Sema.CommitLifo : Sema.CommitFifo, w, WaitReason.SyncWait);
+        }
+
+        public void GetResult()
+        {
+            var w = _w;
+            if (w is null) return;
+            _w = null;
+            Waiter<Empty>.Return(w);
+        }
     }
 }

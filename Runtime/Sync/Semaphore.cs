@@ -2,7 +2,8 @@ using System;
 using System.ComponentModel;
 using System.Threading;
 using GoSharp.CompilerServices;
-using GoSharp.Internal;
+
+using static GoSharp.Sync;
 
 namespace GoSharp;
 

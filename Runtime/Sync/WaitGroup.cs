@@ -4,6 +4,8 @@ using System.Threading;
 using GoSharp.Channels;
 using GoSharp.CompilerServices;
 
+using GoSharp.Waiting;
+
 namespace GoSharp;
 
 /// <summary>
@@ -30,7 +32,6 @@ public sealed class WaitGroup
             throw new InvalidOperationException("sync: negative WaitGroup counter. Every Done must match an Add made before it (call Add before starting the goroutine).");
         }
         if (v != 0) return;
-        Waiter? list = null;
         _lock.Enter();
         if (Volatile.Read(ref _counter) != 0)
         {
@@ -39,20 +40,9 @@ public sealed class WaitGroup
             _lock.Exit();
             return;
         }
-        Waiter? w;
-        while ((w = _waiters.Dequeue(this)) is not null)
-        {
-            w.WakeNext = list;
-            list = w;
-        }
+        Waiter? wake = _waiters.TakeAll(this);
         _lock.Exit();
-        while (list is not null)
-        {
-            w = list;
-            list = w.WakeNext;
-            w.WakeNext = null;
-            w.Wake();
-        }
+        Waiter.WakeAll(wake);
     }
 
     /// <summary>Decrements the counter by one (Go: wg.Done()).</summary>

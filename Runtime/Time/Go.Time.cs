@@ -4,6 +4,8 @@ using System.Threading;
 using GoSharp.CompilerServices;
 using GoSharp.Time;
 
+using GoSharp.Waiting;
+
 namespace GoSharp;
 
 public static partial class Go
@@ -267,11 +269,11 @@ internal sealed class SleepTimer
         }
     }
 
-    internal static SleepTimer Rent() => GoSharp.Channels.ObjectCache<SleepTimer>.Rent();
+    internal static SleepTimer Rent() => GoSharp.Waiting.ObjectCache<SleepTimer>.Rent();
 
     internal static void Return(SleepTimer t)
     {
         t.G = null;
-        GoSharp.Channels.ObjectCache<SleepTimer>.Return(t);
+        GoSharp.Waiting.ObjectCache<SleepTimer>.Return(t);
     }
 }

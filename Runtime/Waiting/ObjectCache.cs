@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
-namespace GoSharp.Channels;
+namespace GoSharp.Waiting;
 
 /// <summary>
 /// A per-thread cache with a shared central list behind it (Go: the per-P sudog cache and sched.sudogcache).

@@ -1,0 +1,76 @@
+using System.Threading;
+
+namespace GoSharp.Waiting;
+
+/// <summary>A FIFO of waiters (Go: waitq), guarded by its owner's lock.</summary>
+internal struct WaitQueue
+{
+    public Waiter? First, Last;
+
+    public readonly bool IsEmpty => First is null;
+
+    public void Enqueue(Waiter w, object owner)
+    {
+        w.Queue = owner;
+        w.Next = null;
+        w.Prev = Last;
+        if (Last is null) First = w; else Last.Next = w;
+        Last = w;
+    }
+
+    public void PushFront(Waiter w, object owner)
+    {
+        w.Queue = owner;
+        w.Prev = null;
+        w.Next = First;
+        if (First is null) Last = w; else First.Prev = w;
+        First = w;
+    }
+
+    /// <summary>Unlinks <paramref name="w"/> if it is still in this queue.</summary>
+    public void Remove(Waiter w, object owner)
+    {
+        if (w.Queue != owner) return;
+        if (w.Prev is null) First = w.Next; else w.Prev.Next = w.Next;
+        if (w.Next is null) Last = w.Prev; else w.Next.Prev = w.Prev;
+        w.Next = w.Prev = null;
+        w.Queue = null;
+    }
+
+    /// <summary>
+    /// Takes the first waiter that may be woken: a select case only if this waker wins its select
+    /// (Go: waitq.dequeue). Losing select cases are unlinked; their select removes the rest.
+    /// </summary>
+    public Waiter? Dequeue(object owner)
+    {
+        while (true)
+        {
+            Waiter? w = First;
+            if (w is null) return null;
+            Remove(w, owner);
+            SelectParker? s = w.Select;
+            if (s is not null)
+            {
+                if (Interlocked.CompareExchange(ref s.Done, 1, 0) != 0) continue;
+                s.Winner = w;
+            }
+            return w;
+        }
+    }
+
+    /// <summary>
+    /// Takes every waiter that may be woken (as <see cref="Dequeue"/>, one by one) and returns them as a
+    /// wake list through <see cref="Waiter.WakeNext"/>, in front of <paramref name="list"/>. The caller
+    /// holds the owner's lock; it wakes the list with <see cref="Waiter.WakeAll"/> after unlocking.
+    /// </summary>
+    public Waiter? TakeAll(object owner, Waiter? list = null)
+    {
+        Waiter? w;
+        while ((w = Dequeue(owner)) is not null)
+        {
+            w.WakeNext = list;
+            list = w;
+        }
+        return list;
+    }
+}

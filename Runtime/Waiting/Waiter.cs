@@ -1,0 +1,74 @@
+using GoSharp.CompilerServices;
+
+namespace GoSharp.Waiting;
+
+/// <summary>
+/// One blocked operation in a wait queue (Go: sudog): a channel send or receive, one case of a blocked
+/// select, a semaphore acquire, a WaitGroup wait. Channels, Sync and Time all queue these; the queue's
+/// owner guards the links with its own lock.
+/// </summary>
+internal abstract class Waiter : Parker
+{
+    public Waiter? Next, Prev;
+    /// <summary>The queue's owner while this waiter is linked in it, or null.</summary>
+    public object? Queue;
+    /// <summary>True when a value was delivered (or taken); false when the channel was closed.</summary>
+    public bool Success;
+    /// <summary>Non-null for a select case: the waker must win <see cref="SelectParker.Done"/> first.</summary>
+    public SelectParker? Select;
+    /// <summary>Which case of its select this waiter is (select only).</summary>
+    public int CaseIndex;
+    /// <summary>Link in a wake list (<see cref="WaitQueue.TakeAll"/>): taken under the lock, woken after it.</summary>
+    public Waiter? WakeNext;
+
+    /// <summary>Wakes the blocked operation: the select's parker for a select case, else this waiter.</summary>
+    public void WakeOwner()
+    {
+        SelectParker? s = Select;
+        if (s is not null) s.Wake();
+        else Wake();
+    }
+
+    /// <summary>
+    /// Wakes every waiter of a list made by <see cref="WaitQueue.TakeAll"/>. Call it after releasing the
+    /// queue owner's lock: a woken goroutine may run at once on another M and take that lock.
+    /// </summary>
+    public static void WakeAll(Waiter? list)
+    {
+        while (list is not null)
+        {
+            Waiter w = list;
+            list = w.WakeNext;
+            w.WakeNext = null;
+            w.WakeOwner();
+        }
+    }
+
+    /// <summary>Clears what a pooled waiter must not carry into its next use.</summary>
+    protected void ResetWaiter()
+    {
+        G = null;
+        Async = null;
+        Next = Prev = null;
+        Queue = null;
+        Select = null;
+        Success = false;
+        WakeNext = null;
+        CaseIndex = 0;
+    }
+}
+
+/// <summary>A waiter carrying a value slot: the value a sender offers or a receiver gets.</summary>
+internal sealed class Waiter<T> : Waiter
+{
+    public T Value = default!;
+
+    public static Waiter<T> Rent() => ObjectCache<Waiter<T>>.Rent();
+
+    public static void Return(Waiter<T> w)
+    {
+        w.ResetWaiter();
+        w.Value = default!;
+        ObjectCache<Waiter<T>>.Return(w);
+    }
+}
