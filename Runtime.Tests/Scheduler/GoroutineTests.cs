@@ -267,7 +267,7 @@ public class GoroutineTests
             var hs = Enumerable.Range(0, 100).Select(i => rt.Spawn(new YieldingFrame(1, i))).ToArray();
             foreach (var h in hs) h.Join();
         }
-        Assert.InRange(rt.AllGCount, 1, 400);
+        Assert.InRange(rt.Sched.AllGCount, 1, 400);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public class LifecycleTests
         var disposing = new Thread(() => rt.Dispose());
         disposing.Start();
         Assert.True(disposing.Join(TimeSpan.FromSeconds(30)), "Dispose hung");
-        Assert.True(rt.AllMsExited, "an M thread outlived Dispose");
+        Assert.True(rt.Sched.AllMsExited, "an M thread outlived Dispose");
         Assert.True(joiner.Join(TimeSpan.FromSeconds(30)), "a joiner of an abandoned goroutine hung");
         Assert.IsType<ObjectDisposedException>(joinerSaw);
         Assert.All(parked, h => Assert.Throws<ObjectDisposedException>(() => h.Join()));

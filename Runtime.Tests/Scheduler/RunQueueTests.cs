@@ -12,7 +12,7 @@ public class RunQueueTests
     private static G[] MakeGs(GoRuntime rt, int n)
     {
         var gs = new G[n];
-        for (int i = 0; i < n; i++) gs[i] = new G(rt) { Goid = i + 1 };
+        for (int i = 0; i < n; i++) gs[i] = new G(rt.Sched) { Goid = i + 1 };
         return gs;
     }
 
@@ -22,9 +22,9 @@ public class RunQueueTests
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
         var q = new RunQueue();
         var g = MakeGs(rt, 3);
-        q.Put(g[0], next: false, rt);
-        q.Put(g[1], next: true, rt);
-        q.Put(g[2], next: true, rt); // displaces g1 to the tail
+        q.Put(g[0], next: false, rt.Sched);
+        q.Put(g[1], next: true, rt.Sched);
+        q.Put(g[2], next: true, rt.Sched); // displaces g1 to the tail
 
         Assert.Same(g[2], q.Get(out bool inherit));
         Assert.True(inherit);
@@ -42,17 +42,17 @@ public class RunQueueTests
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
         var q = new RunQueue();
         var g = MakeGs(rt, RunQueue.Size + 1);
-        for (int i = 0; i < RunQueue.Size; i++) q.Put(g[i], next: false, rt);
-        Assert.Equal(0, rt.GlobalRunQueueLength);
+        for (int i = 0; i < RunQueue.Size; i++) q.Put(g[i], next: false, rt.Sched);
+        Assert.Equal(0, rt.Sched.GlobalRunQueueLength);
         Assert.Equal(RunQueue.Size, q.Count);
 
-        q.Put(g[RunQueue.Size], next: false, rt);
+        q.Put(g[RunQueue.Size], next: false, rt.Sched);
 
-        Assert.Equal(RunQueue.Size / 2 + 1, rt.GlobalRunQueueLength);
+        Assert.Equal(RunQueue.Size / 2 + 1, rt.Sched.GlobalRunQueueLength);
         Assert.Equal(RunQueue.Size / 2, q.Count);
         // The oldest half went to the global queue in order, followed by the new G.
         var global = new List<G>();
-        while (rt.GlobalRunQueuePopForTest() is G x) global.Add(x);
+        while (rt.Sched.GlobalRunQueuePopForTest() is G x) global.Add(x);
         Assert.Equal(g.Take(RunQueue.Size / 2).Append(g[RunQueue.Size]), global);
         var local = new List<G>();
         while (q.Get(out _) is G x) local.Add(x);
@@ -71,7 +71,7 @@ public class RunQueueTests
         var thief = new RunQueue();
         var victimP = new P(1) { Status = PStatus.Idle };
         var g = MakeGs(rt, n);
-        foreach (var x in g) victim.Put(x, next: false, rt);
+        foreach (var x in g) victim.Put(x, next: false, rt.Sched);
 
         G? first = thief.StealFrom(victim, stealRunNext: false, victimP);
 
@@ -88,7 +88,7 @@ public class RunQueueTests
         var thief = new RunQueue();
         var victimP = new P(1) { Status = PStatus.Idle };
         var g = MakeGs(rt, 1);
-        victim.Put(g[0], next: true, rt);
+        victim.Put(g[0], next: true, rt.Sched);
 
         Assert.Null(thief.StealFrom(victim, stealRunNext: false, victimP));
         Assert.Same(g[0], thief.StealFrom(victim, stealRunNext: true, victimP));
@@ -133,13 +133,13 @@ public class RunQueueTests
 
         for (int i = 0; i < total; i++)
         {
-            owner.Put(g[i], next: i % 7 == 0, rt);
+            owner.Put(g[i], next: i % 7 == 0, rt.Sched);
             if (i % 3 == 0 && owner.Get(out _) is G x) Consume(x);
         }
         while (owner.Get(out _) is G x) Consume(x);
         Volatile.Write(ref done, true);
         threads.ForEach(t => t.Join());
-        while (rt.GlobalRunQueuePopForTest() is G x) Consume(x); // overflow, if any
+        while (rt.Sched.GlobalRunQueuePopForTest() is G x) Consume(x); // overflow, if any
 
         Assert.Equal(total, consumed);
         Assert.All(seen.Skip(1), c => Assert.Equal(1, c));

@@ -19,7 +19,7 @@ public class VirtualTimeTests
             using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
             var woke = new List<int>();
             var real = Stopwatch.StartNew();
-            long start = rt.Nanotime();
+            long start = rt.Sched.Nanotime();
             IEnumerable<Op> Sleeper(int hours)
             {
                 yield return Sleep(TimeSpan.FromHours(hours));
@@ -32,7 +32,7 @@ public class VirtualTimeTests
             }
             rt.Go(Root()).Join();
             Assert.Equal(new[] { 1, 2, 3, 4, 5 }, woke);
-            double virtualHours = (rt.Nanotime() - start) / (double)Stopwatch.Frequency / 3600;
+            double virtualHours = (rt.Sched.Nanotime() - start) / (double)Stopwatch.Frequency / 3600;
             Assert.InRange(virtualHours, 6.0, 6.001);
             Assert.True(real.Elapsed < TimeSpan.FromMinutes(1)); // it did not really sleep six hours
         }

@@ -144,9 +144,9 @@ public class TimeTests
         var wakes = new List<(long Deadline, long Woke)>(N);
         IEnumerable<Op> Sleeper(int ms)
         {
-            long deadline = rt.Nanotime() + ms * Stopwatch.Frequency / 1000;
+            long deadline = rt.Sched.Nanotime() + ms * Stopwatch.Frequency / 1000;
             yield return Sleep(ms);
-            wakes.Add((deadline, rt.Nanotime())); // one P: goroutines never run at once
+            wakes.Add((deadline, rt.Sched.Nanotime())); // one P: goroutines never run at once
         }
         IEnumerable<Op> Root()
         {

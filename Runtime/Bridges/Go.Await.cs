@@ -5,6 +5,8 @@ using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using GoSharp.CompilerServices;
 
+using GoSharp.Scheduler;
+
 namespace GoSharp;
 
 // Task interop: a goroutine waits for a Task by parking; the task's continuation readies it.
@@ -21,7 +23,7 @@ public static partial class Go
         ArgumentNullException.ThrowIfNull(task);
         if (!task.IsCompleted)
         {
-            using var blocking = GoRuntime.EnterBlocking();
+            using var blocking = Sched.EnterBlocking();
             task.GetAwaiter().GetResult();
             return;
         }
@@ -84,9 +86,9 @@ internal sealed class TaskParkCommit : IParkCommit
         state.G = g;
         // Counted while registered: a goroutine waiting for the world outside is not "durably blocked",
         // so deterministic mode must not jump its virtual clock past it.
-        Interlocked.Increment(ref g.Runtime.ExternalWaits);
+        Interlocked.Increment(ref g.Sched.ExternalWaits);
         if (state.Register()) return true;
-        Interlocked.Decrement(ref g.Runtime.ExternalWaits);
+        Interlocked.Decrement(ref g.Sched.ExternalWaits);
         return false;
     }
 }
@@ -99,7 +101,7 @@ internal abstract class TaskWait
     protected Action Ready => _ready ??= () =>
     {
         G g = G!;
-        Interlocked.Decrement(ref g.Runtime.ExternalWaits);
+        Interlocked.Decrement(ref g.Sched.ExternalWaits);
         g.Ready();
     };
 

@@ -4,6 +4,8 @@ using GoSharp.CompilerServices;
 
 using GoSharp.Waiting;
 
+using GoSharp.Scheduler;
+
 namespace GoSharp.Channels;
 
 /// <summary>
@@ -292,7 +294,7 @@ internal sealed class HChan<T>
     /// <summary>Blocks the calling thread forever (a nil channel, an empty select).</summary>
     public static void BlockForever()
     {
-        using var blocking = GoRuntime.EnterBlocking();
+        using var blocking = Sched.EnterBlocking();
         Thread.Sleep(Timeout.Infinite);
     }
 }

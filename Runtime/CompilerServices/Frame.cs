@@ -3,6 +3,8 @@ using System.ComponentModel;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 
+using GoSharp.Scheduler;
+
 namespace GoSharp.CompilerServices;
 
 /// <summary>

@@ -4,21 +4,15 @@ using System.Text;
 using GoSharp.CompilerServices;
 using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Diagnostics;
 
-// Goroutine dumps in Go's format (Go: runtime.Stack(buf, true), the SIGQUIT traceback).
-public sealed partial class GoRuntime
+/// <summary>Goroutine dumps in Go's format (Go: runtime.Stack(buf, true), the SIGQUIT traceback).</summary>
+internal static class GoroutineDump
 {
-    /// <summary>
-    /// Every live goroutine in Go's traceback format: a header with id, status and how long it has
-    /// waited, then each frame's method and, for suspended frames, <c>file:line</c> of the suspension
-    /// point, then <c>created by</c>. Taken without stopping the world: a goroutine that is running while
-    /// the dump is taken may show a frame chain that is a moment out of date.
-    /// </summary>
-    public string DumpGoroutines()
+    /// <summary>Every live goroutine of <paramref name="sched"/> (see <see cref="GoRuntime.DumpGoroutines"/>).</summary>
+    public static string Format(Sched sched)
     {
-        G[] gs;
-        lock (_allgsLock) gs = _allgs.ToArray();
+        G[] gs = sched.AllGs();
         Array.Sort(gs, static (a, b) => a.Goid.CompareTo(b.Goid));
         var sb = new StringBuilder();
         foreach (G g in gs)

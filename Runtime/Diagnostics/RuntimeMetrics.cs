@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Threading;
 
-namespace GoSharp;
+namespace GoSharp.Diagnostics;
 
 // System.Diagnostics.Metrics instruments (meter "GoSharp"), read by dotnet-counters, OpenTelemetry or a
 // MeterListener. Observable instruments only: nothing is paid on the scheduler's hot paths; the values
 // are read when a listener collects. Each measurement carries the runtime's name as tag "gosharp.runtime".
-public sealed partial class GoRuntime
+internal static class RuntimeMetrics
 {
     /// <summary>The name of the <see cref="Meter"/> every runtime publishes its instruments on.</summary>
     public const string MeterName = "GoSharp";
@@ -22,23 +22,24 @@ public sealed partial class GoRuntime
         var meter = new Meter(MeterName);
         meter.CreateObservableUpDownCounter("gosharp.goroutines", () => Observe(rt => rt.NumGoroutine),
             "{goroutine}", "Goroutines that exist (Go: runtime.NumGoroutine).");
-        meter.CreateObservableUpDownCounter("gosharp.gomaxprocs", () => Observe(rt => rt._gomaxprocs),
+        meter.CreateObservableUpDownCounter("gosharp.gomaxprocs", () => Observe(rt => rt.Sched.MaxProcs),
             "{p}", "Ps (Go: GOMAXPROCS).");
-        meter.CreateObservableUpDownCounter("gosharp.idle_procs", () => Observe(rt => rt._npidle),
+        meter.CreateObservableUpDownCounter("gosharp.idle_procs", () => Observe(rt => rt.Sched.IdleProcs),
             "{p}", "Ps on the idle list.");
         meter.CreateObservableUpDownCounter("gosharp.threads", () => Observe(rt => rt.ThreadCount),
             "{thread}", "Ms (threads) created.");
-        meter.CreateObservableUpDownCounter("gosharp.global_run_queue", () => Observe(rt => rt._runqsize),
+        meter.CreateObservableUpDownCounter("gosharp.global_run_queue", () => Observe(rt => rt.Sched.GlobalRunQueueLength),
             "{goroutine}", "Goroutines on the global run queue.");
-        meter.CreateObservableCounter("gosharp.goroutines_created", () => Observe(rt => (int)Interlocked.Read(ref rt._goidgen)),
+        meter.CreateObservableCounter("gosharp.goroutines_created", () => Observe(rt => (int)rt.Sched.GoroutinesCreated),
             "{goroutine}", "Goroutines started since the runtime began (ids handed out).");
         return meter;
     }
 
-    private void RegisterForMetrics()
+    /// <summary>Publishes <paramref name="runtime"/>'s state until it is disposed or collected.</summary>
+    public static void Register(GoRuntime runtime)
     {
         _ = s_meter;
-        lock (s_liveLock) s_live.Add(new WeakReference<GoRuntime>(this));
+        lock (s_liveLock) s_live.Add(new WeakReference<GoRuntime>(runtime));
     }
 
     private static IEnumerable<Measurement<int>> Observe(Func<GoRuntime, int> read)
@@ -48,7 +49,7 @@ public sealed partial class GoRuntime
         {
             for (int i = s_live.Count - 1; i >= 0; i--)
             {
-                if (!s_live[i].TryGetTarget(out var rt) || rt._disposed != 0)
+                if (!s_live[i].TryGetTarget(out var rt) || rt.Sched.IsDisposed)
                 {
                     s_live.RemoveAt(i);
                     continue;

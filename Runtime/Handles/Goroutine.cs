@@ -2,6 +2,8 @@ using System;
 using System.Runtime.CompilerServices;
 using GoSharp.CompilerServices;
 
+using GoSharp.Scheduler;
+
 namespace GoSharp;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System;
 using System.Runtime.CompilerServices;
 using GoSharp.CompilerServices;
 
+using GoSharp.Scheduler;
+
 namespace GoSharp;
 
 /// <summary>Lets async code <c>await</c> a <see cref="Goroutine"/>; the continuation runs on the .NET thread pool.</summary>

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using GoSharp.CompilerServices;
 
+using GoSharp.Scheduler;
+
 namespace GoSharp;
 
 /// <summary>The suspension-point awaiter of <see cref="Goroutine.Join"/> (see docs/frame-contract.md).</summary>

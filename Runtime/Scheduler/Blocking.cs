@@ -1,14 +1,13 @@
 using System;
 using GoSharp.CompilerServices;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Scheduler;
 
 // A goroutine's plain (not generated) code that blocks its thread: hand the P off so other goroutines
 // keep running, and take one back afterwards. Go: entersyscallblock / exitsyscall. Go can park the G on
 // exit if no P is free, because it can switch stacks; the G's frames here are on this thread's stack, so
 // the M waits for a P instead.
-public sealed partial class GoRuntime
+internal sealed partial class Sched
 {
     /// <summary>Ends a blocking section started by <see cref="EnterBlocking"/>.</summary>
     internal readonly struct BlockingScope : IDisposable
@@ -17,7 +16,7 @@ public sealed partial class GoRuntime
         internal BlockingScope(M? m) => _m = m;
         public void Dispose()
         {
-            if (_m is not null) _m.Runtime.ExitBlocking(_m);
+            if (_m is not null) _m.Sched.ExitBlocking(_m);
         }
     }
 
@@ -25,13 +24,13 @@ public sealed partial class GoRuntime
     /// Call before blocking the current thread. On an ordinary thread it does nothing; on an M running a
     /// goroutine it releases the P to another M. Dispose the result after the block.
     /// </summary>
-    internal static BlockingScope EnterBlocking()
+    public static BlockingScope EnterBlocking()
     {
         M? m = M.Current;
         if (m is null || m.P is null || m.CurG is null) return default;
         m.CurG.CasStatus(GStatus.Running, GStatus.Syscall);
         P p = ReleaseP(m);
-        m.Runtime.HandoffP(p);
+        m.Sched.HandoffP(p);
         return new BlockingScope(m);
     }
 
@@ -41,7 +40,7 @@ public sealed partial class GoRuntime
         bool wait = false, disposed = false;
         lock (_lock)
         {
-            P? p = _gcwaiting || _stopping ? null : PIdleGetLocked();
+            P? p = _stopTheWorld || _stopping ? null : PIdleGetLocked();
             if (p is not null) AcquireP(m, p);
             else if (_stopping) disposed = true;
             else

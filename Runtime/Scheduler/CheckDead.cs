@@ -1,15 +1,13 @@
 using System.Threading;
 using GoSharp.CompilerServices;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+using GoSharp.Diagnostics;
+
+namespace GoSharp.Scheduler;
 
 // Deadlock detection (Go: checkdead), opt-in: GoRuntimeOptions.DetectDeadlocks.
-public sealed partial class GoRuntime
+internal sealed partial class Sched
 {
-    private readonly bool _detectDeadlocks;
-    private int _deadlockReported;
-
     /// <summary>
     /// Called by an M about to sleep. If every P is idle, no goroutine is runnable, no timer is pending,
     /// no goroutine waits for a Task or runs blocking plain code, and some goroutine is parked, nothing
@@ -22,7 +20,7 @@ public sealed partial class GoRuntime
         if (!_detectDeadlocks || Volatile.Read(ref _deadlockReported) != 0) return;
         lock (_lock)
         {
-            if (_stopping || _gcwaiting || _npidle != _gomaxprocs || _runqsize != 0 || _exitWaiters is not null) return;
+            if (_stopping || _stopTheWorld || _npidle != _gomaxprocs || _runqsize != 0 || _exitWaiters is not null) return;
             if (Volatile.Read(ref ExternalWaits) != 0 || EarliestTimer(allp) != long.MaxValue) return;
             foreach (P p in allp)
                 if (!p.RunQueue.IsEmpty) return;
@@ -39,7 +37,7 @@ public sealed partial class GoRuntime
             }
         }
         if (!anyWaiting || Interlocked.Exchange(ref _deadlockReported, 1) != 0) return;
-        string dump = DumpGoroutines();
+        string dump = GoroutineDump.Format(this);
         foreach (G g in gs)
         {
             if (g.GetStatus() == GStatus.Waiting && g.Root is Frame root)

@@ -2,24 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using GoSharp.CompilerServices;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Scheduler;
 
 // Shutting a runtime down.
-public sealed partial class GoRuntime
+internal sealed partial class Sched
 {
     /// <summary>
-    /// Stops the runtime. New spawns throw <see cref="ObjectDisposedException"/>. Running goroutines run
-    /// until their next suspension point or preemption check; then every M exits. Goroutines that have not
-    /// ended (parked, runnable, or stopped mid-way) are abandoned: their frames are dropped without running
-    /// pending <c>finally</c> blocks, and anyone joining them gets an <see cref="ObjectDisposedException"/>.
-    /// Waits up to a timeout (default 10 s) for the Ms; an M stuck in user code that
-    /// never returns is left behind as a background thread.
+    /// Stops the scheduler (see <see cref="GoRuntime.Dispose()"/>): every M is told to exit, idle and
+    /// waiting ones are woken, the caller waits up to <paramref name="timeout"/> for their threads, and
+    /// every goroutine that has not ended is abandoned (its joiners get ObjectDisposedException).
     /// </summary>
-    public void Dispose() => Dispose(TimeSpan.FromSeconds(10));
-
-    /// <inheritdoc cref="Dispose()"/>
     public void Dispose(TimeSpan timeout)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;

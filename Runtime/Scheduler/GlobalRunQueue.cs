@@ -1,10 +1,9 @@
 using GoSharp.CompilerServices;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Scheduler;
 
 // The global run queue (Go: sched.runq; globrunqput, globrunqputbatch, globrunqget).
-public sealed partial class GoRuntime
+internal sealed partial class Sched
 {
     /// <summary>Go: globrunqput. Caller holds the scheduler lock.</summary>
     internal void GlobalRunQueuePutLocked(G g)
@@ -54,10 +53,10 @@ public sealed partial class GoRuntime
     }
 
     /// <summary>For tests: the global queue's length.</summary>
-    internal int GlobalRunQueueLength => _runqsize;
+    public int GlobalRunQueueLength => _runqsize;
 
     /// <summary>For tests: takes one G off the global queue.</summary>
-    internal G? GlobalRunQueuePopForTest()
+    public G? GlobalRunQueuePopForTest()
     {
         lock (_lock)
         {

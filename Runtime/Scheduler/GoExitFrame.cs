@@ -19,7 +19,7 @@ internal sealed class GoExitFrame : Frame
 
     public override FrameResult Resume(G g)
     {
-        JoinState.Finish(g.Runtime, g.Root!, g.Goid);
+        JoinState.Finish(g.Sched, g.Root!, g.Goid);
         return FrameResult.Completed;
     }
 }

@@ -1,25 +1,21 @@
 using System;
 using System.Threading;
 using GoSharp.CompilerServices;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Scheduler;
 
-// Creating, readying and recycling goroutines. Go: newproc/newproc1, ready/goready, gfput/gfget.
-public sealed partial class GoRuntime
+// Creating and recycling goroutines. Go: newproc/newproc1, gfput/gfget.
+internal sealed partial class Sched
 {
-    private const int LocalFreeGMax = 64;   // Go: a P's gFree above 64 ...
-    private const int LocalFreeGKeep = 32;  // ... moves Gs to the global list until 32 remain
-
     /// <summary>Creates a G for <paramref name="root"/> and queues it. Go: newproc.</summary>
-    private long NewProc(Frame root)
+    public long NewProc(Frame root)
     {
         ArgumentNullException.ThrowIfNull(root);
         ThrowIfDisposed();
         if (root.Caller is not null || root.State != -1)
             throw new InvalidOperationException("A frame can start only one goroutine, once, and only before it has run.");
         M? m = M.Current;
-        P? p = m is not null && m.Runtime == this ? m.P : null;
+        P? p = m is not null && m.Sched == this ? m.P : null;
         G g = (p is not null ? GetFreeG(p) : GetFreeGGlobal()) ?? NewG();
         g.Goid = Interlocked.Increment(ref _goidgen);
         g.Root = root;
@@ -29,15 +25,7 @@ public sealed partial class GoRuntime
         g.ParentGoid = parent?.Goid ?? 0;
         g.CreatedBy = parent?.Top?.MethodName;
         g.CasStatus(GStatus.Dead, GStatus.Runnable);
-        if (p is not null && _det is null)
-        {
-            p.RunQueue.Put(g, next: true, this);
-        }
-        else
-        {
-            lock (_lock) GlobalRunQueuePutLocked(g);
-        }
-        WakeP();
+        PutRunnable(g, p);
         if (_stopping)
         {
             // Dispose ran between our check and the queue: nobody will run this G or abandon it.
@@ -53,24 +41,6 @@ public sealed partial class GoRuntime
         g.SetStatus(GStatus.Dead);
         lock (_allgsLock) _allgs.Add(g);
         return g;
-    }
-
-    /// <summary>
-    /// Queues a G that <see cref="G.Ready"/> made runnable: into runnext on a scheduler thread of this
-    /// runtime that holds a P, else onto the global queue. Go: ready.
-    /// </summary>
-    internal void ReadyRunnable(G g)
-    {
-        M? m = M.Current;
-        if (m is not null && m.Runtime == this && m.P is P p && _det is null)
-        {
-            p.RunQueue.Put(g, next: true, this);
-        }
-        else
-        {
-            lock (_lock) GlobalRunQueuePutLocked(g);
-        }
-        WakeP();
     }
 
     /// <summary>Recycles a dead G on <paramref name="p"/>'s free list. Go: gfput.</summary>

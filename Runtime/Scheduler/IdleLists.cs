@@ -1,13 +1,12 @@
 using System;
 using System.Threading;
 using GoSharp.CompilerServices;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Scheduler;
 
 // Idle M and P lists, starting and stopping Ms, handing Ps around.
 // Go: proc.go, mget/mput, pidleget/pidleput, startm, newm, wakep, handoffp, stopm, acquirep, releasep.
-public sealed partial class GoRuntime
+internal sealed partial class Sched
 {
     /// <summary>Go: acquirep.</summary>
     private static void AcquireP(M m, P p)
@@ -119,6 +118,16 @@ public sealed partial class GoRuntime
     /// Wakes an idle P to run new work, but only if no M is already spinning (that one will find the work
     /// and wake the next: the ramp-up of golang/go#18237). Go: wakep.
     /// </summary>
+    /// <remarks>
+    /// The submitter's half of the spinning protocol (the spinner's half is in FindRunnable; both are
+    /// described at the top of Schedule.cs): enqueue, StoreLoad barrier, read npidle and nmspinning.
+    /// Every caller has already published its work in a way that is that barrier: a readied or new G
+    /// goes into runnext by CompareExchange (a full fence), and the global queue is changed under
+    /// <see cref="_lock"/>, which the spinner also takes (PutIdlePLocked) before its re-check. So if we
+    /// read nmspinning != 0, that spinner has not yet decremented it, and its re-check of every queue
+    /// after the decrement will see our work; if we read it as 0, we start a spinner ourselves.
+    /// A caller that publishes with a plain release store must add Interlocked.MemoryBarrier() first.
+    /// </remarks>
     internal void WakeP()
     {
         if (_npidle == 0) return;
@@ -144,7 +153,7 @@ public sealed partial class GoRuntime
         }
         lock (_lock)
         {
-            if (_gcwaiting)
+            if (_stopTheWorld)
             {
                 p.Status = PStatus.Stopped;
                 if (--_stopwait == 0) _stopNote.Wakeup();
@@ -187,7 +196,7 @@ public sealed partial class GoRuntime
                     if (RemoveIdleMLocked(m))
                     {
                         // Timed out with no P handed over: take an idle P to run the timers.
-                        P? idle = _gcwaiting || _stopping ? null : PIdleGetLocked();
+                        P? idle = _stopTheWorld || _stopping ? null : PIdleGetLocked();
                         if (idle is not null) AcquireP(m, idle);
                         else MPutLocked(m);
                         if (idle is not null) return;
@@ -215,19 +224,8 @@ public sealed partial class GoRuntime
         return false; // someone took it off the list and is handing it a P
     }
 
-    /// <summary>
-    /// A timer was added or moved earlier: make sure some M will wake for it. An idle M recomputes its
-    /// sleep when woken. Go: wakeNetPoller.
-    /// </summary>
-    internal void TimerAdded(long when)
-    {
-        // Every P busy: each checks its timers at its next schedule. Otherwise wake (or start) an M: it
-        // finds nothing to run and sleeps until the earliest timer, this one included.
-        if (_npidle != 0) WakeP();
-    }
-
     /// <summary>Stops for a stop-the-world: give the P to the stopper and sleep. Go: gcstopm.</summary>
-    private void GcStopM(M m)
+    private void StopMForStopTheWorld(M m)
     {
         if (m.Spinning)
         {

@@ -6,14 +6,14 @@ namespace GoSharp.Scheduler;
 
 /// <summary>
 /// A worker thread (Go: <c>m</c>). The thread's own stack is its g0: the scheduling loop
-/// (<see cref="GoRuntime.Schedule"/>) runs there, and a goroutine runs on it as plain calls into its
+/// (<see cref="Sched.Schedule"/>) runs there, and a goroutine runs on it as plain calls into its
 /// frames. An M runs goroutines only while it holds a P.
 /// </summary>
 internal sealed class M
 {
     [ThreadStatic] private static M? t_current;
 
-    public readonly GoRuntime Runtime;
+    public readonly Sched Sched;
     public readonly int Id;
     public readonly Thread Thread;
     public readonly Note Park = new();
@@ -31,20 +31,20 @@ internal sealed class M
     public object? ParkArg;
     /// <summary>Next M on the idle list. Go: m.schedlink.</summary>
     public M? Link;
-    /// <summary>Handed a P while waiting in <see cref="GoRuntime.ExitBlocking"/>.</summary>
+    /// <summary>Handed a P while waiting in <see cref="Sched.ExitBlocking"/>.</summary>
     public bool WaitingForP;
 
     private uint _rand;
 
-    public M(GoRuntime runtime, int id)
+    public M(Sched sched, int id)
     {
-        Runtime = runtime;
+        Sched = sched;
         Id = id;
         _rand = (uint)(id * 2654435761u) | 1u;
         Thread = new Thread(Run, maxStackSize: 0)
         {
             IsBackground = true,
-            Name = $"GoSharp M{id} ({runtime.Name})",
+            Name = $"GoSharp M{id} ({sched.Name})",
         };
     }
 
@@ -71,7 +71,7 @@ internal sealed class M
         t_current = this;
         try
         {
-            Runtime.MStart(this);
+            Sched.MStart(this);
         }
         finally
         {

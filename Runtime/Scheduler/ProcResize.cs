@@ -2,20 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using GoSharp.CompilerServices;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Scheduler;
 
 // Changing GOMAXPROCS: stop the world, resize the P array, start the world.
 // Go: stopTheWorldWithSema, procresize, startTheWorldWithSema.
-public sealed partial class GoRuntime
+internal sealed partial class Sched
 {
-    private volatile bool _gcwaiting;          // Go: sched.gcwaiting
-    private int _stopwait;                     // Go: sched.stopwait (guarded by _lock)
-    private readonly Note _stopNote = new();   // Go: sched.stopnote
-    private readonly object _worldSema = new(); // Go: worldsema: one stopper at a time
-
-    private int StopTheWorldAndResize(int n)
+    public int StopTheWorldAndResize(int n)
     {
         // Never wait for the sema while holding a P: the stop-the-world of whoever holds the sema needs
         // that P (Go: semacquire(&worldsema) parks the G). Two goroutines resizing at once deadlocked.
@@ -26,13 +20,13 @@ public sealed partial class GoRuntime
         try
         {
             int old = _gomaxprocs;
-            M? self = M.Current is M cur && cur.Runtime == this ? cur : null;
+            M? self = M.Current is M cur && cur.Sched == this ? cur : null;
             StopTheWorld(self);
             List<P> runnable;
             lock (_lock)
             {
                 runnable = ProcResize(n, self);
-                _gcwaiting = false;
+                _stopTheWorld = false;
             }
             StartTheWorld(runnable);
             return old;
@@ -49,7 +43,7 @@ public sealed partial class GoRuntime
         lock (_lock)
         {
             _stopwait = _gomaxprocs;
-            _gcwaiting = true;
+            _stopTheWorld = true;
             PreemptAll();
             if (self?.P is P own)
             {
@@ -70,7 +64,7 @@ public sealed partial class GoRuntime
                 if (_stopping)
                 {
                     // Dispose won: Ms exit without stopping for us, so _stopwait never reaches 0.
-                    _gcwaiting = false;
+                    _stopTheWorld = false;
                     throw new ObjectDisposedException(nameof(GoRuntime), $"The GoSharp runtime '{Name}' was disposed during SetMaxProcs.");
                 }
             }

@@ -5,13 +5,40 @@ using GoSharp.CompilerServices;
 
 namespace GoSharp.Scheduler;
 
+// A P's local run queue (Go: p.runq/runqhead/runqtail/runnext in proc.go).
+//
+// Shape. A 256-slot ring of Gs with one producer, the M that holds the P, and many consumers: the owner
+// itself and thieves (other Ms in findRunnable). Beside the ring sits runnext, one G that runs before
+// anything in the ring: the G a running goroutine just readied (a channel partner, a joiner), so
+// producer/consumer pairs hand the P back and forth on a warm cache without a trip through the ring.
+//
+// Invariants.
+//   - head and tail are 32-bit and wrap; tail - head is the ring's length, 0..256. Only the owner writes
+//     tail; anyone moves head forward, and only by CAS.
+//   - A slot between head and tail holds a G that nobody else can see as taken until the CAS on head
+//     that covers it succeeds. A consumer reads the slots first and CASes second: if the CAS fails, it
+//     throws the reads away (another consumer took them) and retries.
+//   - runnext is changed only by CAS (the owner swaps a new G in; a thief takes it out on its last pass).
+//
+// The producer's half (Put). Write the G into ring[tail & mask], then publish with a release store of
+// tail. A consumer that reads the new tail with an acquire load therefore sees the slot's contents.
+// When the ring is full, PutSlow grabs half the ring by CAS on head (racing thieves) and moves it, plus
+// the new G, to the global queue in one batch: a P that spawns faster than it runs spills, and other Ps
+// find the work there.
+//
+// The consumers' half (Get, StealFrom). Load head (acquire), load tail (acquire; a thief reads the
+// victim's tail), read the slots, CAS head forward. A thief takes half the victim's ring, rounded up,
+// into its own ring, then publishes its own tail, never the victim's. It may take the victim's runnext
+// only on its last steal pass, and only after waiting ~3 us if the victim is running: the victim is
+// probably about to run that G itself (it just readied it), and stealing it would move a hot
+// producer/consumer pair to a cold cache.
+//
+// Why 32-bit indices: with 16-bit ones a thief descheduled mid-steal can see head wrap all the way
+// around and CAS an ABA'd index (tokio#5041).
+
 /// <summary>
-/// A P's local run queue: a 256-slot ring with one producer (the P's owner) and many consumers (the
-/// owner and thieves), plus the <c>runnext</c> slot (Go: <c>p.runq</c>, <c>runqhead</c>, <c>runqtail</c>,
-/// <c>runnext</c>; functions <c>runqput</c>, <c>runqget</c>, <c>runqgrab</c>, <c>runqsteal</c>).
-/// The owner writes a slot, then publishes it with a release store of <see cref="_tail"/>; consumers
-/// claim slots with a CAS on <see cref="_head"/>. Indices are 32-bit and wrap (tokio#5041 is what 16-bit
-/// indices cost).
+/// A P's local run queue: a 256-slot ring with one producer (the owner) and many consumers, plus
+/// <c>runnext</c>. Go: <c>runqput</c>, <c>runqget</c>, <c>runqgrab</c>, <c>runqsteal</c>.
 /// </summary>
 internal sealed class RunQueue
 {
@@ -60,7 +87,7 @@ internal sealed class RunQueue
     /// goes to the tail. A full ring moves half of itself plus the G to <paramref name="global"/>.
     /// Go: runqput.
     /// </summary>
-    public void Put(G g, bool next, GoRuntime global)
+    public void Put(G g, bool next, Sched global)
     {
         if (next)
         {
@@ -90,7 +117,7 @@ internal sealed class RunQueue
     }
 
     /// <summary>Moves half of the full ring plus <paramref name="g"/> to the global queue. Go: runqputslow.</summary>
-    private bool PutSlow(G g, uint h, uint t, GoRuntime global)
+    private bool PutSlow(G g, uint h, uint t, Sched global)
     {
         const int half = Size / 2;
         uint n = (t - h) / 2;
@@ -190,7 +217,7 @@ internal sealed class RunQueue
     }
 
     /// <summary>Empties the queue into <paramref name="sink"/> (used when a P is destroyed; owner stopped).</summary>
-    public void DrainTo(GoRuntime sink)
+    public void DrainTo(Sched sink)
     {
         G? next = Interlocked.Exchange(ref _runnext, null);
         if (next is not null) sink.GlobalRunQueuePutLocked(next);

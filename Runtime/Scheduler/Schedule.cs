@@ -2,13 +2,45 @@ using System;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using GoSharp.CompilerServices;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Scheduler;
 
-// The scheduling loop: M.Run -> Schedule -> Execute -> frame.Resume -> goexit -> Schedule.
-// Go: proc.go, mstart1 / schedule / findRunnable / execute / park_m / gosched_m / goexit0.
-public sealed partial class GoRuntime
+// The scheduling loop. Go: proc.go, mstart1 / schedule / findRunnable / execute / park_m / gosched_m /
+// goexit0.
+//
+// The cast. A G is a goroutine: a chain of frames (its stack) and a status. An M is an OS thread; its
+// own stack plays Go's g0, the stack the scheduler runs on. A P is the right to run goroutines: it owns a
+// local run queue, a free-G cache and a timer heap; there are GOMAXPROCS of them, and an M runs
+// goroutines only while it holds one. The Sched owns the idle M and P lists and the global run queue.
+//
+// The loop. Every M runs Schedule: FindRunnable -> Execute -> (the G completes, parks or yields) ->
+// FindRunnable. Execute calls the top frame's Resume on the M's own stack; the frame returns a
+// FrameResult instead of switching stacks, so "the G stops running" is simply "Resume returned".
+// Nested goroutine calls either run synchronously inside Resume (G.Invoke) or are trampolined here
+// (FrameResult.Called), so the M's stack never grows with the goroutine's depth.
+//
+// Status invariants (GStatus). Runnable Gs are in exactly one run queue (a P's ring or runnext, or the
+// global queue). A Running G is owned by exactly one M (g.M). A Waiting G is in no run queue; exactly
+// one waker moves it Waiting -> Runnable by CAS (Ready), so a frame is never resumed twice. A park is
+// two-phase (Go: gopark's unlockf): the frame returns Parked, Execute marks the G Waiting, and only then
+// does the primitive's commit step publish the G to wakers; if the commit finds the wait already over
+// it returns false and the M runs the same G again at once.
+//
+// Finding work (FindRunnable), in order: this P's expired timers; every 61st tick the global queue first
+// (so two goroutines respawning each other cannot starve it); the local runnext and ring; the global
+// queue; stealing from other Ps (at most GOMAXPROCS/2 Ms spin at once); then give the P back and sleep.
+//
+// The spinning protocol (golang/go#43997), both halves:
+//   - The submitter (Ready, NewProc, a timer) first makes work visible (runqput or globrunqput), then,
+//     after the full barrier of that publication, reads nmspinning and npidle in WakeP: if an M is
+//     already spinning it will find the work, otherwise WakeP starts one spinning M.
+//   - The spinner, when it gives up, first decrements nmspinning (an interlocked op: a full barrier),
+//     and only then looks at every queue once more (CheckQueuesNoP). Either the submitter saw the
+//     spinner still counted (and relies on it), or the spinner's re-check sees the submitter's work.
+//     Neither order loses a wake-up. When a spinner finds work it calls ResetSpinning, which wakes the
+//     next spinner if it was the last one: Ms ramp up one at a time (golang/go#18237).
+
+internal sealed partial class Sched
 {
     /// <summary>An M's life on its own thread (its g0). Go: mstart1.</summary>
     internal void MStart(M m)
@@ -159,9 +191,9 @@ public sealed partial class GoRuntime
         while (true)
         {
             if (_stopping) return null;
-            if (_gcwaiting)
+            if (_stopTheWorld)
             {
-                GcStopM(m);
+                StopMForStopTheWorld(m);
                 continue;
             }
             P p = m.P!;
@@ -203,14 +235,14 @@ public sealed partial class GoRuntime
                 }
                 g = StealWork(m, p);
                 if (g is not null) return g;
-                if (_gcwaiting || _stopping) continue;
+                if (_stopTheWorld || _stopping) continue;
             }
 
             // Nothing: give the P back and sleep.
             P[] allpSnapshot = _allp;
             lock (_lock)
             {
-                if (_gcwaiting || _stopping) continue;
+                if (_stopTheWorld || _stopping) continue;
                 if (_runqsize != 0)
                 {
                     g = GlobalRunQueueGet(p, 0);
@@ -287,7 +319,7 @@ public sealed partial class GoRuntime
         if (!work) return null;
         lock (_lock)
         {
-            if (_gcwaiting || _stopping) return null;
+            if (_stopTheWorld || _stopping) return null;
             return PIdleGetLocked();
         }
     }
@@ -311,7 +343,7 @@ public sealed partial class GoRuntime
             int stride = CoprimeStride(n, (int)((r >> 16) % (uint)n));
             for (int k = 0, pos = start; k < n; k++, pos = (pos + stride) % n)
             {
-                if (_gcwaiting || _stopping) return null;
+                if (_stopTheWorld || _stopping) return null;
                 P victim = allp[pos];
                 if (victim == p) continue;
                 // On the last pass run the victim's due timers too (Go: stealWork's checkTimers).

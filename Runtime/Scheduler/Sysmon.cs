@@ -1,19 +1,12 @@
 using System;
 using System.Threading;
 using GoSharp.CompilerServices;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Scheduler;
 
 // sysmon: a thread without a P that watches the Ps. Go: sysmon, retake, preemptone.
-public sealed partial class GoRuntime
+internal sealed partial class Sched
 {
-    private Thread? _sysmon;
-
-    /// <summary>Seconds of <see cref="Environment.TickCount64"/>, refreshed by sysmon (at most 10 ms old): park times for dumps.</summary>
-    internal volatile int CoarseSeconds = (int)(Environment.TickCount64 / 1000);
-    private readonly Note _sysmonWake = new();
-
     private void StartSysmon()
     {
         _sysmon = new Thread(Sysmon) { IsBackground = true, Name = $"GoSharp sysmon ({Name})" };

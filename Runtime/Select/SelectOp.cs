@@ -17,7 +17,7 @@ internal static class SelectRand
 
     public static uint Next()
     {
-        if (GoSharp.Scheduler.M.Current?.Runtime.DeterministicQueue is { } det) return det.NextSelectRandom();
+        if (GoSharp.Scheduler.M.Current?.Sched.DeterministicQueue is { } det) return det.NextSelectRandom();
         uint x = t_state;
         if (x == 0)
         {

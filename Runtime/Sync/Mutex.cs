@@ -4,6 +4,8 @@ using System.Diagnostics;
 using System.Threading;
 using GoSharp.CompilerServices;
 
+using GoSharp.Scheduler;
+
 namespace GoSharp;
 
 /// <summary>
@@ -127,7 +129,7 @@ public static partial class Sync
                 if (_waited)
                 {
                     _waited = false;
-                    _starving = _starving || GoRuntime.NowForCurrentThread() - _waitStart > StarvationThreshold;
+                    _starving = _starving || Sched.NowForCurrentThread() - _waitStart > StarvationThreshold;
                     _old = Volatile.Read(ref _m.State);
                     if ((_old & Starving) != 0)
                     {
@@ -157,7 +159,7 @@ public static partial class Sync
                     {
                         if ((old & (Locked | Starving)) == 0) return true; // locked with the CAS
                         QueueLifo = _waitStart != 0;
-                        if (_waitStart == 0) _waitStart = GoRuntime.NowForCurrentThread();
+                        if (_waitStart == 0) _waitStart = Sched.NowForCurrentThread();
                         _waited = true;
                         return false;
                     }

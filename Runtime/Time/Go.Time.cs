@@ -6,6 +6,8 @@ using GoSharp.Time;
 
 using GoSharp.Waiting;
 
+using GoSharp.Scheduler;
+
 namespace GoSharp;
 
 public static partial class Go
@@ -19,7 +21,7 @@ public static partial class Go
     public static void Sleep(TimeSpan duration)
     {
         if (duration <= TimeSpan.Zero) return;
-        using var blocking = GoRuntime.EnterBlocking();
+        using var blocking = Sched.EnterBlocking();
         Thread.Sleep(duration);
     }
 
@@ -61,7 +63,7 @@ public static partial class Go
     {
         if (period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period), period, "A ticker's period must be positive.");
         var t = new Ticker(GoRuntime.Current);
-        t.Start(period, GoRuntime.StopwatchTicks(period));
+        t.Start(period, Sched.StopwatchTicks(period));
         return t;
     }
 
@@ -102,7 +104,7 @@ public static partial class Go
         public void Reset(TimeSpan period)
         {
             if (period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period), period, "A ticker's period must be positive.");
-            ResetCore(period, GoRuntime.StopwatchTicks(period));
+            ResetCore(period, Sched.StopwatchTicks(period));
         }
     }
 }
@@ -138,7 +140,7 @@ public abstract class ChannelTimer
         {
             _pending = true;
             _entry.Period = period;
-            _rt.AddTimer(_entry, _rt.WhenAfter(d));
+            _rt.Sched.AddTimer(_entry, _rt.Sched.WhenAfter(d));
         }
     }
 
@@ -185,7 +187,7 @@ public abstract class ChannelTimer
             bool was = StopCore();
             _pending = true;
             _entry.Period = period;
-            _rt.AddTimer(_entry, _rt.WhenAfter(d));
+            _rt.Sched.AddTimer(_entry, _rt.Sched.WhenAfter(d));
             return was;
         }
     }
@@ -225,7 +227,7 @@ public struct SleepAwaiter
     {
         var t = SleepTimer.Rent();
         t.G = g;
-        t.Due = g.Runtime.WhenAfter(_d);
+        t.Due = g.Sched.WhenAfter(_d);
         _t = t;
         return g.Park(frame, SleepTimer.Commit, t, WaitReason.Sleep);
     }
@@ -264,7 +266,7 @@ internal sealed class SleepTimer
         public bool Commit(G g, object? arg)
         {
             var t = (SleepTimer)arg!;
-            g.Runtime.AddTimer(t.Entry, t.Due);
+            g.Sched.AddTimer(t.Entry, t.Due);
             return true;
         }
     }

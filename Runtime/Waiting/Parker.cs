@@ -2,6 +2,8 @@ using System;
 using System.Threading;
 using GoSharp.CompilerServices;
 
+using GoSharp.Scheduler;
+
 namespace GoSharp.Waiting;
 
 /// <summary>
@@ -49,7 +51,7 @@ internal abstract class Parker
                 return;
             }
         }
-        using var blocking = GoRuntime.EnterBlocking();
+        using var blocking = Sched.EnterBlocking();
         lock (this)
         {
             while (!_signaled) Monitor.Wait(this);

@@ -88,7 +88,7 @@ internal sealed class SpawnLoopFrame : Frame
     {
         switch (State) { case 0: goto resume0; }
         _c.Reset(_n);
-        for (_i = 0; _i < _n; _i++) g.Runtime.Spawn(new NopFrame(_c));
+        for (_i = 0; _i < _n; _i++) g.Sched.Runtime.Spawn(new NopFrame(_c));
         if (!_c.Zero.TryTake()) { State = 0; return g.Park(this, _c.Zero, null, WaitReason.Other); }
     resume0:
         State = -1;

@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using GoSharp.CompilerServices;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Scheduler;
 
 /// <summary>
 /// Who waits for a goroutine to end, kept in its first frame under <c>lock(root)</c>: parked joining
@@ -33,7 +32,7 @@ internal sealed class JoinState : IParkCommit
     public static void BlockUntilDone(Frame root)
     {
         if (root.IsCompleted) return;
-        using var blocking = GoRuntime.EnterBlocking();
+        using var blocking = Sched.EnterBlocking();
         lock (root)
         {
             var joins = root.Joins ??= new JoinRecord();
@@ -72,7 +71,7 @@ internal sealed class JoinState : IParkCommit
     /// Marks the goroutine's first frame completed and wakes everyone waiting for it. An exception that no
     /// one is waiting for gets a finalizable holder, so it is reported if the handle is dropped unobserved.
     /// </summary>
-    public static void Finish(GoRuntime runtime, Frame root, long goid, Exception? abandoned = null)
+    public static void Finish(Sched sched, Frame root, long goid, Exception? abandoned = null)
     {
         G? joiners;
         object? continuations;
@@ -92,7 +91,7 @@ internal sealed class JoinState : IParkCommit
             if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && threads == 0)
             {
                 (root.Joins ??= new JoinRecord()).Unobserved =
-                    new UnobservedExceptionHolder(runtime, goid, root.MethodName, root.Failure.SourceException);
+                    new UnobservedExceptionHolder(sched, goid, root.MethodName, root.Failure.SourceException);
             }
             root.MarkCompleted(null); // after the holder is in place: readers that see Done see it
             if (threads > 0) Monitor.PulseAll(root);
@@ -135,15 +134,15 @@ internal sealed class JoinRecord
 /// </summary>
 internal sealed class UnobservedExceptionHolder
 {
-    private readonly GoRuntime _runtime;
+    private readonly Sched _sched;
     private readonly long _goid;
     private readonly string _method;
     private readonly Exception _exception;
     private int _observed;
 
-    public UnobservedExceptionHolder(GoRuntime runtime, long goid, string method, Exception exception)
+    public UnobservedExceptionHolder(Sched sched, long goid, string method, Exception exception)
     {
-        _runtime = runtime;
+        _sched = sched;
         _goid = goid;
         _method = method;
         _exception = exception;
@@ -157,6 +156,6 @@ internal sealed class UnobservedExceptionHolder
     ~UnobservedExceptionHolder()
     {
         if (Volatile.Read(ref _observed) == 0 && !Environment.HasShutdownStarted)
-            _runtime.ReportUnhandled(null, _goid, _method, _exception);
+            _sched.ReportUnhandled(_goid, _method, _exception);
     }
 }

@@ -1,17 +1,12 @@
 using System.IO;
 using System.Text;
 using System.Threading;
-using GoSharp.Scheduler;
 
-namespace GoSharp;
+namespace GoSharp.Scheduler;
 
 // The scheduler trace (Go: GODEBUG=schedtrace=ms, schedtrace() in proc.go), printed by sysmon.
-public sealed partial class GoRuntime
+internal sealed partial class Sched
 {
-    private readonly long _schedTraceTicks;
-    private readonly TextWriter _traceWriter;
-    private long _lastTrace;
-
     private void MaybeSchedTrace(long now)
     {
         if (_schedTraceTicks == 0 || now - _lastTrace < _schedTraceTicks) return;

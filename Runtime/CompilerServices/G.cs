@@ -24,7 +24,7 @@ public sealed class G
     public volatile bool Preempt;
 
     // ---- scheduler state ----
-    internal readonly GoRuntime Runtime;
+    internal readonly Sched Sched;
     internal long Goid;
     internal int Status;                // GStatus, changed with Interlocked
     internal Frame? Top;                // the frame to resume next
@@ -40,7 +40,7 @@ public sealed class G
     /// <summary>Free for the primitive a goroutine is parked on (Go: <c>g.param</c>): the waker may leave a value here.</summary>
     public object? Param;
 
-    internal G(GoRuntime runtime) => Runtime = runtime;
+    internal G(Sched sched) => Sched = sched;
 
     /// <summary>The goroutine id, as printed in dumps (Go: goid).</summary>
     public long Id => Goid;
@@ -110,14 +110,7 @@ public sealed class G
     /// Call it once per park, after the commit step, never while holding a lock a waker of another G
     /// might need. A second call for the same park throws: a frame must never be resumed twice.
     /// </summary>
-    public void Ready()
-    {
-        if (Interlocked.CompareExchange(ref Status, (int)GStatus.Runnable, (int)GStatus.Waiting) != (int)GStatus.Waiting)
-            throw new InvalidOperationException(
-                $"goroutine {Goid} was readied while {(GStatus)Volatile.Read(ref Status)}: a frame would be resumed twice. " +
-                "A primitive must ready a goroutine exactly once per park, after its commit step.");
-        Runtime.ReadyRunnable(this);
-    }
+    public void Ready() => Sched.Ready(this);
 
     internal GStatus GetStatus() => (GStatus)Volatile.Read(ref Status);
 
