@@ -8,6 +8,38 @@ using GoSharp.Scheduler;
 
 namespace GoSharp.Channels;
 
+// The channel (Go: runtime/chan.go, hchan).
+//
+// State, all under Lock: a ring buffer of Cap slots (count, sendx, recvx), the closed flag, and two FIFO
+// wait queues of Waiters (Go: sudogs): RecvQ of blocked receivers and SendQ of blocked senders.
+//
+// Invariants (with the lock held):
+//   - count > 0 implies RecvQ holds no plain receiver: a sender hands its value straight to a waiting
+//     receiver before it ever touches the buffer.
+//   - count < Cap implies SendQ holds no plain sender: a receiver that frees a slot refills it from the
+//     first waiting sender (the "full buffer" case of recv: take the head, put the sender's value at the tail).
+//   - So at most one queue holds plain waiters at a time. Select waiters may sit in both queues of one
+//     channel (a select that sends and receives on it); Dequeue skips those whose select is already won.
+//   - Once closed, never open again; a closed channel's queues are empty after Close has run.
+//
+// The operation's half (Send, Recv, TrySend, TryRecv, and the awaiters' fast paths):
+//   1. Lock. *Locked methods decide: hand off to a waiter (direct transfer: the value is written into the
+//      waiter's slot, Success set, the waiter returned to the caller), use the buffer, report closed, or
+//      report "would block". They never wake anyone themselves.
+//   2. Unlock, then wake the returned waiter (WakeOwner: the waiter's select, or the waiter itself). A
+//      woken goroutine may run at once on another M and touch this channel again: waking under the lock
+//      would make it spin or block on our lock.
+//   3. Would block: a goroutine parks through a commit step that re-locks, retries step 1 (the state may
+//      have changed since the fast path), and enqueues its waiter only if it still must wait; a thread
+//      enqueues under the same lock acquisition and sleeps on its waiter.
+//
+// The waker's half: whoever dequeues a waiter owns it until it wakes it; the sleeper reads its slot
+// (Value, Success) only after waking, so the hand-off needs no further synchronisation than the lock
+// the waker held and the wake-up itself (Ready's CAS, or Monitor.Pulse for a thread).
+//
+// Close takes every waiter of both queues in one lock acquisition (WaitQueue.TakeAll), marks each failed,
+// and wakes them after unlocking: receivers see the zero value and ok=false, senders throw.
+
 /// <summary>
 /// The channel itself (Go: hchan): a ring buffer, a closed flag and the queues of blocked receivers and
 /// senders, under one lock. Invariants: at most one queue holds plain (non-select) waiters of one kind at

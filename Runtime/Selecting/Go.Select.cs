@@ -2,6 +2,7 @@
 using System.ComponentModel;
 using GoSharp.Channels;
 using GoSharp.CompilerServices;
+using GoSharp.Selecting;
 
 namespace GoSharp;
 

@@ -298,16 +298,44 @@ internal readonly struct SelectCore<{T}>
     L.append('}\n')
     return ''.join(L)
 
+SELECT_ESSAY = '''
+// Select (Go: runtime/select.go, selectgo), for up to 8 typed cases without allocating.
+//
+// A SelectOp is one select in flight: its cases, one waiter per channel case, its results, and the
+// SelectParker it derives from (the shared "done" flag and the winning waiter: Go's g.selectDone and
+// g.param). Ops are pooled per thread like waiters.
+//
+// Lock order. A select locks every channel it names, each once, in increasing channel id (ids are unique
+// across element types). Every multi-channel locker uses the same order, so two selects over the same
+// channels cannot deadlock. A single channel operation locks one channel and never needs an order.
+//
+// The select's three passes, and what each side may assume:
+//   1. All channels locked: try the cases in a random poll order (a fresh Fisher-Yates shuffle per select,
+//      so no case starves); the first that can proceed wins; else the default case if there is one.
+//   2. Still locked: enqueue one waiter per channel case (each carries Select = this op), unlock all, and
+//      park (a goroutine: through the park commit, which re-runs pass 1 under the locks first, so a
+//      wake-up between the fast path and the park is never lost) or block the thread.
+//   3. Woken: lock all again, take the winner's result, unlink every losing waiter, unlock.
+//
+// The waker's half. A channel operation or close that finds a select's waiter at the head of a queue
+// (WaitQueue.Dequeue) must first win the select by CAS of Done from 0 to 1; it then records itself as
+// Winner, completes the transfer under that channel's lock, and wakes the select after unlocking. A waker
+// that loses the CAS drops that waiter and tries the next one in the queue: exactly one case of a select
+// ever fires. The losing waiters stay linked until pass 3 removes them; a Dequeue that meets one skips it.
+'''
+
 header = '''// Written by generate.py in this folder (python3 generate.py): edit the script and rerun it, not this file.
 '''
 
 with open('SelectOp.cs', 'w') as f:
     f.write(header + '''using System;
 using System.Threading;
+using GoSharp.Channels;
 using GoSharp.CompilerServices;
+using GoSharp.Waiting;
 
-namespace GoSharp.Channels;
-
+namespace GoSharp.Selecting;
+''' + SELECT_ESSAY + '''
 /// <summary>
 /// Per-thread fast random numbers for select's poll order (Go: cheaprand). On a deterministic runtime's
 /// thread they come from the runtime's seed instead, so a seed replays select choices too.
@@ -318,7 +346,7 @@ internal static class SelectRand
 
     public static uint Next()
     {
-        if (GoSharp.Scheduler.M.Current?.Runtime.DeterministicQueue is { } det) return det.NextSelectRandom();
+        if (GoSharp.Scheduler.M.Current?.Sched.DeterministicQueue is { } det) return det.NextSelectRandom();
         uint x = t_state;
         if (x == 0)
         {
@@ -340,6 +368,7 @@ internal static class SelectRand
 L = [header, '''using System.ComponentModel;
 using GoSharp.Channels;
 using GoSharp.CompilerServices;
+using GoSharp.Selecting;
 
 namespace GoSharp;
 
