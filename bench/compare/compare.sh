@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the DESIGN section 6 workloads in Go 1.19, GoSharp and idiomatic .NET (Task + System.Threading.Channels)
-# side by side, at GOMAXPROCS 1 and 2, and prints wall times and ratios.
+# Runs the workloads of docs/design.md, Benchmark workloads and targets, in Go 1.19, GoSharp and
+# idiomatic .NET (Task + System.Threading.Channels) side by side, at GOMAXPROCS 1 and 2, and prints
+# wall times and ratios.
 #
 #   bench/compare/compare.sh                 # every workload
 #   bench/compare/compare.sh pingpong ring   # some of them

@@ -1,4 +1,4 @@
-// The benchmark workloads of DESIGN section 6, in Go. Usage: workloads <name>; prints "name result seconds [extra]".
+// The benchmark workloads of docs/design.md, Benchmark workloads and targets, in Go. Usage: workloads <name>; prints "name result seconds [extra]".
 package main
 
 import (

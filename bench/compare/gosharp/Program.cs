@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using GoSharp;
 
-// The benchmark workloads of DESIGN section 6 in GoSharp, line for line the Go programs in ../go.
+// The benchmark workloads of docs/design.md, Benchmark workloads and targets, in GoSharp, line for line the Go programs in ../go.
 // Usage: Workloads.GoSharp <name>; prints "name result seconds [extra]". GOMAXPROCS is honoured.
 public static partial class Program
 {

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 
-// The benchmark workloads of DESIGN section 6 with Task/async and System.Threading.Channels.
+// The benchmark workloads of docs/design.md, Benchmark workloads and targets, with Task/async and System.Threading.Channels.
 // Usage: Workloads.Tasks <name>; prints "name result seconds [extra]".
 internal static class Program
 {
