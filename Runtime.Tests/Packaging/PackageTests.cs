@@ -6,7 +6,7 @@ using Xunit;
 namespace GoSharp.Runtime.Tests.Packaging;
 
 /// <summary>
-/// DESIGN section 7: one NuGet package carries the runtime and the generator. Packs the built projects,
+/// docs/design.md, Packaging: one NuGet package carries the runtime and the generator. Packs the built projects,
 /// then builds and runs a program against the package from a local folder feed, with its own NuGet cache
 /// so no earlier package can stand in for this one.
 /// </summary>
