@@ -7,6 +7,8 @@ using GoSharp.CompilerServices;
 
 using GoSharp.Scheduler;
 
+using GoSharp.Bridges;
+
 namespace GoSharp;
 
 // Task interop: a goroutine waits for a Task by parking; the task's continuation readies it.
@@ -73,76 +75,6 @@ public static partial class Go
     /// <summary>The awaiter behind <see cref="Await{T}(ValueTask{T})"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static ValueTaskAwaitAwaiter<T> GetAwaitAwaiter<T>(ValueTask<T> task) => new(task);
-}
-
-/// <summary>Registers the continuation that readies a goroutine parked on a task (the commit step).</summary>
-internal sealed class TaskParkCommit : IParkCommit
-{
-    public static readonly TaskParkCommit Instance = new();
-
-    public bool Commit(G g, object? arg)
-    {
-        var state = (TaskWait)arg!;
-        state.G = g;
-        // Counted while registered: a goroutine waiting for the world outside is not "durably blocked",
-        // so deterministic mode must not jump its virtual clock past it.
-        Interlocked.Increment(ref g.Sched.ExternalWaits);
-        if (state.Register()) return true;
-        Interlocked.Decrement(ref g.Sched.ExternalWaits);
-        return false;
-    }
-}
-
-/// <summary>One parked await: the goroutine and its (awaiter-registered) continuation.</summary>
-internal abstract class TaskWait
-{
-    public G? G;
-    private Action? _ready;
-    protected Action Ready => _ready ??= () =>
-    {
-        G g = G!;
-        Interlocked.Decrement(ref g.Sched.ExternalWaits);
-        g.Ready();
-    };
-
-    /// <summary>Registers the continuation; false if the task completed already.</summary>
-    public abstract bool Register();
-}
-
-internal sealed class TaskWaitTask : TaskWait
-{
-    private readonly Task _task;
-    public TaskWaitTask(Task task) => _task = task;
-    public override bool Register()
-    {
-        if (_task.IsCompleted) return false;
-        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Ready);
-        return true;
-    }
-}
-
-internal sealed class TaskWaitValueTask : TaskWait
-{
-    private readonly ValueTask _task;
-    public TaskWaitValueTask(ValueTask task) => _task = task;
-    public override bool Register()
-    {
-        if (_task.IsCompleted) return false;
-        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Ready);
-        return true;
-    }
-}
-
-internal sealed class TaskWaitValueTask<T> : TaskWait
-{
-    private readonly ValueTask<T> _task;
-    public TaskWaitValueTask(ValueTask<T> task) => _task = task;
-    public override bool Register()
-    {
-        if (_task.IsCompleted) return false;
-        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Ready);
-        return true;
-    }
 }
 
 /// <summary>The awaiter behind <see cref="Go.Await(Task)"/>.</summary>

@@ -7,6 +7,8 @@ using GoSharp.CompilerServices;
 
 using GoSharp.Waiting;
 
+using GoSharp.Selecting;
+
 namespace GoSharp;
 
 /// <summary>

@@ -1,9 +1,8 @@
 using System.ComponentModel;
 using GoSharp.Channels;
+using GoSharp.Selecting;
 
 namespace GoSharp;
-
-internal enum CaseKind : byte { None, Recv, Send, Default }
 
 /// <summary>
 /// One case of <see cref="Go.Select{T1, T2}"/>: <see cref="Chan{T}.RecvCase"/>, <see cref="Chan{T}.SendCase"/>

@@ -37,7 +37,7 @@ public static partial class Sync
     public sealed class Mutex : ILocker, ISuspendingLocker
     {
         bool ISuspendingLocker.TryLockFast() => Interlocked.CompareExchange(ref State, Locked, 0) == 0;
-        Frame ISuspendingLocker.CreateLockFrame() => new MutexLockFrame(this);
+        Frame ISuspendingLocker.CreateLockFrame() => new Sync.MutexLockFrame(this);
 
         internal const int Locked = 1, Woken = 2, Starving = 4, WaiterShift = 3;
         internal static readonly long StarvationThreshold = Stopwatch.Frequency / 1000; // 1 ms
@@ -191,7 +191,7 @@ public struct MutexLockAwaiter
     /// <summary>Runs Go's slow path as a helper frame (it may park several times).</summary>
     public FrameResult Suspend(G g, Frame frame)
     {
-        _slow = new MutexLockFrame(_m);
+        _slow = new Sync.MutexLockFrame(_m);
         return g.Call(frame, _slow);
     }
 
@@ -204,35 +204,38 @@ public struct MutexLockAwaiter
     }
 }
 
-/// <summary>Go's Mutex.lockSlow for a goroutine: loops, parking on the semaphore.</summary>
-internal sealed class MutexLockFrame : Frame
+public static partial class Sync
 {
-    private Sync.Mutex.LockSlow _slow;
-    private readonly Sync.Mutex _m;
-    private Sync.SemaAwaiter _aw;
-
-    public MutexLockFrame(Sync.Mutex m)
+    /// <summary>Go's Mutex.lockSlow for a goroutine: loops, parking on the semaphore.</summary>
+    internal sealed class MutexLockFrame : Frame
     {
-        _m = m;
-        _slow = new Sync.Mutex.LockSlow(m);
-    }
+        private Sync.Mutex.LockSlow _slow;
+        private readonly Sync.Mutex _m;
+        private SemaAwaiter _aw;
 
-    public override string MethodName => "GoSharp.Sync.Mutex.Lock";
-
-    public override FrameResult Resume(G g)
-    {
-        if (State == 0) goto resume0;
-    loop:
-        if (_slow.Step()) return FrameResult.Completed;
-        _aw = _m.Sema.GetAcquireAwaiter(_slow.QueueLifo);
-        if (!_aw.IsCompleted)
+        public MutexLockFrame(Sync.Mutex m)
         {
-            State = 0;
-            return _aw.Suspend(g, this);
+            _m = m;
+            _slow = new Sync.Mutex.LockSlow(m);
         }
-    resume0:
-        State = -1;
-        _aw.GetResult();
-        goto loop;
+
+        public override string MethodName => "GoSharp.Sync.Mutex.Lock";
+
+        public override FrameResult Resume(G g)
+        {
+            if (State == 0) goto resume0;
+        loop:
+            if (_slow.Step()) return FrameResult.Completed;
+            _aw = _m.Sema.GetAcquireAwaiter(_slow.QueueLifo);
+            if (!_aw.IsCompleted)
+            {
+                State = 0;
+                return _aw.Suspend(g, this);
+            }
+        resume0:
+            State = -1;
+            _aw.GetResult();
+            goto loop;
+        }
     }
 }

@@ -1,0 +1,79 @@
+using System;
+using System.Threading;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using GoSharp.CompilerServices;
+using GoSharp.Scheduler;
+
+namespace GoSharp.Bridges;
+
+/// <summary>Registers the continuation that readies a goroutine parked on a task (the commit step).</summary>
+internal sealed class TaskParkCommit : IParkCommit
+{
+    public static readonly TaskParkCommit Instance = new();
+
+    public bool Commit(G g, object? arg)
+    {
+        var state = (TaskWait)arg!;
+        state.G = g;
+        // Counted while registered: a goroutine waiting for the world outside is not "durably blocked",
+        // so deterministic mode must not jump its virtual clock past it.
+        Interlocked.Increment(ref g.Sched.ExternalWaits);
+        if (state.Register()) return true;
+        Interlocked.Decrement(ref g.Sched.ExternalWaits);
+        return false;
+    }
+}
+
+/// <summary>One parked await: the goroutine and its (awaiter-registered) continuation.</summary>
+internal abstract class TaskWait
+{
+    public G? G;
+    private Action? _ready;
+    protected Action Ready => _ready ??= () =>
+    {
+        G g = G!;
+        Interlocked.Decrement(ref g.Sched.ExternalWaits);
+        g.Ready();
+    };
+
+    /// <summary>Registers the continuation; false if the task completed already.</summary>
+    public abstract bool Register();
+}
+
+internal sealed class TaskWaitTask : TaskWait
+{
+    private readonly Task _task;
+    public TaskWaitTask(Task task) => _task = task;
+    public override bool Register()
+    {
+        if (_task.IsCompleted) return false;
+        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Ready);
+        return true;
+    }
+}
+
+internal sealed class TaskWaitValueTask : TaskWait
+{
+    private readonly ValueTask _task;
+    public TaskWaitValueTask(ValueTask task) => _task = task;
+    public override bool Register()
+    {
+        if (_task.IsCompleted) return false;
+        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Ready);
+        return true;
+    }
+}
+
+internal sealed class TaskWaitValueTask<T> : TaskWait
+{
+    private readonly ValueTask<T> _task;
+    public TaskWaitValueTask(ValueTask<T> task) => _task = task;
+    public override bool Register()
+    {
+        if (_task.IsCompleted) return false;
+        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Ready);
+        return true;
+    }
+}
