@@ -107,13 +107,17 @@ public sealed class GoRuntime : IDisposable
 
     /// <summary>
     /// Changes the number of Ps while goroutines run (Go: <c>runtime.GOMAXPROCS(n)</c>): stops the world
-    /// at the goroutines' next preemption checks, resizes, restarts. Returns the previous value.
+    /// at the goroutines' next preemption checks, resizes, restarts. Returns the previous value. As in Go,
+    /// <paramref name="n"/> &lt; 1 (or the current value) changes nothing and only returns the current value.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is above <see cref="MaxProcsLimit"/>.</exception>
     public int SetMaxProcs(int n)
     {
-        if (n < 1 || n > MaxProcsLimit)
-            throw new ArgumentOutOfRangeException(nameof(n), n, $"MaxProcs must be between 1 and {MaxProcsLimit}.");
         Sched.ThrowIfDisposed();
+        if (n > MaxProcsLimit)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"MaxProcs must be between 1 and {MaxProcsLimit}; pass 0 to read the current value.");
+        int current = Sched.MaxProcs;
+        if (n < 1 || n == current) return current;
         if (IsDeterministic && n != 1)
             throw new InvalidOperationException("A deterministic runtime runs on one P; SetMaxProcs accepts only 1.");
         return Sched.StopTheWorldAndResize(n);

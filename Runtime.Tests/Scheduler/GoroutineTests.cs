@@ -285,7 +285,11 @@ public class GoroutineTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new GoRuntime(new GoRuntimeOptions { MaxProcs = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new GoRuntime(new GoRuntimeOptions { PreemptAfter = TimeSpan.Zero }));
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => rt.SetMaxProcs(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rt.SetMaxProcs(GoRuntime.MaxProcsLimit + 1));
+        // Go's GOMAXPROCS(n < 1): a query that changes nothing.
+        Assert.Equal(1, rt.SetMaxProcs(0));
+        Assert.Equal(1, rt.SetMaxProcs(-5));
+        Assert.Equal(1, rt.MaxProcs);
         Assert.Throws<InvalidOperationException>(() => default(Goroutine).Join());
     }
 }

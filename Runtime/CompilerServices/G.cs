@@ -34,6 +34,7 @@ public sealed class G
     internal long ParentGoid;
     internal string? CreatedBy;         // method name of the parent frame, for dumps
 
+    internal int AllGsIndex;            // position in the scheduler's allgs list, for O(1) removal
     internal WaitReason WaitReason;
     internal int WaitSinceSeconds;      // Environment.TickCount64 / 1000 at the park, for dumps
 

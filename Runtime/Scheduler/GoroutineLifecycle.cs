@@ -39,18 +39,72 @@ internal sealed partial class Sched
     {
         var g = new G(this);
         g.SetStatus(GStatus.Dead);
-        lock (_allgsLock) _allgs.Add(g);
+        lock (_allgsLock)
+        {
+            g.AllGsIndex = _allgs.Count;
+            _allgs.Add(g);
+        }
         return g;
     }
 
-    /// <summary>Recycles a dead G on <paramref name="p"/>'s free list. Go: gfput.</summary>
+    /// <summary>
+    /// Recycles a dead G on <paramref name="p"/>'s free list; above <see cref="LocalFreeGMax"/> the surplus
+    /// moves to the global list, and past <see cref="GlobalFreeGMax"/> there Gs are forgotten for the GC
+    /// to take (a burst of a million goroutines must not pin a million Gs forever). Go: gfput.
+    /// </summary>
     private void FreeG(P p, G g)
     {
         p.FreeGs.PushFront(g);
         if (p.FreeGs.Count < LocalFreeGMax) return;
+        G? surplus = null;
         lock (_freeGsLock)
         {
-            while (p.FreeGs.Count > LocalFreeGKeep) _freeGs.PushFront(p.FreeGs.Pop()!);
+            while (p.FreeGs.Count > LocalFreeGKeep) PutGlobalFreeLocked(p.FreeGs.Pop()!, ref surplus);
+        }
+        ForgetGs(surplus);
+    }
+
+    /// <summary>Moves every G of a retired P's free list to the global one (capped). Go: procresize's gfpurge.</summary>
+    private void PurgeFreeGs(P p)
+    {
+        G? surplus = null;
+        lock (_freeGsLock)
+        {
+            while (p.FreeGs.Pop() is G g) PutGlobalFreeLocked(g, ref surplus);
+        }
+        ForgetGs(surplus);
+    }
+
+    /// <summary>Onto the global free list, or onto <paramref name="surplus"/> (linked by SchedLink) when it is full.</summary>
+    private void PutGlobalFreeLocked(G g, ref G? surplus)
+    {
+        if (_freeGs.Count < GlobalFreeGMax)
+        {
+            _freeGs.PushFront(g);
+            return;
+        }
+        g.SchedLink = surplus;
+        surplus = g;
+    }
+
+    /// <summary>Drops dead Gs from <see cref="_allgs"/> so nothing references them (swap-remove by index).</summary>
+    private void ForgetGs(G? chain)
+    {
+        if (chain is null) return;
+        lock (_allgsLock)
+        {
+            while (chain is not null)
+            {
+                G g = chain;
+                chain = g.SchedLink;
+                g.SchedLink = null;
+                int i = g.AllGsIndex, last = _allgs.Count - 1;
+                G moved = _allgs[last];
+                _allgs[i] = moved;
+                moved.AllGsIndex = i;
+                _allgs.RemoveAt(last);
+                g.AllGsIndex = -1;
+            }
         }
     }
 

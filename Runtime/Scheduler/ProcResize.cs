@@ -96,10 +96,7 @@ internal sealed partial class Sched
         {
             P dead = old[i];
             dead.RunQueue.DrainTo(this);
-            lock (_freeGsLock)
-            {
-                while (dead.FreeGs.Pop() is G g) _freeGs.PushFront(g);
-            }
+            PurgeFreeGs(dead);
             if (dead.M is M holder) { holder.P = null; dead.M = null; }
             dead.Status = PStatus.Dead;
             dead.Timers.MoveAllTo(allp[0].Timers); // Go: moveTimers

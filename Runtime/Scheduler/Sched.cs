@@ -28,6 +28,9 @@ internal sealed partial class Sched
     // (Go: gfput's 64 / 32).
     private const int LocalFreeGMax = 64;
     private const int LocalFreeGKeep = 32;
+    // The global free-G list keeps at most this many; the rest go to the GC (Go keeps every G forever;
+    // a .NET process should not pin the peak goroutine count's Gs).
+    private const int GlobalFreeGMax = 4096;
 
     /// <summary>The public face of this scheduler.</summary>
     public readonly GoRuntime Runtime;

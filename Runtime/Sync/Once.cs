@@ -24,6 +24,7 @@ public sealed class Once
     [SuspensionPoint(nameof(GetDoAwaiter))]
     public void Do(Action action)
     {
+        ArgumentNullException.ThrowIfNull(action);
         if (_done) return;
         _m.Lock();
         DoLocked(action);
@@ -31,7 +32,11 @@ public sealed class Once
 
     /// <summary>The awaiter behind <see cref="Do"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public OnceAwaiter GetDoAwaiter(Action action) => new(this, action);
+    public OnceAwaiter GetDoAwaiter(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return new(this, action);
+    }
 
     internal bool TryFast(Action action)
     {

@@ -60,6 +60,12 @@ internal sealed class TimerHeap
     private void AddLocked(TimerEntry t, long when)
     {
         if (t.Heap is not null) throw new InvalidOperationException("timer already scheduled");
+        InsertLocked(t, when);
+    }
+
+    /// <summary>Puts <paramref name="t"/> on this heap; it is on no heap, or on one being emptied into this one.</summary>
+    private void InsertLocked(TimerEntry t, long when)
+    {
         t.When = when;
         if (_count == _heap.Length) Array.Resize(ref _heap, _count * 2);
         t.Index = _count;
@@ -187,26 +193,34 @@ internal sealed class TimerHeap
     /// Moves every timer to <paramref name="dest"/> (Go: moveTimers, when procresize retires a P; ProcResize
     /// moves a retired P's timers to P0).
     /// </summary>
+    /// <remarks>
+    /// Atomic with respect to Stop and Reset: both heaps stay locked for the whole move, and each entry's
+    /// <see cref="TimerEntry.Heap"/> goes straight from this heap to <paramref name="dest"/>, never through
+    /// null. A Stop that read the old heap waits on its lock, then finds the entry gone (Remove returns
+    /// false) and retries on the heap the entry now names; a Stop never sees a moving timer as "on no
+    /// heap", which would let it report the timer stopped while the move re-adds it. Lock order: the
+    /// retiring heap, then dest; nothing else ever holds two heap locks.
+    /// </remarks>
     public void MoveAllTo(TimerHeap dest)
     {
         if (dest == this) return;
-        while (true)
+        _lock.Enter();
+        dest._lock.Enter();
+        try
         {
-            TimerEntry t;
-            long when;
-            _lock.Enter();
-            try
+            for (int i = 0; i < _count; i++)
             {
-                if (_count == 0) return;
-                t = _heap[_count - 1];
-                when = t.When;
-                RemoveAtLocked(_count - 1);
+                TimerEntry t = _heap[i];
+                _heap[i] = null!;
+                dest.InsertLocked(t, t.When);
             }
-            finally
-            {
-                _lock.Exit();
-            }
-            dest.Add(t, when);
+            _count = 0;
+            Volatile.Write(ref _nextWhen, long.MaxValue);
+        }
+        finally
+        {
+            dest._lock.Exit();
+            _lock.Exit();
         }
     }
 
