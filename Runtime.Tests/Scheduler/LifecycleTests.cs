@@ -129,23 +129,6 @@ public class LifecycleTests
         using (b.Enter()) Assert.Same(b, GoRuntime.Current);
     }
 
-    [Fact]
-    public void GomaxprocsEnvironmentVariableIsValidated()
-    {
-        string? old = Environment.GetEnvironmentVariable("GOMAXPROCS");
-        try
-        {
-            Environment.SetEnvironmentVariable("GOMAXPROCS", "3");
-            using (var rt = new GoRuntime()) Assert.Equal(3, rt.MaxProcs);
-            Environment.SetEnvironmentVariable("GOMAXPROCS", "zero");
-            Assert.Throws<InvalidOperationException>(() => new GoRuntime());
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("GOMAXPROCS", old);
-        }
-    }
-
     // Regressions found in review: stop-the-world and Dispose against goroutines that resize or block.
 
     [Fact]
