@@ -242,8 +242,8 @@ public class TimeTests
         t.C.Recv();
         Assert.False(t.Stop()); // already fired and received
         t.Reset(TimeSpan.FromHours(1));
+        var sw = Stopwatch.StartNew(); // before the Reset, so a stall in between cannot shorten what it measures
         Assert.True(t.Reset(TimeSpan.FromMilliseconds(60))); // pushes a pending timer in
-        var sw = Stopwatch.StartNew();
         t.C.Recv();
         Assert.True(sw.ElapsedMilliseconds >= 59, $"{sw.ElapsedMilliseconds} ms"); // never early
         // No stale value after Stop once it has fired into the channel: wait for the fire itself.
@@ -320,6 +320,7 @@ public class TimeTests
     [Theory, MemberData(nameof(Procs))]
     public void Ticker_ticks_and_stops(int procs) => Rt.With(procs, rt =>
     {
+        var sw = Stopwatch.StartNew(); // before the ticker starts, so a stall in between cannot shorten what it measures
         var tk = Go.NewTicker(TimeSpan.FromMilliseconds(10));
         int n = 0;
         IEnumerable<Op> Body()
@@ -327,10 +328,9 @@ public class TimeTests
             for (int i = 0; i < 5; i++) { var r = Recv(tk.C); yield return r; n++; }
             tk.Stop();
         }
-        var sw = Stopwatch.StartNew();
         rt.Go(Body()).Join();
         Assert.Equal(5, n);
-        Assert.True(sw.ElapsedMilliseconds >= 40, $"{sw.ElapsedMilliseconds} ms"); // never early
+        Assert.True(sw.ElapsedMilliseconds >= 49, $"{sw.ElapsedMilliseconds} ms"); // five periods, never early
         tk.Reset(TimeSpan.FromMilliseconds(5));
         tk.C.Recv();
         tk.Stop();
