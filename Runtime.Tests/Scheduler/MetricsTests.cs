@@ -18,7 +18,7 @@ public class MetricsTests
         for (int i = 0; i < 5; i++) rt.Spawn(new WaitOnceFrame(never));
         // Every goroutine parked, not merely created: a spawned goroutine sits on a run queue (the global
         // one, when spawned from a plain thread) until an M picks it up.
-        Assert.True(SpinWait.SpinUntil(() => rt.NumGoroutine == 5 && CountParked(rt.DumpGoroutines()) == 5, TimeSpan.FromSeconds(30)),
+        Assert.True(SpinWait.SpinUntil(() => rt.NumGoroutine == 5 && Dumps.CountInStatus(rt, "[waiting]") == 5, TimeSpan.FromSeconds(30)),
             "the goroutines never all parked:\n" + rt.DumpGoroutines());
 
         var seen = new Dictionary<string, int>();
@@ -42,7 +42,4 @@ public class MetricsTests
         Assert.InRange(seen["gosharp.idle_procs"], 0, 3);
         Assert.Equal(0, seen["gosharp.global_run_queue"]);
     }
-
-    private static int CountParked(string dump) =>
-        dump.Split('\n').Count(line => line.StartsWith("goroutine ", StringComparison.Ordinal) && line.Contains("[waiting]"));
 }

@@ -24,7 +24,7 @@ public class SyncTests
             for (int i = 0; i < K; i++)
             {
                 yield return Lock(m);
-                if (Interlocked.Increment(ref inside) != 1) violations++;
+                if (Interlocked.Increment(ref inside) != 1) Interlocked.Increment(ref violations);
                 counter++;
                 if (i % 7 == 0) yield return Yield(); // suspend while holding the lock
                 Interlocked.Decrement(ref inside);
@@ -37,7 +37,7 @@ public class SyncTests
             for (int i = 0; i < K; i++)
             {
                 m.Lock();
-                if (Interlocked.Increment(ref inside) != 1) violations++;
+                if (Interlocked.Increment(ref inside) != 1) Interlocked.Increment(ref violations);
                 counter++;
                 Interlocked.Decrement(ref inside);
                 m.Unlock();
@@ -116,13 +116,14 @@ public class SyncTests
         {
             yield return Lock(m);
             var w = GoRuntime.Current.Go(Waiter());
-            while ((Volatile.Read(ref m.State) >> GoSharp.Sync.Mutex.WaiterShift) == 0) yield return Yield(); // queued
+            // Bounded, so a broken mutex fails the assertions below instead of spinning forever.
+            for (int i = 0; i < 10_000 && (Volatile.Read(ref m.State) >> GoSharp.Sync.Mutex.WaiterShift) == 0; i++) yield return Yield(); // queued
             yield return TimeOps.Sleep(hold); // virtual: exactly `hold` passes for the queued waiter
             m.Unlock();                       // normal mode: wakes the waiter (Woken)...
             barged = m.TryLock();             // ...which has not run yet: one P, no preemption
             if (!barged) yield break;
             // The waiter, once it runs, clears Woken and queues again (marking Starving if it waited > 1 ms).
-            while ((Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Woken) != 0) yield return Yield();
+            for (int i = 0; i < 10_000 && (Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Woken) != 0; i++) yield return Yield();
             starving = (Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Starving) != 0;
             long before = m.StarvationHandoffs;
             m.Unlock();
@@ -266,7 +267,7 @@ public class SyncTests
         var writerIn = new Chan<Empty>();
         IEnumerable<Op> Writer() { yield return Lock(rw); writerIn.Close(); rw.Unlock(); }
         var w = rt.Go(Writer());
-        while (Volatile.Read(ref rw.ReaderCount) >= 0) Thread.Yield(); // the writer has announced itself
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref rw.ReaderCount) < 0, TimeSpan.FromSeconds(30)), "the writer never announced itself");
         Assert.False(rw.TryRLock());
         Assert.False(writerIn.TryRecvOk(out _, out _));
         rw.RUnlock();
@@ -317,6 +318,9 @@ public class SyncTests
         int seenByWaiters = 0;
         IEnumerable<Op> GWaiter() { yield return Wait(wg); if (Volatile.Read(ref done) == N) Interlocked.Increment(ref seenByWaiters); }
         var waiters = Enumerable.Range(0, 5).Select(_ => rt.Go(GWaiter())).ToList();
+        // The workers start once every goroutine waiter is parked, so Done really has waiters to wake.
+        Assert.True(SpinWait.SpinUntil(() => Dumps.CountInStatus(rt, "[sync.Wait") == 5, TimeSpan.FromSeconds(30)),
+            "the waiters never all parked:\n" + rt.DumpGoroutines());
         var tw = new Thread(() => { wg.Wait(); if (Volatile.Read(ref done) == N) Interlocked.Increment(ref seenByWaiters); });
         tw.Start();
         for (int i = 0; i < N; i++) rt.Go(Worker());
@@ -344,8 +348,13 @@ public class SyncTests
         IEnumerable<Op> Caller() { yield return Do(once, Init); if (once.IsDone) Interlocked.Increment(ref sawDone); }
         var t = new Thread(() => { once.Do(Init); if (once.IsDone) Interlocked.Increment(ref sawDone); });
         t.Start();
-        while (Volatile.Read(ref runs) == 0) Thread.Yield();
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref runs) > 0, TimeSpan.FromSeconds(30)), "Once.Do never started");
         var hs = Enumerable.Range(0, 20).Select(_ => rt.Go(Caller())).ToList();
+        // Release only once every caller is parked inside Do: otherwise they could all arrive after the
+        // first call finished and never wait for it.
+        Assert.True(SpinWait.SpinUntil(() => Dumps.CountInStatus(rt, "[sync.Wait") == 20, TimeSpan.FromSeconds(30)),
+            "the callers never all waited in Once.Do:\n" + rt.DumpGoroutines());
+        Assert.Equal(0, sawDone);
         release.Close();
         hs.ForEach(h => h.Join());
         t.Join();
