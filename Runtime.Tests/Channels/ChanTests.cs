@@ -178,7 +178,7 @@ public class ChanTests
         threads.ForEach(t => t.Start());
         for (int i = 0; i < 13; i++) ready.Recv();
         // All 13 have announced; wait until they are all queued (each announces just before blocking).
-        while (QueueLength(c) < 13) Thread.Yield();
+        Assert.True(SpinWait.SpinUntil(() => QueueLength(c) == 13, TimeSpan.FromSeconds(30)), $"{QueueLength(c)} of 13 receivers queued");
         c.Close();
         hs.ForEach(h => h.Join());
         threads.ForEach(t => t.Join());
@@ -194,7 +194,7 @@ public class ChanTests
         var ss = Enumerable.Range(0, 5).Select(_ => rt.Go(Sender())).ToList();
         var st = new Thread(() => { try { d.Send(2); } catch (ChannelClosedException) { Interlocked.Increment(ref sendThrew); } });
         st.Start();
-        while (QueueLength(d, send: true) < 6) Thread.Yield();
+        Assert.True(SpinWait.SpinUntil(() => QueueLength(d, send: true) == 6, TimeSpan.FromSeconds(30)), $"{QueueLength(d, send: true)} of 6 senders queued");
         d.Close();
         ss.ForEach(h => h.Join());
         st.Join();

@@ -15,7 +15,7 @@ public class PackageTests
     [Fact]
     public void AProgramBuiltAgainstThePackedPackageRunsItsGoroutines()
     {
-        string root = FindRepositoryRoot();
+        string root = Repository.Root;
         string work = Path.Combine(Path.GetTempPath(), "gosharp-pack-" + Guid.NewGuid().ToString("N"));
         string feed = Path.Combine(work, "feed");
         string app = Path.Combine(work, "app");
@@ -23,7 +23,7 @@ public class PackageTests
         try
         {
             string version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
-            Run(root, "dotnet", $"pack Runtime/Runtime.csproj -c Release --no-build -o \"{feed}\" -p:PackageVersion={version}");
+            Run(root, "dotnet", $"pack Runtime/Runtime.csproj -c {Repository.Configuration} --no-build -o \"{feed}\" -p:PackageVersion={version}");
             Assert.True(File.Exists(Path.Combine(feed, $"GoSharp.Goroutines.{version}.nupkg")));
 
             File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
@@ -85,20 +85,13 @@ public class PackageTests
                     }
                 }
                 """);
-            string output = Run(app, "dotnet", "run -c Release", ("NUGET_PACKAGES", Path.Combine(work, "packages")));
+            string output = Run(app, "dotnet", $"run -c {Repository.Configuration}", ("NUGET_PACKAGES", Path.Combine(work, "packages")));
             Assert.Contains("sum 385", output);
         }
         finally
         {
             try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GoSharp.sln"))) return dir.FullName;
-        throw new InvalidOperationException("GoSharp.sln not found above the test assembly");
     }
 
     private static string Run(string dir, string file, string args, params (string Name, string Value)[] env)

@@ -54,7 +54,8 @@ public class GoroutineTests
             }
         }))).ToArray();
         foreach (var h in parentHandles) h.Join();
-        SpinWait.SpinUntil(() => results.Count == parents * children, TimeSpan.FromSeconds(30));
+        // Nobody joins the children: wait for their effect (hang guard), then check it exactly.
+        Assert.True(SpinWait.SpinUntil(() => results.Count >= parents * children, TimeSpan.FromSeconds(60)), $"{results.Count} children ran");
         Assert.Equal(Enumerable.Range(0, parents * children).Select(i => (long)i), results.OrderBy(x => x));
     }
 
@@ -220,12 +221,12 @@ public class GoroutineTests
     {
         var reported = new BlockingCollection<UnhandledGoroutineException>();
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, UnhandledException = reported.Add });
-        long id = SpawnFailingAndForget(rt);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        var (id, holder) = SpawnFailingAndForget(rt);
+        CollectUntilDead(holder);
         Assert.True(reported.TryTake(out var ex, TimeSpan.FromSeconds(30)));
         Assert.Equal(id, ex!.GoroutineId);
         Assert.IsType<ArithmeticException>(ex.InnerException);
+        Assert.Empty(reported); // reported once
     }
 
     [Fact]
@@ -233,26 +234,49 @@ public class GoroutineTests
     {
         var reported = new BlockingCollection<UnhandledGoroutineException>();
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, UnhandledException = reported.Add });
-        SpawnFailingAndObserve(rt);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        var holder = SpawnFailingAndObserve(rt);
+        // Only once the holder is gone (a long weak reference dies after its finaliser, if one is still
+        // registered, has run) does "nothing reported" mean anything: before that it is merely not yet.
+        CollectUntilDead(holder);
         Assert.Empty(reported);
     }
 
+    private static void CollectUntilDead(WeakReference holder)
+    {
+        for (int i = 0; i < 100 && holder.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(holder.IsAlive, "the unobserved-exception holder was never collected");
+        GC.WaitForPendingFinalizers();
+    }
+
+    /// <summary>Spawns a failing goroutine, waits for it to end and drops its handle; not inlined, so no local keeps the handle alive.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static long SpawnFailingAndForget(GoRuntime rt)
+    private static (long Id, WeakReference Holder) SpawnFailingAndForget(GoRuntime rt)
     {
         var h = rt.Spawn(new ThrowingFrame(new ArithmeticException("lost")));
-        SpinWait.SpinUntil(() => h.IsCompleted);
-        return h.Id;
+        Assert.True(SpinWait.SpinUntil(() => h.IsCompleted, TimeSpan.FromSeconds(30)));
+        return (h.Id, HolderOf(h));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SpawnFailingAndObserve(GoRuntime rt)
+    private static WeakReference SpawnFailingAndObserve(GoRuntime rt)
     {
         var h = rt.Spawn(new ThrowingFrame(new ArithmeticException("seen")));
-        SpinWait.SpinUntil(() => h.IsCompleted);
+        Assert.True(SpinWait.SpinUntil(() => h.IsCompleted, TimeSpan.FromSeconds(30)));
+        var holder = HolderOf(h);
         Assert.IsType<ArithmeticException>(h.Exception);
+        return holder;
+    }
+
+    /// <summary>The finalizable holder the runtime attached (a failure with no one waiting must have one).</summary>
+    private static WeakReference HolderOf(Goroutine h)
+    {
+        var holder = h.Root!.Joins?.Unobserved;
+        Assert.NotNull(holder);
+        return new WeakReference(holder, trackResurrection: true);
     }
 
     [Fact]

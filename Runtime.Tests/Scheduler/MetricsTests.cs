@@ -16,7 +16,10 @@ public class MetricsTests
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 3, Name = "metrics-" + Guid.NewGuid().ToString("N") });
         var never = new Signal();
         for (int i = 0; i < 5; i++) rt.Spawn(new WaitOnceFrame(never));
-        Assert.True(SpinWait.SpinUntil(() => rt.NumGoroutine == 5, TimeSpan.FromSeconds(10)));
+        // Every goroutine parked, not merely created: a spawned goroutine sits on a run queue (the global
+        // one, when spawned from a plain thread) until an M picks it up.
+        Assert.True(SpinWait.SpinUntil(() => rt.NumGoroutine == 5 && Dumps.CountInStatus(rt, "[waiting]") == 5, TimeSpan.FromSeconds(30)),
+            "the goroutines never all parked:\n" + rt.DumpGoroutines());
 
         var seen = new Dictionary<string, int>();
         using var listener = new MeterListener();

@@ -24,7 +24,7 @@ public class SyncTests
             for (int i = 0; i < K; i++)
             {
                 yield return Lock(m);
-                if (Interlocked.Increment(ref inside) != 1) violations++;
+                if (Interlocked.Increment(ref inside) != 1) Interlocked.Increment(ref violations);
                 counter++;
                 if (i % 7 == 0) yield return Yield(); // suspend while holding the lock
                 Interlocked.Decrement(ref inside);
@@ -37,7 +37,7 @@ public class SyncTests
             for (int i = 0; i < K; i++)
             {
                 m.Lock();
-                if (Interlocked.Increment(ref inside) != 1) violations++;
+                if (Interlocked.Increment(ref inside) != 1) Interlocked.Increment(ref violations);
                 counter++;
                 Interlocked.Decrement(ref inside);
                 m.Unlock();
@@ -56,87 +56,161 @@ public class SyncTests
     });
 
     [Fact]
-    public void Mutex_starvation_mode_bounds_the_wait()
+    public void Mutex_thread_waiter_makes_progress_against_a_barging_thread()
     {
-        // A hog relocks the mutex right after unlocking it, forever; in normal mode a woken waiter keeps
-        // losing that race, starvation mode (after 1 ms) hands it the lock directly.
+        // Liveness of the thread path (Sema on threads, LIFO requeue, starvation hand-off): a hog relocks
+        // right after unlocking until the waiter is done. The bound on the wait itself is proven under
+        // virtual time (Mutex_starvation_bounds_the_wait_under_virtual_time); here only a hang fails.
         var m = new GoSharp.Sync.Mutex();
-        var stop = new Chan<Empty>();
+        int stop = 0;
         var hog = new Thread(() =>
         {
-            while (!stop.TryRecvOk(out _, out _))
+            while (Volatile.Read(ref stop) == 0)
             {
                 m.Lock();
                 Thread.SpinWait(200);
                 m.Unlock();
             }
         });
-        hog.Start();
-        long worst = 0;
-        var sw = new Stopwatch();
-        for (int i = 0; i < 50; i++)
+        int acquired = 0;
+        var waiter = new Thread(() =>
         {
-            sw.Restart();
-            m.Lock();
-            worst = Math.Max(worst, sw.ElapsedTicks);
+            for (int i = 0; i < 50; i++)
+            {
+                m.Lock();
+                acquired++;
+                m.Unlock();
+            }
+        });
+        hog.Start();
+        waiter.Start();
+        bool finished = waiter.Join(TimeSpan.FromSeconds(60)); // hang guard, not a timing bound
+        Volatile.Write(ref stop, 1);
+        hog.Join();
+        Assert.True(finished, "the waiter never got the mutex from the barging hog");
+        waiter.Join();
+        Assert.Equal(50, acquired);
+        Assert.Equal(0, m.State);
+    }
+
+    /// <summary>
+    /// One P, virtual time: the holder keeps the mutex for <paramref name="hold"/> while a waiter queues,
+    /// unlocks and barges straight back in (the woken waiter cannot run before the holder parks), then
+    /// lets the waiter run. Returns whether the waiter switched the mutex to starvation mode, and what
+    /// the holder saw after unlocking again.
+    /// </summary>
+    private static (bool Barged, bool Starving, long HandoffsDuringUnlock, bool TryLockAfterUnlock, bool WaiterGotIt, int FinalState)
+        StarvationScenario(int seed, TimeSpan hold)
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
+        var m = new GoSharp.Sync.Mutex();
+        bool barged = false, starving = false, tryLock = false, waiterGot = false;
+        long handoffs = -1;
+        IEnumerable<Op> Waiter()
+        {
+            yield return Lock(m);
+            waiterGot = true;
             m.Unlock();
         }
-        stop.Close();
-        hog.Join();
-        double worstMs = worst * 1000.0 / Stopwatch.Frequency;
-        Assert.True(worstMs < 100, $"worst wait {worstMs:F1} ms");
-        Assert.Equal(0, m.State);
+        IEnumerable<Op> Holder()
+        {
+            yield return Lock(m);
+            var w = GoRuntime.Current.Go(Waiter());
+            // Bounded, so a broken mutex fails the assertions below instead of spinning forever.
+            for (int i = 0; i < 10_000 && (Volatile.Read(ref m.State) >> GoSharp.Sync.Mutex.WaiterShift) == 0; i++) yield return Yield(); // queued
+            yield return TimeOps.Sleep(hold); // virtual: exactly `hold` passes for the queued waiter
+            m.Unlock();                       // normal mode: wakes the waiter (Woken)...
+            barged = m.TryLock();             // ...which has not run yet: one P, no preemption
+            if (!barged) yield break;
+            // The waiter, once it runs, clears Woken and queues again (marking Starving if it waited > 1 ms).
+            for (int i = 0; i < 10_000 && (Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Woken) != 0; i++) yield return Yield();
+            starving = (Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Starving) != 0;
+            long before = m.StarvationHandoffs;
+            m.Unlock();
+            handoffs = m.StarvationHandoffs - before;
+            tryLock = m.TryLock();
+            if (tryLock) m.Unlock();
+            yield return Join(w);
+        }
+        rt.Go(Holder()).Join();
+        return (barged, starving, handoffs, tryLock, waiterGot, m.State);
     }
 
     [Fact]
-    public void Mutex_enters_starvation_mode_after_1ms_and_hands_off()
+    public void Mutex_enters_starvation_mode_only_after_a_waiter_waited_over_1ms_and_then_hands_off()
     {
-        // Deterministic: hold the lock while a waiter queues, keep it > 1 ms, then barge back in right
-        // after unlocking. The waiter, woken and beaten, marks the mutex starving; the next unlock hands
-        // it the lock directly, and a TryLock meanwhile fails.
-        var m = new GoSharp.Sync.Mutex();
-        bool sawStarving = false;
-        for (int attempt = 0; attempt < 400 && !sawStarving; attempt++) // barging needs the waiter to be slow to wake: retry until it is
+        // Go's rule (starvationThresholdNs = 1 ms), driven exactly by the virtual clock, for many schedules.
+        for (int seed = 0; seed < 30; seed++)
         {
-            m.Lock();
-            var got = new Chan<Empty>(1);
-            var release = new Chan<Empty>();
-            var t = new Thread(() => { m.Lock(); got.Send(default); release.Recv(); m.Unlock(); });
-            t.Start();
-            while ((Volatile.Read(ref m.State) >> GoSharp.Sync.Mutex.WaiterShift) == 0) Thread.Yield(); // queued
-            var sw = Stopwatch.StartNew();
-            while (sw.Elapsed.TotalMilliseconds < 3) Thread.SpinWait(100);
-            m.Unlock();
-            bool barged = m.TryLock(); // usually beats the waiter, which has to wake up first
-            if (barged)
+            var shortWait = StarvationScenario(seed, TimeSpan.FromMilliseconds(0.9));
+            Assert.True(shortWait.Barged, $"seed {seed}: the holder could not barge back in");
+            Assert.False(shortWait.Starving, $"seed {seed}: starvation mode after a 0.9 ms wait");
+            Assert.Equal(0, shortWait.HandoffsDuringUnlock);
+            Assert.True(shortWait.WaiterGotIt);
+            Assert.Equal(0, shortWait.FinalState);
+
+            var longWait = StarvationScenario(seed, TimeSpan.FromMilliseconds(1.1));
+            Assert.True(longWait.Barged, $"seed {seed}: the holder could not barge back in");
+            Assert.True(longWait.Starving, $"seed {seed}: no starvation mode after a 1.1 ms wait");
+            Assert.Equal(1, longWait.HandoffsDuringUnlock);       // Unlock handed the mutex over...
+            Assert.False(longWait.TryLockAfterUnlock);            // ...so no one can barge in meanwhile
+            Assert.True(longWait.WaiterGotIt);
+            Assert.Equal(0, longWait.FinalState);                 // the last waiter left starvation mode
+        }
+    }
+
+    [Fact]
+    public void Mutex_starvation_bounds_the_wait_under_virtual_time()
+    {
+        // Two hogs hold the mutex 0.1 ms at a time and relock at once; on one P a woken waiter always
+        // loses that race in normal mode, so without starvation mode it would wait until the hogs give
+        // up (their 2,000 rounds: 200 ms of virtual time). With it, the wait is a few hold periods past
+        // the 1 ms threshold. Virtual time makes the bound exact, whatever the machine's load.
+        for (int seed = 0; seed < 30; seed++)
+        {
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
+            var m = new GoSharp.Sync.Mutex();
+            bool stop = false;
+            long worst = 0;
+            IEnumerable<Op> Hog()
             {
-                // Wait until the waiter has run and either marked the mutex starving or queued again.
-                sw.Restart();
-                while ((Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Starving) == 0 && sw.Elapsed.TotalMilliseconds < 5000) Thread.Yield();
-                sawStarving = (Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Starving) != 0;
-                long handoffs = m.StarvationHandoffs;
-                m.Unlock();
-                got.Recv(); // the waiter owns it now
-                if (sawStarving)
+                for (int i = 0; i < 2000 && !stop; i++)
                 {
-                    Assert.Equal(handoffs + 1, m.StarvationHandoffs);
-                    Assert.False(m.TryLock()); // held by the waiter
+                    yield return Lock(m);
+                    yield return TimeOps.Sleep(TimeSpan.FromMilliseconds(0.1));
+                    m.Unlock();
                 }
             }
-            else
+            IEnumerable<Op> Waiter()
             {
-                got.Recv();
+                for (int i = 0; i < 20; i++)
+                {
+                    long start = rt.Nanotime();
+                    yield return Lock(m);
+                    worst = Math.Max(worst, rt.Nanotime() - start);
+                    m.Unlock();
+                    yield return TimeOps.Sleep(TimeSpan.FromMilliseconds(0.05));
+                }
+                stop = true;
             }
-            release.Send(default);
-            t.Join();
+            IEnumerable<Op> Main()
+            {
+                var hogs = new[] { GoRuntime.Current.Go(Hog()), GoRuntime.Current.Go(Hog()) };
+                yield return Join(GoRuntime.Current.Go(Waiter()));
+                foreach (var h in hogs) yield return Join(h);
+            }
+            rt.Go(Main()).Join();
+            double worstMs = worst * 1000.0 / Stopwatch.Frequency;
+            Assert.True(worstMs < 5, $"seed {seed}: worst virtual wait {worstMs:F2} ms");
+            Assert.True(m.StarvationHandoffs > 0, $"seed {seed}: no starvation hand-off");
+            Assert.Equal(0, m.State);
         }
-        Assert.True(sawStarving, "the mutex never entered starvation mode");
-        Assert.Equal(0, m.State);
     }
 
     [Theory, MemberData(nameof(Procs))]
-    public void Mutex_starvation_in_goroutines(int procs) => Rt.With(procs, rt =>
+    public void Mutex_goroutine_waiter_makes_progress_against_barging_goroutines(int procs) => Rt.With(procs, rt =>
     {
+        // Liveness on real Ps (the bound itself: Mutex_starvation_bounds_the_wait_under_virtual_time).
         var m = new GoSharp.Sync.Mutex();
         var stop = new Chan<Empty>();
         IEnumerable<Op> Hog()
@@ -149,25 +223,28 @@ public class SyncTests
                 yield return Yield();
             }
         }
-        long worst = 0;
+        int acquired = 0;
         IEnumerable<Op> Waiter()
         {
-            var sw = new Stopwatch();
             for (int i = 0; i < 50; i++)
             {
-                sw.Restart();
                 yield return Lock(m);
-                worst = Math.Max(worst, sw.ElapsedTicks);
+                acquired++;
                 m.Unlock();
                 yield return Yield();
             }
         }
         var hogs = Enumerable.Range(0, 2).Select(_ => rt.Go(Hog())).ToList();
-        rt.Go(Waiter()).Join();
+        var waiter = rt.Go(Waiter());
+        var joiner = new Thread(() => waiter.Join());
+        joiner.Start();
+        bool finished = joiner.Join(TimeSpan.FromSeconds(60)); // hang guard, not a timing bound
         stop.Close();
         hogs.ForEach(h => h.Join());
-        double worstMs = worst * 1000.0 / Stopwatch.Frequency;
-        Assert.True(worstMs < 200, $"worst wait {worstMs:F1} ms");
+        Assert.True(finished, "the waiter never got the mutex from the barging hogs");
+        joiner.Join();
+        Assert.Equal(50, acquired);
+        Assert.Equal(0, m.State);
     });
 
     [Theory, MemberData(nameof(Procs))]
@@ -190,7 +267,7 @@ public class SyncTests
         var writerIn = new Chan<Empty>();
         IEnumerable<Op> Writer() { yield return Lock(rw); writerIn.Close(); rw.Unlock(); }
         var w = rt.Go(Writer());
-        while (Volatile.Read(ref rw.ReaderCount) >= 0) Thread.Yield(); // the writer has announced itself
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref rw.ReaderCount) < 0, TimeSpan.FromSeconds(30)), "the writer never announced itself");
         Assert.False(rw.TryRLock());
         Assert.False(writerIn.TryRecvOk(out _, out _));
         rw.RUnlock();
@@ -241,6 +318,9 @@ public class SyncTests
         int seenByWaiters = 0;
         IEnumerable<Op> GWaiter() { yield return Wait(wg); if (Volatile.Read(ref done) == N) Interlocked.Increment(ref seenByWaiters); }
         var waiters = Enumerable.Range(0, 5).Select(_ => rt.Go(GWaiter())).ToList();
+        // The workers start once every goroutine waiter is parked, so Done really has waiters to wake.
+        Assert.True(SpinWait.SpinUntil(() => Dumps.CountInStatus(rt, "[sync.Wait") == 5, TimeSpan.FromSeconds(30)),
+            "the waiters never all parked:\n" + rt.DumpGoroutines());
         var tw = new Thread(() => { wg.Wait(); if (Volatile.Read(ref done) == N) Interlocked.Increment(ref seenByWaiters); });
         tw.Start();
         for (int i = 0; i < N; i++) rt.Go(Worker());
@@ -268,8 +348,13 @@ public class SyncTests
         IEnumerable<Op> Caller() { yield return Do(once, Init); if (once.IsDone) Interlocked.Increment(ref sawDone); }
         var t = new Thread(() => { once.Do(Init); if (once.IsDone) Interlocked.Increment(ref sawDone); });
         t.Start();
-        while (Volatile.Read(ref runs) == 0) Thread.Yield();
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref runs) > 0, TimeSpan.FromSeconds(30)), "Once.Do never started");
         var hs = Enumerable.Range(0, 20).Select(_ => rt.Go(Caller())).ToList();
+        // Release only once every caller is parked inside Do: otherwise they could all arrive after the
+        // first call finished and never wait for it.
+        Assert.True(SpinWait.SpinUntil(() => Dumps.CountInStatus(rt, "[sync.Wait") == 20, TimeSpan.FromSeconds(30)),
+            "the callers never all waited in Once.Do:\n" + rt.DumpGoroutines());
+        Assert.Equal(0, sawDone);
         release.Close();
         hs.ForEach(h => h.Join());
         t.Join();

@@ -97,20 +97,34 @@ public class TimeTests
         rt.SetMaxProcs(4);
     });
 
-    [Theory, MemberData(nameof(Procs))]
-    public void Sleeping_goroutines_wake_in_deadline_order(int procs) => Rt.With(procs, rt =>
+    /// <summary>Virtual time elapsed since <paramref name="since"/>, in milliseconds.</summary>
+    private static double MsSince(GoRuntime rt, long since) => (rt.Nanotime() - since) * 1000.0 / Stopwatch.Frequency;
+
+    /// <summary>Exact up to the tick rounding of a duration (virtual time jumps to the deadline itself).</summary>
+    private static void AssertVirtualMs(double expected, double actual, string what) =>
+        Assert.True(Math.Abs(expected - actual) < 0.001, $"{what}: {actual} ms of virtual time, expected {expected}");
+
+    [Fact]
+    public void Sleeping_goroutines_wake_in_deadline_order_at_their_deadlines()
     {
-        var order = new Chan<int>(3);
-        IEnumerable<Op> Sleeper(int ms) { yield return Sleep(ms); order.Send(ms); }
-        rt.Go(Sleeper(150));
-        rt.Go(Sleeper(10));
-        rt.Go(Sleeper(80));
-        var sw = Stopwatch.StartNew();
-        Assert.Equal(10, order.Recv());
-        Assert.Equal(80, order.Recv());
-        Assert.Equal(150, order.Recv());
-        Assert.True(sw.ElapsedMilliseconds >= 140, $"woke after {sw.ElapsedMilliseconds} ms");
-    });
+        // Deterministic mode, many schedules: no wall clock, so the order and the wake times are exact.
+        for (int seed = 0; seed < 20; seed++)
+        {
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
+            var order = new List<(int Ms, double WokeAt)>();
+            long start = 0;
+            IEnumerable<Op> Sleeper(int ms) { yield return Sleep(ms); order.Add((ms, MsSince(rt, start))); }
+            IEnumerable<Op> Main()
+            {
+                start = rt.Nanotime();
+                var hs = new[] { GoRuntime.Current.Go(Sleeper(150)), GoRuntime.Current.Go(Sleeper(10)), GoRuntime.Current.Go(Sleeper(80)) };
+                foreach (var h in hs) yield return Join(h);
+            }
+            rt.Go(Main()).Join();
+            Assert.Equal(new[] { 10, 80, 150 }, order.Select(o => o.Ms));
+            foreach (var (ms, wokeAt) in order) AssertVirtualMs(ms, wokeAt, $"seed {seed}: sleeper of {ms} ms");
+        }
+    }
 
     [Theory, MemberData(nameof(Procs))]
     public void Hundred_thousand_sleepers_all_wake(int procs) => Rt.With(procs, rt =>
@@ -124,13 +138,13 @@ public class TimeTests
             yield return Sleep(ms);
             if (Interlocked.Increment(ref woke) == N) done.Close();
         }
-        int threadsBefore = Process.GetCurrentProcess().Threads.Count;
         for (int i = 0; i < N; i++) rt.Go(Sleeper(rnd.Next(1, 50)));
         var s = Go.Select(done.RecvCase(), Go.After(TimeSpan.FromSeconds(30)).RecvCase());
         Assert.Equal(0, s.Index);
         Assert.Equal(N, woke);
-        // Sleeping goroutines hold no threads.
-        Assert.True(Process.GetCurrentProcess().Threads.Count < threadsBefore + 20);
+        // Sleeping goroutines hold no threads. The runtime's own Ms, not the process's threads: other
+        // tests run in parallel and start threads of their own.
+        Assert.InRange(rt.ThreadCount, 1, procs + 20);
     });
 
     [Fact]
@@ -218,37 +232,95 @@ public class TimeTests
     [Theory, MemberData(nameof(Procs))]
     public void Timer_stop_and_reset(int procs) => Rt.With(procs, rt =>
     {
-        var t = Go.NewTimer(TimeSpan.FromMilliseconds(40));
+        // Real Ps and a plain thread. Where a timer must still be pending when the next call comes, its
+        // duration is an hour, so a stalled machine cannot turn the check around; the exact timings are
+        // in Timer_stop_and_reset_under_virtual_time.
+        var t = Go.NewTimer(TimeSpan.FromHours(1));
         Assert.True(t.Stop());
         Assert.False(t.Stop());
-        var s = Go.Select(t.C.RecvCase(), Go.After(TimeSpan.FromMilliseconds(80)).RecvCase());
-        Assert.Equal(1, s.Index); // the stopped timer never fired
         Assert.False(t.Reset(TimeSpan.FromMilliseconds(10)));
         t.C.Recv();
-        Assert.False(t.Stop()); // already fired
-        // Reset before firing pushes it out.
-        t.Reset(TimeSpan.FromMilliseconds(20));
-        Assert.True(t.Reset(TimeSpan.FromMilliseconds(60)));
-        var sw = Stopwatch.StartNew();
+        Assert.False(t.Stop()); // already fired and received
+        t.Reset(TimeSpan.FromHours(1));
+        var sw = Stopwatch.StartNew(); // before the Reset, so a stall in between cannot shorten what it measures
+        Assert.True(t.Reset(TimeSpan.FromMilliseconds(60))); // pushes a pending timer in
         t.C.Recv();
-        Assert.True(sw.ElapsedMilliseconds >= 50, $"{sw.ElapsedMilliseconds} ms");
-        // No stale value after Stop even when it had fired into the buffer.
+        Assert.True(sw.ElapsedMilliseconds >= 59, $"{sw.ElapsedMilliseconds} ms"); // never early
+        // No stale value after Stop once it has fired into the channel: wait for the fire itself.
         var u = Go.NewTimer(TimeSpan.FromMilliseconds(1));
-        Go.Sleep(TimeSpan.FromMilliseconds(30));
-        u.Stop();
+        Assert.True(SpinWait.SpinUntil(() => u.C.Len == 1, TimeSpan.FromSeconds(30)), "a 1 ms timer never fired");
+        Assert.True(u.Stop()); // Go 1.23: Stop drains the unread value and reports it
         Assert.False(u.C.TryRecv(out _));
         // AfterFunc runs its action in a goroutine.
         var ran = new Chan<long>(1);
         Go.AfterFunc(TimeSpan.FromMilliseconds(5), () => ran.Send(Go.CurrentId));
         Assert.NotEqual(0, ran.Recv());
-        var f = Go.AfterFunc(TimeSpan.FromMilliseconds(30), () => ran.Send(-1));
+        var f = Go.AfterFunc(TimeSpan.FromHours(1), () => ran.Send(-1));
         Assert.True(f.Stop());
         Assert.True(f.C.IsNil);
     });
 
+    [Fact]
+    public void Timer_stop_and_reset_under_virtual_time()
+    {
+        for (int seed = 0; seed < 10; seed++)
+        {
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
+            var ran = new Chan<long>(1);
+            IEnumerable<Op> Body()
+            {
+                long t0 = rt.Nanotime();
+                var t = Go.NewTimer(TimeSpan.FromMilliseconds(40));
+                Assert.True(t.Stop());
+                Assert.False(t.Stop());
+                var s = Select(t.C.RecvCase(), Go.After(TimeSpan.FromMilliseconds(80)).RecvCase());
+                yield return s;
+                Assert.Equal(1, s.Result.Index); // 80 ms passed and the stopped timer never fired
+                AssertVirtualMs(80, MsSince(rt, t0), "After(80 ms)");
+
+                Assert.False(t.Reset(TimeSpan.FromMilliseconds(10)));
+                t0 = rt.Nanotime();
+                yield return Recv(t.C);
+                AssertVirtualMs(10, MsSince(rt, t0), "Reset(10 ms)");
+                Assert.False(t.Stop()); // fired and received
+
+                t0 = rt.Nanotime();
+                t.Reset(TimeSpan.FromMilliseconds(20));
+                yield return Sleep(10);
+                Assert.True(t.Reset(TimeSpan.FromMilliseconds(60))); // pending at 10 of 20 ms: pushed out
+                yield return Recv(t.C);
+                AssertVirtualMs(70, MsSince(rt, t0), "Reset(60 ms) 10 ms into a 20 ms timer");
+
+                // A fire nobody has read yet: Stop drains it and reports true (Go 1.23).
+                var u = Go.NewTimer(TimeSpan.FromMilliseconds(1));
+                yield return Sleep(2);
+                Assert.Equal(1, u.C.Len);
+                Assert.True(u.Stop());
+                Assert.False(u.C.TryRecv(out _));
+
+                // AfterFunc runs its action in a goroutine of its own, at its time.
+                t0 = rt.Nanotime();
+                long self = Go.CurrentId;
+                Go.AfterFunc(TimeSpan.FromMilliseconds(5), () => ran.Send(Go.CurrentId));
+                var r = Recv(ran);
+                yield return r;
+                Assert.NotEqual(0, r.Result);
+                Assert.NotEqual(self, r.Result);
+                AssertVirtualMs(5, MsSince(rt, t0), "AfterFunc(5 ms)");
+                var f = Go.AfterFunc(TimeSpan.FromMilliseconds(30), () => ran.Send(-1));
+                Assert.True(f.Stop());
+                Assert.True(f.C.IsNil);
+                yield return Sleep(60);
+                Assert.False(ran.TryRecv(out _)); // the stopped AfterFunc never ran
+            }
+            rt.Go(Body()).Join();
+        }
+    }
+
     [Theory, MemberData(nameof(Procs))]
     public void Ticker_ticks_and_stops(int procs) => Rt.With(procs, rt =>
     {
+        var sw = Stopwatch.StartNew(); // before the ticker starts, so a stall in between cannot shorten what it measures
         var tk = Go.NewTicker(TimeSpan.FromMilliseconds(10));
         int n = 0;
         IEnumerable<Op> Body()
@@ -256,15 +328,44 @@ public class TimeTests
             for (int i = 0; i < 5; i++) { var r = Recv(tk.C); yield return r; n++; }
             tk.Stop();
         }
-        var sw = Stopwatch.StartNew();
         rt.Go(Body()).Join();
         Assert.Equal(5, n);
-        Assert.True(sw.ElapsedMilliseconds >= 40);
-        var s = Go.Select(tk.C.RecvCase(), Go.After(TimeSpan.FromMilliseconds(40)).RecvCase());
-        Assert.Equal(1, s.Index);
+        Assert.True(sw.ElapsedMilliseconds >= 49, $"{sw.ElapsedMilliseconds} ms"); // five periods, never early
         tk.Reset(TimeSpan.FromMilliseconds(5));
         tk.C.Recv();
         tk.Stop();
         Assert.Throws<ArgumentOutOfRangeException>(() => Go.NewTicker(TimeSpan.Zero));
     });
+
+    [Fact]
+    public void Ticker_ticks_and_stops_under_virtual_time()
+    {
+        for (int seed = 0; seed < 10; seed++)
+        {
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
+            IEnumerable<Op> Body()
+            {
+                long t0 = rt.Nanotime();
+                var tk = Go.NewTicker(TimeSpan.FromMilliseconds(10));
+                for (int i = 1; i <= 5; i++)
+                {
+                    yield return Recv(tk.C);
+                    AssertVirtualMs(10 * i, MsSince(rt, t0), $"tick {i}");
+                }
+                yield return Sleep(15); // a tick fires meanwhile and waits unread in the channel
+                tk.Stop();              // no tick is delivered after Stop, that one included
+                var s = Select(tk.C.RecvCase(), Go.After(TimeSpan.FromMilliseconds(40)).RecvCase());
+                yield return s;
+                Assert.Equal(1, s.Result.Index);
+                t0 = rt.Nanotime();
+                tk.Reset(TimeSpan.FromMilliseconds(5));
+                yield return Recv(tk.C);
+                AssertVirtualMs(5, MsSince(rt, t0), "first tick after Reset(5 ms)");
+                yield return Recv(tk.C);
+                AssertVirtualMs(10, MsSince(rt, t0), "second tick after Reset(5 ms)");
+                tk.Stop();
+            }
+            rt.Go(Body()).Join();
+        }
+    }
 }
