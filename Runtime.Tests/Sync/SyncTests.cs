@@ -185,9 +185,9 @@ public class SyncTests
             {
                 for (int i = 0; i < 20; i++)
                 {
-                    long start = rt.Nanotime();
+                    long start = rt.Sched.Nanotime();
                     yield return Lock(m);
-                    worst = Math.Max(worst, rt.Nanotime() - start);
+                    worst = Math.Max(worst, rt.Sched.Nanotime() - start);
                     m.Unlock();
                     yield return TimeOps.Sleep(TimeSpan.FromMilliseconds(0.05));
                 }

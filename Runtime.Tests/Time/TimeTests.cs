@@ -98,7 +98,7 @@ public class TimeTests
     });
 
     /// <summary>Virtual time elapsed since <paramref name="since"/>, in milliseconds.</summary>
-    private static double MsSince(GoRuntime rt, long since) => (rt.Nanotime() - since) * 1000.0 / Stopwatch.Frequency;
+    private static double MsSince(GoRuntime rt, long since) => (rt.Sched.Nanotime() - since) * 1000.0 / Stopwatch.Frequency;
 
     /// <summary>Exact up to the tick rounding of a duration (virtual time jumps to the deadline itself).</summary>
     private static void AssertVirtualMs(double expected, double actual, string what) =>
@@ -116,7 +116,7 @@ public class TimeTests
             IEnumerable<Op> Sleeper(int ms) { yield return Sleep(ms); order.Add((ms, MsSince(rt, start))); }
             IEnumerable<Op> Main()
             {
-                start = rt.Nanotime();
+                start = rt.Sched.Nanotime();
                 var hs = new[] { GoRuntime.Current.Go(Sleeper(150)), GoRuntime.Current.Go(Sleeper(10)), GoRuntime.Current.Go(Sleeper(80)) };
                 foreach (var h in hs) yield return Join(h);
             }
@@ -269,7 +269,7 @@ public class TimeTests
             var ran = new Chan<long>(1);
             IEnumerable<Op> Body()
             {
-                long t0 = rt.Nanotime();
+                long t0 = rt.Sched.Nanotime();
                 var t = Go.NewTimer(TimeSpan.FromMilliseconds(40));
                 Assert.True(t.Stop());
                 Assert.False(t.Stop());
@@ -279,12 +279,12 @@ public class TimeTests
                 AssertVirtualMs(80, MsSince(rt, t0), "After(80 ms)");
 
                 Assert.False(t.Reset(TimeSpan.FromMilliseconds(10)));
-                t0 = rt.Nanotime();
+                t0 = rt.Sched.Nanotime();
                 yield return Recv(t.C);
                 AssertVirtualMs(10, MsSince(rt, t0), "Reset(10 ms)");
                 Assert.False(t.Stop()); // fired and received
 
-                t0 = rt.Nanotime();
+                t0 = rt.Sched.Nanotime();
                 t.Reset(TimeSpan.FromMilliseconds(20));
                 yield return Sleep(10);
                 Assert.True(t.Reset(TimeSpan.FromMilliseconds(60))); // pending at 10 of 20 ms: pushed out
@@ -299,7 +299,7 @@ public class TimeTests
                 Assert.False(u.C.TryRecv(out _));
 
                 // AfterFunc runs its action in a goroutine of its own, at its time.
-                t0 = rt.Nanotime();
+                t0 = rt.Sched.Nanotime();
                 long self = Go.CurrentId;
                 Go.AfterFunc(TimeSpan.FromMilliseconds(5), () => ran.Send(Go.CurrentId));
                 var r = Recv(ran);
@@ -345,7 +345,7 @@ public class TimeTests
             using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
             IEnumerable<Op> Body()
             {
-                long t0 = rt.Nanotime();
+                long t0 = rt.Sched.Nanotime();
                 var tk = Go.NewTicker(TimeSpan.FromMilliseconds(10));
                 for (int i = 1; i <= 5; i++)
                 {
@@ -357,7 +357,7 @@ public class TimeTests
                 var s = Select(tk.C.RecvCase(), Go.After(TimeSpan.FromMilliseconds(40)).RecvCase());
                 yield return s;
                 Assert.Equal(1, s.Result.Index);
-                t0 = rt.Nanotime();
+                t0 = rt.Sched.Nanotime();
                 tk.Reset(TimeSpan.FromMilliseconds(5));
                 yield return Recv(tk.C);
                 AssertVirtualMs(5, MsSince(rt, t0), "first tick after Reset(5 ms)");
