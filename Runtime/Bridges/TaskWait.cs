@@ -27,16 +27,23 @@ internal sealed class TaskParkCommit : IParkCommit
 }
 
 /// <summary>One parked await: the goroutine and its (awaiter-registered) continuation.</summary>
-internal abstract class TaskWait
+internal abstract class TaskWait : IAbandonableWait
 {
     public G? G;
     private Action? _ready;
+    private int _abandoned;
     protected Action Ready => _ready ??= () =>
     {
         G g = G!;
         Interlocked.Decrement(ref g.Sched.ExternalWaits);
-        g.Ready();
+        if (Interlocked.Exchange(ref _abandoned, 1) == 0) g.Ready();
     };
+
+    /// <summary>
+    /// A Task continuation cannot be unregistered: the wait is marked instead, and the continuation, when
+    /// it runs, leaves the written-off goroutine alone. False if the continuation got there first.
+    /// </summary>
+    public bool TryAbandon(G g) => Interlocked.Exchange(ref _abandoned, 1) == 0;
 
     /// <summary>Registers the continuation; false if the task completed already.</summary>
     public abstract bool Register();

@@ -47,7 +47,7 @@ namespace GoSharp.Channels;
 /// Every method named *Locked runs with <see cref="Lock"/> held and never wakes anyone: it returns the
 /// waiter to wake, which the caller wakes after unlocking.
 /// </summary>
-internal sealed class HChan<T>
+internal sealed class HChan<T> : IWaitQueueOwner
 {
     /// <summary>
     /// A unique, increasing id across every element type (the counter is in a non-generic class: a static
@@ -186,6 +186,15 @@ internal sealed class HChan<T>
     {
         try { Close(); }
         catch (ChannelClosedException) { }
+    }
+
+    /// <summary>Removes an abandoned sleeper's waiter from whichever queue holds it; false if a waker took it.</summary>
+    public bool Unlink(Waiter w)
+    {
+        Lock.Enter();
+        bool removed = RecvQ.RemoveIfQueued(w, this) || SendQ.RemoveIfQueued(w, this);
+        Lock.Exit();
+        return removed;
     }
 
     /// <summary>Removes an async waiter that is still queued; false if a waker took it already.</summary>

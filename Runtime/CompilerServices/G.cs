@@ -34,7 +34,8 @@ public sealed class G
     internal long ParentGoid;
     internal string? CreatedBy;         // method name of the parent frame, for dumps
 
-    internal int AllGsIndex;            // position in the scheduler's allgs list, for O(1) removal
+    internal int AllGsIndex;
+    internal object? WaitingOn;         // while Waiting: what it waits on (the park's arg, or the commit step), for abandoning            // position in the scheduler's allgs list, for O(1) removal
     internal WaitReason WaitReason;
     internal int WaitSinceSeconds;      // Environment.TickCount64 / 1000 at the park, for dumps
 

@@ -38,10 +38,9 @@ internal sealed partial class Sched
         }
         if (!anyWaiting || Interlocked.Exchange(ref _deadlockReported, 1) != 0) return;
         string dump = GoroutineDump.Format(this);
-        foreach (G g in gs)
-        {
-            if (g.GetStatus() == GStatus.Waiting && g.Root is Frame root)
-                JoinState.Finish(this, root, g.Goid, new DeadlockException(dump));
-        }
+        // Every deadlocked goroutine is written off, its wait withdrawn first: a plain thread that later
+        // sends on the channel it waited on finds no receiver (the value is not lost), and its frames never
+        // resume (a resumed frame would have found its root marked done and misbehaved).
+        foreach (G g in gs) TryWriteOff(g, _ => new DeadlockException(dump));
     }
 }

@@ -32,6 +32,17 @@ internal sealed partial class Sched
             }
         }
         _sysmonWake.Wakeup();
+        // Ms blocked in plain code on a GoSharp primitive would otherwise hold Dispose for its whole
+        // timeout: their waits end with ObjectDisposedException (withdrawn first, so no value is lost).
+        foreach (M m in ms)
+        {
+            m.Abandoned = true;
+            switch (m.BlockedOn)
+            {
+                case Waiting.Parker p: p.AbandonThreadWait(); break;
+                case Frame root: JoinState.WakeThreadJoiners(root); break;
+            }
+        }
         var deadline = DateTime.UtcNow + timeout;
         foreach (M m in ms)
         {
@@ -54,18 +65,23 @@ internal sealed partial class Sched
         }
     }
 
+    /// <summary>
+    /// Every goroutine that has not ended is written off: parked ones have their waits withdrawn first (so a
+    /// later send does not hand its value to a goroutine that will never run), then each root frame is
+    /// finished with ObjectDisposedException for its joiners. Runs after the Ms have exited, so no park is
+    /// half-committed while its wait is withdrawn.
+    /// </summary>
     private void AbandonAll()
     {
-        G[] gs;
-        lock (_allgsLock) gs = _allgs.ToArray();
+        G[] gs = AllGs();
+        foreach (G g in gs) TryWriteOff(g, Disposed);
         foreach (G g in gs)
         {
             if (g.GetStatus() is GStatus.Dead or GStatus.Idle) continue;
-            if (g.Root is Frame root)
-            {
-                JoinState.Finish(this, root, g.Goid, new ObjectDisposedException(nameof(GoRuntime),
-                    $"The GoSharp runtime '{Name}' was disposed before goroutine {g.Goid} ({root.MethodName}) ended."));
-            }
+            if (g.Root is Frame root) JoinState.Finish(this, root, g.Goid, Disposed(g));
         }
     }
+
+    private ObjectDisposedException Disposed(G g) => new(nameof(GoRuntime),
+        $"The GoSharp runtime '{Name}' was disposed before goroutine {g.Goid} ({g.Root?.MethodName ?? "?"}) ended.");
 }

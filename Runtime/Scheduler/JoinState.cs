@@ -28,23 +28,69 @@ internal sealed class JoinState : IParkCommit
         }
     }
 
-    /// <summary>Blocks an ordinary thread (or an M's plain code, handing off its P) until the goroutine ends.</summary>
+    /// <summary>
+    /// Blocks an ordinary thread (or an M's plain code, handing off its P) until the goroutine ends. On an
+    /// M of a runtime being disposed the wait ends with ObjectDisposedException (see <see cref="M.Abandoned"/>).
+    /// </summary>
     public static void BlockUntilDone(Frame root)
     {
         if (root.IsCompleted) return;
-        using var blocking = Sched.EnterBlocking();
+        M? m = M.Current;
+        if (m is not null) m.BlockedOn = root;
+        try
+        {
+            using var blocking = Sched.EnterBlocking();
+            lock (root)
+            {
+                var joins = root.Joins ??= new JoinRecord();
+                joins.Threads++;
+                try
+                {
+                    while (!root.IsCompleted)
+                    {
+                        if (m is not null && m.Abandoned)
+                            throw new ObjectDisposedException(nameof(GoRuntime),
+                                $"The GoSharp runtime '{m.Sched.Name}' was disposed while this goroutine's plain code was joining another.");
+                        Monitor.Wait(root);
+                    }
+                }
+                finally
+                {
+                    joins.Threads--;
+                }
+            }
+        }
+        finally
+        {
+            if (m is not null) m.BlockedOn = null;
+        }
+    }
+
+    /// <summary>Wakes a thread blocked in <see cref="BlockUntilDone"/> on <paramref name="root"/> so it re-checks (Dispose).</summary>
+    public static void WakeThreadJoiners(Frame root)
+    {
+        lock (root) Monitor.PulseAll(root);
+    }
+
+    /// <summary>
+    /// Withdraws a parked joiner <paramref name="g"/> from <paramref name="root"/>'s waiters; true if it can
+    /// no longer be readied by the goroutine's end. A joiner that is no longer listed because the goroutine
+    /// was itself written off (Finish with an exception readies only other runtimes' joiners) counts too.
+    /// </summary>
+    public static bool TryUnlinkJoiner(Frame root, G g)
+    {
         lock (root)
         {
-            var joins = root.Joins ??= new JoinRecord();
-            joins.Threads++;
-            try
+            JoinRecord? joins = root.Joins;
+            G? prev = null;
+            for (G? x = joins?.Goroutines; x is not null; prev = x, x = x.SchedLink)
             {
-                while (!root.IsCompleted) Monitor.Wait(root);
+                if (x != g) continue;
+                if (prev is null) joins!.Goroutines = x.SchedLink; else prev.SchedLink = x.SchedLink;
+                x.SchedLink = null;
+                return true;
             }
-            finally
-            {
-                joins.Threads--;
-            }
+            return root.IsCompleted && root.Failure?.SourceException is ObjectDisposedException or DeadlockException;
         }
     }
 
@@ -100,7 +146,9 @@ internal sealed class JoinState : IParkCommit
         {
             G next = joiners.SchedLink!;
             joiners.SchedLink = null;
-            if (abandoned is null) joiners.Ready();
+            // A goroutine written off takes its own runtime's joiners with it (they are written off in the
+            // same pass); a joiner of another runtime runs on and gets the exception from its Join.
+            if (abandoned is null || joiners.Sched != sched) joiners.Ready();
             joiners = next;
         }
         switch (continuations)

@@ -31,6 +31,13 @@ internal sealed class M
     public object? ParkArg;
     /// <summary>Next M on the idle list. Go: m.schedlink.</summary>
     public M? Link;
+    /// <summary>
+    /// What this M's thread is blocked on in plain code (a <see cref="Waiting.Parker"/> in WaitThread, or
+    /// the root frame of a goroutine it joins), for Dispose to end the wait.
+    /// </summary>
+    public volatile object? BlockedOn;
+    /// <summary>Set by Dispose: a plain-code wait on a GoSharp primitive ends with ObjectDisposedException.</summary>
+    public volatile bool Abandoned;
     /// <summary>Handed a P while waiting in <see cref="Sched.ExitBlocking"/>.</summary>
     public bool WaitingForP;
 

@@ -84,6 +84,7 @@ internal sealed partial class Sched
     {
         P p = m.P!;
         g.SetStatusOwned(GStatus.Runnable, GStatus.Running);
+        g.WaitingOn = null;
         g.M = m;
         m.CurG = g;
         if (!inheritTime)
@@ -153,8 +154,12 @@ internal sealed partial class Sched
         object? arg = m.ParkArg;
         m.ParkCommit = null;
         m.ParkArg = null;
+        // Recorded before the commit publishes the G: once it is visible a waker may run it elsewhere and
+        // it may park again, so a write after the commit could overwrite the next park's record.
+        g.WaitingOn = arg ?? commit;
         if (commit is not null && !commit.Commit(g, arg))
         {
+            g.WaitingOn = null;
             g.CasStatus(GStatus.Waiting, GStatus.Runnable);
             return g;
         }

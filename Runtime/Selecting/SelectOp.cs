@@ -319,6 +319,9 @@ internal sealed class SelectOp<T1, T2, T3, T4> : SelectParker, IParkCommit
         return done;
     }
 
+    /// <summary>Cancelled (Dispose, a deadlock report): pass 3 with no winner unlinks every waiter.</summary>
+    protected override void UnlinkAllCases() => Pass3();
+
     /// <summary>After the goroutine resumed: pass 3 unless the commit step completed it.</summary>
     public void AfterPark()
     {
@@ -609,6 +612,9 @@ internal sealed class SelectOp<T1, T2, T3, T4, T5, T6, T7, T8> : SelectParker, I
         wake?.WakeOwner();
         return done;
     }
+
+    /// <summary>Cancelled (Dispose, a deadlock report): pass 3 with no winner unlinks every waiter.</summary>
+    protected override void UnlinkAllCases() => Pass3();
 
     /// <summary>After the goroutine resumed: pass 3 unless the commit step completed it.</summary>
     public void AfterPark()

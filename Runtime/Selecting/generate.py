@@ -255,6 +255,9 @@ internal sealed class SelectOp<{T}> : SelectParker, IParkCommit
         return done;
     }}
 
+    /// <summary>Cancelled (Dispose, a deadlock report): pass 3 with no winner unlinks every waiter.</summary>
+    protected override void UnlinkAllCases() => Pass3();
+
     /// <summary>After the goroutine resumed: pass 3 unless the commit step completed it.</summary>
     public void AfterPark()
     {{

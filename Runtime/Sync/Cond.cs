@@ -16,7 +16,7 @@ namespace GoSharp;
 /// and locks L again before returning; call it in a loop that re-checks the condition. Wait is a
 /// suspension point. Built on Go's ticket-based notify list: a signal is never lost between the unlock and the wait.
 /// </summary>
-public sealed class Cond
+public sealed class Cond : IWaitQueueOwner
 {
     private int _wait;   // next ticket
     private int _notify; // next ticket to notify
@@ -150,6 +150,16 @@ public sealed class Cond
             w.Ticket = 0;
             ObjectCache<TicketWaiter>.Return(w);
         }
+    }
+
+    /// <summary>An abandoned waiter leaves the queue, and its ticket is cancelled so no Signal is spent on it.</summary>
+    bool IWaitQueueOwner.Unlink(Waiter w)
+    {
+        _lock.Enter();
+        bool removed = _waiters.RemoveIfQueued(w, this);
+        if (removed) (_cancelled ??= new List<int>()).Add(((TicketWaiter)w).Ticket);
+        _lock.Exit();
+        return removed;
     }
 
     internal static readonly IParkCommit Commit = new CommitStep();

@@ -12,7 +12,7 @@ public static partial class Sync
     /// FIFO of waiters. A release hands its unit straight to the first waiter (Go's handoff), so a woken
     /// waiter owns the unit and never has to wait again. Waiters are pooled; goroutines park, threads block.
     /// </summary>
-    internal sealed class Sema
+    internal sealed class Sema : IWaitQueueOwner
     {
         private int _count;
         private readonly Lock _lock = new();
@@ -49,6 +49,15 @@ public static partial class Sync
             _lock.Exit();
             w.WaitThread();
             Waiter<Empty>.Return(w);
+        }
+
+        /// <summary>Takes an abandoned sleeper's waiter out of the queue; false if a release handed it a unit.</summary>
+        public bool Unlink(Waiter w)
+        {
+            _lock.Enter();
+            bool removed = _q.RemoveIfQueued(w, this);
+            _lock.Exit();
+            return removed;
         }
 
         /// <summary>Releases a unit: to the first waiter if any (woken after the lock is dropped), else to the count.</summary>

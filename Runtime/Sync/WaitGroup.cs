@@ -13,7 +13,7 @@ namespace GoSharp;
 /// before starting each, <see cref="Done"/> when each ends, <see cref="Wait"/> until the counter is zero.
 /// A negative counter throws. Inside goroutines <see cref="Wait"/> suspends; on a thread it blocks.
 /// </summary>
-public sealed class WaitGroup
+public sealed class WaitGroup : IWaitQueueOwner
 {
     private long _counter;
     private readonly Lock _lock = new();
@@ -82,6 +82,14 @@ public sealed class WaitGroup
         _waiters.Enqueue(w, this);
         _lock.Exit();
         return true;
+    }
+
+    bool IWaitQueueOwner.Unlink(Waiter w)
+    {
+        _lock.Enter();
+        bool removed = _waiters.RemoveIfQueued(w, this);
+        _lock.Exit();
+        return removed;
     }
 
     internal static readonly IParkCommit Commit = new CommitStep();

@@ -9,7 +9,7 @@ namespace GoSharp.Time;
 
 /// <summary>A sleeping goroutine's timer (pooled per thread).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-internal sealed class SleepTimer
+internal sealed class SleepTimer : IAbandonableWait
 {
     internal readonly SleepEntry Entry;
     internal G? G;
@@ -23,6 +23,9 @@ internal sealed class SleepTimer
         public SleepEntry(SleepTimer owner) => _owner = owner;
         internal override void Fire(long now, int seq) => _owner.G!.Ready();
     }
+
+    /// <summary>Off the heap before it fires: the sleeper can no longer be readied.</summary>
+    public bool TryAbandon(G g) => Entry.Heap is TimerHeap h && h.Remove(Entry);
 
     internal static readonly IParkCommit Commit = new CommitStep();
 

@@ -27,6 +27,25 @@ internal struct WaitQueue
         First = w;
     }
 
+    /// <summary>True if <paramref name="w"/> is linked in this queue (a walk: for the rare abandon path only).</summary>
+    public readonly bool Contains(Waiter w)
+    {
+        for (Waiter? x = First; x is not null; x = x.Next)
+            if (x == w) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Unlinks <paramref name="w"/> if it is linked in this queue; false if not (a waker took it, or a
+    /// park commit has named the owner but not enqueued it yet). For abandoning a sleeper.
+    /// </summary>
+    public bool RemoveIfQueued(Waiter w, object owner)
+    {
+        if (w.Queue != owner || !Contains(w)) return false;
+        Remove(w, owner);
+        return true;
+    }
+
     /// <summary>Unlinks <paramref name="w"/> if it is still in this queue.</summary>
     public void Remove(Waiter w, object owner)
     {

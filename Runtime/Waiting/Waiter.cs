@@ -21,6 +21,9 @@ internal abstract class Waiter : Parker
     /// <summary>Link in a wake list (<see cref="WaitQueue.TakeAll"/>): taken under the lock, woken after it.</summary>
     public Waiter? WakeNext;
 
+    /// <summary>A plain waiter: removed from its owner's queue if still there (a select case cancels through its select).</summary>
+    public override bool TryCancel() => Select is null && Queue is IWaitQueueOwner owner && owner.Unlink(this);
+
     /// <summary>Wakes the blocked operation: the select's parker for a select case, else this waiter.</summary>
     public void WakeOwner()
     {
