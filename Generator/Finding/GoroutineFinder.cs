@@ -1,6 +1,6 @@
 using System.Threading;
+using GoSharp.Generator.Lowering;
 using GoSharp.Generator.Model;
-using GoSharp.Generator.Rewriting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using GoSharp.Generator.Diagnostics;
-using GoSharp.Generator.Model;
+using GoSharp.Generator.Lowering;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GoSharp.Generator.Rewriting;
+namespace GoSharp.Generator.Model;
 
 /// <summary>Checks a [Goroutine] method, lowers it, and packs everything into a value-equatable model.</summary>
 internal static class FrameModelBuilder

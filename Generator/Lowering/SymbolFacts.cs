@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GoSharp.Generator.Rewriting;
+namespace GoSharp.Generator.Lowering;
 
 /// <summary>What a call inside a goroutine is.</summary>
 internal enum CallKind
