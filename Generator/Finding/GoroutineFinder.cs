@@ -1,5 +1,4 @@
 using System.Threading;
-using GoSharp.Generator.Lowering;
 using GoSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +8,7 @@ namespace GoSharp.Generator.Finding;
 /// <summary>The find stage: which syntax nodes carry [Goroutine], and turning each into a model.</summary>
 internal static class GoroutineFinder
 {
-    public const string AttributeName = SymbolFacts.GoroutineAttribute;
+    public const string AttributeName = RuntimeContract.GoroutineAttribute.MetadataName;
 
     /// <summary>Purely syntactic: a method declaration (the attribute name was matched by Roslyn already).</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is MethodDeclarationSyntax;

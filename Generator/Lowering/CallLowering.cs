@@ -87,18 +87,18 @@ internal sealed partial class MethodLowerer
         Stmt($"{aw} = {call};");
         Hidden();
         Stmt($"// state {n}: {description} (line {Line(at)})");
-        Stmt($"if (!{aw}.IsCompleted) {{ State = {n}; return {aw}.Suspend(__g, this); }}");
+        Stmt($"if (!{aw}.{RuntimeContract.SuspensionAwaiter.IsCompleted}) {{ {RuntimeContract.Frame.State} = {n}; return {aw}.{RuntimeContract.SuspensionAwaiter.Suspend}(__g, this); }}");
         ResumeLabel(n);
         Src(at);
         var result = "";
         if (resultType.SpecialType == SpecialType.System_Void || discard)
         {
-            Stmt($"{aw}.GetResult();");
+            Stmt($"{aw}.{RuntimeContract.SuspensionAwaiter.GetResult}();");
         }
         else
         {
             result = AddField(TypeText(resultType, at), "_r" + n, "result of state " + n);
-            Stmt($"{result} = {aw}.GetResult();");
+            Stmt($"{result} = {aw}.{RuntimeContract.SuspensionAwaiter.GetResult}();");
         }
         Hidden();
         Stmt($"{aw} = default;");
@@ -153,17 +153,17 @@ internal sealed partial class MethodLowerer
         Hidden();
         Stmt($"// state {n}: nested goroutine call to {method.Name} (line {Line(inv)})");
         Src(inv);
-        Stmt($"if ((__fr = __g.Invoke(this, {call})) != {FrameResultType}.Completed) {{ State = {n}; return __fr; }}");
+        Stmt($"if ((__fr = __g.{RuntimeContract.G.Invoke}(this, {call})) != {CompletedResult}) {{ {RuntimeContract.Frame.State} = {n}; return __fr; }}");
         Hidden();
         ResumeLabel(n);
         Src(inv);
         var result = "";
-        if (method.ReturnsVoid) Stmt($"{call}.ThrowIfFailed();");
-        else if (discard) Stmt($"{call}.GetResult();");
+        if (method.ReturnsVoid) Stmt($"{call}.{RuntimeContract.Frame.ThrowIfFailed}();");
+        else if (discard) Stmt($"{call}.{RuntimeContract.FrameOfT.GetResult}();");
         else
         {
             result = AddField(TypeText(method.ReturnType, inv), "_r" + n, "result of state " + n);
-            Stmt($"{result} = {call}.GetResult();");
+            Stmt($"{result} = {call}.{RuntimeContract.FrameOfT.GetResult}();");
         }
         Hidden();
         Stmt($"{call} = null;");
@@ -175,7 +175,7 @@ internal sealed partial class MethodLowerer
         var n = NewState(loop, "loop back-edge (preemption check)");
         Hidden();
         Stmt($"// state {n}: preemption check at the back-edge of the loop on line {Line(loop)}");
-        Stmt($"if (__g.Preempt) {{ State = {n}; return __g.Yield(this); }}");
+        Stmt($"if (__g.{RuntimeContract.G.Preempt}) {{ {RuntimeContract.Frame.State} = {n}; return __g.{RuntimeContract.G.Yield}(this); }}");
         ResumeLabel(n);
     }
 }

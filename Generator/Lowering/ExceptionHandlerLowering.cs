@@ -88,7 +88,7 @@ internal sealed partial class MethodLowerer
         {
             var fin = Rewrite(t.Finally.Block, t.Finally.Block);
             var finLine = Line(t.Finally.Block);
-            EmitRealTry(body, new[] { "finally", "{", "    if (State < 0)", $"#line {finLine} \"{_filePath}\"", Indent(fin, 1), "#line hidden", "}" });
+            EmitRealTry(body, new[] { "finally", "{", $"    if ({RuntimeContract.Frame.State} < 0)", $"#line {finLine} \"{_filePath}\"", Indent(fin, 1), "#line hidden", "}" });
             return;
         }
 
@@ -218,7 +218,7 @@ internal sealed partial class MethodLowerer
     /// <summary>A real try whose finally (plain code, no suspension) runs unless the frame is suspending.</summary>
     private void EmitTryFinallyText(System.Action body, string finallyText)
     {
-        EmitRealTry(body, new[] { "finally", "{", "    if (State < 0)", "    {", Indent(finallyText, 2), "    }", "}" });
+        EmitRealTry(body, new[] { "finally", "{", $"    if ({RuntimeContract.Frame.State} < 0)", "    {", Indent(finallyText, 2), "    }", "}" });
     }
 
     private static string Indent(string text, int levels)

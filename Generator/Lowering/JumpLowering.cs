@@ -72,7 +72,7 @@ internal sealed partial class MethodLowerer
             }
             return $"{{ {region.BranchField} = {index + 1}; goto {region.FinLabel}; }}";
         }
-        return target == Exit ? "return " + FrameResultType + ".Completed;" : "goto " + target + ";";
+        return target == Exit ? "return " + CompletedResult + ";" : "goto " + target + ";";
     }
 
     public string JumpForBreak(SyntaxNode target)
@@ -137,6 +137,6 @@ internal sealed partial class MethodLowerer
     public string ReturnText(string? value)
     {
         var jump = Jump(Exit, 0);
-        return value is null ? jump : $"{{ Result = {value}; {jump} }}";
+        return value is null ? jump : $"{{ {RuntimeContract.FrameOfT.Result} = {value}; {jump} }}";
     }
 }

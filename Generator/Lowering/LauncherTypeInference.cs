@@ -122,10 +122,10 @@ internal sealed class LauncherTypeInference
 
     private ITypeSymbol? LauncherType(IMethodSymbol m)
     {
-        if (m.ReturnsVoid) return _model.Compilation.GetTypeByMetadataName("GoSharp.Goroutine");
+        if (m.ReturnsVoid) return _model.Compilation.GetTypeByMetadataName(RuntimeContract.Goroutine.MetadataName);
         if (m.IsGenericMethod && m.TypeArguments.Any(t => t.TypeKind == TypeKind.TypeParameter && SymbolEqualityComparer.Default.Equals(((ITypeParameterSymbol)t).DeclaringMethod, m.OriginalDefinition)))
             return null;
-        return _model.Compilation.GetTypeByMetadataName("GoSharp.Goroutine`1")?.Construct(m.ReturnType);
+        return _model.Compilation.GetTypeByMetadataName(RuntimeContract.GoroutineOfT.MetadataName)?.Construct(m.ReturnType);
     }
 
     /// <summary>The method an invocation calls, also when its receiver's type is only known by inference.</summary>

@@ -38,7 +38,7 @@ namespace GoSharp.Generator.Lowering;
 /// </remarks>
 internal sealed partial class MethodLowerer
 {
-    private const string FrameResultType = "global::GoSharp.CompilerServices.FrameResult";
+    private const string CompletedResult = RuntimeContract.FrameResult.Type + "." + RuntimeContract.FrameResult.Completed;
 
     private readonly IMethodSymbol _method;
     private readonly CancellationToken _ct;
@@ -103,15 +103,15 @@ internal sealed partial class MethodLowerer
             {
                 var r = LowerExpression(e);
                 Src(e);
-                Stmt("Result = " + r + ";");
+                Stmt(RuntimeContract.FrameOfT.Result + " = " + r + ";");
             }
         }
         Hidden();
-        Stmt("return " + FrameResultType + ".Completed;");
+        Stmt("return " + CompletedResult + ";");
 
         var w = new IndentedWriter();
         w.Line("#line hidden");
-        if (_usesFrameResultLocal) w.Line(FrameResultType + " __fr;");
+        if (_usesFrameResultLocal) w.Line(RuntimeContract.FrameResult.Type + " __fr;");
         EmitDispatch(w, _scope);
         w.Lines(body.ToString().TrimEnd('\n'));
         w.Line("#line default");

@@ -25,13 +25,13 @@ internal sealed partial class MethodLowerer
         var label = "__resume" + state;
         _scope.Add((state, label));
         _w.Line(label + ":");
-        _w.Line("State = -1;");
+        _w.Line(RuntimeContract.Frame.State + " = -1;");
     }
 
     private static void EmitDispatch(IndentedWriter w, List<(int State, string Label)> scope)
     {
         if (scope.Count == 0) return;
-        w.Open("switch (State)");
+        w.Open("switch (" + RuntimeContract.Frame.State + ")");
         foreach (var (state, label) in scope) w.Line($"case {state}: goto {label};");
         w.Close();
     }

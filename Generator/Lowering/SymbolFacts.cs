@@ -16,9 +16,6 @@ internal enum CallKind
 /// <summary>Symbol questions the rewriter asks; all by metadata name, none special-cases a primitive.</summary>
 internal static class SymbolFacts
 {
-    public const string GoroutineAttribute = "GoSharp.GoroutineAttribute";
-    public const string SuspensionPointAttribute = "GoSharp.CompilerServices.SuspensionPointAttribute";
-
     public static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions
             | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier
@@ -32,7 +29,7 @@ internal static class SymbolFacts
     {
         foreach (var attr in m.Definition().GetAttributes())
         {
-            if (attr.AttributeClass is { Name: "SuspensionPointAttribute", ContainingNamespace: { Name: "CompilerServices", ContainingNamespace: { Name: "GoSharp", ContainingNamespace.IsGlobalNamespace: true } } }
+            if (IsRuntimeType(attr.AttributeClass, RuntimeContract.SuspensionPointAttribute.MetadataName)
                 && attr.ConstructorArguments.Length == 1
                 && attr.ConstructorArguments[0].Value is string name)
                 return name;
@@ -43,10 +40,35 @@ internal static class SymbolFacts
     public static bool HasGoroutineAttribute(IMethodSymbol m)
     {
         foreach (var a in m.Definition().GetAttributes())
-            if (a.AttributeClass is { Name: "GoroutineAttribute", ContainingNamespace: { Name: "GoSharp", ContainingNamespace.IsGlobalNamespace: true } })
+            if (IsRuntimeType(a.AttributeClass, RuntimeContract.GoroutineAttribute.MetadataName))
                 return true;
         return false;
     }
+
+    /// <summary>
+    /// True if <paramref name="type"/> is the top-level type of this metadata name. Compares name by name,
+    /// namespaces included, without building the type's display string: it runs for every attribute of every
+    /// method a goroutine calls.
+    /// </summary>
+    private static bool IsRuntimeType(INamedTypeSymbol? type, string metadataName)
+    {
+        if (type is null || type.ContainingType is not null) return false;
+        var end = metadataName.Length;
+        var dot = metadataName.LastIndexOf('.');
+        if (!IsSegment(type.MetadataName, metadataName, dot + 1, end)) return false;
+        var ns = type.ContainingNamespace;
+        for (end = dot; end > 0; end = dot)
+        {
+            if (ns is null || ns.IsGlobalNamespace) return false;
+            dot = metadataName.LastIndexOf('.', end - 1);
+            if (!IsSegment(ns.Name, metadataName, dot + 1, end)) return false;
+            ns = ns.ContainingNamespace;
+        }
+        return ns is { IsGlobalNamespace: true };
+    }
+
+    private static bool IsSegment(string name, string text, int start, int end) =>
+        name.Length == end - start && string.CompareOrdinal(name, 0, text, start, name.Length) == 0;
 
     private static readonly System.Collections.Generic.HashSet<string> BlockingNames = new()
     {
