@@ -23,14 +23,8 @@ internal sealed partial class MethodLowerer
         var c = Condition(w.Condition);
         Src(w.Condition);
         Stmt($"if (!({c})) goto {brk};");
-        _targets.Add(new JumpTarget(w, brk, cont, _pending.Count));
-        LowerStatement(w.Statement);
-        _targets.RemoveAt(_targets.Count - 1);
-        Hidden();
-        Label(cont);
-        PreemptCheck(w);
-        Stmt($"goto {top};");
-        Label(brk);
+        LowerLoopBody(w, w.Statement, brk, cont);
+        BackEdge(w, top, brk);
     }
 
     private void LowerDo(DoStatementSyntax d)
@@ -40,17 +34,11 @@ internal sealed partial class MethodLowerer
         var brk = NewLabel("break");
         Hidden();
         Label(top);
-        _targets.Add(new JumpTarget(d, brk, cont, _pending.Count));
-        LowerStatement(d.Statement);
-        _targets.RemoveAt(_targets.Count - 1);
-        Hidden();
-        Label(cont);
+        LowerLoopBody(d, d.Statement, brk, cont);
         var c = Condition(d.Condition);
         Src(d.Condition);
         Stmt($"if (!({c})) goto {brk};");
-        PreemptCheck(d);
-        Stmt($"goto {top};");
-        Label(brk);
+        BackEdge(d, top, brk);
     }
 
     private void LowerFor(ForStatementSyntax f)
@@ -84,20 +72,14 @@ internal sealed partial class MethodLowerer
             Src(f.Condition);
             Stmt($"if (!({c})) goto {brk};");
         }
-        _targets.Add(new JumpTarget(f, brk, cont, _pending.Count));
-        LowerStatement(f.Statement);
-        _targets.RemoveAt(_targets.Count - 1);
-        Hidden();
-        Label(cont);
+        LowerLoopBody(f, f.Statement, brk, cont);
         foreach (var inc in f.Incrementors)
         {
             HoistDesignations(inc);
             var r = LowerExpression(inc, discard: true);
             if (r.Length > 0) { Src(inc); Stmt(r + ";"); }
         }
-        PreemptCheck(f);
-        Stmt($"goto {top};");
-        Label(brk);
+        BackEdge(f, top, brk);
     }
 
     private void LowerForEach(CommonForEachStatementSyntax fe)
@@ -142,15 +124,9 @@ internal sealed partial class MethodLowerer
             Stmt($"if ({idx} >= {arr}.Length) goto {brk};");
             Src(variableNode);
             Stmt($"{variable} = ({elementType}){arr}[{idx}];");
-            _targets.Add(new JumpTarget(fe, brk, cont, _pending.Count));
-            LowerStatement(fe.Statement);
-            _targets.RemoveAt(_targets.Count - 1);
-            Hidden();
-            Label(cont);
+            LowerLoopBody(fe, fe.Statement, brk, cont);
             Stmt($"{idx}++;");
-            PreemptCheck(fe);
-            Stmt($"goto {top};");
-            Label(brk);
+            BackEdge(fe, top, brk);
             Stmt($"{arr} = null;");
             return;
         }
@@ -184,15 +160,27 @@ internal sealed partial class MethodLowerer
             }
             Src(variableNode);
             Stmt($"{variable} = ({elementType}){e}.Current;");
-            _targets.Add(new JumpTarget(fe, brk, cont, _pending.Count));
-            LowerStatement(fe.Statement);
-            _targets.RemoveAt(_targets.Count - 1);
-            Hidden();
-            Label(cont);
-            PreemptCheck(fe);
-            Stmt($"goto {top};");
-            Label(brk);
+            LowerLoopBody(fe, fe.Statement, brk, cont);
+            BackEdge(fe, top, brk);
         }, DisposeText(e, enumType, alwaysCheck: true));
         Stmt($"{e} = default;");
+    }
+
+    /// <summary>The body of a loop, with break and continue bound to its labels; ends at the continue label.</summary>
+    private void LowerLoopBody(SyntaxNode loop, StatementSyntax body, string brk, string cont)
+    {
+        _targets.Add(new JumpTarget(loop, brk, cont, _pending.Count));
+        LowerStatement(body);
+        _targets.RemoveAt(_targets.Count - 1);
+        Hidden();
+        Label(cont);
+    }
+
+    /// <summary>The back-edge: a preemption check (a state), the jump to the top, then the break label.</summary>
+    private void BackEdge(SyntaxNode loop, string top, string brk)
+    {
+        PreemptCheck(loop);
+        Stmt($"goto {top};");
+        Label(brk);
     }
 }

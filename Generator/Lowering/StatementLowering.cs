@@ -66,20 +66,9 @@ internal sealed partial class MethodLowerer
             var s = statements[i];
             if (s is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword } ud)
             {
-                if (ud.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, ud, "await using"); return; }
-                var fields = new List<(string Field, ITypeSymbol Type)>();
-                foreach (var v in ud.Declaration.Variables)
-                {
-                    var local = (ILocalSymbol)Model.GetDeclaredSymbol(v)!;
-                    var f = Hoist(local, v);
-                    HoistDesignations(v.Initializer?.Value);
-                    var value = v.Initializer is null ? "default" : LowerExpression(v.Initializer.Value);
-                    Src(v);
-                    Stmt($"{f} = {value};");
-                    fields.Add((f, local.Type));
-                }
+                // The rest of the block is the using's body.
                 var rest = i + 1;
-                EmitUsingTry(fields, () => LowerBlock(statements, rest), ud);
+                LowerUsingDeclaration(ud, () => LowerBlock(statements, rest));
                 return;
             }
             LowerStatement(s);

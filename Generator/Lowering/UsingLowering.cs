@@ -19,16 +19,7 @@ internal sealed partial class MethodLowerer
         var fields = new List<(string Field, ITypeSymbol Type)>();
         if (u.Declaration is not null)
         {
-            foreach (var v in u.Declaration.Variables)
-            {
-                var local = (ILocalSymbol)Model.GetDeclaredSymbol(v)!;
-                var f = Hoist(local, v);
-                HoistDesignations(v.Initializer?.Value);
-                var value = v.Initializer is null ? "default" : LowerExpression(v.Initializer.Value);
-                Src(v);
-                Stmt($"{f} = {value};");
-                fields.Add((f, local.Type));
-            }
+            AcquireResources(u.Declaration, fields);
         }
         else if (u.Expression is not null)
         {
@@ -41,6 +32,30 @@ internal sealed partial class MethodLowerer
             if (type is not null) fields.Add((f, type));
         }
         EmitUsingTry(fields, () => LowerStatement(u.Statement), u);
+    }
+
+    /// <summary><c>using var r = e;</c> in a block: <paramref name="rest"/> lowers the statements after it, its body.</summary>
+    private void LowerUsingDeclaration(LocalDeclarationStatementSyntax ud, System.Action rest)
+    {
+        if (ud.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, ud, "await using"); return; }
+        var fields = new List<(string Field, ITypeSymbol Type)>();
+        AcquireResources(ud.Declaration, fields);
+        EmitUsingTry(fields, rest, ud);
+    }
+
+    /// <summary>Hoists and initializes the declared resources, in order.</summary>
+    private void AcquireResources(VariableDeclarationSyntax declaration, List<(string Field, ITypeSymbol Type)> fields)
+    {
+        foreach (var v in declaration.Variables)
+        {
+            var local = (ILocalSymbol)Model.GetDeclaredSymbol(v)!;
+            var f = Hoist(local, v);
+            HoistDesignations(v.Initializer?.Value);
+            var value = v.Initializer is null ? "default" : LowerExpression(v.Initializer.Value);
+            Src(v);
+            Stmt($"{f} = {value};");
+            fields.Add((f, local.Type));
+        }
     }
 
     private void EmitUsingTry(List<(string Field, ITypeSymbol Type)> fields, System.Action body, SyntaxNode at)
