@@ -170,6 +170,7 @@ internal sealed partial class MethodLowerer
         return result;
     }
 
+    /// <summary>A loop back-edge: yields the thread when the scheduler asked this goroutine to (Go's async preemption, cooperatively).</summary>
     private void PreemptCheck(SyntaxNode loop)
     {
         var n = NewState(loop, "loop back-edge (preemption check)");

@@ -28,6 +28,7 @@ internal sealed partial class MethodLowerer
         _w.Line(RuntimeContract.Frame.State + " = -1;");
     }
 
+    /// <summary>The <c>switch (State)</c> that sends each state of a scope (Resume's body, or a try's) to its label.</summary>
     private static void EmitDispatch(IndentedWriter w, List<(int State, string Label)> scope)
     {
         if (scope.Count == 0) return;

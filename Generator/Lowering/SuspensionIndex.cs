@@ -16,6 +16,11 @@ internal sealed class SuspensionIndex
     private readonly Dictionary<SyntaxNode, bool> _suspends = new();
     private readonly Dictionary<InvocationExpressionSyntax, CallKind> _calls = new();
 
+    // The body indexed by IndexSuspensions, and those of its nodes that suspend; a node outside it is
+    // answered by a walk of its subtree, cached in _suspends.
+    private SyntaxNode? _indexedBody;
+    private readonly HashSet<SyntaxNode> _suspending = new();
+
     public SuspensionIndex(LauncherTypeInference launchers) => _launchers = launchers;
 
     public CallKind Classify(InvocationExpressionSyntax inv)
@@ -44,9 +49,6 @@ internal sealed class SuspensionIndex
         n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
             && !n.DescendantNodes().Any(d => d is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
         || n is InvocationExpressionSyntax inv && Classify(inv) != CallKind.Plain;
-
-    private SyntaxNode? _indexedBody;
-    private readonly HashSet<SyntaxNode> _suspending = new();
 
     /// <summary>
     /// Finds, in one walk of the body, every node for which <c>node.DescendantNodesAndSelf(Descend)</c> holds a
