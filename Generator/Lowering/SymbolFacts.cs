@@ -113,7 +113,6 @@ internal static class SymbolFacts
         return def.Name + "_Frame_" + index;
     }
 
-    /// <summary>Known calls that block the thread, with the GoSharp replacement to suggest.</summary>
     /// <summary>A C# expression for a constant of the given type (casts keep the type; NaN and infinities spelled out).</summary>
     public static string ConstantText(ITypeSymbol type, object? value)
     {
@@ -143,6 +142,7 @@ internal static class SymbolFacts
         _ => false,
     };
 
+    /// <summary>For a known call that blocks the thread, the GoSharp replacement to suggest (GOSH0009); else null.</summary>
     public static string? BlockingReplacement(ISymbol symbol)
     {
         if (!BlockingNames.Contains(symbol.Name) || symbol.ContainingNamespace?.Name is not ("Threading" or "Tasks" or "CompilerServices")) return null;
