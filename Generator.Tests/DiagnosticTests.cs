@@ -163,7 +163,7 @@ public class DiagnosticTests
     [Fact]
     public void GeneratorFailureBecomesADiagnostic()
     {
-        GoSharp.Generator.Rewriting.FrameModelBuilder.InjectFailure = m => m.Name == "FailHere_GOSH0001";
+        GoSharp.Generator.Model.FrameModelBuilder.InjectFailure = m => m.Name == "FailHere_GOSH0001";
         try
         {
             Expect("GOSH0001", """
@@ -172,7 +172,7 @@ public class DiagnosticTests
         }
         finally
         {
-            GoSharp.Generator.Rewriting.FrameModelBuilder.InjectFailure = null;
+            GoSharp.Generator.Model.FrameModelBuilder.InjectFailure = null;
         }
     }
 

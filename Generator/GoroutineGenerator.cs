@@ -9,7 +9,9 @@ namespace GoSharp.Generator;
 
 /// <summary>
 /// Turns every <c>[Goroutine]</c> method into a resumable frame class plus a <c>GoX(...)</c> launcher.
-/// Pipeline: find (ForAttributeWithMetadataName) -> model (lowering, into value records) -> emit (text).
+/// Pipeline (docs/generator.md): find (ForAttributeWithMetadataName) -> model (checks, then the lowering writes
+/// <c>Resume</c>'s body as text, then everything is packed into value records that the pipeline caches) -> emit
+/// (the file around that text).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class GoroutineGenerator : IIncrementalGenerator

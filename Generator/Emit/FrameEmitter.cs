@@ -39,9 +39,9 @@ internal static class FrameEmitter
         foreach (var a in m.ConstructorAssignments) w.Line(a);
         w.Close();
         w.Line();
-        w.Line($"public override string MethodName => \"{Escape(m.MethodDisplayName)}\";");
+        w.Line($"public override string {RuntimeContract.Frame.MethodName} => \"{Escape(m.MethodDisplayName)}\";");
         w.Line();
-        w.Open("public override global::GoSharp.CompilerServices.SourceLocation? GetSourceLocation(int state)");
+        w.Open($"public override {RuntimeContract.SourceLocation.Type}? {RuntimeContract.Frame.GetSourceLocation}(int state)");
         if (m.States.Count == 0)
         {
             w.Line("return null;");
@@ -49,7 +49,7 @@ internal static class FrameEmitter
         else
         {
             w.Open("switch (state)");
-            foreach (var s in m.States) w.Line($"case {s.State}: return new global::GoSharp.CompilerServices.SourceLocation(\"{Escape(m.FilePath)}\", {s.Line}); // {s.Description}");
+            foreach (var s in m.States) w.Line($"case {s.State}: return new {RuntimeContract.SourceLocation.Type}(\"{Escape(m.FilePath)}\", {s.Line}); // {s.Description}");
             w.Line("default: return null;");
             w.Close();
         }
@@ -60,7 +60,7 @@ internal static class FrameEmitter
             w.Line("private static bool __GoSet<TValue>(out TValue target, TValue value) { target = value; return true; }");
         }
         w.Line();
-        w.Open("public override global::GoSharp.CompilerServices.FrameResult Resume(global::GoSharp.CompilerServices.G __g)");
+        w.Open($"public override {RuntimeContract.FrameResult.Type} {RuntimeContract.Frame.Resume}({RuntimeContract.G.Type} __g)");
         w.Lines(m.ResumeBody);
         w.Close();
         w.Close();

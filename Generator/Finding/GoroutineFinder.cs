@@ -1,6 +1,5 @@
 using System.Threading;
 using GoSharp.Generator.Model;
-using GoSharp.Generator.Rewriting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -9,7 +8,7 @@ namespace GoSharp.Generator.Finding;
 /// <summary>The find stage: which syntax nodes carry [Goroutine], and turning each into a model.</summary>
 internal static class GoroutineFinder
 {
-    public const string AttributeName = SymbolFacts.GoroutineAttribute;
+    public const string AttributeName = RuntimeContract.GoroutineAttribute.MetadataName;
 
     /// <summary>Purely syntactic: a method declaration (the attribute name was matched by Roslyn already).</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is MethodDeclarationSyntax;

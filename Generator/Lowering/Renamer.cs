@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GoSharp.Generator.Rewriting;
+namespace GoSharp.Generator.Lowering;
 
 /// <summary>
 /// Rewrites user code that is emitted as it is (no suspension inside) so that it works inside the frame

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GoSharp.Generator.Rewriting;
+namespace GoSharp.Generator.Lowering;
 
 /// <summary>What a call inside a goroutine is.</summary>
 internal enum CallKind
@@ -16,9 +16,6 @@ internal enum CallKind
 /// <summary>Symbol questions the rewriter asks; all by metadata name, none special-cases a primitive.</summary>
 internal static class SymbolFacts
 {
-    public const string GoroutineAttribute = "GoSharp.GoroutineAttribute";
-    public const string SuspensionPointAttribute = "GoSharp.CompilerServices.SuspensionPointAttribute";
-
     public static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions
             | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier
@@ -32,7 +29,7 @@ internal static class SymbolFacts
     {
         foreach (var attr in m.Definition().GetAttributes())
         {
-            if (attr.AttributeClass is { Name: "SuspensionPointAttribute", ContainingNamespace: { Name: "CompilerServices", ContainingNamespace: { Name: "GoSharp", ContainingNamespace.IsGlobalNamespace: true } } }
+            if (IsRuntimeType(attr.AttributeClass, RuntimeContract.SuspensionPointAttribute.MetadataName)
                 && attr.ConstructorArguments.Length == 1
                 && attr.ConstructorArguments[0].Value is string name)
                 return name;
@@ -43,10 +40,35 @@ internal static class SymbolFacts
     public static bool HasGoroutineAttribute(IMethodSymbol m)
     {
         foreach (var a in m.Definition().GetAttributes())
-            if (a.AttributeClass is { Name: "GoroutineAttribute", ContainingNamespace: { Name: "GoSharp", ContainingNamespace.IsGlobalNamespace: true } })
+            if (IsRuntimeType(a.AttributeClass, RuntimeContract.GoroutineAttribute.MetadataName))
                 return true;
         return false;
     }
+
+    /// <summary>
+    /// True if <paramref name="type"/> is the top-level type of this metadata name. Compares name by name,
+    /// namespaces included, without building the type's display string: it runs for every attribute of every
+    /// method a goroutine calls.
+    /// </summary>
+    private static bool IsRuntimeType(INamedTypeSymbol? type, string metadataName)
+    {
+        if (type is null || type.ContainingType is not null) return false;
+        var end = metadataName.Length;
+        var dot = metadataName.LastIndexOf('.');
+        if (!IsSegment(type.MetadataName, metadataName, dot + 1, end)) return false;
+        var ns = type.ContainingNamespace;
+        for (end = dot; end > 0; end = dot)
+        {
+            if (ns is null || ns.IsGlobalNamespace) return false;
+            dot = metadataName.LastIndexOf('.', end - 1);
+            if (!IsSegment(ns.Name, metadataName, dot + 1, end)) return false;
+            ns = ns.ContainingNamespace;
+        }
+        return ns is { IsGlobalNamespace: true };
+    }
+
+    private static bool IsSegment(string name, string text, int start, int end) =>
+        name.Length == end - start && string.CompareOrdinal(name, 0, text, start, name.Length) == 0;
 
     private static readonly System.Collections.Generic.HashSet<string> BlockingNames = new()
     {
@@ -91,7 +113,6 @@ internal static class SymbolFacts
         return def.Name + "_Frame_" + index;
     }
 
-    /// <summary>Known calls that block the thread, with the GoSharp replacement to suggest.</summary>
     /// <summary>A C# expression for a constant of the given type (casts keep the type; NaN and infinities spelled out).</summary>
     public static string ConstantText(ITypeSymbol type, object? value)
     {
@@ -121,6 +142,7 @@ internal static class SymbolFacts
         _ => false,
     };
 
+    /// <summary>For a known call that blocks the thread, the GoSharp replacement to suggest (GOSH0009); else null.</summary>
     public static string? BlockingReplacement(ISymbol symbol)
     {
         if (!BlockingNames.Contains(symbol.Name) || symbol.ContainingNamespace?.Name is not ("Threading" or "Tasks" or "CompilerServices")) return null;

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using GoSharp.Generator.Diagnostics;
-using GoSharp.Generator.Model;
+using GoSharp.Generator.Lowering;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GoSharp.Generator.Rewriting;
+namespace GoSharp.Generator.Model;
 
 /// <summary>Checks a [Goroutine] method, lowers it, and packs everything into a value-equatable model.</summary>
 internal static class FrameModelBuilder
@@ -97,7 +97,7 @@ internal static class FrameModelBuilder
         var frameName = SymbolFacts.FrameName(method);
         var typeParams = decl.TypeParameterList?.ToString() ?? "";
         var constraints = string.Join(" ", decl.ConstraintClauses.Select(c => c.ToString()));
-        var baseType = method.ReturnsVoid ? "global::GoSharp.CompilerServices.Frame" : $"global::GoSharp.CompilerServices.Frame<{method.ReturnType.Fq()}>";
+        var baseType = method.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq());
         var thisType = method.IsStatic ? null : method.ContainingType.Fq();
 
         var ctorParams = new List<string>();
@@ -123,8 +123,8 @@ internal static class FrameModelBuilder
         if (thisType is not null) frameArgs.Add("this");
         frameArgs.AddRange(decl.ParameterList.Parameters.Select(p => p.Identifier.Text));
         var frameTypeArgs = decl.TypeParameterList is null ? "" : "<" + string.Join(", ", decl.TypeParameterList.Parameters.Select(p => p.Identifier.Text)) + ">";
-        var returnType = method.ReturnsVoid ? "global::GoSharp.Goroutine" : $"global::GoSharp.Goroutine<{method.ReturnType.Fq()}>";
-        var spawn = method.ReturnsVoid ? "Spawn" : $"Spawn<{method.ReturnType.Fq()}>";
+        var returnType = method.ReturnsVoid ? RuntimeContract.Goroutine.Type : RuntimeContract.Generic(RuntimeContract.GoroutineOfT.Type, method.ReturnType.Fq());
+        var spawn = method.ReturnsVoid ? RuntimeContract.GoRuntime.Spawn : RuntimeContract.Generic(RuntimeContract.GoRuntime.Spawn, method.ReturnType.Fq());
 
         var typeChain = string.Join(".", method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "")
             .Split('.')) ;
@@ -155,7 +155,7 @@ internal static class FrameModelBuilder
             LauncherParameters: launcherParams,
             LauncherConstraints: constraints,
             LauncherReturnType: returnType,
-            LauncherFrameArguments: $"global::GoSharp.GoRuntime.Current.{spawn}(new {frameName}{frameTypeArgs}({string.Join(", ", frameArgs)}))",
+            LauncherFrameArguments: $"{RuntimeContract.GoRuntime.Type}.{RuntimeContract.GoRuntime.Current}.{spawn}(new {frameName}{frameTypeArgs}({string.Join(", ", frameArgs)}))",
             NeedsPatternHelpers: lowerer.NeedsPatternHelpers,
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }

@@ -1,24 +1,34 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GoSharp.Generator.Rewriting;
+namespace GoSharp.Generator.Lowering;
 
 /// <summary>
 /// The launchers <c>GoX(...)</c> are this generator's own output, so the semantic model it works with
-/// cannot see them: <c>var h = GoWorker(); h.Join();</c> binds to error types. These helpers infer the
+/// cannot see them: <c>var h = GoWorker(); h.Join();</c> binds to error types. This infers the
 /// launcher's type (<c>Goroutine</c> / <c>Goroutine&lt;T&gt;</c>) from the [Goroutine] method it starts,
-/// and resolve members called on such handles, so that <c>h.Join()</c> is still a suspension point.
+/// and resolves members called on such handles, so that <c>h.Join()</c> is still a suspension point.
 /// </summary>
-internal sealed partial class MethodLowerer
+internal sealed class LauncherTypeInference
 {
+    private readonly SemanticModel _model;
+    private readonly CancellationToken _ct;
+
+    public LauncherTypeInference(SemanticModel model, CancellationToken ct)
+    {
+        _model = model;
+        _ct = ct;
+    }
+
     private readonly Dictionary<SyntaxNode, ITypeSymbol?> _inferred = new();
 
     /// <summary>The type of an expression, seeing through calls to generated launchers.</summary>
-    private ITypeSymbol? InferType(ExpressionSyntax e)
+    public ITypeSymbol? InferType(ExpressionSyntax e)
     {
-        var t = Model.GetTypeInfo(e, _ct).Type;
+        var t = _model.GetTypeInfo(e, _ct).Type;
         if (t is not null && t.TypeKind != TypeKind.Error) return t;
         if (_inferred.TryGetValue(e, out var cached)) return cached;
         _inferred[e] = null; // cycles
@@ -33,10 +43,10 @@ internal sealed partial class MethodLowerer
         {
             case ParenthesizedExpressionSyntax p:
                 return InferType(p.Expression);
-            case IdentifierNameSyntax id when Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol local:
+            case IdentifierNameSyntax id when _model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol local:
                 return InferLocalType(local);
             case InvocationExpressionSyntax inv:
-                if (Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol) return null;
+                if (_model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol) return null;
                 var name = MethodName(inv);
                 if (name is not null && name.Length > 2 && name.StartsWith("Go", System.StringComparison.Ordinal))
                 {
@@ -50,7 +60,7 @@ internal sealed partial class MethodLowerer
         return null;
     }
 
-    private ITypeSymbol? InferLocalType(ILocalSymbol local)
+    public ITypeSymbol? InferLocalType(ILocalSymbol local)
     {
         if (local.Type.TypeKind != TypeKind.Error) return local.Type;
         var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
@@ -77,7 +87,7 @@ internal sealed partial class MethodLowerer
         var types = new ITypeSymbol[generic.TypeArgumentList.Arguments.Count];
         for (var i = 0; i < types.Length; i++)
         {
-            var t = Model.GetTypeInfo(generic.TypeArgumentList.Arguments[i], _ct).Type;
+            var t = _model.GetTypeInfo(generic.TypeArgumentList.Arguments[i], _ct).Type;
             if (t is null || t.TypeKind == TypeKind.Error) return null;
             types[i] = t;
         }
@@ -89,14 +99,14 @@ internal sealed partial class MethodLowerer
         IEnumerable<ISymbol> candidates;
         if (inv.Expression is MemberAccessExpressionSyntax ma)
         {
-            var recv = Model.GetSymbolInfo(ma.Expression, _ct).Symbol;
+            var recv = _model.GetSymbolInfo(ma.Expression, _ct).Symbol;
             var type = recv as ITypeSymbol ?? InferType(ma.Expression);
             if (type is null) return null;
             candidates = AllMembers(type, name);
         }
         else
         {
-            candidates = Model.LookupSymbols(inv.SpanStart, name: name);
+            candidates = _model.LookupSymbols(inv.SpanStart, name: name);
         }
         var argc = inv.ArgumentList.Arguments.Count;
         var methods = candidates.OfType<IMethodSymbol>().Where(SymbolFacts.HasGoroutineAttribute).ToList();
@@ -112,17 +122,17 @@ internal sealed partial class MethodLowerer
 
     private ITypeSymbol? LauncherType(IMethodSymbol m)
     {
-        if (m.ReturnsVoid) return Model.Compilation.GetTypeByMetadataName("GoSharp.Goroutine");
+        if (m.ReturnsVoid) return _model.Compilation.GetTypeByMetadataName(RuntimeContract.Goroutine.MetadataName);
         if (m.IsGenericMethod && m.TypeArguments.Any(t => t.TypeKind == TypeKind.TypeParameter && SymbolEqualityComparer.Default.Equals(((ITypeParameterSymbol)t).DeclaringMethod, m.OriginalDefinition)))
             return null;
-        return Model.Compilation.GetTypeByMetadataName("GoSharp.Goroutine`1")?.Construct(m.ReturnType);
+        return _model.Compilation.GetTypeByMetadataName(RuntimeContract.GoroutineOfT.MetadataName)?.Construct(m.ReturnType);
     }
 
     /// <summary>The method an invocation calls, also when its receiver's type is only known by inference.</summary>
-    private IMethodSymbol? ResolveMethod(InvocationExpressionSyntax inv)
+    public IMethodSymbol? ResolveMethod(InvocationExpressionSyntax inv)
     {
-        if (Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol m) return m;
-        if (inv.Expression is MemberAccessExpressionSyntax ma && Model.GetSymbolInfo(ma.Expression, _ct).Symbol is not ITypeSymbol)
+        if (_model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol m) return m;
+        if (inv.Expression is MemberAccessExpressionSyntax ma && _model.GetSymbolInfo(ma.Expression, _ct).Symbol is not ITypeSymbol)
         {
             var t = InferType(ma.Expression);
             if (t is null || t.TypeKind == TypeKind.Error) return null;

@@ -1,0 +1,50 @@
+using System.Linq;
+using System.Text;
+
+namespace GoSharp.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// A workload of many [Goroutine] methods (loops, continue, try/finally, foreach, switch, suspension points), one
+/// class a file. Shared by <c>ManyMethodsTests</c> (a few, for correctness) and bench/GoSharp.GeneratorBenchmarks
+/// (a thousand, for time), which links this file.
+/// </summary>
+public static class ManyMethodsSource
+{
+    public static (string Path, string Source)[] Files(int classes, int methodsPerClass) =>
+        Enumerable.Range(0, classes).Select(c => ("Many" + c + ".cs", Class(c, methodsPerClass))).ToArray();
+
+    private static string Class(int index, int methods)
+    {
+        var sb = new StringBuilder("using System; using System.Collections.Generic; using GoSharp;\nnamespace Many;\n");
+        sb.Append($"public partial class C{index}\n{{\n");
+        for (var m = 0; m < methods; m++)
+        {
+            sb.Append($$"""
+                [Goroutine]
+                public static int M{{m}}(int n, List<int> xs)
+                {
+                    var sum = 0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (i % 3 == 0) continue;
+                        Go.Yield();
+                        sum += i;
+                    }
+                    try
+                    {
+                        foreach (var x in xs) sum += x > 2 ? x : 0;
+                    }
+                    finally
+                    {
+                        sum++;
+                    }
+                    switch (sum % 3) { case 0: Go.Yield(); break; default: sum--; break; }
+                    return sum;
+                }
+
+            """);
+        }
+        sb.Append("}\n");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using GoSharp.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Assignments whose right side suspends: the location is evaluated first (its receiver and indices
+/// spilled), then the value, as C# orders them; compound assignment reads the old value before the
+/// suspension, and <c>??=</c> evaluates its right side only when the location is null.
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    private string LowerAssignment(AssignmentExpressionSyntax a, bool discard)
+    {
+        if (a.Left is IdentifierNameSyntax or DeclarationExpressionSyntax or TupleExpressionSyntax && !HasSuspension(a.Left) && a.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            var lt = Rewrite(a.Left);
+            var rv = LowerExpression(a.Right);
+            return discard ? $"{lt} = {rv}" : $"({lt} = {rv})";
+        }
+        if (Model.GetSymbolInfo(a.Left, _ct).Symbol is IEventSymbol)
+        {
+            // Event subscription: evaluate the event's receiver, then the handler, then subscribe (no read).
+            var eventLoc = a.Left is IdentifierNameSyntax ? Rewrite(a.Left) : LowerLocation(a.Left, spillAll: true);
+            if (eventLoc is null) return RewriteExpr(a);
+            var handler = LowerExpression(a.Right);
+            return $"{eventLoc} {a.OperatorToken.Text} {handler}";
+        }
+        if (a.IsKind(SyntaxKind.CoalesceAssignmentExpression))
+            return LowerCoalesceAssignment(a);
+        var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
+        if (loc is null) return RewriteExpr(a);
+        string text;
+        if (a.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            var rv = LowerExpression(a.Right);
+            text = $"{loc} = {rv}";
+        }
+        else
+        {
+            var leftType = TypeOf(a.Left);
+            var old = Temp(leftType, a.Left, "value before compound assignment");
+            Src(a.Left);
+            Stmt($"{old} = {loc};");
+            var rv = LowerExpression(a.Right);
+            var op = a.OperatorToken.Text.Substring(0, a.OperatorToken.Text.Length - 1);
+            var value = $"({leftType?.Fq()})({old} {op} {rv})";
+            if (_checked is not null) value = $"{_checked}({value})";
+            text = $"{loc} = {value}";
+        }
+        return discard ? text : "(" + text + ")";
+    }
+
+    /// <summary>Spills the parts of an assignable expression; returns the text that names the same location.</summary>
+    private string? LowerLocation(ExpressionSyntax left, bool spillAll)
+    {
+        switch (left)
+        {
+            case IdentifierNameSyntax or DeclarationExpressionSyntax or TupleExpressionSyntax when !HasSuspension(left):
+                return Rewrite(left);
+            case MemberAccessExpressionSyntax ma when !IsTypeOrNamespace(ma.Expression):
+                var recvType = TypeOf(ma.Expression);
+                if (recvType is null || recvType.IsValueType && ma.Expression is not ThisExpressionSyntax)
+                {
+                    Report(DiagnosticDescriptors.Unsupported, left, "Assigning through a struct-typed receiver around a suspension point");
+                    return null;
+                }
+                var r = LowerExpression(ma.Expression);
+                if (spillAll && !IsTrivial(ma.Expression))
+                {
+                    var t = Temp(recvType, ma.Expression, "spilled receiver");
+                    Src(ma.Expression);
+                    Stmt($"{t} = {r};");
+                    r = t;
+                }
+                return r + "." + ma.Name;
+            case MemberAccessExpressionSyntax ma2:
+                return Rewrite(ma2);
+            case ElementAccessExpressionSyntax ea:
+                var exprType = TypeOf(ea.Expression);
+                if (exprType is null || exprType.IsValueType)
+                {
+                    Report(DiagnosticDescriptors.Unsupported, left, "Assigning to an element of a struct around a suspension point");
+                    return null;
+                }
+                var ops = new List<ExpressionSyntax> { ea.Expression };
+                ops.AddRange(ValueArguments(ea.ArgumentList));
+                var repl = new Dictionary<SyntaxNode, string>();
+                foreach (var op in ops)
+                {
+                    var v = LowerExpression(op);
+                    if (!IsTrivial(op))
+                    {
+                        var t = Temp(TypeOf(op), op, "spilled element access");
+                        Src(op);
+                        Stmt($"{t} = {v};");
+                        v = t;
+                    }
+                    repl[op] = v;
+                }
+                return Rewrite(ea, ea, repl);
+        }
+        Report(DiagnosticDescriptors.Unsupported, left, "This assignment target around a suspension point");
+        return null;
+    }
+
+    /// <summary><c>x ??= e</c>: read x once; only if it is null evaluate e (which suspends) and store it.</summary>
+    private string LowerCoalesceAssignment(AssignmentExpressionSyntax a)
+    {
+        var loc = a.Left is IdentifierNameSyntax && !HasSuspension(a.Left) ? Rewrite(a.Left) : LowerLocation(a.Left, spillAll: true);
+        if (loc is null) return RewriteExpr(a);
+        var leftType = TypeOf(a.Left);
+        var type = TypeOf(a);
+        var t = Temp(type, a, "value of ??=");
+        var end = NewLabel("coalesced");
+        var unwrap = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+            && type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+        Src(a.Left);
+        Stmt($"if (!({loc} is null)) {{ {t} = {loc}{(unwrap ? ".Value" : "")}; goto {end}; }}");
+        var rv = LowerExpression(a.Right);
+        Src(a.Right);
+        Stmt($"{t} = {rv};");
+        Stmt($"{loc} = {t};");
+        Hidden();
+        Label(end);
+        return t;
+    }
+}

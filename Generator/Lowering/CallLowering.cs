@@ -1,0 +1,182 @@
+using System.Collections.Generic;
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Calls, and the only writer of the suspension protocol with the runtime (docs/frame-contract.md):
+/// <list type="bullet">
+/// <item>a [SuspensionPoint] call becomes its awaiter: <c>aw = Awaiter(args); if (!aw.IsCompleted) { State = n;
+/// return aw.Suspend(__g, this); } resume: aw.GetResult();</c></item>
+/// <item>a nested [Goroutine] call becomes a child frame run by <c>__g.Invoke(this, child)</c>, whose result
+/// is read with <c>GetResult()</c> / <c>ThrowIfFailed()</c> after it completes;</item>
+/// <item>a loop back-edge becomes <c>if (__g.Preempt) { State = n; return __g.Yield(this); }</c>.</item>
+/// </list>
+/// Invariant: <c>State</c> is set just before every return that suspends and reset to -1 right after
+/// every resume label, so a finally guarded by <c>State &lt; 0</c> runs only when the frame is not suspending.
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    private string LowerInvocation(InvocationExpressionSyntax inv, bool discard)
+    {
+        var kind = Classify(inv);
+        if (kind == CallKind.Plain)
+        {
+            var operands = Operands(inv)!;
+            return RewriteExpr(inv, LowerOperands(operands));
+        }
+        var method = _launchers.ResolveMethod(inv)!;
+        if (inv.ArgumentList.Arguments.Any(a => a.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || a.RefKindKeyword.IsKind(SyntaxKind.OutKeyword)))
+            Report(DiagnosticDescriptors.Unsupported, inv, "A ref or out argument to a suspension point");
+
+        var receiver = Receiver(inv);
+        var ops = new List<ExpressionSyntax>();
+        if (receiver is not null) ops.Add(receiver);
+        ops.AddRange(ValueArguments(inv.ArgumentList));
+        var repl = LowerOperands(ops);
+        string? recvText = null;
+        if (receiver is not null) recvText = Operand(repl, receiver);
+        else if (inv.Expression is MemberBindingExpressionSyntax binding) recvText = BindingReceiver(binding);
+        else if (!method.IsStatic && method.ReducedFrom is null) { recvText = "_this"; UsesThis = true; }
+
+        if (kind == CallKind.SuspensionPoint)
+            return LowerSuspensionCall(inv, method, recvText, repl, discard);
+        return LowerGoroutineCall(inv, method, recvText, repl, discard);
+    }
+
+    private string LowerSuspensionCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
+    {
+        var awaiterName = SymbolFacts.SuspensionAwaiterName(method)!;
+        var owner = method.ReducedFrom?.ContainingType ?? method.ContainingType;
+        var def = method.ReducedFrom ?? method;
+        var awaiter = owner.GetMembers(awaiterName).OfType<IMethodSymbol>()
+            .FirstOrDefault(m => m.Parameters.Length == def.Parameters.Length && m.IsStatic == def.IsStatic && m.Arity == def.Arity);
+        if (awaiter is null)
+        {
+            Report(DiagnosticDescriptors.AwaiterNotFound, inv, method.Name, awaiterName);
+            return discard ? "" : "default";
+        }
+        var typeArgs = "";
+        if (method.IsGenericMethod)
+        {
+            var ta = method.TypeArguments;
+            if (awaiter.IsGenericMethod && awaiter.Arity == ta.Length) awaiter = awaiter.Construct(ta.ToArray());
+            typeArgs = "<" + string.Join(", ", ta.Select(t => t.Fq())) + ">";
+        }
+        var args = string.Join(", ", inv.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
+        string call;
+        if (method.ReducedFrom is not null)
+            call = $"{owner.Fq()}.{awaiterName}{typeArgs}({recvText}{(args.Length > 0 ? ", " + args : "")})";
+        else if (method.IsStatic)
+            call = $"{owner.Fq()}.{awaiterName}{typeArgs}({args})";
+        else
+            call = $"{recvText}.{awaiterName}{typeArgs}({args})";
+        return EmitSuspension(inv, call, awaiter.ReturnType, method.ReturnType, discard, method.ContainingType.Name + "." + method.Name);
+    }
+
+    private string EmitSuspension(SyntaxNode at, string call, ITypeSymbol? awaiterType, ITypeSymbol resultType, bool discard, string description)
+    {
+        var n = NewState(at, description);
+        var aw = AddField(awaiterType?.Fq() ?? "object", "_aw" + n, $"awaiter of {description} (line {Line(at)})");
+        Src(at);
+        Stmt($"{aw} = {call};");
+        Hidden();
+        Stmt($"// state {n}: {description} (line {Line(at)})");
+        Stmt($"if (!{aw}.{RuntimeContract.SuspensionAwaiter.IsCompleted}) {{ {RuntimeContract.Frame.State} = {n}; return {aw}.{RuntimeContract.SuspensionAwaiter.Suspend}(__g, this); }}");
+        ResumeLabel(n);
+        Src(at);
+        var result = "";
+        if (resultType.SpecialType == SpecialType.System_Void || discard)
+        {
+            Stmt($"{aw}.{RuntimeContract.SuspensionAwaiter.GetResult}();");
+        }
+        else
+        {
+            result = AddField(TypeText(resultType, at), "_r" + n, "result of state " + n);
+            Stmt($"{result} = {aw}.{RuntimeContract.SuspensionAwaiter.GetResult}();");
+        }
+        Hidden();
+        Stmt($"{aw} = default;");
+        return result;
+    }
+
+    private string LowerGoroutineCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
+    {
+        var def = method.Definition();
+        var op = Model.GetOperation(inv, _ct) as IInvocationOperation;
+        var target = op?.TargetMethod ?? method.ReducedFrom ?? method;   // extension calls: the static form, receiver first
+        var frameType = target.ContainingType.Fq() + "." + SymbolFacts.FrameName(def)
+            + (target.IsGenericMethod ? "<" + string.Join(", ", target.TypeArguments.Select(t => t.Fq())) + ">" : "");
+        var ctorArgs = new List<string>();
+        if (!def.IsStatic) ctorArgs.Add(recvText ?? "_this");
+        foreach (var p in target.Parameters)
+        {
+            var arg = op?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == p.Ordinal);
+            if (arg is null && op is null && method.ReducedFrom is not null && p.Ordinal == 0)
+            {
+                ctorArgs.Add(recvText ?? "default");
+            }
+            else if (arg is null || arg.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                ctorArgs.Add(p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
+                    ? SymbolFacts.ConstantText(p.Type, p.ExplicitDefaultValue)
+                    : $"default({p.Type.Fq()})");
+            }
+            else if (arg.ArgumentKind == ArgumentKind.ParamArray && arg.Value is IArrayCreationOperation ac && ac.IsImplicit)
+            {
+                var elems = ac.Initializer?.ElementValues.Select(v => v.Syntax is ExpressionSyntax x ? Operand(repl, x) : v.Syntax.ToString()) ?? Enumerable.Empty<string>();
+                ctorArgs.Add($"new {p.Type.Fq()} {{ {string.Join(", ", elems)} }}");
+            }
+            else if (arg.Syntax is ArgumentSyntax a)
+            {
+                ctorArgs.Add(Operand(repl, a.Expression));
+            }
+            else if (method.ReducedFrom is not null && p.Ordinal == 0)
+            {
+                ctorArgs.Add(recvText ?? Operand(repl, (ExpressionSyntax)arg.Syntax));
+            }
+            else
+            {
+                ctorArgs.Add(arg.Syntax is ExpressionSyntax x ? Operand(repl, x) : arg.Syntax.ToString());
+            }
+        }
+        var n = NewState(inv, "call to " + method.Name);
+        var call = AddField(frameType, "_call" + n, $"frame of the nested call to {method.Name} (line {Line(inv)})");
+        _usesFrameResultLocal = true;
+        Src(inv);
+        Stmt($"{call} = new {frameType}({string.Join(", ", ctorArgs)});");
+        Hidden();
+        Stmt($"// state {n}: nested goroutine call to {method.Name} (line {Line(inv)})");
+        Src(inv);
+        Stmt($"if ((__fr = __g.{RuntimeContract.G.Invoke}(this, {call})) != {CompletedResult}) {{ {RuntimeContract.Frame.State} = {n}; return __fr; }}");
+        Hidden();
+        ResumeLabel(n);
+        Src(inv);
+        var result = "";
+        if (method.ReturnsVoid) Stmt($"{call}.{RuntimeContract.Frame.ThrowIfFailed}();");
+        else if (discard) Stmt($"{call}.{RuntimeContract.FrameOfT.GetResult}();");
+        else
+        {
+            result = AddField(TypeText(method.ReturnType, inv), "_r" + n, "result of state " + n);
+            Stmt($"{result} = {call}.{RuntimeContract.FrameOfT.GetResult}();");
+        }
+        Hidden();
+        Stmt($"{call} = null;");
+        return result;
+    }
+
+    /// <summary>A loop back-edge: yields the thread when the scheduler asked this goroutine to (Go's async preemption, cooperatively).</summary>
+    private void PreemptCheck(SyntaxNode loop)
+    {
+        var n = NewState(loop, "loop back-edge (preemption check)");
+        Hidden();
+        Stmt($"// state {n}: preemption check at the back-edge of the loop on line {Line(loop)}");
+        Stmt($"if (__g.{RuntimeContract.G.Preempt}) {{ {RuntimeContract.Frame.State} = {n}; return __g.{RuntimeContract.G.Yield}(this); }}");
+        ResumeLabel(n);
+    }
+}

@@ -1,0 +1,229 @@
+using System.Collections.Generic;
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using GoSharp.Generator.Emit;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Lowers try/catch/finally (and exception filters and rethrow) when a suspension point is inside.
+/// </summary>
+/// <remarks>
+/// A goto cannot enter a try block from outside, and a return that suspends must not run the finally. So a
+/// try stays a real try (Roslyn's way, not flattened): states resumed inside its body go to a label just
+/// before the try and then through a second <c>switch (State)</c> at the head of the body.
+/// <para>Try/finally, a suspension in the body, a plain finally:</para>
+/// <code>
+/// try { a(); Go.Yield(); b(); }          switch (State) { case 0: goto __try1; }      // in Resume's head
+/// finally { f(); }                       __try1: ;
+///                                        try
+///                                        {
+///                                            switch (State) { case 0: goto __resume0; }
+///                                            a();
+///                                            _aw0 = ...; if (!_aw0.IsCompleted) { State = 0; return _aw0.Suspend(__g, this); }
+///                                            __resume0: State = -1; _aw0.GetResult(); _aw0 = default;
+///                                            b();
+///                                        }
+///                                        finally { if (State &lt; 0) { f(); } }   // not while suspending
+/// </code>
+/// <para>Try/finally whose finally suspends: the finally cannot stay a finally (it would have to return from
+/// inside it), so everything is caught into a pending exception, the finally runs as ordinary lowered code
+/// after the try, then the exception is rethrown or a pending branch (see JumpLowering.cs) is taken:</para>
+/// <code>
+/// try { body; }                          _pendingException0 = null; _pendingBranch0 = 0;
+/// finally { Go.Yield(); f(); }           try { body; /* return x becomes: Result = x; { _pendingBranch0 = 1; goto __finally0; } */ }
+///                                        catch (global::System.Exception __ex) { _pendingException0 = __ex; }
+///                                        __finally0: ;
+///                                        (lowered Go.Yield(); f();)
+///                                        if (_pendingException0 != null) ExceptionDispatchInfo.Throw(_pendingException0);
+///                                        switch (_pendingBranch0) { case 1: return FrameResult.Completed; }
+/// </code>
+/// <para>Try/catch whose catch block suspends: a catch clause cannot hold a suspension either, so it only
+/// records which clause caught what (its filter stays, with the original type and variable), and the
+/// block runs after the try:</para>
+/// <code>
+/// try { body; }                          _pendingCatch2 = 0;
+/// catch (IOException e) when (p(e))      try { body; }
+/// { Go.Yield(); throw; }                 catch (global::System.IO.IOException e) when (p(e)) { _pendingCaught2 = e; _pendingCatch2 = 1; }
+///                                        switch (_pendingCatch2) { case 1: goto __catch2_0; }
+///                                        goto __endcatch4;
+///                                        __catch2_0: ;
+///                                        _l0_e = (global::System.IO.IOException)_pendingCaught2;
+///                                        (lowered Go.Yield();)
+///                                        ExceptionDispatchInfo.Throw(_pendingCaught2);   // throw; keeps the stack trace
+///                                        __endcatch4: ;
+///                                        _pendingCaught2 = null;
+/// </code>
+/// <para>Invariants:</para>
+/// <list type="bullet">
+/// <item>A finally that stays a finally is guarded by <c>State &lt; 0</c>: it runs when control leaves the try
+/// (normally or by an exception), never when the frame returns to suspend (State is then the resume state).</item>
+/// <item>Every state resumed inside a try is listed in the dispatch of each enclosing try and of Resume, and
+/// each of them leads to the next one in: resuming re-enters the trys from the outside, as C# allows.</item>
+/// <item>A suspension in an exception filter is reported (GOSH diagnostic), never lowered: a filter runs
+/// during the first pass of exception handling, when the stack cannot be unwound to suspend.</item>
+/// <item>The pending fields are cleared (null/0) before the try, so a loop that re-enters it starts clean, and
+/// the caught exception is released after the moved catch blocks.</item>
+/// </list>
+/// </remarks>
+internal sealed partial class MethodLowerer
+{
+    /// <summary>Catch clauses lowered after their try, and the field holding what each caught (for rethrow).</summary>
+    private readonly Dictionary<CatchClauseSyntax, string> _movedCatches = new();
+
+    public string? RethrowText(ThrowStatementSyntax node)
+    {
+        var c = node.Ancestors().TakeWhile(a => a is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<CatchClauseSyntax>().FirstOrDefault();
+        if (c is null || !_movedCatches.TryGetValue(c, out var field)) return null;
+        return $"global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw({field});";
+    }
+
+    private void LowerTry(TryStatementSyntax t)
+    {
+        if (t.Finally is null) { LowerTryCatch(t); return; }
+        System.Action body = t.Catches.Count > 0 ? () => LowerTryCatch(t) : () => LowerStatement(t.Block);
+        if (!Suspends(t.Finally.Block))
+        {
+            var fin = Rewrite(t.Finally.Block, t.Finally.Block);
+            var finLine = Line(t.Finally.Block);
+            EmitRealTry(body, new[] { "finally", "{", $"    if ({RuntimeContract.Frame.State} < 0)", $"#line {finLine} \"{_filePath}\"", Indent(fin, 1), "#line hidden", "}" });
+            return;
+        }
+
+        // The finally suspends: catch everything into a pending exception, run the finally as ordinary
+        // (lowered) code after the try, then rethrow or take the pending branch (Roslyn's scheme).
+        var region = new PendingRegion(_nextLabel++);
+        var pex = AddField("global::System.Exception", "_pendingException" + region.Id, "pending exception of the try on line " + Line(t));
+        AddField("int", region.BranchField, "pending branch of the try on line " + Line(t));
+        Hidden();
+        Stmt($"{pex} = null;");
+        Stmt($"{region.BranchField} = 0;");
+        _pending.Add(region);
+        EmitRealTry(body, new[] { $"catch (global::System.Exception __ex)", "{", $"    {pex} = __ex;", "}" });
+        _pending.RemoveAt(_pending.Count - 1);
+        Label(region.FinLabel);
+        LowerStatement(t.Finally.Block);
+        Hidden();
+        Stmt($"if ({pex} != null) global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw({pex});");
+        if (region.Branches.Count > 0)
+        {
+            _w.Open($"switch ({region.BranchField})");
+            for (var i = 0; i < region.Branches.Count; i++)
+                _w.Line($"case {i + 1}: {Jump(region.Branches[i].Target, region.Branches[i].Depth)}");
+            _w.Close();
+        }
+    }
+
+    private void LowerTryCatch(TryStatementSyntax t)
+    {
+        var moved = new List<int>();
+        for (var i = 0; i < t.Catches.Count; i++)
+        {
+            var c = t.Catches[i];
+            if (c.Filter is not null && HasSuspension(c.Filter.FilterExpression))
+                Report(DiagnosticDescriptors.Unsupported, c.Filter, "A suspension point in an exception filter");
+            else if (Suspends(c.Block)) moved.Add(i);
+        }
+        var id = _nextLabel++;
+        var pc = moved.Count > 0 ? AddField("int", "_pendingCatch" + id, "which catch of the try on line " + Line(t) + " caught") : null;
+        var pobj = moved.Count > 0 ? AddField("global::System.Exception", "_pendingCaught" + id, "exception caught by the try on line " + Line(t)) : null;
+        if (pc is not null) { Hidden(); Stmt($"{pc} = 0;"); }
+
+        var clauses = new List<string>();
+        for (var i = 0; i < t.Catches.Count; i++)
+        {
+            var c = t.Catches[i];
+            var sb = new System.Text.StringBuilder();
+            ISymbol? catchVar = c.Declaration is not null && c.Declaration.Identifier.RawKind != 0 ? Model.GetDeclaredSymbol(c.Declaration) : null;
+            if (moved.Contains(i))
+            {
+                var typeText = c.Declaration is null ? "global::System.Exception" : Model.GetTypeInfo(c.Declaration.Type).Type?.Fq() ?? c.Declaration.Type.ToString();
+                var name = catchVar is not null ? c.Declaration!.Identifier.Text : "__ex" + id + "_" + i;
+                sb.Append($"catch ({typeText} {name})");
+                if (c.Filter is not null)
+                {
+                    var excluded = catchVar is null ? null : new HashSet<ISymbol>(SymbolEqualityComparer.Default) { catchVar };
+                    sb.Append($" when ({Rewrite(c.Filter.FilterExpression, c.Filter, null, excluded)})");
+                }
+                sb.Append($"\n{{\n    {pobj} = {name};\n    {pc} = {i + 1};\n}}");
+            }
+            else
+            {
+                sb.Append(Rewrite(c, c));
+            }
+            clauses.Add(sb.ToString());
+        }
+        EmitRealTry(() => LowerStatement(t.Block), clauses);
+        if (moved.Count == 0) return;
+
+        var end = NewLabel("endcatch");
+        _w.Open($"switch ({pc})");
+        foreach (var i in moved) _w.Line($"case {i + 1}: goto __catch{id}_{i};");
+        _w.Close();
+        Stmt($"goto {end};");
+        foreach (var i in moved)
+        {
+            var c = t.Catches[i];
+            Hidden();
+            Label($"__catch{id}_{i}");
+            _movedCatches[c] = pobj!;
+            if (c.Declaration is not null && c.Declaration.Identifier.RawKind != 0 && Model.GetDeclaredSymbol(c.Declaration) is ILocalSymbol ex)
+            {
+                var f = Hoist(ex, c.Declaration);
+                Stmt($"{f} = ({ex.Type.Fq()}){pobj};");
+            }
+            LowerStatement(c.Block);
+            Hidden();
+            Stmt($"goto {end};");
+        }
+        Label(end);
+        Stmt($"{pobj} = null;");
+    }
+
+    /// <summary>
+    /// Emits <c>try { dispatch; body }</c> followed by the given clauses. States resumed inside the body go
+    /// first to a label just before the try, then through the try's own dispatch.
+    /// </summary>
+    private void EmitRealTry(System.Action body, IEnumerable<string> clauses)
+    {
+        var entry = NewLabel("try");
+        var outerScope = _scope;
+        var outerWriter = _w;
+        _scope = new List<(int, string)>();
+        _w = new IndentedWriter();
+        body();
+        var innerScope = _scope;
+        var innerText = _w.ToString().TrimEnd('\n');
+        _scope = outerScope;
+        _w = outerWriter;
+        Hidden();
+        if (innerScope.Count > 0)
+        {
+            foreach (var (state, _) in innerScope) _scope.Add((state, entry));
+            Label(entry);
+        }
+        _w.Line("try");
+        _w.Line("{");
+        _w.Indent++;
+        EmitDispatch(_w, innerScope);
+        if (innerText.Length > 0) _w.Lines(innerText);
+        Hidden();
+        _w.Indent--;
+        _w.Line("}");
+        foreach (var c in clauses) _w.Lines(c);
+    }
+
+    /// <summary>A real try whose finally (plain code, no suspension) runs unless the frame is suspending.</summary>
+    private void EmitTryFinallyText(System.Action body, string finallyText)
+    {
+        EmitRealTry(body, new[] { "finally", "{", $"    if ({RuntimeContract.Frame.State} < 0)", "    {", Indent(finallyText, 2), "    }", "}" });
+    }
+
+    private static string Indent(string text, int levels)
+    {
+        var pad = new string(' ', levels * 4);
+        return string.Join("\n", text.Split('\n').Select(l => l.Length == 0 ? l : pad + l));
+    }
+}

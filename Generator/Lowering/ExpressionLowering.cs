@@ -1,0 +1,310 @@
+using System.Collections.Generic;
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Expressions that contain suspension points: everything evaluated before the last suspension point is
+/// spilled into frame temporaries, so C#'s left-to-right order holds (Roslyn's SpillSequenceSpiller rule).
+/// Each method emits the statements that must run first and returns the residual expression text.
+/// Short-circuiting operators (&amp;&amp;, ||, ??, ?:, ?.) become branches into a temporary.
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    private string LowerExpression(ExpressionSyntax e, bool discard = false)
+    {
+        if (!HasSuspension(e)) return RewriteExpr(e);
+        switch (e)
+        {
+            case ParenthesizedExpressionSyntax p:
+                var inner = LowerExpression(p.Expression, discard);
+                return inner.Length == 0 ? "" : "(" + inner + ")";
+            case InvocationExpressionSyntax inv:
+                return LowerInvocation(inv, discard);
+            case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.LogicalAndExpression) || b.IsKind(SyntaxKind.LogicalOrExpression):
+                return LowerLogical(b);
+            case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.CoalesceExpression):
+                return LowerCoalesce(b);
+            case ConditionalExpressionSyntax c:
+                return LowerConditional(c);
+            case AssignmentExpressionSyntax a:
+                return LowerAssignment(a, discard);
+            case BaseObjectCreationExpressionSyntax oc when oc.Initializer is not null && HasSuspension(oc.Initializer):
+                return LowerObjectCreation(oc);
+            case ConditionalAccessExpressionSyntax ca:
+                return LowerConditionalAccess(ca, discard);
+            case SwitchExpressionSyntax se when se.Arms.Any(a => HasSuspension(a)):
+                return LowerSwitchExpression(se);
+        }
+        var operands = Operands(e);
+        if (operands is null)
+        {
+            Report(DiagnosticDescriptors.Unsupported, e, "A suspension point inside this kind of expression (" + e.Kind() + ")");
+            return RewriteExpr(e);
+        }
+        var repl = LowerOperands(operands);
+        return RewriteExpr(e, repl);
+    }
+
+    private ITypeSymbol? TypeOf(ExpressionSyntax e)
+    {
+        var info = Model.GetTypeInfo(e, _ct);
+        if (info.Type is { TypeKind: TypeKind.Error } or null && _launchers.InferType(e) is { TypeKind: not TypeKind.Error } inferred) return inferred;
+        return info.Type ?? info.ConvertedType;
+    }
+
+    private bool IsTypeOrNamespace(ExpressionSyntax e) =>
+        Model.GetSymbolInfo(e, _ct).Symbol is INamespaceOrTypeSymbol || Model.GetAliasInfo(e) is not null;
+
+    private bool IsTrivial(ExpressionSyntax e) =>
+        e is LiteralExpressionSyntax or ThisExpressionSyntax or TypeOfExpressionSyntax or DefaultExpressionSyntax
+            or AnonymousFunctionExpressionSyntax
+        || Model.GetConstantValue(e, _ct).HasValue
+        || IsTypeOrNamespace(e);
+
+    /// <summary>The sub-expressions of <paramref name="e"/> in evaluation order, or null if the kind is not handled.</summary>
+    private List<ExpressionSyntax>? Operands(ExpressionSyntax e)
+    {
+        switch (e)
+        {
+            case InvocationExpressionSyntax inv:
+                var list = new List<ExpressionSyntax>();
+                var recv = Receiver(inv);
+                if (recv is not null) list.Add(recv);
+                else if (inv.Expression is not (IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)) list.Add(inv.Expression);
+                list.AddRange(ValueArguments(inv.ArgumentList));
+                return list;
+            case MemberAccessExpressionSyntax ma:
+                return IsTypeOrNamespace(ma.Expression) ? new List<ExpressionSyntax>() : new List<ExpressionSyntax> { ma.Expression };
+            case ElementAccessExpressionSyntax ea:
+                return new List<ExpressionSyntax> { ea.Expression }.Concat(ValueArguments(ea.ArgumentList)).ToList();
+            case ElementBindingExpressionSyntax eb:
+                return ValueArguments(eb.ArgumentList).ToList();
+            case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.IsExpression) || b.IsKind(SyntaxKind.AsExpression):
+                return new List<ExpressionSyntax> { b.Left };
+            case BinaryExpressionSyntax b:
+                return new List<ExpressionSyntax> { b.Left, b.Right };
+            case PrefixUnaryExpressionSyntax pu when !pu.IsKind(SyntaxKind.PreIncrementExpression) && !pu.IsKind(SyntaxKind.PreDecrementExpression):
+                return new List<ExpressionSyntax> { pu.Operand };
+            case PostfixUnaryExpressionSyntax pf when pf.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                return new List<ExpressionSyntax> { pf.Operand };
+            case CastExpressionSyntax c:
+                return new List<ExpressionSyntax> { c.Expression };
+            case CheckedExpressionSyntax ch:
+                return new List<ExpressionSyntax> { ch.Expression };
+            case TupleExpressionSyntax t:
+                return t.Arguments.Select(a => a.Expression).ToList();
+            case InterpolatedStringExpressionSyntax s:
+                return s.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList();
+            case BaseObjectCreationExpressionSyntax oc when oc.ArgumentList is not null:
+                return ValueArguments(oc.ArgumentList).ToList();
+            case ArrayCreationExpressionSyntax ac:
+                return ac.Type.RankSpecifiers.SelectMany(r => r.Sizes).Where(x => x is not OmittedArraySizeExpressionSyntax)
+                    .Concat(ac.Initializer?.Expressions ?? default(SeparatedSyntaxList<ExpressionSyntax>)).ToList();
+            case ImplicitArrayCreationExpressionSyntax iac:
+                return iac.Initializer.Expressions.ToList();
+            case CollectionExpressionSyntax ce when ce.Elements.All(x => x is ExpressionElementSyntax):
+                return ce.Elements.Cast<ExpressionElementSyntax>().Select(x => x.Expression).ToList();
+            case IsPatternExpressionSyntax ip:
+                return new List<ExpressionSyntax> { ip.Expression };
+            case SwitchExpressionSyntax se when !se.Arms.Any(a => HasSuspension(a)):
+                return new List<ExpressionSyntax> { se.GoverningExpression };
+            case AnonymousObjectCreationExpressionSyntax ao:
+                return ao.Initializers.Select(i => i.Expression).ToList();
+        }
+        return null;
+    }
+
+    private IEnumerable<ExpressionSyntax> ValueArguments(BaseArgumentListSyntax args) =>
+        args.Arguments.Where(a => a.RefKindKeyword.RawKind == 0 || a.RefKindKeyword.IsKind(SyntaxKind.InKeyword)).Select(a => a.Expression);
+
+    /// <summary>The receiver expression that is evaluated as a value (null for static calls and simple names).</summary>
+    private ExpressionSyntax? Receiver(InvocationExpressionSyntax inv) =>
+        inv.Expression is MemberAccessExpressionSyntax ma && !IsTypeOrNamespace(ma.Expression) ? ma.Expression : null;
+
+    /// <summary>Lowers operands left to right, spilling those before the last suspension point.</summary>
+    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands)
+    {
+        var repl = new Dictionary<SyntaxNode, string>();
+        var last = operands.FindLastIndex(HasSuspension);
+        for (var i = 0; i <= last; i++)
+        {
+            var op = operands[i];
+            var r = LowerExpression(op);
+            if (i < last && !IsTrivial(op))
+            {
+                var t = Temp(TypeOf(op), op, "spilled operand");
+                Src(op);
+                Stmt($"{t} = {r};");
+                r = t;
+            }
+            repl[op] = r;
+        }
+        return repl;
+    }
+
+    private string Operand(Dictionary<SyntaxNode, string> repl, ExpressionSyntax e) =>
+        repl.TryGetValue(e, out var r) ? r : RewriteExpr(e);
+
+    private string ArgumentText(Dictionary<SyntaxNode, string> repl, ArgumentSyntax a)
+    {
+        var prefix = (a.NameColon is null ? "" : a.NameColon.ToString() + " ") + (a.RefKindKeyword.RawKind == 0 ? "" : a.RefKindKeyword.Text + " ");
+        return prefix + (repl.TryGetValue(a.Expression, out var r) ? r : Rewrite(a.Expression));
+    }
+
+    private string LowerLogical(BinaryExpressionSyntax b)
+    {
+        var type = TypeOf(b);
+        if (type?.SpecialType != SpecialType.System_Boolean)
+        {
+            Report(DiagnosticDescriptors.Unsupported, b, "A user-defined && or || with a suspension point");
+            return RewriteExpr(b);
+        }
+        var t = Temp(type, b, "value of " + (b.IsKind(SyntaxKind.LogicalAndExpression) ? "&&" : "||"));
+        var l = LowerExpression(b.Left);
+        Src(b.Left);
+        Stmt($"{t} = {l};");
+        var skip = NewLabel("logic");
+        Hidden();
+        Stmt(b.IsKind(SyntaxKind.LogicalAndExpression) ? $"if (!{t}) goto {skip};" : $"if ({t}) goto {skip};");
+        var r = LowerExpression(b.Right);
+        Src(b.Right);
+        Stmt($"{t} = {r};");
+        Hidden();
+        Label(skip);
+        return t;
+    }
+
+    private string LowerCoalesce(BinaryExpressionSyntax b)
+    {
+        var leftType = TypeOf(b.Left);
+        var type = TypeOf(b);
+        var tl = Temp(leftType, b.Left, "left of ??");
+        var t = Temp(type, b, "value of ??");
+        var l = LowerExpression(b.Left);
+        Src(b.Left);
+        Stmt($"{tl} = {l};");
+        var rhs = NewLabel("coalesce");
+        var end = NewLabel("coalesced");
+        Hidden();
+        Stmt($"if ({tl} is null) goto {rhs};");
+        var unwrap = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+            && type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+        Stmt($"{t} = {tl}{(unwrap ? ".Value" : "")};");
+        Stmt($"goto {end};");
+        Label(rhs);
+        var r = LowerExpression(b.Right);
+        Src(b.Right);
+        Stmt($"{t} = {r};");
+        Hidden();
+        Label(end);
+        return t;
+    }
+
+    private string LowerConditional(ConditionalExpressionSyntax c)
+    {
+        if (c.WhenTrue is RefExpressionSyntax)
+        {
+            Report(DiagnosticDescriptors.Unsupported, c, "A ref conditional with a suspension point");
+            return RewriteExpr(c);
+        }
+        var t = Temp(TypeOf(c), c, "value of ?:");
+        var cond = LowerExpression(c.Condition);
+        var elseLabel = NewLabel("condelse");
+        var end = NewLabel("condend");
+        Src(c.Condition);
+        Stmt($"if (!({cond})) goto {elseLabel};");
+        var w = LowerExpression(c.WhenTrue);
+        Src(c.WhenTrue);
+        Stmt($"{t} = {w};");
+        Hidden();
+        Stmt($"goto {end};");
+        Label(elseLabel);
+        var f = LowerExpression(c.WhenFalse);
+        Src(c.WhenFalse);
+        Stmt($"{t} = {f};");
+        Hidden();
+        Label(end);
+        return t;
+    }
+
+    private readonly Dictionary<ConditionalAccessExpressionSyntax, string> _bindingReceivers = new();
+
+    /// <summary>The temporary holding the receiver of the <c>?.</c> that a member binding belongs to, if it is being lowered.</summary>
+    public string? BindingReceiver(SyntaxNode binding)
+    {
+        foreach (var ca in binding.Ancestors().OfType<ConditionalAccessExpressionSyntax>())
+        {
+            if (!ca.WhenNotNull.Span.Contains(binding.Span)) continue;
+            return _bindingReceivers.TryGetValue(ca, out var r) ? r : null;
+        }
+        return null;
+    }
+
+    /// <summary><c>a?.M(...)</c> with a suspension point: <c>t = a; if (t is null) result = default; else result = t.M(...);</c></summary>
+    private string LowerConditionalAccess(ConditionalAccessExpressionSyntax ca, bool discard)
+    {
+        var recvType = TypeOf(ca.Expression);
+        var t = Temp(recvType, ca.Expression, "receiver of ?.");
+        var r = LowerExpression(ca.Expression);
+        Src(ca.Expression);
+        Stmt($"{t} = {r};");
+        var type = Model.GetTypeInfo(ca, _ct).Type;
+        var hasValue = !discard && type is not null && type.SpecialType != SpecialType.System_Void;
+        var result = hasValue ? Temp(type, ca, "value of ?.") : null;
+        var end = NewLabel("condaccess");
+        Hidden();
+        Stmt(result is null ? $"if ({t} is null) goto {end};" : $"if ({t} is null) {{ {result} = default; goto {end}; }}");
+        var receiverText = recvType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } ? t + ".Value" : t;
+        _bindingReceivers[ca] = receiverText;
+        var v = LowerExpression(ca.WhenNotNull, discard: result is null);
+        _bindingReceivers.Remove(ca);
+        Src(ca.WhenNotNull);
+        if (result is not null) Stmt($"{result} = {v};");
+        else if (v.Length > 0 && SyntaxFactory.ParseExpression(v) is not IdentifierNameSyntax) Stmt(v + ";");
+        Hidden();
+        Label(end);
+        return result ?? "";
+    }
+
+    private string LowerObjectCreation(BaseObjectCreationExpressionSyntax oc)
+    {
+        var type = TypeOf(oc);
+        var repl = oc.ArgumentList is null ? new Dictionary<SyntaxNode, string>() : LowerOperands(ValueArguments(oc.ArgumentList).ToList());
+        var args = oc.ArgumentList is null ? "" : string.Join(", ", oc.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
+        var o = Temp(type, oc, "object under construction");
+        Src(oc);
+        Stmt($"{o} = new {type?.Fq()}({args});");
+        var isCollection = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
+        foreach (var init in oc.Initializer!.Expressions)
+        {
+            if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax)
+            {
+                var v = LowerExpression(asg.Right);
+                Src(init);
+                Stmt($"{o}.{name.Identifier.Text} = {v};");
+            }
+            else if (isCollection && init is InitializerExpressionSyntax complex)
+            {
+                var r = LowerOperands(complex.Expressions.ToList());
+                Src(init);
+                Stmt($"{o}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))});");
+            }
+            else if (isCollection)
+            {
+                var v = LowerExpression(init);
+                Src(init);
+                Stmt($"{o}.Add({v});");
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.Unsupported, init, "This object initializer member with a suspension point");
+            }
+        }
+        return o;
+    }
+}

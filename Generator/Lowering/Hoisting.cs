@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using GoSharp.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Frame fields: every parameter, every local that lives across a suspension point and every spilled
+/// temporary becomes a field of the frame, so its value survives <c>Resume</c> returning. One field per
+/// declaration (shadowed names never collide); the table <c>_hoisted</c> is what <see cref="Renamer"/>
+/// consults when it copies code that names them.
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    // Names a simple name must have to need rewriting: hoisted locals and parameters, and members of the
+    // containing types and their bases. Other identifiers skip the (comparatively costly) symbol lookup.
+    private readonly HashSet<string> _rewriteNames = new() { "nameof" };
+    private bool _memberNamesAdded;
+
+    public bool MayNeedRewrite(string name)
+    {
+        if (!_memberNamesAdded)
+        {
+            _memberNamesAdded = true;
+            for (var t = _method.ContainingType; t is not null; t = t.ContainingType)
+                for (INamedTypeSymbol? b = t; b is not null; b = b.BaseType)
+                    foreach (var n in b.MemberNames) _rewriteNames.Add(n);
+        }
+        return _rewriteNames.Contains(name);
+    }
+
+    /// <summary>True for a local that C# creates afresh on each iteration of an enclosing loop (body locals, foreach variables).</summary>
+    public bool IsPerIterationLocal(ILocalSymbol local)
+    {
+        var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
+        if (decl is null) return false;
+        if (decl is CommonForEachStatementSyntax) return true;
+        foreach (var a in decl.Ancestors())
+        {
+            if (a is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) return false;
+            if (a is WhileStatementSyntax w && w.Statement.Span.Contains(decl.Span)) return true;
+            if (a is DoStatementSyntax d && d.Statement.Span.Contains(decl.Span)) return true;
+            if (a is ForStatementSyntax f && f.Statement.Span.Contains(decl.Span)) return true;
+            if (a is CommonForEachStatementSyntax fe && (fe.Statement.Span.Contains(decl.Span) || fe is ForEachVariableStatementSyntax fv && fv.Variable.Span.Contains(decl.Span))) return true;
+        }
+        return false;
+    }
+
+    public bool TryGetHoisted(ISymbol symbol, out string field) => _hoisted.TryGetValue(symbol, out field!);
+
+    private string AddField(string type, string name, string comment)
+    {
+        var n = name;
+        for (var i = 2; !_fieldNames.Add(n); i++) n = name + "_" + i;
+        Fields.Add(new FieldModel(type, n, comment));
+        return n;
+    }
+
+    private void HoistParameter(IParameterSymbol p)
+    {
+        _rewriteNames.Add(p.Name);
+        var name = "_p_" + p.Name;
+        _hoisted[p] = AddField(p.Type.Fq(), name, "parameter " + p.Name);
+    }
+
+    /// <summary>Gives a local its own frame field (one per declaration, so shadowed names never collide).</summary>
+    private string Hoist(ISymbol symbol, SyntaxNode at)
+    {
+        if (_hoisted.TryGetValue(symbol, out var existing)) return existing;
+        var local = (ILocalSymbol)symbol;
+        _rewriteNames.Add(local.Name);
+        if (local.IsRef || local.Type.IsRefLikeType)
+            Report(DiagnosticDescriptors.RefAcrossSuspension, at, local.Name);
+        var type = TypeText(_launchers.InferLocalType(local) ?? local.Type, at);
+        var field = AddField(type, "_l" + (_nextLocal++) + "_" + local.Name, $"local {local.Name} (line {Line(at)})");
+        _hoisted[symbol] = field;
+        return field;
+    }
+
+    private string TypeText(ITypeSymbol type, SyntaxNode at)
+    {
+        if (type.IsAnonymousType || type is INamedTypeSymbol nt && nt.TypeArguments.Any(t => t.IsAnonymousType))
+            Report(DiagnosticDescriptors.Unsupported, at, "A value of an anonymous type that lives across a suspension point");
+        if (type.IsRefLikeType)
+            Report(DiagnosticDescriptors.RefAcrossSuspension, at, at.ToString());
+        if (type.TypeKind == TypeKind.Error)
+            Report(DiagnosticDescriptors.Unsupported, at, "A value whose type the generator cannot see (it depends on a GoX(...) launcher or another generator's output; declare the local's type explicitly)");
+        return type.Fq();
+    }
+
+    private string Temp(ITypeSymbol? type, SyntaxNode at, string what = "temp")
+    {
+        if (type is null)
+        {
+            Report(DiagnosticDescriptors.Unsupported, at, "An expression without a type (spilled around a suspension point)");
+            return "_t" + (_nextTemp++);
+        }
+        return AddField(TypeText(type, at), "_t" + (_nextTemp++), what + " for line " + Line(at));
+    }
+
+    /// <summary>Hoists expression variables (out var, pattern variables) declared in an expression.</summary>
+    private void HoistDesignations(SyntaxNode? node)
+    {
+        if (node is null) return;
+        foreach (var d in Designations(node))
+            if (Model.GetDeclaredSymbol(d) is ILocalSymbol l) Hoist(l, d);
+    }
+
+    private static IEnumerable<SingleVariableDesignationSyntax> Designations(SyntaxNode node) =>
+        node.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or SwitchExpressionArmSyntax or QueryExpressionSyntax or StatementSyntax) || n == node)
+            .OfType<SingleVariableDesignationSyntax>();
+
+    /// <summary>For a statement copied as it is: hoist the expression variables that leak into the enclosing block.</summary>
+    private void HoistLeaking(StatementSyntax s)
+    {
+        SyntaxNode? e = s switch
+        {
+            ExpressionStatementSyntax es => es.Expression,
+            ReturnStatementSyntax r => r.Expression,
+            ThrowStatementSyntax t => t.Expression,
+            IfStatementSyntax i => i.Condition,
+            SwitchStatementSyntax sw => sw.Expression,
+            _ => null,
+        };
+        if (e is null) return;
+        foreach (var d in Designations(e))
+        {
+            if (Model.GetDeclaredSymbol(d) is not ILocalSymbol l || _hoisted.ContainsKey(l)) continue;
+            if (ReferencedOutside(l, s)) Hoist(l, d);
+        }
+    }
+
+    private bool ReferencedOutside(ILocalSymbol local, SyntaxNode inside)
+    {
+        var body = inside.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax) ?? inside.SyntaxTree.GetRoot();
+        foreach (var id in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (id.Identifier.ValueText != local.Name || inside.Span.Contains(id.Span)) continue;
+            if (SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id).Symbol, local)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Loops (while, do, for, foreach) flattened into labels and gotos. Every back-edge is a suspension point
+/// (the preemption check), so a loop suspends even without a call in it. foreach over a one-dimensional
+/// array walks an index; otherwise the enumerator is a frame field disposed by a guarded finally.
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    private void LowerWhile(WhileStatementSyntax w)
+    {
+        var top = NewLabel("while");
+        var cont = NewLabel("continue");
+        var brk = NewLabel("break");
+        Hidden();
+        Label(top);
+        var c = Condition(w.Condition);
+        Src(w.Condition);
+        Stmt($"if (!({c})) goto {brk};");
+        LowerLoopBody(w, w.Statement, brk, cont);
+        BackEdge(w, top, brk);
+    }
+
+    private void LowerDo(DoStatementSyntax d)
+    {
+        var top = NewLabel("do");
+        var cont = NewLabel("continue");
+        var brk = NewLabel("break");
+        Hidden();
+        Label(top);
+        LowerLoopBody(d, d.Statement, brk, cont);
+        var c = Condition(d.Condition);
+        Src(d.Condition);
+        Stmt($"if (!({c})) goto {brk};");
+        BackEdge(d, top, brk);
+    }
+
+    private void LowerFor(ForStatementSyntax f)
+    {
+        if (f.Declaration is not null)
+        {
+            foreach (var v in f.Declaration.Variables)
+            {
+                var field = Hoist(Model.GetDeclaredSymbol(v)!, v);
+                if (v.Initializer is null) continue;
+                HoistDesignations(v.Initializer.Value);
+                var value = LowerExpression(v.Initializer.Value);
+                Src(v);
+                Stmt($"{field} = {value};");
+            }
+        }
+        foreach (var init in f.Initializers)
+        {
+            HoistDesignations(init);
+            var r = LowerExpression(init, discard: true);
+            if (r.Length > 0) { Src(init); Stmt(r + ";"); }
+        }
+        var top = NewLabel("for");
+        var cont = NewLabel("continue");
+        var brk = NewLabel("break");
+        Hidden();
+        Label(top);
+        if (f.Condition is not null)
+        {
+            var c = Condition(f.Condition);
+            Src(f.Condition);
+            Stmt($"if (!({c})) goto {brk};");
+        }
+        LowerLoopBody(f, f.Statement, brk, cont);
+        foreach (var inc in f.Incrementors)
+        {
+            HoistDesignations(inc);
+            var r = LowerExpression(inc, discard: true);
+            if (r.Length > 0) { Src(inc); Stmt(r + ";"); }
+        }
+        BackEdge(f, top, brk);
+    }
+
+    private void LowerForEach(CommonForEachStatementSyntax fe)
+    {
+        if (fe.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, fe, "await foreach"); return; }
+        var info = Model.GetForEachStatementInfo(fe);
+        if (fe is ForEachStatementSyntax { Type: RefTypeSyntax }) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe, ((ForEachStatementSyntax)fe).Identifier.ValueText); return; }
+        var collType = Model.GetTypeInfo(fe.Expression).Type;
+        HoistDesignations(fe.Expression);
+        var coll = LowerExpression(fe.Expression);
+        string variable;
+        string elementType;
+        SyntaxNode variableNode;
+        if (fe is ForEachStatementSyntax single)
+        {
+            var local = (ILocalSymbol)Model.GetDeclaredSymbol(single)!;
+            variable = Hoist(local, fe);
+            elementType = local.Type.Fq();
+            variableNode = single.Type;
+        }
+        else
+        {
+            var fv = (ForEachVariableStatementSyntax)fe;
+            HoistDesignations(fv.Variable);
+            variable = Rewrite(fv.Variable);
+            elementType = info.ElementType?.Fq() ?? "object";
+            variableNode = fv.Variable;
+        }
+        var top = NewLabel("foreach");
+        var cont = NewLabel("continue");
+        var brk = NewLabel("break");
+
+        if (collType is IArrayTypeSymbol { Rank: 1 } arrayType)
+        {
+            var arr = AddField(arrayType.Fq(), "_t" + (_nextTemp++), "array of the foreach on line " + Line(fe));
+            var idx = AddField("int", "_t" + (_nextTemp++), "index of the foreach on line " + Line(fe));
+            Src(fe.Expression);
+            Stmt($"{arr} = {coll};");
+            Hidden();
+            Stmt($"{idx} = 0;");
+            Label(top);
+            Stmt($"if ({idx} >= {arr}.Length) goto {brk};");
+            Src(variableNode);
+            Stmt($"{variable} = ({elementType}){arr}[{idx}];");
+            LowerLoopBody(fe, fe.Statement, brk, cont);
+            Stmt($"{idx}++;");
+            BackEdge(fe, top, brk);
+            Stmt($"{arr} = null;");
+            return;
+        }
+
+        if (info.GetEnumeratorMethod is null || info.MoveNextMethod is null || info.CurrentProperty is null)
+        {
+            Report(DiagnosticDescriptors.Unsupported, fe.Expression, "This foreach collection");
+            return;
+        }
+        var enumType = info.GetEnumeratorMethod.ReturnType;
+        if (enumType.IsRefLikeType) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe.Expression, "the enumerator of " + fe.Expression); return; }
+        var e = AddField(enumType.Fq(), "_e" + (_nextTemp++), "enumerator of the foreach on line " + Line(fe));
+        Src(fe.Expression);
+        var getEnum = info.GetEnumeratorMethod.IsExtensionMethod
+            ? $"{info.GetEnumeratorMethod.ContainingType.Fq()}.{info.GetEnumeratorMethod.Name}({coll})"
+            : $"({coll}).GetEnumerator()";
+        Stmt($"{e} = {getEnum};");
+        var moveNextAwaiter = SymbolFacts.SuspensionAwaiterName(info.MoveNextMethod);
+        EmitTryFinallyText(() =>
+        {
+            Hidden();
+            Label(top);
+            if (moveNextAwaiter is not null)
+            {
+                var r = EmitSuspension(fe.Expression, $"{e}.{moveNextAwaiter}()", info.MoveNextMethod.ContainingType.GetMembers(moveNextAwaiter).OfType<IMethodSymbol>().FirstOrDefault()?.ReturnType, info.MoveNextMethod.ReturnType, discard: false, "MoveNext of the foreach");
+                Stmt($"if (!{r}) goto {brk};");
+            }
+            else
+            {
+                Stmt($"if (!{e}.MoveNext()) goto {brk};");
+            }
+            Src(variableNode);
+            Stmt($"{variable} = ({elementType}){e}.Current;");
+            LowerLoopBody(fe, fe.Statement, brk, cont);
+            BackEdge(fe, top, brk);
+        }, DisposeText(e, enumType, alwaysCheck: true));
+        Stmt($"{e} = default;");
+    }
+
+    /// <summary>The body of a loop, with break and continue bound to its labels; ends at the continue label.</summary>
+    private void LowerLoopBody(SyntaxNode loop, StatementSyntax body, string brk, string cont)
+    {
+        _targets.Add(new JumpTarget(loop, brk, cont, _pending.Count));
+        LowerStatement(body);
+        _targets.RemoveAt(_targets.Count - 1);
+        Hidden();
+        Label(cont);
+    }
+
+    /// <summary>The back-edge: a preemption check (a state), the jump to the top, then the break label.</summary>
+    private void BackEdge(SyntaxNode loop, string top, string brk)
+    {
+        PreemptCheck(loop);
+        Stmt($"goto {top};");
+        Label(brk);
+    }
+}

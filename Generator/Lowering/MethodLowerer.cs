@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Threading;
+using GoSharp.Generator.Emit;
+using GoSharp.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Lowers the body of one [Goroutine] method into the body of <c>Frame.Resume</c>: the lowering stage's entry
+/// point and the state its concerns share (the writer, the counters, the hoisting table, the jump stacks).
+/// </summary>
+/// <remarks>
+/// Statements without a suspension point are copied (through <see cref="Renamer"/>); statements with one are
+/// flattened into labels and gotos (regenerator's way), except <c>try</c>, which stays a real try with its own
+/// state dispatch at the head of its body and a finally guarded by <c>State &lt; 0</c> (Roslyn's way). Loop
+/// back-edges count as suspension points (the preemption check).
+/// <para>
+/// The class is partial, one lowering concern a file, because every concern writes through the same writer and
+/// allocates from the same state, label and field counters, in source order (the generated text, and so the
+/// snapshots, depend on that order):
+/// <list type="bullet">
+/// <item><c>StatementLowering.cs</c>: blocks, locals, if, return, throw, labels.</item>
+/// <item><c>LoopLowering.cs</c>: while, do, for, foreach.</item>
+/// <item><c>SwitchLowering.cs</c>: switch statements and switch expressions.</item>
+/// <item><c>ExceptionHandlerLowering.cs</c>: try/catch/finally, filters, rethrow.</item>
+/// <item><c>UsingLowering.cs</c>: using statements and declarations (a try/finally that disposes).</item>
+/// <item><c>JumpLowering.cs</c>: break, continue, goto, return, and pending branches through a suspending finally.</item>
+/// <item><c>ExpressionLowering.cs</c>: spilling and evaluation order; <c>AssignmentLowering.cs</c>: assignable locations.</item>
+/// <item><c>CallLowering.cs</c>: the only writer of the suspension protocol (awaiters, nested frames, preemption).</item>
+/// <item><c>ResumeStates.cs</c>: state numbers, resume labels, the dispatch switch.</item>
+/// <item><c>Hoisting.cs</c>: frame fields for parameters, locals and temporaries.</item>
+/// </list>
+/// Two concerns own no writer and are classes of their own: <see cref="SuspensionIndex"/> (which nodes
+/// suspend) and <see cref="LauncherTypeInference"/> (types of the generated <c>GoX(...)</c> handles).
+/// </para>
+/// </remarks>
+internal sealed partial class MethodLowerer
+{
+    private const string CompletedResult = RuntimeContract.FrameResult.Type + "." + RuntimeContract.FrameResult.Completed;
+
+    private readonly IMethodSymbol _method;
+    private readonly CancellationToken _ct;
+    private readonly string _filePath;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Dictionary<ISymbol, string> _hoisted = new(SymbolEqualityComparer.Default);
+    private readonly LauncherTypeInference _launchers;
+    private readonly SuspensionIndex _index;
+    private readonly HashSet<string> _fieldNames = new();
+    private List<(int State, string Label)> _scope = new();
+    private IndentedWriter _w = new();
+    private int _nextState, _nextLabel, _nextTemp, _nextLocal;
+    private string? _checked;
+    private bool _usesFrameResultLocal;
+
+    public MethodLowerer(SemanticModel model, IMethodSymbol method, string filePath, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    {
+        Model = model;
+        _method = method;
+        _filePath = filePath;
+        _diagnostics = diagnostics;
+        _ct = ct;
+        _launchers = new LauncherTypeInference(model, ct);
+        _index = new SuspensionIndex(_launchers);
+    }
+
+    public SemanticModel Model { get; }
+
+    public bool UsesThis { get; set; }
+    public bool NeedsPatternHelpers { get; set; }
+    public List<FieldModel> Fields { get; } = new();
+    public List<StateModel> States { get; } = new();
+
+    /// <summary>What a call is: plain, a suspension point, or a nested [Goroutine] call.</summary>
+    public CallKind Classify(InvocationExpressionSyntax inv) => _index.Classify(inv);
+
+    private bool Suspends(SyntaxNode node) => _index.Suspends(node);
+
+    private bool HasSuspension(SyntaxNode? e) => _index.HasSuspension(e);
+
+    /// <summary>Lowers the method body; returns the text of Resume's body.</summary>
+    public string Lower(BaseMethodDeclarationSyntax decl)
+    {
+        foreach (var p in _method.Parameters) HoistParameter(p);
+        if (((SyntaxNode?)decl.Body ?? decl.ExpressionBody) is { } root) _index.IndexSuspensions(root);
+        var body = new IndentedWriter();
+        _w = body;
+        if (decl.Body is not null)
+        {
+            LowerStatement(decl.Body);
+        }
+        else if (decl.ExpressionBody is not null)
+        {
+            var e = decl.ExpressionBody.Expression;
+            HoistDesignations(e);
+            if (_method.ReturnsVoid)
+            {
+                var r = LowerExpression(e, discard: true);
+                if (r.Length > 0) { Src(e); Stmt(r + ";"); }
+            }
+            else
+            {
+                var r = LowerExpression(e);
+                Src(e);
+                Stmt(RuntimeContract.FrameOfT.Result + " = " + r + ";");
+            }
+        }
+        Hidden();
+        Stmt("return " + CompletedResult + ";");
+
+        var w = new IndentedWriter();
+        w.Line("#line hidden");
+        if (_usesFrameResultLocal) w.Line(RuntimeContract.FrameResult.Type + " __fr;");
+        EmitDispatch(w, _scope);
+        w.Lines(body.ToString().TrimEnd('\n'));
+        w.Line("#line default");
+        return w.ToString().TrimEnd('\n');
+    }
+
+    public void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params string[] args) =>
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(at), args.ToEquatableArray()));
+
+    /// <summary>A fresh identifier for a renamed pattern variable.</summary>
+    public string UniqueName(string name) => "__" + name + "_" + (_nextLabel++);
+
+    private string NewLabel(string kind) => "__" + kind + (_nextLabel++);
+
+    private void Stmt(string text) => _w.Lines(text);
+
+    private void Label(string label) => _w.Line(label + ": ;");
+
+    private void Src(SyntaxNode node)
+    {
+        var line = node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+        _w.Line($"#line {line} \"{_filePath}\"");
+    }
+
+    private void Hidden() => _w.Line("#line hidden");
+
+    private int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+
+    public string Rewrite(SyntaxNode node, SyntaxNode? root = null, IReadOnlyDictionary<SyntaxNode, string>? replacements = null, ISet<ISymbol>? excluded = null) =>
+        new Renamer(this, root ?? node, replacements, excluded).Visit(node)!.ToString();
+
+    private string RewriteExpr(ExpressionSyntax e, IReadOnlyDictionary<SyntaxNode, string>? replacements = null)
+    {
+        var text = Rewrite(e, e, replacements);
+        return _checked is null ? text : $"{_checked}({text})";
+    }
+}

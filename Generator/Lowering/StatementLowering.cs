@@ -1,0 +1,201 @@
+using System.Collections.Generic;
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Plain statements: the dispatch from a statement to its lowering, and blocks, local declarations,
+/// labels, expression statements, return, throw and if. A statement without a suspension point is
+/// copied as it is (renamed); one with a suspension point is flattened into labels and gotos.
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    private void LowerStatement(StatementSyntax s)
+    {
+        _ct.ThrowIfCancellationRequested();
+        if (s is LocalDeclarationStatementSyntax ld) { LowerLocalDeclaration(ld); return; }
+        if (s is LabeledStatementSyntax lab) { LowerLabeled(lab); return; }
+        if (!Suspends(s)) { EmitVerbatim(s); return; }
+        switch (s)
+        {
+            case BlockSyntax b:
+                LowerBlock(b.Statements, 0);
+                ReleaseBlockLocals(b);
+                break;
+            case ExpressionStatementSyntax es: LowerExpressionStatement(es); break;
+            case ReturnStatementSyntax r: LowerReturn(r); break;
+            case ThrowStatementSyntax t: LowerThrow(t); break;
+            case IfStatementSyntax i: LowerIf(i); break;
+            case WhileStatementSyntax w: LowerWhile(w); break;
+            case DoStatementSyntax d: LowerDo(d); break;
+            case ForStatementSyntax f: LowerFor(f); break;
+            case CommonForEachStatementSyntax fe: LowerForEach(fe); break;
+            case SwitchStatementSyntax sw: LowerSwitch(sw); break;
+            case TryStatementSyntax tr: LowerTry(tr); break;
+            case UsingStatementSyntax u: LowerUsing(u); break;
+            case CheckedStatementSyntax c:
+                var saved = _checked;
+                _checked = c.IsKind(SyntaxKind.CheckedStatement) ? "checked" : "unchecked";
+                LowerStatement(c.Block);
+                _checked = saved;
+                break;
+            default:
+                Report(DiagnosticDescriptors.Unsupported, s, "This kind of statement (" + s.Kind() + ")");
+                break;
+        }
+    }
+
+    private void EmitVerbatim(StatementSyntax s)
+    {
+        if (s is EmptyStatementSyntax) return;
+        HoistLeaking(s);
+        var text = Rewrite(s, s);
+        Src(s);
+        if (_checked is not null && s is not LocalFunctionStatementSyntax) text = _checked + "\n{\n" + text + "\n}";
+        Stmt(text);
+    }
+
+    private void LowerBlock(SyntaxList<StatementSyntax> statements, int start)
+    {
+        for (var i = start; i < statements.Count; i++)
+        {
+            var s = statements[i];
+            if (s is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword } ud)
+            {
+                // The rest of the block is the using's body.
+                var rest = i + 1;
+                LowerUsingDeclaration(ud, () => LowerBlock(statements, rest));
+                return;
+            }
+            LowerStatement(s);
+        }
+    }
+
+    /// <summary>At the end of a nested block, drop the references its hoisted locals hold (no retention by the frame).</summary>
+    private void ReleaseBlockLocals(BlockSyntax b)
+    {
+        if (b.Parent is BaseMethodDeclarationSyntax) return;
+        var released = new List<string>();
+        foreach (var ld in b.Statements.OfType<LocalDeclarationStatementSyntax>())
+        {
+            if (ld.IsConst) continue;
+            foreach (var v in ld.Declaration.Variables)
+            {
+                if (Model.GetDeclaredSymbol(v) is ILocalSymbol l && !l.Type.IsUnmanagedType && _hoisted.TryGetValue(l, out var f))
+                    released.Add($"{f} = default;");
+            }
+        }
+        if (released.Count == 0) return;
+        Hidden();
+        Stmt(string.Join(" ", released));
+    }
+
+    private void LowerLocalDeclaration(LocalDeclarationStatementSyntax ld)
+    {
+        if (ld.UsingKeyword.RawKind != 0)
+        {
+            // A using declaration outside a block list (cannot happen in valid C#, but be safe).
+            Report(DiagnosticDescriptors.Unsupported, ld, "This using declaration");
+            return;
+        }
+        if (ld.IsConst)
+        {
+            // Constants become their values: flattening puts sibling scopes into one block, where two
+            // constants of the same name would collide.
+            foreach (var v in ld.Declaration.Variables)
+            {
+                if (Model.GetDeclaredSymbol(v) is not ILocalSymbol { HasConstantValue: true } c) { EmitVerbatim(ld); return; }
+                MayNeedRewrite(c.Name);
+                _rewriteNames.Add(c.Name);
+                _hoisted[c] = SymbolFacts.ConstantText(c.Type, c.ConstantValue);
+            }
+            return;
+        }
+        foreach (var v in ld.Declaration.Variables)
+        {
+            var local = (ILocalSymbol)Model.GetDeclaredSymbol(v)!;
+            var field = Hoist(local, v);
+            if (v.Initializer is null) continue;
+            HoistDesignations(v.Initializer.Value);
+            string value;
+            if (v.Initializer.Value is InitializerExpressionSyntax arrayInit)
+            {
+                if (HasSuspension(arrayInit)) Report(DiagnosticDescriptors.Unsupported, arrayInit, "An array initializer with a suspension point");
+                value = "new " + local.Type.Fq() + " " + Rewrite(arrayInit);
+            }
+            else
+            {
+                value = LowerExpression(v.Initializer.Value);
+            }
+            Src(v);
+            Stmt($"{field} = {value};");
+        }
+    }
+
+    private void LowerLabeled(LabeledStatementSyntax lab)
+    {
+        var label = (ILabelSymbol)Model.GetDeclaredSymbol(lab)!;
+        Hidden();
+        Label(UserLabel(label));
+        LowerStatement(lab.Statement);
+    }
+
+    private void LowerExpressionStatement(ExpressionStatementSyntax es)
+    {
+        HoistDesignations(es.Expression);
+        var r = LowerExpression(es.Expression, discard: true);
+        // A residual that is only a temporary (e.g. the value of ??=) is not a statement: nothing is left to do.
+        if (r.Length == 0 || SyntaxFactory.ParseExpression(r) is IdentifierNameSyntax) return;
+        Src(es);
+        Stmt(r + ";");
+    }
+
+    private void LowerReturn(ReturnStatementSyntax r)
+    {
+        string? value = null;
+        if (r.Expression is not null)
+        {
+            HoistDesignations(r.Expression);
+            value = LowerExpression(r.Expression);
+        }
+        Src(r);
+        Stmt(ReturnText(value));
+    }
+
+    private void LowerThrow(ThrowStatementSyntax t)
+    {
+        HoistDesignations(t.Expression);
+        var value = LowerExpression(t.Expression!);
+        Src(t);
+        Stmt("throw " + value + ";");
+    }
+
+    private string Condition(ExpressionSyntax condition)
+    {
+        HoistDesignations(condition);
+        return LowerExpression(condition);
+    }
+
+    private void LowerIf(IfStatementSyntax i)
+    {
+        var elseLabel = NewLabel("else");
+        var endLabel = NewLabel("endif");
+        var c = Condition(i.Condition);
+        Src(i.Condition);
+        Stmt($"if (!({c})) goto {(i.Else is null ? endLabel : elseLabel)};");
+        LowerStatement(i.Statement);
+        if (i.Else is not null)
+        {
+            Hidden();
+            Stmt($"goto {endLabel};");
+            Label(elseLabel);
+            LowerStatement(i.Else.Statement);
+        }
+        Hidden();
+        Label(endLabel);
+    }
+}

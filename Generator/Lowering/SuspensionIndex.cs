@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Which syntax nodes suspend: a node suspends if it holds a suspension-point call, a nested [Goroutine]
+/// call, or a preempting loop, outside lambdas, local functions, lock, unsafe and fixed. Every lowering
+/// decision (copy a statement as it is, or flatten it) asks this index.
+/// </summary>
+internal sealed class SuspensionIndex
+{
+    private readonly LauncherTypeInference _launchers;
+    private readonly Dictionary<SyntaxNode, bool> _suspends = new();
+    private readonly Dictionary<InvocationExpressionSyntax, CallKind> _calls = new();
+
+    // The body indexed by IndexSuspensions, and those of its nodes that suspend; a node outside it is
+    // answered by a walk of its subtree, cached in _suspends.
+    private SyntaxNode? _indexedBody;
+    private readonly HashSet<SyntaxNode> _suspending = new();
+
+    public SuspensionIndex(LauncherTypeInference launchers) => _launchers = launchers;
+
+    public CallKind Classify(InvocationExpressionSyntax inv)
+    {
+        if (_calls.TryGetValue(inv, out var k)) return k;
+        k = SymbolFacts.Classify(_launchers.ResolveMethod(inv));
+        _calls[inv] = k;
+        return k;
+    }
+
+    /// <summary>True if the node contains a suspension point or a loop (outside lambdas, local functions, lock, unsafe, fixed).</summary>
+    public bool Suspends(SyntaxNode node)
+    {
+        if (node is LockStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax or LocalFunctionStatementSyntax) return false;
+        if (_indexedBody is not null && node.SyntaxTree == _indexedBody.SyntaxTree && _indexedBody.FullSpan.Contains(node.FullSpan))
+            return _suspending.Contains(node);
+        if (_suspends.TryGetValue(node, out var r)) return r;
+        r = node.DescendantNodesAndSelf(Descend).Any(IsSuspensionNode);
+        _suspends[node] = r;
+        return r;
+    }
+
+    // A loop is a preemption point, unless it holds lambdas or local functions and no real suspension point:
+    // then it stays plain code, so that its per-iteration variables keep their own closures.
+    private bool IsSuspensionNode(SyntaxNode n) =>
+        n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
+            && !n.DescendantNodes().Any(d => d is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+        || n is InvocationExpressionSyntax inv && Classify(inv) != CallKind.Plain;
+
+    /// <summary>
+    /// Finds, in one walk of the body, every node for which <c>node.DescendantNodesAndSelf(Descend)</c> holds a
+    /// suspension point or a preempting loop: the ancestors of each such point, up to the first one that
+    /// <see cref="Descend"/> does not enter. <see cref="Suspends"/> then is a set lookup instead of a walk of the
+    /// node's subtree (done again for every enclosing statement).
+    /// </summary>
+    public void IndexSuspensions(SyntaxNode body)
+    {
+        var points = new List<SyntaxNode>();
+        var loops = new List<SyntaxNode>();
+        var withClosure = new HashSet<SyntaxNode>();
+        foreach (var n in body.DescendantNodesAndSelf())
+        {
+            switch (n)
+            {
+                case InvocationExpressionSyntax inv when Classify(inv) != CallKind.Plain:
+                    points.Add(n);
+                    break;
+                case WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax:
+                    loops.Add(n);
+                    break;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax when n != body:
+                    for (var a = n.Parent; a is not null && withClosure.Add(a) && a != body; a = a.Parent) { }
+                    break;
+            }
+        }
+        foreach (var loop in loops)
+            if (!withClosure.Contains(loop)) points.Add(loop);
+        foreach (var p in points)
+        {
+            if (!_suspending.Add(p) || p == body) continue;
+            for (var a = p.Parent; a is not null; a = a.Parent)
+            {
+                if (!Descend(a)) break;            // a's subtree walk would not enter the branch holding p
+                if (!_suspending.Add(a)) break;    // already marked, and so is the rest of the chain
+                if (a == body) break;
+            }
+        }
+        _indexedBody = body;
+    }
+
+    private static bool Descend(SyntaxNode n) =>
+        n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax);
+
+    /// <summary>True if an expression contains a suspension point (outside lambdas).</summary>
+    public bool HasSuspension(SyntaxNode? e) => e is not null && Suspends(e);
+}

@@ -1,0 +1,179 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// switch statements and switch expressions with a suspension point. A statement switch becomes a real
+/// switch that only jumps to section labels (or, when a case guard suspends, a sequence of tests in source
+/// order); a switch expression whose arms suspend becomes tests in order into a result temporary.
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    private void LowerSwitch(SwitchStatementSyntax sw)
+    {
+        HoistDesignations(sw.Expression);
+        var gov = LowerExpression(sw.Expression);
+        if (HasSuspension(sw.Expression) || sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
+                .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition)))
+        {
+            var t = Temp(Model.GetTypeInfo(sw.Expression).Type, sw.Expression, "switch value");
+            Stmt($"{t} = {gov};");
+            gov = t;
+        }
+        var id = _nextLabel++;
+        var brk = "__switchend" + id;
+        var target = new JumpTarget(sw, brk, null, _pending.Count);
+        var sectionLabels = new List<string>();
+        for (var i = 0; i < sw.Sections.Count; i++)
+        {
+            var label = $"__case{id}_{i}";
+            sectionLabels.Add(label);
+            foreach (var l in sw.Sections[i].Labels)
+            {
+                if (l is DefaultSwitchLabelSyntax) target.Default = label;
+                else if (l is CaseSwitchLabelSyntax csl)
+                {
+                    var cv = Model.GetConstantValue(csl.Value);
+                    if (cv.HasValue) target.Cases.Add((cv.Value, label));
+                }
+            }
+        }
+
+        var guardsSuspend = sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
+            .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition));
+        if (guardsSuspend)
+        {
+            EmitSequentialDispatch(sw, gov, sectionLabels, target, brk);
+        }
+        else
+        {
+            Src(sw.Expression);
+            _w.Open($"switch ({gov})");
+            for (var i = 0; i < sw.Sections.Count; i++)
+            {
+                foreach (var l in sw.Sections[i].Labels)
+                {
+                    switch (l)
+                    {
+                        case DefaultSwitchLabelSyntax:
+                            _w.Line($"default: goto {sectionLabels[i]};");
+                            break;
+                        case CaseSwitchLabelSyntax csl:
+                            _w.Line($"case {Rewrite(csl.Value)}: goto {sectionLabels[i]};");
+                            break;
+                        case CasePatternSwitchLabelSyntax cpl:
+                            var designations = cpl.DescendantNodes().OfType<SingleVariableDesignationSyntax>()
+                                .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
+                            var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
+                            var pattern = Rewrite(cpl.Pattern, cpl, null, excluded);
+                            var when = cpl.WhenClause is null ? "" : " when (" + Rewrite(cpl.WhenClause.Condition, cpl, null, excluded) + ")";
+                            var copies = string.Concat(designations.Select(d => $"{Hoist(d, cpl)} = {d.Name}; "));
+                            _w.Line($"case {pattern}{when}: {copies}goto {sectionLabels[i]};");
+                            break;
+                    }
+                }
+            }
+            _w.Close();
+            Hidden();
+            Stmt($"goto {target.Default ?? brk};");
+        }
+        _targets.Add(target);
+        for (var i = 0; i < sw.Sections.Count; i++)
+        {
+            Label(sectionLabels[i]);
+            LowerBlock(sw.Sections[i].Statements, 0);
+        }
+        _targets.RemoveAt(_targets.Count - 1);
+        Hidden();
+        Label(brk);
+    }
+
+    /// <summary>
+    /// The dispatch of a switch whose case guards suspend: the labels are tested one by one, in source order
+    /// (a guard runs only when its pattern matched, as in C#); default applies when nothing matched.
+    /// </summary>
+    private void EmitSequentialDispatch(SwitchStatementSyntax sw, string gov, List<string> sectionLabels, JumpTarget target, string brk)
+    {
+        for (var i = 0; i < sw.Sections.Count; i++)
+        {
+            foreach (var l in sw.Sections[i].Labels)
+            {
+                var next = NewLabel("nextcase");
+                switch (l)
+                {
+                    case DefaultSwitchLabelSyntax:
+                        continue;
+                    case CaseSwitchLabelSyntax csl:
+                        Src(csl);
+                        Stmt($"if ({gov} is {Rewrite(csl.Value)}) goto {sectionLabels[i]};");
+                        continue;
+                    case CasePatternSwitchLabelSyntax cpl:
+                        var designations = cpl.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
+                            .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
+                        var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
+                        var copies = string.Concat(designations.Select(d => $" {Hoist(d, cpl)} = {d.Name};"));
+                        Src(cpl);
+                        Stmt($"{{ if (!({gov} is {Rewrite(cpl.Pattern, cpl, null, excluded)})) goto {next};{copies} }}");
+                        if (cpl.WhenClause is not null)
+                        {
+                            var guard = LowerExpression(cpl.WhenClause.Condition);
+                            Src(cpl.WhenClause);
+                            Stmt($"if (!({guard})) goto {next};");
+                        }
+                        Hidden();
+                        Stmt($"goto {sectionLabels[i]};");
+                        Label(next);
+                        continue;
+                }
+            }
+        }
+        Hidden();
+        Stmt($"goto {target.Default ?? brk};");
+    }
+
+    /// <summary>
+    /// A switch expression whose arms suspend: the value is kept in a temporary and the arms are tested in
+    /// order (pattern, then guard); the first match evaluates its arm; no match throws SwitchExpressionException.
+    /// </summary>
+    private string LowerSwitchExpression(SwitchExpressionSyntax se)
+    {
+        var govType = TypeOf(se.GoverningExpression);
+        var v = Temp(govType, se.GoverningExpression, "switch expression value");
+        var g = LowerExpression(se.GoverningExpression);
+        Src(se.GoverningExpression);
+        Stmt($"{v} = {g};");
+        var result = Temp(TypeOf(se), se, "value of the switch expression");
+        var end = NewLabel("switchexprend");
+        foreach (var arm in se.Arms)
+        {
+            var next = NewLabel("nextarm");
+            HoistDesignations(arm.Pattern);
+            var designations = arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
+                .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
+            var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
+            var copies = string.Concat(designations.Select(d => $" {Hoist(d, arm)} = {d.Name};"));
+            Src(arm);
+            var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
+            Stmt($"{{ if (!({v} is {pattern})) goto {next};{copies} }}");
+            if (arm.WhenClause is not null)
+            {
+                var guard = LowerExpression(arm.WhenClause.Condition);
+                Src(arm.WhenClause);
+                Stmt($"if (!({guard})) goto {next};");
+            }
+            var value = LowerExpression(arm.Expression);
+            Src(arm.Expression);
+            Stmt($"{result} = {value};");
+            Hidden();
+            Stmt($"goto {end};");
+            Label(next);
+        }
+        Hidden();
+        Stmt($"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object){v});");
+        Label(end);
+        return result;
+    }
+}
