@@ -37,10 +37,17 @@ internal sealed partial class Sched
             }
         }
         if (!anyWaiting || Interlocked.Exchange(ref _deadlockReported, 1) != 0) return;
+        ReportDeadlock(gs);
+    }
+
+    /// <summary>
+    /// Writes off every deadlocked goroutine, its wait withdrawn first: a plain thread that later sends on
+    /// the channel it waited on finds no receiver (the value is not lost), and its frames never resume.
+    /// A method of its own: the lambda's closure would otherwise be allocated on every CheckDead call.
+    /// </summary>
+    private void ReportDeadlock(G[] gs)
+    {
         string dump = GoroutineDump.Format(this);
-        // Every deadlocked goroutine is written off, its wait withdrawn first: a plain thread that later
-        // sends on the channel it waited on finds no receiver (the value is not lost), and its frames never
-        // resume (a resumed frame would have found its root marked done and misbehaved).
         foreach (G g in gs) TryWriteOff(g, _ => new DeadlockException(dump));
     }
 }
