@@ -80,6 +80,9 @@ internal static class RuntimeContract
 
         /// <summary>Runs a nested [Goroutine] call's frame on the same goroutine.</summary>
         public const string Invoke = "Invoke";
+
+        /// <summary>Called when <see cref="Preempt"/> is set at the back-edge of a loop that stays plain code.</summary>
+        public const string PreemptPlainCode = "PreemptPlainCode";
     }
 
     /// <summary>What <c>GetSourceLocation</c> returns: the source line of a suspension state.</summary>

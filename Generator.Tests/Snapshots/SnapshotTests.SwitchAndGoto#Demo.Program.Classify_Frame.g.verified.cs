@@ -24,8 +24,8 @@ namespace Demo
             private string _l1_s; // local s (line 32)
             private global::GoSharp.YieldAwaiter _aw0; // awaiter of Go.Yield (line 28)
             private global::Demo.Chan.Awaiter _aw1; // awaiter of Chan.Recv (line 33)
-            private global::Demo.Chan.Awaiter _aw2; // awaiter of Chan.Recv (line 39)
-            private int _r2; // result of state 2
+            private global::Demo.Chan.Awaiter _aw3; // awaiter of Chan.Recv (line 39)
+            private int _r3; // result of state 3
 
             public Classify_Frame(object __a0)
             {
@@ -40,7 +40,8 @@ namespace Demo
                 {
                     case 0: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 28); // Go.Yield
                     case 1: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 33); // Chan.Recv
-                    case 2: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 39); // Chan.Recv
+                    case 2: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 38); // loop back-edge (preemption check)
+                    case 3: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 39); // Chan.Recv
                     default: return null;
                 }
             }
@@ -53,6 +54,7 @@ namespace Demo
                     case 0: goto __resume0;
                     case 1: goto __resume1;
                     case 2: goto __resume2;
+                    case 3: goto __resume3;
                 }
 #line 25 "Test.cs"
                 switch (_p_o)
@@ -102,19 +104,24 @@ namespace Demo
                 __switchend0: ;
 #line hidden
                 __user1_retry: ;
-#line 39 "Test.cs"
-                _aw2 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
-                // state 2: Chan.Recv (line 39)
-                if (!_aw2.IsCompleted) { State = 2; return _aw2.Suspend(__g, this); }
+                // state 2: preemption check at the label heading a goto loop on line 38
+                if (__g.Preempt) { State = 2; return __g.Yield(this); }
                 __resume2:
                 State = -1;
 #line 39 "Test.cs"
-                _r2 = _aw2.GetResult();
+                _aw3 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
-                _aw2 = default;
+                // state 3: Chan.Recv (line 39)
+                if (!_aw3.IsCompleted) { State = 3; return _aw3.Suspend(__g, this); }
+                __resume3:
+                State = -1;
 #line 39 "Test.cs"
-                if (!(_r2 == 0)) goto __endif3;
+                _r3 = _aw3.GetResult();
+#line hidden
+                _aw3 = default;
+#line 39 "Test.cs"
+                if (!(_r3 == 0)) goto __endif3;
 #line 39 "Test.cs"
                 goto __user1_retry;
 #line hidden

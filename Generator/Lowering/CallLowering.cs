@@ -171,11 +171,11 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>A loop back-edge: yields the thread when the scheduler asked this goroutine to (Go's async preemption, cooperatively).</summary>
-    private void PreemptCheck(SyntaxNode loop)
+    private void PreemptCheck(SyntaxNode loop, string where = "the back-edge of the loop")
     {
         var n = NewState(loop, "loop back-edge (preemption check)");
         Hidden();
-        Stmt($"// state {n}: preemption check at the back-edge of the loop on line {Line(loop)}");
+        Stmt($"// state {n}: preemption check at {where} on line {Line(loop)}");
         Stmt($"if (__g.{RuntimeContract.G.Preempt}) {{ {RuntimeContract.Frame.State} = {n}; return __g.{RuntimeContract.G.Yield}(this); }}");
         ResumeLabel(n);
     }

@@ -255,6 +255,63 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         return base.VisitThrowStatement(node);
     }
 
+    // ---- loops that stay plain code (they hold a lambda) still honour preemption ----
+    // Such a loop cannot suspend (its per-iteration variables keep their own closures only as plain code),
+    // so instead of yielding the goroutine its thread hands the P to another thread when asked
+    // (G.PreemptPlainCode): other goroutines run on, as Go's asynchronous preemption lets them. Not inside
+    // a lock statement: a thread waiting for a P while it holds a Monitor could block the thread that has one.
+
+    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
+    {
+        var v = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
+        return PreemptsInPlainCode(node) ? v.WithStatement(WithPreemptCheck(v.Statement)) : v;
+    }
+
+    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
+    {
+        var v = (DoStatementSyntax)base.VisitDoStatement(node)!;
+        return PreemptsInPlainCode(node) ? v.WithStatement(WithPreemptCheck(v.Statement)) : v;
+    }
+
+    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
+    {
+        var v = (ForStatementSyntax)base.VisitForStatement(node)!;
+        return PreemptsInPlainCode(node) ? v.WithStatement(WithPreemptCheck(v.Statement)) : v;
+    }
+
+    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
+    {
+        var v = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
+        return PreemptsInPlainCode(node) ? v.WithStatement(WithPreemptCheck(v.Statement)) : v;
+    }
+
+    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
+    {
+        var v = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
+        return PreemptsInPlainCode(node) ? v.WithStatement(WithPreemptCheck(v.Statement)) : v;
+    }
+
+    private bool PreemptsInPlainCode(StatementSyntax loop)
+    {
+        if (loop is CommonForEachStatementSyntax fe && fe.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword)) return false;
+        if (!InsideRootBody(loop)) return false;
+        for (var a = loop.Parent; a is not null && a != _root.Parent; a = a.Parent)
+            if (a is LockStatementSyntax) return false;
+        return true;
+    }
+
+    /// <summary>The loop body with the check first (so <c>continue</c> cannot skip it). Only ever turned into text.</summary>
+    private static StatementSyntax WithPreemptCheck(StatementSyntax body)
+    {
+        var check = $"if (__g.{RuntimeContract.G.Preempt}) __g.{RuntimeContract.G.PreemptPlainCode}();";
+        if (body is BlockSyntax b)
+        {
+            var open = b.OpenBraceToken;
+            return b.WithOpenBraceToken(SyntaxFactory.Token(open.LeadingTrivia, SyntaxKind.OpenBraceToken, "{ " + check, "{", open.TrailingTrivia));
+        }
+        return Parse("{ " + check + " " + body.ToString() + " }", body);
+    }
+
     private bool IsWithinRoot(SyntaxNode target) => target == _root || _root.Span.Contains(target.Span) && target.Ancestors().Contains(_root);
 
     /// <summary>

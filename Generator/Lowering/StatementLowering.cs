@@ -141,6 +141,7 @@ internal sealed partial class MethodLowerer
         var label = (ILabelSymbol)Model.GetDeclaredSymbol(lab)!;
         Hidden();
         Label(UserLabel(label));
+        if (_index.IsBackwardGotoTarget(lab)) PreemptCheck(lab, "the label heading a goto loop");
         LowerStatement(lab.Statement);
     }
 

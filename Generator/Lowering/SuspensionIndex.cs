@@ -45,10 +45,32 @@ internal sealed class SuspensionIndex
 
     // A loop is a preemption point, unless it holds lambdas or local functions and no real suspension point:
     // then it stays plain code, so that its per-iteration variables keep their own closures.
+    // A label that a later goto jumps back to heads a loop too: its preemption check sits at the label.
     private bool IsSuspensionNode(SyntaxNode n) =>
         n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
             && !n.DescendantNodes().Any(d => d is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
-        || n is InvocationExpressionSyntax inv && Classify(inv) != CallKind.Plain;
+        || n is InvocationExpressionSyntax inv && Classify(inv) != CallKind.Plain
+        || n is LabeledStatementSyntax lab && IsBackwardGotoTarget(lab);
+
+    private readonly Dictionary<LabeledStatementSyntax, bool> _backwardTargets = new();
+
+    /// <summary>
+    /// True if a <c>goto</c> after the label (in source order, in the same function: not in a lambda or local
+    /// function, which have labels of their own) jumps to it: the label heads a loop made of gotos.
+    /// </summary>
+    public bool IsBackwardGotoTarget(LabeledStatementSyntax lab)
+    {
+        if (_backwardTargets.TryGetValue(lab, out var known)) return known;
+        SyntaxNode scope = lab.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
+            or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax) ?? lab.SyntaxTree.GetRoot();
+        var name = lab.Identifier.ValueText;
+        var found = scope.DescendantNodes(d => d == scope || d is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<GotoStatementSyntax>()
+            .Any(g => g.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GotoStatement) && g.SpanStart > lab.SpanStart
+                && g.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name);
+        _backwardTargets[lab] = found;
+        return found;
+    }
 
     /// <summary>
     /// Finds, in one walk of the body, every node for which <c>node.DescendantNodesAndSelf(Descend)</c> holds a
@@ -70,6 +92,9 @@ internal sealed class SuspensionIndex
                     break;
                 case WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax:
                     loops.Add(n);
+                    break;
+                case LabeledStatementSyntax lab when IsBackwardGotoTarget(lab):
+                    points.Add(n);
                     break;
                 case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax when n != body:
                     for (var a = n.Parent; a is not null && withClosure.Add(a) && a != body; a = a.Parent) { }

@@ -74,6 +74,17 @@ public sealed class G
     }
 
     /// <summary>
+    /// Called by generated code at the back-edge of a loop that cannot suspend (it holds a lambda, so it
+    /// stays plain code) when <see cref="Preempt"/> is set: the thread hands its P to another thread, so
+    /// the other goroutines run, and waits for a P before the loop goes on.
+    /// </summary>
+    public void PreemptPlainCode()
+    {
+        Preempt = false;
+        Scheduler.Sched.PreemptPlainCode();
+    }
+
+    /// <summary>
     /// Gives up the rest of the time slice; the goroutine stays runnable and is resumed later from
     /// <paramref name="frame"/> (Go: <c>runtime.Gosched</c>, and preemption).
     /// </summary>

@@ -68,4 +68,31 @@ internal sealed partial class Sched
                 $"The GoSharp runtime '{Name}' was disposed while goroutine {m.CurG.Goid} was blocked.");
         }
     }
+
+    /// <summary>
+    /// The running goroutine was asked to yield (<see cref="G.Preempt"/>) but its code cannot suspend here:
+    /// a loop that stays plain code because it holds a lambda. Its M hands the P to another M, which runs
+    /// the other goroutines, and waits for a P before the loop goes on (Go preempts such a goroutine
+    /// asynchronously; a frame-based goroutine cannot be stopped between statements, its thread can).
+    /// A yielding goroutine gives its P to a waiting M first (<see cref="HandPToExitWaiter"/>), so the
+    /// wait is as fair as the global run queue.
+    /// </summary>
+    public static void PreemptPlainCode()
+    {
+        using (EnterBlocking()) { }
+    }
+
+    /// <summary>
+    /// After a yield: if an M waits for a P to go on with its goroutine (after a blocking call or a plain-
+    /// code preemption), it gets this one, and this M looks for a P again (it parks in FindRunnable).
+    /// </summary>
+    private void HandPToExitWaiter(M m)
+    {
+        lock (_lock)
+        {
+            if (_exitWaiters is null || _stopTheWorld || _stopping || m.P is null) return;
+            P p = ReleaseP(m);
+            PutIdlePLocked(p); // an exit waiter is served first
+        }
+    }
 }

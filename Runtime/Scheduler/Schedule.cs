@@ -99,6 +99,8 @@ internal sealed partial class Sched
         {
             try
             {
+                // A frame that has completed never runs again: resuming it would restart its body.
+                if (f.State == Frame.DoneState) ThrowResumedCompleted(g, f);
                 r = f.Resume(g);
             }
             catch (Exception ex)
@@ -135,6 +137,7 @@ internal sealed partial class Sched
                 return ParkM(m, g);
             case FrameResult.Yielded:
                 GoSchedM(g);
+                if (_exitWaiters is not null) HandPToExitWaiter(m);
                 return null;
             default:
                 throw new InvalidOperationException($"goroutine {g.Goid}: a frame returned {r}");
@@ -201,7 +204,13 @@ internal sealed partial class Sched
                 StopMForStopTheWorld(m);
                 continue;
             }
-            P p = m.P!;
+            if (m.P is null)
+            {
+                // Gave its P to an M waiting to go on with its goroutine (HandPToExitWaiter).
+                StopM(m);
+                continue;
+            }
+            P p = m.P;
 
             // Timers first: they ready goroutines into this P's queue. Go: checkTimers.
             long nextTimer = p.Timers.NextWhen;
@@ -391,4 +400,9 @@ internal sealed partial class Sched
         if (left < 0) throw new InvalidOperationException("GoSharp scheduler: negative spinning M count");
         WakeP();
     }
+
+    [System.Diagnostics.StackTraceHidden]
+    private static void ThrowResumedCompleted(G g, Frame f) =>
+        throw new InvalidOperationException(
+            $"goroutine {g.Goid}: {f.MethodName} was resumed after it completed; a primitive readied a goroutine it no longer owned.");
 }
