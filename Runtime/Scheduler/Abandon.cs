@@ -31,6 +31,12 @@ internal sealed partial class Sched
         }
     }
 
+    /// <summary>True if <see cref="TryAbandonWait"/> can see into what <paramref name="g"/> waits on.</summary>
+    private static bool IsWithdrawable(G g) =>
+        g.WaitingOn is IAbandonableWait
+        || g.WaitingOn is Frame && g.WaitReason == WaitReason.Join
+        || g.WaitReason is WaitReason.ChanReceiveNil or WaitReason.ChanSendNil or WaitReason.SelectNoCases;
+
     /// <summary>
     /// Writes off a parked G whose wait was withdrawn: Dead, frames dropped, out of allgs (it is never
     /// recycled: its frames may still be referenced by a joiner's handle). Its joiners get

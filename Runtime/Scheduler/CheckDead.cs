@@ -48,6 +48,13 @@ internal sealed partial class Sched
     private void ReportDeadlock(G[] gs)
     {
         string dump = GoroutineDump.Format(this);
-        foreach (G g in gs) TryWriteOff(g, _ => new DeadlockException(dump));
+        foreach (G g in gs)
+        {
+            if (TryWriteOff(g, _ => new DeadlockException(dump))) continue;
+            // A wait on a primitive outside the runtime cannot be withdrawn: its joiners are still told,
+            // as they always were; the goroutine stays parked (a completed frame is never resumed).
+            if (g.GetStatus() == GStatus.Waiting && !IsWithdrawable(g) && g.Root is Frame root)
+                JoinState.Finish(this, root, g.Goid, new DeadlockException(dump));
+        }
     }
 }
