@@ -24,6 +24,7 @@ for P in 1 2 4; do
     rc=$?
     total_runs=$((total_runs + 1))
     summary=$(grep -E '^(Passed|Failed)!' "$log" | tail -1)
+    grep -q 'Test Run Aborted' "$log" && summary="ABORTED (test host crashed) $summary"
     if [[ $rc -eq 0 ]]; then
       echo "GOMAXPROCS=$P run $i/$K: PASS  ${summary}"
     else
@@ -31,7 +32,7 @@ for P in 1 2 4; do
       echo "GOMAXPROCS=$P run $i/$K: FAIL (rc $rc)  ${summary}  log: $log"
       while IFS= read -r t; do
         fails["$t"]=$(( ${fails["$t"]:-0} + 1 ))
-      done < <(grep -oE '^\s+Failed GoSharp\.Runtime\.Tests\.Faults\.[^ ]+( \[[^]]*\])?' "$log" | sed -E 's/^\s+Failed //; s/ \[[^]]*\]$//' | sort -u)
+      done < <(grep -E '^\s+Failed GoSharp\.Runtime\.Tests\.Faults\.' "$log" | sed -E 's/^\s+Failed //; s/ \[[^]]*\]\s*$//' | sort -u)
     fi
   done
 done
