@@ -135,4 +135,66 @@ public class TimerResizeFaultTests
         }
         foreach (var tk in tickers) Assert.False(tk.C.TryRecv(out _), "a stopped ticker ticked");
     }
+    /// <summary>
+    /// The same exact counts in deterministic mode (virtual time) over many seeds: goroutines arm timers,
+    /// sleep seed-chosen virtual durations so that Stop/Reset land before, at and after the deadlines, and a
+    /// final sleep past every deadline lets whatever is due fire.
+    /// </summary>
+    [Fact]
+    public void StopResetAndAfterFuncOverSeedsInVirtualTime()
+    {
+        int seeds = 40 * FaultEnv.Rounds;
+        for (int seed = 0; seed < seeds; seed++)
+        {
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
+            var all = new ConcurrentQueue<Tracked>();
+            var errors = new ConcurrentQueue<Exception>();
+            IEnumerable<Op> Worker(int w)
+            {
+                var rnd = new Random(seed * 7919 + w);
+                for (int i = 0; i < 8; i++)
+                {
+                    var t = new Tracked { IsFunc = rnd.Next(2) == 0 };
+                    var d = TimeSpan.FromMilliseconds(rnd.Next(0, 10));
+                    t.Timer = t.IsFunc ? Go.AfterFunc(d, () => Interlocked.Increment(ref t.Fired)) : Go.NewTimer(d);
+                    all.Enqueue(t);
+                    int ops = rnd.Next(0, 4);
+                    for (int k = 0; k < ops; k++)
+                    {
+                        yield return TimeOps.Sleep(rnd.Next(0, 12));
+                        bool r;
+                        try
+                        {
+                            if (rnd.Next(2) == 0) { r = t.Timer.Stop(); t.Log += $" stop:{r}"; }
+                            else { r = t.Timer.Reset(TimeSpan.FromMilliseconds(rnd.Next(0, 10))); t.Log += $" reset:{r}"; t.Arms++; }
+                        }
+                        catch (Exception ex) { errors.Enqueue(ex); yield break; }
+                        if (r) t.Prevented++;
+                    }
+                }
+            }
+            var hs = new List<Goroutine>();
+            IEnumerable<Op> Main()
+            {
+                for (int w = 0; w < 4; w++) hs.Add(GoRuntime.Current.Go(Worker(w)));
+                foreach (var h in hs) yield return Ops.Join(h);
+                yield return TimeOps.Sleep(100); // virtual: every deadline (under 10 ms after the last op) is past
+            }
+            FaultEnv.Guarded($"seed {seed}", () => rt.Go(Main()).Join());
+            FaultEnv.NoErrors(errors, $"seed {seed}: Stop/Reset");
+            // AfterFunc actions run as goroutines: let them finish (they are runnable, not waiting on time).
+            Assert.True(SpinWait.SpinUntil(() => rt.NumGoroutine == 0, FaultEnv.Guard), rt.DumpGoroutines());
+            foreach (var t in all)
+            {
+                if (t.IsFunc) Assert.True(t.Expected == Volatile.Read(ref t.Fired), $"seed {seed}: AfterFunc ran {t.Fired} time(s), expected {t.Expected}:{t.Log}");
+                else
+                {
+                    Assert.True(t.Expected is 0 or 1, $"seed {seed}: channel timer with {t.Expected} expected firings:{t.Log}");
+                    int n = 0;
+                    while (t.Timer!.C.TryRecv(out _)) n++;
+                    Assert.True(t.Expected == n, $"seed {seed}: channel timer delivered {n} value(s), expected {t.Expected}:{t.Log}");
+                }
+            }
+        }
+    }
 }
