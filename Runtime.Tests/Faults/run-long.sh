@@ -13,6 +13,9 @@ K=${1:-5}
 ROUNDS=${2:-10}
 cd "$(dirname "$0")/../.." || exit 2
 FILTER="${GOSHARP_FAULTS_FILTER:-FullyQualifiedName~GoSharp.Runtime.Tests.Faults}"
+# The built test assembly is run directly: `dotnet test <project>` would evaluate the project each time.
+DLL=Runtime.Tests/bin/Release/net10.0/GoSharp.Runtime.Tests.dll
+[[ -f $DLL ]] || { echo "build first: dotnet build Runtime.Tests -c Release" >&2; exit 2; }
 LOG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gosharp-faults.XXXXXX")
 total_runs=0; failed_runs=0
 declare -A fails
@@ -20,7 +23,7 @@ for P in 1 2 4; do
   for ((i = 1; i <= K; i++)); do
     log="$LOG_DIR/procs$P-run$i.log"
     GOMAXPROCS=$P GOSHARP_FAULTS_PROCS=$P GOSHARP_FAULTS_ROUNDS=$ROUNDS \
-      dotnet test Runtime.Tests -c Release --no-build --filter "$FILTER" >"$log" 2>&1
+      dotnet test "$DLL" --filter "$FILTER" >"$log" 2>&1
     rc=$?
     total_runs=$((total_runs + 1))
     summary=$(grep -E '^(Passed|Failed)!' "$log" | tail -1)

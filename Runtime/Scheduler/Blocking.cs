@@ -3,13 +3,23 @@ using GoSharp.CompilerServices;
 
 namespace GoSharp.Scheduler;
 
-// A goroutine's plain (not generated) code that blocks its thread: hand the P off so other goroutines
-// keep running, and take one back afterwards. Go: entersyscallblock / exitsyscall. Go can park the G on
-// exit if no P is free, because it can switch stacks; the G's frames here are on this thread's stack, so
-// the M waits for a P instead.
+// A goroutine's plain (not generated) code that blocks its thread. Go: entersyscall / entersyscallblock /
+// exitsyscall / retake. Two ways in, one way out:
+//   - EnterBlocking (Go: entersyscallblock): the wait is known to be long (a channel wait in plain code, a
+//     plain Join, a sleep): the P is handed to another M at once.
+//   - EnterSyscall (Go: entersyscall; the public Go.Blocking / Go.EnterBlocking): the duration is unknown
+//     (file I/O, a lock, a native call). The P stays reserved for this M in PStatus.Syscall, with no M
+//     holding it. Sysmon retakes it (CAS Syscall -> Idle, then handoffp) once the section has lasted a
+//     whole sysmon round and the P has work (local queue, due timers), or nothing else is idle or spinning,
+//     or the section has lasted 10 ms. A short section costs no thread switch at all.
+//   - ExitBlocking (Go: exitsyscall): the fast path takes the reserved P back by CAS Syscall -> Running;
+//     if sysmon or a stop-the-world got there first, take an idle P, or wait for one (Go can park the G
+//     instead, because it can switch stacks; the G's frames here are on this thread's stack).
+// Either way, between enter and exit the M holds no P, so the code inside may use any GoSharp primitive
+// as a plain thread would; it never touches a P.
 internal sealed partial class Sched
 {
-    /// <summary>Ends a blocking section started by <see cref="EnterBlocking"/>.</summary>
+    /// <summary>Ends a blocking section started by <see cref="EnterBlocking"/> or <see cref="EnterSyscall"/>.</summary>
     internal readonly struct BlockingScope : IDisposable
     {
         private readonly M? _m;
@@ -21,8 +31,9 @@ internal sealed partial class Sched
     }
 
     /// <summary>
-    /// Call before blocking the current thread. On an ordinary thread it does nothing; on an M running a
-    /// goroutine it releases the P to another M. Dispose the result after the block.
+    /// Call before blocking the current thread for a wait known to be long. On an ordinary thread it does
+    /// nothing; on an M running a goroutine it hands the P to another M now. Dispose the result after the
+    /// block. Go: entersyscallblock.
     /// </summary>
     public static BlockingScope EnterBlocking()
     {
@@ -34,9 +45,43 @@ internal sealed partial class Sched
         return new BlockingScope(m);
     }
 
+    /// <summary>
+    /// Call before code that may block the thread for an unknown time: the P stays reserved and sysmon
+    /// retakes it only if the section lasts (see the header). Go: entersyscall. In deterministic mode the
+    /// P is handed off at once (sysmon does not act there, and a blocking section may wait for another
+    /// goroutine of the same, single, P).
+    /// </summary>
+    public static BlockingScope EnterSyscall()
+    {
+        M? m = M.Current;
+        if (m is null || m.P is null || m.CurG is null) return default;
+        if (m.Sched._det is not null) return EnterBlocking();
+        m.CurG.CasStatus(GStatus.Running, GStatus.Syscall);
+        P p = m.P;
+        p.SyscallTick++;
+        p.M = null;
+        m.P = null;
+        m.OldP = p;
+        p.Status = PStatus.Syscall; // last: from here on sysmon may retake it
+        return new BlockingScope(m);
+    }
+
     /// <summary>Takes an idle P, or waits until one is handed over. Go: exitsyscall.</summary>
     internal void ExitBlocking(M m)
     {
+        P? oldp = m.OldP;
+        if (oldp is not null)
+        {
+            m.OldP = null;
+            if (oldp.CasStatus(PStatus.Syscall, PStatus.Running))
+            {
+                // Nobody retook it: the fast path (Go: exitsyscallfast). No lock, no thread switch.
+                m.P = oldp;
+                oldp.M = m;
+                m.CurG!.CasStatus(GStatus.Syscall, GStatus.Running);
+                return;
+            }
+        }
         bool wait = false, disposed = false;
         lock (_lock)
         {

@@ -22,6 +22,8 @@ internal sealed class M
     public P? P;
     /// <summary>The P to acquire on wake-up. Go: m.nextp.</summary>
     public P? NextP;
+    /// <summary>The P kept in <see cref="PStatus.Syscall"/> during a blocking section. Go: m.oldp.</summary>
+    public P? OldP;
     /// <summary>Looking for work without having found any. Go: m.spinning.</summary>
     public bool Spinning;
     /// <summary>The goroutine running on this M. Go: m.curg.</summary>

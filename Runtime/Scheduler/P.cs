@@ -1,3 +1,4 @@
+using System.Threading;
 using GoSharp.CompilerServices;
 using GoSharp.Time;
 
@@ -12,6 +13,11 @@ internal enum PStatus
     Running,
     /// <summary>Stopped for a stop-the-world (procresize).</summary>
     Stopped,
+    /// <summary>
+    /// Kept for an M in a blocking section (Go: _Psyscall): no M holds it; the M takes it back on return if
+    /// still in this state, else sysmon has retaken it (handed it to another M) and the M waits for a P.
+    /// </summary>
+    Syscall,
     /// <summary>Retired by procresize.</summary>
     Dead,
 }
@@ -23,7 +29,18 @@ internal enum PStatus
 internal sealed class P
 {
     public readonly int Id;
-    public volatile PStatus Status;
+    private int _status;
+
+    /// <summary>Go: p.status. Changed by its holder, by the stopper, or by CAS (syscall exit vs. retake).</summary>
+    public PStatus Status
+    {
+        get => (PStatus)Volatile.Read(ref _status);
+        set => Volatile.Write(ref _status, (int)value);
+    }
+
+    /// <summary>Moves the status from <paramref name="from"/> to <paramref name="to"/> if it is still <paramref name="from"/>.</summary>
+    public bool CasStatus(PStatus from, PStatus to) =>
+        Interlocked.CompareExchange(ref _status, (int)to, (int)from) == (int)from;
     public readonly RunQueue RunQueue = new();
 
     /// <summary>Incremented on every new time slice (not for runnext, which inherits). Go: schedtick.</summary>
@@ -44,6 +61,11 @@ internal sealed class P
     /// <summary>The last schedtick sysmon saw, and when (Go: sysmontick).</summary>
     public uint SysmonTick;
     public long SysmonWhen;
+
+    /// <summary>Counts blocking sections entered on this P (Go: syscalltick); sysmon's last view of it.</summary>
+    public uint SyscallTick;
+    public uint SysmonSyscallTick;
+    public long SysmonSyscallWhen;
 
     public P(int id) => Id = id;
 

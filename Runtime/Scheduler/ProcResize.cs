@@ -55,6 +55,12 @@ internal sealed partial class Sched
                 p.Status = PStatus.Stopped;
                 _stopwait--;
             }
+            // Ps kept for blocking sections stop where they are; their Ms find them gone on return and
+            // wait for a P (Go: stopTheWorldWithSema's _Psyscall -> _Pgcstop).
+            foreach (P p in _allp)
+            {
+                if (p.CasStatus(PStatus.Syscall, PStatus.Stopped)) _stopwait--;
+            }
         }
         while (true)
         {

@@ -366,7 +366,7 @@ internal sealed partial class Sched
                     G? ready = p.RunQueue.Get(out _);
                     if (ready is not null) return ready;
                 }
-                if (victim.Status != PStatus.Running) continue;
+                if (victim.Status is not (PStatus.Running or PStatus.Syscall)) continue;
                 G? g = p.RunQueue.StealFrom(victim.RunQueue, stealRunNext, victim);
                 if (g is not null) return g;
             }

@@ -42,12 +42,22 @@ internal sealed partial class Sched
         }
     }
 
-    /// <summary>Preempts goroutines whose P's schedtick has not moved for a time slice. Go: retake.</summary>
+    /// <summary>
+    /// Preempts goroutines whose P's schedtick has not moved for a time slice, and takes back Ps kept for
+    /// blocking sections that have lasted (see Blocking.cs). True while any P is in a blocking section, so
+    /// sysmon keeps its short period then. Go: retake.
+    /// </summary>
     private bool Retake(long now)
     {
         bool acted = false;
         foreach (P p in _allp)
         {
+            if (p.Status == PStatus.Syscall)
+            {
+                acted = true;
+                RetakeFromSyscall(p, now);
+                continue;
+            }
             if (p.Status != PStatus.Running) continue;
             uint tick = p.SchedTick;
             if (p.SysmonTick != tick)
@@ -63,5 +73,28 @@ internal sealed partial class Sched
             }
         }
         return acted;
+    }
+
+    private static readonly long SyscallRetakeTicks = System.Diagnostics.Stopwatch.Frequency / 100; // 10 ms
+
+    /// <summary>
+    /// A P kept for an M in a blocking section: retaken once the section has outlived a whole sysmon round
+    /// and its work needs running (Go's conditions: local work or due timers, or no idle or spinning P to
+    /// pick up new work, or 10 ms in the section).
+    /// </summary>
+    private void RetakeFromSyscall(P p, long now)
+    {
+        uint tick = p.SyscallTick;
+        if (p.SysmonSyscallTick != tick)
+        {
+            // A section sysmon has not seen before: give it one round.
+            p.SysmonSyscallTick = tick;
+            p.SysmonSyscallWhen = now;
+            return;
+        }
+        bool work = !p.RunQueue.IsEmpty || p.Timers.NextWhen <= now;
+        if (!work && Volatile.Read(ref _nmspinning) + _npidle > 0 && now - p.SysmonSyscallWhen < SyscallRetakeTicks) return;
+        if (!p.CasStatus(PStatus.Syscall, PStatus.Idle)) return; // the M came back first
+        HandoffP(p);
     }
 }

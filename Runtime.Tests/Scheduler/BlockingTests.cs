@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using GoSharp.Runtime.Tests.Faults;
+using Xunit;
+using static GoSharp.Runtime.Tests.Ops;
+
+namespace GoSharp.Runtime.Tests.Scheduler;
+
+/// <summary>
+/// Go.Blocking / Go.EnterBlocking: a goroutine blocked in plain .NET code must not stall the others. On one
+/// P the blocked goroutine's thread holds the only P unless it is handed off, so "the others make progress
+/// while it is blocked" is the whole assertion: the blocking call waits on an event that only their
+/// progress sets, and a hang guard turns a stall into a failure (no timing is asserted).
+/// </summary>
+public class BlockingTests
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+
+    /// <summary>Runs <paramref name="action"/> on the thread pool; false if it has not finished within the hang guard.</summary>
+    private static bool Finishes(Action action) => Task.Run(action).Wait(Guard);
+
+    private static void OthersRunWhileOneBlocks(Action<ManualResetEventSlim> block, int procs = 1)
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs });
+        using var gate = new ManualResetEventSlim();
+        var blocked = new ManualResetEventSlim();
+        var blocker = rt.Spawn(new PlainFrame(() => { blocked.Set(); block(gate); }));
+        Assert.True(blocked.Wait(Guard));
+        // A ping-pong between two goroutines: it needs a P for every step, the blocker's P included.
+        var ping = new Chan<int>();
+        var pong = new Chan<int>();
+        IEnumerable<Op> Ponger() { for (int i = 0; i < 1000; i++) { yield return Recv(ping); yield return Send(pong, i); } }
+        int last = -1;
+        IEnumerable<Op> Pinger()
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                yield return Send(ping, i);
+                var r = Recv(pong);
+                yield return r;
+                last = r.Result;
+            }
+            gate.Set(); // only the others' progress ends the block
+        }
+        rt.Go(Ponger());
+        var pinger = rt.Go(Pinger());
+        var both = Task.Run(() => { pinger.Join(); blocker.Join(); });
+        bool done = both.Wait(Guard);
+        if (!done) gate.Set();
+        Assert.True(done, "the other goroutines stalled while one goroutine was blocked in plain code");
+        Assert.Equal(999, last);
+    }
+
+    [Theory, InlineData(1), InlineData(2)]
+    public void GoBlocking_lets_the_others_run(int procs) =>
+        OthersRunWhileOneBlocks(gate => Go.Blocking(() => gate.Wait()), procs);
+
+    [Fact]
+    public void GoBlocking_returns_the_functions_value_and_rethrows() 
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
+        int got = 0;
+        Exception? caught = null;
+        rt.Spawn(new PlainFrame(() =>
+        {
+            got = Go.Blocking(() => 42);
+            try { Go.Blocking(() => throw new IOException("disk")); }
+            catch (IOException e) { caught = e; }
+            // The goroutine holds a P again: a channel round trip with another goroutine works.
+            var c = new Chan<int>(1);
+            c.Send(7);
+            got += c.Recv();
+        })).Join();
+        Assert.Equal(49, got);
+        Assert.IsType<IOException>(caught);
+        // On a plain thread it simply runs.
+        Assert.Equal(5, Go.Blocking(() => 5));
+        Assert.Throws<ArgumentNullException>(() => Go.Blocking((Action)null!));
+    }
+
+    [Fact]
+    public void EnterBlocking_scope_lets_the_others_run() =>
+        OthersRunWhileOneBlocks(gate =>
+        {
+            using (Go.EnterBlocking()) gate.Wait();
+        });
+
+    [Fact]
+    public void A_synchronous_file_read_in_a_blocking_section_lets_the_others_run()
+    {
+        // A real blocking API: the read of a FIFO-like file only returns once the others have written it.
+        string path = Path.Combine(Path.GetTempPath(), "gosharp-blocking-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            File.WriteAllText(path, "");
+            OthersRunWhileOneBlocks(gate => Go.Blocking(() =>
+            {
+                gate.Wait();
+                return File.ReadAllText(path);
+            }));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory, InlineData(1), InlineData(3)]
+    public void SetMaxProcs_while_a_goroutine_is_in_a_blocking_section_does_not_hang(int procs)
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs });
+        using var gate = new ManualResetEventSlim();
+        var inside = new ManualResetEventSlim();
+        var blocker = rt.Spawn(new PlainFrame(() => Go.Blocking(() => { inside.Set(); gate.Wait(); })));
+        Assert.True(inside.Wait(Guard));
+        // Stop-the-world must stop the P kept for the blocking section without waiting for it.
+        bool resized = Finishes(() => { rt.SetMaxProcs(procs + 1); rt.SetMaxProcs(procs); });
+        gate.Set();
+        Assert.True(resized, "SetMaxProcs waited for a goroutine in a blocking section");
+        Assert.True(Finishes(() => blocker.Join()));
+        // Healthy afterwards.
+        var c = new Chan<int>();
+        IEnumerable<Op> Sender() { yield return Send(c, 3); }
+        rt.Go(Sender());
+        Assert.Equal(3, c.Recv());
+    }
+
+    [Fact]
+    public void Many_short_blocking_sections_from_many_goroutines_are_exact()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+        long sum = 0;
+        var done = new WaitGroup();
+        done.Add(50);
+        for (int k = 0; k < 50; k++)
+        {
+            rt.Spawn(new PlainFrame(() =>
+            {
+                for (int i = 0; i < 2000; i++) Interlocked.Add(ref sum, Go.Blocking(() => 1));
+                done.Done();
+            }));
+        }
+        Assert.True(Finishes(() => done.Wait()));
+        Assert.Equal(100_000, Interlocked.Read(ref sum));
+    }
+}
