@@ -39,4 +39,30 @@ public class SchedulerBenchmarks : RuntimeBenchmark
     /// <summary>A nested [Goroutine] call that completes synchronously: per call.</summary>
     [Benchmark(OperationsPerInvoke = N)]
     public int NestedSyncCall() => Runtime.Spawn(new NestedLoopFrame(N)).Join();
+
+    /// <summary>
+    /// An empty <c>Go.Blocking</c> section in a goroutine (Go: entersyscall + exitsyscall fast path): per
+    /// section. The P stays reserved, so this is the cost every wrapped blocking .NET call pays on top of itself.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = N)]
+    public int BlockingSection()
+    {
+        int sum = 0;
+        Runtime.Spawn(new ActionFrame(() =>
+        {
+            for (int i = 0; i < N; i++) sum += Go.Blocking(static () => 1);
+        })).Join();
+        return sum;
+    }
+
+    private sealed class ActionFrame : GoSharp.CompilerServices.Frame
+    {
+        private readonly System.Action _action;
+        public ActionFrame(System.Action action) => _action = action;
+        public override GoSharp.CompilerServices.FrameResult Resume(GoSharp.CompilerServices.G g)
+        {
+            _action();
+            return GoSharp.CompilerServices.FrameResult.Completed;
+        }
+    }
 }
