@@ -96,6 +96,32 @@ public class DiagnosticTests
         public partial class C { [Goroutine] static void M() { [|Thread.Sleep(10)|]; } }
         """, DiagnosticSeverity.Warning);
 
+    [Theory]
+    [InlineData("Go.Blocking(() => Thread.Sleep(10));")]
+    [InlineData("var n = Go.Blocking(() => { Thread.Sleep(10); return 1; });")]
+    [InlineData("using (Go.EnterBlocking()) Thread.Sleep(10);")]
+    [InlineData("using var section = Go.EnterBlocking(); Thread.Sleep(10);")]
+    [InlineData("Go.Await(Task.Run(() => Thread.Sleep(10)));")]
+    [InlineData("Task.Factory.StartNew(() => Thread.Sleep(10));")]
+    [InlineData("ThreadPool.QueueUserWorkItem(_ => Thread.Sleep(10));")]
+    [InlineData("new Thread(() => Thread.Sleep(10)).Start();")]
+    public void BlockingCallsThatDoNotStallTheGoroutineAreNotReported(string statement)
+    {
+        var result = GeneratorHarness.Run(Prelude + "public partial class C { [Goroutine] static void M() { " + statement + " } }");
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "GOSH0009");
+        Assert.Empty(result.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void ABlockingCallAfterAnEnterBlockingScopeEndedIsReported() => Expect("GOSH0009", """
+        public partial class C { [Goroutine] static void M() { using (Go.EnterBlocking()) { } [|Thread.Sleep(10)|]; } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void ABlockingCallInALambdaThatRunsOnTheGoroutineIsReported() => Expect("GOSH0009", """
+        public partial class C { [Goroutine] static void M() { Action a = () => [|Thread.Sleep(10)|]; a(); } }
+        """, DiagnosticSeverity.Warning);
+
     [Fact]
     public void TaskResult() => Expect("GOSH0009", """
         public partial class C { [Goroutine] static int M(Task<int> t) { return [|t.Result|]; } }

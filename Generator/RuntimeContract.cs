@@ -85,6 +85,17 @@ internal static class RuntimeContract
         public const string PreemptPlainCode = "PreemptPlainCode";
     }
 
+    /// <summary>
+    /// The user's announcements of a blocking section: a thread-blocking call inside <c>Go.Blocking(() => ...)</c>
+    /// or after <c>Go.EnterBlocking()</c> gets no GOSH0009 (looked up, not emitted).
+    /// </summary>
+    internal static class Go
+    {
+        public const string MetadataName = "GoSharp.Go";
+        public const string Blocking = "Blocking";
+        public const string EnterBlocking = "EnterBlocking";
+    }
+
     /// <summary>What <c>GetSourceLocation</c> returns: the source line of a suspension state.</summary>
     internal static class SourceLocation
     {

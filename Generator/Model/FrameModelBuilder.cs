@@ -209,17 +209,68 @@ internal static class FrameModelBuilder
                     }
                 }
                 else if (SymbolFacts.MayBeBlocking(inv.Expression) && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol symbol
-                    && SymbolFacts.BlockingReplacement(symbol) is { } replacement)
+                    && SymbolFacts.BlockingReplacement(symbol) is { } replacement && !BlockingIsFine(inv, body, model, ct))
                 {
                     Add(diags, DiagnosticDescriptors.BlockingCall, inv.GetLocation(), symbol.ContainingType.Name + "." + symbol.Name, replacement);
                 }
             }
             else if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } ma && ma.Parent is not InvocationExpressionSyntax
-                && model.GetSymbolInfo(ma, ct).Symbol is IPropertySymbol prop && SymbolFacts.BlockingReplacement(prop) is { } rep)
+                && model.GetSymbolInfo(ma, ct).Symbol is IPropertySymbol prop && SymbolFacts.BlockingReplacement(prop) is { } rep
+                && !BlockingIsFine(ma, body, model, ct))
             {
                 Add(diags, DiagnosticDescriptors.BlockingCall, ma.GetLocation(), prop.ContainingType.Name + "." + prop.Name, rep);
             }
         }
         return iterator;
     }
+
+    /// <summary>
+    /// A thread-blocking call that does not stall the goroutine's P: inside a lambda that runs on another
+    /// thread (<c>Task.Run</c>, <c>Task.Factory.StartNew</c>, <c>ThreadPool.QueueUserWorkItem</c>,
+    /// <c>new Thread</c>), or inside a blocking section the user announced (<c>Go.Blocking(() => ...)</c>,
+    /// <c>using (Go.EnterBlocking())</c> or <c>using var _ = Go.EnterBlocking();</c>). GOSH0009 stays silent there.
+    /// </summary>
+    private static bool BlockingIsFine(SyntaxNode call, SyntaxNode body, SemanticModel model, CancellationToken ct)
+    {
+        for (SyntaxNode? a = call.Parent, child = call; a is not null && child != body; child = a, a = a.Parent)
+        {
+            if (a is AnonymousFunctionExpressionSyntax lambda
+                && lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: var owner } }
+                && owner is InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
+                && model.GetSymbolInfo(owner, ct).Symbol is IMethodSymbol m && RunsElsewhereOrAnnounced(m))
+                return true;
+            if (a is UsingStatementSyntax u && child == u.Statement && IsEnterBlocking(u.Expression ?? u.Declaration?.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
+                return true;
+            if (a is BlockSyntax block && child is StatementSyntax st)
+            {
+                // using var _ = Go.EnterBlocking(); earlier in the same block covers the rest of it.
+                foreach (var earlier in block.Statements)
+                {
+                    if (earlier == st) break;
+                    if (earlier is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } ld
+                        && IsEnterBlocking(ld.Declaration.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool RunsElsewhereOrAnnounced(IMethodSymbol m)
+    {
+        string type = m.ContainingType?.ToDisplayString() ?? "";
+        return (type, m.Name) switch
+        {
+            (RuntimeContract.Go.MetadataName, RuntimeContract.Go.Blocking) => true,
+            ("System.Threading.Tasks.Task", "Run") => true,
+            ("System.Threading.Tasks.TaskFactory", "StartNew") => true,
+            ("System.Threading.ThreadPool", "QueueUserWorkItem" or "UnsafeQueueUserWorkItem") => true,
+            ("System.Threading.Thread", ".ctor") => true,
+            _ => false,
+        };
+    }
+
+    private static bool IsEnterBlocking(ExpressionSyntax? e, SemanticModel model, CancellationToken ct) =>
+        e is InvocationExpressionSyntax inv && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol m
+        && m.Name == RuntimeContract.Go.EnterBlocking && m.ContainingType?.ToDisplayString() == RuntimeContract.Go.MetadataName;
 }
