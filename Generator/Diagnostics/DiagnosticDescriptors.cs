@@ -35,7 +35,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SuspensionInLock = Make("GOSH0005",
         "Suspension point inside lock",
-        "'{0}' may suspend the goroutine inside a lock statement; the goroutine may resume on another thread, which does not own the Monitor. Use GoSharp.Mutex, or move the call out of the lock.",
+        "'{0}' may suspend the goroutine inside a lock statement; the goroutine may resume on another thread, which does not own the Monitor. Use Sync.Mutex, or move the call out of the lock.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor SuspensionInUnsafe = Make("GOSH0006",

@@ -150,26 +150,41 @@ internal static class SymbolFacts
         switch (type)
         {
             case "System.Threading.Thread" when symbol.Name == "Sleep":
-                return "Go.Sleep(...)";
+                return BlockingReplacements.Sleep;
             case "System.Threading.Tasks.Task" when symbol.Name is "Wait" or "WaitAll" or "WaitAny":
             case "System.Threading.Tasks.Task<TResult>" when symbol.Name is "Wait" or "Result":
             case "System.Runtime.CompilerServices.TaskAwaiter" when symbol.Name == "GetResult":
             case "System.Runtime.CompilerServices.TaskAwaiter<TResult>" when symbol.Name == "GetResult":
             case "System.Threading.Tasks.ValueTask<TResult>" when symbol.Name == "Result":
-                return "Go.Await(task)";
+                return BlockingReplacements.Await;
             case "System.Threading.Monitor" when symbol.Name is "Enter" or "Wait" or "TryEnter":
-                return "GoSharp.Mutex (Lock/Unlock) or GoSharp.Cond";
+                return BlockingReplacements.Monitor;
             case "System.Threading.SemaphoreSlim" when symbol.Name == "Wait":
             case "System.Threading.Semaphore" when symbol.Name == "WaitOne":
-                return "a buffered Chan<T> as a semaphore, or GoSharp.Mutex";
+                return BlockingReplacements.Semaphore;
             case "System.Threading.ManualResetEventSlim" when symbol.Name == "Wait":
             case "System.Threading.WaitHandle" when symbol.Name is "WaitOne" or "WaitAll" or "WaitAny":
             case "System.Threading.CountdownEvent" when symbol.Name == "Wait":
             case "System.Threading.Barrier" when symbol.Name == "SignalAndWait":
-                return "GoSharp.WaitGroup or a Chan<T>";
+                return BlockingReplacements.Event;
             case "System.Threading.Thread" when symbol.Name == "Join":
-                return "Goroutine.Join()";
+                return BlockingReplacements.Join;
         }
         return null;
     }
+}
+
+/// <summary>
+/// What GOSH0009 suggests instead of each thread-blocking call. Every runtime name quoted here is resolved
+/// against the runtime assembly by Generator.Tests' RuntimeContractTests, so a message never names a type
+/// that does not exist.
+/// </summary>
+internal static class BlockingReplacements
+{
+    public const string Sleep = "Go.Sleep(...)";
+    public const string Await = "Go.Await(task)";
+    public const string Monitor = "Sync.Mutex (Lock/Unlock) or Cond";
+    public const string Semaphore = "Sync.Semaphore (Acquire/Release)";
+    public const string Event = "WaitGroup or a Chan<T>";
+    public const string Join = "Goroutine.Join()";
 }
