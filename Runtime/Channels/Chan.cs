@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel;
@@ -61,6 +62,7 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
     /// come first, then <c>default</c> at once.
     /// </summary>
     [SuspensionPoint(nameof(GetRecvAwaiter))]
+    [return: MaybeNull]
     public T Recv()
     {
         if (H is null) HChan<T>.BlockForever();
@@ -98,7 +100,7 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
     /// Receives without waiting: true with a value if one was ready; false if none was, or if the channel is
     /// closed and drained (use <see cref="TryRecvOk"/> to tell these apart).
     /// </summary>
-    public bool TryRecv(out T value)
+    public bool TryRecv([MaybeNullWhen(false)] out T value)
     {
         if (H is null)
         {
@@ -309,6 +311,7 @@ public struct ChanRecvAwaiter<T>
     public FrameResult Suspend(G g, Frame frame) => _inner.Suspend(g, frame);
 
     /// <summary>The value received (default if the channel was closed).</summary>
+    [return: MaybeNull]
     public T GetResult() => _inner.GetResult().Value;
 }
 
