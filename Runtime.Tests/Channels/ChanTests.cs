@@ -250,12 +250,18 @@ public class ChanTests
 
         // Blocking hand-offs between two threads: the waiter comes from the thread's pool.
         var u = new Chan<int>();
-        var t = new Thread(() => { for (int i = 0; i < 20_100; i++) u.Send(i); });
+        var t = new Thread(() => { for (int i = 0; i < 60_100; i++) u.Send(i); });
         t.Start();
         for (int i = 0; i < 100; i++) u.Recv();
-        before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20_000; i++) u.Recv();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of three rounds: a round may include a one-off cost of the runtime's (a JIT tier-up of
+        // the loop, seen once in a loaded full run), a steady allocation would show in all three.
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 3; round++)
+        {
+            before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 20_000; i++) u.Recv();
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
         t.Join();
         Assert.True(allocated < 1024, $"{allocated} bytes for 20,000 blocking receives");
     }
