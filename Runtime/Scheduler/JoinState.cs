@@ -134,7 +134,10 @@ internal sealed class JoinState : IParkCommit
                 joins.Continuations = null;
             }
             if (abandoned is not null) root.Failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(abandoned);
-            if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && threads == 0)
+            // Nobody waits: keep the exception for whoever drops the handle unobserved (Task's model) - unless
+            // the runtime is being disposed, which ends goroutines with ObjectDisposedException by design.
+            if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && threads == 0
+                && !sched.IsDisposed)
             {
                 (root.Joins ??= new JoinRecord()).Unobserved =
                     new UnobservedExceptionHolder(sched, goid, root.MethodName, root.Failure.SourceException);
