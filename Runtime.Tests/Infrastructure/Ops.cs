@@ -16,6 +16,19 @@ public static class Ops
         (ref ChanRecvAwaiter<T> a) => a.IsCompleted, (ref ChanRecvAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
         (ref ChanRecvAwaiter<T> a) => a.GetResult()!);
 
+    // The directional views hand out the channel's own awaiters; these drive them as generated code would.
+    public static Op<ChanSendAwaiter<T>, Unit> Send<T>(SendChan<T> c, T v) => new(c.GetSendAwaiter(v),
+        (ref ChanSendAwaiter<T> a) => a.IsCompleted, (ref ChanSendAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanSendAwaiter<T> a) => { a.GetResult(); return default; });
+
+    public static Op<ChanRecvAwaiter<T>, T> Recv<T>(RecvChan<T> c) => new(c.GetRecvAwaiter(),
+        (ref ChanRecvAwaiter<T> a) => a.IsCompleted, (ref ChanRecvAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanRecvAwaiter<T> a) => a.GetResult());
+
+    public static Op<ChanRecvOkAwaiter<T>, (T Value, bool Ok)> RecvOk<T>(RecvChan<T> c) => new(c.GetRecvOkAwaiter(),
+        (ref ChanRecvOkAwaiter<T> a) => a.IsCompleted, (ref ChanRecvOkAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanRecvOkAwaiter<T> a) => a.GetResult());
+
     public static Op<ChanRecvOkAwaiter<T>, (T Value, bool Ok)> RecvOk<T>(Chan<T> c) => new(c.GetRecvOkAwaiter(),
         (ref ChanRecvOkAwaiter<T> a) => a.IsCompleted, (ref ChanRecvOkAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
         (ref ChanRecvOkAwaiter<T> a) => a.GetResult());
@@ -27,6 +40,18 @@ public static class Ops
     public static Op<YieldAwaiter, Unit> Yield() => new(default,
         (ref YieldAwaiter a) => a.IsCompleted, (ref YieldAwaiter a, G g, Frame f) => a.Suspend(g, f),
         (ref YieldAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<GroupGoAwaiter, Unit> GroupGo(Go.Group group, Action action) => new(group.GetGoAwaiter(action),
+        (ref GroupGoAwaiter a) => a.IsCompleted, (ref GroupGoAwaiter a, G g, Frame f) => a.Suspend(g, f),
+        (ref GroupGoAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<GroupGoAwaiter, Unit> GroupGo(Go.Group group, Func<Goroutine> start) => new(group.GetGoAwaiter(start),
+        (ref GroupGoAwaiter a) => a.IsCompleted, (ref GroupGoAwaiter a, G g, Frame f) => a.Suspend(g, f),
+        (ref GroupGoAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<GroupWaitAwaiter, Unit> GroupWait(Go.Group group) => new(group.GetWaitAwaiter(),
+        (ref GroupWaitAwaiter a) => a.IsCompleted, (ref GroupWaitAwaiter a, G g, Frame f) => a.Suspend(g, f),
+        (ref GroupWaitAwaiter a) => { a.GetResult(); return default; });
 
     public static Op<JoinAwaiter, Unit> Join(Goroutine h) => new(h.GetJoinAwaiter(),
         (ref JoinAwaiter a) => a.IsCompleted, (ref JoinAwaiter a, G g, Frame f) => a.Suspend(g, f),

@@ -33,10 +33,10 @@ public static partial class Go
     /// A channel that receives the current UTC time once, after <paramref name="duration"/> (Go: time.After).
     /// Use it as a timeout case: <c>Go.Select(ch.RecvCase(), Go.After(d).RecvCase())</c>.
     /// </summary>
-    public static Chan<DateTime> After(TimeSpan duration) => NewTimer(duration).C;
+    public static RecvChan<DateTime> After(TimeSpan duration) => NewTimer(duration).C;
 
     /// <summary>A channel that receives the time every <paramref name="period"/> (Go: time.Tick); it never stops.</summary>
-    public static Chan<DateTime> Tick(TimeSpan period) => NewTicker(period).C;
+    public static RecvChan<DateTime> Tick(TimeSpan period) => NewTicker(period).C;
 
     /// <summary>A timer that sends the time on <see cref="Timer.C"/> after <paramref name="duration"/> (Go: time.NewTimer).</summary>
     public static Timer NewTimer(TimeSpan duration)
@@ -76,8 +76,11 @@ public static partial class Go
     {
         internal Timer(GoRuntime rt, Chan<DateTime> c, Action? action) : base(rt, c, action) { }
 
-        /// <summary>The channel the time is sent on (buffer of one); nil for <see cref="AfterFunc"/> timers.</summary>
-        public Chan<DateTime> C => Channel;
+        /// <summary>
+        /// The channel the time is sent on (buffer of one); nil for <see cref="AfterFunc"/> timers. Receive-only
+        /// (Go: <c>&lt;-chan Time</c>): the timer owns it, and a user's close would make its send throw.
+        /// </summary>
+        public RecvChan<DateTime> C => Channel;
 
         /// <summary>Stops the timer; true if that prevented it from firing, false if it had fired or was stopped.</summary>
         public bool Stop() => StopCore();
@@ -94,8 +97,8 @@ public static partial class Go
     {
         internal Ticker(GoRuntime rt) : base(rt, new Chan<DateTime>(1), null) { }
 
-        /// <summary>The channel the ticks arrive on.</summary>
-        public Chan<DateTime> C => Channel;
+        /// <summary>The channel the ticks arrive on; receive-only (Go: <c>&lt;-chan Time</c>), as the ticker owns it.</summary>
+        public RecvChan<DateTime> C => Channel;
 
         /// <summary>Stops the ticks; no tick is delivered after it returns. Does not close <see cref="C"/>.</summary>
         public void Stop() => StopCore();

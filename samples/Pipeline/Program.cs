@@ -4,7 +4,8 @@ using GoSharp;
 // The pipeline of Go's blog post "Go Concurrency Patterns: Pipelines and cancellation": Gen -> Sq (fanned
 // out to two goroutines) -> Merge (fan-in) -> a consumer. The consumer stops early and closes `done`,
 // which tells every stage to return. Sum and Stats are [Goroutine] methods called directly: nested calls
-// that run on the calling goroutine and suspend it when they block.
+// that run on the calling goroutine and suspend it when they block. As in the post, each stage takes
+// receive-only (RecvChan, Go's <-chan) and send-only (SendChan, chan<-) views: only the owner closes.
 public static partial class Program
 {
     public static void Main()
@@ -28,7 +29,7 @@ public static partial class Program
 
     // Stats runs on the caller's goroutine: a nested call, not a new goroutine.
     [Goroutine]
-    static (long Sum, int Count) Stats(Chan<int> squares, int limit)
+    static (long Sum, int Count) Stats(RecvChan<int> squares, int limit)
     {
         long sum = 0;
         var count = 0;
@@ -49,7 +50,7 @@ public static partial class Program
         return v;
     }
 
-    static Chan<int> Gen(Chan<Empty> done, int n)
+    static RecvChan<int> Gen(RecvChan<Empty> done, int n)
     {
         var output = new Chan<int>();
         GoGenerate(done, output, n);
@@ -57,7 +58,7 @@ public static partial class Program
     }
 
     [Goroutine]
-    static void Generate(Chan<Empty> done, Chan<int> output, int n)
+    static void Generate(RecvChan<Empty> done, SendChan<int> output, int n)
     {
         try
         {
@@ -73,7 +74,7 @@ public static partial class Program
         }
     }
 
-    static Chan<int> Sq(Chan<Empty> done, Chan<int> input)
+    static RecvChan<int> Sq(RecvChan<Empty> done, RecvChan<int> input)
     {
         var output = new Chan<int>();
         GoSquare(done, input, output);
@@ -81,7 +82,7 @@ public static partial class Program
     }
 
     [Goroutine]
-    static void Square(Chan<Empty> done, Chan<int> input, Chan<int> output)
+    static void Square(RecvChan<Empty> done, RecvChan<int> input, SendChan<int> output)
     {
         try
         {
@@ -97,7 +98,7 @@ public static partial class Program
         }
     }
 
-    static Chan<int> Merge(Chan<Empty> done, Chan<int> a, Chan<int> b)
+    static RecvChan<int> Merge(RecvChan<Empty> done, RecvChan<int> a, RecvChan<int> b)
     {
         var output = new Chan<int>();
         var wg = new WaitGroup();
@@ -109,7 +110,7 @@ public static partial class Program
     }
 
     [Goroutine]
-    static void Forward(Chan<Empty> done, Chan<int> input, Chan<int> output, WaitGroup wg)
+    static void Forward(RecvChan<Empty> done, RecvChan<int> input, SendChan<int> output, WaitGroup wg)
     {
         try
         {
@@ -126,7 +127,7 @@ public static partial class Program
     }
 
     [Goroutine]
-    static void CloseAfter(WaitGroup wg, Chan<int> output)
+    static void CloseAfter(WaitGroup wg, SendChan<int> output)
     {
         wg.Wait();
         output.Close();

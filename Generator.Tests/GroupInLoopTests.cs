@@ -1,0 +1,45 @@
+using System.Linq;
+using GoSharp.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// What docs/structured.md tells users about Go.Group in loops of [Goroutine] methods: g.Go(lambda capturing
+/// a foreach variable) is refused (Go is a suspension point), g.Add(GoWork(i)) compiles.
+/// </summary>
+public class GroupInLoopTests
+{
+    private const string Source = """
+        using System;
+        using GoSharp;
+
+        public partial class C
+        {
+            [Goroutine]
+            static void Work(int i) { Go.Yield(); }
+
+            [Goroutine]
+            static void M(int[] items)
+            {
+                var g = new Go.Group();
+                foreach (var i in items) BODY;
+                g.Wait();
+            }
+        }
+        """;
+
+    private static Diagnostic[] Errors(string body)
+    {
+        var r = GeneratorHarness.Run(Source.Replace("BODY", body));
+        return r.GeneratorDiagnostics.Concat(r.CompileDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+    }
+
+    [Fact]
+    public void Go_with_a_lambda_capturing_the_loop_variable_is_refused() =>
+        Assert.Contains(Errors("g.Go(() => GoWork(i))"), d => d.Id == "GOSH0010");
+
+    [Fact]
+    public void Add_of_a_started_goroutine_compiles() => Assert.Empty(Errors("g.Add(GoWork(i))"));
+}
