@@ -23,7 +23,7 @@ public static class Ops
 
     public static Op<ChanRecvAwaiter<T>, T> Recv<T>(RecvChan<T> c) => new(c.GetRecvAwaiter(),
         (ref ChanRecvAwaiter<T> a) => a.IsCompleted, (ref ChanRecvAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
-        (ref ChanRecvAwaiter<T> a) => a.GetResult());
+        (ref ChanRecvAwaiter<T> a) => a.GetResult()!);
 
     public static Op<ChanRecvOkAwaiter<T>, (T Value, bool Ok)> RecvOk<T>(RecvChan<T> c) => new(c.GetRecvOkAwaiter(),
         (ref ChanRecvOkAwaiter<T> a) => a.IsCompleted, (ref ChanRecvOkAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -49,6 +50,7 @@ public readonly partial struct RecvChan<T> : IEquatable<RecvChan<T>>, IEnumerabl
 
     /// <summary>Receives a value, waiting for one; <c>default</c> once the channel is closed and drained. See <see cref="Chan{T}.Recv"/>.</summary>
     [SuspensionPoint(nameof(GetRecvAwaiter))]
+    [return: MaybeNull]
     public T Recv() => new Chan<T>(H).Recv();
 
     /// <summary>The awaiter behind <see cref="Recv"/> (the channel's own).</summary>
@@ -64,7 +66,7 @@ public readonly partial struct RecvChan<T> : IEquatable<RecvChan<T>>, IEnumerabl
     public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H);
 
     /// <summary>Receives without waiting: true with a value if one was ready. See <see cref="Chan{T}.TryRecv"/>.</summary>
-    public bool TryRecv(out T value) => new Chan<T>(H).TryRecv(out value);
+    public bool TryRecv([MaybeNullWhen(false)] out T value) => new Chan<T>(H).TryRecv(out value);
 
     /// <summary>Receives without waiting; <paramref name="ok"/> false when closed and drained. See <see cref="Chan{T}.TryRecvOk"/>.</summary>
     public bool TryRecvOk(out T value, out bool ok) => new Chan<T>(H).TryRecvOk(out value, out ok);
