@@ -47,12 +47,20 @@ internal sealed partial class MethodLowerer
             Stmt($"{old} = {loc};");
             var rv = LowerExpression(a.Right);
             var op = a.OperatorToken.Text.Substring(0, a.OperatorToken.Text.Length - 1);
-            var value = $"({leftType?.Fq()})({old} {op} {rv})";
+            // The right side is one operand (x *= 2 + y is x = x * (2 + y)): the residual text may be any
+            // expression, so it is parenthesized.
+            var value = $"({leftType?.Fq()})({old} {op} {AsOperand(rv)})";
             if (_checked is not null) value = $"{_checked}({value})";
             text = $"{loc} = {value}";
         }
         return discard ? text : "(" + text + ")";
     }
+
+    /// <summary>Residual text as one operand of a binary operator: parenthesized unless it is already a primary expression.</summary>
+    private static string AsOperand(string text) =>
+        SyntaxFactory.ParseExpression(text) is IdentifierNameSyntax or LiteralExpressionSyntax or ParenthesizedExpressionSyntax
+            or InvocationExpressionSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or CheckedExpressionSyntax
+            ? text : "(" + text + ")";
 
     /// <summary>Spills the parts of an assignable expression; returns the text that names the same location.</summary>
     private string? LowerLocation(ExpressionSyntax left, bool spillAll)
