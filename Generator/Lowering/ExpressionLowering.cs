@@ -39,6 +39,14 @@ internal sealed partial class MethodLowerer
                 return LowerConditionalAccess(ca, discard);
             case SwitchExpressionSyntax se when se.Arms.Any(a => HasSuspension(a)):
                 return LowerSwitchExpression(se);
+            case CheckedExpressionSyntax ch:
+                // Its own context for everything inside, spilled parts included, whatever the enclosing block says.
+                var kind = ch.IsKind(SyntaxKind.CheckedExpression) ? "checked" : "unchecked";
+                var saved = _checked;
+                _checked = kind;
+                var value = LowerExpression(ch.Expression, discard);
+                _checked = saved;
+                return value.Length == 0 ? "" : $"{kind}({value})";
         }
         var operands = Operands(e);
         if (operands is null)
@@ -94,8 +102,6 @@ internal sealed partial class MethodLowerer
                 return new List<ExpressionSyntax> { pf.Operand };
             case CastExpressionSyntax c:
                 return new List<ExpressionSyntax> { c.Expression };
-            case CheckedExpressionSyntax ch:
-                return new List<ExpressionSyntax> { ch.Expression };
             case TupleExpressionSyntax t:
                 return t.Arguments.Select(a => a.Expression).ToList();
             case InterpolatedStringExpressionSyntax s:
