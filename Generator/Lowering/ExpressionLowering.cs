@@ -132,11 +132,14 @@ internal sealed partial class MethodLowerer
     private ExpressionSyntax? Receiver(InvocationExpressionSyntax inv) =>
         inv.Expression is MemberAccessExpressionSyntax ma && !IsTypeOrNamespace(ma.Expression) ? ma.Expression : null;
 
-    /// <summary>Lowers operands left to right, spilling those before the last suspension point.</summary>
-    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands)
+    /// <summary>
+    /// Lowers operands left to right, spilling those before the last suspension point (with
+    /// <paramref name="spillAll"/>, all but the last operand: the residual will not evaluate them in this order).
+    /// </summary>
+    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands, bool spillAll = false)
     {
         var repl = new Dictionary<SyntaxNode, string>();
-        var last = operands.FindLastIndex(HasSuspension);
+        var last = spillAll ? operands.Count - 1 : operands.FindLastIndex(HasSuspension);
         for (var i = 0; i <= last; i++)
         {
             var op = operands[i];
