@@ -161,6 +161,22 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void MutableStructInstance() => Expect("GOSH0014", """
+        public partial struct S { int _n; [Goroutine] public void [|Bump|]() { Go.Yield(); _n++; } }
+        """);
+
+    [Fact]
+    public void ReadonlyStructInstanceIsAllowed()
+    {
+        var result = GeneratorHarness.Run(Prelude + """
+            public partial struct S { int _n; public S(int n) => _n = n; [Goroutine] public readonly int Get() { Go.Yield(); return _n; } }
+            public readonly partial struct R { readonly int _n; public R(int n) => _n = n; [Goroutine] public int Get() { Go.Yield(); return _n; } }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompileDiagnostics);
+    }
+
+    [Fact]
     public void GeneratorFailureBecomesADiagnostic()
     {
         GoSharp.Generator.Model.FrameModelBuilder.InjectFailure = m => m.Name == "FailHere_GOSH0001";

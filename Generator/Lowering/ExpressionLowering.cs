@@ -143,6 +143,13 @@ internal sealed partial class MethodLowerer
         for (var i = 0; i <= last; i++)
         {
             var op = operands[i];
+            if (i < last && IsStructVariableReceiver(op))
+            {
+                // C# calls a method of a struct variable on the variable itself (by reference): a copy in a
+                // temporary would lose what the method changes. The location is spilled, not its value.
+                repl[op] = LowerLocation(op, spillAll: true) ?? RewriteExpr(op);
+                continue;
+            }
             var r = LowerExpression(op);
             if (i < last && !IsTrivial(op))
             {
@@ -154,6 +161,19 @@ internal sealed partial class MethodLowerer
             repl[op] = r;
         }
         return repl;
+    }
+
+    /// <summary>The receiver of a method call that names a mutable struct variable (local, parameter, field, array element).</summary>
+    private bool IsStructVariableReceiver(ExpressionSyntax op)
+    {
+        if (op.Parent is not MemberAccessExpressionSyntax ma || ma.Expression != op || ma.Parent is not InvocationExpressionSyntax inv || inv.Expression != ma) return false;
+        if (TypeOf(op) is not { IsValueType: true, IsReadOnly: false }) return false;
+        return op switch
+        {
+            IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(op, _ct).Symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol { IsReadOnly: false, IsConst: false },
+            ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
+            _ => false,
+        };
     }
 
     private string Operand(Dictionary<SyntaxNode, string> repl, ExpressionSyntax e) =>

@@ -60,6 +60,10 @@ internal static class FrameModelBuilder
             if (p.Modifiers.Any(m => m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword) || m.IsKind(SyntaxKind.InKeyword)))
                 Add(diags, DiagnosticDescriptors.RefParameter, p.GetLocation(), p.Identifier.ValueText);
         }
+        // A plain call of a struct's method changes the caller's variable (ref this); the frame can only hold a
+        // copy, so a method that could write to the instance would silently lose its writes (CS4012-like).
+        if (!method.IsStatic && method.ContainingType.IsValueType && !method.IsReadOnly && !method.ContainingType.IsReadOnly)
+            Add(diags, DiagnosticDescriptors.MutableStructInstance, nameLocation, method.Name, method.ContainingType.Name);
         if (method.IsAsync)
             Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "async");
         var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
