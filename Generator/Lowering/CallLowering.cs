@@ -153,11 +153,19 @@ internal sealed partial class MethodLowerer
                 ctorArgs.Add(arg.Syntax is ExpressionSyntax x ? Operand(repl, x) : arg.Syntax.ToString());
             }
         }
+        var creation = $"new {frameType}({string.Join(", ", ctorArgs)})";
+        if (SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null)
+        {
+            // Virtual dispatch: the receiver's frame factory makes the frame of its own override.
+            frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));
+            var typeArgs = target.IsGenericMethod ? "<" + string.Join(", ", target.TypeArguments.Select(t => t.Fq())) + ">" : "";
+            creation = $"{AsOperand(ctorArgs[0])}.{SymbolFacts.FrameFactoryName(def)}{typeArgs}({string.Join(", ", ctorArgs.Skip(1))})";
+        }
         var n = NewState(inv, "call to " + method.Name);
         var call = AddField(frameType, "_call" + n, $"frame of the nested call to {method.Name} (line {Line(inv)})");
         _usesFrameResultLocal = true;
         Src(inv);
-        Stmt($"{call} = new {frameType}({string.Join(", ", ctorArgs)});");
+        Stmt($"{call} = {creation};");
         Hidden();
         Stmt($"// state {n}: nested goroutine call to {method.Name} (line {Line(inv)})");
         Src(inv);

@@ -113,6 +113,26 @@ internal static class SymbolFacts
         return def.Name + "_Frame_" + index;
     }
 
+    /// <summary>
+    /// A [Goroutine] method that an override may replace: a nested call of it must dispatch on the receiver's
+    /// runtime type, so its frame is made by a virtual factory method (<see cref="FrameFactoryName"/>) that
+    /// every [Goroutine] override overrides.
+    /// </summary>
+    public static bool IsVirtualGoroutine(IMethodSymbol m) =>
+        !m.IsStatic && (m.IsVirtual || m.IsOverride) && m.ContainingType.TypeKind == TypeKind.Class;
+
+    /// <summary>The frame factory of a virtual [Goroutine] method: one name for the whole override chain (overloads differ by parameters).</summary>
+    public static string FrameFactoryName(IMethodSymbol m) => "__GoFrame_" + m.Name;
+
+    /// <summary>True when the method overrides one whose frame factory exists (generated here, or in the base's assembly).</summary>
+    public static bool OverridesFrameFactory(IMethodSymbol m)
+    {
+        if (!m.IsOverride || m.OverriddenMethod is not { } o) return false;
+        var od = o.OriginalDefinition;
+        if (od.DeclaringSyntaxReferences.Length > 0) return IsGeneratedGoroutine(od) && IsVirtualGoroutine(od);
+        return od.ContainingType.GetMembers(FrameFactoryName(od)).Any();
+    }
+
     /// <summary>A C# expression for a constant of the given type (casts keep the type; NaN and infinities spelled out).</summary>
     public static string ConstantText(ITypeSymbol type, object? value)
     {

@@ -130,6 +130,19 @@ internal static class FrameModelBuilder
         var returnType = method.ReturnsVoid ? RuntimeContract.Goroutine.Type : RuntimeContract.Generic(RuntimeContract.GoroutineOfT.Type, method.ReturnType.Fq());
         var spawn = method.ReturnsVoid ? RuntimeContract.GoRuntime.Spawn : RuntimeContract.Generic(RuntimeContract.GoRuntime.Spawn, method.ReturnType.Fq());
 
+        // A virtual [Goroutine] method makes its frame through a virtual factory that [Goroutine] overrides
+        // override: nested calls and the launcher then run the body of the receiver's runtime type.
+        var frameNew = $"new {frameName}{frameTypeArgs}({string.Join(", ", frameArgs)})";
+        string? factory = null;
+        if (SymbolFacts.IsVirtualGoroutine(method))
+        {
+            var factoryName = SymbolFacts.FrameFactoryName(method);
+            var overrides = SymbolFacts.OverridesFrameFactory(method);
+            factory = $"{(accessibility + (overrides ? " override " : " virtual ")).TrimStart()}{baseType} {factoryName}{typeParams}({launcherParams})"
+                + $"{(overrides || constraints.Length == 0 ? "" : " " + constraints)} => {frameNew};";
+            frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
+        }
+
         var typeChain = string.Join(".", method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "")
             .Split('.')) ;
         var hint = Sanitize(typeChain + "." + frameName) + ".g.cs";
@@ -159,7 +172,8 @@ internal static class FrameModelBuilder
             LauncherParameters: launcherParams,
             LauncherConstraints: constraints,
             LauncherReturnType: returnType,
-            LauncherFrameArguments: $"{RuntimeContract.GoRuntime.Type}.{RuntimeContract.GoRuntime.Current}.{spawn}(new {frameName}{frameTypeArgs}({string.Join(", ", frameArgs)}))",
+            LauncherFrameArguments: $"{RuntimeContract.GoRuntime.Type}.{RuntimeContract.GoRuntime.Current}.{spawn}({frameNew})",
+            FrameFactory: factory,
             NeedsPatternHelpers: lowerer.NeedsPatternHelpers,
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }
