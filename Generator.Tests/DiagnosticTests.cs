@@ -177,6 +177,53 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void FilterAfterSuspendingFinally() => Expect("GOSH0015", """
+        public partial class C
+        {
+            static bool s_flag;
+            [Goroutine] static int M()
+            {
+                try { try { throw new Exception(); } finally { Go.Yield(); s_flag = true; } }
+                catch (Exception e) [|when (s_flag)|] { return 1; }
+            }
+        }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void FilterAfterNestedGoroutineCall() => Expect("GOSH0015", """
+        public partial class C
+        {
+            static int s_seen;
+            [Goroutine] static void Callee() { try { Go.Yield(); throw new Exception(); } finally { s_seen++; } }
+            [Goroutine] static int M()
+            {
+                try { Callee(); return 0; }
+                catch (Exception e) [|when (Check(e))|] { return 1; }
+            }
+            static bool Check(Exception e) => s_seen == 0;
+        }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void FilterThatReadsOnlyTheExceptionIsFine()
+    {
+        var result = GeneratorHarness.Run(Prelude + """
+            public partial class C
+            {
+                const string Expected = "x";
+                [Goroutine] static void Callee() { try { Go.Yield(); throw new Exception("x"); } finally { Go.Yield(); } }
+                [Goroutine] static int M()
+                {
+                    try { Callee(); return 0; }
+                    catch (Exception e) when (e.Message.Contains(Expected) && e is { HResult: < 0 } && nameof(e).Length > 0) { return 1; }
+                    catch (InvalidOperationException) when (true) { return 2; }
+                }
+            }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+    }
+
+    [Fact]
     public void GeneratorFailureBecomesADiagnostic()
     {
         GoSharp.Generator.Model.FrameModelBuilder.InjectFailure = m => m.Name == "FailHere_GOSH0001";

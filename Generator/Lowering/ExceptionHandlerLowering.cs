@@ -125,6 +125,7 @@ internal sealed partial class MethodLowerer
             if (c.Filter is not null && HasSuspension(c.Filter.FilterExpression))
                 Report(DiagnosticDescriptors.Unsupported, c.Filter, "A suspension point in an exception filter");
             else if (Suspends(c.Block)) moved.Add(i);
+            if (c.Filter is not null) CheckFilterOrder(t, c);
         }
         var id = _nextLabel++;
         var pc = moved.Count > 0 ? AddField("int", "_pendingCatch" + id, "which catch of the try on line " + Line(t) + " caught") : null;
@@ -180,6 +181,46 @@ internal sealed partial class MethodLowerer
         }
         Label(end);
         Stmt($"{pobj} = null;");
+    }
+
+    /// <summary>
+    /// C# runs exception filters in the first pass, before any finally block of what the exception unwinds. Two
+    /// lowered shapes run those finally blocks first: a try whose finally suspends (a catch-all stores the
+    /// exception, the finally runs, then it is rethrown), and a nested goroutine call that suspended (its frame
+    /// is resumed by the scheduler, not under this try, and completes, finally blocks included, before this
+    /// frame rethrows at the call site). A filter that reads only the exception cannot tell; any other filter
+    /// gets GOSH0015.
+    /// </summary>
+    private void CheckFilterOrder(TryStatementSyntax t, CatchClauseSyntax c)
+    {
+        string? unwinder = null;
+        foreach (var node in t.Block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is TryStatementSyntax { Finally: { } fin } && Suspends(fin.Block)) { unwinder = "the try on line " + Line(node) + " (its finally suspends)"; break; }
+            if (node is InvocationExpressionSyntax inv && Classify(inv) == CallKind.GoroutineCall) { unwinder = "the nested goroutine call '" + inv.Expression + "'"; break; }
+        }
+        if (unwinder is null || FilterReadsOnlyTheException(c)) return;
+        Report(DiagnosticDescriptors.FilterAfterFinally, c.Filter!, unwinder);
+    }
+
+    private bool FilterReadsOnlyTheException(CatchClauseSyntax c)
+    {
+        var caught = c.Declaration is { Identifier.RawKind: not 0 } ? Model.GetDeclaredSymbol(c.Declaration, _ct) : null;
+        var filter = c.Filter!.FilterExpression;
+        if (filter.DescendantNodesAndSelf().Any(n => n is ThisExpressionSyntax or BaseExpressionSyntax)) return false;
+        foreach (var id in filter.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
+        {
+            // An instance member is judged by what it is a member of; property patterns name members of the
+            // tested value. A static member (of a type) is judged itself.
+            if (id.Parent is NameColonSyntax) continue;
+            if (id.Parent is MemberAccessExpressionSyntax ma && ma.Name == id && Model.GetSymbolInfo(ma.Expression, _ct).Symbol is not INamespaceOrTypeSymbol) continue;
+            if (id.Identifier.ValueText == "nameof") continue;
+            var symbol = Model.GetSymbolInfo(id, _ct).Symbol;
+            if (caught is not null && SymbolEqualityComparer.Default.Equals(symbol, caught)) continue;
+            if (symbol is INamespaceOrTypeSymbol or IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }) continue;
+            return false;
+        }
+        return true;
     }
 
     /// <summary>
