@@ -251,6 +251,34 @@ public class DiagnosticTests
         System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(path))!;
 
     [Fact]
+    public void VirtualGoroutinesCompile()
+    {
+        // Frame factories: virtual, override, generic with inherited constraints, protected internal, an override
+        // of a plain virtual method (a new factory chain), a sealed override.
+        var result = GeneratorHarness.Run(Prelude + """
+            public partial class B<TB>
+            {
+                [Goroutine] protected internal virtual T Echo<T>(T x, TB y) where T : class { Go.Yield(); return x; }
+                [Goroutine] public virtual int Plain(int a = 3) { Go.Yield(); return a; }
+                public virtual int NotGo() => 1;
+                [Goroutine] public int Caller(B<TB> other, TB tb) { var s = other.Echo("s", tb); return other.Plain() + s.Length; }
+            }
+            public partial class D : B<int>
+            {
+                [Goroutine] protected internal override T Echo<T>(T x, int y) { Go.Yield(); return x; }
+                [Goroutine] public override int NotGo() { Go.Yield(); return 2; }
+                [Goroutine] public int Caller2(D d) => d.NotGo() + d.Plain(4) + d.GoEcho("e", 1).Join().Length;
+            }
+            public partial class E : D
+            {
+                [Goroutine] public sealed override int NotGo() { Go.Yield(); return 3; }
+            }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompileDiagnostics);
+    }
+
+    [Fact]
     public void CleanMethodHasNoDiagnostics()
     {
         var result = GeneratorHarness.Run(Prelude + "public partial class C { [Goroutine] static int M(int n) { Go.Yield(); return n; } }");

@@ -133,6 +133,27 @@ internal static class SymbolFacts
         return od.ContainingType.GetMembers(FrameFactoryName(od)).Any();
     }
 
+    /// <summary>
+    /// The where clauses of a generic method's type parameters, from its symbol: an override declares none in
+    /// source (it inherits them), but its launcher and frame are new declarations that must restate them.
+    /// </summary>
+    public static string ConstraintClauses(IMethodSymbol m)
+    {
+        var clauses = new System.Collections.Generic.List<string>();
+        foreach (var tp in m.TypeParameters)
+        {
+            var c = new System.Collections.Generic.List<string>();
+            if (tp.HasUnmanagedTypeConstraint) c.Add("unmanaged");
+            else if (tp.HasValueTypeConstraint) c.Add("struct");
+            else if (tp.HasReferenceTypeConstraint) c.Add(tp.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+            else if (tp.HasNotNullConstraint) c.Add("notnull");
+            c.AddRange(tp.ConstraintTypes.Select(t => t.Fq()));
+            if (tp.HasConstructorConstraint) c.Add("new()");
+            if (c.Count > 0) clauses.Add($"where {tp.Name} : {string.Join(", ", c)}");
+        }
+        return string.Join(" ", clauses);
+    }
+
     /// <summary>A C# expression for a constant of the given type (casts keep the type; NaN and infinities spelled out).</summary>
     public static string ConstantText(ITypeSymbol type, object? value)
     {

@@ -100,7 +100,9 @@ internal static class FrameModelBuilder
 
         var frameName = SymbolFacts.FrameName(method);
         var typeParams = decl.TypeParameterList?.ToString() ?? "";
-        var constraints = string.Join(" ", decl.ConstraintClauses.Select(c => c.ToString()));
+        var constraints = method.IsOverride && method.IsGenericMethod
+            ? SymbolFacts.ConstraintClauses(method)
+            : string.Join(" ", decl.ConstraintClauses.Select(c => c.ToString()));
         var baseType = method.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq());
         var thisType = method.IsStatic ? null : method.ContainingType.Fq();
 
