@@ -20,6 +20,32 @@ public static partial class Cases
         holder.C.Add(Tw(4));
         return c.Total * 10000 + arr[1].Total * 100 + s_counter.Total + holder.C.Total * 1000;
     }
+
+    [Goroutine]
+    public static int StructReceiverReadonlyVariables(Log log, int n)
+    {
+        // A foreach variable cannot be assigned, but a mutating call changes the variable (not the array).
+        var arr = new Counter2[2];
+        var seen = 0;
+        foreach (var item in arr)
+        {
+            item.Add(Tw(n + 1));
+            seen += item.Total;
+        }
+        var p = new Counter2();
+        AddTo(p, n);
+        log.Add("seen " + seen + ", p " + p.Total);
+        return arr[0].Total + arr[1].Total + p.Total + seen;
+    }
+
+    [Goroutine]
+    private static int AddTo(Counter2 c, int n)
+    {
+        // A struct parameter is the callee's own copy; mutating it in place does not reach the caller.
+        c.Add(Tw(n));
+        c.Add(2, Tw(3));
+        return c.Total;
+    }
 }
 
 public struct Counter2

@@ -170,7 +170,9 @@ internal sealed partial class MethodLowerer
         if (TypeOf(op) is not { IsValueType: true, IsReadOnly: false }) return false;
         return op switch
         {
-            IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(op, _ct).Symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol { IsReadOnly: false, IsConst: false },
+            // (A foreach or using variable cannot be assigned, but a method call still changes it in place.)
+            IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(op, _ct).Symbol
+                is ILocalSymbol { IsConst: false } or IParameterSymbol or IFieldSymbol { IsReadOnly: false, IsConst: false },
             ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
             _ => false,
         };
