@@ -70,8 +70,12 @@ public static partial class Cases
         StaticProp %= 2 + Tw(1);
         var boxes = new[] { box };
         boxes[Tw(0)].Value += 1 + Tw(1) * 10;
-        log.Add($"{box.Value},{box.Field},{arr[0]},{arr[1]},{arr[2]},{box.Items[0]},{s_compound},{StaticProp}");
-        return box.Value + box.Field + arr[1] + box.Items[0] + s_compound + StaticProp;
+        box.Name ??= "n" + Tw(n) + 1;
+        box.Name += 2 + Tw(3);
+        var names = new System.Collections.Generic.Dictionary<string, int> { ["k"] = 1 };
+        names[Tw("k")] *= n + Tw(2);
+        log.Add($"{box.Value},{box.Field},{arr[0]},{arr[1]},{arr[2]},{box.Items[0]},{s_compound},{StaticProp},{box.Name},{names["k"]}");
+        return box.Value + box.Field + arr[1] + box.Items[0] + s_compound + StaticProp + names["k"];
     }
 
     [Goroutine]
