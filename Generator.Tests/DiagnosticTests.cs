@@ -177,19 +177,6 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void FilterAfterSuspendingFinally() => Expect("GOSH0015", """
-        public partial class C
-        {
-            static bool s_flag;
-            [Goroutine] static int M()
-            {
-                try { try { throw new Exception(); } finally { Go.Yield(); s_flag = true; } }
-                catch (Exception e) [|when (s_flag)|] { return 1; }
-            }
-        }
-        """, DiagnosticSeverity.Warning);
-
-    [Fact]
     public void FilterAfterNestedGoroutineCall() => Expect("GOSH0015", """
         public partial class C
         {

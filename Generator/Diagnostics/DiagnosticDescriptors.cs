@@ -84,7 +84,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FilterAfterFinally = Make("GOSH0015",
-        "Exception filter runs after inner finally blocks",
+        "Exception filter runs after the finally blocks of a nested goroutine call",
         "This exception filter reads more than the exception, and {0} may run its finally blocks before the filter runs (a plain call runs the filter first, before unwinding); keep the filter to tests of the exception, or do the rest in the catch block",
         DiagnosticSeverity.Warning);
 
