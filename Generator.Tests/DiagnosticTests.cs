@@ -187,6 +187,56 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void MutableStructInstance() => Expect("GOSH0014", """
+        public partial struct S { int _n; [Goroutine] public void [|Bump|]() { Go.Yield(); _n++; } }
+        """);
+
+    [Fact]
+    public void ReadonlyStructInstanceIsAllowed()
+    {
+        var result = GeneratorHarness.Run(Prelude + """
+            public partial struct S { int _n; public S(int n) => _n = n; [Goroutine] public readonly int Get() { Go.Yield(); return _n; } }
+            public readonly partial struct R { readonly int _n; public R(int n) => _n = n; [Goroutine] public int Get() { Go.Yield(); return _n; } }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void FilterAfterNestedGoroutineCall() => Expect("GOSH0015", """
+        public partial class C
+        {
+            static int s_seen;
+            [Goroutine] static void Callee() { try { Go.Yield(); throw new Exception(); } finally { s_seen++; } }
+            [Goroutine] static int M()
+            {
+                try { Callee(); return 0; }
+                catch (Exception e) [|when (Check(e))|] { return 1; }
+            }
+            static bool Check(Exception e) => s_seen == 0;
+        }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void FilterThatReadsOnlyTheExceptionIsFine()
+    {
+        var result = GeneratorHarness.Run(Prelude + """
+            public partial class C
+            {
+                const string Expected = "x";
+                [Goroutine] static void Callee() { try { Go.Yield(); throw new Exception("x"); } finally { Go.Yield(); } }
+                [Goroutine] static int M()
+                {
+                    try { Callee(); return 0; }
+                    catch (Exception e) when (e.Message.Contains(Expected) && e is { HResult: < 0 } && nameof(e).Length > 0) { return 1; }
+                    catch (InvalidOperationException) when (true) { return 2; }
+                }
+            }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+    }
+
+    [Fact]
     public void GeneratorFailureBecomesADiagnostic()
     {
         GoSharp.Generator.Model.FrameModelBuilder.InjectFailure = m => m.Name == "FailHere_GOSH0001";
@@ -212,6 +262,34 @@ public class DiagnosticTests
 
     internal static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
         System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(path))!;
+
+    [Fact]
+    public void VirtualGoroutinesCompile()
+    {
+        // Frame factories: virtual, override, generic with inherited constraints, protected internal, an override
+        // of a plain virtual method (a new factory chain), a sealed override.
+        var result = GeneratorHarness.Run(Prelude + """
+            public partial class B<TB>
+            {
+                [Goroutine] protected internal virtual T Echo<T>(T x, TB y) where T : class { Go.Yield(); return x; }
+                [Goroutine] public virtual int Plain(int a = 3) { Go.Yield(); return a; }
+                public virtual int NotGo() => 1;
+                [Goroutine] public int Caller(B<TB> other, TB tb) { var s = other.Echo("s", tb); return other.Plain() + s.Length; }
+            }
+            public partial class D : B<int>
+            {
+                [Goroutine] protected internal override T Echo<T>(T x, int y) { Go.Yield(); return x; }
+                [Goroutine] public override int NotGo() { Go.Yield(); return 2; }
+                [Goroutine] public int Caller2(D d) => d.NotGo() + d.Plain(4) + d.GoEcho("e", 1).Join().Length;
+            }
+            public partial class E : D
+            {
+                [Goroutine] public sealed override int NotGo() { Go.Yield(); return 3; }
+            }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompileDiagnostics);
+    }
 
     [Fact]
     public void CleanMethodHasNoDiagnostics()

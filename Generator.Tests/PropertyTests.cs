@@ -12,7 +12,7 @@ namespace GoSharp.Generator.Tests;
 
 /// <summary>
 /// CsCheck generates random [Goroutine] methods (loops, branches, try/catch/finally, break/continue/return,
-/// suspension points in statements and expressions); each batch is compiled in memory with the generator and
+/// suspension points in statements and expressions, compound assignments, deconstructions); each batch is compiled in memory with the generator and
 /// every method runs as a plain call and as a goroutine; results and logs must match.
 /// </summary>
 public class PropertyTests(ITestOutputHelper output)
@@ -41,6 +41,15 @@ public class PropertyTests(ITestOutputHelper output)
             k.Select(v => $"x += Sp.Val(x % 2 == 0 ? null : \"ab\")?.Length ?? {v};"),
             k.Select(v => $"{{\nusing var r = new Res(log, \"r{v}\");\nx += Sp.Val({v});\n}}"),
             k.Select(v => $"x += (x % 3) switch {{ 0 => Sp.Val({v}), 1 when Sp.Val(x) > {v * 10} => log.L(\"sw\", 2), var q => q + Sp.Fast(1) }};"),
+            // compound assignments whose right side is a binary expression with a suspension point (one operand)
+            k.Select(v => $"x -= {v} - Sp.Val(x % 5);"),
+            k.Select(v => $"x *= 1 + Sp.Val({v}) % 3;\nx %= 1000;"),
+            k.Select(v => $"x <<= Sp.Val({v}) % 3 + 1;\nx %= 1000;"),
+            k.Select(v => $"{{\nvar s = \"s\";\ns += {v} + Sp.Val(x % 10);\nlog.Add(s);\n}}"),
+            k.Select(v => $"{{\nvar a = new int[2];\na[log.L(\"ci\", x % 2)] += {v} * Sp.Val(2);\nx += a[0] + a[1];\n}}"),
+            // deconstructions: targets' indices first, then the right side
+            k.Select(v => $"{{\nvar a = new[] {{ x, {v}, 2 }};\n(a[log.L(\"i\", 0)], a[Sp.Val(1)]) = (Sp.Val(a[2]), log.L(\"d\", x));\nx += a[0] * 10 + a[1];\n}}"),
+            k.Select(v => $"{{\nint p, q;\n(p, q) = (Sp.Val(x % 10), log.L(\"q\", {v}));\nx += p - q;\n}}"),
         }.ToList();
         if (inLoop && !inFinally)
         {

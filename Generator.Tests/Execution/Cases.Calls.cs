@@ -223,7 +223,7 @@ public partial struct Accumulator
     public int Seed;
 
     [Goroutine]
-    public int Accumulate(int n)
+    public readonly int Accumulate(int n)
     {
         var s = Seed;
         for (var i = 0; i < n; i++) s += Sp.Val(i);

@@ -78,6 +78,16 @@ internal static class DiagnosticDescriptors
         "'{0}' has no body (abstract, extern, partial definition or interface member); put [Goroutine] on a method with a body",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor MutableStructInstance = Make("GOSH0014",
+        "A [Goroutine] instance method of a struct would run on a copy",
+        "'{0}' is an instance method of the struct '{1}': its goroutine frame holds a copy of the value (as an async method does), so what it changes in the instance would be lost; make the method or the struct readonly, or make the method static and pass the value",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FilterAfterFinally = Make("GOSH0015",
+        "Exception filter runs after the finally blocks of a nested goroutine call",
+        "This exception filter reads more than the exception, and {0} may run its finally blocks before the filter runs (a plain call runs the filter first, before unwinding); keep the filter to tests of the exception, or do the rest in the catch block",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -93,6 +103,8 @@ internal static class DiagnosticDescriptors
         [AwaiterNotFound.Id] = AwaiterNotFound,
         [BaseAccess.Id] = BaseAccess,
         [NoBody.Id] = NoBody,
+        [MutableStructInstance.Id] = MutableStructInstance,
+        [FilterAfterFinally.Id] = FilterAfterFinally,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All => ById.Values.ToImmutableArray();

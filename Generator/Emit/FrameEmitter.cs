@@ -69,6 +69,13 @@ internal static class FrameEmitter
         var mods = m.LauncherModifiers.Length > 0 ? m.LauncherModifiers + " " : "";
         w.Line($"{mods}{m.LauncherReturnType} {m.LauncherName}{m.LauncherTypeParameters}({m.LauncherParameters}){(m.LauncherConstraints.Length > 0 ? " " + m.LauncherConstraints : "")}");
         w.Line($"    => {m.LauncherFrameArguments};");
+        if (m.FrameFactory is not null)
+        {
+            w.Line();
+            w.Line($"/// <summary>Makes the frame of <c>{Xml(m.MethodDisplayName)}</c>; virtual so that a nested call runs the receiver's override (generated).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Line(m.FrameFactory);
+        }
 
         foreach (var _ in m.ContainingTypes) w.Close();
         if (m.Namespace is not null) w.Close();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using GoSharp.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,6 +16,15 @@ internal sealed partial class MethodLowerer
 {
     private string LowerAssignment(AssignmentExpressionSyntax a, bool discard)
     {
+        if (a.Left is TupleExpressionSyntax tuple && a.IsKind(SyntaxKind.SimpleAssignmentExpression) && !IsVariablesOnly(tuple))
+        {
+            // Deconstruction into locations: C# evaluates every target's receiver and indices, left to right,
+            // then the right side, then assigns; so the targets are spilled before the right side is lowered.
+            var targets = LowerTupleTargets(tuple);
+            if (targets is null) return RewriteExpr(a);
+            var value = LowerExpression(a.Right);
+            return discard ? $"{targets} = {value}" : $"({targets} = {value})";
+        }
         if (a.Left is IdentifierNameSyntax or DeclarationExpressionSyntax or TupleExpressionSyntax && !HasSuspension(a.Left) && a.IsKind(SyntaxKind.SimpleAssignmentExpression))
         {
             var lt = Rewrite(a.Left);
@@ -47,12 +57,48 @@ internal sealed partial class MethodLowerer
             Stmt($"{old} = {loc};");
             var rv = LowerExpression(a.Right);
             var op = a.OperatorToken.Text.Substring(0, a.OperatorToken.Text.Length - 1);
-            var value = $"({leftType?.Fq()})({old} {op} {rv})";
+            // The right side is one operand (x *= 2 + y is x = x * (2 + y)): the residual text may be any
+            // expression, so it is parenthesized.
+            var value = $"({leftType?.Fq()})({old} {op} {AsOperand(rv)})";
             if (_checked is not null) value = $"{_checked}({value})";
             text = $"{loc} = {value}";
         }
         return discard ? text : "(" + text + ")";
     }
+
+    /// <summary>A tuple of locals, parameters, declarations and discards only: nothing in it is evaluated before the right side.</summary>
+    private bool IsVariablesOnly(TupleExpressionSyntax tuple) =>
+        tuple.Arguments.All(arg => arg.Expression switch
+        {
+            TupleExpressionSyntax inner => IsVariablesOnly(inner),
+            DeclarationExpressionSyntax => true,
+            IdentifierNameSyntax id => Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol or IParameterSymbol or IDiscardSymbol or null,
+            _ => false,
+        });
+
+    /// <summary>The targets of a deconstruction, each spilled to the location it names, in source order.</summary>
+    private string? LowerTupleTargets(TupleExpressionSyntax tuple)
+    {
+        var parts = new List<string>();
+        foreach (var arg in tuple.Arguments)
+        {
+            var part = arg.Expression switch
+            {
+                TupleExpressionSyntax inner => LowerTupleTargets(inner),
+                DeclarationExpressionSyntax or IdentifierNameSyntax when !HasSuspension(arg.Expression) => Rewrite(arg.Expression),
+                _ => LowerLocation(arg.Expression, spillAll: true),
+            };
+            if (part is null) return null;
+            parts.Add(part);
+        }
+        return "(" + string.Join(", ", parts) + ")";
+    }
+
+    /// <summary>Residual text as one operand of a binary operator: parenthesized unless it is already a primary expression.</summary>
+    private static string AsOperand(string text) =>
+        SyntaxFactory.ParseExpression(text) is IdentifierNameSyntax or LiteralExpressionSyntax or ParenthesizedExpressionSyntax
+            or InvocationExpressionSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or CheckedExpressionSyntax
+            ? text : "(" + text + ")";
 
     /// <summary>Spills the parts of an assignable expression; returns the text that names the same location.</summary>
     private string? LowerLocation(ExpressionSyntax left, bool spillAll)

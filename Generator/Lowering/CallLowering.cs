@@ -38,7 +38,9 @@ internal sealed partial class MethodLowerer
         var ops = new List<ExpressionSyntax>();
         if (receiver is not null) ops.Add(receiver);
         ops.AddRange(ValueArguments(inv.ArgumentList));
-        var repl = LowerOperands(ops);
+        // A nested goroutine call passes its arguments to the frame's constructor in parameter order; named
+        // arguments out of position are evaluated in source order, so then every argument is spilled first.
+        var repl = LowerOperands(ops, spillAll: kind == CallKind.GoroutineCall && HasReorderedArguments(inv));
         string? recvText = null;
         if (receiver is not null) recvText = Operand(repl, receiver);
         else if (inv.Expression is MemberBindingExpressionSyntax binding) recvText = BindingReceiver(binding);
@@ -121,6 +123,12 @@ internal sealed partial class MethodLowerer
             {
                 ctorArgs.Add(recvText ?? "default");
             }
+            else if (arg is not null && arg.ArgumentKind == ArgumentKind.DefaultValue && arg.Value.ConstantValue is { HasValue: true, Value: { } given })
+            {
+                // What the compiler passes at this call site: the default, or for [CallerMemberName],
+                // [CallerLineNumber], [CallerFilePath] and [CallerArgumentExpression] the caller's information.
+                ctorArgs.Add(SymbolFacts.ConstantText(p.Type, given));
+            }
             else if (arg is null || arg.ArgumentKind == ArgumentKind.DefaultValue)
             {
                 ctorArgs.Add(p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
@@ -145,11 +153,19 @@ internal sealed partial class MethodLowerer
                 ctorArgs.Add(arg.Syntax is ExpressionSyntax x ? Operand(repl, x) : arg.Syntax.ToString());
             }
         }
+        var creation = $"new {frameType}({string.Join(", ", ctorArgs)})";
+        if (SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null)
+        {
+            // Virtual dispatch: the receiver's frame factory makes the frame of its own override.
+            frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));
+            var typeArgs = target.IsGenericMethod ? "<" + string.Join(", ", target.TypeArguments.Select(t => t.Fq())) + ">" : "";
+            creation = $"{AsOperand(ctorArgs[0])}.{SymbolFacts.FrameFactoryName(def)}{typeArgs}({string.Join(", ", ctorArgs.Skip(1))})";
+        }
         var n = NewState(inv, "call to " + method.Name);
         var call = AddField(frameType, "_call" + n, $"frame of the nested call to {method.Name} (line {Line(inv)})");
         _usesFrameResultLocal = true;
         Src(inv);
-        Stmt($"{call} = new {frameType}({string.Join(", ", ctorArgs)});");
+        Stmt($"{call} = {creation};");
         Hidden();
         Stmt($"// state {n}: nested goroutine call to {method.Name} (line {Line(inv)})");
         Src(inv);
@@ -168,6 +184,21 @@ internal sealed partial class MethodLowerer
         Hidden();
         Stmt($"{call} = null;");
         return result;
+    }
+
+    /// <summary>True when a named argument stands where another parameter's argument would (source order is not parameter order).</summary>
+    private bool HasReorderedArguments(InvocationExpressionSyntax inv)
+    {
+        if (!inv.ArgumentList.Arguments.Any(a => a.NameColon is not null)) return false;
+        if (Model.GetOperation(inv, _ct) is not IInvocationOperation op) return true;
+        var last = -1;
+        foreach (var a in inv.ArgumentList.Arguments)
+        {
+            var ordinal = op.Arguments.FirstOrDefault(x => x.Syntax == a)?.Parameter?.Ordinal ?? -1;
+            if (ordinal < last) return true;
+            last = ordinal;
+        }
+        return false;
     }
 
     /// <summary>A loop back-edge: yields the thread when the scheduler asked this goroutine to (Go's async preemption, cooperatively).</summary>

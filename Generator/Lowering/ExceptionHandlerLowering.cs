@@ -64,6 +64,11 @@ namespace GoSharp.Generator.Lowering;
 /// each of them leads to the next one in: resuming re-enters the trys from the outside, as C# allows.</item>
 /// <item>A suspension in an exception filter is reported (GOSH diagnostic), never lowered: a filter runs
 /// during the first pass of exception handling, when the stack cannot be unwound to suspend.</item>
+/// <item>Filters run before the finally blocks the exception leaves, as in C#: the catch-all standing for a
+/// suspending finally first tries the enclosing catch clauses of the frame (their filters included) and records
+/// which one will catch (<c>_firstPassException</c>, <c>_firstPassClause</c>); those filters, rewritten as
+/// <c>ReferenceEquals(_firstPassException, e) ? _firstPassClause == k &amp;&amp; (_firstPassException = null) == null : (filter)</c>,
+/// use that decision once when the exception is rethrown after the finally.</item>
 /// <item>The pending fields are cleared (null/0) before the try, so a loop that re-enters it starts clean, and
 /// the caught exception is released after the moved catch blocks.</item>
 /// </list>
@@ -101,7 +106,10 @@ internal sealed partial class MethodLowerer
         Stmt($"{pex} = null;");
         Stmt($"{region.BranchField} = 0;");
         _pending.Add(region);
-        EmitRealTry(body, new[] { $"catch (global::System.Exception __ex)", "{", $"    {pex} = __ex;", "}" });
+        var catchAll = new List<string> { "catch (global::System.Exception __ex)", "{", $"    {pex} = __ex;" };
+        catchAll.AddRange(FirstPass(t).Select(l => "    " + l));
+        catchAll.Add("}");
+        EmitRealTry(body, catchAll);
         _pending.RemoveAt(_pending.Count - 1);
         Label(region.FinLabel);
         LowerStatement(t.Finally.Block);
@@ -125,19 +133,22 @@ internal sealed partial class MethodLowerer
             if (c.Filter is not null && HasSuspension(c.Filter.FilterExpression))
                 Report(DiagnosticDescriptors.Unsupported, c.Filter, "A suspension point in an exception filter");
             else if (Suspends(c.Block)) moved.Add(i);
+            if (c.Filter is not null) CheckFilterOrder(t, c);
         }
         var id = _nextLabel++;
         var pc = moved.Count > 0 ? AddField("int", "_pendingCatch" + id, "which catch of the try on line " + Line(t) + " caught") : null;
         var pobj = moved.Count > 0 ? AddField("global::System.Exception", "_pendingCaught" + id, "exception caught by the try on line " + Line(t)) : null;
         if (pc is not null) { Hidden(); Stmt($"{pc} = 0;"); }
 
+        var decided = HasSuspendingFinallyInside(t.Block);
         var clauses = new List<string>();
         for (var i = 0; i < t.Catches.Count; i++)
         {
             var c = t.Catches[i];
             var sb = new System.Text.StringBuilder();
             ISymbol? catchVar = c.Declaration is not null && c.Declaration.Identifier.RawKind != 0 ? Model.GetDeclaredSymbol(c.Declaration) : null;
-            if (moved.Contains(i))
+            var firstPassId = decided && c.Filter is not null && !HasSuspension(c.Filter.FilterExpression) ? _firstPassIds[c] = ++_nextFirstPassId : 0;
+            if (moved.Contains(i) || firstPassId > 0)
             {
                 var typeText = c.Declaration is null ? "global::System.Exception" : Model.GetTypeInfo(c.Declaration.Type).Type?.Fq() ?? c.Declaration.Type.ToString();
                 var name = catchVar is not null ? c.Declaration!.Identifier.Text : "__ex" + id + "_" + i;
@@ -145,9 +156,17 @@ internal sealed partial class MethodLowerer
                 if (c.Filter is not null)
                 {
                     var excluded = catchVar is null ? null : new HashSet<ISymbol>(SymbolEqualityComparer.Default) { catchVar };
-                    sb.Append($" when ({Rewrite(c.Filter.FilterExpression, c.Filter, null, excluded)})");
+                    var filter = Rewrite(c.Filter.FilterExpression, c.Filter, null, excluded);
+                    if (firstPassId > 0)
+                    {
+                        // Decided by the first pass (see FirstPass) when this is the exception it saw; the
+                        // decision is used once.
+                        var (fpe, fpc) = FirstPassFields();
+                        filter = $"global::System.Object.ReferenceEquals({fpe}, {name}) ? {fpc} == {firstPassId} && ({fpe} = null) == null : ({filter})";
+                    }
+                    sb.Append($" when ({filter})");
                 }
-                sb.Append($"\n{{\n    {pobj} = {name};\n    {pc} = {i + 1};\n}}");
+                sb.Append(moved.Contains(i) ? $"\n{{\n    {pobj} = {name};\n    {pc} = {i + 1};\n}}" : "\n" + Rewrite(c.Block, c));
             }
             else
             {
@@ -180,6 +199,104 @@ internal sealed partial class MethodLowerer
         }
         Label(end);
         Stmt($"{pobj} = null;");
+    }
+
+    private readonly Dictionary<CatchClauseSyntax, int> _firstPassIds = new();
+    private int _nextFirstPassId;
+    private (string Exception, string Clause)? _firstPassFields;
+
+    private (string Exception, string Clause) FirstPassFields() => _firstPassFields ??= (
+        AddField("global::System.Exception", "_firstPassException", "the exception whose handler the first pass chose"),
+        AddField("int", "_firstPassClause", "the catch clause the first pass chose (-1: none in this frame, -2: one without filter)"));
+
+    private bool HasSuspendingFinallyInside(BlockSyntax block) =>
+        block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .Any(n => n is TryStatementSyntax { Finally: { } fin } && Suspends(fin.Block));
+
+    /// <summary>
+    /// The first pass of exception handling (the CLR's), for the catch-all that stands for a finally that
+    /// suspends: before that finally runs, the catch clauses of the enclosing trys of this frame are tried in
+    /// order, innermost first (type, then filter; a filter that throws is false), and the clause that will
+    /// catch is recorded. When the exception is rethrown after the finally, the filters read the decision
+    /// instead of running again, so they run before the finally, once, as in C#. Empty when no enclosing
+    /// clause has a filter.
+    /// </summary>
+    private List<string> FirstPass(TryStatementSyntax region)
+    {
+        var lines = new List<string>();
+        var chain = region.Ancestors().TakeWhile(a => a is not (BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<TryStatementSyntax>().Where(o => o.Block.Span.Contains(region.Span)).ToList();
+        if (!chain.Any(o => o.Catches.Any(c => _firstPassIds.ContainsKey(c)))) return lines;
+        var (fpe, fpc) = FirstPassFields();
+        // A nested region already decided for this exception (it is being rethrown through this one).
+        lines.Add($"if (!global::System.Object.ReferenceEquals({fpe}, __ex))");
+        lines.Add("{");
+        lines.Add($"    {fpe} = __ex;");
+        lines.Add($"    {fpc} = 0;");
+        foreach (var o in chain)
+        {
+            foreach (var c in o.Catches)
+            {
+                var type = c.Declaration is null ? null : Model.GetTypeInfo(c.Declaration.Type, _ct).Type;
+                var test = type is null ? "" : $" && __ex is {type.Fq()}";
+                if (!_firstPassIds.TryGetValue(c, out var cid))
+                {
+                    lines.Add($"    if ({fpc} == 0{test}) {fpc} = -2;");
+                    continue;
+                }
+                var caught = c.Declaration is { Identifier.RawKind: not 0 } ? Model.GetDeclaredSymbol(c.Declaration, _ct) : null;
+                var repl = new Dictionary<SyntaxNode, string>();
+                if (caught is not null)
+                    foreach (var id in c.Filter!.FilterExpression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                        if (id.Identifier.ValueText == caught.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id, _ct).Symbol, caught))
+                            repl[id] = $"(({type!.Fq()})__ex)";
+                var filter = Rewrite(c.Filter!.FilterExpression, c.Filter, repl);
+                lines.Add($"#line {Line(c.Filter!)} \"{_filePath}\"");
+                lines.Add($"    if ({fpc} == 0{test}) {{ try {{ if ({filter}) {fpc} = {cid}; }} catch {{ }} }}");
+                lines.Add("#line hidden");
+            }
+        }
+        lines.Add($"    if ({fpc} == 0) {fpc} = -1;");
+        lines.Add("}");
+        return lines;
+    }
+
+    /// <summary>
+    /// C# runs exception filters in the first pass, before any finally block of what the exception unwinds. A
+    /// try whose finally suspends keeps that order (see FirstPass); a nested goroutine call that suspended does
+    /// not: its frame is resumed by the scheduler, not under this try, and completes, finally blocks included,
+    /// before this frame rethrows at the call site. A filter that reads only the exception cannot tell; any
+    /// other filter around such a call gets GOSH0015.
+    /// </summary>
+    private void CheckFilterOrder(TryStatementSyntax t, CatchClauseSyntax c)
+    {
+        string? unwinder = null;
+        foreach (var node in t.Block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is InvocationExpressionSyntax inv && Classify(inv) == CallKind.GoroutineCall) { unwinder = "the nested goroutine call '" + inv.Expression + "'"; break; }
+        }
+        if (unwinder is null || FilterReadsOnlyTheException(c)) return;
+        Report(DiagnosticDescriptors.FilterAfterFinally, c.Filter!, unwinder);
+    }
+
+    private bool FilterReadsOnlyTheException(CatchClauseSyntax c)
+    {
+        var caught = c.Declaration is { Identifier.RawKind: not 0 } ? Model.GetDeclaredSymbol(c.Declaration, _ct) : null;
+        var filter = c.Filter!.FilterExpression;
+        if (filter.DescendantNodesAndSelf().Any(n => n is ThisExpressionSyntax or BaseExpressionSyntax)) return false;
+        foreach (var id in filter.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
+        {
+            // An instance member is judged by what it is a member of; property patterns name members of the
+            // tested value. A static member (of a type) is judged itself.
+            if (id.Parent is NameColonSyntax) continue;
+            if (id.Parent is MemberAccessExpressionSyntax ma && ma.Name == id && Model.GetSymbolInfo(ma.Expression, _ct).Symbol is not INamespaceOrTypeSymbol) continue;
+            if (id.Identifier.ValueText == "nameof") continue;
+            var symbol = Model.GetSymbolInfo(id, _ct).Symbol;
+            if (caught is not null && SymbolEqualityComparer.Default.Equals(symbol, caught)) continue;
+            if (symbol is INamespaceOrTypeSymbol or IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }) continue;
+            return false;
+        }
+        return true;
     }
 
     /// <summary>

@@ -39,6 +39,14 @@ internal sealed partial class MethodLowerer
                 return LowerConditionalAccess(ca, discard);
             case SwitchExpressionSyntax se when se.Arms.Any(a => HasSuspension(a)):
                 return LowerSwitchExpression(se);
+            case CheckedExpressionSyntax ch:
+                // Its own context for everything inside, spilled parts included, whatever the enclosing block says.
+                var kind = ch.IsKind(SyntaxKind.CheckedExpression) ? "checked" : "unchecked";
+                var saved = _checked;
+                _checked = kind;
+                var value = LowerExpression(ch.Expression, discard);
+                _checked = saved;
+                return value.Length == 0 ? "" : $"{kind}({value})";
         }
         var operands = Operands(e);
         if (operands is null)
@@ -94,8 +102,6 @@ internal sealed partial class MethodLowerer
                 return new List<ExpressionSyntax> { pf.Operand };
             case CastExpressionSyntax c:
                 return new List<ExpressionSyntax> { c.Expression };
-            case CheckedExpressionSyntax ch:
-                return new List<ExpressionSyntax> { ch.Expression };
             case TupleExpressionSyntax t:
                 return t.Arguments.Select(a => a.Expression).ToList();
             case InterpolatedStringExpressionSyntax s:
@@ -126,14 +132,24 @@ internal sealed partial class MethodLowerer
     private ExpressionSyntax? Receiver(InvocationExpressionSyntax inv) =>
         inv.Expression is MemberAccessExpressionSyntax ma && !IsTypeOrNamespace(ma.Expression) ? ma.Expression : null;
 
-    /// <summary>Lowers operands left to right, spilling those before the last suspension point.</summary>
-    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands)
+    /// <summary>
+    /// Lowers operands left to right, spilling those before the last suspension point (with
+    /// <paramref name="spillAll"/>, all but the last operand: the residual will not evaluate them in this order).
+    /// </summary>
+    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands, bool spillAll = false)
     {
         var repl = new Dictionary<SyntaxNode, string>();
-        var last = operands.FindLastIndex(HasSuspension);
+        var last = spillAll ? operands.Count - 1 : operands.FindLastIndex(HasSuspension);
         for (var i = 0; i <= last; i++)
         {
             var op = operands[i];
+            if (i < last && IsStructVariableReceiver(op))
+            {
+                // C# calls a method of a struct variable on the variable itself (by reference): a copy in a
+                // temporary would lose what the method changes. The location is spilled, not its value.
+                repl[op] = LowerLocation(op, spillAll: true) ?? RewriteExpr(op);
+                continue;
+            }
             var r = LowerExpression(op);
             if (i < last && !IsTrivial(op))
             {
@@ -145,6 +161,21 @@ internal sealed partial class MethodLowerer
             repl[op] = r;
         }
         return repl;
+    }
+
+    /// <summary>The receiver of a method call that names a mutable struct variable (local, parameter, field, array element).</summary>
+    private bool IsStructVariableReceiver(ExpressionSyntax op)
+    {
+        if (op.Parent is not MemberAccessExpressionSyntax ma || ma.Expression != op || ma.Parent is not InvocationExpressionSyntax inv || inv.Expression != ma) return false;
+        if (TypeOf(op) is not { IsValueType: true, IsReadOnly: false }) return false;
+        return op switch
+        {
+            // (A foreach or using variable cannot be assigned, but a method call still changes it in place.)
+            IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(op, _ct).Symbol
+                is ILocalSymbol { IsConst: false } or IParameterSymbol or IFieldSymbol { IsReadOnly: false, IsConst: false },
+            ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
+            _ => false,
+        };
     }
 
     private string Operand(Dictionary<SyntaxNode, string> repl, ExpressionSyntax e) =>

@@ -96,9 +96,19 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                     ? symbol.ContainingType.Fq() + "." + name + typeArgs
                     : "_this." + name + typeArgs;
                 if (!symbol.IsStatic) _owner.UsesThis = true;
+                // In an interpolation hole the ':' of 'global::' would start the format string: parenthesize
+                // (not for methods: '(global::T.M)(x)' would parse as a cast).
+                if (symbol.IsStatic && symbol is not IMethodSymbol && InsideInterpolation(node)) text = "(" + text + ")";
                 return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
         }
         return null;
+    }
+
+    private static bool InsideInterpolation(SyntaxNode node)
+    {
+        for (var a = node.Parent; a is not null && a is not (StatementSyntax or MemberDeclarationSyntax); a = a.Parent)
+            if (a is InterpolationSyntax) return true;
+        return false;
     }
 
     private static bool InsideExpressionColon(SyntaxNode node)

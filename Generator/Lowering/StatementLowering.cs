@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using GoSharp.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -75,18 +76,25 @@ internal sealed partial class MethodLowerer
         }
     }
 
-    /// <summary>At the end of a nested block, drop the references its hoisted locals hold (no retention by the frame).</summary>
+    /// <summary>
+    /// At the end of a nested block, drop the references its hoisted locals hold (no retention by the frame).
+    /// A local captured by a lambda or local function is kept: the closure reads the frame field, and may run
+    /// after the block (in C# the captured variable lives as long as the closure).
+    /// </summary>
     private void ReleaseBlockLocals(BlockSyntax b)
     {
         if (b.Parent is BaseMethodDeclarationSyntax) return;
         var released = new List<string>();
+        ImmutableArray<ISymbol>? captured = null;
         foreach (var ld in b.Statements.OfType<LocalDeclarationStatementSyntax>())
         {
             if (ld.IsConst) continue;
             foreach (var v in ld.Declaration.Variables)
             {
-                if (Model.GetDeclaredSymbol(v) is ILocalSymbol l && !l.Type.IsUnmanagedType && _hoisted.TryGetValue(l, out var f))
-                    released.Add($"{f} = default;");
+                if (Model.GetDeclaredSymbol(v) is not ILocalSymbol l || l.Type.IsUnmanagedType || !_hoisted.TryGetValue(l, out var f)) continue;
+                captured ??= Model.AnalyzeDataFlow(b) is { Succeeded: true } flow ? flow.Captured : ImmutableArray<ISymbol>.Empty;
+                if (captured.Value.Contains(l, SymbolEqualityComparer.Default)) continue;
+                released.Add($"{f} = default;");
             }
         }
         if (released.Count == 0) return;

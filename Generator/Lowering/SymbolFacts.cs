@@ -113,6 +113,47 @@ internal static class SymbolFacts
         return def.Name + "_Frame_" + index;
     }
 
+    /// <summary>
+    /// A [Goroutine] method that an override may replace: a nested call of it must dispatch on the receiver's
+    /// runtime type, so its frame is made by a virtual factory method (<see cref="FrameFactoryName"/>) that
+    /// every [Goroutine] override overrides.
+    /// </summary>
+    public static bool IsVirtualGoroutine(IMethodSymbol m) =>
+        !m.IsStatic && (m.IsVirtual || m.IsOverride) && m.ContainingType.TypeKind == TypeKind.Class;
+
+    /// <summary>The frame factory of a virtual [Goroutine] method: one name for the whole override chain (overloads differ by parameters).</summary>
+    public static string FrameFactoryName(IMethodSymbol m) => "__GoFrame_" + m.Name;
+
+    /// <summary>True when the method overrides one whose frame factory exists (generated here, or in the base's assembly).</summary>
+    public static bool OverridesFrameFactory(IMethodSymbol m)
+    {
+        if (!m.IsOverride || m.OverriddenMethod is not { } o) return false;
+        var od = o.OriginalDefinition;
+        if (od.DeclaringSyntaxReferences.Length > 0) return IsGeneratedGoroutine(od) && IsVirtualGoroutine(od);
+        return od.ContainingType.GetMembers(FrameFactoryName(od)).Any();
+    }
+
+    /// <summary>
+    /// The where clauses of a generic method's type parameters, from its symbol: an override declares none in
+    /// source (it inherits them), but its launcher and frame are new declarations that must restate them.
+    /// </summary>
+    public static string ConstraintClauses(IMethodSymbol m)
+    {
+        var clauses = new System.Collections.Generic.List<string>();
+        foreach (var tp in m.TypeParameters)
+        {
+            var c = new System.Collections.Generic.List<string>();
+            if (tp.HasUnmanagedTypeConstraint) c.Add("unmanaged");
+            else if (tp.HasValueTypeConstraint) c.Add("struct");
+            else if (tp.HasReferenceTypeConstraint) c.Add(tp.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+            else if (tp.HasNotNullConstraint) c.Add("notnull");
+            c.AddRange(tp.ConstraintTypes.Select(t => t.Fq()));
+            if (tp.HasConstructorConstraint) c.Add("new()");
+            if (c.Count > 0) clauses.Add($"where {tp.Name} : {string.Join(", ", c)}");
+        }
+        return string.Join(" ", clauses);
+    }
+
     /// <summary>A C# expression for a constant of the given type (casts keep the type; NaN and infinities spelled out).</summary>
     public static string ConstantText(ITypeSymbol type, object? value)
     {

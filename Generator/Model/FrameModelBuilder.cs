@@ -60,6 +60,10 @@ internal static class FrameModelBuilder
             if (p.Modifiers.Any(m => m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword) || m.IsKind(SyntaxKind.InKeyword)))
                 Add(diags, DiagnosticDescriptors.RefParameter, p.GetLocation(), p.Identifier.ValueText);
         }
+        // A plain call of a struct's method changes the caller's variable (ref this); the frame can only hold a
+        // copy, so a method that could write to the instance would silently lose its writes (CS4012-like).
+        if (!method.IsStatic && method.ContainingType.IsValueType && !method.IsReadOnly && !method.ContainingType.IsReadOnly)
+            Add(diags, DiagnosticDescriptors.MutableStructInstance, nameLocation, method.Name, method.ContainingType.Name);
         if (method.IsAsync)
             Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "async");
         var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
@@ -96,7 +100,9 @@ internal static class FrameModelBuilder
 
         var frameName = SymbolFacts.FrameName(method);
         var typeParams = decl.TypeParameterList?.ToString() ?? "";
-        var constraints = string.Join(" ", decl.ConstraintClauses.Select(c => c.ToString()));
+        var constraints = method.IsOverride && method.IsGenericMethod
+            ? SymbolFacts.ConstraintClauses(method)
+            : string.Join(" ", decl.ConstraintClauses.Select(c => c.ToString()));
         var baseType = method.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq());
         var thisType = method.IsStatic ? null : method.ContainingType.Fq();
 
@@ -125,6 +131,19 @@ internal static class FrameModelBuilder
         var frameTypeArgs = decl.TypeParameterList is null ? "" : "<" + string.Join(", ", decl.TypeParameterList.Parameters.Select(p => p.Identifier.Text)) + ">";
         var returnType = method.ReturnsVoid ? RuntimeContract.Goroutine.Type : RuntimeContract.Generic(RuntimeContract.GoroutineOfT.Type, method.ReturnType.Fq());
         var spawn = method.ReturnsVoid ? RuntimeContract.GoRuntime.Spawn : RuntimeContract.Generic(RuntimeContract.GoRuntime.Spawn, method.ReturnType.Fq());
+
+        // A virtual [Goroutine] method makes its frame through a virtual factory that [Goroutine] overrides
+        // override: nested calls and the launcher then run the body of the receiver's runtime type.
+        var frameNew = $"new {frameName}{frameTypeArgs}({string.Join(", ", frameArgs)})";
+        string? factory = null;
+        if (SymbolFacts.IsVirtualGoroutine(method))
+        {
+            var factoryName = SymbolFacts.FrameFactoryName(method);
+            var overrides = SymbolFacts.OverridesFrameFactory(method);
+            factory = $"{(accessibility + (overrides ? " override " : " virtual ")).TrimStart()}{baseType} {factoryName}{typeParams}({launcherParams})"
+                + $"{(overrides || constraints.Length == 0 ? "" : " " + constraints)} => {frameNew};";
+            frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
+        }
 
         var typeChain = string.Join(".", method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "")
             .Split('.')) ;
@@ -155,7 +174,8 @@ internal static class FrameModelBuilder
             LauncherParameters: launcherParams,
             LauncherConstraints: constraints,
             LauncherReturnType: returnType,
-            LauncherFrameArguments: $"{RuntimeContract.GoRuntime.Type}.{RuntimeContract.GoRuntime.Current}.{spawn}(new {frameName}{frameTypeArgs}({string.Join(", ", frameArgs)}))",
+            LauncherFrameArguments: $"{RuntimeContract.GoRuntime.Type}.{RuntimeContract.GoRuntime.Current}.{spawn}({frameNew})",
+            FrameFactory: factory,
             NeedsPatternHelpers: lowerer.NeedsPatternHelpers,
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }

@@ -38,6 +38,7 @@ internal sealed record GoroutineMethodModel(
     string LauncherConstraints,
     string LauncherReturnType,
     string LauncherFrameArguments,
+    string? FrameFactory,
     bool NeedsPatternHelpers,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
