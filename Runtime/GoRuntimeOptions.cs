@@ -6,8 +6,8 @@ namespace GoSharp;
 public sealed class GoRuntimeOptions
 {
     /// <summary>
-    /// The number of Ps (Go: GOMAXPROCS). Null takes the <c>GOMAXPROCS</c> environment variable if set,
-    /// else <see cref="Environment.ProcessorCount"/>.
+    /// The number of Ps (Go: GOMAXPROCS). Null takes the <c>GoSharp.MaxProcs</c> AppContext setting if
+    /// set, else the <c>GOMAXPROCS</c> environment variable if set, else <see cref="Environment.ProcessorCount"/>.
     /// </summary>
     public int? MaxProcs { get; set; }
 
@@ -30,7 +30,8 @@ public sealed class GoRuntimeOptions
 
     /// <summary>
     /// Prints Go's <c>SCHED</c> line this often (Go: <c>GODEBUG=schedtrace=ms</c>). Null takes the
-    /// <c>GOSHARP_SCHEDTRACE</c> environment variable (milliseconds) if set, else no trace.
+    /// <c>GoSharp.SchedTraceMs</c> AppContext setting, else the <c>GOSHARP_SCHEDTRACE</c> environment
+    /// variable (milliseconds) if set, else no trace.
     /// </summary>
     public TimeSpan? SchedTrace { get; set; }
 
@@ -53,6 +54,20 @@ public sealed class GoRuntimeOptions
 
     /// <summary>Where the scheduler trace goes; null is standard error, as in Go.</summary>
     public System.IO.TextWriter? TraceWriter { get; set; }
+
+    /// <summary>
+    /// Run each goroutine in the <see cref="System.Threading.ExecutionContext"/> of the code that spawned
+    /// it, as <c>Task.Run</c> does: <c>AsyncLocal</c> values, <c>Activity.Current</c> and
+    /// <c>CultureInfo.CurrentCulture</c> set before <c>GoX(...)</c> are seen inside, at every resume, on
+    /// whichever thread. Default true. False skips the capture at spawn and the switch per resume (a few
+    /// tens of nanoseconds when the spawner had a context): goroutines start in the default, empty context.
+    /// Either way, what a goroutine sets stays its own: it survives its parks and never shows in another
+    /// goroutine or the thread that spawned it.
+    /// </summary>
+    public bool FlowExecutionContext { get; set; } = true;
+
+    /// <summary>A shallow copy, so later changes by the caller do not reach a runtime configured with it.</summary>
+    internal GoRuntimeOptions Copy() => (GoRuntimeOptions)MemberwiseClone();
 }
 
 /// <summary>A goroutine's exception that nobody observed, as passed to <see cref="GoRuntimeOptions.UnhandledException"/>.</summary>
