@@ -24,7 +24,8 @@ public sealed class GoRuntimeOptions
 
     /// <summary>
     /// Time a goroutine may hold its P before sysmon asks it to yield at its next preemption check
-    /// (Go: forcePreemptNS, 10 ms).
+    /// (Go: forcePreemptNS, 10 ms). The default runtime, unless configured in code, reads it from the
+    /// <c>GoSharp.PreemptMs</c> AppContext setting or the <c>GOSHARP_PREEMPT_MS</c> environment variable.
     /// </summary>
     public TimeSpan PreemptAfter { get; set; } = TimeSpan.FromMilliseconds(10);
 
@@ -48,7 +49,9 @@ public sealed class GoRuntimeOptions
     /// runtime can wake one (no runnable goroutine, no timer, no Task await, no blocking plain code),
     /// every joiner gets a <see cref="DeadlockException"/> with the goroutine dump. Off by default: code
     /// on ordinary .NET threads may still send to a parked goroutine later, which Go never has to allow
-    /// for. Turn it on for programs (and tests) whose goroutines talk only to each other.
+    /// for. Turn it on for programs (and tests) whose goroutines talk only to each other. The default
+    /// runtime, unless configured in code, reads it from the <c>GoSharp.DetectDeadlocks</c> AppContext
+    /// setting or the <c>GOSHARP_DETECTDEADLOCKS</c> environment variable (1 or 0).
     /// </summary>
     public bool DetectDeadlocks { get; set; }
 
@@ -59,10 +62,12 @@ public sealed class GoRuntimeOptions
     /// Run each goroutine in the <see cref="System.Threading.ExecutionContext"/> of the code that spawned
     /// it, as <c>Task.Run</c> does: <c>AsyncLocal</c> values, <c>Activity.Current</c> and
     /// <c>CultureInfo.CurrentCulture</c> set before <c>GoX(...)</c> are seen inside, at every resume, on
-    /// whichever thread. Default true. False skips the capture at spawn and the switch per resume (a few
-    /// tens of nanoseconds when the spawner had a context): goroutines start in the default, empty context.
-    /// Either way, what a goroutine sets stays its own: it survives its parks and never shows in another
-    /// goroutine or the thread that spawned it.
+    /// whichever thread. Default true. False skips the capture at spawn and the context switch around each
+    /// resume (a few nanoseconds, paid only when the spawner had a context): goroutines start in the
+    /// default, empty context. Either way, what a goroutine sets stays its own: it survives its parks and
+    /// never shows in another goroutine or the thread that spawned it. The default runtime, unless
+    /// configured in code, reads it from the <c>GoSharp.FlowExecutionContext</c> AppContext setting or
+    /// the <c>GOSHARP_FLOWEXECUTIONCONTEXT</c> environment variable (1 or 0).
     /// </summary>
     public bool FlowExecutionContext { get; set; } = true;
 
