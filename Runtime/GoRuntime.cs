@@ -19,7 +19,7 @@ namespace GoSharp;
 /// </remarks>
 public sealed class GoRuntime : IDisposable
 {
-    private static readonly Lazy<GoRuntime> s_default = new(() => new GoRuntime(new GoRuntimeOptions { Name = "default" }));
+    private static readonly DefaultRuntimeHolder s_default = new();
     private static int s_nextId;
     [ThreadStatic] private static GoRuntime? t_entered;
 
@@ -27,23 +27,35 @@ public sealed class GoRuntime : IDisposable
     internal readonly Sched Sched;
 
     /// <summary>Creates and starts a runtime. Its threads start on demand and end with <see cref="Dispose()"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="InvalidOperationException">A setting left to configuration (AppContext or environment) is invalid.</exception>
     public GoRuntime(GoRuntimeOptions? options = null)
     {
         options ??= new GoRuntimeOptions();
+        (int procs, TimeSpan? trace) = Validate(options);
+        Name = options.Name ?? $"runtime{Interlocked.Increment(ref s_nextId)}";
+        Sched = new Sched(this, Name, procs, options.DeterministicSeed, options.DetectDeadlocks, options.PreemptAfter,
+            trace, options.TraceWriter ?? Console.Error, options.UnhandledException, options.FlowExecutionContext);
+        RuntimeMetrics.Register(this);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="options"/> and resolves what it leaves to configuration: the number of Ps
+    /// and the trace period (AppContext, else environment; see docs/configuration.md).
+    /// </summary>
+    internal static (int Procs, TimeSpan? Trace) Validate(GoRuntimeOptions options)
+    {
         if (options.DeterministicSeed is not null && options.MaxProcs is int mp && mp != 1)
             throw new ArgumentOutOfRangeException(nameof(options), mp, "Deterministic mode runs on one P: leave MaxProcs unset or 1.");
-        int procs = options.DeterministicSeed is not null ? 1 : options.MaxProcs ?? ProcsFromEnvironment();
+        int procs = options.DeterministicSeed is not null ? 1 : options.MaxProcs ?? RuntimeConfig.MaxProcs() ?? Environment.ProcessorCount;
         if (procs < 1 || procs > MaxProcsLimit)
             throw new ArgumentOutOfRangeException(nameof(options), procs, $"MaxProcs must be between 1 and {MaxProcsLimit}.");
         if (options.PreemptAfter <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(options), options.PreemptAfter, "PreemptAfter must be positive.");
-        TimeSpan? trace = options.SchedTrace ?? TraceFromEnvironment();
+        TimeSpan? trace = options.SchedTrace ?? RuntimeConfig.SchedTrace();
         if (trace is TimeSpan t && t <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(options), t, "SchedTrace must be positive.");
-        Name = options.Name ?? $"runtime{Interlocked.Increment(ref s_nextId)}";
-        Sched = new Sched(this, Name, procs, options.DeterministicSeed, options.DetectDeadlocks, options.PreemptAfter,
-            trace, options.TraceWriter ?? Console.Error, options.UnhandledException);
-        RuntimeMetrics.Register(this);
+        return (procs, trace);
     }
 
     /// <summary>The largest number of Ps a runtime accepts.</summary>
@@ -52,8 +64,28 @@ public sealed class GoRuntime : IDisposable
     /// <summary>The name of the <see cref="System.Diagnostics.Metrics.Meter"/> every runtime publishes its instruments on.</summary>
     public const string MeterName = RuntimeMetrics.MeterName;
 
-    /// <summary>The process-wide runtime, started on first use.</summary>
-    public static GoRuntime Default => s_default.Value;
+    /// <summary>
+    /// The process-wide runtime, started on first use with the options given to
+    /// <see cref="ConfigureDefault"/>, else with settings from AppContext switches and environment
+    /// variables (<c>GOMAXPROCS</c>, <c>GOSHARP_*</c>; docs/configuration.md).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// A configured value is invalid. Nothing is cached: once the value is fixed, the next use succeeds.
+    /// </exception>
+    public static GoRuntime Default => s_default.Get();
+
+    /// <summary>
+    /// Sets the options <see cref="Default"/> starts with, instead of reading them from AppContext and
+    /// the environment. Call it once, before anything uses the default runtime (first thing in
+    /// <c>Main</c>). <see cref="GoRuntimeOptions.MaxProcs"/> and <see cref="GoRuntimeOptions.SchedTrace"/>
+    /// left null still come from configuration, as for every runtime.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The default runtime is already configured or has already started, or a setting left to
+    /// configuration is invalid.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static void ConfigureDefault(GoRuntimeOptions options) => s_default.Configure(options);
 
     /// <summary>
     /// The runtime a launcher spawns into from the calling thread: the running goroutine's, else the one
@@ -143,21 +175,4 @@ public sealed class GoRuntime : IDisposable
 
     /// <inheritdoc cref="Dispose()"/>
     public void Dispose(TimeSpan timeout) => Sched.Dispose(timeout);
-
-    internal static int ProcsFromEnvironment()
-    {
-        string? env = Environment.GetEnvironmentVariable("GOMAXPROCS");
-        if (string.IsNullOrWhiteSpace(env)) return Environment.ProcessorCount;
-        if (int.TryParse(env, out int n) && n >= 1 && n <= MaxProcsLimit) return n;
-        throw new InvalidOperationException(
-            $"GOMAXPROCS='{env}' is not a number between 1 and {MaxProcsLimit}; unset it or fix it.");
-    }
-
-    internal static TimeSpan? TraceFromEnvironment()
-    {
-        string? env = Environment.GetEnvironmentVariable("GOSHARP_SCHEDTRACE");
-        if (string.IsNullOrWhiteSpace(env)) return null;
-        if (int.TryParse(env, out int ms) && ms > 0) return TimeSpan.FromMilliseconds(ms);
-        throw new InvalidOperationException($"GOSHARP_SCHEDTRACE='{env}' is not a positive number of milliseconds; unset it or fix it.");
-    }
 }

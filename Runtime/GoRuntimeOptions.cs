@@ -6,8 +6,8 @@ namespace GoSharp;
 public sealed class GoRuntimeOptions
 {
     /// <summary>
-    /// The number of Ps (Go: GOMAXPROCS). Null takes the <c>GOMAXPROCS</c> environment variable if set,
-    /// else <see cref="Environment.ProcessorCount"/>.
+    /// The number of Ps (Go: GOMAXPROCS). Null takes the <c>GoSharp.MaxProcs</c> AppContext setting if
+    /// set, else the <c>GOMAXPROCS</c> environment variable if set, else <see cref="Environment.ProcessorCount"/>.
     /// </summary>
     public int? MaxProcs { get; set; }
 
@@ -24,13 +24,15 @@ public sealed class GoRuntimeOptions
 
     /// <summary>
     /// Time a goroutine may hold its P before sysmon asks it to yield at its next preemption check
-    /// (Go: forcePreemptNS, 10 ms).
+    /// (Go: forcePreemptNS, 10 ms). The default runtime, unless configured in code, reads it from the
+    /// <c>GoSharp.PreemptMs</c> AppContext setting or the <c>GOSHARP_PREEMPT_MS</c> environment variable.
     /// </summary>
     public TimeSpan PreemptAfter { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
     /// Prints Go's <c>SCHED</c> line this often (Go: <c>GODEBUG=schedtrace=ms</c>). Null takes the
-    /// <c>GOSHARP_SCHEDTRACE</c> environment variable (milliseconds) if set, else no trace.
+    /// <c>GoSharp.SchedTraceMs</c> AppContext setting, else the <c>GOSHARP_SCHEDTRACE</c> environment
+    /// variable (milliseconds) if set, else no trace.
     /// </summary>
     public TimeSpan? SchedTrace { get; set; }
 
@@ -47,12 +49,30 @@ public sealed class GoRuntimeOptions
     /// runtime can wake one (no runnable goroutine, no timer, no Task await, no blocking plain code),
     /// every joiner gets a <see cref="DeadlockException"/> with the goroutine dump. Off by default: code
     /// on ordinary .NET threads may still send to a parked goroutine later, which Go never has to allow
-    /// for. Turn it on for programs (and tests) whose goroutines talk only to each other.
+    /// for. Turn it on for programs (and tests) whose goroutines talk only to each other. The default
+    /// runtime, unless configured in code, reads it from the <c>GoSharp.DetectDeadlocks</c> AppContext
+    /// setting or the <c>GOSHARP_DETECTDEADLOCKS</c> environment variable (1 or 0).
     /// </summary>
     public bool DetectDeadlocks { get; set; }
 
     /// <summary>Where the scheduler trace goes; null is standard error, as in Go.</summary>
     public System.IO.TextWriter? TraceWriter { get; set; }
+
+    /// <summary>
+    /// Run each goroutine in the <see cref="System.Threading.ExecutionContext"/> of the code that spawned
+    /// it, as <c>Task.Run</c> does: <c>AsyncLocal</c> values, <c>Activity.Current</c> and
+    /// <c>CultureInfo.CurrentCulture</c> set before <c>GoX(...)</c> are seen inside, at every resume, on
+    /// whichever thread. Default true. False skips the capture at spawn and the context switch around each
+    /// resume (a few nanoseconds, paid only when the spawner had a context): goroutines start in the
+    /// default, empty context. Either way, what a goroutine sets stays its own: it survives its parks and
+    /// never shows in another goroutine or the thread that spawned it. The default runtime, unless
+    /// configured in code, reads it from the <c>GoSharp.FlowExecutionContext</c> AppContext setting or
+    /// the <c>GOSHARP_FLOWEXECUTIONCONTEXT</c> environment variable (1 or 0).
+    /// </summary>
+    public bool FlowExecutionContext { get; set; } = true;
+
+    /// <summary>A shallow copy, so later changes by the caller do not reach a runtime configured with it.</summary>
+    internal GoRuntimeOptions Copy() => (GoRuntimeOptions)MemberwiseClone();
 }
 
 /// <summary>A goroutine's exception that nobody observed, as passed to <see cref="GoRuntimeOptions.UnhandledException"/>.</summary>

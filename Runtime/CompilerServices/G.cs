@@ -37,6 +37,9 @@ public sealed class G
     internal int AllGsIndex;
     internal object? WaitingOn;         // while Waiting: what it waits on (the park's arg, or the commit step), for abandoning            // position in the scheduler's allgs list, for O(1) removal
     internal WaitReason WaitReason;
+    // The ExecutionContext its frames run in (AsyncLocal values, Activity.Current, culture): captured at
+    // spawn, re-captured when a resume changed it. Null: the M's own (default) context, nothing to restore.
+    internal ExecutionContext? ExecContext;
     internal int WaitSinceSeconds;      // Environment.TickCount64 / 1000 at the park, for dumps
 
     /// <summary>Free for the primitive a goroutine is parked on (Go: <c>g.param</c>): the waker may leave a value here.</summary>
@@ -160,6 +163,7 @@ public sealed class G
         M = null;
         Param = null;
         CreatedBy = null;
+        ExecContext = null; // a recycled G must not keep a finished request's AsyncLocals alive
         WaitReason = WaitReason.None;
         Preempt = false;
     }

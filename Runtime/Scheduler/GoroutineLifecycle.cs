@@ -24,6 +24,7 @@ internal sealed partial class Sched
         G? parent = m?.CurG;
         g.ParentGoid = parent?.Goid ?? 0;
         g.CreatedBy = parent?.Top?.MethodName;
+        if (_flowExecutionContext) g.ExecContext = CaptureForSpawn(m);
         g.CasStatus(GStatus.Dead, GStatus.Runnable);
         PutRunnable(g, p);
         if (_stopping)
@@ -33,6 +34,21 @@ internal sealed partial class Sched
                 $"The GoSharp runtime '{Name}' was disposed while goroutine {g.Goid} was being started."));
         }
         return g.Goid;
+    }
+
+    /// <summary>
+    /// The spawner's ExecutionContext, as Task.Run captures it, or null when there is nothing to restore:
+    /// flow is suppressed (Capture gives null), or it is the default context an M runs in (the common case,
+    /// which then costs nothing per resume). On an M the thread's context is the running goroutine's.
+    /// </summary>
+    private static ExecutionContext? CaptureForSpawn(M? m)
+    {
+        ExecutionContext? ec = ExecutionContext.Capture();
+        if (ec is null) return null;
+        // Every thread without a context of its own captures the same Default instance; an M records it at
+        // start, so this recognises the default from plain threads too once any M has started (before, the
+        // G keeps Default, which Execute then finds equal to its M's and skips all the same).
+        return ReferenceEquals(ec, m?.ExecContext ?? M.DefaultContext) ? null : ec;
     }
 
     private G NewG()

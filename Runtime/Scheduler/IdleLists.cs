@@ -110,7 +110,9 @@ internal sealed partial class Sched
             m.Spinning = spinning;
             m.NextP = p;
         }
-        if (fresh) m.Thread.Start(); // Go: newm -> newosproc
+        // UnsafeStart: a thread started with Start runs in its starter's ExecutionContext, and the starter may
+        // be a goroutine or a request thread whose AsyncLocals would then show in every goroutine this M runs.
+        if (fresh) m.Thread.UnsafeStart(); // Go: newm -> newosproc
         else m.Park.Wakeup();
     }
 

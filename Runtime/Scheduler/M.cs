@@ -45,6 +45,15 @@ internal sealed class M
 
     private uint _rand;
 
+    /// <summary>
+    /// The context this M's thread runs in between goroutines: the default one (the thread is started
+    /// with UnsafeStart, so it carries nothing of whoever started it). Set on the M's own thread.
+    /// </summary>
+    public ExecutionContext? ExecContext;
+
+    /// <summary>The default ExecutionContext (what a thread without a context captures), once any M has started.</summary>
+    public static ExecutionContext? DefaultContext;
+
     public M(Sched sched, int id)
     {
         Sched = sched;
@@ -78,6 +87,8 @@ internal sealed class M
     private void Run()
     {
         t_current = this;
+        ExecContext = ExecutionContext.Capture();
+        DefaultContext = ExecContext; // the same instance from every M: a benign race
         try
         {
             Sched.MStart(this);

@@ -70,6 +70,7 @@ internal sealed partial class Sched
     private readonly DeterministicRunQueue? _det;   // deterministic mode: replaces the run queues
     private long _virtualNow = Stopwatch.GetTimestamp(); // deterministic mode's clock
     private readonly bool _detectDeadlocks;
+    private readonly bool _flowExecutionContext;    // capture the spawner's ExecutionContext (GoRuntimeOptions.FlowExecutionContext)
     private int _deadlockReported;
     private readonly Action<UnhandledGoroutineException>? _unhandled;
     internal readonly long StartTimestamp = Stopwatch.GetTimestamp();
@@ -89,12 +90,14 @@ internal sealed partial class Sched
 
     /// <summary>Builds the scheduler from validated settings and starts sysmon; Ms start on demand.</summary>
     public Sched(GoRuntime runtime, string name, int procs, int? deterministicSeed, bool detectDeadlocks,
-        TimeSpan preemptAfter, TimeSpan? schedTrace, TextWriter traceWriter, Action<UnhandledGoroutineException>? unhandled)
+        TimeSpan preemptAfter, TimeSpan? schedTrace, TextWriter traceWriter, Action<UnhandledGoroutineException>? unhandled,
+        bool flowExecutionContext)
     {
         Runtime = runtime;
         Name = name;
         if (deterministicSeed is int seed) _det = new DeterministicRunQueue(seed);
         _detectDeadlocks = detectDeadlocks;
+        _flowExecutionContext = flowExecutionContext;
         _unhandled = unhandled;
         PreemptTicks = StopwatchTicks(preemptAfter);
         _schedTraceTicks = schedTrace is TimeSpan period ? StopwatchTicks(period) : 0;

@@ -93,6 +93,12 @@ internal sealed partial class Sched
             g.Preempt = false; // a new time slice; a stale request from sysmon does not carry over
         }
 
+        // The goroutine's ExecutionContext (AsyncLocals, Activity.Current, culture), as Task.Run would run
+        // it. Null or the M's own: nothing to do, the common case costs two reference compares.
+        ExecutionContext? mctx = m.ExecContext;
+        ExecutionContext? gctx = g.ExecContext ?? mctx;
+        if (!ReferenceEquals(gctx, mctx)) ExecutionContext.Restore(gctx!);
+
         Frame f = g.Top!;
         FrameResult r;
         while (true)
@@ -127,6 +133,21 @@ internal sealed partial class Sched
         }
 
         m.CurG = null;
+        // Setting an AsyncLocal (or the culture, or Activity.Current) replaces the thread's context with a
+        // new one, so a changed reference is exactly "the goroutine changed its context": keep it for its
+        // next resume, wherever that runs. Either way the M goes back to its own context, so nothing leaks
+        // into the next goroutine on this thread or into the scheduler.
+        ExecutionContext? now = ExecutionContext.Capture(); // null: the goroutine left flow suppressed
+        if (!ReferenceEquals(now, gctx))
+        {
+            if (now is not null && r != FrameResult.Completed)
+                g.ExecContext = ReferenceEquals(now, mctx) ? null : now;
+            ExecutionContext.Restore(mctx!);
+        }
+        else if (!ReferenceEquals(gctx, mctx))
+        {
+            ExecutionContext.Restore(mctx!);
+        }
         // The goroutine may have blocked in plain code and come back on another P.
         switch (r)
         {

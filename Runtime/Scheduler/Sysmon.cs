@@ -10,7 +10,7 @@ internal sealed partial class Sched
     private void StartSysmon()
     {
         _sysmon = new Thread(Sysmon) { IsBackground = true, Name = $"GoSharp sysmon ({Name})" };
-        _sysmon.Start();
+        _sysmon.UnsafeStart(); // not in the creator's ExecutionContext: sysmon outlives it
     }
 
     /// <summary>
