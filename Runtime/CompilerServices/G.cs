@@ -34,8 +34,8 @@ public sealed class G
     internal long ParentGoid;
     internal string? CreatedBy;         // method name of the parent frame, for dumps
 
-    internal int AllGsIndex;
-    internal object? WaitingOn;         // while Waiting: what it waits on (the park's arg, or the commit step), for abandoning            // position in the scheduler's allgs list, for O(1) removal
+    internal int AllGsIndex;            // position in the scheduler's allgs list, for O(1) removal
+    internal object? WaitingOn;         // while Waiting: what it waits on (the park's arg, or the commit step), for abandoning
     internal WaitReason WaitReason;
     // The ExecutionContext its frames run in (AsyncLocal values, Activity.Current, culture): captured at
     // spawn, re-captured when a resume changed it. Null: the M's own (default) context, nothing to restore.
