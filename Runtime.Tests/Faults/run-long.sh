@@ -18,7 +18,7 @@ DLL=Runtime.Tests/bin/Release/net10.0/GoSharp.Runtime.Tests.dll
 [[ -f $DLL ]] || { echo "build first: dotnet build Runtime.Tests -c Release" >&2; exit 2; }
 LOG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gosharp-faults.XXXXXX")
 total_runs=0; failed_runs=0
-declare -A fails
+declare -A fails=()
 for P in 1 2 4; do
   for ((i = 1; i <= K; i++)); do
     log="$LOG_DIR/procs$P-run$i.log"
