@@ -1,7 +1,6 @@
 using System;
 using System.ComponentModel;
 using System.Threading;
-using GoSharp.Channels;
 using GoSharp.CompilerServices;
 
 using GoSharp.Waiting;
