@@ -366,7 +366,19 @@ internal static class SelectRand
     /// <summary>Uniform in [0, n) (multiply-shift; bias below 2^-28 for n &lt;= 16).</summary>
     public static int Below(int n) => (int)(((ulong)Next() * (uint)n) >> 32);
 }
-''' + select_op(4) + select_op(8) + select_core(4) + select_core(8))
+''' + select_op(4) + select_core(4))
+
+with open('SelectOp8.cs', 'w') as f:
+    f.write(header + '''using System;
+using System.Threading;
+using GoSharp.Channels;
+using GoSharp.CompilerServices;
+using GoSharp.Waiting;
+
+namespace GoSharp.Selecting;
+
+// Selects of 5 to 8 cases: the same algorithm as SelectOp.cs (whose header describes it), at arity 8.
+''' + select_op(8) + select_core(8))
 
 L = [header, '''using System.ComponentModel;
 using GoSharp.Channels;
@@ -416,6 +428,18 @@ for n in range(1, 9):
     public static SelectAwaiter<{tl(n)}> GetSelectAwaiter<{tl(n)}>({params}) => new({args});
 ''')
 w('}\n')
+with open('Go.Select.cs', 'w') as f:
+    f.write(''.join(L))
+
+USINGS = '''using System.ComponentModel;
+using GoSharp.CompilerServices;
+using GoSharp.Selecting;
+
+namespace GoSharp;
+'''
+S = [header, USINGS]   # Selected.cs: what a select did
+A = [header, USINGS]   # SelectAwaiter.cs: the awaiters generated code calls
+w = A.append
 w('''
 /// <summary>The awaiter behind <see cref="Go.Select()"/> (no cases: parks forever).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -433,7 +457,7 @@ for n in range(1, 9):
     K = core_k(n)
     full = ', '.join([f'T{i}' for i in range(1, n + 1)] + [E] * (K - n))
     tparams = '\n'.join(f'/// <typeparam name="T{i}">Element type of case {i - 1}.</typeparam>' for i in range(1, n + 1))
-    w(f'''
+    S.append(f'''
 /// <summary>What a select did: <see cref="Index"/> is the case taken (0-based, in argument order).</summary>
 {tparams}
 public readonly struct Selected<{tl(n)}>
@@ -444,14 +468,15 @@ public readonly struct Selected<{tl(n)}>
     public readonly bool Ok;
 ''')
     for i in range(1, n + 1):
-        w(f'    /// <summary>The value received by case {i - 1} (when <see cref="Index"/> is {i - 1}).</summary>\n    public readonly T{i} Value{i};\n')
+        S.append(f'    /// <summary>The value received by case {i - 1} (when <see cref="Index"/> is {i - 1}).</summary>\n    public readonly T{i} Value{i};\n')
     ctor_params = ', '.join(['int index', 'bool ok'] + [f'T{i} v{i}' for i in range(1, n + 1)])
     assigns = ' '.join(['Index = index;', 'Ok = ok;'] + [f'Value{i} = v{i};' for i in range(1, n + 1)])
     ctor_args = ', '.join(f'SelectCase<{t}> c{i + 1}' for i, t in enumerate(full.split(', ')))
-    w(f'''
+    S.append(f'''
     internal Selected({ctor_params}) {{ {assigns} }}
 }}
-
+''')
+    w(f'''
 /// <summary>The awaiter behind a select of {n} case(s); call its members on the stored awaiter.</summary>
 {tparams}
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -488,5 +513,7 @@ public struct SelectAwaiter<{tl(n)}>
     }}
 }}
 ''')
-with open('Go.Select.cs', 'w') as f:
-    f.write(''.join(L))
+with open('Selected.cs', 'w') as f:
+    f.write(''.join(S))
+with open('SelectAwaiter.cs', 'w') as f:
+    f.write(''.join(A))
