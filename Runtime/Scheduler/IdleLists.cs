@@ -158,7 +158,7 @@ internal sealed partial class Sched
             if (_stopTheWorld)
             {
                 p.Status = PStatus.Stopped;
-                if (--_stopwait == 0) _stopNote.Wakeup();
+                _stopNote.Wakeup(); // the stopper re-checks whether every P is stopped
                 return;
             }
             if (_runqsize == 0)
@@ -238,7 +238,7 @@ internal sealed partial class Sched
         lock (_lock)
         {
             p.Status = PStatus.Stopped;
-            if (--_stopwait == 0) _stopNote.Wakeup();
+            _stopNote.Wakeup(); // the stopper re-checks whether every P is stopped
         }
         StopM(m);
     }

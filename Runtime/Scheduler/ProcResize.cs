@@ -37,46 +37,56 @@ internal sealed partial class Sched
         }
     }
 
-    /// <summary>Takes every P: idle ones now, running ones as their Ms reach the scheduler. Go: stopTheWorldWithSema.</summary>
+    /// <summary>
+    /// Takes every P: idle ones and Ps kept for blocking sections now, running ones as their Ms reach the
+    /// scheduler. Go: stopTheWorldWithSema.
+    /// </summary>
+    /// <remarks>
+    /// Done when every P is <see cref="PStatus.Stopped"/>, checked on each wake-up, rather than by counting
+    /// stops down from GOMAXPROCS as Go does: a P can enter a blocking section after the first sweep (its
+    /// goroutine was between statements) and be stopped later by whoever retakes it, and a predicate
+    /// cannot be miscounted. Stopped means only "stopped for this stop-the-world": ProcResize hands Ps out
+    /// as Idle.
+    /// </remarks>
     private void StopTheWorld(M? self)
     {
         lock (_lock)
         {
-            _stopwait = _gomaxprocs;
             _stopTheWorld = true;
             PreemptAll();
-            if (self?.P is P own)
-            {
-                own.Status = PStatus.Stopped; // the caller's P stops in place; it keeps holding it
-                _stopwait--;
-            }
-            while (PIdleGetLocked() is P p)
-            {
-                p.Status = PStatus.Stopped;
-                _stopwait--;
-            }
-            // Ps kept for blocking sections stop where they are; their Ms find them gone on return and
-            // wait for a P (Go: stopTheWorldWithSema's _Psyscall -> _Pgcstop).
-            foreach (P p in _allp)
-            {
-                if (p.CasStatus(PStatus.Syscall, PStatus.Stopped)) _stopwait--;
-            }
+            if (self?.P is P own) own.Status = PStatus.Stopped; // the caller's P stops in place; it keeps holding it
         }
         while (true)
         {
             lock (_lock)
             {
-                if (_stopwait == 0) break;
                 if (_stopping)
                 {
-                    // Dispose won: Ms exit without stopping for us, so _stopwait never reaches 0.
+                    // Dispose won: Ms exit without stopping for us.
                     _stopTheWorld = false;
                     throw new ObjectDisposedException(nameof(GoRuntime), $"The GoSharp runtime '{Name}' was disposed during SetMaxProcs.");
                 }
+                if (StopIdleAndSyscallPsLocked()) break;
             }
             // Goroutines stop at their next preemption check; ask again in case one missed the flag.
             if (!_stopNote.Sleep(1, spinFirst: false)) PreemptAll();
         }
+    }
+
+    /// <summary>
+    /// Stops the idle Ps and the Ps kept for blocking sections (their Ms find them gone on return and wait
+    /// for a P: Go's _Psyscall -> _Pgcstop); true once every P is stopped. Caller holds the lock.
+    /// </summary>
+    private bool StopIdleAndSyscallPsLocked()
+    {
+        while (PIdleGetLocked() is P idle) idle.Status = PStatus.Stopped;
+        bool all = true;
+        foreach (P p in _allp)
+        {
+            p.CasStatus(PStatus.Syscall, PStatus.Stopped);
+            if (p.Status != PStatus.Stopped) all = false;
+        }
+        return all;
     }
 
     private void PreemptAll()
@@ -121,12 +131,14 @@ internal sealed partial class Sched
             }
         }
 
-        // Every P is stopped now (or new, or the caller's): none is on the idle list.
+        // Every P is stopped now (or new, or the caller's): none is on the idle list. Each leaves Stopped
+        // here (Idle until an M acquires it), so that Stopped keeps meaning "stopped for a stop-the-world".
         var runnable = new List<P>();
         for (int i = n - 1; i >= 0; i--)
         {
             P p = allp[i];
             if (self is not null && self.P == p) continue;
+            p.Status = PStatus.Idle;
             if (p.RunQueue.IsEmpty) PutIdlePLocked(p);
             else runnable.Add(p);
         }

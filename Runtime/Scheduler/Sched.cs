@@ -58,7 +58,6 @@ internal sealed partial class Sched
 
     // ---- stopping the world (ProcResize.cs) ----
     private volatile bool _stopTheWorld;       // Go: sched.gcwaiting (Go stops the world for its GC; here only resize does)
-    private int _stopwait;                     // Go: sched.stopwait
     private readonly Note _stopNote = new();   // Go: sched.stopnote
     private readonly object _worldSema = new(); // Go: worldsema: one stopper at a time
 

@@ -220,15 +220,16 @@ internal sealed partial class Sched
         while (true)
         {
             if (_stopping) return null;
+            if (m.P is null)
+            {
+                // Gave its P to an M waiting to go on with its goroutine (HandPToExitWaiter): nothing to
+                // stop for a stop-the-world either.
+                StopM(m);
+                continue;
+            }
             if (_stopTheWorld)
             {
                 StopMForStopTheWorld(m);
-                continue;
-            }
-            if (m.P is null)
-            {
-                // Gave its P to an M waiting to go on with its goroutine (HandPToExitWaiter).
-                StopM(m);
                 continue;
             }
             P p = m.P;
