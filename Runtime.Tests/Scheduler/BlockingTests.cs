@@ -146,4 +146,47 @@ public class BlockingTests
         Assert.True(Finishes(() => done.Wait()));
         Assert.Equal(100_000, Interlocked.Read(ref sum));
     }
+
+    /// <summary>
+    /// Red-team regression: SetMaxProcs flipping 1..4 from a thread while 20 goroutines (more than Ps) run
+    /// short blocking sections. A P that entered a blocking section after the stop-the-world's first sweep
+    /// used to be stopped without being counted, and SetMaxProcs never returned.
+    /// </summary>
+    [Fact]
+    public void SetMaxProcs_churn_while_many_goroutines_run_blocking_sections()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+        long counter = 0;
+        var done = new WaitGroup();
+        const int G = 20, N = 300;
+        done.Add(G);
+        for (int k = 0; k < G; k++)
+        {
+            rt.Spawn(new PlainFrame(() =>
+            {
+                for (int i = 0; i < N; i++) Go.Blocking(() => { Interlocked.Increment(ref counter); Thread.SpinWait(200); });
+                done.Done();
+            }));
+        }
+        int resizes = 0;
+        var stop = new ManualResetEventSlim();
+        var churn = new Thread(() =>
+        {
+            int n = 1;
+            while (!stop.IsSet)
+            {
+                n = n % 4 + 1;
+                rt.SetMaxProcs(n);
+                resizes++;
+            }
+        }) { IsBackground = true };
+        churn.Start();
+        bool finished = Finishes(() => done.Wait());
+        stop.Set();
+        bool churnEnded = churn.Join(Guard);
+        Assert.True(finished, $"goroutines stalled: {Interlocked.Read(ref counter)} of {G * N} sections ran, {resizes} resizes");
+        Assert.True(churnEnded, "SetMaxProcs never returned");
+        Assert.Equal(G * N, Interlocked.Read(ref counter));
+        Assert.True(resizes > 0);
+    }
 }
