@@ -158,16 +158,19 @@ public class BlockingTests
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
         long counter = 0;
         var done = new WaitGroup();
-        const int G = 20, N = 300;
+        const int G = 20, N = 500;
         done.Add(G);
-        for (int k = 0; k < G; k++)
+        // Each goroutine yields when asked to, as a generated loop does at its back-edge preemption check.
+        IEnumerable<Op> Worker()
         {
-            rt.Spawn(new PlainFrame(() =>
+            for (int i = 0; i < N; i++)
             {
-                for (int i = 0; i < N; i++) Go.Blocking(() => { Interlocked.Increment(ref counter); Thread.SpinWait(200); });
-                done.Done();
-            }));
+                Go.Blocking(() => { Interlocked.Increment(ref counter); Thread.SpinWait(1000); });
+                if (GoSharp.CompilerServices.G.Current!.Preempt) yield return Yield();
+            }
+            done.Done();
         }
+        for (int k = 0; k < G; k++) rt.Go(Worker());
         int resizes = 0;
         var stop = new ManualResetEventSlim();
         var churn = new Thread(() =>
