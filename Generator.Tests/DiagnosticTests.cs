@@ -97,14 +97,14 @@ public class DiagnosticTests
         """, DiagnosticSeverity.Warning);
 
     [Theory]
-    [InlineData("Go.Blocking(() => Thread.Sleep(10));")]
-    [InlineData("var n = Go.Blocking(() => { Thread.Sleep(10); return 1; });")]
-    [InlineData("using (Go.EnterBlocking()) Thread.Sleep(10);")]
-    [InlineData("using var section = Go.EnterBlocking(); Thread.Sleep(10);")]
-    [InlineData("Go.Await(Task.Run(() => Thread.Sleep(10)));")]
-    [InlineData("Task.Factory.StartNew(() => Thread.Sleep(10));")]
-    [InlineData("ThreadPool.QueueUserWorkItem(_ => Thread.Sleep(10));")]
-    [InlineData("new Thread(() => Thread.Sleep(10)).Start();")]
+    [InlineData("Go.Blocking(() => Task.Delay(10).Wait());")]
+    [InlineData("var n = Go.Blocking(() => { Task.Delay(10).Wait(); return 1; });")]
+    [InlineData("using (Go.EnterBlocking()) Task.Delay(10).Wait();")]
+    [InlineData("using var section = Go.EnterBlocking(); Task.Delay(10).Wait();")]
+    [InlineData("Go.Await(Task.Run(() => Task.Delay(10).Wait()));")]
+    [InlineData("Task.Factory.StartNew(() => Task.Delay(10).Wait());")]
+    [InlineData("ThreadPool.QueueUserWorkItem(_ => Task.Delay(10).Wait());")]
+    [InlineData("new Thread(() => Task.Delay(10).Wait()).Start();")]
     public void BlockingCallsThatDoNotStallTheGoroutineAreNotReported(string statement)
     {
         var result = GeneratorHarness.Run(Prelude + "public partial class C { [Goroutine] static void M() { " + statement + " } }");
@@ -114,12 +114,12 @@ public class DiagnosticTests
 
     [Fact]
     public void ABlockingCallAfterAnEnterBlockingScopeEndedIsReported() => Expect("GOSH0009", """
-        public partial class C { [Goroutine] static void M() { using (Go.EnterBlocking()) { } [|Thread.Sleep(10)|]; } }
+        public partial class C { [Goroutine] static void M() { using (Go.EnterBlocking()) { } [|Task.Delay(10).Wait()|]; } }
         """, DiagnosticSeverity.Warning);
 
     [Fact]
     public void ABlockingCallInALambdaThatRunsOnTheGoroutineIsReported() => Expect("GOSH0009", """
-        public partial class C { [Goroutine] static void M() { Action a = () => [|Thread.Sleep(10)|]; a(); } }
+        public partial class C { [Goroutine] static void M() { Action a = () => [|Task.Delay(10).Wait()|]; a(); } }
         """, DiagnosticSeverity.Warning);
 
     [Fact]

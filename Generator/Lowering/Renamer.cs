@@ -271,35 +271,25 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     // (G.PreemptPlainCode): other goroutines run on, as Go's asynchronous preemption lets them. Not inside
     // a lock statement: a thread waiting for a P while it holds a Monitor could block the thread that has one.
 
-    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
-    {
-        var v = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
-        return PreemptsInPlainCode(node) ? v.WithStatement(WithPreemptCheck(v.Statement)) : v;
-    }
+    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node) =>
+        Preempting(node, (WhileStatementSyntax)base.VisitWhileStatement(node)!, static l => l.Statement, static (l, b) => l.WithStatement(b));
 
-    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
-    {
-        var v = (DoStatementSyntax)base.VisitDoStatement(node)!;
-        return PreemptsInPlainCode(node) ? v.WithStatement(WithPreemptCheck(v.Statement)) : v;
-    }
+    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node) =>
+        Preempting(node, (DoStatementSyntax)base.VisitDoStatement(node)!, static l => l.Statement, static (l, b) => l.WithStatement(b));
 
-    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
-    {
-        var v = (ForStatementSyntax)base.VisitForStatement(node)!;
-        return PreemptsInPlainCode(node) ? v.WithStatement(WithPreemptCheck(v.Statement)) : v;
-    }
+    public override SyntaxNode? VisitForStatement(ForStatementSyntax node) =>
+        Preempting(node, (ForStatementSyntax)base.VisitForStatement(node)!, static l => l.Statement, static (l, b) => l.WithStatement(b));
 
-    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
-    {
-        var v = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
-        return PreemptsInPlainCode(node) ? v.WithStatement(WithPreemptCheck(v.Statement)) : v;
-    }
+    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node) =>
+        Preempting(node, (ForEachStatementSyntax)base.VisitForEachStatement(node)!, static l => l.Statement, static (l, b) => l.WithStatement(b));
 
-    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
-    {
-        var v = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
-        return PreemptsInPlainCode(node) ? v.WithStatement(WithPreemptCheck(v.Statement)) : v;
-    }
+    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node) =>
+        Preempting(node, (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!, static l => l.Statement, static (l, b) => l.WithStatement(b));
+
+    /// <summary>The visited loop, with the preemption check first in its body when it runs on the goroutine.</summary>
+    private SyntaxNode Preempting<T>(T original, T visited, System.Func<T, StatementSyntax> body, System.Func<T, StatementSyntax, T> withBody)
+        where T : StatementSyntax =>
+        PreemptsInPlainCode(original) ? withBody(visited, WithPreemptCheck(body(visited))) : visited;
 
     private bool PreemptsInPlainCode(StatementSyntax loop)
     {
