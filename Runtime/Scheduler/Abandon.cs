@@ -27,15 +27,18 @@ internal sealed partial class Sched
             default:
                 // A nil channel or an empty select: nothing can ever wake it. Anything else is a primitive
                 // outside the runtime whose queue we cannot reach.
-                return g.WaitReason is WaitReason.ChanReceiveNil or WaitReason.ChanSendNil or WaitReason.SelectNoCases;
+                return WaitsForever(g);
         }
     }
+
+    private static bool WaitsForever(G g) =>
+        g.WaitReason is WaitReason.ChanReceiveNil or WaitReason.ChanSendNil or WaitReason.SelectNoCases;
 
     /// <summary>True if <see cref="TryAbandonWait"/> can see into what <paramref name="g"/> waits on.</summary>
     private static bool IsWithdrawable(G g) =>
         g.WaitingOn is IAbandonableWait
         || g.WaitingOn is Frame && g.WaitReason == WaitReason.Join
-        || g.WaitReason is WaitReason.ChanReceiveNil or WaitReason.ChanSendNil or WaitReason.SelectNoCases;
+        || WaitsForever(g);
 
     /// <summary>
     /// Writes off a parked G whose wait was withdrawn: Dead, frames dropped, out of allgs (it is never
