@@ -244,24 +244,20 @@ public class ChanTests
         var c = new Chan<object>(4);
         var o = new object();
         for (int i = 0; i < 100; i++) { c.Send(o); c.Recv(); c.TrySend(o); c.TryRecv(out _); }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++) { c.Send(o); c.Recv(); c.TrySend(o); c.TryRecv(out _); c.Send(o); c.RecvOk(); c.TrySend(o); c.TryRecvOk(out _, out _); }
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, ThreadAllocations.LeastOf(3, () =>
+        {
+            for (int i = 0; i < 10_000; i++) { c.Send(o); c.Recv(); c.TrySend(o); c.TryRecv(out _); c.Send(o); c.RecvOk(); c.TrySend(o); c.TryRecvOk(out _, out _); }
+        }));
 
         // Blocking hand-offs between two threads: the waiter comes from the thread's pool.
         var u = new Chan<int>();
-        var t = new Thread(() => { for (int i = 0; i < 60_100; i++) u.Send(i); });
+        const int Sent = 60_100;
+        var t = new Thread(() => { for (int i = 0; i < Sent; i++) u.Send(i); });
         t.Start();
-        for (int i = 0; i < 100; i++) u.Recv();
-        // The least of three rounds: a round may include a one-off cost of the runtime's (a JIT tier-up of
-        // the loop, seen once in a loaded full run), a steady allocation would show in all three.
-        long allocated = long.MaxValue;
-        for (int round = 0; round < 3; round++)
-        {
-            before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 20_000; i++) u.Recv();
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+        int received = 0;
+        for (; received < 100; received++) u.Recv();
+        long allocated = ThreadAllocations.LeastOf(3, () => { for (int i = 0; i < 20_000; i++, received++) u.Recv(); });
+        for (; received < Sent; received++) u.Recv(); // the rounds stop early once one allocates nothing
         t.Join();
         Assert.True(allocated < 1024, $"{allocated} bytes for 20,000 blocking receives");
     }
