@@ -42,10 +42,8 @@ public sealed class G
     // spawn, re-captured when a resume changed it. Null: the M's own (default) context, nothing to restore.
     internal ExecutionContext? ExecContext;
     internal int WaitSinceSeconds;      // Environment.TickCount64 / 1000 at the park, for dumps
-    internal int SyncDepth;             // nested Invokes now on the thread's stack; the scheduler zeroes it
+    internal ushort SyncDepth;          // nested Invokes now on the thread's stack; the scheduler zeroes it (ushort: G stays small)
 
-    /// <summary>Free for the primitive a goroutine is parked on (Go: <c>g.param</c>): the waker may leave a value here.</summary>
-    public object? Param;
 
     internal G(Sched sched) => Sched = sched;
 
@@ -178,7 +176,6 @@ public sealed class G
         Top = null;
         Root = null;
         M = null;
-        Param = null;
         CreatedBy = null;
         ExecContext = null; // a recycled G must not keep a finished request's AsyncLocals alive
         WaitReason = WaitReason.None;
