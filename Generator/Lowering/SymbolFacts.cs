@@ -73,6 +73,11 @@ internal static class SymbolFacts
     private static readonly System.Collections.Generic.HashSet<string> BlockingNames = new()
     {
         "Sleep", "Wait", "WaitAll", "WaitAny", "Result", "GetResult", "Enter", "TryEnter", "WaitOne", "SignalAndWait", "Join",
+        // synchronous I/O
+        "ReadAllText", "ReadAllBytes", "ReadAllLines", "WriteAllText", "WriteAllBytes", "WriteAllLines", "AppendAllText",
+        "AppendAllLines", "Copy", "Read", "Write", "CopyTo", "Flush", "ReadExactly", "ReadAtLeast", "ReadToEnd", "ReadLine",
+        "ReadBlock", "ReadKey", "Send", "Accept", "Connect", "Receive", "ReceiveFrom", "SendTo", "AcceptTcpClient",
+        "AcceptSocket", "GetHostEntry", "GetHostAddresses", "WaitForExit",
     };
 
     /// <summary>A [Goroutine] method of this compilation whose frame the generator emits.</summary>
@@ -186,10 +191,29 @@ internal static class SymbolFacts
     /// <summary>For a known call that blocks the thread, the GoSharp replacement to suggest (GOSH0009); else null.</summary>
     public static string? BlockingReplacement(ISymbol symbol)
     {
-        if (!BlockingNames.Contains(symbol.Name) || symbol.ContainingNamespace?.Name is not ("Threading" or "Tasks" or "CompilerServices")) return null;
+        if (!BlockingNames.Contains(symbol.Name) || symbol.ContainingNamespace?.Name is not
+            ("Threading" or "Tasks" or "CompilerServices" or "IO" or "System" or "Http" or "Sockets" or "Net" or "Security" or "Pipes" or "Diagnostics"))
+            return null;
         var type = symbol.ContainingType?.OriginalDefinition.ToDisplayString();
         switch (type)
         {
+            // Synchronous I/O: the bound member's own type, so MemoryStream.Read or StringReader.ReadLine (no
+            // I/O) are not reported, while Stream.Read through the base type is (it may be a file or a socket).
+            case "System.IO.File" when symbol.Name is "ReadAllText" or "ReadAllBytes" or "ReadAllLines" or "WriteAllText"
+                or "WriteAllBytes" or "WriteAllLines" or "AppendAllText" or "AppendAllLines" or "Copy":
+            case "System.IO.Stream" or "System.IO.FileStream" or "System.IO.BufferedStream" or "System.Net.Sockets.NetworkStream"
+                or "System.Net.Security.SslStream" or "System.IO.Pipes.PipeStream"
+                when symbol.Name is "Read" or "Write" or "CopyTo" or "Flush" or "ReadExactly" or "ReadAtLeast":
+            case "System.IO.TextReader" or "System.IO.StreamReader" when symbol.Name is "ReadToEnd" or "ReadLine" or "Read" or "ReadBlock":
+            case "System.Console" when symbol.Name is "ReadLine" or "ReadKey" or "Read":
+            case "System.Net.Http.HttpClient" when symbol.Name == "Send":
+            case "System.Net.Sockets.Socket" when symbol.Name is "Accept" or "Connect" or "Receive" or "Send" or "ReceiveFrom" or "SendTo":
+            case "System.Net.Sockets.TcpClient" when symbol.Name == "Connect":
+            case "System.Net.Sockets.TcpListener" when symbol.Name is "AcceptTcpClient" or "AcceptSocket":
+            case "System.Net.Sockets.UdpClient" when symbol.Name is "Receive" or "Send":
+            case "System.Net.Dns" when symbol.Name is "GetHostEntry" or "GetHostAddresses":
+            case "System.Diagnostics.Process" when symbol.Name == "WaitForExit":
+                return BlockingReplacements.Io;
             case "System.Threading.Thread" when symbol.Name == "Sleep":
                 return BlockingReplacements.Sleep;
             case "System.Threading.Tasks.Task" when symbol.Name is "Wait" or "WaitAll" or "WaitAny":
@@ -228,4 +252,5 @@ internal static class BlockingReplacements
     public const string Semaphore = "Sync.Semaphore (Acquire/Release)";
     public const string Event = "WaitGroup or a Chan<T>";
     public const string Join = "Goroutine.Join()";
+    public const string Io = "Go.Blocking(() => ...) around it, or its async form under Go.Await(...)";
 }
