@@ -76,6 +76,7 @@ public class PackageTests
                 {
                     public static void Main()
                     {
+                        StartInAsync().GetAwaiter().GetResult();
                         Console.WriteLine("sum " + GoRun(10).Join());
                         var generated = typeof(Program).GetNestedTypes(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
                             .Select(t => t.GetCustomAttributes(typeof(System.CodeDom.Compiler.GeneratedCodeAttribute), false))
@@ -100,6 +101,17 @@ public class PackageTests
                     {
                         try { results.Send(x * x); } finally { wg.Done(); }
                     }
+
+                    // A bare launcher in an async method: CS4014 would fail this warnings-as-errors build, but
+                    // the package's suppressor knows it is `go Noop()`.
+                    static async Task StartInAsync()
+                    {
+                        GoNoop();
+                        await Task.Yield();
+                    }
+
+                    [Goroutine]
+                    static void Noop() { }
 
                     [Goroutine]
                     static void CloseWhenDone(WaitGroup wg, Chan<int> results)
