@@ -86,12 +86,21 @@ internal static class SymbolFacts
         var def = m.Definition();
         if (def.MethodKind != MethodKind.Ordinary || !HasGoroutineAttribute(def)) return false;
         if (def.DeclaringSyntaxReferences.Length == 0) return false;
-        if (def.IsAsync || def.ReturnsByRef || def.ReturnsByRefReadonly) return false;
+        // The method-level refusals of FrameModelBuilder.BuildCore: a method refused there has no frame, so a call
+        // to it is a plain call (its own diagnostic tells the user why).
+        if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || def.ReturnType.IsRefLikeType) return false;
         if (def.Parameters.Any(p => p.RefKind != RefKind.None)) return false;
+        if (!def.IsStatic && def.ContainingType.IsValueType && !def.IsReadOnly && !def.ContainingType.IsReadOnly) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
             if (!IsPartial(t)) return false;
-        return true;
+        return !def.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax decl && IsIterator(decl));
     }
+
+    /// <summary>A yield statement outside lambdas and local functions: the method is an iterator (GOSH0004).</summary>
+    public static bool IsIterator(MethodDeclarationSyntax decl) =>
+        ((SyntaxNode?)decl.Body ?? decl.ExpressionBody)?
+            .DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<YieldStatementSyntax>().Any() == true;
 
     public static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax td && td.Modifiers.Any(SyntaxKind.PartialKeyword));
@@ -124,7 +133,10 @@ internal static class SymbolFacts
     /// every [Goroutine] override overrides.
     /// </summary>
     public static bool IsVirtualGoroutine(IMethodSymbol m) =>
-        !m.IsStatic && (m.IsVirtual || m.IsOverride) && m.ContainingType.TypeKind == TypeKind.Class;
+        !m.IsStatic && (m.IsVirtual || m.IsOverride) && m.ContainingType.TypeKind == TypeKind.Class
+        // A sealed override in a sealed chain needs no factory of its own (a sealed type cannot declare a
+        // virtual one) unless it overrides a base's factory.
+        && (!(m.IsSealed || m.ContainingType.IsSealed) || OverridesFrameFactory(m));
 
     /// <summary>The frame factory of a virtual [Goroutine] method: one name for the whole override chain (overloads differ by parameters).</summary>
     public static string FrameFactoryName(IMethodSymbol m) => "__GoFrame_" + m.Name;
