@@ -65,7 +65,18 @@ internal abstract class Parker : IAbandonableWait
         }
         try
         {
-            using var blocking = Sched.EnterBlocking();
+            Sched.BlockingScope blocking;
+            try
+            {
+                blocking = Sched.EnterBlocking();
+            }
+            catch (ThreadExhaustionException) when (!TryCancel())
+            {
+                // A waker claimed this wait already: its wake-up is on its way. Wait for it holding the P.
+                blocking = default;
+            }
+            // (TryCancel succeeded: the wait is withdrawn, nothing was handed to it; the exception goes on.)
+            using var scope = blocking;
             lock (this)
             {
                 while (!_signaled && !_abandoned) Monitor.Wait(this);
