@@ -13,13 +13,14 @@ public static partial class Cases
     {
         using var cts = new CancellationTokenSource();
         var ct = cts.Token;
-        var ch = new Chan<int>(n + 1);
+        var ch = new Chan<int>(n + 2);                       // room for every send below: none waits
         SendChan<int> w = ch;
         RecvChan<int> r = ch;
         ch.Send(1, ct);
         w.Send(2, ct);
         var total = ch.Recv(ct) + r.Recv(ct);
         ch.Send(3, ct);
+        w.Send(5, ct);
         var (v, ok) = r.RecvOk(ct);
         log.Add("recvok " + v + " " + ok);
         var (v2, ok2) = ch.RecvOk(ct);
