@@ -71,7 +71,9 @@ public static partial class Go
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> in a goroutine of its own after <paramref name="duration"/> (Go: time.AfterFunc).
+    /// Runs <paramref name="action"/> in a goroutine of its own after <paramref name="duration"/> (Go: time.AfterFunc),
+    /// in the ExecutionContext of the code that called AfterFunc (AsyncLocal values, Activity.Current, culture), as a
+    /// <see cref="System.Threading.Timer"/> flows it, unless the runtime's flow is off.
     /// The returned timer's <see cref="Timer.C"/> is nil; <see cref="Timer.Stop"/> cancels the call.
     /// </summary>
     public static Timer AfterFunc(TimeSpan duration, Action action)
@@ -142,6 +144,7 @@ public abstract class ChannelTimer
     private readonly Entry _entry;
     private readonly GoRuntime _rt;
     private readonly Action? _action;
+    private readonly ExecutionContext? _context; // AfterFunc: the caller's, for the action's goroutine
     private readonly object _gate = new();
     private bool _pending;
     internal readonly Chan<DateTime> Channel;
@@ -151,6 +154,7 @@ public abstract class ChannelTimer
         _rt = rt;
         Channel = c;
         _action = action;
+        if (action is not null) _context = rt.Sched.CaptureContext();
         _entry = new Entry(this);
     }
 
@@ -183,7 +187,8 @@ public abstract class ChannelTimer
                 return;
             }
         }
-        _rt.Spawn(new ActionFrame(_action));
+        // Fire runs on a scheduler thread, in the M's context: the goroutine gets the AfterFunc caller's.
+        _rt.Sched.NewProc(new ActionFrame(_action), _context);
     }
 
     private protected bool StopCore()
