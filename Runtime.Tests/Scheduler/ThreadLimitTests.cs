@@ -72,4 +72,24 @@ public class ThreadLimitTests
         Assert.Equal(1, c.Len);                                    // buffered, not handed to the gone receiver
         Assert.Throws<ArgumentOutOfRangeException>(() => new GoRuntime(new GoRuntimeOptions { MaxThreads = 0 }));
     }
+
+    [Fact]
+    public void A_mutex_wait_in_plain_code_at_the_limit_leaves_the_waiter_count()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, MaxThreads = 1 });
+        var mu = new Sync.Mutex();
+        mu.Lock();                                                 // held by this plain thread
+        Exception? error = null;
+        IEnumerable<Op> PlainLocker()
+        {
+            try { mu.Lock(); }
+            catch (ThreadExhaustionException ex) { error = ex; }
+            yield break;
+        }
+        rt.Go(PlainLocker()).Join();
+        Assert.IsType<ThreadExhaustionException>(error);
+        Assert.Equal(Sync.Mutex.Locked, Volatile.Read(ref mu.State)); // no waiter left counted
+        mu.Unlock();
+        Assert.True(mu.TryLock());
+    }
 }

@@ -36,11 +36,17 @@ internal sealed partial class Sched
     /// block. Go: entersyscallblock.
     /// </summary>
     /// <exception cref="ThreadExhaustionException">Blocking would pass the runtime's thread limit (ThreadLimit.cs); nothing blocked.</exception>
-    public static BlockingScope EnterBlocking()
+    /// <param name="refuseAtLimit">False for a wait that cannot be undone once started (a reader queued on an
+    /// RWMutex, a Cond waiter that has unlocked): it is counted but never refused, and may pass the limit.</param>
+    public static BlockingScope EnterBlocking(bool refuseAtLimit = true)
     {
         M? m = M.Current;
         if (m is null || m.P is null || m.CurG is null) return default;
-        if (!m.Sched.TryCountBlockedM()) throw m.Sched.ThreadExhaustion(m.CurG);
+        if (!m.Sched.TryCountBlockedM())
+        {
+            if (refuseAtLimit) throw m.Sched.ThreadExhaustion(m.CurG);
+            m.Sched.CountBlockedMPastLimit();
+        }
         return HandOffForBlocking(m);
     }
 

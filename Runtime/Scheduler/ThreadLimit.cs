@@ -17,7 +17,10 @@ namespace GoSharp.Scheduler;
 // Ms are created only by StartM when no idle M exists, i.e. when every M holds a P or is blocked, so the
 // threads in use stay within GOMAXPROCS + blocked Ms <= the limit (sysmon not counted, as it holds no P).
 // Plain-code preemption (PreemptPlainCode) also leaves the P for a while, but only to be fair: over the
-// limit it keeps the P instead of failing.
+// limit it keeps the P instead of failing. Two waits cannot be refused once started, because their primitive
+// has already changed state for them (Go's reader count of an RWMutex, a Cond waiter that has unlocked its
+// locker): they are counted but may pass the limit. A refused Mutex waiter leaves Go's waiter count first
+// (Mutex.LockSlow.Leave), and a refused queued channel, semaphore or WaitGroup wait is withdrawn (Parker).
 internal sealed partial class Sched
 {
     private volatile int _maxThreads;
@@ -39,6 +42,9 @@ internal sealed partial class Sched
         Interlocked.Decrement(ref _blockedMs);
         return false;
     }
+
+    /// <summary>Counts a wait that must not be refused (see <see cref="EnterBlocking"/>).</summary>
+    private void CountBlockedMPastLimit() => Interlocked.Increment(ref _blockedMs);
 
     private void CountUnblockedM() => Interlocked.Decrement(ref _blockedMs);
 

@@ -53,7 +53,21 @@ public static partial class Sync
         {
             if (Interlocked.CompareExchange(ref State, Locked, 0) == 0) return;
             var slow = new LockSlow(this);
-            while (!slow.Step()) Sema.Acquire(slow.QueueLifo);
+            while (!slow.Step()) AcquireOrLeave(ref slow, default);
+        }
+
+        /// <summary>Waits on the semaphore; a refused wait (the thread limit) leaves the waiter count before it throws.</summary>
+        private bool AcquireOrLeave(ref LockSlow slow, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Sema.Acquire(slow.QueueLifo, cancellationToken);
+            }
+            catch (ThreadExhaustionException)
+            {
+                slow.Leave();
+                throw;
+            }
         }
 
         /// <summary>The awaiter behind <see cref="Lock()"/>.</summary>
@@ -74,7 +88,7 @@ public static partial class Sync
             var slow = new LockSlow(this);
             while (!slow.Step())
             {
-                if (Sema.Acquire(slow.QueueLifo, cancellationToken)) continue;
+                if (AcquireOrLeave(ref slow, cancellationToken)) continue;
                 slow.Leave();
                 throw new OperationCanceledException(cancellationToken);
             }

@@ -38,7 +38,7 @@ public static partial class Sync
         /// that waited before). False if <paramref name="cancellationToken"/> ended the wait: no unit was taken.
         /// The caller checks an already cancelled token first.
         /// </summary>
-        public bool Acquire(bool lifo = false, CancellationToken cancellationToken = default)
+        public bool Acquire(bool lifo = false, CancellationToken cancellationToken = default, bool refuseAtLimit = true)
         {
             if (TryAcquire()) return true;
             var w = Waiter<Empty>.Rent();
@@ -52,7 +52,7 @@ public static partial class Sync
             if (lifo) _q.PushFront(w, this); else _q.Enqueue(w, this);
             _lock.Exit();
             w.RegisterCancel(cancellationToken, this);
-            try { w.WaitThread(); }
+            try { w.WaitThread(refuseAtLimit); }
             finally { w.EndCancel(); }
             bool canceled = w.Canceled;
             Waiter<Empty>.Return(w);

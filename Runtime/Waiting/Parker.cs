@@ -46,7 +46,8 @@ internal abstract class Parker : IAbandonableWait
     /// recorded so that disposing the runtime can end it (<see cref="AbandonThreadWait"/>): then it throws
     /// <see cref="ObjectDisposedException"/>.
     /// </summary>
-    public void WaitThread()
+    /// <param name="refuseAtLimit">False: never throw <see cref="ThreadExhaustionException"/> (see Sched.EnterBlocking).</param>
+    public void WaitThread(bool refuseAtLimit = true)
     {
         lock (this)
         {
@@ -68,7 +69,7 @@ internal abstract class Parker : IAbandonableWait
             Sched.BlockingScope blocking;
             try
             {
-                blocking = Sched.EnterBlocking();
+                blocking = Sched.EnterBlocking(refuseAtLimit);
             }
             catch (ThreadExhaustionException) when (!TryCancel())
             {
