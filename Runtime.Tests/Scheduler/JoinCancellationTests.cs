@@ -47,23 +47,35 @@ public class JoinCancellationTests
             int targetYields = rnd.Next(0, 6), cancelYields = rnd.Next(0, 6);
             using var cts = new CancellationTokenSource();
             IEnumerable<Op> Target() { for (int i = 0; i < targetYields; i++) yield return Yield(); }
-            var target = rt.Go(Target());
+            Goroutine target = default;
             int joined = 0, cancelled = 0;
             IEnumerable<Op> Joiner()
             {
                 var j = Join(target, cts.Token).Catch();
                 yield return j;
-                if (j.Error is null) joined++;
+                if (j.Error is null)
+                {
+                    if (!target.IsCompleted) throw new InvalidOperationException("a join returned before the goroutine ended");
+                    joined++;
+                }
                 else if (j.Error is OperationCanceledException) cancelled++;
                 else throw j.Error;
             }
             IEnumerable<Op> Canceller() { for (int i = 0; i < cancelYields; i++) yield return Yield(); cts.Cancel(); }
-            var hs = new[] { rt.Go(Joiner()), rt.Go(Joiner()), rt.Go(Canceller()) };
+            IEnumerable<Op> Main()
+            {
+                // Everything starts from one goroutine, so the seed alone decides the interleaving.
+                target = GoRuntime.Current.Go(Target());
+                var hs = new[] { GoRuntime.Current.Go(Joiner()), GoRuntime.Current.Go(Joiner()), GoRuntime.Current.Go(Canceller()) };
+                foreach (var h in hs) yield return Join(h);
+                yield return Join(target);
+            }
             try
             {
-                foreach (var h in hs) h.Join();
+                rt.Go(Main()).Join();
                 Assert.Equal(2, joined + cancelled);
                 Assert.True(target.IsCompleted);
+                Assert.Null(target.Root!.Joins?.Goroutines);        // no cancelled joiner left listed
             }
             catch (Exception ex)
             {
