@@ -7,7 +7,7 @@ namespace GoSharp.Waiting;
 /// select, a semaphore acquire, a WaitGroup wait. Channels, Sync and Time all queue these; the queue's
 /// owner guards the links with its own lock.
 /// </summary>
-internal abstract class Waiter : Parker
+internal abstract partial class Waiter : Parker
 {
     public Waiter? Next, Prev;
     /// <summary>The queue's owner while this waiter is linked in it, or null.</summary>
@@ -63,6 +63,8 @@ internal abstract class Waiter : Parker
         Success = false;
         WakeNext = null;
         CaseIndex = 0;
+        CancelRequested = false;
+        Canceled = false;
     }
 }
 
