@@ -140,6 +140,16 @@ public sealed class Conn : IDisposable
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
         _read.Deadline.Close();
         _write.Deadline.Close();
+        // Shut down first: the peer gets an orderly end of stream (FIN), as from Go's Close. Disposing a
+        // socket with an operation outstanding would otherwise close it abortively (a reset) on Linux.
+        try
+        {
+            if (Socket.Connected) Socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // The peer is gone already: nothing to tell it.
+        }
         Socket.Dispose();
     }
 

@@ -130,15 +130,20 @@ internal sealed class ConnOp : NetWait
         Exception? error = _error;
         int n = _transferred;
         CancellationToken userToken = _userToken;
+        bool hadBuffer = !_readBuffer.IsEmpty;
         _error = null;
         _readBuffer = default;
         _writeData = default;
         _userToken = default;
         _token = default;
         Volatile.Write(ref _busy, 0);
+        // A read that our own Close ended (the shutdown reads as the end of the stream) is a closed-Conn error.
+        if (error is null && n == 0 && !_write && _conn.IsClosed && hadBuffer) return ThrowClosed();
         if (error is null) return n;
         throw Translate(error, userToken);
     }
+
+    private int ThrowClosed() => throw _conn.ClosedException(Name);
 
     private Exception Translate(Exception error, CancellationToken userToken)
     {
