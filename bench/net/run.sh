@@ -8,6 +8,7 @@
 #   bench/net/run.sh                # 1,000 and 10,000 connections
 #   bench/net/run.sh 100 1000       # other connection counts
 #   RUNS=5 DURATION=10s SIZE=64 bench/net/run.sh 1000
+#   INLINE=1 bench/net/run.sh 1000  # both .NET servers with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
 #
 # Installs Go 1.19 from Debian's packages if it is missing. Needs one file descriptor per connection on
 # each side: it raises the open-files limit as far as it may.
@@ -29,6 +30,8 @@ fi
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
 
 mkdir -p "$out"
+# Socket completions on .NET's epoll thread instead of a thread-pool hop (docs/net.md, Tuning).
+[ "${INLINE:-0}" = 1 ] && export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
 (cd "$here/go" && GOCACHE="$out/gocache" GOFLAGS=-mod=mod "$GO" build -o "$out/echo-go" ./echo && GOCACHE="$out/gocache" GOFLAGS=-mod=mod "$GO" build -o "$out/load" ./load)
 dotnet publish "$root/samples/EchoServer/EchoServer.csproj" -c Release -o "$out/gosharp" --nologo -v q >&2
 dotnet publish "$here/dotnet/EchoAsync.csproj" -c Release -o "$out/async" --nologo -v q >&2
@@ -56,7 +59,7 @@ field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1==k{print $2}'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{ if (NR==0) print "-"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0 > 0 && a+0 > 0) printf "%.2f", a/b; else printf "-" }'; }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GB; runs=$runs duration=$duration size=${size}B"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GB; runs=$runs duration=$duration size=${size}B inline=${INLINE:-0}"
 printf '%7s %-8s %10s %8s %8s %7s %11s %12s\n' conns server msgs/s p50_us p99_us cpu_s cpu_us/msg mem/conn_B
 declare -A M
 for n in "${counts[@]}"; do
