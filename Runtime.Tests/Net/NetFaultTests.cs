@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading;
 using GoSharp.Net;
 using Xunit;
 using static GoSharp.Runtime.Tests.Net.NetTestKit;
@@ -45,6 +46,28 @@ public class NetFaultTests
         Assert.Throws<ObjectDisposedException>(() => server.Join());
         Assert.Throws<ObjectDisposedException>(() => reader.Join());
         Assert.Equal(0, rt.NumGoroutine);
+    }
+
+    [Fact]
+    public void Disposing_the_runtime_ends_plain_code_blocked_in_Read_on_an_M()
+    {
+        var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+        var (a, b) = Pair();
+        using (b)
+        {
+            IEnumerable<Op> PlainRead()
+            {
+                a.Read(new byte[16]); // not yielded: plain code blocking the M's thread, as in a lambda
+                yield break;
+            }
+            Goroutine g = rt.Go(PlainRead());
+            SpinWait.SpinUntil(() => Dumps.CountInStatus(rt, "[syscall") >= 1);
+            rt.Dispose(TimeSpan.FromMinutes(1)); // a safety net: without the socket closed, the M would outlive it
+            Assert.True(rt.Sched.AllMsExited, "an M stayed blocked in Conn.Read after Dispose");
+            Assert.Throws<ObjectDisposedException>(() => g.Join());
+            b.SetReadDeadline(SafetyNet);
+            Assert.Equal(0, b.Read(new byte[16]));
+        }
     }
 
     [Fact]

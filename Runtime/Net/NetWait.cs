@@ -102,17 +102,50 @@ internal abstract class NetWait : IParkCommit, IAbandonableWait
         return true;
     }
 
-    /// <summary>Plain code: blocks the thread until the operation is over (it was issued and is outstanding).</summary>
+    /// <summary>
+    /// Plain code: blocks the thread until the operation is over (it was issued and is outstanding). On an
+    /// M the wait is recorded so that disposing the runtime can end it (<see cref="AbandonThreadWait"/>).
+    /// </summary>
     protected void WaitThread()
     {
         if (Drive()) return;
         _g = null;
         lock (this) _signaled = false;
         RegisterContinuation(_onCompleted);
-        using var blocking = Sched.EnterBlocking();
-        lock (this)
+        M? m = M.Current;
+        if (m is not null)
         {
-            while (!_signaled) Monitor.Wait(this);
+            m.BlockedOn = this;
+            // Dispose raised the flag before it could see BlockedOn: do not sleep through it.
+            if (m.Abandoned) AbandonThreadWait();
+        }
+        try
+        {
+            using var blocking = Sched.EnterBlocking();
+            lock (this)
+            {
+                while (!_signaled) Monitor.Wait(this);
+            }
+        }
+        finally
+        {
+            if (m is not null) m.BlockedOn = null;
+        }
+    }
+
+    /// <summary>
+    /// Dispose, for plain code of a goroutine blocked on a socket: closes the socket, which aborts the
+    /// operation; the thread wakes with <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    internal void AbandonThreadWait()
+    {
+        try
+        {
+            CloseForAbandon();
+        }
+        catch (Exception)
+        {
+            // Best effort, as in TryAbandon.
         }
     }
 }
