@@ -26,11 +26,31 @@ public sealed class Conn : IDisposable
     internal Conn(Socket socket)
     {
         Socket = socket;
-        socket.NoDelay = true; // as Go's TCPConn: small writes go out at once
-        LocalAddr = (IPEndPoint)socket.LocalEndPoint!;
-        RemoteAddr = (IPEndPoint)socket.RemoteEndPoint!;
+        // A peer may reset the connection before it is even accepted: the Conn is made all the same, and
+        // its first Read reports the reset (as Go's Accept succeeds and the Read fails).
+        try
+        {
+            socket.NoDelay = true; // as Go's TCPConn: small writes go out at once
+        }
+        catch (SocketException)
+        {
+        }
+        LocalAddr = EndPointOf(socket, local: true);
+        RemoteAddr = EndPointOf(socket, local: false);
         _read = new ConnOp(this, write: false);
         _write = new ConnOp(this, write: true);
+    }
+
+    private static IPEndPoint EndPointOf(Socket socket, bool local)
+    {
+        try
+        {
+            if ((local ? socket.LocalEndPoint : socket.RemoteEndPoint) is IPEndPoint ep) return ep;
+        }
+        catch (SocketException)
+        {
+        }
+        return new IPEndPoint(IPAddress.None, 0);
     }
 
     /// <summary>This end's address (Go: <c>LocalAddr</c>).</summary>

@@ -34,12 +34,15 @@ internal sealed class Deadline
         }
     }
 
-    /// <summary>The token for the next operation: cancelled when the deadline fires.</summary>
+    /// <summary>
+    /// The token for the next operation: cancelled when the deadline fires. A deadline that passed after
+    /// the caller's <see cref="Expired"/> check keeps its cancelled source, so the operation still fails.
+    /// </summary>
     public CancellationToken NextToken()
     {
         lock (_lock)
         {
-            if (_cts.IsCancellationRequested) _cts = new CancellationTokenSource();
+            if (_cts.IsCancellationRequested && !Expired) _cts = new CancellationTokenSource();
             return _cts.Token;
         }
     }

@@ -60,6 +60,13 @@ public static partial class Program
             {
                 return;
             }
+            catch (SocketException ex)
+            {
+                // Out of file descriptors, a connection reset while queued: Go's servers log, back off and go on.
+                Console.Error.WriteLine($"accept: {ex.Message}");
+                Go.Sleep(TimeSpan.FromMilliseconds(5));
+                continue;
+            }
             GoClient(conn, lookups);
         }
     }
