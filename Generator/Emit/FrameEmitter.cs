@@ -7,7 +7,17 @@ namespace GoSharp.Generator.Emit;
 /// <summary>Writes the source file of one [Goroutine] method: its frame class and its launcher.</summary>
 internal static class FrameEmitter
 {
-    private static readonly string Version = typeof(FrameEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+    /// <summary>The package version (the generator's informational version without Source Link's "+commit").</summary>
+    private static readonly string Version = PackageVersion(typeof(FrameEmitter).Assembly);
+
+    internal static string PackageVersion(Assembly assembly)
+    {
+        string? version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString();
+        if (version is null) return "0.0.0";
+        int plus = version.IndexOf('+');
+        return plus < 0 ? version : version.Substring(0, plus);
+    }
 
     public static string Emit(GoroutineMethodModel m)
     {
