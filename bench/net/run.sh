@@ -42,6 +42,7 @@ port=$((17000 + RANDOM % 1000))
 one() {
   local server="$1" n="$2" log="$out/server.log" pid line
   port=$((port + 1))
+  : >"$log" # emptied here, not by the server's redirection, which may come after the first look below
   case "$server" in
     go) "$out/echo-go" "$port" >"$log" 2>&1 & ;;
     gosharp) dotnet "$out/gosharp/EchoServer.dll" "$port" >"$log" 2>&1 & ;;
