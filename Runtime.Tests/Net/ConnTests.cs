@@ -143,14 +143,23 @@ public class ConnTests
             Goroutine echo = rt.Go(Echo(b));
             var data = Pattern(7, 100_000);
             var got = new byte[data.Length];
+            Exception? readError = null;
             var reader = new Thread(() =>
             {
-                int n = 0;
-                while (n < got.Length) n += a.Read(got.AsMemory(n));
+                try
+                {
+                    int n = 0;
+                    while (n < got.Length) n += a.Read(got.AsMemory(n));
+                }
+                catch (Exception ex)
+                {
+                    readError = ex; // reported on the test's thread
+                }
             });
             reader.Start();
             a.Write(data);
             reader.Join();
+            Assert.Null(readError);
             a.CloseWrite();
             echo.Join();
             Assert.True(got.AsSpan().SequenceEqual(data));

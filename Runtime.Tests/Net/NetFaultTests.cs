@@ -140,6 +140,39 @@ public class NetFaultTests
     });
 
     [Fact]
+    public void Accept_and_Dial_end_when_their_token_is_cancelled()
+    {
+        using Listener l = NetOps.ListenLoopback();
+        using (var cts = new CancellationTokenSource())
+        {
+            Exception? error = null;
+            var accepting = new Thread(() =>
+            {
+                try
+                {
+                    l.Accept(cts.Token).Close();
+                }
+                catch (Exception ex)
+                {
+                    error = ex;
+                }
+            });
+            accepting.Start();
+            cts.Cancel(); // before or during the Accept: either way it ends with the token
+            accepting.Join();
+            var oce = Assert.IsAssignableFrom<OperationCanceledException>(error);
+            Assert.Equal(cts.Token, oce.CancellationToken);
+        }
+        // The listener still works.
+        using Conn c = GoSharp.Net.Net.Dial(l.Addr);
+        using Conn s = l.Accept();
+        Assert.Equal(c.LocalAddr, s.RemoteAddr);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => GoSharp.Net.Net.Dial(l.Addr, cancelled.Token));
+    }
+
+    [Fact]
     public void A_server_waiting_in_Accept_is_not_reported_as_deadlocked()
     {
         var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, DetectDeadlocks = true });
