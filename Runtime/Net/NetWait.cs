@@ -121,7 +121,9 @@ internal abstract class NetWait : IParkCommit, IAbandonableWait
         }
         try
         {
-            using var blocking = Sched.EnterBlocking();
+            // The operation is already issued: counted against the thread limit, never refused (as a queued
+            // RWMutex reader), since refusing here would leave a socket operation with nobody waiting for it.
+            using var blocking = Sched.EnterBlocking(refuseAtLimit: false);
             lock (this)
             {
                 while (!_signaled) Monitor.Wait(this);
