@@ -88,6 +88,16 @@ internal static class DiagnosticDescriptors
         "This exception filter reads more than the exception, and {0} may run its finally blocks before the filter runs (a plain call runs the filter first, before unwinding); keep the filter to tests of the exception, or do the rest in the catch block",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor LauncherNameTaken = Make("GOSH0016",
+        "The launcher of a [Goroutine] method is not generated: its name is taken",
+        "'{0}' already has a member '{1}' that the launcher of '{2}' would clash with; the launcher is not generated (nested goroutine calls still work); rename the member or the method to get it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CannotLiveInFrame = Make("GOSH0017",
+        "Not possible in a [Goroutine] method",
+        "{0}",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -105,6 +115,8 @@ internal static class DiagnosticDescriptors
         [NoBody.Id] = NoBody,
         [MutableStructInstance.Id] = MutableStructInstance,
         [FilterAfterFinally.Id] = FilterAfterFinally,
+        [LauncherNameTaken.Id] = LauncherNameTaken,
+        [CannotLiveInFrame.Id] = CannotLiveInFrame,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All => ById.Values.ToImmutableArray();

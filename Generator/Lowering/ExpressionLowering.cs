@@ -4,6 +4,7 @@ using GoSharp.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace GoSharp.Generator.Lowering;
 
@@ -228,12 +229,28 @@ internal sealed partial class MethodLowerer
         Stmt($"{t} = {tl}{(unwrap ? ".Value" : "")};");
         Stmt($"goto {end};");
         Label(rhs);
-        var r = LowerExpression(b.Right);
-        Src(b.Right);
-        Stmt($"{t} = {r};");
+        AssignOrThrow(t, b.Right);
         Hidden();
         Label(end);
         return t;
+    }
+
+    /// <summary>
+    /// One branch of <c>?:</c> or the right of <c>??</c> into its temporary; a throw expression there
+    /// (<c>c ? x : throw e</c>) becomes a throw statement, as a throw expression cannot be assigned.
+    /// </summary>
+    private void AssignOrThrow(string target, ExpressionSyntax branch)
+    {
+        if (branch is ThrowExpressionSyntax te)
+        {
+            var x = LowerExpression(te.Expression);
+            Src(branch);
+            Stmt($"throw {x};");
+            return;
+        }
+        var v = LowerExpression(branch);
+        Src(branch);
+        Stmt($"{target} = {v};");
     }
 
     private string LowerConditional(ConditionalExpressionSyntax c)
@@ -249,15 +266,11 @@ internal sealed partial class MethodLowerer
         var end = NewLabel("condend");
         Src(c.Condition);
         Stmt($"if (!({cond})) goto {elseLabel};");
-        var w = LowerExpression(c.WhenTrue);
-        Src(c.WhenTrue);
-        Stmt($"{t} = {w};");
+        AssignOrThrow(t, c.WhenTrue);
         Hidden();
         Stmt($"goto {end};");
         Label(elseLabel);
-        var f = LowerExpression(c.WhenFalse);
-        Src(c.WhenFalse);
-        Stmt($"{t} = {f};");
+        AssignOrThrow(t, c.WhenFalse);
         Hidden();
         Label(end);
         return t;
@@ -302,11 +315,65 @@ internal sealed partial class MethodLowerer
         return result ?? "";
     }
 
+    private bool SetsInitOnlyOrRequired(InitializerExpressionSyntax init) =>
+        init.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name }
+            && Model.GetSymbolInfo(name, _ct).Symbol is var s
+            && (s is IPropertySymbol { SetMethod.IsInitOnly: true } or IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }));
+
+    /// <summary>
+    /// An initializer that sets init-only or required members can only be written as one expression, so the
+    /// member values are evaluated (spilled, in source order) first and the object is then created with them:
+    /// <c>t1 = v1; ...suspend...; o = new T(args) { X = t1, Y = v2 };</c>. C# evaluates the values after the
+    /// constructor runs; that is the same only when the constructor runs no user code (an implicit constructor
+    /// over initializers without calls, or a record's primary constructor), else this is refused (GOSH0010).
+    /// </summary>
+    private string LowerInitOnlyCreation(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type, Dictionary<SyntaxNode, string> argRepl, string args)
+    {
+        var members = new List<(string Name, ExpressionSyntax Value)>();
+        foreach (var init in oc.Initializer!.Expressions)
+        {
+            if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax)
+                members.Add((name.Identifier.Text, asg.Right));
+            else
+                Report(DiagnosticDescriptors.Unsupported, init, "This object initializer member with a suspension point");
+        }
+        if (!ConstructorRunsNoUserCode(oc))
+            Report(DiagnosticDescriptors.Unsupported, oc.Initializer!,
+                "An object initializer that sets init-only or required members, with a suspension point, after a constructor that runs code (the values would be computed before the constructor)");
+        var values = LowerOperands(members.Select(m => m.Value).ToList());
+        var text = $"new {type?.Fq()}({args}) {{ {string.Join(", ", members.Select(m => m.Name + " = " + Operand(values, m.Value)))} }}";
+        var o = Temp(type, oc, "object under construction");
+        Src(oc);
+        Stmt($"{o} = {text};");
+        return o;
+    }
+
+    private bool ConstructorRunsNoUserCode(BaseObjectCreationExpressionSyntax oc)
+    {
+        if (Model.GetOperation(oc, _ct) is not IObjectCreationOperation { Constructor: { } ctor }) return false;
+        if (ctor.ContainingType.IsValueType && ctor.Parameters.Length == 0 && ctor.IsImplicitlyDeclared) return true;
+        var primaryRecord = ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_ct) is RecordDeclarationSyntax);
+        if (!ctor.IsImplicitlyDeclared && !primaryRecord) return false;
+        for (var t = ctor.ContainingType; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            if (t.DeclaringSyntaxReferences.Length == 0) return false;
+            foreach (var r in t.DeclaringSyntaxReferences)
+                foreach (var node in r.GetSyntax(_ct).DescendantNodes(n => n is not (MethodDeclarationSyntax or AccessorListSyntax or ArrowExpressionClauseSyntax)))
+                    if (node is EqualsValueClauseSyntax eq && eq.Value.DescendantNodesAndSelf().Any(x => x is InvocationExpressionSyntax))
+                        return false;
+            if (!SymbolEqualityComparer.Default.Equals(t, ctor.ContainingType) && t.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared)) return false;
+        }
+        return true;
+    }
+
     private string LowerObjectCreation(BaseObjectCreationExpressionSyntax oc)
     {
         var type = TypeOf(oc);
         var repl = oc.ArgumentList is null ? new Dictionary<SyntaxNode, string>() : LowerOperands(ValueArguments(oc.ArgumentList).ToList());
         var args = oc.ArgumentList is null ? "" : string.Join(", ", oc.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
+        var isCollectionInit = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
+        if (!isCollectionInit && SetsInitOnlyOrRequired(oc.Initializer!))
+            return LowerInitOnlyCreation(oc, type, repl, args);
         var o = Temp(type, oc, "object under construction");
         Src(oc);
         Stmt($"{o} = new {type?.Fq()}({args});");

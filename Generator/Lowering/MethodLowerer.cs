@@ -141,7 +141,7 @@ internal sealed partial class MethodLowerer
     private int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 
     public string Rewrite(SyntaxNode node, SyntaxNode? root = null, IReadOnlyDictionary<SyntaxNode, string>? replacements = null, ISet<ISymbol>? excluded = null) =>
-        new Renamer(this, root ?? node, replacements, excluded).Visit(node)!.ToString();
+        Renamer.WithoutDirectives(node, new Renamer(this, root ?? node, replacements, excluded).Visit(node)!).ToString();
 
     private string RewriteExpr(ExpressionSyntax e, IReadOnlyDictionary<SyntaxNode, string>? replacements = null)
     {

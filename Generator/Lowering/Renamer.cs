@@ -75,6 +75,15 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
         switch (symbol)
         {
+            case INamedTypeSymbol type when MethodLowerer.FrameMemberNames.Contains(name) && type.TypeKind != TypeKind.TypeParameter:
+                // A type named like a member of the frame (State, Result, ...) would bind to that member inside
+                // the frame class: qualify it.
+                return SyntaxFactory.ParseExpression(type.Fq()).WithTriviaFrom(node);
+            case IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } ctor } primary
+                when !_owner.TryGetHoisted(primary, out _) && ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax):
+                _owner.Report(Diagnostics.DiagnosticDescriptors.CannotLiveInFrame, node,
+                    $"'{name}' is a primary constructor parameter, which only the type's own declaration can read, not the generated frame; declare a field or property initialized from it (private readonly {primary.Type.ToDisplayString()} _{name} = {name};) and use that");
+                return null;
             case ILocalSymbol or IParameterSymbol:
                 if (_excluded is not null && _excluded.Contains(symbol)) return null;
                 if (_owner.TryGetHoisted(symbol, out var field))
@@ -96,19 +105,47 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                     ? symbol.ContainingType.Fq() + "." + name + typeArgs
                     : "_this." + name + typeArgs;
                 if (!symbol.IsStatic) _owner.UsesThis = true;
-                // In an interpolation hole the ':' of 'global::' would start the format string: parenthesize
-                // (not for methods: '(global::T.M)(x)' would parse as a cast).
-                if (symbol.IsStatic && symbol is not IMethodSymbol && InsideInterpolation(node)) text = "(" + text + ")";
                 return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
         }
         return null;
     }
 
-    private static bool InsideInterpolation(SyntaxNode node)
+    /// <summary>In an interpolation hole the ':' of a qualified <c>global::</c> name would start the format string: parenthesize the hole.</summary>
+    public override SyntaxNode? VisitInterpolation(InterpolationSyntax node)
     {
-        for (var a = node.Parent; a is not null && a is not (StatementSyntax or MemberDeclarationSyntax); a = a.Parent)
-            if (a is InterpolationSyntax) return true;
-        return false;
+        var visited = (InterpolationSyntax)base.VisitInterpolation(node)!;
+        var text = visited.Expression.ToString();
+        if (!text.Contains("::") || visited.Expression is ParenthesizedExpressionSyntax) return visited;
+        return visited.WithExpression(SyntaxFactory.ParseExpression("(" + text + ")").WithTriviaFrom(visited.Expression));
+    }
+
+    /// <summary>
+    /// The rewritten node without preprocessor directives and the text they disabled: the code was parsed under
+    /// the active symbols already, and the lowering splits expressions into pieces, where an <c>#if</c> would
+    /// lose its <c>#endif</c>.
+    /// </summary>
+    public static SyntaxNode WithoutDirectives(SyntaxNode original, SyntaxNode rewritten)
+    {
+        if (!original.ContainsDirectives) return rewritten;
+        return rewritten.ReplaceTrivia(
+            rewritten.DescendantTrivia(descendIntoTrivia: false).Where(t => t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)),
+            (_, _) => SyntaxFactory.Space);
+    }
+
+    /// <summary><c>&amp;x</c> of a local or parameter that lives in a frame field: a field of a heap object moves (CS0212 in generated code).</summary>
+    public override SyntaxNode? VisitPrefixUnaryExpression(PrefixUnaryExpressionSyntax node)
+    {
+        if (node.IsKind(SyntaxKind.AddressOfExpression))
+        {
+            var operand = node.Operand;
+            while (operand is ParenthesizedExpressionSyntax p) operand = p.Expression;
+            while (operand is MemberAccessExpressionSyntax ma) operand = ma.Expression;
+            if (operand is IdentifierNameSyntax id && Model.GetSymbolInfo(id).Symbol is ILocalSymbol or IParameterSymbol
+                && _owner.TryGetHoisted(Model.GetSymbolInfo(id).Symbol!, out _))
+                _owner.Report(Diagnostics.DiagnosticDescriptors.CannotLiveInFrame, node,
+                    $"'{id.Identifier.ValueText}' lives in the goroutine frame (a heap object that the GC moves), so its address cannot be taken; use a local declared inside the unsafe block, or a pinned array");
+        }
+        return base.VisitPrefixUnaryExpression(node);
     }
 
     private static bool InsideExpressionColon(SyntaxNode node)
