@@ -198,4 +198,31 @@ public class OutputCompilesTests
         public class Box { public static int Made; public Box() { Made++; } public int X { get; init; } }
         public partial class C { [Goroutine] static Box M() => new Box [|{ X = P.Get() }|]; }
         """);
+
+    [Fact]
+    public void LambdasCapturingPerIterationVariablesCompile()
+    {
+        // Closure environments: the shapes that the differential cases do not reach (generic frames, a lambda
+        // as an argument of a suspension point, an expression-tree lambda, a pattern variable in the handler).
+        var result = ExpectClean("""
+            public partial class C<T>
+            {
+                [Goroutine]
+                static List<Func<T>> M(T[] xs, System.Threading.Channels.Channel<int>? unused)
+                {
+                    var fs = new List<Func<T>>();
+                    foreach (var x in xs)
+                    {
+                        var copy = x;
+                        Go.Yield();
+                        fs.Add(() => copy);
+                        System.Linq.Expressions.Expression<Func<T>> e = () => x;
+                        fs.Add(e.Compile());
+                    }
+                    return fs;
+                }
+            }
+            """);
+        Assert.Contains("__Env", GeneratorHarness.GeneratedText(result));
+    }
 }

@@ -59,6 +59,11 @@ internal static class FrameEmitter
             w.Line();
             w.Line("private static bool __GoSet<TValue>(out TValue target, TValue value) { target = value; return true; }");
         }
+        foreach (var env in m.Environments)
+        {
+            w.Line();
+            w.Lines(env);
+        }
         w.Line();
         w.Open($"public override {RuntimeContract.FrameResult.Type} {RuntimeContract.Frame.Resume}({RuntimeContract.G.Type} __g)");
         w.Lines(m.ResumeBody);

@@ -193,6 +193,7 @@ internal sealed partial class MethodLowerer
             _movedCatches[c] = pobj!;
             if (c.Declaration is not null && c.Declaration.Identifier.RawKind != 0 && Model.GetDeclaredSymbol(c.Declaration) is ILocalSymbol ex)
             {
+                EnterEnvironment(c);
                 var f = Hoist(ex, c.Declaration);
                 Stmt($"{f} = ({ex.Type.Fq()}){pobj};");
             }

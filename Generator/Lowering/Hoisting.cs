@@ -89,7 +89,9 @@ internal sealed partial class MethodLowerer
         if (local.IsRef || local.Type.IsRefLikeType)
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, local.Name);
         var type = TypeText(_launchers.InferLocalType(local) ?? local.Type, at);
-        var field = AddField(type, "_l" + (_nextLocal++) + "_" + local.Name, $"local {local.Name} (line {Line(at)})");
+        var name = "_l" + (_nextLocal++) + "_" + local.Name;
+        var comment = $"local {local.Name} (line {Line(at)})";
+        var field = HoistIntoEnvironment(local, type, name, comment) ?? AddField(type, name, comment);
         _hoisted[symbol] = field;
         return field;
     }

@@ -86,12 +86,20 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                 return null;
             case ILocalSymbol or IParameterSymbol:
                 if (_excluded is not null && _excluded.Contains(symbol)) return null;
+                if (_lambdaEnvironment is { } captured && _owner.TryGetEnvironment(symbol, out var env, out var envField)
+                    && !node.Ancestors().TakeWhile(a => a != _lambdaRoot).Any(a => a is LocalFunctionStatementSyntax))
+                {
+                    // Inside a lambda that captured its entry's environment: reach the variable from there.
+                    var path = captured.Parameter;
+                    for (var e = captured.Env; e != env && e is not null; e = e.Parent) path += ".__parent";
+                    return SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), path + "." + envField, node.GetTrailingTrivia()));
+                }
                 if (_owner.TryGetHoisted(symbol, out var field))
                 {
                     if (symbol is ILocalSymbol local && node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
                         && _owner.IsPerIterationLocal(local))
                         _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                            $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a lambda or local function (each iteration would need its own copy; copy it into a variable declared outside the loop or pass it as an argument)");
+                            $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a local function (each iteration needs its own copy; use a lambda, which captures its iteration's variables, or pass it as an argument)");
                     return field.StartsWith("(", System.StringComparison.Ordinal)
                         ? SyntaxFactory.ParseExpression(field).WithTriviaFrom(node)
                         : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), field, node.GetTrailingTrivia()));
@@ -108,6 +116,52 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                 return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
         }
         return null;
+    }
+
+    // ---- lambdas that capture per-iteration variables (ClosureEnvironments.cs) ----
+
+    private (MethodLowerer.ClosureEnvironment Env, string Parameter)? _lambdaEnvironment;
+    private SyntaxNode? _lambdaRoot;
+
+    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitParenthesizedLambdaExpression(node));
+
+    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitSimpleLambdaExpression(node));
+
+    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitAnonymousMethodExpression(node));
+
+    /// <summary>
+    /// An outermost lambda that uses variables held in closure environments captures the innermost of those
+    /// environments as it is now: <c>((Func&lt;Env, D&gt;)(p =&gt; lambda))(_envK)</c>.
+    /// </summary>
+    private SyntaxNode? CapturingEnvironment(AnonymousFunctionExpressionSyntax node, System.Func<SyntaxNode?> visit)
+    {
+        if (_lambdaEnvironment is not null) return visit();
+        MethodLowerer.ClosureEnvironment? innermost = null;
+        foreach (var id in node.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (Model.GetSymbolInfo(id).Symbol is not ILocalSymbol local || !_owner.TryGetEnvironment(local, out var env, out _)) continue;
+            if (innermost is null || env.Depth > innermost.Depth) innermost = env;
+        }
+        if (innermost is null) return visit();
+        var delegateType = Model.GetTypeInfo(node).ConvertedType;
+        if (delegateType is null || delegateType.TypeKind == TypeKind.Error || delegateType.IsAnonymousType
+            || delegateType is INamedTypeSymbol { IsImplicitlyDeclared: true })
+        {
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                "A lambda without a delegate type that captures a per-iteration variable of a loop with a suspension point (give the lambda a delegate type)");
+            return visit();
+        }
+        var parameter = _owner.LambdaEnvironmentParameter();
+        _lambdaEnvironment = (innermost, parameter);
+        _lambdaRoot = node;
+        var visited = visit()!;
+        _lambdaEnvironment = null;
+        _lambdaRoot = null;
+        var text = $"((global::System.Func<{innermost.TypeName}, {delegateType.Fq()}>)({parameter} => {visited}))({innermost.Field})";
+        return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
     }
 
     /// <summary>In an interpolation hole the ':' of a qualified <c>global::</c> name would start the format string: parenthesize the hole.</summary>

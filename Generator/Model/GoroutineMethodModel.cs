@@ -41,6 +41,7 @@ internal sealed record GoroutineMethodModel(
     string LauncherFrameArguments,
     string? FrameFactory,
     bool NeedsPatternHelpers,
+    EquatableArray<string> Environments,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>
