@@ -225,4 +225,15 @@ public class OutputCompilesTests
             """);
         Assert.Contains("__Env", GeneratorHarness.GeneratedText(result));
     }
+
+    [Fact]
+    public void GoroutineAttributeOnALocalFunction() => ExpectOne("GOSH0018", """
+        public partial class C { static int M(int n) { [Goroutine] int [|L|](int k) => k + 1; return L(n); } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void WithExpressionOnARecordWithItsOwnCopyConstructor() => ExpectOne("GOSH0010", """
+        public record R(int X) { public static int Copies; protected R(R other) { X = other.X; Copies++; } }
+        public partial class C { [Goroutine] static R M(R r) => [|r with { X = Go.Await(System.Threading.Tasks.Task.FromResult(1)) }|]; }
+        """);
 }

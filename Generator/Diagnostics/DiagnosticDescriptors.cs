@@ -98,6 +98,11 @@ internal static class DiagnosticDescriptors
         "{0}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor LocalFunctionGoroutine = Make("GOSH0018",
+        "[Goroutine] on a local function is ignored",
+        "The local function '{0}' is marked [Goroutine], but only methods of a partial type become goroutines: it runs as plain code, and calls to it from a goroutine block the thread at its suspension points; make it a [Goroutine] method of the type (pass what it captures as parameters), or remove the attribute",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -117,6 +122,7 @@ internal static class DiagnosticDescriptors
         [FilterAfterFinally.Id] = FilterAfterFinally,
         [LauncherNameTaken.Id] = LauncherNameTaken,
         [CannotLiveInFrame.Id] = CannotLiveInFrame,
+        [LocalFunctionGoroutine.Id] = LocalFunctionGoroutine,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All => ById.Values.ToImmutableArray();

@@ -18,9 +18,23 @@ internal sealed partial class MethodLowerer
 {
     private string LowerExpression(ExpressionSyntax e, bool discard = false)
     {
+        // A throw expression standing for a value (an expression body, a switch arm): a throw statement; the
+        // value after it is never read.
+        if (e is ThrowExpressionSyntax te)
+        {
+            var x = LowerExpression(te.Expression);
+            Src(e);
+            Stmt($"throw {x};");
+            return discard ? "" : "default!";
+        }
         if (!HasSuspension(e)) return RewriteExpr(e);
         switch (e)
         {
+            case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax when e.Kind() is SyntaxKind.PreIncrementExpression
+                or SyntaxKind.PreDecrementExpression or SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression:
+                return LowerIncrement(e, discard);
+            case WithExpressionSyntax w:
+                return LowerWith(w);
             case ParenthesizedExpressionSyntax p:
                 var inner = LowerExpression(p.Expression, discard);
                 return inner.Length == 0 ? "" : "(" + inner + ")";
@@ -122,8 +136,48 @@ internal sealed partial class MethodLowerer
                 return new List<ExpressionSyntax> { se.GoverningExpression };
             case AnonymousObjectCreationExpressionSyntax ao:
                 return ao.Initializers.Select(i => i.Expression).ToList();
+            case RangeExpressionSyntax r:
+                return new[] { r.LeftOperand, r.RightOperand }.Where(x => x is not null).Select(x => x!).ToList();
         }
         return null;
+    }
+
+    /// <summary>
+    /// <c>a[Tw(0)]++</c>: the location's parts are spilled (receiver, indexes, in order), then the residual
+    /// increments the location they name, reading and writing it once, as C# does.
+    /// </summary>
+    private string LowerIncrement(ExpressionSyntax e, bool discard)
+    {
+        var (operand, prefix) = e is PrefixUnaryExpressionSyntax pu ? (pu.Operand, pu.OperatorToken.Text) : (((PostfixUnaryExpressionSyntax)e).Operand, (string?)null);
+        var loc = LowerLocation(operand, spillAll: false);
+        if (loc is null) return RewriteExpr(e);
+        var text = prefix is not null ? prefix + loc : loc + ((PostfixUnaryExpressionSyntax)e).OperatorToken.Text;
+        // checked(x++) is no statement; as one, its value is discarded into _.
+        return _checked is null ? text : discard ? $"_ = {_checked}({text})" : $"{_checked}({text})";
+    }
+
+    /// <summary>
+    /// <c>r with { X = Tw(1) }</c>: the receiver and the member values are spilled in order, then the residual
+    /// clones and sets them. C# clones before it evaluates the values; that is the same unless the clone runs
+    /// user code (a record with its own copy constructor: refused).
+    /// </summary>
+    private string LowerWith(WithExpressionSyntax w)
+    {
+        var type = TypeOf(w.Expression);
+        if (type is INamedTypeSymbol { IsRecord: true } record && record.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared
+            && c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, record)))
+        {
+            Report(DiagnosticDescriptors.Unsupported, w, "A with expression on a record with its own copy constructor, with a suspension point");
+            return RewriteExpr(w);
+        }
+        var operands = new List<ExpressionSyntax> { w.Expression };
+        foreach (var init in w.Initializer.Expressions)
+        {
+            if (init is AssignmentExpressionSyntax asg) operands.Add(asg.Right);
+            else { Report(DiagnosticDescriptors.Unsupported, init, "This with expression member with a suspension point"); return RewriteExpr(w); }
+        }
+        var repl = LowerOperands(operands);
+        return RewriteExpr(w, repl);
     }
 
     private IEnumerable<ExpressionSyntax> ValueArguments(BaseArgumentListSyntax args) =>
@@ -385,6 +439,15 @@ internal sealed partial class MethodLowerer
                 var v = LowerExpression(asg.Right);
                 Src(init);
                 Stmt($"{o}.{name.Identifier.Text} = {v};");
+            }
+            else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax index } ia && ia.Right is not InitializerExpressionSyntax)
+            {
+                // ["k"] = value: the index arguments, then the value, then the indexer's setter.
+                var parts = ValueArguments(index.ArgumentList).ToList();
+                parts.Add(ia.Right);
+                var r = LowerOperands(parts);
+                Src(init);
+                Stmt($"{o}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}] = {Operand(r, ia.Right)};");
             }
             else if (isCollection && init is InitializerExpressionSyntax complex)
             {

@@ -104,6 +104,10 @@ internal sealed partial class MethodLowerer
                 var r = LowerExpression(e, discard: true);
                 if (r.Length > 0) { Src(e); Stmt(r + ";"); }
             }
+            else if (e is ThrowExpressionSyntax)
+            {
+                LowerExpression(e, discard: true);
+            }
             else
             {
                 var r = LowerExpression(e);

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Issue 8, "refused, but C# async accepts it": ++/-- over an operand with a suspension, with expressions,
+// index initializers, ranges and throw expressions with suspension points.
+public static partial class Cases
+{
+    [Goroutine]
+    public static int IncrementWithSuspendingOperand(Log log, int n)
+    {
+        var a = new[] { 10, 20, 30 };
+        a[Tw(0)]++;
+        var old = a[log.L("i", Tw(1))]--;
+        var pre = ++a[Tw(n % 3)];
+        var box = new Box { Value = n, Field = 5 };
+        var boxes = new[] { box };
+        boxes[Tw(0)].Value++;
+        var f = --boxes[log.L("j", 0)].Field + Tw(100);
+        var d = new Dictionary<string, int> { ["k"] = n };
+        d[Tw("k")]++;
+        checked { a[Tw(2)]--; }
+        log.Add($"{a[0]},{a[1]},{a[2]},{old},{pre},{box.Value},{box.Field},{f},{d["k"]}");
+        return a[0] + a[1] + a[2] + old + pre + box.Value + f + d["k"];
+    }
+
+    public sealed record TaggedPair(int X, int Y)
+    {
+        public string Tag { get; init; } = "";
+    }
+
+    public readonly record struct ValuePair(int X, int Y);
+
+    [Goroutine]
+    public static string WithExpressions(Log log, int n)
+    {
+        var p = new TaggedPair(1, 2);
+        var q = p with { X = Tw(n + 5) };
+        var r = q with { Tag = log.L("tag", "t" + n), Y = q.X + Tw(1) };
+        var v = new ValuePair(n, n) with { Y = Tw(7) };
+        var s = Tw(p) with { Tag = "s" };
+        return $"{p}|{q}|{r}|{v}|{s}";
+    }
+
+    [Goroutine]
+    public static string IndexInitializers(Log log, int n)
+    {
+        var d = new Dictionary<string, int> { ["a"] = Tw(n), [log.L("key", "b")] = log.L("value", 2), [Tw("c")] = 3 };
+        var arr = new int[3];
+        var holder = new Dictionary<int, string> { [Tw(1)] = "one", [n + 10] = "x" + Tw(n) };
+        log.Add(string.Join(",", d) + ";" + string.Join(",", holder) + arr.Length);
+        return d["a"] + "," + d["b"] + "," + d["c"] + "," + holder[1];
+    }
+
+    [Goroutine]
+    public static string RangesWithSuspensions(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4, 5, 6 };
+        var s1 = a[Tw(0)..^1];
+        var s2 = a[..Tw(n + 1)];
+        var s3 = a[log.L("from", 1)..^Tw(2)];
+        var text = "goroutine"[Tw(1)..(n + 3)];
+        var r = Tw(1)..;
+        return string.Join(",", s1) + "|" + string.Join(",", s2) + "|" + string.Join(",", s3) + "|" + text + "|" + a[r].Length;
+    }
+
+    [Goroutine]
+    private static int ThrowsFromExpressionBody(int n) => throw new InvalidOperationException("body" + Tw(n));
+
+    [Goroutine]
+    public static string ThrowExpressionsWithSuspensions(Log log, int n)
+    {
+        var r = "";
+        try { r += ThrowsFromExpressionBody(n); }
+        catch (InvalidOperationException e) { r += e.Message; }
+        string? maybe = n > 0 ? "v" + n : null;
+        try { r += maybe ?? throw new ArgumentException("missing" + Tw(n)); }
+        catch (ArgumentException e) { r += e.Message; }
+        try
+        {
+            r += n switch
+            {
+                0 => throw new FormatException("zero" + Tw(0)),
+                1 => "one" + Tw(1),
+                _ => "many",
+            };
+        }
+        catch (FormatException e) { r += e.Message; }
+        return r;
+    }
+}
