@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Issue 8: closure environments combined with the rest of the lowering: generic instance goroutines, lambdas as
+// operands of suspending expressions and of nested goroutine calls, using and checked blocks in the loop.
+public static partial class Cases
+{
+    public sealed partial class Collector<T>
+    {
+        private readonly string _prefix;
+
+        public Collector(string prefix) => _prefix = prefix;
+
+        [Goroutine]
+        public List<Func<string>> Collect<TExtra>(IEnumerable<T> items, TExtra extra)
+        {
+            var fs = new List<Func<string>>();
+            var index = 0;
+            foreach (var item in items)
+            {
+                var at = index++;
+                Go.Yield();
+                fs.Add(() => _prefix + at + ":" + item + "/" + extra);
+            }
+            return fs;
+        }
+    }
+
+    [Goroutine]
+    public static string CapturesInAGenericInstanceGoroutine(Log log, int n)
+    {
+        var c = new Collector<string>("p");
+        var fs = c.Collect(new[] { "a", "b" + n, "c" }, n * 2);
+        var r = "";
+        foreach (var f in fs) r += f() + ";";
+        return r;
+    }
+
+    [Goroutine]
+    private static int ApplyTwice(Func<int> f, int add)
+    {
+        Sp.Pause();
+        return f() + f() + add;
+    }
+
+    [Goroutine]
+    public static string CapturingLambdasAsOperandsOfSuspendingCalls(Log log, int n)
+    {
+        var fs = new List<Func<int>>();
+        var results = new List<int>();
+        foreach (var x in new[] { 1, 2, n + 3 })
+        {
+            var y = x * 10;
+            results.Add(ApplyTwice(() => x + y, Tw(x)));
+            fs.Add(log.L("sign", Tw(x) % 2) == 0 ? () => x : () => -y);
+            fs.Add(Register(() => y, Tw(100)));
+        }
+        return string.Join(",", results) + "|" + RunAll(fs);
+    }
+
+    private sealed class Counted : IDisposable
+    {
+        private readonly Log _log;
+        public Counted(Log log, int id) { _log = log; Id = id; }
+        public int Id { get; }
+        public void Dispose() => _log.Add("dispose" + Id);
+    }
+
+    [Goroutine]
+    public static string CapturesInUsingAndCheckedBlocksOfALoop(Log log, int n)
+    {
+        var fs = new List<Func<int>>();
+        for (var i = 0; i < n + 2; i++)
+        {
+            using (var c = new Counted(log, i))
+            {
+                var id = c.Id;
+                Go.Yield();
+                fs.Add(() => id * 3 + c.Id);
+            }
+            checked
+            {
+                var big = i * 1000;
+                Sp.Pause();
+                fs.Add(() => big + 1);
+            }
+        }
+        return RunAll(fs);
+    }
+}
