@@ -89,4 +89,24 @@ public static partial class Cases
         }
         return RunAll(fs);
     }
+
+    [Goroutine]
+    public static string CapturedOutAndPatternVariables(Log log, int n)
+    {
+        var fs = new List<Func<string>>();
+        var table = new Dictionary<string, int> { ["a"] = 1, ["c"] = 3 + n };
+        object[] things = { "s" + n, 42, 1.5, "t" };
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            var found = table.TryGetValue(key, out var value);
+            Go.Yield();
+            fs.Add(() => key + found + value);
+            if (things[Tw(value % 4)] is string text && text.Length > 0)
+                fs.Add(() => text + value);
+            if (things[value % 4] is int number) fs.Add(() => "n" + number + key);
+        }
+        var r = "";
+        foreach (var f in fs) r += f() + ";";
+        return r;
+    }
 }

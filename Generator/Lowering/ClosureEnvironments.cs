@@ -43,6 +43,7 @@ namespace GoSharp.Generator.Lowering;
 /// ...suspension...
 /// _l2_fs.Add(((Func&lt;__Env1, Func&lt;int&gt;&gt;)(__env4 =&gt; () =&gt; __env4.__parent._l0_x + __env4._l1_y))(_env1));
 /// </code>
+/// Out vars and pattern variables of a statement directly in a block belong to that block's environment.
 /// Local functions that capture such a variable stay refused (GOSH0010): a local function is a declaration,
 /// which cannot capture an environment at one point of the code.
 /// </remarks>
@@ -77,7 +78,9 @@ internal sealed partial class MethodLowerer
     /// <summary>The environment that holds a captured per-iteration local, and its field there.</summary>
     public bool TryGetEnvironment(ISymbol local, out ClosureEnvironment env, out string field)
     {
-        if (_environmentOf.TryGetValue(local, out var e)) { env = e.Env; field = e.Name; return true; }
+        // (A variable the lowering never hoisted, e.g. a pattern variable used only inside the statement that is
+        // copied as it is, stays a C# local of that statement, which C# makes afresh on each execution.)
+        if (_environmentOf.TryGetValue(local, out var e) && e.Name.Length > 0) { env = e.Env; field = e.Name; return true; }
         env = null!;
         field = "";
         return false;
@@ -137,8 +140,23 @@ internal sealed partial class MethodLowerer
         VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax f } } => f,
         VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { Parent: BlockSyntax b } } } => b,
         VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: UsingStatementSyntax u } } => u,
+        SingleVariableDesignationSyntax d => ExpressionVariableScope(d),
         _ => null,
     };
+
+    /// <summary>
+    /// An out var or pattern variable of a statement directly in a block (an expression statement, a local
+    /// declaration, an if, a return): its scope is that block (C#'s wider scope for expression variables).
+    /// Others (in a loop's condition, a switch label, an embedded statement) are not supported.
+    /// </summary>
+    private static SyntaxNode? ExpressionVariableScope(SingleVariableDesignationSyntax d)
+    {
+        var statement = d.Ancestors().OfType<StatementSyntax>().FirstOrDefault();
+        if (statement is null or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
+            or SwitchStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax) return null;
+        if (d.Ancestors().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax or SwitchExpressionArmSyntax or QueryExpressionSyntax)) return null;
+        return statement.Parent as BlockSyntax;
+    }
 
     /// <summary>A local's place in its environment (<c>_env3._l0_x</c>), or null when it has none.</summary>
     private string? HoistIntoEnvironment(ILocalSymbol local, string type, string name, string comment)
