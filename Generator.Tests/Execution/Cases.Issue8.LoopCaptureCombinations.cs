@@ -109,4 +109,33 @@ public static partial class Cases
         foreach (var f in fs) r += f() + ";";
         return r;
     }
+
+    [Goroutine]
+    public static string CapturedSwitchSectionLocals(Log log, int n)
+    {
+        var fs = new List<Func<string>>();
+        for (var i = 0; i < 4 + n; i++)
+        {
+            switch (i % 3)
+            {
+                case 0:
+                    var zero = "z" + i;
+                    Go.Yield();
+                    fs.Add(() => zero);
+                    break;
+                case 1:
+                    zero = "reused" + i;
+                    var one = Tw(i * 10);
+                    fs.Add(() => zero + one);
+                    break;
+                default:
+                    Sp.Pause();
+                    fs.Add(() => "d" + i);
+                    break;
+            }
+        }
+        var r = "";
+        foreach (var f in fs) r += f() + ";";
+        return r;
+    }
 }

@@ -16,12 +16,13 @@ namespace GoSharp.Generator.Lowering;
 /// per-iteration variable that a lambda captures lives in an environment object, as Roslyn's closures do:
 /// <list type="bullet">
 /// <item>one generated class <c>__Env&lt;k&gt;</c> per scope that declares such variables (the block, the
-/// foreach statement for its variables, the for and using statements for their declared variables, a moved
+/// foreach statement for its variables, the for and using statements for their declared variables, the switch
+/// statement for the locals of its sections (one scope for all sections), a moved
 /// catch clause for its exception variable), nested in the frame, with
 /// one field per captured variable and <c>__parent</c>, the environment of the nearest enclosing such scope;</item>
 /// <item>the frame field <c>_env&lt;k&gt;</c> holds the environment of the current entry of the scope; it is
 /// allocated where the scope is entered (at the top of the block, before the foreach variable is assigned
-/// each iteration, before the for initializers and the using resources, before a moved handler stores its
+/// each iteration, before the for initializers and the using resources, after a switch's governing expression, before a moved handler stores its
 /// exception), so suspensions inside the scope keep it;</item>
 /// <item>every use in the frame's own code goes through the field (<c>_env3._l0_x</c>: its hoisted name);</item>
 /// <item>an outermost lambda that uses such variables captures the environment of its own entry, not the
@@ -140,6 +141,7 @@ internal sealed partial class MethodLowerer
         VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax f } } => f,
         VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { Parent: BlockSyntax b } } } => b,
         VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: UsingStatementSyntax u } } => u,
+        VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { Parent: SwitchSectionSyntax { Parent: SwitchStatementSyntax sw } } } } => sw,
         SingleVariableDesignationSyntax d => ExpressionVariableScope(d),
         _ => null,
     };
