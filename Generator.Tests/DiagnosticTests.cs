@@ -151,8 +151,8 @@ public class DiagnosticTests
             public struct Aw { public bool IsCompleted => true; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public int GetResult() => 0; }
         }
         public class Inner { public int X; }
-        public class Outer { public Inner I { get; } = new Inner(); }
-        public partial class C { [Goroutine] static Outer M() => new Outer { [|I = { X = P.Get() }|] }; }
+        public class Outer { public Inner this[int i] => new Inner(); }
+        public partial class C { [Goroutine] static Outer M() => new Outer { [|[0] = { X = P.Get() }|] }; }
         """);
 
     [Fact]

@@ -89,4 +89,32 @@ public static partial class Cases
         catch (FormatException e) { r += e.Message; }
         return r;
     }
+
+    public sealed class Node
+    {
+        private readonly Log? _log;
+        private readonly Node? _child;
+
+        public Node() { }
+
+        public Node(Log log, int depth) { _log = log; if (depth > 0) _child = new Node(log, depth - 1); }
+
+        public int X { get; set; }
+        public List<int> Items { get; } = new();
+
+        /// <summary>Logs each read: C# reads it again for every element of a nested initializer.</summary>
+        public Node Child { get { _log?.Add("get Child"); return _child!; } }
+    }
+
+    [Goroutine]
+    public static string NestedObjectInitializers(Log log, int n)
+    {
+        var node = new Node(log, 2)
+        {
+            X = log.L("x", 1),
+            Child = { X = Tw(n + 2), Items = { log.L("i", 5), Tw(6) }, Child = { X = Tw(7) } },
+            Items = { Tw(n), n + 1 },
+        };
+        return $"{node.X},{node.Child.X},{string.Join("+", node.Child.Items)},{node.Child.Child.X},{string.Join("+", node.Items)}";
+    }
 }

@@ -369,6 +369,46 @@ internal sealed partial class MethodLowerer
         return result ?? "";
     }
 
+    /// <summary>
+    /// <c>I = { X = v, Items = { a, b } }</c> inside an object initializer: members of the object that <c>o.I</c>
+    /// returns are assigned, and its collection added to, in order; like C#, <c>o.I</c> is read again for each
+    /// element.
+    /// </summary>
+    private void LowerNestedInitializer(string member, InitializerExpressionSyntax nested)
+    {
+        var isCollection = nested.IsKind(SyntaxKind.CollectionInitializerExpression);
+        foreach (var init in nested.Expressions)
+        {
+            if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg)
+            {
+                if (asg.Right is InitializerExpressionSyntax deeper)
+                {
+                    LowerNestedInitializer($"{member}.{name.Identifier.Text}", deeper);
+                    continue;
+                }
+                var v = LowerExpression(asg.Right);
+                Src(init);
+                Stmt($"{member}.{name.Identifier.Text} = {v};");
+            }
+            else if (isCollection && init is InitializerExpressionSyntax complex)
+            {
+                var r = LowerOperands(complex.Expressions.ToList());
+                Src(init);
+                Stmt($"{member}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))});");
+            }
+            else if (isCollection)
+            {
+                var v = LowerExpression(init);
+                Src(init);
+                Stmt($"{member}.Add({v});");
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.Unsupported, init, "This nested initializer member with a suspension point");
+            }
+        }
+    }
+
     private bool SetsInitOnlyOrRequired(InitializerExpressionSyntax init) =>
         init.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name }
             && Model.GetSymbolInfo(name, _ct).Symbol is var s
@@ -439,6 +479,10 @@ internal sealed partial class MethodLowerer
                 var v = LowerExpression(asg.Right);
                 Src(init);
                 Stmt($"{o}.{name.Identifier.Text} = {v};");
+            }
+            else if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax nestedName, Right: InitializerExpressionSyntax nested })
+            {
+                LowerNestedInitializer($"{o}.{nestedName.Identifier.Text}", nested);
             }
             else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax index } ia && ia.Right is not InitializerExpressionSyntax)
             {
