@@ -117,4 +117,36 @@ public static partial class Cases
         };
         return $"{node.X},{node.Child.X},{string.Join("+", node.Child.Items)},{node.Child.Child.X},{string.Join("+", node.Items)}";
     }
+
+    public struct Vec
+    {
+        public int X;
+        public int Y;
+        public Inner In;
+
+        public struct Inner { public int Z; }
+
+        public override readonly string ToString() => $"({X},{Y},{In.Z})";
+    }
+
+    public sealed class VecHolder { public Vec V; }
+
+    private static Vec s_vec;
+
+    [Goroutine]
+    public static string WritesToFieldsOfStructVariables(Log log, int n)
+    {
+        var p = new Vec { X = 1 };
+        p.X = Tw(n + 3);
+        p.Y += Tw(2);
+        p.In.Z = log.L("z", 4) + Tw(1);
+        var arr = new Vec[2];
+        arr[Tw(1)].X = log.L("ax", 9);
+        arr[log.L("index", 0)].In.Z -= Tw(5);
+        var holder = new VecHolder();
+        holder.V.Y = Tw(6);
+        s_vec = default;
+        s_vec.X = Tw(n);
+        return $"{p}|{arr[0]}{arr[1]}|{holder.V}|{s_vec}";
+    }
 }
