@@ -149,4 +149,14 @@ public static partial class Cases
         s_vec.X = Tw(n);
         return $"{p}|{arr[0]}{arr[1]}|{holder.V}|{s_vec}";
     }
+
+    [Goroutine]
+    public static string CollectionExpressionsWithSpreads(Log log, int n)
+    {
+        int[] a = [1, 2];
+        List<int> b = [.. a, Tw(n), .. log.L("spread", new[] { 7, 8 })];
+        int[] c = [.. Tw(a), .. b, n + 1];
+        IEnumerable<int> d = [Tw(0), .. c[..Tw(2)]];
+        return string.Join(",", b) + "|" + string.Join(",", c) + "|" + string.Join(",", d);
+    }
 }

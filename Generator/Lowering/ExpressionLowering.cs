@@ -128,8 +128,10 @@ internal sealed partial class MethodLowerer
                     .Concat(ac.Initializer?.Expressions ?? default(SeparatedSyntaxList<ExpressionSyntax>)).ToList();
             case ImplicitArrayCreationExpressionSyntax iac:
                 return iac.Initializer.Expressions.ToList();
-            case CollectionExpressionSyntax ce when ce.Elements.All(x => x is ExpressionElementSyntax):
-                return ce.Elements.Cast<ExpressionElementSyntax>().Select(x => x.Expression).ToList();
+            case CollectionExpressionSyntax ce when ce.Elements.All(x => x is ExpressionElementSyntax or SpreadElementSyntax):
+                // A spread's collection is evaluated in order with the elements and enumerated when the
+                // collection is built (Roslyn keeps it in a temporary too).
+                return ce.Elements.Select(x => x is SpreadElementSyntax sp ? sp.Expression : ((ExpressionElementSyntax)x).Expression).ToList();
             case IsPatternExpressionSyntax ip:
                 return new List<ExpressionSyntax> { ip.Expression };
             case SwitchExpressionSyntax se when !se.Arms.Any(a => HasSuspension(a)):
