@@ -156,14 +156,14 @@ public class DiagnosticTests
         """);
 
     [Fact]
-    public void LocalFunctionCapturingPerIterationVariable() => Expect("GOSH0010", """
+    public void LocalFunctionCapturingPerIterationVariableAsADelegate() => Expect("GOSH0010", """
         public partial class C
         {
             [Goroutine]
             static int M(int[] xs)
             {
                 var fs = new System.Collections.Generic.List<Func<int>>();
-                foreach (var x in xs) { Go.Yield(); int L() => [|x|]; fs.Add(L); }
+                foreach (var x in xs) { Go.Yield(); int L() => x; fs.Add([|L|]); }
                 return fs.Count;
             }
         }

@@ -138,4 +138,29 @@ public static partial class Cases
         foreach (var f in fs) r += f() + ";";
         return r;
     }
+
+    [Goroutine]
+    public static string LocalFunctionsUsingPerIterationVariables(Log log, int n)
+    {
+        var fs = new List<Func<int>>();
+        var direct = new List<int>();
+        foreach (var x in new[] { 1, 2, n + 3 })
+        {
+            var y = x * 10;
+            Go.Yield();
+            int Sum(int a) => x + y + a;
+            int Twice() => Sum(0) * 2;
+            fs.Add(() => Sum(100) + Twice());
+            y += Sum(Tw(1));
+            direct.Add(Twice());
+            for (var i = 0; i < 2; i++)
+            {
+                var z = i + y;
+                Sp.Pause();
+                int Inner() => z + Sum(0);
+                fs.Add(() => Inner());
+            }
+        }
+        return string.Join(",", direct) + "|" + RunAll(fs);
+    }
 }

@@ -45,8 +45,11 @@ namespace GoSharp.Generator.Lowering;
 /// _l2_fs.Add(((Func&lt;__Env1, Func&lt;int&gt;&gt;)(__env4 =&gt; () =&gt; __env4.__parent._l0_x + __env4._l1_y))(_env1));
 /// </code>
 /// Out vars and pattern variables of a statement directly in a block belong to that block's environment.
-/// Local functions that capture such a variable stay refused (GOSH0010): a local function is a declaration,
-/// which cannot capture an environment at one point of the code.
+/// A local function (declared in the loop) that uses such variables takes the innermost environment it needs
+/// as a first parameter, <c>int L(__Env1 __env5, int a) =&gt; __env5._l2_y + a;</c>, and each call passes the
+/// environment of the caller's entry: <c>L(_env1, 3)</c> in the frame's code, <c>L(__env0, 3)</c> (or
+/// <c>__env0.__parent</c>) in a lambda. Converting such a local function to a delegate is refused (GOSH0010;
+/// a lambda that calls it is fine).
 /// </remarks>
 internal sealed partial class MethodLowerer
 {
@@ -87,6 +90,34 @@ internal sealed partial class MethodLowerer
         return false;
     }
 
+    /// <summary>
+    /// The innermost environment a closure (lambda or local function) reaches: of the variables it uses, and of
+    /// the local functions it calls that reach one; null when none.
+    /// </summary>
+    public ClosureEnvironment? InnermostEnvironment(SyntaxNode closure, HashSet<IMethodSymbol>? visiting = null)
+    {
+        ClosureEnvironment? innermost = null;
+        foreach (var id in closure.DescendantNodes().OfType<SimpleNameSyntax>())
+        {
+            var symbol = Model.GetSymbolInfo(id, _ct).Symbol;
+            ClosureEnvironment? env = null;
+            if (symbol is ILocalSymbol local && TryGetEnvironment(local, out var e, out _)) env = e;
+            else if (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } lf) env = LocalFunctionEnvironment(lf, visiting);
+            if (env is not null && (innermost is null || env.Depth > innermost.Depth)) innermost = env;
+        }
+        return innermost;
+    }
+
+    /// <summary>The environment a local function declared in a lowered loop takes as its first parameter, or null.</summary>
+    public ClosureEnvironment? LocalFunctionEnvironment(IMethodSymbol localFunction, HashSet<IMethodSymbol>? visiting = null)
+    {
+        visiting ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (!visiting.Add(localFunction.OriginalDefinition)) return null;
+        if (localFunction.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct) is not LocalFunctionStatementSyntax decl) return null;
+        if (decl.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)) return null;
+        return InnermostEnvironment(decl, visiting);
+    }
+
     /// <summary>A fresh parameter name for the environment an outermost lambda captures.</summary>
     public string LambdaEnvironmentParameter() => "__env" + (_nextLambdaEnv++);
 
@@ -98,10 +129,12 @@ internal sealed partial class MethodLowerer
     {
         var scopes = new HashSet<SyntaxNode>();
         var locals = new List<(ILocalSymbol Local, SyntaxNode Scope)>();
-        foreach (var lambda in body.DescendantNodes().OfType<AnonymousFunctionExpressionSyntax>())
+        foreach (var lambda in body.DescendantNodes().Where(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
         {
             if (lambda.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)) continue;
             if (!lambda.Ancestors().Any(a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)) continue;
+            // Calls and conversions of a local function in a loop are looked at by the Renamer.
+            if (lambda is LocalFunctionStatementSyntax lfs) _rewriteNames.Add(lfs.Identifier.ValueText);
             foreach (var id in lambda.DescendantNodes().OfType<IdentifierNameSyntax>())
             {
                 if (Model.GetSymbolInfo(id, _ct).Symbol is not ILocalSymbol local || local.IsConst || local.IsRef) continue;

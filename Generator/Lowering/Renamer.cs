@@ -86,13 +86,10 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                 return null;
             case ILocalSymbol or IParameterSymbol:
                 if (_excluded is not null && _excluded.Contains(symbol)) return null;
-                if (_lambdaEnvironment is { } captured && _owner.TryGetEnvironment(symbol, out var env, out var envField)
-                    && !node.Ancestors().TakeWhile(a => a != _lambdaRoot).Any(a => a is LocalFunctionStatementSyntax))
+                if (_lambdaEnvironment is not null && _owner.TryGetEnvironment(symbol, out var env, out var envField))
                 {
-                    // Inside a lambda that captured its entry's environment: reach the variable from there.
-                    var path = captured.Parameter;
-                    for (var e = captured.Env; e != env && e is not null; e = e.Parent) path += ".__parent";
-                    return SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), path + "." + envField, node.GetTrailingTrivia()));
+                    // Inside a closure that captured its entry's environment: reach the variable from there.
+                    return SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), EnvironmentPath(env, node) + "." + envField, node.GetTrailingTrivia()));
                 }
                 if (_owner.TryGetHoisted(symbol, out var field))
                 {
@@ -104,6 +101,11 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                         ? SyntaxFactory.ParseExpression(field).WithTriviaFrom(node)
                         : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), field, node.GetTrailingTrivia()));
                 }
+                return null;
+            case IMethodSymbol { MethodKind: MethodKind.LocalFunction } lf when !(parent is InvocationExpressionSyntax call && call.Expression == node)
+                && _owner.LocalFunctionEnvironment(lf) is not null:
+                _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                    $"Converting the local function '{name}', which uses per-iteration variables of a loop with a suspension point, to a delegate (wrap the call in a lambda instead)");
                 return null;
             case IFieldSymbol or IPropertySymbol or IEventSymbol:
             case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ReducedExtension }:
@@ -139,12 +141,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     private SyntaxNode? CapturingEnvironment(AnonymousFunctionExpressionSyntax node, System.Func<SyntaxNode?> visit)
     {
         if (_lambdaEnvironment is not null) return visit();
-        MethodLowerer.ClosureEnvironment? innermost = null;
-        foreach (var id in node.DescendantNodes().OfType<IdentifierNameSyntax>())
-        {
-            if (Model.GetSymbolInfo(id).Symbol is not ILocalSymbol local || !_owner.TryGetEnvironment(local, out var env, out _)) continue;
-            if (innermost is null || env.Depth > innermost.Depth) innermost = env;
-        }
+        var innermost = _owner.InnermostEnvironment(node);
         if (innermost is null) return visit();
         var delegateType = Model.GetTypeInfo(node).ConvertedType;
         if (delegateType is null || delegateType.TypeKind == TypeKind.Error || delegateType.IsAnonymousType
@@ -210,8 +207,47 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         return false;
     }
 
+    /// <summary>The environment <paramref name="env"/> as reached from the closure being copied (its parameter, then <c>__parent</c>s), or from the frame.</summary>
+    private string EnvironmentPath(MethodLowerer.ClosureEnvironment env, SyntaxNode at)
+    {
+        if (_lambdaEnvironment is not { } captured) return env.Field;
+        var path = captured.Parameter;
+        var e = captured.Env;
+        for (; e is not null && e != env; e = e.Parent) path += ".__parent";
+        if (e is null)
+        {
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, at, "This use of a per-iteration variable of a loop with a suspension point in a closure");
+            return env.Field;
+        }
+        return path;
+    }
+
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    {
+        if (_lambdaEnvironment is not null || Model.GetDeclaredSymbol(node) is not IMethodSymbol symbol
+            || _owner.LocalFunctionEnvironment(symbol) is not { } env)
+            return base.VisitLocalFunctionStatement(node);
+        var parameter = _owner.LambdaEnvironmentParameter();
+        _lambdaEnvironment = (env, parameter);
+        _lambdaRoot = node;
+        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        _lambdaEnvironment = null;
+        _lambdaRoot = null;
+        var envParameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(parameter)).WithType(SyntaxFactory.ParseTypeName(env.TypeName + " "));
+        return visited.WithParameterList(visited.ParameterList.WithParameters(visited.ParameterList.Parameters.Insert(0, envParameter)));
+    }
+
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
     {
+        // A call of a local function that takes an environment passes the caller's.
+        if (node.Expression is SimpleNameSyntax callee && _owner.MayNeedRewrite(callee.Identifier.ValueText)
+            && Model.GetSymbolInfo(node.Expression).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } lf
+            && _owner.LocalFunctionEnvironment(lf) is { } env)
+        {
+            var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
+            var arg = SyntaxFactory.Argument(SyntaxFactory.ParseExpression(EnvironmentPath(env, node)));
+            return visited.WithArgumentList(visited.ArgumentList.WithArguments(visited.ArgumentList.Arguments.Insert(0, arg)));
+        }
         // nameof(local) must keep the user's name, not the frame field's.
         if (node.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" }
             && Model.GetConstantValue(node).Value is string name)
