@@ -96,6 +96,7 @@ internal sealed partial class MethodLowerer
     /// </summary>
     public ClosureEnvironment? InnermostEnvironment(SyntaxNode closure, HashSet<IMethodSymbol>? visiting = null)
     {
+        if (_environments.Count == 0) return null;   // the common case: no binding at all
         ClosureEnvironment? innermost = null;
         foreach (var id in closure.DescendantNodes().OfType<SimpleNameSyntax>())
         {
@@ -111,6 +112,7 @@ internal sealed partial class MethodLowerer
     /// <summary>The environment a local function declared in a lowered loop takes as its first parameter, or null.</summary>
     public ClosureEnvironment? LocalFunctionEnvironment(IMethodSymbol localFunction, HashSet<IMethodSymbol>? visiting = null)
     {
+        if (_environments.Count == 0) return null;
         visiting ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         if (!visiting.Add(localFunction.OriginalDefinition)) return null;
         if (localFunction.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct) is not LocalFunctionStatementSyntax decl) return null;
@@ -132,7 +134,8 @@ internal sealed partial class MethodLowerer
         foreach (var lambda in body.DescendantNodes().Where(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
         {
             if (lambda.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)) continue;
-            if (!lambda.Ancestors().Any(a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)) continue;
+            // Only closures in a lowered loop (a plain loop keeps C#'s own closures); binding is for those alone.
+            if (!lambda.Ancestors().Any(a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax && Suspends(a))) continue;
             // Calls and conversions of a local function in a loop are looked at by the Renamer.
             if (lambda is LocalFunctionStatementSyntax lfs) _rewriteNames.Add(lfs.Identifier.ValueText);
             foreach (var id in lambda.DescendantNodes().OfType<IdentifierNameSyntax>())
