@@ -236,4 +236,13 @@ public class OutputCompilesTests
         public record R(int X) { public static int Copies; protected R(R other) { X = other.X; Copies++; } }
         public partial class C { [Goroutine] static R M(R r) => [|r with { X = Go.Await(System.Threading.Tasks.Task.FromResult(1)) }|]; }
         """);
+
+    [Fact]
+    public void GoroutineCallInALambdaIsAPlainCallWithAWarning() => ExpectOne("GOSH0019", """
+        public partial class C
+        {
+            [Goroutine] static int Tw(int n) { Go.Yield(); return n; }
+            [Goroutine] static int M(int n) { Func<int> f = () => [|Tw(n)|] + 1; Go.Yield(); return f(); }
+        }
+        """, DiagnosticSeverity.Warning);
 }

@@ -103,6 +103,11 @@ internal static class DiagnosticDescriptors
         "The local function '{0}' is marked [Goroutine], but only methods of a partial type become goroutines: it runs as plain code, and calls to it from a goroutine block the thread at its suspension points; make it a [Goroutine] method of the type (pass what it captures as parameters), or remove the attribute",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor GoroutineCallInClosure = Make("GOSH0019",
+        "A [Goroutine] method called in a lambda or local function runs as a plain call",
+        "'{0}' is called inside a lambda or local function, which runs as ordinary code: it runs as a plain call there, and its suspension points block the thread; call it in the [Goroutine] method itself, or start it with its launcher (GoX(...)) if it should run as a goroutine",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -123,6 +128,7 @@ internal static class DiagnosticDescriptors
         [LauncherNameTaken.Id] = LauncherNameTaken,
         [CannotLiveInFrame.Id] = CannotLiveInFrame,
         [LocalFunctionGoroutine.Id] = LocalFunctionGoroutine,
+        [GoroutineCallInClosure.Id] = GoroutineCallInClosure,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All => ById.Values.ToImmutableArray();

@@ -273,7 +273,12 @@ internal static class FrameModelBuilder
                         }
                         if (a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
                         {
-                            Add(diags, DiagnosticDescriptors.SuspensionInLambda, inv.GetLocation(), inv.ToString());
+                            // A [Goroutine] method called in a closure is a plain call there, as C# means it
+                            // (an async method called in a lambda is not awaited either): a warning, not an error.
+                            if (kind == CallKind.GoroutineCall)
+                                Add(diags, DiagnosticDescriptors.GoroutineCallInClosure, inv.GetLocation(), inv.ToString());
+                            else
+                                Add(diags, DiagnosticDescriptors.SuspensionInLambda, inv.GetLocation(), inv.ToString());
                             break;
                         }
                         if (a is LockStatementSyntax)
