@@ -182,19 +182,19 @@ public class DiagnosticTests
             public struct Aw { public bool IsCompleted => true; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public int GetResult() => 0; }
         }
         public class Inner { public int X; }
-        public class Outer { public Inner I { get; } = new Inner(); }
-        public partial class C { [Goroutine] static Outer M() => new Outer { [|I = { X = P.Get() }|] }; }
+        public class Outer { public Inner this[int i] => new Inner(); }
+        public partial class C { [Goroutine] static Outer M() => new Outer { [|[0] = { X = P.Get() }|] }; }
         """);
 
     [Fact]
-    public void LambdaCapturingPerIterationVariable() => Expect("GOSH0010", """
+    public void LocalFunctionCapturingPerIterationVariableAsADelegate() => Expect("GOSH0010", """
         public partial class C
         {
             [Goroutine]
             static int M(int[] xs)
             {
                 var fs = new System.Collections.Generic.List<Func<int>>();
-                foreach (var x in xs) { Go.Yield(); fs.Add(() => [|x|]); }
+                foreach (var x in xs) { Go.Yield(); int L() => x; fs.Add([|L|]); }
                 return fs.Count;
             }
         }

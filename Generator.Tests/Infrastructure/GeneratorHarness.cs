@@ -24,13 +24,13 @@ public static class GeneratorHarness
 
     public static CSharpCompilation Compile(params (string Path, string Source)[] files) => Compile(files, null);
 
-    public static CSharpCompilation Compile((string Path, string Source)[] files, MetadataReference[]? extraReferences) =>
+    public static CSharpCompilation Compile((string Path, string Source)[] files, MetadataReference[]? extraReferences, bool allowUnsafe = false) =>
         CSharpCompilation.Create(
             "TestAssembly" + Guid.NewGuid().ToString("N"),
             files.Select(f => CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(f.Source, System.Text.Encoding.UTF8), ParseOptions, f.Path)),
             extraReferences is null ? References : References.AddRange(extraReferences),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
-                optimizationLevel: OptimizationLevel.Debug));
+                optimizationLevel: OptimizationLevel.Debug, allowUnsafe: allowUnsafe));
 
     public sealed record Result(
         GeneratorDriverRunResult Run,
@@ -38,11 +38,11 @@ public static class GeneratorHarness
         ImmutableArray<Diagnostic> GeneratorDiagnostics,
         ImmutableArray<Diagnostic> CompileDiagnostics);
 
-    public static Result Run(string source, string path = "Test.cs") => Run(new[] { (path, source) });
+    public static Result Run(string source, string path = "Test.cs", bool allowUnsafe = false) => Run(new[] { (path, source) }, null, allowUnsafe);
 
-    public static Result Run((string Path, string Source)[] files, MetadataReference[]? extraReferences = null)
+    public static Result Run((string Path, string Source)[] files, MetadataReference[]? extraReferences = null, bool allowUnsafe = false)
     {
-        var compilation = Compile(files, extraReferences);
+        var compilation = Compile(files, extraReferences, allowUnsafe);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new GoroutineGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,

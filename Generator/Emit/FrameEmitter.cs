@@ -41,7 +41,7 @@ internal static class FrameEmitter
         w.Line($"/// <summary>Resumable frame of <c>{Xml(m.MethodDisplayName)}</c> (generated; see docs/frame-contract.md).</summary>");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"GoSharp.Generator\", \"{Version}\")]");
-        w.Open($"internal sealed class {m.FrameName}{m.FrameTypeParameters} : {m.FrameBaseType}{(m.FrameConstraints.Length > 0 ? " " + m.FrameConstraints : "")}");
+        w.Open($"{m.FrameAccessibility} sealed class {m.FrameName}{m.FrameTypeParameters} : {m.FrameBaseType}{(m.FrameConstraints.Length > 0 ? " " + m.FrameConstraints : "")}");
         if (m.ThisType is not null) w.Line($"private {m.ThisType} _this;");
         foreach (var f in m.Fields) w.Line($"private {f.Type} {f.Name}; // {f.Comment}");
         w.Line();
@@ -69,16 +69,24 @@ internal static class FrameEmitter
             w.Line();
             w.Line("private static bool __GoSet<TValue>(out TValue target, TValue value) { target = value; return true; }");
         }
+        foreach (var env in m.Environments)
+        {
+            w.Line();
+            w.Lines(env);
+        }
         w.Line();
         w.Open($"public override {RuntimeContract.FrameResult.Type} {RuntimeContract.Frame.Resume}({RuntimeContract.G.Type} __g)");
         w.Lines(m.ResumeBody);
         w.Close();
         w.Close();
-        w.Line();
-        w.Line($"/// <summary>Starts <c>{Xml(m.MethodDisplayName)}</c> as a new goroutine (Go: <c>go {Xml(m.LauncherName.Substring(2))}(...)</c>).</summary>");
-        var mods = m.LauncherModifiers.Length > 0 ? m.LauncherModifiers + " " : "";
-        w.Line($"{mods}{m.LauncherReturnType} {m.LauncherName}{m.LauncherTypeParameters}({m.LauncherParameters}){(m.LauncherConstraints.Length > 0 ? " " + m.LauncherConstraints : "")}");
-        w.Line($"    => {m.LauncherFrameArguments};");
+        if (m.LauncherName is not null)
+        {
+            w.Line();
+            w.Line($"/// <summary>Starts <c>{Xml(m.MethodDisplayName)}</c> as a new goroutine (Go: <c>go {Xml(m.LauncherName.Substring(2))}(...)</c>).</summary>");
+            var mods = m.LauncherModifiers.Length > 0 ? m.LauncherModifiers + " " : "";
+            w.Line($"{mods}{m.LauncherReturnType} {m.LauncherName}{m.LauncherTypeParameters}({m.LauncherParameters}){(m.LauncherConstraints.Length > 0 ? " " + m.LauncherConstraints : "")}");
+            w.Line($"    => {m.LauncherFrameArguments};");
+        }
         if (m.FrameFactory is not null)
         {
             w.Line();

@@ -10,11 +10,17 @@ internal static class GoroutineFinder
 {
     public const string AttributeName = RuntimeContract.GoroutineAttribute.MetadataName;
 
-    /// <summary>Purely syntactic: a method declaration (the attribute name was matched by Roslyn already).</summary>
-    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is MethodDeclarationSyntax;
+    /// <summary>Purely syntactic: a method declaration, or a local function (reported: GOSH0018) (the attribute name was matched by Roslyn already).</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax;
 
     public static GoroutineResult Transform(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
+        if (context.TargetNode is LocalFunctionStatementSyntax local)
+        {
+            var at = LocationInfo.From(local.Identifier.GetLocation());
+            var info = new DiagnosticInfo(Diagnostics.DiagnosticDescriptors.LocalFunctionGoroutine.Id, at, new[] { local.Identifier.ValueText }.ToEquatableArray());
+            return new GoroutineResult(null, new[] { info }.ToEquatableArray());
+        }
         var decl = (MethodDeclarationSyntax)context.TargetNode;
         var method = (IMethodSymbol)context.TargetSymbol;
         return FrameModelBuilder.Build(decl, method, context.SemanticModel, ct);

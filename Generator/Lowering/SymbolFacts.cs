@@ -89,10 +89,11 @@ internal static class SymbolFacts
         // The method-level refusals of FrameModelBuilder.BuildCore: a method refused there has no frame, so a call
         // to it is a plain call (its own diagnostic tells the user why).
         if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || def.ReturnType.IsRefLikeType) return false;
-        if (def.Parameters.Any(p => p.RefKind != RefKind.None)) return false;
+        if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
         if (!def.IsStatic && def.ContainingType.IsValueType && !def.IsReadOnly && !def.ContainingType.IsReadOnly) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
-            if (!IsPartial(t)) return false;
+            if (!IsPartial(t) || t.IsFileLocal || IsVariantInterface(t)) return false;
+        if (!def.IsStatic && def.ContainingType.IsRefLikeType) return false;
         return !def.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax decl && IsIterator(decl));
     }
 
@@ -101,6 +102,26 @@ internal static class SymbolFacts
         ((SyntaxNode?)decl.Body ?? decl.ExpressionBody)?
             .DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
             .OfType<YieldStatementSyntax>().Any() == true;
+
+    /// <summary>A type no frame field can hold: ref structs (Span&lt;T&gt;), pointers, function pointers (CS4012, CS4005 for async).</summary>
+    public static bool CannotLiveInFrame(ITypeSymbol type) =>
+        type.IsRefLikeType || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer;
+
+    /// <summary>An interface with <c>in</c>/<c>out</c> type parameters: C# forbids nested classes in it (CS8427), so no frame.</summary>
+    public static bool IsVariantInterface(INamedTypeSymbol type) =>
+        type.TypeKind == TypeKind.Interface && type.TypeParameters.Any(tp => tp.Variance != VarianceKind.None);
+
+    /// <summary>
+    /// The method's name as a C# identifier: an explicit interface implementation's metadata name is <c>I.M</c>
+    /// (or <c>NS.I&lt;T&gt;.M</c>), which cannot name a frame class or a launcher.
+    /// </summary>
+    public static string IdentifierName(IMethodSymbol m)
+    {
+        var name = m.Name;
+        if (m.ExplicitInterfaceImplementations.Length == 0) return name;
+        var chars = name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
+        return new string(chars);
+    }
 
     public static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax td && td.Modifiers.Any(SyntaxKind.PartialKeyword));
@@ -122,9 +143,13 @@ internal static class SymbolFacts
             .OrderBy(o => o.Locations.FirstOrDefault()?.SourceTree?.FilePath ?? "", System.StringComparer.Ordinal)
             .ThenBy(o => o.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0)
             .ToList();
-        if (overloads.Count <= 1) return def.Name + "_Frame";
-        var index = overloads.FindIndex(o => SymbolEqualityComparer.Default.Equals(o, def));
-        return def.Name + "_Frame_" + index;
+        var name = IdentifierName(def) + "_Frame";
+        if (overloads.Count > 1) name += "_" + overloads.FindIndex(o => SymbolEqualityComparer.Default.Equals(o, def));
+        // A member of the user's type with this name already (the generator's own frames are not visible to
+        // its semantic model): suffixes until free, deterministic from the symbol alone so callers agree.
+        var taken = name;
+        for (var i = 2; def.ContainingType.GetMembers(taken).Length > 0; i++) taken = name + "_" + i;
+        return taken;
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ internal sealed record GoroutineMethodModel(
     string MethodDisplayName,
     string FilePath,
     string FrameName,
+    string FrameAccessibility,
     string FrameTypeParameters,
     string FrameConstraints,
     string FrameBaseType,
@@ -32,7 +33,7 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<StateModel> States,
     string ResumeBody,
     string LauncherModifiers,
-    string LauncherName,
+    string? LauncherName,
     string LauncherTypeParameters,
     string LauncherParameters,
     string LauncherConstraints,
@@ -40,6 +41,7 @@ internal sealed record GoroutineMethodModel(
     string LauncherFrameArguments,
     string? FrameFactory,
     bool NeedsPatternHelpers,
+    EquatableArray<string> Environments,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>
