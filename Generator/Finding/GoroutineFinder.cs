@@ -1,4 +1,5 @@
 using System.Threading;
+using GoSharp.Generator.Analyzers;
 using GoSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,6 +18,6 @@ internal static class GoroutineFinder
     {
         var decl = (MethodDeclarationSyntax)context.TargetNode;
         var method = (IMethodSymbol)context.TargetSymbol;
-        return FrameModelBuilder.Build(decl, method, context.SemanticModel, ct);
+        return MethodAnalysisCache.Build(decl, method, context.SemanticModel, ct);
     }
 }

@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using GoSharp.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace GoSharp.Generator.Analyzers;
+
+/// <summary>
+/// Reports the generator's diagnostics (GOSH0001..) on the user's syntax tree, so that everything the compiler
+/// offers for analyzer diagnostics applies to them: <c>.editorconfig</c> severity, <c>#pragma warning</c>,
+/// <c>[SuppressMessage]</c>, <c>&lt;WarningsAsErrors&gt;</c>, <c>&lt;NoWarn&gt;</c>.
+/// </summary>
+/// <remarks>
+/// The generator no longer reports these itself (only GOSH0001 for a failure while writing a file, which has no
+/// place in the user's source). Both run the one analysis of a method, <see cref="FrameModelBuilder.Build"/>:
+/// the generator decides from it whether to emit a frame, this analyzer reports what it found, and
+/// <see cref="MethodAnalysisCache"/> lets the analyzer take the generator's result for the same declaration
+/// instead of analysing the method again (docs/generator.md, Diagnostics).
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.All;
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // No GoSharp reference, no goroutines: nothing to do for the whole compilation.
+            var attribute = start.Compilation.GetTypeByMetadataName(RuntimeContract.GoroutineAttribute.MetadataName);
+            if (attribute is null) return;
+            start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, attribute), SyntaxKind.MethodDeclaration);
+        });
+    }
+
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        var decl = (MethodDeclarationSyntax)context.Node;
+        if (decl.AttributeLists.Count == 0) return;
+        if (context.SemanticModel.GetDeclaredSymbol(decl, context.CancellationToken) is not { } method
+            || !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+            return;
+        var result = MethodAnalysisCache.Get(decl, method, context.SemanticModel, context.CancellationToken);
+        // The lowering may meet one construct twice (a span local as a local, then as a ref struct value):
+        // one diagnostic of an id at a span, the first.
+        var reported = new HashSet<(string, LocationInfo)>();
+        foreach (var d in result.Diagnostics)
+            if (reported.Add((d.Id, d.Location)))
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(d.Id), ToLocation(d.Location, decl.SyntaxTree, context.Compilation), ToArgs(d.Args)));
+    }
+
+    /// <summary>A location in the compilation's own tree (not a path and span), so that pragmas and suppressions apply.</summary>
+    private static Location ToLocation(LocationInfo info, SyntaxTree methodTree, Compilation compilation)
+    {
+        if (info.FilePath == methodTree.FilePath) return Location.Create(methodTree, info.Span);
+        foreach (var tree in compilation.SyntaxTrees)
+            if (tree.FilePath == info.FilePath) return Location.Create(tree, info.Span);
+        return info.ToLocation();
+    }
+
+    private static object[] ToArgs(EquatableArray<string> args)
+    {
+        var a = new object[args.Count];
+        for (var i = 0; i < a.Length; i++) a[i] = args[i];
+        return a;
+    }
+}
