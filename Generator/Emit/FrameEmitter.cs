@@ -32,6 +32,29 @@ internal static class FrameEmitter
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"GoSharp.Generator\", \"{Version}\")]");
         w.Open($"internal sealed class {m.FrameName}{m.FrameTypeParameters} : {m.FrameBaseType}{(m.FrameConstraints.Length > 0 ? " " + m.FrameConstraints : "")}");
+        if (m.ResumeBody is null) EmitStubBody(w, m);
+        else EmitFrameBody(w, m);
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>Starts <c>{Xml(m.MethodDisplayName)}</c> as a new goroutine (Go: <c>go {Xml(m.LauncherName.Substring(2))}(...)</c>).</summary>");
+        var mods = m.LauncherModifiers.Length > 0 ? m.LauncherModifiers + " " : "";
+        w.Line($"{mods}{m.LauncherReturnType} {m.LauncherName}{m.LauncherTypeParameters}({m.LauncherParameters}){(m.LauncherConstraints.Length > 0 ? " " + m.LauncherConstraints : "")}");
+        w.Line($"    => {m.LauncherFrameArguments};");
+        if (m.FrameFactory is not null)
+        {
+            w.Line();
+            w.Line($"/// <summary>Makes the frame of <c>{Xml(m.MethodDisplayName)}</c>; virtual so that a nested call runs the receiver's override (generated).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Line(m.FrameFactory);
+        }
+
+        foreach (var _ in m.ContainingTypes) w.Close();
+        if (m.Namespace is not null) w.Close();
+        return SpanDirectives.Complete(w.ToString());
+    }
+
+    private static void EmitFrameBody(IndentedWriter w, GoroutineMethodModel m)
+    {
         if (m.ThisType is not null) w.Line($"private {m.ThisType} _this;");
         foreach (var f in m.Fields) w.Line($"private {f.Type} {f.Name}; // {f.Comment}");
         w.Line();
@@ -49,37 +72,52 @@ internal static class FrameEmitter
         else
         {
             w.Open("switch (state)");
-            foreach (var s in m.States) w.Line($"case {s.State}: return new {RuntimeContract.SourceLocation.Type}(\"{Escape(m.FilePath)}\", {s.Line}); // {s.Description}");
+            foreach (var s in m.States) w.Line($"case {s.State}: return new {RuntimeContract.SourceLocation.Type}(s_sourceFile, {s.Line}); // {s.Description}");
             w.Line("default: return null;");
             w.Close();
         }
         w.Close();
+        if (m.States.Count > 0)
+        {
+            // The file's name comes from [CallerFilePath] at a call mapped into the user's file: the compiler writes
+            // it through /pathmap like every other path, so no build machine's path is kept as a string. (Mapped
+            // to line 1, where no breakpoint is usually set.)
+            w.Line();
+            w.Line("#line 1 \"" + m.FilePath + "\"");
+            w.Line("private static readonly string s_sourceFile = __GoSourceFile();");
+            w.Line("#line default");
+            w.Line("private static string __GoSourceFile([global::System.Runtime.CompilerServices.CallerFilePath] string path = \"\") => path;");
+        }
         if (m.NeedsPatternHelpers)
         {
             w.Line();
             w.Line("private static bool __GoSet<TValue>(out TValue target, TValue value) { target = value; return true; }");
         }
         w.Line();
+        // Hidden from its opening brace on: every visible sequence point of Resume is in the user's file.
+        w.Line("#line hidden");
         w.Open($"public override {RuntimeContract.FrameResult.Type} {RuntimeContract.Frame.Resume}({RuntimeContract.G.Type} __g)");
-        w.Lines(m.ResumeBody);
+        w.Lines(m.ResumeBody!);
+        w.Line("#line hidden");
         w.Close();
-        w.Close();
-        w.Line();
-        w.Line($"/// <summary>Starts <c>{Xml(m.MethodDisplayName)}</c> as a new goroutine (Go: <c>go {Xml(m.LauncherName.Substring(2))}(...)</c>).</summary>");
-        var mods = m.LauncherModifiers.Length > 0 ? m.LauncherModifiers + " " : "";
-        w.Line($"{mods}{m.LauncherReturnType} {m.LauncherName}{m.LauncherTypeParameters}({m.LauncherParameters}){(m.LauncherConstraints.Length > 0 ? " " + m.LauncherConstraints : "")}");
-        w.Line($"    => {m.LauncherFrameArguments};");
-        if (m.FrameFactory is not null)
-        {
-            w.Line();
-            w.Line($"/// <summary>Makes the frame of <c>{Xml(m.MethodDisplayName)}</c>; virtual so that a nested call runs the receiver's override (generated).</summary>");
-            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Line(m.FrameFactory);
-        }
+        w.Line("#line default");
+    }
 
-        foreach (var _ in m.ContainingTypes) w.Close();
-        if (m.Namespace is not null) w.Close();
-        return w.ToString();
+    /// <summary>
+    /// The frame of a method whose body has compile errors: the compiler reports them in the user's method, and a
+    /// copy here would report each one a second time. The class and the launcher still exist, so callers keep
+    /// binding (no cascade of errors elsewhere); the build fails on the user's errors anyway.
+    /// </summary>
+    private static void EmitStubBody(IndentedWriter w, GoroutineMethodModel m)
+    {
+        w.Line($"public {m.FrameName}({string.Join(", ", m.ConstructorParameters)}) {{ }}");
+        w.Line();
+        w.Line($"public override string {RuntimeContract.Frame.MethodName} => \"{Escape(m.MethodDisplayName)}\";");
+        w.Line();
+        w.Line($"public override {RuntimeContract.SourceLocation.Type}? {RuntimeContract.Frame.GetSourceLocation}(int state) => null;");
+        w.Line();
+        w.Line($"public override {RuntimeContract.FrameResult.Type} {RuntimeContract.Frame.Resume}({RuntimeContract.G.Type} __g) =>");
+        w.Line($"    throw new global::System.InvalidOperationException(\"{Escape(m.MethodDisplayName)} has compile errors; no goroutine frame was generated for it.\");");
     }
 
     /// <summary>Escapes text for a C# string literal.</summary>

@@ -79,7 +79,8 @@ internal static class FrameModelBuilder
                 new[] { method.Name, "an iterator" }.ToEquatableArray()));
         if (HasErrors(diags)) return null;
 
-        var resumeBody = lowerer.Lower(decl);
+        // A body the compiler rejects is not copied into a frame: its errors would be reported twice.
+        var resumeBody = BodyErrors.Has(decl, model, ct) ? null : lowerer.Lower(decl);
         if (HasErrors(diags)) return null;
 
         // ---- containing declarations
