@@ -88,6 +88,8 @@ public class SpanMappingTests
     [Fact]
     public void SequencePointsOfTheFrameStartAtTheUsersStatements()
     {
+        // Several statements on a line (each its own directive), and a statement copied as written over several
+        // lines (one directive; its later lines keep the user's columns).
         const string source = """
             using GoSharp;
             public partial class C
@@ -96,6 +98,10 @@ public class SpanMappingTests
                 static int M(int n)
                 {
                     var a = n + 1; Go.Yield(); var b = a * 2;
+                    if (a > 100)
+                    {
+                        a--;
+                    }
                     if (b > 2) { Go.Yield(); b++; } return a + b;
                 }
             }
@@ -107,7 +113,7 @@ public class SpanMappingTests
         var statementStarts = method.Body!.DescendantNodes().OfType<StatementSyntax>().Where(s => s is not BlockSyntax)
             .Select(s => s.GetLocation().GetLineSpan().StartLinePosition)
             .Select(p => (Line: p.Line + 1, Column: p.Character + 1)).ToArray();
-        Assert.Equal(7, statementStarts.Length);
+        Assert.Equal(9, statementStarts.Length);
 
         var points = ResumeSequencePoints(r.Output, "M_Frame");
         foreach (var start in statementStarts)
