@@ -39,6 +39,8 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
             var attribute = start.Compilation.GetTypeByMetadataName(RuntimeContract.GoroutineAttribute.MetadataName);
             if (attribute is null) return;
             start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, attribute), SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeType(c, attribute), SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration,
+                SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration, SyntaxKind.InterfaceDeclaration);
         });
     }
 
@@ -54,8 +56,32 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
         // one diagnostic of an id at a span, the first.
         var reported = new HashSet<(string, LocationInfo)>();
         foreach (var d in result.Diagnostics)
-            if (reported.Add((d.Id, d.Location)))
+            if (d.Id != DiagnosticDescriptors.NotPartial.Id && reported.Add((d.Id, d.Location)))
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(d.Id), ToLocation(d.Location, decl.SyntaxTree, context.Compilation), ToArgs(d.Args)));
+    }
+
+    /// <summary>
+    /// GOSH0002 at a type that is not partial and holds a [Goroutine] method (at any depth), reported from the
+    /// type's own declaration (the model stage finds it for every method; reported from the method, it would lie
+    /// outside the analysed node, where the IDE's analysis of a span and fix-all do not look for it).
+    /// </summary>
+    private static void AnalyzeType(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        var type = (TypeDeclarationSyntax)context.Node;
+        if (type.Modifiers.Any(SyntaxKind.PartialKeyword) || !HoldsGoroutine(type, context.SemanticModel, attribute, context.CancellationToken)) return;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, type.Identifier.GetLocation(), type.Identifier.ValueText));
+    }
+
+    private static bool HoldsGoroutine(TypeDeclarationSyntax type, SemanticModel model, INamedTypeSymbol attribute, System.Threading.CancellationToken ct)
+    {
+        foreach (var member in type.Members)
+        {
+            if (member is TypeDeclarationSyntax nested && HoldsGoroutine(nested, model, attribute, ct)) return true;
+            if (member is MethodDeclarationSyntax { AttributeLists.Count: > 0 } m && model.GetDeclaredSymbol(m, ct) is { } method
+                && method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>A location in the compilation's own tree (not a path and span), so that pragmas and suppressions apply.</summary>
