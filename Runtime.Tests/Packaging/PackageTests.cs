@@ -24,7 +24,14 @@ public class PackageTests
         {
             string version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
             Run(root, "dotnet", $"pack Runtime/Runtime.csproj -c {Repository.Configuration} --no-build -o \"{feed}\" -p:PackageVersion={version}");
-            Assert.True(File.Exists(Path.Combine(feed, $"GoSharp.Goroutines.{version}.nupkg")));
+            string package = Path.Combine(feed, $"GoSharp.Goroutines.{version}.nupkg");
+            Assert.True(File.Exists(package));
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
+            {
+                // The generator with its analyzer, and the code fixes, where the compiler and the IDE look for them.
+                Assert.NotNull(zip.GetEntry("analyzers/dotnet/cs/GoSharp.Generator.dll"));
+                Assert.NotNull(zip.GetEntry("analyzers/dotnet/cs/GoSharp.Generator.CodeFixes.dll"));
+            }
 
             File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
@@ -43,12 +50,29 @@ public class PackageTests
                     <TargetFramework>net10.0</TargetFramework>
                     <ImplicitUsings>enable</ImplicitUsings>
                     <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="GoSharp.Goroutines" Version="{version}" />
                   </ItemGroup>
                 </Project>
+                """);
+            // The GOSH diagnostics are the compiler's analyzer diagnostics: an .editorconfig severity and a #pragma
+            // silence the two blocking calls below, which TreatWarningsAsErrors would otherwise turn into errors.
+            File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n[Program.cs]\ndotnet_diagnostic.GOSH0009.severity = none\n");
+            File.WriteAllText(Path.Combine(app, "Blocking.cs"), """
+                using GoSharp;
+                public static partial class Blocking
+                {
+                    [Goroutine]
+                    public static int Wait(Task<int> t)
+                    {
+                #pragma warning disable GOSH0009 // a deliberate blocking wait
+                        return t.Result;
+                #pragma warning restore GOSH0009
+                    }
+                }
                 """);
             File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project />");
             File.WriteAllText(Path.Combine(app, "Directory.Packages.props"), "<Project />");
@@ -57,7 +81,10 @@ public class PackageTests
 
                 public static partial class Program
                 {
-                    public static void Main() => Console.WriteLine("sum " + GoRun(10).Join());
+                    public static void Main() => Console.WriteLine("sum " + GoRun(10).Join() + " " + Blocking.GoWait(Task.FromResult(1)).Join());
+
+                    [Goroutine]
+                    static void Nap() => Task.Delay(1).Wait();
 
                     [Goroutine]
                     static int Run(int n)
@@ -86,7 +113,7 @@ public class PackageTests
                 }
                 """);
             string output = Run(app, "dotnet", $"run -c {Repository.Configuration}", ("NUGET_PACKAGES", Path.Combine(work, "packages")));
-            Assert.Contains("sum 385", output);
+            Assert.Contains("sum 385 1", output);
         }
         finally
         {
