@@ -94,6 +94,13 @@ public class AnalyzerTests
     }
 
     [Fact]
+    public void EditorConfigSetsTheSeverityOfTheWholeCategory()
+    {
+        var r = Run(Blocking, "root = true\n[*.cs]\ndotnet_analyzer_diagnostic.category-GoSharp.Generator.severity = error\n");
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(r.Diagnostics).Severity);
+    }
+
+    [Fact]
     public void EditorConfigSectionsApplyPerFile()
     {
         var r = Run(Blocking, "root = true\n[Other.cs]\ndotnet_diagnostic.GOSH0009.severity = none\n");
