@@ -4,5 +4,6 @@ namespace GoSharp.Generator.CodeFixes;
 internal static class DiagnosticIds
 {
     public const string NotPartial = "GOSH0002";
+    public const string SuspensionInLock = "GOSH0005";
     public const string BlockingCall = "GOSH0009";
 }
