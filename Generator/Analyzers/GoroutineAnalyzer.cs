@@ -52,12 +52,34 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
             || !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
             return;
         var result = MethodAnalysisCache.Get(decl, method, context.SemanticModel, context.CancellationToken);
+        ReportInvisibleCode(context, decl, method);
         // The lowering may meet one construct twice (a span local as a local, then as a ref struct value):
         // one diagnostic of an id at a span, the first.
         var reported = new HashSet<(string, LocationInfo)>();
         foreach (var d in result.Diagnostics)
             if (d.Id != DiagnosticDescriptors.NotPartial.Id && reported.Add((d.Id, d.Location)))
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(d.Id), ToLocation(d.Location, decl.SyntaxTree, context.Compilation), ToArgs(d.Args)));
+    }
+
+    /// <summary>
+    /// The generator gave the method a frame that only throws because its body did not compile in the generator's
+    /// compilation (<see cref="Model.BodyErrors"/>). If it compiles here, in the final compilation, it uses what
+    /// another generator adds (a property generated from a field, a generated type), which this generator cannot
+    /// see: reported (GOSH0010, at the method's name), so that the goroutine does not just throw at run time.
+    /// Real errors are the compiler's, reported once in the method itself.
+    /// </summary>
+    private static void ReportInvisibleCode(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax decl, IMethodSymbol method)
+    {
+        var isStub = false;
+        foreach (var frame in method.ContainingType.GetTypeMembers(Lowering.SymbolFacts.FrameName(method)))
+            isStub |= !frame.GetMembers(Emit.FrameEmitter.CompileErrorsMarker).IsEmpty;
+        if (!isStub) return;
+        var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody;
+        if (body is null) return;
+        foreach (var d in context.SemanticModel.GetMethodBodyDiagnostics(body.Span, context.CancellationToken))
+            if (d.Severity == DiagnosticSeverity.Error) return;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Unsupported, decl.Identifier.GetLocation(),
+            "Code that binds only to another source generator's output (which the GoSharp generator cannot see; move it into a helper method that is not [Goroutine])"));
     }
 
     /// <summary>

@@ -7,6 +7,9 @@ namespace GoSharp.Generator.Emit;
 /// <summary>Writes the source file of one [Goroutine] method: its frame class and its launcher.</summary>
 internal static class FrameEmitter
 {
+    /// <summary>A constant of the frame of a method whose body did not compile when the generator ran.</summary>
+    public const string CompileErrorsMarker = "__GoBodyHadCompileErrors";
+
     private static readonly string Version = typeof(FrameEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
     public static string Emit(GoroutineMethodModel m)
@@ -110,6 +113,10 @@ internal static class FrameEmitter
     /// </summary>
     private static void EmitStubBody(IndentedWriter w, GoroutineMethodModel m)
     {
+        // Read by GoroutineAnalyzer: if the body compiles in the final compilation after all (it uses another
+        // generator's output, which this generator cannot see), that is reported rather than left to throw.
+        w.Line($"internal const bool {CompileErrorsMarker} = true;");
+        w.Line();
         w.Line($"public {m.FrameName}({string.Join(", ", m.ConstructorParameters)}) {{ }}");
         w.Line();
         w.Line($"public override string {RuntimeContract.Frame.MethodName} => \"{Escape(m.MethodDisplayName)}\";");

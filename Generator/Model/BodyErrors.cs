@@ -26,13 +26,8 @@ internal static class BodyErrors
             foreach (var d in body.GetDiagnostics())
                 if (d.Severity == DiagnosticSeverity.Error) return true;
         if (!MayHaveErrors(model.GetOperation(decl, ct))) return false;
-        LauncherTypeInference? launchers = null;
         foreach (var d in model.GetMethodBodyDiagnostics(body.Span, ct))
-        {
-            if (d.Severity != DiagnosticSeverity.Error) continue;
-            launchers ??= new LauncherTypeInference(model, ct);
-            if (!IsLauncherCall(d, body, launchers)) return true;
-        }
+            if (d.Severity == DiagnosticSeverity.Error && !IsLauncherName(d, body, model, ct)) return true;
         return false;
     }
 
@@ -47,18 +42,22 @@ internal static class BodyErrors
         return false;
     }
 
-    /// <summary>The error names a launcher <c>GoX</c> of a [Goroutine] method: this generator's output, bound in the final compilation.</summary>
-    private static bool IsLauncherCall(Diagnostic d, SyntaxNode body, LauncherTypeInference launchers)
+    /// <summary>
+    /// The error names a launcher <c>GoX</c> (this generator's output, bound in the final compilation): <c>X</c> is a
+    /// [Goroutine] method of the receiver's type, or one in scope for a simple name.
+    /// </summary>
+    private static bool IsLauncherName(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct)
     {
         var token = body.FindToken(d.Location.SourceSpan.Start);
-        if (!token.ValueText.StartsWith("Go", System.StringComparison.Ordinal)) return false;
-        var name = token.Parent as SimpleNameSyntax;
-        var inv = name?.Parent switch
-        {
-            InvocationExpressionSyntax i when i.Expression == name => i,
-            MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax i } ma when ma.Name == name => i,
-            _ => null,
-        };
-        return inv is not null && launchers.InferType(inv) is { TypeKind: not TypeKind.Error };
+        var text = token.ValueText;
+        if (text.Length <= 2 || !text.StartsWith("Go", System.StringComparison.Ordinal) || token.Parent is not SimpleNameSyntax name) return false;
+        var target = text.Substring(2);
+        var candidates = name.Parent is MemberAccessExpressionSyntax ma && ma.Name == name
+            ? model.GetTypeInfo(ma.Expression, ct).Type is { } receiver ? model.LookupSymbols(name.SpanStart, receiver, target) : default
+            : model.LookupSymbols(name.SpanStart, null, target);
+        if (candidates.IsDefault) return false;
+        foreach (var c in candidates)
+            if (c is IMethodSymbol m && SymbolFacts.HasGoroutineAttribute(m)) return true;
+        return false;
     }
 }
