@@ -53,7 +53,7 @@ public sealed class BlockingCallCodeFix : CodeFixProvider
         var type = symbol?.ContainingType?.OriginalDefinition.ToDisplayString();
         switch (node)
         {
-            // Thread.Sleep(ms) / Thread.Sleep(timeSpan)
+            // Thread.Sleep with milliseconds or a TimeSpan
             case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } sleep when type == "System.Threading.Thread" && symbol!.Name == "Sleep":
                 var arg = sleep.ArgumentList.Arguments[0];
                 var isTimeSpan = model.GetTypeInfo(arg.Expression, ct).Type?.ToDisplayString() == "System.TimeSpan";
