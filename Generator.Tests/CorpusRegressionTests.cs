@@ -15,7 +15,7 @@ public class CorpusRegressionTests
     {
         var r = GeneratorHarness.Run("using System; using System.Collections.Generic; using GoSharp;\n" + source);
         Assert.Empty(r.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
-        Assert.Equal(goshIds.OrderBy(x => x), r.GeneratorDiagnostics.Select(d => d.Id).OrderBy(x => x));
+        Assert.Equal(goshIds.OrderBy(x => x), r.Diagnostics.Select(d => d.Id).OrderBy(x => x));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class GroupInLoopTests
     private static Diagnostic[] Errors(string body)
     {
         var r = GeneratorHarness.Run(Source.Replace("BODY", body));
-        return r.GeneratorDiagnostics.Concat(r.CompileDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        return r.Diagnostics.Concat(r.CompileDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class IncrementalTests
         }
         """;
 
-    private static readonly string[] Tracked = { "GoSharp.Model", "GoSharp.Methods", "GoSharp.Diagnostics" };
+    private static readonly string[] Tracked = { "GoSharp.Model", "GoSharp.Methods" };
 
     [Fact]
     public void UnrelatedEditIsCached()

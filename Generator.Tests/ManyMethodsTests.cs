@@ -17,7 +17,7 @@ public class ManyMethodsTests
         var r = GeneratorHarness.Run(ManyMethodsSource.Files(classes, perClass));
         Assert.Equal(classes * perClass, r.Run.GeneratedTrees.Length);
         Assert.Equal(classes * perClass, r.Run.GeneratedTrees.Select(t => t.FilePath).Distinct().Count());
-        Assert.Empty(r.GeneratorDiagnostics);
+        Assert.Empty(r.Diagnostics);
         Assert.Empty(r.CompileDiagnostics);
     }
 }

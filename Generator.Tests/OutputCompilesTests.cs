@@ -29,7 +29,7 @@ public class OutputCompilesTests
         var start = text.IndexOf("[|", System.StringComparison.Ordinal);
         var end = text.IndexOf("|]", System.StringComparison.Ordinal) - 2;
         var result = GeneratorHarness.Run(text.Replace("[|", "").Replace("|]", ""), allowUnsafe: allowUnsafe);
-        var d = Assert.Single(result.GeneratorDiagnostics);
+        var d = Assert.Single(result.Diagnostics);
         Assert.Equal(id, d.Id);
         Assert.Equal(severity, d.Severity);
         Assert.Equal(TextSpan.FromBounds(start, end), d.Location.SourceSpan);
@@ -39,7 +39,7 @@ public class OutputCompilesTests
     private static GeneratorHarness.Result ExpectClean(string source, bool allowUnsafe = false)
     {
         var result = GeneratorHarness.Run(Prelude + source, allowUnsafe: allowUnsafe);
-        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Diagnostics);
         Assert.Empty(result.CompileDiagnostics);
         return result;
     }
@@ -75,7 +75,7 @@ public class OutputCompilesTests
                 [Goroutine] static int M(int n) { Go.Yield(); return S(new[] { n }); }
             }
             """);
-        Assert.Equal("GOSH0017", Assert.Single(result.GeneratorDiagnostics).Id);
+        Assert.Equal("GOSH0017", Assert.Single(result.Diagnostics).Id);
         Assert.Empty(result.CompileDiagnostics);
     }
 

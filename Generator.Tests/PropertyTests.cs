@@ -119,7 +119,7 @@ public class PropertyTests(ITestOutputHelper output)
             batches++;
             var source = Program(bodies);
             var result = GeneratorHarness.Run(new[] { ("Random.cs", source) }, extraReferences: new[] { MetadataReference.CreateFromFile(typeof(Log).Assembly.Location) });
-            var errors = result.GeneratorDiagnostics.Concat(result.CompileDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var errors = result.Diagnostics.Concat(result.CompileDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0) throw new Exception(string.Join("\n", errors.Take(5)) + "\n" + source);
             var asm = GeneratorHarness.Load(result.Output);
             var type = asm.GetType("Random.R")!;

@@ -28,16 +28,8 @@ public sealed class GoroutineGenerator : IIncrementalGenerator
             .Where(static m => m is not null)
             .WithTrackingName(TrackingNames.Methods);
 
-        var diagnostics = results
-            .Select(static (r, _) => r.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-
-        context.RegisterSourceOutput(diagnostics, static (spc, diags) =>
-        {
-            foreach (var d in diags)
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(d.Id), d.Location.ToLocation(), ToArgs(d.Args)));
-        });
-
+        // The method's diagnostics are GoroutineAnalyzer's to report, on the user's syntax tree (where pragmas,
+        // .editorconfig severities and [SuppressMessage] apply); a method with an error arrives here as null.
         context.RegisterSourceOutput(methods, static (spc, m) =>
         {
             try
@@ -49,12 +41,5 @@ public sealed class GoroutineGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, m!.MethodDisplayName, ex.Message));
             }
         });
-    }
-
-    private static object[] ToArgs(EquatableArray<string> args)
-    {
-        var a = new object[args.Count];
-        for (var i = 0; i < a.Length; i++) a[i] = args[i];
-        return a;
     }
 }

@@ -6,5 +6,4 @@ internal static class TrackingNames
     public const string Find = "GoSharp.Find";
     public const string Model = "GoSharp.Model";
     public const string Methods = "GoSharp.Methods";
-    public const string Diagnostics = "GoSharp.Diagnostics";
 }

@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GoSharp.Generator.Tests.Infrastructure;
 
@@ -32,17 +33,28 @@ public static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                 optimizationLevel: OptimizationLevel.Debug, allowUnsafe: allowUnsafe));
 
+    /// <param name="GeneratorDiagnostics">What the generator itself reported (only a failure while writing a file).</param>
+    /// <param name="AnalyzerDiagnostics">What <see cref="GoSharp.Generator.Analyzers.GoroutineAnalyzer"/> reported on the output compilation.</param>
+    /// <param name="CompileDiagnostics">The compiler's warnings and errors on the output compilation.</param>
     public sealed record Result(
         GeneratorDriverRunResult Run,
         Compilation Output,
         ImmutableArray<Diagnostic> GeneratorDiagnostics,
-        ImmutableArray<Diagnostic> CompileDiagnostics);
+        ImmutableArray<Diagnostic> AnalyzerDiagnostics,
+        ImmutableArray<Diagnostic> CompileDiagnostics)
+    {
+        /// <summary>Every GOSH diagnostic: the generator's, then the analyzer's.</summary>
+        public ImmutableArray<Diagnostic> Diagnostics => GeneratorDiagnostics.AddRange(AnalyzerDiagnostics);
+    }
 
     public static Result Run(string source, string path = "Test.cs", bool allowUnsafe = false) => Run(new[] { (path, source) }, null, allowUnsafe);
 
-    public static Result Run((string Path, string Source)[] files, MetadataReference[]? extraReferences = null, bool allowUnsafe = false)
+    public static Result Run((string Path, string Source)[] files, MetadataReference[]? extraReferences = null, bool allowUnsafe = false) =>
+        Run(Compile(files, extraReferences, allowUnsafe));
+
+    /// <summary>Runs the generator, then the analyzer with <paramref name="analyzerOptions"/> (an .editorconfig's options).</summary>
+    public static Result Run(Compilation compilation, AnalyzerOptions? analyzerOptions = null)
     {
-        var compilation = Compile(files, extraReferences, allowUnsafe);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new GoroutineGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
@@ -50,8 +62,13 @@ public static class GeneratorHarness
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var genDiags);
         var run = driver.GetRunResult();
         var compileDiags = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
-        return new Result(run, output, genDiags, compileDiags);
+        return new Result(run, output, genDiags, Analyze(output, analyzerOptions), compileDiags);
     }
+
+    /// <summary>Runs the goroutine analyzer as the compiler does (pragmas, [SuppressMessage] and the options' severities applied).</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerOptions? options = null) =>
+        compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new GoSharp.Generator.Analyzers.GoroutineAnalyzer()), options)
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>Compiles the generator's output to an assembly and loads it in a collectible context.</summary>
     public static Assembly Load(Compilation output)

@@ -35,7 +35,7 @@ public static class Snapshot
             expectedFiles.Add(name + ".verified.cs");
         }
 
-        var diagnostics = result.GeneratorDiagnostics.Concat(result.CompileDiagnostics)
+        var diagnostics = result.Diagnostics.Concat(result.CompileDiagnostics)
             .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
         if (diagnostics.Count > 0)
         {

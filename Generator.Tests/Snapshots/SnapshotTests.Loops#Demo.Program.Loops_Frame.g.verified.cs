@@ -48,18 +48,24 @@ namespace Demo
             {
                 switch (state)
                 {
-                    case 0: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 26); // Chan.Recv
-                    case 1: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 26); // loop back-edge (preemption check)
-                    case 2: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 27); // loop back-edge (preemption check)
-                    case 3: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 28); // Chan.Recv
-                    case 4: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 28); // loop back-edge (preemption check)
-                    case 5: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 29); // loop back-edge (preemption check)
-                    case 6: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 30); // Go.Yield
-                    case 7: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 30); // loop back-edge (preemption check)
+                    case 0: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 26); // Chan.Recv
+                    case 1: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 26); // loop back-edge (preemption check)
+                    case 2: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 27); // loop back-edge (preemption check)
+                    case 3: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 28); // Chan.Recv
+                    case 4: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 28); // loop back-edge (preemption check)
+                    case 5: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 29); // loop back-edge (preemption check)
+                    case 6: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 30); // Go.Yield
+                    case 7: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 30); // loop back-edge (preemption check)
                     default: return null;
                 }
             }
 
+#line 1 "Test.cs"
+            private static readonly string s_sourceFile = __GoSourceFile();
+#line default
+            private static string __GoSourceFile([global::System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+
+#line hidden
             public override global::GoSharp.CompilerServices.FrameResult Resume(global::GoSharp.CompilerServices.G __g)
             {
 #line hidden
@@ -74,34 +80,34 @@ namespace Demo
                     case 6: goto __try16;
                     case 7: goto __try16;
                 }
-#line 25 "Test.cs"
+#line (25,9)-(25,20) 17 "Test.cs"
                 _l0_sum = 0;
-#line 26 "Test.cs"
+#line (26,14)-(26,23) 17 "Test.cs"
                 _l1_i = 0;
 #line hidden
                 __for0: ;
-#line 26 "Test.cs"
+#line (26,25)-(26,30) 17 "Test.cs"
                 if (!(_l1_i < _p_n)) goto __break2;
-#line 26 "Test.cs"
+#line (26,39)-(26,60) 17 "Test.cs"
                 if (_l1_i == 2) goto __continue1;
-#line 26 "Test.cs"
+#line (26,61)-(26,64) 17 "Test.cs"
                 _t0 = _l0_sum;
-#line 26 "Test.cs"
+#line (26,68)-(26,79) 17 "Test.cs"
                 _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 0: Chan.Recv (line 26)
                 if (!_aw0.IsCompleted) { State = 0; return _aw0.Suspend(__g, this); }
                 __resume0:
                 State = -1;
-#line 26 "Test.cs"
+#line (26,68)-(26,79) 17 "Test.cs"
                 _r0 = _aw0.GetResult();
 #line hidden
                 _aw0 = default;
-#line 26 "Test.cs"
+#line (26,61)-(26,80) 17 "Test.cs"
                 _l0_sum = (int)(_t0 + _r0);
 #line hidden
                 __continue1: ;
-#line 26 "Test.cs"
+#line (26,32)-(26,35) 17 "Test.cs"
                 _l1_i++;
 #line hidden
                 // state 1: preemption check at the back-edge of the loop on line 26
@@ -112,9 +118,9 @@ namespace Demo
                 __break2: ;
 #line hidden
                 __while3: ;
-#line 27 "Test.cs"
+#line (27,9)-(27,26) 17 "Test.cs"
                 if (!(_l0_sum < 100)) goto __break5;
-#line 27 "Test.cs"
+#line (27,27)-(27,59) 17 "Test.cs"
                 { _l0_sum++; if (_l0_sum == 50) goto __break5; }
 #line hidden
                 __continue4: ;
@@ -127,22 +133,22 @@ namespace Demo
                 __break5: ;
 #line hidden
                 __do6: ;
-#line 28 "Test.cs"
+#line (28,12)-(28,22) 17 "Test.cs"
                 { _l0_sum--; }
 #line hidden
                 __continue7: ;
-#line 28 "Test.cs"
+#line (28,30)-(28,41) 17 "Test.cs"
                 _aw3 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 3: Chan.Recv (line 28)
                 if (!_aw3.IsCompleted) { State = 3; return _aw3.Suspend(__g, this); }
                 __resume3:
                 State = -1;
-#line 28 "Test.cs"
+#line (28,30)-(28,41) 17 "Test.cs"
                 _r3 = _aw3.GetResult();
 #line hidden
                 _aw3 = default;
-#line 28 "Test.cs"
+#line (28,23)-(28,47) 17 "Test.cs"
                 if (!(_r3 > 5)) goto __break8;
 #line hidden
                 // state 4: preemption check at the back-edge of the loop on line 28
@@ -151,7 +157,7 @@ namespace Demo
                 State = -1;
                 goto __do6;
                 __break8: ;
-#line 29 "Test.cs"
+#line (29,27)-(29,29) 17 "Test.cs"
                 _e1 = (_p_xs).GetEnumerator();
 #line hidden
                 __try12: ;
@@ -164,9 +170,9 @@ namespace Demo
 #line hidden
                     __foreach9: ;
                     if (!_e1.MoveNext()) goto __break11;
-#line 29 "Test.cs"
+#line (29,18)-(29,21) 21 "Test.cs"
                     _l2_x = (int)_e1.Current;
-#line 29 "Test.cs"
+#line (29,31)-(29,40) 21 "Test.cs"
                     _l0_sum += _l2_x;
 #line hidden
                     __continue10: ;
@@ -187,7 +193,7 @@ namespace Demo
                     }
                 }
                 _e1 = default;
-#line 30 "Test.cs"
+#line (30,30)-(30,35) 17 "Test.cs"
                 _e2 = (_p_names).GetEnumerator();
 #line hidden
                 __try16: ;
@@ -201,20 +207,20 @@ namespace Demo
 #line hidden
                     __foreach13: ;
                     if (!_e2.MoveNext()) goto __break15;
-#line 30 "Test.cs"
+#line (30,18)-(30,21) 21 "Test.cs"
                     _l3_name = (string?)_e2.Current;
-#line 30 "Test.cs"
+#line (30,39)-(30,49) 21 "Test.cs"
                     _aw6 = global::GoSharp.Go.GetYieldAwaiter();
 #line hidden
                     // state 6: Go.Yield (line 30)
                     if (!_aw6.IsCompleted) { State = 6; return _aw6.Suspend(__g, this); }
                     __resume6:
                     State = -1;
-#line 30 "Test.cs"
+#line (30,39)-(30,49) 21 "Test.cs"
                     _aw6.GetResult();
 #line hidden
                     _aw6 = default;
-#line 30 "Test.cs"
+#line (30,51)-(30,70) 21 "Test.cs"
                     _l0_sum += _l3_name.Length;
 #line hidden
                     __continue14: ;
@@ -235,12 +241,14 @@ namespace Demo
                     }
                 }
                 _e2 = default;
-#line 31 "Test.cs"
+#line (31,9)-(31,20) 17 "Test.cs"
                 { Result = _l0_sum; return global::GoSharp.CompilerServices.FrameResult.Completed; }
 #line hidden
                 return global::GoSharp.CompilerServices.FrameResult.Completed;
 #line default
+#line hidden
             }
+#line default
         }
 
         /// <summary>Starts <c>Demo.Program.Loops</c> as a new goroutine (Go: <c>go Loops(...)</c>).</summary>

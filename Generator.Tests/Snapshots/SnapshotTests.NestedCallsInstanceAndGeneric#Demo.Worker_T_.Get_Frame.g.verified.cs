@@ -36,12 +36,18 @@ namespace Demo
             {
                 switch (state)
                 {
-                    case 0: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 28); // Go.Yield
-                    case 1: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 28); // loop back-edge (preemption check)
+                    case 0: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 28); // Go.Yield
+                    case 1: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 28); // loop back-edge (preemption check)
                     default: return null;
                 }
             }
 
+#line 1 "Test.cs"
+            private static readonly string s_sourceFile = __GoSourceFile();
+#line default
+            private static string __GoSourceFile([global::System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+
+#line hidden
             public override global::GoSharp.CompilerServices.FrameResult Resume(global::GoSharp.CompilerServices.G __g)
             {
 #line hidden
@@ -50,26 +56,26 @@ namespace Demo
                     case 0: goto __resume0;
                     case 1: goto __resume1;
                 }
-#line 28 "Test.cs"
+#line (28,14)-(28,23) 17 "Test.cs"
                 _l0_i = 0;
 #line hidden
                 __for0: ;
-#line 28 "Test.cs"
+#line (28,25)-(28,34) 17 "Test.cs"
                 if (!(_l0_i < _p_delay)) goto __break2;
-#line 28 "Test.cs"
+#line (28,41)-(28,51) 17 "Test.cs"
                 _aw0 = global::GoSharp.Go.GetYieldAwaiter();
 #line hidden
                 // state 0: Go.Yield (line 28)
                 if (!_aw0.IsCompleted) { State = 0; return _aw0.Suspend(__g, this); }
                 __resume0:
                 State = -1;
-#line 28 "Test.cs"
+#line (28,41)-(28,51) 17 "Test.cs"
                 _aw0.GetResult();
 #line hidden
                 _aw0 = default;
 #line hidden
                 __continue1: ;
-#line 28 "Test.cs"
+#line (28,36)-(28,39) 17 "Test.cs"
                 _l0_i++;
 #line hidden
                 // state 1: preemption check at the back-edge of the loop on line 28
@@ -78,12 +84,14 @@ namespace Demo
                 State = -1;
                 goto __for0;
                 __break2: ;
-#line 29 "Test.cs"
+#line (29,9)-(29,23) 17 "Test.cs"
                 { Result = _this._value; return global::GoSharp.CompilerServices.FrameResult.Completed; }
 #line hidden
                 return global::GoSharp.CompilerServices.FrameResult.Completed;
 #line default
+#line hidden
             }
+#line default
         }
 
         /// <summary>Starts <c>Demo.Worker&lt;T&gt;.Get</c> as a new goroutine (Go: <c>go Get(...)</c>).</summary>

@@ -39,13 +39,19 @@ namespace Demo
             {
                 switch (state)
                 {
-                    case 0: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 35); // call to Get
-                    case 1: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 36); // call to Get
-                    case 2: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 38); // Goroutine.Join
+                    case 0: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 35); // call to Get
+                    case 1: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 36); // call to Get
+                    case 2: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 38); // Goroutine.Join
                     default: return null;
                 }
             }
 
+#line 1 "Test.cs"
+            private static readonly string s_sourceFile = __GoSourceFile();
+#line default
+            private static string __GoSourceFile([global::System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+
+#line hidden
             public override global::GoSharp.CompilerServices.FrameResult Resume(global::GoSharp.CompilerServices.G __g)
             {
 #line hidden
@@ -56,53 +62,55 @@ namespace Demo
                     case 1: goto __resume1;
                     case 2: goto __resume2;
                 }
-#line 35 "Test.cs"
+#line (35,17)-(35,25) 17 "Test.cs"
                 _call0 = new global::Demo.Worker<U>.Get_Frame(_p_w, 1);
 #line hidden
                 // state 0: nested goroutine call to Get (line 35)
-#line 35 "Test.cs"
+#line (35,17)-(35,25) 17 "Test.cs"
                 if ((__fr = __g.Invoke(this, _call0)) != global::GoSharp.CompilerServices.FrameResult.Completed) { State = 0; return __fr; }
 #line hidden
                 __resume0:
                 State = -1;
-#line 35 "Test.cs"
+#line (35,17)-(35,25) 17 "Test.cs"
                 _r0 = _call0.GetResult();
 #line hidden
                 _call0 = null;
-#line 35 "Test.cs"
+#line (35,9)-(35,25) 17 "Test.cs"
                 _l0_a = _r0;
-#line 36 "Test.cs"
+#line (36,9)-(36,17) 17 "Test.cs"
                 _call1 = new global::Demo.Worker<U>.Get_Frame(_p_w, 2);
 #line hidden
                 // state 1: nested goroutine call to Get (line 36)
-#line 36 "Test.cs"
+#line (36,9)-(36,17) 17 "Test.cs"
                 if ((__fr = __g.Invoke(this, _call1)) != global::GoSharp.CompilerServices.FrameResult.Completed) { State = 1; return __fr; }
 #line hidden
                 __resume1:
                 State = -1;
-#line 36 "Test.cs"
+#line (36,9)-(36,17) 17 "Test.cs"
                 _call1.GetResult();
 #line hidden
                 _call1 = null;
-#line 37 "Test.cs"
+#line (37,9)-(37,27) 17 "Test.cs"
                 _l1_h = _p_w.GoGet(3);
-#line 38 "Test.cs"
+#line (38,16)-(38,24) 17 "Test.cs"
                 _aw2 = _l1_h.GetJoinAwaiter();
 #line hidden
                 // state 2: Goroutine.Join (line 38)
                 if (!_aw2.IsCompleted) { State = 2; return _aw2.Suspend(__g, this); }
                 __resume2:
                 State = -1;
-#line 38 "Test.cs"
+#line (38,16)-(38,24) 17 "Test.cs"
                 _r2 = _aw2.GetResult();
 #line hidden
                 _aw2 = default;
-#line 38 "Test.cs"
+#line (38,9)-(38,25) 17 "Test.cs"
                 { Result = _r2; return global::GoSharp.CompilerServices.FrameResult.Completed; }
 #line hidden
                 return global::GoSharp.CompilerServices.FrameResult.Completed;
 #line default
+#line hidden
             }
+#line default
         }
 
         /// <summary>Starts <c>Demo.Worker&lt;T&gt;.Twice</c> as a new goroutine (Go: <c>go Twice(...)</c>).</summary>

@@ -74,19 +74,25 @@ namespace Demo
             {
                 switch (state)
                 {
-                    case 0: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 28); // Chan.Recv
-                    case 1: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 29); // Chan.Recv
-                    case 2: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 30); // Chan.Recv
-                    case 3: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 31); // Chan.Recv
-                    case 4: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 32); // Chan.Recv
-                    case 5: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 33); // Chan.Recv
-                    case 6: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 34); // Chan.Recv
-                    case 7: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 35); // Chan.Recv
-                    case 8: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 36); // Chan.Recv
+                    case 0: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 28); // Chan.Recv
+                    case 1: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 29); // Chan.Recv
+                    case 2: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 30); // Chan.Recv
+                    case 3: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 31); // Chan.Recv
+                    case 4: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 32); // Chan.Recv
+                    case 5: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 33); // Chan.Recv
+                    case 6: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 34); // Chan.Recv
+                    case 7: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 35); // Chan.Recv
+                    case 8: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 36); // Chan.Recv
                     default: return null;
                 }
             }
 
+#line 1 "Test.cs"
+            private static readonly string s_sourceFile = __GoSourceFile();
+#line default
+            private static string __GoSourceFile([global::System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+
+#line hidden
             public override global::GoSharp.CompilerServices.FrameResult Resume(global::GoSharp.CompilerServices.G __g)
             {
 #line hidden
@@ -102,192 +108,194 @@ namespace Demo
                     case 7: goto __resume7;
                     case 8: goto __resume8;
                 }
-#line 28 "Test.cs"
+#line (28,19)-(28,20) 17 "Test.cs"
                 _t0 = _p_x;
-#line 28 "Test.cs"
+#line (28,22)-(28,33) 17 "Test.cs"
                 _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 0: Chan.Recv (line 28)
                 if (!_aw0.IsCompleted) { State = 0; return _aw0.Suspend(__g, this); }
                 __resume0:
                 State = -1;
-#line 28 "Test.cs"
+#line (28,22)-(28,33) 17 "Test.cs"
                 _r0 = _aw0.GetResult();
 #line hidden
                 _aw0 = default;
-#line 28 "Test.cs"
+#line (28,9)-(28,41) 17 "Test.cs"
                 _l0_a = global::Demo.Program.F(_t0, _r0, _p_x * 2);
-#line 29 "Test.cs"
+#line (29,17)-(29,22) 17 "Test.cs"
                 _t1 = _p_x > 0;
 #line hidden
                 if (!_t1) goto __logic0;
-#line 29 "Test.cs"
+#line (29,26)-(29,37) 17 "Test.cs"
                 _aw1 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 1: Chan.Recv (line 29)
                 if (!_aw1.IsCompleted) { State = 1; return _aw1.Suspend(__g, this); }
                 __resume1:
                 State = -1;
-#line 29 "Test.cs"
+#line (29,26)-(29,37) 17 "Test.cs"
                 _r1 = _aw1.GetResult();
 #line hidden
                 _aw1 = default;
-#line 29 "Test.cs"
+#line (29,26)-(29,41) 17 "Test.cs"
                 _t1 = _r1 > 0;
 #line hidden
                 __logic0: ;
-#line 29 "Test.cs"
+#line (29,9)-(29,41) 17 "Test.cs"
                 _l1_b = _t1;
-#line 30 "Test.cs"
+#line (30,17)-(30,18) 17 "Test.cs"
                 _t2 = _p_s;
 #line hidden
                 if (_t2 is null) goto __coalesce1;
                 _t3 = _t2;
                 goto __coalesced2;
                 __coalesce1: ;
-#line 30 "Test.cs"
+#line (30,22)-(30,33) 17 "Test.cs"
                 _aw2 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 2: Chan.Recv (line 30)
                 if (!_aw2.IsCompleted) { State = 2; return _aw2.Suspend(__g, this); }
                 __resume2:
                 State = -1;
-#line 30 "Test.cs"
+#line (30,22)-(30,33) 17 "Test.cs"
                 _r2 = _aw2.GetResult();
 #line hidden
                 _aw2 = default;
-#line 30 "Test.cs"
+#line (30,22)-(30,44) 17 "Test.cs"
                 _t3 = _r2.ToString();
 #line hidden
                 __coalesced2: ;
-#line 30 "Test.cs"
+#line (30,9)-(30,44) 17 "Test.cs"
                 _l2_c = _t3;
-#line 31 "Test.cs"
+#line (31,17)-(31,22) 17 "Test.cs"
                 if (!(_p_x > 1)) goto __condelse3;
-#line 31 "Test.cs"
+#line (31,25)-(31,36) 17 "Test.cs"
                 _aw3 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 3: Chan.Recv (line 31)
                 if (!_aw3.IsCompleted) { State = 3; return _aw3.Suspend(__g, this); }
                 __resume3:
                 State = -1;
-#line 31 "Test.cs"
+#line (31,25)-(31,36) 17 "Test.cs"
                 _r3 = _aw3.GetResult();
 #line hidden
                 _aw3 = default;
-#line 31 "Test.cs"
+#line (31,25)-(31,36) 17 "Test.cs"
                 _t4 = _r3;
 #line hidden
                 goto __condend4;
                 __condelse3: ;
-#line 31 "Test.cs"
+#line (31,39)-(31,40) 17 "Test.cs"
                 _t4 = 0;
 #line hidden
                 __condend4: ;
-#line 31 "Test.cs"
+#line (31,9)-(31,40) 17 "Test.cs"
                 _l3_d = _t4;
-#line 32 "Test.cs"
+#line (32,9)-(32,14) 17 "Test.cs"
                 _t5 = global::Demo.Program.s_arr;
-#line 32 "Test.cs"
+#line (32,15)-(32,16) 17 "Test.cs"
                 _t6 = _p_x;
-#line 32 "Test.cs"
+#line (32,9)-(32,17) 17 "Test.cs"
                 _t7 = _t5[_t6];
-#line 32 "Test.cs"
+#line (32,21)-(32,32) 17 "Test.cs"
                 _aw4 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 4: Chan.Recv (line 32)
                 if (!_aw4.IsCompleted) { State = 4; return _aw4.Suspend(__g, this); }
                 __resume4:
                 State = -1;
-#line 32 "Test.cs"
+#line (32,21)-(32,32) 17 "Test.cs"
                 _r4 = _aw4.GetResult();
 #line hidden
                 _aw4 = default;
-#line 32 "Test.cs"
+#line (32,9)-(32,33) 17 "Test.cs"
                 _t5[_t6] = (int)(_t7 + _r4);
-#line 33 "Test.cs"
+#line (33,20)-(33,52) 17 "Test.cs"
                 _t8 = new global::System.Collections.Generic.List<int>();
-#line 33 "Test.cs"
+#line (33,36)-(33,37) 17 "Test.cs"
                 _t8.Add(1);
-#line 33 "Test.cs"
+#line (33,39)-(33,50) 17 "Test.cs"
                 _aw5 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 5: Chan.Recv (line 33)
                 if (!_aw5.IsCompleted) { State = 5; return _aw5.Suspend(__g, this); }
                 __resume5:
                 State = -1;
-#line 33 "Test.cs"
+#line (33,39)-(33,50) 17 "Test.cs"
                 _r5 = _aw5.GetResult();
 #line hidden
                 _aw5 = default;
-#line 33 "Test.cs"
+#line (33,39)-(33,50) 17 "Test.cs"
                 _t8.Add(_r5);
-#line 33 "Test.cs"
+#line (33,9)-(33,52) 17 "Test.cs"
                 _l4_list = _t8;
-#line 34 "Test.cs"
+#line (34,17)-(34,18) 17 "Test.cs"
                 _t9 = _p_s;
 #line hidden
                 if (_t9 is null) { _t10 = default; goto __condaccess5; }
-#line 34 "Test.cs"
+#line (34,28)-(34,39) 17 "Test.cs"
                 _aw6 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 6: Chan.Recv (line 34)
                 if (!_aw6.IsCompleted) { State = 6; return _aw6.Suspend(__g, this); }
                 __resume6:
                 State = -1;
-#line 34 "Test.cs"
+#line (34,28)-(34,39) 17 "Test.cs"
                 _r6 = _aw6.GetResult();
 #line hidden
                 _aw6 = default;
-#line 34 "Test.cs"
+#line (34,19)-(34,51) 17 "Test.cs"
                 _t10 = _t9.IndexOf(_r6.ToString());
 #line hidden
                 __condaccess5: ;
-#line 34 "Test.cs"
+#line (34,9)-(34,51) 17 "Test.cs"
                 _l5_e = _t10;
-#line 35 "Test.cs"
+#line (35,9)-(35,10) 17 "Test.cs"
                 if (!(_p_s is null)) { _t11 = _p_s; goto __coalesced6; }
-#line 35 "Test.cs"
+#line (35,15)-(35,26) 17 "Test.cs"
                 _aw7 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 7: Chan.Recv (line 35)
                 if (!_aw7.IsCompleted) { State = 7; return _aw7.Suspend(__g, this); }
                 __resume7:
                 State = -1;
-#line 35 "Test.cs"
+#line (35,15)-(35,26) 17 "Test.cs"
                 _r7 = _aw7.GetResult();
 #line hidden
                 _aw7 = default;
-#line 35 "Test.cs"
+#line (35,15)-(35,37) 17 "Test.cs"
                 _t11 = _r7.ToString();
-                _p_s = _t11;
+_p_s = _t11;
 #line hidden
                 __coalesced6: ;
-#line 36 "Test.cs"
+#line (36,19)-(36,20) 17 "Test.cs"
                 _t12 = _l0_a;
-#line 36 "Test.cs"
+#line (36,22)-(36,23) 17 "Test.cs"
                 _t13 = _l1_b;
-#line 36 "Test.cs"
+#line (36,25)-(36,26) 17 "Test.cs"
                 _t14 = _l2_c;
-#line 36 "Test.cs"
+#line (36,28)-(36,29) 17 "Test.cs"
                 _t15 = _l3_d;
-#line 36 "Test.cs"
+#line (36,31)-(36,42) 17 "Test.cs"
                 _aw8 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 8: Chan.Recv (line 36)
                 if (!_aw8.IsCompleted) { State = 8; return _aw8.Suspend(__g, this); }
                 __resume8:
                 State = -1;
-#line 36 "Test.cs"
+#line (36,31)-(36,42) 17 "Test.cs"
                 _r8 = _aw8.GetResult();
 #line hidden
                 _aw8 = default;
-#line 36 "Test.cs"
+#line (36,9)-(36,60) 17 "Test.cs"
                 { Result = $"{_t12}{_t13}{_t14}{_t15}{_r8}{_l4_list.Count}{_l5_e}"; return global::GoSharp.CompilerServices.FrameResult.Completed; }
 #line hidden
                 return global::GoSharp.CompilerServices.FrameResult.Completed;
 #line default
+#line hidden
             }
+#line default
         }
 
         /// <summary>Starts <c>Demo.Program.Spill</c> as a new goroutine (Go: <c>go Spill(...)</c>).</summary>

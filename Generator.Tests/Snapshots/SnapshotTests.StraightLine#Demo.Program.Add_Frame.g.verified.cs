@@ -36,12 +36,18 @@ namespace Demo
             {
                 switch (state)
                 {
-                    case 0: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 25); // Chan.Recv
-                    case 1: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 26); // Go.Yield
+                    case 0: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 25); // Chan.Recv
+                    case 1: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 26); // Go.Yield
                     default: return null;
                 }
             }
 
+#line 1 "Test.cs"
+            private static readonly string s_sourceFile = __GoSourceFile();
+#line default
+            private static string __GoSourceFile([global::System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+
+#line hidden
             public override global::GoSharp.CompilerServices.FrameResult Resume(global::GoSharp.CompilerServices.G __g)
             {
 #line hidden
@@ -50,36 +56,38 @@ namespace Demo
                     case 0: goto __resume0;
                     case 1: goto __resume1;
                 }
-#line 25 "Test.cs"
+#line (25,17)-(25,28) 17 "Test.cs"
                 _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 0: Chan.Recv (line 25)
                 if (!_aw0.IsCompleted) { State = 0; return _aw0.Suspend(__g, this); }
                 __resume0:
                 State = -1;
-#line 25 "Test.cs"
+#line (25,17)-(25,28) 17 "Test.cs"
                 _r0 = _aw0.GetResult();
 #line hidden
                 _aw0 = default;
-#line 25 "Test.cs"
+#line (25,9)-(25,28) 17 "Test.cs"
                 _l0_x = _r0;
-#line 26 "Test.cs"
+#line (26,9)-(26,19) 17 "Test.cs"
                 _aw1 = global::GoSharp.Go.GetYieldAwaiter();
 #line hidden
                 // state 1: Go.Yield (line 26)
                 if (!_aw1.IsCompleted) { State = 1; return _aw1.Suspend(__g, this); }
                 __resume1:
                 State = -1;
-#line 26 "Test.cs"
+#line (26,9)-(26,19) 17 "Test.cs"
                 _aw1.GetResult();
 #line hidden
                 _aw1 = default;
-#line 27 "Test.cs"
+#line (27,9)-(27,22) 17 "Test.cs"
                 { Result = _p_a + _l0_x; return global::GoSharp.CompilerServices.FrameResult.Completed; }
 #line hidden
                 return global::GoSharp.CompilerServices.FrameResult.Completed;
 #line default
+#line hidden
             }
+#line default
         }
 
         /// <summary>Starts <c>Demo.Program.Add</c> as a new goroutine (Go: <c>go Add(...)</c>).</summary>

@@ -38,14 +38,20 @@ namespace Demo
             {
                 switch (state)
                 {
-                    case 0: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 28); // Go.Yield
-                    case 1: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 33); // Chan.Recv
-                    case 2: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 38); // loop back-edge (preemption check)
-                    case 3: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 39); // Chan.Recv
+                    case 0: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 28); // Go.Yield
+                    case 1: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 33); // Chan.Recv
+                    case 2: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 38); // loop back-edge (preemption check)
+                    case 3: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 39); // Chan.Recv
                     default: return null;
                 }
             }
 
+#line 1 "Test.cs"
+            private static readonly string s_sourceFile = __GoSourceFile();
+#line default
+            private static string __GoSourceFile([global::System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+
+#line hidden
             public override global::GoSharp.CompilerServices.FrameResult Resume(global::GoSharp.CompilerServices.G __g)
             {
 #line hidden
@@ -56,49 +62,49 @@ namespace Demo
                     case 2: goto __resume2;
                     case 3: goto __resume3;
                 }
-#line 25 "Test.cs"
+#line (25,9)-(25,19) 17 "Test.cs"
                 switch (_p_o)
-                {
-                    case int i when (i > 10): _l0_i = i; goto __case0_0;
-                    case int: goto __case0_1;
-                    case string s: _l1_s = s; goto __case0_2;
-                    default: goto __case0_3;
-                }
+{
+    case int i when (i > 10): _l0_i = i; goto __case0_0;
+    case int: goto __case0_1;
+    case string s: _l1_s = s; goto __case0_2;
+    default: goto __case0_3;
+}
 #line hidden
                 goto __case0_3;
                 __case0_0: ;
-#line 28 "Test.cs"
+#line (28,17)-(28,27) 17 "Test.cs"
                 _aw0 = global::GoSharp.Go.GetYieldAwaiter();
 #line hidden
                 // state 0: Go.Yield (line 28)
                 if (!_aw0.IsCompleted) { State = 0; return _aw0.Suspend(__g, this); }
                 __resume0:
                 State = -1;
-#line 28 "Test.cs"
+#line (28,17)-(28,27) 17 "Test.cs"
                 _aw0.GetResult();
 #line hidden
                 _aw0 = default;
-#line 29 "Test.cs"
+#line (29,17)-(29,35) 17 "Test.cs"
                 { Result = "big " + _l0_i; return global::GoSharp.CompilerServices.FrameResult.Completed; }
-                __case0_1: ;
-#line 31 "Test.cs"
+__case0_1: ;
+#line (31,17)-(31,30) 17 "Test.cs"
                 goto __case0_3;
-                __case0_2: ;
-#line 33 "Test.cs"
+__case0_2: ;
+#line (33,17)-(33,28) 17 "Test.cs"
                 _aw1 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 1: Chan.Recv (line 33)
                 if (!_aw1.IsCompleted) { State = 1; return _aw1.Suspend(__g, this); }
                 __resume1:
                 State = -1;
-#line 33 "Test.cs"
+#line (33,17)-(33,28) 17 "Test.cs"
                 _aw1.GetResult();
 #line hidden
                 _aw1 = default;
-#line 34 "Test.cs"
+#line (34,17)-(34,26) 17 "Test.cs"
                 { Result = _l1_s; return global::GoSharp.CompilerServices.FrameResult.Completed; }
-                __case0_3: ;
-#line 36 "Test.cs"
+__case0_3: ;
+#line (36,17)-(36,23) 17 "Test.cs"
                 goto __switchend0;
 #line hidden
                 __switchend0: ;
@@ -109,29 +115,31 @@ namespace Demo
                 if (__g.Preempt) { State = 2; return __g.Yield(this); }
                 __resume2:
                 State = -1;
-#line 39 "Test.cs"
+#line (39,13)-(39,24) 17 "Test.cs"
                 _aw3 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 3: Chan.Recv (line 39)
                 if (!_aw3.IsCompleted) { State = 3; return _aw3.Suspend(__g, this); }
                 __resume3:
                 State = -1;
-#line 39 "Test.cs"
+#line (39,13)-(39,24) 17 "Test.cs"
                 _r3 = _aw3.GetResult();
 #line hidden
                 _aw3 = default;
-#line 39 "Test.cs"
+#line (39,9)-(39,30) 17 "Test.cs"
                 if (!(_r3 == 0)) goto __endif3;
-#line 39 "Test.cs"
+#line (39,31)-(39,42) 17 "Test.cs"
                 goto __user1_retry;
 #line hidden
                 __endif3: ;
-#line 40 "Test.cs"
+#line (40,9)-(40,24) 17 "Test.cs"
                 { Result = "other"; return global::GoSharp.CompilerServices.FrameResult.Completed; }
 #line hidden
                 return global::GoSharp.CompilerServices.FrameResult.Completed;
 #line default
+#line hidden
             }
+#line default
         }
 
         /// <summary>Starts <c>Demo.Program.Classify</c> as a new goroutine (Go: <c>go Classify(...)</c>).</summary>

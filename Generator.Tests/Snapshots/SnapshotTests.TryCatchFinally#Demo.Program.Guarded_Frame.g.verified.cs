@@ -42,13 +42,19 @@ namespace Demo
             {
                 switch (state)
                 {
-                    case 0: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 27); // Chan.Recv
-                    case 1: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 31); // Go.Yield
-                    case 2: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 36); // Chan.Recv
+                    case 0: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 27); // Chan.Recv
+                    case 1: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 31); // Go.Yield
+                    case 2: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 36); // Chan.Recv
                     default: return null;
                 }
             }
 
+#line 1 "Test.cs"
+            private static readonly string s_sourceFile = __GoSourceFile();
+#line default
+            private static string __GoSourceFile([global::System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+
+#line hidden
             public override global::GoSharp.CompilerServices.FrameResult Resume(global::GoSharp.CompilerServices.G __g)
             {
 #line hidden
@@ -80,20 +86,20 @@ namespace Demo
                         {
                             case 0: goto __resume0;
                         }
-#line 27 "Test.cs"
+#line (27,13)-(27,14) 25 "Test.cs"
                         _t0 = _p_n;
-#line 27 "Test.cs"
+#line (27,18)-(27,29) 25 "Test.cs"
                         _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                         // state 0: Chan.Recv (line 27)
                         if (!_aw0.IsCompleted) { State = 0; return _aw0.Suspend(__g, this); }
                         __resume0:
                         State = -1;
-#line 27 "Test.cs"
+#line (27,18)-(27,29) 25 "Test.cs"
                         _r0 = _aw0.GetResult();
 #line hidden
                         _aw0 = default;
-#line 27 "Test.cs"
+#line (27,13)-(27,30) 25 "Test.cs"
                         _p_n = (int)(_t0 + _r0);
 #line hidden
                     }
@@ -110,18 +116,18 @@ namespace Demo
 #line hidden
                     __catch2_0: ;
                     _l0_e = (global::System.InvalidOperationException)_pendingCaught2;
-#line 31 "Test.cs"
+#line (31,13)-(31,23) 21 "Test.cs"
                     _aw1 = global::GoSharp.Go.GetYieldAwaiter();
 #line hidden
                     // state 1: Go.Yield (line 31)
                     if (!_aw1.IsCompleted) { State = 1; return _aw1.Suspend(__g, this); }
                     __resume1:
                     State = -1;
-#line 31 "Test.cs"
+#line (31,13)-(31,23) 21 "Test.cs"
                     _aw1.GetResult();
 #line hidden
                     _aw1 = default;
-#line 32 "Test.cs"
+#line (32,13)-(32,19) 21 "Test.cs"
                     global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_pendingCaught2);
 #line hidden
                     goto __endcatch4;
@@ -134,25 +140,27 @@ namespace Demo
                     _pendingException0 = __ex;
                 }
                 __finally0: ;
-#line 36 "Test.cs"
+#line (36,13)-(36,24) 17 "Test.cs"
                 _aw2 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 2: Chan.Recv (line 36)
                 if (!_aw2.IsCompleted) { State = 2; return _aw2.Suspend(__g, this); }
                 __resume2:
                 State = -1;
-#line 36 "Test.cs"
+#line (36,13)-(36,24) 17 "Test.cs"
                 _aw2.GetResult();
 #line hidden
                 _aw2 = default;
 #line hidden
                 if (_pendingException0 != null) global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_pendingException0);
-#line 38 "Test.cs"
+#line (38,9)-(38,18) 17 "Test.cs"
                 { Result = _p_n; return global::GoSharp.CompilerServices.FrameResult.Completed; }
 #line hidden
                 return global::GoSharp.CompilerServices.FrameResult.Completed;
 #line default
+#line hidden
             }
+#line default
         }
 
         /// <summary>Starts <c>Demo.Program.Guarded</c> as a new goroutine (Go: <c>go Guarded(...)</c>).</summary>

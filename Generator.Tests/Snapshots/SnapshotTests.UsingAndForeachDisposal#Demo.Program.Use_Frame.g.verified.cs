@@ -40,13 +40,19 @@ namespace Demo
             {
                 switch (state)
                 {
-                    case 0: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 27); // Go.Yield
-                    case 1: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 30); // Chan.Recv
-                    case 2: return new global::GoSharp.CompilerServices.SourceLocation("Test.cs", 30); // loop back-edge (preemption check)
+                    case 0: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 27); // Go.Yield
+                    case 1: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 30); // Chan.Recv
+                    case 2: return new global::GoSharp.CompilerServices.SourceLocation(s_sourceFile, 30); // loop back-edge (preemption check)
                     default: return null;
                 }
             }
 
+#line 1 "Test.cs"
+            private static readonly string s_sourceFile = __GoSourceFile();
+#line default
+            private static string __GoSourceFile([global::System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+
+#line hidden
             public override global::GoSharp.CompilerServices.FrameResult Resume(global::GoSharp.CompilerServices.G __g)
             {
 #line hidden
@@ -56,7 +62,7 @@ namespace Demo
                     case 1: goto __try1;
                     case 2: goto __try1;
                 }
-#line 25 "Test.cs"
+#line (25,16)-(25,17) 17 "Test.cs"
                 _t0 = _p_d;
 #line hidden
                 __try0: ;
@@ -66,14 +72,14 @@ namespace Demo
                     {
                         case 0: goto __resume0;
                     }
-#line 27 "Test.cs"
+#line (27,13)-(27,23) 21 "Test.cs"
                     _aw0 = global::GoSharp.Go.GetYieldAwaiter();
 #line hidden
                     // state 0: Go.Yield (line 27)
                     if (!_aw0.IsCompleted) { State = 0; return _aw0.Suspend(__g, this); }
                     __resume0:
                     State = -1;
-#line 27 "Test.cs"
+#line (27,13)-(27,23) 21 "Test.cs"
                     _aw0.GetResult();
 #line hidden
                     _aw0 = default;
@@ -86,7 +92,7 @@ namespace Demo
                         if (_t0 != null) ((global::System.IDisposable)_t0).Dispose();
                     }
                 }
-#line 29 "Test.cs"
+#line (29,15)-(29,28) 17 "Test.cs"
                 _l0_again = _p_d;
 #line hidden
                 __try1: ;
@@ -97,7 +103,7 @@ namespace Demo
                         case 1: goto __try5;
                         case 2: goto __try5;
                     }
-#line 30 "Test.cs"
+#line (30,27)-(30,29) 21 "Test.cs"
                     _e1 = (_p_xs).GetEnumerator();
 #line hidden
                     __try5: ;
@@ -111,18 +117,18 @@ namespace Demo
 #line hidden
                         __foreach2: ;
                         if (!_e1.MoveNext()) goto __break4;
-#line 30 "Test.cs"
+#line (30,18)-(30,21) 25 "Test.cs"
                         _l1_x = (int)_e1.Current;
-#line 30 "Test.cs"
+#line (30,33)-(30,51) 25 "Test.cs"
                         if (_l1_x > 3) return global::GoSharp.CompilerServices.FrameResult.Completed;
-#line 30 "Test.cs"
+#line (30,52)-(30,63) 25 "Test.cs"
                         _aw1 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                         // state 1: Chan.Recv (line 30)
                         if (!_aw1.IsCompleted) { State = 1; return _aw1.Suspend(__g, this); }
                         __resume1:
                         State = -1;
-#line 30 "Test.cs"
+#line (30,52)-(30,63) 25 "Test.cs"
                         _aw1.GetResult();
 #line hidden
                         _aw1 = default;
@@ -157,7 +163,9 @@ namespace Demo
 #line hidden
                 return global::GoSharp.CompilerServices.FrameResult.Completed;
 #line default
+#line hidden
             }
+#line default
         }
 
         /// <summary>Starts <c>Demo.Program.Use</c> as a new goroutine (Go: <c>go Use(...)</c>).</summary>

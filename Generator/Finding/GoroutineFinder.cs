@@ -1,4 +1,5 @@
 using System.Threading;
+using GoSharp.Generator.Analyzers;
 using GoSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,19 +11,14 @@ internal static class GoroutineFinder
 {
     public const string AttributeName = RuntimeContract.GoroutineAttribute.MetadataName;
 
-    /// <summary>Purely syntactic: a method declaration, or a local function (reported: GOSH0018) (the attribute name was matched by Roslyn already).</summary>
-    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax;
+    /// <summary>Purely syntactic: a method declaration (the attribute name was matched by Roslyn already; [Goroutine] on a
+    /// local function gets no frame, and GoroutineAnalyzer reports it: GOSH0018).</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is MethodDeclarationSyntax;
 
     public static GoroutineResult Transform(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
-        if (context.TargetNode is LocalFunctionStatementSyntax local)
-        {
-            var at = LocationInfo.From(local.Identifier.GetLocation());
-            var info = new DiagnosticInfo(Diagnostics.DiagnosticDescriptors.LocalFunctionGoroutine.Id, at, new[] { local.Identifier.ValueText }.ToEquatableArray());
-            return new GoroutineResult(null, new[] { info }.ToEquatableArray());
-        }
         var decl = (MethodDeclarationSyntax)context.TargetNode;
         var method = (IMethodSymbol)context.TargetSymbol;
-        return FrameModelBuilder.Build(decl, method, context.SemanticModel, ct);
+        return MethodAnalysisCache.Build(decl, method, context.SemanticModel, ct);
     }
 }

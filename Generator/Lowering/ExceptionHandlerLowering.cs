@@ -92,8 +92,7 @@ internal sealed partial class MethodLowerer
         if (!Suspends(t.Finally.Block))
         {
             var fin = Rewrite(t.Finally.Block, t.Finally.Block);
-            var finLine = Line(t.Finally.Block);
-            EmitRealTry(body, new[] { "finally", "{", $"    if ({RuntimeContract.Frame.State} < 0)", $"#line {finLine} \"{_filePath}\"", Indent(fin, 1), "#line hidden", "}" });
+            EmitRealTry(body, new[] { "finally", "{", $"    if ({RuntimeContract.Frame.State} < 0)", SpanDirective(t.Finally.Block), Indent(fin, 1), "#line hidden", "}" });
             return;
         }
 
@@ -255,7 +254,7 @@ internal sealed partial class MethodLowerer
                         if (id.Identifier.ValueText == caught.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id, _ct).Symbol, caught))
                             repl[id] = $"(({type!.Fq()})__ex)";
                 var filter = Rewrite(c.Filter!.FilterExpression, c.Filter, repl);
-                lines.Add($"#line {Line(c.Filter!)} \"{_filePath}\"");
+                lines.Add(SpanDirective(c.Filter!));
                 lines.Add($"    if ({fpc} == 0{test}) {{ try {{ if ({filter}) {fpc} = {cid}; }} catch {{ }} }}");
                 lines.Add("#line hidden");
             }

@@ -140,11 +140,38 @@ internal sealed partial class MethodLowerer
 
     private void Label(string label) => _w.Line(label + ": ;");
 
-    private void Src(SyntaxNode node)
+    private void Src(SyntaxNode node) => _w.Line(SpanDirective(node));
+
+    /// <summary>
+    /// <c>#line (l1,c1)-(l2,c2) "file"</c>: the next line is the node's exact span in the user's file (C# 10 span
+    /// directive, 1-based). The emitter adds the character offset once it knows the final indentation
+    /// (<see cref="Emit.SpanDirectives"/>).
+    /// </summary>
+    private string SpanDirective(SyntaxNode node)
     {
-        var line = node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-        _w.Line($"#line {line} \"{_filePath}\"");
+        var span = node.SyntaxTree.GetLineSpan(SequencePointSpan(node), _ct).Span;
+        return $"#line ({span.Start.Line + 1},{span.Start.Character + 1})-({span.End.Line + 1},{span.End.Character + 1}) \"{_filePath}\"";
     }
+
+    /// <summary>
+    /// The span the compiler gives the plain method's sequence point for this node, so that a breakpoint and the
+    /// goroutine's stack frames show the same statement: a declaration from its type on, an <c>if</c>, <c>while</c>
+    /// or <c>switch</c> head from its keyword to the closing parenthesis.
+    /// </summary>
+    private static Microsoft.CodeAnalysis.Text.TextSpan SequencePointSpan(SyntaxNode node) => node switch
+    {
+        VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax d } v when d.Variables[0] == v =>
+            Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(d.SpanStart, v.Span.End),
+        ExpressionSyntax e when e.Parent is IfStatementSyntax i && i.Condition == e =>
+            Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(i.IfKeyword.SpanStart, i.CloseParenToken.Span.End),
+        ExpressionSyntax e when e.Parent is WhileStatementSyntax w && w.Condition == e =>
+            Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(w.WhileKeyword.SpanStart, w.CloseParenToken.Span.End),
+        ExpressionSyntax e when e.Parent is DoStatementSyntax d && d.Condition == e =>
+            Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(d.WhileKeyword.SpanStart, d.SemicolonToken.Span.End),
+        ExpressionSyntax e when e.Parent is SwitchStatementSyntax sw && sw.Expression == e && sw.CloseParenToken.RawKind != 0 =>
+            Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(sw.SwitchKeyword.SpanStart, sw.CloseParenToken.Span.End),
+        _ => node.Span,
+    };
 
     private void Hidden() => _w.Line("#line hidden");
 

@@ -97,6 +97,20 @@ internal static class SymbolFacts
         return !def.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax decl && IsIterator(decl));
     }
 
+    /// <summary>
+    /// A member declared only in files this generator wrote (FrameEmitter's header). The generator's own
+    /// compilation never holds them; the analyzer's does, and must see the user's members as the generator saw them.
+    /// </summary>
+    public static bool IsGeneratedHere(ISymbol member) =>
+        member.DeclaringSyntaxReferences.Length > 0 && member.DeclaringSyntaxReferences.All(r => IsGeneratedHere(r.SyntaxTree));
+
+    private static bool IsGeneratedHere(SyntaxTree tree)
+    {
+        var text = tree.GetText();
+        return text.Length > 0 && text.ToString(new Microsoft.CodeAnalysis.Text.TextSpan(0, System.Math.Min(text.Length, 200)))
+            .Contains(Emit.FrameEmitter.HeaderMark);
+    }
+
     /// <summary>A yield statement outside lambdas and local functions: the method is an iterator (GOSH0004).</summary>
     public static bool IsIterator(MethodDeclarationSyntax decl) =>
         ((SyntaxNode?)decl.Body ?? decl.ExpressionBody)?
@@ -147,8 +161,9 @@ internal static class SymbolFacts
         if (overloads.Count > 1) name += "_" + overloads.FindIndex(o => SymbolEqualityComparer.Default.Equals(o, def));
         // A member of the user's type with this name already (the generator's own frames are not visible to
         // its semantic model): suffixes until free, deterministic from the symbol alone so callers agree.
+        // The analyzer's compilation does hold those frames: members this generator wrote do not count.
         var taken = name;
-        for (var i = 2; def.ContainingType.GetMembers(taken).Length > 0; i++) taken = name + "_" + i;
+        for (var i = 2; def.ContainingType.GetMembers(taken).Any(x => !IsGeneratedHere(x)); i++) taken = name + "_" + i;
         return taken;
     }
 

@@ -98,7 +98,8 @@ internal static class FrameModelBuilder
                 new[] { method.Name, "an iterator" }.ToEquatableArray()));
         if (HasErrors(diags)) return null;
 
-        var resumeBody = lowerer.Lower(decl);
+        // A body the compiler rejects is not copied into a frame: its errors would be reported twice.
+        var resumeBody = BodyErrors.Has(decl, model, ct) ? null : lowerer.Lower(decl);
         if (HasErrors(diags)) return null;
 
         // ---- containing declarations
@@ -228,6 +229,9 @@ internal static class FrameModelBuilder
     {
         foreach (var member in method.ContainingType.GetMembers(launcherName))
         {
+            // The analyzer analyses the compilation that already holds this generator's output: the launcher
+            // it finds there is the one being named, not a clash.
+            if (SymbolFacts.IsGeneratedHere(member)) continue;
             if (member is not IMethodSymbol other) return member;
             if (other.Arity == method.Arity && other.Parameters.Length == method.Parameters.Length
                 && other.Parameters.Zip(method.Parameters, (a, b) => a.Type.OriginalDefinition.ToDisplayString() == b.Type.OriginalDefinition.ToDisplayString()).All(x => x))

@@ -11,7 +11,8 @@ internal sealed record StateModel(int State, int Line, string Description);
 
 /// <summary>
 /// Everything the emitter needs for one [Goroutine] method, as strings and value records only: no symbols,
-/// syntax nodes or compilations, so the incremental pipeline can cache it.
+/// syntax nodes or compilations, so the incremental pipeline can cache it. <c>ResumeBody</c> is null when the
+/// body has compile errors (<see cref="BodyErrors"/>): the emitter then writes a frame that only throws.
 /// </summary>
 internal sealed record GoroutineMethodModel(
     string HintName,
@@ -31,7 +32,7 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> ConstructorParameters,
     EquatableArray<string> ConstructorAssignments,
     EquatableArray<StateModel> States,
-    string ResumeBody,
+    string? ResumeBody,
     string LauncherModifiers,
     string? LauncherName,
     string LauncherTypeParameters,

@@ -13,8 +13,8 @@ internal static class PrintGenerated
     {
         var r = GeneratorHarness.Run(File.ReadAllText(path), Path.GetFileName(path));
         output.WriteLine(GeneratorHarness.GeneratedText(r));
-        foreach (var d in r.GeneratorDiagnostics) output.WriteLine("GEN: " + d);
+        foreach (var d in r.Diagnostics) output.WriteLine("GEN: " + d);
         foreach (var d in r.CompileDiagnostics) output.WriteLine("CS: " + d);
-        return r.GeneratorDiagnostics.IsEmpty && r.CompileDiagnostics.IsEmpty ? 0 : 1;
+        return r.Diagnostics.IsEmpty && r.CompileDiagnostics.IsEmpty ? 0 : 1;
     }
 }

@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using GoSharp.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace GoSharp.Generator.Analyzers;
+
+/// <summary>
+/// Reports the generator's diagnostics (GOSH0001..) on the user's syntax tree, so that everything the compiler
+/// offers for analyzer diagnostics applies to them: <c>.editorconfig</c> severity, <c>#pragma warning</c>,
+/// <c>[SuppressMessage]</c>, <c>&lt;WarningsAsErrors&gt;</c>, <c>&lt;NoWarn&gt;</c>.
+/// </summary>
+/// <remarks>
+/// The generator no longer reports these itself (only GOSH0001 for a failure while writing a file, which has no
+/// place in the user's source). Both run the one analysis of a method, <see cref="FrameModelBuilder.Build"/>:
+/// the generator decides from it whether to emit a frame, this analyzer reports what it found, and
+/// <see cref="MethodAnalysisCache"/> lets the analyzer take the generator's result for the same declaration
+/// instead of analysing the method again (docs/generator.md, Diagnostics).
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.All;
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // No GoSharp reference, no goroutines: nothing to do for the whole compilation.
+            var attribute = start.Compilation.GetTypeByMetadataName(RuntimeContract.GoroutineAttribute.MetadataName);
+            if (attribute is null) return;
+            start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, attribute), SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeLocalFunction(c, attribute), SyntaxKind.LocalFunctionStatement);
+            start.RegisterSyntaxNodeAction(c => AnalyzeType(c, attribute), SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration,
+                SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration, SyntaxKind.InterfaceDeclaration);
+        });
+    }
+
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        var decl = (MethodDeclarationSyntax)context.Node;
+        if (decl.AttributeLists.Count == 0) return;
+        if (context.SemanticModel.GetDeclaredSymbol(decl, context.CancellationToken) is not { } method
+            || !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+            return;
+        var result = MethodAnalysisCache.Get(decl, method, context.SemanticModel, context.CancellationToken);
+        ReportInvisibleCode(context, decl, method);
+        // The lowering may meet one construct twice (a span local as a local, then as a ref struct value):
+        // one diagnostic of an id at a span, the first.
+        var reported = new HashSet<(string, LocationInfo)>();
+        foreach (var d in result.Diagnostics)
+            if (d.Id != DiagnosticDescriptors.NotPartial.Id && reported.Add((d.Id, d.Location)))
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(d.Id), ToLocation(d.Location, decl.SyntaxTree, context.Compilation), ToArgs(d.Args)));
+    }
+
+    /// <summary>GOSH0018: [Goroutine] on a local function, which gets no frame and runs as plain code.</summary>
+    private static void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        var local = (LocalFunctionStatementSyntax)context.Node;
+        if (local.AttributeLists.Count == 0) return;
+        if (context.SemanticModel.GetDeclaredSymbol(local, context.CancellationToken) is not IMethodSymbol symbol
+            || !symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+            return;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LocalFunctionGoroutine, local.Identifier.GetLocation(), local.Identifier.ValueText));
+    }
+
+    /// <summary>
+    /// The generator gave the method a frame that only throws because its body did not compile in the generator's
+    /// compilation (<see cref="Model.BodyErrors"/>). If it compiles here, in the final compilation, it uses what
+    /// another generator adds (a property generated from a field, a generated type), which this generator cannot
+    /// see: reported (GOSH0010, at the method's name), so that the goroutine does not just throw at run time.
+    /// Real errors are the compiler's, reported once in the method itself.
+    /// </summary>
+    private static void ReportInvisibleCode(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax decl, IMethodSymbol method)
+    {
+        var isStub = false;
+        foreach (var frame in method.ContainingType.GetTypeMembers(Lowering.SymbolFacts.FrameName(method)))
+            isStub |= !frame.GetMembers(Emit.FrameEmitter.CompileErrorsMarker).IsEmpty;
+        if (!isStub) return;
+        var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody;
+        if (body is null) return;
+        foreach (var d in context.SemanticModel.GetMethodBodyDiagnostics(body.Span, context.CancellationToken))
+            if (d.Severity == DiagnosticSeverity.Error) return;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Unsupported, decl.Identifier.GetLocation(),
+            "Code that binds only to another source generator's output (which the GoSharp generator cannot see; move it into a helper method that is not [Goroutine])"));
+    }
+
+    /// <summary>
+    /// GOSH0002 at a type that is not partial and holds a [Goroutine] method (at any depth), reported from the
+    /// type's own declaration (the model stage finds it for every method; reported from the method, it would lie
+    /// outside the analysed node, where the IDE's analysis of a span and fix-all do not look for it).
+    /// </summary>
+    private static void AnalyzeType(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        var type = (TypeDeclarationSyntax)context.Node;
+        if (type.Modifiers.Any(SyntaxKind.PartialKeyword) || !HoldsGoroutine(type, context.SemanticModel, attribute, context.CancellationToken)) return;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, type.Identifier.GetLocation(), type.Identifier.ValueText));
+    }
+
+    private static bool HoldsGoroutine(TypeDeclarationSyntax type, SemanticModel model, INamedTypeSymbol attribute, System.Threading.CancellationToken ct)
+    {
+        foreach (var member in type.Members)
+        {
+            if (member is TypeDeclarationSyntax nested && HoldsGoroutine(nested, model, attribute, ct)) return true;
+            if (member is MethodDeclarationSyntax { AttributeLists.Count: > 0 } m && model.GetDeclaredSymbol(m, ct) is { } method
+                && method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A location in the compilation's own tree (not a path and span), so that pragmas and suppressions apply.</summary>
+    private static Location ToLocation(LocationInfo info, SyntaxTree methodTree, Compilation compilation)
+    {
+        if (info.FilePath == methodTree.FilePath) return Location.Create(methodTree, info.Span);
+        foreach (var tree in compilation.SyntaxTrees)
+            if (tree.FilePath == info.FilePath) return Location.Create(tree, info.Span);
+        return info.ToLocation();
+    }
+
+    private static object[] ToArgs(EquatableArray<string> args)
+    {
+        var a = new object[args.Count];
+        for (var i = 0; i < a.Length; i++) a[i] = args[i];
+        return a;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Threading;
+using GoSharp.Generator.Lowering;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GoSharp.Generator.Model;
+
+/// <summary>
+/// Whether a [Goroutine] method's body has compile errors. Such a body gets no lowered copy in a frame: the
+/// compiler reports each error in the user's method, at the user's column, and a copy would report it again.
+/// </summary>
+/// <remarks>
+/// Cheap first: parse errors are on the syntax; the bound tree the lowering needs anyway is walked for invalid
+/// operations and error types. Only when that finds something does the compiler's own check of the body run
+/// (<see cref="SemanticModel.GetMethodBodyDiagnostics"/>, which binds it again), because this generator's
+/// compilation cannot see the launchers it generates: <c>GoWorker()</c> is unbound here, and not an error.
+/// </remarks>
+internal static class BodyErrors
+{
+    public static bool Has(MethodDeclarationSyntax decl, SemanticModel model, CancellationToken ct)
+    {
+        var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody;
+        if (body is null) return false;
+        if (body.ContainsDiagnostics)
+            foreach (var d in body.GetDiagnostics())
+                if (d.Severity == DiagnosticSeverity.Error) return true;
+        if (!MayHaveErrors(model.GetOperation(decl, ct))) return false;
+        foreach (var d in model.GetMethodBodyDiagnostics(body.Span, ct))
+            if (d.Severity == DiagnosticSeverity.Error && !IsLauncherName(d, body, model, ct)) return true;
+        return false;
+    }
+
+    private static bool MayHaveErrors(IOperation? op)
+    {
+        if (op is null) return true;
+        foreach (var o in op.DescendantsAndSelf())
+        {
+            if (o.Kind == OperationKind.Invalid || o.Type is { TypeKind: TypeKind.Error }) return true;
+            if (o is IConversionOperation { Conversion.Exists: false }) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The error names a launcher <c>GoX</c> (this generator's output, bound in the final compilation): <c>X</c> is a
+    /// [Goroutine] method of the receiver's type, or one in scope for a simple name.
+    /// </summary>
+    private static bool IsLauncherName(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct)
+    {
+        var token = body.FindToken(d.Location.SourceSpan.Start);
+        var text = token.ValueText;
+        if (text.Length <= 2 || !text.StartsWith("Go", System.StringComparison.Ordinal) || token.Parent is not SimpleNameSyntax name) return false;
+        var target = text.Substring(2);
+        var candidates = name.Parent is MemberAccessExpressionSyntax ma && ma.Name == name
+            ? model.GetTypeInfo(ma.Expression, ct).Type is { } receiver ? model.LookupSymbols(name.SpanStart, receiver, target) : default
+            : model.LookupSymbols(name.SpanStart, null, target);
+        if (candidates.IsDefault) return false;
+        foreach (var c in candidates)
+            if (c is IMethodSymbol m && SymbolFacts.HasGoroutineAttribute(m)) return true;
+        return false;
+    }
+}
