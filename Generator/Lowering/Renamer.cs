@@ -134,21 +134,26 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) =>
         CapturingEnvironment(node, () => base.VisitAnonymousMethodExpression(node));
 
+    /// <summary>A query's clauses are lambdas: the query captures its entry's environment as one would (its value is the result).</summary>
+    public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitQueryExpression(node));
+
     /// <summary>
     /// An outermost lambda that uses variables held in closure environments captures the innermost of those
     /// environments as it is now: <c>((Func&lt;Env, D&gt;)(p =&gt; lambda))(_envK)</c>.
     /// </summary>
-    private SyntaxNode? CapturingEnvironment(AnonymousFunctionExpressionSyntax node, System.Func<SyntaxNode?> visit)
+    private SyntaxNode? CapturingEnvironment(ExpressionSyntax node, System.Func<SyntaxNode?> visit)
     {
         if (_lambdaEnvironment is not null) return visit();
         var innermost = _owner.InnermostEnvironment(node);
         if (innermost is null) return visit();
-        var delegateType = Model.GetTypeInfo(node).ConvertedType;
-        if (delegateType is null || delegateType.TypeKind == TypeKind.Error || delegateType.IsAnonymousType
+        var info = Model.GetTypeInfo(node);
+        var delegateType = node is QueryExpressionSyntax ? info.Type : info.ConvertedType;
+        if (delegateType is null || delegateType.TypeKind == TypeKind.Error || HasAnonymousType(delegateType)
             || delegateType is INamedTypeSymbol { IsImplicitlyDeclared: true })
         {
             _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                "A lambda without a delegate type that captures a per-iteration variable of a loop with a suspension point (give the lambda a delegate type)");
+                "A lambda or query without a nameable type (an anonymous delegate or anonymous type) that captures a per-iteration variable of a loop with a suspension point (give it a delegate or result type without anonymous types)");
             return visit();
         }
         var parameter = _owner.LambdaEnvironmentParameter();
@@ -160,6 +165,10 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         var text = $"((global::System.Func<{innermost.TypeName}, {delegateType.Fq()}>)({parameter} => {visited}))({innermost.Field})";
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
     }
+
+    private static bool HasAnonymousType(ITypeSymbol type) =>
+        type.IsAnonymousType || type is INamedTypeSymbol named && named.TypeArguments.Any(HasAnonymousType)
+        || type is IArrayTypeSymbol array && HasAnonymousType(array.ElementType);
 
     /// <summary>In an interpolation hole the ':' of a qualified <c>global::</c> name would start the format string: parenthesize the hole.</summary>
     public override SyntaxNode? VisitInterpolation(InterpolationSyntax node)
