@@ -242,8 +242,8 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
         _lambdaEnvironment = null;
         _lambdaRoot = null;
-        var envParameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(parameter)).WithType(SyntaxFactory.ParseTypeName(env.TypeName + " "));
-        return visited.WithParameterList(visited.ParameterList.WithParameters(visited.ParameterList.Parameters.Insert(0, envParameter)));
+        var rest = visited.ParameterList.Parameters.Count == 0 ? "" : ", " + visited.ParameterList.Parameters.ToFullString();
+        return visited.WithParameterList(SyntaxFactory.ParseParameterList($"({env.TypeName} {parameter}{rest})").WithTriviaFrom(visited.ParameterList));
     }
 
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
@@ -254,8 +254,8 @@ internal sealed class Renamer : CSharpSyntaxRewriter
             && _owner.LocalFunctionEnvironment(lf) is { } env)
         {
             var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
-            var arg = SyntaxFactory.Argument(SyntaxFactory.ParseExpression(EnvironmentPath(env, node)));
-            return visited.WithArgumentList(visited.ArgumentList.WithArguments(visited.ArgumentList.Arguments.Insert(0, arg)));
+            var rest = visited.ArgumentList.Arguments.Count == 0 ? "" : ", " + visited.ArgumentList.Arguments.ToFullString();
+            return visited.WithArgumentList(SyntaxFactory.ParseArgumentList($"({EnvironmentPath(env, node)}{rest})").WithTriviaFrom(visited.ArgumentList));
         }
         // nameof(local) must keep the user's name, not the frame field's.
         if (node.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" }
