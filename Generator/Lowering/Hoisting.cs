@@ -98,7 +98,7 @@ internal sealed partial class MethodLowerer
 
     private string TypeText(ITypeSymbol type, SyntaxNode at)
     {
-        if (type.IsAnonymousType || type is INamedTypeSymbol nt && nt.TypeArguments.Any(t => t.IsAnonymousType))
+        if (ContainsAnonymousType(type))
             Report(DiagnosticDescriptors.Unsupported, at, "A value of an anonymous type that lives across a suspension point");
         if (type.IsRefLikeType)
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, at.ToString());
@@ -106,6 +106,16 @@ internal sealed partial class MethodLowerer
             Report(DiagnosticDescriptors.Unsupported, at, "A value whose type the generator cannot see (it depends on a GoX(...) launcher or another generator's output; declare the local's type explicitly)");
         return type.Fq();
     }
+
+    /// <summary>An anonymous type anywhere in the type (an array of them, a generic or tuple of them): no field can name it.</summary>
+    private static bool ContainsAnonymousType(ITypeSymbol type) => type switch
+    {
+        { IsAnonymousType: true } => true,
+        IArrayTypeSymbol a => ContainsAnonymousType(a.ElementType),
+        IPointerTypeSymbol p => ContainsAnonymousType(p.PointedAtType),
+        INamedTypeSymbol n => n.TypeArguments.Any(ContainsAnonymousType) || n.ContainingType is { } c && ContainsAnonymousType(c),
+        _ => false,
+    };
 
     private string Temp(ITypeSymbol? type, SyntaxNode at, string what = "temp")
     {
