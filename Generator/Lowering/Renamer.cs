@@ -89,7 +89,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                 if (_lambdaEnvironment is not null && _owner.TryGetEnvironment(symbol, out var env, out var envField))
                 {
                     // Inside a closure that captured its entry's environment: reach the variable from there.
-                    return SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), EnvironmentPath(env, node) + "." + envField, node.GetTrailingTrivia()));
+                    return SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), ReadBack(symbol, node, EnvironmentPath(env, node) + "." + envField), node.GetTrailingTrivia()));
                 }
                 if (_owner.TryGetHoisted(symbol, out var field))
                 {
@@ -99,7 +99,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                             $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a local function, or in a lambda when a pattern or out var in a loop condition, a case label or an embedded statement declares it (each iteration needs its own copy; use a lambda and a local declared in the loop body, or pass it as an argument)");
                     return field.StartsWith("(", System.StringComparison.Ordinal)
                         ? SyntaxFactory.ParseExpression(field).WithTriviaFrom(node)
-                        : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), field, node.GetTrailingTrivia()));
+                        : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), ReadBack(symbol, node, field), node.GetTrailingTrivia()));
                 }
                 return null;
             case IMethodSymbol { MethodKind: MethodKind.LocalFunction } lf when !(parent is InvocationExpressionSyntax call && call.Expression == node)
@@ -214,6 +214,19 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         for (var a = node.Parent; a is not null && a is not MemberDeclarationSyntax; a = a.Parent)
             if (a is ExpressionColonSyntax) return true;
         return false;
+    }
+
+    /// <summary>A local of an anonymous type is an object field: where it is read (not assigned), it is cast back by example.</summary>
+    private string ReadBack(ISymbol symbol, SyntaxNode node, string field)
+    {
+        if (symbol is not ILocalSymbol { Type: { IsAnonymousType: true } type } || MethodLowerer.AnonymousExample(type) is not { } example) return field;
+        var written = node.Parent switch
+        {
+            AssignmentExpressionSyntax a => a.Left == node,
+            ArgumentSyntax arg => arg.RefKindKeyword.RawKind != 0,
+            _ => false,
+        };
+        return written ? field : _owner.AnonymousRead(field, example);
     }
 
     /// <summary>The environment <paramref name="env"/> as reached from the closure being copied (its parameter, then <c>__parent</c>s), or from the frame.</summary>
