@@ -245,4 +245,9 @@ public class OutputCompilesTests
             [Goroutine] static int M(int n) { Func<int> f = () => [|Tw(n)|] + 1; Go.Yield(); return f(); }
         }
         """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void ArrayOfAnonymousTypeAcrossASuspension() => ExpectOne("GOSH0010", """
+        public partial class C { [Goroutine] static int M(int n) { var [|arr = new[] { new { X = n } }|]; Go.Yield(); return arr[0].X; } }
+        """);
 }

@@ -203,4 +203,26 @@ public class SnapshotTests
             }
         }
         """);
+
+    [Fact]
+    public void ClosureEnvironments() => Run("""
+        public static partial class Program
+        {
+            [Goroutine]
+            public static List<Func<int>> Capture(int[] xs)
+            {
+                var fs = new List<Func<int>>();
+                foreach (var x in xs)
+                {
+                    var y = x * 2;
+                    Go.Yield();
+                    int Sum(int a) => x + y + a;
+                    var r = Chan.Recv();
+                    fs.Add(() => Sum(r));
+                    fs.Add(() => x + y);
+                }
+                return fs;
+            }
+        }
+        """);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace GoSharp.Generator.Tests.Execution;
 
@@ -162,5 +163,21 @@ public static partial class Cases
             }
         }
         return string.Join(",", direct) + "|" + RunAll(fs);
+    }
+
+    [Goroutine]
+    public static string QueriesOverPerIterationVariables(Log log, int n)
+    {
+        var queries = new List<IEnumerable<int>>();
+        var ys = new[] { 1, 2, 3 };
+        foreach (var x in new[] { 10, 20, 30 + n })
+        {
+            var offset = x / 10;
+            Go.Yield();
+            queries.Add(from y in ys where y != offset select x + y * offset);
+        }
+        var r = "";
+        foreach (var q in queries) r += string.Join("+", q) + ";";
+        return r;
     }
 }

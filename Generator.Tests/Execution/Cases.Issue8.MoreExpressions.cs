@@ -159,4 +159,25 @@ public static partial class Cases
         IEnumerable<int> d = [Tw(0), .. c[..Tw(2)]];
         return string.Join(",", b) + "|" + string.Join(",", c) + "|" + string.Join(",", d);
     }
+
+    [Goroutine]
+    public static string AnonymousTypeLocalsAcrossSuspensions(Log log, int n)
+    {
+        var a = new { X = n, Name = "a" + n, Inner = new { Z = 2.5, W = (string?)null } };
+        Go.Yield();
+        var b = new { X = Tw(n + 1), Name = a.Name + "b", Inner = a.Inner };
+        Sp.Pause();
+        a = b;
+        var same = a.Equals(b);
+        var fs = new List<Func<string>>();
+        foreach (var k in new[] { 1, 2 })
+        {
+            var c = new { K = k, Sum = a.X + k };
+            Go.Yield();
+            fs.Add(() => c.K + ":" + c.Sum + a.Name);
+        }
+        var r = "";
+        foreach (var f in fs) r += f() + ";";
+        return $"{a}|{b.Inner.Z}|{same}|{r}";
+    }
 }

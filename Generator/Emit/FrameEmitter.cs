@@ -112,6 +112,11 @@ internal static class FrameEmitter
             w.Line();
             w.Line("private static bool __GoSet<TValue>(out TValue target, TValue value) { target = value; return true; }");
         }
+        if (m.NeedsAnonymousHelper)
+        {
+            w.Line();
+            w.Line("private static TValue __GoAs<TValue>(object value, TValue example) => (TValue)value;");
+        }
         foreach (var env in m.Environments)
         {
             w.Line();

@@ -121,7 +121,7 @@ internal sealed partial class MethodLowerer
     private string EmitSuspension(SyntaxNode at, string call, ITypeSymbol? awaiterType, ITypeSymbol resultType, bool discard, string description)
     {
         var n = NewState(at, description);
-        var aw = AddField(awaiterType?.Fq() ?? "object", "_aw" + n, $"awaiter of {description} (line {Line(at)})");
+        var aw = AddField(awaiterType is null ? "object" : TypeText(awaiterType, at), "_aw" + n, $"awaiter of {description} (line {Line(at)})");
         Src(at);
         Stmt($"{aw} = {call};");
         Hidden();
@@ -205,6 +205,8 @@ internal sealed partial class MethodLowerer
             var typeArgs = target.IsGenericMethod ? "<" + string.Join(", ", target.TypeArguments.Select(t => t.Fq())) + ">" : "";
             creation = $"{AsOperand(ctorArgs[0])}.{SymbolFacts.FrameFactoryName(def)}{typeArgs}({string.Join(", ", ctorArgs.Skip(1))})";
         }
+        if (target.TypeArguments.Any(ContainsAnonymousType))
+            Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments are anonymous types");
         var n = NewState(inv, "call to " + method.Name);
         var call = AddField(frameType, "_call" + n, $"frame of the nested call to {method.Name} (line {Line(inv)})");
         _usesFrameResultLocal = true;

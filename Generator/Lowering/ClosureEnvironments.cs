@@ -25,7 +25,8 @@ namespace GoSharp.Generator.Lowering;
 /// each iteration, before the for initializers and the using resources, after a switch's governing expression, before a moved handler stores its
 /// exception), so suspensions inside the scope keep it;</item>
 /// <item>every use in the frame's own code goes through the field (<c>_env3._l0_x</c>: its hoisted name);</item>
-/// <item>an outermost lambda that uses such variables captures the environment of its own entry, not the
+/// <item>an outermost lambda (or query expression, whose clauses are lambdas) that uses such variables
+/// captures the environment of its own entry, not the
 /// frame field: it becomes <c>((Func&lt;__Env3, D&gt;)(__env0 =&gt; lambda))(_env3)</c>, where <c>D</c> is
 /// the lambda's delegate type, the environment is the innermost one it uses, and inside it (and in lambdas
 /// nested in it) uses read <c>__env0._l0_x</c> or <c>__env0.__parent._l1_y</c>.</item>
@@ -131,9 +132,9 @@ internal sealed partial class MethodLowerer
     {
         var scopes = new HashSet<SyntaxNode>();
         var locals = new List<(ILocalSymbol Local, SyntaxNode Scope)>();
-        foreach (var lambda in body.DescendantNodes().Where(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+        foreach (var lambda in body.DescendantNodes().Where(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax))
         {
-            if (lambda.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)) continue;
+            if (lambda.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)) continue;
             // Only closures in a lowered loop (a plain loop keeps C#'s own closures); binding is for those alone.
             if (!lambda.Ancestors().Any(a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax && Suspends(a))) continue;
             // Calls and conversions of a local function in a loop are looked at by the Renamer.

@@ -115,7 +115,7 @@ internal sealed partial class MethodLowerer
 
         if (collType is IArrayTypeSymbol { Rank: 1 } arrayType)
         {
-            var arr = AddField(arrayType.Fq(), "_t" + (_nextTemp++), "array of the foreach on line " + Line(fe));
+            var arr = AddField(TypeText(arrayType, fe.Expression), "_t" + (_nextTemp++), "array of the foreach on line " + Line(fe));
             var idx = AddField("int", "_t" + (_nextTemp++), "index of the foreach on line " + Line(fe));
             Src(fe.Expression);
             Stmt($"{arr} = {coll};");
@@ -140,7 +140,7 @@ internal sealed partial class MethodLowerer
         }
         var enumType = info.GetEnumeratorMethod.ReturnType;
         if (enumType.IsRefLikeType) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe.Expression, "the enumerator of " + fe.Expression); return; }
-        var e = AddField(enumType.Fq(), "_e" + (_nextTemp++), "enumerator of the foreach on line " + Line(fe));
+        var e = AddField(TypeText(enumType, fe.Expression), "_e" + (_nextTemp++), "enumerator of the foreach on line " + Line(fe));
         Src(fe.Expression);
         var getEnum = info.GetEnumeratorMethod.IsExtensionMethod
             ? $"{info.GetEnumeratorMethod.ContainingType.Fq()}.{info.GetEnumeratorMethod.Name}({coll})"

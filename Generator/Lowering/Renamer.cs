@@ -89,7 +89,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                 if (_lambdaEnvironment is not null && _owner.TryGetEnvironment(symbol, out var env, out var envField))
                 {
                     // Inside a closure that captured its entry's environment: reach the variable from there.
-                    return SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), EnvironmentPath(env, node) + "." + envField, node.GetTrailingTrivia()));
+                    return SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), ReadBack(symbol, node, EnvironmentPath(env, node) + "." + envField), node.GetTrailingTrivia()));
                 }
                 if (_owner.TryGetHoisted(symbol, out var field))
                 {
@@ -99,7 +99,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                             $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a local function, or in a lambda when a pattern or out var in a loop condition, a case label or an embedded statement declares it (each iteration needs its own copy; use a lambda and a local declared in the loop body, or pass it as an argument)");
                     return field.StartsWith("(", System.StringComparison.Ordinal)
                         ? SyntaxFactory.ParseExpression(field).WithTriviaFrom(node)
-                        : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), field, node.GetTrailingTrivia()));
+                        : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), ReadBack(symbol, node, field), node.GetTrailingTrivia()));
                 }
                 return null;
             case IMethodSymbol { MethodKind: MethodKind.LocalFunction } lf when !(parent is InvocationExpressionSyntax call && call.Expression == node)
@@ -134,21 +134,26 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) =>
         CapturingEnvironment(node, () => base.VisitAnonymousMethodExpression(node));
 
+    /// <summary>A query's clauses are lambdas: the query captures its entry's environment as one would (its value is the result).</summary>
+    public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitQueryExpression(node));
+
     /// <summary>
     /// An outermost lambda that uses variables held in closure environments captures the innermost of those
     /// environments as it is now: <c>((Func&lt;Env, D&gt;)(p =&gt; lambda))(_envK)</c>.
     /// </summary>
-    private SyntaxNode? CapturingEnvironment(AnonymousFunctionExpressionSyntax node, System.Func<SyntaxNode?> visit)
+    private SyntaxNode? CapturingEnvironment(ExpressionSyntax node, System.Func<SyntaxNode?> visit)
     {
         if (_lambdaEnvironment is not null) return visit();
         var innermost = _owner.InnermostEnvironment(node);
         if (innermost is null) return visit();
-        var delegateType = Model.GetTypeInfo(node).ConvertedType;
-        if (delegateType is null || delegateType.TypeKind == TypeKind.Error || delegateType.IsAnonymousType
+        var info = Model.GetTypeInfo(node);
+        var delegateType = node is QueryExpressionSyntax ? info.Type : info.ConvertedType;
+        if (delegateType is null || delegateType.TypeKind == TypeKind.Error || HasAnonymousType(delegateType)
             || delegateType is INamedTypeSymbol { IsImplicitlyDeclared: true })
         {
             _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                "A lambda without a delegate type that captures a per-iteration variable of a loop with a suspension point (give the lambda a delegate type)");
+                "A lambda or query without a nameable type (an anonymous delegate or anonymous type) that captures a per-iteration variable of a loop with a suspension point (give it a delegate or result type without anonymous types)");
             return visit();
         }
         var parameter = _owner.LambdaEnvironmentParameter();
@@ -160,6 +165,10 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         var text = $"((global::System.Func<{innermost.TypeName}, {delegateType.Fq()}>)({parameter} => {visited}))({innermost.Field})";
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
     }
+
+    private static bool HasAnonymousType(ITypeSymbol type) =>
+        type.IsAnonymousType || type is INamedTypeSymbol named && named.TypeArguments.Any(HasAnonymousType)
+        || type is IArrayTypeSymbol array && HasAnonymousType(array.ElementType);
 
     /// <summary>In an interpolation hole the ':' of a qualified <c>global::</c> name would start the format string: parenthesize the hole.</summary>
     public override SyntaxNode? VisitInterpolation(InterpolationSyntax node)
@@ -207,6 +216,19 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         return false;
     }
 
+    /// <summary>A local of an anonymous type is an object field: where it is read (not assigned), it is cast back by example.</summary>
+    private string ReadBack(ISymbol symbol, SyntaxNode node, string field)
+    {
+        if (symbol is not ILocalSymbol { Type: { IsAnonymousType: true } type } || MethodLowerer.AnonymousExample(type) is not { } example) return field;
+        var written = node.Parent switch
+        {
+            AssignmentExpressionSyntax a => a.Left == node,
+            ArgumentSyntax arg => arg.RefKindKeyword.RawKind != 0,
+            _ => false,
+        };
+        return written ? field : _owner.AnonymousRead(field, example);
+    }
+
     /// <summary>The environment <paramref name="env"/> as reached from the closure being copied (its parameter, then <c>__parent</c>s), or from the frame.</summary>
     private string EnvironmentPath(MethodLowerer.ClosureEnvironment env, SyntaxNode at)
     {
@@ -233,8 +255,8 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
         _lambdaEnvironment = null;
         _lambdaRoot = null;
-        var envParameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(parameter)).WithType(SyntaxFactory.ParseTypeName(env.TypeName + " "));
-        return visited.WithParameterList(visited.ParameterList.WithParameters(visited.ParameterList.Parameters.Insert(0, envParameter)));
+        var rest = visited.ParameterList.Parameters.Count == 0 ? "" : ", " + visited.ParameterList.Parameters.ToFullString();
+        return visited.WithParameterList(SyntaxFactory.ParseParameterList($"({env.TypeName} {parameter}{rest})").WithTriviaFrom(visited.ParameterList));
     }
 
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
@@ -245,8 +267,8 @@ internal sealed class Renamer : CSharpSyntaxRewriter
             && _owner.LocalFunctionEnvironment(lf) is { } env)
         {
             var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
-            var arg = SyntaxFactory.Argument(SyntaxFactory.ParseExpression(EnvironmentPath(env, node)));
-            return visited.WithArgumentList(visited.ArgumentList.WithArguments(visited.ArgumentList.Arguments.Insert(0, arg)));
+            var rest = visited.ArgumentList.Arguments.Count == 0 ? "" : ", " + visited.ArgumentList.Arguments.ToFullString();
+            return visited.WithArgumentList(SyntaxFactory.ParseArgumentList($"({EnvironmentPath(env, node)}{rest})").WithTriviaFrom(visited.ArgumentList));
         }
         // nameof(local) must keep the user's name, not the frame field's.
         if (node.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" }

@@ -206,6 +206,7 @@ internal static class FrameModelBuilder
             LauncherFrameArguments: $"{RuntimeContract.GoRuntime.Type}.{RuntimeContract.GoRuntime.Current}.{spawn}({frameNew})",
             FrameFactory: factory,
             NeedsPatternHelpers: lowerer.NeedsPatternHelpers,
+            NeedsAnonymousHelper: lowerer.NeedsAnonymousHelper,
             Environments: lowerer.EnvironmentDeclarations.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }

@@ -42,6 +42,7 @@ internal sealed record GoroutineMethodModel(
     string LauncherFrameArguments,
     string? FrameFactory,
     bool NeedsPatternHelpers,
+    bool NeedsAnonymousHelper,
     EquatableArray<string> Environments,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
