@@ -193,6 +193,11 @@ public class LifecycleTests
         disposing.Start();
         Assert.True(disposing.Join(TimeSpan.FromSeconds(30)), "Dispose hung");
         stop.Value = true;
-        Assert.Throws<ObjectDisposedException>(() => a.Join());
+        // Usually A's M is still waiting for the P when Dispose starts, and A ends with ObjectDisposedException;
+        // but the spinner is preempted every millisecond and hands the P to a waiting M, so on a loaded machine A
+        // can get it and finish first (seen twice in full runs). Either is right; a crash, any other exception or
+        // a hang is not.
+        var ended = Record.Exception(() => a.Join());
+        Assert.True(ended is null or ObjectDisposedException, $"A ended with {ended}");
     }
 }
