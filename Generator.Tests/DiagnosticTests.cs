@@ -131,6 +131,11 @@ public class DiagnosticTests
         """, DiagnosticSeverity.Warning);
 
     [Fact]
+    public void ValueTaskGetResult() => Expect("GOSH0009", """
+        public partial class C { [Goroutine] static int M(ValueTask<int> t) { return [|t.GetAwaiter().GetResult()|]; } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
     public void TaskWait() => Expect("GOSH0009", """
         public partial class C { [Goroutine] static void M(Task t) { [|t.Wait()|]; } }
         """, DiagnosticSeverity.Warning);
@@ -146,6 +151,10 @@ public class DiagnosticTests
     [InlineData("using var so = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp); [|so.Receive(new byte[4])|];")]
     [InlineData("var ips = [|System.Net.Dns.GetHostAddresses(\"localhost\")|];")]
     [InlineData("using var p = new System.Diagnostics.Process(); [|p.WaitForExit()|];")]
+    [InlineData("using var w = new System.IO.StreamWriter(\"f\"); [|w.WriteLine(\"x\")|];")]
+    [InlineData("using var fs = System.IO.File.OpenRead(\"f\"); int b = [|fs.ReadByte()|];")]
+    [InlineData("using var z = new System.IO.Compression.GZipStream(System.IO.Stream.Null, System.IO.Compression.CompressionMode.Decompress); int n = [|z.Read(new byte[4], 0, 4)|];")]
+    [InlineData("[|System.IO.File.Move(\"a\", \"b\")|];")]
     public void SynchronousIoIsReported(string statement)
     {
         Expect("GOSH0009", "public partial class C { [Goroutine] static void M() { " + statement + " } }", DiagnosticSeverity.Warning);
@@ -156,6 +165,10 @@ public class DiagnosticTests
     [Theory]
     [InlineData("var ms = new System.IO.MemoryStream(new byte[8]); int n = ms.Read(new byte[4], 0, 4);")]
     [InlineData("var r = new System.IO.StringReader(\"a\"); string? l = r.ReadLine();")]
+    [InlineData("var ms = new System.IO.MemoryStream(new byte[8]); ms.ReadExactly(new byte[4]);")]
+    [InlineData("var ms = new System.IO.MemoryStream(new byte[8]); ms.CopyTo(new System.IO.MemoryStream());")]
+    [InlineData("var r = new System.IO.StringReader(\"abcd\"); int n = r.ReadBlock(new char[4], 0, 4);")]
+    [InlineData("var w = new System.IO.StringWriter(); w.WriteLine(\"x\"); w.Flush();")]
     [InlineData("Console.WriteLine(\"hello\");")]
     [InlineData("string s = Go.Blocking(() => System.IO.File.ReadAllText(\"f\"));")]
     [InlineData("var t = Go.Await(System.IO.File.ReadAllTextAsync(\"f\"));")]

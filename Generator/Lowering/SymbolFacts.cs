@@ -77,7 +77,7 @@ internal static class SymbolFacts
         "ReadAllText", "ReadAllBytes", "ReadAllLines", "WriteAllText", "WriteAllBytes", "WriteAllLines", "AppendAllText",
         "AppendAllLines", "Copy", "Read", "Write", "CopyTo", "Flush", "ReadExactly", "ReadAtLeast", "ReadToEnd", "ReadLine",
         "ReadBlock", "ReadKey", "Send", "Accept", "Connect", "Receive", "ReceiveFrom", "SendTo", "AcceptTcpClient",
-        "AcceptSocket", "GetHostEntry", "GetHostAddresses", "WaitForExit",
+        "AcceptSocket", "GetHostEntry", "GetHostAddresses", "WaitForExit", "ReadByte", "WriteByte", "WriteLine", "Move",
     };
 
     /// <summary>A [Goroutine] method of this compilation whose frame the generator emits.</summary>
@@ -241,22 +241,30 @@ internal static class SymbolFacts
     };
 
     /// <summary>For a known call that blocks the thread, the GoSharp replacement to suggest (GOSH0009); else null.</summary>
-    public static string? BlockingReplacement(ISymbol symbol)
+    /// <param name="receiverType">The static type of the call's receiver, if any: a stream or reader with no I/O behind it
+    /// (<c>MemoryStream</c>, <c>StringReader</c>) is not reported even for members of its I/O base class.</param>
+    public static string? BlockingReplacement(ISymbol symbol, ITypeSymbol? receiverType = null)
     {
         if (!BlockingNames.Contains(symbol.Name) || symbol.ContainingNamespace?.Name is not
-            ("Threading" or "Tasks" or "CompilerServices" or "IO" or "System" or "Http" or "Sockets" or "Net" or "Security" or "Pipes" or "Diagnostics"))
+            ("Threading" or "Tasks" or "CompilerServices" or "IO" or "System" or "Http" or "Sockets" or "Net" or "Security" or "Pipes"
+                or "Diagnostics" or "Compression"))
             return null;
+        for (var t = receiverType; t is not null; t = t.BaseType)
+            if (t.ToDisplayString() is "System.IO.MemoryStream" or "System.IO.UnmanagedMemoryStream" or "System.IO.StringReader" or "System.IO.StringWriter")
+                return null;
         var type = symbol.ContainingType?.OriginalDefinition.ToDisplayString();
         switch (type)
         {
             // Synchronous I/O: the bound member's own type, so MemoryStream.Read or StringReader.ReadLine (no
             // I/O) are not reported, while Stream.Read through the base type is (it may be a file or a socket).
             case "System.IO.File" when symbol.Name is "ReadAllText" or "ReadAllBytes" or "ReadAllLines" or "WriteAllText"
-                or "WriteAllBytes" or "WriteAllLines" or "AppendAllText" or "AppendAllLines" or "Copy":
+                or "WriteAllBytes" or "WriteAllLines" or "AppendAllText" or "AppendAllLines" or "Copy" or "Move":
             case "System.IO.Stream" or "System.IO.FileStream" or "System.IO.BufferedStream" or "System.Net.Sockets.NetworkStream"
-                or "System.Net.Security.SslStream" or "System.IO.Pipes.PipeStream"
-                when symbol.Name is "Read" or "Write" or "CopyTo" or "Flush" or "ReadExactly" or "ReadAtLeast":
+                or "System.Net.Security.SslStream" or "System.IO.Pipes.PipeStream" or "System.IO.Compression.GZipStream"
+                or "System.IO.Compression.DeflateStream" or "System.IO.Compression.BrotliStream" or "System.IO.Compression.ZLibStream"
+                when symbol.Name is "Read" or "Write" or "CopyTo" or "Flush" or "ReadExactly" or "ReadAtLeast" or "ReadByte" or "WriteByte":
             case "System.IO.TextReader" or "System.IO.StreamReader" when symbol.Name is "ReadToEnd" or "ReadLine" or "Read" or "ReadBlock":
+            case "System.IO.StreamWriter" when symbol.Name is "Write" or "WriteLine" or "Flush":
             case "System.Console" when symbol.Name is "ReadLine" or "ReadKey" or "Read":
             case "System.Net.Http.HttpClient" when symbol.Name == "Send":
             case "System.Net.Sockets.Socket" when symbol.Name is "Accept" or "Connect" or "Receive" or "Send" or "ReceiveFrom" or "SendTo":
@@ -273,6 +281,8 @@ internal static class SymbolFacts
             case "System.Runtime.CompilerServices.TaskAwaiter" when symbol.Name == "GetResult":
             case "System.Runtime.CompilerServices.TaskAwaiter<TResult>" when symbol.Name == "GetResult":
             case "System.Threading.Tasks.ValueTask<TResult>" when symbol.Name == "Result":
+            case "System.Runtime.CompilerServices.ValueTaskAwaiter" when symbol.Name == "GetResult":
+            case "System.Runtime.CompilerServices.ValueTaskAwaiter<TResult>" when symbol.Name == "GetResult":
                 return BlockingReplacements.Await;
             case "System.Threading.Monitor" when symbol.Name is "Enter" or "Wait" or "TryEnter":
                 return BlockingReplacements.Monitor;

@@ -241,6 +241,10 @@ internal static class FrameModelBuilder
         return null;
     }
 
+    /// <summary>The static type of a call's receiver (<c>ms</c> in <c>ms.CopyTo(x)</c>), if it has one.</summary>
+    private static ITypeSymbol? ReceiverType(InvocationExpressionSyntax inv, SemanticModel model, CancellationToken ct) =>
+        inv.Expression is MemberAccessExpressionSyntax ma ? model.GetTypeInfo(ma.Expression, ct).Type : null;
+
     private static string Sanitize(string s)
     {
         var chars = s.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray();
@@ -299,7 +303,7 @@ internal static class FrameModelBuilder
                     }
                 }
                 else if (SymbolFacts.MayBeBlocking(inv.Expression) && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol symbol
-                    && SymbolFacts.BlockingReplacement(symbol) is { } replacement && !BlockingIsFine(inv, body, model, ct))
+                    && SymbolFacts.BlockingReplacement(symbol, ReceiverType(inv, model, ct)) is { } replacement && !BlockingIsFine(inv, body, model, ct))
                 {
                     Add(diags, DiagnosticDescriptors.BlockingCall, inv.GetLocation(), symbol.ContainingType.Name + "." + symbol.Name, replacement);
                 }
