@@ -141,8 +141,11 @@ internal static class FrameEmitter
     {
         // Read by GoroutineAnalyzer: if the body compiles in the final compilation after all (it uses another
         // generator's output, which this generator cannot see), that is reported rather than left to throw.
-        w.Line($"internal const bool {CompileErrorsMarker} = true;");
-        w.Line();
+        if (!m.BodyRefused)
+        {
+            w.Line($"internal const bool {CompileErrorsMarker} = true;");
+            w.Line();
+        }
         w.Line($"public {m.FrameName}({string.Join(", ", m.ConstructorParameters)}) {{ }}");
         w.Line();
         w.Line($"public override string {RuntimeContract.Frame.MethodName} => \"{Escape(m.MethodDisplayName)}\";");
@@ -150,7 +153,9 @@ internal static class FrameEmitter
         w.Line($"public override {RuntimeContract.SourceLocation.Type}? {RuntimeContract.Frame.GetSourceLocation}(int state) => null;");
         w.Line();
         w.Line($"public override {RuntimeContract.FrameResult.Type} {RuntimeContract.Frame.Resume}({RuntimeContract.G.Type} __g) =>");
-        w.Line($"    throw new global::System.InvalidOperationException(\"{Escape(m.MethodDisplayName)} has compile errors; no goroutine frame was generated for it.\");");
+        w.Line(m.BodyRefused
+            ? $"    throw new global::System.InvalidOperationException(\"{Escape(m.MethodDisplayName)} was refused by the GoSharp generator (see its GOSH error); no goroutine frame was generated for it.\");"
+            : $"    throw new global::System.InvalidOperationException(\"{Escape(m.MethodDisplayName)} has compile errors; no goroutine frame was generated for it.\");");
     }
 
     /// <summary>Escapes text for a C# string literal.</summary>

@@ -96,11 +96,20 @@ internal static class FrameModelBuilder
         if (ScanBody(body, model, lowerer, diags, unsafeContext, ct))
             diags.Insert(iteratorDiagnosticAt, new DiagnosticInfo(DiagnosticDescriptors.AsyncOrIterator.Id, LocationInfo.From(nameLocation),
                 new[] { method.Name, "an iterator" }.ToEquatableArray()));
-        if (HasErrors(diags)) return null;
+        // An error in the body leaves the method a frame that only throws (EmitStubBody) when callers will name its
+        // frame (SymbolFacts.IsGeneratedGoroutine): their code must still compile, and the build fails on the
+        // GOSH error anyway. A method-level error leaves it no frame: callers call it as a plain method.
+        var refused = HasErrors(diags);
+        if (refused && !SymbolFacts.IsGeneratedGoroutine(method)) return null;
 
         // A body the compiler rejects is not copied into a frame: its errors would be reported twice.
-        var resumeBody = BodyErrors.Has(decl, model, ct) ? null : lowerer.Lower(decl);
-        if (HasErrors(diags)) return null;
+        var resumeBody = refused || BodyErrors.Has(decl, model, ct) ? null : lowerer.Lower(decl);
+        if (!refused && HasErrors(diags))
+        {
+            if (!SymbolFacts.IsGeneratedGoroutine(method)) return null;
+            refused = true;
+            resumeBody = null;
+        }
 
         // ---- containing declarations
         var types = new List<ContainingTypeModel>();
@@ -197,6 +206,7 @@ internal static class FrameModelBuilder
             ConstructorAssignments: ctorAssign.ToEquatableArray(),
             States: lowerer.States.ToEquatableArray(),
             ResumeBody: resumeBody,
+            BodyRefused: refused,
             LauncherModifiers: modifiers,
             LauncherName: launcherName,
             LauncherTypeParameters: typeParams,

@@ -12,7 +12,8 @@ internal sealed record StateModel(int State, int Line, string Description);
 /// <summary>
 /// Everything the emitter needs for one [Goroutine] method, as strings and value records only: no symbols,
 /// syntax nodes or compilations, so the incremental pipeline can cache it. <c>ResumeBody</c> is null when the
-/// body has compile errors (<see cref="BodyErrors"/>): the emitter then writes a frame that only throws.
+/// body has compile errors (<see cref="BodyErrors"/>) or a GOSH error in the body (<c>BodyRefused</c>): the emitter
+/// then writes a frame that only throws, so that callers (nested calls, launchers) still bind.
 /// </summary>
 internal sealed record GoroutineMethodModel(
     string HintName,
@@ -33,6 +34,7 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> ConstructorAssignments,
     EquatableArray<StateModel> States,
     string? ResumeBody,
+    bool BodyRefused,
     string LauncherModifiers,
     string? LauncherName,
     string LauncherTypeParameters,

@@ -231,8 +231,7 @@ public struct ChanSendAwaiter<T>
     private readonly HChan<T>? _h;
     private readonly CancellationToken _ct;
     private T _value;
-    private Waiter<T>? _w;
-    private TokenPark? _nilPark;
+    private object? _wait; // the queued Waiter<T>, or a nil channel's TokenPark (one field: a frame holds the awaiter)
     private bool _done;
 
     internal ChanSendAwaiter(HChan<T>? h, T value, CancellationToken cancellationToken)
@@ -240,8 +239,7 @@ public struct ChanSendAwaiter<T>
         _h = h;
         _ct = cancellationToken;
         _value = value;
-        _w = null;
-        _nilPark = null;
+        _wait = null;
         _done = false;
     }
 
@@ -274,14 +272,16 @@ public struct ChanSendAwaiter<T>
         if (_h is null)
         {
             if (!_ct.CanBeCanceled) return g.Park(frame, null, null, WaitReason.ChanSendNil);
-            return TokenPark.Park(g, frame, _ct, WaitReason.ChanSendNil, out _nilPark);
+            FrameResult parked = TokenPark.Park(g, frame, _ct, WaitReason.ChanSendNil, out TokenPark park);
+            _wait = park;
+            return parked;
         }
         var w = Waiter<T>.Rent();
         w.G = g;
         w.Value = _value;
         w.Queue = _h;
         _value = default!;
-        _w = w;
+        _wait = w;
         w.RegisterCancel(_ct, _h);
         return g.Park(frame, HChan<T>.SendCommit.Instance, w, WaitReason.ChanSend);
     }
@@ -292,15 +292,15 @@ public struct ChanSendAwaiter<T>
     /// </summary>
     public void GetResult()
     {
-        if (_nilPark is not null)
+        if (_wait is TokenPark park)
         {
-            _nilPark.End();
-            _nilPark = null;
+            park.End();
+            _wait = null;
             throw new OperationCanceledException(_ct);
         }
-        var w = _w;
+        var w = (Waiter<T>?)_wait;
         if (w is null) return;
-        _w = null;
+        _wait = null;
         bool canceled = w.EndCancel();
         bool ok = w.Success;
         Waiter<T>.Return(w);
@@ -319,8 +319,7 @@ public struct ChanRecvOkAwaiter<T>
     private T _value;
     private bool _ok;
     private bool _done;
-    private Waiter<T>? _w;
-    private TokenPark? _nilPark;
+    private object? _wait; // the queued Waiter<T>, or a nil channel's TokenPark (one field: a frame holds the awaiter)
 
     internal ChanRecvOkAwaiter(HChan<T>? h, CancellationToken cancellationToken)
     {
@@ -329,8 +328,7 @@ public struct ChanRecvOkAwaiter<T>
         _value = default!;
         _ok = false;
         _done = false;
-        _w = null;
-        _nilPark = null;
+        _wait = null;
     }
 
     /// <summary>
@@ -358,12 +356,14 @@ public struct ChanRecvOkAwaiter<T>
         if (_h is null)
         {
             if (!_ct.CanBeCanceled) return g.Park(frame, null, null, WaitReason.ChanReceiveNil);
-            return TokenPark.Park(g, frame, _ct, WaitReason.ChanReceiveNil, out _nilPark);
+            FrameResult parked = TokenPark.Park(g, frame, _ct, WaitReason.ChanReceiveNil, out TokenPark park);
+            _wait = park;
+            return parked;
         }
         var w = Waiter<T>.Rent();
         w.G = g;
         w.Queue = _h;
-        _w = w;
+        _wait = w;
         w.RegisterCancel(_ct, _h);
         return g.Park(frame, HChan<T>.RecvCommit.Instance, w, WaitReason.ChanReceive);
     }
@@ -374,16 +374,16 @@ public struct ChanRecvOkAwaiter<T>
     /// </summary>
     public (T Value, bool Ok) GetResult()
     {
-        if (_nilPark is not null)
+        if (_wait is TokenPark park)
         {
-            _nilPark.End();
-            _nilPark = null;
+            park.End();
+            _wait = null;
             throw new OperationCanceledException(_ct);
         }
-        var w = _w;
+        var w = (Waiter<T>?)_wait;
         if (w is not null)
         {
-            _w = null;
+            _wait = null;
             bool canceled = w.EndCancel();
             _value = w.Value;
             _ok = w.Success;

@@ -12,10 +12,24 @@ namespace GoSharp.Waiting;
 /// </summary>
 internal abstract class Parker : IAbandonableWait
 {
-    /// <summary>The parked goroutine, or null when a thread waits.</summary>
-    public G? G;
+    // Who sleeps: a parked goroutine (G), an async waiter's task (TaskCompletionSource), or null for a blocked
+    // thread. Never two at once, so one field: every parked goroutine carries a wait record, and a field less
+    // keeps it small (docs/performance.md, Size of a goroutine).
+    private object? _sleeper;
+
+    /// <summary>The parked goroutine, or null when a thread or async code waits.</summary>
+    public G? G
+    {
+        get => _sleeper as G;
+        set => _sleeper = value;
+    }
+
     /// <summary>Set for an async waiter (SendAsync/RecvAsync): completed instead of a thread wake-up.</summary>
-    public System.Threading.Tasks.TaskCompletionSource? Async;
+    public System.Threading.Tasks.TaskCompletionSource? Async
+    {
+        get => _sleeper as System.Threading.Tasks.TaskCompletionSource;
+        set => _sleeper = value;
+    }
     private bool _signaled;
     private bool _abandoned; // woken by Dispose, not by a waker (guarded by lock(this))
 

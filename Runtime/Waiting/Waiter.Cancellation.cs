@@ -28,8 +28,15 @@ internal abstract partial class Waiter
     public bool CancelRequested;
     /// <summary>The wait ended by cancellation: the operation did not happen (set under the owner's lock).</summary>
     public bool Canceled;
-    private CancellationTokenRegistration _cancelRegistration;
-    private ICancelableWaitQueue? _cancelOwner;
+    // The token's registration and the queue to cancel on, out of line: every parked goroutine carries a wait
+    // record, few waits have a token. Made on the waiter's first cancellable wait and kept while it is pooled.
+    private sealed class Registration
+    {
+        public CancellationTokenRegistration Token;
+        public ICancelableWaitQueue? Owner;
+    }
+
+    private Registration? _cancel;
 
     private static readonly Action<object?> s_onCancel = static s => ((Waiter)s!).OnCancel();
 
@@ -40,14 +47,15 @@ internal abstract partial class Waiter
     public void RegisterCancel(CancellationToken cancellationToken, ICancelableWaitQueue owner)
     {
         if (!cancellationToken.CanBeCanceled) return;
-        _cancelOwner = owner;
+        var r = _cancel ??= new Registration();
+        r.Owner = owner;
         // Unsafe: the callback only touches the runtime's own state; no ExecutionContext to flow.
-        _cancelRegistration = cancellationToken.UnsafeRegister(s_onCancel, this);
+        r.Token = cancellationToken.UnsafeRegister(s_onCancel, this);
     }
 
     private void OnCancel()
     {
-        if (_cancelOwner!.CancelWait(this)) Wake();
+        if (_cancel!.Owner!.CancelWait(this)) Wake();
     }
 
     /// <summary>
@@ -56,10 +64,11 @@ internal abstract partial class Waiter
     /// </summary>
     public bool EndCancel()
     {
-        if (_cancelOwner is null) return false;
-        _cancelRegistration.Dispose();
-        _cancelRegistration = default;
-        _cancelOwner = null;
+        var r = _cancel;
+        if (r?.Owner is null) return false;
+        r.Token.Dispose();
+        r.Token = default;
+        r.Owner = null;
         return Canceled;
     }
 
