@@ -135,6 +135,37 @@ public class DiagnosticTests
         public partial class C { [Goroutine] static void M(Task t) { [|t.Wait()|]; } }
         """, DiagnosticSeverity.Warning);
 
+    [Theory]
+    [InlineData("string s = [|System.IO.File.ReadAllText(\"f\")|];")]
+    [InlineData("[|System.IO.File.WriteAllBytes(\"f\", new byte[1])|];")]
+    [InlineData("System.IO.Stream st = System.IO.Stream.Null; int n = [|st.Read(new byte[4], 0, 4)|];")]
+    [InlineData("using var fs = new System.IO.FileStream(\"f\", System.IO.FileMode.Open); [|fs.Write(new byte[4])|];")]
+    [InlineData("using var r = new System.IO.StreamReader(\"f\"); string? l = [|r.ReadLine()|];")]
+    [InlineData("string? l = [|Console.ReadLine()|];")]
+    [InlineData("using var h = new System.Net.Http.HttpClient(); [|h.Send(new System.Net.Http.HttpRequestMessage())|];")]
+    [InlineData("using var so = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp); [|so.Receive(new byte[4])|];")]
+    [InlineData("var ips = [|System.Net.Dns.GetHostAddresses(\"localhost\")|];")]
+    [InlineData("using var p = new System.Diagnostics.Process(); [|p.WaitForExit()|];")]
+    public void SynchronousIoIsReported(string statement)
+    {
+        Expect("GOSH0009", "public partial class C { [Goroutine] static void M() { " + statement + " } }", DiagnosticSeverity.Warning);
+        var result = GeneratorHarness.Run(Prelude + "public partial class C { [Goroutine] static void M() { " + statement.Replace("[|", "").Replace("|]", "") + " } }");
+        Assert.Contains(result.Diagnostics, d => d.Id == "GOSH0009" && d.GetMessage().Contains("Go.Blocking"));
+    }
+
+    [Theory]
+    [InlineData("var ms = new System.IO.MemoryStream(new byte[8]); int n = ms.Read(new byte[4], 0, 4);")]
+    [InlineData("var r = new System.IO.StringReader(\"a\"); string? l = r.ReadLine();")]
+    [InlineData("Console.WriteLine(\"hello\");")]
+    [InlineData("string s = Go.Blocking(() => System.IO.File.ReadAllText(\"f\"));")]
+    [InlineData("var t = Go.Await(System.IO.File.ReadAllTextAsync(\"f\"));")]
+    public void IoThatDoesNotBlockTheGoroutineIsNotReported(string statement)
+    {
+        var result = GeneratorHarness.Run(Prelude + "public partial class C { [Goroutine] static void M() { " + statement + " } }");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "GOSH0009");
+        Assert.Empty(result.CompileDiagnostics);
+    }
+
     [Fact]
     public void MonitorEnter() => Expect("GOSH0009", """
         public partial class C { [Goroutine] static void M(object o) { [|Monitor.Enter(o)|]; Monitor.Exit(o); } }
@@ -154,19 +185,19 @@ public class DiagnosticTests
             public struct Aw { public bool IsCompleted => true; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public int GetResult() => 0; }
         }
         public class Inner { public int X; }
-        public class Outer { public Inner I { get; } = new Inner(); }
-        public partial class C { [Goroutine] static Outer M() => new Outer { [|I = { X = P.Get() }|] }; }
+        public class Outer { public Inner this[int i] => new Inner(); }
+        public partial class C { [Goroutine] static Outer M() => new Outer { [|[0] = { X = P.Get() }|] }; }
         """);
 
     [Fact]
-    public void LambdaCapturingPerIterationVariable() => Expect("GOSH0010", """
+    public void LocalFunctionCapturingPerIterationVariableAsADelegate() => Expect("GOSH0010", """
         public partial class C
         {
             [Goroutine]
             static int M(int[] xs)
             {
                 var fs = new System.Collections.Generic.List<Func<int>>();
-                foreach (var x in xs) { Go.Yield(); fs.Add(() => [|x|]); }
+                foreach (var x in xs) { Go.Yield(); int L() => x; fs.Add([|L|]); }
                 return fs.Count;
             }
         }

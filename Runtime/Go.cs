@@ -25,6 +25,12 @@ public static partial class Go
     /// </summary>
     public static int SetMaxProcs(int n) => GoRuntime.Current.SetMaxProcs(n);
 
+    /// <summary>
+    /// Sets the most threads the current runtime may use (Go: debug.SetMaxThreads) and returns the previous
+    /// limit; see <see cref="GoRuntime.SetMaxThreads"/>.
+    /// </summary>
+    public static int SetMaxThreads(int n) => GoRuntime.Current.SetMaxThreads(n);
+
     /// <summary>The current runtime's number of Ps (Go: runtime.GOMAXPROCS(0)).</summary>
     public static int MaxProcs => GoRuntime.Current.MaxProcs;
 

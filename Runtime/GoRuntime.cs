@@ -32,10 +32,10 @@ public sealed class GoRuntime : IDisposable
     public GoRuntime(GoRuntimeOptions? options = null)
     {
         options ??= new GoRuntimeOptions();
-        (int procs, TimeSpan? trace) = Validate(options);
+        (int procs, TimeSpan? trace, int threads) = Validate(options);
         Name = options.Name ?? $"runtime{Interlocked.Increment(ref s_nextId)}";
         Sched = new Sched(this, Name, procs, options.DeterministicSeed, options.DetectDeadlocks, options.PreemptAfter,
-            trace, options.TraceWriter ?? Console.Error, options.UnhandledException, options.FlowExecutionContext);
+            trace, options.TraceWriter ?? Console.Error, options.UnhandledException, options.FlowExecutionContext, threads);
         RuntimeMetrics.Register(this);
     }
 
@@ -43,7 +43,7 @@ public sealed class GoRuntime : IDisposable
     /// Checks <paramref name="options"/> and resolves what it leaves to configuration: the number of Ps
     /// and the trace period (AppContext, else environment; see docs/configuration.md).
     /// </summary>
-    internal static (int Procs, TimeSpan? Trace) Validate(GoRuntimeOptions options)
+    internal static (int Procs, TimeSpan? Trace, int Threads) Validate(GoRuntimeOptions options)
     {
         if (options.DeterministicSeed is not null && options.MaxProcs is int mp && mp != 1)
             throw new ArgumentOutOfRangeException(nameof(options), mp, "Deterministic mode runs on one P: leave MaxProcs unset or 1.");
@@ -55,8 +55,14 @@ public sealed class GoRuntime : IDisposable
         TimeSpan? trace = options.SchedTrace ?? RuntimeConfig.SchedTrace();
         if (trace is TimeSpan t && t <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(options), t, "SchedTrace must be positive.");
-        return (procs, trace);
+        int threads = options.MaxThreads ?? RuntimeConfig.MaxThreads() ?? DefaultMaxThreads;
+        if (threads < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), threads, "MaxThreads must be positive.");
+        return (procs, trace, threads);
     }
+
+    /// <summary>The thread limit when none is configured (Go's, 10,000); see <see cref="GoRuntimeOptions.MaxThreads"/>.</summary>
+    public const int DefaultMaxThreads = 10_000;
 
     /// <summary>The largest number of Ps a runtime accepts.</summary>
     public const int MaxProcsLimit = 1024;
@@ -153,6 +159,19 @@ public sealed class GoRuntime : IDisposable
         if (IsDeterministic && n != 1)
             throw new InvalidOperationException("A deterministic runtime runs on one P; SetMaxProcs accepts only 1.");
         return Sched.StopTheWorldAndResize(n);
+    }
+
+    /// <summary>
+    /// Sets the most threads (Ms) the runtime may use and returns the previous limit (Go:
+    /// <c>debug.SetMaxThreads</c>; see <see cref="GoRuntimeOptions.MaxThreads"/>). A lower limit than the
+    /// threads in use now stops no thread: it applies to the next blocking call that would need one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below 1.</exception>
+    public int SetMaxThreads(int n)
+    {
+        Sched.ThrowIfDisposed();
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "MaxThreads must be positive.");
+        return Sched.SetMaxThreads(n);
     }
 
     /// <summary>

@@ -11,6 +11,16 @@ public sealed class GoRuntimeOptions
     /// </summary>
     public int? MaxProcs { get; set; }
 
+    /// <summary>
+    /// The most threads (Ms) the runtime may use (Go: <c>debug.SetMaxThreads</c>, default 10,000). Ms beyond
+    /// one per P exist only for goroutines blocked in plain code (<c>Go.Blocking</c>, a channel operation in a
+    /// plain helper); a goroutine whose blocking call would need more fails at once with
+    /// <see cref="ThreadExhaustionException"/> instead of growing the process without bound. Null takes the
+    /// <c>GoSharp.MaxThreads</c> AppContext setting, else the <c>GOSHARP_MAXTHREADS</c> environment variable,
+    /// else 10,000. Change it later with <see cref="GoRuntime.SetMaxThreads"/>.
+    /// </summary>
+    public int? MaxThreads { get; set; }
+
     /// <summary>A name for the runtime's threads and dumps.</summary>
     public string? Name { get; set; }
 

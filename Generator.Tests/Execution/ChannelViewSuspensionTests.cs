@@ -31,5 +31,14 @@ public class ChannelViewSuspensionTests
     [InlineData("GroupInGoroutine_Frame", typeof(GroupGoAwaiter))]
     [InlineData("GroupInGoroutine_Frame", typeof(GroupWaitAwaiter))]
     [InlineData("GroupFirstError_Frame", typeof(GroupWaitAwaiter))]
+    [InlineData("CancellableOperations_Frame", typeof(ChanSendAwaiter<int>))]
+    [InlineData("CancellableOperations_Frame", typeof(ChanRecvAwaiter<int>))]
+    [InlineData("CancellableOperations_Frame", typeof(ChanRecvOkAwaiter<int>))]
+    [InlineData("CancellableOperations_Frame", typeof(MutexLockAwaiter))]
+    [InlineData("CancellableOperations_Frame", typeof(SemaphoreAcquireAwaiter))]
+    [InlineData("CancellableOperations_Frame", typeof(WaitGroupAwaiter))]
+    [InlineData("CancellableOperations_Frame", typeof(SleepAwaiter))]
+    [InlineData("CancellableOperations_Frame", typeof(JoinAwaiter))]
+    [InlineData("CancellableOperations_Frame", typeof(JoinAwaiter<int>))]
     public void Frame_awaits(string frame, Type awaiter) => Assert.Contains(awaiter, AwaiterFields(frame));
 }

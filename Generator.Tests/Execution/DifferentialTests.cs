@@ -45,7 +45,7 @@ public class DifferentialTests
             go = Outcome(() =>
             {
                 var handle = launcher.Invoke(null, new object[] { goLog, n })!;
-                var join = handle.GetType().GetMethod("Join")!;
+                var join = handle.GetType().GetMethod("Join", Type.EmptyTypes)!;
                 return join.Invoke(handle, null);
             });
         }

@@ -25,13 +25,13 @@ public static class GeneratorHarness
 
     public static CSharpCompilation Compile(params (string Path, string Source)[] files) => Compile(files, null);
 
-    public static CSharpCompilation Compile((string Path, string Source)[] files, MetadataReference[]? extraReferences) =>
+    public static CSharpCompilation Compile((string Path, string Source)[] files, MetadataReference[]? extraReferences, bool allowUnsafe = false) =>
         CSharpCompilation.Create(
             "TestAssembly" + Guid.NewGuid().ToString("N"),
             files.Select(f => CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(f.Source, System.Text.Encoding.UTF8), ParseOptions, f.Path)),
             extraReferences is null ? References : References.AddRange(extraReferences),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
-                optimizationLevel: OptimizationLevel.Debug));
+                optimizationLevel: OptimizationLevel.Debug, allowUnsafe: allowUnsafe));
 
     /// <param name="GeneratorDiagnostics">What the generator itself reported (only a failure while writing a file).</param>
     /// <param name="AnalyzerDiagnostics">What <see cref="GoSharp.Generator.Analyzers.GoroutineAnalyzer"/> reported on the output compilation.</param>
@@ -47,10 +47,10 @@ public static class GeneratorHarness
         public ImmutableArray<Diagnostic> Diagnostics => GeneratorDiagnostics.AddRange(AnalyzerDiagnostics);
     }
 
-    public static Result Run(string source, string path = "Test.cs") => Run(new[] { (path, source) });
+    public static Result Run(string source, string path = "Test.cs", bool allowUnsafe = false) => Run(new[] { (path, source) }, null, allowUnsafe);
 
-    public static Result Run((string Path, string Source)[] files, MetadataReference[]? extraReferences = null) =>
-        Run(Compile(files, extraReferences));
+    public static Result Run((string Path, string Source)[] files, MetadataReference[]? extraReferences = null, bool allowUnsafe = false) =>
+        Run(Compile(files, extraReferences, allowUnsafe));
 
     /// <summary>Runs the generator, then the analyzer with <paramref name="analyzerOptions"/> (an .editorconfig's options).</summary>
     public static Result Run(Compilation compilation, AnalyzerOptions? analyzerOptions = null)

@@ -17,7 +17,7 @@ namespace Demo
         /// <summary>Resumable frame of <c>Demo.Program.Spill</c> (generated; see docs/frame-contract.md).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "{version}")]
-        internal sealed class Spill_Frame : global::GoSharp.CompilerServices.Frame<string>
+        private sealed class Spill_Frame : global::GoSharp.CompilerServices.Frame<string>
         {
             private int _p_x; // parameter x
             private string? _p_s; // parameter s

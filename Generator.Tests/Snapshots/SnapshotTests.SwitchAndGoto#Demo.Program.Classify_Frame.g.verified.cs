@@ -17,7 +17,7 @@ namespace Demo
         /// <summary>Resumable frame of <c>Demo.Program.Classify</c> (generated; see docs/frame-contract.md).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "{version}")]
-        internal sealed class Classify_Frame : global::GoSharp.CompilerServices.Frame<string>
+        private sealed class Classify_Frame : global::GoSharp.CompilerServices.Frame<string>
         {
             private object _p_o; // parameter o
             private int _l0_i; // local i (line 27)

@@ -17,7 +17,7 @@ namespace Demo
         /// <summary>Resumable frame of <c>Demo.Program.Guarded</c> (generated; see docs/frame-contract.md).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "{version}")]
-        internal sealed class Guarded_Frame : global::GoSharp.CompilerServices.Frame<int>
+        private sealed class Guarded_Frame : global::GoSharp.CompilerServices.Frame<int>
         {
             private int _p_n; // parameter n
             private global::System.Exception _pendingException0; // pending exception of the try on line 25

@@ -17,7 +17,7 @@ namespace Demo
         /// <summary>Resumable frame of <c>Demo.Program.Use</c> (generated; see docs/frame-contract.md).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "{version}")]
-        internal sealed class Use_Frame : global::GoSharp.CompilerServices.Frame
+        private sealed class Use_Frame : global::GoSharp.CompilerServices.Frame
         {
             private global::System.IDisposable _p_d; // parameter d
             private global::System.Collections.Generic.IEnumerable<int> _p_xs; // parameter xs

@@ -41,6 +41,7 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
             var attribute = start.Compilation.GetTypeByMetadataName(RuntimeContract.GoroutineAttribute.MetadataName);
             if (attribute is null) return;
             start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, attribute), SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeLocalFunction(c, attribute), SyntaxKind.LocalFunctionStatement);
             start.RegisterSyntaxNodeAction(c => AnalyzeType(c, attribute), SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration,
                 SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration, SyntaxKind.InterfaceDeclaration);
         });
@@ -61,6 +62,17 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
         foreach (var d in result.Diagnostics)
             if (d.Id != DiagnosticDescriptors.NotPartial.Id && reported.Add((d.Id, d.Location)))
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(d.Id), ToLocation(d.Location, decl.SyntaxTree, context.Compilation), ToArgs(d.Args)));
+    }
+
+    /// <summary>GOSH0018: [Goroutine] on a local function, which gets no frame and runs as plain code.</summary>
+    private static void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        var local = (LocalFunctionStatementSyntax)context.Node;
+        if (local.AttributeLists.Count == 0) return;
+        if (context.SemanticModel.GetDeclaredSymbol(local, context.CancellationToken) is not IMethodSymbol symbol
+            || !symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+            return;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LocalFunctionGoroutine, local.Identifier.GetLocation(), local.Identifier.ValueText));
     }
 
     /// <summary>

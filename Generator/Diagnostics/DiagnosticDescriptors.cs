@@ -88,6 +88,26 @@ internal static class DiagnosticDescriptors
         "This exception filter reads more than the exception, and {0} may run its finally blocks before the filter runs (a plain call runs the filter first, before unwinding); keep the filter to tests of the exception, or do the rest in the catch block",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor LauncherNameTaken = Make("GOSH0016",
+        "The launcher of a [Goroutine] method is not generated: its name is taken",
+        "'{0}' already has a member '{1}' that the launcher of '{2}' would clash with; the launcher is not generated (nested goroutine calls still work); rename the member or the method to get it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CannotLiveInFrame = Make("GOSH0017",
+        "Not possible in a [Goroutine] method",
+        "{0}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LocalFunctionGoroutine = Make("GOSH0018",
+        "[Goroutine] on a local function is ignored",
+        "The local function '{0}' is marked [Goroutine], but only methods of a partial type become goroutines: it runs as plain code, and calls to it from a goroutine block the thread at its suspension points; make it a [Goroutine] method of the type (pass what it captures as parameters), or remove the attribute",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor GoroutineCallInClosure = Make("GOSH0019",
+        "A [Goroutine] method called in a lambda or local function runs as a plain call",
+        "'{0}' is called inside a lambda or local function, which runs as ordinary code: it runs as a plain call there, and its suspension points block the thread; call it in the [Goroutine] method itself, or start it with its launcher (GoX(...)) if it should run as a goroutine",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -105,6 +125,10 @@ internal static class DiagnosticDescriptors
         [NoBody.Id] = NoBody,
         [MutableStructInstance.Id] = MutableStructInstance,
         [FilterAfterFinally.Id] = FilterAfterFinally,
+        [LauncherNameTaken.Id] = LauncherNameTaken,
+        [CannotLiveInFrame.Id] = CannotLiveInFrame,
+        [LocalFunctionGoroutine.Id] = LocalFunctionGoroutine,
+        [GoroutineCallInClosure.Id] = GoroutineCallInClosure,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All => ById.Values.ToImmutableArray();

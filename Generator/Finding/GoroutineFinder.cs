@@ -11,7 +11,8 @@ internal static class GoroutineFinder
 {
     public const string AttributeName = RuntimeContract.GoroutineAttribute.MetadataName;
 
-    /// <summary>Purely syntactic: a method declaration (the attribute name was matched by Roslyn already).</summary>
+    /// <summary>Purely syntactic: a method declaration (the attribute name was matched by Roslyn already; [Goroutine] on a
+    /// local function gets no frame, and GoroutineAnalyzer reports it: GOSH0018).</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is MethodDeclarationSyntax;
 
     public static GoroutineResult Transform(GeneratorAttributeSyntaxContext context, CancellationToken ct)

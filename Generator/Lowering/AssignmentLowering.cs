@@ -109,6 +109,13 @@ internal sealed partial class MethodLowerer
                 return Rewrite(left);
             case MemberAccessExpressionSyntax ma when !IsTypeOrNamespace(ma.Expression):
                 var recvType = TypeOf(ma.Expression);
+                if (recvType is { IsValueType: true } && ma.Expression is not ThisExpressionSyntax && IsStructVariable(ma.Expression))
+                {
+                    // p.X = Tw(3), a[i].X = ..., o.S.X = ...: the struct is a variable, so the member is assigned
+                    // in place through the variable's own location (a frame field, an array element, a field).
+                    var inner = LowerLocation(ma.Expression, spillAll);
+                    return inner is null ? null : inner + "." + ma.Name;
+                }
                 if (recvType is null || recvType.IsValueType && ma.Expression is not ThisExpressionSyntax)
                 {
                     Report(DiagnosticDescriptors.Unsupported, left, "Assigning through a struct-typed receiver around a suspension point");
@@ -152,6 +159,18 @@ internal sealed partial class MethodLowerer
         Report(DiagnosticDescriptors.Unsupported, left, "This assignment target around a suspension point");
         return null;
     }
+
+    /// <summary>A struct-typed expression that names a variable (not a copy): a local, a parameter, a writable field of a variable or of an object, an array element.</summary>
+    private bool IsStructVariable(ExpressionSyntax e) => e switch
+    {
+        ParenthesizedExpressionSyntax p => IsStructVariable(p.Expression),
+        IdentifierNameSyntax => Model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol { IsConst: false, IsRef: false, IsForEach: false, IsUsing: false }
+            or IParameterSymbol { RefKind: RefKind.None } or IFieldSymbol { IsReadOnly: false, IsConst: false },
+        MemberAccessExpressionSyntax ma => Model.GetSymbolInfo(ma, _ct).Symbol is IFieldSymbol { IsReadOnly: false, IsConst: false }
+            && (IsTypeOrNamespace(ma.Expression) || TypeOf(ma.Expression) is { IsReferenceType: true } || IsStructVariable(ma.Expression)),
+        ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
+        _ => false,
+    };
 
     /// <summary><c>x ??= e</c>: read x once; only if it is null evaluate e (which suspends) and store it.</summary>
     private string LowerCoalesceAssignment(AssignmentExpressionSyntax a)

@@ -56,8 +56,7 @@ internal sealed partial class MethodLowerer
         var awaiterName = SymbolFacts.SuspensionAwaiterName(method)!;
         var owner = method.ReducedFrom?.ContainingType ?? method.ContainingType;
         var def = method.ReducedFrom ?? method;
-        var awaiter = owner.GetMembers(awaiterName).OfType<IMethodSymbol>()
-            .FirstOrDefault(m => m.Parameters.Length == def.Parameters.Length && m.IsStatic == def.IsStatic && m.Arity == def.Arity);
+        var awaiter = FindAwaiter(owner, awaiterName, method, def);
         if (awaiter is null)
         {
             Report(DiagnosticDescriptors.AwaiterNotFound, inv, method.Name, awaiterName);
@@ -79,6 +78,44 @@ internal sealed partial class MethodLowerer
         else
             call = $"{recvText}.{awaiterName}{typeArgs}({args})";
         return EmitSuspension(inv, call, awaiter.ReturnType, method.ReturnType, discard, method.ContainingType.Name + "." + method.Name);
+    }
+
+    /// <summary>
+    /// The awaiter factory of a suspension point: same parameter count, static-ness and arity, and among
+    /// overloads (<c>Go.Await(Task)</c> and <c>Go.Await(ValueTask)</c> share one awaiter name) the one whose
+    /// parameter types are the suspension point's own.
+    /// </summary>
+    private static IMethodSymbol? FindAwaiter(INamedTypeSymbol owner, string awaiterName, IMethodSymbol method, IMethodSymbol def)
+    {
+        var candidates = owner.GetMembers(awaiterName).OfType<IMethodSymbol>()
+            .Where(m => m.Parameters.Length == def.Parameters.Length && m.IsStatic == def.IsStatic && m.Arity == def.Arity)
+            .ToList();
+        if (candidates.Count <= 1) return candidates.FirstOrDefault();
+        var target = def.OriginalDefinition;
+        foreach (var c in candidates)
+        {
+            var same = true;
+            for (var i = 0; i < c.Parameters.Length && same; i++)
+                same = SameShape(c.Parameters[i].Type, target.Parameters[i].Type);
+            if (same) return c;
+        }
+        return candidates[0];
+    }
+
+    /// <summary>Equal types, where method type parameters match by position (the awaiter's T is the suspension point's T).</summary>
+    private static bool SameShape(ITypeSymbol a, ITypeSymbol b)
+    {
+        if (a is ITypeParameterSymbol ta && b is ITypeParameterSymbol tb)
+            return ta.TypeParameterKind == tb.TypeParameterKind && ta.Ordinal == tb.Ordinal;
+        if (a is INamedTypeSymbol na && b is INamedTypeSymbol nb)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(na.OriginalDefinition, nb.OriginalDefinition) || na.TypeArguments.Length != nb.TypeArguments.Length) return false;
+            for (var i = 0; i < na.TypeArguments.Length; i++)
+                if (!SameShape(na.TypeArguments[i], nb.TypeArguments[i])) return false;
+            return true;
+        }
+        if (a is IArrayTypeSymbol aa && b is IArrayTypeSymbol ab) return aa.Rank == ab.Rank && SameShape(aa.ElementType, ab.ElementType);
+        return SymbolEqualityComparer.Default.Equals(a, b);
     }
 
     private string EmitSuspension(SyntaxNode at, string call, ITypeSymbol? awaiterType, ITypeSymbol resultType, bool discard, string description)
@@ -139,6 +176,13 @@ internal sealed partial class MethodLowerer
             {
                 var elems = ac.Initializer?.ElementValues.Select(v => v.Syntax is ExpressionSyntax x ? Operand(repl, x) : v.Syntax.ToString()) ?? Enumerable.Empty<string>();
                 ctorArgs.Add($"new {p.Type.Fq()} {{ {string.Join(", ", elems)} }}");
+            }
+            else if (arg.ArgumentKind == ArgumentKind.ParamCollection && arg.Value is ICollectionExpressionOperation pc && pc.IsImplicit)
+            {
+                // C# 13 params collection (List<T>, IEnumerable<T>, ...): the compiler builds the collection at
+                // the call site; the frame's constructor takes it as a collection expression of the same elements.
+                var elems = pc.Elements.Select(v => v.Syntax is ExpressionSyntax x ? Operand(repl, x) : v.Syntax.ToString());
+                ctorArgs.Add($"[{string.Join(", ", elems)}]");
             }
             else if (arg.Syntax is ArgumentSyntax a)
             {

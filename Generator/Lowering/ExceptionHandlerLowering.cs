@@ -154,6 +154,9 @@ internal sealed partial class MethodLowerer
                 sb.Append($"catch ({typeText} {name})");
                 if (c.Filter is not null)
                 {
+                    // Pattern variables of the filter are read by the moved handler: they live in fields,
+                    // set where the pattern matches (the Renamer's __GoSet).
+                    if (moved.Contains(i)) HoistDesignations(c.Filter.FilterExpression);
                     var excluded = catchVar is null ? null : new HashSet<ISymbol>(SymbolEqualityComparer.Default) { catchVar };
                     var filter = Rewrite(c.Filter.FilterExpression, c.Filter, null, excluded);
                     if (firstPassId > 0)
@@ -189,6 +192,7 @@ internal sealed partial class MethodLowerer
             _movedCatches[c] = pobj!;
             if (c.Declaration is not null && c.Declaration.Identifier.RawKind != 0 && Model.GetDeclaredSymbol(c.Declaration) is ILocalSymbol ex)
             {
+                EnterEnvironment(c);
                 var f = Hoist(ex, c.Declaration);
                 Stmt($"{f} = ({ex.Type.Fq()}){pobj};");
             }

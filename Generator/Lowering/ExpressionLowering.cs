@@ -4,6 +4,7 @@ using GoSharp.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace GoSharp.Generator.Lowering;
 
@@ -17,9 +18,23 @@ internal sealed partial class MethodLowerer
 {
     private string LowerExpression(ExpressionSyntax e, bool discard = false)
     {
+        // A throw expression standing for a value (an expression body, a switch arm): a throw statement; the
+        // value after it is never read.
+        if (e is ThrowExpressionSyntax te)
+        {
+            var x = LowerExpression(te.Expression);
+            Src(e);
+            Stmt($"throw {x};");
+            return discard ? "" : "default!";
+        }
         if (!HasSuspension(e)) return RewriteExpr(e);
         switch (e)
         {
+            case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax when e.Kind() is SyntaxKind.PreIncrementExpression
+                or SyntaxKind.PreDecrementExpression or SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression:
+                return LowerIncrement(e, discard);
+            case WithExpressionSyntax w:
+                return LowerWith(w);
             case ParenthesizedExpressionSyntax p:
                 var inner = LowerExpression(p.Expression, discard);
                 return inner.Length == 0 ? "" : "(" + inner + ")";
@@ -113,16 +128,58 @@ internal sealed partial class MethodLowerer
                     .Concat(ac.Initializer?.Expressions ?? default(SeparatedSyntaxList<ExpressionSyntax>)).ToList();
             case ImplicitArrayCreationExpressionSyntax iac:
                 return iac.Initializer.Expressions.ToList();
-            case CollectionExpressionSyntax ce when ce.Elements.All(x => x is ExpressionElementSyntax):
-                return ce.Elements.Cast<ExpressionElementSyntax>().Select(x => x.Expression).ToList();
+            case CollectionExpressionSyntax ce when ce.Elements.All(x => x is ExpressionElementSyntax or SpreadElementSyntax):
+                // A spread's collection is evaluated in order with the elements and enumerated when the
+                // collection is built (Roslyn keeps it in a temporary too).
+                return ce.Elements.Select(x => x is SpreadElementSyntax sp ? sp.Expression : ((ExpressionElementSyntax)x).Expression).ToList();
             case IsPatternExpressionSyntax ip:
                 return new List<ExpressionSyntax> { ip.Expression };
             case SwitchExpressionSyntax se when !se.Arms.Any(a => HasSuspension(a)):
                 return new List<ExpressionSyntax> { se.GoverningExpression };
             case AnonymousObjectCreationExpressionSyntax ao:
                 return ao.Initializers.Select(i => i.Expression).ToList();
+            case RangeExpressionSyntax r:
+                return new[] { r.LeftOperand, r.RightOperand }.Where(x => x is not null).Select(x => x!).ToList();
         }
         return null;
+    }
+
+    /// <summary>
+    /// <c>a[Tw(0)]++</c>: the location's parts are spilled (receiver, indexes, in order), then the residual
+    /// increments the location they name, reading and writing it once, as C# does.
+    /// </summary>
+    private string LowerIncrement(ExpressionSyntax e, bool discard)
+    {
+        var (operand, prefix) = e is PrefixUnaryExpressionSyntax pu ? (pu.Operand, pu.OperatorToken.Text) : (((PostfixUnaryExpressionSyntax)e).Operand, (string?)null);
+        var loc = LowerLocation(operand, spillAll: false);
+        if (loc is null) return RewriteExpr(e);
+        var text = prefix is not null ? prefix + loc : loc + ((PostfixUnaryExpressionSyntax)e).OperatorToken.Text;
+        // checked(x++) is no statement; as one, its value is discarded into _.
+        return _checked is null ? text : discard ? $"_ = {_checked}({text})" : $"{_checked}({text})";
+    }
+
+    /// <summary>
+    /// <c>r with { X = Tw(1) }</c>: the receiver and the member values are spilled in order, then the residual
+    /// clones and sets them. C# clones before it evaluates the values; that is the same unless the clone runs
+    /// user code (a record with its own copy constructor: refused).
+    /// </summary>
+    private string LowerWith(WithExpressionSyntax w)
+    {
+        var type = TypeOf(w.Expression);
+        if (type is INamedTypeSymbol { IsRecord: true } record && record.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared
+            && c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, record)))
+        {
+            Report(DiagnosticDescriptors.Unsupported, w, "A with expression on a record with its own copy constructor, with a suspension point");
+            return RewriteExpr(w);
+        }
+        var operands = new List<ExpressionSyntax> { w.Expression };
+        foreach (var init in w.Initializer.Expressions)
+        {
+            if (init is AssignmentExpressionSyntax asg) operands.Add(asg.Right);
+            else { Report(DiagnosticDescriptors.Unsupported, init, "This with expression member with a suspension point"); return RewriteExpr(w); }
+        }
+        var repl = LowerOperands(operands);
+        return RewriteExpr(w, repl);
     }
 
     private IEnumerable<ExpressionSyntax> ValueArguments(BaseArgumentListSyntax args) =>
@@ -228,12 +285,28 @@ internal sealed partial class MethodLowerer
         Stmt($"{t} = {tl}{(unwrap ? ".Value" : "")};");
         Stmt($"goto {end};");
         Label(rhs);
-        var r = LowerExpression(b.Right);
-        Src(b.Right);
-        Stmt($"{t} = {r};");
+        AssignOrThrow(t, b.Right);
         Hidden();
         Label(end);
         return t;
+    }
+
+    /// <summary>
+    /// One branch of <c>?:</c> or the right of <c>??</c> into its temporary; a throw expression there
+    /// (<c>c ? x : throw e</c>) becomes a throw statement, as a throw expression cannot be assigned.
+    /// </summary>
+    private void AssignOrThrow(string target, ExpressionSyntax branch)
+    {
+        if (branch is ThrowExpressionSyntax te)
+        {
+            var x = LowerExpression(te.Expression);
+            Src(branch);
+            Stmt($"throw {x};");
+            return;
+        }
+        var v = LowerExpression(branch);
+        Src(branch);
+        Stmt($"{target} = {v};");
     }
 
     private string LowerConditional(ConditionalExpressionSyntax c)
@@ -249,15 +322,11 @@ internal sealed partial class MethodLowerer
         var end = NewLabel("condend");
         Src(c.Condition);
         Stmt($"if (!({cond})) goto {elseLabel};");
-        var w = LowerExpression(c.WhenTrue);
-        Src(c.WhenTrue);
-        Stmt($"{t} = {w};");
+        AssignOrThrow(t, c.WhenTrue);
         Hidden();
         Stmt($"goto {end};");
         Label(elseLabel);
-        var f = LowerExpression(c.WhenFalse);
-        Src(c.WhenFalse);
-        Stmt($"{t} = {f};");
+        AssignOrThrow(t, c.WhenFalse);
         Hidden();
         Label(end);
         return t;
@@ -302,11 +371,105 @@ internal sealed partial class MethodLowerer
         return result ?? "";
     }
 
+    /// <summary>
+    /// <c>I = { X = v, Items = { a, b } }</c> inside an object initializer: members of the object that <c>o.I</c>
+    /// returns are assigned, and its collection added to, in order; like C#, <c>o.I</c> is read again for each
+    /// element.
+    /// </summary>
+    private void LowerNestedInitializer(string member, InitializerExpressionSyntax nested)
+    {
+        var isCollection = nested.IsKind(SyntaxKind.CollectionInitializerExpression);
+        foreach (var init in nested.Expressions)
+        {
+            if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg)
+            {
+                if (asg.Right is InitializerExpressionSyntax deeper)
+                {
+                    LowerNestedInitializer($"{member}.{name.Identifier.Text}", deeper);
+                    continue;
+                }
+                var v = LowerExpression(asg.Right);
+                Src(init);
+                Stmt($"{member}.{name.Identifier.Text} = {v};");
+            }
+            else if (isCollection && init is InitializerExpressionSyntax complex)
+            {
+                var r = LowerOperands(complex.Expressions.ToList());
+                Src(init);
+                Stmt($"{member}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))});");
+            }
+            else if (isCollection)
+            {
+                var v = LowerExpression(init);
+                Src(init);
+                Stmt($"{member}.Add({v});");
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.Unsupported, init, "This nested initializer member with a suspension point");
+            }
+        }
+    }
+
+    private bool SetsInitOnlyOrRequired(InitializerExpressionSyntax init) =>
+        init.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name }
+            && Model.GetSymbolInfo(name, _ct).Symbol is var s
+            && (s is IPropertySymbol { SetMethod.IsInitOnly: true } or IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }));
+
+    /// <summary>
+    /// An initializer that sets init-only or required members can only be written as one expression, so the
+    /// member values are evaluated (spilled, in source order) first and the object is then created with them:
+    /// <c>t1 = v1; ...suspend...; o = new T(args) { X = t1, Y = v2 };</c>. C# evaluates the values after the
+    /// constructor runs; that is the same only when the constructor runs no user code (an implicit constructor
+    /// over initializers without calls, or a record's primary constructor), else this is refused (GOSH0010).
+    /// </summary>
+    private string LowerInitOnlyCreation(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type, Dictionary<SyntaxNode, string> argRepl, string args)
+    {
+        var members = new List<(string Name, ExpressionSyntax Value)>();
+        foreach (var init in oc.Initializer!.Expressions)
+        {
+            if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax)
+                members.Add((name.Identifier.Text, asg.Right));
+            else
+                Report(DiagnosticDescriptors.Unsupported, init, "This object initializer member with a suspension point");
+        }
+        if (!ConstructorRunsNoUserCode(oc))
+            Report(DiagnosticDescriptors.Unsupported, oc.Initializer!,
+                "An object initializer that sets init-only or required members, with a suspension point, after a constructor that runs code (the values would be computed before the constructor)");
+        var values = LowerOperands(members.Select(m => m.Value).ToList());
+        var text = $"new {type?.Fq()}({args}) {{ {string.Join(", ", members.Select(m => m.Name + " = " + Operand(values, m.Value)))} }}";
+        var o = Temp(type, oc, "object under construction");
+        Src(oc);
+        Stmt($"{o} = {text};");
+        return o;
+    }
+
+    private bool ConstructorRunsNoUserCode(BaseObjectCreationExpressionSyntax oc)
+    {
+        if (Model.GetOperation(oc, _ct) is not IObjectCreationOperation { Constructor: { } ctor }) return false;
+        if (ctor.ContainingType.IsValueType && ctor.Parameters.Length == 0 && ctor.IsImplicitlyDeclared) return true;
+        var primaryRecord = ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_ct) is RecordDeclarationSyntax);
+        if (!ctor.IsImplicitlyDeclared && !primaryRecord) return false;
+        for (var t = ctor.ContainingType; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            if (t.DeclaringSyntaxReferences.Length == 0) return false;
+            foreach (var r in t.DeclaringSyntaxReferences)
+                foreach (var node in r.GetSyntax(_ct).DescendantNodes(n => n is not (MethodDeclarationSyntax or AccessorListSyntax or ArrowExpressionClauseSyntax)))
+                    if (node is EqualsValueClauseSyntax eq && eq.Value.DescendantNodesAndSelf().Any(x => x is InvocationExpressionSyntax))
+                        return false;
+            if (!SymbolEqualityComparer.Default.Equals(t, ctor.ContainingType) && t.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared)) return false;
+        }
+        return true;
+    }
+
     private string LowerObjectCreation(BaseObjectCreationExpressionSyntax oc)
     {
         var type = TypeOf(oc);
         var repl = oc.ArgumentList is null ? new Dictionary<SyntaxNode, string>() : LowerOperands(ValueArguments(oc.ArgumentList).ToList());
         var args = oc.ArgumentList is null ? "" : string.Join(", ", oc.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
+        var isCollectionInit = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
+        if (!isCollectionInit && SetsInitOnlyOrRequired(oc.Initializer!))
+            return LowerInitOnlyCreation(oc, type, repl, args);
         var o = Temp(type, oc, "object under construction");
         Src(oc);
         Stmt($"{o} = new {type?.Fq()}({args});");
@@ -318,6 +481,19 @@ internal sealed partial class MethodLowerer
                 var v = LowerExpression(asg.Right);
                 Src(init);
                 Stmt($"{o}.{name.Identifier.Text} = {v};");
+            }
+            else if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax nestedName, Right: InitializerExpressionSyntax nested })
+            {
+                LowerNestedInitializer($"{o}.{nestedName.Identifier.Text}", nested);
+            }
+            else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax index } ia && ia.Right is not InitializerExpressionSyntax)
+            {
+                // ["k"] = value: the index arguments, then the value, then the indexer's setter.
+                var parts = ValueArguments(index.ArgumentList).ToList();
+                parts.Add(ia.Right);
+                var r = LowerOperands(parts);
+                Src(init);
+                Stmt($"{o}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}] = {Operand(r, ia.Right)};");
             }
             else if (isCollection && init is InitializerExpressionSyntax complex)
             {

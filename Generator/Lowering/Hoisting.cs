@@ -20,14 +20,28 @@ internal sealed partial class MethodLowerer
     private readonly HashSet<string> _rewriteNames = new() { "nameof" };
     private bool _memberNamesAdded;
 
+    /// <summary>Members of the frame class a user's name could bind to inside it (Frame, Frame&lt;T&gt;, object, generated helpers).</summary>
+    public static readonly HashSet<string> FrameMemberNames = new()
+    {
+        "Caller", "State", "DoneState", "Resume", "MethodName", "GetSourceLocation", "IsCompleted", "ThrowIfFailed",
+        "Result", "GetResult", "Failure", "Joins", "Exception", "MarkCompleted",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize", "__GoSet",
+    };
+
     public bool MayNeedRewrite(string name)
     {
         if (!_memberNamesAdded)
         {
             _memberNamesAdded = true;
             for (var t = _method.ContainingType; t is not null; t = t.ContainingType)
+            {
                 for (INamedTypeSymbol? b = t; b is not null; b = b.BaseType)
                     foreach (var n in b.MemberNames) _rewriteNames.Add(n);
+                foreach (var ctor in t.InstanceConstructors)
+                    if (ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_ct) is TypeDeclarationSyntax))
+                        foreach (var p in ctor.Parameters) _rewriteNames.Add(p.Name);
+            }
+            _rewriteNames.UnionWith(FrameMemberNames);
         }
         return _rewriteNames.Contains(name);
     }
@@ -75,7 +89,9 @@ internal sealed partial class MethodLowerer
         if (local.IsRef || local.Type.IsRefLikeType)
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, local.Name);
         var type = TypeText(_launchers.InferLocalType(local) ?? local.Type, at);
-        var field = AddField(type, "_l" + (_nextLocal++) + "_" + local.Name, $"local {local.Name} (line {Line(at)})");
+        var name = "_l" + (_nextLocal++) + "_" + local.Name;
+        var comment = $"local {local.Name} (line {Line(at)})";
+        var field = HoistIntoEnvironment(local, type, name, comment) ?? AddField(type, name, comment);
         _hoisted[symbol] = field;
         return field;
     }

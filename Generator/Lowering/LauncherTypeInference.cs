@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GoSharp.Generator.Lowering;
@@ -51,13 +52,72 @@ internal sealed class LauncherTypeInference
                 if (name is not null && name.Length > 2 && name.StartsWith("Go", System.StringComparison.Ordinal))
                 {
                     var target = FindGoroutineMethod(inv, name.Substring(2));
-                    if (target is not null && target.IsGenericMethod && ExplicitTypeArguments(inv) is { } typeArgs && typeArgs.Length == target.Arity)
-                        target = target.Construct(typeArgs);
+                    if (target is not null && target.IsGenericMethod)
+                    {
+                        var typeArgs = ExplicitTypeArguments(inv) ?? InferTypeArguments(target, inv);
+                        if (typeArgs is not null && typeArgs.Length == target.Arity) target = target.Construct(typeArgs);
+                    }
                     if (target is not null) return LauncherType(target);
                 }
                 return ResolveMethod(inv)?.ReturnType;
         }
-        return null;
+        return InferBySpeculation(e);
+    }
+
+    /// <summary>
+    /// An expression built from launcher values (<c>h.Join() + 1</c>, <c>c ? h.Join() : 0</c>): each largest
+    /// part whose type only inference knows is replaced by <c>default(T)</c>, and the result is bound
+    /// speculatively at the same position (C#'s own rules for the operators).
+    /// </summary>
+    private ITypeSymbol? InferBySpeculation(ExpressionSyntax e)
+    {
+        var parts = new Dictionary<SyntaxNode, ITypeSymbol>();
+        foreach (var n in e.DescendantNodes(n => !parts.ContainsKey(n) && n is not AnonymousFunctionExpressionSyntax))
+        {
+            if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
+            if (_model.GetTypeInfo(n, _ct).Type is { TypeKind: not TypeKind.Error }) continue;
+            if (InferType((ExpressionSyntax)n) is { TypeKind: not TypeKind.Error } t) parts[n] = t;
+        }
+        if (parts.Count == 0) return null;
+        var replaced = e.ReplaceNodes(parts.Keys, (original, _) =>
+            SyntaxFactory.ParseExpression("default(" + parts[original].Fq() + ")").WithTriviaFrom(original));
+        var type = _model.GetSpeculativeTypeInfo(e.SpanStart, replaced, SpeculativeBindingOption.BindAsExpression).Type;
+        return type is { TypeKind: not TypeKind.Error } ? type : null;
+    }
+
+    /// <summary>
+    /// Type arguments of a generic [Goroutine] method from its launcher call's arguments (<c>GoEcho("s")</c>):
+    /// a parameter of type <c>T</c>, <c>T[]</c> or a generic type of <c>T</c> matched against its argument's type.
+    /// </summary>
+    private ITypeSymbol[]? InferTypeArguments(IMethodSymbol target, InvocationExpressionSyntax inv)
+    {
+        var found = new ITypeSymbol?[target.Arity];
+        var args = inv.ArgumentList.Arguments;
+        for (var i = 0; i < args.Count && i < target.Parameters.Length; i++)
+        {
+            if (args[i].NameColon is not null) return null;
+            var argType = InferType(args[i].Expression);
+            if (argType is null || argType.TypeKind == TypeKind.Error) continue;
+            Unify(target.Parameters[i].Type, argType, target, found);
+        }
+        return found.All(t => t is not null) ? found.Select(t => t!).ToArray() : null;
+    }
+
+    private static void Unify(ITypeSymbol parameter, ITypeSymbol argument, IMethodSymbol target, ITypeSymbol?[] found)
+    {
+        switch (parameter)
+        {
+            case ITypeParameterSymbol tp when SymbolEqualityComparer.Default.Equals(tp.DeclaringMethod, target.OriginalDefinition) || SymbolEqualityComparer.Default.Equals(tp.DeclaringMethod, target):
+                found[tp.Ordinal] ??= argument;
+                break;
+            case IArrayTypeSymbol pa when argument is IArrayTypeSymbol aa && pa.Rank == aa.Rank:
+                Unify(pa.ElementType, aa.ElementType, target, found);
+                break;
+            case INamedTypeSymbol pn when pn.IsGenericType && argument is INamedTypeSymbol an
+                && SymbolEqualityComparer.Default.Equals(pn.OriginalDefinition, an.OriginalDefinition):
+                for (var i = 0; i < pn.TypeArguments.Length; i++) Unify(pn.TypeArguments[i], an.TypeArguments[i], target, found);
+                break;
+        }
     }
 
     public ITypeSymbol? InferLocalType(ILocalSymbol local)

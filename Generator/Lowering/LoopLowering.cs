@@ -43,6 +43,7 @@ internal sealed partial class MethodLowerer
 
     private void LowerFor(ForStatementSyntax f)
     {
+        EnterEnvironment(f);
         if (f.Declaration is not null)
         {
             foreach (var v in f.Declaration.Variables)
@@ -122,6 +123,7 @@ internal sealed partial class MethodLowerer
             Stmt($"{idx} = 0;");
             Label(top);
             Stmt($"if ({idx} >= {arr}.Length) goto {brk};");
+            EnterEnvironment(fe);
             Src(variableNode);
             Stmt($"{variable} = ({elementType}){arr}[{idx}];");
             LowerLoopBody(fe, fe.Statement, brk, cont);
@@ -158,6 +160,7 @@ internal sealed partial class MethodLowerer
             {
                 Stmt($"if (!{e}.MoveNext()) goto {brk};");
             }
+            EnterEnvironment(fe);
             Src(variableNode);
             Stmt($"{variable} = ({elementType}){e}.Current;");
             LowerLoopBody(fe, fe.Statement, brk, cont);

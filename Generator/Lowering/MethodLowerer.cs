@@ -31,6 +31,7 @@ namespace GoSharp.Generator.Lowering;
 /// <item><c>CallLowering.cs</c>: the only writer of the suspension protocol (awaiters, nested frames, preemption).</item>
 /// <item><c>ResumeStates.cs</c>: state numbers, resume labels, the dispatch switch.</item>
 /// <item><c>Hoisting.cs</c>: frame fields for parameters, locals and temporaries.</item>
+/// <item><c>ClosureEnvironments.cs</c>: per-iteration variables captured by lambdas, held in environments.</item>
 /// </list>
 /// Two concerns own no writer and are classes of their own: <see cref="SuspensionIndex"/> (which nodes
 /// suspend) and <see cref="LauncherTypeInference"/> (types of the generated <c>GoX(...)</c> handles).
@@ -83,7 +84,11 @@ internal sealed partial class MethodLowerer
     public string Lower(BaseMethodDeclarationSyntax decl)
     {
         foreach (var p in _method.Parameters) HoistParameter(p);
-        if (((SyntaxNode?)decl.Body ?? decl.ExpressionBody) is { } root) _index.IndexSuspensions(root);
+        if (((SyntaxNode?)decl.Body ?? decl.ExpressionBody) is { } root)
+        {
+            _index.IndexSuspensions(root);
+            FindClosureEnvironments(root);
+        }
         var body = new IndentedWriter();
         _w = body;
         if (decl.Body is not null)
@@ -99,6 +104,10 @@ internal sealed partial class MethodLowerer
                 var r = LowerExpression(e, discard: true);
                 if (r.Length > 0) { Src(e); Stmt(r + ";"); }
             }
+            else if (e is ThrowExpressionSyntax)
+            {
+                LowerExpression(e, discard: true);
+            }
             else
             {
                 var r = LowerExpression(e);
@@ -108,6 +117,7 @@ internal sealed partial class MethodLowerer
         }
         Hidden();
         Stmt("return " + CompletedResult + ";");
+        DeclareEnvironments();
 
         var w = new IndentedWriter();
         w.Line("#line hidden");
@@ -168,7 +178,7 @@ internal sealed partial class MethodLowerer
     private int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 
     public string Rewrite(SyntaxNode node, SyntaxNode? root = null, IReadOnlyDictionary<SyntaxNode, string>? replacements = null, ISet<ISymbol>? excluded = null) =>
-        new Renamer(this, root ?? node, replacements, excluded).Visit(node)!.ToString();
+        Renamer.WithoutDirectives(node, new Renamer(this, root ?? node, replacements, excluded).Visit(node)!).ToString();
 
     private string RewriteExpr(ExpressionSyntax e, IReadOnlyDictionary<SyntaxNode, string>? replacements = null)
     {

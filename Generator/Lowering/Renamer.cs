@@ -75,18 +75,37 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
         switch (symbol)
         {
+            case INamedTypeSymbol type when MethodLowerer.FrameMemberNames.Contains(name) && type.TypeKind != TypeKind.TypeParameter:
+                // A type named like a member of the frame (State, Result, ...) would bind to that member inside
+                // the frame class: qualify it.
+                return SyntaxFactory.ParseExpression(type.Fq()).WithTriviaFrom(node);
+            case IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } ctor } primary
+                when !_owner.TryGetHoisted(primary, out _) && ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax):
+                _owner.Report(Diagnostics.DiagnosticDescriptors.CannotLiveInFrame, node,
+                    $"'{name}' is a primary constructor parameter, which only the type's own declaration can read, not the generated frame; declare a field or property initialized from it (private readonly {primary.Type.ToDisplayString()} _{name} = {name};) and use that");
+                return null;
             case ILocalSymbol or IParameterSymbol:
                 if (_excluded is not null && _excluded.Contains(symbol)) return null;
+                if (_lambdaEnvironment is not null && _owner.TryGetEnvironment(symbol, out var env, out var envField))
+                {
+                    // Inside a closure that captured its entry's environment: reach the variable from there.
+                    return SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), EnvironmentPath(env, node) + "." + envField, node.GetTrailingTrivia()));
+                }
                 if (_owner.TryGetHoisted(symbol, out var field))
                 {
                     if (symbol is ILocalSymbol local && node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
                         && _owner.IsPerIterationLocal(local))
                         _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                            $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a lambda or local function (each iteration would need its own copy; copy it into a variable declared outside the loop or pass it as an argument)");
+                            $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a local function, or in a lambda when a pattern or out var in a loop condition, a case label or an embedded statement declares it (each iteration needs its own copy; use a lambda and a local declared in the loop body, or pass it as an argument)");
                     return field.StartsWith("(", System.StringComparison.Ordinal)
                         ? SyntaxFactory.ParseExpression(field).WithTriviaFrom(node)
                         : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), field, node.GetTrailingTrivia()));
                 }
+                return null;
+            case IMethodSymbol { MethodKind: MethodKind.LocalFunction } lf when !(parent is InvocationExpressionSyntax call && call.Expression == node)
+                && _owner.LocalFunctionEnvironment(lf) is not null:
+                _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                    $"Converting the local function '{name}', which uses per-iteration variables of a loop with a suspension point, to a delegate (wrap the call in a lambda instead)");
                 return null;
             case IFieldSymbol or IPropertySymbol or IEventSymbol:
             case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ReducedExtension }:
@@ -96,19 +115,88 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                     ? symbol.ContainingType.Fq() + "." + name + typeArgs
                     : "_this." + name + typeArgs;
                 if (!symbol.IsStatic) _owner.UsesThis = true;
-                // In an interpolation hole the ':' of 'global::' would start the format string: parenthesize
-                // (not for methods: '(global::T.M)(x)' would parse as a cast).
-                if (symbol.IsStatic && symbol is not IMethodSymbol && InsideInterpolation(node)) text = "(" + text + ")";
                 return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
         }
         return null;
     }
 
-    private static bool InsideInterpolation(SyntaxNode node)
+    // ---- lambdas that capture per-iteration variables (ClosureEnvironments.cs) ----
+
+    private (MethodLowerer.ClosureEnvironment Env, string Parameter)? _lambdaEnvironment;
+    private SyntaxNode? _lambdaRoot;
+
+    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitParenthesizedLambdaExpression(node));
+
+    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitSimpleLambdaExpression(node));
+
+    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitAnonymousMethodExpression(node));
+
+    /// <summary>
+    /// An outermost lambda that uses variables held in closure environments captures the innermost of those
+    /// environments as it is now: <c>((Func&lt;Env, D&gt;)(p =&gt; lambda))(_envK)</c>.
+    /// </summary>
+    private SyntaxNode? CapturingEnvironment(AnonymousFunctionExpressionSyntax node, System.Func<SyntaxNode?> visit)
     {
-        for (var a = node.Parent; a is not null && a is not (StatementSyntax or MemberDeclarationSyntax); a = a.Parent)
-            if (a is InterpolationSyntax) return true;
-        return false;
+        if (_lambdaEnvironment is not null) return visit();
+        var innermost = _owner.InnermostEnvironment(node);
+        if (innermost is null) return visit();
+        var delegateType = Model.GetTypeInfo(node).ConvertedType;
+        if (delegateType is null || delegateType.TypeKind == TypeKind.Error || delegateType.IsAnonymousType
+            || delegateType is INamedTypeSymbol { IsImplicitlyDeclared: true })
+        {
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                "A lambda without a delegate type that captures a per-iteration variable of a loop with a suspension point (give the lambda a delegate type)");
+            return visit();
+        }
+        var parameter = _owner.LambdaEnvironmentParameter();
+        _lambdaEnvironment = (innermost, parameter);
+        _lambdaRoot = node;
+        var visited = visit()!;
+        _lambdaEnvironment = null;
+        _lambdaRoot = null;
+        var text = $"((global::System.Func<{innermost.TypeName}, {delegateType.Fq()}>)({parameter} => {visited}))({innermost.Field})";
+        return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
+    }
+
+    /// <summary>In an interpolation hole the ':' of a qualified <c>global::</c> name would start the format string: parenthesize the hole.</summary>
+    public override SyntaxNode? VisitInterpolation(InterpolationSyntax node)
+    {
+        var visited = (InterpolationSyntax)base.VisitInterpolation(node)!;
+        var text = visited.Expression.ToString();
+        if (!text.Contains("::") || visited.Expression is ParenthesizedExpressionSyntax) return visited;
+        return visited.WithExpression(SyntaxFactory.ParseExpression("(" + text + ")").WithTriviaFrom(visited.Expression));
+    }
+
+    /// <summary>
+    /// The rewritten node without preprocessor directives and the text they disabled: the code was parsed under
+    /// the active symbols already, and the lowering splits expressions into pieces, where an <c>#if</c> would
+    /// lose its <c>#endif</c>.
+    /// </summary>
+    public static SyntaxNode WithoutDirectives(SyntaxNode original, SyntaxNode rewritten)
+    {
+        if (!original.ContainsDirectives) return rewritten;
+        return rewritten.ReplaceTrivia(
+            rewritten.DescendantTrivia(descendIntoTrivia: false).Where(t => t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)),
+            (_, _) => SyntaxFactory.Space);
+    }
+
+    /// <summary><c>&amp;x</c> of a local or parameter that lives in a frame field: a field of a heap object moves (CS0212 in generated code).</summary>
+    public override SyntaxNode? VisitPrefixUnaryExpression(PrefixUnaryExpressionSyntax node)
+    {
+        if (node.IsKind(SyntaxKind.AddressOfExpression))
+        {
+            var operand = node.Operand;
+            while (operand is ParenthesizedExpressionSyntax p) operand = p.Expression;
+            while (operand is MemberAccessExpressionSyntax ma) operand = ma.Expression;
+            if (operand is IdentifierNameSyntax id && Model.GetSymbolInfo(id).Symbol is ILocalSymbol or IParameterSymbol
+                && _owner.TryGetHoisted(Model.GetSymbolInfo(id).Symbol!, out _))
+                _owner.Report(Diagnostics.DiagnosticDescriptors.CannotLiveInFrame, node,
+                    $"'{id.Identifier.ValueText}' lives in the goroutine frame (a heap object that the GC moves), so its address cannot be taken; use a local declared inside the unsafe block, or a pinned array");
+        }
+        return base.VisitPrefixUnaryExpression(node);
     }
 
     private static bool InsideExpressionColon(SyntaxNode node)
@@ -119,8 +207,47 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         return false;
     }
 
+    /// <summary>The environment <paramref name="env"/> as reached from the closure being copied (its parameter, then <c>__parent</c>s), or from the frame.</summary>
+    private string EnvironmentPath(MethodLowerer.ClosureEnvironment env, SyntaxNode at)
+    {
+        if (_lambdaEnvironment is not { } captured) return env.Field;
+        var path = captured.Parameter;
+        var e = captured.Env;
+        for (; e is not null && e != env; e = e.Parent) path += ".__parent";
+        if (e is null)
+        {
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, at, "This use of a per-iteration variable of a loop with a suspension point in a closure");
+            return env.Field;
+        }
+        return path;
+    }
+
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    {
+        if (_lambdaEnvironment is not null || Model.GetDeclaredSymbol(node) is not IMethodSymbol symbol
+            || _owner.LocalFunctionEnvironment(symbol) is not { } env)
+            return base.VisitLocalFunctionStatement(node);
+        var parameter = _owner.LambdaEnvironmentParameter();
+        _lambdaEnvironment = (env, parameter);
+        _lambdaRoot = node;
+        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        _lambdaEnvironment = null;
+        _lambdaRoot = null;
+        var envParameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(parameter)).WithType(SyntaxFactory.ParseTypeName(env.TypeName + " "));
+        return visited.WithParameterList(visited.ParameterList.WithParameters(visited.ParameterList.Parameters.Insert(0, envParameter)));
+    }
+
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
     {
+        // A call of a local function that takes an environment passes the caller's.
+        if (node.Expression is SimpleNameSyntax callee && _owner.MayNeedRewrite(callee.Identifier.ValueText)
+            && Model.GetSymbolInfo(node.Expression).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } lf
+            && _owner.LocalFunctionEnvironment(lf) is { } env)
+        {
+            var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
+            var arg = SyntaxFactory.Argument(SyntaxFactory.ParseExpression(EnvironmentPath(env, node)));
+            return visited.WithArgumentList(visited.ArgumentList.WithArguments(visited.ArgumentList.Arguments.Insert(0, arg)));
+        }
         // nameof(local) must keep the user's name, not the frame field's.
         if (node.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" }
             && Model.GetConstantValue(node).Value is string name)

@@ -24,6 +24,7 @@ internal sealed partial class MethodLowerer
         switch (s)
         {
             case BlockSyntax b:
+                EnterEnvironment(b);
                 LowerBlock(b.Statements, 0);
                 ReleaseBlockLocals(b);
                 break;

@@ -16,6 +16,7 @@ internal sealed partial class MethodLowerer
     {
         HoistDesignations(sw.Expression);
         var gov = LowerExpression(sw.Expression);
+        EnterEnvironment(sw);
         if (HasSuspension(sw.Expression) || sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
                 .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition)))
         {

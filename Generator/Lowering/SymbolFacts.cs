@@ -73,6 +73,11 @@ internal static class SymbolFacts
     private static readonly System.Collections.Generic.HashSet<string> BlockingNames = new()
     {
         "Sleep", "Wait", "WaitAll", "WaitAny", "Result", "GetResult", "Enter", "TryEnter", "WaitOne", "SignalAndWait", "Join",
+        // synchronous I/O
+        "ReadAllText", "ReadAllBytes", "ReadAllLines", "WriteAllText", "WriteAllBytes", "WriteAllLines", "AppendAllText",
+        "AppendAllLines", "Copy", "Read", "Write", "CopyTo", "Flush", "ReadExactly", "ReadAtLeast", "ReadToEnd", "ReadLine",
+        "ReadBlock", "ReadKey", "Send", "Accept", "Connect", "Receive", "ReceiveFrom", "SendTo", "AcceptTcpClient",
+        "AcceptSocket", "GetHostEntry", "GetHostAddresses", "WaitForExit",
     };
 
     /// <summary>A [Goroutine] method of this compilation whose frame the generator emits.</summary>
@@ -81,11 +86,55 @@ internal static class SymbolFacts
         var def = m.Definition();
         if (def.MethodKind != MethodKind.Ordinary || !HasGoroutineAttribute(def)) return false;
         if (def.DeclaringSyntaxReferences.Length == 0) return false;
-        if (def.IsAsync || def.ReturnsByRef || def.ReturnsByRefReadonly) return false;
-        if (def.Parameters.Any(p => p.RefKind != RefKind.None)) return false;
+        // The method-level refusals of FrameModelBuilder.BuildCore: a method refused there has no frame, so a call
+        // to it is a plain call (its own diagnostic tells the user why).
+        if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || def.ReturnType.IsRefLikeType) return false;
+        if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
+        if (!def.IsStatic && def.ContainingType.IsValueType && !def.IsReadOnly && !def.ContainingType.IsReadOnly) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
-            if (!IsPartial(t)) return false;
-        return true;
+            if (!IsPartial(t) || t.IsFileLocal || IsVariantInterface(t)) return false;
+        if (!def.IsStatic && def.ContainingType.IsRefLikeType) return false;
+        return !def.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax decl && IsIterator(decl));
+    }
+
+    /// <summary>
+    /// A member declared only in files this generator wrote (FrameEmitter's header). The generator's own
+    /// compilation never holds them; the analyzer's does, and must see the user's members as the generator saw them.
+    /// </summary>
+    public static bool IsGeneratedHere(ISymbol member) =>
+        member.DeclaringSyntaxReferences.Length > 0 && member.DeclaringSyntaxReferences.All(r => IsGeneratedHere(r.SyntaxTree));
+
+    private static bool IsGeneratedHere(SyntaxTree tree)
+    {
+        var text = tree.GetText();
+        return text.Length > 0 && text.ToString(new Microsoft.CodeAnalysis.Text.TextSpan(0, System.Math.Min(text.Length, 200)))
+            .Contains(Emit.FrameEmitter.HeaderMark);
+    }
+
+    /// <summary>A yield statement outside lambdas and local functions: the method is an iterator (GOSH0004).</summary>
+    public static bool IsIterator(MethodDeclarationSyntax decl) =>
+        ((SyntaxNode?)decl.Body ?? decl.ExpressionBody)?
+            .DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<YieldStatementSyntax>().Any() == true;
+
+    /// <summary>A type no frame field can hold: ref structs (Span&lt;T&gt;), pointers, function pointers (CS4012, CS4005 for async).</summary>
+    public static bool CannotLiveInFrame(ITypeSymbol type) =>
+        type.IsRefLikeType || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer;
+
+    /// <summary>An interface with <c>in</c>/<c>out</c> type parameters: C# forbids nested classes in it (CS8427), so no frame.</summary>
+    public static bool IsVariantInterface(INamedTypeSymbol type) =>
+        type.TypeKind == TypeKind.Interface && type.TypeParameters.Any(tp => tp.Variance != VarianceKind.None);
+
+    /// <summary>
+    /// The method's name as a C# identifier: an explicit interface implementation's metadata name is <c>I.M</c>
+    /// (or <c>NS.I&lt;T&gt;.M</c>), which cannot name a frame class or a launcher.
+    /// </summary>
+    public static string IdentifierName(IMethodSymbol m)
+    {
+        var name = m.Name;
+        if (m.ExplicitInterfaceImplementations.Length == 0) return name;
+        var chars = name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
+        return new string(chars);
     }
 
     public static bool IsPartial(INamedTypeSymbol type) =>
@@ -108,9 +157,14 @@ internal static class SymbolFacts
             .OrderBy(o => o.Locations.FirstOrDefault()?.SourceTree?.FilePath ?? "", System.StringComparer.Ordinal)
             .ThenBy(o => o.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0)
             .ToList();
-        if (overloads.Count <= 1) return def.Name + "_Frame";
-        var index = overloads.FindIndex(o => SymbolEqualityComparer.Default.Equals(o, def));
-        return def.Name + "_Frame_" + index;
+        var name = IdentifierName(def) + "_Frame";
+        if (overloads.Count > 1) name += "_" + overloads.FindIndex(o => SymbolEqualityComparer.Default.Equals(o, def));
+        // A member of the user's type with this name already (the generator's own frames are not visible to
+        // its semantic model): suffixes until free, deterministic from the symbol alone so callers agree.
+        // The analyzer's compilation does hold those frames: members this generator wrote do not count.
+        var taken = name;
+        for (var i = 2; def.ContainingType.GetMembers(taken).Any(x => !IsGeneratedHere(x)); i++) taken = name + "_" + i;
+        return taken;
     }
 
     /// <summary>
@@ -119,7 +173,10 @@ internal static class SymbolFacts
     /// every [Goroutine] override overrides.
     /// </summary>
     public static bool IsVirtualGoroutine(IMethodSymbol m) =>
-        !m.IsStatic && (m.IsVirtual || m.IsOverride) && m.ContainingType.TypeKind == TypeKind.Class;
+        !m.IsStatic && (m.IsVirtual || m.IsOverride) && m.ContainingType.TypeKind == TypeKind.Class
+        // A sealed override in a sealed chain needs no factory of its own (a sealed type cannot declare a
+        // virtual one) unless it overrides a base's factory.
+        && (!(m.IsSealed || m.ContainingType.IsSealed) || OverridesFrameFactory(m));
 
     /// <summary>The frame factory of a virtual [Goroutine] method: one name for the whole override chain (overloads differ by parameters).</summary>
     public static string FrameFactoryName(IMethodSymbol m) => "__GoFrame_" + m.Name;
@@ -186,10 +243,29 @@ internal static class SymbolFacts
     /// <summary>For a known call that blocks the thread, the GoSharp replacement to suggest (GOSH0009); else null.</summary>
     public static string? BlockingReplacement(ISymbol symbol)
     {
-        if (!BlockingNames.Contains(symbol.Name) || symbol.ContainingNamespace?.Name is not ("Threading" or "Tasks" or "CompilerServices")) return null;
+        if (!BlockingNames.Contains(symbol.Name) || symbol.ContainingNamespace?.Name is not
+            ("Threading" or "Tasks" or "CompilerServices" or "IO" or "System" or "Http" or "Sockets" or "Net" or "Security" or "Pipes" or "Diagnostics"))
+            return null;
         var type = symbol.ContainingType?.OriginalDefinition.ToDisplayString();
         switch (type)
         {
+            // Synchronous I/O: the bound member's own type, so MemoryStream.Read or StringReader.ReadLine (no
+            // I/O) are not reported, while Stream.Read through the base type is (it may be a file or a socket).
+            case "System.IO.File" when symbol.Name is "ReadAllText" or "ReadAllBytes" or "ReadAllLines" or "WriteAllText"
+                or "WriteAllBytes" or "WriteAllLines" or "AppendAllText" or "AppendAllLines" or "Copy":
+            case "System.IO.Stream" or "System.IO.FileStream" or "System.IO.BufferedStream" or "System.Net.Sockets.NetworkStream"
+                or "System.Net.Security.SslStream" or "System.IO.Pipes.PipeStream"
+                when symbol.Name is "Read" or "Write" or "CopyTo" or "Flush" or "ReadExactly" or "ReadAtLeast":
+            case "System.IO.TextReader" or "System.IO.StreamReader" when symbol.Name is "ReadToEnd" or "ReadLine" or "Read" or "ReadBlock":
+            case "System.Console" when symbol.Name is "ReadLine" or "ReadKey" or "Read":
+            case "System.Net.Http.HttpClient" when symbol.Name == "Send":
+            case "System.Net.Sockets.Socket" when symbol.Name is "Accept" or "Connect" or "Receive" or "Send" or "ReceiveFrom" or "SendTo":
+            case "System.Net.Sockets.TcpClient" when symbol.Name == "Connect":
+            case "System.Net.Sockets.TcpListener" when symbol.Name is "AcceptTcpClient" or "AcceptSocket":
+            case "System.Net.Sockets.UdpClient" when symbol.Name is "Receive" or "Send":
+            case "System.Net.Dns" when symbol.Name is "GetHostEntry" or "GetHostAddresses":
+            case "System.Diagnostics.Process" when symbol.Name == "WaitForExit":
+                return BlockingReplacements.Io;
             case "System.Threading.Thread" when symbol.Name == "Sleep":
                 return BlockingReplacements.Sleep;
             case "System.Threading.Tasks.Task" when symbol.Name is "Wait" or "WaitAll" or "WaitAny":
@@ -228,4 +304,5 @@ internal static class BlockingReplacements
     public const string Semaphore = "Sync.Semaphore (Acquire/Release)";
     public const string Event = "WaitGroup or a Chan<T>";
     public const string Join = "Goroutine.Join()";
+    public const string Io = "Go.Blocking(() => ...) around it, or its async form under Go.Await(...)";
 }

@@ -16,6 +16,7 @@ internal sealed partial class MethodLowerer
     private void LowerUsing(UsingStatementSyntax u)
     {
         if (u.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, u, "await using"); return; }
+        EnterEnvironment(u);
         var fields = new List<(string Field, ITypeSymbol Type)>();
         if (u.Declaration is not null)
         {

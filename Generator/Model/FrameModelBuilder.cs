@@ -55,11 +55,27 @@ internal static class FrameModelBuilder
                 Add(diags, DiagnosticDescriptors.NotPartial, t.Locations.FirstOrDefault(l => l.IsInSource && l.SourceTree == decl.SyntaxTree) ?? nameLocation, t.Name);
             }
         }
+        for (var t = method.ContainingType; t is not null; t = t.ContainingType)
+        {
+            // A file-local type's other parts must be in the same file, which a generator cannot add to.
+            if (t.IsFileLocal)
+                Add(diags, DiagnosticDescriptors.CannotLiveInFrame, t.Locations.FirstOrDefault(l => l.IsInSource && l.SourceTree == decl.SyntaxTree) ?? nameLocation,
+                    $"'{t.Name}' is a file-local type: the frame and launcher of '{method.Name}' would be declared in another file, where the type is not visible; make the type internal (or private, nested in another partial type)");
+            if (SymbolFacts.IsVariantInterface(t))
+                Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                    $"'{t.Name}' has in/out type parameters, and C# allows no nested class (the frame of '{method.Name}') in such an interface (CS8427); move the body into a static helper of a partial class and call it from here");
+        }
         foreach (var p in decl.ParameterList.Parameters)
         {
             if (p.Modifiers.Any(m => m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword) || m.IsKind(SyntaxKind.InKeyword)))
                 Add(diags, DiagnosticDescriptors.RefParameter, p.GetLocation(), p.Identifier.ValueText);
+            else if (model.GetDeclaredSymbol(p, ct) is { } ps && SymbolFacts.CannotLiveInFrame(ps.Type))
+                Add(diags, DiagnosticDescriptors.CannotLiveInFrame, p.GetLocation(),
+                    $"Parameter '{ps.Name}' is of type '{ps.Type.ToDisplayString()}', which lives on the thread's stack and cannot be stored in the goroutine frame (async methods: CS4012/CS4005); pass an array, Memory<T> or an index instead");
         }
+        if (!method.IsStatic && method.ContainingType.IsRefLikeType)
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                $"'{method.Name}' is an instance method of the ref struct '{method.ContainingType.Name}', whose value cannot be stored in the goroutine frame; make the method static");
         // A plain call of a struct's method changes the caller's variable (ref this); the frame can only hold a
         // copy, so a method that could write to the instance would silently lose its writes (CS4012-like).
         if (!method.IsStatic && method.ContainingType.IsValueType && !method.IsReadOnly && !method.ContainingType.IsReadOnly)
@@ -74,7 +90,10 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.Unsupported, decl.ReturnType.GetLocation(), "A ref or ref struct return type");
         var filePath = decl.SyntaxTree.FilePath;
         var lowerer = new MethodLowerer(model, method, filePath, diags, ct);
-        if (ScanBody(body, model, lowerer, diags, ct))
+        // An unsafe method (or type) is an unsafe context throughout: no suspension point in it (CS4004 for await).
+        var unsafeContext = decl.Modifiers.Any(SyntaxKind.UnsafeKeyword)
+            || decl.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword));
+        if (ScanBody(body, model, lowerer, diags, unsafeContext, ct))
             diags.Insert(iteratorDiagnosticAt, new DiagnosticInfo(DiagnosticDescriptors.AsyncOrIterator.Id, LocationInfo.From(nameLocation),
                 new[] { method.Name, "an iterator" }.ToEquatableArray()));
         if (HasErrors(diags)) return null;
@@ -100,6 +119,13 @@ internal static class FrameModelBuilder
         var nsUsings = decl.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(x => x.Usings).Select(u => u.ToString()).ToEquatableArray();
 
         var frameName = SymbolFacts.FrameName(method);
+        var simpleName = SymbolFacts.IdentifierName(method);
+        var launcherName = "Go" + simpleName;
+        if (LauncherClash(method, launcherName) is { } clash)
+        {
+            Add(diags, DiagnosticDescriptors.LauncherNameTaken, nameLocation, method.ContainingType.Name, launcherName, method.Name);
+            launcherName = null;
+        }
         var typeParams = decl.TypeParameterList?.ToString() ?? "";
         var constraints = method.IsOverride && method.IsGenericMethod
             ? SymbolFacts.ConstraintClauses(method)
@@ -122,6 +148,7 @@ internal static class FrameModelBuilder
             ctorAssign.Add($"_p_{p.Name} = __a{i};");
         }
 
+        var frameAccessibility = FrameAccessibility(method);
         var accessibility = string.Join(" ", decl.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
             || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(m => m.Text));
         var modifiers = (accessibility + (method.IsStatic ? " static" : "")).Trim();
@@ -160,6 +187,7 @@ internal static class FrameModelBuilder
             MethodDisplayName: display,
             FilePath: filePath,
             FrameName: frameName,
+            FrameAccessibility: frameAccessibility,
             FrameTypeParameters: typeParams,
             FrameConstraints: constraints,
             FrameBaseType: baseType,
@@ -170,7 +198,7 @@ internal static class FrameModelBuilder
             States: lowerer.States.ToEquatableArray(),
             ResumeBody: resumeBody,
             LauncherModifiers: modifiers,
-            LauncherName: "Go" + method.Name,
+            LauncherName: launcherName,
             LauncherTypeParameters: typeParams,
             LauncherParameters: launcherParams,
             LauncherConstraints: constraints,
@@ -178,7 +206,38 @@ internal static class FrameModelBuilder
             LauncherFrameArguments: $"{RuntimeContract.GoRuntime.Type}.{RuntimeContract.GoRuntime.Current}.{spawn}({frameNew})",
             FrameFactory: factory,
             NeedsPatternHelpers: lowerer.NeedsPatternHelpers,
+            Environments: lowerer.EnvironmentDeclarations.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>
+    /// The frame class is as accessible as the method (at most internal): nested goroutine calls that can see
+    /// the method can make its frame, and a parameter of a private type stays legal in the frame's constructor.
+    /// </summary>
+    private static string FrameAccessibility(IMethodSymbol method) => method.DeclaredAccessibility switch
+    {
+        _ when method.ExplicitInterfaceImplementations.Length > 0 => "private",
+        Accessibility.Private => "private",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedAndInternal => "private protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        _ => "internal",
+    };
+
+    /// <summary>A user member the launcher would clash with: a non-method of that name, or a method with the same parameter types.</summary>
+    private static ISymbol? LauncherClash(IMethodSymbol method, string launcherName)
+    {
+        foreach (var member in method.ContainingType.GetMembers(launcherName))
+        {
+            // The analyzer analyses the compilation that already holds this generator's output: the launcher
+            // it finds there is the one being named, not a clash.
+            if (SymbolFacts.IsGeneratedHere(member)) continue;
+            if (member is not IMethodSymbol other) return member;
+            if (other.Arity == method.Arity && other.Parameters.Length == method.Parameters.Length
+                && other.Parameters.Zip(method.Parameters, (a, b) => a.Type.OriginalDefinition.ToDisplayString() == b.Type.OriginalDefinition.ToDisplayString()).All(x => x))
+                return member;
+        }
+        return null;
     }
 
     private static string Sanitize(string s)
@@ -192,7 +251,7 @@ internal static class FrameModelBuilder
 
     /// <summary>Method-wide checks: misplaced suspension points and thread-blocking calls. Returns whether the body has a
     /// yield statement outside lambdas and local functions (an iterator).</summary>
-    private static bool ScanBody(SyntaxNode body, SemanticModel model, MethodLowerer lowerer, List<DiagnosticInfo> diags, CancellationToken ct)
+    private static bool ScanBody(SyntaxNode body, SemanticModel model, MethodLowerer lowerer, List<DiagnosticInfo> diags, bool unsafeContext, CancellationToken ct)
     {
         var iterator = false;
         foreach (var node in body.DescendantNodes())
@@ -211,10 +270,19 @@ internal static class FrameModelBuilder
                 {
                     foreach (var a in inv.Ancestors())
                     {
-                        if (a == body) break;
+                        if (a == body)
+                        {
+                            if (unsafeContext) Add(diags, DiagnosticDescriptors.SuspensionInUnsafe, inv.GetLocation(), inv.ToString());
+                            break;
+                        }
                         if (a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
                         {
-                            Add(diags, DiagnosticDescriptors.SuspensionInLambda, inv.GetLocation(), inv.ToString());
+                            // A [Goroutine] method called in a closure is a plain call there, as C# means it
+                            // (an async method called in a lambda is not awaited either): a warning, not an error.
+                            if (kind == CallKind.GoroutineCall)
+                                Add(diags, DiagnosticDescriptors.GoroutineCallInClosure, inv.GetLocation(), inv.ToString());
+                            else
+                                Add(diags, DiagnosticDescriptors.SuspensionInLambda, inv.GetLocation(), inv.ToString());
                             break;
                         }
                         if (a is LockStatementSyntax)

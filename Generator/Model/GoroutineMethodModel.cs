@@ -23,6 +23,7 @@ internal sealed record GoroutineMethodModel(
     string MethodDisplayName,
     string FilePath,
     string FrameName,
+    string FrameAccessibility,
     string FrameTypeParameters,
     string FrameConstraints,
     string FrameBaseType,
@@ -33,7 +34,7 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<StateModel> States,
     string? ResumeBody,
     string LauncherModifiers,
-    string LauncherName,
+    string? LauncherName,
     string LauncherTypeParameters,
     string LauncherParameters,
     string LauncherConstraints,
@@ -41,6 +42,7 @@ internal sealed record GoroutineMethodModel(
     string LauncherFrameArguments,
     string? FrameFactory,
     bool NeedsPatternHelpers,
+    EquatableArray<string> Environments,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>

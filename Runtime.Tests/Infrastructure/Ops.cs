@@ -33,6 +33,27 @@ public static class Ops
         (ref ChanRecvOkAwaiter<T> a) => a.IsCompleted, (ref ChanRecvOkAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
         (ref ChanRecvOkAwaiter<T> a) => a.GetResult());
 
+    // Cancellable forms: the same awaiters, carrying the token.
+    public static Op<ChanSendAwaiter<T>, Unit> Send<T>(Chan<T> c, T v, System.Threading.CancellationToken ct) => new(c.GetSendAwaiter(v, ct),
+        (ref ChanSendAwaiter<T> a) => a.IsCompleted, (ref ChanSendAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanSendAwaiter<T> a) => { a.GetResult(); return default; });
+
+    public static Op<ChanRecvAwaiter<T>, T> Recv<T>(Chan<T> c, System.Threading.CancellationToken ct) => new(c.GetRecvAwaiter(ct),
+        (ref ChanRecvAwaiter<T> a) => a.IsCompleted, (ref ChanRecvAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanRecvAwaiter<T> a) => a.GetResult()!);
+
+    public static Op<ChanRecvOkAwaiter<T>, (T Value, bool Ok)> RecvOk<T>(Chan<T> c, System.Threading.CancellationToken ct) => new(c.GetRecvOkAwaiter(ct),
+        (ref ChanRecvOkAwaiter<T> a) => a.IsCompleted, (ref ChanRecvOkAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanRecvOkAwaiter<T> a) => a.GetResult());
+
+    public static Op<ChanSendAwaiter<T>, Unit> Send<T>(SendChan<T> c, T v, System.Threading.CancellationToken ct) => new(c.GetSendAwaiter(v, ct),
+        (ref ChanSendAwaiter<T> a) => a.IsCompleted, (ref ChanSendAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanSendAwaiter<T> a) => { a.GetResult(); return default; });
+
+    public static Op<ChanRecvAwaiter<T>, T> Recv<T>(RecvChan<T> c, System.Threading.CancellationToken ct) => new(c.GetRecvAwaiter(ct),
+        (ref ChanRecvAwaiter<T> a) => a.IsCompleted, (ref ChanRecvAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanRecvAwaiter<T> a) => a.GetResult()!);
+
     public static Op<ChanMoveNextAwaiter<T>, bool> MoveNext<T>(ChanEnumerator<T> e) => new(e.GetMoveNextAwaiter(),
         (ref ChanMoveNextAwaiter<T> a) => a.IsCompleted, (ref ChanMoveNextAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
         (ref ChanMoveNextAwaiter<T> a) => a.GetResult());
@@ -52,6 +73,14 @@ public static class Ops
     public static Op<GroupWaitAwaiter, Unit> GroupWait(Go.Group group) => new(group.GetWaitAwaiter(),
         (ref GroupWaitAwaiter a) => a.IsCompleted, (ref GroupWaitAwaiter a, G g, Frame f) => a.Suspend(g, f),
         (ref GroupWaitAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<JoinAwaiter, Unit> Join(Goroutine h, System.Threading.CancellationToken ct) => new(h.GetJoinAwaiter(ct),
+        (ref JoinAwaiter a) => a.IsCompleted, (ref JoinAwaiter a, G g, Frame f) => a.Suspend(g, f),
+        (ref JoinAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<JoinAwaiter<T>, T> Join<T>(Goroutine<T> h, System.Threading.CancellationToken ct) => new(h.GetJoinAwaiter(ct),
+        (ref JoinAwaiter<T> a) => a.IsCompleted, (ref JoinAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref JoinAwaiter<T> a) => a.GetResult());
 
     public static Op<JoinAwaiter, Unit> Join(Goroutine h) => new(h.GetJoinAwaiter(),
         (ref JoinAwaiter a) => a.IsCompleted, (ref JoinAwaiter a, G g, Frame f) => a.Suspend(g, f),
@@ -88,6 +117,10 @@ public static class TimeOps
         (ref SleepAwaiter a) => { a.GetResult(); return default; });
 
     public static Op<SleepAwaiter, Unit> Sleep(int ms) => Sleep(TimeSpan.FromMilliseconds(ms));
+
+    public static Op<SleepAwaiter, Unit> Sleep(TimeSpan d, System.Threading.CancellationToken ct) => new(Go.GetSleepAwaiter(d, ct),
+        (ref SleepAwaiter a) => a.IsCompleted, (ref SleepAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref SleepAwaiter a) => { a.GetResult(); return default; });
 }
 
 public static class SyncOps
@@ -117,6 +150,18 @@ public static class SyncOps
     public static Op<CondWaitAwaiter, Unit> Wait(Cond c) => new(c.GetWaitAwaiter(),
         (ref CondWaitAwaiter a) => a.IsCompleted, (ref CondWaitAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
         (ref CondWaitAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<MutexLockAwaiter, Unit> Lock(Sync.Mutex m, System.Threading.CancellationToken ct) => new(m.GetLockAwaiter(ct),
+        (ref MutexLockAwaiter a) => a.IsCompleted, (ref MutexLockAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref MutexLockAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<WaitGroupAwaiter, Unit> Wait(WaitGroup wg, System.Threading.CancellationToken ct) => new(wg.GetWaitAwaiter(ct),
+        (ref WaitGroupAwaiter a) => a.IsCompleted, (ref WaitGroupAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref WaitGroupAwaiter a) => { a.GetResult(); return default; });
+
+    public static Op<SemaphoreAcquireAwaiter, Unit> Acquire(Sync.Semaphore s, System.Threading.CancellationToken ct) => new(s.GetAcquireAwaiter(ct),
+        (ref SemaphoreAcquireAwaiter a) => a.IsCompleted, (ref SemaphoreAcquireAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
+        (ref SemaphoreAcquireAwaiter a) => { a.GetResult(); return default; });
 
     public static Op<SemaphoreAcquireAwaiter, Unit> Acquire(Sync.Semaphore s) => new(s.GetAcquireAwaiter(),
         (ref SemaphoreAcquireAwaiter a) => a.IsCompleted, (ref SemaphoreAcquireAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),

@@ -16,12 +16,12 @@ public sealed class ConfigurationTests : IDisposable
     private static readonly string[] Variables =
     [
         RuntimeConfig.MaxProcsVariable, RuntimeConfig.SchedTraceVariable, RuntimeConfig.DetectDeadlocksVariable,
-        RuntimeConfig.PreemptVariable, RuntimeConfig.FlowVariable,
+        RuntimeConfig.PreemptVariable, RuntimeConfig.FlowVariable, RuntimeConfig.MaxThreadsVariable,
     ];
     private static readonly string[] Switches =
     [
         RuntimeConfig.MaxProcsSwitch, RuntimeConfig.SchedTraceSwitch, RuntimeConfig.DetectDeadlocksSwitch,
-        RuntimeConfig.PreemptSwitch, RuntimeConfig.FlowSwitch,
+        RuntimeConfig.PreemptSwitch, RuntimeConfig.FlowSwitch, RuntimeConfig.MaxThreadsSwitch,
     ];
 
     private readonly Dictionary<string, string?> _savedVariables = new();
@@ -54,6 +54,7 @@ public sealed class ConfigurationTests : IDisposable
         GoRuntimeOptions o = RuntimeConfig.FromConfiguration();
         Assert.Equal("default", o.Name);
         Assert.Null(o.MaxProcs);
+        Assert.Null(o.MaxThreads);
         Assert.Null(o.SchedTrace);
         Assert.False(o.DetectDeadlocks);
         Assert.True(o.FlowExecutionContext);
@@ -68,8 +69,11 @@ public sealed class ConfigurationTests : IDisposable
         Environment.SetEnvironmentVariable("GOSHARP_DETECTDEADLOCKS", "1");
         Environment.SetEnvironmentVariable("GOSHARP_PREEMPT_MS", "25");
         Environment.SetEnvironmentVariable("GOSHARP_FLOWEXECUTIONCONTEXT", "0");
+        Environment.SetEnvironmentVariable("GOSHARP_MAXTHREADS", "64");
         GoRuntimeOptions o = RuntimeConfig.FromConfiguration();
         Assert.Equal(3, o.MaxProcs);
+        Assert.Equal(64, o.MaxThreads);
+        using (var rt = new GoRuntime()) Assert.Equal(64, rt.Sched.MaxThreads); // any runtime leaving it null reads it
         Assert.Equal(TimeSpan.FromMilliseconds(500), o.SchedTrace);
         Assert.True(o.DetectDeadlocks);
         Assert.Equal(TimeSpan.FromMilliseconds(25), o.PreemptAfter);
@@ -95,7 +99,10 @@ public sealed class ConfigurationTests : IDisposable
         AppContext.SetData("GoSharp.DetectDeadlocks", "true");
         AppContext.SetData("GoSharp.FlowExecutionContext", "0");
         AppContext.SetData("GoSharp.SchedTraceMs", 250); // a number set from code works too
+        Environment.SetEnvironmentVariable("GOSHARP_MAXTHREADS", "64");
+        AppContext.SetData("GoSharp.MaxThreads", "128");
         GoRuntimeOptions o = RuntimeConfig.FromConfiguration();
+        Assert.Equal(128, o.MaxThreads);
         Assert.Equal(2, o.MaxProcs);
         Assert.Equal(TimeSpan.FromMilliseconds(40), o.PreemptAfter);
         Assert.True(o.DetectDeadlocks);
@@ -115,6 +122,8 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("GOSHARP_PREEMPT_MS", "0")]
     [InlineData("GOSHARP_PREEMPT_MS", "10ms")]
     [InlineData("GOSHARP_FLOWEXECUTIONCONTEXT", "2")]
+    [InlineData("GOSHARP_MAXTHREADS", "0")]
+    [InlineData("GOSHARP_MAXTHREADS", "lots")]
     public void AnInvalidVariableNamesItselfAndItsValue(string variable, string value)
     {
         Environment.SetEnvironmentVariable(variable, value);

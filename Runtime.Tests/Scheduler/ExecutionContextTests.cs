@@ -265,4 +265,41 @@ public class ExecutionContextTests
         }
         Assert.Null(seen);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AfterFuncRunsInTheContextOfItsCaller(bool flow)
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2, FlowExecutionContext = flow });
+        var seen = new Chan<string?>(4);
+        IEnumerable<Op> Arm()
+        {
+            // Armed inside a goroutine whose own context holds a value: the callback sees it, not the M's.
+            s_local.Value = "set in the goroutine";
+            Go.AfterFunc(TimeSpan.FromMilliseconds(1), () => seen.TrySend(s_local.Value));
+            yield break;
+        }
+        using (rt.Enter())
+        {
+            s_local.Value = "set by the caller";
+            try
+            {
+                Go.AfterFunc(TimeSpan.FromMilliseconds(1), () => seen.TrySend(s_local.Value));
+            }
+            finally
+            {
+                s_local.Value = null;
+            }
+            string? first = seen.Recv();
+            rt.Go(Arm()).Join();
+            string? second = seen.Recv();
+            // A plain goroutine spawned afterwards from a thread with no context sees nothing of either.
+            string? leaked = "unset";
+            rt.Go(ReadOnce(v => leaked = v)).Join();
+            Assert.Equal(flow ? "set by the caller" : null, first);
+            Assert.Equal(flow ? "set in the goroutine" : null, second);
+            Assert.Null(leaked);
+        }
+    }
 }

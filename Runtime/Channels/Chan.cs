@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Threading;
 using GoSharp.Channels;
 using GoSharp.CompilerServices;
 
@@ -53,9 +54,28 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
         else H.Send(value);
     }
 
-    /// <summary>The awaiter behind <see cref="Send"/> (generated code calls it).</summary>
+    /// <summary>The awaiter behind <see cref="Send(T)"/> (generated code calls it).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanSendAwaiter<T> GetSendAwaiter(T value) => new(H, value);
+    public ChanSendAwaiter<T> GetSendAwaiter(T value) => new(H, value, default);
+
+    /// <summary>
+    /// Sends <paramref name="value"/>, or gives up when <paramref name="cancellationToken"/> is cancelled
+    /// (Go: <c>select { case ch &lt;- v: case &lt;-ctx.Done(): }</c>). Throws
+    /// <see cref="OperationCanceledException"/> if the token is already cancelled (nothing is sent), or if it
+    /// is cancelled while the send waits: then the value was not delivered. A send that a receiver took
+    /// returns normally even if the token is cancelled at the same moment. Throws
+    /// <see cref="ChannelClosedException"/> if the channel is or becomes closed. See docs/channels.md, Cancellation.
+    /// </summary>
+    [SuspensionPoint(nameof(GetSendAwaiter))]
+    public void Send(T value, CancellationToken cancellationToken)
+    {
+        if (H is null) HChan<T>.BlockUntilCanceled(cancellationToken);
+        else H.Send(value, cancellationToken);
+    }
+
+    /// <summary>The awaiter behind <see cref="Send(T, CancellationToken)"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ChanSendAwaiter<T> GetSendAwaiter(T value, CancellationToken cancellationToken) => new(H, value, cancellationToken);
 
     /// <summary>
     /// Receives a value (Go: <c>v := &lt;-ch</c>), waiting for one. On a closed channel the buffered values
@@ -69,9 +89,27 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
         return H!.Recv(out _);
     }
 
-    /// <summary>The awaiter behind <see cref="Recv"/>.</summary>
+    /// <summary>The awaiter behind <see cref="Recv()"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvAwaiter<T> GetRecvAwaiter() => new(H);
+    public ChanRecvAwaiter<T> GetRecvAwaiter() => new(H, default);
+
+    /// <summary>
+    /// Receives a value, or gives up when <paramref name="cancellationToken"/> is cancelled. Throws
+    /// <see cref="OperationCanceledException"/> if the token is already cancelled or is cancelled while the
+    /// receive waits; then no value was taken (it stays in the channel for another receiver). A receive that
+    /// got a value returns it even if the token is cancelled at the same moment.
+    /// </summary>
+    [SuspensionPoint(nameof(GetRecvAwaiter))]
+    [return: MaybeNull]
+    public T Recv(CancellationToken cancellationToken)
+    {
+        if (H is null) HChan<T>.BlockUntilCanceled(cancellationToken);
+        return H!.Recv(out _, cancellationToken);
+    }
+
+    /// <summary>The awaiter behind <see cref="Recv(CancellationToken)"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ChanRecvAwaiter<T> GetRecvAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
 
     /// <summary>
     /// Receives a value and whether it came from a send (Go: <c>v, ok := &lt;-ch</c>): <c>Ok</c> is false
@@ -85,9 +123,25 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
         return (v, ok);
     }
 
-    /// <summary>The awaiter behind <see cref="RecvOk"/>.</summary>
+    /// <summary>The awaiter behind <see cref="RecvOk()"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H);
+    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H, default);
+
+    /// <summary>
+    /// <see cref="RecvOk()"/> that gives up when <paramref name="cancellationToken"/> is cancelled, with the
+    /// rules of <see cref="Recv(CancellationToken)"/>.
+    /// </summary>
+    [SuspensionPoint(nameof(GetRecvOkAwaiter))]
+    public (T Value, bool Ok) RecvOk(CancellationToken cancellationToken)
+    {
+        if (H is null) HChan<T>.BlockUntilCanceled(cancellationToken);
+        T v = H!.Recv(out bool ok, cancellationToken);
+        return (v, ok);
+    }
+
+    /// <summary>The awaiter behind <see cref="RecvOk(CancellationToken)"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
 
     /// <summary>
     /// Sends without waiting (Go: <c>select { case ch &lt;- v: default: }</c>): true if a receiver took
@@ -169,30 +223,38 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
     public override string ToString() => H is null ? "chan(nil)" : $"chan#{H.Id}(len {H.Count}, cap {H.Cap})";
 }
 
-/// <summary>The awaiter behind <see cref="Chan{T}.Send"/>: call <see cref="Suspend"/> on the stored awaiter (it records its waiter).</summary>
+/// <summary>The awaiter behind <see cref="Chan{T}.Send(T)"/>: call <see cref="Suspend"/> on the stored awaiter (it records its waiter).</summary>
 /// <typeparam name="T">The element type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ChanSendAwaiter<T>
 {
     private readonly HChan<T>? _h;
+    private readonly CancellationToken _ct;
     private T _value;
     private Waiter<T>? _w;
+    private TokenPark? _nilPark;
     private bool _done;
 
-    internal ChanSendAwaiter(HChan<T>? h, T value)
+    internal ChanSendAwaiter(HChan<T>? h, T value, CancellationToken cancellationToken)
     {
         _h = h;
+        _ct = cancellationToken;
         _value = value;
         _w = null;
+        _nilPark = null;
         _done = false;
     }
 
-    /// <summary>Tries the send without waiting; true if it happened. Throws on a closed channel.</summary>
+    /// <summary>
+    /// Tries the send without waiting; true if it happened. Throws on a closed channel, and
+    /// <see cref="OperationCanceledException"/> if the token is cancelled already.
+    /// </summary>
     public bool IsCompleted
     {
         get
         {
             if (_done) return true;
+            _ct.ThrowIfCancellationRequested();
             if (_h is null) return false;
             _h.Lock.Enter();
             int r = _h.SendLocked(_value, out Waiter? wake);
@@ -209,54 +271,78 @@ public struct ChanSendAwaiter<T>
     /// <summary>Parks the goroutine; the commit step queues it as a sender unless a receiver came meanwhile.</summary>
     public FrameResult Suspend(G g, Frame frame)
     {
-        if (_h is null) return g.Park(frame, null, null, WaitReason.ChanSendNil);
+        if (_h is null)
+        {
+            if (!_ct.CanBeCanceled) return g.Park(frame, null, null, WaitReason.ChanSendNil);
+            return TokenPark.Park(g, frame, _ct, WaitReason.ChanSendNil, out _nilPark);
+        }
         var w = Waiter<T>.Rent();
         w.G = g;
         w.Value = _value;
         w.Queue = _h;
         _value = default!;
         _w = w;
+        w.RegisterCancel(_ct, _h);
         return g.Park(frame, HChan<T>.SendCommit.Instance, w, WaitReason.ChanSend);
     }
 
-    /// <summary>Returns after the send; throws <see cref="ChannelClosedException"/> if the channel was closed.</summary>
+    /// <summary>
+    /// Returns after the send; throws <see cref="ChannelClosedException"/> if the channel was closed, and
+    /// <see cref="OperationCanceledException"/> if the token ended the wait (the value was not delivered).
+    /// </summary>
     public void GetResult()
     {
+        if (_nilPark is not null)
+        {
+            _nilPark.End();
+            _nilPark = null;
+            throw new OperationCanceledException(_ct);
+        }
         var w = _w;
         if (w is null) return;
         _w = null;
+        bool canceled = w.EndCancel();
         bool ok = w.Success;
         Waiter<T>.Return(w);
+        if (canceled) throw new OperationCanceledException(_ct);
         if (!ok) throw ChannelClosedException.SendOnClosed();
     }
 }
 
-/// <summary>The awaiter behind <see cref="Chan{T}.Recv"/> and <see cref="Chan{T}.RecvOk"/>.</summary>
+/// <summary>The awaiter behind <see cref="Chan{T}.Recv()"/> and <see cref="Chan{T}.RecvOk()"/>.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ChanRecvOkAwaiter<T>
 {
     private readonly HChan<T>? _h;
+    private readonly CancellationToken _ct;
     private T _value;
     private bool _ok;
     private bool _done;
     private Waiter<T>? _w;
+    private TokenPark? _nilPark;
 
-    internal ChanRecvOkAwaiter(HChan<T>? h)
+    internal ChanRecvOkAwaiter(HChan<T>? h, CancellationToken cancellationToken)
     {
         _h = h;
+        _ct = cancellationToken;
         _value = default!;
         _ok = false;
         _done = false;
         _w = null;
+        _nilPark = null;
     }
 
-    /// <summary>Tries the receive without waiting; true if it completed.</summary>
+    /// <summary>
+    /// Tries the receive without waiting; true if it completed. Throws <see cref="OperationCanceledException"/>
+    /// if the token is cancelled already.
+    /// </summary>
     public bool IsCompleted
     {
         get
         {
             if (_done) return true;
+            _ct.ThrowIfCancellationRequested();
             if (_h is null) return false;
             int r = _h.TryRecv(out _value);
             if (r == 0) return false;
@@ -269,25 +355,45 @@ public struct ChanRecvOkAwaiter<T>
     /// <summary>Parks the goroutine; the commit step queues it as a receiver unless a value came meanwhile.</summary>
     public FrameResult Suspend(G g, Frame frame)
     {
-        if (_h is null) return g.Park(frame, null, null, WaitReason.ChanReceiveNil);
+        if (_h is null)
+        {
+            if (!_ct.CanBeCanceled) return g.Park(frame, null, null, WaitReason.ChanReceiveNil);
+            return TokenPark.Park(g, frame, _ct, WaitReason.ChanReceiveNil, out _nilPark);
+        }
         var w = Waiter<T>.Rent();
         w.G = g;
         w.Queue = _h;
         _w = w;
+        w.RegisterCancel(_ct, _h);
         return g.Park(frame, HChan<T>.RecvCommit.Instance, w, WaitReason.ChanReceive);
     }
 
-    /// <summary>The value and whether it came from a send.</summary>
+    /// <summary>
+    /// The value and whether it came from a send; throws <see cref="OperationCanceledException"/> if the token
+    /// ended the wait (then no value was taken).
+    /// </summary>
     public (T Value, bool Ok) GetResult()
     {
+        if (_nilPark is not null)
+        {
+            _nilPark.End();
+            _nilPark = null;
+            throw new OperationCanceledException(_ct);
+        }
         var w = _w;
         if (w is not null)
         {
             _w = null;
+            bool canceled = w.EndCancel();
             _value = w.Value;
             _ok = w.Success;
             _done = true;
             Waiter<T>.Return(w);
+            if (canceled)
+            {
+                _value = default!;
+                throw new OperationCanceledException(_ct);
+            }
         }
         var v = _value;
         _value = default!;
@@ -295,14 +401,14 @@ public struct ChanRecvOkAwaiter<T>
     }
 }
 
-/// <summary>The awaiter behind <see cref="Chan{T}.Recv"/>.</summary>
+/// <summary>The awaiter behind <see cref="Chan{T}.Recv()"/>.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ChanRecvAwaiter<T>
 {
     private ChanRecvOkAwaiter<T> _inner;
 
-    internal ChanRecvAwaiter(HChan<T>? h) => _inner = new ChanRecvOkAwaiter<T>(h);
+    internal ChanRecvAwaiter(HChan<T>? h, CancellationToken cancellationToken) => _inner = new ChanRecvOkAwaiter<T>(h, cancellationToken);
 
     /// <summary>Tries the receive without waiting.</summary>
     public bool IsCompleted => _inner.IsCompleted;
@@ -362,7 +468,7 @@ public struct ChanMoveNextAwaiter<T>
     internal ChanMoveNextAwaiter(ChanEnumerator<T> e)
     {
         _e = e;
-        _inner = new ChanRecvOkAwaiter<T>(e.H);
+        _inner = new ChanRecvOkAwaiter<T>(e.H, default);
     }
 
     /// <summary>Tries the receive without waiting.</summary>

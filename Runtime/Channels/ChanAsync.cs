@@ -124,30 +124,21 @@ public readonly partial struct Chan<T>
 public static partial class Go
 {
     /// <summary>
-    /// A channel closed when <paramref name="cancellationToken"/> is cancelled (Go: <c>ctx.Done()</c>):
+    /// The channel closed when <paramref name="cancellationToken"/> is cancelled (Go: <c>ctx.Done()</c>):
     /// receive from it, range over it, or select on it (<see cref="CancellationTokenSelectExtensions.DoneCase"/>).
-    /// Nil (never ready) for a token that cannot be cancelled. Each call registers on the token: make it once per loop, not per iteration.
+    /// Nil (never ready) for a token that cannot be cancelled. Like Go's, it is the same channel at every call
+    /// for the same token, made and registered on the token once, and receive-only: nobody but the token
+    /// closes it.
     /// </summary>
-    public static Chan<Empty> Done(CancellationToken cancellationToken)
-    {
-        if (!cancellationToken.CanBeCanceled) return default;
-        var c = new Chan<Empty>();
-        if (cancellationToken.IsCancellationRequested)
-        {
-            c.Close();
-            return c;
-        }
-        cancellationToken.UnsafeRegister(static s => ((HChan<Empty>)s!).CloseIfOpen(), c.H);
-        return c;
-    }
+    public static RecvChan<Empty> Done(CancellationToken cancellationToken) => DoneChannels.For(cancellationToken);
 }
 
 /// <summary>Select cases for <see cref="CancellationToken"/>.</summary>
 public static class CancellationTokenSelectExtensions
 {
     /// <summary>
-    /// A select case ready once the token is cancelled (Go: <c>case &lt;-ctx.Done():</c>). Registers on
-    /// the token at each call; in a loop, hoist <c>Go.Done(token)</c> and use its <c>RecvCase()</c>.
+    /// A select case ready once the token is cancelled (Go: <c>case &lt;-ctx.Done():</c>): the receive case of
+    /// <see cref="Go.Done"/>. Cheap in a loop: the token's channel is made and registered once per token.
     /// </summary>
-    public static SelectCase<Empty> DoneCase(this CancellationToken cancellationToken) => Go.Done(cancellationToken).RecvCase();
+    public static SelectCase<Empty> DoneCase(this CancellationToken cancellationToken) => DoneChannels.For(cancellationToken).RecvCase();
 }

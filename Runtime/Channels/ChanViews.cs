@@ -48,22 +48,39 @@ public readonly partial struct RecvChan<T> : IEquatable<RecvChan<T>>, IEnumerabl
     /// <summary>The buffer capacity (Go: <c>cap(ch)</c>); 0 for unbuffered and nil.</summary>
     public int Cap => H?.Cap ?? 0;
 
-    /// <summary>Receives a value, waiting for one; <c>default</c> once the channel is closed and drained. See <see cref="Chan{T}.Recv"/>.</summary>
+    /// <summary>Receives a value, waiting for one; <c>default</c> once the channel is closed and drained. See <see cref="Chan{T}.Recv()"/>.</summary>
     [SuspensionPoint(nameof(GetRecvAwaiter))]
     [return: MaybeNull]
     public T Recv() => new Chan<T>(H).Recv();
 
-    /// <summary>The awaiter behind <see cref="Recv"/> (the channel's own).</summary>
+    /// <summary>The awaiter behind <see cref="Recv()"/> (the channel's own).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvAwaiter<T> GetRecvAwaiter() => new(H);
+    public ChanRecvAwaiter<T> GetRecvAwaiter() => new(H, default);
 
-    /// <summary>Receives a value and whether it came from a send (Go: <c>v, ok := &lt;-ch</c>). See <see cref="Chan{T}.RecvOk"/>.</summary>
+    /// <summary>Receives a value, or gives up when the token is cancelled. See <see cref="Chan{T}.Recv(CancellationToken)"/>.</summary>
+    [SuspensionPoint(nameof(GetRecvAwaiter))]
+    [return: MaybeNull]
+    public T Recv(CancellationToken cancellationToken) => new Chan<T>(H).Recv(cancellationToken);
+
+    /// <summary>The awaiter behind <see cref="Recv(CancellationToken)"/> (the channel's own).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ChanRecvAwaiter<T> GetRecvAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
+
+    /// <summary>Receives a value and whether it came from a send (Go: <c>v, ok := &lt;-ch</c>). See <see cref="Chan{T}.RecvOk()"/>.</summary>
     [SuspensionPoint(nameof(GetRecvOkAwaiter))]
     public (T Value, bool Ok) RecvOk() => new Chan<T>(H).RecvOk();
 
-    /// <summary>The awaiter behind <see cref="RecvOk"/> (the channel's own).</summary>
+    /// <summary>The awaiter behind <see cref="RecvOk()"/> (the channel's own).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H);
+    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H, default);
+
+    /// <summary><see cref="RecvOk()"/> that gives up when the token is cancelled. See <see cref="Chan{T}.RecvOk(CancellationToken)"/>.</summary>
+    [SuspensionPoint(nameof(GetRecvOkAwaiter))]
+    public (T Value, bool Ok) RecvOk(CancellationToken cancellationToken) => new Chan<T>(H).RecvOk(cancellationToken);
+
+    /// <summary>The awaiter behind <see cref="RecvOk(CancellationToken)"/> (the channel's own).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
 
     /// <summary>Receives without waiting: true with a value if one was ready. See <see cref="Chan{T}.TryRecv"/>.</summary>
     public bool TryRecv([MaybeNullWhen(false)] out T value) => new Chan<T>(H).TryRecv(out value);
@@ -111,7 +128,7 @@ public readonly partial struct RecvChan<T> : IEquatable<RecvChan<T>>, IEnumerabl
 /// The send-only view of a <see cref="Chan{T}"/> (Go: <c>chan&lt;- T</c>): send, try-send, the send case
 /// and close; nothing that receives. A <see cref="Chan{T}"/> converts to it implicitly; there is no
 /// conversion back. A struct over the same channel: copies share it, <c>default</c> is the nil channel,
-/// <c>==</c> compares channel identity. <see cref="Send"/> is a suspension point inside
+/// <c>==</c> compares channel identity. <see cref="Send(T)"/> is a suspension point inside
 /// <c>[Goroutine]</c> methods, exactly as on <see cref="Chan{T}"/>. See docs/channels.md.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
@@ -136,13 +153,21 @@ public readonly partial struct SendChan<T> : IEquatable<SendChan<T>>
     /// <summary>The buffer capacity (Go: <c>cap(ch)</c>); 0 for unbuffered and nil.</summary>
     public int Cap => H?.Cap ?? 0;
 
-    /// <summary>Sends <paramref name="value"/>, waiting for a receiver or room; throws <see cref="ChannelClosedException"/> on a closed channel. See <see cref="Chan{T}.Send"/>.</summary>
+    /// <summary>Sends <paramref name="value"/>, waiting for a receiver or room; throws <see cref="ChannelClosedException"/> on a closed channel. See <see cref="Chan{T}.Send(T)"/>.</summary>
     [SuspensionPoint(nameof(GetSendAwaiter))]
     public void Send(T value) => new Chan<T>(H).Send(value);
 
-    /// <summary>The awaiter behind <see cref="Send"/> (the channel's own).</summary>
+    /// <summary>The awaiter behind <see cref="Send(T)"/> (the channel's own).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanSendAwaiter<T> GetSendAwaiter(T value) => new(H, value);
+    public ChanSendAwaiter<T> GetSendAwaiter(T value) => new(H, value, default);
+
+    /// <summary>Sends <paramref name="value"/>, or gives up when the token is cancelled. See <see cref="Chan{T}.Send(T, CancellationToken)"/>.</summary>
+    [SuspensionPoint(nameof(GetSendAwaiter))]
+    public void Send(T value, CancellationToken cancellationToken) => new Chan<T>(H).Send(value, cancellationToken);
+
+    /// <summary>The awaiter behind <see cref="Send(T, CancellationToken)"/> (the channel's own).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ChanSendAwaiter<T> GetSendAwaiter(T value, CancellationToken cancellationToken) => new(H, value, cancellationToken);
 
     /// <summary>Sends without waiting; true if sent. Throws on a closed channel; false for nil. See <see cref="Chan{T}.TrySend"/>.</summary>
     public bool TrySend(T value) => new Chan<T>(H).TrySend(value);

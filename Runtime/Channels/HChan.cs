@@ -47,7 +47,7 @@ namespace GoSharp.Channels;
 /// Every method named *Locked runs with <see cref="Lock"/> held and never wakes anyone: it returns the
 /// waiter to wake, which the caller wakes after unlocking.
 /// </summary>
-internal sealed class HChan<T> : IWaitQueueOwner
+internal sealed class HChan<T> : ICancelableWaitQueue
 {
     /// <summary>
     /// A unique, increasing id across every element type (the counter is in a non-generic class: a static
@@ -197,6 +197,17 @@ internal sealed class HChan<T> : IWaitQueueOwner
         return removed;
     }
 
+    /// <summary>A token cancelled a blocked send or receive: unlink it unless a waker took it (Waiter.Cancellation.cs).</summary>
+    public bool CancelWait(Waiter w)
+    {
+        Lock.Enter();
+        w.CancelRequested = true;
+        bool removed = RecvQ.RemoveIfQueued(w, this) || SendQ.RemoveIfQueued(w, this);
+        if (removed) w.Canceled = true;
+        Lock.Exit();
+        return removed;
+    }
+
     /// <summary>Removes an async waiter that is still queued; false if a waker took it already.</summary>
     public bool CancelWaiter(Waiter w, bool send)
     {
@@ -212,8 +223,9 @@ internal sealed class HChan<T> : IWaitQueueOwner
 
     // ---- thread (blocking) operations ----
 
-    public void Send(T value)
+    public void Send(T value, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Lock.Enter();
         int r = SendLocked(value, out Waiter? wake);
         if (r == 0)
@@ -222,9 +234,12 @@ internal sealed class HChan<T> : IWaitQueueOwner
             w.Value = value;
             SendQ.Enqueue(w, this);
             Lock.Exit();
-            w.WaitThread();
-            bool ok = w.Success;
+            w.RegisterCancel(cancellationToken, this);
+            try { w.WaitThread(); }
+            finally { w.EndCancel(); }
+            bool ok = w.Success, canceled = w.Canceled;
             Waiter<T>.Return(w);
+            if (canceled) throw new OperationCanceledException(cancellationToken);
             if (!ok) throw ChannelClosedException.SendOnClosed();
             return;
         }
@@ -233,8 +248,9 @@ internal sealed class HChan<T> : IWaitQueueOwner
         if (r < 0) throw ChannelClosedException.SendOnClosed();
     }
 
-    public T Recv(out bool ok)
+    public T Recv(out bool ok, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Lock.Enter();
         int r = RecvLocked(out T value, out Waiter? wake);
         if (r == 0)
@@ -242,10 +258,14 @@ internal sealed class HChan<T> : IWaitQueueOwner
             var w = Waiter<T>.Rent();
             RecvQ.Enqueue(w, this);
             Lock.Exit();
-            w.WaitThread();
+            w.RegisterCancel(cancellationToken, this);
+            try { w.WaitThread(); }
+            finally { w.EndCancel(); }
             ok = w.Success;
             value = w.Value;
+            bool canceled = w.Canceled;
             Waiter<T>.Return(w);
+            if (canceled) throw new OperationCanceledException(cancellationToken);
             return value;
         }
         Lock.Exit();
@@ -296,6 +316,11 @@ internal sealed class HChan<T> : IWaitQueueOwner
             int r = h.SendLocked(w.Value, out Waiter? wake);
             if (r == 0)
             {
+                if (w.CommitCanceled())
+                {
+                    h.Lock.Exit();
+                    return false;
+                }
                 h.SendQ.Enqueue(w, h);
                 h.Lock.Exit();
                 return true;
@@ -320,6 +345,11 @@ internal sealed class HChan<T> : IWaitQueueOwner
             int r = h.RecvLocked(out T value, out Waiter? wake);
             if (r == 0)
             {
+                if (w.CommitCanceled())
+                {
+                    h.Lock.Exit();
+                    return false;
+                }
                 h.RecvQ.Enqueue(w, h);
                 h.Lock.Exit();
                 return true;
@@ -330,6 +360,18 @@ internal sealed class HChan<T> : IWaitQueueOwner
             wake?.WakeOwner();
             return false;
         }
+    }
+
+    /// <summary>
+    /// Blocks the calling thread until <paramref name="cancellationToken"/> is cancelled, then throws
+    /// <see cref="OperationCanceledException"/> (a nil channel's operation with a token); forever if it cannot be.
+    /// </summary>
+    public static void BlockUntilCanceled(CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled) BlockForever();
+        cancellationToken.ThrowIfCancellationRequested();
+        using (Sched.EnterBlocking()) cancellationToken.WaitHandle.WaitOne();
+        throw new OperationCanceledException(cancellationToken);
     }
 
     /// <summary>Blocks the calling thread forever (a nil channel, an empty select).</summary>

@@ -59,6 +59,7 @@ public abstract class Frame
         if (failure is not null)
         {
             Joins?.Unobserved?.Observed();
+            FrameFailure.Rethrowing(failure);
             failure.Throw();
         }
     }

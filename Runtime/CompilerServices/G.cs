@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.Scheduler;
 
@@ -41,9 +42,8 @@ public sealed class G
     // spawn, re-captured when a resume changed it. Null: the M's own (default) context, nothing to restore.
     internal ExecutionContext? ExecContext;
     internal int WaitSinceSeconds;      // Environment.TickCount64 / 1000 at the park, for dumps
+    internal ushort SyncDepth;          // nested Invokes now on the thread's stack; the scheduler zeroes it (ushort: G stays small)
 
-    /// <summary>Free for the primitive a goroutine is parked on (Go: <c>g.param</c>): the waker may leave a value here.</summary>
-    public object? Param;
 
     internal G(Sched sched) => Sched = sched;
 
@@ -102,12 +102,27 @@ public sealed class G
     /// current thread. When it returns <see cref="FrameResult.Completed"/> the caller takes the result
     /// at once; otherwise the callee has suspended (or pushed its own callee), the caller saves its state
     /// and returns the same value, and the scheduler resumes the callee first, then the caller.
+    /// Past <see cref="MaxSyncDepth"/> nested calls on the thread's stack (or when the stack runs low) the
+    /// call becomes a trampoline call (<see cref="Call"/>) instead: every frame on the stack returns
+    /// <see cref="FrameResult.Called"/>, the scheduler runs the callee from a flat stack, and the frames
+    /// resume their callers as they complete. Recursion depth is then bounded by memory, as a goroutine's
+    /// stack is in Go, not by the M's thread stack. The bound is low, not "as deep as the stack allows":
+    /// an exception's trace holds every frame it crossed on the stack, and a caller resumed by the
+    /// scheduler copies that trace when it rethrows, so a short synchronous segment keeps a deep
+    /// recursion's exception linear in its depth.
     /// </summary>
     public FrameResult Invoke(Frame caller, Frame callee)
     {
+        if (SyncDepth >= MaxSyncDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) return Call(caller, callee);
+        SyncDepth++;
         callee.Caller = caller;
-        return callee.Resume(this);
+        FrameResult r = callee.Resume(this);
+        SyncDepth--; // not on an exception: a stale count only trampolines sooner, and the next resume zeroes it
+        return r;
     }
+
+    /// <summary>Nested calls that run on the thread's stack before <see cref="Invoke"/> trampolines.</summary>
+    internal const int MaxSyncDepth = 256;
 
     /// <summary>
     /// A nested call that the scheduler runs (a trampoline; keeps the thread stack flat): return the
@@ -161,7 +176,6 @@ public sealed class G
         Top = null;
         Root = null;
         M = null;
-        Param = null;
         CreatedBy = null;
         ExecContext = null; // a recycled G must not keep a finished request's AsyncLocals alive
         WaitReason = WaitReason.None;

@@ -27,6 +27,8 @@ public enum WaitReason : byte
     TaskAwait,
     /// <summary>A user-written primitive.</summary>
     Other,
+    /// <summary>Waiting for a socket (GoSharp.Net: Read, Write, Accept, Dial).</summary>
+    NetIO,
 }
 
 internal static class WaitReasonText
@@ -45,6 +47,7 @@ internal static class WaitReasonText
         WaitReason.Sleep => "sleep",
         WaitReason.SyncWait => "sync.Wait",
         WaitReason.TaskAwait => "Task await",
+        WaitReason.NetIO => "IO wait",
         _ => "waiting",
     };
 }

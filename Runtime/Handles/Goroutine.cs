@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using GoSharp.CompilerServices;
 
 using GoSharp.Scheduler;
@@ -8,7 +9,7 @@ namespace GoSharp;
 
 /// <summary>
 /// A handle to a started goroutine, returned by a generated launcher <c>GoX(...)</c>. Go has none; a
-/// .NET caller can wait for the goroutine (<see cref="Join"/>, or <c>await</c>) and gets its exception.
+/// .NET caller can wait for the goroutine (<see cref="Join()"/>, or <c>await</c>) and gets its exception.
 /// Dropping the handle is fine (fire and forget, as <c>go f()</c>), but an exception nobody observes is
 /// reported to <see cref="GoRuntimeOptions.UnhandledException"/>. Copying the handle is cheap: it is the
 /// goroutine's first frame and its id.
@@ -53,9 +54,27 @@ public readonly struct Goroutine : IEquatable<Goroutine>
         root.ThrowIfFailed();
     }
 
-    /// <summary>The awaiter behind <see cref="Join"/> inside goroutines (generated code calls it).</summary>
+    /// <summary>The awaiter behind <see cref="Join()"/> inside goroutines (generated code calls it).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public JoinAwaiter GetJoinAwaiter() => new(RootOrThrow);
+    public JoinAwaiter GetJoinAwaiter() => new(RootOrThrow, default);
+
+    /// <summary>
+    /// Waits for the goroutine to end, or gives up when <paramref name="cancellationToken"/> is cancelled
+    /// (<see cref="OperationCanceledException"/>; the goroutine runs on, and its exception is not observed).
+    /// An already cancelled token throws even if the goroutine has ended.
+    /// </summary>
+    [SuspensionPoint(nameof(GetJoinAwaiter))]
+    public void Join(CancellationToken cancellationToken)
+    {
+        var root = RootOrThrow;
+        cancellationToken.ThrowIfCancellationRequested();
+        JoinState.BlockUntilDone(root, cancellationToken);
+        root.ThrowIfFailed();
+    }
+
+    /// <summary>The awaiter behind <see cref="Join(CancellationToken)"/>.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public JoinAwaiter GetJoinAwaiter(CancellationToken cancellationToken) => new(RootOrThrow, cancellationToken);
 
     /// <summary>Lets async code write <c>await handle</c>.</summary>
     public GoroutineAwaiter GetAwaiter() => new(RootOrThrow);
@@ -114,9 +133,27 @@ public readonly struct Goroutine<T> : IEquatable<Goroutine<T>>
         return root.GetResult();
     }
 
-    /// <summary>The awaiter behind <see cref="Join"/> inside goroutines (generated code calls it).</summary>
+    /// <summary>The awaiter behind <see cref="Join()"/> inside goroutines (generated code calls it).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public JoinAwaiter<T> GetJoinAwaiter() => new(RootOrThrow);
+    public JoinAwaiter<T> GetJoinAwaiter() => new(RootOrThrow, default);
+
+    /// <summary>
+    /// Waits for the goroutine and returns its result, or gives up when <paramref name="cancellationToken"/> is
+    /// cancelled (<see cref="OperationCanceledException"/>; the goroutine runs on). An already cancelled token
+    /// throws even if the goroutine has ended.
+    /// </summary>
+    [SuspensionPoint(nameof(GetJoinAwaiter))]
+    public T Join(CancellationToken cancellationToken)
+    {
+        var root = RootOrThrow;
+        cancellationToken.ThrowIfCancellationRequested();
+        JoinState.BlockUntilDone(root, cancellationToken);
+        return root.GetResult();
+    }
+
+    /// <summary>The awaiter behind <see cref="Join(CancellationToken)"/>.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public JoinAwaiter<T> GetJoinAwaiter(CancellationToken cancellationToken) => new(RootOrThrow, cancellationToken);
 
     /// <summary>Lets async code write <c>await handle</c>.</summary>
     public GoroutineAwaiter<T> GetAwaiter() => new(RootOrThrow);

@@ -35,11 +35,24 @@ internal sealed partial class Sched
     /// nothing; on an M running a goroutine it hands the P to another M now. Dispose the result after the
     /// block. Go: entersyscallblock.
     /// </summary>
-    public static BlockingScope EnterBlocking()
+    /// <exception cref="ThreadExhaustionException">Blocking would pass the runtime's thread limit (ThreadLimit.cs); nothing blocked.</exception>
+    /// <param name="refuseAtLimit">False for a wait that cannot be undone once started (a reader queued on an
+    /// RWMutex, a Cond waiter that has unlocked): it is counted but never refused, and may pass the limit.</param>
+    public static BlockingScope EnterBlocking(bool refuseAtLimit = true)
     {
         M? m = M.Current;
         if (m is null || m.P is null || m.CurG is null) return default;
-        m.CurG.CasStatus(GStatus.Running, GStatus.Syscall);
+        if (!m.Sched.TryCountBlockedM())
+        {
+            if (refuseAtLimit) throw m.Sched.ThreadExhaustion(m.CurG);
+            m.Sched.CountBlockedMPastLimit();
+        }
+        return HandOffForBlocking(m);
+    }
+
+    private static BlockingScope HandOffForBlocking(M m)
+    {
+        m.CurG!.CasStatus(GStatus.Running, GStatus.Syscall);
         P p = ReleaseP(m);
         m.Sched.HandoffP(p);
         return new BlockingScope(m);
@@ -51,11 +64,13 @@ internal sealed partial class Sched
     /// P is handed off at once (sysmon does not act there, and a blocking section may wait for another
     /// goroutine of the same, single, P).
     /// </summary>
+    /// <exception cref="ThreadExhaustionException">Blocking would pass the runtime's thread limit (ThreadLimit.cs); nothing blocked.</exception>
     public static BlockingScope EnterSyscall()
     {
         M? m = M.Current;
         if (m is null || m.P is null || m.CurG is null) return default;
-        if (m.Sched._det is not null) return EnterBlocking();
+        if (!m.Sched.TryCountBlockedM()) throw m.Sched.ThreadExhaustion(m.CurG);
+        if (m.Sched._det is not null) return HandOffForBlocking(m);
         m.CurG.CasStatus(GStatus.Running, GStatus.Syscall);
         P p = m.P;
         p.SyscallTick++;
@@ -79,6 +94,7 @@ internal sealed partial class Sched
                 m.P = oldp;
                 oldp.M = m;
                 m.CurG!.CasStatus(GStatus.Syscall, GStatus.Running);
+                CountUnblockedM();
                 return;
             }
         }
@@ -105,6 +121,7 @@ internal sealed partial class Sched
             else disposed = true; // Dispose woke us without a P
         }
         m.CurG!.CasStatus(GStatus.Syscall, GStatus.Running);
+        CountUnblockedM();
         if (disposed)
         {
             // The goroutine goes on without a P only to unwind: the M's schedule loop sees no P and
@@ -124,7 +141,10 @@ internal sealed partial class Sched
     /// </summary>
     public static void PreemptPlainCode()
     {
-        using (EnterBlocking()) { }
+        M? m = M.Current;
+        if (m is null || m.P is null || m.CurG is null) return;
+        if (!m.Sched.TryCountBlockedM()) return; // at the thread limit: keep the P rather than fail (ThreadLimit.cs)
+        using (HandOffForBlocking(m)) { }
     }
 
     /// <summary>

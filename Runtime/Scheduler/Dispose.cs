@@ -40,6 +40,7 @@ internal sealed partial class Sched
             switch (m.BlockedOn)
             {
                 case Waiting.Parker p: p.AbandonThreadWait(); break;
+                case Net.NetWait w: w.AbandonThreadWait(); break;
                 case Frame root: JoinState.WakeThreadJoiners(root); break;
             }
         }

@@ -8,7 +8,27 @@ namespace GoSharp.Scheduler;
 internal sealed partial class Sched
 {
     /// <summary>Creates a G for <paramref name="root"/> and queues it. Go: newproc.</summary>
-    public long NewProc(Frame root)
+    public long NewProc(Frame root) => NewProc(root, fromSpawner: true, null);
+
+    /// <summary>
+    /// Starts a goroutine in <paramref name="context"/> (captured earlier by <see cref="CaptureContext"/>)
+    /// rather than the spawner's: an AfterFunc callback spawned by a timer on a scheduler thread runs in the
+    /// context of the code that called AfterFunc.
+    /// </summary>
+    internal long NewProc(Frame root, ExecutionContext? context) => NewProc(root, fromSpawner: false, context);
+
+    /// <summary>
+    /// The current ExecutionContext for a goroutine started later (<see cref="NewProc(Frame, ExecutionContext?)"/>);
+    /// null when this runtime does not flow contexts or there is nothing to restore.
+    /// </summary>
+    internal ExecutionContext? CaptureContext()
+    {
+        if (!_flowExecutionContext) return null;
+        M? m = M.Current;
+        return CaptureForSpawn(m is not null && m.Sched == this ? m : null);
+    }
+
+    private long NewProc(Frame root, bool fromSpawner, ExecutionContext? context)
     {
         ArgumentNullException.ThrowIfNull(root);
         ThrowIfDisposed();
@@ -24,7 +44,7 @@ internal sealed partial class Sched
         G? parent = m?.CurG;
         g.ParentGoid = parent?.Goid ?? 0;
         g.CreatedBy = parent?.Top?.MethodName;
-        if (_flowExecutionContext) g.ExecContext = CaptureForSpawn(m);
+        if (_flowExecutionContext) g.ExecContext = fromSpawner ? CaptureForSpawn(m) : context;
         g.CasStatus(GStatus.Dead, GStatus.Runnable);
         PutRunnable(g, p);
         if (_stopping)

@@ -21,9 +21,7 @@ internal sealed class JoinState : IParkCommit
         lock (root)
         {
             if (root.IsCompleted) return false;
-            var joins = root.Joins ??= new JoinRecord();
-            g.SchedLink = joins.Goroutines;
-            joins.Goroutines = g;
+            AddJoinerLocked(root, g);
             return true;
         }
     }
@@ -32,9 +30,14 @@ internal sealed class JoinState : IParkCommit
     /// Blocks an ordinary thread (or an M's plain code, handing off its P) until the goroutine ends. On an
     /// M of a runtime being disposed the wait ends with ObjectDisposedException (see <see cref="M.Abandoned"/>).
     /// </summary>
-    public static void BlockUntilDone(Frame root)
+    public static void BlockUntilDone(Frame root, CancellationToken cancellationToken = default)
     {
         if (root.IsCompleted) return;
+        // The callback only pulses: the loop below sees the token and throws. Registered before the lock,
+        // so a callback that runs at once (a token cancelled meanwhile) is seen by the first check.
+        using var registration = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static r => { lock (r!) Monitor.PulseAll(r); }, root)
+            : default;
         M? m = M.Current;
         if (m is not null) m.BlockedOn = root;
         try
@@ -48,6 +51,7 @@ internal sealed class JoinState : IParkCommit
                 {
                     while (!root.IsCompleted)
                     {
+                        if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
                         if (m is not null && m.Abandoned)
                             throw new ObjectDisposedException(nameof(GoRuntime),
                                 $"The GoSharp runtime '{m.Sched.Name}' was disposed while this goroutine's plain code was joining another.");
@@ -81,17 +85,32 @@ internal sealed class JoinState : IParkCommit
     {
         lock (root)
         {
-            JoinRecord? joins = root.Joins;
-            G? prev = null;
-            for (G? x = joins?.Goroutines; x is not null; prev = x, x = x.SchedLink)
-            {
-                if (x != g) continue;
-                if (prev is null) joins!.Goroutines = x.SchedLink; else prev.SchedLink = x.SchedLink;
-                x.SchedLink = null;
-                return true;
-            }
-            return root.IsCompleted && root.Failure?.SourceException is ObjectDisposedException or DeadlockException;
+            return UnlinkJoinerLocked(root, g)
+                || root.IsCompleted && root.Failure?.SourceException is ObjectDisposedException or DeadlockException;
         }
+    }
+
+    /// <summary>Under <c>lock(root)</c>: removes <paramref name="g"/> from the parked joiners; false if it is not listed.</summary>
+    public static bool UnlinkJoinerLocked(Frame root, G g)
+    {
+        JoinRecord? joins = root.Joins;
+        G? prev = null;
+        for (G? x = joins?.Goroutines; x is not null; prev = x, x = x.SchedLink)
+        {
+            if (x != g) continue;
+            if (prev is null) joins!.Goroutines = x.SchedLink; else prev.SchedLink = x.SchedLink;
+            x.SchedLink = null;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Under <c>lock(root)</c>: lists <paramref name="g"/> as a parked joiner.</summary>
+    public static void AddJoinerLocked(Frame root, G g)
+    {
+        var joins = root.Joins ??= new JoinRecord();
+        g.SchedLink = joins.Goroutines;
+        joins.Goroutines = g;
     }
 
     public static void OnCompleted(Frame root, Action continuation)

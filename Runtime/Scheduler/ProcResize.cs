@@ -15,7 +15,7 @@ internal sealed partial class Sched
         // that P (Go: semacquire(&worldsema) parks the G). Two goroutines resizing at once deadlocked.
         if (!Monitor.TryEnter(_worldSema))
         {
-            using (EnterBlocking()) Monitor.Enter(_worldSema);
+            using (EnterBlocking(refuseAtLimit: false)) Monitor.Enter(_worldSema); // short: counted, never refused
         }
         try
         {

@@ -21,6 +21,8 @@ internal static class RuntimeConfig
     internal const string DetectDeadlocksVariable = "GOSHARP_DETECTDEADLOCKS";
     internal const string PreemptSwitch = "GoSharp.PreemptMs";
     internal const string PreemptVariable = "GOSHARP_PREEMPT_MS";
+    internal const string MaxThreadsSwitch = "GoSharp.MaxThreads";
+    internal const string MaxThreadsVariable = "GOSHARP_MAXTHREADS";
     internal const string FlowSwitch = "GoSharp.FlowExecutionContext";
     internal const string FlowVariable = "GOSHARP_FLOWEXECUTIONCONTEXT";
 
@@ -34,6 +36,7 @@ internal static class RuntimeConfig
         {
             Name = "default",
             MaxProcs = MaxProcs(),
+            MaxThreads = MaxThreads(),
             SchedTrace = SchedTrace(),
             DetectDeadlocks = Bool(DetectDeadlocksSwitch, DetectDeadlocksVariable) ?? false,
             FlowExecutionContext = Bool(FlowSwitch, FlowVariable) ?? true,
@@ -49,6 +52,15 @@ internal static class RuntimeConfig
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= GoRuntime.MaxProcsLimit)
             return n;
         throw Invalid(source, text, $"a number between 1 and {GoRuntime.MaxProcsLimit}");
+    }
+
+    /// <summary>The thread limit from configuration, or null (then <see cref="GoRuntime.DefaultMaxThreads"/>).</summary>
+    public static int? MaxThreads()
+    {
+        if (Read(MaxThreadsSwitch, MaxThreadsVariable, out string source) is not string text) return null;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1)
+            return n;
+        throw Invalid(source, text, "a positive number of threads");
     }
 
     /// <summary>The scheduler trace period from configuration, or null (no trace).</summary>

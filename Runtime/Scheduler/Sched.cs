@@ -90,9 +90,10 @@ internal sealed partial class Sched
     /// <summary>Builds the scheduler from validated settings and starts sysmon; Ms start on demand.</summary>
     public Sched(GoRuntime runtime, string name, int procs, int? deterministicSeed, bool detectDeadlocks,
         TimeSpan preemptAfter, TimeSpan? schedTrace, TextWriter traceWriter, Action<UnhandledGoroutineException>? unhandled,
-        bool flowExecutionContext)
+        bool flowExecutionContext, int maxThreads = GoRuntime.DefaultMaxThreads)
     {
         Runtime = runtime;
+        _maxThreads = maxThreads;
         Name = name;
         if (deterministicSeed is int seed) _det = new DeterministicRunQueue(seed);
         _detectDeadlocks = detectDeadlocks;

@@ -107,13 +107,14 @@ internal sealed partial class Sched
             {
                 // A frame that has completed never runs again: resuming it would restart its body.
                 if (f.State == Frame.DoneState) ThrowResumedCompleted(g, f);
+                g.SyncDepth = 0;
                 r = f.Resume(g);
             }
             catch (Exception ex)
             {
                 // The frame (or a synchronous callee of it) threw past its own handlers: it is done, and
                 // its caller rethrows at its call site, inside its own try blocks.
-                f.Failure = ExceptionDispatchInfo.Capture(ex);
+                f.Failure = FrameFailure.Capture(ex);
                 r = FrameResult.Completed;
             }
             if (r == FrameResult.Completed)

@@ -44,7 +44,7 @@ public static partial class Go
         /// <summary>
         /// Cancelled when a goroutine of the group throws, when the parent token is cancelled, when
         /// <see cref="Wait"/> returns and on <see cref="Dispose"/> (Go: the context of <c>errgroup.WithContext</c>).
-        /// Goroutines select on <c>Token.DoneCase()</c> (hoist <c>Go.Done(Token)</c> out of loops) or check it.
+        /// Goroutines select on <c>Token.DoneCase()</c> (one channel per token: cheap in loops), pass it to the token overloads, or check it.
         /// </summary>
         public CancellationToken Token => _cts.Token;
 

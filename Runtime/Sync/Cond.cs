@@ -40,7 +40,7 @@ public sealed class Cond : IWaitQueueOwner
     {
         int t = TakeTicketAndUnlock();
         var w = TicketWaiter.Rent();
-        if (Enqueue(w, t)) w.WaitThread();
+        if (Enqueue(w, t)) w.WaitThread(refuseAtLimit: false); // the locker is unlocked already: never refused
         TicketWaiter.Return(w);
         L.Lock();
     }

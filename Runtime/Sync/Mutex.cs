@@ -31,7 +31,7 @@ public static partial class Sync
     /// A mutual exclusion lock (Go: sync.Mutex), not reentrant, not tied to a thread or goroutine (any
     /// one may unlock it). Normal mode lets a newcomer barge ahead of woken waiters (throughput); a waiter
     /// that has waited more than 1 ms switches it to starvation mode, where Unlock hands the lock directly
-    /// to the first waiter (Go's fairness rule, golang/go#13086). Inside goroutines <see cref="Lock"/> is a
+    /// to the first waiter (Go's fairness rule, golang/go#13086). Inside goroutines <see cref="Lock()"/> is a
     /// suspension point; on a thread it blocks.
     /// </summary>
     public sealed class Mutex : ILocker, ISuspendingLocker
@@ -53,12 +53,50 @@ public static partial class Sync
         {
             if (Interlocked.CompareExchange(ref State, Locked, 0) == 0) return;
             var slow = new LockSlow(this);
-            while (!slow.Step()) Sema.Acquire(slow.QueueLifo);
+            while (!slow.Step()) AcquireOrLeave(ref slow, default);
         }
 
-        /// <summary>The awaiter behind <see cref="Lock"/>.</summary>
+        /// <summary>Waits on the semaphore; a refused wait (the thread limit) leaves the waiter count before it throws.</summary>
+        private bool AcquireOrLeave(ref LockSlow slow, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Sema.Acquire(slow.QueueLifo, cancellationToken);
+            }
+            catch (ThreadExhaustionException)
+            {
+                slow.Leave();
+                throw;
+            }
+        }
+
+        /// <summary>The awaiter behind <see cref="Lock()"/>.</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        public MutexLockAwaiter GetLockAwaiter() => new(this);
+        public MutexLockAwaiter GetLockAwaiter() => new(this, default);
+
+        /// <summary>
+        /// Locks the mutex, or gives up when <paramref name="cancellationToken"/> is cancelled: then
+        /// <see cref="OperationCanceledException"/> is thrown, the mutex is not held, and the waiter's place is
+        /// given up so an unlock meanwhile passes to the next waiter. An already cancelled token throws even if
+        /// the mutex is free. (Go's Mutex has no such form; see docs/sync.md.)
+        /// </summary>
+        [SuspensionPoint(nameof(GetLockAwaiter))]
+        public void Lock(CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Interlocked.CompareExchange(ref State, Locked, 0) == 0) return;
+            var slow = new LockSlow(this);
+            while (!slow.Step())
+            {
+                if (AcquireOrLeave(ref slow, cancellationToken)) continue;
+                slow.Leave();
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+
+        /// <summary>The awaiter behind <see cref="Lock(CancellationToken)"/>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public MutexLockAwaiter GetLockAwaiter(CancellationToken cancellationToken) => new(this, cancellationToken);
 
         /// <summary>Locks the mutex if it is free; never waits (Go: TryLock).</summary>
         public bool TryLock()
@@ -111,7 +149,7 @@ public static partial class Sync
         {
             private readonly Mutex _m;
             private long _waitStart;
-            private bool _starving, _awoke, _waited;
+            private bool _starving, _awoke, _waited, _leaving;
             private int _old;
             public bool QueueLifo;
 
@@ -119,7 +157,7 @@ public static partial class Sync
             {
                 _m = m;
                 _waitStart = 0;
-                _starving = _awoke = _waited = false;
+                _starving = _awoke = _waited = _leaving = false;
                 _old = Volatile.Read(ref m.State);
                 QueueLifo = false;
             }
@@ -129,7 +167,7 @@ public static partial class Sync
                 if (_waited)
                 {
                     _waited = false;
-                    _starving = _starving || Sched.NowForCurrentThread() - _waitStart > StarvationThreshold;
+                    _starving = !_leaving && (_starving || Sched.NowForCurrentThread() - _waitStart > StarvationThreshold);
                     _old = Volatile.Read(ref _m.State);
                     if ((_old & Starving) != 0)
                     {
@@ -166,32 +204,81 @@ public static partial class Sync
                     _old = Volatile.Read(ref _m.State);
                 }
             }
+
+            /// <summary>
+            /// A cancelled waiter gives up its place. Call it after <see cref="Step"/> returned false and the
+            /// semaphore wait was cancelled: the waiter was unlinked before any release chose it.
+            /// Two cases, told apart by the waiter count (Go counts waiters, not who they are):
+            ///   - The count is above zero: take one off. A wake-up an Unlock has sent meanwhile goes to another
+            ///     waiter, or waits in the semaphore for the next waiter that registers (which finds Woken set, as
+            ///     a woken waiter must).
+            ///   - The count is zero: an Unlock already took this waiter off the count (Go: the unlocker's
+            ///     decrement) and set Woken, and its semaphore unit is in the semaphore or on its way. Take it
+            ///     and be the woken waiter for one step: lock (then unlock at once, which wakes the next waiter)
+            ///     or, if someone holds the lock, register again and leave by the first case. Leaving never
+            ///     switches the mutex to starvation mode.
+            /// </summary>
+            public void Leave()
+            {
+                _leaving = true;
+                _starving = false;
+                var spin = new SpinWait();
+                while (true)
+                {
+                    int old = Volatile.Read(ref _m.State);
+                    if ((old >> WaiterShift) != 0)
+                    {
+                        if (Interlocked.CompareExchange(ref _m.State, old - (1 << WaiterShift), old) == old) return;
+                        continue;
+                    }
+                    if (_m.Sema.TryAcquire())
+                    {
+                        if (Step())
+                        {
+                            _m.Unlock();
+                            return;
+                        }
+                        continue;
+                    }
+                    spin.SpinOnce(sleep1Threshold: -1); // the unlocker is between its state change and its release
+                }
+            }
         }
     }
 }
 
-/// <summary>The awaiter behind <see cref="Sync.Mutex.Lock"/>: the fast path inline, the slow path as a pushed helper frame.</summary>
+/// <summary>The awaiter behind <see cref="Sync.Mutex.Lock()"/>: the fast path inline, the slow path as a pushed helper frame.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct MutexLockAwaiter
 {
     private readonly Sync.Mutex _m;
+    private readonly CancellationToken _ct;
     private Frame? _slow;
     private bool _locked;
 
-    internal MutexLockAwaiter(Sync.Mutex m)
+    internal MutexLockAwaiter(Sync.Mutex m, CancellationToken cancellationToken)
     {
         _m = m;
+        _ct = cancellationToken;
         _slow = null;
         _locked = false;
     }
 
-    /// <summary>True if the lock was free and is now held (idempotent).</summary>
-    public bool IsCompleted => _locked || (_locked = Interlocked.CompareExchange(ref _m.State, Sync.Mutex.Locked, 0) == 0);
+    /// <summary>True if the lock was free and is now held (idempotent); throws if the token is cancelled already.</summary>
+    public bool IsCompleted
+    {
+        get
+        {
+            if (_locked) return true;
+            _ct.ThrowIfCancellationRequested();
+            return _locked = Interlocked.CompareExchange(ref _m.State, Sync.Mutex.Locked, 0) == 0;
+        }
+    }
 
     /// <summary>Runs Go's slow path as a helper frame (it may park several times).</summary>
     public FrameResult Suspend(G g, Frame frame)
     {
-        _slow = new Sync.MutexLockFrame(_m);
+        _slow = new Sync.MutexLockFrame(_m, _ct);
         return g.Call(frame, _slow);
     }
 
@@ -211,11 +298,13 @@ public static partial class Sync
     {
         private Sync.Mutex.LockSlow _slow;
         private readonly Sync.Mutex _m;
+        private readonly CancellationToken _ct;
         private SemaAwaiter _aw;
 
-        public MutexLockFrame(Sync.Mutex m)
+        public MutexLockFrame(Sync.Mutex m, CancellationToken cancellationToken = default)
         {
             _m = m;
+            _ct = cancellationToken;
             _slow = new Sync.Mutex.LockSlow(m);
         }
 
@@ -226,7 +315,7 @@ public static partial class Sync
             if (State == 0) goto resume0;
         loop:
             if (_slow.Step()) return FrameResult.Completed;
-            _aw = _m.Sema.GetAcquireAwaiter(_slow.QueueLifo);
+            _aw = _m.Sema.GetAcquireAwaiter(_slow.QueueLifo, _ct);
             if (!_aw.IsCompleted)
             {
                 State = 0;
@@ -234,7 +323,11 @@ public static partial class Sync
             }
         resume0:
             State = -1;
-            _aw.GetResult();
+            if (!_aw.GetResult())
+            {
+                _slow.Leave();
+                throw new OperationCanceledException(_ct);
+            }
             goto loop;
         }
     }

@@ -25,7 +25,7 @@ public sealed class RWMutex : ILocker, ISuspendingLocker
     [SuspensionPoint(nameof(GetRLockAwaiter))]
     public void RLock()
     {
-        if (Interlocked.Increment(ref ReaderCount) < 0) ReaderSem.Acquire(); // a writer is pending: wait for it
+        if (Interlocked.Increment(ref ReaderCount) < 0) ReaderSem.Acquire(refuseAtLimit: false); // a writer is pending: wait for it (counted: never refused, see ThreadLimit.cs)
     }
 
     /// <summary>The awaiter behind <see cref="RLock"/>.</summary>
@@ -64,7 +64,7 @@ public sealed class RWMutex : ILocker, ISuspendingLocker
     public void Lock()
     {
         W.Lock();
-        if (AnnounceWriter()) WriterSem.Acquire();
+        if (AnnounceWriter()) WriterSem.Acquire(refuseAtLimit: false);
     }
 
     /// <summary>The awaiter behind <see cref="Lock"/>.</summary>

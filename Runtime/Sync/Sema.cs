@@ -12,7 +12,7 @@ public static partial class Sync
     /// FIFO of waiters. A release hands its unit straight to the first waiter (Go's handoff), so a woken
     /// waiter owns the unit and never has to wait again. Waiters are pooled; goroutines park, threads block.
     /// </summary>
-    internal sealed class Sema : IWaitQueueOwner
+    internal sealed class Sema : ICancelableWaitQueue
     {
         private int _count;
         private readonly Lock _lock = new();
@@ -33,22 +33,41 @@ public static partial class Sync
             }
         }
 
-        /// <summary>Blocks the thread until a unit is handed over. <paramref name="lifo"/>: queue at the front (a waiter that waited before).</summary>
-        public void Acquire(bool lifo = false)
+        /// <summary>
+        /// Blocks the thread until a unit is handed over. <paramref name="lifo"/>: queue at the front (a waiter
+        /// that waited before). False if <paramref name="cancellationToken"/> ended the wait: no unit was taken.
+        /// The caller checks an already cancelled token first.
+        /// </summary>
+        public bool Acquire(bool lifo = false, CancellationToken cancellationToken = default, bool refuseAtLimit = true)
         {
-            if (TryAcquire()) return;
+            if (TryAcquire()) return true;
             var w = Waiter<Empty>.Rent();
             _lock.Enter();
             if (TryAcquire())
             {
                 _lock.Exit();
                 Waiter<Empty>.Return(w);
-                return;
+                return true;
             }
             if (lifo) _q.PushFront(w, this); else _q.Enqueue(w, this);
             _lock.Exit();
-            w.WaitThread();
+            w.RegisterCancel(cancellationToken, this);
+            try { w.WaitThread(refuseAtLimit); }
+            finally { w.EndCancel(); }
+            bool canceled = w.Canceled;
             Waiter<Empty>.Return(w);
+            return !canceled;
+        }
+
+        /// <summary>A token cancelled a queued acquire: unlink it unless a release handed it a unit.</summary>
+        public bool CancelWait(Waiter w)
+        {
+            _lock.Enter();
+            w.CancelRequested = true;
+            bool removed = _q.RemoveIfQueued(w, this);
+            if (removed) w.Canceled = true;
+            _lock.Exit();
+            return removed;
         }
 
         /// <summary>Takes an abandoned sleeper's waiter out of the queue; false if a release handed it a unit.</summary>
@@ -71,7 +90,7 @@ public static partial class Sync
         }
 
         /// <summary>The awaiter of an acquire inside a goroutine.</summary>
-        public SemaAwaiter GetAcquireAwaiter(bool lifo = false) => new(this, lifo);
+        public SemaAwaiter GetAcquireAwaiter(bool lifo = false, CancellationToken cancellationToken = default) => new(this, lifo, cancellationToken);
 
         internal static readonly IParkCommit CommitFifo = new CommitStep(false);
         internal static readonly IParkCommit CommitLifo = new CommitStep(true);
@@ -87,7 +106,7 @@ public static partial class Sync
                 var s = (Sema)w.Queue!;
                 w.Queue = null;
                 s._lock.Enter();
-                if (s.TryAcquire())
+                if (s.TryAcquire() || w.CommitCanceled())
                 {
                     s._lock.Exit();
                     return false;
@@ -105,13 +124,15 @@ public static partial class Sync
     {
         private readonly Sema _s;
         private readonly bool _lifo;
+        private readonly CancellationToken _ct;
         private Waiter<Empty>? _w;
         private bool _acquired;
 
-        public SemaAwaiter(Sema s, bool lifo)
+        public SemaAwaiter(Sema s, bool lifo, CancellationToken cancellationToken)
         {
             _s = s;
             _lifo = lifo;
+            _ct = cancellationToken;
             _w = null;
             _acquired = false;
         }
@@ -124,15 +145,19 @@ public static partial class Sync
             w.G = g;
             w.Queue = _s;
             _w = w;
+            w.RegisterCancel(_ct, _s);
             return g.Park(frame, _lifo ? Sema.CommitLifo : Sema.CommitFifo, w, WaitReason.SyncWait);
         }
 
-        public void GetResult()
+        /// <summary>True if a unit was taken; false if the token ended the wait (no unit was taken).</summary>
+        public bool GetResult()
         {
             var w = _w;
-            if (w is null) return;
+            if (w is null) return true;
             _w = null;
+            bool canceled = w.EndCancel();
             Waiter<Empty>.Return(w);
+            return !canceled;
         }
     }
 }

@@ -12,7 +12,7 @@ public static partial class Sync
     /// <summary>
     /// A counting semaphore (Go's idiom: a buffered channel of capacity n, or x/sync/semaphore): at most
     /// <see cref="Capacity"/> holders. Waiters are served first in, first out; a release hands its slot
-    /// straight to the first waiter. <see cref="Acquire"/> is a suspension point.
+    /// straight to the first waiter. <see cref="Acquire()"/> is a suspension point.
     /// Named <c>Sync.Semaphore</c> so it never clashes with <see cref="System.Threading.Semaphore"/>.
     /// </summary>
     public sealed class Semaphore
@@ -42,9 +42,26 @@ public static partial class Sync
             Interlocked.Increment(ref _held);
         }
 
-        /// <summary>The awaiter behind <see cref="Acquire"/>.</summary>
+        /// <summary>The awaiter behind <see cref="Acquire()"/>.</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        public SemaphoreAcquireAwaiter GetAcquireAwaiter() => new(this);
+        public SemaphoreAcquireAwaiter GetAcquireAwaiter() => new(this, default);
+
+        /// <summary>
+        /// Takes a slot, or gives up when <paramref name="cancellationToken"/> is cancelled: then
+        /// <see cref="OperationCanceledException"/> is thrown and no slot is held (one released meanwhile goes to
+        /// the next waiter). An already cancelled token throws even if a slot is free.
+        /// </summary>
+        [SuspensionPoint(nameof(GetAcquireAwaiter))]
+        public void Acquire(CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Sema.Acquire(false, cancellationToken)) throw new OperationCanceledException(cancellationToken);
+            Interlocked.Increment(ref _held);
+        }
+
+        /// <summary>The awaiter behind <see cref="Acquire(CancellationToken)"/>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public SemaphoreAcquireAwaiter GetAcquireAwaiter(CancellationToken cancellationToken) => new(this, cancellationToken);
 
         /// <summary>Takes a slot if one is free.</summary>
         public bool TryAcquire()
@@ -69,27 +86,30 @@ public static partial class Sync
     }
 }
 
-/// <summary>The awaiter behind <see cref="Sync.Semaphore.Acquire"/>.</summary>
+/// <summary>The awaiter behind <see cref="Sync.Semaphore.Acquire()"/> and its cancellable form.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct SemaphoreAcquireAwaiter
 {
     private readonly Sync.Semaphore _s;
+    private readonly CancellationToken _ct;
     private SemaAwaiter _aw;
     private bool _done;
 
-    internal SemaphoreAcquireAwaiter(Sync.Semaphore s)
+    internal SemaphoreAcquireAwaiter(Sync.Semaphore s, CancellationToken cancellationToken)
     {
         _s = s;
-        _aw = s.Sema.GetAcquireAwaiter();
+        _ct = cancellationToken;
+        _aw = s.Sema.GetAcquireAwaiter(false, cancellationToken);
         _done = false;
     }
 
-    /// <summary>True if a slot was free and is now held.</summary>
+    /// <summary>True if a slot was free and is now held; throws if the token is cancelled already.</summary>
     public bool IsCompleted
     {
         get
         {
             if (_done) return true;
+            _ct.ThrowIfCancellationRequested();
             if (!_aw.IsCompleted) return false;
             _s.Acquired();
             _done = true;
@@ -100,11 +120,11 @@ public struct SemaphoreAcquireAwaiter
     /// <summary>Parks until a slot is handed over.</summary>
     public FrameResult Suspend(G g, Frame frame) => _aw.Suspend(g, frame);
 
-    /// <summary>The slot is held.</summary>
+    /// <summary>The slot is held; throws <see cref="OperationCanceledException"/> if the token ended the wait.</summary>
     public void GetResult()
     {
         if (_done) return;
-        _aw.GetResult();
+        if (!_aw.GetResult()) throw new OperationCanceledException(_ct);
         _s.Acquired();
         _done = true;
     }

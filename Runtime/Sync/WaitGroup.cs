@@ -9,10 +9,10 @@ namespace GoSharp;
 
 /// <summary>
 /// Waits for a collection of goroutines (or threads) to finish (Go: sync.WaitGroup): <see cref="Add"/>
-/// before starting each, <see cref="Done"/> when each ends, <see cref="Wait"/> until the counter is zero.
-/// A negative counter throws. Inside goroutines <see cref="Wait"/> suspends; on a thread it blocks.
+/// before starting each, <see cref="Done"/> when each ends, <see cref="Wait()"/> until the counter is zero.
+/// A negative counter throws. Inside goroutines <see cref="Wait()"/> suspends; on a thread it blocks.
 /// </summary>
-public sealed class WaitGroup : IWaitQueueOwner
+public sealed class WaitGroup : ICancelableWaitQueue
 {
     private long _counter;
     private readonly Lock _lock = new();
@@ -66,14 +66,56 @@ public sealed class WaitGroup : IWaitQueueOwner
         Waiter<Empty>.Return(w);
     }
 
-    /// <summary>The awaiter behind <see cref="Wait"/>.</summary>
+    /// <summary>The awaiter behind <see cref="Wait()"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public WaitGroupAwaiter GetWaitAwaiter() => new(this);
+    public WaitGroupAwaiter GetWaitAwaiter() => new(this, default);
+
+    /// <summary>
+    /// Waits until the counter is zero, or gives up when <paramref name="cancellationToken"/> is cancelled
+    /// (<see cref="OperationCanceledException"/>; the group is unchanged). An already cancelled token throws
+    /// even if the counter is zero.
+    /// </summary>
+    [SuspensionPoint(nameof(GetWaitAwaiter))]
+    public void Wait(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Volatile.Read(ref _counter) == 0) return;
+        var w = Waiter<Empty>.Rent();
+        _lock.Enter();
+        if (Volatile.Read(ref _counter) == 0)
+        {
+            _lock.Exit();
+            Waiter<Empty>.Return(w);
+            return;
+        }
+        _waiters.Enqueue(w, this);
+        _lock.Exit();
+        w.RegisterCancel(cancellationToken, this);
+        try { w.WaitThread(); }
+        finally { w.EndCancel(); }
+        bool canceled = w.Canceled;
+        Waiter<Empty>.Return(w);
+        if (canceled) throw new OperationCanceledException(cancellationToken);
+    }
+
+    /// <summary>The awaiter behind <see cref="Wait(CancellationToken)"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public WaitGroupAwaiter GetWaitAwaiter(CancellationToken cancellationToken) => new(this, cancellationToken);
+
+    bool ICancelableWaitQueue.CancelWait(Waiter w)
+    {
+        _lock.Enter();
+        w.CancelRequested = true;
+        bool removed = _waiters.RemoveIfQueued(w, this);
+        if (removed) w.Canceled = true;
+        _lock.Exit();
+        return removed;
+    }
 
     internal bool CommitWait(Waiter<Empty> w)
     {
         _lock.Enter();
-        if (Volatile.Read(ref _counter) == 0)
+        if (Volatile.Read(ref _counter) == 0 || w.CommitCanceled())
         {
             _lock.Exit();
             return false;
@@ -105,21 +147,30 @@ public sealed class WaitGroup : IWaitQueueOwner
     }
 }
 
-/// <summary>The awaiter behind <see cref="WaitGroup.Wait"/>.</summary>
+/// <summary>The awaiter behind <see cref="WaitGroup.Wait()"/> and its cancellable form.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct WaitGroupAwaiter
 {
     private readonly WaitGroup _wg;
+    private readonly CancellationToken _ct;
     private Waiter<Empty>? _w;
 
-    internal WaitGroupAwaiter(WaitGroup wg)
+    internal WaitGroupAwaiter(WaitGroup wg, CancellationToken cancellationToken)
     {
         _wg = wg;
+        _ct = cancellationToken;
         _w = null;
     }
 
-    /// <summary>True if the counter is zero.</summary>
-    public readonly bool IsCompleted => _wg.Count == 0;
+    /// <summary>True if the counter is zero; throws if the token is cancelled already.</summary>
+    public readonly bool IsCompleted
+    {
+        get
+        {
+            _ct.ThrowIfCancellationRequested();
+            return _wg.Count == 0;
+        }
+    }
 
     /// <summary>Parks until the counter reaches zero.</summary>
     public FrameResult Suspend(G g, Frame frame)
@@ -128,15 +179,18 @@ public struct WaitGroupAwaiter
         w.G = g;
         w.Queue = _wg;
         _w = w;
+        w.RegisterCancel(_ct, _wg);
         return g.Park(frame, WaitGroup.Commit, w, WaitReason.SyncWait);
     }
 
-    /// <summary>Nothing to return.</summary>
+    /// <summary>Returns once the counter reached zero; throws <see cref="OperationCanceledException"/> if the token ended the wait.</summary>
     public void GetResult()
     {
         var w = _w;
         if (w is null) return;
         _w = null;
+        bool canceled = w.EndCancel();
         Waiter<Empty>.Return(w);
+        if (canceled) throw new OperationCanceledException(_ct);
     }
 }

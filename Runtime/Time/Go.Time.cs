@@ -25,9 +25,33 @@ public static partial class Go
         Thread.Sleep(duration);
     }
 
-    /// <summary>The awaiter behind <see cref="Sleep"/>.</summary>
+    /// <summary>The awaiter behind <see cref="Sleep(TimeSpan)"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static SleepAwaiter GetSleepAwaiter(TimeSpan duration) => new(duration);
+    public static SleepAwaiter GetSleepAwaiter(TimeSpan duration) => new(duration, default);
+
+    /// <summary>
+    /// Sleeps for <paramref name="duration"/>, or until <paramref name="cancellationToken"/> is cancelled, which
+    /// throws <see cref="OperationCanceledException"/> (an already cancelled token throws at once, even for a
+    /// zero duration). Go: <c>select { case &lt;-time.After(d): case &lt;-ctx.Done(): }</c>.
+    /// </summary>
+    [SuspensionPoint(nameof(GetSleepAwaiter))]
+    public static void Sleep(TimeSpan duration, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (duration <= TimeSpan.Zero) return;
+        if (!cancellationToken.CanBeCanceled)
+        {
+            Sleep(duration);
+            return;
+        }
+        bool cancelled;
+        using (Sched.EnterBlocking()) cancelled = cancellationToken.WaitHandle.WaitOne(duration);
+        if (cancelled) throw new OperationCanceledException(cancellationToken);
+    }
+
+    /// <summary>The awaiter behind <see cref="Sleep(TimeSpan, CancellationToken)"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static SleepAwaiter GetSleepAwaiter(TimeSpan duration, CancellationToken cancellationToken) => new(duration, cancellationToken);
 
     /// <summary>
     /// A channel that receives the current UTC time once, after <paramref name="duration"/> (Go: time.After).
@@ -47,7 +71,9 @@ public static partial class Go
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> in a goroutine of its own after <paramref name="duration"/> (Go: time.AfterFunc).
+    /// Runs <paramref name="action"/> in a goroutine of its own after <paramref name="duration"/> (Go: time.AfterFunc),
+    /// in the ExecutionContext of the code that called AfterFunc (AsyncLocal values, Activity.Current, culture), as a
+    /// <see cref="System.Threading.Timer"/> flows it, unless the runtime's flow is off.
     /// The returned timer's <see cref="Timer.C"/> is nil; <see cref="Timer.Stop"/> cancels the call.
     /// </summary>
     public static Timer AfterFunc(TimeSpan duration, Action action)
@@ -118,6 +144,7 @@ public abstract class ChannelTimer
     private readonly Entry _entry;
     private readonly GoRuntime _rt;
     private readonly Action? _action;
+    private readonly ExecutionContext? _context; // AfterFunc: the caller's, for the action's goroutine
     private readonly object _gate = new();
     private bool _pending;
     internal readonly Chan<DateTime> Channel;
@@ -127,6 +154,7 @@ public abstract class ChannelTimer
         _rt = rt;
         Channel = c;
         _action = action;
+        if (action is not null) _context = rt.Sched.CaptureContext();
         _entry = new Entry(this);
     }
 
@@ -159,7 +187,8 @@ public abstract class ChannelTimer
                 return;
             }
         }
-        _rt.Spawn(new ActionFrame(_action));
+        // Fire runs on a scheduler thread, in the M's context: the goroutine gets the AfterFunc caller's.
+        _rt.Sched.NewProc(new ActionFrame(_action), _context);
     }
 
     private protected bool StopCore()
@@ -209,21 +238,30 @@ public abstract class ChannelTimer
     }
 }
 
-/// <summary>The awaiter behind <see cref="Go.Sleep"/>: parks the goroutine on its P's timer heap.</summary>
+/// <summary>The awaiter behind <see cref="Go.Sleep(TimeSpan)"/>: parks the goroutine on its P's timer heap.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct SleepAwaiter
 {
     private readonly TimeSpan _d;
+    private readonly CancellationToken _ct;
     private SleepTimer? _t;
 
-    internal SleepAwaiter(TimeSpan d)
+    internal SleepAwaiter(TimeSpan d, CancellationToken cancellationToken)
     {
         _d = d;
+        _ct = cancellationToken;
         _t = null;
     }
 
-    /// <summary>True for zero or negative durations.</summary>
-    public readonly bool IsCompleted => _d <= TimeSpan.Zero;
+    /// <summary>True for zero or negative durations; throws if the token is cancelled already.</summary>
+    public readonly bool IsCompleted
+    {
+        get
+        {
+            _ct.ThrowIfCancellationRequested();
+            return _d <= TimeSpan.Zero;
+        }
+    }
 
     /// <summary>Parks; the commit step puts the timer on the current P's heap.</summary>
     public FrameResult Suspend(G g, Frame frame)
@@ -232,15 +270,18 @@ public struct SleepAwaiter
         t.G = g;
         t.Due = g.Sched.WhenAfter(_d);
         _t = t;
+        t.RegisterCancel(_ct);
         return g.Park(frame, SleepTimer.Commit, t, WaitReason.Sleep);
     }
 
-    /// <summary>Nothing to return.</summary>
+    /// <summary>Returns after the sleep; throws <see cref="OperationCanceledException"/> if the token ended it.</summary>
     public void GetResult()
     {
         var t = _t;
         if (t is null) return;
         _t = null;
+        bool canceled = t.EndCancel();
         SleepTimer.Return(t);
+        if (canceled) throw new OperationCanceledException(_ct);
     }
 }

@@ -7,13 +7,20 @@ using GoSharp.Scheduler;
 
 namespace GoSharp.Time;
 
-/// <summary>A sleeping goroutine's timer (pooled per thread).</summary>
+/// <summary>
+/// A sleeping goroutine's timer (pooled per thread). A sleep with a cancellable token registers on it; both
+/// halves of cancelling are under <c>lock(this)</c>: the callback takes the entry off its heap and readies the
+/// sleeper only if the entry was still there (the firing took it otherwise, and readies it itself); a callback
+/// that comes before the commit step is seen by it, which then does not park.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 internal sealed class SleepTimer : IAbandonableWait
 {
     internal readonly SleepEntry Entry;
     internal G? G;
     internal long Due;
+    private CancellationTokenRegistration _registration;
+    private bool _cancelable, _requested, _canceled;
 
     public SleepTimer() => Entry = new SleepEntry(this);
 
@@ -27,6 +34,45 @@ internal sealed class SleepTimer : IAbandonableWait
     /// <summary>Off the heap before it fires: the sleeper can no longer be readied.</summary>
     public bool TryAbandon(G g) => Entry.Heap is TimerHeap h && h.Remove(Entry);
 
+    /// <summary>Registers the sleep's token; call before parking.</summary>
+    internal void RegisterCancel(CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled) return;
+        _cancelable = true;
+        _registration = cancellationToken.UnsafeRegister(static s => ((SleepTimer)s!).OnCancel(), this);
+    }
+
+    private void OnCancel()
+    {
+        bool won = false;
+        lock (this)
+        {
+            _requested = true;
+            while (true)
+            {
+                // A resize may move the entry to another heap between the read and the removal: retry.
+                TimerHeap? h = Entry.Heap;
+                if (h is null) break;
+                if (h.Remove(Entry))
+                {
+                    won = true;
+                    break;
+                }
+            }
+            if (won) _canceled = true;
+        }
+        if (won) G!.Ready();
+    }
+
+    /// <summary>After the sleeper resumed: drops the registration; true if the token ended the sleep.</summary>
+    internal bool EndCancel()
+    {
+        if (!_cancelable) return false;
+        _registration.Dispose();
+        _registration = default;
+        return _canceled;
+    }
+
     internal static readonly IParkCommit Commit = new CommitStep();
 
     private sealed class CommitStep : IParkCommit
@@ -34,8 +80,21 @@ internal sealed class SleepTimer : IAbandonableWait
         public bool Commit(G g, object? arg)
         {
             var t = (SleepTimer)arg!;
-            g.Sched.AddTimer(t.Entry, t.Due);
-            return true;
+            if (!t._cancelable)
+            {
+                g.Sched.AddTimer(t.Entry, t.Due);
+                return true;
+            }
+            lock (t)
+            {
+                if (t._requested)
+                {
+                    t._canceled = true;
+                    return false;
+                }
+                g.Sched.AddTimer(t.Entry, t.Due);
+                return true;
+            }
         }
     }
 
@@ -44,6 +103,7 @@ internal sealed class SleepTimer : IAbandonableWait
     internal static void Return(SleepTimer t)
     {
         t.G = null;
+        t._cancelable = t._requested = t._canceled = false;
         ObjectCache<SleepTimer>.Return(t);
     }
 }

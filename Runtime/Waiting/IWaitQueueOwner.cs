@@ -14,3 +14,15 @@ internal interface IWaitQueueOwner
     /// </summary>
     bool Unlink(Waiter w);
 }
+
+/// <summary>A wait queue owner whose waits can be cancelled by a token (Waiter.Cancellation.cs).</summary>
+internal interface ICancelableWaitQueue : IWaitQueueOwner
+{
+    /// <summary>
+    /// Under the owner's lock: sets <see cref="Waiter.CancelRequested"/> and, if <paramref name="w"/> is still
+    /// queued, removes it, sets <see cref="Waiter.Canceled"/> and returns true (the caller then wakes it).
+    /// False if a waker has dequeued it, or if it is not queued yet (its park commit sees the request and does
+    /// not queue it). See Waiter.Cancellation.cs.
+    /// </summary>
+    bool CancelWait(Waiter w);
+}

@@ -46,7 +46,8 @@ internal abstract class Parker : IAbandonableWait
     /// recorded so that disposing the runtime can end it (<see cref="AbandonThreadWait"/>): then it throws
     /// <see cref="ObjectDisposedException"/>.
     /// </summary>
-    public void WaitThread()
+    /// <param name="refuseAtLimit">False: never throw <see cref="ThreadExhaustionException"/> (see Sched.EnterBlocking).</param>
+    public void WaitThread(bool refuseAtLimit = true)
     {
         lock (this)
         {
@@ -65,7 +66,18 @@ internal abstract class Parker : IAbandonableWait
         }
         try
         {
-            using var blocking = Sched.EnterBlocking();
+            Sched.BlockingScope blocking;
+            try
+            {
+                blocking = Sched.EnterBlocking(refuseAtLimit);
+            }
+            catch (ThreadExhaustionException) when (!TryCancel())
+            {
+                // A waker claimed this wait already: its wake-up is on its way. Wait for it holding the P.
+                blocking = default;
+            }
+            // (TryCancel succeeded: the wait is withdrawn, nothing was handed to it; the exception goes on.)
+            using var scope = blocking;
             lock (this)
             {
                 while (!_signaled && !_abandoned) Monitor.Wait(this);

@@ -33,12 +33,24 @@ public static partial class Program
         using var shortCts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
         try { await unbuffered.SendAsync("lost", shortCts.Token); }
         catch (OperationCanceledException) { Console.WriteLine("send withdrawn after 50 ms"); }
+
+        // 5. The blocking operations take a token too: a receive nobody answers gives up when it is cancelled.
+        using var later = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        try { GoWaitForJob(new Chan<int>(), later.Token).Join(); }
+        catch (OperationCanceledException) { Console.WriteLine("receive cancelled after 50 ms"); }
+    }
+
+    [Goroutine]
+    static int WaitForJob(Chan<int> jobs, CancellationToken ct)
+    {
+        var job = jobs.Recv(ct);                          // select { case job := <-jobs: case <-ctx.Done(): }
+        return job * 2;
     }
 
     [Goroutine]
     static void Counter(Chan<int> output, CancellationToken ct)
     {
-        var done = Go.Done(ct);                           // once, outside the loop
+        var done = Go.Done(ct);                           // the token as a channel (the same one at every call)
         var tick = Go.NewTicker(TimeSpan.FromMilliseconds(100));
         try
         {
@@ -46,8 +58,12 @@ public static partial class Program
             {
                 var s = Go.Select(tick.C.RecvCase(), done.RecvCase());
                 if (s.Index == 1) return;
-                output.Send(i);
+                output.Send(i, ct);
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // cancelled while the consumer was not receiving: stop as on the done case
         }
         finally
         {

@@ -156,6 +156,123 @@ internal static class Program
         return sum;
     }
 
+    // The "-alt" workloads: the same programs in a second idiomatic shape (docs/design.md, Benchmark workloads).
+
+    private static async Task SkynetAlt(ChannelWriter<long> c, long num, long size, long div)
+    {
+        if (size == 1)
+        {
+            await c.WriteAsync(num);
+            return;
+        }
+        var rc = Channel.CreateBounded<long>((int)div); // buffered: children never wait for the parent
+        long sub = size / div;
+        for (long i = 0; i < div; i++)
+        {
+            long n = num + i * sub;
+            _ = Task.Run(() => SkynetAlt(rc.Writer, n, sub, div));
+        }
+        long sum = 0;
+        for (long i = 0; i < div; i++) sum += await rc.Reader.ReadAsync();
+        await c.WriteAsync(sum);
+    }
+
+    private static async Task<long> PingPongAlt(int n)
+    {
+        var ping = Unbuffered<long>();
+        var pong = Unbuffered<long>();
+        var result = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = Task.Run(async () =>
+        {
+            for (int i = 0; i < n; i++) await pong.Writer.WriteAsync(await ping.Reader.ReadAsync() + 1);
+        });
+        _ = Task.Run(async () =>
+        {
+            long v = 0;
+            for (int i = 0; i < n; i++)
+            {
+                await ping.Writer.WriteAsync(v);
+                v = await pong.Reader.ReadAsync();
+            }
+            result.SetResult(v);
+        });
+        return await result.Task;
+    }
+
+    private static async Task<long> RingAlt(int size, long hops)
+    {
+        var first = Unbuffered<long>();
+        var input = first;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        for (int i = 1; i <= size; i++)
+        {
+            var output = i == size ? first : Unbuffered<long>();
+            var (inp, outp) = (input, output);
+            _ = Task.Run(async () =>
+            {
+                while (true)
+                {
+                    long t = await inp.Reader.ReadAsync();
+                    if (t == 0) done.TrySetResult();
+                    await outp.Writer.WriteAsync(t - 1);
+                }
+            });
+            input = output;
+        }
+        await first.Writer.WriteAsync(hops);
+        await done.Task;
+        return hops;
+    }
+
+    private static async Task FilterAlt(ChannelReader<long> input, ChannelWriter<long> output, long prime)
+    {
+        await foreach (var i in input.ReadAllAsync())
+            if (i % prime != 0) await output.WriteAsync(i);
+    }
+
+    private static async Task<long> SieveAlt(int n)
+    {
+        var ch = Unbuffered<long>();
+        _ = Task.Run(() => Generate(ch.Writer));
+        long sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            long prime = await ch.Reader.ReadAsync();
+            sum += prime;
+            var ch1 = Unbuffered<long>();
+            var input = ch;
+            _ = Task.Run(() => FilterAlt(input.Reader, ch1.Writer, prime));
+            ch = ch1;
+        }
+        return sum;
+    }
+
+    private static async Task<long> WorkersAlt(int nworkers, int jobs)
+    {
+        var input = Channel.CreateBounded<long>(128);
+        var output = Channel.CreateBounded<long>(128);
+        var ws = new Task[nworkers];
+        for (int w = 0; w < nworkers; w++)
+        {
+            ws[w] = Task.Run(async () =>
+            {
+                while (await input.Reader.WaitToReadAsync())
+                    while (input.Reader.TryRead(out long j)) await output.Writer.WriteAsync(j * 2);
+            });
+        }
+        var total = Task.Run(async () =>
+        {
+            long sum = 0;
+            await foreach (var v in output.Reader.ReadAllAsync()) sum += v;
+            return sum;
+        });
+        for (long j = 0; j < jobs; j++) await input.Writer.WriteAsync(j);
+        input.Writer.Complete();
+        await Task.WhenAll(ws);
+        output.Writer.Complete();
+        return await total;
+    }
+
     public static async Task<int> Main(string[] args)
     {
         string name = args[0];
@@ -178,6 +295,15 @@ internal static class Program
                 extra = $" bytes_per_goroutine={per}";
                 break;
             case "workers": result = await Workers(8, 2_000_000); break;
+            case "skynet-alt":
+                var ca = Unbuffered<long>();
+                _ = Task.Run(() => SkynetAlt(ca.Writer, 0, 1_000_000, 10));
+                result = await ca.Reader.ReadAsync();
+                break;
+            case "pingpong-alt": result = await PingPongAlt(1_000_000); break;
+            case "ring-alt": result = await RingAlt(503, 10_000_000); break;
+            case "sieve-alt": result = await SieveAlt(2000); break;
+            case "workers-alt": result = await WorkersAlt(8, 2_000_000); break;
             default:
                 Console.Error.WriteLine($"unknown workload {name}");
                 return 2;

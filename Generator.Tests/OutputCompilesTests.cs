@@ -1,0 +1,248 @@
+using System.Linq;
+using GoSharp.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// Issue 8, "output that does not compile": every construct of the list either compiles with the generator
+/// (no error anywhere in the compilation; those that run are also differential cases in
+/// Execution/Cases.Issue8.Compiles.cs) or gets exactly one GOSH diagnostic at the span marked <c>[|...|]</c>.
+/// </summary>
+public class OutputCompilesTests
+{
+    private const string Prelude = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using GoSharp;
+        using GoSharp.CompilerServices;
+
+        """;
+
+    /// <summary>Exactly one generator diagnostic, <paramref name="id"/> at the marked span, and no compiler error anywhere.</summary>
+    private static void ExpectOne(string id, string markedSource, DiagnosticSeverity severity = DiagnosticSeverity.Error, bool allowUnsafe = false)
+    {
+        var text = Prelude + markedSource;
+        var start = text.IndexOf("[|", System.StringComparison.Ordinal);
+        var end = text.IndexOf("|]", System.StringComparison.Ordinal) - 2;
+        var result = GeneratorHarness.Run(text.Replace("[|", "").Replace("|]", ""), allowUnsafe: allowUnsafe);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(id, d.Id);
+        Assert.Equal(severity, d.Severity);
+        Assert.Equal(TextSpan.FromBounds(start, end), d.Location.SourceSpan);
+        Assert.DoesNotContain(result.CompileDiagnostics, c => c.Severity == DiagnosticSeverity.Error);
+    }
+
+    private static GeneratorHarness.Result ExpectClean(string source, bool allowUnsafe = false)
+    {
+        var result = GeneratorHarness.Run(Prelude + source, allowUnsafe: allowUnsafe);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.CompileDiagnostics);
+        return result;
+    }
+
+    [Fact]
+    public void SpanParameter() => ExpectOne("GOSH0017", """
+        public partial class C { [Goroutine] static int M(int a, [|Span<int> s|]) { Go.Yield(); return a; } }
+        """);
+
+    [Fact]
+    public void SpanParameterWithoutSuspension() => ExpectOne("GOSH0017", """
+        public partial class C { [Goroutine] static int M([|ReadOnlySpan<char> s|]) => s.Length; }
+        """);
+
+    [Fact]
+    public void ParamsSpanParameter() => ExpectOne("GOSH0017", """
+        public partial class C { [Goroutine] static int M([|params ReadOnlySpan<int> xs|]) { Go.Yield(); return 1; } }
+        """);
+
+    [Fact]
+    public void PointerParameter() => ExpectOne("GOSH0017", """
+        public unsafe partial class C { [Goroutine] static int M([|int* p|]) => 1; }
+        """, allowUnsafe: true);
+
+    [Fact]
+    public void AGoroutineCallToAMethodWithASpanParameterIsAPlainCall()
+    {
+        // The callee gets GOSH0017 and no frame; its callers must not name the missing frame.
+        var result = GeneratorHarness.Run(Prelude + """
+            public partial class C
+            {
+                [Goroutine] static int S(ReadOnlySpan<int> xs) => xs.Length;
+                [Goroutine] static int M(int n) { Go.Yield(); return S(new[] { n }); }
+            }
+            """);
+        Assert.Equal("GOSH0017", Assert.Single(result.Diagnostics).Id);
+        Assert.Empty(result.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void AddressOfAHoistedLocal() => ExpectOne("GOSH0017", """
+        public partial class C { [Goroutine] static int M(int n) { int x = n; Go.Yield(); unsafe { int* p = [|&x|]; return *p; } } }
+        """, allowUnsafe: true);
+
+    [Fact]
+    public void SuspensionInAnUnsafeMethod() => ExpectOne("GOSH0006", """
+        public partial class C { [Goroutine] static unsafe int M(int n) { int x = n; [|Go.Yield()|]; return x; } }
+        """, allowUnsafe: true);
+
+    [Fact]
+    public void PrimaryConstructorParameter() => ExpectOne("GOSH0017", """
+        public partial class C(int k) { [Goroutine] public int M(int n) { Go.Yield(); return n + [|k|]; } }
+        """);
+
+    [Fact]
+    public void RecordPrimaryConstructorParametersAreProperties() => ExpectClean("""
+        public partial record R(int K) { [Goroutine] public int M(int n) { Go.Yield(); return n + K; } }
+        """);
+
+    [Fact]
+    public void InstanceMethodOfARefStruct() => ExpectOne("GOSH0017", """
+        public ref partial struct R { [Goroutine] public readonly int [|M|](int n) { Go.Yield(); return n; } }
+        """);
+
+    [Fact]
+    public void StaticMethodsOfARefPartialStruct() => ExpectClean("""
+        public ref partial struct R { [Goroutine] public static int M(int n) { Go.Yield(); return n; } [Goroutine] static int N() => M(2) + GoM(3).Join(); }
+        """);
+
+    [Fact]
+    public void DefaultMethodOfAVariantInterface() => ExpectOne("GOSH0017", """
+        public partial interface I<out T> { [Goroutine] static int [|S|](int n) { Go.Yield(); return n; } }
+        """);
+
+    [Fact]
+    public void DefaultMethodsOfAnInvariantInterface() => ExpectClean("""
+        public partial interface I<T>
+        {
+            [Goroutine] static int S(int n) { Go.Yield(); return n; }
+            [Goroutine] int D(int n) { Go.Yield(); return n + P(n); }
+            [Goroutine] private int P(int n) { Go.Yield(); return n; }
+        }
+        """);
+
+    [Fact]
+    public void FileLocalType() => ExpectOne("GOSH0017", """
+        file partial class [|C|] { [Goroutine] static int M(int n) { Go.Yield(); return n; } }
+        """);
+
+    [Fact]
+    public void ExplicitInterfaceImplementations() => ExpectClean("""
+        public interface I { int M(int n); }
+        public interface J<T> { T M(T x); }
+        public partial class C : I, J<string>
+        {
+            [Goroutine] int I.M(int n) { Go.Yield(); return n + F(); }
+            [Goroutine] string J<string>.M(string s) { Go.Yield(); return s; }
+            [Goroutine] public int M(int n) { Go.Yield(); return ((I)this).M(n); }
+            int F() => 1;
+        }
+        """);
+
+    [Fact]
+    public void LauncherNameTaken()
+    {
+        ExpectOne("GOSH0016", """
+            public partial class C
+            {
+                public static int GoM(int x) => x;
+                [Goroutine] static int [|M|](int n) { Go.Yield(); return n; }
+                [Goroutine] static int N(int n) => M(n) + GoM(1) + GoN(2).Join();
+            }
+            """, DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void LauncherOverloadByParametersIsFine() => ExpectClean("""
+        public partial class C { public static int GoM() => 1; [Goroutine] static int M(int n) { Go.Yield(); return n; } static int K() => GoM() + GoM(1).Join(); }
+        """);
+
+    [Fact]
+    public void FrameNameTaken() => ExpectClean("""
+        public partial class C
+        {
+            public int M_Frame;
+            public class N_Frame { }
+            [Goroutine] static int M(int n) { Go.Yield(); return n; }
+            [Goroutine] static int N(int n) { Go.Yield(); return M(n) + new N_Frame().GetHashCode() * 0; }
+        }
+        """);
+
+    [Fact]
+    public void FramesAreAsAccessibleAsTheirMethods() => ExpectClean("""
+        public partial class B
+        {
+            private sealed class Hidden { public int V; }
+            protected class Prot { public int V; }
+            [Goroutine] private static int H(Hidden h) { Go.Yield(); return h.V; }
+            [Goroutine] protected static int P(Prot p) { Go.Yield(); return p.V + H(new Hidden { V = 2 }); }
+            [Goroutine] private protected static int PP(int n) { Go.Yield(); return n; }
+        }
+        public partial class D : B
+        {
+            [Goroutine] static int M() => P(new Prot { V = 1 }) + PP(2);
+        }
+        """);
+
+    [Fact]
+    public void InitOnlyMembersAfterAConstructorThatRunsCode() => ExpectOne("GOSH0010", """
+        public static class P
+        {
+            [SuspensionPoint(nameof(GetAw))] public static int Get() => 0;
+            public static Aw GetAw() => default;
+            public struct Aw { public bool IsCompleted => true; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public int GetResult() => 0; }
+        }
+        public class Box { public static int Made; public Box() { Made++; } public int X { get; init; } }
+        public partial class C { [Goroutine] static Box M() => new Box [|{ X = P.Get() }|]; }
+        """);
+
+    [Fact]
+    public void LambdasCapturingPerIterationVariablesCompile()
+    {
+        // Closure environments: the shapes that the differential cases do not reach (generic frames, a lambda
+        // as an argument of a suspension point, an expression-tree lambda, a pattern variable in the handler).
+        var result = ExpectClean("""
+            public partial class C<T>
+            {
+                [Goroutine]
+                static List<Func<T>> M(T[] xs, System.Threading.Channels.Channel<int>? unused)
+                {
+                    var fs = new List<Func<T>>();
+                    foreach (var x in xs)
+                    {
+                        var copy = x;
+                        Go.Yield();
+                        fs.Add(() => copy);
+                        System.Linq.Expressions.Expression<Func<T>> e = () => x;
+                        fs.Add(e.Compile());
+                    }
+                    return fs;
+                }
+            }
+            """);
+        Assert.Contains("__Env", GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
+    public void GoroutineAttributeOnALocalFunction() => ExpectOne("GOSH0018", """
+        public partial class C { static int M(int n) { [Goroutine] int [|L|](int k) => k + 1; return L(n); } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void WithExpressionOnARecordWithItsOwnCopyConstructor() => ExpectOne("GOSH0010", """
+        public record R(int X) { public static int Copies; protected R(R other) { X = other.X; Copies++; } }
+        public partial class C { [Goroutine] static R M(R r) => [|r with { X = Go.Await(System.Threading.Tasks.Task.FromResult(1)) }|]; }
+        """);
+
+    [Fact]
+    public void GoroutineCallInALambdaIsAPlainCallWithAWarning() => ExpectOne("GOSH0019", """
+        public partial class C
+        {
+            [Goroutine] static int Tw(int n) { Go.Yield(); return n; }
+            [Goroutine] static int M(int n) { Func<int> f = () => [|Tw(n)|] + 1; Go.Yield(); return f(); }
+        }
+        """, DiagnosticSeverity.Warning);
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Diagnostics;
+using Xunit;
+
+namespace GoSharp.Runtime.Tests;
+
+/// <summary>Runs a program to its end and returns what it printed; a failure or a hang fails the test.</summary>
+internal static class ChildProcess
+{
+    public static string Run(string dir, string file, string args, params (string Name, string Value)[] env)
+    {
+        var psi = new ProcessStartInfo(file, args)
+        {
+            WorkingDirectory = dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in env) psi.Environment[name] = value;
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        string stdout = p.StandardOutput.ReadToEnd();
+        // A hang guard, not a timing assertion: nothing here takes more than seconds.
+        if (!p.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            p.Kill(entireProcessTree: true);
+            Assert.Fail($"{file} {args} did not finish");
+        }
+        string all = (stdout + stderr.GetAwaiter().GetResult()).Replace("\r\n", "\n");
+        Assert.True(p.ExitCode == 0, $"{file} {args} failed ({p.ExitCode}):\n{all}");
+        return all;
+    }
+}

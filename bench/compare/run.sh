@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs the workloads built by build.sh, Go / GoSharp / Task+Channels alternating, and prints for each
+# workload, GOMAXPROCS and JIT setting the median wall time each program measured around its workload
+# (process start-up excluded), the median CPU seconds (user + system) of each process, and the ratios.
+# Needs no SDK: copy out/<mode> (and this script) to the machine that runs it.
+#
+#   bench/compare/run.sh [workload...]        (default: all twelve; "-alt" are the second shapes)
+#
+#   OUT=bench/compare/out/sc   the build to run (default: out/fd beside this script)
+#   PROCS="1 2 4 8 16"         GOMAXPROCS values, or "all": 1, 2, 4, ... up to the machine's cores (default "1 2")
+#   RUNS=5                     repetitions of each program; medians over them (default 5, at least 3 advised)
+#   JITS="default tuned"       .NET JIT settings: default (tiered, as users run) and tuned
+#                              (DOTNET_TieredCompilation=0, full optimisation at once); ignored for aot builds
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+out="${OUT:-$here/out/fd}"
+runs="${RUNS:-5}"
+jits="${JITS:-default tuned}"
+[ "$(cat "$out/mode" 2>/dev/null)" = aot ] && jits=aot
+workloads=("$@")
+[ ${#workloads[@]} -gt 0 ] || workloads=(skynet pingpong ring sieve spawn-park workers skynet-alt pingpong-alt ring-alt sieve-alt workers-alt)
+procs="${PROCS:-1 2}"
+if [ "$procs" = all ]; then
+  procs=""
+  for ((p = 1; p <= $(nproc); p *= 2)); do procs+="$p "; done
+fi
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# once <file> <command...>: runs it, appends "seconds extra cpu" to <file> (or "fail - -").
+once() {
+  local file="$1"; shift
+  local TIMEFORMAT='%U %S'
+  if { time timeout 600 "$@" >"$tmp/out"; } 2>"$tmp/err"; then
+    local cpu t x
+    cpu=$(tail -n 1 "$tmp/err" | awk '{printf "%.2f", $1 + $2}')
+    t=$(tail -n 1 "$tmp/out" | awk '{print $3}')
+    x=$(tail -n 1 "$tmp/out" | awk '{print ($4 == "" ? "-" : $4)}')
+    echo "${t:-fail} $x $cpu" >>"$file"
+  else
+    echo "fail - -" >>"$file"
+  fi
+}
+
+# median <file>: "seconds extra cpu": the median time (and that run's extra figure), the median CPU seconds.
+median() {
+  if grep -q '^fail' "$1"; then echo "fail - -"; return; fi
+  local n mid
+  n=$(wc -l <"$1"); mid=$(( (n + 1) / 2 ))
+  echo "$(sort -g -k1,1 "$1" | sed -n "${mid}p" | awk '{print $1, $2}') $(sort -g -k3,3 "$1" | sed -n "${mid}p" | awk '{print $3}')"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0 > 0 && a+0 > 0) printf "%.2f", a/b; else printf "-" }'; }
+
+echo "# $(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'); build $(cat "$out/mode"); median of $runs; $(date -u +%Y-%m-%dT%H:%MZ)"
+printf '%-13s %5s %-7s %8s %8s %8s %7s %7s %7s %7s %7s %7s  %s\n' workload procs jit go gosharp tasks gs/go gs/task cpu-go cpu-gs cpu-tsk cpu-gs/go "memory per goroutine (go / gosharp / tasks)"
+for w in "${workloads[@]}"; do
+  for p in $procs; do
+    for jit in $jits; do
+      : >"$tmp/go"; : >"$tmp/gs"; : >"$tmp/tk"
+      for _ in $(seq 1 "$runs"); do
+        (export GOMAXPROCS=$p; once "$tmp/go" "$out/go-workloads" "$w")
+        (export GOMAXPROCS=$p; [ "$jit" = tuned ] && export DOTNET_TieredCompilation=0; once "$tmp/gs" "$out/gosharp/Workloads.GoSharp" "$w")
+        (export DOTNET_PROCESSOR_COUNT=$p; [ "$jit" = tuned ] && export DOTNET_TieredCompilation=0; once "$tmp/tk" "$out/tasks/Workloads.Tasks" "$w")
+      done
+      read -r tg xg cg < <(median "$tmp/go")
+      read -r ts xs cs < <(median "$tmp/gs")
+      read -r tt xt ct < <(median "$tmp/tk")
+      mem=""
+      [ "${w%-alt}" = spawn-park ] && mem="${xg#*=} / ${xs#*=} / ${xt#*=} bytes"
+      printf '%-13s %5s %-7s %8s %8s %8s %7s %7s %7s %7s %7s %7s  %s\n' "$w" "$p" "$jit" "$tg" "$ts" "$tt" \
+        "$(ratio "$ts" "$tg")" "$(ratio "$ts" "$tt")" "$cg" "$cs" "$ct" "$(ratio "$cs" "$cg")" "$mem"
+    done
+  done
+done

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using GoSharp.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace GoSharp.Corpus;
+
+/// <summary>
+/// Marks every method of a real C# codebase <c>[Goroutine]</c> and every type partial, runs the generator in
+/// memory against .NET 10 reference assemblies, and reports: methods marked, frames generated, GOSH diagnostics
+/// by id, and every compiler error in generated code (the generator's promise: zero) or new in the user's code.
+/// Files that do not compile before the rewrite (a missing package) are left out first.
+///
+///   dotnet run -c Release --project bench/corpus -- path/to/checkout [more paths...]
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine("usage: GoSharp.Corpus <folder with C# sources>...   (tests, bin and obj folders are skipped)");
+            return 2;
+        }
+        var files = args.SelectMany(a => Directory.EnumerateFiles(a, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" || p.EndsWith(".Tests", StringComparison.Ordinal)))
+            .OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
+        var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(GoSharp.Go).Assembly.Location)).ToImmutableArray();
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true);
+
+        // 1. Leave out what does not compile as it is (files that need packages we do not reference).
+        var baseline = CSharpCompilation.Create("Corpus", trees, references, options);
+        for (int round = 0; round < 5; round++)
+        {
+            var bad = baseline.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is not null)
+                .Select(d => d.Location.SourceTree!).Distinct().ToHashSet();
+            if (bad.Count == 0) break;
+            trees = trees.Where(t => !bad.Contains(t)).ToList();
+            baseline = CSharpCompilation.Create("Corpus", trees, references, options);
+        }
+        var baselineErrors = baseline.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        var before = baseline.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(Key).ToHashSet();
+
+        // 2. Mark everything.
+        var marker = new MarkEverything();
+        var marked = trees.Select(t => t.WithRootAndOptions(marker.Visit(t.GetRoot())!, t.Options)).ToList();
+        var compilation = CSharpCompilation.Create("Corpus", marked, references, options);
+
+        // 3. Generate, compile, and run the assembly's analyzers (the diagnostics may come from either).
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new GoroutineGenerator().AsSourceGenerator() }, parseOptions: parse);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var analyzers = typeof(GoroutineGenerator).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
+        var analyzerDiagnostics = analyzers.IsEmpty ? ImmutableArray<Diagnostic>.Empty
+            : output.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var gosh = generatorDiagnostics.Concat(analyzerDiagnostics).Where(d => d.Id.StartsWith("GOSH", StringComparison.Ordinal))
+            .GroupBy(d => (d.Id, d.Location.SourceSpan, d.Location.SourceTree?.FilePath)).Select(g => g.First()).ToList();
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var generatedTrees = output.SyntaxTrees.Skip(marked.Count).ToHashSet();
+        var inGenerated = errors.Where(d => d.Location.SourceTree is { } t && generatedTrees.Contains(t)).ToList();
+        var inUserCode = errors.Where(d => !inGenerated.Contains(d) && !before.Contains(Key(d))).ToList();
+
+        Console.WriteLine($"files: {files.Count} found, {trees.Count} compile as they are ({baselineErrors} errors left)");
+        Console.WriteLine($"methods marked [Goroutine]: {marker.Methods}; generated files: {generatedTrees.Count}");
+        Console.WriteLine($"GOSH diagnostics: {gosh.Count}");
+        foreach (var g in gosh.GroupBy(d => d.Id).OrderBy(g => g.Key))
+            Console.WriteLine($"  {g.Key} x{g.Count()}   e.g. {Show(g.First())}");
+        Console.WriteLine($"errors in generated code: {inGenerated.Count}");
+        foreach (var g in inGenerated.GroupBy(d => d.Id).OrderByDescending(g => g.Count()))
+        {
+            Console.WriteLine($"  {g.Key} x{g.Count()}");
+            foreach (var d in g.Take(3)) Console.WriteLine($"    {Show(d)}");
+        }
+        Console.WriteLine($"new errors in the user's code: {inUserCode.Count}");
+        foreach (var g in inUserCode.GroupBy(d => d.Id).OrderByDescending(g => g.Count()))
+        {
+            Console.WriteLine($"  {g.Key} x{g.Count()}");
+            foreach (var d in g.Take(3)) Console.WriteLine($"    {Show(d)}");
+        }
+        return inGenerated.Count == 0 ? 0 : 1;
+    }
+
+    private static string Key(Diagnostic d) => $"{d.Id}@{d.Location.SourceTree?.FilePath}:{d.Location.SourceSpan.Start}";
+
+    private static string Show(Diagnostic d)
+    {
+        var span = d.Location.GetMappedLineSpan();
+        return $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {d.GetMessage()}";
+    }
+}
