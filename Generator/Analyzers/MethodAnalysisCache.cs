@@ -84,7 +84,10 @@ internal static class MethodAnalysisCache
 
     private static bool ExtendsByGeneratedTrees(Compilation analyzed, Compilation generated)
     {
-        if (analyzed.AssemblyName != generated.AssemblyName || !analyzed.Options.Equals(generated.Options)) return false;
+        // The compiler may give the final compilation a tree options provider that also covers the generated trees
+        // (their .editorconfig sections); everything else about the options is the same.
+        if (analyzed.AssemblyName != generated.AssemblyName
+            || !analyzed.Options.WithSyntaxTreeOptionsProvider(null).Equals(generated.Options.WithSyntaxTreeOptionsProvider(null))) return false;
         using (var a = analyzed.References.GetEnumerator())
         using (var g = generated.References.GetEnumerator())
         {
