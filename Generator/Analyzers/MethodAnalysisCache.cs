@@ -15,7 +15,7 @@ namespace GoSharp.Generator.Analyzers;
 /// <remarks>
 /// The compiler, and the IDE, run the generator on a compilation C0 and the analyzers on C1 = C0 plus the
 /// generated trees; the user's syntax trees are the same objects in both. So the generator leaves its result
-/// beside the method's declaration node (weakly: it lives as long as the node, and holds C0 only weakly), and
+/// beside the method's declaration node (it lives as long as the node, with C0), and
 /// the analyzer takes it when its compilation is C0 or was made from C0 by adding generated files only (same
 /// options and references, C0's trees a prefix of its own, every extra tree generated). Anything else (an IDE
 /// whose generator has not rerun since an edit to another file, a test running the analyzer alone) and the
@@ -34,11 +34,16 @@ internal static class MethodAnalysisCache
     {
         public Entry(Compilation compilation, GoroutineResult result)
         {
-            Compilation = new WeakReference<Compilation>(compilation);
+            Compilation = compilation;
             Result = result;
         }
 
-        public WeakReference<Compilation> Compilation { get; }
+        /// <summary>
+        /// Held strongly: the compiler drops the generator's compilation once it has made the final one, and a
+        /// collection before the analyzers run would lose every result. It lives as long as the declaration's
+        /// tree, and only the latest one per declaration (the IDE keeps that compilation for the next run anyway).
+        /// </summary>
+        public Compilation Compilation { get; }
         public GoroutineResult Result { get; }
     }
 
@@ -64,7 +69,7 @@ internal static class MethodAnalysisCache
     public static GoroutineResult Get(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, CancellationToken ct)
     {
         if (s_results.TryGetValue(decl, out var slot) && slot.Entry is { } entry
-            && entry.Compilation.TryGetTarget(out var generated) && Extends(model.Compilation, generated))
+            && Extends(model.Compilation, entry.Compilation))
             return entry.Result;
         return FrameModelBuilder.Build(decl, method, model, ct);
     }
@@ -84,7 +89,10 @@ internal static class MethodAnalysisCache
 
     private static bool ExtendsByGeneratedTrees(Compilation analyzed, Compilation generated)
     {
-        if (analyzed.AssemblyName != generated.AssemblyName || !analyzed.Options.Equals(generated.Options)) return false;
+        // The compiler may give the final compilation a tree options provider that also covers the generated trees
+        // (their .editorconfig sections); everything else about the options is the same.
+        if (analyzed.AssemblyName != generated.AssemblyName
+            || !analyzed.Options.WithSyntaxTreeOptionsProvider(null).Equals(generated.Options.WithSyntaxTreeOptionsProvider(null))) return false;
         using (var a = analyzed.References.GetEnumerator())
         using (var g = generated.References.GetEnumerator())
         {

@@ -76,6 +76,7 @@ public class SampleTests
             "Task.Delay cancelled by closing the done channel",
             "awaited 42",
             "send withdrawn after 50 ms",
+            "receive cancelled after 50 ms",
         }, lines[ticks.Length..]);
     }
 
