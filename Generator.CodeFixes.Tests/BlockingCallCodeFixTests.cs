@@ -102,6 +102,29 @@ public class BlockingCallCodeFixTests
     }
 
     [Fact]
+    public Task SynchronousIoGoesIntoABlockingSection() => GoSharpCodeFixTest<BlockingCallCodeFix>.RunAsync(
+        Wrap("""
+                    string text = {|GOSH0009:System.IO.File.ReadAllText(path)|};
+                    {|GOSH0009:System.IO.File.WriteAllText(path + ".bak", text)|};
+                    return text.Length;
+            """, "string path"),
+        Wrap("""
+                    string text = Go.Blocking(() => System.IO.File.ReadAllText(path));
+                    Go.Blocking(() => System.IO.File.WriteAllText(path + ".bak", text));
+                    return text.Length;
+            """, "string path"));
+
+    [Fact]
+    public Task IoWithAnOutArgumentHasNoFix()
+    {
+        var source = Wrap("""
+                    using var s = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                    return {|GOSH0009:s.Receive(new byte[4], 0, 4, System.Net.Sockets.SocketFlags.None, out var error)|};
+            """);
+        return GoSharpCodeFixTest<BlockingCallCodeFix>.RunAsync(source, source);
+    }
+
+    [Fact]
     public Task TimedWaitsAndOtherBlockingCallsHaveNoFix()
     {
         var source = Wrap("""

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,14 +16,18 @@ namespace GoSharp.Generator.CodeFixes;
 /// GOSH0009: replaces a thread-blocking call in a goroutine with the GoSharp suspension point that means the
 /// same: <c>Thread.Sleep</c> with <c>Go.Sleep</c>, and waiting for a task (<c>task.Wait()</c>, <c>task.Result</c>,
 /// <c>task.GetAwaiter().GetResult()</c>) with <c>Go.Await(task)</c>, which parks the goroutine instead of the
-/// thread. Other blocking calls (monitors, semaphores, events, timed waits) have no one-to-one rewrite and get
-/// no fix.
+/// thread. A synchronous I/O call (files, streams, sockets, HTTP, DNS, the console, a process) goes into a
+/// blocking section, <c>Go.Blocking(() =&gt; call)</c>, so the other goroutines keep running while it blocks
+/// (not when it has <c>ref</c>/<c>out</c> arguments, which a lambda cannot take over). Other blocking calls
+/// (monitors, semaphores, events, timed waits) have no one-to-one rewrite and get no fix: a monitor is held by a
+/// thread, and the goroutine may resume on another.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingCallCodeFix)), Shared]
 public sealed class BlockingCallCodeFix : CodeFixProvider
 {
     internal const string SleepKey = "GoSharp.GoSleep";
     internal const string AwaitKey = "GoSharp.GoAwait";
+    internal const string BlockingKey = "GoSharp.GoBlocking";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BlockingCall);
@@ -77,8 +82,22 @@ public sealed class BlockingCallCodeFix : CodeFixProvider
             case MemberAccessExpressionSyntax ma when symbol is IPropertySymbol { Name: "Result" }
                 && type is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>":
                 return Await(ma.Expression);
+
+            // synchronous I/O: File.ReadAllText(p) -> Go.Blocking(() => File.ReadAllText(p))
+            case InvocationExpressionSyntax io when symbol is IMethodSymbol && IsIo(symbol.ContainingType!)
+                && !io.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)):
+                return (Call("global::GoSharp.Go.Blocking", SyntaxFactory.ParenthesizedLambdaExpression(io.WithoutTrivia())),
+                    "Run it in Go.Blocking (the other goroutines keep running while it blocks)", BlockingKey);
         }
         return null;
+    }
+
+    private static bool IsIo(INamedTypeSymbol type)
+    {
+        var ns = type.ContainingNamespace?.ToDisplayString() ?? "";
+        return ns == "System.IO" || ns.StartsWith("System.IO.", System.StringComparison.Ordinal)
+            || ns == "System.Net" || ns.StartsWith("System.Net.", System.StringComparison.Ordinal)
+            || type.ToDisplayString() is "System.Console" or "System.Diagnostics.Process";
     }
 
     private static (ExpressionSyntax, string, string) Await(ExpressionSyntax task) =>
