@@ -132,19 +132,25 @@ internal sealed partial class MethodLowerer
     {
         var scopes = new HashSet<SyntaxNode>();
         var locals = new List<(ILocalSymbol Local, SyntaxNode Scope)>();
+        // A goto (to a label, a case, default) can enter a nested scope again without any loop: each entry makes
+        // its variables afresh in C#, so a method with one treats every nested scope as a loop body does. (The
+        // method's own top block is never entered twice: a goto inside it keeps its variables.)
+        bool reentered = body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<GotoStatementSyntax>().Any();
         foreach (var lambda in body.DescendantNodes().Where(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax))
         {
             if (lambda.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)) continue;
             // Only closures in a lowered loop (a plain loop keeps C#'s own closures); binding is for those alone.
-            if (!lambda.Ancestors().Any(a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax && Suspends(a))) continue;
+            if (!reentered && !lambda.Ancestors().Any(a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax && Suspends(a))) continue;
             // Calls and conversions of a local function in a loop are looked at by the Renamer.
             if (lambda is LocalFunctionStatementSyntax lfs) _rewriteNames.Add(lfs.Identifier.ValueText);
             foreach (var id in lambda.DescendantNodes().OfType<IdentifierNameSyntax>())
             {
                 if (Model.GetSymbolInfo(id, _ct).Symbol is not ILocalSymbol local || local.IsConst || local.IsRef) continue;
                 var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
-                if (decl is null || lambda.Span.Contains(decl.Span) || !IsPerIterationLocal(local)) continue;
+                if (decl is null || lambda.Span.Contains(decl.Span)) continue;
                 if (ScopeOf(decl) is not { } scope || !Suspends(scope)) continue;
+                if (!IsPerIterationLocal(local) && !(reentered && scope != body)) continue;
                 if (locals.Any(l => SymbolEqualityComparer.Default.Equals(l.Local, local))) continue;
                 scopes.Add(scope);
                 locals.Add((local, scope));
