@@ -137,6 +137,51 @@ public class SyncTests
     }
 
     [Fact]
+    public void Mutex_leaves_starvation_mode_when_its_last_waiter_gives_up()
+    {
+        // Red team: the holder barges back in, the waiter queues again in starvation mode, then its token is
+        // cancelled. Unlocking must leave the mutex free for TryLock, not in starvation mode with no one to hand to.
+        for (int seed = 0; seed < 30; seed++)
+        {
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
+            var m = new GoSharp.Sync.Mutex();
+            using var cts = new CancellationTokenSource();
+            bool starving = false, waiterEnded = false, tryLock = false;
+            Goroutine waiter = default;
+            IEnumerable<Op> Waiter()
+            {
+                var op = Lock(m, cts.Token);
+                yield return op;
+                m.Unlock();
+            }
+            IEnumerable<Op> Holder()
+            {
+                yield return Lock(m);
+                var w = waiter = GoRuntime.Current.Go(Waiter());
+                for (int i = 0; i < 10_000 && (Volatile.Read(ref m.State) >> GoSharp.Sync.Mutex.WaiterShift) == 0; i++) yield return Yield();
+                yield return TimeOps.Sleep(TimeSpan.FromMilliseconds(1.1));
+                m.Unlock();
+                if (!m.TryLock()) yield break; // barge back in
+                for (int i = 0; i < 10_000 && (Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Woken) != 0; i++) yield return Yield();
+                starving = (Volatile.Read(ref m.State) & GoSharp.Sync.Mutex.Starving) != 0;
+                cts.Cancel();
+                // Not Join: it would rethrow the waiter's cancellation here; the test thread observes it below.
+                for (int i = 0; i < 10_000 && !w.IsCompleted; i++) yield return Yield();
+                waiterEnded = w.IsCompleted;
+                m.Unlock();
+                tryLock = m.TryLock();
+                if (tryLock) m.Unlock();
+            }
+            rt.Go(Holder()).Join();
+            Assert.True(starving, $"seed {seed}: the scenario did not reach starvation mode");
+            Assert.True(waiterEnded, $"seed {seed}: the waiter did not end after its token was cancelled");
+            Assert.Throws<OperationCanceledException>(() => waiter.Join());
+            Assert.True(tryLock, $"seed {seed}: TryLock failed after the last waiter gave up (state {m.State})");
+            Assert.Equal(0, m.State);
+        }
+    }
+
+    [Fact]
     public void Mutex_enters_starvation_mode_only_after_a_waiter_waited_over_1ms_and_then_hands_off()
     {
         // Go's rule (starvationThresholdNs = 1 ms), driven exactly by the virtual clock, for many schedules.

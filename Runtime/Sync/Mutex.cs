@@ -228,7 +228,13 @@ public static partial class Sync
                     int old = Volatile.Read(ref _m.State);
                     if ((old >> WaiterShift) != 0)
                     {
-                        if (Interlocked.CompareExchange(ref _m.State, old - (1 << WaiterShift), old) == old) return;
+                        int nw = old - (1 << WaiterShift);
+                        // The last waiter gives up while the lock is held in starvation mode: nobody is left to
+                        // hand it to, so leave starvation mode now (as Go's last woken waiter does), and the
+                        // holder's Unlock just unlocks. Left set, Unlock would hand off to no one and TryLock
+                        // would fail until the next Lock.
+                        if ((nw >> WaiterShift) == 0 && (nw & (Locked | Starving)) == (Locked | Starving)) nw &= ~Starving;
+                        if (Interlocked.CompareExchange(ref _m.State, nw, old) == old) return;
                         continue;
                     }
                     if (_m.Sema.TryAcquire())
