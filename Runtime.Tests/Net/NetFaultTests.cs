@@ -94,6 +94,40 @@ public class NetFaultTests
     });
 
     [Fact]
+    public void Close_ends_a_pending_write_with_ObjectDisposedException() => Rt.With(2, rt =>
+    {
+        // Red team: the pending write sometimes failed as a broken pipe (7 of 40 runs); a few rounds make
+        // that ordering likely here too.
+        for (int round = 0; round < 20; round++)
+        {
+            var (a, b) = Pair();
+            using (b)
+            {
+                Exception? error = null;
+                IEnumerable<Op> Writer()
+                {
+                    var chunk = new byte[256 * 1024];
+                    while (true)
+                    {
+                        var w = NetOps.Write(a, chunk).Catch();
+                        yield return w;
+                        if (w.Error is not null)
+                        {
+                            error = w.Error;
+                            yield break;
+                        }
+                    }
+                }
+                Goroutine g = rt.Go(Writer());
+                UntilParkedOnNetwork(rt, 1); // the socket buffers are full: the write is pending
+                a.Close();
+                g.Join();
+                Assert.True(error is ObjectDisposedException, $"round {round}: {error}");
+            }
+        }
+    });
+
+    [Fact]
     public void A_second_concurrent_read_is_refused_and_Close_ends_the_first() => Rt.With(2, rt =>
     {
         var (a, b) = Pair();

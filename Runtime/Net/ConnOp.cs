@@ -147,8 +147,11 @@ internal sealed class ConnOp : NetWait
 
     private Exception Translate(Exception error, CancellationToken userToken)
     {
+        // Close shuts the socket down before disposing it, so an operation it ends may also fail as a broken
+        // pipe (a pending write: Shutdown) or an aborted connection: with the Conn closed, all are Close's doing.
         bool aborted = error is OperationCanceledException or ObjectDisposedException
-            || error is SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted };
+            || error is SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted
+                or SocketError.Shutdown or SocketError.ConnectionAborted };
         if (aborted && _conn.IsClosed) return _conn.ClosedException(Name);
         if (error is OperationCanceledException)
         {
