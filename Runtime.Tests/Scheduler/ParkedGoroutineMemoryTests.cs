@@ -40,21 +40,35 @@ public class ParkedGoroutineMemoryTests
     }
 
     [Fact]
-    public void A_goroutine_parked_on_a_receive_costs_at_most_300_bytes() => Rt.With(1, rt =>
+    public void A_goroutine_parked_on_a_receive_costs_at_most_300_bytes()
     {
-        const int N = 200_000;
-        Volatile.Write(ref s_parking, 0);
-        var block = new Chan<int>();
-        var wg = new WaitGroup();
-        wg.Add(N);
-        long before = GC.GetTotalMemory(forceFullCollection: true);
-        for (int i = 0; i < N; i++) rt.Spawn(new ParkedFrame(block, wg));
-        // One P runs each goroutine from its start to its park in one go: once all have started, at most the
-        // last one is still on its way (one wait record, a rounding error over N).
-        while (Volatile.Read(ref s_parking) < N) Thread.Yield();
-        long perGoroutine = (GC.GetTotalMemory(forceFullCollection: true) - before) / N;
-        block.Close();
-        wg.Wait();
-        Assert.True(perGoroutine <= 300, $"{perGoroutine} bytes per parked goroutine");
-    });
+        // The least of a few rounds, each in a fresh runtime: another thread's allocation during one round (a late
+        // socket completion or timer of an earlier test; seen once in a full run as 37 B more per goroutine) is
+        // noise, while a byte more per goroutine shows in every round.
+        long least = long.MaxValue;
+        for (int round = 0; round < 3 && least > 300; round++) least = Math.Min(least, BytesPerParkedGoroutine());
+        Assert.True(least <= 300, $"{least} bytes per parked goroutine");
+    }
+
+    private static long BytesPerParkedGoroutine()
+    {
+        long perGoroutine = 0;
+        Rt.With(1, rt =>
+        {
+            const int N = 200_000;
+            Volatile.Write(ref s_parking, 0);
+            var block = new Chan<int>();
+            var wg = new WaitGroup();
+            wg.Add(N);
+            long before = GC.GetTotalMemory(forceFullCollection: true);
+            for (int i = 0; i < N; i++) rt.Spawn(new ParkedFrame(block, wg));
+            // One P runs each goroutine from its start to its park in one go: once all have started, at most the
+            // last one is still on its way (one wait record, a rounding error over N).
+            while (Volatile.Read(ref s_parking) < N) Thread.Yield();
+            perGoroutine = (GC.GetTotalMemory(forceFullCollection: true) - before) / N;
+            block.Close();
+            wg.Wait();
+        });
+        return perGoroutine;
+    }
 }
