@@ -41,16 +41,9 @@ public class CancellationMemoryTests
             sender.Join();
         }
         Round(1000);                                               // warm: pools, tiering
-        // The least of up to three rounds: another thread's allocation during one round is noise, while retention
-        // per wait shows in every round.
-        long growth = long.MaxValue;
+        // Retention per wait shows in every round; see Measure for why a few.
         int rounds = 0;
-        for (; rounds < 3 && growth >= 1 << 20; rounds++)
-        {
-            long before = GC.GetTotalMemory(forceFullCollection: true);
-            Round(Operations);
-            growth = Math.Min(growth, GC.GetTotalMemory(forceFullCollection: true) - before);
-        }
+        long growth = Measure.LeastOf(3, (1 << 20) - 1, () => Measure.Retained(() => { rounds++; Round(Operations); }));
         GC.KeepAlive(cts);
         Assert.Equal(1000 + (long)rounds * Operations, received);
         Assert.True(growth < 1 << 20, $"{growth:N0} bytes retained by {Operations:N0} cancellable sends and receives");

@@ -244,10 +244,10 @@ public class ChanTests
         var c = new Chan<object>(4);
         var o = new object();
         for (int i = 0; i < 100; i++) { c.Send(o); c.Recv(); c.TrySend(o); c.TryRecv(out _); }
-        Assert.Equal(0, ThreadAllocations.LeastOf(3, () =>
+        Assert.Equal(0, Measure.LeastOf(3, 0, () => Measure.ThreadAllocated(() =>
         {
             for (int i = 0; i < 10_000; i++) { c.Send(o); c.Recv(); c.TrySend(o); c.TryRecv(out _); c.Send(o); c.RecvOk(); c.TrySend(o); c.TryRecvOk(out _, out _); }
-        }));
+        })));
 
         // Blocking hand-offs between two threads: the waiter comes from the thread's pool.
         var u = new Chan<int>();
@@ -256,7 +256,7 @@ public class ChanTests
         t.Start();
         int received = 0;
         for (; received < 100; received++) u.Recv();
-        long allocated = ThreadAllocations.LeastOf(3, () => { for (int i = 0; i < 20_000; i++, received++) u.Recv(); });
+        long allocated = Measure.LeastOf(3, 0, () => Measure.ThreadAllocated(() => { for (int i = 0; i < 20_000; i++, received++) u.Recv(); }));
         for (; received < Sent; received++) u.Recv(); // the rounds stop early once one allocates nothing
         t.Join();
         Assert.True(allocated < 1024, $"{allocated} bytes for 20,000 blocking receives");

@@ -21,18 +21,14 @@ public class DoneChannelTests(ITestOutputHelper output)
         var ready = new Chan<int>();
         ready.Close();                                           // always ready: every select takes it
         for (int i = 0; i < 1000; i++) Go.Select(cts.Token.DoneCase(), ready.RecvCase());
-        // The least of up to three rounds: another thread's allocation during one round is noise (seen for the
-        // parked-goroutine measurement), while retention per select shows in every round (208 MB before the fix).
-        long growth = long.MaxValue;
-        for (int round = 0; round < 3 && growth >= 1 << 20; round++)
+        // Retention per select shows in every round (208 MB before the fix); see Measure for why a few.
+        long growth = Measure.LeastOf(3, (1 << 20) - 1, () => Measure.Retained(() =>
         {
-            long before = GC.GetTotalMemory(forceFullCollection: true);
             int readyTaken = 0;
             for (int i = 0; i < 1_000_000; i++)
                 if (Go.Select(cts.Token.DoneCase(), ready.RecvCase()).Index == 1) readyTaken++;
-            growth = Math.Min(growth, GC.GetTotalMemory(forceFullCollection: true) - before);
             Assert.Equal(1_000_000, readyTaken);
-        }
+        }));
         GC.KeepAlive(cts);
         output.WriteLine($"retained growth after 1,000,000 selects: {growth:N0} bytes");
         Assert.True(growth < 1 << 20, $"{growth:N0} bytes retained by 1,000,000 selects over token.DoneCase()");

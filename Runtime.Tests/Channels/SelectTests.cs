@@ -211,7 +211,7 @@ public class SelectTests
         var a = new Chan<int>(1);
         var b = new Chan<string>(1);
         for (int i = 0; i < 100; i++) { a.Send(1); Go.Select(a.RecvCase(), b.RecvCase(), Go.Default); }
-        long allocated = ThreadAllocations.LeastOf(3, () =>
+        long allocated = Measure.LeastOf(3, 0, () => Measure.ThreadAllocated(() =>
         {
             for (int i = 0; i < 10_000; i++)
             {
@@ -223,7 +223,7 @@ public class SelectTests
                 aw.GetResult();
                 a.Recv();
             }
-        });
+        }));
         Assert.Equal(0, allocated);
     }
 }

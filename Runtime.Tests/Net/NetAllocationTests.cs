@@ -103,14 +103,11 @@ public class NetAllocationTests
             // Process-wide counter: the socket engine's threads count too (that is the point), and so does
             // anything else the test host does meanwhile, which only adds; the least of a few runs is the
             // closest to the truth.
-            long allocated = long.MaxValue;
-            for (int run = 0; run < 4 && allocated > 0; run++)
+            long allocated = Measure.LeastOf(4, 0, () =>
             {
                 var ping = new PingFrame(a, N);
-                long before = GC.GetTotalAllocatedBytes(precise: true);
-                rt.Spawn(ping).Join();
-                allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
-            }
+                return Measure.ProcessAllocated(() => rt.Spawn(ping).Join());
+            });
             a.CloseWrite();
             echo.Join();
             _out.WriteLine($"{allocated} bytes for {N} round trips ({(double)allocated / N:F2} B each)");

@@ -42,11 +42,8 @@ public class ParkedGoroutineMemoryTests
     [Fact]
     public void A_goroutine_parked_on_a_receive_costs_at_most_300_bytes()
     {
-        // The least of a few rounds, each in a fresh runtime: another thread's allocation during one round (a late
-        // socket completion or timer of an earlier test; seen once in a full run as 37 B more per goroutine) is
-        // noise, while a byte more per goroutine shows in every round.
-        long least = long.MaxValue;
-        for (int round = 0; round < 3 && least > 300; round++) least = Math.Min(least, BytesPerParkedGoroutine());
+        // Each round in a fresh runtime (Measure says why a few): seen once in a full run as 37 B more per goroutine.
+        long least = Measure.LeastOf(3, 300, BytesPerParkedGoroutine);
         Assert.True(least <= 300, $"{least} bytes per parked goroutine");
     }
 
@@ -60,12 +57,13 @@ public class ParkedGoroutineMemoryTests
             var block = new Chan<int>();
             var wg = new WaitGroup();
             wg.Add(N);
-            long before = GC.GetTotalMemory(forceFullCollection: true);
-            for (int i = 0; i < N; i++) rt.Spawn(new ParkedFrame(block, wg));
-            // One P runs each goroutine from its start to its park in one go: once all have started, at most the
-            // last one is still on its way (one wait record, a rounding error over N).
-            while (Volatile.Read(ref s_parking) < N) Thread.Yield();
-            perGoroutine = (GC.GetTotalMemory(forceFullCollection: true) - before) / N;
+            perGoroutine = Measure.Retained(() =>
+            {
+                for (int i = 0; i < N; i++) rt.Spawn(new ParkedFrame(block, wg));
+                // One P runs each goroutine from its start to its park in one go: once all have started, at most
+                // the last one is still on its way (one wait record, a rounding error over N).
+                while (Volatile.Read(ref s_parking) < N) Thread.Yield();
+            }) / N;
             block.Close();
             wg.Wait();
         });
