@@ -9,7 +9,7 @@ namespace GoSharp.Generator.Tests;
 /// Shapes that bench/corpus (every method of TheAlgorithms/C-Sharp marked [Goroutine]) found to produce generated
 /// code that did not compile. Each must compile, with at most the refused method's own GOSH diagnostic.
 /// </summary>
-public class CorpusRegressionTests
+public partial class CorpusRegressionTests
 {
     private static void CompilesWithOnly(string source, params string[] goshIds)
     {

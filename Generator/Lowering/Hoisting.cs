@@ -169,8 +169,15 @@ internal sealed partial class MethodLowerer
         node.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or SwitchExpressionArmSyntax or QueryExpressionSyntax or StatementSyntax) || n == node)
             .OfType<SingleVariableDesignationSyntax>();
 
-    /// <summary>For a statement copied as it is: hoist the expression variables that leak into the enclosing block.</summary>
-    private void HoistLeaking(StatementSyntax s)
+    /// <summary>
+    /// Hoists the variables a copied statement declares into its enclosing block (out vars and pattern
+    /// variables of an expression statement, a return, a throw, an if or switch condition) when code after
+    /// the statement uses them. True when some stay declared by the copied text: the caller then braces it,
+    /// since the block it came from is flattened into the frame's one scope, where a sibling block's variable
+    /// of the same name would clash (before: <c>{ if (o is int q) ... } { if (o is int q) ... }</c>, both
+    /// flattened; after: each copy in its own braces).
+    /// </summary>
+    private bool HoistLeaking(StatementSyntax s)
     {
         SyntaxNode? e = s switch
         {
@@ -181,12 +188,15 @@ internal sealed partial class MethodLowerer
             SwitchStatementSyntax sw => sw.Expression,
             _ => null,
         };
-        if (e is null) return;
+        if (e is null) return false;
+        var staysLocal = false;
         foreach (var d in Designations(e))
         {
             if (Model.GetDeclaredSymbol(d) is not ILocalSymbol l || _hoisted.ContainsKey(l)) continue;
             if (ReferencedOutside(l, s)) Hoist(l, d);
+            else staysLocal = true;
         }
+        return staysLocal;
     }
 
     private bool ReferencedOutside(ILocalSymbol local, SyntaxNode inside)

@@ -142,9 +142,15 @@ internal sealed partial class MethodLowerer
         if (enumType.IsRefLikeType) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe.Expression, "the enumerator of " + fe.Expression); return; }
         var e = AddField(TypeText(enumType, fe.Expression), "_e" + (_nextTemp++), "enumerator of the foreach on line " + Line(fe));
         Src(fe.Expression);
+        // C# may find GetEnumerator on an interface the collection implements explicitly (JToken's
+        // IEnumerable<JToken>.GetEnumerator): the member is not callable on the class, so call it through
+        // the interface, which is what foreach does.
+        var viaInterface = info.GetEnumeratorMethod.ContainingType is { TypeKind: TypeKind.Interface } iface
+            && collType is { TypeKind: not (TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic) }
+            ? $"(({iface.Fq()})({coll}))" : null;
         var getEnum = info.GetEnumeratorMethod.IsExtensionMethod
             ? $"{info.GetEnumeratorMethod.ContainingType.Fq()}.{info.GetEnumeratorMethod.Name}({coll})"
-            : $"({coll}).GetEnumerator()";
+            : $"{viaInterface ?? $"({coll})"}.GetEnumerator()";
         Stmt($"{e} = {getEnum};");
         var moveNextAwaiter = SymbolFacts.SuspensionAwaiterName(info.MoveNextMethod);
         EmitTryFinallyText(() =>

@@ -88,6 +88,7 @@ internal sealed partial class MethodLowerer
         {
             _index.IndexSuspensions(root);
             FindClosureEnvironments(root);
+            FindClashingLocalFunctions(root);
         }
         var body = new IndentedWriter();
         _w = body;

@@ -102,6 +102,9 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                         : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), ReadBack(symbol, node, field), node.GetTrailingTrivia()));
                 }
                 return null;
+            case IMethodSymbol { MethodKind: MethodKind.LocalFunction } renamed when _owner.TryGetLocalFunctionName(renamed, out var newName)
+                && (_owner.LocalFunctionEnvironment(renamed) is null || parent is InvocationExpressionSyntax c2 && c2.Expression == node):
+                return SyntaxFactory.ParseExpression(newName + typeArgs).WithTriviaFrom(node);
             case IMethodSymbol { MethodKind: MethodKind.LocalFunction } lf when !(parent is InvocationExpressionSyntax call && call.Expression == node)
                 && _owner.LocalFunctionEnvironment(lf) is not null:
                 _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
@@ -246,6 +249,16 @@ internal sealed class Renamer : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
+        if (Model.GetDeclaredSymbol(node) is IMethodSymbol declared && _owner.TryGetLocalFunctionName(declared, out var newName))
+        {
+            var renamed = (LocalFunctionStatementSyntax)VisitLocalFunctionStatementCore(node)!;
+            return renamed.WithIdentifier(SyntaxFactory.Identifier(renamed.Identifier.LeadingTrivia, newName, renamed.Identifier.TrailingTrivia));
+        }
+        return VisitLocalFunctionStatementCore(node);
+    }
+
+    private SyntaxNode? VisitLocalFunctionStatementCore(LocalFunctionStatementSyntax node)
+    {
         if (_lambdaEnvironment is not null || Model.GetDeclaredSymbol(node) is not IMethodSymbol symbol
             || _owner.LocalFunctionEnvironment(symbol) is not { } env)
             return base.VisitLocalFunctionStatement(node);
@@ -350,7 +363,17 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         var saved = _designationRenames;
         _designationRenames = new Dictionary<SyntaxNode, string>(saved ?? new Dictionary<SyntaxNode, string>());
         foreach (var d in hoisted) _designationRenames[d] = _owner.UniqueName(d.Identifier.ValueText);
-        var pattern = ((PatternSyntax)Visit(node.Pattern)!).ToString();
+        // e is not P declares P's variables for the false branch (they are assigned when P matched), so it
+        // becomes !(e is P && __GoSet(...)): the copies run exactly when the variables got their values.
+        var positive = node.Pattern;
+        var negated = false;
+        while (true)
+        {
+            if (positive is ParenthesizedPatternSyntax par) positive = par.Pattern;
+            else if (positive is UnaryPatternSyntax { OperatorToken.RawKind: (int)SyntaxKind.NotKeyword } not) { positive = not.Pattern; negated = !negated; }
+            else break;
+        }
+        var pattern = ((PatternSyntax)Visit(positive)!).ToString();
         var sets = string.Concat(hoisted.Select(d =>
         {
             _owner.TryGetHoisted(Model.GetDeclaredSymbol(d)!, out var field);
@@ -358,7 +381,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         }));
         _designationRenames = saved;
         _owner.NeedsPatternHelpers = true;
-        return SyntaxFactory.ParseExpression($"({left} is {pattern}{sets})").WithTriviaFrom(node);
+        return SyntaxFactory.ParseExpression($"{(negated ? "!" : "")}({left} is {pattern}{sets})").WithTriviaFrom(node);
     }
 
     // ---- jumps that leave the statement being copied ----

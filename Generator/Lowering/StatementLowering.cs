@@ -54,10 +54,11 @@ internal sealed partial class MethodLowerer
     private void EmitVerbatim(StatementSyntax s)
     {
         if (s is EmptyStatementSyntax) return;
-        HoistLeaking(s);
+        var braced = HoistLeaking(s);
         var text = Rewrite(s, s);
         Src(s);
         if (_checked is not null && s is not LocalFunctionStatementSyntax) text = _checked + "\n{\n" + text + "\n}";
+        else if (braced) text = "{\n" + text + "\n}";
         Stmt(text);
     }
 

@@ -36,6 +36,18 @@ internal static class FrameModelBuilder
         }
     }
 
+    /// <summary>
+    /// The factory's constraint clauses. An override inherits its constraints and may only restate
+    /// <c>class</c>, <c>struct</c> or <c>default</c>, which decide what <c>T?</c> means in its signature (without
+    /// <c>default</c>, <c>T?</c> of an unconstrained T in an override is <c>Nullable&lt;T&gt;</c>): the user's own
+    /// clauses on the overriding method are exactly those, so they are copied.
+    /// </summary>
+    private static string FactoryConstraints(MethodDeclarationSyntax decl, bool overrides, string constraints)
+    {
+        if (!overrides) return constraints.Length == 0 ? "" : " " + constraints;
+        return decl.ConstraintClauses.Count == 0 ? "" : " " + string.Join(" ", decl.ConstraintClauses.Select(c => DeclarationText.Of(c)));
+    }
+
     private static void Add(List<DiagnosticInfo> list, DiagnosticDescriptor d, Location at, params string[] args) =>
         list.Add(new DiagnosticInfo(d.Id, LocationInfo.From(at), args.ToEquatableArray()));
 
@@ -93,6 +105,8 @@ internal static class FrameModelBuilder
         // An unsafe method (or type) is an unsafe context throughout: no suspension point in it (CS4004 for await).
         var unsafeContext = decl.Modifiers.Any(SyntaxKind.UnsafeKeyword)
             || decl.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword));
+        // (A method of a file-local type is refused as a whole above.)
+        if (FileLocalTypes.DeclaredIn(decl.SyntaxTree) && FileLocalTypes.Owner(method.ContainingType) is null) ReportFileLocalUses(body, model, diags, ct);
         if (ScanBody(body, model, lowerer, diags, unsafeContext, ct))
             diags.Insert(iteratorDiagnosticAt, new DiagnosticInfo(DiagnosticDescriptors.AsyncOrIterator.Id, LocationInfo.From(nameLocation),
                 new[] { method.Name, "an iterator" }.ToEquatableArray()));
@@ -120,12 +134,14 @@ internal static class FrameModelBuilder
                 RecordDeclarationSyntax r => r.ClassOrStructKeyword.RawKind != 0 ? "record " + r.ClassOrStructKeyword.Text : "record",
                 _ => td.Keyword.Text,
             };
-            types.Add(new ContainingTypeModel(keyword, td.Identifier.Text + (td.TypeParameterList?.ToString() ?? ""), ""));
+            types.Add(new ContainingTypeModel(keyword, td.Identifier.Text + (td.TypeParameterList is { } tpl ? DeclarationText.Of(tpl, model) : ""), ""));
         }
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
         var root = (CompilationUnitSyntax)decl.SyntaxTree.GetRoot(ct);
-        var fileUsings = root.Usings.Where(u => u.GlobalKeyword.RawKind == 0).Select(u => u.ToString()).ToEquatableArray();
-        var nsUsings = decl.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(x => x.Usings).Select(u => u.ToString()).ToEquatableArray();
+        // A using that names a file-local type would not compile in the generated file (FileLocalTypes).
+        var fileLocals = FileLocalTypes.DeclaredIn(decl.SyntaxTree);
+        var fileUsings = root.Usings.Where(u => u.GlobalKeyword.RawKind == 0 && !(fileLocals && FileLocalTypes.NamesOne(u, model))).Select(u => u.ToString()).ToEquatableArray();
+        var nsUsings = decl.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(x => x.Usings).Where(u => !(fileLocals && FileLocalTypes.NamesOne(u, model))).Select(u => u.ToString()).ToEquatableArray();
 
         var frameName = SymbolFacts.FrameName(method);
         var simpleName = SymbolFacts.IdentifierName(method);
@@ -135,10 +151,10 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.LauncherNameTaken, nameLocation, method.ContainingType.Name, launcherName, method.Name);
             launcherName = null;
         }
-        var typeParams = decl.TypeParameterList?.ToString() ?? "";
+        var typeParams = decl.TypeParameterList is { } typeParameterList ? DeclarationText.Of(typeParameterList, model) : "";
         var constraints = method.IsOverride && method.IsGenericMethod
             ? SymbolFacts.ConstraintClauses(method)
-            : string.Join(" ", decl.ConstraintClauses.Select(c => c.ToString()));
+            : string.Join(" ", decl.ConstraintClauses.Select(c => DeclarationText.Of(c)));
         var baseType = method.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq());
         var thisType = method.IsStatic ? null : method.ContainingType.Fq();
 
@@ -161,7 +177,7 @@ internal static class FrameModelBuilder
         var accessibility = string.Join(" ", decl.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
             || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(m => m.Text));
         var modifiers = (accessibility + (method.IsStatic ? " static" : "")).Trim();
-        var launcherParams = string.Join(", ", decl.ParameterList.Parameters.Select(p => p.WithAttributeLists(default).ToString()));
+        var launcherParams = string.Join(", ", decl.ParameterList.Parameters.Select(p => DeclarationText.Of(p, model, withoutAttributes: true)));
         var frameArgs = new List<string>();
         if (thisType is not null) frameArgs.Add("this");
         frameArgs.AddRange(decl.ParameterList.Parameters.Select(p => p.Identifier.Text));
@@ -178,7 +194,7 @@ internal static class FrameModelBuilder
             var factoryName = SymbolFacts.FrameFactoryName(method);
             var overrides = SymbolFacts.OverridesFrameFactory(method);
             factory = $"{(accessibility + (overrides ? " override " : " virtual ")).TrimStart()}{baseType} {factoryName}{typeParams}({launcherParams})"
-                + $"{(overrides || constraints.Length == 0 ? "" : " " + constraints)} => {frameNew};";
+                + $"{FactoryConstraints(decl, overrides, constraints)} => {frameNew};";
             frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         }
 
@@ -266,6 +282,20 @@ internal static class FrameModelBuilder
 
     /// <summary>Method-wide checks: misplaced suspension points and thread-blocking calls. Returns whether the body has a
     /// yield statement outside lambdas and local functions (an iterator).</summary>
+    /// <summary>GOSH0017 at each use of a file-local type in the body: the frame, in another file, cannot see it.</summary>
+    private static void ReportFileLocalUses(SyntaxNode body, SemanticModel model, List<DiagnosticInfo> diags, CancellationToken ct)
+    {
+        foreach (var name in body.DescendantNodes().OfType<SimpleNameSyntax>())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (name.Parent is QualifiedNameSyntax q && q.Left == name || name.Parent is MemberAccessExpressionSyntax ma && ma.Expression == name) continue; // the outermost name reports
+            if (FileLocalTypes.Owner(model.GetSymbolInfo(name, ct).Symbol) is not { } type) continue;
+            var at = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (SyntaxNode)name;
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, at.GetLocation(),
+                $"'{at}' belongs to the file-local type '{type.Name}', which the goroutine's frame cannot see: it is generated into another file; make '{type.Name}' internal (or a private nested type), or call it from a helper method of '{body.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text}'");
+        }
+    }
+
     private static bool ScanBody(SyntaxNode body, SemanticModel model, MethodLowerer lowerer, List<DiagnosticInfo> diags, bool unsafeContext, CancellationToken ct)
     {
         var iterator = false;

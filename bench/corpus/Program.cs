@@ -17,7 +17,9 @@ namespace GoSharp.Corpus;
 /// by id, and every compiler error in generated code (the generator's promise: zero) or new in the user's code.
 /// Files that do not compile before the rewrite (a missing package) are left out first.
 ///
-///   dotnet run -c Release --project bench/corpus -- path/to/checkout [more paths...]
+///   dotnet run -c Release --project bench/corpus -- [--define A;B] path/to/checkout [more paths...]
+///
+/// --define: the project's preprocessor symbols (its DefineConstants), so that code behind #if is seen.
 /// </summary>
 internal static class Program
 {
@@ -28,10 +30,17 @@ internal static class Program
             Console.Error.WriteLine("usage: GoSharp.Corpus <folder with C# sources>...   (tests, bin and obj folders are skipped)");
             return 2;
         }
-        var files = args.SelectMany(a => Directory.EnumerateFiles(a, "*.cs", SearchOption.AllDirectories))
+        var defines = new List<string>();
+        var paths = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--define" && i + 1 < args.Length) defines.AddRange(args[++i].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            else paths.Add(args[i]);
+        }
+        var files = paths.SelectMany(a => Directory.EnumerateFiles(a, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" || p.EndsWith(".Tests", StringComparison.Ordinal)))
             .OrderBy(f => f, StringComparer.Ordinal).ToList();
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: defines);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
         var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(GoSharp.Go).Assembly.Location)).ToImmutableArray();

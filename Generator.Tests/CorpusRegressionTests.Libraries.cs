@@ -1,0 +1,80 @@
+using GoSharp.Generator.Tests.Infrastructure;
+using System.Linq;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// Shapes that bench/corpus found in Newtonsoft.Json (with its net8.0 DefineConstants) and MoreLINQ, every method
+/// marked [Goroutine]: each produced generated code that did not compile. (Their runtime behaviour is checked
+/// by the differential cases in Execution/Cases.Corpus.cs.)
+/// </summary>
+public partial class CorpusRegressionTests
+{
+    [Fact]
+    public void Preprocessor_directives_inside_a_parameter_list_are_not_copied_into_the_launcher() => CompilesWithOnly("""
+        public static partial class MoreEnumerable
+        {
+            [Goroutine] public static int CountBy<T>(
+        #if !NOT_DEFINED
+                this
+        #endif
+                IEnumerable<T> source,
+        #if NOT_DEFINED
+                int ignored,
+        #endif
+                int start = 0)
+            {
+                var n = start;
+                foreach (var x in source) { Go.Yield(); n++; }
+                return n;
+            }
+            [Goroutine] public static int Use(List<int> xs) { Go.Yield(); return xs.CountBy() + GoCountBy(xs).Join(); }
+        }
+        """);
+
+    [Fact]
+    public void Usings_and_constants_of_file_local_types_stay_out_of_the_generated_file() => CompilesWithOnly("""
+        namespace MoreLinq
+        {
+            using System.Diagnostics.CodeAnalysis;
+            using static Diagnostics;
+            using Alias = Diagnostics;
+
+            static partial class MoreEnumerable
+            {
+                [Goroutine]
+                public static string ToTable<[DynamicallyAccessedMembers(Members)] T>(T value, int width = Width, string name = Alias.Name)
+                {
+                    Go.Yield();
+                    return name + width + value;
+                }
+            }
+
+            file static class Diagnostics
+            {
+                public const DynamicallyAccessedMemberTypes Members = DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicFields;
+                public const int Width = 12;
+                public const string Name = "t\"able";
+            }
+        }
+        """);
+
+    [Fact]
+    public void A_body_that_uses_a_file_local_type_gets_GOSH0017_at_the_use()
+    {
+        var r = GeneratorHarness.Run("""
+            using GoSharp;
+            public static partial class Tables
+            {
+                [Goroutine] public static int Width() { Go.Yield(); return Helpers.Twice(3); }
+            }
+            file static class Helpers { public static int Twice(int x) => 2 * x; }
+            """);
+        var d = Assert.Single(r.Diagnostics);
+        Assert.Equal("GOSH0017", d.Id);
+        Assert.Equal("Helpers.Twice", d.Location.SourceTree!.ToString().Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+        Assert.Contains("file-local type 'Helpers'", d.GetMessage());
+        Assert.Empty(r.CompileDiagnostics.Where(x => x.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && x.Id != "GOSH0017"));
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// File-local types (<c>file class Helpers</c>) are visible only in their own file, and the generated frame
+/// lives in another one. So the generated file leaves out usings that name one (<c>using static Helpers;</c>
+/// would not compile there even unused), repeats a constant of one in the declaration as its value
+/// (<c>[DynamicallyAccessedMembers(Helpers.Members)] T</c>), and a body that uses one is refused with
+/// GOSH0017 at the use. Only a file that declares a file-local type can use one, which keeps every check
+/// here to a syntax test for all other files.
+/// </summary>
+internal static class FileLocalTypes
+{
+    public static bool DeclaredIn(SyntaxTree tree)
+    {
+        var root = tree.GetRoot();
+        return Members(((CompilationUnitSyntax)root).Members);
+
+        static bool Members(SyntaxList<MemberDeclarationSyntax> members)
+        {
+            foreach (var m in members)
+            {
+                if (m is BaseNamespaceDeclarationSyntax ns && Members(ns.Members)) return true;
+                if (m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax && m.Modifiers.Any(SyntaxKind.FileKeyword)) return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>The file-local type <paramref name="symbol"/> is or belongs to, if any.</summary>
+    public static INamedTypeSymbol? Owner(ISymbol? symbol)
+    {
+        // Locals, parameters and local functions belong to a method, not to its type.
+        if (symbol is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or ILabelSymbol
+            or IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction }) return null;
+        for (var t = symbol as INamedTypeSymbol ?? symbol?.ContainingType; t is not null; t = t.ContainingType)
+            if (t.IsFileLocal) return t;
+        return null;
+    }
+
+    /// <summary>A using directive whose target is a file-local type (<c>using static T;</c>, <c>using A = T;</c>).</summary>
+    public static bool NamesOne(UsingDirectiveSyntax u, SemanticModel model)
+    {
+        var target = u.Alias is not null
+            ? (model.GetDeclaredSymbol(u) as IAliasSymbol)?.Target
+            : model.GetSymbolInfo(u.NamespaceOrType).Symbol;
+        return Owner(target) is not null;
+    }
+
+    /// <summary>
+    /// <paramref name="node"/> (part of a declaration) with every constant of a file-local type replaced by
+    /// its value; other references to file-local types stay (C# does not allow them in a signature that
+    /// the generated code repeats).
+    /// </summary>
+    public static SyntaxNode InlineConstants(SyntaxNode node, SemanticModel model)
+    {
+        var replacements = new Dictionary<SyntaxNode, string>();
+        foreach (var e in node.DescendantNodes().OfType<ExpressionSyntax>())
+        {
+            if (e is not (IdentifierNameSyntax or MemberAccessExpressionSyntax)) continue;
+            if (replacements.Keys.Any(r => r.Span.Contains(e.Span))) continue;
+            if (model.GetSymbolInfo(e).Symbol is not IFieldSymbol { IsConst: true } field || Owner(field) is null) continue;
+            replacements[e] = Literal(field.Type, field.ConstantValue);
+        }
+        if (replacements.Count == 0) return node;
+        return node.ReplaceNodes(replacements.Keys, (original, _) =>
+            SyntaxFactory.ParseExpression(replacements[original]).WithTriviaFrom(original));
+    }
+
+    private static string Literal(ITypeSymbol type, object? value)
+    {
+        if (value is null) return $"default({type.Fq()})";
+        var text = value switch
+        {
+            string s => SymbolDisplay.FormatLiteral(s, quote: true),
+            char c => SymbolDisplay.FormatLiteral(c, quote: true),
+            bool b => b ? "true" : "false",
+            _ => SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false),
+        };
+        return value is string or bool ? text : $"(({type.Fq()})({text}))";
+    }
+}
