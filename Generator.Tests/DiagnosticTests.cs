@@ -222,10 +222,29 @@ public class DiagnosticTests
         public partial class C { [Goroutine] static void M() { [|P.Block()|]; } }
         """);
 
+    // base.M(...) and reads of base.P are supported (BaseAccess.cs, Cases.BaseAccess.cs); these stay refused.
     [Fact]
-    public void BaseAccess() => Expect("GOSH0012", """
-        public class B { public virtual int V() => 1; }
-        public partial class C : B { [Goroutine] int M() { Go.Yield(); return [|base|].V(); } }
+    public void BaseAccess_property_write() => Expect("GOSH0012", """
+        public class B { public virtual int P { get; set; } }
+        public partial class C : B { [Goroutine] void M() { Go.Yield(); [|base|].P = 3; } }
+        """);
+
+    [Fact]
+    public void BaseAccess_indexer() => Expect("GOSH0012", """
+        public class B { public virtual int this[int i] => i; }
+        public partial class C : B { [Goroutine] int M() { Go.Yield(); return [|base|][2]; } }
+        """);
+
+    [Fact]
+    public void BaseAccess_generic_in_the_goroutines_type_parameter() => Expect("GOSH0012", """
+        public class B { public virtual string Show<T>(T v) => "" + v; }
+        public partial class C : B { [Goroutine] string M<U>(U u) { Go.Yield(); return [|base|].Show(u); } }
+        """);
+
+    [Fact]
+    public void BaseAccess_caller_information() => Expect("GOSH0012", """
+        public class B { public virtual string Where([System.Runtime.CompilerServices.CallerMemberName] string m = "") => m; }
+        public partial class C : B { [Goroutine] string M() { Go.Yield(); return [|base|].Where(); } }
         """);
 
     [Fact]

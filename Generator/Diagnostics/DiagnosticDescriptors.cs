@@ -69,8 +69,8 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor BaseAccess = Make("GOSH0012",
-        "base access in a [Goroutine] method",
-        "'base' cannot be used in a [Goroutine] method: its body runs in a generated frame class; call a helper method that uses base instead",
+        "This base access is not possible in a [Goroutine] method",
+        "This use of 'base' cannot be made from the generated frame class (a [Goroutine] method supports base method calls, base method groups and reads of base properties; not writes, indexers, events, calls naming the method's own type parameters or with caller-information parameters); call a helper method of the type that uses base instead",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NoBody = Make("GOSH0013",

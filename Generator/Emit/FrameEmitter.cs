@@ -67,6 +67,14 @@ internal static class FrameEmitter
             w.Line(m.FrameFactory);
         }
 
+        foreach (var proxy in m.BaseProxies)
+        {
+            w.Line();
+            w.Line($"/// <summary>A <c>base</c> access of <c>{Xml(m.MethodDisplayName)}</c>, made here for its frame, which cannot (generated).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Line(proxy);
+        }
+
         foreach (var _ in m.ContainingTypes) w.Close();
         if (m.Namespace is not null) w.Close();
         return SpanDirectives.Complete(w.ToString());

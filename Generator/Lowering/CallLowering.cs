@@ -198,7 +198,8 @@ internal sealed partial class MethodLowerer
             }
         }
         var creation = $"new {frameType}({string.Join(", ", ctorArgs)})";
-        if (SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null)
+        // base.M(): the body of the method base names, so its own frame, never the receiver's override.
+        if (SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null && inv.Expression is not MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
         {
             // Virtual dispatch: the receiver's frame factory makes the frame of its own override.
             frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));

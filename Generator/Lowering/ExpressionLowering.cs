@@ -187,7 +187,7 @@ internal sealed partial class MethodLowerer
 
     /// <summary>The receiver expression that is evaluated as a value (null for static calls and simple names).</summary>
     private ExpressionSyntax? Receiver(InvocationExpressionSyntax inv) =>
-        inv.Expression is MemberAccessExpressionSyntax ma && !IsTypeOrNamespace(ma.Expression) ? ma.Expression : null;
+        inv.Expression is MemberAccessExpressionSyntax ma && !IsTypeOrNamespace(ma.Expression) && ma.Expression is not BaseExpressionSyntax ? ma.Expression : null;
 
     /// <summary>
     /// Lowers operands left to right, spilling those before the last suspension point (with

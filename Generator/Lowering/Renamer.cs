@@ -312,6 +312,14 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         return SyntaxFactory.IdentifierName("_this").WithTriviaFrom(node);
     }
 
+    public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
+    {
+        // base.M(...), base.M as a method group, a read of base.P: through a proxy of the user's type (BaseAccess.cs).
+        if (node.Expression is BaseExpressionSyntax && _owner.BaseProxy(node) is { } proxy)
+            return SyntaxFactory.ParseExpression(proxy).WithTriviaFrom(node);
+        return base.VisitMemberAccessExpression(node);
+    }
+
     public override SyntaxNode? VisitBaseExpression(BaseExpressionSyntax node)
     {
         _owner.Report(Diagnostics.DiagnosticDescriptors.BaseAccess, node);

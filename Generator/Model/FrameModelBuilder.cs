@@ -234,6 +234,7 @@ internal static class FrameModelBuilder
             NeedsPatternHelpers: lowerer.NeedsPatternHelpers,
             NeedsAnonymousHelper: lowerer.NeedsAnonymousHelper,
             Environments: lowerer.EnvironmentDeclarations.ToEquatableArray(),
+            BaseProxies: lowerer.BaseProxies.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }
 

@@ -46,6 +46,7 @@ internal sealed record GoroutineMethodModel(
     bool NeedsPatternHelpers,
     bool NeedsAnonymousHelper,
     EquatableArray<string> Environments,
+    EquatableArray<string> BaseProxies,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>

@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// <c>base</c> in a goroutine body. The body runs in the frame, another class, which cannot make a non-virtual
+/// call on the user's object; as Roslyn does for async methods (its base-call proxies), the generated part of the
+/// user's type gets a private method that makes the call, and the frame calls that.
+/// <code>
+/// before:  [Goroutine] public override string Describe() { Go.Yield(); return base.Describe() + "!" + base.Name; }
+/// after:   frame:  ... return _this.__GoBase_Describe_Frame_0() + "!" + _this.__GoBase_Describe_Frame_1();
+///          type:   private string __GoBase_Describe_Frame_0() => base.Describe();
+///                  private string __GoBase_Describe_Frame_1() => base.Name;
+/// </code>
+/// Method calls and method groups, and property reads, go through proxies. A call of a base <c>[Goroutine]</c>
+/// method is a nested goroutine call that makes the base method's own frame (no virtual factory: <c>base</c>
+/// means that body). Still refused (GOSH0012): property writes, indexers and events through <c>base</c>, calls
+/// whose signature names the goroutine's own type parameters (the proxy, a member of the type, cannot), and
+/// methods with caller-information parameters (the proxy would pass its own).
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    private readonly Dictionary<ISymbol, string> _baseProxyNames = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The proxy members the user's type gets, as declarations.</summary>
+    public List<string> BaseProxies { get; } = new();
+
+    /// <summary>
+    /// The frame's text for <paramref name="access"/> (<c>base.Name</c>), or null when it stays refused.
+    /// </summary>
+    public string? BaseProxy(MemberAccessExpressionSyntax access)
+    {
+        var symbol = Model.GetSymbolInfo(access, _ct).Symbol;
+        switch (symbol)
+        {
+            case IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: false, ReturnsByRefReadonly: false } m
+                when !NamesMethodTypeParameters(m) && m.Parameters.All(p => !HasCallerInfo(p) && (p.HasExplicitDefaultValue || !p.IsOptional)):
+                UsesThis = true;
+                return "_this." + ProxyFor(m, name => $"private {(m.ReturnsVoid ? "void" : m.ReturnType.Fq())} {name}({Parameters(m)}) => base.{m.Name}{TypeArguments(m)}({Arguments(m)});");
+            case IPropertySymbol { IsIndexer: false, ReturnsByRef: false, ReturnsByRefReadonly: false, GetMethod: not null } p
+                when IsRead(access) && !NamesMethodTypeParameters(p.Type):
+                UsesThis = true;
+                return "_this." + ProxyFor(p, name => $"private {p.Type.Fq()} {name}() => base.{p.Name};") + "()";
+            default:
+                return null;
+        }
+    }
+
+    private string ProxyFor(ISymbol target, System.Func<string, string> declaration)
+    {
+        if (_baseProxyNames.TryGetValue(target, out var name)) return name;
+        name = $"__GoBase_{SymbolFacts.FrameName(_method)}_{_baseProxyNames.Count}";
+        _baseProxyNames[target] = name;
+        BaseProxies.Add(declaration(name));
+        return name;
+    }
+
+    private static bool IsRead(ExpressionSyntax e) => e.Parent switch
+    {
+        AssignmentExpressionSyntax a when a.Left == e => false,
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } => false,
+        PostfixUnaryExpressionSyntax => false,
+        ArgumentSyntax arg when arg.RefKindKeyword.RawKind != 0 => false,
+        RefExpressionSyntax => false,
+        _ => true,
+    };
+
+    private static bool HasCallerInfo(IParameterSymbol p) => p.GetAttributes().Any(a => a.AttributeClass is
+    {
+        Name: "CallerMemberNameAttribute" or "CallerLineNumberAttribute" or "CallerFilePathAttribute" or "CallerArgumentExpressionAttribute",
+        ContainingNamespace: { Name: "CompilerServices", ContainingNamespace: { Name: "Runtime", ContainingNamespace.Name: "System" } },
+    });
+
+    private static bool NamesMethodTypeParameters(IMethodSymbol m) =>
+        NamesMethodTypeParameters(m.ReturnType) || m.Parameters.Any(p => NamesMethodTypeParameters(p.Type)) || m.TypeArguments.Any(NamesMethodTypeParameters);
+
+    private static bool NamesMethodTypeParameters(ITypeSymbol t) => t switch
+    {
+        ITypeParameterSymbol tp => tp.TypeParameterKind == TypeParameterKind.Method,
+        IArrayTypeSymbol a => NamesMethodTypeParameters(a.ElementType),
+        IPointerTypeSymbol ptr => NamesMethodTypeParameters(ptr.PointedAtType),
+        INamedTypeSymbol n => n.TypeArguments.Any(NamesMethodTypeParameters) || n.ContainingType is { } c && NamesMethodTypeParameters(c),
+        _ => false,
+    };
+
+    private static string TypeArguments(IMethodSymbol m) =>
+        m.IsGenericMethod ? "<" + string.Join(", ", m.TypeArguments.Select(t => t.Fq())) + ">" : "";
+
+    private static string Parameters(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>
+        RefKindText(p.RefKind) + (p.IsParams ? "params " : "") + p.Type.Fq() + " p" + p.Ordinal
+        + (p.HasExplicitDefaultValue ? " = " + SymbolFacts.ConstantText(p.Type, p.ExplicitDefaultValue) : "")));
+
+    private static string Arguments(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>
+        (p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", _ => "" }) + "p" + p.Ordinal));
+
+    private static string RefKindText(RefKind k) => k switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => "",
+    };
+}
