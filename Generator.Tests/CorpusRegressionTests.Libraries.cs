@@ -78,3 +78,23 @@ public partial class CorpusRegressionTests
         Assert.Empty(r.CompileDiagnostics.Where(x => x.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && x.Id != "GOSH0017"));
     }
 }
+
+public partial class CorpusRegressionTests
+{
+    [Fact]
+    public void A_suspension_in_a_query_clause_that_runs_as_a_lambda_is_refused_at_the_clause()
+    {
+        var r = GeneratorHarness.Run("""
+            using System.Linq;
+            using GoSharp;
+            public static partial class Q
+            {
+                [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+                [Goroutine] public static int[] M(int[] xs) => (from x in xs where Tw(x) > 1 select x).ToArray();
+            }
+            """);
+        var d = Assert.Single(r.Diagnostics, x => x.Id == "GOSH0010");
+        Assert.Contains("CS1995", d.GetMessage());
+        Assert.StartsWith("where", d.Location.SourceTree!.ToString().Substring(d.Location.SourceSpan.Start));
+    }
+}

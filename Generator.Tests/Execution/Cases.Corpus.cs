@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace GoSharp.Generator.Tests.Execution;
 
@@ -146,5 +147,28 @@ public static partial class Cases
     {
         log.Add("n" + Tw(n));
         return n * 3;
+    }
+}
+
+public static partial class Cases
+{
+    private static IEnumerable<int> Numbers(Log log, int n)
+    {
+        log.Add("numbers " + n);
+        for (var i = 0; i < n + 3; i++) yield return i;
+    }
+
+    /// <summary>A suspension point in the first from's collection and in a join's (MoreLINQ's Duplicates): evaluated when the query is built.</summary>
+    [Goroutine]
+    public static string QueryWithSuspendingSources(Log log, int n)
+    {
+        var q = from e in Numbers(log, Tw(n))
+                join o in Numbers(log, Tw(n + 1)) on e equals o + 1
+                where e % 2 == n % 2
+                select e * 10 + o;
+        log.Add("built");
+        var r = string.Join(",", q);
+        var first = (from x in Tw(new[] { n, n + 1, n + 2 }) orderby -x select x).First();
+        return r + "|" + first;
     }
 }
