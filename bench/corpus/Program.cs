@@ -20,6 +20,7 @@ namespace GoSharp.Corpus;
 ///   dotnet run -c Release --project bench/corpus -- [--define A;B] path/to/checkout [more paths...]
 ///
 /// --define: the project's preprocessor symbols (its DefineConstants), so that code behind #if is seen.
+/// --verbose: every GOSH diagnostic, not one of each id.
 /// </summary>
 internal static class Program
 {
@@ -31,10 +32,12 @@ internal static class Program
             return 2;
         }
         var defines = new List<string>();
+        var verbose = false;
         var paths = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--define" && i + 1 < args.Length) defines.AddRange(args[++i].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            if (args[i] == "--verbose") verbose = true;
+            else if (args[i] == "--define" && i + 1 < args.Length) defines.AddRange(args[++i].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             else paths.Add(args[i]);
         }
         var files = paths.SelectMany(a => Directory.EnumerateFiles(a, "*.cs", SearchOption.AllDirectories))
@@ -83,7 +86,10 @@ internal static class Program
         Console.WriteLine($"methods marked [Goroutine]: {marker.Methods}; generated files: {generatedTrees.Count}");
         Console.WriteLine($"GOSH diagnostics: {gosh.Count}");
         foreach (var g in gosh.GroupBy(d => d.Id).OrderBy(g => g.Key))
+        {
             Console.WriteLine($"  {g.Key} x{g.Count()}   e.g. {Show(g.First())}");
+            if (verbose) foreach (var d in g.Skip(1)) Console.WriteLine($"           {Show(d)}");
+        }
         Console.WriteLine($"errors in generated code: {inGenerated.Count}");
         foreach (var g in inGenerated.GroupBy(d => d.Id).OrderByDescending(g => g.Count()))
         {
@@ -104,6 +110,9 @@ internal static class Program
     private static string Show(Diagnostic d)
     {
         var span = d.Location.GetMappedLineSpan();
-        return $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {d.GetMessage()}";
+        // The marked tree's lines differ from the file's (the marker adds attributes): show the code itself too.
+        var code = d.Location.SourceTree?.GetText().ToString(d.Location.SourceSpan).Replace("\n", " ") ?? "";
+        if (code.Length > 100) code = code.Substring(0, 100) + "...";
+        return $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {d.GetMessage()}" + (code.Length > 0 ? $"\n      at: {code}" : "");
     }
 }
