@@ -33,9 +33,11 @@ public sealed class GoRuntime : IDisposable
     {
         options ??= new GoRuntimeOptions();
         (int procs, TimeSpan? trace, int threads) = Validate(options);
+        bool trampolineCalls = options.TrampolineEveryCall ?? RuntimeConfig.DebugSetting(RuntimeConfig.TrampolineCallsSetting);
         Name = options.Name ?? $"runtime{Interlocked.Increment(ref s_nextId)}";
         Sched = new Sched(this, Name, procs, options.DeterministicSeed, options.DetectDeadlocks, options.PreemptAfter,
             trace, options.TraceWriter ?? Console.Error, options.UnhandledException, options.FlowExecutionContext, threads);
+        Sched.TrampolineEveryCall = trampolineCalls;
         RuntimeMetrics.Register(this);
     }
 

@@ -81,6 +81,13 @@ public sealed class GoRuntimeOptions
     /// </summary>
     public bool FlowExecutionContext { get; set; } = true;
 
+    /// <summary>
+    /// Testing aid, not API: every nested goroutine call is trampolined through the scheduler instead of
+    /// running on the thread's stack, so every caller takes its resume path as if the callee had suspended.
+    /// Null: <c>GOSHARP_DEBUG=trampolinecalls=1</c> decides (RuntimeConfig.DebugSetting), for every runtime.
+    /// </summary>
+    internal bool? TrampolineEveryCall { get; set; }
+
     /// <summary>A shallow copy, so later changes by the caller do not reach a runtime configured with it.</summary>
     internal GoRuntimeOptions Copy() => (GoRuntimeOptions)MemberwiseClone();
 }

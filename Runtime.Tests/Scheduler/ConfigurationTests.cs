@@ -16,12 +16,12 @@ public sealed class ConfigurationTests : IDisposable
     private static readonly string[] Variables =
     [
         RuntimeConfig.MaxProcsVariable, RuntimeConfig.SchedTraceVariable, RuntimeConfig.DetectDeadlocksVariable,
-        RuntimeConfig.PreemptVariable, RuntimeConfig.FlowVariable, RuntimeConfig.MaxThreadsVariable,
+        RuntimeConfig.PreemptVariable, RuntimeConfig.FlowVariable, RuntimeConfig.MaxThreadsVariable, RuntimeConfig.DebugVariable,
     ];
     private static readonly string[] Switches =
     [
         RuntimeConfig.MaxProcsSwitch, RuntimeConfig.SchedTraceSwitch, RuntimeConfig.DetectDeadlocksSwitch,
-        RuntimeConfig.PreemptSwitch, RuntimeConfig.FlowSwitch, RuntimeConfig.MaxThreadsSwitch,
+        RuntimeConfig.PreemptSwitch, RuntimeConfig.FlowSwitch, RuntimeConfig.MaxThreadsSwitch, RuntimeConfig.DebugSwitch,
     ];
 
     private readonly Dictionary<string, string?> _savedVariables = new();
@@ -129,6 +129,20 @@ public sealed class ConfigurationTests : IDisposable
         Environment.SetEnvironmentVariable(variable, value);
         var ex = Assert.Throws<InvalidOperationException>(() => RuntimeConfig.FromConfiguration());
         Assert.Contains($"{variable}='{value}'", ex.Message);
+    }
+
+    [Fact]
+    public void GosharpDebugIsAListOfSettingsAndIgnoresUnknownNames()
+    {
+        Assert.False(RuntimeConfig.DebugSetting("trampolinecalls"));
+        Environment.SetEnvironmentVariable("GOSHARP_DEBUG", "somefuturesetting=7, trampolinecalls=1");
+        Assert.True(RuntimeConfig.DebugSetting("trampolinecalls"));
+        using (var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 })) Assert.True(rt.Sched.TrampolineEveryCall);
+        Environment.SetEnvironmentVariable("GOSHARP_DEBUG", "trampolinecalls=0");
+        using (var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 })) Assert.False(rt.Sched.TrampolineEveryCall);
+        Environment.SetEnvironmentVariable("GOSHARP_DEBUG", "trampolinecalls=yes");
+        var ex = Assert.Throws<InvalidOperationException>(() => new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 }));
+        Assert.Contains("GOSHARP_DEBUG='trampolinecalls=yes'", ex.Message);
     }
 
     [Fact]

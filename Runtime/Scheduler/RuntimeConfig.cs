@@ -25,6 +25,9 @@ internal static class RuntimeConfig
     internal const string MaxThreadsVariable = "GOSHARP_MAXTHREADS";
     internal const string FlowSwitch = "GoSharp.FlowExecutionContext";
     internal const string FlowVariable = "GOSHARP_FLOWEXECUTIONCONTEXT";
+    internal const string DebugSwitch = "GoSharp.Debug";
+    internal const string DebugVariable = "GOSHARP_DEBUG";
+    internal const string TrampolineCallsSetting = "trampolinecalls";
 
     /// <summary>
     /// The default runtime's options when code did not configure it: each setting from AppContext, else
@@ -61,6 +64,29 @@ internal static class RuntimeConfig
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1)
             return n;
         throw Invalid(source, text, "a positive number of threads");
+    }
+
+    /// <summary>
+    /// One debugging setting of <c>GOSHARP_DEBUG</c> (Go: GODEBUG): a comma-separated list of
+    /// <c>name=value</c> pairs; names this version does not know are ignored, as Go ignores them.
+    /// Known: <c>trampolinecalls=1</c> (every nested goroutine call goes through the scheduler, as if it had
+    /// suspended: a testing aid that runs every frame's resume path).
+    /// </summary>
+    public static bool DebugSetting(string setting)
+    {
+        if (Read(DebugSwitch, DebugVariable, out string source) is not string text) return false;
+        foreach (string part in text.Split(','))
+        {
+            string[] kv = part.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (!string.Equals(kv[0], setting, StringComparison.OrdinalIgnoreCase)) continue;
+            switch (kv.Length == 2 ? kv[1] : "")
+            {
+                case "1": return true;
+                case "0": return false;
+                default: throw Invalid(source, text, $"a list of name=value settings with {setting}=1 or {setting}=0");
+            }
+        }
+        return false;
     }
 
     /// <summary>The scheduler trace period from configuration, or null (no trace).</summary>

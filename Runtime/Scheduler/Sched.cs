@@ -70,6 +70,7 @@ internal sealed partial class Sched
     private long _virtualNow = Stopwatch.GetTimestamp(); // deterministic mode's clock
     private readonly bool _detectDeadlocks;
     private readonly bool _flowExecutionContext;    // capture the spawner's ExecutionContext (GoRuntimeOptions.FlowExecutionContext)
+    internal bool TrampolineEveryCall;              // GOSHARP_DEBUG=trampolinecalls=1: G.Invoke always trampolines (testing aid)
     private int _deadlockReported;
     private readonly Action<UnhandledGoroutineException>? _unhandled;
     internal readonly long StartTimestamp = Stopwatch.GetTimestamp();
