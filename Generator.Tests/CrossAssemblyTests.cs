@@ -1,0 +1,449 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using GoSharp.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// [Goroutine] methods of another assembly (docs/frame-contract.md, Calls across assemblies): a library compiled
+/// with the generator, referenced as a full image or as a reference assembly, is called from the goroutines of an
+/// application compiled with the generator against it, as nested goroutine calls through the frame factories the
+/// library carries. Every library method here receives from a channel whose value a goroutine started just before
+/// the call sends, in a deterministic runtime (one P) limited to one thread: a plain call would have to block the
+/// only thread, which the limit refuses (ThreadExhaustionException), so a right answer means the call suspended.
+/// </summary>
+public class CrossAssemblyTests
+{
+    private const string LibraryName = "GoLib";
+    private const string AppName = "GoApp";
+
+    private const string Library = """
+        using System;
+        using System.Collections.Generic;
+        using System.Runtime.CompilerServices;
+        using GoSharp;
+
+        [assembly: InternalsVisibleTo("GoApp")]
+
+        namespace GoLib
+        {
+            public static partial class Pipes
+            {
+                [Goroutine]
+                public static int RecvTwice(Chan<int> c) => c.Recv() + c.Recv();
+
+                // Overloads, an optional parameter, a params array.
+                [Goroutine]
+                public static int Add(Chan<int> c, int b = 10) => c.Recv() + b;
+
+                [Goroutine]
+                public static string Add(Chan<string> c, params string[] rest) => c.Recv() + string.Join("", rest);
+
+                [Goroutine]
+                public static T Echo<T>(Chan<T> c) => c.Recv()!;
+
+                [Goroutine]
+                public static void Fail(Chan<int> c, string message, List<string> trace)
+                {
+                    try
+                    {
+                        c.Recv();
+                        throw new InvalidOperationException(message);
+                    }
+                    finally
+                    {
+                        trace.Add("library finally");
+                    }
+                }
+
+                [Goroutine]
+                public static int Times(this Chan<int> c, int k) => c.Recv() * k;
+
+                // Visible to GoApp only ([InternalsVisibleTo]).
+                [Goroutine]
+                internal static int Friend(Chan<int> c) => c.Recv() - 1;
+            }
+
+            public partial class Counter<T>
+            {
+                private int _taken;
+
+                [Goroutine]
+                public int Take(Chan<T> c)
+                {
+                    c.Recv();
+                    return ++_taken;
+                }
+
+                [Goroutine]
+                public virtual string Name(Chan<int> c)
+                {
+                    c.Recv();
+                    return "base";
+                }
+
+                [Goroutine]
+                protected int Guarded(Chan<int> c) => c.Recv() + 1000;
+
+                [Goroutine]
+                public static KeyValuePair<T, U> Pair<U>(T key, Chan<U> c) => new(key, c.Recv()!);
+            }
+
+            public readonly partial struct Scale
+            {
+                private readonly int _k;
+
+                public Scale(int k) => _k = k;
+
+                [Goroutine]
+                public int Apply(Chan<int> c) => c.Recv() * _k;
+            }
+        }
+        """;
+
+    private const string App = """
+        using System;
+        using System.Collections.Generic;
+        using GoSharp;
+        using GoLib;
+
+        public partial class Named : Counter<int>
+        {
+            [Goroutine]
+            public override string Name(Chan<int> c)
+            {
+                c.Recv();
+                return "derived";
+            }
+
+            [Goroutine]
+            public int CallGuarded(Chan<int> c) => Guarded(c);
+        }
+
+        public static partial class App
+        {
+            public static string Main()
+            {
+                using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = 7, MaxThreads = 1, DetectDeadlocks = true });
+                using (rt.Enter()) return GoRun().Join() + "\nfrom plain code " + Pipes.GoAdd(Ready(20)).Join();
+            }
+
+            private static Chan<int> Ready(int v)
+            {
+                var c = new Chan<int>(1);
+                c.Send(v);
+                return c;
+            }
+
+            [Goroutine]
+            static void Send<T>(Chan<T> c, T v) => c.Send(v);
+
+            [Goroutine]
+            static void DumpThenSend(Chan<int> c, int v, List<string> dumps)
+            {
+                dumps.Add(GoRuntime.Current.DumpGoroutines());
+                c.Send(v);
+            }
+
+            [Goroutine]
+            static string Run()
+            {
+                var log = new List<string>();
+                var ints = new Chan<int>();
+                var strs = new Chan<string>();
+                var dumps = new List<string>();
+                GoDumpThenSend(ints, 1, dumps);
+                GoSend(ints, 2);
+                log.Add("RecvTwice " + Pipes.RecvTwice(ints));
+                GoSend(ints, 5);
+                log.Add("Add " + Pipes.Add(ints));
+                GoSend(strs, "a");
+                log.Add("Add " + Pipes.Add(strs, "b", "c"));
+                GoSend(strs, "e");
+                log.Add("Echo " + Pipes.Echo(strs));
+                GoSend(ints, 4);
+                log.Add("Times " + ints.Times(3));
+                GoSend(ints, 8);
+                log.Add("Friend " + Pipes.Friend(ints));
+                var counter = new Counter<int>();
+                GoSend(ints, 0);
+                counter.Take(ints);
+                GoSend(ints, 0);
+                log.Add("Take " + counter.Take(ints));
+                Counter<int> named = new Named();
+                GoSend(ints, 0);
+                GoSend(ints, 0);
+                log.Add("Name " + counter.Name(ints) + " " + named.Name(ints));
+                GoSend(ints, 6);
+                log.Add("Guarded " + ((Named)named).CallGuarded(ints));
+                GoSend(ints, 7);
+                log.Add("Apply " + new Scale(3).Apply(ints));
+                GoSend(ints, 9);
+                log.Add("Pair " + Counter<string>.Pair("k", ints));
+                var trace = new List<string>();
+                try
+                {
+                    GoSend(ints, 0);
+                    Pipes.Fail(ints, "boom", trace);
+                    log.Add("not reached");
+                }
+                catch (InvalidOperationException e) when (e.Message == "boom")
+                {
+                    log.Add("caught " + e.Message + " after " + trace[0] + (e.StackTrace!.Contains("GoLib.Pipes") ? " thrown in GoLib.Pipes" : ""));
+                }
+                finally
+                {
+                    log.Add("finally");
+                }
+                var h = Pipes.GoRecvTwice(ints);
+                GoSend(ints, 10);
+                GoSend(ints, 11);
+                log.Add("launched " + h.Join());
+                log.Add("dump " + dumps[0]);
+                return string.Join("\n", log);
+            }
+        }
+        """;
+
+    /// <param name="referenceAssembly">The application compiles against the library's reference assembly (what
+    /// a project reference or a package gives it) rather than its full image.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ALibrarysGoroutinesAreNestedGoroutineCallsOfTheApplication(bool referenceAssembly)
+    {
+        var lib = GeneratorHarness.Run(Compilation(LibraryName, "Lib.cs", Library));
+        Assert.Empty(lib.Diagnostics);
+        Assert.Empty(lib.CompileDiagnostics);
+        var libImage = Emit(lib.Output);
+        var reference = referenceAssembly ? MetadataReference.CreateFromImage(EmitReferenceAssembly(lib.Output)) : MetadataReference.CreateFromImage(libImage.Pe);
+
+        var app = GeneratorHarness.Run(Compilation(AppName, "App.cs", App, reference));
+        Assert.Empty(app.Diagnostics);
+        Assert.Empty(app.CompileDiagnostics);
+        var generated = GeneratorHarness.GeneratedText(app);
+        // The library's frames are internal to it: its methods are reached through their factories.
+        Assert.Contains("global::GoLib.Pipes.__GoFrame_RecvTwice(", generated);
+        Assert.Contains(".__GoFrame_Take(", generated);
+        Assert.DoesNotContain("GoLib.Pipes.RecvTwice_Frame", generated);
+
+        var output = RunMain(libImage, Emit(app.Output));
+        var lines = output.Split('\n');
+        Assert.Equal(new[]
+        {
+            "RecvTwice 3", "Add 15", "Add abc", "Echo e", "Times 12", "Friend 7", "Take 2", "Name base derived", "Guarded 1006",
+            "Apply 21", "Pair [k, 9]", "caught boom after library finally thrown in GoLib.Pipes", "finally", "launched 21",
+        }, lines.Take(14));
+        // While the library's goroutine waited, the caller's goroutine held both frames, the library's on top.
+        Assert.Matches(@"goroutine \d+ \[[^\]]+\]:\nGoLib\.Pipes\.RecvTwice\(\.\.\.\)\n\tLib\.cs:\d+\nApp\.Run\(\.\.\.\)\n\tApp\.cs:\d+\n", output);
+        Assert.EndsWith("from plain code 30", output);
+    }
+
+    private const string OldLibrary = """
+        using GoSharp;
+
+        namespace GoLib
+        {
+            public static partial class Pipes
+            {
+                [Goroutine]
+                public static int RecvTwice(Chan<int> c) => c.Recv() + c.Recv();
+            }
+        }
+        """;
+
+    private const string OldApp = """
+        using System;
+        using GoSharp;
+        using GoLib;
+
+        public static partial class App
+        {
+            public static string Main(int maxThreads)
+            {
+                using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = 7, MaxThreads = maxThreads, DetectDeadlocks = true });
+                using (rt.Enter()) return GoRun().Join();
+            }
+
+            [Goroutine]
+            static void Send(Chan<int> c, int v) => c.Send(v);
+
+            [Goroutine]
+            static string Run()
+            {
+                var ints = new Chan<int>();
+                GoSend(ints, 1);
+                GoSend(ints, 2);
+                try
+                {
+                    return "RecvTwice " + [|Pipes.RecvTwice(ints)|];
+                }
+                catch (ThreadExhaustionException)
+                {
+                    // The receive was refused before it waited: take the two values, so no sender is left behind.
+                    return "thread exhaustion " + (ints.Recv() + ints.Recv());
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A library built without frame factories (here: without the generator at all, as an older generator left
+    /// it too) keeps today's behaviour: the call is a plain call, with GOSH0020 at it. Plain code blocks its thread
+    /// at the receive (the goroutine's P goes to another thread meanwhile), so it works only while the runtime
+    /// may start another thread.
+    /// </summary>
+    [Fact]
+    public void ALibraryWithoutFrameFactoriesIsCalledAsPlainCodeWithAWarning()
+    {
+        var lib = Compilation(LibraryName, "Lib.cs", OldLibrary);
+        Assert.Empty(lib.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var libImage = Emit(lib);
+
+        var span = OldApp.IndexOf("[|", StringComparison.Ordinal);
+        var source = OldApp.Replace("[|", "").Replace("|]", "");
+        var app = GeneratorHarness.Run(Compilation(AppName, "App.cs", source, MetadataReference.CreateFromImage(libImage.Pe)));
+        var diagnostic = Assert.Single(app.Diagnostics);
+        Assert.Equal("GOSH0020", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.TextSpan(span, "Pipes.RecvTwice(ints)".Length), diagnostic.Location.SourceSpan);
+        Assert.Contains("'Pipes.RecvTwice' is a [Goroutine] method of the assembly 'GoLib'", diagnostic.GetMessage());
+        Assert.Empty(app.CompileDiagnostics);
+        Assert.DoesNotContain("__GoFrame_RecvTwice", GeneratorHarness.GeneratedText(app));
+
+        var appImage = Emit(app.Output);
+        Assert.Equal("RecvTwice 3", RunMain(libImage, appImage, 10));
+        Assert.Equal("thread exhaustion 3", RunMain(libImage, appImage, 1));
+    }
+
+    /// <summary>
+    /// What a library exports: a factory for every [Goroutine] method another assembly may call (internal ones
+    /// too, for [InternalsVisibleTo] friends), none for private ones; its reference assembly keeps the
+    /// [Goroutine] attribute and the factories another assembly can see.
+    /// </summary>
+    [Fact]
+    public void TheFactoriesFollowTheMethodsAccessibilityIntoTheReferenceAssembly()
+    {
+        var lib = GeneratorHarness.Run(Compilation(LibraryName, "Lib.cs", """
+            using GoSharp;
+            namespace GoLib
+            {
+                public partial class C
+                {
+                    [Goroutine] public static void Public() { Go.Yield(); }
+                    [Goroutine] protected void Protected() { Go.Yield(); }
+                    [Goroutine] internal void Internal() { Go.Yield(); }
+                    [Goroutine] static void Private() { Go.Yield(); }
+                    private partial class Nested { [Goroutine] public static void InPrivateType() { Go.Yield(); } }
+                }
+            }
+            """));
+        Assert.Empty(lib.Diagnostics);
+        Assert.Empty(lib.CompileDiagnostics);
+        var generated = GeneratorHarness.GeneratedText(lib);
+        Assert.Contains("public static global::GoSharp.CompilerServices.Frame __GoFrame_Public()", generated);
+        Assert.Contains("protected global::GoSharp.CompilerServices.Frame __GoFrame_Protected()", generated);
+        Assert.Contains("internal global::GoSharp.CompilerServices.Frame __GoFrame_Internal()", generated);
+        Assert.DoesNotContain("__GoFrame_Private", generated);
+        Assert.DoesNotContain("__GoFrame_InPrivateType", generated);
+
+        // No [InternalsVisibleTo]: the reference assembly drops internal members, factories included.
+        var refImage = MetadataReference.CreateFromImage(EmitReferenceAssembly(lib.Output));
+        var consumer = CSharpCompilation.Create("Consumer", null, GeneratorHarness.References.Add(refImage));
+        var c = consumer.GetTypeByMetadataName("GoLib.C")!;
+        Assert.Equal(new[] { "__GoFrame_Protected", "__GoFrame_Public" },
+            c.GetMembers().Where(m => m.Name.StartsWith("__GoFrame_", StringComparison.Ordinal)).Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal));
+        var method = (IMethodSymbol)c.GetMembers("Public").Single();
+        Assert.Contains(method.GetAttributes(), a => a.AttributeClass?.ToDisplayString() == RuntimeContract.GoroutineAttribute.MetadataName);
+        var factory = c.GetMembers("__GoFrame_Public").Single();
+        var attribute = Assert.Single(factory.GetAttributes(), a => a.AttributeClass?.ToDisplayString() == RuntimeContract.GoroutineFrameFactoryAttribute.MetadataName);
+        Assert.Equal("Public", attribute.ConstructorArguments.Single().Value);
+    }
+
+    /// <summary>In a lambda an imported [Goroutine] method is a plain call, as one of the same assembly is (GOSH0019).</summary>
+    [Fact]
+    public void AnImportedGoroutineCalledInALambdaIsAPlainCallWithAWarning()
+    {
+        var lib = GeneratorHarness.Run(Compilation(LibraryName, "Lib.cs", Library));
+        var reference = MetadataReference.CreateFromImage(Emit(lib.Output).Pe);
+        var app = GeneratorHarness.Run(Compilation(AppName, "App.cs", """
+            using System;
+            using GoSharp;
+            using GoLib;
+            public static partial class App
+            {
+                [Goroutine]
+                static int Run(Chan<int> c)
+                {
+                    Func<int> f = () => Pipes.RecvTwice(c);
+                    return f();
+                }
+            }
+            """, reference));
+        Assert.Equal("GOSH0019", Assert.Single(app.Diagnostics).Id);
+        Assert.Empty(app.CompileDiagnostics);
+    }
+
+    private static CSharpCompilation Compilation(string name, string path, string source, params MetadataReference[] references) =>
+        CSharpCompilation.Create(
+            name,
+            new[] { CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(source, Encoding.UTF8), GeneratorHarness.ParseOptions, path) },
+            GeneratorHarness.References.AddRange(references),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+                optimizationLevel: OptimizationLevel.Debug));
+
+    private sealed record Image(byte[] Pe, byte[] Pdb);
+
+    private static Image Emit(Compilation compilation)
+    {
+        using var pe = new MemoryStream();
+        using var pdb = new MemoryStream();
+        var result = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return new Image(pe.ToArray(), pdb.ToArray());
+    }
+
+    /// <summary>A reference assembly, as the SDK makes one (ProduceReferenceAssembly): metadata only, no private members.</summary>
+    private static ImmutableArray<byte> EmitReferenceAssembly(Compilation compilation)
+    {
+        using var pe = new MemoryStream();
+        var result = compilation.Emit(pe, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false));
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return pe.ToArray().ToImmutableArray();
+    }
+
+    /// <summary>Loads the library and the application side by side in a collectible context and runs <c>App.Main</c>.</summary>
+    private static string RunMain(Image library, Image app, params object[] arguments)
+    {
+        var context = new AssemblyLoadContext("gosharp-cross-assembly-" + Guid.NewGuid(), isCollectible: true);
+        Assembly? lib = null;
+        context.Resolving += (_, name) => name.Name == "GoSharp" ? typeof(Go).Assembly : name.Name == LibraryName ? lib : null;
+        try
+        {
+            lib = context.LoadFromStream(new MemoryStream(library.Pe), new MemoryStream(library.Pdb));
+            var main = context.LoadFromStream(new MemoryStream(app.Pe), new MemoryStream(app.Pdb)).GetType("App")!.GetMethod("Main")!;
+            try
+            {
+                return (string)main.Invoke(null, arguments)!;
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+}
