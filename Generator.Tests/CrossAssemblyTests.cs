@@ -369,6 +369,92 @@ public class CrossAssemblyTests
         Assert.Equal("Public", attribute.ConstructorArguments.Single().Value);
     }
 
+    /// <summary>
+    /// Every shape of method a factory is written for compiles in the library, and a goroutine of another assembly
+    /// calls each through it: interfaces (a static method, a default implementation), a readonly method of a
+    /// struct, a generic method with constraints, records, nested types, protected internal and private
+    /// protected methods called from a derived type, and a sealed override of an imported virtual method.
+    /// </summary>
+    [Fact]
+    public void EveryShapeOfImportedGoroutineIsCalledThroughItsFactory()
+    {
+        var lib = GeneratorHarness.Run(Compilation(LibraryName, "Lib.cs", """
+            using System;
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using GoSharp;
+            [assembly: InternalsVisibleTo("GoApp")]
+            namespace GoLib
+            {
+                public partial interface IShape
+                {
+                    [Goroutine] static int Make(int x) { Go.Yield(); return x; }
+                    [Goroutine] int Area() { Go.Yield(); return 1; }
+                }
+                public partial struct Point
+                {
+                    public int X;
+                    [Goroutine] public readonly int Twice() { Go.Yield(); return X * 2; }
+                }
+                public partial record Box(int V)
+                {
+                    [Goroutine] public int Get() { Go.Yield(); return V; }
+                }
+                public static partial class Outer
+                {
+                    public partial class Inner
+                    {
+                        [Goroutine] public static T Max<T>(T a, T b) where T : IComparable<T> { Go.Yield(); return a.CompareTo(b) >= 0 ? a : b; }
+                        [Goroutine] public static int Sum(List<int> xs, int start = 0, [CallerLineNumber] int line = 0) { Go.Yield(); var s = start; foreach (var x in xs) s += x; return s + line * 0; }
+                    }
+                }
+                public partial class Base
+                {
+                    [Goroutine] protected internal int Pi() { Go.Yield(); return 3; }
+                    [Goroutine] private protected int Pp() { Go.Yield(); return 4; }
+                    [Goroutine] public virtual int V() { Go.Yield(); return 5; }
+                }
+            }
+            """));
+        Assert.Empty(lib.Diagnostics);
+        Assert.Empty(lib.CompileDiagnostics);
+        var reference = MetadataReference.CreateFromImage(Emit(lib.Output).Pe);
+        var app = GeneratorHarness.Run(Compilation(AppName, "App.cs", """
+            using System.Collections.Generic;
+            using GoSharp;
+            using GoLib;
+            public sealed partial class Derived : Base
+            {
+                [Goroutine] public sealed override int V() { Go.Yield(); return 50; }
+                [Goroutine] public int All() => Pi() + Pp() + V();
+            }
+            public partial class Square : IShape { }
+            public static partial class App
+            {
+                public static string Main()
+                {
+                    using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = 3 });
+                    using (rt.Enter()) return GoRun().Join();
+                }
+
+                [Goroutine]
+                static string Run()
+                {
+                    IShape s = new Square();
+                    Base b = new Derived();
+                    return string.Join(" ", IShape.Make(1), s.Area(), new Point { X = 3 }.Twice(), new Box(7).Get(),
+                        Outer.Inner.Max("a", "b"), Outer.Inner.Sum(new List<int> { 1, 2 }, line: 100), new Derived().All(), b.V());
+                }
+            }
+            """, reference));
+        Assert.Empty(app.Diagnostics);
+        Assert.Empty(app.CompileDiagnostics);
+        var generated = GeneratorHarness.GeneratedText(app);
+        foreach (var factory in new[] { "__GoFrame_Make(", "__GoFrame_Area(", "__GoFrame_Twice(", "__GoFrame_Get(", "__GoFrame_Max<string>(", "__GoFrame_Sum(", "__GoFrame_Pi(", "__GoFrame_Pp(" })
+            Assert.Contains(factory, generated);
+        Assert.Equal("1 1 6 7 b 3 57 50", RunMain(Emit(lib.Output), Emit(app.Output)));
+    }
+
     /// <summary>In a lambda an imported [Goroutine] method is a plain call, as one of the same assembly is (GOSH0019).</summary>
     [Fact]
     public void AnImportedGoroutineCalledInALambdaIsAPlainCallWithAWarning()
