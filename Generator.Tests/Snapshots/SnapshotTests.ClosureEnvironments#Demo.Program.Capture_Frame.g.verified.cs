@@ -147,7 +147,7 @@ namespace Demo
         public static global::GoSharp.Goroutine<global::System.Collections.Generic.List<global::System.Func<int>>> GoCapture(int[] xs)
             => global::GoSharp.GoRuntime.Current.Spawn<global::System.Collections.Generic.List<global::System.Func<int>>>(new Capture_Frame(xs));
 
-        /// <summary>Makes the frame of <c>Demo.Program.Capture</c> for nested goroutine calls from other assemblies and, when virtual, for the receiver's override (generated; see docs/frame-contract.md).</summary>
+        /// <summary>Makes the frame of <c>Demo.Program.Capture</c> for nested goroutine calls that cannot name its frame: from another assembly, or one that must run the receiver's override (generated; see docs/frame-contract.md).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::GoSharp.CompilerServices.GoroutineFrameFactoryAttribute("Capture")]
         public static global::GoSharp.CompilerServices.Frame<global::System.Collections.Generic.List<global::System.Func<int>>> __GoFrame_Capture(int[] xs) => new Capture_Frame(xs);

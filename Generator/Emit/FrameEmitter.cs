@@ -62,7 +62,7 @@ internal static class FrameEmitter
         if (m.FrameFactory is not null)
         {
             w.Line();
-            w.Line($"/// <summary>Makes the frame of <c>{Xml(m.MethodDisplayName)}</c> for nested goroutine calls from other assemblies and, when virtual, for the receiver's override (generated; see docs/frame-contract.md).</summary>");
+            w.Line($"/// <summary>Makes the frame of <c>{Xml(m.MethodDisplayName)}</c> for nested goroutine calls that cannot name its frame: from another assembly, or one that must run the receiver's override (generated; see docs/frame-contract.md).</summary>");
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             w.Lines(m.FrameFactory);
         }
