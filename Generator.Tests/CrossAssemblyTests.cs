@@ -373,7 +373,8 @@ public class CrossAssemblyTests
     /// Every shape of method a factory is written for compiles in the library, and a goroutine of another assembly
     /// calls each through it: interfaces (a static method, a default implementation), a readonly method of a
     /// struct, a generic method with constraints, records, nested types, protected internal and private
-    /// protected methods called from a derived type, and a sealed override of an imported virtual method.
+    /// protected methods called from a derived type, a sealed override of an imported virtual method, and overloads
+    /// that differ by parameter type and arity (beside one that is no goroutine).
     /// </summary>
     [Fact]
     public void EveryShapeOfImportedGoroutineIsCalledThroughItsFactory()
@@ -407,6 +408,13 @@ public class CrossAssemblyTests
                         [Goroutine] public static T Max<T>(T a, T b) where T : IComparable<T> { Go.Yield(); return a.CompareTo(b) >= 0 ? a : b; }
                         [Goroutine] public static int Sum(List<int> xs, int start = 0, [CallerLineNumber] int line = 0) { Go.Yield(); var s = start; foreach (var x in xs) s += x; return s + line * 0; }
                     }
+                }
+                public static partial class Over
+                {
+                    [Goroutine] public static string M(int x) { Go.Yield(); return "int"; }
+                    [Goroutine] public static string M(long x) { Go.Yield(); return "long"; }
+                    [Goroutine] public static string M<T>(T x) { Go.Yield(); return "T"; }
+                    public static string M(string x) => "plain";
                 }
                 public partial class Base
                 {
@@ -443,7 +451,8 @@ public class CrossAssemblyTests
                     IShape s = new Square();
                     Base b = new Derived();
                     return string.Join(" ", IShape.Make(1), s.Area(), new Point { X = 3 }.Twice(), new Box(7).Get(),
-                        Outer.Inner.Max("a", "b"), Outer.Inner.Sum(new List<int> { 1, 2 }, line: 100), new Derived().All(), b.V());
+                        Outer.Inner.Max("a", "b"), Outer.Inner.Sum(new List<int> { 1, 2 }, line: 100), new Derived().All(), b.V(),
+                        Over.M(1), Over.M(1L), Over.M<int>(1), Over.M(2.0), Over.M("s"));
                 }
             }
             """, reference));
@@ -452,7 +461,7 @@ public class CrossAssemblyTests
         var generated = GeneratorHarness.GeneratedText(app);
         foreach (var factory in new[] { "__GoFrame_Make(", "__GoFrame_Area(", "__GoFrame_Twice(", "__GoFrame_Get(", "__GoFrame_Max<string>(", "__GoFrame_Sum(", "__GoFrame_Pi(", "__GoFrame_Pp(" })
             Assert.Contains(factory, generated);
-        Assert.Equal("1 1 6 7 b 3 57 50", RunMain(Emit(lib.Output), Emit(app.Output)));
+        Assert.Equal("1 1 6 7 b 3 57 50 int long T T plain", RunMain(Emit(lib.Output), Emit(app.Output)));
     }
 
     /// <summary>In a lambda an imported [Goroutine] method is a plain call, as one of the same assembly is (GOSH0019).</summary>
