@@ -464,6 +464,51 @@ public class CrossAssemblyTests
         Assert.Equal("1 1 6 7 b 3 57 50 int long T T plain", RunMain(Emit(lib.Output), Emit(app.Output)));
     }
 
+    /// <summary>
+    /// A [Goroutine] override of an imported virtual method that is no goroutine starts its own factory chain,
+    /// even where a [Goroutine] overload of the same name has a factory of that name (it is not the overridden one).
+    /// </summary>
+    [Fact]
+    public void AnOverrideOfAPlainVirtualMethodBesideAGoroutineOverloadStartsItsOwnFactory()
+    {
+        var lib = GeneratorHarness.Run(Compilation(LibraryName, "Lib.cs", """
+            using GoSharp;
+            namespace GoLib
+            {
+                public partial class Base
+                {
+                    public virtual int Foo() => 1;
+                    [Goroutine] public int Foo(int x) { Go.Yield(); return x; }
+                }
+            }
+            """));
+        Assert.Empty(lib.Diagnostics);
+        var libImage = Emit(lib.Output);
+        var app = GeneratorHarness.Run(Compilation(AppName, "App.cs", """
+            using GoSharp;
+            using GoLib;
+            public partial class Derived : Base
+            {
+                [Goroutine] public override int Foo() { Go.Yield(); return 2; }
+            }
+            public static partial class App
+            {
+                public static string Main()
+                {
+                    using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = 3 });
+                    using (rt.Enter()) return GoRun(new Derived()).Join();
+                }
+
+                [Goroutine]
+                static string Run(Derived d) => d.Foo() + " " + d.Foo(3);
+            }
+            """, MetadataReference.CreateFromImage(libImage.Pe)));
+        Assert.Empty(app.Diagnostics);
+        Assert.Empty(app.CompileDiagnostics);
+        Assert.Contains("public virtual global::GoSharp.CompilerServices.Frame<int> __GoFrame_Foo()", GeneratorHarness.GeneratedText(app));
+        Assert.Equal("2 3", RunMain(libImage, Emit(app.Output)));
+    }
+
     /// <summary>In a lambda an imported [Goroutine] method is a plain call, as one of the same assembly is (GOSH0019).</summary>
     [Fact]
     public void AnImportedGoroutineCalledInALambdaIsAPlainCallWithAWarning()

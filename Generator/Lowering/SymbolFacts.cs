@@ -176,16 +176,19 @@ internal static class SymbolFacts
         if (def.MethodKind != MethodKind.Ordinary || !HasGoroutineAttribute(def)) return null;
         foreach (var member in def.ContainingType.GetMembers(FrameFactoryName(def)))
         {
-            if (member is not IMethodSymbol f || f.IsStatic != def.IsStatic || f.Arity != def.Arity
-                || f.Parameters.Length != def.Parameters.Length || f.ReturnsByRef || f.ReturnsByRefReadonly)
-                continue;
-            var same = true;
-            for (var i = 0; i < f.Parameters.Length && same; i++)
-                same = f.Parameters[i].RefKind == RefKind.None && SameShape(f.Parameters[i].Type, def.Parameters[i].Type);
-            if (!same || !ReturnsFrameOf(f, def) || !IsFrameFactoryOf(f, def)) continue;
-            return f;
+            if (member is IMethodSymbol f && HasSignatureOf(f, def) && IsFrameFactoryOf(f, def)) return f;
         }
         return null;
+    }
+
+    /// <summary>A factory with the method's static-ness, arity and parameter types, no ref parameters, returning its frame type.</summary>
+    private static bool HasSignatureOf(IMethodSymbol f, IMethodSymbol def)
+    {
+        if (f.IsStatic != def.IsStatic || f.Arity != def.Arity || f.Parameters.Length != def.Parameters.Length || f.ReturnsByRef || f.ReturnsByRefReadonly)
+            return false;
+        for (var i = 0; i < f.Parameters.Length; i++)
+            if (f.Parameters[i].RefKind != RefKind.None || !SameShape(f.Parameters[i].Type, def.Parameters[i].Type)) return false;
+        return ReturnsFrameOf(f, def);
     }
 
     private static bool ReturnsFrameOf(IMethodSymbol factory, IMethodSymbol def)
@@ -273,7 +276,10 @@ internal static class SymbolFacts
         if (!m.IsOverride || m.OverriddenMethod is not { } o) return false;
         var od = o.OriginalDefinition;
         if (od.DeclaringSyntaxReferences.Length > 0) return IsGeneratedGoroutine(od) && IsVirtualGoroutine(od);
-        return od.ContainingType.GetMembers(FrameFactoryName(od)).Any();
+        // In metadata: an overridable factory of the overridden method's own signature (an overload's factory, which
+        // every non-private [Goroutine] method now has, is not one; a factory from before [GoroutineFrameFactory] is).
+        return od.ContainingType.GetMembers(FrameFactoryName(od)).OfType<IMethodSymbol>()
+            .Any(f => (f.IsVirtual || f.IsOverride || f.IsAbstract) && !f.IsSealed && HasSignatureOf(f, od));
     }
 
     /// <summary>
