@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
 using GoSharp.Generator.Tests.Infrastructure;
+using static GoSharp.Generator.Tests.Infrastructure.TwoCompilations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
@@ -224,7 +225,7 @@ public class CrossAssemblyTests
         var lib = GeneratorHarness.Run(Compilation(LibraryName, "Lib.cs", Library));
         Assert.Empty(lib.Diagnostics);
         Assert.Empty(lib.CompileDiagnostics);
-        var libImage = Emit(lib.Output);
+        var libImage = EmitImage(lib.Output);
         var reference = referenceAssembly ? MetadataReference.CreateFromImage(EmitReferenceAssembly(lib.Output)) : MetadataReference.CreateFromImage(libImage.Pe);
 
         var app = GeneratorHarness.Run(Compilation(AppName, "App.cs", App, reference));
@@ -236,7 +237,7 @@ public class CrossAssemblyTests
         Assert.Contains(".__GoFrame_Take(", generated);
         Assert.DoesNotContain("GoLib.Pipes.RecvTwice_Frame", generated);
 
-        var output = RunMain(libImage, Emit(app.Output));
+        var output = RunMain(LibraryName, libImage, EmitImage(app.Output));
         var lines = output.Split('\n');
         Assert.Equal(new[]
         {
@@ -307,7 +308,7 @@ public class CrossAssemblyTests
     {
         var lib = Compilation(LibraryName, "Lib.cs", OldLibrary);
         Assert.Empty(lib.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        var libImage = Emit(lib);
+        var libImage = EmitImage(lib);
 
         var span = OldApp.IndexOf("[|", StringComparison.Ordinal);
         var source = OldApp.Replace("[|", "").Replace("|]", "");
@@ -320,9 +321,9 @@ public class CrossAssemblyTests
         Assert.Empty(app.CompileDiagnostics);
         Assert.DoesNotContain("__GoFrame_RecvTwice", GeneratorHarness.GeneratedText(app));
 
-        var appImage = Emit(app.Output);
-        Assert.Equal("RecvTwice 3", RunMain(libImage, appImage, 10));
-        Assert.Equal("thread exhaustion 3", RunMain(libImage, appImage, 1));
+        var appImage = EmitImage(app.Output);
+        Assert.Equal("RecvTwice 3", RunMain(LibraryName, libImage, appImage, 10));
+        Assert.Equal("thread exhaustion 3", RunMain(LibraryName, libImage, appImage, 1));
     }
 
     /// <summary>
@@ -426,7 +427,7 @@ public class CrossAssemblyTests
             """));
         Assert.Empty(lib.Diagnostics);
         Assert.Empty(lib.CompileDiagnostics);
-        var reference = MetadataReference.CreateFromImage(Emit(lib.Output).Pe);
+        var reference = MetadataReference.CreateFromImage(EmitImage(lib.Output).Pe);
         var app = GeneratorHarness.Run(Compilation(AppName, "App.cs", """
             using System.Collections.Generic;
             using GoSharp;
@@ -461,7 +462,7 @@ public class CrossAssemblyTests
         var generated = GeneratorHarness.GeneratedText(app);
         foreach (var factory in new[] { "__GoFrame_Make(", "__GoFrame_Area(", "__GoFrame_Twice(", "__GoFrame_Get(", "__GoFrame_Max<string>(", "__GoFrame_Sum(", "__GoFrame_Pi(", "__GoFrame_Pp(" })
             Assert.Contains(factory, generated);
-        Assert.Equal("1 1 6 7 b 3 57 50 int long T T plain", RunMain(Emit(lib.Output), Emit(app.Output)));
+        Assert.Equal("1 1 6 7 b 3 57 50 int long T T plain", RunMain(LibraryName, EmitImage(lib.Output), EmitImage(app.Output)));
     }
 
     /// <summary>
@@ -483,7 +484,7 @@ public class CrossAssemblyTests
             }
             """));
         Assert.Empty(lib.Diagnostics);
-        var libImage = Emit(lib.Output);
+        var libImage = EmitImage(lib.Output);
         var app = GeneratorHarness.Run(Compilation(AppName, "App.cs", """
             using GoSharp;
             using GoLib;
@@ -506,7 +507,7 @@ public class CrossAssemblyTests
         Assert.Empty(app.Diagnostics);
         Assert.Empty(app.CompileDiagnostics);
         Assert.Contains("public virtual global::GoSharp.CompilerServices.Frame<int> __GoFrame_Foo()", GeneratorHarness.GeneratedText(app));
-        Assert.Equal("2 3", RunMain(libImage, Emit(app.Output)));
+        Assert.Equal("2 3", RunMain(LibraryName, libImage, EmitImage(app.Output)));
     }
 
     /// <summary>In a lambda an imported [Goroutine] method is a plain call, as one of the same assembly is (GOSH0019).</summary>
@@ -514,7 +515,7 @@ public class CrossAssemblyTests
     public void AnImportedGoroutineCalledInALambdaIsAPlainCallWithAWarning()
     {
         var lib = GeneratorHarness.Run(Compilation(LibraryName, "Lib.cs", Library));
-        var reference = MetadataReference.CreateFromImage(Emit(lib.Output).Pe);
+        var reference = MetadataReference.CreateFromImage(EmitImage(lib.Output).Pe);
         var app = GeneratorHarness.Run(Compilation(AppName, "App.cs", """
             using System;
             using GoSharp;
@@ -531,59 +532,5 @@ public class CrossAssemblyTests
             """, reference));
         Assert.Equal("GOSH0019", Assert.Single(app.Diagnostics).Id);
         Assert.Empty(app.CompileDiagnostics);
-    }
-
-    private static CSharpCompilation Compilation(string name, string path, string source, params MetadataReference[] references) =>
-        CSharpCompilation.Create(
-            name,
-            new[] { CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(source, Encoding.UTF8), GeneratorHarness.ParseOptions, path) },
-            GeneratorHarness.References.AddRange(references),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
-                optimizationLevel: OptimizationLevel.Debug));
-
-    private sealed record Image(byte[] Pe, byte[] Pdb);
-
-    private static Image Emit(Compilation compilation)
-    {
-        using var pe = new MemoryStream();
-        using var pdb = new MemoryStream();
-        var result = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return new Image(pe.ToArray(), pdb.ToArray());
-    }
-
-    /// <summary>A reference assembly, as the SDK makes one (ProduceReferenceAssembly): metadata only, no private members.</summary>
-    private static ImmutableArray<byte> EmitReferenceAssembly(Compilation compilation)
-    {
-        using var pe = new MemoryStream();
-        var result = compilation.Emit(pe, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false));
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return pe.ToArray().ToImmutableArray();
-    }
-
-    /// <summary>Loads the library and the application side by side in a collectible context and runs <c>App.Main</c>.</summary>
-    private static string RunMain(Image library, Image app, params object[] arguments)
-    {
-        var context = new AssemblyLoadContext("gosharp-cross-assembly-" + Guid.NewGuid(), isCollectible: true);
-        Assembly? lib = null;
-        context.Resolving += (_, name) => name.Name == "GoSharp" ? typeof(Go).Assembly : name.Name == LibraryName ? lib : null;
-        try
-        {
-            lib = context.LoadFromStream(new MemoryStream(library.Pe), new MemoryStream(library.Pdb));
-            var main = context.LoadFromStream(new MemoryStream(app.Pe), new MemoryStream(app.Pdb)).GetType("App")!.GetMethod("Main")!;
-            try
-            {
-                return (string)main.Invoke(null, arguments)!;
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
-                throw;
-            }
-        }
-        finally
-        {
-            context.Unload();
-        }
     }
 }
