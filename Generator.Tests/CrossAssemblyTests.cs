@@ -1,15 +1,9 @@
 using System;
-using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
-using System.Reflection;
-using System.Runtime.Loader;
-using System.Text;
 using GoSharp.Generator.Tests.Infrastructure;
 using static GoSharp.Generator.Tests.Infrastructure.TwoCompilations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
 using Xunit;
 
 namespace GoSharp.Generator.Tests;
