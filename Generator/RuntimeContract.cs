@@ -31,10 +31,24 @@ internal static class RuntimeContract
         public const string MetadataName = "GoSharp.CompilerServices.SuspensionPointAttribute";
     }
 
+    /// <summary>
+    /// Marks the frame factory <c>__GoFrame_M(...)</c> written beside a [Goroutine] method another assembly may
+    /// call; its argument is the method's name. A goroutine of another assembly finds the factory by it and calls
+    /// the method as a nested goroutine call (docs/frame-contract.md, Calls across assemblies).
+    /// </summary>
+    internal static class GoroutineFrameFactoryAttribute
+    {
+        public const string Type = "global::GoSharp.CompilerServices.GoroutineFrameFactoryAttribute";
+        public const string MetadataName = "GoSharp.CompilerServices.GoroutineFrameFactoryAttribute";
+    }
+
     /// <summary>The base class of a frame of a method that returns nothing.</summary>
     internal static class Frame
     {
         public const string Type = "global::GoSharp.CompilerServices.Frame";
+
+        /// <summary>The return type of a frame factory of another assembly is checked against it.</summary>
+        public const string MetadataName = "GoSharp.CompilerServices.Frame";
 
         /// <summary>-1 while running; the resume state while suspended (lowered code reads and writes it).</summary>
         public const string State = "State";
@@ -52,6 +66,7 @@ internal static class RuntimeContract
     {
         public const string Type = "global::GoSharp.CompilerServices.Frame";
         public const int Arity = 1;
+        public const string MetadataName = "GoSharp.CompilerServices.Frame`1";
 
         /// <summary>Where lowered code stores the return value.</summary>
         public const string Result = "Result";

@@ -100,3 +100,33 @@ public static partial class Cases
     [Goroutine]
     public static int BaseCallOnGenericBase(Log log, int n) => new BaseStringCounter().Total(n);
 }
+
+public static partial class Cases
+{
+    public partial class BaseMiddle : BaseDog
+    {
+        public BaseMiddle(Log log) : base(log) { }
+    }
+
+    public partial class BasePuppy : BaseMiddle
+    {
+        public BasePuppy(Log log) : base(log) { }
+
+        /// <summary>base.Speak from two levels down: the nearest override (BaseDog's), which itself calls BaseAnimal's.</summary>
+        [Goroutine]
+        public override string Speak(int n)
+        {
+            Log.Add("Puppy.Speak " + n);
+            Go.Yield();
+            return "yip+" + base.Speak(n) + "+" + base.Speak(Tw(n));
+        }
+    }
+
+    [Goroutine]
+    public static string BaseCallSkipsALevel(Log log, int n)
+    {
+        BaseAnimal a = new BasePuppy(log);
+        try { return a.Speak(n > 1 ? 0 : n); }
+        catch (InvalidOperationException e) { return "threw " + e.Message; }
+    }
+}

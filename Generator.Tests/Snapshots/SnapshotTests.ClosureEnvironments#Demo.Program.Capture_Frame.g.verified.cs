@@ -146,5 +146,10 @@ namespace Demo
         /// <summary>Starts <c>Demo.Program.Capture</c> as a new goroutine (Go: <c>go Capture(...)</c>).</summary>
         public static global::GoSharp.Goroutine<global::System.Collections.Generic.List<global::System.Func<int>>> GoCapture(int[] xs)
             => global::GoSharp.GoRuntime.Current.Spawn<global::System.Collections.Generic.List<global::System.Func<int>>>(new Capture_Frame(xs));
+
+        /// <summary>Makes the frame of <c>Demo.Program.Capture</c> for nested goroutine calls that cannot name its frame: from another assembly, or one that must run the receiver's override (generated; see docs/frame-contract.md).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::GoSharp.CompilerServices.GoroutineFrameFactoryAttribute("Capture")]
+        public static global::GoSharp.CompilerServices.Frame<global::System.Collections.Generic.List<global::System.Func<int>>> __GoFrame_Capture(int[] xs) => new Capture_Frame(xs);
     }
 }

@@ -254,5 +254,10 @@ namespace Demo
         /// <summary>Starts <c>Demo.Program.Loops</c> as a new goroutine (Go: <c>go Loops(...)</c>).</summary>
         internal static global::GoSharp.Goroutine<int> GoLoops(int n, List<int> xs, IEnumerable<string> names)
             => global::GoSharp.GoRuntime.Current.Spawn<int>(new Loops_Frame(n, xs, names));
+
+        /// <summary>Makes the frame of <c>Demo.Program.Loops</c> for nested goroutine calls that cannot name its frame: from another assembly, or one that must run the receiver's override (generated; see docs/frame-contract.md).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::GoSharp.CompilerServices.GoroutineFrameFactoryAttribute("Loops")]
+        internal static global::GoSharp.CompilerServices.Frame<int> __GoFrame_Loops(int n, List<int> xs, IEnumerable<string> names) => new Loops_Frame(n, xs, names);
     }
 }

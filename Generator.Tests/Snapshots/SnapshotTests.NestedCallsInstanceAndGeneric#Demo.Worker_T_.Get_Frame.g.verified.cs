@@ -97,5 +97,10 @@ namespace Demo
         /// <summary>Starts <c>Demo.Worker&lt;T&gt;.Get</c> as a new goroutine (Go: <c>go Get(...)</c>).</summary>
         public global::GoSharp.Goroutine<T> GoGet(int delay)
             => global::GoSharp.GoRuntime.Current.Spawn<T>(new Get_Frame(this, delay));
+
+        /// <summary>Makes the frame of <c>Demo.Worker&lt;T&gt;.Get</c> for nested goroutine calls that cannot name its frame: from another assembly, or one that must run the receiver's override (generated; see docs/frame-contract.md).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::GoSharp.CompilerServices.GoroutineFrameFactoryAttribute("Get")]
+        public global::GoSharp.CompilerServices.Frame<T> __GoFrame_Get(int delay) => new Get_Frame(this, delay);
     }
 }

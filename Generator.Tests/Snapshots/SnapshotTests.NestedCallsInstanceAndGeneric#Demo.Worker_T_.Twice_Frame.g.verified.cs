@@ -116,5 +116,10 @@ namespace Demo
         /// <summary>Starts <c>Demo.Worker&lt;T&gt;.Twice</c> as a new goroutine (Go: <c>go Twice(...)</c>).</summary>
         public static global::GoSharp.Goroutine<U> GoTwice<U>(Worker<U> w)
             => global::GoSharp.GoRuntime.Current.Spawn<U>(new Twice_Frame<U>(w));
+
+        /// <summary>Makes the frame of <c>Demo.Worker&lt;T&gt;.Twice</c> for nested goroutine calls that cannot name its frame: from another assembly, or one that must run the receiver's override (generated; see docs/frame-contract.md).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::GoSharp.CompilerServices.GoroutineFrameFactoryAttribute("Twice")]
+        public static global::GoSharp.CompilerServices.Frame<U> __GoFrame_Twice<U>(Worker<U> w) => new Twice_Frame<U>(w);
     }
 }

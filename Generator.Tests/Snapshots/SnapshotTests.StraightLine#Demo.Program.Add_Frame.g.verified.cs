@@ -93,5 +93,10 @@ namespace Demo
         /// <summary>Starts <c>Demo.Program.Add</c> as a new goroutine (Go: <c>go Add(...)</c>).</summary>
         public static global::GoSharp.Goroutine<int> GoAdd(int a)
             => global::GoSharp.GoRuntime.Current.Spawn<int>(new Add_Frame(a));
+
+        /// <summary>Makes the frame of <c>Demo.Program.Add</c> for nested goroutine calls that cannot name its frame: from another assembly, or one that must run the receiver's override (generated; see docs/frame-contract.md).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::GoSharp.CompilerServices.GoroutineFrameFactoryAttribute("Add")]
+        public static global::GoSharp.CompilerServices.Frame<int> __GoFrame_Add(int a) => new Add_Frame(a);
     }
 }

@@ -108,6 +108,11 @@ internal static class DiagnosticDescriptors
         "'{0}' is called inside a lambda or local function, which runs as ordinary code: it runs as a plain call there, and its suspension points block the thread; call it in the [Goroutine] method itself, or start it with its launcher (GoX(...)) if it should run as a goroutine",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ImportedGoroutineWithoutFactory = Make("GOSH0020",
+        "A [Goroutine] method of another assembly runs as a plain call",
+        "'{0}' is a [Goroutine] method of the assembly '{1}', which has no goroutine frame factory for it (it was built without the GoSharp generator, or by a version older than this one): the call runs as plain code, each of its suspension points blocks this goroutine's thread (one more thread while it waits), and its loops are not preempted; rebuild '{1}' with this version of the GoSharp generator",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -129,6 +134,7 @@ internal static class DiagnosticDescriptors
         [CannotLiveInFrame.Id] = CannotLiveInFrame,
         [LocalFunctionGoroutine.Id] = LocalFunctionGoroutine,
         [GoroutineCallInClosure.Id] = GoroutineCallInClosure,
+        [ImportedGoroutineWithoutFactory.Id] = ImportedGoroutineWithoutFactory,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All => ById.Values.ToImmutableArray();

@@ -62,9 +62,9 @@ internal static class FrameEmitter
         if (m.FrameFactory is not null)
         {
             w.Line();
-            w.Line($"/// <summary>Makes the frame of <c>{Xml(m.MethodDisplayName)}</c>; virtual so that a nested call runs the receiver's override (generated).</summary>");
+            w.Line($"/// <summary>Makes the frame of <c>{Xml(m.MethodDisplayName)}</c> for nested goroutine calls that cannot name its frame: from another assembly, or one that must run the receiver's override (generated; see docs/frame-contract.md).</summary>");
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Line(m.FrameFactory);
+            w.Lines(m.FrameFactory);
         }
 
         foreach (var proxy in m.BaseProxies)

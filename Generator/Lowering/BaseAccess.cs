@@ -24,7 +24,8 @@ namespace GoSharp.Generator.Lowering;
 /// </summary>
 internal sealed partial class MethodLowerer
 {
-    private readonly Dictionary<ISymbol, string> _baseProxyNames = new(SymbolEqualityComparer.Default);
+    // Symbols (SymbolEqualityComparer) for proxies of base members, FactoryKeys for proxies of base factories.
+    private readonly Dictionary<object, string> _baseProxyNames = new(new ProxyKeyComparer());
 
     /// <summary>The proxy members the user's type gets, as declarations.</summary>
     public List<string> BaseProxies { get; } = new();
@@ -50,13 +51,50 @@ internal sealed partial class MethodLowerer
         }
     }
 
-    private string ProxyFor(ISymbol target, System.Func<string, string> declaration)
+    /// <summary>
+    /// <c>base.M(...)</c> of a [Goroutine] method with a frame factory: a proxy calls base's factory
+    /// (<c>private Frame&lt;R&gt; __GoBase_F_0(A p0) =&gt; base.__GoFrame_M(p0);</c>), non-virtually, so the frame is the
+    /// one of the body base names. Refused (GOSH0012) when the signature names the goroutine's type parameters.
+    /// </summary>
+    private string BaseFactoryCall(InvocationExpressionSyntax inv, IMethodSymbol target, string factoryName, string frameType, IEnumerable<string> args)
+    {
+        var arguments = string.Join(", ", args);
+        if (NamesMethodTypeParameters(target))
+        {
+            Report(Diagnostics.DiagnosticDescriptors.BaseAccess, ((MemberAccessExpressionSyntax)inv.Expression).Expression);
+            return $"default({frameType})";
+        }
+        UsesThis = true;
+        // Parameters by value: the frame's factory takes every argument by value (a goroutine has no ref parameters).
+        var parameters = string.Join(", ", target.Parameters.Select(p => p.Type.Fq() + " p" + p.Ordinal));
+        var forwarded = string.Join(", ", target.Parameters.Select(p => "p" + p.Ordinal));
+        var name = ProxyFor(new FactoryKey(target), n => $"private {frameType} {n}({parameters}) => base.{factoryName}{TypeArguments(target)}({forwarded});");
+        return $"_this.{name}({arguments})";
+    }
+
+    /// <summary>A base method's factory, kept apart from a proxy of the method itself in the proxy table.</summary>
+    private sealed class FactoryKey : System.IEquatable<FactoryKey>
+    {
+        private readonly IMethodSymbol _method;
+        public FactoryKey(IMethodSymbol method) => _method = method;
+        public bool Equals(FactoryKey? other) => other is not null && SymbolEqualityComparer.Default.Equals(_method, other._method);
+        public override bool Equals(object? obj) => Equals(obj as FactoryKey);
+        public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(_method);
+    }
+
+    private string ProxyFor(object target, System.Func<string, string> declaration)
     {
         if (_baseProxyNames.TryGetValue(target, out var name)) return name;
         name = $"__GoBase_{SymbolFacts.FrameName(_method)}_{_baseProxyNames.Count}";
         _baseProxyNames[target] = name;
         BaseProxies.Add(declaration(name));
         return name;
+    }
+
+    private sealed class ProxyKeyComparer : IEqualityComparer<object>
+    {
+        public new bool Equals(object? x, object? y) => x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y);
+        public int GetHashCode(object o) => o is ISymbol s ? SymbolEqualityComparer.Default.GetHashCode(s) : o.GetHashCode();
     }
 
     private static bool IsRead(ExpressionSyntax e) => e.Parent switch

@@ -96,26 +96,10 @@ internal sealed partial class MethodLowerer
         {
             var same = true;
             for (var i = 0; i < c.Parameters.Length && same; i++)
-                same = SameShape(c.Parameters[i].Type, target.Parameters[i].Type);
+                same = SymbolFacts.SameShape(c.Parameters[i].Type, target.Parameters[i].Type);
             if (same) return c;
         }
         return candidates[0];
-    }
-
-    /// <summary>Equal types, where method type parameters match by position (the awaiter's T is the suspension point's T).</summary>
-    private static bool SameShape(ITypeSymbol a, ITypeSymbol b)
-    {
-        if (a is ITypeParameterSymbol ta && b is ITypeParameterSymbol tb)
-            return ta.TypeParameterKind == tb.TypeParameterKind && ta.Ordinal == tb.Ordinal;
-        if (a is INamedTypeSymbol na && b is INamedTypeSymbol nb)
-        {
-            if (!SymbolEqualityComparer.Default.Equals(na.OriginalDefinition, nb.OriginalDefinition) || na.TypeArguments.Length != nb.TypeArguments.Length) return false;
-            for (var i = 0; i < na.TypeArguments.Length; i++)
-                if (!SameShape(na.TypeArguments[i], nb.TypeArguments[i])) return false;
-            return true;
-        }
-        if (a is IArrayTypeSymbol aa && b is IArrayTypeSymbol ab) return aa.Rank == ab.Rank && SameShape(aa.ElementType, ab.ElementType);
-        return SymbolEqualityComparer.Default.Equals(a, b);
     }
 
     private string EmitSuspension(SyntaxNode at, string call, ITypeSymbol? awaiterType, ITypeSymbol resultType, bool discard, string description)
@@ -149,7 +133,10 @@ internal sealed partial class MethodLowerer
         var def = method.Definition();
         var op = Model.GetOperation(inv, _ct) as IInvocationOperation;
         var target = op?.TargetMethod ?? method.ReducedFrom ?? method;   // extension calls: the static form, receiver first
-        var frameType = target.ContainingType.Fq() + "." + SymbolFacts.FrameName(def)
+        // A method of another assembly: its frame class is internal there, so the frame comes from the factory
+        // it carries beside the method (SymbolFacts.ImportedFrameFactory), typed as the runtime's Frame base.
+        var imported = !SymbolEqualityComparer.Default.Equals(def.ContainingAssembly, Model.Compilation.Assembly);
+        var frameType = imported ? "" : target.ContainingType.Fq() + "." + SymbolFacts.FrameName(def)
             + (target.IsGenericMethod ? "<" + string.Join(", ", target.TypeArguments.Select(t => t.Fq())) + ">" : "");
         var ctorArgs = new List<string>();
         if (!def.IsStatic) ctorArgs.Add(recvText ?? "_this");
@@ -198,13 +185,25 @@ internal sealed partial class MethodLowerer
             }
         }
         var creation = $"new {frameType}({string.Join(", ", ctorArgs)})";
-        // base.M(): the body of the method base names, so its own frame, never the receiver's override.
-        if (SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null && inv.Expression is not MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
+        // base.M(): the body base names, never the receiver's override. A method with a frame factory (virtual,
+        // or of another assembly) gets its frame from base's factory, called non-virtually through a proxy
+        // (BaseAccess.cs); any other has one body, so its frame is made directly, as below.
+        var baseCall = inv.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax };
+        if (baseCall && (imported || SymbolFacts.IsVirtualGoroutine(def)))
         {
-            // Virtual dispatch: the receiver's frame factory makes the frame of its own override.
+            frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));
+            creation = BaseFactoryCall(inv, target, SymbolFacts.FrameFactoryName(def), frameType, ctorArgs.Skip(1));
+        }
+        else if (imported || SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null)
+        {
+            // Virtual dispatch: the receiver's frame factory makes the frame of its own override. A method of
+            // another assembly: its factory, on the receiver (instance) or the type (static, extension's static form).
             frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));
             var typeArgs = target.IsGenericMethod ? "<" + string.Join(", ", target.TypeArguments.Select(t => t.Fq())) + ">" : "";
-            creation = $"{AsOperand(ctorArgs[0])}.{SymbolFacts.FrameFactoryName(def)}{typeArgs}({string.Join(", ", ctorArgs.Skip(1))})";
+            var factory = SymbolFacts.FrameFactoryName(def) + typeArgs;
+            creation = def.IsStatic
+                ? $"{target.ContainingType.Fq()}.{factory}({string.Join(", ", ctorArgs)})"
+                : $"{AsOperand(ctorArgs[0])}.{factory}({string.Join(", ", ctorArgs.Skip(1))})";
         }
         if (target.TypeArguments.Any(ContainsAnonymousType))
             Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments are anonymous types");

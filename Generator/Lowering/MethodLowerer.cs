@@ -63,7 +63,7 @@ internal sealed partial class MethodLowerer
         _diagnostics = diagnostics;
         _ct = ct;
         _launchers = new LauncherTypeInference(model, ct);
-        _index = new SuspensionIndex(_launchers);
+        _index = new SuspensionIndex(_launchers, model.Compilation.Assembly);
     }
 
     public SemanticModel Model { get; }
@@ -75,6 +75,9 @@ internal sealed partial class MethodLowerer
 
     /// <summary>What a call is: plain, a suspension point, or a nested [Goroutine] call.</summary>
     public CallKind Classify(InvocationExpressionSyntax inv) => _index.Classify(inv);
+
+    /// <summary>A plain call to a [Goroutine] method of another assembly that has no frame factory for it (GOSH0020).</summary>
+    public bool CallsImportedGoroutineWithoutFactory(InvocationExpressionSyntax inv) => _index.CallsImportedGoroutineWithoutFactory(inv);
 
     private bool Suspends(SyntaxNode node) => _index.Suspends(node);
 

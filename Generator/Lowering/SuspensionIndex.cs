@@ -13,23 +13,34 @@ namespace GoSharp.Generator.Lowering;
 internal sealed class SuspensionIndex
 {
     private readonly LauncherTypeInference _launchers;
+    private readonly IAssemblySymbol _assembly;
     private readonly Dictionary<SyntaxNode, bool> _suspends = new();
     private readonly Dictionary<InvocationExpressionSyntax, CallKind> _calls = new();
+    private readonly HashSet<InvocationExpressionSyntax> _importedWithoutFactory = new();
 
     // The body indexed by IndexSuspensions, and those of its nodes that suspend; a node outside it is
     // answered by a walk of its subtree, cached in _suspends.
     private SyntaxNode? _indexedBody;
     private readonly HashSet<SyntaxNode> _suspending = new();
 
-    public SuspensionIndex(LauncherTypeInference launchers) => _launchers = launchers;
+    public SuspensionIndex(LauncherTypeInference launchers, IAssemblySymbol assembly)
+    {
+        _launchers = launchers;
+        _assembly = assembly;
+    }
 
     public CallKind Classify(InvocationExpressionSyntax inv)
     {
         if (_calls.TryGetValue(inv, out var k)) return k;
-        k = SymbolFacts.Classify(_launchers.ResolveMethod(inv));
+        var m = _launchers.ResolveMethod(inv);
+        k = SymbolFacts.Classify(m, _assembly);
+        if (k == CallKind.Plain && m is not null && SymbolFacts.IsImportedGoroutineWithoutFactory(m, _assembly)) _importedWithoutFactory.Add(inv);
         _calls[inv] = k;
         return k;
     }
+
+    /// <summary>A plain call to a [Goroutine] method of another assembly that has no frame factory for it (GOSH0020).</summary>
+    public bool CallsImportedGoroutineWithoutFactory(InvocationExpressionSyntax inv) => Classify(inv) == CallKind.Plain && _importedWithoutFactory.Contains(inv);
 
     /// <summary>True if the node contains a suspension point or a loop (outside lambdas, local functions, lock, unsafe, fixed).</summary>
     public bool Suspends(SyntaxNode node)

@@ -140,12 +140,100 @@ internal static class SymbolFacts
     public static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax td && td.Modifiers.Any(SyntaxKind.PartialKeyword));
 
-    public static CallKind Classify(IMethodSymbol? m)
+    /// <summary>What a call to <paramref name="m"/> is in a goroutine of the assembly <paramref name="here"/>.</summary>
+    public static CallKind Classify(IMethodSymbol? m, IAssemblySymbol here)
     {
         if (m is null) return CallKind.Plain;
         if (SuspensionAwaiterName(m) is not null) return CallKind.SuspensionPoint;
-        if (IsGeneratedGoroutine(m)) return CallKind.GoroutineCall;
-        return CallKind.Plain;
+        // A method with syntax of another compilation (an IDE's project reference) is of another assembly all
+        // the same: its frame is internal there, so it is reached through its factory like a metadata method.
+        if (IsInAssembly(m, here)) return IsGeneratedGoroutine(m) ? CallKind.GoroutineCall : CallKind.Plain;
+        return ImportedFrameFactory(m) is not null ? CallKind.GoroutineCall : CallKind.Plain;
+    }
+
+    private static bool IsInAssembly(IMethodSymbol m, IAssemblySymbol here) =>
+        SymbolEqualityComparer.Default.Equals(m.Definition().ContainingAssembly, here);
+
+    /// <summary>
+    /// A [Goroutine] method of another assembly that has no frame factory (an assembly built without the GoSharp
+    /// generator, or by a version before factories): a call to it stays a plain call (GOSH0020).
+    /// </summary>
+    public static bool IsImportedGoroutineWithoutFactory(IMethodSymbol m, IAssemblySymbol here) =>
+        !IsInAssembly(m, here) && m.Definition().MethodKind == MethodKind.Ordinary && HasGoroutineAttribute(m)
+        && SuspensionAwaiterName(m) is null && ImportedFrameFactory(m) is null;
+
+    /// <summary>
+    /// The frame factory of a [Goroutine] method of another assembly (docs/frame-contract.md, Calls across
+    /// assemblies): in the method's own type, named <see cref="FrameFactoryName"/>, marked
+    /// <c>[GoroutineFrameFactory(nameof(M))]</c>, with the method's static-ness, arity and parameter types (method
+    /// type parameters matched by position), no ref parameters, returning <c>Frame</c> or <c>Frame&lt;R&gt;</c>
+    /// for the method's return type R. Found through the original definition, so a generic type's or generic
+    /// method's factory is the one of the definition; the call site supplies the type arguments.
+    /// </summary>
+    public static IMethodSymbol? ImportedFrameFactory(IMethodSymbol m)
+    {
+        var def = m.Definition();
+        if (def.MethodKind != MethodKind.Ordinary || !HasGoroutineAttribute(def)) return null;
+        foreach (var member in def.ContainingType.GetMembers(FrameFactoryName(def)))
+        {
+            if (member is IMethodSymbol f && HasSignatureOf(f, def) && IsFrameFactoryOf(f, def)) return f;
+        }
+        return null;
+    }
+
+    /// <summary>A factory with the method's static-ness, arity and parameter types, no ref parameters, returning its frame type.</summary>
+    private static bool HasSignatureOf(IMethodSymbol f, IMethodSymbol def)
+    {
+        if (f.IsStatic != def.IsStatic || f.Arity != def.Arity || f.Parameters.Length != def.Parameters.Length || f.ReturnsByRef || f.ReturnsByRefReadonly)
+            return false;
+        for (var i = 0; i < f.Parameters.Length; i++)
+            if (f.Parameters[i].RefKind != RefKind.None || !SameShape(f.Parameters[i].Type, def.Parameters[i].Type)) return false;
+        return ReturnsFrameOf(f, def);
+    }
+
+    private static bool ReturnsFrameOf(IMethodSymbol factory, IMethodSymbol def)
+    {
+        if (factory.ReturnType is not INamedTypeSymbol r) return false;
+        if (def.ReturnsVoid) return r.Arity == 0 && IsRuntimeType(r, RuntimeContract.Frame.MetadataName);
+        return r.Arity == 1 && IsRuntimeType(r.OriginalDefinition, RuntimeContract.FrameOfT.MetadataName) && SameShape(r.TypeArguments[0], def.ReturnType);
+    }
+
+    private static bool IsFrameFactoryOf(IMethodSymbol factory, IMethodSymbol def)
+    {
+        foreach (var a in factory.GetAttributes())
+            if (IsRuntimeType(a.AttributeClass, RuntimeContract.GoroutineFrameFactoryAttribute.MetadataName)
+                && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string name && name == def.Name)
+                return true;
+        return false;
+    }
+
+    /// <summary>Equal types, where method type parameters match by position (the awaiter's or factory's T is the method's T).</summary>
+    public static bool SameShape(ITypeSymbol a, ITypeSymbol b)
+    {
+        if (a is ITypeParameterSymbol ta && b is ITypeParameterSymbol tb)
+            return ta.TypeParameterKind == tb.TypeParameterKind && ta.Ordinal == tb.Ordinal;
+        if (a is INamedTypeSymbol na && b is INamedTypeSymbol nb)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(na.OriginalDefinition, nb.OriginalDefinition) || na.TypeArguments.Length != nb.TypeArguments.Length) return false;
+            for (var i = 0; i < na.TypeArguments.Length; i++)
+                if (!SameShape(na.TypeArguments[i], nb.TypeArguments[i])) return false;
+            return true;
+        }
+        if (a is IArrayTypeSymbol aa && b is IArrayTypeSymbol ab) return aa.Rank == ab.Rank && SameShape(aa.ElementType, ab.ElementType);
+        return SymbolEqualityComparer.Default.Equals(a, b);
+    }
+
+    /// <summary>
+    /// True when code of another assembly may call the method: neither it nor a type around it is private (an
+    /// internal one counts: a friend assembly, [InternalsVisibleTo], may call it), and it is not an explicit
+    /// interface implementation. Such a method gets a frame factory for those callers.
+    /// </summary>
+    public static bool MayBeCalledFromAnotherAssembly(IMethodSymbol m)
+    {
+        if (m.ExplicitInterfaceImplementations.Length > 0 || m.MethodKind != MethodKind.Ordinary) return false;
+        for (ISymbol? s = m; s is IMethodSymbol or INamedTypeSymbol; s = s.ContainingType)
+            if (s.DeclaredAccessibility is Accessibility.Private or Accessibility.NotApplicable) return false;
+        return true;
     }
 
     /// <summary>Frame class name of a [Goroutine] method: <c>M_Frame</c>, or <c>M_Frame_k</c> among overloads.</summary>
@@ -178,7 +266,8 @@ internal static class SymbolFacts
         // virtual one) unless it overrides a base's factory.
         && (!(m.IsSealed || m.ContainingType.IsSealed) || OverridesFrameFactory(m));
 
-    /// <summary>The frame factory of a virtual [Goroutine] method: one name for the whole override chain (overloads differ by parameters).</summary>
+    /// <summary>The frame factory of a [Goroutine] method: one name for a virtual method's whole override chain, and
+    /// for overloads (which differ by parameters, as their factories do).</summary>
     public static string FrameFactoryName(IMethodSymbol m) => "__GoFrame_" + m.Name;
 
     /// <summary>True when the method overrides one whose frame factory exists (generated here, or in the base's assembly).</summary>
@@ -187,7 +276,10 @@ internal static class SymbolFacts
         if (!m.IsOverride || m.OverriddenMethod is not { } o) return false;
         var od = o.OriginalDefinition;
         if (od.DeclaringSyntaxReferences.Length > 0) return IsGeneratedGoroutine(od) && IsVirtualGoroutine(od);
-        return od.ContainingType.GetMembers(FrameFactoryName(od)).Any();
+        // In metadata: an overridable factory of the overridden method's own signature (an overload's factory, which
+        // every non-private [Goroutine] method now has, is not one; a factory from before [GoroutineFrameFactory] is).
+        return od.ContainingType.GetMembers(FrameFactoryName(od)).OfType<IMethodSymbol>()
+            .Any(f => (f.IsVirtual || f.IsOverride || f.IsAbstract) && !f.IsSealed && HasSignatureOf(f, od));
     }
 
     /// <summary>

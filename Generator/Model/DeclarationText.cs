@@ -26,10 +26,16 @@ internal static class DeclarationText
     /// become their values first (FileLocalTypes). <paramref name="withoutAttributes"/>: a parameter's text
     /// without its attribute lists.
     /// </summary>
-    public static string Of(SyntaxNode node, SemanticModel? model = null, bool withoutAttributes = false)
+    public static string Of(SyntaxNode node, SemanticModel? model = null, bool withoutAttributes = false, bool withoutThis = false)
     {
         if (model is not null && FileLocalTypes.DeclaredIn(node.SyntaxTree)) node = FileLocalTypes.InlineConstants(node, model);
-        if (withoutAttributes && node is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax p) node = p.WithAttributeLists(default);
+        if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax p)
+        {
+            if (withoutAttributes) p = p.WithAttributeLists(default);
+            // The directives around a removed `this` go with it (they are stripped below anyway).
+            if (withoutThis) p = p.WithModifiers(SyntaxFactory.TokenList(p.Modifiers.Where(m => !m.IsKind(SyntaxKind.ThisKeyword))));
+            node = p;
+        }
         return WithoutDirectives(node);
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using GoSharp.Generator.Diagnostics;
+using GoSharp.Generator.Emit;
 using GoSharp.Generator.Lowering;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -197,6 +198,12 @@ internal static class FrameModelBuilder
                 + $"{FactoryConstraints(decl, overrides, constraints)} => {frameNew};";
             frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         }
+        else if (SymbolFacts.MayBeCalledFromAnotherAssembly(method))
+        {
+            // Goroutines of other assemblies call the method through this (docs/frame-contract.md, Calls across assemblies).
+            factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, decl.ParameterList, model, constraints, frameNew);
+        }
+        if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
 
         var typeChain = string.Join(".", method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "")
             .Split('.')) ;
@@ -342,6 +349,11 @@ internal static class FrameModelBuilder
                             break;
                         }
                     }
+                }
+                else if (lowerer.CallsImportedGoroutineWithoutFactory(inv) && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol imported)
+                {
+                    Add(diags, DiagnosticDescriptors.ImportedGoroutineWithoutFactory, inv.GetLocation(),
+                        imported.ContainingType.Name + "." + imported.Name, imported.ContainingAssembly.Name);
                 }
                 else if (SymbolFacts.MayBeBlocking(inv.Expression) && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol symbol
                     && SymbolFacts.BlockingReplacement(symbol, ReceiverType(inv, model, ct)) is { } replacement && !BlockingIsFine(inv, body, model, ct))
