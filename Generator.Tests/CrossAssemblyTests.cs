@@ -122,6 +122,10 @@ public class CrossAssemblyTests
 
             [Goroutine]
             public int CallGuarded(Chan<int> c) => Guarded(c);
+
+            // base.Name of a library's virtual goroutine: the library's body (through its factory, non-virtually).
+            [Goroutine]
+            public string BaseName(Chan<int> c) => base.Name(c) + "|" + Name(c);
         }
 
         public static partial class App
@@ -180,6 +184,9 @@ public class CrossAssemblyTests
                 log.Add("Name " + counter.Name(ints) + " " + named.Name(ints));
                 GoSend(ints, 6);
                 log.Add("Guarded " + ((Named)named).CallGuarded(ints));
+                GoSend(ints, 0);
+                GoSend(ints, 0);
+                log.Add("BaseName " + ((Named)named).BaseName(ints));
                 GoSend(ints, 7);
                 log.Add("Apply " + new Scale(3).Apply(ints));
                 GoSend(ints, 9);
@@ -235,9 +242,9 @@ public class CrossAssemblyTests
         var lines = output.Split('\n');
         Assert.Equal(new[]
         {
-            "RecvTwice 3", "Add 15", "Add abc", "Echo e", "Times 12", "Friend 7", "Take 2", "Name base derived", "Guarded 1006",
+            "RecvTwice 3", "Add 15", "Add abc", "Echo e", "Times 12", "Friend 7", "Take 2", "Name base derived", "Guarded 1006", "BaseName base|derived",
             "Apply 21", "Pair [k, 9]", "caught boom after library finally thrown in GoLib.Pipes", "finally", "launched 21",
-        }, lines.Take(14));
+        }, lines.Take(15));
         // While the library's goroutine waited, the caller's goroutine held both frames, the library's on top.
         Assert.Matches(@"goroutine \d+ \[[^\]]+\]:\nGoLib\.Pipes\.RecvTwice\(\.\.\.\)\n\tLib\.cs:\d+\nApp\.Run\(\.\.\.\)\n\tApp\.cs:\d+\n", output);
         Assert.EndsWith("from plain code 30", output);
