@@ -21,6 +21,8 @@ namespace GoSharp.Corpus;
 ///
 /// --define: the project's preprocessor symbols (its DefineConstants), so that code behind #if is seen.
 /// --verbose: every GOSH diagnostic, not one of each id.
+/// --run: then run every method with simple parameters as the plain call and as a goroutine and compare
+///        (RunDifferential.cs).
 /// </summary>
 internal static class Program
 {
@@ -33,10 +35,12 @@ internal static class Program
         }
         var defines = new List<string>();
         var verbose = false;
+        var run = false;
         var paths = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--verbose") verbose = true;
+            else if (args[i] == "--run") run = true;
             else if (args[i] == "--define" && i + 1 < args.Length) defines.AddRange(args[++i].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             else paths.Add(args[i]);
         }
@@ -101,6 +105,11 @@ internal static class Program
         {
             Console.WriteLine($"  {g.Key} x{g.Count()}");
             foreach (var d in g.Take(3)) Console.WriteLine($"    {Show(d)}");
+        }
+        if (run && inGenerated.Count == 0 && inUserCode.Count == 0)
+        {
+            int code = RunDifferential.Run(output, inputsPerMethod: 8);
+            Environment.Exit(code); // abandoned threads of plain calls that did not finish end with the process
         }
         return inGenerated.Count == 0 ? 0 : 1;
     }

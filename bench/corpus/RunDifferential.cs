@@ -1,0 +1,183 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace GoSharp.Corpus;
+
+/// <summary>
+/// <c>--run</c>: the differential oracle on real code. Every static method of the marked corpus whose parameters
+/// are simple values (numbers, strings, arrays of them) runs on random small inputs twice: as the plain call and
+/// as a goroutine through its launcher, on 2 Ps with every nested goroutine call trampolined (GOSHARP_DEBUG's
+/// trampolinecalls: each caller takes its resume path, so a value the lowering lost across a suspension shows).
+/// The result or exception and the arguments afterwards (in-place algorithms change their arrays) must match.
+/// Left out: a method whose two plain calls disagree (it uses Random or a clock), one the generator refused (its frame
+/// only throws to say so), and a plain call that does not finish in two seconds on an input is left out (it would not finish as a goroutine
+/// either; its thread is abandoned, and the process exits at the end).
+/// </summary>
+internal static class RunDifferential
+{
+    private static readonly Type[] Supported =
+    {
+        typeof(int), typeof(long), typeof(double), typeof(bool), typeof(char), typeof(string),
+        typeof(int[]), typeof(long[]), typeof(double[]), typeof(string[]), typeof(char[]),
+    };
+
+    public static int Run(Compilation output, int inputsPerMethod)
+    {
+        using var pe = new MemoryStream();
+        var emitted = output.Emit(pe);
+        if (!emitted.Success)
+        {
+            Console.WriteLine("--run: the marked corpus does not emit: " + emitted.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
+            return 1;
+        }
+        var alc = new AssemblyLoadContext("corpus", isCollectible: true);
+        alc.Resolving += (_, name) => AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name.Name);
+        pe.Position = 0;
+        var asm = alc.LoadFromStream(pe);
+
+        var methods = asm.GetTypes()
+            .Where(t => !t.IsGenericTypeDefinition && !t.ContainsGenericParameters)
+            .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(m => !m.IsGenericMethodDefinition && m.GetCustomAttribute<GoroutineAttribute>() is not null)
+            .Where(m => m.GetParameters().All(p => !p.ParameterType.IsByRef && Supported.Contains(p.ParameterType)))
+            .Select(m => (Method: m, Launcher: m.DeclaringType!.GetMethod("Go" + m.Name, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic,
+                m.GetParameters().Select(p => p.ParameterType).ToArray())))
+            .Where(x => x.Launcher is not null)
+            .OrderBy(x => x.Method.DeclaringType!.FullName + "." + x.Method.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var options = new GoRuntimeOptions { MaxProcs = 2, TrampolineEveryCall = true };
+        using var rt = new GoRuntime(options);
+        int runs = 0, agreed = 0, slow = 0, mismatched = 0, nondeterministic = 0, refused = 0;
+        var mismatches = new List<string>();
+        foreach (var (method, launcher) in methods)
+        {
+            var random = new Random(StableHash(method.DeclaringType!.FullName + "." + method.Name));
+            for (int i = 0; i < inputsPerMethod; i++)
+            {
+                object?[] args = method.GetParameters().Select(p => Value(p.ParameterType, random)).ToArray();
+                string input = string.Join(", ", args.Select(Render));
+                object?[] plainArgs = args.Select(Clone).ToArray();
+                if (!TryRun(() => Outcome(() => method.Invoke(null, plainArgs)), out string plain, seconds: 2))
+                {
+                    slow++;
+                    break;
+                }
+                // A method whose plain calls disagree with each other (Random, clocks, hashing of references) is no oracle.
+                object?[] againArgs = args.Select(Clone).ToArray();
+                if (!TryRun(() => Outcome(() => method.Invoke(null, againArgs)), out string again, seconds: 2) || again != plain
+                    || string.Join(", ", againArgs.Select(Render)) != string.Join(", ", plainArgs.Select(Render)))
+                {
+                    nondeterministic++;
+                    break;
+                }
+                object?[] goArgs = args.Select(Clone).ToArray();
+                if (!TryRun(() =>
+                {
+                    using var _ = rt.Enter();
+                    return Outcome(() =>
+                    {
+                        object handle = launcher!.Invoke(null, goArgs)!;
+                        return handle.GetType().GetMethod("Join", Type.EmptyTypes)!.Invoke(handle, null);
+                    });
+                }, out string goroutine, seconds: 10))
+                    goroutine = "did not finish in 10 s";
+                // A method the generator refused (a GOSH error, its own or a callee's) has a frame that only says so.
+                if (goroutine.Contains("was refused by the GoSharp generator", StringComparison.Ordinal))
+                {
+                    refused++;
+                    break;
+                }
+                runs++;
+                plain += " | args after: " + string.Join(", ", plainArgs.Select(Render));
+                goroutine += " | args after: " + string.Join(", ", goArgs.Select(Render));
+                if (plain == goroutine) { agreed++; continue; }
+                mismatched++;
+                mismatches.Add($"{method.DeclaringType!.FullName}.{method.Name}({input})\n      plain:     {plain}\n      goroutine: {goroutine}");
+                break;
+            }
+        }
+        Console.WriteLine($"--run: {methods.Count} methods with simple parameters, {runs} runs on random inputs, {agreed} agree, "
+            + $"{mismatched} methods differ; left out: {slow} too slow for their inputs, {nondeterministic} nondeterministic, {refused} refused (GOSH errors)");
+        foreach (var m in mismatches.Take(30)) Console.WriteLine("  " + m);
+        return mismatched == 0 ? 0 : 1;
+    }
+
+    private static bool TryRun(Func<string> run, out string result, int seconds)
+    {
+        string? r = null;
+        var t = new Thread(() => r = run(), 16 * 1024 * 1024) { IsBackground = true };
+        t.Start();
+        bool done = t.Join(TimeSpan.FromSeconds(seconds));
+        result = r ?? "";
+        return done;
+    }
+
+    private static string Outcome(Func<object?> run)
+    {
+        try { return "value " + Render(run()); }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            return "throws " + e.InnerException.GetType().Name + ": " + e.InnerException.Message;
+        }
+    }
+
+    private static object? Value(Type t, Random r)
+    {
+        if (t == typeof(int)) return SmallInt(r);
+        if (t == typeof(long)) return (long)SmallInt(r);
+        if (t == typeof(double)) return r.Next(4) == 0 ? 0.5 * SmallInt(r) : SmallInt(r);
+        if (t == typeof(bool)) return r.Next(2) == 0;
+        if (t == typeof(char)) return "abcxyzAZ09 "[r.Next(11)];
+        if (t == typeof(string)) return r.Next(10) == 0 ? "" : new string(Enumerable.Range(0, r.Next(1, 9)).Select(_ => "abcab xyzAB01"[r.Next(13)]).ToArray());
+        if (t.IsArray)
+        {
+            var e = t.GetElementType()!;
+            var a = Array.CreateInstance(e, r.Next(0, 8));
+            for (int i = 0; i < a.Length; i++) a.SetValue(Value(e, r), i);
+            return a;
+        }
+        throw new NotSupportedException(t.Name);
+    }
+
+    // Mostly small (algorithms of n loop n times, or 2^n), sometimes negative or zero.
+    private static int SmallInt(Random r) => r.Next(10) switch { 0 => -r.Next(1, 4), 1 => 0, _ => r.Next(1, 13) };
+
+    private static object? Clone(object? v) => v is Array a ? a.Clone() : v;
+
+    private static string Render(object? v)
+    {
+        try { return RenderCore(v); }
+        catch (Exception e) { return "<rendering threw " + e.GetType().Name + ">"; }
+    }
+
+    private static string RenderCore(object? v) => v switch
+    {
+        null => "null",
+        string s => "\"" + s + "\"",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Take(50).Select(RenderCore)) + "]",
+        _ => v.ToString() ?? "",
+    };
+
+    private static int StableHash(string s)
+    {
+        unchecked
+        {
+            int h = 17;
+            foreach (char c in s) h = h * 31 + c;
+            return h;
+        }
+    }
+}
