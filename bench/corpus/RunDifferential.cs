@@ -49,8 +49,9 @@ internal static class RunDifferential
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsGenericMethodDefinition && m.GetCustomAttribute<GoroutineAttribute>() is not null)
             .Where(m => m.GetParameters().All(p => !p.ParameterType.IsByRef && Supported.Contains(p.ParameterType)))
-            .Select(m => (Method: m, Launcher: m.DeclaringType!.GetMethod("Go" + m.Name, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic,
-                m.GetParameters().Select(p => p.ParameterType).ToArray())))
+            .Select(m => (Method: m, Launcher: m.DeclaringType!.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .FirstOrDefault(l => l.Name == "Go" + m.Name && !l.IsGenericMethodDefinition
+                    && l.GetParameters().Select(p => p.ParameterType).SequenceEqual(m.GetParameters().Select(p => p.ParameterType)))))
             .Where(x => x.Launcher is not null)
             .OrderBy(x => x.Method.DeclaringType!.FullName + "." + x.Method.Name, StringComparer.Ordinal)
             .ToList();
