@@ -1,0 +1,64 @@
+using System;
+using System.Threading;
+using GoSharp.Generator.Emit;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace GoSharp.Generator.Finding;
+
+/// <summary>
+/// A [Goroutine] method as its lowering reads it, with no position in it: its file and its own text, from the start
+/// of the line its leading trivia starts on to its end (so every column in it is fixed by the text itself, and every
+/// line is a fixed offset from its first). Two methods with equal fingerprints in compilations with equal
+/// <see cref="CompilationSurface"/>s lower to the same text (docs/generator.md, Pipeline).
+/// </summary>
+internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
+{
+    private readonly int _hash;
+
+    private MethodFingerprint(string filePath, string text, int absoluteLine)
+    {
+        FilePath = filePath;
+        Text = text;
+        AbsoluteLine = absoluteLine;
+        _hash = unchecked((StringComparer.Ordinal.GetHashCode(filePath) * 31 + StringComparer.Ordinal.GetHashCode(text)) * 31 + absoluteLine);
+    }
+
+    public string FilePath { get; }
+
+    public string Text { get; }
+
+    /// <summary>
+    /// -1, normally. A method whose text holds a character of <see cref="LineMarkers"/> is lowered with plain line
+    /// numbers; then its first line is part of its identity, and moving it lowers it again.
+    /// </summary>
+    public int AbsoluteLine { get; }
+
+    public bool LinesRelative => AbsoluteLine < 0;
+
+    /// <summary>The fingerprint of a declaration, and the 0-based line it starts on.</summary>
+    public static MethodFingerprint Of(MethodDeclarationSyntax decl, CancellationToken ct, out int firstLine)
+    {
+        var tree = decl.SyntaxTree;
+        var source = tree.GetText(ct);
+        var line = source.Lines.GetLineFromPosition(decl.FullSpan.Start);
+        firstLine = line.LineNumber;
+        var text = source.ToString(TextSpan.FromBounds(line.Start, decl.FullSpan.End));
+        var relative = !LineMarkers.Collides(text) && !LineMarkers.Collides(tree.FilePath);
+        return new MethodFingerprint(tree.FilePath, text, relative ? -1 : firstLine);
+    }
+
+    /// <summary>The 0-based line a declaration's fingerprint starts on.</summary>
+    public static int FirstLine(MethodDeclarationSyntax decl, CancellationToken ct) =>
+        decl.SyntaxTree.GetText(ct).Lines.GetLineFromPosition(decl.FullSpan.Start).LineNumber;
+
+    public bool Equals(MethodFingerprint? other) =>
+        ReferenceEquals(this, other)
+        || other is not null && _hash == other._hash && AbsoluteLine == other.AbsoluteLine
+           && string.Equals(FilePath, other.FilePath, StringComparison.Ordinal) && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => Equals(obj as MethodFingerprint);
+
+    public override int GetHashCode() => _hash;
+}
