@@ -9,8 +9,10 @@ namespace GoSharp.Generator.Finding;
 
 /// <summary>
 /// A [Goroutine] method as its lowering reads it, with no position in it: its file and its own text, from the start
-/// of the line its leading trivia starts on to its end (so every column in it is fixed by the text itself, and every
-/// line is a fixed offset from its first). Two methods with equal fingerprints in compilations with equal
+/// of the line of its first token (attribute lists included) to the end of its trailing trivia, so that every column
+/// in it is fixed by the text itself and every line is a fixed offset from its first. The lines of leading trivia
+/// above it (comments, blank lines) are left out: the lowering does not read them, and a directive among them is part
+/// of the surface. Two methods with equal fingerprints in compilations with equal
 /// <see cref="CompilationSurface"/>s lower to the same text (docs/generator.md, Pipeline).
 /// </summary>
 internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
@@ -42,7 +44,7 @@ internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
     {
         var tree = decl.SyntaxTree;
         var source = tree.GetText(ct);
-        var line = source.Lines.GetLineFromPosition(decl.FullSpan.Start);
+        var line = source.Lines.GetLineFromPosition(decl.SpanStart);
         firstLine = line.LineNumber;
         var text = source.ToString(TextSpan.FromBounds(line.Start, decl.FullSpan.End));
         var relative = !LineMarkers.Collides(text) && !LineMarkers.Collides(tree.FilePath);
@@ -51,7 +53,7 @@ internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
 
     /// <summary>The 0-based line a declaration's fingerprint starts on.</summary>
     public static int FirstLine(MethodDeclarationSyntax decl, CancellationToken ct) =>
-        decl.SyntaxTree.GetText(ct).Lines.GetLineFromPosition(decl.FullSpan.Start).LineNumber;
+        decl.SyntaxTree.GetText(ct).Lines.GetLineFromPosition(decl.SpanStart).LineNumber;
 
     public bool Equals(MethodFingerprint? other) =>
         ReferenceEquals(this, other)
