@@ -117,6 +117,21 @@ public class IncrementalEditTests
         IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(edited), IncrementalRun.Outputs(driver), "comment line");
     }
 
+    [Fact]
+    public void MethodWhoseTextHoldsAMarkerCharacterIsLoweredWithPlainLines()
+    {
+        // A raw U+0001 in a string literal: the method cannot use the line markers, so its first line is part of its
+        // fingerprint; moving it lowers it again, and the output is still a cold run's.
+        var source = Methods.Replace("var k = n * 2;", "var k = n * 2 + \"\u0001\u0002\".Length;");
+        var (driver, before) = Start(GeneratorHarness.Compile(("P.cs", source)));
+        IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(before.Compilation), before.Outputs, "first run");
+        Assert.Contains("\u0001", before.Outputs["Demo.P.B_Frame.g.cs"]);
+        var edited = IncrementalRun.Edit(before.Compilation, "P.cs", "public static partial class P", "// moved\npublic static partial class P");
+        driver = driver.RunGenerators(edited);
+        Assert.Equal(new[] { "Demo.P.B" }, IncrementalRun.Step(driver, TrackingNames.Model).Where(o => !IncrementalRun.IsReused(o.Reason)).Select(o => MethodOf(o.Value)));
+        IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(edited), IncrementalRun.Outputs(driver), "moved");
+    }
+
     private const string Caller = """
         using GoSharp;
         namespace Demo;

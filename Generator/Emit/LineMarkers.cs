@@ -24,9 +24,11 @@ internal static class LineMarkers
     /// <summary>Whether text holds a character of the marker syntax (then it cannot be lowered with markers).</summary>
     public static bool Collides(string text) => text.IndexOf(Start) >= 0 || text.IndexOf(End) >= 0;
 
-    /// <summary>Replaces every marker by its offset plus <paramref name="firstLine"/>, the method's first line (1-based).</summary>
+    /// <summary>Replaces every marker by its offset plus <paramref name="firstLine"/>, the method's first line (1-based);
+    /// 0 for a model lowered with plain line numbers, whose text is left as it is (its own text may hold the characters).</summary>
     public static string Resolve(string text, int firstLine)
     {
+        if (firstLine == 0) return text;
         var at = text.IndexOf(Start);
         if (at < 0) return text;
         var sb = new StringBuilder(text.Length);
