@@ -17,8 +17,8 @@ public static class IncrementalRun
     /// <summary>
     /// A driver as the tests need it. With <paramref name="trackSteps"/> (the step reasons), Roslyn 4.14 loses an item
     /// downstream of a <c>Combine</c> in the run after one whose values provider lost one and whose single value
-    /// changed (its path for a cached table with tracked steps aligns the compacted input with the uncompacted
-    /// previous table); the compiler and the IDE do not track steps, so the differential test does not either.
+    /// changed (only on its path for a cached table with tracked steps, docs/generator.md); the compiler does not track
+    /// steps, so the differential test does not either.
     /// </summary>
     public static GeneratorDriver NewDriver(bool trackSteps = true) => CSharpGeneratorDriver.Create(
         new[] { new GoroutineGenerator().AsSourceGenerator() },
