@@ -132,6 +132,38 @@ public class IncrementalEditTests
         IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(edited), IncrementalRun.Outputs(driver), "moved");
     }
 
+    [Fact]
+    public void SameTextInTwoTypesIsTwoMethods()
+    {
+        // A method lowered again because the surface changed is found again by its fingerprint, and the driver
+        // compares each value with the one at the same place in its last run: the same text in two types must be two
+        // fingerprints, or the second method would get the first one's declaration or lowering.
+        const string twice = """
+            using GoSharp;
+            namespace Demo;
+            public static partial class First
+            {
+                [Goroutine] public static int M(int n) { Go.Yield(); return n; }
+            }
+            public static partial class Second
+            {
+                [Goroutine] public static int M(int n) { Go.Yield(); return n; }
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(("P.cs", twice), ("K.cs", Constants));
+        var driver = IncrementalRun.NewDriver(trackSteps: false).RunGenerators(compilation);
+        Assert.Equal(2, IncrementalRun.Outputs(driver).Count);
+        var surfaceChanged = IncrementalRun.Edit(compilation, "K.cs", "V = 3", "V = 4");
+        driver = driver.RunGenerators(surfaceChanged);
+        IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(surfaceChanged), IncrementalRun.Outputs(driver), "surface changed");
+        compilation = surfaceChanged;
+        var edited = IncrementalRun.Edit(compilation, "P.cs", "public static partial class First\n{\n    [Goroutine] public static int M(int n) { Go.Yield(); return n; }\n}",
+            "public static partial class First\n{\n}");
+        driver = driver.RunGenerators(edited);
+        IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(edited), IncrementalRun.Outputs(driver), "first removed");
+        Assert.Equal(new[] { "Demo.Second.M_Frame.g.cs" }, IncrementalRun.Outputs(driver).Keys);
+    }
+
     private const string Caller = """
         using GoSharp;
         namespace Demo;

@@ -19,15 +19,24 @@ internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
 {
     private readonly int _hash;
 
-    private MethodFingerprint(string filePath, string text, int absoluteLine)
+    private MethodFingerprint(string filePath, string containers, string text, int absoluteLine)
     {
         FilePath = filePath;
+        Containers = containers;
         Text = text;
         AbsoluteLine = absoluteLine;
-        _hash = unchecked((StringComparer.Ordinal.GetHashCode(filePath) * 31 + StringComparer.Ordinal.GetHashCode(text)) * 31 + absoluteLine);
+        _hash = unchecked(((StringComparer.Ordinal.GetHashCode(filePath) * 31 + StringComparer.Ordinal.GetHashCode(containers)) * 31
+            + StringComparer.Ordinal.GetHashCode(text)) * 31 + absoluteLine);
     }
 
     public string FilePath { get; }
+
+    /// <summary>
+    /// The namespaces and types around the method (names, keywords, type parameters): the same text in two types is two
+    /// methods, and the driver, which compares a value with the one at the same place in its last run, must not take
+    /// one for the other when methods are added or removed above them.
+    /// </summary>
+    public string Containers { get; }
 
     public string Text { get; }
 
@@ -48,7 +57,25 @@ internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
         firstLine = line.LineNumber;
         var text = source.ToString(TextSpan.FromBounds(line.Start, decl.FullSpan.End));
         var relative = !LineMarkers.Collides(text) && !LineMarkers.Collides(tree.FilePath);
-        return new MethodFingerprint(tree.FilePath, text, relative ? -1 : firstLine);
+        return new MethodFingerprint(tree.FilePath, ContainersOf(decl), text, relative ? -1 : firstLine);
+    }
+
+    private static string ContainersOf(MethodDeclarationSyntax decl)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var a = decl.Parent; a is not null; a = a.Parent)
+        {
+            switch (a)
+            {
+                case TypeDeclarationSyntax t:
+                    sb.Append(t.Keyword.Text).Append(' ').Append(t.Identifier.Text).Append(t.TypeParameterList?.ToString()).Append(';');
+                    break;
+                case BaseNamespaceDeclarationSyntax n:
+                    sb.Append("namespace ").Append(n.Name.ToString()).Append(';');
+                    break;
+            }
+        }
+        return sb.ToString();
     }
 
     /// <summary>The 0-based line a declaration's fingerprint starts on.</summary>
@@ -58,7 +85,8 @@ internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
     public bool Equals(MethodFingerprint? other) =>
         ReferenceEquals(this, other)
         || other is not null && _hash == other._hash && AbsoluteLine == other.AbsoluteLine
-           && string.Equals(FilePath, other.FilePath, StringComparison.Ordinal) && string.Equals(Text, other.Text, StringComparison.Ordinal);
+           && string.Equals(FilePath, other.FilePath, StringComparison.Ordinal) && string.Equals(Containers, other.Containers, StringComparison.Ordinal)
+           && string.Equals(Text, other.Text, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => Equals(obj as MethodFingerprint);
 
