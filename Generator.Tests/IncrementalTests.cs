@@ -1,8 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using GoSharp.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -24,55 +20,48 @@ public class IncrementalTests
         }
         """;
 
-    private static readonly string[] Tracked = { "GoSharp.Model", "GoSharp.Methods" };
+    internal static readonly string[] Tracked =
+    {
+        TrackingNames.Find, TrackingNames.Request, TrackingNames.Surface, TrackingNames.Model, TrackingNames.LineBases, TrackingNames.Methods,
+    };
 
     [Fact]
     public void UnrelatedEditIsCached()
     {
         var compilation = GeneratorHarness.Compile(("P.cs", Source));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new GoroutineGenerator().AsSourceGenerator() },
-            parseOptions: GeneratorHarness.ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        driver = driver.RunGenerators(compilation);
+        var driver = IncrementalRun.NewDriver().RunGenerators(compilation);
         var first = driver.GetRunResult().Results.Single();
         Assert.Equal(2, first.GeneratedSources.Length);
         foreach (var name in Tracked)
-        {
-            Assert.True(first.TrackedSteps.ContainsKey(name), "missing tracked step " + name);
-            foreach (var step in first.TrackedSteps[name])
-                foreach (var (value, _) in step.Outputs) AssertNoRoslynObjects(value, name);
-        }
+            foreach (var (value, _) in IncrementalRun.Step(driver, name)) IncrementalRun.AssertNoRoslynObjects(value, name);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { public int X; }", GeneratorHarness.ParseOptions, "Other.cs"));
         driver = driver.RunGenerators(edited);
-        var second = driver.GetRunResult().Results.Single();
         foreach (var name in Tracked)
         {
-            foreach (var step in second.TrackedSteps[name])
-                foreach (var (_, reason) in step.Outputs)
-                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {reason}");
+            // A new declaration (Unrelated) changes the surface, so the lowering reruns; what it makes is equal
+            // (Unchanged), so nothing after it runs.
+            if (name == TrackingNames.Surface) continue;
+            foreach (var (_, reason) in IncrementalRun.Step(driver, name))
+                Assert.True(IncrementalRun.IsReused(reason), $"{name}: {reason}");
         }
-        foreach (var (_, reason) in second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs))
-            Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "output: " + reason);
+        foreach (var reason in IncrementalRun.OutputReasons(driver))
+            Assert.True(IncrementalRun.IsReused(reason), "output: " + reason);
+        foreach (var name in Tracked)
+            foreach (var (value, _) in IncrementalRun.Step(driver, name)) IncrementalRun.AssertNoRoslynObjects(value, name);
     }
 
-    /// <summary>Walks an object graph and fails on any symbol, syntax node, compilation or semantic model.</summary>
-    private static void AssertNoRoslynObjects(object? value, string step)
+    [Fact]
+    public void CommentInAnotherFileLowersNothing()
     {
-        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<object?>();
-        stack.Push(value);
-        while (stack.Count > 0)
-        {
-            var o = stack.Pop();
-            if (o is null || o is string || o.GetType().IsPrimitive || o.GetType().IsEnum) continue;
-            if (!o.GetType().IsValueType && !seen.Add(o)) continue;
-            Assert.False(o is ISymbol or SyntaxNode or Compilation or SemanticModel or SyntaxTree or Location,
-                $"{step} holds a {o.GetType().Name}");
-            if (o is IEnumerable e) { foreach (var item in e) stack.Push(item); continue; }
-            foreach (var f in o.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-                stack.Push(f.GetValue(o));
-        }
+        var compilation = GeneratorHarness.Compile(("P.cs", Source), ("Other.cs", "namespace Other; public class Unrelated { public int X() { return 1; } }"));
+        var driver = IncrementalRun.NewDriver().RunGenerators(compilation);
+        // A body edit in another file is no change to the surface: not one lowering runs.
+        driver = driver.RunGenerators(IncrementalRun.Edit(compilation, "Other.cs", "return 1;", "/* two */ return 2;"));
+        foreach (var name in Tracked)
+            foreach (var (_, reason) in IncrementalRun.Step(driver, name))
+                Assert.True(IncrementalRun.IsReused(reason), $"{name}: {reason}");
+        foreach (var reason in IncrementalRun.OutputReasons(driver))
+            Assert.True(IncrementalRun.IsReused(reason), "output: " + reason);
     }
 }

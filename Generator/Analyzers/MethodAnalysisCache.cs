@@ -58,9 +58,9 @@ internal static class MethodAnalysisCache
     private static readonly ConditionalWeakTable<Compilation, ExtendsMemo> s_extends = new();
 
     /// <summary>The generator's entry: analyses (and lowers) the method, and leaves the result for the analyzer.</summary>
-    public static GoroutineResult Build(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, CancellationToken ct)
+    public static GoroutineResult Build(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, CancellationToken ct, int lineBase = -1)
     {
-        var result = FrameModelBuilder.Build(decl, method, model, ct);
+        var result = FrameModelBuilder.Build(decl, method, model, ct, lineBase);
         s_results.GetValue(decl, static _ => new Slot()).Entry = new Entry(model.Compilation, result);
         return result;
     }

@@ -1,12 +1,11 @@
 using System.Threading;
-using GoSharp.Generator.Analyzers;
-using GoSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GoSharp.Generator.Finding;
 
-/// <summary>The find stage: which syntax nodes carry [Goroutine], and turning each into a model.</summary>
+/// <summary>The find stage: which syntax nodes carry [Goroutine], and the fingerprint of each (no binding beyond Roslyn's own
+/// check of the attribute).</summary>
 internal static class GoroutineFinder
 {
     public const string AttributeName = RuntimeContract.GoroutineAttribute.MetadataName;
@@ -15,10 +14,10 @@ internal static class GoroutineFinder
     /// local function gets no frame, and GoroutineAnalyzer reports it: GOSH0018).</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is MethodDeclarationSyntax;
 
-    public static GoroutineResult Transform(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+    public static FoundMethod Find(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
         var decl = (MethodDeclarationSyntax)context.TargetNode;
-        var method = (IMethodSymbol)context.TargetSymbol;
-        return MethodAnalysisCache.Build(decl, method, context.SemanticModel, ct);
+        var fingerprint = MethodFingerprint.Of(decl, ct, out var firstLine);
+        return new FoundMethod(fingerprint, firstLine, new RunPayload(context.SemanticModel.Compilation, decl));
     }
 }

@@ -57,7 +57,7 @@ internal sealed partial class MethodLowerer
     /// <summary>The environment of one scope: its class, the frame field that holds the current one, its variables.</summary>
     internal sealed class ClosureEnvironment
     {
-        public ClosureEnvironment(int id, ClosureEnvironment? parent, int line)
+        public ClosureEnvironment(int id, ClosureEnvironment? parent, string line)
         {
             TypeName = "__Env" + id;
             Parent = parent;
@@ -69,7 +69,7 @@ internal sealed partial class MethodLowerer
         public string Field { get; set; } = "";
         public ClosureEnvironment? Parent { get; }
         public int Depth { get; }
-        public int Line { get; }
+        public string Line { get; }
         public List<(string Type, string Name, string Comment)> Variables { get; } = new();
     }
 

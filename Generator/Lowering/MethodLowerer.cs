@@ -44,6 +44,7 @@ internal sealed partial class MethodLowerer
     private readonly IMethodSymbol _method;
     private readonly CancellationToken _ct;
     private readonly string _filePath;
+    private readonly int _lineBase;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<ISymbol, string> _hoisted = new(SymbolEqualityComparer.Default);
     private readonly LauncherTypeInference _launchers;
@@ -55,11 +56,14 @@ internal sealed partial class MethodLowerer
     private string? _checked;
     private bool _usesFrameResultLocal;
 
-    public MethodLowerer(SemanticModel model, IMethodSymbol method, string filePath, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    /// <param name="lineBase">The 0-based line the written line numbers are relative to (<see cref="Emit.LineMarkers"/>), or -1 to
+    /// write them as they are.</param>
+    public MethodLowerer(SemanticModel model, IMethodSymbol method, string filePath, List<DiagnosticInfo> diagnostics, CancellationToken ct, int lineBase = -1)
     {
         Model = model;
         _method = method;
         _filePath = filePath;
+        _lineBase = lineBase;
         _diagnostics = diagnostics;
         _ct = ct;
         _launchers = new LauncherTypeInference(model, ct);
@@ -154,7 +158,7 @@ internal sealed partial class MethodLowerer
     private string SpanDirective(SyntaxNode node)
     {
         var span = node.SyntaxTree.GetLineSpan(SequencePointSpan(node), _ct).Span;
-        return $"#line ({span.Start.Line + 1},{span.Start.Character + 1})-({span.End.Line + 1},{span.End.Character + 1}) \"{_filePath}\"";
+        return $"#line ({LineText(span.Start.Line)},{span.Start.Character + 1})-({LineText(span.End.Line)},{span.End.Character + 1}) \"{_filePath}\"";
     }
 
     /// <summary>
@@ -179,7 +183,19 @@ internal sealed partial class MethodLowerer
 
     private void Hidden() => _w.Line("#line hidden");
 
-    private int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+    /// <summary>The node's 1-based line as written into the text: a marker relative to the method when lines are relative
+    /// (resolved by the emitter, so moving the method does not change the lowering's output).</summary>
+    private string Line(SyntaxNode node) => LineText(node.GetLocation().GetLineSpan().StartLinePosition.Line);
+
+    /// <summary>The node's line as a number: 1-based, or the 0-based offset from the line base when lines are relative.</summary>
+    private int LineNumber(SyntaxNode node)
+    {
+        var line = node.GetLocation().GetLineSpan().StartLinePosition.Line;
+        return _lineBase < 0 ? line + 1 : line - _lineBase;
+    }
+
+    private string LineText(int line0) =>
+        _lineBase < 0 ? (line0 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : Emit.LineMarkers.Relative(line0 - _lineBase);
 
     public string Rewrite(SyntaxNode node, SyntaxNode? root = null, IReadOnlyDictionary<SyntaxNode, string>? replacements = null, ISet<ISymbol>? excluded = null) =>
         Renamer.WithoutDirectives(node, new Renamer(this, root ?? node, replacements, excluded).Visit(node)!).ToString();

@@ -17,12 +17,14 @@ internal static class FrameModelBuilder
     /// <summary>Test hook: makes the builder throw for chosen methods, to prove a failure becomes GOSH0001.</summary>
     internal static Func<IMethodSymbol, bool>? InjectFailure;
 
-    public static GoroutineResult Build(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, CancellationToken ct)
+    /// <param name="lineBase">-1: line numbers in the text as they are; else the 0-based line they are written relative to
+    /// (<see cref="Emit.LineMarkers"/>; the generator's pipeline, so that the output does not depend on where the method is).</param>
+    public static GoroutineResult Build(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, CancellationToken ct, int lineBase = -1)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
-            var m = BuildCore(decl, method, model, diagnostics, ct);
+            var m = BuildCore(decl, method, model, diagnostics, lineBase, ct);
             return new GoroutineResult(m, diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
@@ -52,7 +54,7 @@ internal static class FrameModelBuilder
     private static void Add(List<DiagnosticInfo> list, DiagnosticDescriptor d, Location at, params string[] args) =>
         list.Add(new DiagnosticInfo(d.Id, LocationInfo.From(at), args.ToEquatableArray()));
 
-    private static GoroutineMethodModel? BuildCore(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, List<DiagnosticInfo> diags, CancellationToken ct)
+    private static GoroutineMethodModel? BuildCore(MethodDeclarationSyntax decl, IMethodSymbol method, SemanticModel model, List<DiagnosticInfo> diags, int lineBase, CancellationToken ct)
     {
         if (InjectFailure?.Invoke(method) == true) throw new InvalidOperationException("injected failure");
         var nameLocation = decl.Identifier.GetLocation();
@@ -102,7 +104,7 @@ internal static class FrameModelBuilder
         if (method.ReturnsByRef || method.ReturnsByRefReadonly || method.ReturnType.IsRefLikeType)
             Add(diags, DiagnosticDescriptors.Unsupported, decl.ReturnType.GetLocation(), "A ref or ref struct return type");
         var filePath = decl.SyntaxTree.FilePath;
-        var lowerer = new MethodLowerer(model, method, filePath, diags, ct);
+        var lowerer = new MethodLowerer(model, method, filePath, diags, ct, lineBase);
         // An unsafe method (or type) is an unsafe context throughout: no suspension point in it (CS4004 for await).
         var unsafeContext = decl.Modifiers.Any(SyntaxKind.UnsafeKeyword)
             || decl.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword));
