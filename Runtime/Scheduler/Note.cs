@@ -6,15 +6,15 @@ namespace GoSharp.Scheduler;
 /// <summary>
 /// A one-shot sleep/wake-up event for one sleeper (Go: note, notesleep, notewakeup, noteclear). An M
 /// parks on its note when idle; whoever hands it a P wakes it. Wake-ups are never lost: a wake-up
-/// before the sleep makes the sleep return at once. The sleeper spins briefly before blocking, so a
-/// wake-up that follows soon after (the usual case in a channel hand-off between Ps) costs the waker a
-/// flag write instead of a futex wake.
+/// before the sleep makes the sleep return at once. The sleeper blocks at once, as Go's notesleep does:
+/// looking for work before sleeping is the spinning M's job (FindRunnable, a bounded number of Ms, one
+/// round each), not every idle M's. An earlier version spun 20 us here on every park; counted over the
+/// compare workloads fewer than 1% of those spins ended in a wake-up, so almost every park paid 20 us
+/// of CPU for nothing (docs/performance.md, Idle Ms and spinning).
 /// </summary>
 internal sealed class Note
 {
     private const int Empty = 0, Signaled = 1, Blocked = 2;
-    private static readonly long SpinTicks = Stopwatch.Frequency * 20 / 1_000_000; // 20 us
-
     private readonly object _lock = new();
     private int _state;
 
@@ -29,12 +29,10 @@ internal sealed class Note
 
     /// <summary>
     /// Sleeps until woken or until <paramref name="timeoutMs"/> passes (infinite: -1); true if woken.
-    /// Clears the note either way. <paramref name="spinFirst"/>: spin before blocking (Ms do; sysmon
-    /// does not). Go: notetsleep.
+    /// Clears the note either way. Go: notetsleep.
     /// </summary>
-    public bool Sleep(int timeoutMs, bool spinFirst = true)
+    public bool Sleep(int timeoutMs)
     {
-        if (spinFirst && SpinForSignal()) return true;
         lock (_lock)
         {
             if (Interlocked.CompareExchange(ref _state, Blocked, Empty) == Empty)
@@ -58,22 +56,5 @@ internal sealed class Note
         // Signaled: consume it. Timed out: back to empty (a Wakeup racing with us turns it into Signaled,
         // which the exchange consumes and reports).
         return Interlocked.Exchange(ref _state, Empty) == Signaled;
-    }
-
-    private bool SpinForSignal()
-    {
-        long until = Stopwatch.GetTimestamp() + SpinTicks;
-        int i = 0;
-        while (true)
-        {
-            if (Volatile.Read(ref _state) == Signaled)
-            {
-                Volatile.Write(ref _state, Empty);
-                return true;
-            }
-            if (Stopwatch.GetTimestamp() >= until) return false;
-            if (++i % 64 == 0) Thread.Yield(); // share the core if we are oversubscribed
-            else Thread.SpinWait(8);
-        }
     }
 }
