@@ -23,6 +23,9 @@ internal static class MicroSleep
     [DllImport("libc", EntryPoint = "usleep")]
     private static extern int Usleep(uint microseconds);
 
+    /// <summary>True where the C library's <c>usleep</c> is not used (Windows, or it could not be bound).</summary>
+    public static bool YieldsInstead => s_noUsleep;
+
     /// <summary>Sleeps about <paramref name="microseconds"/> (at least; see the remarks), or yields.</summary>
     public static void Sleep(uint microseconds)
     {
