@@ -5,8 +5,8 @@ using Xunit;
 namespace GoSharp.Runtime.Tests.Scheduler;
 
 /// <summary>
-/// The M's sleep/wake-up event (Note.cs): it blocks at once, without spinning first, so the wake-up
-/// protocol alone must make sure no wake-up is lost.
+/// The M's sleep/wake-up event (Note.cs): Sleep blocks at once and TrySpin only looks for a wake-up
+/// for a while, so the wake-up protocol alone must make sure no wake-up is lost.
 /// </summary>
 public class NoteTests
 {
@@ -56,5 +56,23 @@ public class NoteTests
         }
         sleeper.Join();
         Assert.Equal(rounds, woken);
+    }
+
+    [Fact]
+    public void TrySpinConsumesAWakeupThatCameFirst()
+    {
+        var note = new Note();
+        note.Wakeup();
+        Assert.True(note.TrySpin());
+        Assert.False(note.Sleep(timeoutMs: 0));
+    }
+
+    [Fact]
+    public void TrySpinWithoutAWakeupLeavesTheNoteForTheSleepThatFollows()
+    {
+        var note = new Note();
+        Assert.False(note.TrySpin());
+        note.Wakeup();
+        Assert.True(note.Sleep(timeoutMs: 60_000));
     }
 }

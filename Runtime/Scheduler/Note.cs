@@ -6,17 +6,20 @@ namespace GoSharp.Scheduler;
 /// <summary>
 /// A one-shot sleep/wake-up event for one sleeper (Go: note, notesleep, notewakeup, noteclear). An M
 /// parks on its note when idle; whoever hands it a P wakes it. Wake-ups are never lost: a wake-up
-/// before the sleep makes the sleep return at once. The sleeper blocks at once, as Go's notesleep does:
-/// looking for work before sleeping is the spinning M's job (FindRunnable, a bounded number of Ms, one
-/// round each), not every idle M's. An earlier version spun 20 us here on every park; counted over the
-/// compare workloads fewer than 1% of those spins ended in a wake-up, so almost every park paid 20 us
-/// of CPU for nothing (docs/performance.md, Idle Ms and spinning).
+/// before the sleep makes the sleep return at once. <see cref="Sleep(int)"/> blocks at once, as Go's
+/// notesleep; <see cref="TrySpin"/> lets a caller spin briefly first, so that a wake-up that follows
+/// soon after costs the waker a flag write instead of a futex wake. The scheduler lets one M at a time
+/// do that (Sched.SleepM): on this project's 2-core machine dropping the spin cost ring 40% more CPU
+/// and wall time, while letting every parking M spin burnt a core per parking M on a many-core one
+/// (docs/performance.md, Idle Ms and spinning).
 /// </summary>
 internal sealed class Note
 {
     private const int Empty = 0, Signaled = 1, Blocked = 2;
     private readonly object _lock = new();
     private int _state;
+
+    private static readonly long SpinTicks = Stopwatch.Frequency * 20 / 1_000_000; // 20 us
 
     public void Wakeup()
     {
@@ -56,5 +59,26 @@ internal sealed class Note
         // Signaled: consume it. Timed out: back to empty (a Wakeup racing with us turns it into Signaled,
         // which the exchange consumes and reports).
         return Interlocked.Exchange(ref _state, Empty) == Signaled;
+    }
+
+    /// <summary>
+    /// Spins up to 20 us for a wake-up; true (and the note cleared) if one came, else the note is as it
+    /// was and the caller goes on to <see cref="Sleep(int)"/>.
+    /// </summary>
+    public bool TrySpin()
+    {
+        long until = Stopwatch.GetTimestamp() + SpinTicks;
+        int i = 0;
+        while (true)
+        {
+            if (Volatile.Read(ref _state) == Signaled)
+            {
+                Volatile.Write(ref _state, Empty);
+                return true;
+            }
+            if (Stopwatch.GetTimestamp() >= until) return false;
+            if (++i % 64 == 0) Thread.Yield(); // share the core if we are oversubscribed
+            else Thread.SpinWait(8);
+        }
     }
 }
