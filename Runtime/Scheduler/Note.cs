@@ -10,8 +10,8 @@ namespace GoSharp.Scheduler;
 /// notesleep; <see cref="TrySpin"/> lets a caller spin briefly first, so that a wake-up that follows
 /// soon after costs the waker a flag write instead of a futex wake. The scheduler lets one M at a time
 /// do that (Sched.SleepM): on this project's 2-core machine dropping the spin cost ring 40% more CPU
-/// and wall time, while letting every parking M spin burnt a core per parking M on a many-core one
-/// (docs/performance.md, Idle Ms and spinning).
+/// and wall time, while letting every parking M spin can burn a core per parking M on a many-core
+/// machine (docs/performance.md, Idle Ms and spinning).
 /// </summary>
 internal sealed class Note
 {

@@ -199,8 +199,8 @@ internal sealed class RunQueue
                             // timer slack), rather than spin: the thief still counts as spinning, so
                             // nobody wakes another M meanwhile, and it burns no CPU. A busy-wait here
                             // made the spinner give up within a microsecond of a hand-off pair and
-                            // park, and the pair's next Ready woke it again: 4x the M wake-ups of
-                            // sleeping in a ping-pong (docs/performance.md, Idle Ms and spinning).
+                            // park, and the pair's next Ready woke it again: 2-8x the M wake-ups of
+                            // sleeping (docs/performance.md, Idle Ms and spinning).
                             MicroSleep.Sleep(3);
                         }
                         if (Interlocked.CompareExchange(ref _runnext, null, next) != next) continue;
