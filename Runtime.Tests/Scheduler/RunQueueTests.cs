@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -93,6 +94,30 @@ public class RunQueueTests
         Assert.Null(thief.StealFrom(victim, stealRunNext: false, victimP));
         Assert.Same(g[0], thief.StealFrom(victim, stealRunNext: true, victimP));
         Assert.True(victim.IsEmpty);
+    }
+
+    [Fact]
+    public void RunnextOfARunningVictimIsStolenAfterTheBackoffWhenItsOwnerDoesNotTakeIt()
+    {
+        // The thief sleeps first (the owner probably runs the G in a moment); if the owner does not, the
+        // G must still be stolen, not waited on for ever.
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+        var victim = new RunQueue();
+        var thief = new RunQueue();
+        var victimP = new P(1) { Status = PStatus.Running };
+        var g = MakeGs(rt, 1);
+        victim.Put(g[0], next: true, rt.Sched);
+
+        Assert.Same(g[0], thief.StealFrom(victim, stealRunNext: true, victimP));
+        Assert.True(victim.IsEmpty);
+    }
+
+    [Fact]
+    public void TheRunnextBackoffSleepsThroughTheCLibraryWhereThereIsOne()
+    {
+        // A failed binding would silently turn the backoff into a yield, which spins on an idle machine.
+        MicroSleep.Sleep(1);
+        Assert.Equal(OperatingSystem.IsWindows(), MicroSleep.YieldsInstead);
     }
 
     [Theory]

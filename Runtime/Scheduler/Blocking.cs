@@ -114,7 +114,7 @@ internal sealed partial class Sched
         }
         if (wait)
         {
-            m.Park.Sleep();
+            SleepM(m);
             P? p = m.NextP;
             m.NextP = null;
             if (p is not null) AcquireP(m, p);

@@ -184,14 +184,14 @@ internal sealed partial class Sched
         }
         if (wakeAt == long.MaxValue)
         {
-            m.Park.Sleep();
+            SleepM(m);
         }
         else
         {
             long ms = (wakeAt - Nanotime()) * 1000 / System.Diagnostics.Stopwatch.Frequency;
             if (ms < 0) ms = 0;
             if (ms > int.MaxValue - 1) ms = int.MaxValue - 1;
-            if (!m.Park.Sleep((int)ms + 1))
+            if (!SleepM(m, (int)ms + 1))
             {
                 lock (_lock)
                 {
@@ -210,6 +210,23 @@ internal sealed partial class Sched
         P? p = m.NextP;
         m.NextP = null;
         if (p is not null) AcquireP(m, p); // null: woken to stop
+    }
+
+    /// <summary>
+    /// Parks an M on its note: one M at a time first spins ~20 us (Note.TrySpin), so a wake-up that comes
+    /// at once costs its waker no futex wake; every other M blocks at once, as Go's notesleep. The one
+    /// slot bounds what idleness burns: at most one core spinning on notes, whatever GOMAXPROCS, on top
+    /// of Go's bound on spinning Ms. True if woken (false: timed out).
+    /// </summary>
+    private bool SleepM(M m, int timeoutMs = Timeout.Infinite)
+    {
+        if (Interlocked.CompareExchange(ref _noteSpinner, 1, 0) == 0)
+        {
+            bool woken = m.Park.TrySpin();
+            Volatile.Write(ref _noteSpinner, 0);
+            if (woken) return true;
+        }
+        return m.Park.Sleep(timeoutMs);
     }
 
     private bool RemoveIdleMLocked(M m)

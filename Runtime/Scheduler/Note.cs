@@ -6,17 +6,20 @@ namespace GoSharp.Scheduler;
 /// <summary>
 /// A one-shot sleep/wake-up event for one sleeper (Go: note, notesleep, notewakeup, noteclear). An M
 /// parks on its note when idle; whoever hands it a P wakes it. Wake-ups are never lost: a wake-up
-/// before the sleep makes the sleep return at once. The sleeper spins briefly before blocking, so a
-/// wake-up that follows soon after (the usual case in a channel hand-off between Ps) costs the waker a
-/// flag write instead of a futex wake.
+/// before the sleep makes the sleep return at once. <see cref="Sleep(int)"/> blocks at once, as Go's
+/// notesleep; <see cref="TrySpin"/> lets a caller spin briefly first, so that a wake-up that follows
+/// soon after costs the waker a flag write instead of a futex wake. The scheduler lets one M at a time
+/// do that (Sched.SleepM): on this project's 2-core machine dropping the spin cost ring 40% more CPU
+/// and wall time, while letting every parking M spin can burn a core per parking M on a many-core
+/// machine (docs/performance.md, Idle Ms and spinning).
 /// </summary>
 internal sealed class Note
 {
     private const int Empty = 0, Signaled = 1, Blocked = 2;
-    private static readonly long SpinTicks = Stopwatch.Frequency * 20 / 1_000_000; // 20 us
-
     private readonly object _lock = new();
     private int _state;
+
+    private static readonly long SpinTicks = Stopwatch.Frequency * 20 / 1_000_000; // 20 us
 
     public void Wakeup()
     {
@@ -29,12 +32,10 @@ internal sealed class Note
 
     /// <summary>
     /// Sleeps until woken or until <paramref name="timeoutMs"/> passes (infinite: -1); true if woken.
-    /// Clears the note either way. <paramref name="spinFirst"/>: spin before blocking (Ms do; sysmon
-    /// does not). Go: notetsleep.
+    /// Clears the note either way. Go: notetsleep.
     /// </summary>
-    public bool Sleep(int timeoutMs, bool spinFirst = true)
+    public bool Sleep(int timeoutMs)
     {
-        if (spinFirst && SpinForSignal()) return true;
         lock (_lock)
         {
             if (Interlocked.CompareExchange(ref _state, Blocked, Empty) == Empty)
@@ -60,7 +61,11 @@ internal sealed class Note
         return Interlocked.Exchange(ref _state, Empty) == Signaled;
     }
 
-    private bool SpinForSignal()
+    /// <summary>
+    /// Spins up to 20 us for a wake-up; true (and the note cleared) if one came, else the note is as it
+    /// was and the caller goes on to <see cref="Sleep(int)"/>.
+    /// </summary>
+    public bool TrySpin()
     {
         long until = Stopwatch.GetTimestamp() + SpinTicks;
         int i = 0;

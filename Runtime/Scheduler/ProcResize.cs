@@ -69,7 +69,7 @@ internal sealed partial class Sched
                 if (StopIdleAndSyscallPsLocked()) break;
             }
             // Goroutines stop at their next preemption check; ask again in case one missed the flag.
-            if (!_stopNote.Sleep(1, spinFirst: false)) PreemptAll();
+            if (!_stopNote.Sleep(1)) PreemptAll();
         }
     }
 

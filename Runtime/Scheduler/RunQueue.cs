@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.CompilerServices;
@@ -29,9 +28,9 @@ namespace GoSharp.Scheduler;
 // The consumers' half (Get, StealFrom). Load head (acquire), load tail (acquire; a thief reads the
 // victim's tail), read the slots, CAS head forward. A thief takes half the victim's ring, rounded up,
 // into its own ring, then publishes its own tail, never the victim's. It may take the victim's runnext
-// only on its last steal pass, and only after waiting ~3 us if the victim is running: the victim is
-// probably about to run that G itself (it just readied it), and stealing it would move a hot
-// producer/consumer pair to a cold cache.
+// only on its last steal pass, and only after sleeping ~3 us (Linux makes it ~50 us) if the victim is
+// running: the victim is probably about to run that G itself (it just readied it), and stealing it
+// would move a hot producer/consumer pair to a cold cache.
 //
 // Why 32-bit indices: with 16-bit ones a thief descheduled mid-steal can see head wrap all the way
 // around and CAS an ABA'd index (tokio#5041).
@@ -44,7 +43,6 @@ internal sealed class RunQueue
 {
     public const int Size = 256;
     private const int Mask = Size - 1;
-    private static readonly long RunNextStealDelayTicks = Stopwatch.Frequency * 3 / 1_000_000;
 
     private readonly G?[] _ring = new G?[Size];
     private uint _head;   // consumers: CAS
@@ -197,10 +195,13 @@ internal sealed class RunQueue
                         {
                             // The owner probably just readied it in a hand-off and will run it in a
                             // moment (a hand-off takes ~100 ns); taking it now would bounce the pair
-                            // between threads. Go sleeps 3 us here; spin that long or until it is gone.
-                            long until = Stopwatch.GetTimestamp() + RunNextStealDelayTicks;
-                            while (Volatile.Read(ref _runnext) == next && Stopwatch.GetTimestamp() < until)
-                                Thread.SpinWait(4);
+                            // between threads. Sleep, as Go does (usleep(3), 50-60 us with Linux's
+                            // timer slack), rather than spin: the thief still counts as spinning, so
+                            // nobody wakes another M meanwhile, and it burns no CPU. A busy-wait here
+                            // made the spinner give up within a microsecond of a hand-off pair and
+                            // park, and the pair's next Ready woke it again: 2-8x the M wake-ups of
+                            // sleeping (docs/performance.md, Idle Ms and spinning).
+                            MicroSleep.Sleep(3);
                         }
                         if (Interlocked.CompareExchange(ref _runnext, null, next) != next) continue;
                         batch[batchHead & Mask] = next;

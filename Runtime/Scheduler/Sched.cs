@@ -44,6 +44,7 @@ internal sealed partial class Sched
     private P? _pidle;                       // Go: sched.pidle
     private volatile int _npidle;            // read without the lock by wakep
     private int _nmspinning;                 // Interlocked only; Go: sched.nmspinning
+    private int _noteSpinner;                // 1 while an M spins on its note before blocking (SleepM)
     private GQueue _runq;                    // Go: sched.runq
     private volatile int _runqsize;          // read without the lock
     private GQueue _freeGs;                  // Go: sched.gFree; guarded by _freeGsLock

@@ -39,6 +39,13 @@ namespace GoSharp.Scheduler;
 //     spinner still counted (and relies on it), or the spinner's re-check sees the submitter's work.
 //     Neither order loses a wake-up. When a spinner finds work it calls ResetSpinning, which wakes the
 //     next spinner if it was the last one: Ms ramp up one at a time (golang/go#18237).
+//
+// What idleness costs. Spinning is the only place an M without work uses the CPU, and it is bounded as
+// in Go: at most half the busy Ps have a spinner (none when every P is busy), a spinner makes one round
+// of StealWork and gives up, and the one wait inside a round (before taking a running victim's
+// runnext) is a sleep, not a busy-wait (RunQueue.Grab). An M that gives up blocks on its note; only
+// one M at a time spins ~20 us on its note first (SleepM), so the spin before a futex costs at most
+// one core whatever GOMAXPROCS.
 
 internal sealed partial class Sched
 {
@@ -384,7 +391,9 @@ internal sealed partial class Sched
                 P victim = allp[pos];
                 if (victim == p) continue;
                 // On the last pass run the victim's due timers too (Go: stealWork's checkTimers).
-                if (stealRunNext && victim.Timers.NextWhen <= Nanotime() && victim.Timers.RunExpired(Nanotime()))
+                // No clock read for a P without timers (the common case, and this loop is hot).
+                if (stealRunNext && victim.Timers.NextWhen != long.MaxValue &&
+                    victim.Timers.NextWhen <= Nanotime() && victim.Timers.RunExpired(Nanotime()))
                 {
                     G? ready = p.RunQueue.Get(out _);
                     if (ready is not null) return ready;

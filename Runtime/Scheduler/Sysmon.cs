@@ -24,7 +24,7 @@ internal sealed partial class Sched
         int idle = 0;
         while (!_stopping)
         {
-            _sysmonWake.Sleep(delayMs, spinFirst: false);
+            _sysmonWake.Sleep(delayMs);
             if (_stopping) break;
             long now = Nanotime();
             CoarseSeconds = (int)(Environment.TickCount64 / 1000);

@@ -11,6 +11,10 @@
 #   RUNS=5                     repetitions of each program; medians over them (default 5, at least 3 advised)
 #   JITS="default tuned"       .NET JIT settings: default (tiered, as users run) and tuned
 #                              (DOTNET_TieredCompilation=0, full optimisation at once); ignored for aot builds
+#   TASKS=0                    skip the Task+Channels program (its columns show "-"), for quicker iterations
+#   BASE=bench/compare/out/before  a second build whose GoSharp program runs in the same loop, alternating
+#                              with the others (before/after on one noisy machine): adds its wall and CPU
+#                              columns and the after/before CPU ratio
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${OUT:-$here/out/fd}"
@@ -20,6 +24,7 @@ jits="${JITS:-default tuned}"
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || workloads=(skynet pingpong ring sieve spawn-park workers skynet-alt pingpong-alt ring-alt sieve-alt workers-alt)
 procs="${PROCS:-1 2}"
+base="${BASE:-}"
 if [ "$procs" = all ]; then
   procs=""
   for ((p = 1; p <= $(nproc); p *= 2)); do procs+="$p "; done
@@ -44,6 +49,7 @@ once() {
 
 # median <file>: "seconds extra cpu": the median time (and that run's extra figure), the median CPU seconds.
 median() {
+  if [ ! -s "$1" ]; then echo "- - -"; return; fi
   if grep -q '^fail' "$1"; then echo "fail - -"; return; fi
   local n mid
   n=$(wc -l <"$1"); mid=$(( (n + 1) / 2 ))
@@ -53,23 +59,31 @@ median() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0 > 0 && a+0 > 0) printf "%.2f", a/b; else printf "-" }'; }
 
 echo "# $(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'); build $(cat "$out/mode"); median of $runs; $(date -u +%Y-%m-%dT%H:%MZ)"
-printf '%-13s %5s %-7s %8s %8s %8s %7s %7s %7s %7s %7s %7s  %s\n' workload procs jit go gosharp tasks gs/go gs/task cpu-go cpu-gs cpu-tsk cpu-gs/go "memory per goroutine (go / gosharp / tasks)"
+basehead=""
+[ -n "$base" ] && basehead="$(printf '%8s %7s %7s' gs-base cpu-gsb cpu-gs/gsb)"
+printf '%-13s %5s %-7s %8s %8s %8s %7s %7s %7s %7s %7s %7s %s %s\n' workload procs jit go gosharp tasks gs/go gs/task cpu-go cpu-gs cpu-tsk cpu-gs/go "$basehead" " memory per goroutine (go / gosharp / tasks)"
 for w in "${workloads[@]}"; do
   for p in $procs; do
     for jit in $jits; do
-      : >"$tmp/go"; : >"$tmp/gs"; : >"$tmp/tk"
+      : >"$tmp/go"; : >"$tmp/gs"; : >"$tmp/tk"; : >"$tmp/gb"
       for _ in $(seq 1 "$runs"); do
         (export GOMAXPROCS=$p; once "$tmp/go" "$out/go-workloads" "$w")
         (export GOMAXPROCS=$p; [ "$jit" = tuned ] && export DOTNET_TieredCompilation=0; once "$tmp/gs" "$out/gosharp/Workloads.GoSharp" "$w")
-        (export DOTNET_PROCESSOR_COUNT=$p; [ "$jit" = tuned ] && export DOTNET_TieredCompilation=0; once "$tmp/tk" "$out/tasks/Workloads.Tasks" "$w")
+        [ -z "$base" ] || (export GOMAXPROCS=$p; [ "$jit" = tuned ] && export DOTNET_TieredCompilation=0; once "$tmp/gb" "$base/gosharp/Workloads.GoSharp" "$w")
+        [ "${TASKS:-1}" = 0 ] || (export DOTNET_PROCESSOR_COUNT=$p; [ "$jit" = tuned ] && export DOTNET_TieredCompilation=0; once "$tmp/tk" "$out/tasks/Workloads.Tasks" "$w")
       done
       read -r tg xg cg < <(median "$tmp/go")
       read -r ts xs cs < <(median "$tmp/gs")
       read -r tt xt ct < <(median "$tmp/tk")
+      basecols=""
+      if [ -n "$base" ]; then
+        read -r tb xb cb < <(median "$tmp/gb")
+        basecols="$(printf '%8s %7s %7s' "$tb" "$cb" "$(ratio "$cs" "$cb")")"
+      fi
       mem=""
       [ "${w%-alt}" = spawn-park ] && mem="${xg#*=} / ${xs#*=} / ${xt#*=} bytes"
-      printf '%-13s %5s %-7s %8s %8s %8s %7s %7s %7s %7s %7s %7s  %s\n' "$w" "$p" "$jit" "$tg" "$ts" "$tt" \
-        "$(ratio "$ts" "$tg")" "$(ratio "$ts" "$tt")" "$cg" "$cs" "$ct" "$(ratio "$cs" "$cg")" "$mem"
+      printf '%-13s %5s %-7s %8s %8s %8s %7s %7s %7s %7s %7s %7s %s  %s\n' "$w" "$p" "$jit" "$tg" "$ts" "$tt" \
+        "$(ratio "$ts" "$tg")" "$(ratio "$ts" "$tt")" "$cg" "$cs" "$ct" "$(ratio "$cs" "$cg")" "$basecols" "$mem"
     done
   done
 done

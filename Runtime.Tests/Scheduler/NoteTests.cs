@@ -1,0 +1,78 @@
+using System.Threading;
+using GoSharp.Scheduler;
+using Xunit;
+
+namespace GoSharp.Runtime.Tests.Scheduler;
+
+/// <summary>
+/// The M's sleep/wake-up event (Note.cs): Sleep blocks at once and TrySpin only looks for a wake-up
+/// for a while, so the wake-up protocol alone must make sure no wake-up is lost.
+/// </summary>
+public class NoteTests
+{
+    [Fact]
+    public void AWakeupBeforeTheSleepEndsItAtOnceAndIsConsumed()
+    {
+        var note = new Note();
+        note.Wakeup();
+        Assert.True(note.Sleep(timeoutMs: 60_000));
+        Assert.False(note.Sleep(timeoutMs: 0)); // consumed: the next sleep is not ended by it
+    }
+
+    [Fact]
+    public void ATimedOutSleepReportsFalseAndTheNextWakeupIsNotLost()
+    {
+        var note = new Note();
+        Assert.False(note.Sleep(timeoutMs: 1));
+        note.Wakeup();
+        Assert.True(note.Sleep(timeoutMs: 60_000));
+    }
+
+    [Fact]
+    public void AWakeupFromAnotherThreadAlwaysEndsTheSleepWhicheverComesFirst()
+    {
+        // The waker races the sleeper: sometimes it finds the note empty, sometimes blocked. Every round
+        // must end with the sleeper woken (a lost wake-up shows as a false: the 60 s timeout).
+        const int rounds = 500;
+        var note = new Note();
+        int woken = 0;
+        var go = new Barrier(2);
+        var sleeper = new Thread(() =>
+        {
+            for (int i = 0; i < rounds; i++)
+            {
+                go.SignalAndWait();
+                if (note.Sleep(timeoutMs: 60_000)) woken++;
+                go.SignalAndWait();
+            }
+        });
+        sleeper.Start();
+        for (int i = 0; i < rounds; i++)
+        {
+            go.SignalAndWait();
+            if (i % 2 == 0) Thread.Yield();
+            note.Wakeup();
+            go.SignalAndWait();
+        }
+        sleeper.Join();
+        Assert.Equal(rounds, woken);
+    }
+
+    [Fact]
+    public void TrySpinConsumesAWakeupThatCameFirst()
+    {
+        var note = new Note();
+        note.Wakeup();
+        Assert.True(note.TrySpin());
+        Assert.False(note.Sleep(timeoutMs: 0));
+    }
+
+    [Fact]
+    public void TrySpinWithoutAWakeupLeavesTheNoteForTheSleepThatFollows()
+    {
+        var note = new Note();
+        Assert.False(note.TrySpin());
+        note.Wakeup();
+        Assert.True(note.Sleep(timeoutMs: 60_000));
+    }
+}
