@@ -183,8 +183,11 @@ internal sealed partial class MethodLowerer
         var end = NewLabel("coalesced");
         var unwrap = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
             && type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+        // The location is read once (a property's getter, an indexer's, runs once, as in C#), then tested.
+        var old = Temp(leftType, a.Left, "value before ??=");
         Src(a.Left);
-        Stmt($"if (!({loc} is null)) {{ {t} = {loc}{(unwrap ? ".Value" : "")}; goto {end}; }}");
+        Stmt($"{old} = {loc};");
+        Stmt($"if (!({old} is null)) {{ {t} = {old}{(unwrap ? ".Value" : "")}; goto {end}; }}");
         var rv = LowerExpression(a.Right);
         Src(a.Right);
         Stmt($"{t} = {rv};");
