@@ -99,7 +99,7 @@ internal sealed partial class MethodLowerer
                 var recv = Receiver(inv);
                 if (recv is not null) list.Add(recv);
                 else if (inv.Expression is not (IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)) list.Add(inv.Expression);
-                list.AddRange(ValueArguments(inv.ArgumentList));
+                list.AddRange(CallArguments(inv.ArgumentList));
                 return list;
             case MemberAccessExpressionSyntax ma:
                 return IsTypeOrNamespace(ma.Expression) ? new List<ExpressionSyntax>() : new List<ExpressionSyntax> { ma.Expression };
@@ -122,7 +122,7 @@ internal sealed partial class MethodLowerer
             case InterpolatedStringExpressionSyntax s:
                 return s.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList();
             case BaseObjectCreationExpressionSyntax oc when oc.ArgumentList is not null:
-                return ValueArguments(oc.ArgumentList).ToList();
+                return CallArguments(oc.ArgumentList).ToList();
             case ArrayCreationExpressionSyntax ac:
                 return ac.Type.RankSpecifiers.SelectMany(r => r.Sizes).Where(x => x is not OmittedArraySizeExpressionSyntax)
                     .Concat(ac.Initializer?.Expressions ?? default(SeparatedSyntaxList<ExpressionSyntax>)).ToList();
@@ -185,6 +185,24 @@ internal sealed partial class MethodLowerer
     private IEnumerable<ExpressionSyntax> ValueArguments(BaseArgumentListSyntax args) =>
         args.Arguments.Where(a => a.RefKindKeyword.RawKind == 0 || a.RefKindKeyword.IsKind(SyntaxKind.InKeyword)).Select(a => a.Expression);
 
+    /// <summary>The arguments of a plain call or constructor in source order, ref/out/in included (see <see cref="IsByRefArgument"/>).</summary>
+    private static IEnumerable<ExpressionSyntax> CallArguments(BaseArgumentListSyntax args) => args.Arguments.Select(a => a.Expression);
+
+    /// <summary>
+    /// An argument passed by reference: <c>ref</c>, <c>out</c>, <c>in</c>, or a variable given to an
+    /// <c>in</c>/<c>ref readonly</c> parameter without the keyword. C# evaluates its location (receiver,
+    /// indexes) where it stands and the callee reads the variable itself, so with a later suspension the
+    /// location is spilled, not the value: <c>M(ref a[i], Tw(i = 1))</c> passes a[0], and
+    /// <c>M(in x, Tw(x = 5))</c> lets M see 5.
+    /// </summary>
+    private bool IsByRefArgument(ExpressionSyntax op)
+    {
+        if (op.Parent is not ArgumentSyntax arg || arg.Parent is not ArgumentListSyntax) return false;
+        if (arg.RefKindKeyword.RawKind != 0) return true;
+        return Model.GetOperation(op, _ct)?.Parent is IArgumentOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter }
+            && Model.GetOperation(op, _ct) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation;
+    }
+
     /// <summary>The receiver expression that is evaluated as a value (null for static calls and simple names).</summary>
     private ExpressionSyntax? Receiver(InvocationExpressionSyntax inv) =>
         inv.Expression is MemberAccessExpressionSyntax ma && !IsTypeOrNamespace(ma.Expression) ? ma.Expression : null;
@@ -200,6 +218,11 @@ internal sealed partial class MethodLowerer
         for (var i = 0; i <= last; i++)
         {
             var op = operands[i];
+            if (IsByRefArgument(op))
+            {
+                repl[op] = LowerLocation(op, spillAll: i < last) ?? Rewrite(op);
+                continue;
+            }
             if (i < last && IsStructVariableReceiver(op))
             {
                 // C# calls a method of a struct variable on the variable itself (by reference): a copy in a
