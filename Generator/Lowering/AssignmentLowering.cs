@@ -116,6 +116,8 @@ internal sealed partial class MethodLowerer
                     var inner = LowerLocation(ma.Expression, spillAll);
                     return inner is null ? null : inner + "." + ma.Name;
                 }
+                if (spillAll && IsMaybeValueTypeVariable(ma.Expression))
+                    return SpillMaybeValueTypeReceiver(ma.Expression) + "." + ma.Name;
                 if (recvType is null || recvType.IsValueType && ma.Expression is not ThisExpressionSyntax)
                 {
                     Report(DiagnosticDescriptors.Unsupported, left, "Assigning through a struct-typed receiver around a suspension point");

@@ -223,6 +223,11 @@ internal sealed partial class MethodLowerer
                 repl[op] = LowerLocation(op, spillAll: i < last) ?? Rewrite(op);
                 continue;
             }
+            if (i < last && IsMaybeValueTypeVariable(op) && op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } ma && ma.Expression == op)
+            {
+                repl[op] = SpillMaybeValueTypeReceiver(op);
+                continue;
+            }
             if (i < last && IsStructVariableReceiver(op))
             {
                 // C# calls a method of a struct variable on the variable itself (by reference): a copy in a
@@ -241,6 +246,36 @@ internal sealed partial class MethodLowerer
             repl[op] = r;
         }
         return repl;
+    }
+
+    /// <summary>
+    /// A variable (local, parameter, writable field, array element) whose type is a type parameter that may be
+    /// a value type. As a spilled receiver it is neither a value (a struct's method would change a copy) nor
+    /// only a location (a reference-type variable assigned by a later argument must not change the receiver).
+    /// </summary>
+    private bool IsMaybeValueTypeVariable(ExpressionSyntax e) =>
+        TypeOf(e) is ITypeParameterSymbol { IsReferenceType: false, IsValueType: false }
+        && e switch
+        {
+            IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(e, _ct).Symbol
+                is ILocalSymbol { IsConst: false, IsRef: false } or IParameterSymbol { RefKind: RefKind.None } or IFieldSymbol { IsReadOnly: false, IsConst: false },
+            ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
+            _ => false,
+        };
+
+    /// <summary>
+    /// Roslyn's answer for a receiver of a type-parameter type (<c>t.Bump(Tw(1))</c>): keep a copy, and call
+    /// through <c>(default(T) == null ? ref copy : ref t)</c>, the copy when T is a reference type (the
+    /// reference as it was), the variable itself when T is a value type (so the call changes it in place).
+    /// </summary>
+    private string SpillMaybeValueTypeReceiver(ExpressionSyntax e)
+    {
+        var loc = LowerLocation(e, spillAll: true) ?? Rewrite(e);
+        var type = TypeOf(e)!;
+        var copy = Temp(type, e, "receiver, if its type argument is a reference type");
+        Src(e);
+        Stmt($"{copy} = {loc};");
+        return $"(default({type.Fq()}) == null ? ref {copy} : ref {loc})";
     }
 
     /// <summary>The receiver of a method call that names a mutable struct variable (local, parameter, field, array element).</summary>
