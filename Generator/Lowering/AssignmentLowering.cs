@@ -134,6 +134,24 @@ internal sealed partial class MethodLowerer
                 return r + "." + ma.Name;
             case MemberAccessExpressionSyntax ma2:
                 return Rewrite(ma2);
+            case MemberBindingExpressionSyntax mb:
+                // a?.X = Tw(1) (C# 14): the receiver is already the temporary of the enclosing ?., tested for null.
+                return Rewrite(mb);
+            case ElementBindingExpressionSyntax eb:
+                var bindingRepl = new Dictionary<SyntaxNode, string>();
+                foreach (var arg in ValueArguments(eb.ArgumentList))
+                {
+                    var v = LowerExpression(arg);
+                    if (!IsTrivial(arg))
+                    {
+                        var t = Temp(TypeOf(arg), arg, "spilled element access");
+                        Src(arg);
+                        Stmt($"{t} = {v};");
+                        v = t;
+                    }
+                    bindingRepl[arg] = v;
+                }
+                return Rewrite(eb, eb, bindingRepl);
             case ElementAccessExpressionSyntax ea:
                 var exprType = TypeOf(ea.Expression);
                 if (exprType is null || exprType.IsValueType)

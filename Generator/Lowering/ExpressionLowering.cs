@@ -54,6 +54,13 @@ internal sealed partial class MethodLowerer
                 return LowerConditionalAccess(ca, discard);
             case SwitchExpressionSyntax se when se.Arms.Any(a => HasSuspension(a)):
                 return LowerSwitchExpression(se);
+            case InterpolatedStringExpressionSyntax istr when IsHandlerConversion(istr):
+                // A custom interpolated string handler (StringBuilder.Append($"..."), Debug.Assert(c, $"...")) is
+                // created before the holes, appends as each hole is evaluated, and may skip the holes entirely
+                // (its out bool): spilled holes would run before the handler exists, and always.
+                Report(DiagnosticDescriptors.Unsupported, istr,
+                    "An interpolated string converted to an interpolated string handler (it appends as its holes are evaluated, or skips them), with a suspension point in a hole");
+                return RewriteExpr(e);
             case CheckedExpressionSyntax ch:
                 // Its own context for everything inside, spilled parts included, whatever the enclosing block says.
                 var kind = ch.IsKind(SyntaxKind.CheckedExpression) ? "checked" : "unchecked";
@@ -71,6 +78,14 @@ internal sealed partial class MethodLowerer
         }
         var repl = LowerOperands(operands);
         return RewriteExpr(e, repl);
+    }
+
+    /// <summary>An interpolated string the compiler turns into a handler other than the one that builds a string.</summary>
+    private bool IsHandlerConversion(InterpolatedStringExpressionSyntax e)
+    {
+        var converted = Model.GetTypeInfo(e, _ct).ConvertedType;
+        return converted is not null && converted.SpecialType != SpecialType.System_String
+            && converted.GetAttributes().Any(a => a.AttributeClass is { Name: "InterpolatedStringHandlerAttribute" });
     }
 
     private ITypeSymbol? TypeOf(ExpressionSyntax e)
