@@ -11,7 +11,7 @@ public static partial class Cases
     [Goroutine]
     public static string DspVirtualChainAndHiding(Log log, int n)
     {
-        var shapes = new List<DspShape> { new DspShape(), new DspSquare(), new DspCube(), new DspHidden() };
+        var shapes = new List<DspShape> { new DspShape(), new DspSquare(), new DspCube(), new DspHidden(), new DspDecorated() };
         var s = "";
         foreach (var sh in shapes)
             s += sh.Area(Tw(n + 1)) + ",";
@@ -96,6 +96,8 @@ public static partial class Cases
         DspShape sh = n > 1 ? new DspCube() : new DspSquare();
         var s = sh.Describe(log);
         s += "|" + sh.Twice(Tw(n));
+        DspShape deco = new DspDecorated();
+        s += "|" + deco.Describe(log) + "|" + deco.GoArea(n).Join();
         return s;
     }
 }
@@ -148,6 +150,25 @@ public partial class DspCube : DspSquare
         Sp.Pause();
         log.Add("cube describe");
         return "cube described " + Area(2);
+    }
+}
+
+public partial class DspDecorated : DspCube
+{
+    [Goroutine]
+    public override string Area(int side)
+    {
+        // base.Area is DspCube's, called non-virtually (not this override again).
+        var inner = base.Area(Sp.Val(side));
+        Go.Yield();
+        return "decorated(" + inner + ")";
+    }
+
+    [Goroutine]
+    public override string Describe(Log log)
+    {
+        log.Add("decorated describe");
+        return "<" + base.Describe(log) + ">";
     }
 }
 

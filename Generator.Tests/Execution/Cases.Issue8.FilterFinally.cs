@@ -298,6 +298,44 @@ public static partial class Cases
         }
         return s;
     }
+    [Goroutine]
+    public static string FltDecisionSurvivesCatchInsideFinally(Log log, int n)
+    {
+        // Found by the random programs: the outer filter decides (first pass) before the finally runs; inside
+        // the finally another exception is thrown and caught under a filter of its own; after the finally the
+        // pending exception must be caught as decided, not filtered again (x changed meanwhile).
+        var x = n;
+        try
+        {
+            try
+            {
+                Tw(0);
+                throw new InvalidOperationException("outer");
+            }
+            finally
+            {
+                try
+                {
+                    try { Sp.Pause(); throw new InvalidOperationException("inner"); }
+                    finally { Go.Yield(); x += 10; log.Add("inner finally"); }
+                }
+                catch (InvalidOperationException e) when (log.L("inner filter " + e.Message, x < 100))
+                {
+                    log.Add("inner caught");
+                }
+                x += 1;
+            }
+        }
+        catch (InvalidOperationException e) when (log.L("outer filter " + e.Message + " x=" + x, x < 5))
+        {
+            log.Add("outer caught x=" + x);
+        }
+        catch (InvalidOperationException)
+        {
+            log.Add("second x=" + x);
+        }
+        return "x=" + x;
+    }
 }
 
 public sealed class FltCodeException(int code) : Exception("code " + code)

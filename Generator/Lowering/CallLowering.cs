@@ -35,6 +35,10 @@ internal sealed partial class MethodLowerer
             Report(DiagnosticDescriptors.Unsupported, inv, "A ref or out argument to a suspension point");
 
         var receiver = Receiver(inv);
+        // base.M() of a [Goroutine] M runs the base's own frame on this (see IsBaseCall); a plain base call
+        // stays refused (GOSH0012): only the type itself can call its base non-virtually.
+        var baseCall = IsBaseCall(inv) && kind == CallKind.GoroutineCall;
+        if (baseCall) receiver = null;
         var ops = new List<ExpressionSyntax>();
         if (receiver is not null) ops.Add(receiver);
         ops.AddRange(ValueArguments(inv.ArgumentList));
@@ -44,12 +48,19 @@ internal sealed partial class MethodLowerer
         string? recvText = null;
         if (receiver is not null) recvText = Operand(repl, receiver);
         else if (inv.Expression is MemberBindingExpressionSyntax binding) recvText = BindingReceiver(binding);
-        else if (!method.IsStatic && method.ReducedFrom is null) { recvText = "_this"; UsesThis = true; }
+        else if (baseCall || !method.IsStatic && method.ReducedFrom is null) { recvText = "_this"; UsesThis = true; }
 
         if (kind == CallKind.SuspensionPoint)
             return LowerSuspensionCall(inv, method, recvText, repl, discard);
         return LowerGoroutineCall(inv, method, recvText, repl, discard);
     }
+
+    /// <summary>
+    /// <c>base.M(...)</c>: C# calls the base's M non-virtually, so the nested call constructs the frame of that
+    /// very method (not through the virtual frame factory, which would run this type's override again).
+    /// </summary>
+    private static bool IsBaseCall(InvocationExpressionSyntax inv) =>
+        inv.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax };
 
     private string LowerSuspensionCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
     {
@@ -198,7 +209,7 @@ internal sealed partial class MethodLowerer
             }
         }
         var creation = $"new {frameType}({string.Join(", ", ctorArgs)})";
-        if (SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null)
+        if (SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null && !IsBaseCall(inv))
         {
             // Virtual dispatch: the receiver's frame factory makes the frame of its own override.
             frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));

@@ -106,13 +106,31 @@ internal sealed partial class MethodLowerer
         Stmt($"{region.BranchField} = 0;");
         _pending.Add(region);
         var catchAll = new List<string> { "catch (global::System.Exception __ex)", "{", $"    {pex} = __ex;" };
-        catchAll.AddRange(FirstPass(t).Select(l => "    " + l));
+        var firstPass = FirstPass(t);
+        catchAll.AddRange(firstPass.Select(l => "    " + l));
         catchAll.Add("}");
         EmitRealTry(body, catchAll);
         _pending.RemoveAt(_pending.Count - 1);
         Label(region.FinLabel);
+        // The first pass's decision for the pending exception must outlive the finally: an exception thrown
+        // and caught inside it is decided in the same fields, and the pending one, rethrown after it, would
+        // then run its filters again (after the finally, seeing what it changed). Saved here, restored after.
+        (string Exception, string Clause)? saved = null;
+        if (firstPass.Count > 0)
+        {
+            var (fpe, fpc) = FirstPassFields();
+            saved = (AddField("global::System.Exception", "_firstPassSaved" + region.Id, "the first pass's exception while the finally on line " + Line(t.Finally) + " runs"),
+                AddField("int", "_firstPassSavedClause" + region.Id, "the first pass's clause while the finally on line " + Line(t.Finally) + " runs"));
+            Hidden();
+            Stmt($"{saved.Value.Exception} = {fpe}; {saved.Value.Clause} = {fpc};");
+        }
         LowerStatement(t.Finally.Block);
         Hidden();
+        if (saved is { } sv)
+        {
+            var (fpe, fpc) = FirstPassFields();
+            Stmt($"{fpe} = {sv.Exception}; {fpc} = {sv.Clause}; {sv.Exception} = null;");
+        }
         Stmt($"if ({pex} != null) global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw({pex});");
         if (region.Branches.Count > 0)
         {
