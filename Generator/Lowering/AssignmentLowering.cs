@@ -203,10 +203,15 @@ internal sealed partial class MethodLowerer
         var end = NewLabel("coalesced");
         var unwrap = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
             && type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
-        // The location is read once (a property's getter, an indexer's, runs once, as in C#), then tested.
-        var old = Temp(leftType, a.Left, "value before ??=");
+        // A property or indexer is read once (its getter runs once, as in C#), then tested; a variable can be
+        // read again, nothing runs in between.
+        var old = loc;
         Src(a.Left);
-        Stmt($"{old} = {loc};");
+        if (Model.GetSymbolInfo(a.Left, _ct).Symbol is IPropertySymbol)
+        {
+            old = Temp(leftType, a.Left, "value before ??=");
+            Stmt($"{old} = {loc};");
+        }
         Stmt($"if (!({old} is null)) {{ {t} = {old}{(unwrap ? ".Value" : "")}; goto {end}; }}");
         var rv = LowerExpression(a.Right);
         Src(a.Right);
