@@ -87,27 +87,53 @@ public static partial class Cases
         {
             switch (item)
             {
-                // (A lambda capturing a case label's pattern variable here is refused, GOSH0010: the
-                // sections' locals are what the closures capture.)
+                // Lambdas capture case labels' pattern variables (each execution of the switch its own) and
+                // the sections' locals.
                 case int i when Tw(i) > n:
                     var big = i;
-                    fs.Add(() => "int>" + big);
+                    fs.Add(() => "int>" + big + i);
                     break;
                 case int i:
                     var small = i * 10;
-                    fs.Add(() => "int" + small);
+                    fs.Add(() => "int" + small + i);
                     goto default;
                 case string s when s.Length > Tw(3):
-                    var text = s;
-                    fs.Add(() => "long " + text);
+                    fs.Add(() => "long " + s);
                     break;
                 case string s:
                     var upper = s.ToUpperInvariant();
                     Go.Yield();
-                    fs.Add(() => upper + upper.Length);
+                    fs.Add(() => upper + s.Length);
                     break;
                 default:
                     log.Add("default " + item);
+                    break;
+            }
+        }
+        var r = "";
+        foreach (var f in fs) r += f() + ",";
+        return r;
+    }
+
+    [Goroutine]
+    public static string InstCaseLabelCapturesWithoutGuards(Log log, int n)
+    {
+        // No guard suspends: the original switch dispatches, copying the label's variables into the environment.
+        var fs = new List<Func<string>>();
+        foreach (var o in new object[] { n, "x" + n, (n, 2) })
+        {
+            switch (o)
+            {
+                case int k:
+                    Go.Yield();
+                    fs.Add(() => "k" + k);
+                    break;
+                case string t when t.Length > 1:
+                    fs.Add(() => "t" + t);
+                    Sp.Pause();
+                    break;
+                case (int a, int b):
+                    fs.Add(() => "ab" + a + b);
                     break;
             }
         }
