@@ -214,4 +214,47 @@ public static partial class Cases
         }
         return string.Join(",", fs.Select(f => f()));
     }
+
+    [Goroutine]
+    public static string CapNestedForVariableSharedPerExecution(Log log, int n)
+    {
+        // The inner for's variable is one variable per execution of the inner for statement: the closures of
+        // one outer iteration share it (its last value), those of another outer iteration do not.
+        var fs = new List<Func<int>>();
+        for (var i = 0; i < 2; i++)
+        {
+            for (var j = 0; j < 2 + n % 2; j++)
+            {
+                fs.Add(() => i * 100 + j);
+                Tw(0);
+            }
+        }
+        return string.Join(",", fs.Select(f => f()));
+    }
+
+    [Goroutine]
+    public static string CapSiblingBlocksSameNames(Log log, int n)
+    {
+        var fs = new List<Func<string>>();
+        for (var k = 0; k < 2; k++)
+        {
+            {
+                var v = "a" + k;
+                fs.Add(() => v);
+                Go.Yield();
+                v += "!";
+            }
+            {
+                var v = Tw("b") + k;
+                fs.Add(() => v);
+            }
+            if (k == n % 2)
+            {
+                var v = k * 10;
+                fs.Add(() => "c" + v);
+                v += Tw(1);
+            }
+        }
+        return string.Join(",", fs.Select(f => f()));
+    }
 }
