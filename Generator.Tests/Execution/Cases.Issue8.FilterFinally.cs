@@ -336,6 +336,41 @@ public static partial class Cases
         }
         return "x=" + x;
     }
+
+    [Goroutine]
+    public static string FltNestedRethrowsPickTheirOwnException(Log log, int n)
+    {
+        var s = "";
+        try
+        {
+            try { Tw(0); throw new InvalidOperationException("outer" + n); }
+            catch (InvalidOperationException outer)
+            {
+                try
+                {
+                    Go.Yield();
+                    throw new ArgumentException("inner");
+                }
+                catch (ArgumentException inner) when (inner.Message == "inner")
+                {
+                    Sp.Pause();
+                    s += "inner caught;";
+                    if (n == 1) throw;
+                }
+                finally
+                {
+                    s += "inner finally " + Tw(outer.Message) + ";";
+                }
+                // This throw; is the outer catch's: the outer exception, not the inner one.
+                if (n != 1) throw;
+            }
+        }
+        catch (Exception e)
+        {
+            s += e.GetType().Name + " " + e.Message;
+        }
+        return s;
+    }
 }
 
 public sealed class FltCodeException(int code) : Exception("code " + code)
