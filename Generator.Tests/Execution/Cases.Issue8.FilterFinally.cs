@@ -371,6 +371,44 @@ public static partial class Cases
         }
         return s;
     }
+
+    [Goroutine]
+    public static string FltFirstPassBeforeNestedPlainFinallies(Log log, int n)
+    {
+        // Found by the random programs: the exception leaves a foreach over an iterator (its Dispose is a
+        // finally) and a finally that does not suspend, then a finally that does; the outer filter still runs
+        // first of all.
+        var x = n;
+        try
+        {
+            try
+            {
+                foreach (var v in Seqs.Count(log, 3))
+                {
+                    try
+                    {
+                        x += Tw(v);
+                        if (v == 1) throw new InvalidOperationException("in foreach");
+                    }
+                    finally
+                    {
+                        log.Add("plain finally x=" + x);
+                    }
+                }
+            }
+            finally
+            {
+                Sp.Pause();
+                x = -1;
+                log.Add("suspending finally");
+            }
+        }
+        catch (InvalidOperationException e) when (log.L("filter " + e.Message + " x=" + x, x >= 0))
+        {
+            log.Add("caught");
+        }
+        return "x=" + x;
+    }
 }
 
 public sealed class FltCodeException(int code) : Exception("code " + code)
