@@ -12,7 +12,9 @@ namespace GoSharp.Generator.Tests;
 
 /// <summary>
 /// CsCheck generates random [Goroutine] methods (loops, branches, try/catch/finally, break/continue/return,
-/// suspension points in statements and expressions, compound assignments, deconstructions); each batch is compiled in memory with the generator and
+/// suspension points in statements and expressions, compound assignments with binary right sides on locals,
+/// properties, fields and elements, deconstructions, filters that read state an inner finally changes, named
+/// arguments out of order, block-scoped and per-iteration captures, struct receivers); each batch is compiled in memory with the generator and
 /// every method runs as a plain call and as a goroutine; results and logs must match.
 /// </summary>
 public class PropertyTests(ITestOutputHelper output)
@@ -50,6 +52,18 @@ public class PropertyTests(ITestOutputHelper output)
             // deconstructions: targets' indices first, then the right side
             k.Select(v => $"{{\nvar a = new[] {{ x, {v}, 2 }};\n(a[log.L(\"i\", 0)], a[Sp.Val(1)]) = (Sp.Val(a[2]), log.L(\"d\", x));\nx += a[0] * 10 + a[1];\n}}"),
             k.Select(v => $"{{\nint p, q;\n(p, q) = (Sp.Val(x % 10), log.L(\"q\", {v}));\nx += p - q;\n}}"),
+            k.Select(v => $"{{\nvar bx = new Box {{ Value = x }};\n(bx.Value, bx.Name) = (log.L(\"dv\", {v}) + Sp.Val(x % 3), Sp.Val(\"n\") + x);\nx += bx.Value + bx.Name.Length;\n}}"),
+            // compound assignments on properties, fields and indexers; ??= on a string
+            k.Select(v => $"{{\nvar bx = new Box {{ Value = x, Field = {v} }};\nbx.Value -= {v} * Sp.Val(2) + log.L(\"cb\", 1);\nbx.Field *= bx.Value % 7 + Sp.Val(1);\nx = (bx.Value + bx.Field) % 1000;\n}}"),
+            k.Select(v => $"{{\nstring? sn = x % 2 == 0 ? null : \"odd\";\nsn ??= \"e\" + Sp.Val({v});\nsn += Sp.Val(x % 10) + {v};\nlog.Add(sn);\n}}"),
+            // named arguments out of parameter order, to a nested goroutine call and to a plain call
+            k.Select(v => $"x = Named(log, c: log.L(\"nc\", x % 7), a: Sp.Val({v}), b: log.L(\"nb\", x % 3)) % 1000;"),
+            k.Select(v => $"x = Mix(c: Sp.Val({v}), b: log.L(\"mb\", x), a: Sp.Val(x % 10));"),
+            // block-scoped captures: the closures run when the method ends (in its finally), each with its own variable
+            k.Select(v => $"{{\nvar cp = x + {v};\nvar cs = \"s\" + {v};\nacts.Add(() => log.Add(\"cp\" + cp + cs));\nSp.Pause();\ncp += Sp.Val(1);\n}}"),
+            k.Select(v => $"{{\nvar cq = x * {v};\nacts.Add(() => log.Add(\"cq\" + cq));\n}}"),
+            // struct receivers: a method called on a struct variable changes the variable, also around suspensions
+            k.Select(v => $"{{\nvar sc = new Counter2();\nsc.Add(Sp.Val({v}));\nsc.Add(x % 5, Sp.Val(2));\nvar sa = new Counter2[2];\nsa[log.L(\"si\", x % 2)].Add(Sp.Val({v} + 1));\nx += sc.Total + sa[0].Total * 3 + sa[1].Total;\n}}"),
         }.ToList();
         if (inLoop && !inFinally)
         {
@@ -74,6 +88,10 @@ public class PropertyTests(ITestOutputHelper output)
             Gen.Select(Block(d, inLoop, inFinally), Block(d, inLoop, true), (a, b) => $"try\n{a}\nfinally\n{b}"),
             Gen.Select(k, Block(d, inLoop, inFinally), Block(d, inLoop, inFinally), (v, a, b) =>
                 $"try\n{{\n{a}\nif (x % 2 == {v % 2}) throw new InvalidOperationException(\"c{v}\");\n}}\ncatch (InvalidOperationException ex{depth}) when (ex{depth}.Message != \"never\")\n{{\nlog.Add(ex{depth}.Message);\n{b}\n}}"),
+            // a filter that reads state an inner finally changes: it runs before that finally (first pass)
+            Gen.Select(k, Block(d, inLoop, inFinally), Block(d, inLoop, true), (v, a, b) =>
+                $"try\n{{\ntry\n{{\n{a}\nif (x % 2 == {v % 2}) throw new InvalidOperationException(\"f{v}\");\n}}\nfinally\n{{\n{b}\nx += 1;\nlog.Add(\"fin\" + x);\n}}\n}}\n" +
+                $"catch (InvalidOperationException fx{depth}) when (log.L(\"flt\" + fx{depth}.Message, (x + {v}) % 3 != 0))\n{{\nlog.Add(\"caught\" + x);\n}}"),
             Gen.Select(k, Block(d, inLoop, inFinally), (v, a) => $"switch (x % 3)\n{{\ncase {v % 3}:\n{a}\nbreak;\ncase var m when m > 0:\nx += Sp.Val(m);\nbreak;\ndefault:\nbreak;\n}}"),
             Gen.Select(k, Block(d, inLoop, inFinally), (v, a) => $"switch (x % 4)\n{{\ncase var m{depth} when Sp.Val(m{depth}) == {v % 4}:\n{a}\nbreak;\ncase 2:\nx += 2;\nbreak;\ndefault:\nx += Sp.Val(1);\nbreak;\n}}"),
         };
@@ -101,6 +119,14 @@ public class PropertyTests(ITestOutputHelper output)
             }
 
             [Goroutine]
+            public static int Named(Log log, int a, int b, int c = 5)
+            {
+                log.Add($"named {a} {b} {c}");
+                Sp.Pause();
+                return a * 100 + b * 10 + c;
+            }
+
+            [Goroutine]
             public static int Callee(Log log, int v)
             {
                 log.Add("callee" + v);
@@ -108,7 +134,7 @@ public class PropertyTests(ITestOutputHelper output)
                 return v * 2;
             }
 
-        """ + string.Concat(bodies.Select((b, i) => $"\n    [Goroutine]\n    public static int M{i}(Log log)\n    {{\n        var x = 1;\n{b}\n        return x;\n    }}\n")) + "}\n";
+        """ + string.Concat(bodies.Select((b, i) => $"\n    [Goroutine]\n    public static int M{i}(Log log)\n    {{\n        var x = 1;\n        var acts = new System.Collections.Generic.List<Action>();\n        try\n        {{\n{b}\n        }}\n        finally\n        {{\n            foreach (var act in acts) act();\n        }}\n        return x;\n    }}\n")) + "}\n";
 
     [Fact]
     public void RandomProgramsBehaveTheSame()

@@ -116,6 +116,8 @@ internal sealed partial class MethodLowerer
                     var inner = LowerLocation(ma.Expression, spillAll);
                     return inner is null ? null : inner + "." + ma.Name;
                 }
+                if (spillAll && IsMaybeValueTypeVariable(ma.Expression))
+                    return SpillMaybeValueTypeReceiver(ma.Expression) + "." + ma.Name;
                 if (recvType is null || recvType.IsValueType && ma.Expression is not ThisExpressionSyntax)
                 {
                     Report(DiagnosticDescriptors.Unsupported, left, "Assigning through a struct-typed receiver around a suspension point");
@@ -132,6 +134,24 @@ internal sealed partial class MethodLowerer
                 return r + "." + ma.Name;
             case MemberAccessExpressionSyntax ma2:
                 return Rewrite(ma2);
+            case MemberBindingExpressionSyntax mb:
+                // a?.X = Tw(1) (C# 14): the receiver is already the temporary of the enclosing ?., tested for null.
+                return Rewrite(mb);
+            case ElementBindingExpressionSyntax eb:
+                var bindingRepl = new Dictionary<SyntaxNode, string>();
+                foreach (var arg in ValueArguments(eb.ArgumentList))
+                {
+                    var v = LowerExpression(arg);
+                    if (!IsTrivial(arg))
+                    {
+                        var t = Temp(TypeOf(arg), arg, "spilled element access");
+                        Src(arg);
+                        Stmt($"{t} = {v};");
+                        v = t;
+                    }
+                    bindingRepl[arg] = v;
+                }
+                return Rewrite(eb, eb, bindingRepl);
             case ElementAccessExpressionSyntax ea:
                 var exprType = TypeOf(ea.Expression);
                 if (exprType is null || exprType.IsValueType)
@@ -183,8 +203,16 @@ internal sealed partial class MethodLowerer
         var end = NewLabel("coalesced");
         var unwrap = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
             && type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+        // A property or indexer is read once (its getter runs once, as in C#), then tested; a variable can be
+        // read again, nothing runs in between.
+        var old = loc;
         Src(a.Left);
-        Stmt($"if (!({loc} is null)) {{ {t} = {loc}{(unwrap ? ".Value" : "")}; goto {end}; }}");
+        if (Model.GetSymbolInfo(a.Left, _ct).Symbol is IPropertySymbol)
+        {
+            old = Temp(leftType, a.Left, "value before ??=");
+            Stmt($"{old} = {loc};");
+        }
+        Stmt($"if (!({old} is null)) {{ {t} = {old}{(unwrap ? ".Value" : "")}; goto {end}; }}");
         var rv = LowerExpression(a.Right);
         Src(a.Right);
         Stmt($"{t} = {rv};");

@@ -35,6 +35,10 @@ internal sealed partial class MethodLowerer
             Report(DiagnosticDescriptors.Unsupported, inv, "A ref or out argument to a suspension point");
 
         var receiver = Receiver(inv);
+        // base.M() of a [Goroutine] M runs the base's own frame on this (see IsBaseCall); a plain base call
+        // stays refused (GOSH0012): only the type itself can call its base non-virtually.
+        var baseCall = IsBaseCall(inv) && kind == CallKind.GoroutineCall;
+        if (baseCall) receiver = null;
         var ops = new List<ExpressionSyntax>();
         if (receiver is not null) ops.Add(receiver);
         ops.AddRange(ValueArguments(inv.ArgumentList));
@@ -44,12 +48,19 @@ internal sealed partial class MethodLowerer
         string? recvText = null;
         if (receiver is not null) recvText = Operand(repl, receiver);
         else if (inv.Expression is MemberBindingExpressionSyntax binding) recvText = BindingReceiver(binding);
-        else if (!method.IsStatic && method.ReducedFrom is null) { recvText = "_this"; UsesThis = true; }
+        else if (baseCall || !method.IsStatic && method.ReducedFrom is null) { recvText = "_this"; UsesThis = true; }
 
         if (kind == CallKind.SuspensionPoint)
             return LowerSuspensionCall(inv, method, recvText, repl, discard);
         return LowerGoroutineCall(inv, method, recvText, repl, discard);
     }
+
+    /// <summary>
+    /// <c>base.M(...)</c>: C# calls the base's M non-virtually, so the nested call constructs the frame of that
+    /// very method (not through the virtual frame factory, which would run this type's override again).
+    /// </summary>
+    private static bool IsBaseCall(InvocationExpressionSyntax inv) =>
+        inv.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax };
 
     private string LowerSuspensionCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
     {
@@ -188,8 +199,7 @@ internal sealed partial class MethodLowerer
         // base.M(): the body base names, never the receiver's override. A method with a frame factory (virtual,
         // or of another assembly) gets its frame from base's factory, called non-virtually through a proxy
         // (BaseAccess.cs); any other has one body, so its frame is made directly, as below.
-        var baseCall = inv.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax };
-        if (baseCall && (imported || SymbolFacts.IsVirtualGoroutine(def)))
+        if (IsBaseCall(inv) && (imported || SymbolFacts.IsVirtualGoroutine(def)))
         {
             frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));
             creation = BaseFactoryCall(inv, target, SymbolFacts.FrameFactoryName(def), frameType, ctorArgs.Skip(1));

@@ -191,11 +191,17 @@ internal sealed partial class MethodLowerer
 
     /// <summary>
     /// An out var or pattern variable of a statement directly in a block (an expression statement, a local
-    /// declaration, an if, a return): its scope is that block (C#'s wider scope for expression variables).
-    /// Others (in a loop's condition, a switch label, an embedded statement) are not supported.
+    /// declaration, an if, a return): its scope is that block (C#'s wider scope for expression variables); of a
+    /// case label, the switch statement. Others (in a loop's condition, an embedded statement) are not supported.
     /// </summary>
     private static SyntaxNode? ExpressionVariableScope(SingleVariableDesignationSyntax d)
     {
+        // A pattern variable of a case label (its pattern or its when clause) is made afresh each time the switch
+        // runs its labels: it belongs to the switch statement's environment, entered after the governing
+        // expression, before the labels are tested (the dispatch copies the variables into it).
+        if (d.Ancestors().OfType<CasePatternSwitchLabelSyntax>().FirstOrDefault() is { Parent: SwitchSectionSyntax { Parent: SwitchStatementSyntax sw } } label
+            && !d.Ancestors().TakeWhile(a => a != label).Any(a => a is AnonymousFunctionExpressionSyntax or SwitchExpressionArmSyntax or QueryExpressionSyntax))
+            return sw;
         var statement = d.Ancestors().OfType<StatementSyntax>().FirstOrDefault();
         if (statement is null or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
             or SwitchStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax) return null;

@@ -65,7 +65,8 @@ namespace GoSharp.Generator.Lowering;
 /// <item>A suspension in an exception filter is reported (GOSH diagnostic), never lowered: a filter runs
 /// during the first pass of exception handling, when the stack cannot be unwound to suspend.</item>
 /// <item>Filters run before the finally blocks the exception leaves, as in C#: the catch-all standing for a
-/// suspending finally first tries the enclosing catch clauses of the frame (their filters included) and records
+/// suspending finally, in its own filter (so during the CLR's first pass, before the plain finally blocks
+/// nested inside run), first tries the enclosing catch clauses of the frame (their filters included) and records
 /// which one will catch (<c>_firstPassException</c>, <c>_firstPassClause</c>); those filters, rewritten as
 /// <c>ReferenceEquals(_firstPassException, e) ? _firstPassClause == k &amp;&amp; (_firstPassException = null) == null : (filter)</c>,
 /// use that decision once when the exception is rethrown after the finally.</item>
@@ -105,14 +106,44 @@ internal sealed partial class MethodLowerer
         Stmt($"{pex} = null;");
         Stmt($"{region.BranchField} = 0;");
         _pending.Add(region);
-        var catchAll = new List<string> { "catch (global::System.Exception __ex)", "{", $"    {pex} = __ex;" };
-        catchAll.AddRange(FirstPass(t).Select(l => "    " + l));
-        catchAll.Add("}");
+        var firstPass = FirstPass(t);
+        var catchAll = new List<string> { "catch (global::System.Exception __ex)", "{", $"    {pex} = __ex;", "}" };
+        if (firstPass.Count > 0)
+        {
+            // The first pass runs in the catch-all's filter, that is in the CLR's own first pass: before the
+            // finally blocks nested in this try (a foreach's Dispose, a finally that does not suspend) run, as
+            // the filters it stands for would. (Run in the catch block it came after them.)
+            var firstPassFunction = "__FirstPass" + region.Id;
+            Hidden();
+            _w.Line($"bool {firstPassFunction}(global::System.Exception __ex)");
+            _w.Line("{");
+            foreach (var l in firstPass) _w.Line(l);
+            _w.Line("    return true;");
+            _w.Line("}");
+            catchAll[0] = $"catch (global::System.Exception __ex) when ({firstPassFunction}(__ex))";
+        }
         EmitRealTry(body, catchAll);
         _pending.RemoveAt(_pending.Count - 1);
         Label(region.FinLabel);
+        // The first pass's decision for the pending exception must outlive the finally: an exception thrown
+        // and caught inside it is decided in the same fields, and the pending one, rethrown after it, would
+        // then run its filters again (after the finally, seeing what it changed). Saved here, restored after.
+        (string Exception, string Clause)? saved = null;
+        if (firstPass.Count > 0)
+        {
+            var (fpe, fpc) = FirstPassFields();
+            saved = (AddField("global::System.Exception", "_firstPassSaved" + region.Id, "the first pass's exception while the finally on line " + Line(t.Finally) + " runs"),
+                AddField("int", "_firstPassSavedClause" + region.Id, "the first pass's clause while the finally on line " + Line(t.Finally) + " runs"));
+            Hidden();
+            Stmt($"{saved.Value.Exception} = {fpe}; {saved.Value.Clause} = {fpc};");
+        }
         LowerStatement(t.Finally.Block);
         Hidden();
+        if (saved is { } sv)
+        {
+            var (fpe, fpc) = FirstPassFields();
+            Stmt($"{fpe} = {sv.Exception}; {fpc} = {sv.Clause}; {sv.Exception} = null;");
+        }
         Stmt($"if ({pex} != null) global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw({pex});");
         if (region.Branches.Count > 0)
         {

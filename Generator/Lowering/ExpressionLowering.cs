@@ -56,6 +56,13 @@ internal sealed partial class MethodLowerer
                 return LowerSwitchExpression(se);
             case QueryExpressionSyntax q:
                 return LowerQuery(q);
+            case InterpolatedStringExpressionSyntax istr when IsHandlerConversion(istr):
+                // A custom interpolated string handler (StringBuilder.Append($"..."), Debug.Assert(c, $"...")) is
+                // created before the holes, appends as each hole is evaluated, and may skip the holes entirely
+                // (its out bool): spilled holes would run before the handler exists, and always.
+                Report(DiagnosticDescriptors.Unsupported, istr,
+                    "An interpolated string converted to an interpolated string handler (it appends as its holes are evaluated, or skips them), with a suspension point in a hole");
+                return RewriteExpr(e);
             case CheckedExpressionSyntax ch:
                 // Its own context for everything inside, spilled parts included, whatever the enclosing block says.
                 var kind = ch.IsKind(SyntaxKind.CheckedExpression) ? "checked" : "unchecked";
@@ -75,42 +82,12 @@ internal sealed partial class MethodLowerer
         return RewriteExpr(e, repl);
     }
 
-    /// <summary>
-    /// A query whose source collections suspend. The first <c>from</c>'s collection, and the collection of each
-    /// <c>join</c> that directly follows it, are evaluated when the query is built; every other clause becomes a
-    /// lambda that runs when the query is enumerated, so a suspension point there is refused, as C# refuses
-    /// <c>await</c> there (CS1995).
-    /// <code>
-    /// before:  from e in source.ScanBy(Tw(k)) join o in Other(Tw(2)) on e equals o where e > 1 select e
-    /// after:   _r0 = ...ScanBy(...);  _r1 = ...Other(...);   from e in _r0 join o in _r1 on e equals o where e > 1 select e
-    /// </code>
-    /// </summary>
-    private string LowerQuery(QueryExpressionSyntax q)
+    /// <summary>An interpolated string the compiler turns into a handler other than the one that builds a string.</summary>
+    private bool IsHandlerConversion(InterpolatedStringExpressionSyntax e)
     {
-        var eager = new List<ExpressionSyntax> { q.FromClause.Expression };
-        var lazy = new List<SyntaxNode>();
-        var leading = true;
-        foreach (var clause in q.Body.Clauses)
-        {
-            if (leading && clause is JoinClauseSyntax j)
-            {
-                eager.Add(j.InExpression);
-                lazy.Add(j.LeftExpression);
-                lazy.Add(j.RightExpression);
-                continue;
-            }
-            leading = false;
-            lazy.Add(clause);
-        }
-        lazy.Add(q.Body.SelectOrGroup);
-        if (q.Body.Continuation is not null) lazy.Add(q.Body.Continuation);
-        if (lazy.FirstOrDefault(HasSuspension) is { } late)
-        {
-            Report(DiagnosticDescriptors.Unsupported, late,
-                "A suspension point in this query clause, which runs as a lambda when the query is enumerated (C# refuses await here too, CS1995); only the first from's collection and the collections of the joins right after it may suspend");
-            return RewriteExpr(q);
-        }
-        return RewriteExpr(q, LowerOperands(eager));
+        var converted = Model.GetTypeInfo(e, _ct).ConvertedType;
+        return converted is not null && converted.SpecialType != SpecialType.System_String
+            && converted.GetAttributes().Any(a => a.AttributeClass is { Name: "InterpolatedStringHandlerAttribute" });
     }
 
     private ITypeSymbol? TypeOf(ExpressionSyntax e)
@@ -139,7 +116,7 @@ internal sealed partial class MethodLowerer
                 var recv = Receiver(inv);
                 if (recv is not null) list.Add(recv);
                 else if (inv.Expression is not (IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)) list.Add(inv.Expression);
-                list.AddRange(ValueArguments(inv.ArgumentList));
+                list.AddRange(CallArguments(inv.ArgumentList));
                 return list;
             case MemberAccessExpressionSyntax ma:
                 return IsTypeOrNamespace(ma.Expression) ? new List<ExpressionSyntax>() : new List<ExpressionSyntax> { ma.Expression };
@@ -162,7 +139,7 @@ internal sealed partial class MethodLowerer
             case InterpolatedStringExpressionSyntax s:
                 return s.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList();
             case BaseObjectCreationExpressionSyntax oc when oc.ArgumentList is not null:
-                return ValueArguments(oc.ArgumentList).ToList();
+                return CallArguments(oc.ArgumentList).ToList();
             case ArrayCreationExpressionSyntax ac:
                 return ac.Type.RankSpecifiers.SelectMany(r => r.Sizes).Where(x => x is not OmittedArraySizeExpressionSyntax)
                     .Concat(ac.Initializer?.Expressions ?? default(SeparatedSyntaxList<ExpressionSyntax>)).ToList();
@@ -225,6 +202,24 @@ internal sealed partial class MethodLowerer
     private IEnumerable<ExpressionSyntax> ValueArguments(BaseArgumentListSyntax args) =>
         args.Arguments.Where(a => a.RefKindKeyword.RawKind == 0 || a.RefKindKeyword.IsKind(SyntaxKind.InKeyword)).Select(a => a.Expression);
 
+    /// <summary>The arguments of a plain call or constructor in source order, ref/out/in included (see <see cref="IsByRefArgument"/>).</summary>
+    private static IEnumerable<ExpressionSyntax> CallArguments(BaseArgumentListSyntax args) => args.Arguments.Select(a => a.Expression);
+
+    /// <summary>
+    /// An argument passed by reference: <c>ref</c>, <c>out</c>, <c>in</c>, or a variable given to an
+    /// <c>in</c>/<c>ref readonly</c> parameter without the keyword. C# evaluates its location (receiver,
+    /// indexes) where it stands and the callee reads the variable itself, so with a later suspension the
+    /// location is spilled, not the value: <c>M(ref a[i], Tw(i = 1))</c> passes a[0], and
+    /// <c>M(in x, Tw(x = 5))</c> lets M see 5.
+    /// </summary>
+    private bool IsByRefArgument(ExpressionSyntax op)
+    {
+        if (op.Parent is not ArgumentSyntax arg || arg.Parent is not ArgumentListSyntax) return false;
+        if (arg.RefKindKeyword.RawKind != 0) return true;
+        return Model.GetOperation(op, _ct)?.Parent is IArgumentOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter }
+            && Model.GetOperation(op, _ct) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation;
+    }
+
     /// <summary>The receiver expression that is evaluated as a value (null for static calls and simple names).</summary>
     private ExpressionSyntax? Receiver(InvocationExpressionSyntax inv) =>
         inv.Expression is MemberAccessExpressionSyntax ma && !IsTypeOrNamespace(ma.Expression) && ma.Expression is not BaseExpressionSyntax ? ma.Expression : null;
@@ -240,6 +235,16 @@ internal sealed partial class MethodLowerer
         for (var i = 0; i <= last; i++)
         {
             var op = operands[i];
+            if (IsByRefArgument(op))
+            {
+                repl[op] = LowerLocation(op, spillAll: i < last) ?? Rewrite(op);
+                continue;
+            }
+            if (i < last && IsMaybeValueTypeVariable(op) && op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } ma && ma.Expression == op)
+            {
+                repl[op] = SpillMaybeValueTypeReceiver(op);
+                continue;
+            }
             if (i < last && IsStructVariableReceiver(op))
             {
                 // C# calls a method of a struct variable on the variable itself (by reference): a copy in a
@@ -258,6 +263,36 @@ internal sealed partial class MethodLowerer
             repl[op] = r;
         }
         return repl;
+    }
+
+    /// <summary>
+    /// A variable (local, parameter, writable field, array element) whose type is a type parameter that may be
+    /// a value type. As a spilled receiver it is neither a value (a struct's method would change a copy) nor
+    /// only a location (a reference-type variable assigned by a later argument must not change the receiver).
+    /// </summary>
+    private bool IsMaybeValueTypeVariable(ExpressionSyntax e) =>
+        TypeOf(e) is ITypeParameterSymbol { IsReferenceType: false, IsValueType: false }
+        && e switch
+        {
+            IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(e, _ct).Symbol
+                is ILocalSymbol { IsConst: false, IsRef: false } or IParameterSymbol { RefKind: RefKind.None } or IFieldSymbol { IsReadOnly: false, IsConst: false },
+            ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
+            _ => false,
+        };
+
+    /// <summary>
+    /// Roslyn's answer for a receiver of a type-parameter type (<c>t.Bump(Tw(1))</c>): keep a copy, and call
+    /// through <c>(default(T) == null ? ref copy : ref t)</c>, the copy when T is a reference type (the
+    /// reference as it was), the variable itself when T is a value type (so the call changes it in place).
+    /// </summary>
+    private string SpillMaybeValueTypeReceiver(ExpressionSyntax e)
+    {
+        var loc = LowerLocation(e, spillAll: true) ?? Rewrite(e);
+        var type = TypeOf(e)!;
+        var copy = Temp(type, e, "receiver, if its type argument is a reference type");
+        Src(e);
+        Stmt($"{copy} = {loc};");
+        return $"(default({type.Fq()}) == null ? ref {copy} : ref {loc})";
     }
 
     /// <summary>The receiver of a method call that names a mutable struct variable (local, parameter, field, array element).</summary>

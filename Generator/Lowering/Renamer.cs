@@ -96,7 +96,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                     if (symbol is ILocalSymbol local && node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
                         && _owner.IsPerIterationLocal(local))
                         _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                            $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a local function, or in a lambda when a pattern or out var in a loop condition, a case label or an embedded statement declares it (each iteration needs its own copy; use a lambda and a local declared in the loop body, or pass it as an argument)");
+                            $"Capturing '{local.Name}', a variable declared inside a loop that contains a suspension point, in a local function, or in a lambda when a pattern or out var in a loop condition or an embedded statement declares it (each iteration needs its own copy; use a lambda and a local declared in the loop body, or pass it as an argument)");
                     return field.StartsWith("(", System.StringComparison.Ordinal)
                         ? SyntaxFactory.ParseExpression(field).WithTriviaFrom(node)
                         : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), ReadBack(symbol, node, field), node.GetTrailingTrivia()));
@@ -273,6 +273,59 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     }
 
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+    {
+        var visited = VisitInvocationCore(node);
+        return visited is InvocationExpressionSyntax call && WithCallerInfo(node, call.ArgumentList) is { } args ? call.WithArgumentList(args) : visited;
+    }
+
+    public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
+    {
+        var visited = (ObjectCreationExpressionSyntax)base.VisitObjectCreationExpression(node)!;
+        return WithCallerInfo(node, visited.ArgumentList) is { } args ? visited.WithArgumentList(args) : visited;
+    }
+
+    public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
+    {
+        var visited = (ImplicitObjectCreationExpressionSyntax)base.VisitImplicitObjectCreationExpression(node)!;
+        return WithCallerInfo(node, visited.ArgumentList) is { } args ? visited.WithArgumentList(args) : visited;
+    }
+
+    /// <summary>
+    /// The argument list with the caller-info arguments the compiler fills in for this call made explicit, or
+    /// null when there are none. In the frame, [CallerMemberName] would get "Resume" and
+    /// [CallerArgumentExpression] the renamed text (<c>_l0_x + 1</c>), so they are passed as the values the
+    /// compiler computed for the user's call (the line and the file come right through the span directives).
+    /// A call with expanded params elements is left alone: no named argument may follow them.
+    /// </summary>
+    private ArgumentListSyntax? WithCallerInfo(ExpressionSyntax original, ArgumentListSyntax? visited)
+    {
+        if (original.SyntaxTree != Model.SyntaxTree) return null;
+        var arguments = Model.GetOperation(original) switch
+        {
+            Microsoft.CodeAnalysis.Operations.IInvocationOperation i => i.Arguments,
+            Microsoft.CodeAnalysis.Operations.IObjectCreationOperation o => o.Arguments,
+            _ => default,
+        };
+        if (arguments.IsDefaultOrEmpty) return null;
+        var extra = new List<string>();
+        foreach (var a in arguments)
+        {
+            if (a.Value is Microsoft.CodeAnalysis.Operations.IArrayCreationOperation { IsImplicit: true, Initializer.ElementValues.Length: > 0 }
+                or Microsoft.CodeAnalysis.Operations.ICollectionExpressionOperation { IsImplicit: true, Elements.Length: > 0 })
+                return null;
+            if (a.ArgumentKind != Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue || a.Parameter is not { } p) continue;
+            if (!p.GetAttributes().Any(at => at.AttributeClass?.Name is "CallerMemberNameAttribute" or "CallerArgumentExpressionAttribute")) continue;
+            if (a.Value.ConstantValue is not { HasValue: true } value) continue;
+            var name = SyntaxFacts.GetKeywordKind(p.Name) == SyntaxKind.None ? p.Name : "@" + p.Name;
+            extra.Add(name + ": " + SymbolFacts.ConstantText(p.Type, value.Value));
+        }
+        if (extra.Count == 0) return null;
+        var given = visited is null || visited.Arguments.Count == 0 ? "" : visited.Arguments.ToFullString() + ", ";
+        var list = SyntaxFactory.ParseArgumentList("(" + given + string.Join(", ", extra) + ")");
+        return visited is null ? list : list.WithTriviaFrom(visited);
+    }
+
+    private SyntaxNode? VisitInvocationCore(InvocationExpressionSyntax node)
     {
         // A call of a local function that takes an environment passes the caller's.
         if (node.Expression is SimpleNameSyntax callee && _owner.MayNeedRewrite(callee.Identifier.ValueText)

@@ -57,9 +57,30 @@ internal sealed partial class MethodLowerer
         var braced = HoistLeaking(s);
         var text = Rewrite(s, s);
         Src(s);
-        if (_checked is not null && s is not LocalFunctionStatementSyntax) text = _checked + "\n{\n" + text + "\n}";
+        if (_checked is not null)
+            text = s is LocalFunctionStatementSyntax lf ? CheckedLocalFunction(text, lf) : _checked + "\n{\n" + text + "\n}";
         else if (braced) text = "{\n" + text + "\n}";
         Stmt(text);
+    }
+
+    /// <summary>
+    /// A local function written in a lowered <c>checked</c> block: a block around the declaration would
+    /// scope it away from its callers, yet its body is in the block's context in C# (the context is lexical),
+    /// so its body gets the context instead. Nothing is inserted on a line of its own, so the lines of the
+    /// body still follow the span directive before the statement.
+    /// </summary>
+    private string CheckedLocalFunction(string text, LocalFunctionStatementSyntax original)
+    {
+        if (SyntaxFactory.ParseStatement(text) is not LocalFunctionStatementSyntax lf) return text;
+        if (lf.Body is { } body)
+            return text.Substring(0, body.SpanStart) + "{ " + _checked + " " + body + " }" + text.Substring(body.Span.End);
+        if (lf.ExpressionBody is not { } arrow) return text;
+        var symbol = Model.GetDeclaredSymbol(original, _ct) as IMethodSymbol;
+        // A void (or async Task) local function's expression is a statement; any other's is returned.
+        var noValue = symbol is null || symbol.ReturnsVoid || symbol.IsAsync && symbol.ReturnType is INamedTypeSymbol { Arity: 0 };
+        var inner = (noValue ? "" : "return ") + arrow.Expression + ";";
+        var end = lf.SemicolonToken.Span.End > arrow.Span.End ? lf.SemicolonToken.Span.End : arrow.Span.End;
+        return text.Substring(0, arrow.SpanStart) + "{ " + _checked + " { " + inner + " } }" + text.Substring(end);
     }
 
     private void LowerBlock(SyntaxList<StatementSyntax> statements, int start)
@@ -161,6 +182,16 @@ internal sealed partial class MethodLowerer
         var r = LowerExpression(es.Expression, discard: true);
         // A residual that is only a temporary (e.g. the value of ??=) is not a statement: nothing is left to do.
         if (r.Length == 0 || SyntaxFactory.ParseExpression(r) is IdentifierNameSyntax) return;
+        // In a checked block a residual call comes back as checked(M(...)), which is no statement (and a void
+        // M cannot be an operand): the statement gets the context as a block instead.
+        if (_checked is not null && SyntaxFactory.ParseExpression(r) is CheckedExpressionSyntax ce
+            && ce.Expression is InvocationExpressionSyntax or ObjectCreationExpressionSyntax or AssignmentExpressionSyntax
+                or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression })
+        {
+            Src(es);
+            Stmt(ce.Keyword.Text + " { " + ce.Expression + "; }");
+            return;
+        }
         Src(es);
         Stmt(r + ";");
     }

@@ -9,7 +9,9 @@ namespace GoSharp.Generator.Lowering;
 /// <summary>
 /// using statements and using declarations (and the enumerator of a foreach): the resource is a frame
 /// field, and disposal is a real try/finally guarded by <c>State &lt; 0</c>, so suspending inside the
-/// body does not dispose it. Several resources nest, the first one outermost (disposed last).
+/// body does not dispose it. Several resources nest, the first one outermost (disposed last), and each is
+/// acquired inside the try of the ones before it: <c>using (var a = A(), b = B())</c> is
+/// <c>using (var a = A()) using (var b = B())</c>, so if acquiring b throws, a is disposed.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -20,9 +22,10 @@ internal sealed partial class MethodLowerer
         var fields = new List<(string Field, ITypeSymbol Type)>();
         if (u.Declaration is not null)
         {
-            AcquireResources(u.Declaration, fields);
+            AcquireAndUse(u.Declaration, 0, () => LowerStatement(u.Statement), u);
+            return;
         }
-        else if (u.Expression is not null)
+        if (u.Expression is not null)
         {
             var type = Model.GetTypeInfo(u.Expression).Type;
             HoistDesignations(u.Expression);
@@ -39,24 +42,25 @@ internal sealed partial class MethodLowerer
     private void LowerUsingDeclaration(LocalDeclarationStatementSyntax ud, System.Action rest)
     {
         if (ud.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, ud, "await using"); return; }
-        var fields = new List<(string Field, ITypeSymbol Type)>();
-        AcquireResources(ud.Declaration, fields);
-        EmitUsingTry(fields, rest, ud);
+        AcquireAndUse(ud.Declaration, 0, rest, ud);
     }
 
-    /// <summary>Hoists and initializes the declared resources, in order.</summary>
-    private void AcquireResources(VariableDeclarationSyntax declaration, List<(string Field, ITypeSymbol Type)> fields)
+    /// <summary>
+    /// Hoists and initializes resource <paramref name="i"/>, then lowers the rest (the later resources, then
+    /// the body) inside its try. Acquiring them all before the first try (as this once did) leaked the
+    /// earlier resources when a later initializer threw.
+    /// </summary>
+    private void AcquireAndUse(VariableDeclarationSyntax declaration, int i, System.Action body, SyntaxNode at)
     {
-        foreach (var v in declaration.Variables)
-        {
-            var local = (ILocalSymbol)Model.GetDeclaredSymbol(v)!;
-            var f = Hoist(local, v);
-            HoistDesignations(v.Initializer?.Value);
-            var value = v.Initializer is null ? "default" : LowerExpression(v.Initializer.Value);
-            Src(v);
-            Stmt($"{f} = {value};");
-            fields.Add((f, local.Type));
-        }
+        if (i == declaration.Variables.Count) { body(); return; }
+        var v = declaration.Variables[i];
+        var local = (ILocalSymbol)Model.GetDeclaredSymbol(v)!;
+        var f = Hoist(local, v);
+        HoistDesignations(v.Initializer?.Value);
+        var value = v.Initializer is null ? "default" : LowerExpression(v.Initializer.Value);
+        Src(v);
+        Stmt($"{f} = {value};");
+        EmitTryFinallyText(() => AcquireAndUse(declaration, i + 1, body, at), DisposeText(f, local.Type, alwaysCheck: false));
     }
 
     private void EmitUsingTry(List<(string Field, ITypeSymbol Type)> fields, System.Action body, SyntaxNode at)

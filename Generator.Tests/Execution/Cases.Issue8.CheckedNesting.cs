@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Issue 8 (red team): checked/unchecked blocks and expressions nested in each other, around suspensions; the
+// context is lexical: lambdas and local functions written inside a checked block are checked, a called method
+// (a nested goroutine call too) keeps its own.
+public static partial class Cases
+{
+    [Goroutine]
+    public static string ChkTripleNesting(Log log, int n)
+    {
+        var s = "";
+        int big = int.MaxValue - n;
+        checked
+        {
+            unchecked
+            {
+                var w = big + Tw(10);
+                s += "w=" + w;
+                checked
+                {
+                    try { s += ",c=" + (big + Tw(n)); }
+                    catch (OverflowException) { s += ",overflow1"; }
+                }
+                s += ",u=" + (big * Tw(3));
+            }
+            try { s += ",x=" + (Tw(big) + 1); }
+            catch (OverflowException) { s += ",overflow2"; }
+        }
+        return s;
+    }
+
+    [Goroutine]
+    public static string ChkConversions(Log log, int n)
+    {
+        var s = "";
+        long l = 300 + n;
+        s += unchecked((byte)Tw(l));
+        try { s += "," + checked((byte)Tw(l)); }
+        catch (OverflowException) { s += ",overflow byte"; }
+        checked
+        {
+            try { s += "," + (int)Tw(1e10 * (n + 1)); }
+            catch (OverflowException) { s += ",overflow double"; }
+            s += "," + unchecked((short)Tw(70000));
+            try { s += "," + (uint)(Tw(n) - 1); }
+            catch (OverflowException) { s += ",overflow uint"; }
+        }
+        return s;
+    }
+
+    [Goroutine]
+    public static string ChkLambdaInsideCheckedBlock(Log log, int n)
+    {
+        var s = "";
+        checked
+        {
+            Func<int, int> f = v => v + int.MaxValue;
+            int Local(int v) => v * int.MaxValue;
+            void Bump(ref int v) { v += int.MaxValue; }
+            void Log2(int v) => log.Add("log2 " + (v + int.MaxValue));
+            Go.Yield();
+            var cell = Tw(n + 1);
+            try { Bump(ref cell); s += "bumped"; }
+            catch (OverflowException) { s += "overflow bump,"; }
+            try { Log2(Tw(n)); }
+            catch (OverflowException) { s += "overflow log2,"; }
+            try { s += f(Tw(n)); }
+            catch (OverflowException) { s += "overflow f"; }
+            try { s += "," + Local(Tw(n + 1)); }
+            catch (OverflowException) { s += ",overflow local"; }
+        }
+        Func<int, int> g = v => v + int.MaxValue;
+        s += "," + g(Tw(1));
+        return s;
+    }
+
+    [Goroutine]
+    public static string ChkIncrementsAndUnaryMinus(Log log, int n)
+    {
+        var s = "";
+        checked
+        {
+            var x = int.MaxValue - 1;
+            x += Tw(n > 0 ? 0 : 0);
+            try { x++; s += "x=" + x; x++; s += "never"; }
+            catch (OverflowException) { s += ",overflow++ x=" + x; }
+            var arr = new[] { int.MinValue + 1 };
+            try { arr[Tw(0)]--; s += ",a=" + arr[0]; arr[Tw(0)]--; s += "never"; }
+            catch (OverflowException) { s += ",overflow-- a=" + arr[0]; }
+            try { s += "," + (-Tw(int.MinValue + (n > 1 ? 1 : 0))); }
+            catch (OverflowException) { s += ",overflow neg"; }
+        }
+        return s;
+    }
+
+    [Goroutine]
+    public static string ChkLoopIncrementOverflow(Log log, int n)
+    {
+        var count = 0;
+        try
+        {
+            checked
+            {
+                for (byte b = (byte)(250 + n); ; b += (byte)Tw(1))
+                {
+                    count++;
+                    if (count > 20) break;
+                }
+            }
+        }
+        catch (OverflowException)
+        {
+            log.Add("overflow after " + count);
+        }
+        return "count " + count;
+    }
+
+    [Goroutine]
+    public static string ChkNestedCallKeepsOwnContext(Log log, int n)
+    {
+        var s = "";
+        checked
+        {
+            s += ChkUncheckedCallee(int.MaxValue, Tw(n + 1));
+            s += "," + unchecked(ChkCheckedCallee(log, 1, 1) + int.MaxValue + Tw(1));
+            try { s += "," + ChkCheckedCallee(log, int.MaxValue, Tw(n)); }
+            catch (OverflowException) { s += ",callee overflow"; }
+        }
+        return s;
+    }
+
+    [Goroutine]
+    private static int ChkUncheckedCallee(int a, int b)
+    {
+        Sp.Pause();
+        return a + b;
+    }
+
+    [Goroutine]
+    private static int ChkCheckedCallee(Log log, int a, int b)
+    {
+        Sp.Pause();
+        log.Add("callee " + a);
+        return checked(a + b);
+    }
+
+    [Goroutine]
+    public static string ChkSwitchAndInterpolation(Log log, int n)
+    {
+        int big = int.MaxValue;
+        var s = "";
+        checked
+        {
+            try
+            {
+                s += (n % 2) switch
+                {
+                    0 => unchecked(big + Tw(1)).ToString(),
+                    _ => (big + Tw(n)).ToString(),
+                };
+            }
+            catch (OverflowException) { s += "arm overflow"; }
+            try { s += $",{unchecked(big + Tw(2))}:{big - Tw(n)}:{big + Tw(n - 1)}"; }
+            catch (OverflowException) { s += ",hole overflow"; }
+        }
+        return s;
+    }
+
+    [Goroutine]
+    public static string ChkCompoundInUncheckedInsideCheckedLoop(Log log, int n)
+    {
+        var hashes = new List<int>();
+        checked
+        {
+            foreach (var w in new[] { "ab", "cd" })
+            {
+                var h = 17;
+                foreach (var ch in w)
+                {
+                    unchecked { h = h * 31 + Tw((int)ch) * int.MaxValue; }
+                    h = unchecked(h * (n + 1000003));
+                }
+                hashes.Add(h);
+                try { h += Tw(int.MaxValue); hashes.Add(h); h += int.MaxValue; hashes.Add(h); }
+                catch (OverflowException) { hashes.Add(-1); }
+            }
+        }
+        return string.Join(",", hashes);
+    }
+}

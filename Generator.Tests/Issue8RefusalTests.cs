@@ -1,0 +1,67 @@
+using System.Linq;
+using GoSharp.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// Issue 8: constructs whose C# meaning the lowering cannot keep around a suspension point are refused with
+/// GOSH0010 at the construct, never emitted with another meaning.
+/// </summary>
+public class Issue8RefusalTests
+{
+    private const string Prelude = """
+        using System;
+        using System.Text;
+        using GoSharp;
+        using GoSharp.CompilerServices;
+        public static class P
+        {
+            [SuspensionPoint(nameof(GetAw))] public static int Get() => 0;
+            public static Aw GetAw() => default;
+            public struct Aw { public bool IsCompleted => false; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public int GetResult() => 0; }
+        }
+
+        """;
+
+    private static void ExpectUnsupported(string markedSource)
+    {
+        var text = Prelude + markedSource;
+        var start = text.IndexOf("[|", System.StringComparison.Ordinal);
+        var end = text.IndexOf("|]", System.StringComparison.Ordinal) - 2;
+        var result = GeneratorHarness.Run(text.Replace("[|", "").Replace("|]", ""));
+        var matching = result.AnalyzerDiagnostics.Where(d => d.Id == "GOSH0010").ToList();
+        Assert.Single(matching);
+        Assert.Equal(TextSpan.FromBounds(start, end), matching[0].Location.SourceSpan);
+        Assert.DoesNotContain(result.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void InterpolatedStringHandlerWithSuspendingHole() => ExpectUnsupported("""
+        public partial class C
+        {
+            [Goroutine]
+            static string M(int n)
+            {
+                var sb = new StringBuilder();
+                sb.Append([|$"a{sb.Length}{P.Get()}"|]);
+                return sb.ToString();
+            }
+        }
+        """);
+
+    [Fact]
+    public void InterpolatedStringIntoStringIsLowered()
+    {
+        var result = GeneratorHarness.Run(Prelude + """
+            public partial class C
+            {
+                [Goroutine]
+                static string M(int n) { string s = $"a{n}{P.Get()}"; return s; }
+            }
+            """);
+        Assert.DoesNotContain(result.Diagnostics.Concat(result.CompileDiagnostics), d => d.Severity == DiagnosticSeverity.Error);
+    }
+}
