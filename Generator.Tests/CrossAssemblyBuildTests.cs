@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using GoSharp.Generator.Tests.Infrastructure;
+using GoSharp.Runtime.Tests;
 using Xunit;
 
 namespace GoSharp.Generator.Tests;
@@ -138,10 +139,10 @@ public class CrossAssemblyBuildTests
                 }
                 """);
 
-            DotnetCli.Run(work, "build app/App.csproj -c Release --disable-build-servers");
+            ChildProcess.Run(work, "dotnet", "build app/App.csproj -c Release --disable-build-servers");
             // The application was compiled against the library's reference assembly, as a project reference is.
             Assert.True(File.Exists(Path.Combine(lib, "obj", "Release", "net10.0", "ref", "GoLib.dll")), "no reference assembly was produced for the library");
-            var output = DotnetCli.Run(app, $"\"{Path.Combine(app, "bin", "Release", "net10.0", "App.dll")}\"");
+            var output = ChildProcess.Run(app, "dotnet", $"\"{Path.Combine(app, "bin", "Release", "net10.0", "App.dll")}\"");
             Assert.Equal("sum 3, thrown by the library\nlaunched 81\n", output);
         }
         finally

@@ -4,7 +4,10 @@ using Xunit;
 
 namespace GoSharp.Runtime.Tests;
 
-/// <summary>Runs a program to its end and returns what it printed; a failure or a hang fails the test.</summary>
+/// <summary>
+/// Runs a program to its end and returns what it printed; a failure or a hang fails the test. Generator.Tests
+/// compiles this file too (a link), for its two-project build.
+/// </summary>
 internal static class ChildProcess
 {
     public static string Run(string dir, string file, string args, params (string Name, string Value)[] env)
@@ -17,12 +20,13 @@ internal static class ChildProcess
         };
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        psi.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         foreach (var (name, value) in env) psi.Environment[name] = value;
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         string stdout = p.StandardOutput.ReadToEnd();
-        // A hang guard, not a timing assertion: nothing here takes more than seconds.
-        if (!p.WaitForExit(TimeSpan.FromMinutes(5)))
+        // A hang guard, not a timing assertion: a program here takes seconds, a build under a minute.
+        if (!p.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             p.Kill(entireProcessTree: true);
             Assert.Fail($"{file} {args} did not finish");
