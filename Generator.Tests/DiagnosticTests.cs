@@ -248,6 +248,35 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void A_partial_definition_is_checked_through_its_implementation_once()
+    {
+        Expect("GOSH0005", """
+            public partial class C
+            {
+                [Goroutine] public partial void M(object o);
+                public partial void M(object o) { lock (o) { [|Go.Yield()|]; } }
+            }
+            """);
+        var r = GeneratorHarness.Run(Prelude + """
+            public partial class C
+            {
+                [Goroutine] public partial void M(object o);
+                public partial void M(object o) { lock (o) { Go.Yield(); } }
+            }
+            """);
+        Assert.Single(r.AnalyzerDiagnostics, d => d.Id == "GOSH0005");
+    }
+
+    [Fact]
+    public void A_partial_definition_without_implementation_has_no_body() => Expect("GOSH0013", """
+        public partial class C
+        {
+            [Goroutine] partial void [|M|]();
+            [Goroutine] void Caller() { Go.Yield(); M(); }
+        }
+        """);
+
+    [Fact]
     public void NoBody() => Expect("GOSH0013", """
         public abstract partial class C { [Goroutine] public abstract void [|M|](); }
         """);

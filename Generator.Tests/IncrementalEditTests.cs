@@ -216,6 +216,37 @@ public class IncrementalEditTests
     }
 
     [Fact]
+    public void EditsOfAPartialImplementationInAnotherFileRelowerItsGoroutine()
+    {
+        const string definition = """
+            using GoSharp;
+            namespace Demo;
+            public partial class Parts
+            {
+                [Goroutine] public partial int Half(int v);
+            }
+            """;
+        const string implementation = """
+            using GoSharp;
+            namespace Demo;
+            public partial class Parts
+            {
+                public partial int Half(int v) { Go.Yield(); return v / 2; }
+            }
+            """;
+        var (driver, before) = Start(GeneratorHarness.Compile(("Def.cs", definition), ("Impl.cs", implementation)));
+        Assert.Contains("v / 2", before.Outputs["Demo.Parts.Half_Frame.g.cs"]);
+        var body = IncrementalRun.Edit(before.Compilation, "Impl.cs", "return v / 2;", "return v / 3;");
+        driver = driver.RunGenerators(body);
+        IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(body), IncrementalRun.Outputs(driver), "implementation body edited");
+        Assert.Contains("v / 3", IncrementalRun.Outputs(driver)["Demo.Parts.Half_Frame.g.cs"]);
+        // Lines above the implementation move its line directives.
+        var moved = IncrementalRun.Edit(body, "Impl.cs", "namespace Demo;", "namespace Demo;\n\n// moved\n");
+        driver = driver.RunGenerators(moved);
+        IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(moved), IncrementalRun.Outputs(driver), "implementation moved");
+    }
+
+    [Fact]
     public void CalleeBodyBecomingAnIteratorRelowersItsCallers()
     {
         var callee = Callee.Replace("    public static int Callee(int x = K.V) { return x; }",

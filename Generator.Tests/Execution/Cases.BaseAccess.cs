@@ -130,3 +130,13 @@ public static partial class Cases
         catch (InvalidOperationException e) { return "threw " + e.Message; }
     }
 }
+
+public static partial class Cases
+{
+    public static partial string PartialDefinitionGoroutine(Log log, int n)
+    {
+        log.Add("half " + Tw(n / 2));
+        Go.Yield();
+        return "partial " + Tw(n) * 3;
+    }
+}

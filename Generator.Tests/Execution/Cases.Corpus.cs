@@ -172,3 +172,10 @@ public static partial class Cases
         return r + "|" + first;
     }
 }
+
+public static partial class Cases
+{
+    /// <summary>[Goroutine] on the defining declaration of a partial method; the body is in Cases.BaseAccess.cs.</summary>
+    [Goroutine]
+    public static partial string PartialDefinitionGoroutine(Log log, int n);
+}

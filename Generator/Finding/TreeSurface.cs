@@ -71,6 +71,9 @@ internal static class TreeSurface
         public void Node(SyntaxNode node, bool strip)
         {
             _ct.ThrowIfCancellationRequested();
+            // ... and where it is: its frame's line directives are written as they are (not relative).
+            if (node is MethodDeclarationSyntax { Body: not null } or MethodDeclarationSyntax { ExpressionBody: not null } && ((MethodDeclarationSyntax)node).Modifiers.Any(SyntaxKind.PartialKeyword))
+                Result.Append("@line ").Append(node.SyntaxTree.GetLineSpan(node.Span).StartLinePosition.Line).Append(' ');
             // A struct with a primary constructor: what its bodies capture is its layout.
             if (node is StructDeclarationSyntax { ParameterList: not null } or RecordDeclarationSyntax { ParameterList: not null, ClassOrStructKeyword.RawKind: (int)SyntaxKind.StructKeyword })
                 strip = false;
@@ -92,7 +95,9 @@ internal static class TreeSurface
             if (child is not (BlockSyntax or ArrowExpressionClauseSyntax)) return false;
             return parent switch
             {
-                MethodDeclarationSyntax => true,
+                // A partial method's implementation is kept whole: [Goroutine] on its definition (perhaps in
+                // another file) lowers this body (FrameModelBuilder.Build).
+                MethodDeclarationSyntax m => !m.Modifiers.Any(SyntaxKind.PartialKeyword),
                 AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax => !Mentions(child, "field") && !Mentions(child, "\\"),
                 _ => false,
             };

@@ -86,6 +86,9 @@ internal static class SymbolFacts
         var def = m.Definition();
         if (def.MethodKind != MethodKind.Ordinary || !HasGoroutineAttribute(def)) return false;
         if (def.DeclaringSyntaxReferences.Length == 0) return false;
+        // A partial method's frame is made from its implementing declaration; one without an implementation has none.
+        if (def.IsPartialDefinition) def = def.PartialImplementationPart ?? def;
+        if (def.IsPartialDefinition) return false;
         // The method-level refusals of FrameModelBuilder.BuildCore: a method refused there has no frame, so a call
         // to it is a plain call (its own diagnostic tells the user why).
         if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || def.ReturnType.IsRefLikeType) return false;

@@ -24,6 +24,18 @@ internal static class FrameModelBuilder
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
+            // [Goroutine] on the defining declaration of a partial method (attributes of the two parts merge, as for
+            // async): the frame is the implementing declaration's, wherever it is. Its lines are written as they
+            // are, not relative to the definition; TreeSurface keeps partial implementations whole, so an edit of
+            // one lowers again.
+            if (decl.Body is null && decl.ExpressionBody is null && method.PartialImplementationPart is { } impl
+                && impl.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is MethodDeclarationSyntax implementation)
+            {
+                decl = implementation;
+                method = impl;
+                model = model.SyntaxTree == implementation.SyntaxTree ? model : model.Compilation.GetSemanticModel(implementation.SyntaxTree);
+                lineBase = -1;
+            }
             var m = BuildCore(decl, method, model, diagnostics, lineBase, ct);
             return new GoroutineResult(m, diagnostics.ToEquatableArray());
         }
