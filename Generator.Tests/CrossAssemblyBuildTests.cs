@@ -144,6 +144,23 @@ public class CrossAssemblyBuildTests
             Assert.True(File.Exists(Path.Combine(lib, "obj", "Release", "net10.0", "ref", "GoLib.dll")), "no reference assembly was produced for the library");
             var output = ChildProcess.Run(app, "dotnet", $"\"{Path.Combine(app, "bin", "Release", "net10.0", "App.dll")}\"");
             Assert.Equal("sum 3, thrown by the library\nlaunched 81\n", output);
+
+            // The real compiler knows C# 14 extension blocks (the generator's Roslyn does not): [Goroutine] on a member
+            // of one is refused at its name, not left a plain method without a word.
+            File.WriteAllText(Path.Combine(app, "Extensions.cs"), """
+                using GoSharp;
+
+                public static partial class Extensions
+                {
+                    extension(int x)
+                    {
+                        [Goroutine]
+                        public int Twice() { Go.Yield(); return x * 2; }
+                    }
+                }
+                """);
+            var refused = ChildProcess.RunFailing(work, "dotnet", "build app/App.csproj -c Release --disable-build-servers");
+            Assert.Contains("Extensions.cs(8,20): error GOSH0017: 'Twice' is a member of a C# 14 extension block", refused);
         }
         finally
         {

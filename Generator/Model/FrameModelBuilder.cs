@@ -75,6 +75,15 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.NoBody, nameLocation, method.Name);
             return null;
         }
+        // A member of a C# 14 extension block (`extension(int x) { ... }`): this generator is built against a Roslyn
+        // that predates them, so it can neither name the block's receiver nor declare a launcher in one. Said so,
+        // rather than left a plain method without a word (the block is no partial type).
+        if (decl.Parent is TypeDeclarationSyntax { Keyword.ValueText: "extension" })
+        {
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                $"'{method.Name}' is a member of a C# 14 extension block, which this version of the GoSharp generator cannot make a goroutine of; declare it as a classic extension method (static, with a 'this' parameter) in a static partial class");
+            return null;
+        }
         for (var t = method.ContainingType; t is not null; t = t.ContainingType)
         {
             if (!SymbolFacts.IsPartial(t))

@@ -10,7 +10,13 @@ namespace GoSharp.Runtime.Tests;
 /// </summary>
 internal static class ChildProcess
 {
-    public static string Run(string dir, string file, string args, params (string Name, string Value)[] env)
+    public static string Run(string dir, string file, string args, params (string Name, string Value)[] env) =>
+        Run(dir, file, args, expectSuccess: true, env);
+
+    /// <summary>As <see cref="Run(string, string, string, (string Name, string Value)[])"/>, for a program that must fail (a build with an error).</summary>
+    public static string RunFailing(string dir, string file, string args) => Run(dir, file, args, expectSuccess: false);
+
+    private static string Run(string dir, string file, string args, bool expectSuccess, params (string Name, string Value)[] env)
     {
         var psi = new ProcessStartInfo(file, args)
         {
@@ -32,7 +38,7 @@ internal static class ChildProcess
             Assert.Fail($"{file} {args} did not finish");
         }
         string all = (stdout + stderr.GetAwaiter().GetResult()).Replace("\r\n", "\n");
-        Assert.True(p.ExitCode == 0, $"{file} {args} failed ({p.ExitCode}):\n{all}");
+        Assert.True(p.ExitCode == 0 == expectSuccess, $"{file} {args} {(expectSuccess ? "failed" : "succeeded, but should have failed")} ({p.ExitCode}):\n{all}");
         return all;
     }
 }
