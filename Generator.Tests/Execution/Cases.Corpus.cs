@@ -179,3 +179,30 @@ public static partial class Cases
     [Goroutine]
     public static partial string PartialDefinitionGoroutine(Log log, int n);
 }
+
+public static partial class Cases
+{
+    /// <summary>Locals of types that hold anonymous types (a List, a Dictionary of arrays, a named tuple, an array, a
+    /// query) across suspensions, and a foreach over them with a suspension inside (AnonymousTypes.cs).</summary>
+    [Goroutine]
+    public static string AnonymousTypesInsideGenerics(Log log, int n)
+    {
+        var xs = Enumerable.Range(1, n + 3).ToArray();
+        var rows = xs.Select(x => new { Id = x, Tags = new[] { "t" + x }, Inner = new { Sq = x * x } }).ToList();
+        var byParity = rows.GroupBy(r => r.Id % 2).ToDictionary(g => g.Key, g => g.ToArray());
+        var pair = (Row: rows[0], N: Tw(5));
+        var arr = rows.ToArray();
+        var lazy = rows.Where(r => r.Id > 1).Select(r => new { r.Id, Twice = r.Id * 2 });
+        Go.Yield();
+        var s = rows.Count + ":" + rows[0].Id + rows[^1].Inner.Sq + byParity[1].Length + pair.Row.Tags[0] + pair.N + arr.Length + lazy.Sum(l => l.Twice);
+        rows.Add(new { Id = Tw(100), Tags = new string[0], Inner = new { Sq = 1 } });
+        foreach (var r in rows)
+        {
+            s += "," + Tw(r.Id);
+            if (r.Id == 2) log.Add("two " + r.Inner.Sq);
+        }
+        foreach (var l in lazy) s += "|" + Tw(l.Twice);
+        log.Add(s);
+        return s + rows.Count;
+    }
+}

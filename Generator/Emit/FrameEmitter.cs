@@ -127,6 +127,11 @@ internal static class FrameEmitter
             w.Line();
             w.Line("private static TValue __GoAs<TValue>(object value, TValue example) => (TValue)value;");
         }
+        foreach (var helper in m.ExampleHelpers)
+        {
+            w.Line();
+            w.Line(helper);
+        }
         foreach (var env in m.Environments)
         {
             w.Line();

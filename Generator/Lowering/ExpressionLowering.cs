@@ -255,10 +255,13 @@ internal sealed partial class MethodLowerer
             var r = LowerExpression(op);
             if (i < last && !IsTrivial(op))
             {
-                var t = Temp(TypeOf(op), op, "spilled operand");
+                var type = TypeOf(op);
+                // A value whose type holds an anonymous type waits in an object field, read back by example.
+                var example = type is not null && ContainsAnonymousType(type) ? ExampleOf(type) : null;
+                var t = example is not null ? AddField("object", "_t" + (_nextTemp++), "spilled operand for line " + Line(op)) : Temp(type, op, "spilled operand");
                 Src(op);
                 Stmt($"{t} = {r};");
-                r = t;
+                r = example is not null ? AnonymousRead(t, example) : t;
             }
             repl[op] = r;
         }

@@ -99,7 +99,7 @@ internal sealed partial class MethodLowerer
     private string TypeText(ITypeSymbol type, SyntaxNode at, bool allowAnonymous = false)
     {
         // A value of an anonymous type is held as object and read back by example (AnonymousRead).
-        if (allowAnonymous && AnonymousExample(type) is not null) return "object";
+        if (allowAnonymous && ContainsAnonymousType(type) && ExampleOf(type) is not null) return "object";
         if (ContainsAnonymousType(type))
             Report(DiagnosticDescriptors.Unsupported, at, "A value of an anonymous type that lives across a suspension point");
         if (type.IsRefLikeType)
@@ -108,44 +108,6 @@ internal sealed partial class MethodLowerer
             Report(DiagnosticDescriptors.Unsupported, at, "A value whose type the generator cannot see (it depends on a GoX(...) launcher or another generator's output; declare the local's type explicitly)");
         return type.Fq();
     }
-
-    /// <summary>
-    /// For an anonymous type: an expression of the same type (<c>new { X = default(int), Y = new { ... } }</c>;
-    /// anonymous types of one assembly with the same members are one type), to cast an <c>object</c> back to it by
-    /// inference. Null for any other type, and for one that holds an anonymous type another way (an array, a
-    /// generic argument).
-    /// </summary>
-    public static string? AnonymousExample(ITypeSymbol type)
-    {
-        if (!type.IsAnonymousType) return null;
-        var parts = new List<string>();
-        foreach (var p in type.GetMembers().OfType<IPropertySymbol>())
-        {
-            var value = p.Type.IsAnonymousType ? AnonymousExample(p.Type) : ContainsAnonymousType(p.Type) ? null : $"default({p.Type.Fq()})";
-            if (value is null) return null;
-            parts.Add(p.Name + " = " + value);
-        }
-        return "new { " + string.Join(", ", parts) + " }";
-    }
-
-    /// <summary>Reading an anonymous-typed value held as object: <c>__GoAs(field, example)</c>.</summary>
-    public string AnonymousRead(string field, string example)
-    {
-        NeedsAnonymousHelper = true;
-        return $"__GoAs({field}, {example})";
-    }
-
-    public bool NeedsAnonymousHelper { get; private set; }
-
-    /// <summary>An anonymous type anywhere in the type (an array of them, a generic or tuple of them): no field can name it.</summary>
-    private static bool ContainsAnonymousType(ITypeSymbol type) => type switch
-    {
-        { IsAnonymousType: true } => true,
-        IArrayTypeSymbol a => ContainsAnonymousType(a.ElementType),
-        IPointerTypeSymbol p => ContainsAnonymousType(p.PointedAtType),
-        INamedTypeSymbol n => n.TypeArguments.Any(ContainsAnonymousType) || n.ContainingType is { } c && ContainsAnonymousType(c),
-        _ => false,
-    };
 
     private string Temp(ITypeSymbol? type, SyntaxNode at, string what = "temp")
     {

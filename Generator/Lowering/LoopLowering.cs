@@ -140,7 +140,19 @@ internal sealed partial class MethodLowerer
         }
         var enumType = info.GetEnumeratorMethod.ReturnType;
         if (enumType.IsRefLikeType) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe.Expression, "the enumerator of " + fe.Expression); return; }
-        var e = AddField(TypeText(enumType, fe.Expression), "_e" + (_nextTemp++), "enumerator of the foreach on line " + Line(fe));
+        // Elements of an anonymous type (a List of them): no field can name the enumerator's type, and a struct
+        // enumerator held as object would be copied at every read. Enumerate through IEnumerator<T> instead (a
+        // reference, held as object and read back by example: AnonymousTypes.cs), as foreach over the interface would.
+        string? enumeratorExample = null;
+        if (ContainsAnonymousType(enumType) && Model.Compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerator_T) is { } ienumerator
+            && info.ElementType is { } element && ExampleOf(ienumerator.Construct(element)) is { } example)
+        {
+            enumType = ienumerator.Construct(element);
+            enumeratorExample = example;
+            UseEnumeratorHelper();
+        }
+        var e = AddField(enumeratorExample is null ? TypeText(enumType, fe.Expression) : "object", "_e" + (_nextTemp++), "enumerator of the foreach on line " + Line(fe));
+        var eRead = enumeratorExample is null ? e : AnonymousRead(e, enumeratorExample);
         Src(fe.Expression);
         // C# may find GetEnumerator on an interface the collection implements explicitly (JToken's
         // IEnumerable<JToken>.GetEnumerator): the member is not callable on the class, so call it through
@@ -148,7 +160,8 @@ internal sealed partial class MethodLowerer
         var viaInterface = info.GetEnumeratorMethod.ContainingType is { TypeKind: TypeKind.Interface } iface
             && collType is { TypeKind: not (TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic) }
             ? $"(({iface.Fq()})({coll}))" : null;
-        var getEnum = info.GetEnumeratorMethod.IsExtensionMethod
+        var getEnum = enumeratorExample is not null ? $"__GoEnumerator({coll})"
+            : info.GetEnumeratorMethod.IsExtensionMethod
             ? $"{info.GetEnumeratorMethod.ContainingType.Fq()}.{info.GetEnumeratorMethod.Name}({coll})"
             : $"{viaInterface ?? $"({coll})"}.GetEnumerator()";
         Stmt($"{e} = {getEnum};");
@@ -159,19 +172,19 @@ internal sealed partial class MethodLowerer
             Label(top);
             if (moveNextAwaiter is not null)
             {
-                var r = EmitSuspension(fe.Expression, $"{e}.{moveNextAwaiter}()", info.MoveNextMethod.ContainingType.GetMembers(moveNextAwaiter).OfType<IMethodSymbol>().FirstOrDefault()?.ReturnType, info.MoveNextMethod.ReturnType, discard: false, "MoveNext of the foreach");
+                var r = EmitSuspension(fe.Expression, $"{eRead}.{moveNextAwaiter}()", info.MoveNextMethod.ContainingType.GetMembers(moveNextAwaiter).OfType<IMethodSymbol>().FirstOrDefault()?.ReturnType, info.MoveNextMethod.ReturnType, discard: false, "MoveNext of the foreach");
                 Stmt($"if (!{r}) goto {brk};");
             }
             else
             {
-                Stmt($"if (!{e}.MoveNext()) goto {brk};");
+                Stmt($"if (!{eRead}.MoveNext()) goto {brk};");
             }
             EnterEnvironment(fe);
             Src(variableNode);
-            Stmt($"{variable} = ({elementType}){e}.Current;");
+            Stmt(enumeratorExample is null ? $"{variable} = ({elementType}){e}.Current;" : $"{variable} = {eRead}.Current;");
             LowerLoopBody(fe, fe.Statement, brk, cont);
             BackEdge(fe, top, brk);
-        }, DisposeText(e, enumType, alwaysCheck: true));
+        }, enumeratorExample is null ? DisposeText(e, enumType, alwaysCheck: true) : $"if ({e} != null) ((global::System.IDisposable){e}).Dispose();");
         Stmt($"{e} = default;");
     }
 

@@ -222,7 +222,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     /// <summary>A local of an anonymous type is an object field: where it is read (not assigned), it is cast back by example.</summary>
     private string ReadBack(ISymbol symbol, SyntaxNode node, string field)
     {
-        if (symbol is not ILocalSymbol { Type: { IsAnonymousType: true } type } || MethodLowerer.AnonymousExample(type) is not { } example) return field;
+        if (symbol is not ILocalSymbol { Type: { } type } || !MethodLowerer.ContainsAnonymousType(type) || _owner.ExampleOf(type) is not { } example) return field;
         var written = node.Parent switch
         {
             AssignmentExpressionSyntax a => a.Left == node,

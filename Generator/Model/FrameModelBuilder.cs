@@ -263,6 +263,7 @@ internal static class FrameModelBuilder
             FrameFactory: factory,
             NeedsPatternHelpers: lowerer.NeedsPatternHelpers,
             NeedsAnonymousHelper: lowerer.NeedsAnonymousHelper,
+            ExampleHelpers: lowerer.ExampleHelpers.ToEquatableArray(),
             Environments: lowerer.EnvironmentDeclarations.ToEquatableArray(),
             BaseProxies: lowerer.BaseProxies.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);

@@ -45,6 +45,7 @@ internal sealed record GoroutineMethodModel(
     string? FrameFactory,
     bool NeedsPatternHelpers,
     bool NeedsAnonymousHelper,
+    EquatableArray<string> ExampleHelpers,
     EquatableArray<string> Environments,
     EquatableArray<string> BaseProxies,
     EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Locals whose type holds an anonymous type (<c>new { X = 1 }</c>, a <c>List</c> or array or query of them). No
+/// field can name such a type, so the local lives in an <c>object</c> field and every read casts it back by
+/// example: an expression of exactly that type, from which <c>__GoAs</c> infers it. An anonymous type's example
+/// is itself (anonymous types of one assembly with the same members are one type); a type that holds anonymous
+/// types another way gets a generic helper of the frame that returns it, so the compiler infers its arguments
+/// from their examples.
+/// <code>
+/// before:  var rows = xs.Select(x => new { x.Id, Tags = new[] { x.Tag } }).ToList(); Go.Yield(); return rows[0].Id;
+/// after:   private object _l0_rows;
+///          private static global::System.Collections.Generic.List&lt;T0&gt; __GoExample0&lt;T0&gt;(T0 e0) =&gt; default!;
+///          ... return __GoAs(_l0_rows, __GoExample0(new { Id = default(int), Tags = default(string[]) }))[0].Id;
+/// </code>
+/// Not possible (refused, GOSH0010): a type that holds an anonymous type inside a pointer or a function pointer,
+/// and spilled temporaries and call results of such types (their reads are not renamed).
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    private readonly Dictionary<string, string> _exampleHelperNames = new();
+
+    /// <summary>The frame's generic helpers that build examples (declarations).</summary>
+    public List<string> ExampleHelpers { get; } = new();
+
+    public bool NeedsAnonymousHelper { get; private set; }
+
+    /// <summary>A foreach over elements of an anonymous type enumerates through <c>__GoEnumerator</c> (LoopLowering).</summary>
+    private void UseEnumeratorHelper()
+    {
+        if (_exampleHelperNames.ContainsKey("enumerator")) return;
+        _exampleHelperNames["enumerator"] = "__GoEnumerator";
+        ExampleHelpers.Add("private static global::System.Collections.Generic.IEnumerator<T> __GoEnumerator<T>(global::System.Collections.Generic.IEnumerable<T> source) => source.GetEnumerator();");
+    }
+
+    /// <summary>An anonymous type anywhere in the type (an array of them, a generic or tuple of them): no field can name it.</summary>
+    public static bool ContainsAnonymousType(ITypeSymbol type) => type switch
+    {
+        { IsAnonymousType: true } => true,
+        IArrayTypeSymbol a => ContainsAnonymousType(a.ElementType),
+        IPointerTypeSymbol p => ContainsAnonymousType(p.PointedAtType),
+        INamedTypeSymbol n => n.TypeArguments.Any(ContainsAnonymousType) || n.ContainingType is { } c && ContainsAnonymousType(c),
+        _ => false,
+    };
+
+    /// <summary>An expression whose type is exactly <paramref name="type"/>, or null when none can be written.</summary>
+    public string? ExampleOf(ITypeSymbol type)
+    {
+        if (!ContainsAnonymousType(type)) return $"default({type.Fq()})";
+        if (type.IsAnonymousType)
+        {
+            var parts = new List<string>();
+            foreach (var p in type.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (ExampleOf(p.Type) is not { } value) return null;
+                parts.Add(p.Name + " = " + value);
+            }
+            return "new { " + string.Join(", ", parts) + " }";
+        }
+        var anonymous = new List<ITypeSymbol>();
+        if (Substituted(type, anonymous) is not { } shape) return null;
+        var examples = new List<string>();
+        foreach (var a in anonymous)
+        {
+            if (ExampleOf(a) is not { } e) return null;
+            examples.Add(e);
+        }
+        var key = shape + "/" + anonymous.Count;
+        if (!_exampleHelperNames.TryGetValue(key, out var name))
+        {
+            name = "__GoExample" + ExampleHelpers.Count;
+            _exampleHelperNames[key] = name;
+            var typeParameters = string.Join(", ", anonymous.Select((_, i) => "T" + i));
+            var parameters = string.Join(", ", anonymous.Select((_, i) => $"T{i} e{i}"));
+            ExampleHelpers.Add($"private static {shape} {name}<{typeParameters}>({parameters}) => default!;");
+        }
+        return $"{name}({string.Join(", ", examples)})";
+    }
+
+    /// <summary>The type's text with each distinct anonymous type replaced by T0, T1, ... (collected in order).</summary>
+    private static string? Substituted(ITypeSymbol type, List<ITypeSymbol> anonymous)
+    {
+        switch (type)
+        {
+            case { IsAnonymousType: true }:
+                var i = anonymous.FindIndex(a => SymbolEqualityComparer.Default.Equals(a, type));
+                if (i < 0)
+                {
+                    i = anonymous.Count;
+                    anonymous.Add(type);
+                }
+                return "T" + i;
+            case IArrayTypeSymbol array:
+                return Substituted(array.ElementType, anonymous) is { } element ? element + "[" + new string(',', array.Rank - 1) + "]" : null;
+            case INamedTypeSymbol { IsTupleType: true } tuple when ContainsAnonymousType(tuple):
+                // Tuple syntax, so that element names the code reads (pair.Row) stay.
+                var elements = new List<string>();
+                foreach (var f in tuple.TupleElements)
+                {
+                    if (Substituted(f.Type, anonymous) is not { } elementType) return null;
+                    elements.Add(f.IsExplicitlyNamedTupleElement ? elementType + " " + f.Name : elementType);
+                }
+                return "(" + string.Join(", ", elements) + ")";
+            case INamedTypeSymbol named when ContainsAnonymousType(named):
+                var outer = named.ContainingType is { } c ? Substituted(c, anonymous) : null;
+                if (named.ContainingType is not null && outer is null) return null;
+                var prefix = outer is not null
+                    ? outer + "."
+                    : named.ContainingNamespace is { IsGlobalNamespace: false } ns ? "global::" + ns.ToDisplayString() + "." : "global::";
+                var args = new List<string>();
+                foreach (var t in named.TypeArguments)
+                {
+                    if (Substituted(t, anonymous) is not { } arg) return null;
+                    args.Add(arg);
+                }
+                return prefix + named.Name + (args.Count > 0 ? "<" + string.Join(", ", args) + ">" : "");
+            case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
+                return null;
+            default:
+                return type.Fq();
+        }
+    }
+
+    /// <summary>Reading a value held as object: <c>__GoAs(field, example)</c>.</summary>
+    public string AnonymousRead(string field, string example)
+    {
+        NeedsAnonymousHelper = true;
+        return $"__GoAs({field}, {example})";
+    }
+}
