@@ -61,6 +61,29 @@ internal static class RuntimeContract
         public const string ThrowIfFailed = "ThrowIfFailed";
     }
 
+    /// <summary>
+    /// A virtual [Goroutine] method's factory checks whether the receiver's override is its own; a plain override
+    /// below it runs through a PlainOverrideFrame (docs/frame-contract.md, Nested goroutine calls).
+    /// </summary>
+    internal static class PlainOverride
+    {
+        public const string Type = "global::GoSharp.CompilerServices.PlainOverride";
+        public const string IsOwn = "IsOwn";
+    }
+
+    /// <summary>The frame of a call that runs a plain override (void).</summary>
+    internal static class PlainOverrideFrame
+    {
+        public const string Type = "global::GoSharp.CompilerServices.PlainOverrideFrame";
+    }
+
+    /// <summary>The frame of a call that runs a plain override (with a value).</summary>
+    internal static class PlainOverrideFrameOfT
+    {
+        public const string Type = "global::GoSharp.CompilerServices.PlainOverrideFrame";
+        public const int Arity = 1;
+    }
+
     /// <summary>The base class of a frame of a method that returns a value.</summary>
     internal static class FrameOfT
     {

@@ -39,7 +39,7 @@ internal sealed partial class MethodLowerer
         switch (symbol)
         {
             case IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: false, ReturnsByRefReadonly: false } m
-                when !NamesMethodTypeParameters(m) && m.Parameters.All(p => !HasCallerInfo(p) && (p.HasExplicitDefaultValue || !p.IsOptional)):
+                when !NamesMethodTypeParameters(m) && !NamesAnonymousTypes(m) && m.Parameters.All(p => !HasCallerInfo(p) && (p.HasExplicitDefaultValue || !p.IsOptional)):
                 UsesThis = true;
                 return "_this." + ProxyFor(m, name => $"private {(m.ReturnsVoid ? "void" : m.ReturnType.Fq())} {name}({Parameters(m)}) => base.{m.Name}{TypeArguments(m)}({Arguments(m)});");
             case IPropertySymbol { IsIndexer: false, ReturnsByRef: false, ReturnsByRefReadonly: false, GetMethod: not null } p
@@ -68,7 +68,9 @@ internal sealed partial class MethodLowerer
         // Parameters by value: the frame's factory takes every argument by value (a goroutine has no ref parameters).
         var parameters = string.Join(", ", target.Parameters.Select(p => p.Type.Fq() + " p" + p.Ordinal));
         var forwarded = string.Join(", ", target.Parameters.Select(p => "p" + p.Ordinal));
-        var name = ProxyFor(new FactoryKey(target), n => $"private {frameType} {n}({parameters}) => base.{factoryName}{TypeArguments(target)}({forwarded});");
+        // Not the virtual factory (it dispatches to the receiver's override): the base's own frame.
+        var own = SymbolFacts.OwnFrameName(target);
+        var name = ProxyFor(new FactoryKey(target), n => $"private {frameType} {n}({parameters}) => base.{own}{TypeArguments(target)}({forwarded});");
         return $"_this.{name}({arguments})";
     }
 
@@ -97,7 +99,17 @@ internal sealed partial class MethodLowerer
         public int GetHashCode(object o) => o is ISymbol s ? SymbolEqualityComparer.Default.GetHashCode(s) : o.GetHashCode();
     }
 
-    private static bool IsRead(ExpressionSyntax e) => e.Parent switch
+    private static bool IsRead(ExpressionSyntax e)
+    {
+        // A deconstruction target ((base.P, x) = ...; foreach ((base.P, var y) in ...)) is written, not read.
+        SyntaxNode n = e;
+        while (n.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax tuple }) n = tuple;
+        if (n != e && (n.Parent is AssignmentExpressionSyntax a && a.Left == n || n.Parent is ForEachVariableStatementSyntax f && f.Variable == n))
+            return false;
+        return IsReadHere(e);
+    }
+
+    private static bool IsReadHere(ExpressionSyntax e) => e.Parent switch
     {
         AssignmentExpressionSyntax a when a.Left == e => false,
         PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } => false,
@@ -106,6 +118,10 @@ internal sealed partial class MethodLowerer
         RefExpressionSyntax => false,
         _ => true,
     };
+
+    // The proxy is a member of the type: it cannot name an anonymous type (base.G(new { A = 1 })).
+    private static bool NamesAnonymousTypes(IMethodSymbol m) =>
+        ContainsAnonymousType(m.ReturnType) || m.Parameters.Any(p => ContainsAnonymousType(p.Type)) || m.TypeArguments.Any(ContainsAnonymousType);
 
     private static bool HasCallerInfo(IParameterSymbol p) => p.GetAttributes().Any(a => a.AttributeClass is
     {
@@ -128,12 +144,25 @@ internal sealed partial class MethodLowerer
     private static string TypeArguments(IMethodSymbol m) =>
         m.IsGenericMethod ? "<" + string.Join(", ", m.TypeArguments.Select(t => t.Fq())) + ">" : "";
 
+    // The proxy's parameters have the base method's names: a call site's named arguments bind to them.
     private static string Parameters(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>
-        RefKindText(p.RefKind) + (p.IsParams ? "params " : "") + p.Type.Fq() + " p" + p.Ordinal
-        + (p.HasExplicitDefaultValue ? " = " + SymbolFacts.ConstantText(p.Type, p.ExplicitDefaultValue) : "")));
+        RefKindText(p.RefKind) + (p.IsParams ? "params " : "") + p.Type.Fq() + " @" + p.Name
+        + (p.HasExplicitDefaultValue ? " = " + DefaultValueText(p) : "")));
 
     private static string Arguments(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>
-        (p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", _ => "" }) + "p" + p.Ordinal));
+        (p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", _ => "" }) + "@" + p.Name));
+
+    /// <summary>
+    /// A default parameter value as a constant expression: <c>default</c> for a struct's (<c>CancellationToken ct =
+    /// default</c>), the underlying value for a nullable value type's (<c>int? n = 5</c>: a cast to int? is no constant).
+    /// </summary>
+    private static string DefaultValueText(IParameterSymbol p)
+    {
+        var value = p.ExplicitDefaultValue;
+        if (value is null) return "default";
+        var type = p.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : p.Type;
+        return SymbolFacts.ConstantText(type, value);
+    }
 
     private static string RefKindText(RefKind k) => k switch
     {

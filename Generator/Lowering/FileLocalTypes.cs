@@ -59,13 +59,20 @@ internal static class FileLocalTypes
     /// </summary>
     public static SyntaxNode InlineConstants(SyntaxNode node, SemanticModel model)
     {
+        // The outermost constant expression that names a file-local type's member becomes its value, with the
+        // type it has there: `(int)Color.Blue` becomes `((int)(2))`, and a value of a file-local enum becomes its
+        // underlying value (the enum cannot be named in another file).
         var replacements = new Dictionary<SyntaxNode, string>();
-        foreach (var e in node.DescendantNodes().OfType<ExpressionSyntax>())
+        foreach (var e in node.DescendantNodes(n => !replacements.ContainsKey(n)).OfType<ExpressionSyntax>())
         {
-            if (e is not (IdentifierNameSyntax or MemberAccessExpressionSyntax)) continue;
             if (replacements.Keys.Any(r => r.Span.Contains(e.Span))) continue;
-            if (model.GetSymbolInfo(e).Symbol is not IFieldSymbol { IsConst: true } field || Owner(field) is null) continue;
-            replacements[e] = Literal(field.Type, field.ConstantValue);
+            if (!e.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().Any(n => Owner(model.GetSymbolInfo(n).Symbol) is not null)) continue;
+            var constant = model.GetConstantValue(e);
+            if (!constant.HasValue) continue;
+            var type = model.GetTypeInfo(e).ConvertedType ?? model.GetTypeInfo(e).Type;
+            if (type is null) continue;
+            if (type is INamedTypeSymbol { EnumUnderlyingType: { } underlying } && Owner(type) is not null) type = underlying;
+            replacements[e] = Literal(type, constant.Value);
         }
         if (replacements.Count == 0) return node;
         return node.ReplaceNodes(replacements.Keys, (original, _) =>

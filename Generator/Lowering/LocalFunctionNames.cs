@@ -26,15 +26,19 @@ internal sealed partial class MethodLowerer
         var declared = body.DescendantNodes(n => n == body || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
             .OfType<LocalFunctionStatementSyntax>()
             .GroupBy(f => f.Identifier.ValueText);
+        HashSet<string>? taken = null;
         foreach (var group in declared)
         {
             var n = 1;
             foreach (var f in group.Skip(1))
             {
                 if (Model.GetDeclaredSymbol(f, _ct) is not IMethodSymbol symbol) continue;
+                // Not a name the method already uses (another local function L__2, a local) or a member's.
+                taken ??= new HashSet<string>(body.DescendantTokens().Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
                 string name;
                 do name = group.Key + "__" + ++n;
-                while (_method.ContainingType.MemberNames.Contains(name));
+                while (_method.ContainingType.MemberNames.Contains(name) || taken.Contains(name));
+                taken.Add(name);
                 _localFunctionNames[symbol] = name;
                 _rewriteNames.Add(group.Key);
             }

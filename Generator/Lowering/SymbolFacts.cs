@@ -273,6 +273,22 @@ internal static class SymbolFacts
     /// for overloads (which differ by parameters, as their factories do).</summary>
     public static string FrameFactoryName(IMethodSymbol m) => "__GoFrame_" + m.Name;
 
+    /// <summary>
+    /// Beside a virtual factory, the type's own frame of the method, not virtual: <c>base.M()</c> of a derived
+    /// [Goroutine] method calls it (through a proxy), since the virtual factory would dispatch to the receiver.
+    /// </summary>
+    public static string OwnFrameName(IMethodSymbol m) => "__GoFrameOf_" + m.Name;
+
+    /// <summary>A base type declares the same own-frame method (the generated one hides it: <c>new</c>).</summary>
+    public static bool HidesOwnFrame(IMethodSymbol m)
+    {
+        for (var b = m.ContainingType.BaseType; b is not null; b = b.BaseType)
+            if (b.GetMembers(OwnFrameName(m)).OfType<IMethodSymbol>().Any(o => o.Parameters.Length == m.Parameters.Length
+                && o.Parameters.Zip(m.Parameters, (x, y) => SymbolEqualityComparer.Default.Equals(x.Type, y.Type)).All(e => e)))
+                return true;
+        return false;
+    }
+
     /// <summary>True when the method overrides one whose frame factory exists (generated here, or in the base's assembly).</summary>
     public static bool OverridesFrameFactory(IMethodSymbol m)
     {

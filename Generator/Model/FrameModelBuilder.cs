@@ -63,6 +63,29 @@ internal static class FrameModelBuilder
         return decl.ConstraintClauses.Count == 0 ? "" : " " + string.Join(" ", decl.ConstraintClauses.Select(c => DeclarationText.Of(c)));
     }
 
+    /// <summary>
+    /// The virtual factory's body: this type's frame when the receiver's override of the method is this type's own,
+    /// else (a plain override below, perhaps in another assembly) a frame that calls it plainly, as C# would.
+    /// <code>
+    /// GetType() == typeof(A) || PlainOverride.IsOwn(new Func&lt;int, string&gt;(this.Speak), typeof(A))
+    ///     ? new Speak_Frame(this, n) : new PlainOverrideFrame&lt;string&gt;(() =&gt; this.Speak(n))
+    /// </code>
+    /// </summary>
+    private static string DispatchingFrame(IMethodSymbol method, string frameNew, string typeArgs, MethodDeclarationSyntax decl)
+    {
+        var self = method.ContainingType.Fq();
+        var parameterTypes = method.Parameters.Select(p => p.Type.Fq()).ToList();
+        var delegateType = method.ReturnsVoid
+            ? (parameterTypes.Count == 0 ? "global::System.Action" : $"global::System.Action<{string.Join(", ", parameterTypes)}>")
+            : $"global::System.Func<{string.Join(", ", parameterTypes.Append(method.ReturnType.Fq()))}>";
+        var args = string.Join(", ", decl.ParameterList.Parameters.Select(p => "@" + p.Identifier.ValueText));
+        var plainFrame = method.ReturnsVoid
+            ? $"new {RuntimeContract.PlainOverrideFrame.Type}(() => this.{method.Name}{typeArgs}({args}))"
+            : $"new {RuntimeContract.Generic(RuntimeContract.PlainOverrideFrameOfT.Type, method.ReturnType.Fq())}(() => this.{method.Name}{typeArgs}({args}))";
+        return $"GetType() == typeof({self}) || {RuntimeContract.PlainOverride.Type}.{RuntimeContract.PlainOverride.IsOwn}(new {delegateType}(this.{method.Name}{typeArgs}), typeof({self}))\n"
+            + $"        ? {frameNew}\n        : {plainFrame}";
+    }
+
     private static void Add(List<DiagnosticInfo> list, DiagnosticDescriptor d, Location at, params string[] args) =>
         list.Add(new DiagnosticInfo(d.Id, LocationInfo.From(at), args.ToEquatableArray()));
 
@@ -217,8 +240,15 @@ internal static class FrameModelBuilder
         {
             var factoryName = SymbolFacts.FrameFactoryName(method);
             var overrides = SymbolFacts.OverridesFrameFactory(method);
+            // The type's own frame, non-virtually: what base.M() of a derived [Goroutine] method asks for (BaseAccess).
+            var ownName = SymbolFacts.OwnFrameName(method);
+            var ownClauses = SymbolFacts.ConstraintClauses(method);
+            var ownModifiers = (accessibility + (SymbolFacts.HidesOwnFrame(method) ? " new" : "")).Trim();
+            var own = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]\n"
+                + $"{(ownModifiers.Length > 0 ? ownModifiers + " " : "")}{baseType} {ownName}{typeParams}({launcherParams}){(ownClauses.Length > 0 ? " " + ownClauses : "")} => {frameNew};";
             factory = $"{(accessibility + (overrides ? " override " : " virtual ")).TrimStart()}{baseType} {factoryName}{typeParams}({launcherParams})"
-                + $"{FactoryConstraints(decl, overrides, constraints)} => {frameNew};";
+                + $"{FactoryConstraints(decl, overrides, constraints)} =>\n    {DispatchingFrame(method, $"{ownName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})", frameTypeArgs, decl)};\n\n"
+                + own;
             frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         }
         else if (SymbolFacts.MayBeCalledFromAnotherAssembly(method))
