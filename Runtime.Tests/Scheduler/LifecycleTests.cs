@@ -83,6 +83,21 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void DisposeStopsAGoroutineThatStartsRunningAsItBegins()
+    {
+        // A spinning goroutine spawned just before Dispose: its M may be past its _stopping check when Dispose's
+        // first PreemptAll runs, and start the G after it. Dispose asks again until the M exits (red team: before,
+        // the G ran on and Dispose waited out its timeout, in 24 of 30 rounds on a loaded machine).
+        for (int round = 0; round < 30; round++)
+        {
+            var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+            rt.Spawn(new SpinFrame(new SpinFrame.Box()));
+            rt.Dispose(TimeSpan.FromMinutes(2)); // a hang guard; Dispose returns as soon as the Ms are gone
+            Assert.True(rt.Sched.AllMsExited, $"round {round}: an M kept running its goroutine after Dispose");
+        }
+    }
+
+    [Fact]
     public void DisposingWithParkedGoroutinesAbandonsThemWithoutHanging()
     {
         var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });

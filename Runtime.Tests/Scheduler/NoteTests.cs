@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics;
 using System.Threading;
 using GoSharp.Scheduler;
 using Xunit;
@@ -26,6 +28,24 @@ public class NoteTests
         Assert.False(note.Sleep(timeoutMs: 1));
         note.Wakeup();
         Assert.True(note.Sleep(timeoutMs: 60_000));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void ATimedSleepNeverEndsBeforeItsTimeout(int timeoutMs)
+    {
+        // A lower bound, which a correct note meets on any machine however loaded (no upper bound is asserted):
+        // rounding the time left down once woke Ms up to a millisecond early, and Sleep(1) did not sleep at all,
+        // so an M waiting for a timer spun through the scheduler (red team, 2026-11-28).
+        var note = new Note();
+        for (int i = 0; i < 20; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            Assert.False(note.Sleep(timeoutMs));
+            Assert.True(Stopwatch.GetElapsedTime(start) >= TimeSpan.FromMilliseconds(timeoutMs), $"Sleep({timeoutMs}) returned after {Stopwatch.GetElapsedTime(start).TotalMilliseconds} ms");
+        }
     }
 
     [Fact]

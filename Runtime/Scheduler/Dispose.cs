@@ -50,12 +50,21 @@ internal sealed partial class Sched
             // StartM adds an M under the lock but starts its thread after: one may not have started yet
             // (it will find _stopping and exit at once).
             if (m == M.Current || m.Thread.ThreadState.HasFlag(ThreadState.Unstarted)) continue;
-            var left = deadline - DateTime.UtcNow;
-            if (left < TimeSpan.Zero) left = TimeSpan.Zero;
-            m.Thread.Join(left);
+            // In slices, asking every running goroutine to yield between them: an M that was already past its
+            // _stopping check when the one PreemptAll above ran starts its G after it (red team: the G then ran
+            // on, and Dispose waited out its whole timeout).
+            while (true)
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left < TimeSpan.Zero) left = TimeSpan.Zero;
+                if (m.Thread.Join(left < DisposeSlice ? left : DisposeSlice) || left == TimeSpan.Zero) break;
+                lock (_lock) PreemptAll();
+            }
         }
         AbandonAll();
     }
+
+    private static readonly TimeSpan DisposeSlice = TimeSpan.FromMilliseconds(5);
 
     /// <summary>For tests: true once every M thread has exited.</summary>
     internal bool AllMsExited

@@ -48,11 +48,12 @@ internal sealed class Note
                         Monitor.Wait(_lock);
                         continue;
                     }
-                    long left = (deadline - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency;
-                    if (left <= 0 || !Monitor.Wait(_lock, (int)left))
-                    {
-                        if (left <= 0 || Volatile.Read(ref _state) == Blocked) break;
-                    }
+                    // Rounded up: rounded down, a wait woke up to a millisecond early (and Sleep(1) never slept),
+                    // so a timed sleep until the next timer spun through the scheduler instead (red team).
+                    // A monitor wait that times out a little early (another clock) just waits the rest.
+                    long left = ((deadline - Stopwatch.GetTimestamp()) * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency;
+                    if (left <= 0) break;
+                    Monitor.Wait(_lock, (int)left);
                 }
             }
         }
