@@ -79,3 +79,30 @@ public static partial class Cases
         return r;
     }
 }
+
+public static partial class Cases
+{
+    public partial class RtWriter
+    {
+        [Goroutine] public virtual string Write(byte b) { Go.Yield(); return "writer" + b; }
+    }
+
+    /// <summary>Json.NET's shape: a non-override overload that takes a byte by conversion hides the base's from this.Write.</summary>
+    public partial class RtTextWriter : RtWriter
+    {
+        internal string Write(long l) => "long" + l;
+        [Goroutine] public override string Write(byte b) { Go.Yield(); return "text" + b; }
+    }
+
+    public class RtPlainTextWriter : RtTextWriter
+    {
+        public override string Write(byte b) => "plain" + b;
+    }
+
+    [Goroutine]
+    public static string PlainOverrideBehindAShadowingOverload(Log log, int n)
+    {
+        RtWriter w = new RtPlainTextWriter(), t = new RtTextWriter(), b = new RtWriter();
+        return w.Write((byte)n) + "|" + t.Write((byte)(n + 1)) + "|" + b.Write(Tw((byte)(n + 2)));
+    }
+}

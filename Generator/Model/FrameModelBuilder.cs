@@ -79,10 +79,25 @@ internal static class FrameModelBuilder
             ? (parameterTypes.Count == 0 ? "global::System.Action" : $"global::System.Action<{string.Join(", ", parameterTypes)}>")
             : $"global::System.Func<{string.Join(", ", parameterTypes.Append(method.ReturnType.Fq()))}>";
         var args = string.Join(", ", decl.ParameterList.Parameters.Select(p => "@" + p.Identifier.ValueText));
+        // Through the type that declared the virtual method first: looked up on this type, the method's name may
+        // also find a non-virtual overload declared here that takes the arguments by conversion, and C# then drops
+        // every overload of the base types, the one meant included (Json.NET's WriteValueAsync(BigInteger) beside
+        // the byte override). From the declaring type the same overload wins that the user's call picked.
+        // Only when a type on the way declares such a method: a protected method cannot be reached through a
+        // base-typed reference at all.
+        var origin = method;
+        while (origin.OverriddenMethod is { } overridden) origin = overridden;
+        var shadowed = false;
+        for (var t = method.ContainingType; t is not null && !SymbolEqualityComparer.Default.Equals(t, origin.ContainingType); t = t.BaseType)
+            shadowed |= t.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => !m.IsOverride);
+        // Protected and shadowed: neither way binds the method meant; no check (docs/generator.md, Known limits).
+        if (shadowed && method.DeclaredAccessibility is Accessibility.Protected or Accessibility.ProtectedOrInternal or Accessibility.ProtectedAndInternal)
+            return frameNew;
+        var receiver = shadowed ? $"(({origin.ContainingType.Fq()})this)" : "this";
         var plainFrame = method.ReturnsVoid
-            ? $"new {RuntimeContract.PlainOverrideFrame.Type}(() => this.{method.Name}{typeArgs}({args}))"
-            : $"new {RuntimeContract.Generic(RuntimeContract.PlainOverrideFrameOfT.Type, method.ReturnType.Fq())}(() => this.{method.Name}{typeArgs}({args}))";
-        return $"GetType() == typeof({self}) || {RuntimeContract.PlainOverride.Type}.{RuntimeContract.PlainOverride.IsOwn}(new {delegateType}(this.{method.Name}{typeArgs}), typeof({self}))\n"
+            ? $"new {RuntimeContract.PlainOverrideFrame.Type}(() => {receiver}.{method.Name}{typeArgs}({args}))"
+            : $"new {RuntimeContract.Generic(RuntimeContract.PlainOverrideFrameOfT.Type, method.ReturnType.Fq())}(() => {receiver}.{method.Name}{typeArgs}({args}))";
+        return $"GetType() == typeof({self}) || {RuntimeContract.PlainOverride.Type}.{RuntimeContract.PlainOverride.IsOwn}(new {delegateType}({receiver}.{method.Name}{typeArgs}), typeof({self}))\n"
             + $"        ? {frameNew}\n        : {plainFrame}";
     }
 
