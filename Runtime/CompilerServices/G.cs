@@ -113,7 +113,7 @@ public sealed class G
     /// </summary>
     public FrameResult Invoke(Frame caller, Frame callee)
     {
-        if (SyncDepth >= MaxSyncDepth || Sched.TrampolineEveryCall || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) return Call(caller, callee);
+        if (SyncDepth >= MaxSyncDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) return Call(caller, callee);
         SyncDepth++;
         callee.Caller = caller;
         FrameResult r = callee.Resume(this);

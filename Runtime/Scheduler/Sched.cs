@@ -71,7 +71,14 @@ internal sealed partial class Sched
     private long _virtualNow = Stopwatch.GetTimestamp(); // deterministic mode's clock
     private readonly bool _detectDeadlocks;
     private readonly bool _flowExecutionContext;    // capture the spawner's ExecutionContext (GoRuntimeOptions.FlowExecutionContext)
-    internal bool TrampolineEveryCall;              // GOSHARP_DEBUG=trampolinecalls=1: G.Invoke always trampolines (testing aid)
+    private ushort _syncDepthAtResume;              // G.SyncDepth at each resume: 0, or G.MaxSyncDepth (TrampolineEveryCall)
+
+    /// <summary>GOSHARP_DEBUG=trampolinecalls=1: every nested goroutine call trampolines (a testing aid).</summary>
+    internal bool TrampolineEveryCall
+    {
+        get => _syncDepthAtResume != 0;
+        set => _syncDepthAtResume = value ? (ushort)G.MaxSyncDepth : (ushort)0;
+    }
     private int _deadlockReported;
     private readonly Action<UnhandledGoroutineException>? _unhandled;
     internal readonly long StartTimestamp = Stopwatch.GetTimestamp();

@@ -114,7 +114,9 @@ internal sealed partial class Sched
             {
                 // A frame that has completed never runs again: resuming it would restart its body.
                 if (f.State == Frame.DoneState) ThrowResumedCompleted(g, f);
-                g.SyncDepth = 0;
+                // GOSHARP_DEBUG=trampolinecalls=1 starts the count at the limit: every nested call trampolines,
+                // at no cost to G.Invoke's own check.
+                g.SyncDepth = _syncDepthAtResume;
                 r = f.Resume(g);
             }
             catch (Exception ex)
