@@ -43,7 +43,9 @@ public class ParkedGoroutineMemoryTests
     public void A_goroutine_parked_on_a_receive_costs_at_most_300_bytes()
     {
         // Each round in a fresh runtime (Measure says why a few): seen once in a full run as 37 B more per goroutine.
-        long least = Measure.LeastOf(3, 300, BytesPerParkedGoroutine);
+        // Five rounds: one full run (of about 20 that day) saw 332 B in all three of three rounds, a process-wide
+        // state this test could not reproduce alone; the spawner is also kept close to the parked goroutines.
+        long least = Measure.LeastOf(5, 300, BytesPerParkedGoroutine);
         Assert.True(least <= 300, $"{least} bytes per parked goroutine");
     }
 
@@ -59,7 +61,13 @@ public class ParkedGoroutineMemoryTests
             wg.Add(N);
             perGoroutine = Measure.Retained(() =>
             {
-                for (int i = 0; i < N; i++) rt.Spawn(new ParkedFrame(block, wg));
+                for (int i = 0; i < N; i++)
+                {
+                    rt.Spawn(new ParkedFrame(block, wg));
+                    // At most about a thousand goroutines runnable at once: what is measured is the parked ones.
+                    if ((i & 1023) == 1023)
+                        while (Volatile.Read(ref s_parking) < i - 1024) Thread.Yield();
+                }
                 // One P runs each goroutine from its start to its park in one go: once all have started, at most
                 // the last one is still on its way (one wait record, a rounding error over N).
                 while (Volatile.Read(ref s_parking) < N) Thread.Yield();
