@@ -259,11 +259,11 @@ public class OutputCompilesTests
     }
 
     [Fact]
-    public void AnonymousValueOfASuspendingConditionalStaysRefused() => ExpectOne("GOSH0010", """
+    public void AnonymousValueOfASuspendingSwitchExpressionStaysRefused() => ExpectOne("GOSH0010", """
         public partial class C
         {
             [Goroutine] static int Id(int v) { Go.Yield(); return v; }
-            [Goroutine] static int M(int n) { var a = [|n > 0 ? new { X = Id(n) } : new { X = 0 }|]; return a.X; }
+            [Goroutine] static int M(int n) { var a = [|n switch { 0 => new { X = Id(n) }, _ => new { X = 1 } }|]; return a.X; }
         }
         """);
 }

@@ -206,3 +206,19 @@ public static partial class Cases
         return s + rows.Count;
     }
 }
+
+public static partial class Cases
+{
+    /// <summary>Anonymous-typed values of a suspending ?: and ?? (object temporaries read back by example).</summary>
+    [Goroutine]
+    public static string AnonymousValuesOfConditionals(Log log, int n)
+    {
+        var a = n > 0 ? new { X = Tw(n), S = "pos" } : new { X = 0, S = "zero" };
+        var fallback = new { X = -1, S = "fb" };
+        var b = (n > 1 ? null : new { X = Tw(7), S = "b" }) ?? new { X = Tw(8), S = "c" };
+        log.Add(a.S + b.S);
+        Go.Yield();
+        var c = Tw(n) > 2 ? fallback : a;
+        return a.X + a.S + b.X + b.S + c.S + fallback.X;
+    }
+}

@@ -125,6 +125,21 @@ internal sealed partial class MethodLowerer
         }
     }
 
+    /// <summary>
+    /// A temporary for a value of <paramref name="type"/>: its field (to write) and how to read it. A type that holds
+    /// an anonymous type gets an object field read back by example; any other, <c>Temp</c>'s field, read as it is.
+    /// </summary>
+    private (string Write, string Read) ValueTemp(ITypeSymbol? type, SyntaxNode at, string what)
+    {
+        if (type is not null && ContainsAnonymousType(type) && ExampleOf(type) is { } example)
+        {
+            var field = AddField("object", "_t" + (_nextTemp++), what + " for line " + Line(at));
+            return (field, AnonymousRead(field, example));
+        }
+        var t = Temp(type, at, what);
+        return (t, t);
+    }
+
     /// <summary>Reading a value held as object: <c>__GoAs(field, example)</c>.</summary>
     public string AnonymousRead(string field, string example)
     {

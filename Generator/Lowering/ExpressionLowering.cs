@@ -349,8 +349,8 @@ internal sealed partial class MethodLowerer
     {
         var leftType = TypeOf(b.Left);
         var type = TypeOf(b);
-        var tl = Temp(leftType, b.Left, "left of ??");
-        var t = Temp(type, b, "value of ??");
+        var tl = ValueTemp(leftType, b.Left, "left of ??").Write; // compared with null and copied: never read as its type
+        var (t, read) = ValueTemp(type, b, "value of ??");
         var l = LowerExpression(b.Left);
         Src(b.Left);
         Stmt($"{tl} = {l};");
@@ -366,7 +366,7 @@ internal sealed partial class MethodLowerer
         AssignOrThrow(t, b.Right);
         Hidden();
         Label(end);
-        return t;
+        return read;
     }
 
     /// <summary>
@@ -394,7 +394,7 @@ internal sealed partial class MethodLowerer
             Report(DiagnosticDescriptors.Unsupported, c, "A ref conditional with a suspension point");
             return RewriteExpr(c);
         }
-        var t = Temp(TypeOf(c), c, "value of ?:");
+        var (t, read) = ValueTemp(TypeOf(c), c, "value of ?:");
         var cond = LowerExpression(c.Condition);
         var elseLabel = NewLabel("condelse");
         var end = NewLabel("condend");
@@ -407,7 +407,7 @@ internal sealed partial class MethodLowerer
         AssignOrThrow(t, c.WhenFalse);
         Hidden();
         Label(end);
-        return t;
+        return read;
     }
 
     private readonly Dictionary<ConditionalAccessExpressionSyntax, string> _bindingReceivers = new();
