@@ -24,8 +24,9 @@ namespace GoSharp.Generator.Lowering;
 /// </summary>
 internal sealed partial class MethodLowerer
 {
-    // Symbols (SymbolEqualityComparer) for proxies of base members, FactoryKeys for proxies of base factories.
-    private readonly Dictionary<object, string> _baseProxyNames = new(new ProxyKeyComparer());
+    // Proxies of base members (a method, a property) and of base methods' own frames, one each per method symbol.
+    private readonly Dictionary<ISymbol, string> _baseProxyNames = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, string> _baseFrameProxyNames = new(SymbolEqualityComparer.Default);
 
     /// <summary>The proxy members the user's type gets, as declarations.</summary>
     public List<string> BaseProxies { get; } = new();
@@ -41,11 +42,11 @@ internal sealed partial class MethodLowerer
             case IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: false, ReturnsByRefReadonly: false } m
                 when !NamesMethodTypeParameters(m) && !NamesAnonymousTypes(m) && m.Parameters.All(p => !HasCallerInfo(p) && (p.HasExplicitDefaultValue || !p.IsOptional)):
                 UsesThis = true;
-                return "_this." + ProxyFor(m, name => $"private {(m.ReturnsVoid ? "void" : m.ReturnType.Fq())} {name}({Parameters(m)}) => base.{m.Name}{TypeArguments(m)}({Arguments(m)});");
+                return "_this." + ProxyFor(_baseProxyNames, m, name => $"private {(m.ReturnsVoid ? "void" : m.ReturnType.Fq())} {name}({Parameters(m)}) => base.{m.Name}{TypeArguments(m)}({Arguments(m)});");
             case IPropertySymbol { IsIndexer: false, ReturnsByRef: false, ReturnsByRefReadonly: false, GetMethod: not null } p
                 when IsRead(access) && !NamesMethodTypeParameters(p.Type):
                 UsesThis = true;
-                return "_this." + ProxyFor(p, name => $"private {p.Type.Fq()} {name}() => base.{p.Name};") + "()";
+                return "_this." + ProxyFor(_baseProxyNames, p, name => $"private {p.Type.Fq()} {name}() => base.{p.Name};") + "()";
             default:
                 return null;
         }
@@ -70,33 +71,17 @@ internal sealed partial class MethodLowerer
         var forwarded = string.Join(", ", target.Parameters.Select(p => "p" + p.Ordinal));
         // Not the virtual factory (it dispatches to the receiver's override): the base's own frame.
         var own = SymbolFacts.OwnFrameName(target);
-        var name = ProxyFor(new FactoryKey(target), n => $"private {frameType} {n}({parameters}) => base.{own}{TypeArguments(target)}({forwarded});");
+        var name = ProxyFor(_baseFrameProxyNames, target, n => $"private {frameType} {n}({parameters}) => base.{own}{TypeArguments(target)}({forwarded});");
         return $"_this.{name}({arguments})";
     }
 
-    /// <summary>A base method's factory, kept apart from a proxy of the method itself in the proxy table.</summary>
-    private sealed class FactoryKey : System.IEquatable<FactoryKey>
+    private string ProxyFor(Dictionary<ISymbol, string> table, ISymbol target, System.Func<string, string> declaration)
     {
-        private readonly IMethodSymbol _method;
-        public FactoryKey(IMethodSymbol method) => _method = method;
-        public bool Equals(FactoryKey? other) => other is not null && SymbolEqualityComparer.Default.Equals(_method, other._method);
-        public override bool Equals(object? obj) => Equals(obj as FactoryKey);
-        public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(_method);
-    }
-
-    private string ProxyFor(object target, System.Func<string, string> declaration)
-    {
-        if (_baseProxyNames.TryGetValue(target, out var name)) return name;
-        name = $"__GoBase_{SymbolFacts.FrameName(_method)}_{_baseProxyNames.Count}";
-        _baseProxyNames[target] = name;
+        if (table.TryGetValue(target, out var name)) return name;
+        name = $"__GoBase_{SymbolFacts.FrameName(_method)}_{BaseProxies.Count}";
+        table[target] = name;
         BaseProxies.Add(declaration(name));
         return name;
-    }
-
-    private sealed class ProxyKeyComparer : IEqualityComparer<object>
-    {
-        public new bool Equals(object? x, object? y) => x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y);
-        public int GetHashCode(object o) => o is ISymbol s ? SymbolEqualityComparer.Default.GetHashCode(s) : o.GetHashCode();
     }
 
     private static bool IsRead(ExpressionSyntax e)

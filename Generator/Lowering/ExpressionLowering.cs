@@ -255,13 +255,10 @@ internal sealed partial class MethodLowerer
             var r = LowerExpression(op);
             if (i < last && !IsTrivial(op))
             {
-                var type = TypeOf(op);
-                // A value whose type holds an anonymous type waits in an object field, read back by example.
-                var example = type is not null && ContainsAnonymousType(type) ? ExampleOf(type) : null;
-                var t = example is not null ? AddField("object", "_t" + (_nextTemp++), "spilled operand for line " + Line(op)) : Temp(type, op, "spilled operand");
+                var (t, read) = ValueTemp(TypeOf(op), op, "spilled operand");
                 Src(op);
                 Stmt($"{t} = {r};");
-                r = example is not null ? AnonymousRead(t, example) : t;
+                r = read;
             }
             repl[op] = r;
         }

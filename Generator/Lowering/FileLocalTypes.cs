@@ -72,23 +72,10 @@ internal static class FileLocalTypes
             var type = model.GetTypeInfo(e).ConvertedType ?? model.GetTypeInfo(e).Type;
             if (type is null) continue;
             if (type is INamedTypeSymbol { EnumUnderlyingType: { } underlying } && Owner(type) is not null) type = underlying;
-            replacements[e] = Literal(type, constant.Value);
+            replacements[e] = SymbolFacts.ConstantText(type, constant.Value);
         }
         if (replacements.Count == 0) return node;
         return node.ReplaceNodes(replacements.Keys, (original, _) =>
             SyntaxFactory.ParseExpression(replacements[original]).WithTriviaFrom(original));
-    }
-
-    private static string Literal(ITypeSymbol type, object? value)
-    {
-        if (value is null) return $"default({type.Fq()})";
-        var text = value switch
-        {
-            string s => SymbolDisplay.FormatLiteral(s, quote: true),
-            char c => SymbolDisplay.FormatLiteral(c, quote: true),
-            bool b => b ? "true" : "false",
-            _ => SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false),
-        };
-        return value is string or bool ? text : $"(({type.Fq()})({text}))";
     }
 }
