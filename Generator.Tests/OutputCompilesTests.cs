@@ -259,11 +259,12 @@ public class OutputCompilesTests
     }
 
     [Fact]
-    public void AnonymousValueOfASuspendingSwitchExpressionStaysRefused() => ExpectOne("GOSH0010", """
+    public void AnonymousValuesOfASuspendingSwitchExpressionAndConditionalAccess() => ExpectClean("""
         public partial class C
         {
             [Goroutine] static int Id(int v) { Go.Yield(); return v; }
-            [Goroutine] static int M(int n) { var a = [|n switch { 0 => new { X = Id(n) }, _ => new { X = 1 } }|]; return a.X; }
+            [Goroutine] static int M(int n) { var a = n switch { 0 => new { X = Id(n) }, _ => new { X = 1 } }; var b = new C()?.Make(new { Y = Id(n) }); return a.X + b!.Y; }
+            T Make<T>(T value) => value;
         }
         """);
 }

@@ -17,8 +17,16 @@ namespace GoSharp.Generator.Lowering;
 ///          private static global::System.Collections.Generic.List&lt;T0&gt; __GoExample0&lt;T0&gt;(T0 e0) =&gt; default!;
 ///          ... return __GoAs(_l0_rows, __GoExample0(new { Id = default(int), Tags = default(string[]) }))[0].Id;
 /// </code>
+/// Temporaries go the same way (<see cref="ValueTemp"/>: the field to write, the read by example): spilled
+/// operands, and the values of a suspending <c>?:</c>, <c>??</c>, <c>?.</c> (and its receiver) and switch
+/// expression (and its governing value, which each arm's pattern tests through the read):
+/// <code>
+/// before:  var a = o?.Make(new { X = Tw(1) });
+/// after:   _t0 = _l0_o; if (_t0 is null) { _t1 = default; goto __condaccess2; }
+///          ...suspend for Tw(1)...; _t1 = _t0.Make(new { X = _r3 }); __condaccess2: _l1_a = __GoAs(_t1, new { X = default(int) });
+/// </code>
 /// Not possible (refused, GOSH0010): a type that holds an anonymous type inside a pointer or a function pointer,
-/// and spilled temporaries and call results of such types (their reads are not renamed).
+/// and temporaries still made with <c>Temp</c> (a suspending compound assignment of such a type).
 /// </summary>
 internal sealed partial class MethodLowerer
 {

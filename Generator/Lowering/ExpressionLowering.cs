@@ -424,17 +424,19 @@ internal sealed partial class MethodLowerer
     private string LowerConditionalAccess(ConditionalAccessExpressionSyntax ca, bool discard)
     {
         var recvType = TypeOf(ca.Expression);
-        var t = Temp(recvType, ca.Expression, "receiver of ?.");
+        // A receiver or value whose type holds an anonymous type waits in an object field, read back by example.
+        var (t, receiverRead) = ValueTemp(recvType, ca.Expression, "receiver of ?.");
         var r = LowerExpression(ca.Expression);
         Src(ca.Expression);
         Stmt($"{t} = {r};");
         var type = Model.GetTypeInfo(ca, _ct).Type;
         var hasValue = !discard && type is not null && type.SpecialType != SpecialType.System_Void;
-        var result = hasValue ? Temp(type, ca, "value of ?.") : null;
+        string? result = null, read = null;
+        if (hasValue) (result, read) = ValueTemp(type, ca, "value of ?.");
         var end = NewLabel("condaccess");
         Hidden();
         Stmt(result is null ? $"if ({t} is null) goto {end};" : $"if ({t} is null) {{ {result} = default; goto {end}; }}");
-        var receiverText = recvType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } ? t + ".Value" : t;
+        var receiverText = recvType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } ? receiverRead + ".Value" : receiverRead;
         _bindingReceivers[ca] = receiverText;
         var v = LowerExpression(ca.WhenNotNull, discard: result is null);
         _bindingReceivers.Remove(ca);
@@ -443,7 +445,7 @@ internal sealed partial class MethodLowerer
         else if (v.Length > 0 && SyntaxFactory.ParseExpression(v) is not IdentifierNameSyntax) Stmt(v + ";");
         Hidden();
         Label(end);
-        return result ?? "";
+        return read ?? "";
     }
 
     /// <summary>
