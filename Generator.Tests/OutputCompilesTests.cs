@@ -267,4 +267,61 @@ public class OutputCompilesTests
             T Make<T>(T value) => value;
         }
         """);
+
+    [Fact]
+    public void DefaultInterpolatedStringHandlerWithASuspendingHole() => ExpectOne("GOSH0008", """
+        public partial class C
+        {
+            [Goroutine] static int Id(int v) { Go.Yield(); return v; }
+            [Goroutine] static string M(int n) => string.Create(null, [|$"a{Id(n)}"|]);
+        }
+        """);
+
+    [Fact]
+    public void RefStructInterpolatedStringHandlerWithASuspendingHole() => ExpectOne("GOSH0008", """
+        [System.Runtime.CompilerServices.InterpolatedStringHandler]
+        public ref struct Scratch
+        {
+            public Scratch(int literalLength, int formattedCount) { }
+            public void AppendLiteral(string s) { }
+            public void AppendFormatted<T>(T value) { }
+        }
+        public partial class C
+        {
+            [Goroutine] static int Id(int v) { Go.Yield(); return v; }
+            static int Use(Scratch s) => 1;
+            [Goroutine] static int M(int n) => Use([|$"a{Id(n)}"|]);
+        }
+        """);
+
+    [Fact]
+    public void RefStructInterpolatedStringHandlerBeforeASuspendingArgument() => ExpectOne("GOSH0008", """
+        public partial class C
+        {
+            [Goroutine] static int Id(int v) { Go.Yield(); return v; }
+            static string Use(ref System.Runtime.CompilerServices.DefaultInterpolatedStringHandler h, int v) => h.ToStringAndClear() + v;
+            [Goroutine] static string M(int n) => string.Create(null, $"a{n}") + Use([|$"b{n}"|], Id(n));
+        }
+        """);
+
+    [Fact]
+    public void InterpolatedStringHandlerArgumentNamedAfterTheHandlerParameter() => ExpectClean("""
+        [System.Runtime.CompilerServices.InterpolatedStringHandler]
+        public class Tagged
+        {
+            private string _text;
+            public Tagged(int literalLength, int formattedCount, int tag) { _text = tag + ":"; }
+            public void AppendLiteral(string s) { _text += s; }
+            public void AppendFormatted<T>(T value) { _text += value; }
+            public override string ToString() => _text;
+        }
+        public partial class C
+        {
+            [Goroutine] static int Id(int v) { Go.Yield(); return v; }
+        #pragma warning disable CS8947
+            static string Use([System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("tag")] Tagged h, int tag) => h.ToString();
+        #pragma warning restore CS8947
+            [Goroutine] static string M(int n) => Use(tag: Id(n), h: $"b{Id(n)}");
+        }
+        """);
 }

@@ -59,10 +59,8 @@ internal sealed partial class MethodLowerer
             case InterpolatedStringExpressionSyntax istr when IsHandlerConversion(istr):
                 // A custom interpolated string handler (StringBuilder.Append($"..."), Debug.Assert(c, $"...")) is
                 // created before the holes, appends as each hole is evaluated, and may skip the holes entirely
-                // (its out bool): spilled holes would run before the handler exists, and always.
-                Report(DiagnosticDescriptors.Unsupported, istr,
-                    "An interpolated string converted to an interpolated string handler (it appends as its holes are evaluated, or skips them), with a suspension point in a hole");
-                return RewriteExpr(e);
+                // (its out bool): created and called part by part (InterpolatedStringHandlers.cs).
+                return LowerHandlerInterpolation(istr);
             case CheckedExpressionSyntax ch:
                 // Its own context for everything inside, spilled parts included, whatever the enclosing block says.
                 var kind = ch.IsKind(SyntaxKind.CheckedExpression) ? "checked" : "unchecked";
@@ -89,6 +87,10 @@ internal sealed partial class MethodLowerer
         return converted is not null && converted.SpecialType != SpecialType.System_String
             && converted.GetAttributes().Any(a => a.AttributeClass is { Name: "InterpolatedStringHandlerAttribute" });
     }
+
+    /// <summary>An operand that is an interpolated string converted to a handler: its handler is created where it stands.</summary>
+    private bool IsHandlerOperand(ExpressionSyntax e) =>
+        e is InterpolatedStringExpressionSyntax istr && IsHandlerConversion(istr);
 
     private ITypeSymbol? TypeOf(ExpressionSyntax e)
     {
@@ -252,8 +254,15 @@ internal sealed partial class MethodLowerer
                 repl[op] = LowerLocation(op, spillAll: true) ?? RewriteExpr(op);
                 continue;
             }
-            var r = LowerExpression(op);
-            if (i < last && !IsTrivial(op))
+            // A handler conversion ($"..." into sb.Append) is created in place, as its arguments (the receiver, earlier
+            // arguments) are evaluated by now; it then lives in its own temporary. Spilled as a value it would be
+            // a string.
+            var handler = i < last && IsHandlerOperand(op);
+            var saved = _operandsSoFar;
+            _operandsSoFar = repl;
+            var r = handler ? LowerHandlerInterpolation((InterpolatedStringExpressionSyntax)op) : LowerExpression(op);
+            _operandsSoFar = saved;
+            if (i < last && !IsTrivial(op) && !_loweredHandlers.Contains(op))
             {
                 var (t, read) = ValueTemp(TypeOf(op), op, "spilled operand");
                 Src(op);

@@ -343,6 +343,29 @@ internal static class SymbolFacts
         return $"(({t}){text})";
     }
 
+    /// <summary>
+    /// A call the compiler leaves out, arguments and all: a method marked <c>[Conditional("X")]</c> (an override
+    /// inherits it) where none of its symbols is defined in the calling file (the project's symbols, then the
+    /// file's active <c>#define</c>/<c>#undef</c>, which all stand before its first token).
+    /// </summary>
+    public static bool IsOmittedConditionalCall(IMethodSymbol method, SyntaxTree tree)
+    {
+        var m = method.Definition();
+        while (m.OverriddenMethod is { } overridden) m = overridden.OriginalDefinition;
+        if (!m.ReturnsVoid) return false;
+        var symbols = m.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.ConditionalAttribute" && a.ConstructorArguments.Length == 1)
+            .Select(a => a.ConstructorArguments[0].Value as string).ToList();
+        if (symbols.Count == 0) return false;
+        var defined = new System.Collections.Generic.HashSet<string>(tree.Options.PreprocessorSymbolNames);
+        foreach (var trivia in tree.GetRoot().GetFirstToken(includeZeroWidth: true).LeadingTrivia)
+        {
+            if (trivia.GetStructure() is DefineDirectiveTriviaSyntax { IsActive: true } define) defined.Add(define.Name.ValueText);
+            else if (trivia.GetStructure() is UndefDirectiveTriviaSyntax { IsActive: true } undef) defined.Remove(undef.Name.ValueText);
+        }
+        return !symbols.Any(s => s is not null && defined.Contains(s));
+    }
+
     /// <summary>Cheap syntactic filter before asking for the symbol.</summary>
     public static bool MayBeBlocking(ExpressionSyntax callee) => callee switch
     {
