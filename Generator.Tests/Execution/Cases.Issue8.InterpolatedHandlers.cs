@@ -167,3 +167,15 @@ public static partial class Cases
         return "done" + Tw(n);
     }
 }
+
+public static partial class Cases
+{
+    [Goroutine]
+    public static string HandlerConditionalCallNotDefinedHere(Log log, int n)
+    {
+        // GOSHARP_TRACE is defined in another file, not this one: the calls are left out here, arguments and all.
+        TraceTo(log, $"t{Tw(n)}u{log.L("hole", n)}");
+        TraceValue(log, Tw(n + 1));
+        return "done" + n;
+    }
+}

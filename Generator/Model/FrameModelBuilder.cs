@@ -202,7 +202,13 @@ internal static class FrameModelBuilder
         var root = (CompilationUnitSyntax)decl.SyntaxTree.GetRoot(ct);
         // A using that names a file-local type would not compile in the generated file (FileLocalTypes).
         var fileLocals = FileLocalTypes.DeclaredIn(decl.SyntaxTree);
-        var fileUsings = root.Usings.Where(u => u.GlobalKeyword.RawKind == 0 && !(fileLocals && FileLocalTypes.NamesOne(u, model))).Select(u => u.ToString()).ToEquatableArray();
+        // The file's #define and #undef lines (they stand before its first token) come first, so that a call of a
+        // [Conditional] method copied into the frame is made or left out as in the user's file
+        // (SymbolFacts.IsOmittedConditionalCall).
+        var defines = root.GetFirstToken(includeZeroWidth: true).LeadingTrivia.Select(t => t.GetStructure())
+            .Where(d => d is DefineDirectiveTriviaSyntax { IsActive: true } or UndefDirectiveTriviaSyntax { IsActive: true })
+            .Select(d => d!.ToString().Trim());
+        var fileUsings = defines.Concat(root.Usings.Where(u => u.GlobalKeyword.RawKind == 0 && !(fileLocals && FileLocalTypes.NamesOne(u, model))).Select(u => u.ToString())).ToEquatableArray();
         var nsUsings = decl.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(x => x.Usings).Where(u => !(fileLocals && FileLocalTypes.NamesOne(u, model))).Select(u => u.ToString()).ToEquatableArray();
 
         var frameName = SymbolFacts.FrameName(method);
