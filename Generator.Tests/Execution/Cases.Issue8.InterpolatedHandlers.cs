@@ -179,3 +179,89 @@ public static partial class Cases
         return "done" + n;
     }
 }
+
+public static partial class Cases
+{
+    /// <summary>A writer whose own [Goroutine] method passes an interpolated string to its own method (implicit this as the handler's argument).</summary>
+    public sealed partial class SelfWriter
+    {
+        private readonly Log _log;
+        private readonly int _limit;
+
+        public SelfWriter(Log log, int limit)
+        {
+            _log = log;
+            _limit = limit;
+        }
+
+        public int Calls { get; set; }
+
+        public string Write([InterpolatedStringHandlerArgument("")] SelfHandler handler) => handler.Text + "/" + Calls;
+
+        /// <summary>Returns false once <see cref="Calls"/> reaches the limit (no out bool: every string starts).</summary>
+        public bool Take(string what)
+        {
+            Calls++;
+            _log.Add(what);
+            return Calls < _limit;
+        }
+
+        [Goroutine]
+        public string Run(int n)
+        {
+            var a = Write($"a{Tw(n)}b{_log.L("c", n)}{Tw("d")}");
+            var b = this.Write($"{Tw(n)}" + $"-{n}-" + $"{Tw(n + 1)}");
+            return a + "|" + b;
+        }
+    }
+
+    /// <summary>A class handler with bool-returning Append methods and no out bool.</summary>
+    [InterpolatedStringHandler]
+    public sealed class SelfHandler
+    {
+        private readonly SelfWriter _writer;
+        private readonly StringBuilder _text = new();
+
+        public SelfHandler(int literalLength, int formattedCount, SelfWriter writer) => _writer = writer;
+
+        public string Text => _text.ToString();
+
+        public bool AppendLiteral(string s)
+        {
+            _text.Append(s);
+            return _writer.Take("lit " + s);
+        }
+
+        public bool AppendFormatted<T>(T value)
+        {
+            _text.Append(value);
+            return _writer.Take("fmt " + value);
+        }
+    }
+
+    [Goroutine]
+    public static string HandlerImplicitThisAndAddition(Log log, int n)
+    {
+        var w = new SelfWriter(log, n + 2);
+        var r = w.Run(n);
+        return r + "|" + w.Calls;
+    }
+
+    [Goroutine]
+    public static string HandlerNestedAndFaulting(Log log, int n)
+    {
+        var sb = new StringBuilder();
+        var inner = new StringBuilder();
+        // A hole that itself appends through a handler with a suspending hole.
+        sb.Append($"<{Tw(inner.Append($"[{Tw(n)}]").Length)}:{(n > 1 ? Tw("big") : "small")}:{Tw<string?>(null) ?? Tw("dflt")}>");
+        try
+        {
+            sb.Append($"x{Tw(n)}y{(n == 1 ? throw new System.InvalidOperationException("hole " + n) : n)}z{log.L("after throw", n)}");
+        }
+        catch (System.InvalidOperationException e)
+        {
+            log.Add("caught " + e.Message);
+        }
+        return sb + "|" + inner;
+    }
+}

@@ -56,11 +56,11 @@ internal sealed partial class MethodLowerer
                 return LowerSwitchExpression(se);
             case QueryExpressionSyntax q:
                 return LowerQuery(q);
-            case InterpolatedStringExpressionSyntax istr when IsHandlerConversion(istr):
+            case InterpolatedStringExpressionSyntax or BinaryExpressionSyntax when IsHandlerOperand(e):
                 // A custom interpolated string handler (StringBuilder.Append($"..."), Debug.Assert(c, $"...")) is
                 // created before the holes, appends as each hole is evaluated, and may skip the holes entirely
                 // (its out bool): created and called part by part (InterpolatedStringHandlers.cs).
-                return LowerHandlerInterpolation(istr);
+                return LowerHandlerInterpolation(e);
             case CheckedExpressionSyntax ch:
                 // Its own context for everything inside, spilled parts included, whatever the enclosing block says.
                 var kind = ch.IsKind(SyntaxKind.CheckedExpression) ? "checked" : "unchecked";
@@ -80,17 +80,25 @@ internal sealed partial class MethodLowerer
         return RewriteExpr(e, repl);
     }
 
-    /// <summary>An interpolated string the compiler turns into a handler other than the one that builds a string.</summary>
-    private bool IsHandlerConversion(InterpolatedStringExpressionSyntax e)
+    /// <summary>
+    /// An interpolated string (or a sum of them, <c>$"a{x}" + $"b{y}"</c>) that the compiler turns into a handler
+    /// other than the one that builds a string: its handler is created where it stands.
+    /// </summary>
+    private bool IsHandlerOperand(ExpressionSyntax e)
     {
+        if (e is not (InterpolatedStringExpressionSyntax or BinaryExpressionSyntax) || !IsInterpolatedStringOrSum(e)) return false;
         var converted = Model.GetTypeInfo(e, _ct).ConvertedType;
         return converted is not null && converted.SpecialType != SpecialType.System_String
             && converted.GetAttributes().Any(a => a.AttributeClass is { Name: "InterpolatedStringHandlerAttribute" });
     }
 
-    /// <summary>An operand that is an interpolated string converted to a handler: its handler is created where it stands.</summary>
-    private bool IsHandlerOperand(ExpressionSyntax e) =>
-        e is InterpolatedStringExpressionSyntax istr && IsHandlerConversion(istr);
+    private static bool IsInterpolatedStringOrSum(ExpressionSyntax e) => e switch
+    {
+        InterpolatedStringExpressionSyntax => true,
+        BinaryExpressionSyntax b when b.IsKind(SyntaxKind.AddExpression) => IsInterpolatedStringOrSum(b.Left) && IsInterpolatedStringOrSum(b.Right),
+        ParenthesizedExpressionSyntax p => IsInterpolatedStringOrSum(p.Expression),
+        _ => false,
+    };
 
     private ITypeSymbol? TypeOf(ExpressionSyntax e)
     {
@@ -260,7 +268,7 @@ internal sealed partial class MethodLowerer
             var handler = i < last && IsHandlerOperand(op);
             var saved = _operandsSoFar;
             _operandsSoFar = repl;
-            var r = handler ? LowerHandlerInterpolation((InterpolatedStringExpressionSyntax)op) : LowerExpression(op);
+            var r = handler ? LowerHandlerInterpolation(op) : LowerExpression(op);
             _operandsSoFar = saved;
             if (i < last && !IsTrivial(op) && !_loweredHandlers.Contains(op))
             {

@@ -48,14 +48,14 @@ internal sealed partial class MethodLowerer
     private readonly HashSet<SyntaxNode> _loweredHandlers = new();
 
     /// <summary>The handler creation C# made of <paramref name="e"/>, or null when it is no handler conversion.</summary>
-    private IInterpolatedStringHandlerCreationOperation? HandlerCreation(InterpolatedStringExpressionSyntax e)
+    private IInterpolatedStringHandlerCreationOperation? HandlerCreation(ExpressionSyntax e)
     {
         for (var o = Model.GetOperation(e, _ct); o is not null && o.Syntax == e; o = o.Parent)
             if (o is IInterpolatedStringHandlerCreationOperation creation) return creation;
         return null;
     }
 
-    private string LowerHandlerInterpolation(InterpolatedStringExpressionSyntax e)
+    private string LowerHandlerInterpolation(ExpressionSyntax e)
     {
         var creation = HandlerCreation(e);
         var handlerType = creation?.Type;
@@ -68,6 +68,12 @@ internal sealed partial class MethodLowerer
             || Parts(creation.Content) is not { } parts)
         {
             Report(DiagnosticDescriptors.Unsupported, e, "This interpolated string converted to an interpolated string handler (a dynamic or invalid part)");
+            return RewriteExpr(e);
+        }
+        var byRef = creation.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref };
+        if (byRef && e.Parent is not ArgumentSyntax)
+        {
+            Report(DiagnosticDescriptors.Unsupported, e, "A parenthesized interpolated string passed to a ref interpolated string handler parameter");
             return RewriteExpr(e);
         }
         var operands = _operandsSoFar;
@@ -147,7 +153,7 @@ internal sealed partial class MethodLowerer
         _loweredHandlers.Add(e);
         // A handler passed to a ref parameter (StringBuilder.Append(ref AppendInterpolatedStringHandler)) is
         // passed by reference, as C# passes its handler temporary.
-        return creation.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref } ? "ref " + handler : handler;
+        return byRef ? "ref " + handler : handler;
     }
 
     /// <summary>The Append operations in order; <c>$"a" + $"{b}"</c> converted as one is the left's, then the right's.</summary>
