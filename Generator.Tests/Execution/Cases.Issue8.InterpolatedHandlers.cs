@@ -265,3 +265,17 @@ public static partial class Cases
         return sb + "|" + inner;
     }
 }
+
+public static partial class Cases
+{
+    /// <summary>Declared, never implemented: the compiler leaves out every call, arguments included.</summary>
+    static partial void NeverImplemented(Log log, int value);
+
+    [Goroutine]
+    public static string PartialMethodWithoutImplementationLeftOut(Log log, int n)
+    {
+        NeverImplemented(log, Tw(log.L("arg", n)));
+        log.Add("after");
+        return "done" + Tw(n);
+    }
+}

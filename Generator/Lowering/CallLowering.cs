@@ -24,9 +24,10 @@ internal sealed partial class MethodLowerer
 {
     private string LowerInvocation(InvocationExpressionSyntax inv, bool discard)
     {
-        // A call of a [Conditional] method whose symbol is not defined here is left out with its arguments,
-        // suspension points included, as the compiler leaves it out of the plain method.
-        if (Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol conditional && SymbolFacts.IsOmittedConditionalCall(conditional, inv.SyntaxTree))
+        // A call of a [Conditional] method whose symbol is not defined here, or of a partial method without an
+        // implementation, is left out with its arguments, suspension points included, as the compiler leaves it
+        // out of the plain method.
+        if (Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol omitted && SymbolFacts.IsOmittedCall(omitted, inv.SyntaxTree))
             return "";
         var kind = Classify(inv);
         if (kind == CallKind.Plain)

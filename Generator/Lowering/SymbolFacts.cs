@@ -344,13 +344,15 @@ internal static class SymbolFacts
     }
 
     /// <summary>
-    /// A call the compiler leaves out, arguments and all: a method marked <c>[Conditional("X")]</c> (an override
-    /// inherits it) where none of its symbols is defined in the calling file (the project's symbols, then the
-    /// file's active <c>#define</c>/<c>#undef</c>, which all stand before its first token).
+    /// A call the compiler leaves out, arguments and all: a partial method declared without an implementation,
+    /// or a method marked <c>[Conditional("X")]</c> (an override inherits it) where none of its symbols is defined
+    /// in the calling file (the project's symbols, then the file's active <c>#define</c>/<c>#undef</c>, which all
+    /// stand before its first token).
     /// </summary>
-    public static bool IsOmittedConditionalCall(IMethodSymbol method, SyntaxTree tree)
+    public static bool IsOmittedCall(IMethodSymbol method, SyntaxTree tree)
     {
         var m = method.Definition();
+        if (m.IsPartialDefinition && m.PartialImplementationPart is null) return true;
         while (m.OverriddenMethod is { } overridden) m = overridden.OriginalDefinition;
         if (!m.ReturnsVoid) return false;
         var symbols = m.GetAttributes()

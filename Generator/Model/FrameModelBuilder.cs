@@ -204,7 +204,7 @@ internal static class FrameModelBuilder
         var fileLocals = FileLocalTypes.DeclaredIn(decl.SyntaxTree);
         // The file's #define and #undef lines (they stand before its first token) come first, so that a call of a
         // [Conditional] method copied into the frame is made or left out as in the user's file
-        // (SymbolFacts.IsOmittedConditionalCall).
+        // (SymbolFacts.IsOmittedCall).
         var defines = root.GetFirstToken(includeZeroWidth: true).LeadingTrivia.Select(t => t.GetStructure())
             .Where(d => d is DefineDirectiveTriviaSyntax { IsActive: true } or UndefDirectiveTriviaSyntax { IsActive: true })
             .Select(d => d!.ToString().Trim());
