@@ -279,3 +279,37 @@ public static partial class Cases
         return "done" + Tw(n);
     }
 }
+
+/// <summary>An extension method whose receiver is the handler's argument.</summary>
+public static class RecorderExtensions
+{
+    public static string WriteTwice(this Cases.Recorder recorder, [InterpolatedStringHandlerArgument("recorder")] Cases.BudgetHandler handler) =>
+        handler.Text + handler.Text;
+}
+
+public static partial class Cases
+{
+    /// <summary>A constructor with a handler parameter that names an earlier constructor parameter.</summary>
+    public sealed class RecordedLine
+    {
+        public RecordedLine(Recorder recorder, [InterpolatedStringHandlerArgument("recorder")] BudgetHandler handler) =>
+            Text = handler.Text + "@" + recorder.AppendCalls;
+
+        public string Text { get; }
+    }
+
+    private static Recorder NewRecorder(Log log, int budget)
+    {
+        log.Add("recorder " + budget);
+        return new Recorder(log, budget);
+    }
+
+    [Goroutine]
+    public static string HandlerConstructorAndExtensionArguments(Log log, int n)
+    {
+        var line = new RecordedLine(NewRecorder(log, Tw(n + 1)), $"p{Tw(n)}q{log.L("q", 1)}r{Tw(2)}");
+        var twice = NewRecorder(log, n).WriteTwice($"{log.L("w", 0)}{Tw(n)}");
+        var chained = NewRecorder(log, Tw(3)).WriteTwice($"c{n}");
+        return line.Text + "|" + twice + "|" + chained;
+    }
+}
