@@ -48,7 +48,7 @@ internal sealed partial class MethodLowerer
         string? recvText = null;
         if (receiver is not null) recvText = Operand(repl, receiver);
         else if (inv.Expression is MemberBindingExpressionSyntax binding) recvText = BindingReceiver(binding);
-        else if (baseCall || !method.IsStatic && method.ReducedFrom is null) { recvText = "_this"; UsesThis = true; }
+        else if (baseCall || !method.IsStatic && method.ReducedFrom is null && !ExtensionBlocks.IsBlock(method.ContainingType)) { recvText = "_this"; UsesThis = true; }
 
         if (kind == CallKind.SuspensionPoint)
             return LowerSuspensionCall(inv, method, recvText, repl, discard);
@@ -144,6 +144,14 @@ internal sealed partial class MethodLowerer
         var def = method.Definition();
         var op = Model.GetOperation(inv, _ct) as IInvocationOperation;
         var target = op?.TargetMethod ?? method.ReducedFrom ?? method;   // extension calls: the static form, receiver first
+        // A member of a C# 14 extension block: its implementation, the receiver (of an instance member) its first
+        // parameter, the member's own parameters (those the call's arguments name) after it.
+        var blockReceiver = 0;
+        if (ExtensionBlocks.Implementation(target) is { } implementation)
+        {
+            blockReceiver = target.IsStatic ? 0 : 1;
+            target = implementation;
+        }
         // A method of another assembly: its frame class is internal there, so the frame comes from the factory
         // it carries beside the method (SymbolFacts.ImportedFrameFactory), typed as the runtime's Frame base.
         var imported = !SymbolEqualityComparer.Default.Equals(def.ContainingAssembly, Model.Compilation.Assembly);
@@ -153,7 +161,12 @@ internal sealed partial class MethodLowerer
         if (!def.IsStatic) ctorArgs.Add(recvText ?? "_this");
         foreach (var p in target.Parameters)
         {
-            var arg = op?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == p.Ordinal);
+            if (blockReceiver == 1 && p.Ordinal == 0)
+            {
+                ctorArgs.Add(recvText ?? "default");
+                continue;
+            }
+            var arg = op?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == p.Ordinal - blockReceiver);
             if (arg is null && op is null && method.ReducedFrom is not null && p.Ordinal == 0)
             {
                 ctorArgs.Add(recvText ?? "default");
