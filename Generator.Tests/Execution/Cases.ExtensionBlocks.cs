@@ -120,7 +120,7 @@ public static partial class Cases
     {
         var h = new BlockPointHolder { P = new BlockPoint { X = n } };
         // C# copies the receiver before the arguments run: Reset's write to h.P is not seen by Moved.
-        var moved = h.P.Moved(log, Reset(h, Tw(n + 5)));
+        var moved = h.P.Moved(log, Reset(h, n + 5) + Tw(0));
         var local = new BlockPoint { X = 7 };
         var again = local.Moved(log, Tw(1));
         return $"{moved}/{h.P.X}/{again}/{local.X}";
