@@ -53,6 +53,23 @@ public static partial class BlockExtensions
         }
     }
 
+    extension(Box box)
+    {
+        // A suspension point declared in a block: its awaiter factory has the implementation's shape, receiver first.
+        [GoSharp.CompilerServices.SuspensionPoint(nameof(GetBlockBumpAwaiter))]
+        public int BlockBump(int by)
+        {
+            box.Field += by;
+            return box.Field;
+        }
+    }
+
+    public static Sp.ValAwaiter<int> GetBlockBumpAwaiter(Box box, int by)
+    {
+        box.Field += by;
+        return new(box.Field, completed: false);
+    }
+
     extension(BlockPoint p)
     {
         // The receiver is a copy, as a by-value parameter is: what the member does to it stays inside.
@@ -130,6 +147,16 @@ public static partial class Cases
     {
         h.P.X = v * 10;
         return 1;
+    }
+
+    [Goroutine]
+    public static string ExtensionBlockSuspensionPoint(Log log, int n)
+    {
+        var box = new Box();
+        var a = box.BlockBump(n);
+        var b = box.BlockBump(Tw(2)) + box.BlockBump(1);
+        log.Add("bumped " + box.Field);
+        return $"{a} {b} {box.Field}";
     }
 
     [Goroutine]

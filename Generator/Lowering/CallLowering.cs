@@ -65,6 +65,10 @@ internal sealed partial class MethodLowerer
     private string LowerSuspensionCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
     {
         var awaiterName = SymbolFacts.SuspensionAwaiterName(method)!;
+        // A suspension point declared in a C# 14 extension block: its awaiter factory is a static method of the
+        // static class with the implementation's shape (receiver first, the block's type parameters first).
+        var implementation = ExtensionBlocks.Implementation(method);
+        if (implementation is not null) method = implementation;
         var owner = method.ReducedFrom?.ContainingType ?? method.ContainingType;
         var def = method.ReducedFrom ?? method;
         var awaiter = FindAwaiter(owner, awaiterName, method, def);
@@ -82,7 +86,7 @@ internal sealed partial class MethodLowerer
         }
         var args = string.Join(", ", inv.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
         string call;
-        if (method.ReducedFrom is not null)
+        if (method.ReducedFrom is not null || implementation is { IsExtensionMethod: true })
             call = $"{owner.Fq()}.{awaiterName}{typeArgs}({recvText}{(args.Length > 0 ? ", " + args : "")})";
         else if (method.IsStatic)
             call = $"{owner.Fq()}.{awaiterName}{typeArgs}({args})";
