@@ -182,6 +182,31 @@ public class ExtensionBlockTests
         IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(edited), IncrementalRun.Outputs(driver), "a field added");
     }
 
+    /// <summary>A body edit inside a block lowers that member only: the surface strips block members' bodies too.</summary>
+    [Fact]
+    public void ABodyEditInABlockLowersThatMemberOnly()
+    {
+        var before = GeneratorHarness.Compile(("E.cs", Prelude + """
+            public static partial class E
+            {
+                extension(int x)
+                {
+                    [Goroutine] public int Twice() { Go.Yield(); return x * 2; }
+                    [Goroutine] public int Thrice() { Go.Yield(); return x * 3; }
+                }
+                [Goroutine] public static int Plain(int n) { Go.Yield(); return n; }
+            }
+            """));
+        var driver = IncrementalRun.NewDriver().RunGenerators(before);
+        var edited = IncrementalRun.Edit(before, "E.cs", "return x * 3;", "return x * 4;");
+        driver = driver.RunGenerators(edited);
+        var lowered = IncrementalRun.Step(driver, GoSharp.Generator.TrackingNames.Model);
+        Assert.Equal(3, lowered.Count);
+        Assert.Equal(new[] { "E.Thrice" }, lowered.Where(o => !IncrementalRun.IsReused(o.Reason))
+            .Select(o => ((GoSharp.Generator.Model.LoweredMethod)o.Value).Method!.MethodDisplayName));
+        IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(edited), IncrementalRun.Outputs(driver), "body edit");
+    }
+
     private const string Library = """
         using System.Collections.Generic;
         using GoSharp;
