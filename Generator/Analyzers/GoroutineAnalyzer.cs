@@ -85,7 +85,7 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
     private static void ReportInvisibleCode(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax decl, IMethodSymbol method)
     {
         var isStub = false;
-        foreach (var frame in method.ContainingType.GetTypeMembers(Lowering.SymbolFacts.FrameName(method)))
+        foreach (var frame in Lowering.SymbolFacts.Definition(method).ContainingType.GetTypeMembers(Lowering.SymbolFacts.FrameName(method)))
             isStub |= !frame.GetMembers(Emit.FrameEmitter.CompileErrorsMarker).IsEmpty;
         if (!isStub) return;
         var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody;

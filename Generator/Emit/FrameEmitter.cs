@@ -56,10 +56,12 @@ internal static class FrameEmitter
         if (m.LauncherName is not null)
         {
             w.Line();
+            if (m.LauncherExtensionBlock is not null) w.Open(m.LauncherExtensionBlock);
             w.Line($"/// <summary>Starts <c>{Xml(m.MethodDisplayName)}</c> as a new goroutine (Go: <c>go {Xml(m.LauncherName.Substring(2))}(...)</c>).</summary>");
             var mods = m.LauncherModifiers.Length > 0 ? m.LauncherModifiers + " " : "";
             w.Line($"{mods}{m.LauncherReturnType} {m.LauncherName}{m.LauncherTypeParameters}({m.LauncherParameters}){(m.LauncherConstraints.Length > 0 ? " " + m.LauncherConstraints : "")}");
             w.Line($"    => {m.LauncherFrameArguments};");
+            if (m.LauncherExtensionBlock is not null) w.Close();
         }
         if (m.FrameFactory is not null)
         {

@@ -53,7 +53,7 @@ internal sealed partial class MethodLowerer
         string? recvText = null;
         if (receiver is not null) recvText = Operand(repl, receiver);
         else if (inv.Expression is MemberBindingExpressionSyntax binding) recvText = BindingReceiver(binding);
-        else if (baseCall || !method.IsStatic && method.ReducedFrom is null) { recvText = "_this"; UsesThis = true; }
+        else if (baseCall || !method.IsStatic && method.ReducedFrom is null && !ExtensionBlocks.IsBlock(method.ContainingType)) { recvText = "_this"; UsesThis = true; }
 
         if (kind == CallKind.SuspensionPoint)
             return LowerSuspensionCall(inv, method, recvText, repl, discard);
@@ -70,6 +70,10 @@ internal sealed partial class MethodLowerer
     private string LowerSuspensionCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
     {
         var awaiterName = SymbolFacts.SuspensionAwaiterName(method)!;
+        // A suspension point declared in a C# 14 extension block: its awaiter factory is a static method of the
+        // static class with the implementation's shape (receiver first, the block's type parameters first).
+        var implementation = ExtensionBlocks.Implementation(method);
+        if (implementation is not null) method = implementation;
         var owner = method.ReducedFrom?.ContainingType ?? method.ContainingType;
         var def = method.ReducedFrom ?? method;
         var awaiter = FindAwaiter(owner, awaiterName, method, def);
@@ -87,7 +91,7 @@ internal sealed partial class MethodLowerer
         }
         var args = string.Join(", ", inv.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
         string call;
-        if (method.ReducedFrom is not null)
+        if (method.ReducedFrom is not null || implementation is { IsExtensionMethod: true })
             call = $"{owner.Fq()}.{awaiterName}{typeArgs}({recvText}{(args.Length > 0 ? ", " + args : "")})";
         else if (method.IsStatic)
             call = $"{owner.Fq()}.{awaiterName}{typeArgs}({args})";
@@ -149,6 +153,14 @@ internal sealed partial class MethodLowerer
         var def = method.Definition();
         var op = Model.GetOperation(inv, _ct) as IInvocationOperation;
         var target = op?.TargetMethod ?? method.ReducedFrom ?? method;   // extension calls: the static form, receiver first
+        // A member of a C# 14 extension block: its implementation, the receiver (of an instance member) its first
+        // parameter, the member's own parameters (those the call's arguments name) after it.
+        var blockReceiver = 0;
+        if (ExtensionBlocks.Implementation(target) is { } implementation)
+        {
+            blockReceiver = target.IsStatic ? 0 : 1;
+            target = implementation;
+        }
         // A method of another assembly: its frame class is internal there, so the frame comes from the factory
         // it carries beside the method (SymbolFacts.ImportedFrameFactory), typed as the runtime's Frame base.
         var imported = !SymbolEqualityComparer.Default.Equals(def.ContainingAssembly, Model.Compilation.Assembly);
@@ -158,7 +170,12 @@ internal sealed partial class MethodLowerer
         if (!def.IsStatic) ctorArgs.Add(recvText ?? "_this");
         foreach (var p in target.Parameters)
         {
-            var arg = op?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == p.Ordinal);
+            if (blockReceiver == 1 && p.Ordinal == 0)
+            {
+                ctorArgs.Add(recvText ?? "default");
+                continue;
+            }
+            var arg = op?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == p.Ordinal - blockReceiver);
             if (arg is null && op is null && method.ReducedFrom is not null && p.Ordinal == 0)
             {
                 ctorArgs.Add(recvText ?? "default");

@@ -250,6 +250,16 @@ internal sealed partial class MethodLowerer
                 repl[op] = LowerLocation(op, spillAll: i < last) ?? Rewrite(op);
                 continue;
             }
+            if (i < last && IsByValueExtensionReceiver(op))
+            {
+                // The receiver of an extension block member taken by value is its implementation's first argument:
+                // C# copies it before the other arguments run, whatever they do to the variable.
+                var (t, read) = ValueTemp(TypeOf(op), op, "spilled receiver");
+                Src(op);
+                Stmt($"{t} = {LowerExpression(op)};");
+                repl[op] = read;
+                continue;
+            }
             if (i < last && IsMaybeValueTypeVariable(op) && op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } ma && ma.Expression == op)
             {
                 repl[op] = SpillMaybeValueTypeReceiver(op);
@@ -311,6 +321,12 @@ internal sealed partial class MethodLowerer
         Stmt($"{copy} = {loc};");
         return $"(default({type.Fq()}) == null ? ref {copy} : ref {loc})";
     }
+
+    /// <summary>The receiver of a call of an extension block member whose receiver is not <c>ref</c>/<c>in</c> (a value, not a variable).</summary>
+    private bool IsByValueExtensionReceiver(ExpressionSyntax op) =>
+        op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax inv } ma && ma.Expression == op && inv.Expression == ma
+        && Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol { IsStatic: false } m && ExtensionBlocks.IsBlock(m.ContainingType)
+        && ExtensionBlocks.Receiver(m.ContainingType) is { RefKind: RefKind.None };
 
     /// <summary>The receiver of a method call that names a mutable struct variable (local, parameter, field, array element).</summary>
     private bool IsStructVariableReceiver(ExpressionSyntax op)

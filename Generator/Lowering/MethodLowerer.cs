@@ -87,10 +87,20 @@ internal sealed partial class MethodLowerer
 
     private bool HasSuspension(SyntaxNode? e) => _index.HasSuspension(e);
 
+    private readonly List<(IParameterSymbol Alias, IParameterSymbol Parameter)> _parameterAliases = new();
+
+    /// <summary>
+    /// A symbol the body names that is a parameter of the lowered method under another symbol: the lowered method of
+    /// an extension block member is its implementation (<see cref="ExtensionBlocks"/>), while its body names the
+    /// block's receiver and the member's own parameters.
+    /// </summary>
+    public void AliasParameter(IParameterSymbol alias, IParameterSymbol parameter) => _parameterAliases.Add((alias, parameter));
+
     /// <summary>Lowers the method body; returns the text of Resume's body.</summary>
     public string Lower(BaseMethodDeclarationSyntax decl)
     {
         foreach (var p in _method.Parameters) HoistParameter(p);
+        foreach (var (alias, parameter) in _parameterAliases) _hoisted[alias] = _hoisted[parameter];
         if (((SyntaxNode?)decl.Body ?? decl.ExpressionBody) is { } root)
         {
             _index.IndexSuspensions(root);

@@ -114,6 +114,12 @@ internal sealed class Renamer : CSharpSyntaxRewriter
             case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ReducedExtension }:
                 if (symbol.ContainingType is null) return null;
                 if (symbol is IMethodSymbol { MethodKind: MethodKind.ReducedExtension }) return null;
+                // A static member of a C# 14 extension block named alone inside its block: through the receiver's
+                // type, as from anywhere else (the block itself cannot be named). An instance one has no implicit receiver.
+                if (ExtensionBlocks.IsBlock(symbol.ContainingType))
+                    return symbol.IsStatic && ExtensionBlocks.Receiver(symbol.ContainingType) is { } receiver
+                        ? SyntaxFactory.ParseExpression(receiver.Type.Fq() + "." + name + typeArgs).WithTriviaFrom(node)
+                        : null;
                 var text = symbol.IsStatic
                     ? symbol.ContainingType.Fq() + "." + name + typeArgs
                     : "_this." + name + typeArgs;

@@ -23,7 +23,15 @@ internal static class SymbolFacts
 
     public static string Fq(this ITypeSymbol type) => type.ToDisplayString(FullyQualified);
 
-    public static IMethodSymbol Definition(this IMethodSymbol m) => (m.ReducedFrom ?? m).OriginalDefinition;
+    /// <summary>
+    /// The method as declared: a reduced extension call's static form; a member of a C# 14 extension block, its
+    /// implementation method (<see cref="ExtensionBlocks"/>): one frame for both ways of calling it.
+    /// </summary>
+    public static IMethodSymbol Definition(this IMethodSymbol m)
+    {
+        var d = (m.ReducedFrom ?? m).OriginalDefinition;
+        return ExtensionBlocks.Implementation(d)?.OriginalDefinition ?? d;
+    }
 
     public static string? SuspensionAwaiterName(IMethodSymbol m)
     {

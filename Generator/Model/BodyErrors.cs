@@ -44,7 +44,8 @@ internal static class BodyErrors
 
     /// <summary>
     /// The error names a launcher <c>GoX</c> (this generator's output, bound in the final compilation): <c>X</c> is a
-    /// [Goroutine] method of the receiver's type, or one in scope for a simple name.
+    /// [Goroutine] method of the receiver's type (an extension method or extension block member of it included), or one
+    /// in scope for a simple name.
     /// </summary>
     private static bool IsLauncherName(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct)
     {
@@ -53,7 +54,7 @@ internal static class BodyErrors
         if (text.Length <= 2 || !text.StartsWith("Go", System.StringComparison.Ordinal) || token.Parent is not SimpleNameSyntax name) return false;
         var target = text.Substring(2);
         var candidates = name.Parent is MemberAccessExpressionSyntax ma && ma.Name == name
-            ? model.GetTypeInfo(ma.Expression, ct).Type is { } receiver ? model.LookupSymbols(name.SpanStart, receiver, target) : default
+            ? model.GetTypeInfo(ma.Expression, ct).Type is { } receiver ? model.LookupSymbols(name.SpanStart, receiver, target, includeReducedExtensionMethods: true) : default
             : model.LookupSymbols(name.SpanStart, null, target);
         if (candidates.IsDefault) return false;
         foreach (var c in candidates)

@@ -113,14 +113,33 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.NoBody, nameLocation, method.Name);
             return null;
         }
-        // A member of a C# 14 extension block (`extension(int x) { ... }`): this generator is built against a Roslyn
-        // that predates them, so it can neither name the block's receiver nor declare a launcher in one. Said so,
-        // rather than left a plain method without a word (the block is no partial type).
-        if (decl.Parent is TypeDeclarationSyntax { Keyword.ValueText: "extension" })
+        // A member of a C# 14 extension block (`extension(int x) { ... }`) is lowered as its implementation method, a
+        // static method of the static class whose first parameter is the receiver of an instance member
+        // (ExtensionBlocks); only its launcher goes into a generated block. `member` is the method as declared.
+        var member = method;
+        TypeDeclarationSyntax? block = null;
+        ParameterSyntax? receiverSyntax = null;
+        if (ExtensionBlocks.IsBlock(method.ContainingType))
         {
-            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
-                $"'{method.Name}' is a member of a C# 14 extension block, which this version of the GoSharp generator cannot make a goroutine of; declare it as a classic extension method (static, with a 'this' parameter) in a static partial class");
-            return null;
+            if (ExtensionBlocks.Implementation(method) is not { } implementation || decl.Parent is not TypeDeclarationSyntax { ParameterList.Parameters.Count: 1 } blockDeclaration)
+            {
+                Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                    $"'{method.Name}' is a member of a C# 14 extension block whose implementation method the compiler does not show; declare it as a classic extension method (static, with a 'this' parameter) in a static partial class");
+                return null;
+            }
+            block = blockDeclaration;
+            if (!method.IsStatic && ExtensionBlocks.Receiver(method.ContainingType) is { } receiver)
+            {
+                receiverSyntax = blockDeclaration.ParameterList.Parameters[0];
+                // The receiver is the implementation's first parameter: what async refuses of a parameter it refuses
+                // of the receiver, at the member's name (CS1988, CS4012), and so does this.
+                if (receiver.RefKind != RefKind.None)
+                    Add(diags, DiagnosticDescriptors.RefParameter, nameLocation, receiver.Name);
+                else if (SymbolFacts.CannotLiveInFrame(receiver.Type))
+                    Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                        $"The receiver '{receiver.Name}' of '{method.Name}' is of type '{receiver.Type.ToDisplayString()}', which lives on the thread's stack and cannot be stored in the goroutine frame (async members: CS4012); pass an array, Memory<T> or an index instead");
+            }
+            method = implementation;
         }
         for (var t = method.ContainingType; t is not null; t = t.ContainingType)
         {
@@ -164,6 +183,12 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.Unsupported, decl.ReturnType.GetLocation(), "A ref or ref struct return type");
         var filePath = decl.SyntaxTree.FilePath;
         var lowerer = new MethodLowerer(model, method, filePath, diags, ct, lineBase);
+        if (block is not null)
+        {
+            var shift = method.Parameters.Length - member.Parameters.Length;
+            if (shift == 1 && ExtensionBlocks.Receiver(member.ContainingType) is { } receiverParameter) lowerer.AliasParameter(receiverParameter, method.Parameters[0]);
+            for (var i = 0; i < member.Parameters.Length; i++) lowerer.AliasParameter(member.Parameters[i], method.Parameters[shift + i]);
+        }
         // An unsafe method (or type) is an unsafe context throughout: no suspension point in it (CS4004 for await).
         var unsafeContext = decl.Modifiers.Any(SyntaxKind.UnsafeKeyword)
             || decl.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword));
@@ -191,6 +216,7 @@ internal static class FrameModelBuilder
         var types = new List<ContainingTypeModel>();
         foreach (var td in decl.Ancestors().OfType<TypeDeclarationSyntax>().Reverse())
         {
+            if (td == block) continue;   // the frame is the static class's; the launcher's block is written apart
             var keyword = td switch
             {
                 RecordDeclarationSyntax r => r.ClassOrStructKeyword.RawKind != 0 ? "record " + r.ClassOrStructKeyword.Text : "record",
@@ -219,10 +245,19 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.LauncherNameTaken, nameLocation, method.ContainingType.Name, launcherName, method.Name);
             launcherName = null;
         }
-        var typeParams = decl.TypeParameterList is { } typeParameterList ? DeclarationText.Of(typeParameterList, model) : "";
-        var constraints = method.IsOverride && method.IsGenericMethod
+        var launcherTypeParams = decl.TypeParameterList is { } typeParameterList ? DeclarationText.Of(typeParameterList, model) : "";
+        var launcherConstraints = method.IsOverride && method.IsGenericMethod
             ? SymbolFacts.ConstraintClauses(method)
             : string.Join(" ", decl.ConstraintClauses.Select(c => DeclarationText.Of(c)));
+        // The frame and the factory of an extension block member have the implementation's type parameters: the
+        // block's, then the member's.
+        var typeParams = block?.TypeParameterList is { } blockTypeParameters
+            ? (launcherTypeParams.Length == 0 ? DeclarationText.Of(blockTypeParameters, model)
+                : DeclarationText.Of(blockTypeParameters, model).TrimEnd('>') + ", " + launcherTypeParams.Substring(1))
+            : launcherTypeParams;
+        var constraints = block is { ConstraintClauses.Count: > 0 }
+            ? string.Join(" ", block.ConstraintClauses.Select(c => DeclarationText.Of(c)).Append(launcherConstraints).Where(c => c.Length > 0))
+            : launcherConstraints;
         var baseType = method.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq());
         var thisType = method.IsStatic ? null : method.ContainingType.Fq();
 
@@ -244,18 +279,21 @@ internal static class FrameModelBuilder
         var frameAccessibility = FrameAccessibility(method);
         var accessibility = string.Join(" ", decl.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
             || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(m => m.Text));
-        var modifiers = (accessibility + (method.IsStatic ? " static" : "")).Trim();
+        var modifiers = (accessibility + (member.IsStatic ? " static" : "")).Trim();
         var launcherParams = string.Join(", ", decl.ParameterList.Parameters.Select(p => DeclarationText.Of(p, model, withoutAttributes: true)));
         var frameArgs = new List<string>();
         if (thisType is not null) frameArgs.Add("this");
+        if (receiverSyntax is not null) frameArgs.Add(receiverSyntax.Identifier.Text);
         frameArgs.AddRange(decl.ParameterList.Parameters.Select(p => p.Identifier.Text));
-        var frameTypeArgs = decl.TypeParameterList is null ? "" : "<" + string.Join(", ", decl.TypeParameterList.Parameters.Select(p => p.Identifier.Text)) + ">";
+        var frameTypeParameterNames = (block?.TypeParameterList?.Parameters ?? default).Concat(decl.TypeParameterList?.Parameters ?? default).Select(p => p.Identifier.Text).ToList();
+        var frameTypeArgs = frameTypeParameterNames.Count == 0 ? "" : "<" + string.Join(", ", frameTypeParameterNames) + ">";
         var returnType = method.ReturnsVoid ? RuntimeContract.Goroutine.Type : RuntimeContract.Generic(RuntimeContract.GoroutineOfT.Type, method.ReturnType.Fq());
         var spawn = method.ReturnsVoid ? RuntimeContract.GoRuntime.Spawn : RuntimeContract.Generic(RuntimeContract.GoRuntime.Spawn, method.ReturnType.Fq());
 
         // A virtual [Goroutine] method makes its frame through a virtual factory that [Goroutine] overrides
         // override: nested calls and the launcher then run the body of the receiver's runtime type.
-        var frameNew = $"new {frameName}{frameTypeArgs}({string.Join(", ", frameArgs)})";
+        // (From the launcher's generated extension block, through the static class.)
+        var frameNew = $"new {(block is null ? "" : method.ContainingType.Fq() + ".")}{frameName}{frameTypeArgs}({string.Join(", ", frameArgs)})";
         string? factory = null;
         if (SymbolFacts.IsVirtualGoroutine(method))
         {
@@ -275,7 +313,8 @@ internal static class FrameModelBuilder
         else if (SymbolFacts.MayBeCalledFromAnotherAssembly(method))
         {
             // Goroutines of other assemblies call the method through this (docs/frame-contract.md, Calls across assemblies).
-            factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, decl.ParameterList, model, constraints, frameNew);
+            var factoryParameters = receiverSyntax is null ? decl.ParameterList.Parameters : decl.ParameterList.Parameters.Prepend(receiverSyntax);
+            factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, factoryParameters, model, constraints, frameNew);
         }
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
 
@@ -306,9 +345,10 @@ internal static class FrameModelBuilder
             BodyRefused: refused,
             LauncherModifiers: modifiers,
             LauncherName: launcherName,
-            LauncherTypeParameters: typeParams,
+            LauncherTypeParameters: launcherTypeParams,
             LauncherParameters: launcherParams,
-            LauncherConstraints: constraints,
+            LauncherConstraints: launcherConstraints,
+            LauncherExtensionBlock: block is null ? null : ExtensionBlockHeader(block, model),
             LauncherReturnType: returnType,
             LauncherFrameArguments: $"{RuntimeContract.GoRuntime.Type}.{RuntimeContract.GoRuntime.Current}.{spawn}({frameNew})",
             FrameFactory: factory,
@@ -319,6 +359,16 @@ internal static class FrameModelBuilder
             BaseProxies: lowerer.BaseProxies.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    /// <summary>
+    /// The header of the generated extension block that holds an extension block member's launcher: the user's block
+    /// with its type parameters, receiver and constraints (<c>extension&lt;T&gt;(List&lt;T&gt; l) where T : class</c>), so
+    /// that <c>l.GoCount()</c> calls the launcher as <c>l.Count()</c> calls the member.
+    /// </summary>
+    private static string ExtensionBlockHeader(TypeDeclarationSyntax block, SemanticModel model) =>
+        "extension" + (block.TypeParameterList is { } tpl ? DeclarationText.Of(tpl, model) : "")
+        + "(" + DeclarationText.Of(block.ParameterList!.Parameters[0], model) + ")"
+        + string.Concat(block.ConstraintClauses.Select(c => " " + DeclarationText.Of(c)));
 
     /// <summary>
     /// The frame class is as accessible as the method (at most internal): nested goroutine calls that can see

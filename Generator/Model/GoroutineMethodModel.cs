@@ -40,6 +40,8 @@ internal sealed record GoroutineMethodModel(
     string LauncherTypeParameters,
     string LauncherParameters,
     string LauncherConstraints,
+    // The header of the generated C# 14 extension block the launcher is declared in (an extension block member's), or null.
+    string? LauncherExtensionBlock,
     string LauncherReturnType,
     string LauncherFrameArguments,
     string? FrameFactory,
