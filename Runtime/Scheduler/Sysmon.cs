@@ -56,6 +56,7 @@ internal sealed partial class Sched
             if (p.Status == PStatus.Syscall)
             {
                 acted = true;
+                p.SysmonWhen = now; // a time slice is measured while the P runs goroutine code
                 RetakeFromSyscall(p, now);
                 continue;
             }
