@@ -22,7 +22,11 @@ public class BlockingTests
     /// <summary>Runs <paramref name="action"/> on the thread pool; false if it has not finished within the hang guard.</summary>
     private static bool Finishes(Action action) => Task.Run(action).Wait(Guard);
 
-    private static void OthersRunWhileOneBlocks(Action<ManualResetEventSlim> block, int procs = 1)
+    /// <summary>
+    /// The blocker runs <paramref name="block"/>, which must wait for the gate; 1,000 ping-pong round trips of
+    /// two other goroutines then open it. Returns how many times sysmon took a P from plain code meanwhile.
+    /// </summary>
+    internal static long OthersRunWhileOneBlocks(Action<ManualResetEventSlim> block, int procs = 1)
     {
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs });
         using var gate = new ManualResetEventSlim();
@@ -52,6 +56,7 @@ public class BlockingTests
         if (!done) gate.Set();
         Assert.True(done, "the other goroutines stalled while one goroutine was blocked in plain code");
         Assert.Equal(999, last);
+        return Interlocked.Read(ref rt.Sched.RetakesFromPlainCode);
     }
 
     [Theory, InlineData(1), InlineData(2)]
