@@ -17,10 +17,10 @@ namespace GoSharp.Runtime.Tests.Scheduler;
 /// </summary>
 public class BlockingTests
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs <paramref name="action"/> on the thread pool; false if it has not finished within the hang guard.</summary>
-    private static bool Finishes(Action action) => Task.Run(action).Wait(Guard);
+    internal static bool Finishes(Action action) => Task.Run(action).Wait(Guard);
 
     /// <summary>
     /// The blocker runs <paramref name="block"/>, which must wait for the gate; 1,000 ping-pong round trips of

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using System.Threading.Tasks;
 using GoSharp.Runtime.Tests.Faults;
 using Xunit;
 using static GoSharp.Runtime.Tests.Ops;
@@ -17,9 +16,9 @@ namespace GoSharp.Runtime.Tests.Scheduler;
 /// </summary>
 public class PlainCodeRetakeTests
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Guard = BlockingTests.Guard;
 
-    private static bool Finishes(Action action) => Task.Run(action).Wait(Guard);
+    private static bool Finishes(Action action) => BlockingTests.Finishes(action);
 
     [Fact]
     public void An_unannounced_blocking_call_lets_the_others_run_on_one_P()
