@@ -369,4 +369,38 @@ public static partial class Cases
             log.Add("top finally");
         }
     }
+
+    /// <summary>A filter's pattern variables, read by its catch block, when the first pass decided the clause.</summary>
+    [Goroutine]
+    public static string FpaPatternVariablesOfADecidedFilter(Log log, int n)
+    {
+        try
+        {
+            FpaThrowArgumentAfterPause(log, n);
+            return "none";
+        }
+        catch (ArgumentException e) when (e is { ParamName: { Length: > 1 } name } && log.L("filter " + name, name != "p1"))
+        {
+            return "caught " + name + " " + e.Message.Length;
+        }
+        catch (ArgumentException e) when (e.ParamName is var other && log.L("filter2 " + other, true))
+        {
+            Go.Yield();
+            return "caught2 " + other;
+        }
+    }
+
+    [Goroutine]
+    private static void FpaThrowArgumentAfterPause(Log log, int n)
+    {
+        try
+        {
+            Sp.Pause();
+            throw new ArgumentException("bad", "p" + n);
+        }
+        finally
+        {
+            log.Add("thrower finally");
+        }
+    }
 }

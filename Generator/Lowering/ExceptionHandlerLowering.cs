@@ -185,9 +185,10 @@ internal sealed partial class MethodLowerer
                 sb.Append($"catch ({typeText} {name})");
                 if (c.Filter is not null)
                 {
-                    // Pattern variables of the filter are read by the moved handler: they live in fields,
+                    // Pattern variables of the filter are read by the moved handler, or by a handler whose filter
+                    // a first pass ran (the rewritten filter below does not run it again): they live in fields,
                     // set where the pattern matches (the Renamer's __GoSet).
-                    if (moved.Contains(i)) HoistDesignations(c.Filter.FilterExpression);
+                    if (moved.Contains(i) || firstPassId > 0) HoistDesignations(c.Filter.FilterExpression);
                     var excluded = catchVar is null ? null : new HashSet<ISymbol>(SymbolEqualityComparer.Default) { catchVar };
                     var filter = Rewrite(c.Filter.FilterExpression, c.Filter, null, excluded);
                     if (firstPassId > 0)
