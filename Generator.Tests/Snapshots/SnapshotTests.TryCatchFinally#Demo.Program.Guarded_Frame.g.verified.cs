@@ -192,7 +192,7 @@ namespace Demo
                 {
                     case 0:
                     {
-                        if (global::System.Object.ReferenceEquals(_firstPassException, __ex)) return _firstPassClause != -1;
+                        if (global::System.Object.ReferenceEquals(_firstPassException, __ex)) return true;
                         _firstPassException = __ex;
                         _firstPassClause = 0;
 #line (29,45)-(29,67) 25 "Test.cs"

@@ -28,7 +28,7 @@ namespace GoSharp.Generator.Lowering;
 ///     switch (__site)
 ///     {
 ///         case 4:                                           // the catch clauses around state 4, innermost first
-///             if (ReferenceEquals(_firstPassException, __ex)) return _firstPassClause != -1;   // decided already
+///             if (ReferenceEquals(_firstPassException, __ex)) return true;   // decided already: so are the callers
 ///             _firstPassException = __ex; _firstPassClause = 0;
 ///             if (_firstPassClause == 0 &amp;&amp; __ex is IOException) { try { if (p((IOException)__ex)) _firstPassClause = 1; } catch { } }
 ///             if (_firstPassClause == 0) _firstPassClause = -1;
@@ -37,6 +37,9 @@ namespace GoSharp.Generator.Lowering;
 ///     }
 /// }
 /// </code>
+/// <para>A frame that holds a decision for the exception already ends the walk: the walk that made it went on to the
+/// callers above (or stopped here), so they hold theirs, and a later walk (a callee rethrowing it after a finally
+/// that suspended, resumed on another thread) costs one step, not the depth.</para>
 /// <para>The filters themselves, rewritten as for a suspending finally (ExceptionHandlerLowering), read that decision
 /// once when the exception is rethrown at the call site; a catch clause without a filter in such a try clears it when
 /// it catches, so a <c>throw;</c> in it starts a fresh first pass. The method is a member of the frame, not a local
@@ -154,7 +157,8 @@ internal sealed partial class MethodLowerer
                 var (fpe, fpc) = FirstPassFields();
                 lines = new List<string>
                 {
-                    $"if (global::System.Object.ReferenceEquals({fpe}, __ex)) return {fpc} != -1;",
+                    // Decided already, by a walk that then asked every caller above (or stopped here): end this one.
+                    $"if (global::System.Object.ReferenceEquals({fpe}, __ex)) return true;",
                     $"{fpe} = __ex;",
                     $"{fpc} = 0;",
                 };

@@ -31,8 +31,9 @@ namespace GoSharp.CompilerServices;
 /// order (type test, then filter; a filter that throws counts as false, as in C#) and records the decision in its
 /// first-pass fields. When the exception reaches that frame later (rethrown at the call site, the same object),
 /// its filters read the decision, once, instead of running again. A frame that already holds a decision for this
-/// exception answers from it: a walk may pass a frame twice (a catch-all's walk, then the scheduler's when that
-/// frame rethrows after its finally), and a filter must run exactly once.</item>
+/// exception ends the walk without running a filter: a walk may reach a frame twice (a catch-all's walk, then the
+/// scheduler's when that frame rethrows after its finally), a filter must run exactly once, and the walk that
+/// made the decision went on to the callers above.</item>
 /// </list>
 /// <para>Where it stops. <see cref="Frame.CatchesInFirstPass"/> answers true by default: a hand-written frame, a
 /// runtime frame (goexit, a primitive's helper) or a frame of an assembly built by an older generator cannot be
@@ -40,6 +41,12 @@ namespace GoSharp.CompilerServices;
 /// after the finally blocks below (the order before this protocol). A frame that cannot find its call site answers
 /// true as well. The walk itself never throws: an exception out of the scheduler's filter would be swallowed by the
 /// CLR and the frame's exception would escape the scheduler.</para>
+/// <para>Each caller once. An exception that no frame catches is rethrown by every caller in turn, and each rethrow
+/// that reaches the scheduler enters its filter again. The thread remembers its last walk (the exception, the next
+/// frame up, where the walk stopped), so the frame next up letting the same exception through skips the walk: its
+/// callers were asked already. Without that, a recursion 100,000 deep that throws from the bottom would walk the
+/// remaining depth at every level (quadratic). A frame where the walk stopped starts a new one when it throws (it
+/// caught and rethrew, or it could not tell).</para>
 /// <para>Cost. Nothing on the path without exceptions: the scheduler's filter and the generated first passes run
 /// only while an exception is being dispatched, and no field is written per call.</para>
 /// </remarks>
@@ -55,19 +62,9 @@ public static class ExceptionFirstPass
     /// <param name="exception">The exception in flight.</param>
     public static void AskCallers(Frame frame, Exception exception)
     {
-        try
-        {
-            Frame callee = frame;
-            for (Frame? caller = frame.Caller; caller is not null; callee = caller, caller = caller.Caller)
-            {
-                if (caller.CatchesInFirstPass(exception, callee)) return;
-            }
-        }
-        catch
-        {
-            // A frame's own answer failed (not a user filter: those are caught where they run). Stop here: its
-            // filters then run when the exception reaches it.
-        }
+        Frame? stop = Walk(frame, exception);
+        // The frame rethrows it after its finally; if that reaches the scheduler, its callers were asked already.
+        Remember(exception, frame, stop);
     }
 
     /// <summary>
@@ -76,7 +73,52 @@ public static class ExceptionFirstPass
     /// </summary>
     internal static bool AtResume(Frame resumed, Exception exception)
     {
-        if (resumed.Caller is not null) AskCallers(resumed, exception);
+        if (ReferenceEquals(t_exception, exception) && ReferenceEquals(t_next, resumed) && !ReferenceEquals(t_stop, resumed))
+        {
+            // The same exception on its way up: the walk from a frame below asked every caller up to t_stop, and
+            // this frame let it through. Asking them again would cost the depth at every level (a deep recursion
+            // that throws from the bottom would take quadratic time) and change nothing.
+            t_next = resumed.Caller;
+            return true;
+        }
+        Frame? stop = resumed.Caller is null ? null : Walk(resumed, exception);
+        Remember(exception, resumed.Caller, stop);
         return true;
+    }
+
+    // The last walk on this thread: its exception, the frame whose throw of it needs no walk of its own (the next
+    // one up), and where the walk stopped (that frame caught it, or could not tell: its throw is a new first pass,
+    // as a rethrow is in C#). A miss (another thread, another exception in between) only walks again, and frames
+    // answer a second walk from their records. Kept until the next walk on the thread.
+    [ThreadStatic] private static Exception? t_exception;
+    [ThreadStatic] private static Frame? t_next;
+    [ThreadStatic] private static Frame? t_stop;
+
+    private static void Remember(Exception exception, Frame? next, Frame? stop)
+    {
+        t_exception = exception;
+        t_next = next;
+        t_stop = stop;
+    }
+
+    /// <summary>Asks the callers of <paramref name="frame"/> in turn; returns the one that ended the walk, or null at the end.</summary>
+    private static Frame? Walk(Frame frame, Exception exception)
+    {
+        Frame callee = frame;
+        Frame? caller = frame.Caller;
+        try
+        {
+            for (; caller is not null; callee = caller, caller = caller.Caller)
+            {
+                if (caller.CatchesInFirstPass(exception, callee)) return caller;
+            }
+            return null;
+        }
+        catch
+        {
+            // A frame's own answer failed (not a user filter: those are caught where they run). Stop here: its
+            // filters then run when the exception reaches it.
+            return caller;
+        }
     }
 }
