@@ -69,7 +69,10 @@ namespace GoSharp.Generator.Lowering;
 /// nested inside run), first tries the enclosing catch clauses of the frame (their filters included) and records
 /// which one will catch (<c>_firstPassException</c>, <c>_firstPassClause</c>); those filters, rewritten as
 /// <c>ReferenceEquals(_firstPassException, e) ? _firstPassClause == k &amp;&amp; (_firstPassException = null) == null : (filter)</c>,
-/// use that decision once when the exception is rethrown after the finally.</item>
+/// use that decision once when the exception is rethrown after the finally. When no clause of the frame will catch,
+/// the catch-all asks the frame's callers (<c>ExceptionFirstPass.AskCallers</c>); a callee's exception reaches the
+/// same decision through the frame's <c>CatchesInFirstPass</c> (FirstPassLowering.cs), so every filtered clause
+/// around a suspension reads it, and a clause without filter there clears it when it catches.</item>
 /// <item>The pending fields are cleared (null/0) before the try, so a loop that re-enters it starts clean, and
 /// the caught exception is released after the moved catch blocks.</item>
 /// </list>
