@@ -59,6 +59,18 @@ internal static class RuntimeContract
 
         /// <summary>Read on a nested call's frame after it completed (rethrows its exception).</summary>
         public const string ThrowIfFailed = "ThrowIfFailed";
+
+        /// <summary>Overridden by a frame whose catch clauses take part in the first pass across frames.</summary>
+        public const string CatchesInFirstPass = "CatchesInFirstPass";
+    }
+
+    /// <summary>The first pass of exception handling across frames (docs/generator.md, try / catch / finally).</summary>
+    internal static class ExceptionFirstPass
+    {
+        public const string Type = "global::GoSharp.CompilerServices.ExceptionFirstPass";
+
+        /// <summary>Called by the catch-all of a suspending finally when no clause of its frame will catch.</summary>
+        public const string AskCallers = "AskCallers";
     }
 
     /// <summary>

@@ -146,6 +146,11 @@ internal static class FrameEmitter
         w.Lines(LineMarkers.Resolve(m.ResumeBody!, firstLine));
         w.Line("#line hidden");
         w.Close();
+        if (m.FirstPassBody is not null)
+        {
+            w.Line();
+            w.Lines(LineMarkers.Resolve(m.FirstPassBody, firstLine));
+        }
         w.Line("#line default");
     }
 

@@ -241,6 +241,7 @@ internal sealed partial class MethodLowerer
             Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments are anonymous types");
         var n = NewState(inv, "call to " + method.Name);
         var call = AddField(frameType, "_call" + n, $"frame of the nested call to {method.Name} (line {Line(inv)})");
+        _callFields.Add((n, call));
         _usesFrameResultLocal = true;
         Src(inv);
         Stmt($"{call} = {creation};");

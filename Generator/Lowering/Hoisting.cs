@@ -23,7 +23,7 @@ internal sealed partial class MethodLowerer
     /// <summary>Members of the frame class a user's name could bind to inside it (Frame, Frame&lt;T&gt;, object, generated helpers).</summary>
     public static readonly HashSet<string> FrameMemberNames = new()
     {
-        "Caller", "State", "DoneState", "Resume", "MethodName", "GetSourceLocation", "IsCompleted", "ThrowIfFailed",
+        "Caller", "State", "DoneState", "Resume", "MethodName", "GetSourceLocation", "IsCompleted", "ThrowIfFailed", "CatchesInFirstPass",
         "Result", "GetResult", "Failure", "Joins", "Exception", "MarkCompleted",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize", "__GoSet",
     };

@@ -77,6 +77,9 @@ internal sealed partial class MethodLowerer
     public List<FieldModel> Fields { get; } = new();
     public List<StateModel> States { get; } = new();
 
+    /// <summary>The frame's <c>CatchesInFirstPass</c> override, once lowered (FirstPassLowering); null without states.</summary>
+    public string? FirstPassBody { get; private set; }
+
     /// <summary>What a call is: plain, a suspension point, or a nested [Goroutine] call.</summary>
     public CallKind Classify(InvocationExpressionSyntax inv) => _index.Classify(inv);
 
@@ -106,6 +109,7 @@ internal sealed partial class MethodLowerer
             _index.IndexSuspensions(root);
             FindClosureEnvironments(root);
             FindClashingLocalFunctions(root);
+            _recordsFirstPass = FindFirstPassTrys(root);
         }
         var body = new IndentedWriter();
         _w = body;
@@ -136,6 +140,7 @@ internal sealed partial class MethodLowerer
         Hidden();
         Stmt("return " + CompletedResult + ";");
         DeclareEnvironments();
+        FirstPassBody = FirstPassMethod();
 
         var w = new IndentedWriter();
         w.Line("#line hidden");

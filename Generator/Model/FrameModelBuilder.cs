@@ -342,6 +342,7 @@ internal static class FrameModelBuilder
             ConstructorAssignments: ctorAssign.ToEquatableArray(),
             States: lowerer.States.ToEquatableArray(),
             ResumeBody: resumeBody,
+            FirstPassBody: resumeBody is null ? null : lowerer.FirstPassBody,
             BodyRefused: refused,
             LauncherModifiers: modifiers,
             LauncherName: launcherName,

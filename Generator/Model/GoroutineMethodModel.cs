@@ -34,6 +34,7 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> ConstructorAssignments,
     EquatableArray<StateModel> States,
     string? ResumeBody,
+    string? FirstPassBody,
     bool BodyRefused,
     string LauncherModifiers,
     string? LauncherName,

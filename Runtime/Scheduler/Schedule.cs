@@ -121,10 +121,12 @@ internal sealed partial class Sched
                 g.SyncDepth = _syncDepthAtResume;
                 r = f.Resume(g);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ExceptionFirstPass.AtResume(f, ex))
             {
                 // The frame (or a synchronous callee of it) threw past its own handlers: it is done, and
-                // its caller rethrows at its call site, inside its own try blocks.
+                // its caller rethrows at its call site, inside its own try blocks. The filter (always true) is
+                // the first pass of the suspended callers' filters, before the finally blocks on the thread's
+                // stack run (ExceptionFirstPass).
                 f.Failure = FrameFailure.Capture(ex);
                 r = FrameResult.Completed;
             }
