@@ -90,9 +90,18 @@ public class OutputCompilesTests
         """, allowUnsafe: true);
 
     [Fact]
-    public void PrimaryConstructorParameter() => ExpectOne("GOSH0017", """
-        public partial class C(int k) { [Goroutine] public int M(int n) { Go.Yield(); return n + [|k|]; } }
-        """);
+    public void PrimaryConstructorParameter()
+    {
+        var result = ExpectClean("""
+            public partial class C(int k) { [Goroutine] public int M(int n) { Go.Yield(); return n + k++; } }
+            public partial struct S(int k) { [Goroutine] public readonly int M(int n) { Go.Yield(); return n + k; } }
+            public partial class G<T>(T k) { [Goroutine] public T M<U>(U n) { Go.Yield(); return k; } }
+            """);
+        var generated = string.Join("\n", result.Run.GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("Name = \"<k>P\")]", generated);
+        Assert.Contains("private static extern ref int __GoPrimary_M_Frame_k(ref global::S @this);", generated);
+        Assert.Contains("private static extern ref T __GoPrimary_M_Frame_k(global::G<T> @this);", generated);
+    }
 
     [Fact]
     public void RecordPrimaryConstructorParametersAreProperties() => ExpectClean("""

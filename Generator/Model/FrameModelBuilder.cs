@@ -311,6 +311,7 @@ internal static class FrameModelBuilder
             ExampleHelpers: lowerer.ExampleHelpers.ToEquatableArray(),
             Environments: lowerer.EnvironmentDeclarations.ToEquatableArray(),
             BaseProxies: lowerer.BaseProxies.ToEquatableArray(),
+            PrimaryParameterAccessors: lowerer.PrimaryParameterAccessors.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }
 
