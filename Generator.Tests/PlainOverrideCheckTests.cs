@@ -40,6 +40,17 @@ public class PlainOverrideCheckTests
         }
     }
 
+    [Fact]
+    public void A_goroutine_override_below_a_plain_override_overrides_the_factory()
+    {
+        // RtKitten's [Goroutine] Speak overrides RtPlainCat's plain one: called through an RtAnimal it runs as a
+        // frame (it may suspend), not as the plain override the check would otherwise see in it.
+        Execution.Cases.RtAnimal kitten = new Execution.Cases.RtKitten(), old = new Execution.Cases.RtOldKitten(), cat = new Execution.Cases.RtPlainCat();
+        Assert.IsNotType<PlainOverrideFrame<string>>(kitten.__GoFrame_Speak(1));
+        Assert.IsNotType<PlainOverrideFrame<string>>(old.__GoFrame_Speak(1));
+        Assert.IsType<PlainOverrideFrame<string>>(cat.__GoFrame_Speak(1));
+    }
+
     // A one-off cost of the runtime's (a tier-up, a lazily made dictionary) or another thread's work shows in one
     // round, a cost of the code in every round: the least of a few rounds, stopping once one is within the bound.
     private static long LeastOf(Func<long> measure, long enough)
