@@ -104,6 +104,24 @@ public class OutputCompilesTests
     }
 
     [Fact]
+    public void PrimaryConstructorParameterWithoutTheRuntimesUnsafeAccessor()
+    {
+        // A copy of the attribute declared in source (as a polyfill for an older framework would) is not the
+        // runtime's: the frame could not reach the field, so the use stays refused, and the message says why.
+        var source = Prelude + """
+            namespace System.Runtime.CompilerServices { internal sealed class UnsafeAccessorAttribute : Attribute { } }
+            public partial class C(int k) { [Goroutine] public int M(int n) { Go.Yield(); return n + [|k|]; } }
+            """;
+        var start = source.IndexOf("[|", System.StringComparison.Ordinal);
+        var end = source.IndexOf("|]", System.StringComparison.Ordinal) - 2;
+        var result = GeneratorHarness.Run(source.Replace("[|", "").Replace("|]", ""));
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("GOSH0017", d.Id);
+        Assert.Equal(TextSpan.FromBounds(start, end), d.Location.SourceSpan);
+        Assert.Contains("no [UnsafeAccessor]", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void RecordPrimaryConstructorParametersAreProperties() => ExpectClean("""
         public partial record R(int K) { [Goroutine] public int M(int n) { Go.Yield(); return n + K; } }
         """);

@@ -27,8 +27,6 @@ namespace GoSharp.Generator.Lowering;
 internal sealed partial class MethodLowerer
 {
     private const string UnsafeAccessorAttribute = "System.Runtime.CompilerServices.UnsafeAccessorAttribute";
-    // Only .NET 9 and later have both this type and generic UnsafeAccessor targets.
-    private const string Net9Marker = "System.Threading.Lock";
 
     private readonly Dictionary<IParameterSymbol, string> _primaryAccessorNames = new(SymbolEqualityComparer.Default);
 
@@ -41,9 +39,12 @@ internal sealed partial class MethodLowerer
         var type = _method.ContainingType;
         if (!_primaryAccessorNames.TryGetValue(parameter, out var name))
         {
-            var why = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute) is null
+            // The runtime's own attribute (a copy declared in source would compile, and do nothing); its assembly's
+            // version is the framework's (System.Runtime 8.0 on .NET 8).
+            var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
+            var why = attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)
                 ? "this target framework has no [UnsafeAccessor] (.NET 8 or later)"
-                : IsGeneric(type) && Model.Compilation.GetTypeByMetadataName(Net9Marker) is null
+                : IsGeneric(type) && attribute.ContainingAssembly.Identity.Version.Major < 9
                     ? "the type is generic and [UnsafeAccessor] reaches a generic type's fields only from .NET 9 on"
                     : null;
             if (why is not null)
