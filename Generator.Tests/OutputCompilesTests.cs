@@ -90,9 +90,36 @@ public class OutputCompilesTests
         """, allowUnsafe: true);
 
     [Fact]
-    public void PrimaryConstructorParameter() => ExpectOne("GOSH0017", """
-        public partial class C(int k) { [Goroutine] public int M(int n) { Go.Yield(); return n + [|k|]; } }
-        """);
+    public void PrimaryConstructorParameter()
+    {
+        var result = ExpectClean("""
+            public partial class C(int k) { [Goroutine] public int M(int n) { Go.Yield(); return n + k++; } }
+            public partial struct S(int k) { [Goroutine] public readonly int M(int n) { Go.Yield(); return n + k; } }
+            public partial class G<T>(T k) { [Goroutine] public T M<U>(U n) { Go.Yield(); return k; } }
+            """);
+        var generated = string.Join("\n", result.Run.GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("Name = \"<k>P\")]", generated);
+        Assert.Contains("private static extern ref int __GoPrimary_M_Frame_k(ref global::S @this);", generated);
+        Assert.Contains("private static extern ref T __GoPrimary_M_Frame_k(global::G<T> @this);", generated);
+    }
+
+    [Fact]
+    public void PrimaryConstructorParameterWithoutTheRuntimesUnsafeAccessor()
+    {
+        // A copy of the attribute declared in source (as a polyfill for an older framework would) is not the
+        // runtime's: the frame could not reach the field, so the use stays refused, and the message says why.
+        var source = Prelude + """
+            namespace System.Runtime.CompilerServices { internal sealed class UnsafeAccessorAttribute : Attribute { } }
+            public partial class C(int k) { [Goroutine] public int M(int n) { Go.Yield(); return n + [|k|]; } }
+            """;
+        var start = source.IndexOf("[|", System.StringComparison.Ordinal);
+        var end = source.IndexOf("|]", System.StringComparison.Ordinal) - 2;
+        var result = GeneratorHarness.Run(source.Replace("[|", "").Replace("|]", ""));
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("GOSH0017", d.Id);
+        Assert.Equal(TextSpan.FromBounds(start, end), d.Location.SourceSpan);
+        Assert.Contains("no [UnsafeAccessor]", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     [Fact]
     public void RecordPrimaryConstructorParametersAreProperties() => ExpectClean("""

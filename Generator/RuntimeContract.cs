@@ -77,10 +77,11 @@ internal static class RuntimeContract
     /// A virtual [Goroutine] method's factory checks whether the receiver's override is its own; a plain override
     /// below it runs through a PlainOverrideFrame (docs/frame-contract.md, Nested goroutine calls).
     /// </summary>
-    internal static class PlainOverride
+    internal static class PlainOverrideCheck
     {
-        public const string Type = "global::GoSharp.CompilerServices.PlainOverride";
+        public const string Type = "global::GoSharp.CompilerServices.PlainOverrideCheck";
         public const string IsOwn = "IsOwn";
+        public const string Invoke = "Invoke";
     }
 
     /// <summary>The frame of a call that runs a plain override (void).</summary>

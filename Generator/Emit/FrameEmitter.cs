@@ -79,6 +79,14 @@ internal static class FrameEmitter
             w.Line(proxy);
         }
 
+        foreach (var accessor in m.PrimaryParameterAccessors)
+        {
+            w.Line();
+            w.Line($"/// <summary>The field of a primary constructor parameter <c>{Xml(m.MethodDisplayName)}</c> uses, which its frame cannot name (generated).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Lines(accessor);
+        }
+
         foreach (var _ in m.ContainingTypes) w.Close();
         if (m.Namespace is not null) w.Close();
         return SpanDirectives.Complete(w.ToString());

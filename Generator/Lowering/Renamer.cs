@@ -81,9 +81,9 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                 return SyntaxFactory.ParseExpression(type.Fq()).WithTriviaFrom(node);
             case IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } ctor } primary
                 when !_owner.TryGetHoisted(primary, out _) && ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax):
-                _owner.Report(Diagnostics.DiagnosticDescriptors.CannotLiveInFrame, node,
-                    $"'{name}' is a primary constructor parameter, which only the type's own declaration can read, not the generated frame; declare a field or property initialized from it (private readonly {primary.Type.ToDisplayString()} _{name} = {name};) and use that");
-                return null;
+                // Not in scope in the frame: reached through its field (PrimaryConstructorParameters.cs).
+                var access = _owner.PrimaryParameterAccess(primary, node);
+                return access is null ? null : SyntaxFactory.ParseExpression(access).WithTriviaFrom(node);
             case ILocalSymbol or IParameterSymbol:
                 if (_excluded is not null && _excluded.Contains(symbol)) return null;
                 if (_lambdaEnvironment is not null && _owner.TryGetEnvironment(symbol, out var env, out var envField))

@@ -300,13 +300,24 @@ internal static class SymbolFacts
     /// <summary>True when the method overrides one whose frame factory exists (generated here, or in the base's assembly).</summary>
     public static bool OverridesFrameFactory(IMethodSymbol m)
     {
-        if (!m.IsOverride || m.OverriddenMethod is not { } o) return false;
-        var od = o.OriginalDefinition;
-        if (od.DeclaringSyntaxReferences.Length > 0) return IsGeneratedGoroutine(od) && IsVirtualGoroutine(od);
-        // In metadata: an overridable factory of the overridden method's own signature (an overload's factory, which
-        // every non-private [Goroutine] method now has, is not one; a factory from before [GoroutineFrameFactory] is).
-        return od.ContainingType.GetMembers(FrameFactoryName(od)).OfType<IMethodSymbol>()
-            .Any(f => (f.IsVirtual || f.IsOverride || f.IsAbstract) && !f.IsSealed && HasSignatureOf(f, od));
+        if (!m.IsOverride) return false;
+        // Up the chain past plain overrides (which declare no factory): a [Goroutine] override below a plain one
+        // overrides the factory above it, rather than hiding it with a new virtual one that base-typed calls miss.
+        for (var o = m.OverriddenMethod; o is not null; o = o.OverriddenMethod)
+        {
+            var od = o.OriginalDefinition;
+            if (od.DeclaringSyntaxReferences.Length > 0)
+            {
+                if (IsGeneratedGoroutine(od) && IsVirtualGoroutine(od)) return true;
+                continue;
+            }
+            // In metadata: an overridable factory of the overridden method's own signature (an overload's factory, which
+            // every non-private [Goroutine] method now has, is not one; a factory from before [GoroutineFrameFactory] is).
+            if (od.ContainingType.GetMembers(FrameFactoryName(od)).OfType<IMethodSymbol>()
+                .Any(f => (f.IsVirtual || f.IsOverride || f.IsAbstract) && !f.IsSealed && HasSignatureOf(f, od)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

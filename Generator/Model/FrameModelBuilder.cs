@@ -63,44 +63,6 @@ internal static class FrameModelBuilder
         return decl.ConstraintClauses.Count == 0 ? "" : " " + string.Join(" ", decl.ConstraintClauses.Select(c => DeclarationText.Of(c)));
     }
 
-    /// <summary>
-    /// The virtual factory's body: this type's frame when the receiver's override of the method is this type's own,
-    /// else (a plain override below, perhaps in another assembly) a frame that calls it plainly, as C# would.
-    /// <code>
-    /// GetType() == typeof(A) || PlainOverride.IsOwn(new Func&lt;int, string&gt;(this.Speak), typeof(A))
-    ///     ? new Speak_Frame(this, n) : new PlainOverrideFrame&lt;string&gt;(() =&gt; this.Speak(n))
-    /// </code>
-    /// </summary>
-    private static string DispatchingFrame(IMethodSymbol method, string frameNew, string typeArgs, MethodDeclarationSyntax decl)
-    {
-        var self = method.ContainingType.Fq();
-        var parameterTypes = method.Parameters.Select(p => p.Type.Fq()).ToList();
-        var delegateType = method.ReturnsVoid
-            ? (parameterTypes.Count == 0 ? "global::System.Action" : $"global::System.Action<{string.Join(", ", parameterTypes)}>")
-            : $"global::System.Func<{string.Join(", ", parameterTypes.Append(method.ReturnType.Fq()))}>";
-        var args = string.Join(", ", decl.ParameterList.Parameters.Select(p => "@" + p.Identifier.ValueText));
-        // Through the type that declared the virtual method first: looked up on this type, the method's name may
-        // also find a non-virtual overload declared here that takes the arguments by conversion, and C# then drops
-        // every overload of the base types, the one meant included (Json.NET's WriteValueAsync(BigInteger) beside
-        // the byte override). From the declaring type the same overload wins that the user's call picked.
-        // Only when a type on the way declares such a method: a protected method cannot be reached through a
-        // base-typed reference at all.
-        var origin = method;
-        while (origin.OverriddenMethod is { } overridden) origin = overridden;
-        var shadowed = false;
-        for (var t = method.ContainingType; t is not null && !SymbolEqualityComparer.Default.Equals(t, origin.ContainingType); t = t.BaseType)
-            shadowed |= t.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => !m.IsOverride);
-        // Protected and shadowed: neither way binds the method meant; no check (docs/generator.md, Known limits).
-        if (shadowed && method.DeclaredAccessibility is Accessibility.Protected or Accessibility.ProtectedOrInternal or Accessibility.ProtectedAndInternal)
-            return frameNew;
-        var receiver = shadowed ? $"(({origin.ContainingType.Fq()})this)" : "this";
-        var plainFrame = method.ReturnsVoid
-            ? $"new {RuntimeContract.PlainOverrideFrame.Type}(() => {receiver}.{method.Name}{typeArgs}({args}))"
-            : $"new {RuntimeContract.Generic(RuntimeContract.PlainOverrideFrameOfT.Type, method.ReturnType.Fq())}(() => {receiver}.{method.Name}{typeArgs}({args}))";
-        return $"GetType() == typeof({self}) || {RuntimeContract.PlainOverride.Type}.{RuntimeContract.PlainOverride.IsOwn}(new {delegateType}({receiver}.{method.Name}{typeArgs}), typeof({self}))\n"
-            + $"        ? {frameNew}\n        : {plainFrame}";
-    }
-
     private static void Add(List<DiagnosticInfo> list, DiagnosticDescriptor d, Location at, params string[] args) =>
         list.Add(new DiagnosticInfo(d.Id, LocationInfo.From(at), args.ToEquatableArray()));
 
@@ -306,8 +268,9 @@ internal static class FrameModelBuilder
             var own = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]\n"
                 + $"{(ownModifiers.Length > 0 ? ownModifiers + " " : "")}{baseType} {ownName}{typeParams}({launcherParams}){(ownClauses.Length > 0 ? " " + ownClauses : "")} => {frameNew};";
             factory = $"{(accessibility + (overrides ? " override " : " virtual ")).TrimStart()}{baseType} {factoryName}{typeParams}({launcherParams})"
-                + $"{FactoryConstraints(decl, overrides, constraints)} =>\n    {DispatchingFrame(method, $"{ownName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})", frameTypeArgs, decl)};\n\n"
-                + own;
+                + $"{FactoryConstraints(decl, overrides, constraints)} =>\n    {DispatchingFactory.Body(method, $"{ownName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})", frameTypeArgs, decl)};\n\n"
+                + own
+                + (DispatchingFactory.Check(method) is { } check ? "\n\n" + check : "");
             frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         }
         else if (SymbolFacts.MayBeCalledFromAnotherAssembly(method))
@@ -358,6 +321,7 @@ internal static class FrameModelBuilder
             ExampleHelpers: lowerer.ExampleHelpers.ToEquatableArray(),
             Environments: lowerer.EnvironmentDeclarations.ToEquatableArray(),
             BaseProxies: lowerer.BaseProxies.ToEquatableArray(),
+            PrimaryParameterAccessors: lowerer.PrimaryParameterAccessors.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }
 

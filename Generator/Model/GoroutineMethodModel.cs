@@ -51,6 +51,7 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> ExampleHelpers,
     EquatableArray<string> Environments,
     EquatableArray<string> BaseProxies,
+    EquatableArray<string> PrimaryParameterAccessors,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>
