@@ -172,4 +172,96 @@ public class PlainCodeRetakeTests
         Assert.Equal((long)Pairs * Rounds * (Rounds - 1) / 2, collected);
         Assert.True(Finishes(() => { while (rt.Sched.BlockedMs != 0) Thread.Yield(); }));
     }
+
+    /// <summary>
+    /// Red team: a goroutine back from a retake waits for a P (an exit waiter) and is in no run queue. If the one
+    /// P is then stuck in another goroutine's plain code, that waiter must count as work for the next retake.
+    /// </summary>
+    [Fact]
+    public void An_M_waiting_for_its_P_back_gets_one_from_the_next_stuck_goroutine()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
+        using var first = new ManualResetEventSlim();
+        using var second = new ManualResetEventSlim();
+        IEnumerable<Op> First()
+        {
+            first.Wait();          // retaken here, so that Second runs
+            yield return Yield();  // back without a P: waits for one
+            second.Set();
+        }
+        var a = rt.Go(First());
+        var b = rt.Spawn(new PlainFrame(() => { first.Set(); second.Wait(); })); // the only P stuck again
+        bool done = Finishes(() => { a.Join(); b.Join(); });
+        first.Set();
+        second.Set();
+        Assert.True(done, "the goroutine waiting for a P never got one back");
+    }
+
+    /// <summary>
+    /// Red team: a loop that stays plain code (it holds a lambda) calls G.PreemptPlainCode at its back-edge. Once
+    /// retaken it must take a P back there, not run on without one (and counted as blocked) until the loop ends.
+    /// </summary>
+    [Fact]
+    public void A_retaken_plain_loop_takes_a_P_back_at_its_preemption_check()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
+        int flag = 0;
+        var loop = rt.Spawn(new PlainFrame(() =>
+        {
+            var g = GoSharp.CompilerServices.G.Current!;
+            // No preemption check here: only a retake lets the setter run on the one P.
+            while (Volatile.Read(ref flag) == 0) { }
+            // Then a loop with the check the generator emits in a plain-code loop: it ends once this M holds a P
+            // again (no longer counted as blocked).
+            while (rt.Sched.BlockedMs != 0)
+            {
+                if (g.Preempt) g.PreemptPlainCode();
+            }
+        }));
+        var setter = rt.Spawn(new PlainFrame(() => Volatile.Write(ref flag, 1)));
+        bool done = Finishes(() => { setter.Join(); loop.Join(); });
+        Volatile.Write(ref flag, 1);
+        Assert.True(done, "the retaken loop never took a P back");
+        Assert.True(Interlocked.Read(ref rt.Sched.RetakesFromPlainCode) > 0);
+    }
+
+    /// <summary>
+    /// Red team: a timer added from goroutine code must land on a live heap even when sysmon retakes the P and
+    /// SetMaxProcs retires it meanwhile (the P is read and the heap added to in one runtime section). Every
+    /// timer fires: each is received from.
+    /// </summary>
+    [Fact]
+    public void Timers_made_by_goroutines_fire_while_Ps_are_retaken_and_retired()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+        const int Makers = 3, Timers = 2000;
+        long fired = 0;
+        var wg = new WaitGroup();
+        wg.Add(Makers);
+        for (int k = 0; k < Makers; k++)
+        {
+            rt.Spawn(new PlainFrame(() =>
+            {
+                // Plain code, long enough to be retaken while it adds timers.
+                var made = new List<Go.Timer>(Timers);
+                for (int i = 0; i < Timers; i++) made.Add(Go.NewTimer(TimeSpan.Zero));
+                foreach (var t in made)
+                {
+                    t.C.Recv();
+                    Interlocked.Increment(ref fired);
+                }
+                wg.Done();
+            }));
+        }
+        var stop = new ManualResetEventSlim();
+        var churn = new Thread(() =>
+        {
+            for (int n = 0; !stop.IsSet; n++) rt.SetMaxProcs(n % 2 + 1);
+        }) { IsBackground = true };
+        churn.Start();
+        bool done = Finishes(() => wg.Wait());
+        stop.Set();
+        Assert.True(churn.Join(Guard));
+        Assert.True(done, $"{Interlocked.Read(ref fired)} of {Makers * Timers} timers fired");
+    }
 }

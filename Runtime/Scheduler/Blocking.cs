@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using GoSharp.CompilerServices;
 
 namespace GoSharp.Scheduler;
@@ -187,8 +188,12 @@ internal sealed partial class Sched
         bool entered = EnterRuntime(m);
         try
         {
-            // No P: sysmon took it, and another M already runs the others.
-            if (m.P is null) return;
+            if (m.P is null)
+            {
+                // Sysmon took it while the loop ran: a safe point to take one back (PlainCodeRetake.cs).
+                if (Volatile.Read(ref m.RetakeState) != RetakeNone) m.Sched.ReacquireAfterRetake(m);
+                return;
+            }
             if (!m.Sched.TryCountBlockedM()) return; // at the thread limit: keep the P rather than fail (ThreadLimit.cs)
             scope = HandOffForBlocking(m);
         }

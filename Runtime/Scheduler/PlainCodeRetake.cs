@@ -34,9 +34,10 @@ namespace GoSharp.Scheduler;
 //   A store then load on the M's side and a fence then load on sysmon's: one of the two sees the other.
 //
 // Getting a P back. The goroutine is told to yield (g.Preempt), and the M takes a P again only where it
-// holds nothing: when the goroutine's frames return to Execute (it yielded, parked, completed), the M
-// takes an idle P or waits as an exit waiter, exactly as after a blocking section whose P was retaken
-// (ExitBlocking). It never waits inside EnterRuntime, which may run under a channel's lock. Meanwhile it
+// holds nothing: when the goroutine's frames return to Execute (it yielded, parked, completed), or at the
+// preemption check of a loop that stays plain code (PreemptPlainCode), the M takes an idle P or waits as an
+// exit waiter, exactly as after a blocking section whose P was retaken (ExitBlocking); such a waiter counts as
+// work for the next retake, so a P stuck in plain code in turn is taken for it (HandoffP serves it first). It never waits inside EnterRuntime, which may run under a channel's lock. Meanwhile it
 // is counted as a blocked M (the thread limit), and the P's new M runs the other goroutines; so for a
 // while GOMAXPROCS + 1 threads run goroutine code, as in Go while a system call runs, the difference
 // being that a stuck plain loop also counts as one.
@@ -80,10 +81,12 @@ internal sealed partial class Sched
     }
 
     /// <summary>
-    /// After the goroutine's frames returned to <see cref="Execute"/> (InUserCode already 0): if sysmon took
-    /// the P while they ran, take an idle P or wait for one. False only when the runtime stopped meanwhile.
+    /// Where the M holds nothing (InUserCode already 0): after the goroutine's frames returned to
+    /// <see cref="Execute"/>, or at a plain-code preemption check (<see cref="PreemptPlainCode"/>, which would
+    /// otherwise let a retaken loop run without a P for as long as it runs). If sysmon took the P, take an idle
+    /// P or wait for one. False only when the runtime stopped meanwhile.
     /// </summary>
-    private bool ReacquireAfterRetake(M m)
+    internal bool ReacquireAfterRetake(M m)
     {
         if (Volatile.Read(ref m.RetakeState) == RetakeDeciding) AwaitRetakeDecision(m);
         if (Volatile.Read(ref m.RetakeState) != RetakeRetaken) return true;
@@ -103,8 +106,10 @@ internal sealed partial class Sched
     {
         if (now - p.SysmonWhen < RetakeTicks) return false;
         if (p.M is not M m || m.CurG is not G g || Volatile.Read(ref m.InUserCode) == 0) return false;
-        // A stop-the-world waiting for this P counts as work: handing the P off stops it (HandoffP).
-        bool work = !p.RunQueue.IsEmpty || _runqsize != 0 || p.Timers.NextWhen <= now || _stopTheWorld;
+        // A stop-the-world waiting for this P counts as work: handing the P off stops it (HandoffP). So does an
+        // M waiting for a P to go on with its goroutine (an exit waiter): that goroutine is in no run queue.
+        bool work = !p.RunQueue.IsEmpty || _runqsize != 0 || p.Timers.NextWhen <= now || _stopTheWorld ||
+                    _exitWaiters is not null;
         if (!work) return false;
         if (_npidle > 0)
         {
@@ -129,12 +134,14 @@ internal sealed partial class Sched
                 g.Preempt = true; // come back to Execute soon, where the M takes a P again
             }
         }
-        Volatile.Write(ref m.RetakeState, commit ? RetakeRetaken : RetakeNone);
         if (!commit)
         {
+            // Uncounted before the M is let go: its next EnterSyscall must not see this transient count.
             CountUnblockedM();
+            Volatile.Write(ref m.RetakeState, RetakeNone);
             return false;
         }
+        Volatile.Write(ref m.RetakeState, RetakeRetaken);
         RetakesFromPlainCode++;
         HandoffP(p);
         return true;
