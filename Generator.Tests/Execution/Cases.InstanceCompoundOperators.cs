@@ -76,3 +76,26 @@ public static partial class Cases
         return h.S.V + "," + h.C.V + "," + h.C.Made + "," + seen + "," + t.V;
     }
 }
+
+public static partial class Cases
+{
+    public interface ICoAdd { int Total { get; } void operator +=(int x); }
+
+    public struct CoSAdd : ICoAdd { public int V; public readonly int Total => V; public void operator +=(int x) { V += x * 3; } }
+
+    public sealed class CoCAdd : ICoAdd { public int V; public int Total => V; public void operator +=(int x) { V += x * 5; } }
+
+    /// <summary>A type parameter's instance operator: on the variable itself for a struct, on the object read first for a class.</summary>
+    [Goroutine]
+    private static string CoGenericAdd<T>(T t, int n) where T : ICoAdd
+    {
+        var arr = new[] { t };
+        t += Tw(n + 1);
+        arr[Tw(0)] += Tw(2);
+        return t.Total + "," + arr[0].Total;
+    }
+
+    [Goroutine]
+    public static string InstanceCompoundOperatorOnATypeParameter(Log log, int n) =>
+        CoGenericAdd(new CoSAdd { V = n }, n) + "/" + CoGenericAdd(new CoCAdd { V = n }, n);
+}

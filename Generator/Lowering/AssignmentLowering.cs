@@ -73,7 +73,8 @@ internal sealed partial class MethodLowerer
     /// the operator is called on the location, no <c>x = x + y</c>. A struct is mutated in place, so the residual
     /// applies the same operator to the spilled location (the variable itself); for a reference type C# reads the
     /// object once, before the right side, and calls the operator on it without storing back, so the object is
-    /// spilled and the residual applies the operator to the spilled copy of the reference.
+    /// spilled and the residual applies the operator to the spilled copy of the reference; a type parameter's
+    /// variable is either, chosen by <c>default(T) == null</c>.
     /// </summary>
     private string LowerInstanceCompoundAssignment(AssignmentExpressionSyntax a, bool discard)
     {
@@ -85,7 +86,11 @@ internal sealed partial class MethodLowerer
             var target = Temp(leftType, a.Left, "object of an instance compound assignment");
             Src(a.Left);
             Stmt($"{target} = {loc};");
-            loc = target;
+            // A type parameter's value may be either: the variable itself when it is a struct, the reference read
+            // first when it is a class (Roslyn's own answer for such receivers, SpillMaybeValueTypeReceiver).
+            loc = leftType is ITypeParameterSymbol { IsReferenceType: false } && IsStructVariable(a.Left)
+                ? $"(default({leftType.Fq()}) == null ? ref {target} : ref {loc})"
+                : target;
         }
         var rv = LowerExpression(a.Right);
         var text = $"{loc} {a.OperatorToken.Text} {AsOperand(rv)}";
