@@ -99,8 +99,8 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor LocalFunctionGoroutine = Make("GOSH0018",
-        "[Goroutine] on a local function is ignored",
-        "The local function '{0}' is marked [Goroutine], but only methods of a partial type become goroutines: it runs as plain code, and calls to it from a goroutine block the thread at its suspension points; make it a [Goroutine] method of the type (pass what it captures as parameters), or remove the attribute",
+        "[Goroutine] on a local function, accessor, operator or lambda is ignored",
+        "{0} is marked [Goroutine], but only methods of a partial type become goroutines: it runs as plain code, and calls to it from a goroutine block the thread at its suspension points; {1}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor GoroutineCallInClosure = Make("GOSH0019",

@@ -41,6 +41,8 @@ internal sealed partial class MethodLowerer
         }
         if (a.IsKind(SyntaxKind.CoalesceAssignmentExpression))
             return LowerCoalesceAssignment(a);
+        if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsInstanceCompoundOperator(a))
+            return LowerInstanceCompoundAssignment(a, discard);
         var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
         if (loc is null) return RewriteExpr(a);
         string text;
@@ -65,6 +67,44 @@ internal sealed partial class MethodLowerer
         }
         return discard ? text : "(" + text + ")";
     }
+
+    /// <summary>
+    /// <c>x += y</c> bound to a C# 14 instance compound assignment operator (<c>public void operator +=(int y)</c>):
+    /// the operator is called on the location, no <c>x = x + y</c>. A struct is mutated in place, so the residual
+    /// applies the same operator to the spilled location (the variable itself); for a reference type C# reads the
+    /// object once, before the right side, and calls the operator on it without storing back, so the object is
+    /// spilled and the residual applies the operator to the spilled copy of the reference; a type parameter's
+    /// variable is either, chosen by <c>default(T) == null</c>.
+    /// </summary>
+    private string LowerInstanceCompoundAssignment(AssignmentExpressionSyntax a, bool discard)
+    {
+        var loc = LowerLocation(a.Left, spillAll: true);
+        if (loc is null) return RewriteExpr(a);
+        var leftType = TypeOf(a.Left);
+        if (leftType is not { IsValueType: true })
+        {
+            var target = Temp(leftType, a.Left, "object of an instance compound assignment");
+            Src(a.Left);
+            Stmt($"{target} = {loc};");
+            // A type parameter's value may be either: the variable itself when it is a struct, the reference read
+            // first when it is a class (Roslyn's own answer for such receivers, SpillMaybeValueTypeReceiver).
+            loc = leftType is ITypeParameterSymbol { IsReferenceType: false } && IsStructVariable(a.Left)
+                ? $"(default({leftType.Fq()}) == null ? ref {target} : ref {loc})"
+                : target;
+        }
+        var rv = LowerExpression(a.Right);
+        var text = $"{loc} {a.OperatorToken.Text} {AsOperand(rv)}";
+        if (_checked is not null) return $"{_checked}({text})";
+        return discard ? text : "(" + text + ")";
+    }
+
+    /// <summary>
+    /// A compound assignment bound to an instance operator (C# 14): the compiler's 4.14 API already names the
+    /// operator method, and only C# 14 can declare one non-static.
+    /// </summary>
+    private bool IsInstanceCompoundOperator(AssignmentExpressionSyntax a) =>
+        !a.IsKind(SyntaxKind.CoalesceAssignmentExpression)
+        && Model.GetSymbolInfo(a, _ct).Symbol is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.UserDefinedOperator };
 
     /// <summary>A tuple of locals, parameters, declarations and discards only: nothing in it is evaluated before the right side.</summary>
     private bool IsVariablesOnly(TupleExpressionSyntax tuple) =>

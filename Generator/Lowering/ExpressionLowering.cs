@@ -322,11 +322,20 @@ internal sealed partial class MethodLowerer
         return $"(default({type.Fq()}) == null ? ref {copy} : ref {loc})";
     }
 
-    /// <summary>The receiver of a call of an extension block member whose receiver is not <c>ref</c>/<c>in</c> (a value, not a variable).</summary>
-    private bool IsByValueExtensionReceiver(ExpressionSyntax op) =>
-        op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax inv } ma && ma.Expression == op && inv.Expression == ma
-        && Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol { IsStatic: false } m && ExtensionBlocks.IsBlock(m.ContainingType)
-        && ExtensionBlocks.Receiver(m.ContainingType) is { RefKind: RefKind.None };
+    /// <summary>
+    /// The receiver of a call of an extension block member whose receiver is not <c>ref</c>/<c>in</c> (a value, not a
+    /// variable), or of a classic extension method whose <c>this</c> parameter is taken by value and is not of a
+    /// reference type (a struct, a struct boxed into an interface, a type parameter: each a copy made before the
+    /// other arguments run). A reference-typed receiver is spilled as any operand.
+    /// </summary>
+    private bool IsByValueExtensionReceiver(ExpressionSyntax op)
+    {
+        if (op.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax inv } ma || ma.Expression != op || inv.Expression != ma) return false;
+        if (Model.GetSymbolInfo(inv, _ct).Symbol is not IMethodSymbol m) return false;
+        if (m.ReducedFrom is { } classic)
+            return classic.Parameters.Length > 0 && classic.Parameters[0].RefKind == RefKind.None && TypeOf(op) is { IsReferenceType: false };
+        return !m.IsStatic && ExtensionBlocks.IsBlock(m.ContainingType) && ExtensionBlocks.Receiver(m.ContainingType) is { RefKind: RefKind.None };
+    }
 
     /// <summary>The receiver of a method call that names a mutable struct variable (local, parameter, field, array element).</summary>
     private bool IsStructVariableReceiver(ExpressionSyntax op)

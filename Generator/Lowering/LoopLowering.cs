@@ -139,7 +139,7 @@ internal sealed partial class MethodLowerer
             return;
         }
         var enumType = info.GetEnumeratorMethod.ReturnType;
-        if (enumType.IsRefLikeType) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe.Expression, "the enumerator of " + fe.Expression); return; }
+        if (SymbolFacts.IsRefLike(enumType)) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe.Expression, "the enumerator of " + fe.Expression); return; }
         // Elements of an anonymous type (a List of them): no field can name the enumerator's type, and a struct
         // enumerator held as object would be copied at every read. Enumerate through IEnumerator<T> instead (a
         // reference, held as object and read back by example: AnonymousTypes.cs), as foreach over the interface would.

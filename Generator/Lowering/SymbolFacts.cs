@@ -99,12 +99,12 @@ internal static class SymbolFacts
         if (def.IsPartialDefinition) return false;
         // The method-level refusals of FrameModelBuilder.BuildCore: a method refused there has no frame, so a call
         // to it is a plain call (its own diagnostic tells the user why).
-        if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || def.ReturnType.IsRefLikeType) return false;
+        if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || IsRefLike(def.ReturnType)) return false;
         if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
         if (!def.IsStatic && def.ContainingType.IsValueType && !def.IsReadOnly && !def.ContainingType.IsReadOnly) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
             if (!IsPartial(t) || t.IsFileLocal || IsVariantInterface(t)) return false;
-        if (!def.IsStatic && def.ContainingType.IsRefLikeType) return false;
+        if (!def.IsStatic && IsRefLike(def.ContainingType)) return false;
         return !def.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax decl && IsIterator(decl));
     }
 
@@ -130,7 +130,14 @@ internal static class SymbolFacts
 
     /// <summary>A type no frame field can hold: ref structs (Span&lt;T&gt;), pointers, function pointers (CS4012, CS4005 for async).</summary>
     public static bool CannotLiveInFrame(ITypeSymbol type) =>
-        type.IsRefLikeType || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer;
+        IsRefLike(type) || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer;
+
+    /// <summary>
+    /// A ref struct, or a type parameter that may be one (C# 13's <c>where T : allows ref struct</c>): C# treats a
+    /// value of such a T as a ref struct wherever it could be stored on the heap, and so does every frame check.
+    /// </summary>
+    public static bool IsRefLike(ITypeSymbol? type) =>
+        type is not null && (type.IsRefLikeType || type is ITypeParameterSymbol { AllowsRefLikeType: true });
 
     /// <summary>An interface with <c>in</c>/<c>out</c> type parameters: C# forbids nested classes in it (CS8427), so no frame.</summary>
     public static bool IsVariantInterface(INamedTypeSymbol type) =>

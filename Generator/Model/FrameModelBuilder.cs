@@ -141,7 +141,7 @@ internal static class FrameModelBuilder
         // The iterator check (a yield outside lambdas and local functions) rides on ScanBody's walk of the body;
         // its diagnostic goes here, in front of the ones added meanwhile.
         var iteratorDiagnosticAt = diags.Count;
-        if (method.ReturnsByRef || method.ReturnsByRefReadonly || method.ReturnType.IsRefLikeType)
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly || SymbolFacts.IsRefLike(method.ReturnType))
             Add(diags, DiagnosticDescriptors.Unsupported, decl.ReturnType.GetLocation(), "A ref or ref struct return type");
         var filePath = decl.SyntaxTree.FilePath;
         var lowerer = new MethodLowerer(model, method, filePath, diags, ct, lineBase);
