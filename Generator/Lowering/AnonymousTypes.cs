@@ -148,6 +148,18 @@ internal sealed partial class MethodLowerer
         return (t, t);
     }
 
+    /// <summary>
+    /// The variable held as object, as a variable of its own type: <c>__GoVar(ref field, example)</c>, a ref to the
+    /// value of a <c>StrongBox</c> that the field then holds (made on first use, from the value the field held),
+    /// for an out, ref or in argument, a ref local, a deconstruction or assignment target. Every ref to the
+    /// variable is a ref to that one cell, so refs alias as they do in the plain call; <c>__GoAs</c> reads through it.
+    /// </summary>
+    public string AnonymousVariable(string field, string example)
+    {
+        NeedsAnonymousHelper = true;
+        return $"__GoVar(ref {field}, {example})";
+    }
+
     /// <summary>Reading a value held as object: <c>__GoAs(field, example)</c>.</summary>
     public string AnonymousRead(string field, string example)
     {
