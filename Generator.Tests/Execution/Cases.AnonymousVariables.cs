@@ -83,4 +83,22 @@ public static partial class Cases
         Go.Yield();
         return acc + first.A + name;
     }
+
+    [Goroutine]
+    public static string AnonVariablesInSuspendingStatements(Log log, int n)
+    {
+        var a = new { X = n };
+        var b = new { X = n + 1 };
+        Replace(ref a, new { X = Tw(n + 5) });
+        log.Add("replaced " + a.X);
+        (a, b) = (b, new { X = Tw(a.X + 1) });
+        log.Add("swapped " + a.X + "," + b.X);
+        var d = new[] { new { K = 1, V = "one" } }.ToDictionary(x => x.K);
+        var v = d[1];
+        var found = d.TryGetValue(Tw(n), out v);
+        log.Add("found " + found + " " + v?.V);
+        var w = WrapRef(log, ref b)[Tw(0)];
+        Go.Yield();
+        return a.X + "," + b.X + "," + w.X + "," + v?.V;
+    }
 }
