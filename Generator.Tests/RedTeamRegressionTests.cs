@@ -79,12 +79,12 @@ public class RedTeamRegressionTests
         """);
 
     [Fact]
-    public void A_nested_goroutine_call_with_an_anonymous_type_argument_is_refused() => RefusedAt("GOSH0010", """
+    public void A_nested_goroutine_call_with_an_anonymous_type_argument_compiles() => Compiles("""
         using GoSharp;
         public static partial class AnonCall
         {
             [Goroutine] static T Id<T>(T v) { Go.Yield(); return v; }
-            [Goroutine] static int M(int n) { var a = [|Id(new { A = n })|]; return a.A; }
+            [Goroutine] static int M(int n) { var a = Id(new { A = n }); return a.A + Id(new { B = new[] { a } }).B[0].A; }
         }
         """);
 

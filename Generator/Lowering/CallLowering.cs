@@ -237,8 +237,24 @@ internal sealed partial class MethodLowerer
                 ? $"{target.ContainingType.Fq()}.{factory}({string.Join(", ", ctorArgs)})"
                 : $"{AsOperand(ctorArgs[0])}.{factory}({string.Join(", ", ctorArgs.Skip(1))})";
         }
-        if (target.TypeArguments.Any(ContainsAnonymousType))
-            Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments are anonymous types");
+        // Type arguments that hold anonymous types: no field can name the callee's frame. Its frame is made by a
+        // generic helper that infers them from examples and held as the runtime's Frame (AnonymousTypes.cs).
+        string? anonymousResultExample = null;
+        var anonymousArguments = target.TypeArguments.Any(ContainsAnonymousType);
+        if (anonymousArguments)
+        {
+            if (imported || SymbolFacts.IsVirtualGoroutine(def) || IsBaseCall(inv) || blockReceiver != 0 || method.ReducedFrom is not null
+                || AnonymousFrameFactory(target, def, ctorArgs) is not { } made)
+            {
+                Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments are anonymous types (of another assembly, virtual, through base or an extension)");
+            }
+            else
+            {
+                creation = made;
+                frameType = RuntimeContract.Frame.Type;
+                if (!method.ReturnsVoid && ContainsAnonymousType(method.ReturnType)) anonymousResultExample = ExampleOf(method.ReturnType);
+            }
+        }
         var n = NewState(inv, "call to " + method.Name);
         var call = AddField(frameType, "_call" + n, $"frame of the nested call to {method.Name} (line {Line(inv)})");
         _callFields.Add((n, call));
@@ -255,10 +271,17 @@ internal sealed partial class MethodLowerer
         var result = "";
         if (method.ReturnsVoid) Stmt($"{call}.{RuntimeContract.Frame.ThrowIfFailed}();");
         else if (discard) Stmt($"{call}.{RuntimeContract.FrameOfT.GetResult}();");
+        else if (anonymousResultExample is not null)
+        {
+            var field = AddField("object", "_r" + n, "result of state " + n);
+            Stmt($"{field} = __GoFrameResult({call}, {anonymousResultExample});");
+            result = AnonymousRead(field, anonymousResultExample);
+        }
         else
         {
             result = AddField(TypeText(method.ReturnType, inv), "_r" + n, "result of state " + n);
-            Stmt($"{result} = {call}.{RuntimeContract.FrameOfT.GetResult}();");
+            var typed = anonymousArguments ? $"(({RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq())}){call})" : call;
+            Stmt($"{result} = {typed}.{RuntimeContract.FrameOfT.GetResult}();");
         }
         Hidden();
         Stmt($"{call} = null;");
@@ -288,5 +311,51 @@ internal sealed partial class MethodLowerer
         Stmt($"// state {n}: preemption check at {where} on line {Line(loop)}");
         Stmt($"if (__g.{RuntimeContract.G.Preempt}) {{ {RuntimeContract.Frame.State} = {n}; return __g.{RuntimeContract.G.Yield}(this); }}");
         ResumeLabel(n);
+    }
+
+    /// <summary>
+    /// <c>__GoFrameK(examples, arguments)</c>: the frame of a nested call whose type arguments hold anonymous types,
+    /// made by a generic helper of the frame whose type parameters the compiler infers from the examples (the
+    /// arguments follow, in the frame constructor's order). Null when some type cannot be written.
+    /// </summary>
+    private string? AnonymousFrameFactory(IMethodSymbol target, IMethodSymbol def, List<string> ctorArgs)
+    {
+        var anonymous = new List<ITypeSymbol>();
+        var parameterTypes = new List<string>();
+        if (!def.IsStatic)
+        {
+            if (Substituted(target.ContainingType, anonymous) is not { } receiver) return null;
+            parameterTypes.Add(receiver);
+        }
+        foreach (var p in target.Parameters)
+        {
+            if (Substituted(p.Type, anonymous) is not { } pt) return null;
+            parameterTypes.Add(pt);
+        }
+        var typeArguments = new List<string>();
+        foreach (var t in target.TypeArguments)
+        {
+            if (Substituted(t, anonymous) is not { } ta) return null;
+            typeArguments.Add(ta);
+        }
+        if (Substituted(target.ContainingType, anonymous) is not { } containing) return null;
+        var examples = new List<string>();
+        foreach (var a in anonymous)
+        {
+            if (ExampleOf(a) is not { } e) return null;
+            examples.Add(e);
+        }
+        if (parameterTypes.Count != ctorArgs.Count) return null;
+        var name = "__GoFrame" + ExampleHelpers.Count;
+        var typeParameters = string.Join(", ", anonymous.Select((_, i) => "T" + i));
+        var parameters = anonymous.Select((_, i) => $"T{i} e{i}").Concat(parameterTypes.Select((t, i) => $"{t} a{i}"));
+        var frame = containing + "." + SymbolFacts.FrameName(def) + "<" + string.Join(", ", typeArguments) + ">";
+        ExampleHelpers.Add($"private static {RuntimeContract.Frame.Type} {name}<{typeParameters}>({string.Join(", ", parameters)}) => new {frame}({string.Join(", ", parameterTypes.Select((_, i) => "a" + i))});");
+        if (!_exampleHelperNames.ContainsKey("frameresult"))
+        {
+            _exampleHelperNames["frameresult"] = "__GoFrameResult";
+            ExampleHelpers.Add($"private static T __GoFrameResult<T>({RuntimeContract.Frame.Type} frame, T example) => (({RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, "T")})frame).{RuntimeContract.FrameOfT.GetResult}();");
+        }
+        return $"{name}({string.Join(", ", examples.Concat(ctorArgs))})";
     }
 }
