@@ -39,4 +39,16 @@ public static partial class Cases
         var pairs = AnonPass(log, new[] { new { A = 1 }, new { A = n } });
         return a.A + "," + b + "," + many.Count + many[0].Inner.V + "," + c + "," + pairs.Sum(p => p.A);
     }
+
+    [Goroutine]
+    public static string AnonResultsOfSuspensionPoints(Log log, int n)
+    {
+        var a = Tw(new { A = n, S = "s" + n });
+        var b = Tw(new { A = n + 1 }).A + Sp.Fast(new { B = 3 }).B;
+        var list = Tw(new[] { new { K = 1 }, new { K = n } }.ToList());
+        log.Add("list " + list.Count + " " + list[1].K);
+        var pair = Tw((new { P = "p" }, n));
+        Go.Yield();
+        return a.A + a.S + "," + b + "," + list.Sum(x => x.K) + "," + pair.Item1.P + pair.Item2;
+    }
 }

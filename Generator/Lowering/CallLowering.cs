@@ -87,7 +87,9 @@ internal sealed partial class MethodLowerer
         {
             var ta = method.TypeArguments;
             if (awaiter.IsGenericMethod && awaiter.Arity == ta.Length) awaiter = awaiter.Construct(ta.ToArray());
-            typeArgs = "<" + string.Join(", ", ta.Select(t => t.Fq())) + ">";
+            // Anonymous type arguments cannot be written; the caller inferred them from its arguments, and the
+            // awaiter getter takes the same ones, so the compiler infers them again.
+            typeArgs = ta.Any(ContainsAnonymousType) ? "" : "<" + string.Join(", ", ta.Select(t => t.Fq())) + ">";
         }
         var args = string.Join(", ", inv.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
         string call;
@@ -125,7 +127,20 @@ internal sealed partial class MethodLowerer
     private string EmitSuspension(SyntaxNode at, string call, ITypeSymbol? awaiterType, ITypeSymbol resultType, bool discard, string description)
     {
         var n = NewState(at, description);
-        var aw = AddField(awaiterType is null ? "object" : TypeText(awaiterType, at), "_aw" + n, $"awaiter of {description} (line {Line(at)})");
+        // An awaiter whose type holds an anonymous type: an object field used through its typed cell (a struct
+        // awaiter is then used in place, never copied; AnonymousTypes.cs).
+        string aw, awReset;
+        if (awaiterType is not null && ContainsAnonymousType(awaiterType) && ExampleOf(awaiterType) is { } awaiterExample)
+        {
+            var awField = AddField("object", "_aw" + n, $"awaiter of {description} (line {Line(at)})");
+            aw = AnonymousVariable(awField, awaiterExample);
+            awReset = $"{awField} = null;";
+        }
+        else
+        {
+            aw = AddField(awaiterType is null ? "object" : TypeText(awaiterType, at), "_aw" + n, $"awaiter of {description} (line {Line(at)})");
+            awReset = $"{aw} = default;";
+        }
         Src(at);
         Stmt($"{aw} = {call};");
         Hidden();
@@ -138,13 +153,19 @@ internal sealed partial class MethodLowerer
         {
             Stmt($"{aw}.{RuntimeContract.SuspensionAwaiter.GetResult}();");
         }
+        else if (ContainsAnonymousType(resultType) && ExampleOf(resultType) is { } resultExample)
+        {
+            var field = AddField("object", "_r" + n, "result of state " + n);
+            Stmt($"{field} = {aw}.{RuntimeContract.SuspensionAwaiter.GetResult}();");
+            result = AnonymousRead(field, resultExample);
+        }
         else
         {
             result = AddField(TypeText(resultType, at), "_r" + n, "result of state " + n);
             Stmt($"{result} = {aw}.{RuntimeContract.SuspensionAwaiter.GetResult}();");
         }
         Hidden();
-        Stmt($"{aw} = default;");
+        Stmt(awReset);
         return result;
     }
 
