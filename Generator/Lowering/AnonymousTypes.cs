@@ -39,9 +39,10 @@ namespace GoSharp.Generator.Lowering;
 ///          Wrap(ref __GoVar(ref _l0_a, ex));
 /// </code>
 /// Not possible (refused, GOSH0010): a type that holds an anonymous type inside a pointer or a function pointer,
-/// a nested goroutine call or suspension point whose type arguments, awaiter or result hold one (the callee's
-/// frame type cannot be named), and temporaries still made with <c>Temp</c> (a suspending compound assignment
-/// of such a type).
+/// a nested goroutine call with such type arguments whose frame comes from a factory (another assembly, virtual,
+/// base, extension: CallLowering's AnonymousFrameFactory covers the direct ones), and temporaries still made with
+/// <c>Temp</c> (a suspending compound assignment of such a type). A suspension point's awaiter of such a type is
+/// an object field used through its cell (<c>__GoVar</c>), its result read back by example.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
