@@ -110,4 +110,14 @@ public class RedTeamRegressionTests
             }
         }
         """);
+
+    [Fact]
+    public void A_virtual_nested_goroutine_call_with_an_anonymous_type_argument_is_refused() => RefusedAt("GOSH0010", """
+        using GoSharp;
+        public partial class AnonVirtual
+        {
+            [Goroutine] public virtual T Id<T>(T v) { Go.Yield(); return v; }
+            [Goroutine] public int M(int n) { var a = [|Id(new { A = n })|]; return a.A; }
+        }
+        """);
 }
