@@ -135,7 +135,17 @@ internal static class FrameEmitter
         if (m.NeedsAnonymousHelper)
         {
             w.Line();
-            w.Line("private static TValue __GoAs<TValue>(object value, TValue example) => (TValue)value;");
+            w.Line("private static TValue __GoAs<TValue>(object value, TValue example) => value is global::System.Runtime.CompilerServices.StrongBox<TValue> cell ? cell.Value : (TValue)value;");
+            w.Line();
+            w.Line("private static ref TValue __GoVar<TValue>(ref object field, TValue example)");
+            w.Line("{");
+            w.Line("    if (field is not global::System.Runtime.CompilerServices.StrongBox<TValue> cell)");
+            w.Line("    {");
+            w.Line("        cell = new global::System.Runtime.CompilerServices.StrongBox<TValue>(field is null ? default : (TValue)field);");
+            w.Line("        field = cell;");
+            w.Line("    }");
+            w.Line("    return ref cell.Value;");
+            w.Line("}");
         }
         foreach (var helper in m.ExampleHelpers)
         {

@@ -25,8 +25,24 @@ namespace GoSharp.Generator.Lowering;
 /// after:   _t0 = _l0_o; if (_t0 is null) { _t1 = default; goto __condaccess2; }
 ///          ...suspend for Tw(1)...; _t1 = _t0.Make(new { X = _r3 }); __condaccess2: _l1_a = __GoAs(_t1, new { X = default(int) });
 /// </code>
+/// The array of a foreach, the spilled array of an element assignment, a switch statement's governing value and
+/// the value of <c>??=</c> go the same way. A local used as a variable, not a value (<c>out var v</c>, a ref, out
+/// or in argument, <c>ref</c> local, assignment or deconstruction target) is <c>__GoVar(ref field, example)</c>:
+/// the field then holds a <c>StrongBox&lt;T&gt;</c> and the use gets a <c>ref T</c> to its value, so a generic
+/// callee infers T (not object) and all refs to the local are refs to one cell. Invariant: every assignment to
+/// the local goes through the cell; only its (re)declaration stores a plain value into the field (an initializer,
+/// a foreach or pattern variable), which drops the cell, and no ref can outlive that: a ref to the previous
+/// variable is out of scope there. <c>__GoAs</c> reads either form.
+/// <code>
+/// before:  (a, b) = (b, a);                       Wrap(ref a);
+/// after:   (__GoVar(ref _l0_a, ex), __GoVar(ref _l1_b, ex)) = (__GoAs(_l1_b, ex), __GoAs(_l0_a, ex));
+///          Wrap(ref __GoVar(ref _l0_a, ex));
+/// </code>
 /// Not possible (refused, GOSH0010): a type that holds an anonymous type inside a pointer or a function pointer,
-/// and temporaries still made with <c>Temp</c> (a suspending compound assignment of such a type).
+/// a nested goroutine call with such type arguments whose frame comes from a factory (another assembly, virtual,
+/// base, extension: CallLowering's AnonymousFrameFactory covers the direct ones), and temporaries still made with
+/// <c>Temp</c> (a suspending compound assignment of such a type). A suspension point's awaiter of such a type is
+/// an object field used through its cell (<c>__GoVar</c>), its result read back by example.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -146,6 +162,18 @@ internal sealed partial class MethodLowerer
         }
         var t = Temp(type, at, what);
         return (t, t);
+    }
+
+    /// <summary>
+    /// The variable held as object, as a variable of its own type: <c>__GoVar(ref field, example)</c>, a ref to the
+    /// value of a <c>StrongBox</c> that the field then holds (made on first use, from the value the field held),
+    /// for an out, ref or in argument, a ref local, a deconstruction or assignment target. Every ref to the
+    /// variable is a ref to that one cell, so refs alias as they do in the plain call; <c>__GoAs</c> reads through it.
+    /// </summary>
+    public string AnonymousVariable(string field, string example)
+    {
+        NeedsAnonymousHelper = true;
+        return $"__GoVar(ref {field}, {example})";
     }
 
     /// <summary>Reading a value held as object: <c>__GoAs(field, example)</c>.</summary>

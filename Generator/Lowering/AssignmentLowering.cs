@@ -166,10 +166,10 @@ internal sealed partial class MethodLowerer
                 var r = LowerExpression(ma.Expression);
                 if (spillAll && !IsTrivial(ma.Expression))
                 {
-                    var t = Temp(recvType, ma.Expression, "spilled receiver");
+                    var (t, read) = ValueTemp(recvType, ma.Expression, "spilled receiver");
                     Src(ma.Expression);
                     Stmt($"{t} = {r};");
-                    r = t;
+                    r = read;
                 }
                 return r + "." + ma.Name;
             case MemberAccessExpressionSyntax ma2:
@@ -184,10 +184,10 @@ internal sealed partial class MethodLowerer
                     var v = LowerExpression(arg);
                     if (!IsTrivial(arg))
                     {
-                        var t = Temp(TypeOf(arg), arg, "spilled element access");
+                        var (t, read) = ValueTemp(TypeOf(arg), arg, "spilled element access");
                         Src(arg);
                         Stmt($"{t} = {v};");
-                        v = t;
+                        v = read;
                     }
                     bindingRepl[arg] = v;
                 }
@@ -207,10 +207,11 @@ internal sealed partial class MethodLowerer
                     var v = LowerExpression(op);
                     if (!IsTrivial(op))
                     {
-                        var t = Temp(TypeOf(op), op, "spilled element access");
+                        // An array of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs).
+                        var (t, read) = ValueTemp(TypeOf(op), op, "spilled element access");
                         Src(op);
                         Stmt($"{t} = {v};");
-                        v = t;
+                        v = read;
                     }
                     repl[op] = v;
                 }
@@ -239,7 +240,8 @@ internal sealed partial class MethodLowerer
         if (loc is null) return RewriteExpr(a);
         var leftType = TypeOf(a.Left);
         var type = TypeOf(a);
-        var t = Temp(type, a, "value of ??=");
+        // A value of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs).
+        var (t, tRead) = ValueTemp(type, a, "value of ??=");
         var end = NewLabel("coalesced");
         var unwrap = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
             && type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
@@ -249,16 +251,17 @@ internal sealed partial class MethodLowerer
         Src(a.Left);
         if (Model.GetSymbolInfo(a.Left, _ct).Symbol is IPropertySymbol)
         {
-            old = Temp(leftType, a.Left, "value before ??=");
-            Stmt($"{old} = {loc};");
+            var (oldWrite, oldRead) = ValueTemp(leftType, a.Left, "value before ??=");
+            Stmt($"{oldWrite} = {loc};");
+            old = oldRead;
         }
         Stmt($"if (!({old} is null)) {{ {t} = {old}{(unwrap ? ".Value" : "")}; goto {end}; }}");
         var rv = LowerExpression(a.Right);
         Src(a.Right);
         Stmt($"{t} = {rv};");
-        Stmt($"{loc} = {t};");
+        Stmt($"{loc} = {tRead};");
         Hidden();
         Label(end);
-        return t;
+        return tRead;
     }
 }

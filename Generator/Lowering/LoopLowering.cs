@@ -115,17 +115,22 @@ internal sealed partial class MethodLowerer
 
         if (collType is IArrayTypeSymbol { Rank: 1 } arrayType)
         {
-            var arr = AddField(TypeText(arrayType, fe.Expression), "_t" + (_nextTemp++), "array of the foreach on line " + Line(fe));
+            // An array of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs); its
+            // elements are the variable's type then (no cast can name it).
+            var anonymousElements = ContainsAnonymousType(arrayType) && ExampleOf(arrayType) is not null;
+            string arr, arrRead;
+            if (anonymousElements) (arr, arrRead) = ValueTemp(arrayType, fe.Expression, "array of the foreach");
+            else arr = arrRead = AddField(TypeText(arrayType, fe.Expression), "_t" + (_nextTemp++), "array of the foreach on line " + Line(fe));
             var idx = AddField("int", "_t" + (_nextTemp++), "index of the foreach on line " + Line(fe));
             Src(fe.Expression);
             Stmt($"{arr} = {coll};");
             Hidden();
             Stmt($"{idx} = 0;");
             Label(top);
-            Stmt($"if ({idx} >= {arr}.Length) goto {brk};");
+            Stmt($"if ({idx} >= {arrRead}.Length) goto {brk};");
             EnterEnvironment(fe);
             Src(variableNode);
-            Stmt($"{variable} = ({elementType}){arr}[{idx}];");
+            Stmt(anonymousElements ? $"{variable} = {arrRead}[{idx}];" : $"{variable} = ({elementType}){arr}[{idx}];");
             LowerLoopBody(fe, fe.Statement, brk, cont);
             Stmt($"{idx}++;");
             BackEdge(fe, top, brk);

@@ -229,13 +229,32 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     private string ReadBack(ISymbol symbol, SyntaxNode node, string field)
     {
         if (symbol is not ILocalSymbol { Type: { } type } || !MethodLowerer.ContainsAnonymousType(type) || _owner.ExampleOf(type) is not { } example) return field;
-        var written = node.Parent switch
+        return IsVariableUse(node) ? _owner.AnonymousVariable(field, example) : _owner.AnonymousRead(field, example);
+    }
+
+    /// <summary>
+    /// The local is used as a variable (written, or referred to), not read: an assignment's or a deconstruction's
+    /// target, an out, ref or in argument, <c>ref local</c>.
+    /// </summary>
+    private static bool IsVariableUse(SyntaxNode node)
+    {
+        while (node.Parent is ParenthesizedExpressionSyntax p) node = p;
+        switch (node.Parent)
         {
-            AssignmentExpressionSyntax a => a.Left == node,
-            ArgumentSyntax arg => arg.RefKindKeyword.RawKind != 0,
-            _ => false,
-        };
-        return written ? field : _owner.AnonymousRead(field, example);
+            case AssignmentExpressionSyntax a:
+                return a.Left == node;
+            case RefExpressionSyntax:
+                return true;
+            case ArgumentSyntax arg when arg.RefKindKeyword.RawKind != 0:
+                return true;
+            case ArgumentSyntax { Parent: TupleExpressionSyntax tuple }:
+                // (a, (b, c)) = ...: an element of a tuple that is (inside) a deconstruction's target.
+                SyntaxNode t = tuple;
+                while (t.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax outer }) t = outer;
+                return t.Parent is AssignmentExpressionSyntax d && d.Left == t;
+            default:
+                return false;
+        }
     }
 
     /// <summary>The environment <paramref name="env"/> as reached from the closure being copied (its parameter, then <c>__parent</c>s), or from the frame.</summary>
@@ -397,7 +416,11 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         {
             case SingleVariableDesignationSyntax single:
                 var symbol = Model.GetDeclaredSymbol(single);
-                return symbol is not null && _owner.TryGetHoisted(symbol, out var f) ? f : null;
+                if (symbol is null || !_owner.TryGetHoisted(symbol, out var f)) return null;
+                // out var v of an anonymous type: the variable itself, not its object field.
+                return symbol is ILocalSymbol { Type: { } type } && MethodLowerer.ContainsAnonymousType(type) && _owner.ExampleOf(type) is { } example
+                    ? _owner.AnonymousVariable(f, example)
+                    : f;
             case ParenthesizedVariableDesignationSyntax paren:
                 var parts = paren.Variables.Select(v => DesignationText(v) ?? (v is DiscardDesignationSyntax ? "_" : null)).ToList();
                 return parts.Any(p => p is null) ? null : "(" + string.Join(", ", parts) + ")";

@@ -20,9 +20,10 @@ internal sealed partial class MethodLowerer
         if (HasSuspension(sw.Expression) || sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
                 .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition)))
         {
-            var t = Temp(Model.GetTypeInfo(sw.Expression).Type, sw.Expression, "switch value");
+            // A governing value of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs).
+            var (t, read) = ValueTemp(Model.GetTypeInfo(sw.Expression).Type, sw.Expression, "switch value");
             Stmt($"{t} = {gov};");
-            gov = t;
+            gov = read;
         }
         var id = _nextLabel++;
         var brk = "__switchend" + id;
