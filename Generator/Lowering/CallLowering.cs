@@ -49,7 +49,9 @@ internal sealed partial class MethodLowerer
         ops.AddRange(ValueArguments(inv.ArgumentList));
         // A nested goroutine call passes its arguments to the frame's constructor in parameter order; named
         // arguments out of position are evaluated in source order, so then every argument is spilled first.
-        var repl = LowerOperands(ops, spillAll: kind == CallKind.GoroutineCall && HasReorderedArguments(inv));
+        // An interpolated string given to a handler parameter becomes the handler here, as C# makes it: the frame's
+        // constructor has no [InterpolatedStringHandlerArgument] to make it from the string.
+        var repl = LowerOperands(ops, spillAll: kind == CallKind.GoroutineCall && HasReorderedArguments(inv), handlersInPlace: true);
         string? recvText = null;
         if (receiver is not null) recvText = Operand(repl, receiver);
         else if (inv.Expression is MemberBindingExpressionSyntax binding) recvText = BindingReceiver(binding);
