@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace GoSharp.Generator.Lowering;
 
@@ -37,6 +38,14 @@ internal sealed partial class MethodLowerer
     public string? BaseProxy(MemberAccessExpressionSyntax access)
     {
         var symbol = Model.GetSymbolInfo(access, _ct).Symbol;
+        if (symbol is IMethodSymbol virtualCall && access.Parent is InvocationExpressionSyntax inv && inv.Expression == access
+            && (virtualCall.IsVirtual || virtualCall.IsOverride) && !NamesMethodTypeParameters(virtualCall) && HandlerTakesReceiver(inv))
+        {
+            // What the compiler does (Roslyn 5.9, sync and async alike): it keeps `base` in a temporary for the handler
+            // and calls the method on that temporary, virtually, so the receiver's override runs.
+            UsesThis = true;
+            return "_this." + virtualCall.Name + TypeArguments(virtualCall);
+        }
         switch (symbol)
         {
             case IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: false, ReturnsByRefReadonly: false } m
@@ -74,6 +83,15 @@ internal sealed partial class MethodLowerer
         var name = ProxyFor(_baseFrameProxyNames, target, n => $"private {frameType} {n}({parameters}) => base.{own}{TypeArguments(target)}({forwarded});");
         return $"_this.{name}({arguments})";
     }
+
+    /// <summary>
+    /// An argument of <paramref name="inv"/> is an interpolated string handler made from the call's receiver
+    /// (<c>[InterpolatedStringHandlerArgument("")]</c>). Of <c>base.W($"...")</c>, C# then calls W virtually.
+    /// </summary>
+    private bool HandlerTakesReceiver(InvocationExpressionSyntax inv) =>
+        Model.GetOperation(inv, _ct) is IInvocationOperation call
+        && call.Arguments.Any(a => a.Value is IInterpolatedStringHandlerCreationOperation { HandlerCreation: IObjectCreationOperation creation }
+            && creation.Arguments.Any(x => x.Value is IInterpolatedStringHandlerArgumentPlaceholderOperation { PlaceholderKind: InterpolatedStringArgumentPlaceholderKind.CallsiteReceiver }));
 
     private string ProxyFor(Dictionary<ISymbol, string> table, ISymbol target, System.Func<string, string> declaration)
     {
@@ -131,7 +149,7 @@ internal sealed partial class MethodLowerer
 
     // The proxy's parameters have the base method's names: a call site's named arguments bind to them.
     private static string Parameters(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>
-        RefKindText(p.RefKind) + (p.IsParams ? "params " : "") + p.Type.Fq() + " @" + p.Name
+        GoSharp.Generator.Model.DeclarationText.CallAttributes(p) + RefKindText(p.RefKind) + (p.IsParams ? "params " : "") + p.Type.Fq() + " @" + p.Name
         + (p.HasExplicitDefaultValue ? " = " + DefaultValueText(p) : "")));
 
     private static string Arguments(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>

@@ -66,8 +66,10 @@ internal sealed partial class MethodLowerer
     /// <c>base.M(...)</c>: C# calls the base's M non-virtually, so the nested call constructs the frame of that
     /// very method (not through the virtual frame factory, which would run this type's override again).
     /// </summary>
-    private static bool IsBaseCall(InvocationExpressionSyntax inv) =>
-        inv.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax };
+    private bool IsBaseCall(InvocationExpressionSyntax inv) =>
+        inv.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax }
+        // Except where C# itself calls virtually: a handler argument made from the receiver (BaseAccess.BaseProxy).
+        && !(Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol { IsVirtual: true } or IMethodSymbol { IsOverride: true } && HandlerTakesReceiver(inv));
 
     private string LowerSuspensionCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
     {
