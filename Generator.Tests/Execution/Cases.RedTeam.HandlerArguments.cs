@@ -132,7 +132,10 @@ public static partial class Cases
         o[Tw(3), $"t{n}"] += "w";
         o[Tw(3), $"t{n}"] += Tw("z");
         o[2, $"s{Tw(n)}"] = "x" + Tw(n);
-        return o[1, $"t{n}"] + o[Tw(3), $"t{n}"] + o[2, $"s{n}"];
+        // C# 14's null-conditional assignment: the handler is made from the receiver of the ?[].
+        var maybe = n > 0 ? o : null;
+        maybe?[4, $"m{n}"] = Tw("q");
+        return o[1, $"t{n}"] + o[Tw(3), $"t{n}"] + o[2, $"s{n}"] + o[4, $"m{n}"];
     }
 }
 
