@@ -84,6 +84,25 @@ public class HandlerArgumentTests
         Assert.Equal("a;ctor;|1:x2 b;ctor;|1:y2 l;ctor;|2:go3 Main/1 + 1", RunMain("GoLib", libImage, EmitImage(app.Output)));
     }
 
+    /// <summary>An optional parameter made with attributes only (<c>[Optional, DefaultParameterValue(5)]</c>) is optional for the launcher too.</summary>
+    [Fact]
+    public void ALauncherKeepsAnOptionalParameterOfAttributes()
+    {
+        var result = GeneratorHarness.Run("""
+            using System.Runtime.InteropServices;
+            using GoSharp;
+            public static partial class C
+            {
+                [Goroutine] public static int Opt([Optional, DefaultParameterValue(5)] int k, [Optional] string? s) { Go.Yield(); return k + (s?.Length ?? 0); }
+                public static int Main() => GoOpt().Join() + GoOpt(1).Join();
+            }
+            """);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.CompileDiagnostics);
+        Assert.Contains("[global::System.Runtime.InteropServices.OptionalAttribute()] [global::System.Runtime.InteropServices.DefaultParameterValueAttribute(((int)5))] int k",
+            GeneratorHarness.GeneratedText(result));
+    }
+
     /// <summary>Append methods whose return types disagree (CS8942): the compiler's error, once, and none in the frame.</summary>
     [Fact]
     public void AHandlerTheCompilerRejectsIsReportedOnce()
