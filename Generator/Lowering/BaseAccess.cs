@@ -21,7 +21,11 @@ namespace GoSharp.Generator.Lowering;
 /// method is a nested goroutine call that makes the base method's own frame (no virtual factory: <c>base</c>
 /// means that body). Still refused (GOSH0012): property writes, indexers and events through <c>base</c>, calls
 /// whose signature names the goroutine's own type parameters (the proxy, a member of the type, cannot), and
-/// methods with caller-information parameters (the proxy would pass its own).
+/// methods with caller-information parameters (the proxy would pass its own). A proxy's parameters keep the
+/// attributes that change a call (<c>[InterpolatedStringHandlerArgument]</c>), so an interpolated string copied into
+/// its call still makes the handler. One call does not go through <c>base</c> at all, as the compiler's own does not:
+/// a virtual method given a handler made from the receiver (<c>[InterpolatedStringHandlerArgument("")]</c>) is called
+/// on <c>_this</c>, virtually (Roslyn keeps <c>base</c> in a temporary for the handler and calls it there).
 /// </summary>
 internal sealed partial class MethodLowerer
 {
