@@ -181,6 +181,7 @@ internal sealed partial class MethodLowerer
                 var bindingRepl = new Dictionary<SyntaxNode, string>();
                 foreach (var arg in ValueArguments(eb.ArgumentList))
                 {
+                    if (LowerIndexHandler(arg, bindingRepl)) continue;
                     var v = LowerExpression(arg);
                     if (!IsTrivial(arg))
                     {
@@ -204,6 +205,7 @@ internal sealed partial class MethodLowerer
                 var repl = new Dictionary<SyntaxNode, string>();
                 foreach (var op in ops)
                 {
+                    if (LowerIndexHandler(op, repl)) continue;
                     var v = LowerExpression(op);
                     if (!IsTrivial(op))
                     {
@@ -219,6 +221,21 @@ internal sealed partial class MethodLowerer
         }
         Report(DiagnosticDescriptors.Unsupported, left, "This assignment target around a suspension point");
         return null;
+    }
+
+    /// <summary>
+    /// An index converted to an interpolated string handler (<c>o[1, $"k{n}"] = Tw(v)</c>, the indexer's parameter
+    /// <c>[InterpolatedStringHandlerArgument("")]</c>): the handler is made in place, from the receiver and indexes
+    /// spilled before it, and the location names it; spilled as a value it would be a string.
+    /// </summary>
+    private bool LowerIndexHandler(ExpressionSyntax index, Dictionary<SyntaxNode, string> repl)
+    {
+        if (!IsHandlerOperand(index)) return false;
+        var saved = _operandsSoFar;
+        _operandsSoFar = repl;
+        repl[index] = LowerHandlerInterpolation(index);
+        _operandsSoFar = saved;
+        return true;
     }
 
     /// <summary>A struct-typed expression that names a variable (not a copy): a local, a parameter, a writable field of a variable or of an object, an array element.</summary>

@@ -49,7 +49,9 @@ internal sealed partial class MethodLowerer
         ops.AddRange(ValueArguments(inv.ArgumentList));
         // A nested goroutine call passes its arguments to the frame's constructor in parameter order; named
         // arguments out of position are evaluated in source order, so then every argument is spilled first.
-        var repl = LowerOperands(ops, spillAll: kind == CallKind.GoroutineCall && HasReorderedArguments(inv));
+        // An interpolated string given to a handler parameter becomes the handler here, as C# makes it: the frame's
+        // constructor has no [InterpolatedStringHandlerArgument] to make it from the string.
+        var repl = LowerOperands(ops, spillAll: kind == CallKind.GoroutineCall && HasReorderedArguments(inv), handlersInPlace: true);
         string? recvText = null;
         if (receiver is not null) recvText = Operand(repl, receiver);
         else if (inv.Expression is MemberBindingExpressionSyntax binding) recvText = BindingReceiver(binding);
@@ -64,8 +66,10 @@ internal sealed partial class MethodLowerer
     /// <c>base.M(...)</c>: C# calls the base's M non-virtually, so the nested call constructs the frame of that
     /// very method (not through the virtual frame factory, which would run this type's override again).
     /// </summary>
-    private static bool IsBaseCall(InvocationExpressionSyntax inv) =>
-        inv.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax };
+    private bool IsBaseCall(InvocationExpressionSyntax inv) =>
+        inv.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax }
+        // Except where C# itself calls virtually: a handler argument made from the receiver (BaseAccess.BaseProxy).
+        && !(Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol { IsVirtual: true } or IMethodSymbol { IsOverride: true } && HandlerTakesReceiver(inv));
 
     private string LowerSuspensionCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
     {

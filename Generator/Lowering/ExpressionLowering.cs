@@ -92,6 +92,10 @@ internal sealed partial class MethodLowerer
             && converted.GetAttributes().Any(a => a.AttributeClass is { Name: "InterpolatedStringHandlerAttribute" });
     }
 
+    /// <summary>A handler operand whose handler a frame can hold (no ref struct: that one is made in the residual, where C# makes it).</summary>
+    private bool IsHeldHandlerOperand(ExpressionSyntax e) =>
+        IsHandlerOperand(e) && Model.GetTypeInfo(e, _ct).ConvertedType is { IsRefLikeType: false };
+
     private static bool IsInterpolatedStringOrSum(ExpressionSyntax e) => e switch
     {
         InterpolatedStringExpressionSyntax => true,
@@ -237,11 +241,16 @@ internal sealed partial class MethodLowerer
     /// <summary>
     /// Lowers operands left to right, spilling those before the last suspension point (with
     /// <paramref name="spillAll"/>, all but the last operand: the residual will not evaluate them in this order).
+    /// With <paramref name="handlersInPlace"/> every operand converted to an interpolated string handler is
+    /// created here, in order, the operands before it spilled: the callee the residual names (a frame's
+    /// constructor, an awaiter factory) need not carry the <c>[InterpolatedStringHandlerArgument]</c> that tells
+    /// C# how to make the handler from an interpolated string.
     /// </summary>
-    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands, bool spillAll = false)
+    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands, bool spillAll = false, bool handlersInPlace = false)
     {
         var repl = new Dictionary<SyntaxNode, string>();
         var last = spillAll ? operands.Count - 1 : operands.FindLastIndex(HasSuspension);
+        if (handlersInPlace) last = System.Math.Max(last, operands.FindLastIndex(IsHeldHandlerOperand));
         for (var i = 0; i <= last; i++)
         {
             var op = operands[i];
@@ -275,7 +284,7 @@ internal sealed partial class MethodLowerer
             // A handler conversion ($"..." into sb.Append) is created in place, as its arguments (the receiver, earlier
             // arguments) are evaluated by now; it then lives in its own temporary. Spilled as a value it would be
             // a string.
-            var handler = i < last && IsHandlerOperand(op);
+            var handler = i < last ? IsHandlerOperand(op) : handlersInPlace && IsHeldHandlerOperand(op);
             var saved = _operandsSoFar;
             _operandsSoFar = repl;
             var r = handler ? LowerHandlerInterpolation(op) : LowerExpression(op);
@@ -465,6 +474,10 @@ internal sealed partial class MethodLowerer
     /// <summary><c>a?.M(...)</c> with a suspension point: <c>t = a; if (t is null) result = default; else result = t.M(...);</c></summary>
     private string LowerConditionalAccess(ConditionalAccessExpressionSyntax ca, bool discard)
     {
+        // `x?.M(Tw(1))` of a call the compiler leaves out ([Conditional], SymbolFacts.IsOmittedCall) is left out
+        // whole, `x` included: Roslyn drops a conditional access whose access it dropped (its local rewriter's
+        // RewriteConditionalAccess), so nothing of it is evaluated, nor null-tested.
+        if (IsOmittedAccess(ca.WhenNotNull)) return "";
         var recvType = TypeOf(ca.Expression);
         // A receiver or value whose type holds an anonymous type waits in an object field, read back by example.
         var (t, receiverRead) = ValueTemp(recvType, ca.Expression, "receiver of ?.");
@@ -489,6 +502,14 @@ internal sealed partial class MethodLowerer
         Label(end);
         return read ?? "";
     }
+
+    /// <summary>The access of a <c>?.</c> (through nested ones, <c>a?.B()?.M()</c>) ends in a call the compiler leaves out.</summary>
+    private bool IsOmittedAccess(ExpressionSyntax access) => access switch
+    {
+        ConditionalAccessExpressionSyntax inner => IsOmittedAccess(inner.WhenNotNull),
+        InvocationExpressionSyntax inv => Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol m && SymbolFacts.IsOmittedCall(m, inv.SyntaxTree),
+        _ => false,
+    };
 
     /// <summary>
     /// <c>I = { X = v, Items = { a, b } }</c> inside an object initializer: members of the object that <c>o.I</c>

@@ -198,9 +198,9 @@ internal sealed partial class MethodLowerer
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                     UsesThis = true;
                     return "_this";
-                case IConditionalAccessInstanceOperation when call.Syntax is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding }:
-                    // sb?.Append($"..."): the receiver of the ?., in its temporary.
-                    return BindingReceiver(binding);
+                case IConditionalAccessInstanceOperation:
+                    // sb?.Append($"..."), o?[1, $"..."]: the receiver of the ?., in its temporary.
+                    return BindingReceiver(call.Syntax);
             }
         }
         else

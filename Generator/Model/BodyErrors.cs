@@ -38,6 +38,25 @@ internal static class BodyErrors
         {
             if (o.Kind == OperationKind.Invalid || o.Type is { TypeKind: TypeKind.Error }) return true;
             if (o is IConversionOperation { Conversion.Exists: false }) return true;
+            if (o is IInterpolatedStringHandlerCreationOperation creation && MayBeInvalid(creation)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A handler conversion the compiler rejects can look valid in the operation tree: Append methods that do not
+    /// all return <c>bool</c> or all <c>void</c> (CS8942) give ordinary invocations, and a lowered copy would
+    /// then not compile either (<c>if (!h.AppendFormatted(x))</c> of a void method).
+    /// </summary>
+    private static bool MayBeInvalid(IInterpolatedStringHandlerCreationOperation creation)
+    {
+        if (creation.HandlerCreation is not IObjectCreationOperation { Constructor: not null }) return true;
+        foreach (var o in creation.Content.DescendantsAndSelf())
+        {
+            if (o is not IInterpolatedStringAppendOperation append) continue;
+            if (append.AppendCall is not IInvocationOperation call) return true;
+            var returns = call.TargetMethod.ReturnType.SpecialType;
+            if (creation.HandlerAppendCallsReturnBool ? returns != SpecialType.System_Boolean : !call.TargetMethod.ReturnsVoid) return true;
         }
         return false;
     }

@@ -242,7 +242,8 @@ internal static class FrameModelBuilder
         var accessibility = string.Join(" ", decl.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
             || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(m => m.Text));
         var modifiers = (accessibility + (member.IsStatic ? " static" : "")).Trim();
-        var launcherParams = string.Join(", ", decl.ParameterList.Parameters.Select(p => DeclarationText.Of(p, model, withoutAttributes: true)));
+        var launcherParams = string.Join(", ", decl.ParameterList.Parameters.Select(p =>
+            DeclarationText.CallAttributes(model.GetDeclaredSymbol(p, ct)) + DeclarationText.Of(p, model, withoutAttributes: true)));
         var frameArgs = new List<string>();
         if (thisType is not null) frameArgs.Add("this");
         if (receiverSyntax is not null) frameArgs.Add(receiverSyntax.Identifier.Text);
