@@ -2,7 +2,6 @@ using System.Linq;
 using GoSharp.Generator.Tests.Execution;
 using GoSharp.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 using static GoSharp.Generator.Tests.Infrastructure.TwoCompilations;
 
@@ -25,13 +24,10 @@ public class ExtensionBlockTests
 
     private static void ExpectOne(string id, string markedSource)
     {
-        var text = Prelude + markedSource;
-        var start = text.IndexOf("[|", System.StringComparison.Ordinal);
-        var end = text.IndexOf("|]", System.StringComparison.Ordinal) - 2;
-        var result = GeneratorHarness.Run(text.Replace("[|", "").Replace("|]", ""));
+        var result = GeneratorHarness.RunMarked(Prelude + markedSource, out var span);
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(id, d.Id);
-        Assert.Equal(TextSpan.FromBounds(start, end), d.Location.SourceSpan);
+        Assert.Equal(span, d.Location.SourceSpan);
         Assert.DoesNotContain(result.CompileDiagnostics, c => c.Severity == DiagnosticSeverity.Error);
     }
 

@@ -1,7 +1,6 @@
 using System.Linq;
 using GoSharp.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace GoSharp.Generator.Tests;
@@ -21,14 +20,11 @@ public class IgnoredGoroutineAttributeTests
 
     private static void WarnedAt(string markedSource, string what)
     {
-        var text = Prelude + markedSource;
-        var start = text.IndexOf("[|", System.StringComparison.Ordinal);
-        var end = text.IndexOf("|]", System.StringComparison.Ordinal) - 2;
-        var result = GeneratorHarness.Run(text.Replace("[|", "").Replace("|]", ""));
+        var result = GeneratorHarness.RunMarked(Prelude + markedSource, out var span);
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal("GOSH0018", d.Id);
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
-        Assert.Equal(TextSpan.FromBounds(start, end), d.Location.SourceSpan);
+        Assert.Equal(span, d.Location.SourceSpan);
         Assert.StartsWith(what + " is marked [Goroutine]", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain(result.CompileDiagnostics, c => c.Severity == DiagnosticSeverity.Error);
     }

@@ -1,7 +1,6 @@
 using System.Linq;
 using GoSharp.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace GoSharp.Generator.Tests;
@@ -23,13 +22,10 @@ public class RefStructTypeParameterTests
     /// <summary>Exactly one generator diagnostic, <paramref name="id"/> at the marked span, and no compiler error anywhere.</summary>
     private static void ExpectOne(string id, string markedSource)
     {
-        var text = Prelude + markedSource;
-        var start = text.IndexOf("[|", System.StringComparison.Ordinal);
-        var end = text.IndexOf("|]", System.StringComparison.Ordinal) - 2;
-        var result = GeneratorHarness.Run(text.Replace("[|", "").Replace("|]", ""));
+        var result = GeneratorHarness.RunMarked(Prelude + markedSource, out var span);
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(id, d.Id);
-        Assert.Equal(TextSpan.FromBounds(start, end), d.Location.SourceSpan);
+        Assert.Equal(span, d.Location.SourceSpan);
         Assert.DoesNotContain(result.CompileDiagnostics, c => c.Severity == DiagnosticSeverity.Error);
     }
 
