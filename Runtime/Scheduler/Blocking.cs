@@ -43,21 +43,14 @@ internal sealed partial class Sched
     {
         M? m = M.Current;
         if (m is null || m.CurG is null) return default;
-        bool entered = EnterRuntime(m);
-        try
+        using var section = new RuntimeSection(m);
+        if (m.P is null) return default; // in a blocking section already, or sysmon took the P
+        if (!m.Sched.TryCountBlockedM())
         {
-            if (m.P is null) return default; // in a blocking section already, or sysmon took the P
-            if (!m.Sched.TryCountBlockedM())
-            {
-                if (refuseAtLimit) throw m.Sched.ThreadExhaustion(m.CurG);
-                m.Sched.CountBlockedMPastLimit();
-            }
-            return HandOffForBlocking(m);
+            if (refuseAtLimit) throw m.Sched.ThreadExhaustion(m.CurG);
+            m.Sched.CountBlockedMPastLimit();
         }
-        finally
-        {
-            LeaveRuntime(m, entered);
-        }
+        return HandOffForBlocking(m);
     }
 
     private static BlockingScope HandOffForBlocking(M m)
@@ -79,42 +72,23 @@ internal sealed partial class Sched
     {
         M? m = M.Current;
         if (m is null || m.CurG is null) return default;
-        bool entered = EnterRuntime(m);
-        try
-        {
-            if (m.P is not P p) return default; // in a blocking section already, or sysmon took the P
-            if (!m.Sched.TryCountBlockedM()) throw m.Sched.ThreadExhaustion(m.CurG);
-            if (m.Sched._det is not null) return HandOffForBlocking(m);
-            m.CurG.CasStatus(GStatus.Running, GStatus.Syscall);
-            p.SyscallTick++;
-            p.M = null;
-            m.P = null;
-            m.OldP = p;
-            p.Status = PStatus.Syscall; // last: from here on sysmon may retake it
-            return new BlockingScope(m);
-        }
-        finally
-        {
-            LeaveRuntime(m, entered);
-        }
+        using var section = new RuntimeSection(m);
+        if (m.P is not P p) return default; // in a blocking section already, or sysmon took the P
+        if (!m.Sched.TryCountBlockedM()) throw m.Sched.ThreadExhaustion(m.CurG);
+        if (m.Sched._det is not null) return HandOffForBlocking(m);
+        m.CurG.CasStatus(GStatus.Running, GStatus.Syscall);
+        p.SyscallTick++;
+        p.M = null;
+        m.P = null;
+        m.OldP = p;
+        p.Status = PStatus.Syscall; // last: from here on sysmon may retake it
+        return new BlockingScope(m);
     }
 
     /// <summary>Takes an idle P, or waits until one is handed over. Go: exitsyscall.</summary>
     internal void ExitBlocking(M m)
     {
-        bool entered = EnterRuntime(m);
-        try
-        {
-            ExitBlockingInRuntime(m);
-        }
-        finally
-        {
-            LeaveRuntime(m, entered);
-        }
-    }
-
-    private void ExitBlockingInRuntime(M m)
-    {
+        using var section = new RuntimeSection(m);
         P? oldp = m.OldP;
         if (oldp is not null)
         {
@@ -185,8 +159,7 @@ internal sealed partial class Sched
         M? m = M.Current;
         if (m is null || m.CurG is null) return;
         BlockingScope scope;
-        bool entered = EnterRuntime(m);
-        try
+        using (new RuntimeSection(m))
         {
             if (m.P is null)
             {
@@ -196,10 +169,6 @@ internal sealed partial class Sched
             }
             if (!m.Sched.TryCountBlockedM()) return; // at the thread limit: keep the P rather than fail (ThreadLimit.cs)
             scope = HandOffForBlocking(m);
-        }
-        finally
-        {
-            LeaveRuntime(m, entered);
         }
         scope.Dispose();
     }

@@ -66,6 +66,21 @@ internal sealed partial class Sched
         return true;
     }
 
+    /// <summary>
+    /// A runtime section as a scope: <c>using var section = new RuntimeSection(m);</c> (nothing for a null M, or
+    /// when already inside one). For entries that may throw; the hot ones (Ready, NewProc) call
+    /// <see cref="EnterRuntime"/> and <see cref="LeaveRuntime"/> without the try/finally.
+    /// </summary>
+    internal readonly ref struct RuntimeSection
+    {
+        private readonly M? _m;
+        public RuntimeSection(M? m) => _m = m is not null && EnterRuntime(m) ? m : null;
+        public void Dispose()
+        {
+            if (_m is not null) LeaveRuntime(_m, entered: true);
+        }
+    }
+
     /// <summary>Ends a runtime section started by <see cref="EnterRuntime"/> (if it returned true).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void LeaveRuntime(M m, bool entered)

@@ -12,16 +12,9 @@ internal sealed partial class Sched
     public int StopTheWorldAndResize(int n)
     {
         M? cur = M.Current is M c && c.Sched == this ? c : null;
-        bool entered = cur is not null && EnterRuntime(cur);
-        try
-        {
-            // An M without a P (in a blocking section, or retaken by sysmon) resizes as a plain thread does.
-            return StopTheWorldAndResize(n, cur?.P is null ? null : cur);
-        }
-        finally
-        {
-            if (entered) LeaveRuntime(cur!, entered);
-        }
+        using var section = new RuntimeSection(cur);
+        // An M without a P (in a blocking section, or retaken by sysmon) resizes as a plain thread does.
+        return StopTheWorldAndResize(n, cur?.P is null ? null : cur);
     }
 
     private int StopTheWorldAndResize(int n, M? self)

@@ -19,13 +19,11 @@ internal sealed partial class Sched
     /// </remarks>
     internal void AddTimer(TimerEntry t, long when)
     {
-        M? m = M.Current;
-        bool mine = m is not null && m.Sched == this;
-        bool entered = mine && EnterRuntime(m!);
-        try
+        M? m = M.Current is M cur && cur.Sched == this ? cur : null;
+        using (new RuntimeSection(m))
         {
             TimerHeap heap;
-            if (mine && m!.P is P p) heap = p.Timers;
+            if (m?.P is P p) heap = p.Timers;
             else
             {
                 P[] allp = _allp;
@@ -33,10 +31,6 @@ internal sealed partial class Sched
                 heap = allp[0].Timers;
             }
             heap.Add(t, when);
-        }
-        finally
-        {
-            if (entered) LeaveRuntime(m!, entered);
         }
         TimerAdded(when);
     }
