@@ -121,6 +121,31 @@ internal sealed partial class MethodLowerer
         return InnermostEnvironment(decl, visiting);
     }
 
+    private readonly Dictionary<(ClosureEnvironment, ISymbol, ITypeSymbol), string> _delegateFields = new(new DelegateKeyComparer());
+
+    /// <summary>
+    /// The field of <paramref name="env"/> that keeps the delegate of a local function converted to
+    /// <paramref name="delegateType"/> in one entry (Renamer.LocalFunctionDelegate).
+    /// </summary>
+    public string LocalFunctionDelegateField(ClosureEnvironment env, IMethodSymbol localFunction, ITypeSymbol delegateType)
+    {
+        var key = (env, (ISymbol)localFunction, delegateType);
+        if (_delegateFields.TryGetValue(key, out var name)) return name;
+        name = $"__d{_delegateFields.Count}_{localFunction.Name}";
+        _delegateFields[key] = name;
+        env.Variables.Add((delegateType.Fq(), name, $"local function {localFunction.Name} as {delegateType.ToDisplayString()}, made once in this entry"));
+        return name;
+    }
+
+    private sealed class DelegateKeyComparer : IEqualityComparer<(ClosureEnvironment Env, ISymbol Function, ITypeSymbol Type)>
+    {
+        public bool Equals((ClosureEnvironment Env, ISymbol Function, ITypeSymbol Type) x, (ClosureEnvironment Env, ISymbol Function, ITypeSymbol Type) y) =>
+            x.Env == y.Env && SymbolEqualityComparer.Default.Equals(x.Function, y.Function) && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
+
+        public int GetHashCode((ClosureEnvironment Env, ISymbol Function, ITypeSymbol Type) k) =>
+            (k.Env.GetHashCode() * 31 + SymbolEqualityComparer.Default.GetHashCode(k.Function)) * 31 + SymbolEqualityComparer.Default.GetHashCode(k.Type);
+    }
+
     /// <summary>A fresh parameter name for the environment an outermost lambda captures.</summary>
     public string LambdaEnvironmentParameter() => "__env" + (_nextLambdaEnv++);
 

@@ -106,10 +106,8 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                 && (_owner.LocalFunctionEnvironment(renamed) is null || parent is InvocationExpressionSyntax c2 && c2.Expression == node):
                 return SyntaxFactory.ParseExpression(newName + typeArgs).WithTriviaFrom(node);
             case IMethodSymbol { MethodKind: MethodKind.LocalFunction } lf when !(parent is InvocationExpressionSyntax call && call.Expression == node)
-                && _owner.LocalFunctionEnvironment(lf) is not null:
-                _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                    $"Converting the local function '{name}', which uses per-iteration variables of a loop with a suspension point, to a delegate (wrap the call in a lambda instead)");
-                return null;
+                && _owner.LocalFunctionEnvironment(lf) is { } lfEnv:
+                return LocalFunctionDelegate(node, lf, lfEnv, _owner.TryGetLocalFunctionName(lf, out var lfName) ? lfName : name);
             case IFieldSymbol or IPropertySymbol or IEventSymbol:
             case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ReducedExtension }:
                 if (symbol.ContainingType is null) return null;
@@ -174,6 +172,55 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         var text = $"((global::System.Func<{innermost.TypeName}, {delegateType.Fq()}>)({parameter} => {visited}))({innermost.Field})";
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
     }
+
+    /// <summary>
+    /// A local function that takes an environment (ClosureEnvironments.cs), converted to a delegate: a delegate
+    /// bound to the environment of the conversion's entry, made once per entry and kept in that environment, so
+    /// that conversions in one entry are equal (<c>ev -= F</c> removes what <c>ev += F</c> added) and those of
+    /// other entries are not, as C#'s delegates whose target is the entry's closure:
+    /// <c>((Func&lt;Env, D&gt;)(e =&gt; e.__d0 ??= (int a) =&gt; F(e, a)))(_env1)</c>.
+    /// </summary>
+    private SyntaxNode? LocalFunctionDelegate(SimpleNameSyntax node, IMethodSymbol localFunction, MethodLowerer.ClosureEnvironment env, string name)
+    {
+        var operation = Model.GetOperation(node);
+        while (operation is not null and not Microsoft.CodeAnalysis.Operations.IMethodReferenceOperation) operation = operation.Parent;
+        var delegateType = (operation?.Parent as Microsoft.CodeAnalysis.Operations.IDelegateCreationOperation)?.Type as INamedTypeSymbol;
+        var invoke = delegateType?.DelegateInvokeMethod;
+        if (delegateType is null || invoke is null || delegateType.IsImplicitlyDeclared || HasAnonymousType(delegateType)
+            || MentionsClosureTypeParameter(delegateType) || localFunction.TypeArguments.Any(t => HasAnonymousType(t) || MentionsClosureTypeParameter(t)))
+        {
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                $"Converting the local function '{localFunction.Name}', which uses per-iteration variables of a loop with a suspension point, to a delegate type that cannot be named in the frame (an anonymous delegate or anonymous type, or a type parameter of a local function or lambda); give the delegate a named type or wrap the call in a lambda");
+            return null;
+        }
+        var cache = _owner.LocalFunctionDelegateField(env, localFunction, delegateType);
+        var e = _owner.LambdaEnvironmentParameter();
+        var parameters = new List<string>();
+        var arguments = new List<string> { e };
+        for (var i = 0; i < invoke.Parameters.Length; i++)
+        {
+            var p = invoke.Parameters[i];
+            var modifier = p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => "" };
+            if (p.ScopedKind == ScopedKind.ScopedRef || p.ScopedKind == ScopedKind.ScopedValue) modifier = "scoped " + modifier;
+            parameters.Add(modifier + p.Type.Fq() + " __a" + i);
+            arguments.Add((p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In or RefKind.RefReadOnlyParameter => "in ", _ => "" }) + "__a" + i);
+        }
+        var typeArguments = localFunction.IsGenericMethod ? "<" + string.Join(", ", localFunction.TypeArguments.Select(t => t.Fq())) + ">" : "";
+        var call = $"{name}{typeArguments}({string.Join(", ", arguments)})";
+        if (invoke.ReturnsByRef || invoke.ReturnsByRefReadonly) call = "ref " + call;
+        var text = $"((global::System.Func<{env.TypeName}, {delegateType.Fq()}>)({e} => {e}.{cache} ??= ({string.Join(", ", parameters)}) => {call}))({EnvironmentPath(env, node)})";
+        return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
+    }
+
+    /// <summary>A type parameter of a local function or lambda: the environment class, a member of the frame, cannot name it.</summary>
+    private static bool MentionsClosureTypeParameter(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol tp => tp.DeclaringMethod is { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction },
+        IArrayTypeSymbol a => MentionsClosureTypeParameter(a.ElementType),
+        IPointerTypeSymbol p => MentionsClosureTypeParameter(p.PointedAtType),
+        INamedTypeSymbol n => n.TypeArguments.Any(MentionsClosureTypeParameter) || n.ContainingType is { } c && MentionsClosureTypeParameter(c),
+        _ => false,
+    };
 
     private static bool HasAnonymousType(ITypeSymbol type) =>
         type.IsAnonymousType || type is INamedTypeSymbol named && named.TypeArguments.Any(HasAnonymousType)
