@@ -46,7 +46,7 @@ internal sealed partial class MethodLowerer
         return _rewriteNames.Contains(name);
     }
 
-    /// <summary>True for a local that C# creates afresh on each iteration of an enclosing loop (body locals, foreach variables).</summary>
+    /// <summary>True for a local that C# creates afresh on each iteration of an enclosing loop (body locals, foreach variables, variables a loop's condition declares).</summary>
     public bool IsPerIterationLocal(ILocalSymbol local)
     {
         var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
@@ -55,9 +55,12 @@ internal sealed partial class MethodLowerer
         foreach (var a in decl.Ancestors())
         {
             if (a is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) return false;
-            if (a is WhileStatementSyntax w && w.Statement.Span.Contains(decl.Span)) return true;
-            if (a is DoStatementSyntax d && d.Statement.Span.Contains(decl.Span)) return true;
-            if (a is ForStatementSyntax f && f.Statement.Span.Contains(decl.Span)) return true;
+            // An out var or pattern variable of a loop's condition (or a for's incrementors) is made afresh on each
+            // iteration too, as its body's locals are.
+            if (a is WhileStatementSyntax w && (w.Statement.Span.Contains(decl.Span) || w.Condition.Span.Contains(decl.Span))) return true;
+            if (a is DoStatementSyntax d && (d.Statement.Span.Contains(decl.Span) || d.Condition.Span.Contains(decl.Span))) return true;
+            if (a is ForStatementSyntax f && (f.Statement.Span.Contains(decl.Span) || f.Condition is { } c && c.Span.Contains(decl.Span)
+                || f.Incrementors.Any(i => i.Span.Contains(decl.Span)))) return true;
             if (a is CommonForEachStatementSyntax fe && (fe.Statement.Span.Contains(decl.Span) || fe is ForEachVariableStatementSyntax fv && fv.Variable.Span.Contains(decl.Span))) return true;
         }
         return false;

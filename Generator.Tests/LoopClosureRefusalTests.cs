@@ -1,0 +1,121 @@
+using System.Linq;
+using GoSharp.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// Closures over per-iteration variables of a suspending loop that the lowering cannot give their own copy
+/// (ClosureEnvironments.cs): GOSH0010 at the use, never a closure that shares one frame field across iterations.
+/// What it supports runs as a differential case (Execution/Cases.Issue8.LocalFunctionDelegates.cs and others).
+/// </summary>
+public class LoopClosureRefusalTests
+{
+    private const string Prelude = """
+        using System;
+        using System.Collections.Generic;
+        using GoSharp;
+        public static partial class C
+        {
+            static bool Get(int i, out int v) { v = i; return i < 3; }
+
+        """;
+
+    private static void ExpectUnsupported(string markedBody, string expectedText)
+    {
+        var result = GeneratorHarness.RunMarked(Prelude + markedBody + "\n}\n", out var span);
+        var matching = result.AnalyzerDiagnostics.Where(d => d.Id == "GOSH0010").ToList();
+        Assert.Single(matching);
+        Assert.Equal(span, matching[0].Location.SourceSpan);
+        Assert.Contains(expectedText, matching[0].GetMessage(), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(result.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void OutVariableOfWhileConditionCapturedByLambda()
+    {
+        // C# makes the condition's variable afresh on each iteration (the plain call's lambdas see 0, 1, 2);
+        // once this was a frame field that every lambda shared.
+        ExpectUnsupported("""
+                [Goroutine]
+                public static int M(List<Func<int>> fs)
+                {
+                    int i = 0;
+                    while (Get(i++, out var v)) { Go.Yield(); fs.Add(() => [|v|]); }
+                    return i;
+                }
+            """, "Capturing 'v'");
+    }
+
+    [Fact]
+    public void OutVariableOfDoConditionCapturedByLocalFunction()
+    {
+        ExpectUnsupported("""
+                [Goroutine]
+                public static int M(List<Func<int>> fs)
+                {
+                    int i = 0;
+                    do { Go.Yield(); } while (Get(i++, out var v) && Add(() => [|v|]));
+                    bool Add(Func<int> f) { fs.Add(f); return true; }
+                    return i;
+                }
+            """, "Capturing 'v'");
+    }
+
+    [Fact]
+    public void PatternVariableOfEmbeddedStatementCapturedByLocalFunction()
+    {
+        ExpectUnsupported("""
+                [Goroutine]
+                public static int M(List<Func<int>> fs)
+                {
+                    foreach (var x in new[] { 1, 2 })
+                        if (x is int z) { int H() => [|z|]; Go.Yield(); fs.Add(H); }
+                    return fs.Count;
+                }
+            """, "Capturing 'z'");
+    }
+
+    [Fact]
+    public void LocalFunctionConvertedToAnonymousDelegateType()
+    {
+        // var f = F of a local function with a ref parameter has a compiler-made delegate type no frame can name.
+        ExpectUnsupported("""
+                [Goroutine]
+                public static int M(List<Delegate> fs)
+                {
+                    foreach (var x in new[] { 1, 2 })
+                    {
+                        void F(ref int a) => a += x;
+                        Go.Yield();
+                        var f = [|F|];
+                        fs.Add(f);
+                    }
+                    return fs.Count;
+                }
+            """, "Converting the local function 'F'");
+    }
+
+    [Fact]
+    public void LocalFunctionConvertedToNamedDelegateCompiles()
+    {
+        var result = GeneratorHarness.Run(Prelude + """
+                [Goroutine]
+                public static int M(List<Func<int>> fs)
+                {
+                    foreach (var x in new[] { 1, 2 })
+                    {
+                        int y = x * 2;
+                        int F() => y + 1;
+                        Go.Yield();
+                        fs.Add(F);
+                    }
+                    return fs.Count;
+                }
+            }
+            """);
+        Assert.DoesNotContain(result.Diagnostics.Concat(result.CompileDiagnostics), d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Contains("__d0_F ??= () => F(", GeneratorHarness.GeneratedText(result));
+    }
+}
