@@ -85,7 +85,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor FilterAfterFinally = Make("GOSH0015",
         "Exception filter that calls a local function runs after the finally blocks of a nested goroutine call",
-        "This exception filter calls the local function '{0}', which the frame's first pass cannot call, so {1} may run its finally blocks before the filter runs (a plain call runs the filter first, before unwinding); call a method instead of the local function, or decide in the catch block",
+        "This exception filter uses the local function '{0}', which the frame's first pass cannot call ({1}), so {2} may run finally blocks before the filter runs (a plain call runs the filter first, before unwinding); call it with its arguments in order, call a method instead, or decide in the catch block",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor LauncherNameTaken = Make("GOSH0016",

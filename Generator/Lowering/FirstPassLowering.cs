@@ -43,9 +43,10 @@ namespace GoSharp.Generator.Lowering;
 /// <para>The filters themselves, rewritten as for a suspending finally (ExceptionHandlerLowering), read that decision
 /// once when the exception is rethrown at the call site; a catch clause without a filter in such a try clears it when
 /// it catches, so a <c>throw;</c> in it starts a fresh first pass. The method is a member of the frame, not a local
-/// function of <c>Resume</c>: a filter that calls a local function of the method cannot run there, so its site
-/// answers "cannot tell" (the walk stops, the filter runs when the exception reaches it) and the filter gets
-/// GOSH0015.</para>
+/// function of <c>Resume</c>: a filter that calls a local function of the method calls it through a delegate that
+/// the try stored in a frame field when it was entered (<see cref="CheckFilterOrder"/>); where no such delegate can
+/// be written, its site answers "cannot tell" (the walk stops, the filter runs when the exception reaches it) and
+/// the use gets GOSH0015.</para>
 /// </remarks>
 internal sealed partial class MethodLowerer
 {
@@ -92,9 +93,17 @@ internal sealed partial class MethodLowerer
                     continue;
                 }
                 if (!_firstPassIds.TryGetValue(c, out var cid)) return null;
-                if (outsideResume && CallsLocalFunction(c.Filter.FilterExpression) is not null) return null;
-                var caught = c.Declaration is { Identifier.RawKind: not 0 } ? Model.GetDeclaredSymbol(c.Declaration, _ct) : null;
                 var repl = new Dictionary<SyntaxNode, string>();
+                if (outsideResume)
+                {
+                    // Outside Resume a local function is called through the delegate the try stored for it.
+                    foreach (var (use, function) in LocalFunctionUses(c.Filter.FilterExpression))
+                    {
+                        if (!_filterFunctionFields.TryGetValue(function, out var field)) return null;
+                        repl[use] = field;
+                    }
+                }
+                var caught = c.Declaration is { Identifier.RawKind: not 0 } ? Model.GetDeclaredSymbol(c.Declaration, _ct) : null;
                 if (caught is not null)
                     foreach (var id in c.Filter.FilterExpression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
                         if (id.Identifier.ValueText == caught.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id, _ct).Symbol, caught))
@@ -109,31 +118,90 @@ internal sealed partial class MethodLowerer
         return lines;
     }
 
-    /// <summary>The first local function a filter calls (or names), or null: such a filter can only run inside <c>Resume</c>.</summary>
-    private IMethodSymbol? CallsLocalFunction(ExpressionSyntax filter)
+    /// <summary>Every use of a local function in a filter (a call's name, or a name converted to a delegate).</summary>
+    private List<(SimpleNameSyntax Use, IMethodSymbol Function)> LocalFunctionUses(ExpressionSyntax filter)
     {
+        var uses = new List<(SimpleNameSyntax, IMethodSymbol)>();
         foreach (var id in filter.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
-        {
-            if (Model.GetSymbolInfo(id, _ct).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } f) return f;
-        }
-        return null;
+            if (Model.GetSymbolInfo(id, _ct).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } f) uses.Add((id, f));
+        return uses;
     }
 
+    /// <summary>The frame field holding a delegate to a local function that a filter calls, per local function (and type arguments).</summary>
+    private readonly Dictionary<IMethodSymbol, string> _filterFunctionFields = new(SymbolEqualityComparer.Default);
+
     /// <summary>
-    /// GOSH0015: a filter around a nested goroutine call that calls a local function of the method cannot take part
-    /// in the first pass across frames (see the remarks), so the callee's finally blocks may run before it.
+    /// A filter around a nested goroutine call runs in the frame's <c>CatchesInFirstPass</c>, a member of the frame,
+    /// where a local function of <c>Resume</c> cannot be named. So each local function the filter calls is stored,
+    /// as a delegate in a frame field, where the try is entered (the filter's scope, so the function is in scope;
+    /// before the try's resume label, so a resumed frame keeps it), and the first pass calls the delegate:
+    /// <c>_filterFn0 ??= (global::System.Exception __a0) =&gt; Check(__a0);</c> before the try, <c>_filterFn0(...)</c> in
+    /// the first pass. A local function taking a closure environment gets the current entry's, read when it runs,
+    /// as the filter in <c>Resume</c> would; a generic one is stored per type arguments. What a delegate cannot carry
+    /// (a type argument of a lambda or local function, ref, out, optional or params parameters, a named argument, a
+    /// use that is no call) gets GOSH0015 instead, at that use: that filter runs after the callee's finally blocks.
     /// </summary>
     private void CheckFilterOrder(TryStatementSyntax t, CatchClauseSyntax c)
     {
-        if (CallsLocalFunction(c.Filter!.FilterExpression) is not { } local) return;
-        foreach (var node in t.Block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        var uses = LocalFunctionUses(c.Filter!.FilterExpression);
+        if (uses.Count == 0) return;
+        var calls = t.Block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<InvocationExpressionSyntax>().Where(inv => Classify(inv) == CallKind.GoroutineCall).ToList();
+        if (calls.Count == 0) return;
+        foreach (var (use, function) in uses)
         {
-            if (node is InvocationExpressionSyntax inv && Classify(inv) == CallKind.GoroutineCall)
+            var why = WhyNoFilterDelegate(use, function);
+            if (why is not null)
             {
-                Report(DiagnosticDescriptors.FilterAfterFinally, c.Filter, local.Name, "the nested goroutine call '" + inv.Expression + "'");
+                var names = string.Join(", ", calls.Take(3).Select(inv => "'" + inv.Expression + "'")) + (calls.Count > 3 ? ", ..." : "");
+                Report(DiagnosticDescriptors.FilterAfterFinally, use, function.Name, why,
+                    (calls.Count == 1 ? "the nested goroutine call " : "the nested goroutine calls ") + names + " of the try");
                 return;
             }
         }
+        var stored = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var (_, function) in uses)
+        {
+            // Stored before every try that needs it (a try entered without passing another's would find none).
+            if (!stored.Add(function)) continue;
+            var parameters = function.Parameters;
+            var types = parameters.Select(p => p.Type.Fq()).ToList();
+            var delegateType = function.ReturnsVoid
+                ? (types.Count == 0 ? "global::System.Action" : $"global::System.Action<{string.Join(", ", types)}>")
+                : $"global::System.Func<{string.Join(", ", types.Concat(new[] { function.ReturnType.Fq() }))}>";
+            if (!_filterFunctionFields.TryGetValue(function, out var field))
+            {
+                field = AddField(delegateType, "_filterFn" + _filterFunctionFields.Count + "_" + function.Name,
+                    $"the local function {function.Name}, for the first pass of the filters that call it");
+                _filterFunctionFields[function] = field;
+            }
+            var name = (TryGetLocalFunctionName(function, out var renamed) ? renamed : function.Name)
+                + (function.IsGenericMethod ? "<" + string.Join(", ", function.TypeArguments.Select(a => a.Fq())) + ">" : "");
+            var arguments = new List<string>();
+            if (LocalFunctionEnvironment(function.OriginalDefinition) is { } env) arguments.Add(env.Field);
+            arguments.AddRange(parameters.Select((_, i) => "__a" + i));
+            var lambdaParameters = string.Join(", ", parameters.Select((p, i) => types[i] + " __a" + i));
+            Hidden();
+            Stmt($"{field} ??= ({lambdaParameters}) => {name}({string.Join(", ", arguments)});");
+        }
+    }
+
+    /// <summary>Why a delegate of a plain Func or Action type cannot stand for this use of the local function, or null.</summary>
+    private static string? WhyNoFilterDelegate(SimpleNameSyntax use, IMethodSymbol function)
+    {
+        if (use.Parent is not InvocationExpressionSyntax call || call.Expression != use) return "it is not called there but converted to a delegate";
+        if (function.TypeArguments.Any(t => Renamer.MentionsClosureTypeParameter(t) || ContainsAnonymousType(t))) return "a type argument cannot be named in the frame";
+        if (function.ReturnsByRef || function.ReturnsByRefReadonly || SymbolFacts.IsRefLike(function.ReturnType)) return "it returns by reference or a ref struct";
+        if (function.Parameters.Length > 16) return "it has more than 16 parameters";
+        foreach (var p in function.Parameters)
+        {
+            if (p.RefKind != RefKind.None) return "its parameter '" + p.Name + "' is ref, out or in";
+            if (p.IsParams || p.IsOptional) return "its parameter '" + p.Name + "' is params or optional";
+            if (SymbolFacts.IsRefLike(p.Type) || p.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol || ContainsAnonymousType(p.Type)) return "its parameter '" + p.Name + "' has a type no delegate field can take";
+        }
+        if (ContainsAnonymousType(function.ReturnType) || function.ReturnType is IPointerTypeSymbol) return "its return type cannot be named";
+        if (call.ArgumentList.Arguments.Any(a => a.NameColon is not null)) return "the call names its arguments";
+        return null;
     }
 
     /// <summary>The frame's <c>CatchesInFirstPass</c> override (see the remarks); null for a frame without states.</summary>

@@ -213,7 +213,7 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     }
 
     /// <summary>A type parameter of a local function or lambda: the environment class, a member of the frame, cannot name it.</summary>
-    private static bool MentionsClosureTypeParameter(ITypeSymbol type) => type switch
+    internal static bool MentionsClosureTypeParameter(ITypeSymbol type) => type switch
     {
         ITypeParameterSymbol tp => tp.DeclaringMethod is { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction },
         IArrayTypeSymbol a => MentionsClosureTypeParameter(a.ElementType),
@@ -400,7 +400,9 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     private SyntaxNode? VisitInvocationCore(InvocationExpressionSyntax node)
     {
         // A call of a local function that takes an environment passes the caller's.
+        // (Not when the name is replaced: a filter's first pass calls the delegate that stands for it, which passes it.)
         if (node.Expression is SimpleNameSyntax callee && _owner.MayNeedRewrite(callee.Identifier.ValueText)
+            && !(_replacements is not null && _replacements.ContainsKey(callee))
             && Model.GetSymbolInfo(node.Expression).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } lf
             && _owner.LocalFunctionEnvironment(lf) is { } env)
         {
