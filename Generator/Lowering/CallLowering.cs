@@ -246,7 +246,12 @@ internal sealed partial class MethodLowerer
         // base.M(): the body base names, never the receiver's override. A method with a frame factory (virtual,
         // or of another assembly) gets its frame from base's factory, called non-virtually through a proxy
         // (BaseAccess.cs); any other has one body, so its frame is made directly, as below.
-        if (IsBaseCall(inv) && (imported || SymbolFacts.IsVirtualGoroutine(def)))
+        var anonymousArguments = target.TypeArguments.Any(ContainsAnonymousType);
+        if (anonymousArguments)
+        {
+            // Made by a generic helper below.
+        }
+        else if (IsBaseCall(inv) && (imported || SymbolFacts.IsVirtualGoroutine(def)))
         {
             frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));
             creation = BaseFactoryCall(inv, target, SymbolFacts.FrameFactoryName(def), frameType, ctorArgs.Skip(1));
@@ -265,13 +270,14 @@ internal sealed partial class MethodLowerer
         // Type arguments that hold anonymous types: no field can name the callee's frame. Its frame is made by a
         // generic helper that infers them from examples and held as the runtime's Frame (AnonymousTypes.cs).
         string? anonymousResultExample = null;
-        var anonymousArguments = target.TypeArguments.Any(ContainsAnonymousType);
         if (anonymousArguments)
         {
-            if (imported || SymbolFacts.IsVirtualGoroutine(def) || IsBaseCall(inv) || blockReceiver != 0 || method.ReducedFrom is not null
-                || AnonymousFrameFactory(target, def, ctorArgs) is not { } made)
+            var how = IsBaseCall(inv) && (imported || SymbolFacts.IsVirtualGoroutine(def)) ? AnonymousFrameSource.BaseFactory
+                : imported || SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null ? AnonymousFrameSource.Factory
+                : AnonymousFrameSource.Constructor;
+            if (AnonymousFrameFactory(target, def, ctorArgs, how) is not { } made)
             {
-                Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments are anonymous types (of another assembly, virtual, through base or an extension)");
+                Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments hold anonymous types inside a pointer or another type no example can build");
             }
             else
             {
@@ -338,12 +344,28 @@ internal sealed partial class MethodLowerer
         ResumeLabel(n);
     }
 
+    /// <summary>Where the frame of a nested call with anonymous type arguments comes from.</summary>
+    private enum AnonymousFrameSource
+    {
+        /// <summary>Its frame class, made directly (a static or non-virtual method of this assembly, an extension's static form).</summary>
+        Constructor,
+        /// <summary>Its frame factory: the receiver's (virtual dispatch, an instance method of another assembly) or its type's (static).</summary>
+        Factory,
+        /// <summary>The base's own factory, called non-virtually through a generic proxy of the user's type (BaseAccess.cs).</summary>
+        BaseFactory,
+    }
+
     /// <summary>
     /// <c>__GoFrameK(examples, arguments)</c>: the frame of a nested call whose type arguments hold anonymous types,
     /// made by a generic helper of the frame whose type parameters the compiler infers from the examples (the
-    /// arguments follow, in the frame constructor's order). Null when some type cannot be written.
+    /// arguments follow, in the frame constructor's order). The helper makes it as the call would without anonymous
+    /// types (<paramref name="source"/>): <c>new C.M_Frame&lt;T0&gt;(a0, a1)</c>, <c>a0.__GoFrame_M&lt;T0&gt;(a1)</c>,
+    /// <c>C.__GoFrame_M&lt;T0&gt;(a0)</c>; through base, the helper is a proxy of the user's type,
+    /// <c>_this.__GoBase_M_Frame_0(examples, arguments)</c> calling <c>base.__GoFrame_M&lt;T0&gt;(...)</c>. The
+    /// arguments were evaluated (and spilled) before, in order, so the helper changes no order. Null when some type
+    /// cannot be written.
     /// </summary>
-    private string? AnonymousFrameFactory(IMethodSymbol target, IMethodSymbol def, List<string> ctorArgs)
+    private string? AnonymousFrameFactory(IMethodSymbol target, IMethodSymbol def, List<string> ctorArgs, AnonymousFrameSource source = AnonymousFrameSource.Constructor)
     {
         var anonymous = new List<ITypeSymbol>();
         var parameterTypes = new List<string>();
@@ -371,16 +393,45 @@ internal sealed partial class MethodLowerer
             examples.Add(e);
         }
         if (parameterTypes.Count != ctorArgs.Count) return null;
-        var name = "__GoFrame" + ExampleHelpers.Count;
         var typeParameters = string.Join(", ", anonymous.Select((_, i) => "T" + i));
-        var parameters = anonymous.Select((_, i) => $"T{i} e{i}").Concat(parameterTypes.Select((t, i) => $"{t} a{i}"));
-        var frame = containing + "." + SymbolFacts.FrameName(def) + "<" + string.Join(", ", typeArguments) + ">";
-        ExampleHelpers.Add($"private static {RuntimeContract.Frame.Type} {name}<{typeParameters}>({string.Join(", ", parameters)}) => new {frame}({string.Join(", ", parameterTypes.Select((_, i) => "a" + i))});");
-        if (!_exampleHelperNames.ContainsKey("frameresult"))
+        var typeArgumentList = typeArguments.Count > 0 ? "<" + string.Join(", ", typeArguments) + ">" : "";
+        var argumentNames = parameterTypes.Select((_, i) => "a" + i).ToList();
+        var factory = SymbolFacts.FrameFactoryName(def) + typeArgumentList;
+        string made;
+        switch (source)
         {
-            _exampleHelperNames["frameresult"] = "__GoFrameResult";
-            ExampleHelpers.Add($"private static T __GoFrameResult<T>({RuntimeContract.Frame.Type} frame, T example) => (({RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, "T")})frame).{RuntimeContract.FrameOfT.GetResult}();");
+            case AnonymousFrameSource.BaseFactory:
+            {
+                if (NamesMethodTypeParameters(target)) return null;
+                // A proxy of the user's type (only there can base be named); the receiver is this.
+                var proxyParameters = anonymous.Select((_, i) => $"T{i} e{i}").Concat(parameterTypes.Skip(1).Select((t, i) => $"{t} a{i + 1}"));
+                var own = SymbolFacts.OwnFrameName(target) + typeArgumentList;
+                var proxy = ProxyFor(_baseFrameProxyNames, target, n =>
+                    $"private {RuntimeContract.Frame.Type} {n}<{typeParameters}>({string.Join(", ", proxyParameters)}) => base.{own}({string.Join(", ", argumentNames.Skip(1))});");
+                UsesThis = true;
+                EnsureFrameResultHelper();
+                return $"_this.{proxy}({string.Join(", ", examples.Concat(ctorArgs.Skip(1)))})";
+            }
+            case AnonymousFrameSource.Factory:
+                made = def.IsStatic
+                    ? $"{containing}.{factory}({string.Join(", ", argumentNames)})"
+                    : $"a0.{factory}({string.Join(", ", argumentNames.Skip(1))})";
+                break;
+            default:
+                made = $"new {containing}.{SymbolFacts.FrameName(def)}{typeArgumentList}({string.Join(", ", argumentNames)})";
+                break;
         }
+        var name = "__GoFrame" + ExampleHelpers.Count;
+        var parameters = anonymous.Select((_, i) => $"T{i} e{i}").Concat(parameterTypes.Select((t, i) => $"{t} a{i}"));
+        ExampleHelpers.Add($"private static {RuntimeContract.Frame.Type} {name}<{typeParameters}>({string.Join(", ", parameters)}) => {made};");
+        EnsureFrameResultHelper();
         return $"{name}({string.Join(", ", examples.Concat(ctorArgs))})";
+    }
+
+    private void EnsureFrameResultHelper()
+    {
+        if (_exampleHelperNames.ContainsKey("frameresult")) return;
+        _exampleHelperNames["frameresult"] = "__GoFrameResult";
+        ExampleHelpers.Add($"private static T __GoFrameResult<T>({RuntimeContract.Frame.Type} frame, T example) => (({RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, "T")})frame).{RuntimeContract.FrameOfT.GetResult}();");
     }
 }

@@ -66,6 +66,9 @@ internal sealed partial class MethodLowerer
         return false;
     }
 
+    /// <summary>A local's type, inferred where it comes from a launcher the semantic model cannot see (LauncherTypeInference).</summary>
+    public ITypeSymbol LocalType(ILocalSymbol local) => _launchers.InferLocalType(local) ?? local.Type;
+
     public bool TryGetHoisted(ISymbol symbol, out string field) => _hoisted.TryGetValue(symbol, out field!);
 
     private string AddField(string type, string name, string comment)

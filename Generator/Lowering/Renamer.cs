@@ -275,7 +275,9 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     /// <summary>A local of an anonymous type is an object field: where it is read (not assigned), it is cast back by example.</summary>
     private string ReadBack(ISymbol symbol, SyntaxNode node, string field)
     {
-        if (symbol is not ILocalSymbol { Type: { } type } || !MethodLowerer.ContainsAnonymousType(type) || _owner.ExampleOf(type) is not { } example) return field;
+        // (A local whose type the semantic model cannot see, a launcher's handle or its Join's value, by its inferred type.)
+        if (symbol is not ILocalSymbol local || _owner.LocalType(local) is not { } type
+            || !MethodLowerer.ContainsAnonymousType(type) || _owner.ExampleOf(type) is not { } example) return field;
         return IsVariableUse(node) ? _owner.AnonymousVariable(field, example) : _owner.AnonymousRead(field, example);
     }
 
