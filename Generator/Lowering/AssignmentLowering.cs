@@ -54,14 +54,19 @@ internal sealed partial class MethodLowerer
         else
         {
             var leftType = TypeOf(a.Left);
-            var old = Temp(leftType, a.Left, "value before compound assignment");
+            // A type that holds an anonymous type (f += g of two Func<anon>) is held as object and read back by
+            // example; its operator's result (a delegate's combination, a user-defined operator) is already of the
+            // left's type, and no cast could name it.
+            var (old, oldRead) = ValueTemp(leftType, a.Left, "value before compound assignment");
             Src(a.Left);
             Stmt($"{old} = {loc};");
             var rv = LowerExpression(a.Right);
             var op = a.OperatorToken.Text.Substring(0, a.OperatorToken.Text.Length - 1);
             // The right side is one operand (x *= 2 + y is x = x * (2 + y)): the residual text may be any
             // expression, so it is parenthesized.
-            var value = $"({leftType?.Fq()})({old} {op} {AsOperand(rv)})";
+            var value = leftType is not null && ContainsAnonymousType(leftType)
+                ? $"({oldRead} {op} {AsOperand(rv)})"
+                : $"({leftType?.Fq()})({old} {op} {AsOperand(rv)})";
             if (_checked is not null) value = $"{_checked}({value})";
             text = $"{loc} = {value}";
         }
