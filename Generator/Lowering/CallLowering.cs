@@ -32,6 +32,7 @@ internal sealed partial class MethodLowerer
         var kind = Classify(inv);
         if (kind == CallKind.Plain)
         {
+            if (_launchers.LaunchedMethod(inv) is { } launched) CheckLauncherHandlers(inv, launched);
             var operands = Operands(inv)!;
             return RewriteExpr(inv, LowerOperands(operands));
         }
@@ -61,6 +62,43 @@ internal sealed partial class MethodLowerer
             return LowerSuspensionCall(inv, method, recvText, repl, discard);
         return LowerGoroutineCall(inv, method, recvText, repl, discard);
     }
+
+    /// <summary>
+    /// A launcher's argument that C# converts to an interpolated string handler (the launcher keeps the method's
+    /// parameter), with a suspension point in a hole. C# makes the handler first, then evaluates each hole as its
+    /// Append call's argument; the launcher is this generator's own output, which its semantic model cannot see,
+    /// so the string binds as a string here and a lowered hole would run before the handler is made. GOSH0010
+    /// instead (without a suspending hole the string is passed as written and C# makes the handler).
+    /// </summary>
+    private void CheckLauncherHandlers(InvocationExpressionSyntax inv, IMethodSymbol launched)
+    {
+        var arguments = inv.ArgumentList.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            var parameter = argument.NameColon is { } nc
+                ? launched.Parameters.FirstOrDefault(p => p.Name == nc.Name.Identifier.ValueText)
+                : i < launched.Parameters.Length ? launched.Parameters[i] : null;   // (a reduced extension's parameters start after its receiver, as the call's arguments do)
+            if (parameter is null || !HasSuspension(argument.Expression) || !IsInterpolatedString(argument.Expression)) continue;
+            if (!parameter.Type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InterpolatedStringHandlerAttribute")) continue;
+            Report(DiagnosticDescriptors.Unsupported, argument.Expression,
+                $"An interpolated string with a suspension point in a hole passed to the launcher '{MethodNameOf(inv)}', whose parameter '{parameter.Name}' is an interpolated string handler (C# makes the handler before the holes, and the generator cannot see its own launchers' parameters; take the suspending value into a local first)");
+        }
+    }
+
+    private static bool IsInterpolatedString(ExpressionSyntax e) => e switch
+    {
+        ParenthesizedExpressionSyntax p => IsInterpolatedString(p.Expression),
+        InterpolatedStringExpressionSyntax => true,
+        BinaryExpressionSyntax b when b.IsKind(SyntaxKind.AddExpression) => IsInterpolatedString(b.Left) && IsInterpolatedString(b.Right),
+        _ => false,
+    };
+
+    private static string MethodNameOf(InvocationExpressionSyntax inv) => inv.Expression switch
+    {
+        MemberAccessExpressionSyntax ma => ma.Name.ToString(),
+        _ => inv.Expression.ToString(),
+    };
 
     /// <summary>
     /// <c>base.M(...)</c>: C# calls the base's M non-virtually, so the nested call constructs the frame of that

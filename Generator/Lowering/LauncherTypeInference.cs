@@ -190,6 +190,19 @@ internal sealed class LauncherTypeInference
         return _model.Compilation.GetTypeByMetadataName(RuntimeContract.GoroutineOfT.MetadataName)?.Construct(m.ReturnType);
     }
 
+    /// <summary>
+    /// The [Goroutine] method an unbound <c>GoX(...)</c> starts (a launcher this generator writes, which its own
+    /// semantic model cannot see), or null.
+    /// </summary>
+    public IMethodSymbol? LaunchedMethod(InvocationExpressionSyntax inv)
+    {
+        if (_model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol) return null;
+        var name = MethodName(inv);
+        return name is not null && name.Length > 2 && name.StartsWith("Go", System.StringComparison.Ordinal)
+            ? FindGoroutineMethod(inv, name.Substring(2))
+            : null;
+    }
+
     /// <summary>The method an invocation calls, also when its receiver's type is only known by inference.</summary>
     public IMethodSymbol? ResolveMethod(InvocationExpressionSyntax inv)
     {
