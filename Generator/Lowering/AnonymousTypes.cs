@@ -38,11 +38,12 @@ namespace GoSharp.Generator.Lowering;
 /// after:   (__GoVar(ref _l0_a, ex), __GoVar(ref _l1_b, ex)) = (__GoAs(_l1_b, ex), __GoAs(_l0_a, ex));
 ///          Wrap(ref __GoVar(ref _l0_a, ex));
 /// </code>
-/// Not possible (refused, GOSH0010): a type that holds an anonymous type inside a pointer or a function pointer,
-/// a nested goroutine call with such type arguments whose frame comes from a factory (another assembly, virtual,
-/// base, extension: CallLowering's AnonymousFrameFactory covers the direct ones), and temporaries still made with
-/// <c>Temp</c> (a suspending compound assignment of such a type). A suspension point's awaiter of such a type is
-/// an object field used through its cell (<c>__GoVar</c>), its result read back by example.
+/// A nested goroutine call with such type arguments gets its frame from a generic helper that infers them from
+/// examples (CallLowering's AnonymousFrameFactory), also when the frame comes from a factory (virtual, another
+/// assembly, base through a generic proxy). Not possible (refused, GOSH0010): a type that holds an anonymous type
+/// inside a pointer or a function pointer, and temporaries still made with <c>Temp</c> (the object of a C# 14
+/// instance compound assignment of a class). A suspension point's awaiter of such a type is an object field used
+/// through its cell (<c>__GoVar</c>), its result read back by example.
 /// </summary>
 internal sealed partial class MethodLowerer
 {

@@ -313,7 +313,12 @@ internal sealed partial class MethodLowerer
             var how = IsBaseCall(inv) && (imported || SymbolFacts.IsVirtualGoroutine(def)) ? AnonymousFrameSource.BaseFactory
                 : imported || SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null ? AnonymousFrameSource.Factory
                 : AnonymousFrameSource.Constructor;
-            if (AnonymousFrameFactory(target, def, ctorArgs, how) is not { } made)
+            if (how == AnonymousFrameSource.BaseFactory && NamesMethodTypeParameters(target))
+            {
+                // As without anonymous types: the proxy, a member of the type, cannot name the method's type parameters.
+                Report(DiagnosticDescriptors.BaseAccess, ((MemberAccessExpressionSyntax)inv.Expression).Expression);
+            }
+            else if (AnonymousFrameFactory(target, def, ctorArgs, how) is not { } made)
             {
                 Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments hold anonymous types inside a pointer or another type no example can build");
             }
@@ -440,7 +445,6 @@ internal sealed partial class MethodLowerer
         {
             case AnonymousFrameSource.BaseFactory:
             {
-                if (NamesMethodTypeParameters(target)) return null;
                 // A proxy of the user's type (only there can base be named); the receiver is this.
                 var proxyParameters = anonymous.Select((_, i) => $"T{i} e{i}").Concat(parameterTypes.Skip(1).Select((t, i) => $"{t} a{i + 1}"));
                 var own = SymbolFacts.OwnFrameName(target) + typeArgumentList;

@@ -49,8 +49,10 @@ namespace GoSharp.Generator.Lowering;
 /// A local function (declared in the loop) that uses such variables takes the innermost environment it needs
 /// as a first parameter, <c>int L(__Env1 __env5, int a) =&gt; __env5._l2_y + a;</c>, and each call passes the
 /// environment of the caller's entry: <c>L(_env1, 3)</c> in the frame's code, <c>L(__env0, 3)</c> (or
-/// <c>__env0.__parent</c>) in a lambda. Converting such a local function to a delegate is refused (GOSH0010;
-/// a lambda that calls it is fine).
+/// <c>__env0.__parent</c>) in a lambda. Converted to a delegate, such a local function is bound to the environment
+/// of the conversion's entry, made once per entry and delegate type and kept there (a field of the environment:
+/// <see cref="LocalFunctionDelegateField"/>), so conversions in one entry are equal and those of two entries are
+/// not, as in C# (RenamerClosures.cs).
 /// </remarks>
 internal sealed partial class MethodLowerer
 {

@@ -1,0 +1,153 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// The Renamer's half of closure environments (ClosureEnvironments.cs has the invariants): an outermost lambda or
+/// query that uses per-iteration variables captures its entry's environment, a local function that uses them takes
+/// it as its first parameter, and such a local function converted to a delegate is bound to the environment of
+/// the conversion's entry.
+/// </summary>
+internal sealed partial class Renamer
+{
+    private (MethodLowerer.ClosureEnvironment Env, string Parameter)? _lambdaEnvironment;
+    private SyntaxNode? _lambdaRoot;
+
+    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitParenthesizedLambdaExpression(node));
+
+    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitSimpleLambdaExpression(node));
+
+    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitAnonymousMethodExpression(node));
+
+    /// <summary>A query's clauses are lambdas: the query captures its entry's environment as one would (its value is the result).</summary>
+    public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node) =>
+        CapturingEnvironment(node, () => base.VisitQueryExpression(node));
+
+    /// <summary>
+    /// An outermost lambda that uses variables held in closure environments captures the innermost of those
+    /// environments as it is now: <c>((Func&lt;Env, D&gt;)(p =&gt; lambda))(_envK)</c>.
+    /// </summary>
+    private SyntaxNode? CapturingEnvironment(ExpressionSyntax node, System.Func<SyntaxNode?> visit)
+    {
+        if (_lambdaEnvironment is not null) return visit();
+        var innermost = _owner.InnermostEnvironment(node);
+        if (innermost is null) return visit();
+        var info = Model.GetTypeInfo(node);
+        var delegateType = node is QueryExpressionSyntax ? info.Type : info.ConvertedType;
+        if (delegateType is null || delegateType.TypeKind == TypeKind.Error || HasAnonymousType(delegateType)
+            || delegateType is INamedTypeSymbol { IsImplicitlyDeclared: true })
+        {
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                "A lambda or query without a nameable type (an anonymous delegate or anonymous type) that captures a per-iteration variable of a loop with a suspension point (give it a delegate or result type without anonymous types)");
+            return visit();
+        }
+        var parameter = _owner.LambdaEnvironmentParameter();
+        _lambdaEnvironment = (innermost, parameter);
+        _lambdaRoot = node;
+        var visited = visit()!;
+        _lambdaEnvironment = null;
+        _lambdaRoot = null;
+        var text = $"((global::System.Func<{innermost.TypeName}, {delegateType.Fq()}>)({parameter} => {visited}))({innermost.Field})";
+        return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
+    }
+
+    /// <summary>
+    /// A local function that takes an environment (ClosureEnvironments.cs), converted to a delegate: a delegate
+    /// bound to the environment of the conversion's entry, made once per entry and kept in that environment, so
+    /// that conversions in one entry are equal (<c>ev -= F</c> removes what <c>ev += F</c> added) and those of
+    /// other entries are not, as C#'s delegates whose target is the entry's closure:
+    /// <c>((Func&lt;Env, D&gt;)(e =&gt; e.__d0 ??= (int a) =&gt; F(e, a)))(_env1)</c>.
+    /// </summary>
+    private SyntaxNode? LocalFunctionDelegate(SimpleNameSyntax node, IMethodSymbol localFunction, MethodLowerer.ClosureEnvironment env, string name)
+    {
+        var operation = Model.GetOperation(node);
+        while (operation is not null and not Microsoft.CodeAnalysis.Operations.IMethodReferenceOperation) operation = operation.Parent;
+        var delegateType = (operation?.Parent as Microsoft.CodeAnalysis.Operations.IDelegateCreationOperation)?.Type as INamedTypeSymbol;
+        var invoke = delegateType?.DelegateInvokeMethod;
+        if (delegateType is null || invoke is null || delegateType.IsImplicitlyDeclared || HasAnonymousType(delegateType)
+            || MentionsClosureTypeParameter(delegateType) || localFunction.TypeArguments.Any(t => HasAnonymousType(t) || MentionsClosureTypeParameter(t)))
+        {
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                $"Converting the local function '{localFunction.Name}', which uses per-iteration variables of a loop with a suspension point, to a delegate type that cannot be named in the frame (an anonymous delegate or anonymous type, or a type parameter of a local function or lambda); give the delegate a named type or wrap the call in a lambda");
+            return null;
+        }
+        var cache = _owner.LocalFunctionDelegateField(env, localFunction, delegateType);
+        var e = _owner.LambdaEnvironmentParameter();
+        var parameters = new List<string>();
+        var arguments = new List<string> { e };
+        for (var i = 0; i < invoke.Parameters.Length; i++)
+        {
+            var p = invoke.Parameters[i];
+            var modifier = p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => "" };
+            if (p.ScopedKind == ScopedKind.ScopedRef || p.ScopedKind == ScopedKind.ScopedValue) modifier = "scoped " + modifier;
+            parameters.Add(modifier + p.Type.Fq() + " __a" + i);
+            arguments.Add((p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In or RefKind.RefReadOnlyParameter => "in ", _ => "" }) + "__a" + i);
+        }
+        var typeArguments = localFunction.IsGenericMethod ? "<" + string.Join(", ", localFunction.TypeArguments.Select(t => t.Fq())) + ">" : "";
+        var call = $"{name}{typeArguments}({string.Join(", ", arguments)})";
+        if (invoke.ReturnsByRef || invoke.ReturnsByRefReadonly) call = "ref " + call;
+        var text = $"((global::System.Func<{env.TypeName}, {delegateType.Fq()}>)({e} => {e}.{cache} ??= ({string.Join(", ", parameters)}) => {call}))({EnvironmentPath(env, node)})";
+        return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
+    }
+
+    /// <summary>A type parameter of a local function or lambda: the environment class, a member of the frame, cannot name it.</summary>
+    internal static bool MentionsClosureTypeParameter(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol tp => tp.DeclaringMethod is { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction },
+        IArrayTypeSymbol a => MentionsClosureTypeParameter(a.ElementType),
+        IPointerTypeSymbol p => MentionsClosureTypeParameter(p.PointedAtType),
+        INamedTypeSymbol n => n.TypeArguments.Any(MentionsClosureTypeParameter) || n.ContainingType is { } c && MentionsClosureTypeParameter(c),
+        _ => false,
+    };
+
+    private static bool HasAnonymousType(ITypeSymbol type) =>
+        type.IsAnonymousType || type is INamedTypeSymbol named && named.TypeArguments.Any(HasAnonymousType)
+        || type is IArrayTypeSymbol array && HasAnonymousType(array.ElementType);
+
+    /// <summary>The environment <paramref name="env"/> as reached from the closure being copied (its parameter, then <c>__parent</c>s), or from the frame.</summary>
+    private string EnvironmentPath(MethodLowerer.ClosureEnvironment env, SyntaxNode at)
+    {
+        if (_lambdaEnvironment is not { } captured) return env.Field;
+        var path = captured.Parameter;
+        var e = captured.Env;
+        for (; e is not null && e != env; e = e.Parent) path += ".__parent";
+        if (e is null)
+        {
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, at, "This use of a per-iteration variable of a loop with a suspension point in a closure");
+            return env.Field;
+        }
+        return path;
+    }
+
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    {
+        if (Model.GetDeclaredSymbol(node) is IMethodSymbol declared && _owner.TryGetLocalFunctionName(declared, out var newName))
+        {
+            var renamed = (LocalFunctionStatementSyntax)VisitLocalFunctionStatementCore(node)!;
+            return renamed.WithIdentifier(SyntaxFactory.Identifier(renamed.Identifier.LeadingTrivia, newName, renamed.Identifier.TrailingTrivia));
+        }
+        return VisitLocalFunctionStatementCore(node);
+    }
+
+    private SyntaxNode? VisitLocalFunctionStatementCore(LocalFunctionStatementSyntax node)
+    {
+        if (_lambdaEnvironment is not null || Model.GetDeclaredSymbol(node) is not IMethodSymbol symbol
+            || _owner.LocalFunctionEnvironment(symbol) is not { } env)
+            return base.VisitLocalFunctionStatement(node);
+        var parameter = _owner.LambdaEnvironmentParameter();
+        _lambdaEnvironment = (env, parameter);
+        _lambdaRoot = node;
+        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        _lambdaEnvironment = null;
+        _lambdaRoot = null;
+        var rest = visited.ParameterList.Parameters.Count == 0 ? "" : ", " + visited.ParameterList.Parameters.ToFullString();
+        return visited.WithParameterList(SyntaxFactory.ParseParameterList($"({env.TypeName} {parameter}{rest})").WithTriviaFrom(visited.ParameterList));
+    }
+}
