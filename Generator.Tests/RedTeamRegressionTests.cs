@@ -112,12 +112,25 @@ public class RedTeamRegressionTests
         """);
 
     [Fact]
-    public void A_virtual_nested_goroutine_call_with_an_anonymous_type_argument_is_refused() => RefusedAt("GOSH0010", """
+    public void A_virtual_nested_goroutine_call_with_an_anonymous_type_argument_compiles() => Compiles("""
         using GoSharp;
         public partial class AnonVirtual
         {
             [Goroutine] public virtual T Id<T>(T v) { Go.Yield(); return v; }
-            [Goroutine] public int M(int n) { var a = [|Id(new { A = n })|]; return a.A; }
+            [Goroutine] public int M(int n) { var a = Id(new { A = n }); return a.A; }
+        }
+        """);
+
+    [Fact]
+    public void A_base_call_with_anonymous_and_the_methods_own_type_arguments_is_refused() => RefusedAt("GOSH0012", """
+        using GoSharp;
+        public partial class AnonBase
+        {
+            [Goroutine] public virtual T Id<T>(T v) { Go.Yield(); return v; }
+        }
+        public partial class AnonDerived : AnonBase
+        {
+            [Goroutine] public int M<U>(U u) { var a = [|base|].Id((new { A = 1 }, u)); return a.Item1.A; }
         }
         """);
 }
