@@ -33,32 +33,16 @@ public class LoopClosureRefusalTests
     }
 
     [Fact]
-    public void OutVariableOfWhileConditionCapturedByLambda()
+    public void OutVariableOfForIncrementorCapturedByLambda()
     {
-        // C# makes the condition's variable afresh on each iteration (the plain call's lambdas see 0, 1, 2);
-        // once this was a frame field that every lambda shared.
+        // C# makes an incrementor's variable afresh each iteration; the lowering gives it no environment.
         ExpectUnsupported("""
                 [Goroutine]
                 public static int M(List<Func<int>> fs)
                 {
-                    int i = 0;
-                    while (Get(i++, out var v)) { Go.Yield(); fs.Add(() => [|v|]); }
-                    return i;
-                }
-            """, "Capturing 'v'");
-    }
-
-    [Fact]
-    public void OutVariableOfDoConditionCapturedByLocalFunction()
-    {
-        ExpectUnsupported("""
-                [Goroutine]
-                public static int M(List<Func<int>> fs)
-                {
-                    int i = 0;
-                    do { Go.Yield(); } while (Get(i++, out var v) && Add(() => [|v|]));
+                    for (int i = 0; i < 3; i += Get(i, out var v) && Add(() => [|v|]) ? 1 : 1) { Go.Yield(); }
                     bool Add(Func<int> f) { fs.Add(f); return true; }
-                    return i;
+                    return fs.Count;
                 }
             """, "Capturing 'v'");
     }

@@ -18,12 +18,13 @@ namespace GoSharp.Generator.Lowering;
 /// <item>one generated class <c>__Env&lt;k&gt;</c> per scope that declares such variables (the block, the
 /// foreach statement for its variables, the for and using statements for their declared variables, the switch
 /// statement for the locals of its sections (one scope for all sections), a moved
-/// catch clause for its exception variable), nested in the frame, with
-/// one field per captured variable and <c>__parent</c>, the environment of the nearest enclosing such scope;</item>
+/// catch clause for its exception variable, a while, do or for condition for its out and pattern variables), nested
+/// in the frame, with one field per captured variable and <c>__parent</c>, the environment of the nearest enclosing
+/// such scope (for the body and incrementors of a loop whose condition has one, the condition's);</item>
 /// <item>the frame field <c>_env&lt;k&gt;</c> holds the environment of the current entry of the scope; it is
 /// allocated where the scope is entered (at the top of the block, before the foreach variable is assigned
 /// each iteration, before the for initializers and the using resources, after a switch's governing expression, before a moved handler stores its
-/// exception), so suspensions inside the scope keep it;</item>
+/// exception, before each evaluation of a loop's condition), so suspensions inside the scope keep it;</item>
 /// <item>every use in the frame's own code goes through the field (<c>_env3._l0_x</c>: its hoisted name);</item>
 /// <item>an outermost lambda (or query expression, whose clauses are lambdas) that uses such variables
 /// captures the environment of its own entry, not the
@@ -176,7 +177,7 @@ internal sealed partial class MethodLowerer
                 if (Model.GetSymbolInfo(id, _ct).Symbol is not ILocalSymbol local || local.IsConst || local.IsRef) continue;
                 var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
                 if (decl is null || lambda.Span.Contains(decl.Span)) continue;
-                if (ScopeOf(decl) is not { } scope || !Suspends(scope)) continue;
+                if (ScopeOf(decl) is not { } scope || !Suspends(scope is ExpressionSyntax ? scope.Parent! : scope)) continue;
                 if (!IsPerIterationLocal(local) && !(reentered && scope != body)) continue;
                 if (locals.Any(l => SymbolEqualityComparer.Default.Equals(l.Local, local))) continue;
                 scopes.Add(scope);
@@ -191,6 +192,8 @@ internal sealed partial class MethodLowerer
             foreach (var a in scope.Ancestors())
             {
                 if (a == body) break;
+                // Inside a loop whose condition has variables of its own: that entry's, nested in the loop's.
+                if ((parent = ConditionEnvironmentAround(scope, a)) is not null) break;
                 if (_environments.TryGetValue(a, out parent)) break;
             }
             var env = new ClosureEnvironment(_nextEnvironment++, parent, Line(scope));
@@ -219,7 +222,8 @@ internal sealed partial class MethodLowerer
     /// <summary>
     /// An out var or pattern variable of a statement directly in a block (an expression statement, a local
     /// declaration, an if, a return): its scope is that block (C#'s wider scope for expression variables); of a
-    /// case label, the switch statement. Others (in a loop's condition, an embedded statement) are not supported.
+    /// case label, the switch statement; of a while, do or for loop's condition, that condition (one entry per
+    /// evaluation). Others (in a for's incrementors, an embedded statement) are not supported.
     /// </summary>
     private static SyntaxNode? ExpressionVariableScope(SingleVariableDesignationSyntax d)
     {
@@ -230,10 +234,37 @@ internal sealed partial class MethodLowerer
             && !d.Ancestors().TakeWhile(a => a != label).Any(a => a is AnonymousFunctionExpressionSyntax or SwitchExpressionArmSyntax or QueryExpressionSyntax))
             return sw;
         var statement = d.Ancestors().OfType<StatementSyntax>().FirstOrDefault();
-        if (statement is null or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
-            or SwitchStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax) return null;
+        if (statement is null) return null;
         if (d.Ancestors().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax or SwitchExpressionArmSyntax or QueryExpressionSyntax)) return null;
+        // A loop's condition: C# makes its variables afresh each time the condition is evaluated (each iteration);
+        // the condition is a scope of its own, entered just before it is evaluated (LoopLowering).
+        var condition = LoopCondition(statement);
+        if (condition is not null && condition.Span.Contains(d.Span)) return condition;
+        if (statement is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
+            or SwitchStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax) return null;
         return statement.Parent as BlockSyntax;
+    }
+
+    /// <summary>The condition of a while, do or for loop, or null.</summary>
+    private static ExpressionSyntax? LoopCondition(SyntaxNode loop) => loop switch
+    {
+        WhileStatementSyntax w => w.Condition,
+        DoStatementSyntax d => d.Condition,
+        ForStatementSyntax f => f.Condition,
+        _ => null,
+    };
+
+    /// <summary>A loop condition's environment, for a scope inside that loop's body (or a for's incrementors), or null.</summary>
+    private ClosureEnvironment? ConditionEnvironmentAround(SyntaxNode scope, SyntaxNode loop)
+    {
+        if (LoopCondition(loop) is not { } condition || !_environments.TryGetValue(condition, out var env)) return null;
+        if (condition.Span.Contains(scope.Span)) return null;
+        return loop switch
+        {
+            WhileStatementSyntax w when w.Statement.Span.Contains(scope.Span) => env,
+            ForStatementSyntax f when f.Statement.Span.Contains(scope.Span) || f.Incrementors.Any(i => i.Span.Contains(scope.Span)) => env,
+            _ => null,
+        };
     }
 
     /// <summary>A local's place in its environment (<c>_env3._l0_x</c>), or null when it has none.</summary>

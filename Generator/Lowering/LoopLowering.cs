@@ -20,6 +20,7 @@ internal sealed partial class MethodLowerer
         var brk = NewLabel("break");
         Hidden();
         Label(top);
+        EnterEnvironment(w.Condition);
         var c = Condition(w.Condition);
         Src(w.Condition);
         Stmt($"if (!({c})) goto {brk};");
@@ -35,6 +36,7 @@ internal sealed partial class MethodLowerer
         Hidden();
         Label(top);
         LowerLoopBody(d, d.Statement, brk, cont);
+        EnterEnvironment(d.Condition);
         var c = Condition(d.Condition);
         Src(d.Condition);
         Stmt($"if (!({c})) goto {brk};");
@@ -69,6 +71,7 @@ internal sealed partial class MethodLowerer
         Label(top);
         if (f.Condition is not null)
         {
+            EnterEnvironment(f.Condition);
             var c = Condition(f.Condition);
             Src(f.Condition);
             Stmt($"if (!({c})) goto {brk};");
