@@ -48,14 +48,14 @@ public class LoopClosureRefusalTests
     }
 
     [Fact]
-    public void PatternVariableOfEmbeddedStatementCapturedByLocalFunction()
+    public void PatternVariableOfASwitchSectionStatementCapturedByLocalFunction()
     {
         ExpectUnsupported("""
                 [Goroutine]
                 public static int M(List<Func<int>> fs)
                 {
-                    foreach (var x in new[] { 1, 2 })
-                        if (x is int z) { int H() => [|z|]; Go.Yield(); fs.Add(H); }
+                    foreach (var x in new object[] { 1, 2 })
+                        switch (x.GetHashCode()) { default: if (x is int z) { int H() => [|z|]; Go.Yield(); fs.Add(H); } break; }
                     return fs.Count;
                 }
             """, "Capturing 'z'");

@@ -18,13 +18,15 @@ namespace GoSharp.Generator.Lowering;
 /// <item>one generated class <c>__Env&lt;k&gt;</c> per scope that declares such variables (the block, the
 /// foreach statement for its variables, the for and using statements for their declared variables, the switch
 /// statement for the locals of its sections (one scope for all sections), a moved
-/// catch clause for its exception variable, a while, do or for condition for its out and pattern variables), nested
+/// catch clause for its exception variable, a while, do or for condition and an embedded if, expression, return or
+/// throw statement for their out and pattern variables), nested
 /// in the frame, with one field per captured variable and <c>__parent</c>, the environment of the nearest enclosing
 /// such scope (for the body and incrementors of a loop whose condition has one, the condition's);</item>
 /// <item>the frame field <c>_env&lt;k&gt;</c> holds the environment of the current entry of the scope; it is
 /// allocated where the scope is entered (at the top of the block, before the foreach variable is assigned
 /// each iteration, before the for initializers and the using resources, after a switch's governing expression, before a moved handler stores its
-/// exception, before each evaluation of a loop's condition), so suspensions inside the scope keep it;</item>
+/// exception, before each evaluation of a loop's condition, where an embedded statement starts), so suspensions
+/// inside the scope keep it;</item>
 /// <item>every use in the frame's own code goes through the field (<c>_env3._l0_x</c>: its hoisted name);</item>
 /// <item>an outermost lambda (or query expression, whose clauses are lambdas) that uses such variables
 /// captures the environment of its own entry, not the
@@ -223,7 +225,8 @@ internal sealed partial class MethodLowerer
     /// An out var or pattern variable of a statement directly in a block (an expression statement, a local
     /// declaration, an if, a return): its scope is that block (C#'s wider scope for expression variables); of a
     /// case label, the switch statement; of a while, do or for loop's condition, that condition (one entry per
-    /// evaluation). Others (in a for's incrementors, an embedded statement) are not supported.
+    /// evaluation); of an embedded statement (an if, expression, return or throw statement that is a loop's body or
+    /// an if's branch), that statement. Others (in a for's incrementors, a switch section) are not supported.
     /// </summary>
     private static SyntaxNode? ExpressionVariableScope(SingleVariableDesignationSyntax d)
     {
@@ -242,8 +245,20 @@ internal sealed partial class MethodLowerer
         if (condition is not null && condition.Span.Contains(d.Span)) return condition;
         if (statement is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
             or SwitchStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax) return null;
-        return statement.Parent as BlockSyntax;
+        return statement.Parent switch
+        {
+            BlockSyntax b => b,
+            // An embedded statement (a loop's body, a branch of an if) is a scope of its own, entered each time it
+            // runs (StatementLowering.LowerStatement).
+            WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax or IfStatementSyntax or ElseClauseSyntax
+                when IsEmbeddedScope(statement) => statement,
+            _ => null,
+        };
     }
+
+    /// <summary>A statement that is a closure environment's scope of its own when embedded (not in a block): its expression variables'.</summary>
+    private static bool IsEmbeddedScope(StatementSyntax s) =>
+        s is IfStatementSyntax or ExpressionStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax && s.Parent is not BlockSyntax;
 
     /// <summary>The condition of a while, do or for loop, or null.</summary>
     private static ExpressionSyntax? LoopCondition(SyntaxNode loop) => loop switch

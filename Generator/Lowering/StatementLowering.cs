@@ -21,6 +21,7 @@ internal sealed partial class MethodLowerer
         if (s is LocalDeclarationStatementSyntax ld) { LowerLocalDeclaration(ld); return; }
         if (s is LabeledStatementSyntax lab) { LowerLabeled(lab); return; }
         if (!Suspends(s)) { EmitVerbatim(s); return; }
+        if (IsEmbeddedScope(s)) EnterEnvironment(s);
         switch (s)
         {
             case BlockSyntax b:
