@@ -35,7 +35,7 @@ public sealed class GoRuntime : IDisposable
         (int procs, TimeSpan? trace, int threads) = Validate(options);
         bool trampolineCalls = options.TrampolineEveryCall ?? RuntimeConfig.DebugSetting(RuntimeConfig.TrampolineCallsSetting);
         Name = options.Name ?? $"runtime{Interlocked.Increment(ref s_nextId)}";
-        Sched = new Sched(this, Name, procs, options.DeterministicSeed, options.DetectDeadlocks, options.PreemptAfter,
+        Sched = new Sched(this, Name, procs, options.DeterministicSeed, options.DetectDeadlocks, options.DeadlockOnAllAsleep, options.PreemptAfter,
             trace, options.TraceWriter ?? Console.Error, options.UnhandledException, options.FlowExecutionContext, threads);
         Sched.TrampolineEveryCall = trampolineCalls;
         RuntimeMetrics.Register(this);

@@ -116,7 +116,7 @@ public class LifecycleTests
         joiner.Start();
         // Really blocked in Join (waiting on the frame), not about to call it after Dispose.
         var root = parked[0].Root!;
-        Assert.True(SpinWait.SpinUntil(() => { lock (root) return root.Joins?.Threads > 0; }, TimeSpan.FromSeconds(30)),
+        Assert.True(SpinWait.SpinUntil(() => { lock (root) return root.Joins?.Threads?.Count > 0; }, TimeSpan.FromSeconds(30)),
             "the joiner never blocked");
 
         var disposing = new Thread(() => rt.Dispose());
