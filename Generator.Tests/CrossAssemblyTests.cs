@@ -153,6 +153,12 @@ public class CrossAssemblyTests
                 c.Send(v);
             }
 
+            static bool FilterSees(List<string> log, List<string> trace)
+            {
+                log.Add("filter after " + trace.Count + " finally");
+                return true;
+            }
+
             [Goroutine]
             static string Run()
             {
@@ -206,6 +212,17 @@ public class CrossAssemblyTests
                 {
                     log.Add("finally");
                 }
+                // The library's frame suspended, then threw: this filter still runs before its finally (first pass).
+                var trace2 = new List<string>();
+                try
+                {
+                    GoSend(ints, 0);
+                    Pipes.Fail(ints, "boom2", trace2);
+                }
+                catch (InvalidOperationException e) when (FilterSees(log, trace2))
+                {
+                    log.Add("caught " + e.Message + " after " + trace2[0]);
+                }
                 var h = Pipes.GoRecvTwice(ints);
                 GoSend(ints, 10);
                 GoSend(ints, 11);
@@ -243,8 +260,9 @@ public class CrossAssemblyTests
         Assert.Equal(new[]
         {
             "RecvTwice 3", "Add 15", "Add abc", "Echo e", "Times 12", "Friend 7", "Take 2", "Name base derived", "Guarded 1006", "BaseName base|derived",
-            "Apply 21", "Pair [k, 9]", "caught boom after library finally thrown in GoLib.Pipes", "finally", "launched 21",
-        }, lines.Take(15));
+            "Apply 21", "Pair [k, 9]", "caught boom after library finally thrown in GoLib.Pipes", "finally",
+            "filter after 0 finally", "caught boom2 after library finally", "launched 21",
+        }, lines.Take(17));
         // While the library's goroutine waited, the caller's goroutine held both frames, the library's on top.
         Assert.Matches(@"goroutine \d+ \[[^\]]+\]:\nGoLib\.Pipes\.RecvTwice\(\.\.\.\)\n\tLib\.cs:\d+\nApp\.Run\(\.\.\.\)\n\tApp\.cs:\d+\n", output);
         Assert.EndsWith("from plain code 30", output);

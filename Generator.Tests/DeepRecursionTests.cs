@@ -23,6 +23,47 @@ public static partial class DeepRecursionCases
         finally { Interlocked.Increment(ref Finallies); }
     }
 
+    public static int FilterRuns, FinalliesSeenByFilter = -1;
+
+    /// <summary>
+    /// A filter above a deep recursion whose levels' finally blocks suspend (every 500th) or count: the filter runs
+    /// once, in the first pass, before any of them.
+    /// </summary>
+    [Goroutine]
+    public static string FilterAboveSuspendingFinallys(int n)
+    {
+        try
+        {
+            return "none " + ThrowsThroughSuspendingFinallys(n);
+        }
+        catch (InvalidOperationException e) when (SeeFinallies(e))
+        {
+            return "caught " + e.Message;
+        }
+    }
+
+    private static bool SeeFinallies(Exception e)
+    {
+        Interlocked.Increment(ref FilterRuns);
+        FinalliesSeenByFilter = Volatile.Read(ref Finallies);
+        return e.Message == "bottom";
+    }
+
+    [Goroutine]
+    public static long ThrowsThroughSuspendingFinallys(int n)
+    {
+        try
+        {
+            if (n == 0) throw new InvalidOperationException("bottom");
+            return ThrowsThroughSuspendingFinallys(n - 1) + 1;
+        }
+        finally
+        {
+            if (n % 500 == 0) Go.Yield();
+            Interlocked.Increment(ref Finallies);
+        }
+    }
+
     /// <summary>Suspends at the bottom and every 1,000 levels on the way back up.</summary>
     [Goroutine]
     public static long Suspends(int n, Chan<int> c)
@@ -64,6 +105,21 @@ public class DeepRecursionTests
             Assert.Contains(nameof(DeepRecursionCases.Throws), ex.StackTrace);
             Assert.True(ex.StackTrace!.Length < 1_000_000, $"a {ex.StackTrace.Length}-character stack trace");
         }
+        Assert.Equal(N + 1, Volatile.Read(ref DeepRecursionCases.Finallies));
+    }
+
+    [Fact]
+    public void A_filter_above_a_deep_recursion_runs_once_before_every_finally()
+    {
+        const int N = 20_000;
+        Interlocked.Exchange(ref DeepRecursionCases.Finallies, 0);
+        Interlocked.Exchange(ref DeepRecursionCases.FilterRuns, 0);
+        DeepRecursionCases.FinalliesSeenByFilter = -1;
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+        using (rt.Enter())
+            Assert.Equal("caught bottom", DeepRecursionCases.GoFilterAboveSuspendingFinallys(N).Join());
+        Assert.Equal(1, Volatile.Read(ref DeepRecursionCases.FilterRuns));
+        Assert.Equal(0, DeepRecursionCases.FinalliesSeenByFilter);
         Assert.Equal(N + 1, Volatile.Read(ref DeepRecursionCases.Finallies));
     }
 

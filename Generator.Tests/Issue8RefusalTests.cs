@@ -39,18 +39,25 @@ public class Issue8RefusalTests
     }
 
     [Fact]
-    public void InterpolatedStringHandlerWithSuspendingHole() => ExpectUnsupported("""
-        public partial class C
-        {
-            [Goroutine]
-            static string M(int n)
+    public void InterpolatedStringHandlerWithSuspendingHoleIsLowered()
+    {
+        // Once refused: the handler is now created first and appended to part by part (InterpolatedStringHandlers.cs).
+        var result = GeneratorHarness.Run(Prelude + """
+            public partial class C
             {
-                var sb = new StringBuilder();
-                sb.Append([|$"a{sb.Length}{P.Get()}"|]);
-                return sb.ToString();
+                [Goroutine]
+                static string M(int n)
+                {
+                    var sb = new StringBuilder();
+                    sb.Append($"a{sb.Length}{P.Get()}");
+                    return sb.ToString();
+                }
             }
-        }
-        """);
+            """);
+        Assert.DoesNotContain(result.Diagnostics.Concat(result.CompileDiagnostics), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("new global::System.Text.StringBuilder.AppendInterpolatedStringHandler(", GeneratorHarness.GeneratedText(result));
+        Assert.Contains(".Append(ref _t", GeneratorHarness.GeneratedText(result));
+    }
 
     [Fact]
     public void InterpolatedStringIntoStringIsLowered()

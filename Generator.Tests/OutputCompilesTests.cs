@@ -90,9 +90,36 @@ public class OutputCompilesTests
         """, allowUnsafe: true);
 
     [Fact]
-    public void PrimaryConstructorParameter() => ExpectOne("GOSH0017", """
-        public partial class C(int k) { [Goroutine] public int M(int n) { Go.Yield(); return n + [|k|]; } }
-        """);
+    public void PrimaryConstructorParameter()
+    {
+        var result = ExpectClean("""
+            public partial class C(int k) { [Goroutine] public int M(int n) { Go.Yield(); return n + k++; } }
+            public partial struct S(int k) { [Goroutine] public readonly int M(int n) { Go.Yield(); return n + k; } }
+            public partial class G<T>(T k) { [Goroutine] public T M<U>(U n) { Go.Yield(); return k; } }
+            """);
+        var generated = string.Join("\n", result.Run.GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("Name = \"<k>P\")]", generated);
+        Assert.Contains("private static extern ref int __GoPrimary_M_Frame_k(ref global::S @this);", generated);
+        Assert.Contains("private static extern ref T __GoPrimary_M_Frame_k(global::G<T> @this);", generated);
+    }
+
+    [Fact]
+    public void PrimaryConstructorParameterWithoutTheRuntimesUnsafeAccessor()
+    {
+        // A copy of the attribute declared in source (as a polyfill for an older framework would) is not the
+        // runtime's: the frame could not reach the field, so the use stays refused, and the message says why.
+        var source = Prelude + """
+            namespace System.Runtime.CompilerServices { internal sealed class UnsafeAccessorAttribute : Attribute { } }
+            public partial class C(int k) { [Goroutine] public int M(int n) { Go.Yield(); return n + [|k|]; } }
+            """;
+        var start = source.IndexOf("[|", System.StringComparison.Ordinal);
+        var end = source.IndexOf("|]", System.StringComparison.Ordinal) - 2;
+        var result = GeneratorHarness.Run(source.Replace("[|", "").Replace("|]", ""));
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("GOSH0017", d.Id);
+        Assert.Equal(TextSpan.FromBounds(start, end), d.Location.SourceSpan);
+        Assert.Contains("no [UnsafeAccessor]", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     [Fact]
     public void RecordPrimaryConstructorParametersAreProperties() => ExpectClean("""
@@ -259,11 +286,69 @@ public class OutputCompilesTests
     }
 
     [Fact]
-    public void AnonymousValueOfASuspendingSwitchExpressionStaysRefused() => ExpectOne("GOSH0010", """
+    public void AnonymousValuesOfASuspendingSwitchExpressionAndConditionalAccess() => ExpectClean("""
         public partial class C
         {
             [Goroutine] static int Id(int v) { Go.Yield(); return v; }
-            [Goroutine] static int M(int n) { var a = [|n switch { 0 => new { X = Id(n) }, _ => new { X = 1 } }|]; return a.X; }
+            [Goroutine] static int M(int n) { var a = n switch { 0 => new { X = Id(n) }, _ => new { X = 1 } }; var b = new C()?.Make(new { Y = Id(n) }); return a.X + b!.Y; }
+            T Make<T>(T value) => value;
+        }
+        """);
+
+    [Fact]
+    public void DefaultInterpolatedStringHandlerWithASuspendingHole() => ExpectOne("GOSH0008", """
+        public partial class C
+        {
+            [Goroutine] static int Id(int v) { Go.Yield(); return v; }
+            [Goroutine] static string M(int n) => string.Create(null, [|$"a{Id(n)}"|]);
+        }
+        """);
+
+    [Fact]
+    public void RefStructInterpolatedStringHandlerWithASuspendingHole() => ExpectOne("GOSH0008", """
+        [System.Runtime.CompilerServices.InterpolatedStringHandler]
+        public ref struct Scratch
+        {
+            public Scratch(int literalLength, int formattedCount) { }
+            public void AppendLiteral(string s) { }
+            public void AppendFormatted<T>(T value) { }
+        }
+        public partial class C
+        {
+            [Goroutine] static int Id(int v) { Go.Yield(); return v; }
+            static int Use(Scratch s) => 1;
+            [Goroutine] static int M(int n) => Use([|$"a{Id(n)}"|]);
+        }
+        """);
+
+    [Fact]
+    public void RefStructInterpolatedStringHandlerBeforeASuspendingArgument() => ExpectOne("GOSH0008", """
+        public partial class C
+        {
+            [Goroutine] static int Id(int v) { Go.Yield(); return v; }
+            static string Use(ref System.Runtime.CompilerServices.DefaultInterpolatedStringHandler h, int v) => h.ToStringAndClear() + v;
+            [Goroutine] static string M(int n) => string.Create(null, $"a{n}") + Use([|$"b{n}"|], Id(n));
+        }
+        """);
+
+    [Fact]
+    public void InterpolatedStringHandlerArgumentNamedAfterTheHandlerParameter() => ExpectClean("""
+        [System.Runtime.CompilerServices.InterpolatedStringHandler]
+        public class Tagged
+        {
+            private string _text;
+            public Tagged(int literalLength, int formattedCount, int tag) { _text = tag + ":"; }
+            public void AppendLiteral(string s) { _text += s; }
+            public void AppendFormatted<T>(T value) { _text += value; }
+            public override string ToString() => _text;
+        }
+        public partial class C
+        {
+            [Goroutine] static int Id(int v) { Go.Yield(); return v; }
+        #pragma warning disable CS8947
+            static string Use([System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("tag")] Tagged h, int tag) => h.ToString();
+        #pragma warning restore CS8947
+            [Goroutine] static string M(int n) => Use(tag: Id(n), h: $"b{Id(n)}");
         }
         """);
 }

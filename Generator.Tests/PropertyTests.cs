@@ -13,7 +13,7 @@ namespace GoSharp.Generator.Tests;
 /// <summary>
 /// CsCheck generates random [Goroutine] methods (loops, branches, try/catch/finally, break/continue/return,
 /// suspension points in statements and expressions, compound assignments with binary right sides on locals,
-/// properties, fields and elements, deconstructions, filters that read state an inner finally changes, named
+/// properties, fields and elements, deconstructions, filters that read state an inner finally changes (also a suspended callee's), named
 /// arguments out of order, block-scoped and per-iteration captures, struct receivers); each batch is compiled in memory with the generator and
 /// every method runs as a plain call and as a goroutine; results and logs must match.
 /// </summary>
@@ -92,6 +92,11 @@ public class PropertyTests(ITestOutputHelper output)
             Gen.Select(k, Block(d, inLoop, inFinally), Block(d, inLoop, true), (v, a, b) =>
                 $"try\n{{\ntry\n{{\n{a}\nif (x % 2 == {v % 2}) throw new InvalidOperationException(\"f{v}\");\n}}\nfinally\n{{\n{b}\nx += 1;\nlog.Add(\"fin\" + x);\n}}\n}}\n" +
                 $"catch (InvalidOperationException fx{depth}) when (log.L(\"flt\" + fx{depth}.Message, (x + {v}) % 3 != 0))\n{{\nlog.Add(\"caught\" + x);\n}}"),
+            // a filter around a nested goroutine call that suspends, then throws: the filter runs before the callee's
+            // finally (which changes what it reads), in the first pass across frames
+            Gen.Select(k, Block(d, inLoop, inFinally), (v, a) =>
+                $"{{\nvar fb{depth} = new Box();\ntry\n{{\n{a}\nx += ThrowAfterFinally(log, fb{depth}, x + {v});\n}}\n" +
+                $"catch (InvalidOperationException xe{depth}) when (log.L(\"xflt\" + xe{depth}.Message, fb{depth}.Value + x % 2) < 2)\n{{\nlog.Add(\"xcaught\" + fb{depth}.Value);\n}}\n}}"),
             Gen.Select(k, Block(d, inLoop, inFinally), (v, a) => $"switch (x % 3)\n{{\ncase {v % 3}:\n{a}\nbreak;\ncase var m when m > 0:\nx += Sp.Val(m);\nbreak;\ndefault:\nbreak;\n}}"),
             Gen.Select(k, Block(d, inLoop, inFinally), (v, a) => $"switch (x % 4)\n{{\ncase var m{depth} when Sp.Val(m{depth}) == {v % 4}:\n{a}\nbreak;\ncase 2:\nx += 2;\nbreak;\ndefault:\nx += Sp.Val(1);\nbreak;\n}}"),
         };
@@ -116,6 +121,22 @@ public class PropertyTests(ITestOutputHelper output)
                 Sp.Pause();
                 if (v % 2 == 0) throw new InvalidOperationException("callee" + v);
                 return 1;
+            }
+
+            [Goroutine]
+            public static int ThrowAfterFinally(Log log, Box b, int v)
+            {
+                try
+                {
+                    Sp.Pause();
+                    if (v % 2 == 0) throw new InvalidOperationException("tf" + v);
+                    return 1;
+                }
+                finally
+                {
+                    b.Value += 1;
+                    log.Add("tf fin" + b.Value);
+                }
             }
 
             [Goroutine]

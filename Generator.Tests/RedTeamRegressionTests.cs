@@ -77,4 +77,47 @@ public class RedTeamRegressionTests
             [Goroutine] public static int M2<[Tag((int)Color.Red)] T>(T v, long k = (long)Color.Blue * 3) { Go.Yield(); return (int)k; }
         }
         """);
+
+    [Fact]
+    public void A_nested_goroutine_call_with_an_anonymous_type_argument_compiles() => Compiles("""
+        using GoSharp;
+        public static partial class AnonCall
+        {
+            [Goroutine] static T Id<T>(T v) { Go.Yield(); return v; }
+            [Goroutine] static int M(int n) { var a = Id(new { A = n }); return a.A + Id(new { B = new[] { a } }).B[0].A; }
+        }
+        """);
+
+    [Fact]
+    public void Anonymous_variables_passed_by_out_and_ref_and_swapped_compile() => Compiles("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using GoSharp;
+        public static partial class AnonVariables
+        {
+            [Goroutine] static T Tw<T>(T v) { Go.Yield(); return v; }
+            static List<T> Wrap<T>(ref T a) => new List<T> { a };
+            [Goroutine] static string M(int n)
+            {
+                var d = new[] { new { K = 1, V = "one" } }.ToDictionary(x => x.K);
+                if (d.TryGetValue(Tw(n), out var v)) { Go.Yield(); return v.V; }
+                var a = new { X = n };
+                var b = new { X = Tw(n + 1) };
+                (a, b) = (b, a);
+                var w = Wrap(ref a);
+                Go.Yield();
+                return w[0].X + "," + b.X;
+            }
+        }
+        """);
+
+    [Fact]
+    public void A_virtual_nested_goroutine_call_with_an_anonymous_type_argument_is_refused() => RefusedAt("GOSH0010", """
+        using GoSharp;
+        public partial class AnonVirtual
+        {
+            [Goroutine] public virtual T Id<T>(T v) { Go.Yield(); return v; }
+            [Goroutine] public int M(int n) { var a = [|Id(new { A = n })|]; return a.A; }
+        }
+        """);
 }

@@ -225,4 +225,25 @@ public class SnapshotTests
             }
         }
         """);
+
+    [Fact]
+    public void InterpolatedStringHandler() => Run("""
+        [System.Runtime.CompilerServices.InterpolatedStringHandler]
+        public sealed class Budget
+        {
+            public Budget(int literalLength, int formattedCount, Sink sink, out bool shouldAppend) => shouldAppend = sink.Open;
+            public bool AppendLiteral(string s) => true;
+            public bool AppendFormatted<T>(T value, int alignment, string? format) => value is not null;
+            public bool AppendFormatted<T>(T value) => value is not null;
+        }
+
+        public sealed partial class Sink
+        {
+            public bool Open { get; set; }
+            public void Write([System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("")] Budget text) { }
+
+            [Goroutine]
+            public static void Log(Sink sink, int n) => sink.Write($"n={n,4:x} recv={Chan.Recv()} next={n + 1}");
+        }
+        """);
 }

@@ -59,16 +59,29 @@ internal static class RuntimeContract
 
         /// <summary>Read on a nested call's frame after it completed (rethrows its exception).</summary>
         public const string ThrowIfFailed = "ThrowIfFailed";
+
+        /// <summary>Overridden by a frame whose catch clauses take part in the first pass across frames.</summary>
+        public const string CatchesInFirstPass = "CatchesInFirstPass";
+    }
+
+    /// <summary>The first pass of exception handling across frames (docs/generator.md, try / catch / finally).</summary>
+    internal static class ExceptionFirstPass
+    {
+        public const string Type = "global::GoSharp.CompilerServices.ExceptionFirstPass";
+
+        /// <summary>Called by the catch-all of a suspending finally when no clause of its frame will catch.</summary>
+        public const string AskCallers = "AskCallers";
     }
 
     /// <summary>
     /// A virtual [Goroutine] method's factory checks whether the receiver's override is its own; a plain override
     /// below it runs through a PlainOverrideFrame (docs/frame-contract.md, Nested goroutine calls).
     /// </summary>
-    internal static class PlainOverride
+    internal static class PlainOverrideCheck
     {
-        public const string Type = "global::GoSharp.CompilerServices.PlainOverride";
+        public const string Type = "global::GoSharp.CompilerServices.PlainOverrideCheck";
         public const string IsOwn = "IsOwn";
+        public const string Invoke = "Invoke";
     }
 
     /// <summary>The frame of a call that runs a plain override (void).</summary>

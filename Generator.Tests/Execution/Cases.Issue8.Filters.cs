@@ -3,7 +3,7 @@ using System;
 namespace GoSharp.Generator.Tests.Execution;
 
 // Issue 8: exception filters run before the finally blocks the exception leaves (C#'s first pass), also when
-// such a finally suspends. (Across a nested goroutine call that suspended, see GOSH0015.)
+// such a finally suspends. (Across a nested goroutine call that suspended, see Cases.Issue8.FilterAcrossFrames.cs.)
 public static partial class Cases
 {
     [Goroutine]

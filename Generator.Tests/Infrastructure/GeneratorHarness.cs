@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -48,6 +49,18 @@ public static class GeneratorHarness
     }
 
     public static Result Run(string source, string path = "Test.cs", bool allowUnsafe = false) => Run(new[] { (path, source) }, null, allowUnsafe);
+
+    /// <summary>
+    /// Runs <paramref name="markedSource"/> with its one <c>[|...|]</c> marker removed; <paramref name="span"/> is the
+    /// marked text's span, where a test expects a diagnostic.
+    /// </summary>
+    public static Result RunMarked(string markedSource, out TextSpan span)
+    {
+        var start = markedSource.IndexOf("[|", StringComparison.Ordinal);
+        var end = markedSource.IndexOf("|]", StringComparison.Ordinal) - 2;
+        span = TextSpan.FromBounds(start, end);
+        return Run(markedSource.Replace("[|", "").Replace("|]", ""));
+    }
 
     public static Result Run((string Path, string Source)[] files, MetadataReference[]? extraReferences = null, bool allowUnsafe = false) =>
         Run(Compile(files, extraReferences, allowUnsafe));

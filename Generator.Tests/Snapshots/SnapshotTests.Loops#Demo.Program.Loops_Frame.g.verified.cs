@@ -248,6 +248,12 @@ namespace Demo
 #line default
 #line hidden
             }
+
+#line hidden
+            public override bool CatchesInFirstPass(global::System.Exception __ex, global::GoSharp.CompilerServices.Frame __callee)
+            {
+                return false;
+            }
 #line default
         }
 

@@ -295,6 +295,12 @@ _p_s = _t11;
 #line default
 #line hidden
             }
+
+#line hidden
+            public override bool CatchesInFirstPass(global::System.Exception __ex, global::GoSharp.CompilerServices.Frame __callee)
+            {
+                return false;
+            }
 #line default
         }
 

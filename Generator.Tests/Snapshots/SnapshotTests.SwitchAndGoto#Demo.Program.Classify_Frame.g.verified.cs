@@ -139,6 +139,12 @@ __case0_3: ;
 #line default
 #line hidden
             }
+
+#line hidden
+            public override bool CatchesInFirstPass(global::System.Exception __ex, global::GoSharp.CompilerServices.Frame __callee)
+            {
+                return false;
+            }
 #line default
         }
 

@@ -22,6 +22,8 @@ namespace Demo
             private int _p_n; // parameter n
             private global::System.Exception _pendingException0; // pending exception of the try on line 25
             private int _pendingBranch0; // pending branch of the try on line 25
+            private global::System.Exception _firstPassException; // the exception whose handler the first pass chose
+            private int _firstPassClause; // the catch clause the first pass chose (-1: none in this frame, -2: one without filter)
             private int _pendingCatch2; // which catch of the try on line 25 caught
             private global::System.Exception _pendingCaught2; // exception caught by the try on line 25
             private int _t0; // value before compound assignment for line 27
@@ -29,6 +31,8 @@ namespace Demo
             private int _r0; // result of state 0
             private global::System.InvalidOperationException _l0_e; // local e (line 29)
             private global::GoSharp.YieldAwaiter _aw1; // awaiter of Go.Yield (line 31)
+            private global::System.Exception _firstPassSaved0; // the first pass's exception while the finally on line 34 runs
+            private int _firstPassSavedClause0; // the first pass's clause while the finally on line 34 runs
             private global::Demo.Chan.Awaiter _aw2; // awaiter of Chan.Recv (line 36)
 
             public Guarded_Frame(int __a0)
@@ -68,6 +72,18 @@ namespace Demo
                 _pendingException0 = null;
                 _pendingBranch0 = 0;
 #line hidden
+                bool __FirstPass0(global::System.Exception __ex)
+                {
+                if (!global::System.Object.ReferenceEquals(_firstPassException, __ex))
+                {
+                    _firstPassException = __ex;
+                    _firstPassClause = 0;
+                    if (_firstPassClause == 0) _firstPassClause = -1;
+                    if (_firstPassClause == -1) global::GoSharp.CompilerServices.ExceptionFirstPass.AskCallers(this, __ex);
+                }
+                    return true;
+                }
+#line hidden
                 __try1: ;
                 try
                 {
@@ -103,7 +119,7 @@ namespace Demo
                         _p_n = (int)(_t0 + _r0);
 #line hidden
                     }
-                    catch (global::System.InvalidOperationException e) when (e.Message != "")
+                    catch (global::System.InvalidOperationException e) when (global::System.Object.ReferenceEquals(_firstPassException, e) ? _firstPassClause == 1 && (_firstPassException = null) == null : (e.Message != ""))
                     {
                         _pendingCaught2 = e;
                         _pendingCatch2 = 1;
@@ -135,11 +151,13 @@ namespace Demo
                     _pendingCaught2 = null;
 #line hidden
                 }
-                catch (global::System.Exception __ex)
+                catch (global::System.Exception __ex) when (__FirstPass0(__ex))
                 {
                     _pendingException0 = __ex;
                 }
                 __finally0: ;
+#line hidden
+                _firstPassSaved0 = _firstPassException; _firstPassSavedClause0 = _firstPassClause;
 #line (36,13)-(36,24) 17 "Test.cs"
                 _aw2 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
@@ -152,6 +170,7 @@ namespace Demo
 #line hidden
                 _aw2 = default;
 #line hidden
+                _firstPassException = _firstPassSaved0; _firstPassClause = _firstPassSavedClause0; _firstPassSaved0 = null;
                 if (_pendingException0 != null) global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_pendingException0);
 #line (38,9)-(38,18) 17 "Test.cs"
                 { Result = _p_n; return global::GoSharp.CompilerServices.FrameResult.Completed; }
@@ -159,6 +178,31 @@ namespace Demo
                 return global::GoSharp.CompilerServices.FrameResult.Completed;
 #line default
 #line hidden
+            }
+
+#line hidden
+            public override bool CatchesInFirstPass(global::System.Exception __ex, global::GoSharp.CompilerServices.Frame __callee)
+            {
+                int __site = State;
+                if (__site < 0)
+                {
+                    return true;
+                }
+                switch (__site)
+                {
+                    case 0:
+                    {
+                        if (global::System.Object.ReferenceEquals(_firstPassException, __ex)) return true;
+                        _firstPassException = __ex;
+                        _firstPassClause = 0;
+#line (29,45)-(29,67) 25 "Test.cs"
+                        if (_firstPassClause == 0 && __ex is global::System.InvalidOperationException) { try { if (((global::System.InvalidOperationException)__ex).Message != "") _firstPassClause = 1; } catch { } }
+#line hidden
+                        if (_firstPassClause == 0) _firstPassClause = -1;
+                        return _firstPassClause != -1;
+                    }
+                    default: return false;
+                }
             }
 #line default
         }

@@ -42,6 +42,10 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
             if (attribute is null) return;
             start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, attribute), SyntaxKind.MethodDeclaration);
             start.RegisterSyntaxNodeAction(c => AnalyzeLocalFunction(c, attribute), SyntaxKind.LocalFunctionStatement);
+            start.RegisterSyntaxNodeAction(c => AnalyzeIgnoredTarget(c, attribute), SyntaxKind.GetAccessorDeclaration, SyntaxKind.SetAccessorDeclaration,
+                SyntaxKind.InitAccessorDeclaration, SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
+                SyntaxKind.OperatorDeclaration, SyntaxKind.ConversionOperatorDeclaration,
+                SyntaxKind.ParenthesizedLambdaExpression, SyntaxKind.SimpleLambdaExpression);
             start.RegisterSyntaxNodeAction(c => AnalyzeType(c, attribute), SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration,
                 SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration, SyntaxKind.InterfaceDeclaration);
         });
@@ -72,8 +76,58 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
         if (context.SemanticModel.GetDeclaredSymbol(local, context.CancellationToken) is not IMethodSymbol symbol
             || !symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
             return;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LocalFunctionGoroutine, local.Identifier.GetLocation(), local.Identifier.ValueText));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LocalFunctionGoroutine, local.Identifier.GetLocation(),
+            $"The local function '{local.Identifier.ValueText}'", "make it a [Goroutine] method of the type (pass what it captures as parameters), or remove the attribute"));
     }
+
+    /// <summary>
+    /// GOSH0018 at the attribute: [Goroutine] on a property, indexer or event accessor (C# 14 extension members'
+    /// included), an operator (extension operators included), a conversion operator or a lambda. The attribute's
+    /// usage (methods) lets C# accept it there, but only ordinary methods are lowered: the code runs as plain code.
+    /// </summary>
+    private static void AnalyzeIgnoredTarget(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        var lists = context.Node switch
+        {
+            AccessorDeclarationSyntax a => a.AttributeLists,
+            BaseMethodDeclarationSyntax m => m.AttributeLists,
+            LambdaExpressionSyntax l => l.AttributeLists,
+            _ => default,
+        };
+        foreach (var list in lists)
+        {
+            // [return: Goroutine] is C#'s own error (the attribute applies to methods only).
+            if (list.Target is not null && !list.Target.Identifier.IsKind(SyntaxKind.MethodKeyword)) continue;
+            foreach (var attr in list.Attributes)
+            {
+                if (context.SemanticModel.GetSymbolInfo(attr, context.CancellationToken).Symbol is not IMethodSymbol ctor
+                    || !SymbolEqualityComparer.Default.Equals(ctor.ContainingType, attribute))
+                    continue;
+                var (what, fix) = IgnoredTarget(context.Node);
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LocalFunctionGoroutine, attr.GetLocation(), what, fix));
+            }
+        }
+    }
+
+    private static (string What, string Fix) IgnoredTarget(SyntaxNode node)
+    {
+        const string CallAMethod = "move the body into a [Goroutine] method of the type and call it from here (or launch it with its Go launcher), or remove the attribute";
+        return node switch
+        {
+            AccessorDeclarationSyntax { Parent.Parent: BasePropertyDeclarationSyntax owner } a =>
+                ($"The {a.Keyword.ValueText} accessor of '{OwnerName(owner)}'", CallAMethod),
+            OperatorDeclarationSyntax op => ($"The operator '{op.OperatorToken.ValueText}'", CallAMethod),
+            ConversionOperatorDeclarationSyntax conv => ($"The conversion operator to '{conv.Type}'", CallAMethod),
+            _ => ("A lambda", "make it a [Goroutine] method of the type (pass what it captures as parameters) and launch that, or remove the attribute"),
+        };
+    }
+
+    private static string OwnerName(BasePropertyDeclarationSyntax owner) => owner switch
+    {
+        PropertyDeclarationSyntax p => p.Identifier.ValueText,
+        EventDeclarationSyntax e => e.Identifier.ValueText,
+        _ => "this[]",
+    };
 
     /// <summary>
     /// The generator gave the method a frame that only throws because its body did not compile in the generator's
@@ -85,7 +139,7 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
     private static void ReportInvisibleCode(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax decl, IMethodSymbol method)
     {
         var isStub = false;
-        foreach (var frame in method.ContainingType.GetTypeMembers(Lowering.SymbolFacts.FrameName(method)))
+        foreach (var frame in Lowering.SymbolFacts.Definition(method).ContainingType.GetTypeMembers(Lowering.SymbolFacts.FrameName(method)))
             isStub |= !frame.GetMembers(Emit.FrameEmitter.CompileErrorsMarker).IsEmpty;
         if (!isStub) return;
         var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody;

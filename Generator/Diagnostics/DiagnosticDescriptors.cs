@@ -84,8 +84,8 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FilterAfterFinally = Make("GOSH0015",
-        "Exception filter runs after the finally blocks of a nested goroutine call",
-        "This exception filter reads more than the exception, and {0} may run its finally blocks before the filter runs (a plain call runs the filter first, before unwinding); keep the filter to tests of the exception, or do the rest in the catch block",
+        "Exception filter that calls a local function runs after the finally blocks of a nested goroutine call",
+        "This exception filter calls the local function '{0}', which the frame's first pass cannot call, so {1} may run its finally blocks before the filter runs (a plain call runs the filter first, before unwinding); call a method instead of the local function, or decide in the catch block",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor LauncherNameTaken = Make("GOSH0016",
@@ -99,8 +99,8 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor LocalFunctionGoroutine = Make("GOSH0018",
-        "[Goroutine] on a local function is ignored",
-        "The local function '{0}' is marked [Goroutine], but only methods of a partial type become goroutines: it runs as plain code, and calls to it from a goroutine block the thread at its suspension points; make it a [Goroutine] method of the type (pass what it captures as parameters), or remove the attribute",
+        "[Goroutine] on a local function, accessor, operator or lambda is ignored",
+        "{0} is marked [Goroutine], but only methods of a partial type become goroutines: it runs as plain code, and calls to it from a goroutine block the thread at its suspension points; {1}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor GoroutineCallInClosure = Make("GOSH0019",

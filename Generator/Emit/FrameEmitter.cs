@@ -56,10 +56,12 @@ internal static class FrameEmitter
         if (m.LauncherName is not null)
         {
             w.Line();
+            if (m.LauncherExtensionBlock is not null) w.Open(m.LauncherExtensionBlock);
             w.Line($"/// <summary>Starts <c>{Xml(m.MethodDisplayName)}</c> as a new goroutine (Go: <c>go {Xml(m.LauncherName.Substring(2))}(...)</c>).</summary>");
             var mods = m.LauncherModifiers.Length > 0 ? m.LauncherModifiers + " " : "";
             w.Line($"{mods}{m.LauncherReturnType} {m.LauncherName}{m.LauncherTypeParameters}({m.LauncherParameters}){(m.LauncherConstraints.Length > 0 ? " " + m.LauncherConstraints : "")}");
             w.Line($"    => {m.LauncherFrameArguments};");
+            if (m.LauncherExtensionBlock is not null) w.Close();
         }
         if (m.FrameFactory is not null)
         {
@@ -75,6 +77,14 @@ internal static class FrameEmitter
             w.Line($"/// <summary>A <c>base</c> access of <c>{Xml(m.MethodDisplayName)}</c>, made here for its frame, which cannot (generated).</summary>");
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             w.Line(proxy);
+        }
+
+        foreach (var accessor in m.PrimaryParameterAccessors)
+        {
+            w.Line();
+            w.Line($"/// <summary>The field of a primary constructor parameter <c>{Xml(m.MethodDisplayName)}</c> uses, which its frame cannot name (generated).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Lines(accessor);
         }
 
         foreach (var _ in m.ContainingTypes) w.Close();
@@ -125,7 +135,17 @@ internal static class FrameEmitter
         if (m.NeedsAnonymousHelper)
         {
             w.Line();
-            w.Line("private static TValue __GoAs<TValue>(object value, TValue example) => (TValue)value;");
+            w.Line("private static TValue __GoAs<TValue>(object value, TValue example) => value is global::System.Runtime.CompilerServices.StrongBox<TValue> cell ? cell.Value : (TValue)value;");
+            w.Line();
+            w.Line("private static ref TValue __GoVar<TValue>(ref object field, TValue example)");
+            w.Line("{");
+            w.Line("    if (field is not global::System.Runtime.CompilerServices.StrongBox<TValue> cell)");
+            w.Line("    {");
+            w.Line("        cell = new global::System.Runtime.CompilerServices.StrongBox<TValue>(field is null ? default : (TValue)field);");
+            w.Line("        field = cell;");
+            w.Line("    }");
+            w.Line("    return ref cell.Value;");
+            w.Line("}");
         }
         foreach (var helper in m.ExampleHelpers)
         {
@@ -144,6 +164,11 @@ internal static class FrameEmitter
         w.Lines(LineMarkers.Resolve(m.ResumeBody!, firstLine));
         w.Line("#line hidden");
         w.Close();
+        if (m.FirstPassBody is not null)
+        {
+            w.Line();
+            w.Lines(LineMarkers.Resolve(m.FirstPassBody, firstLine));
+        }
         w.Line("#line default");
     }
 

@@ -68,7 +68,10 @@ internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
             switch (a)
             {
                 case TypeDeclarationSyntax t:
-                    sb.Append(t.Keyword.Text).Append(' ').Append(t.Identifier.Text).Append(t.TypeParameterList?.ToString()).Append(';');
+                    sb.Append(t.Keyword.Text).Append(' ').Append(t.Identifier.Text).Append(t.TypeParameterList?.ToString());
+                    // A C# 14 extension block has no name: its receiver tells two blocks apart.
+                    if (t.Identifier.RawKind == 0 || t.Identifier.Text.Length == 0) sb.Append(t.ParameterList?.ToString());
+                    sb.Append(';');
                     break;
                 case BaseNamespaceDeclarationSyntax n:
                     sb.Append("namespace ").Append(n.Name.ToString()).Append(';');

@@ -17,8 +17,32 @@ namespace GoSharp.Generator.Lowering;
 ///          private static global::System.Collections.Generic.List&lt;T0&gt; __GoExample0&lt;T0&gt;(T0 e0) =&gt; default!;
 ///          ... return __GoAs(_l0_rows, __GoExample0(new { Id = default(int), Tags = default(string[]) }))[0].Id;
 /// </code>
+/// Temporaries go the same way (<see cref="ValueTemp"/>: the field to write, the read by example): spilled
+/// operands, and the values of a suspending <c>?:</c>, <c>??</c>, <c>?.</c> (and its receiver) and switch
+/// expression (and its governing value, which each arm's pattern tests through the read):
+/// <code>
+/// before:  var a = o?.Make(new { X = Tw(1) });
+/// after:   _t0 = _l0_o; if (_t0 is null) { _t1 = default; goto __condaccess2; }
+///          ...suspend for Tw(1)...; _t1 = _t0.Make(new { X = _r3 }); __condaccess2: _l1_a = __GoAs(_t1, new { X = default(int) });
+/// </code>
+/// The array of a foreach, the spilled array of an element assignment, a switch statement's governing value and
+/// the value of <c>??=</c> go the same way. A local used as a variable, not a value (<c>out var v</c>, a ref, out
+/// or in argument, <c>ref</c> local, assignment or deconstruction target) is <c>__GoVar(ref field, example)</c>:
+/// the field then holds a <c>StrongBox&lt;T&gt;</c> and the use gets a <c>ref T</c> to its value, so a generic
+/// callee infers T (not object) and all refs to the local are refs to one cell. Invariant: every assignment to
+/// the local goes through the cell; only its (re)declaration stores a plain value into the field (an initializer,
+/// a foreach or pattern variable), which drops the cell, and no ref can outlive that: a ref to the previous
+/// variable is out of scope there. <c>__GoAs</c> reads either form.
+/// <code>
+/// before:  (a, b) = (b, a);                       Wrap(ref a);
+/// after:   (__GoVar(ref _l0_a, ex), __GoVar(ref _l1_b, ex)) = (__GoAs(_l1_b, ex), __GoAs(_l0_a, ex));
+///          Wrap(ref __GoVar(ref _l0_a, ex));
+/// </code>
 /// Not possible (refused, GOSH0010): a type that holds an anonymous type inside a pointer or a function pointer,
-/// and spilled temporaries and call results of such types (their reads are not renamed).
+/// a nested goroutine call with such type arguments whose frame comes from a factory (another assembly, virtual,
+/// base, extension: CallLowering's AnonymousFrameFactory covers the direct ones), and temporaries still made with
+/// <c>Temp</c> (a suspending compound assignment of such a type). A suspension point's awaiter of such a type is
+/// an object field used through its cell (<c>__GoVar</c>), its result read back by example.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -138,6 +162,18 @@ internal sealed partial class MethodLowerer
         }
         var t = Temp(type, at, what);
         return (t, t);
+    }
+
+    /// <summary>
+    /// The variable held as object, as a variable of its own type: <c>__GoVar(ref field, example)</c>, a ref to the
+    /// value of a <c>StrongBox</c> that the field then holds (made on first use, from the value the field held),
+    /// for an out, ref or in argument, a ref local, a deconstruction or assignment target. Every ref to the
+    /// variable is a ref to that one cell, so refs alias as they do in the plain call; <c>__GoAs</c> reads through it.
+    /// </summary>
+    public string AnonymousVariable(string field, string example)
+    {
+        NeedsAnonymousHelper = true;
+        return $"__GoVar(ref {field}, {example})";
     }
 
     /// <summary>Reading a value held as object: <c>__GoAs(field, example)</c>.</summary>

@@ -41,6 +41,8 @@ internal sealed partial class MethodLowerer
         }
         if (a.IsKind(SyntaxKind.CoalesceAssignmentExpression))
             return LowerCoalesceAssignment(a);
+        if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsInstanceCompoundOperator(a))
+            return LowerInstanceCompoundAssignment(a, discard);
         var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
         if (loc is null) return RewriteExpr(a);
         string text;
@@ -65,6 +67,44 @@ internal sealed partial class MethodLowerer
         }
         return discard ? text : "(" + text + ")";
     }
+
+    /// <summary>
+    /// <c>x += y</c> bound to a C# 14 instance compound assignment operator (<c>public void operator +=(int y)</c>):
+    /// the operator is called on the location, no <c>x = x + y</c>. A struct is mutated in place, so the residual
+    /// applies the same operator to the spilled location (the variable itself); for a reference type C# reads the
+    /// object once, before the right side, and calls the operator on it without storing back, so the object is
+    /// spilled and the residual applies the operator to the spilled copy of the reference; a type parameter's
+    /// variable is either, chosen by <c>default(T) == null</c>.
+    /// </summary>
+    private string LowerInstanceCompoundAssignment(AssignmentExpressionSyntax a, bool discard)
+    {
+        var loc = LowerLocation(a.Left, spillAll: true);
+        if (loc is null) return RewriteExpr(a);
+        var leftType = TypeOf(a.Left);
+        if (leftType is not { IsValueType: true })
+        {
+            var target = Temp(leftType, a.Left, "object of an instance compound assignment");
+            Src(a.Left);
+            Stmt($"{target} = {loc};");
+            // A type parameter's value may be either: the variable itself when it is a struct, the reference read
+            // first when it is a class (Roslyn's own answer for such receivers, SpillMaybeValueTypeReceiver).
+            loc = leftType is ITypeParameterSymbol { IsReferenceType: false } && IsStructVariable(a.Left)
+                ? $"(default({leftType.Fq()}) == null ? ref {target} : ref {loc})"
+                : target;
+        }
+        var rv = LowerExpression(a.Right);
+        var text = $"{loc} {a.OperatorToken.Text} {AsOperand(rv)}";
+        if (_checked is not null) return $"{_checked}({text})";
+        return discard ? text : "(" + text + ")";
+    }
+
+    /// <summary>
+    /// A compound assignment bound to an instance operator (C# 14): the compiler's 4.14 API already names the
+    /// operator method, and only C# 14 can declare one non-static.
+    /// </summary>
+    private bool IsInstanceCompoundOperator(AssignmentExpressionSyntax a) =>
+        !a.IsKind(SyntaxKind.CoalesceAssignmentExpression)
+        && Model.GetSymbolInfo(a, _ct).Symbol is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.UserDefinedOperator };
 
     /// <summary>A tuple of locals, parameters, declarations and discards only: nothing in it is evaluated before the right side.</summary>
     private bool IsVariablesOnly(TupleExpressionSyntax tuple) =>
@@ -126,10 +166,10 @@ internal sealed partial class MethodLowerer
                 var r = LowerExpression(ma.Expression);
                 if (spillAll && !IsTrivial(ma.Expression))
                 {
-                    var t = Temp(recvType, ma.Expression, "spilled receiver");
+                    var (t, read) = ValueTemp(recvType, ma.Expression, "spilled receiver");
                     Src(ma.Expression);
                     Stmt($"{t} = {r};");
-                    r = t;
+                    r = read;
                 }
                 return r + "." + ma.Name;
             case MemberAccessExpressionSyntax ma2:
@@ -141,13 +181,14 @@ internal sealed partial class MethodLowerer
                 var bindingRepl = new Dictionary<SyntaxNode, string>();
                 foreach (var arg in ValueArguments(eb.ArgumentList))
                 {
+                    if (LowerIndexHandler(arg, bindingRepl)) continue;
                     var v = LowerExpression(arg);
                     if (!IsTrivial(arg))
                     {
-                        var t = Temp(TypeOf(arg), arg, "spilled element access");
+                        var (t, read) = ValueTemp(TypeOf(arg), arg, "spilled element access");
                         Src(arg);
                         Stmt($"{t} = {v};");
-                        v = t;
+                        v = read;
                     }
                     bindingRepl[arg] = v;
                 }
@@ -164,13 +205,15 @@ internal sealed partial class MethodLowerer
                 var repl = new Dictionary<SyntaxNode, string>();
                 foreach (var op in ops)
                 {
+                    if (LowerIndexHandler(op, repl)) continue;
                     var v = LowerExpression(op);
                     if (!IsTrivial(op))
                     {
-                        var t = Temp(TypeOf(op), op, "spilled element access");
+                        // An array of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs).
+                        var (t, read) = ValueTemp(TypeOf(op), op, "spilled element access");
                         Src(op);
                         Stmt($"{t} = {v};");
-                        v = t;
+                        v = read;
                     }
                     repl[op] = v;
                 }
@@ -178,6 +221,21 @@ internal sealed partial class MethodLowerer
         }
         Report(DiagnosticDescriptors.Unsupported, left, "This assignment target around a suspension point");
         return null;
+    }
+
+    /// <summary>
+    /// An index converted to an interpolated string handler (<c>o[1, $"k{n}"] = Tw(v)</c>, the indexer's parameter
+    /// <c>[InterpolatedStringHandlerArgument("")]</c>): the handler is made in place, from the receiver and indexes
+    /// spilled before it, and the location names it; spilled as a value it would be a string.
+    /// </summary>
+    private bool LowerIndexHandler(ExpressionSyntax index, Dictionary<SyntaxNode, string> repl)
+    {
+        if (!IsHandlerOperand(index)) return false;
+        var saved = _operandsSoFar;
+        _operandsSoFar = repl;
+        repl[index] = LowerHandlerInterpolation(index);
+        _operandsSoFar = saved;
+        return true;
     }
 
     /// <summary>A struct-typed expression that names a variable (not a copy): a local, a parameter, a writable field of a variable or of an object, an array element.</summary>
@@ -199,7 +257,8 @@ internal sealed partial class MethodLowerer
         if (loc is null) return RewriteExpr(a);
         var leftType = TypeOf(a.Left);
         var type = TypeOf(a);
-        var t = Temp(type, a, "value of ??=");
+        // A value of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs).
+        var (t, tRead) = ValueTemp(type, a, "value of ??=");
         var end = NewLabel("coalesced");
         var unwrap = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
             && type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
@@ -209,16 +268,17 @@ internal sealed partial class MethodLowerer
         Src(a.Left);
         if (Model.GetSymbolInfo(a.Left, _ct).Symbol is IPropertySymbol)
         {
-            old = Temp(leftType, a.Left, "value before ??=");
-            Stmt($"{old} = {loc};");
+            var (oldWrite, oldRead) = ValueTemp(leftType, a.Left, "value before ??=");
+            Stmt($"{oldWrite} = {loc};");
+            old = oldRead;
         }
         Stmt($"if (!({old} is null)) {{ {t} = {old}{(unwrap ? ".Value" : "")}; goto {end}; }}");
         var rv = LowerExpression(a.Right);
         Src(a.Right);
         Stmt($"{t} = {rv};");
-        Stmt($"{loc} = {t};");
+        Stmt($"{loc} = {tRead};");
         Hidden();
         Label(end);
-        return t;
+        return tRead;
     }
 }

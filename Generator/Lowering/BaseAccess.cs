@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace GoSharp.Generator.Lowering;
 
@@ -20,7 +21,11 @@ namespace GoSharp.Generator.Lowering;
 /// method is a nested goroutine call that makes the base method's own frame (no virtual factory: <c>base</c>
 /// means that body). Still refused (GOSH0012): property writes, indexers and events through <c>base</c>, calls
 /// whose signature names the goroutine's own type parameters (the proxy, a member of the type, cannot), and
-/// methods with caller-information parameters (the proxy would pass its own).
+/// methods with caller-information parameters (the proxy would pass its own). A proxy's parameters keep the
+/// attributes that change a call (<c>[InterpolatedStringHandlerArgument]</c>), so an interpolated string copied into
+/// its call still makes the handler. One call does not go through <c>base</c> at all, as the compiler's own does not:
+/// a virtual method given a handler made from the receiver (<c>[InterpolatedStringHandlerArgument("")]</c>) is called
+/// on <c>_this</c>, virtually (Roslyn keeps <c>base</c> in a temporary for the handler and calls it there).
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -37,6 +42,14 @@ internal sealed partial class MethodLowerer
     public string? BaseProxy(MemberAccessExpressionSyntax access)
     {
         var symbol = Model.GetSymbolInfo(access, _ct).Symbol;
+        if (symbol is IMethodSymbol virtualCall && access.Parent is InvocationExpressionSyntax inv && inv.Expression == access
+            && (virtualCall.IsVirtual || virtualCall.IsOverride) && !NamesMethodTypeParameters(virtualCall) && HandlerTakesReceiver(inv))
+        {
+            // What the compiler does (Roslyn 5.9, sync and async alike): it keeps `base` in a temporary for the handler
+            // and calls the method on that temporary, virtually, so the receiver's override runs.
+            UsesThis = true;
+            return "_this." + virtualCall.Name + TypeArguments(virtualCall);
+        }
         switch (symbol)
         {
             case IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: false, ReturnsByRefReadonly: false } m
@@ -74,6 +87,15 @@ internal sealed partial class MethodLowerer
         var name = ProxyFor(_baseFrameProxyNames, target, n => $"private {frameType} {n}({parameters}) => base.{own}{TypeArguments(target)}({forwarded});");
         return $"_this.{name}({arguments})";
     }
+
+    /// <summary>
+    /// An argument of <paramref name="inv"/> is an interpolated string handler made from the call's receiver
+    /// (<c>[InterpolatedStringHandlerArgument("")]</c>). Of <c>base.W($"...")</c>, C# then calls W virtually.
+    /// </summary>
+    private bool HandlerTakesReceiver(InvocationExpressionSyntax inv) =>
+        Model.GetOperation(inv, _ct) is IInvocationOperation call
+        && call.Arguments.Any(a => a.Value is IInterpolatedStringHandlerCreationOperation { HandlerCreation: IObjectCreationOperation creation }
+            && creation.Arguments.Any(x => x.Value is IInterpolatedStringHandlerArgumentPlaceholderOperation { PlaceholderKind: InterpolatedStringArgumentPlaceholderKind.CallsiteReceiver }));
 
     private string ProxyFor(Dictionary<ISymbol, string> table, ISymbol target, System.Func<string, string> declaration)
     {
@@ -131,7 +153,7 @@ internal sealed partial class MethodLowerer
 
     // The proxy's parameters have the base method's names: a call site's named arguments bind to them.
     private static string Parameters(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>
-        RefKindText(p.RefKind) + (p.IsParams ? "params " : "") + p.Type.Fq() + " @" + p.Name
+        GoSharp.Generator.Model.DeclarationText.CallAttributes(p) + RefKindText(p.RefKind) + (p.IsParams ? "params " : "") + p.Type.Fq() + " @" + p.Name
         + (p.HasExplicitDefaultValue ? " = " + DefaultValueText(p) : "")));
 
     private static string Arguments(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>

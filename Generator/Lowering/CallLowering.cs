@@ -24,6 +24,11 @@ internal sealed partial class MethodLowerer
 {
     private string LowerInvocation(InvocationExpressionSyntax inv, bool discard)
     {
+        // A call of a [Conditional] method whose symbol is not defined here, or of a partial method without an
+        // implementation, is left out with its arguments, suspension points included, as the compiler leaves it
+        // out of the plain method.
+        if (Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol omitted && SymbolFacts.IsOmittedCall(omitted, inv.SyntaxTree))
+            return "";
         var kind = Classify(inv);
         if (kind == CallKind.Plain)
         {
@@ -44,11 +49,13 @@ internal sealed partial class MethodLowerer
         ops.AddRange(ValueArguments(inv.ArgumentList));
         // A nested goroutine call passes its arguments to the frame's constructor in parameter order; named
         // arguments out of position are evaluated in source order, so then every argument is spilled first.
-        var repl = LowerOperands(ops, spillAll: kind == CallKind.GoroutineCall && HasReorderedArguments(inv));
+        // An interpolated string given to a handler parameter becomes the handler here, as C# makes it: the frame's
+        // constructor has no [InterpolatedStringHandlerArgument] to make it from the string.
+        var repl = LowerOperands(ops, spillAll: kind == CallKind.GoroutineCall && HasReorderedArguments(inv), handlersInPlace: true);
         string? recvText = null;
         if (receiver is not null) recvText = Operand(repl, receiver);
         else if (inv.Expression is MemberBindingExpressionSyntax binding) recvText = BindingReceiver(binding);
-        else if (baseCall || !method.IsStatic && method.ReducedFrom is null) { recvText = "_this"; UsesThis = true; }
+        else if (baseCall || !method.IsStatic && method.ReducedFrom is null && !ExtensionBlocks.IsBlock(method.ContainingType)) { recvText = "_this"; UsesThis = true; }
 
         if (kind == CallKind.SuspensionPoint)
             return LowerSuspensionCall(inv, method, recvText, repl, discard);
@@ -59,12 +66,18 @@ internal sealed partial class MethodLowerer
     /// <c>base.M(...)</c>: C# calls the base's M non-virtually, so the nested call constructs the frame of that
     /// very method (not through the virtual frame factory, which would run this type's override again).
     /// </summary>
-    private static bool IsBaseCall(InvocationExpressionSyntax inv) =>
-        inv.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax };
+    private bool IsBaseCall(InvocationExpressionSyntax inv) =>
+        inv.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax }
+        // Except where C# itself calls virtually: a handler argument made from the receiver (BaseAccess.BaseProxy).
+        && !(Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol { IsVirtual: true } or IMethodSymbol { IsOverride: true } && HandlerTakesReceiver(inv));
 
     private string LowerSuspensionCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
     {
         var awaiterName = SymbolFacts.SuspensionAwaiterName(method)!;
+        // A suspension point declared in a C# 14 extension block: its awaiter factory is a static method of the
+        // static class with the implementation's shape (receiver first, the block's type parameters first).
+        var implementation = ExtensionBlocks.Implementation(method);
+        if (implementation is not null) method = implementation;
         var owner = method.ReducedFrom?.ContainingType ?? method.ContainingType;
         var def = method.ReducedFrom ?? method;
         var awaiter = FindAwaiter(owner, awaiterName, method, def);
@@ -78,11 +91,13 @@ internal sealed partial class MethodLowerer
         {
             var ta = method.TypeArguments;
             if (awaiter.IsGenericMethod && awaiter.Arity == ta.Length) awaiter = awaiter.Construct(ta.ToArray());
-            typeArgs = "<" + string.Join(", ", ta.Select(t => t.Fq())) + ">";
+            // Anonymous type arguments cannot be written; the caller inferred them from its arguments, and the
+            // awaiter getter takes the same ones, so the compiler infers them again.
+            typeArgs = ta.Any(ContainsAnonymousType) ? "" : "<" + string.Join(", ", ta.Select(t => t.Fq())) + ">";
         }
         var args = string.Join(", ", inv.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
         string call;
-        if (method.ReducedFrom is not null)
+        if (method.ReducedFrom is not null || implementation is { IsExtensionMethod: true })
             call = $"{owner.Fq()}.{awaiterName}{typeArgs}({recvText}{(args.Length > 0 ? ", " + args : "")})";
         else if (method.IsStatic)
             call = $"{owner.Fq()}.{awaiterName}{typeArgs}({args})";
@@ -116,7 +131,20 @@ internal sealed partial class MethodLowerer
     private string EmitSuspension(SyntaxNode at, string call, ITypeSymbol? awaiterType, ITypeSymbol resultType, bool discard, string description)
     {
         var n = NewState(at, description);
-        var aw = AddField(awaiterType is null ? "object" : TypeText(awaiterType, at), "_aw" + n, $"awaiter of {description} (line {Line(at)})");
+        // An awaiter whose type holds an anonymous type: an object field used through its typed cell (a struct
+        // awaiter is then used in place, never copied; AnonymousTypes.cs).
+        string aw, awReset;
+        if (awaiterType is not null && ContainsAnonymousType(awaiterType) && ExampleOf(awaiterType) is { } awaiterExample)
+        {
+            var awField = AddField("object", "_aw" + n, $"awaiter of {description} (line {Line(at)})");
+            aw = AnonymousVariable(awField, awaiterExample);
+            awReset = $"{awField} = null;";
+        }
+        else
+        {
+            aw = AddField(awaiterType is null ? "object" : TypeText(awaiterType, at), "_aw" + n, $"awaiter of {description} (line {Line(at)})");
+            awReset = $"{aw} = default;";
+        }
         Src(at);
         Stmt($"{aw} = {call};");
         Hidden();
@@ -129,13 +157,19 @@ internal sealed partial class MethodLowerer
         {
             Stmt($"{aw}.{RuntimeContract.SuspensionAwaiter.GetResult}();");
         }
+        else if (ContainsAnonymousType(resultType) && ExampleOf(resultType) is { } resultExample)
+        {
+            var field = AddField("object", "_r" + n, "result of state " + n);
+            Stmt($"{field} = {aw}.{RuntimeContract.SuspensionAwaiter.GetResult}();");
+            result = AnonymousRead(field, resultExample);
+        }
         else
         {
             result = AddField(TypeText(resultType, at), "_r" + n, "result of state " + n);
             Stmt($"{result} = {aw}.{RuntimeContract.SuspensionAwaiter.GetResult}();");
         }
         Hidden();
-        Stmt($"{aw} = default;");
+        Stmt(awReset);
         return result;
     }
 
@@ -144,6 +178,14 @@ internal sealed partial class MethodLowerer
         var def = method.Definition();
         var op = Model.GetOperation(inv, _ct) as IInvocationOperation;
         var target = op?.TargetMethod ?? method.ReducedFrom ?? method;   // extension calls: the static form, receiver first
+        // A member of a C# 14 extension block: its implementation, the receiver (of an instance member) its first
+        // parameter, the member's own parameters (those the call's arguments name) after it.
+        var blockReceiver = 0;
+        if (ExtensionBlocks.Implementation(target) is { } implementation)
+        {
+            blockReceiver = target.IsStatic ? 0 : 1;
+            target = implementation;
+        }
         // A method of another assembly: its frame class is internal there, so the frame comes from the factory
         // it carries beside the method (SymbolFacts.ImportedFrameFactory), typed as the runtime's Frame base.
         var imported = !SymbolEqualityComparer.Default.Equals(def.ContainingAssembly, Model.Compilation.Assembly);
@@ -153,7 +195,12 @@ internal sealed partial class MethodLowerer
         if (!def.IsStatic) ctorArgs.Add(recvText ?? "_this");
         foreach (var p in target.Parameters)
         {
-            var arg = op?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == p.Ordinal);
+            if (blockReceiver == 1 && p.Ordinal == 0)
+            {
+                ctorArgs.Add(recvText ?? "default");
+                continue;
+            }
+            var arg = op?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == p.Ordinal - blockReceiver);
             if (arg is null && op is null && method.ReducedFrom is not null && p.Ordinal == 0)
             {
                 ctorArgs.Add(recvText ?? "default");
@@ -215,10 +262,27 @@ internal sealed partial class MethodLowerer
                 ? $"{target.ContainingType.Fq()}.{factory}({string.Join(", ", ctorArgs)})"
                 : $"{AsOperand(ctorArgs[0])}.{factory}({string.Join(", ", ctorArgs.Skip(1))})";
         }
-        if (target.TypeArguments.Any(ContainsAnonymousType))
-            Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments are anonymous types");
+        // Type arguments that hold anonymous types: no field can name the callee's frame. Its frame is made by a
+        // generic helper that infers them from examples and held as the runtime's Frame (AnonymousTypes.cs).
+        string? anonymousResultExample = null;
+        var anonymousArguments = target.TypeArguments.Any(ContainsAnonymousType);
+        if (anonymousArguments)
+        {
+            if (imported || SymbolFacts.IsVirtualGoroutine(def) || IsBaseCall(inv) || blockReceiver != 0 || method.ReducedFrom is not null
+                || AnonymousFrameFactory(target, def, ctorArgs) is not { } made)
+            {
+                Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments are anonymous types (of another assembly, virtual, through base or an extension)");
+            }
+            else
+            {
+                creation = made;
+                frameType = RuntimeContract.Frame.Type;
+                if (!method.ReturnsVoid && ContainsAnonymousType(method.ReturnType)) anonymousResultExample = ExampleOf(method.ReturnType);
+            }
+        }
         var n = NewState(inv, "call to " + method.Name);
         var call = AddField(frameType, "_call" + n, $"frame of the nested call to {method.Name} (line {Line(inv)})");
+        _callFields.Add((n, call));
         _usesFrameResultLocal = true;
         Src(inv);
         Stmt($"{call} = {creation};");
@@ -232,10 +296,17 @@ internal sealed partial class MethodLowerer
         var result = "";
         if (method.ReturnsVoid) Stmt($"{call}.{RuntimeContract.Frame.ThrowIfFailed}();");
         else if (discard) Stmt($"{call}.{RuntimeContract.FrameOfT.GetResult}();");
+        else if (anonymousResultExample is not null)
+        {
+            var field = AddField("object", "_r" + n, "result of state " + n);
+            Stmt($"{field} = __GoFrameResult({call}, {anonymousResultExample});");
+            result = AnonymousRead(field, anonymousResultExample);
+        }
         else
         {
             result = AddField(TypeText(method.ReturnType, inv), "_r" + n, "result of state " + n);
-            Stmt($"{result} = {call}.{RuntimeContract.FrameOfT.GetResult}();");
+            var typed = anonymousArguments ? $"(({RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq())}){call})" : call;
+            Stmt($"{result} = {typed}.{RuntimeContract.FrameOfT.GetResult}();");
         }
         Hidden();
         Stmt($"{call} = null;");
@@ -265,5 +336,51 @@ internal sealed partial class MethodLowerer
         Stmt($"// state {n}: preemption check at {where} on line {Line(loop)}");
         Stmt($"if (__g.{RuntimeContract.G.Preempt}) {{ {RuntimeContract.Frame.State} = {n}; return __g.{RuntimeContract.G.Yield}(this); }}");
         ResumeLabel(n);
+    }
+
+    /// <summary>
+    /// <c>__GoFrameK(examples, arguments)</c>: the frame of a nested call whose type arguments hold anonymous types,
+    /// made by a generic helper of the frame whose type parameters the compiler infers from the examples (the
+    /// arguments follow, in the frame constructor's order). Null when some type cannot be written.
+    /// </summary>
+    private string? AnonymousFrameFactory(IMethodSymbol target, IMethodSymbol def, List<string> ctorArgs)
+    {
+        var anonymous = new List<ITypeSymbol>();
+        var parameterTypes = new List<string>();
+        if (!def.IsStatic)
+        {
+            if (Substituted(target.ContainingType, anonymous) is not { } receiver) return null;
+            parameterTypes.Add(receiver);
+        }
+        foreach (var p in target.Parameters)
+        {
+            if (Substituted(p.Type, anonymous) is not { } pt) return null;
+            parameterTypes.Add(pt);
+        }
+        var typeArguments = new List<string>();
+        foreach (var t in target.TypeArguments)
+        {
+            if (Substituted(t, anonymous) is not { } ta) return null;
+            typeArguments.Add(ta);
+        }
+        if (Substituted(target.ContainingType, anonymous) is not { } containing) return null;
+        var examples = new List<string>();
+        foreach (var a in anonymous)
+        {
+            if (ExampleOf(a) is not { } e) return null;
+            examples.Add(e);
+        }
+        if (parameterTypes.Count != ctorArgs.Count) return null;
+        var name = "__GoFrame" + ExampleHelpers.Count;
+        var typeParameters = string.Join(", ", anonymous.Select((_, i) => "T" + i));
+        var parameters = anonymous.Select((_, i) => $"T{i} e{i}").Concat(parameterTypes.Select((t, i) => $"{t} a{i}"));
+        var frame = containing + "." + SymbolFacts.FrameName(def) + "<" + string.Join(", ", typeArguments) + ">";
+        ExampleHelpers.Add($"private static {RuntimeContract.Frame.Type} {name}<{typeParameters}>({string.Join(", ", parameters)}) => new {frame}({string.Join(", ", parameterTypes.Select((_, i) => "a" + i))});");
+        if (!_exampleHelperNames.ContainsKey("frameresult"))
+        {
+            _exampleHelperNames["frameresult"] = "__GoFrameResult";
+            ExampleHelpers.Add($"private static T __GoFrameResult<T>({RuntimeContract.Frame.Type} frame, T example) => (({RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, "T")})frame).{RuntimeContract.FrameOfT.GetResult}();");
+        }
+        return $"{name}({string.Join(", ", examples.Concat(ctorArgs))})";
     }
 }

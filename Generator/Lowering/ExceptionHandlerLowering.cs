@@ -69,7 +69,10 @@ namespace GoSharp.Generator.Lowering;
 /// nested inside run), first tries the enclosing catch clauses of the frame (their filters included) and records
 /// which one will catch (<c>_firstPassException</c>, <c>_firstPassClause</c>); those filters, rewritten as
 /// <c>ReferenceEquals(_firstPassException, e) ? _firstPassClause == k &amp;&amp; (_firstPassException = null) == null : (filter)</c>,
-/// use that decision once when the exception is rethrown after the finally.</item>
+/// use that decision once when the exception is rethrown after the finally. When no clause of the frame will catch,
+/// the catch-all asks the frame's callers (<c>ExceptionFirstPass.AskCallers</c>); a callee's exception reaches the
+/// same decision through the frame's <c>CatchesInFirstPass</c> (FirstPassLowering.cs), so every filtered clause
+/// around a suspension reads it, and a clause without filter there clears it when it catches.</item>
 /// <item>The pending fields are cleared (null/0) before the try, so a loop that re-enters it starts clean, and
 /// the caught exception is released after the moved catch blocks.</item>
 /// </list>
@@ -108,7 +111,6 @@ internal sealed partial class MethodLowerer
         _pending.Add(region);
         var firstPass = FirstPass(t);
         var catchAll = new List<string> { "catch (global::System.Exception __ex)", "{", $"    {pex} = __ex;", "}" };
-        if (firstPass.Count > 0)
         {
             // The first pass runs in the catch-all's filter, that is in the CLR's own first pass: before the
             // finally blocks nested in this try (a foreach's Dispose, a finally that does not suspend) run, as
@@ -129,7 +131,6 @@ internal sealed partial class MethodLowerer
         // and caught inside it is decided in the same fields, and the pending one, rethrown after it, would
         // then run its filters again (after the finally, seeing what it changed). Saved here, restored after.
         (string Exception, string Clause)? saved = null;
-        if (firstPass.Count > 0)
         {
             var (fpe, fpc) = FirstPassFields();
             saved = (AddField("global::System.Exception", "_firstPassSaved" + region.Id, "the first pass's exception while the finally on line " + Line(t.Finally) + " runs"),
@@ -170,7 +171,9 @@ internal sealed partial class MethodLowerer
         var pobj = moved.Count > 0 ? AddField("global::System.Exception", "_pendingCaught" + id, "exception caught by the try on line " + Line(t)) : null;
         if (pc is not null) { Hidden(); Stmt($"{pc} = 0;"); }
 
-        var decided = HasSuspendingFinallyInside(t.Block);
+        // A clause around a suspension may be decided by a first pass: the catch-all of a suspending finally inside,
+        // or the frame's CatchesInFirstPass when a frame it called throws (FirstPassLowering).
+        var decided = _recordsFirstPass && Suspends(t.Block);
         var clauses = new List<string>();
         for (var i = 0; i < t.Catches.Count; i++)
         {
@@ -178,16 +181,17 @@ internal sealed partial class MethodLowerer
             var sb = new System.Text.StringBuilder();
             ISymbol? catchVar = c.Declaration is not null && c.Declaration.Identifier.RawKind != 0 ? Model.GetDeclaredSymbol(c.Declaration) : null;
             var firstPassId = decided && c.Filter is not null && !HasSuspension(c.Filter.FilterExpression) ? _firstPassIds[c] = ++_nextFirstPassId : 0;
-            if (moved.Contains(i) || firstPassId > 0)
+            if (moved.Contains(i) || firstPassId > 0 || decided)
             {
                 var typeText = c.Declaration is null ? "global::System.Exception" : Model.GetTypeInfo(c.Declaration.Type).Type?.Fq() ?? c.Declaration.Type.ToString();
                 var name = catchVar is not null ? c.Declaration!.Identifier.Text : "__ex" + id + "_" + i;
                 sb.Append($"catch ({typeText} {name})");
                 if (c.Filter is not null)
                 {
-                    // Pattern variables of the filter are read by the moved handler: they live in fields,
+                    // Pattern variables of the filter are read by the moved handler, or by a handler whose filter
+                    // a first pass ran (the rewritten filter below does not run it again): they live in fields,
                     // set where the pattern matches (the Renamer's __GoSet).
-                    if (moved.Contains(i)) HoistDesignations(c.Filter.FilterExpression);
+                    if (moved.Contains(i) || firstPassId > 0) HoistDesignations(c.Filter.FilterExpression);
                     var excluded = catchVar is null ? null : new HashSet<ISymbol>(SymbolEqualityComparer.Default) { catchVar };
                     var filter = Rewrite(c.Filter.FilterExpression, c.Filter, null, excluded);
                     if (firstPassId > 0)
@@ -198,6 +202,13 @@ internal sealed partial class MethodLowerer
                         filter = $"global::System.Object.ReferenceEquals({fpe}, {name}) ? {fpc} == {firstPassId} && ({fpe} = null) == null : ({filter})";
                     }
                     sb.Append($" when ({filter})");
+                }
+                else if (decided)
+                {
+                    // A first pass chose this clause (-2): the decision is used up here, so that a throw; in the
+                    // block starts a fresh first pass for the enclosing filters.
+                    var (fpe, _) = FirstPassFields();
+                    sb.Append($" when (global::System.Object.ReferenceEquals({fpe}, {name}) ? ({fpe} = null) == null : true)");
                 }
                 sb.Append(moved.Contains(i) ? $"\n{{\n    {pobj} = {name};\n    {pc} = {i + 1};\n}}" : "\n" + Rewrite(c.Block, c));
             }
@@ -243,94 +254,28 @@ internal sealed partial class MethodLowerer
         AddField("global::System.Exception", "_firstPassException", "the exception whose handler the first pass chose"),
         AddField("int", "_firstPassClause", "the catch clause the first pass chose (-1: none in this frame, -2: one without filter)"));
 
-    private bool HasSuspendingFinallyInside(BlockSyntax block) =>
-        block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-            .Any(n => n is TryStatementSyntax { Finally: { } fin } && Suspends(fin.Block));
-
     /// <summary>
     /// The first pass of exception handling (the CLR's), for the catch-all that stands for a finally that
     /// suspends: before that finally runs, the catch clauses of the enclosing trys of this frame are tried in
     /// order, innermost first (type, then filter; a filter that throws is false), and the clause that will
-    /// catch is recorded. When the exception is rethrown after the finally, the filters read the decision
-    /// instead of running again, so they run before the finally, once, as in C#. Empty when no enclosing
-    /// clause has a filter.
+    /// catch is recorded; when none will, the frame's callers are asked in turn (ExceptionFirstPass, across
+    /// frames). When the exception is rethrown after the finally, the filters read the decision instead of
+    /// running again, so they run before the finally, once, as in C#.
     /// </summary>
     private List<string> FirstPass(TryStatementSyntax region)
     {
         var lines = new List<string>();
-        var chain = region.Ancestors().TakeWhile(a => a is not (BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-            .OfType<TryStatementSyntax>().Where(o => o.Block.Span.Contains(region.Span)).ToList();
-        if (!chain.Any(o => o.Catches.Any(c => _firstPassIds.ContainsKey(c)))) return lines;
         var (fpe, fpc) = FirstPassFields();
-        // A nested region already decided for this exception (it is being rethrown through this one).
+        // Decided already: a nested region or the frame's CatchesInFirstPass saw this exception (it is being
+        // rethrown through this one).
         lines.Add($"if (!global::System.Object.ReferenceEquals({fpe}, __ex))");
         lines.Add("{");
         lines.Add($"    {fpe} = __ex;");
         lines.Add($"    {fpc} = 0;");
-        foreach (var o in chain)
-        {
-            foreach (var c in o.Catches)
-            {
-                var type = c.Declaration is null ? null : Model.GetTypeInfo(c.Declaration.Type, _ct).Type;
-                var test = type is null ? "" : $" && __ex is {type.Fq()}";
-                if (!_firstPassIds.TryGetValue(c, out var cid))
-                {
-                    lines.Add($"    if ({fpc} == 0{test}) {fpc} = -2;");
-                    continue;
-                }
-                var caught = c.Declaration is { Identifier.RawKind: not 0 } ? Model.GetDeclaredSymbol(c.Declaration, _ct) : null;
-                var repl = new Dictionary<SyntaxNode, string>();
-                if (caught is not null)
-                    foreach (var id in c.Filter!.FilterExpression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
-                        if (id.Identifier.ValueText == caught.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id, _ct).Symbol, caught))
-                            repl[id] = $"(({type!.Fq()})__ex)";
-                var filter = Rewrite(c.Filter!.FilterExpression, c.Filter, repl);
-                lines.Add(SpanDirective(c.Filter!));
-                lines.Add($"    if ({fpc} == 0{test}) {{ try {{ if ({filter}) {fpc} = {cid}; }} catch {{ }} }}");
-                lines.Add("#line hidden");
-            }
-        }
-        lines.Add($"    if ({fpc} == 0) {fpc} = -1;");
+        foreach (var l in DecideClauses(EnclosingTrys(region), fpc, outsideResume: false) ?? new List<string>()) lines.Add(l.StartsWith("#") ? l : "    " + l);
+        lines.Add($"    if ({fpc} == -1) {RuntimeContract.ExceptionFirstPass.Type}.{RuntimeContract.ExceptionFirstPass.AskCallers}(this, __ex);");
         lines.Add("}");
         return lines;
-    }
-
-    /// <summary>
-    /// C# runs exception filters in the first pass, before any finally block of what the exception unwinds. A
-    /// try whose finally suspends keeps that order (see FirstPass); a nested goroutine call that suspended does
-    /// not: its frame is resumed by the scheduler, not under this try, and completes, finally blocks included,
-    /// before this frame rethrows at the call site. A filter that reads only the exception cannot tell; any
-    /// other filter around such a call gets GOSH0015.
-    /// </summary>
-    private void CheckFilterOrder(TryStatementSyntax t, CatchClauseSyntax c)
-    {
-        string? unwinder = null;
-        foreach (var node in t.Block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-        {
-            if (node is InvocationExpressionSyntax inv && Classify(inv) == CallKind.GoroutineCall) { unwinder = "the nested goroutine call '" + inv.Expression + "'"; break; }
-        }
-        if (unwinder is null || FilterReadsOnlyTheException(c)) return;
-        Report(DiagnosticDescriptors.FilterAfterFinally, c.Filter!, unwinder);
-    }
-
-    private bool FilterReadsOnlyTheException(CatchClauseSyntax c)
-    {
-        var caught = c.Declaration is { Identifier.RawKind: not 0 } ? Model.GetDeclaredSymbol(c.Declaration, _ct) : null;
-        var filter = c.Filter!.FilterExpression;
-        if (filter.DescendantNodesAndSelf().Any(n => n is ThisExpressionSyntax or BaseExpressionSyntax)) return false;
-        foreach (var id in filter.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
-        {
-            // An instance member is judged by what it is a member of; property patterns name members of the
-            // tested value. A static member (of a type) is judged itself.
-            if (id.Parent is NameColonSyntax) continue;
-            if (id.Parent is MemberAccessExpressionSyntax ma && ma.Name == id && Model.GetSymbolInfo(ma.Expression, _ct).Symbol is not INamespaceOrTypeSymbol) continue;
-            if (id.Identifier.ValueText == "nameof") continue;
-            var symbol = Model.GetSymbolInfo(id, _ct).Symbol;
-            if (caught is not null && SymbolEqualityComparer.Default.Equals(symbol, caught)) continue;
-            if (symbol is INamespaceOrTypeSymbol or IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }) continue;
-            return false;
-        }
-        return true;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace GoSharp.Generator.Lowering;
 /// Expressions that contain suspension points: everything evaluated before the last suspension point is
 /// spilled into frame temporaries, so C#'s left-to-right order holds (Roslyn's SpillSequenceSpiller rule).
 /// Each method emits the statements that must run first and returns the residual expression text.
-/// Short-circuiting operators (&amp;&amp;, ||, ??, ?:, ?.) become branches into a temporary.
+/// Short-circuiting operators (&amp;&amp;, ||, ??, ?:, ?.) are in ConditionalLowering.cs.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -56,13 +56,11 @@ internal sealed partial class MethodLowerer
                 return LowerSwitchExpression(se);
             case QueryExpressionSyntax q:
                 return LowerQuery(q);
-            case InterpolatedStringExpressionSyntax istr when IsHandlerConversion(istr):
+            case InterpolatedStringExpressionSyntax or BinaryExpressionSyntax when IsHandlerOperand(e):
                 // A custom interpolated string handler (StringBuilder.Append($"..."), Debug.Assert(c, $"...")) is
                 // created before the holes, appends as each hole is evaluated, and may skip the holes entirely
-                // (its out bool): spilled holes would run before the handler exists, and always.
-                Report(DiagnosticDescriptors.Unsupported, istr,
-                    "An interpolated string converted to an interpolated string handler (it appends as its holes are evaluated, or skips them), with a suspension point in a hole");
-                return RewriteExpr(e);
+                // (its out bool): created and called part by part (InterpolatedStringHandlers.cs).
+                return LowerHandlerInterpolation(e);
             case CheckedExpressionSyntax ch:
                 // Its own context for everything inside, spilled parts included, whatever the enclosing block says.
                 var kind = ch.IsKind(SyntaxKind.CheckedExpression) ? "checked" : "unchecked";
@@ -82,13 +80,29 @@ internal sealed partial class MethodLowerer
         return RewriteExpr(e, repl);
     }
 
-    /// <summary>An interpolated string the compiler turns into a handler other than the one that builds a string.</summary>
-    private bool IsHandlerConversion(InterpolatedStringExpressionSyntax e)
+    /// <summary>
+    /// An interpolated string (or a sum of them, <c>$"a{x}" + $"b{y}"</c>) that the compiler turns into a handler
+    /// other than the one that builds a string: its handler is created where it stands.
+    /// </summary>
+    private bool IsHandlerOperand(ExpressionSyntax e)
     {
+        if (e is not (InterpolatedStringExpressionSyntax or BinaryExpressionSyntax) || !IsInterpolatedStringOrSum(e)) return false;
         var converted = Model.GetTypeInfo(e, _ct).ConvertedType;
         return converted is not null && converted.SpecialType != SpecialType.System_String
             && converted.GetAttributes().Any(a => a.AttributeClass is { Name: "InterpolatedStringHandlerAttribute" });
     }
+
+    /// <summary>A handler operand whose handler a frame can hold (no ref struct: that one is made in the residual, where C# makes it).</summary>
+    private bool IsHeldHandlerOperand(ExpressionSyntax e) =>
+        IsHandlerOperand(e) && Model.GetTypeInfo(e, _ct).ConvertedType is { IsRefLikeType: false };
+
+    private static bool IsInterpolatedStringOrSum(ExpressionSyntax e) => e switch
+    {
+        InterpolatedStringExpressionSyntax => true,
+        BinaryExpressionSyntax b when b.IsKind(SyntaxKind.AddExpression) => IsInterpolatedStringOrSum(b.Left) && IsInterpolatedStringOrSum(b.Right),
+        ParenthesizedExpressionSyntax p => IsInterpolatedStringOrSum(p.Expression),
+        _ => false,
+    };
 
     private ITypeSymbol? TypeOf(ExpressionSyntax e)
     {
@@ -227,17 +241,32 @@ internal sealed partial class MethodLowerer
     /// <summary>
     /// Lowers operands left to right, spilling those before the last suspension point (with
     /// <paramref name="spillAll"/>, all but the last operand: the residual will not evaluate them in this order).
+    /// With <paramref name="handlersInPlace"/> every operand converted to an interpolated string handler is
+    /// created here, in order, the operands before it spilled: the callee the residual names (a frame's
+    /// constructor, an awaiter factory) need not carry the <c>[InterpolatedStringHandlerArgument]</c> that tells
+    /// C# how to make the handler from an interpolated string.
     /// </summary>
-    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands, bool spillAll = false)
+    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands, bool spillAll = false, bool handlersInPlace = false)
     {
         var repl = new Dictionary<SyntaxNode, string>();
         var last = spillAll ? operands.Count - 1 : operands.FindLastIndex(HasSuspension);
+        if (handlersInPlace) last = System.Math.Max(last, operands.FindLastIndex(IsHeldHandlerOperand));
         for (var i = 0; i <= last; i++)
         {
             var op = operands[i];
             if (IsByRefArgument(op))
             {
                 repl[op] = LowerLocation(op, spillAll: i < last) ?? Rewrite(op);
+                continue;
+            }
+            if (i < last && IsByValueExtensionReceiver(op))
+            {
+                // The receiver of an extension block member taken by value is its implementation's first argument:
+                // C# copies it before the other arguments run, whatever they do to the variable.
+                var (t, read) = ValueTemp(TypeOf(op), op, "spilled receiver");
+                Src(op);
+                Stmt($"{t} = {LowerExpression(op)};");
+                repl[op] = read;
                 continue;
             }
             if (i < last && IsMaybeValueTypeVariable(op) && op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } ma && ma.Expression == op)
@@ -252,8 +281,15 @@ internal sealed partial class MethodLowerer
                 repl[op] = LowerLocation(op, spillAll: true) ?? RewriteExpr(op);
                 continue;
             }
-            var r = LowerExpression(op);
-            if (i < last && !IsTrivial(op))
+            // A handler conversion ($"..." into sb.Append) is created in place, as its arguments (the receiver, earlier
+            // arguments) are evaluated by now; it then lives in its own temporary. Spilled as a value it would be
+            // a string.
+            var handler = i < last ? IsHandlerOperand(op) : handlersInPlace && IsHeldHandlerOperand(op);
+            var saved = _operandsSoFar;
+            _operandsSoFar = repl;
+            var r = handler ? LowerHandlerInterpolation(op) : LowerExpression(op);
+            _operandsSoFar = saved;
+            if (i < last && !IsTrivial(op) && !_loweredHandlers.Contains(op))
             {
                 var (t, read) = ValueTemp(TypeOf(op), op, "spilled operand");
                 Src(op);
@@ -295,6 +331,21 @@ internal sealed partial class MethodLowerer
         return $"(default({type.Fq()}) == null ? ref {copy} : ref {loc})";
     }
 
+    /// <summary>
+    /// The receiver of a call of an extension block member whose receiver is not <c>ref</c>/<c>in</c> (a value, not a
+    /// variable), or of a classic extension method whose <c>this</c> parameter is taken by value and is not of a
+    /// reference type (a struct, a struct boxed into an interface, a type parameter: each a copy made before the
+    /// other arguments run). A reference-typed receiver is spilled as any operand.
+    /// </summary>
+    private bool IsByValueExtensionReceiver(ExpressionSyntax op)
+    {
+        if (op.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax inv } ma || ma.Expression != op || inv.Expression != ma) return false;
+        if (Model.GetSymbolInfo(inv, _ct).Symbol is not IMethodSymbol m) return false;
+        if (m.ReducedFrom is { } classic)
+            return classic.Parameters.Length > 0 && classic.Parameters[0].RefKind == RefKind.None && TypeOf(op) is { IsReferenceType: false };
+        return !m.IsStatic && ExtensionBlocks.IsBlock(m.ContainingType) && ExtensionBlocks.Receiver(m.ContainingType) is { RefKind: RefKind.None };
+    }
+
     /// <summary>The receiver of a method call that names a mutable struct variable (local, parameter, field, array element).</summary>
     private bool IsStructVariableReceiver(ExpressionSyntax op)
     {
@@ -317,133 +368,6 @@ internal sealed partial class MethodLowerer
     {
         var prefix = (a.NameColon is null ? "" : a.NameColon.ToString() + " ") + (a.RefKindKeyword.RawKind == 0 ? "" : a.RefKindKeyword.Text + " ");
         return prefix + (repl.TryGetValue(a.Expression, out var r) ? r : Rewrite(a.Expression));
-    }
-
-    private string LowerLogical(BinaryExpressionSyntax b)
-    {
-        var type = TypeOf(b);
-        if (type?.SpecialType != SpecialType.System_Boolean)
-        {
-            Report(DiagnosticDescriptors.Unsupported, b, "A user-defined && or || with a suspension point");
-            return RewriteExpr(b);
-        }
-        var t = Temp(type, b, "value of " + (b.IsKind(SyntaxKind.LogicalAndExpression) ? "&&" : "||"));
-        var l = LowerExpression(b.Left);
-        Src(b.Left);
-        Stmt($"{t} = {l};");
-        var skip = NewLabel("logic");
-        Hidden();
-        Stmt(b.IsKind(SyntaxKind.LogicalAndExpression) ? $"if (!{t}) goto {skip};" : $"if ({t}) goto {skip};");
-        var r = LowerExpression(b.Right);
-        Src(b.Right);
-        Stmt($"{t} = {r};");
-        Hidden();
-        Label(skip);
-        return t;
-    }
-
-    private string LowerCoalesce(BinaryExpressionSyntax b)
-    {
-        var leftType = TypeOf(b.Left);
-        var type = TypeOf(b);
-        var tl = ValueTemp(leftType, b.Left, "left of ??").Write; // compared with null and copied: never read as its type
-        var (t, read) = ValueTemp(type, b, "value of ??");
-        var l = LowerExpression(b.Left);
-        Src(b.Left);
-        Stmt($"{tl} = {l};");
-        var rhs = NewLabel("coalesce");
-        var end = NewLabel("coalesced");
-        Hidden();
-        Stmt($"if ({tl} is null) goto {rhs};");
-        var unwrap = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
-            && type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
-        Stmt($"{t} = {tl}{(unwrap ? ".Value" : "")};");
-        Stmt($"goto {end};");
-        Label(rhs);
-        AssignOrThrow(t, b.Right);
-        Hidden();
-        Label(end);
-        return read;
-    }
-
-    /// <summary>
-    /// One branch of <c>?:</c> or the right of <c>??</c> into its temporary; a throw expression there
-    /// (<c>c ? x : throw e</c>) becomes a throw statement, as a throw expression cannot be assigned.
-    /// </summary>
-    private void AssignOrThrow(string target, ExpressionSyntax branch)
-    {
-        if (branch is ThrowExpressionSyntax te)
-        {
-            var x = LowerExpression(te.Expression);
-            Src(branch);
-            Stmt($"throw {x};");
-            return;
-        }
-        var v = LowerExpression(branch);
-        Src(branch);
-        Stmt($"{target} = {v};");
-    }
-
-    private string LowerConditional(ConditionalExpressionSyntax c)
-    {
-        if (c.WhenTrue is RefExpressionSyntax)
-        {
-            Report(DiagnosticDescriptors.Unsupported, c, "A ref conditional with a suspension point");
-            return RewriteExpr(c);
-        }
-        var (t, read) = ValueTemp(TypeOf(c), c, "value of ?:");
-        var cond = LowerExpression(c.Condition);
-        var elseLabel = NewLabel("condelse");
-        var end = NewLabel("condend");
-        Src(c.Condition);
-        Stmt($"if (!({cond})) goto {elseLabel};");
-        AssignOrThrow(t, c.WhenTrue);
-        Hidden();
-        Stmt($"goto {end};");
-        Label(elseLabel);
-        AssignOrThrow(t, c.WhenFalse);
-        Hidden();
-        Label(end);
-        return read;
-    }
-
-    private readonly Dictionary<ConditionalAccessExpressionSyntax, string> _bindingReceivers = new();
-
-    /// <summary>The temporary holding the receiver of the <c>?.</c> that a member binding belongs to, if it is being lowered.</summary>
-    public string? BindingReceiver(SyntaxNode binding)
-    {
-        foreach (var ca in binding.Ancestors().OfType<ConditionalAccessExpressionSyntax>())
-        {
-            if (!ca.WhenNotNull.Span.Contains(binding.Span)) continue;
-            return _bindingReceivers.TryGetValue(ca, out var r) ? r : null;
-        }
-        return null;
-    }
-
-    /// <summary><c>a?.M(...)</c> with a suspension point: <c>t = a; if (t is null) result = default; else result = t.M(...);</c></summary>
-    private string LowerConditionalAccess(ConditionalAccessExpressionSyntax ca, bool discard)
-    {
-        var recvType = TypeOf(ca.Expression);
-        var t = Temp(recvType, ca.Expression, "receiver of ?.");
-        var r = LowerExpression(ca.Expression);
-        Src(ca.Expression);
-        Stmt($"{t} = {r};");
-        var type = Model.GetTypeInfo(ca, _ct).Type;
-        var hasValue = !discard && type is not null && type.SpecialType != SpecialType.System_Void;
-        var result = hasValue ? Temp(type, ca, "value of ?.") : null;
-        var end = NewLabel("condaccess");
-        Hidden();
-        Stmt(result is null ? $"if ({t} is null) goto {end};" : $"if ({t} is null) {{ {result} = default; goto {end}; }}");
-        var receiverText = recvType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } ? t + ".Value" : t;
-        _bindingReceivers[ca] = receiverText;
-        var v = LowerExpression(ca.WhenNotNull, discard: result is null);
-        _bindingReceivers.Remove(ca);
-        Src(ca.WhenNotNull);
-        if (result is not null) Stmt($"{result} = {v};");
-        else if (v.Length > 0 && SyntaxFactory.ParseExpression(v) is not IdentifierNameSyntax) Stmt(v + ";");
-        Hidden();
-        Label(end);
-        return result ?? "";
     }
 
     /// <summary>

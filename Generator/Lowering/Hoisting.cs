@@ -23,7 +23,7 @@ internal sealed partial class MethodLowerer
     /// <summary>Members of the frame class a user's name could bind to inside it (Frame, Frame&lt;T&gt;, object, generated helpers).</summary>
     public static readonly HashSet<string> FrameMemberNames = new()
     {
-        "Caller", "State", "DoneState", "Resume", "MethodName", "GetSourceLocation", "IsCompleted", "ThrowIfFailed",
+        "Caller", "State", "DoneState", "Resume", "MethodName", "GetSourceLocation", "IsCompleted", "ThrowIfFailed", "CatchesInFirstPass",
         "Result", "GetResult", "Failure", "Joins", "Exception", "MarkCompleted",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize", "__GoSet",
     };
@@ -86,7 +86,7 @@ internal sealed partial class MethodLowerer
         if (_hoisted.TryGetValue(symbol, out var existing)) return existing;
         var local = (ILocalSymbol)symbol;
         _rewriteNames.Add(local.Name);
-        if (local.IsRef || local.Type.IsRefLikeType)
+        if (local.IsRef || SymbolFacts.IsRefLike(local.Type))
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, local.Name);
         var type = TypeText(_launchers.InferLocalType(local) ?? local.Type, at, allowAnonymous: true);
         var name = "_l" + (_nextLocal++) + "_" + local.Name;
@@ -102,7 +102,7 @@ internal sealed partial class MethodLowerer
         if (allowAnonymous && ContainsAnonymousType(type) && ExampleOf(type) is not null) return "object";
         if (ContainsAnonymousType(type))
             Report(DiagnosticDescriptors.Unsupported, at, "A value of an anonymous type that lives across a suspension point");
-        if (type.IsRefLikeType)
+        if (SymbolFacts.IsRefLike(type))
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, at.ToString());
         if (type.TypeKind == TypeKind.Error)
             Report(DiagnosticDescriptors.Unsupported, at, "A value whose type the generator cannot see (it depends on a GoX(...) launcher or another generator's output; declare the local's type explicitly)");

@@ -162,7 +162,9 @@ internal sealed class LauncherTypeInference
             var recv = _model.GetSymbolInfo(ma.Expression, _ct).Symbol;
             var type = recv as ITypeSymbol ?? InferType(ma.Expression);
             if (type is null) return null;
-            candidates = AllMembers(type, name);
+            // And extension methods and C# 14 extension block members of the receiver's type (`n.GoTwice()`).
+            candidates = AllMembers(type, name).Concat(_model.LookupSymbols(inv.SpanStart, type, name, includeReducedExtensionMethods: true)
+                .Where(s => s is IMethodSymbol m && (m.ReducedFrom is not null || ExtensionBlocks.IsBlock(m.ContainingType))));
         }
         else
         {

@@ -115,17 +115,22 @@ internal sealed partial class MethodLowerer
 
         if (collType is IArrayTypeSymbol { Rank: 1 } arrayType)
         {
-            var arr = AddField(TypeText(arrayType, fe.Expression), "_t" + (_nextTemp++), "array of the foreach on line " + Line(fe));
+            // An array of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs); its
+            // elements are the variable's type then (no cast can name it).
+            var anonymousElements = ContainsAnonymousType(arrayType) && ExampleOf(arrayType) is not null;
+            string arr, arrRead;
+            if (anonymousElements) (arr, arrRead) = ValueTemp(arrayType, fe.Expression, "array of the foreach");
+            else arr = arrRead = AddField(TypeText(arrayType, fe.Expression), "_t" + (_nextTemp++), "array of the foreach on line " + Line(fe));
             var idx = AddField("int", "_t" + (_nextTemp++), "index of the foreach on line " + Line(fe));
             Src(fe.Expression);
             Stmt($"{arr} = {coll};");
             Hidden();
             Stmt($"{idx} = 0;");
             Label(top);
-            Stmt($"if ({idx} >= {arr}.Length) goto {brk};");
+            Stmt($"if ({idx} >= {arrRead}.Length) goto {brk};");
             EnterEnvironment(fe);
             Src(variableNode);
-            Stmt($"{variable} = ({elementType}){arr}[{idx}];");
+            Stmt(anonymousElements ? $"{variable} = {arrRead}[{idx}];" : $"{variable} = ({elementType}){arr}[{idx}];");
             LowerLoopBody(fe, fe.Statement, brk, cont);
             Stmt($"{idx}++;");
             BackEdge(fe, top, brk);
@@ -139,7 +144,7 @@ internal sealed partial class MethodLowerer
             return;
         }
         var enumType = info.GetEnumeratorMethod.ReturnType;
-        if (enumType.IsRefLikeType) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe.Expression, "the enumerator of " + fe.Expression); return; }
+        if (SymbolFacts.IsRefLike(enumType)) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe.Expression, "the enumerator of " + fe.Expression); return; }
         // Elements of an anonymous type (a List of them): no field can name the enumerator's type, and a struct
         // enumerator held as object would be copied at every read. Enumerate through IEnumerator<T> instead (a
         // reference, held as object and read back by example: AnonymousTypes.cs), as foreach over the interface would.

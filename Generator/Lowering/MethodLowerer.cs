@@ -77,6 +77,9 @@ internal sealed partial class MethodLowerer
     public List<FieldModel> Fields { get; } = new();
     public List<StateModel> States { get; } = new();
 
+    /// <summary>The frame's <c>CatchesInFirstPass</c> override, once lowered (FirstPassLowering); null without states.</summary>
+    public string? FirstPassBody { get; private set; }
+
     /// <summary>What a call is: plain, a suspension point, or a nested [Goroutine] call.</summary>
     public CallKind Classify(InvocationExpressionSyntax inv) => _index.Classify(inv);
 
@@ -87,15 +90,26 @@ internal sealed partial class MethodLowerer
 
     private bool HasSuspension(SyntaxNode? e) => _index.HasSuspension(e);
 
+    private readonly List<(IParameterSymbol Alias, IParameterSymbol Parameter)> _parameterAliases = new();
+
+    /// <summary>
+    /// A symbol the body names that is a parameter of the lowered method under another symbol: the lowered method of
+    /// an extension block member is its implementation (<see cref="ExtensionBlocks"/>), while its body names the
+    /// block's receiver and the member's own parameters.
+    /// </summary>
+    public void AliasParameter(IParameterSymbol alias, IParameterSymbol parameter) => _parameterAliases.Add((alias, parameter));
+
     /// <summary>Lowers the method body; returns the text of Resume's body.</summary>
     public string Lower(BaseMethodDeclarationSyntax decl)
     {
         foreach (var p in _method.Parameters) HoistParameter(p);
+        foreach (var (alias, parameter) in _parameterAliases) _hoisted[alias] = _hoisted[parameter];
         if (((SyntaxNode?)decl.Body ?? decl.ExpressionBody) is { } root)
         {
             _index.IndexSuspensions(root);
             FindClosureEnvironments(root);
             FindClashingLocalFunctions(root);
+            _recordsFirstPass = FindFirstPassTrys(root);
         }
         var body = new IndentedWriter();
         _w = body;
@@ -126,6 +140,7 @@ internal sealed partial class MethodLowerer
         Hidden();
         Stmt("return " + CompletedResult + ";");
         DeclareEnvironments();
+        FirstPassBody = FirstPassMethod();
 
         var w = new IndentedWriter();
         w.Line("#line hidden");

@@ -81,9 +81,9 @@ internal sealed class Renamer : CSharpSyntaxRewriter
                 return SyntaxFactory.ParseExpression(type.Fq()).WithTriviaFrom(node);
             case IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } ctor } primary
                 when !_owner.TryGetHoisted(primary, out _) && ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax):
-                _owner.Report(Diagnostics.DiagnosticDescriptors.CannotLiveInFrame, node,
-                    $"'{name}' is a primary constructor parameter, which only the type's own declaration can read, not the generated frame; declare a field or property initialized from it (private readonly {primary.Type.ToDisplayString()} _{name} = {name};) and use that");
-                return null;
+                // Not in scope in the frame: reached through its field (PrimaryConstructorParameters.cs).
+                var access = _owner.PrimaryParameterAccess(primary, node);
+                return access is null ? null : SyntaxFactory.ParseExpression(access).WithTriviaFrom(node);
             case ILocalSymbol or IParameterSymbol:
                 if (_excluded is not null && _excluded.Contains(symbol)) return null;
                 if (_lambdaEnvironment is not null && _owner.TryGetEnvironment(symbol, out var env, out var envField))
@@ -114,6 +114,12 @@ internal sealed class Renamer : CSharpSyntaxRewriter
             case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ReducedExtension }:
                 if (symbol.ContainingType is null) return null;
                 if (symbol is IMethodSymbol { MethodKind: MethodKind.ReducedExtension }) return null;
+                // A static member of a C# 14 extension block named alone inside its block: through the receiver's
+                // type, as from anywhere else (the block itself cannot be named). An instance one has no implicit receiver.
+                if (ExtensionBlocks.IsBlock(symbol.ContainingType))
+                    return symbol.IsStatic && ExtensionBlocks.Receiver(symbol.ContainingType) is { } receiver
+                        ? SyntaxFactory.ParseExpression(receiver.Type.Fq() + "." + name + typeArgs).WithTriviaFrom(node)
+                        : null;
                 var text = symbol.IsStatic
                     ? symbol.ContainingType.Fq() + "." + name + typeArgs
                     : "_this." + name + typeArgs;
@@ -223,13 +229,32 @@ internal sealed class Renamer : CSharpSyntaxRewriter
     private string ReadBack(ISymbol symbol, SyntaxNode node, string field)
     {
         if (symbol is not ILocalSymbol { Type: { } type } || !MethodLowerer.ContainsAnonymousType(type) || _owner.ExampleOf(type) is not { } example) return field;
-        var written = node.Parent switch
+        return IsVariableUse(node) ? _owner.AnonymousVariable(field, example) : _owner.AnonymousRead(field, example);
+    }
+
+    /// <summary>
+    /// The local is used as a variable (written, or referred to), not read: an assignment's or a deconstruction's
+    /// target, an out, ref or in argument, <c>ref local</c>.
+    /// </summary>
+    private static bool IsVariableUse(SyntaxNode node)
+    {
+        while (node.Parent is ParenthesizedExpressionSyntax p) node = p;
+        switch (node.Parent)
         {
-            AssignmentExpressionSyntax a => a.Left == node,
-            ArgumentSyntax arg => arg.RefKindKeyword.RawKind != 0,
-            _ => false,
-        };
-        return written ? field : _owner.AnonymousRead(field, example);
+            case AssignmentExpressionSyntax a:
+                return a.Left == node;
+            case RefExpressionSyntax:
+                return true;
+            case ArgumentSyntax arg when arg.RefKindKeyword.RawKind != 0:
+                return true;
+            case ArgumentSyntax { Parent: TupleExpressionSyntax tuple }:
+                // (a, (b, c)) = ...: an element of a tuple that is (inside) a deconstruction's target.
+                SyntaxNode t = tuple;
+                while (t.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax outer }) t = outer;
+                return t.Parent is AssignmentExpressionSyntax d && d.Left == t;
+            default:
+                return false;
+        }
     }
 
     /// <summary>The environment <paramref name="env"/> as reached from the closure being copied (its parameter, then <c>__parent</c>s), or from the frame.</summary>
@@ -391,7 +416,11 @@ internal sealed class Renamer : CSharpSyntaxRewriter
         {
             case SingleVariableDesignationSyntax single:
                 var symbol = Model.GetDeclaredSymbol(single);
-                return symbol is not null && _owner.TryGetHoisted(symbol, out var f) ? f : null;
+                if (symbol is null || !_owner.TryGetHoisted(symbol, out var f)) return null;
+                // out var v of an anonymous type: the variable itself, not its object field.
+                return symbol is ILocalSymbol { Type: { } type } && MethodLowerer.ContainsAnonymousType(type) && _owner.ExampleOf(type) is { } example
+                    ? _owner.AnonymousVariable(f, example)
+                    : f;
             case ParenthesizedVariableDesignationSyntax paren:
                 var parts = paren.Variables.Select(v => DesignationText(v) ?? (v is DiscardDesignationSyntax ? "_" : null)).ToList();
                 return parts.Any(p => p is null) ? null : "(" + string.Join(", ", parts) + ")";

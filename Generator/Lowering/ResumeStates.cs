@@ -17,6 +17,7 @@ internal sealed partial class MethodLowerer
     {
         var n = _nextState++;
         States.Add(new StateModel(n, LineNumber(at), description));
+        _stateSites.Add((n, at));
         return n;
     }
 

@@ -95,8 +95,34 @@ internal sealed partial class MethodLowerer
                 LowerUsingDeclaration(ud, () => LowerBlock(statements, rest));
                 return;
             }
+            if (IsStackOnlyDeclarationWithoutSuspensionAfter(statements, i))
+            {
+                // C# 13: a ref local or a ref struct local whose scope holds no suspension point stays a local (async
+                // accepts it). The rest of the block is its scope: copied as it is, in braces of its own, so the
+                // local is not hoisted and its name cannot clash with a sibling scope's flattened into the frame.
+                Hidden();
+                Stmt("{");
+                for (var j = i; j < statements.Count; j++) EmitVerbatim(statements[j]);
+                Hidden();
+                Stmt("}");
+                return;
+            }
             LowerStatement(s);
         }
+    }
+
+    /// <summary>
+    /// A declaration of a <c>ref</c> local or of a local of a ref struct type (a type parameter that
+    /// <c>allows ref struct</c> included) with no suspension point and no label from it to the end of its block.
+    /// </summary>
+    private bool IsStackOnlyDeclarationWithoutSuspensionAfter(SyntaxList<StatementSyntax> statements, int at)
+    {
+        if (statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, UsingKeyword.RawKind: 0 } ld) return false;
+        var stackOnly = ld.Declaration.Variables.Any(v => Model.GetDeclaredSymbol(v, _ct) is ILocalSymbol l && (l.IsRef || SymbolFacts.IsRefLike(l.Type)));
+        if (!stackOnly) return false;
+        for (var j = at; j < statements.Count; j++)
+            if (Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return false;
+        return true;
     }
 
     /// <summary>

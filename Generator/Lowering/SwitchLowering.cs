@@ -20,9 +20,10 @@ internal sealed partial class MethodLowerer
         if (HasSuspension(sw.Expression) || sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
                 .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition)))
         {
-            var t = Temp(Model.GetTypeInfo(sw.Expression).Type, sw.Expression, "switch value");
+            // A governing value of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs).
+            var (t, read) = ValueTemp(Model.GetTypeInfo(sw.Expression).Type, sw.Expression, "switch value");
             Stmt($"{t} = {gov};");
-            gov = t;
+            gov = read;
         }
         var id = _nextLabel++;
         var brk = "__switchend" + id;
@@ -141,12 +142,13 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private string LowerSwitchExpression(SwitchExpressionSyntax se)
     {
-        var govType = TypeOf(se.GoverningExpression);
-        var v = Temp(govType, se.GoverningExpression, "switch expression value");
+        // A value whose type holds an anonymous type (the governing value, the result) waits in an object field
+        // and is read back by example (AnonymousTypes.cs).
+        var (v, govRead) = ValueTemp(TypeOf(se.GoverningExpression), se.GoverningExpression, "switch expression value");
         var g = LowerExpression(se.GoverningExpression);
         Src(se.GoverningExpression);
         Stmt($"{v} = {g};");
-        var result = Temp(TypeOf(se), se, "value of the switch expression");
+        var (result, read) = ValueTemp(TypeOf(se), se, "value of the switch expression");
         var end = NewLabel("switchexprend");
         foreach (var arm in se.Arms)
         {
@@ -158,7 +160,7 @@ internal sealed partial class MethodLowerer
             var copies = string.Concat(designations.Select(d => $" {Hoist(d, arm)} = {d.Name};"));
             Src(arm);
             var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
-            Stmt($"{{ if (!({v} is {pattern})) goto {next};{copies} }}");
+            Stmt($"{{ if (!({govRead} is {pattern})) goto {next};{copies} }}");
             if (arm.WhenClause is not null)
             {
                 var guard = LowerExpression(arm.WhenClause.Condition);
@@ -175,6 +177,6 @@ internal sealed partial class MethodLowerer
         Hidden();
         Stmt($"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object){v});");
         Label(end);
-        return result;
+        return read;
     }
 }

@@ -23,7 +23,15 @@ internal static class SymbolFacts
 
     public static string Fq(this ITypeSymbol type) => type.ToDisplayString(FullyQualified);
 
-    public static IMethodSymbol Definition(this IMethodSymbol m) => (m.ReducedFrom ?? m).OriginalDefinition;
+    /// <summary>
+    /// The method as declared: a reduced extension call's static form; a member of a C# 14 extension block, its
+    /// implementation method (<see cref="ExtensionBlocks"/>): one frame for both ways of calling it.
+    /// </summary>
+    public static IMethodSymbol Definition(this IMethodSymbol m)
+    {
+        var d = (m.ReducedFrom ?? m).OriginalDefinition;
+        return ExtensionBlocks.Implementation(d)?.OriginalDefinition ?? d;
+    }
 
     public static string? SuspensionAwaiterName(IMethodSymbol m)
     {
@@ -91,12 +99,12 @@ internal static class SymbolFacts
         if (def.IsPartialDefinition) return false;
         // The method-level refusals of FrameModelBuilder.BuildCore: a method refused there has no frame, so a call
         // to it is a plain call (its own diagnostic tells the user why).
-        if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || def.ReturnType.IsRefLikeType) return false;
+        if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || IsRefLike(def.ReturnType)) return false;
         if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
         if (!def.IsStatic && def.ContainingType.IsValueType && !def.IsReadOnly && !def.ContainingType.IsReadOnly) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
             if (!IsPartial(t) || t.IsFileLocal || IsVariantInterface(t)) return false;
-        if (!def.IsStatic && def.ContainingType.IsRefLikeType) return false;
+        if (!def.IsStatic && IsRefLike(def.ContainingType)) return false;
         return !def.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax decl && IsIterator(decl));
     }
 
@@ -122,7 +130,14 @@ internal static class SymbolFacts
 
     /// <summary>A type no frame field can hold: ref structs (Span&lt;T&gt;), pointers, function pointers (CS4012, CS4005 for async).</summary>
     public static bool CannotLiveInFrame(ITypeSymbol type) =>
-        type.IsRefLikeType || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer;
+        IsRefLike(type) || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer;
+
+    /// <summary>
+    /// A ref struct, or a type parameter that may be one (C# 13's <c>where T : allows ref struct</c>): C# treats a
+    /// value of such a T as a ref struct wherever it could be stored on the heap, and so does every frame check.
+    /// </summary>
+    public static bool IsRefLike(ITypeSymbol? type) =>
+        type is not null && (type.IsRefLikeType || type is ITypeParameterSymbol { AllowsRefLikeType: true });
 
     /// <summary>An interface with <c>in</c>/<c>out</c> type parameters: C# forbids nested classes in it (CS8427), so no frame.</summary>
     public static bool IsVariantInterface(INamedTypeSymbol type) =>
@@ -292,13 +307,24 @@ internal static class SymbolFacts
     /// <summary>True when the method overrides one whose frame factory exists (generated here, or in the base's assembly).</summary>
     public static bool OverridesFrameFactory(IMethodSymbol m)
     {
-        if (!m.IsOverride || m.OverriddenMethod is not { } o) return false;
-        var od = o.OriginalDefinition;
-        if (od.DeclaringSyntaxReferences.Length > 0) return IsGeneratedGoroutine(od) && IsVirtualGoroutine(od);
-        // In metadata: an overridable factory of the overridden method's own signature (an overload's factory, which
-        // every non-private [Goroutine] method now has, is not one; a factory from before [GoroutineFrameFactory] is).
-        return od.ContainingType.GetMembers(FrameFactoryName(od)).OfType<IMethodSymbol>()
-            .Any(f => (f.IsVirtual || f.IsOverride || f.IsAbstract) && !f.IsSealed && HasSignatureOf(f, od));
+        if (!m.IsOverride) return false;
+        // Up the chain past plain overrides (which declare no factory): a [Goroutine] override below a plain one
+        // overrides the factory above it, rather than hiding it with a new virtual one that base-typed calls miss.
+        for (var o = m.OverriddenMethod; o is not null; o = o.OverriddenMethod)
+        {
+            var od = o.OriginalDefinition;
+            if (od.DeclaringSyntaxReferences.Length > 0)
+            {
+                if (IsGeneratedGoroutine(od) && IsVirtualGoroutine(od)) return true;
+                continue;
+            }
+            // In metadata: an overridable factory of the overridden method's own signature (an overload's factory, which
+            // every non-private [Goroutine] method now has, is not one; a factory from before [GoroutineFrameFactory] is).
+            if (od.ContainingType.GetMembers(FrameFactoryName(od)).OfType<IMethodSymbol>()
+                .Any(f => (f.IsVirtual || f.IsOverride || f.IsAbstract) && !f.IsSealed && HasSignatureOf(f, od)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -341,6 +367,31 @@ internal static class SymbolFacts
         else if (value is decimal) text += "m";
         else if (value is double && !text.Contains(".") && !text.Contains("E")) text += ".0";
         return $"(({t}){text})";
+    }
+
+    /// <summary>
+    /// A call the compiler leaves out, arguments and all: a partial method declared without an implementation,
+    /// or a method marked <c>[Conditional("X")]</c> (an override inherits it) where none of its symbols is defined
+    /// in the calling file (the project's symbols, then the file's active <c>#define</c>/<c>#undef</c>, which all
+    /// stand before its first token).
+    /// </summary>
+    public static bool IsOmittedCall(IMethodSymbol method, SyntaxTree tree)
+    {
+        var m = method.Definition();
+        if (m.IsPartialDefinition && m.PartialImplementationPart is null) return true;
+        while (m.OverriddenMethod is { } overridden) m = overridden.OriginalDefinition;
+        if (!m.ReturnsVoid) return false;
+        var symbols = m.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.ConditionalAttribute" && a.ConstructorArguments.Length == 1)
+            .Select(a => a.ConstructorArguments[0].Value as string).ToList();
+        if (symbols.Count == 0) return false;
+        var defined = new System.Collections.Generic.HashSet<string>(tree.Options.PreprocessorSymbolNames);
+        foreach (var trivia in tree.GetRoot().GetFirstToken(includeZeroWidth: true).LeadingTrivia)
+        {
+            if (trivia.GetStructure() is DefineDirectiveTriviaSyntax { IsActive: true } define) defined.Add(define.Name.ValueText);
+            else if (trivia.GetStructure() is UndefDirectiveTriviaSyntax { IsActive: true } undef) defined.Remove(undef.Name.ValueText);
+        }
+        return !symbols.Any(s => s is not null && defined.Contains(s));
     }
 
     /// <summary>Cheap syntactic filter before asking for the symbol.</summary>

@@ -38,13 +38,33 @@ internal static class BodyErrors
         {
             if (o.Kind == OperationKind.Invalid || o.Type is { TypeKind: TypeKind.Error }) return true;
             if (o is IConversionOperation { Conversion.Exists: false }) return true;
+            if (o is IInterpolatedStringHandlerCreationOperation creation && MayBeInvalid(creation)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A handler conversion the compiler rejects can look valid in the operation tree: Append methods that do not
+    /// all return <c>bool</c> or all <c>void</c> (CS8942) give ordinary invocations, and a lowered copy would
+    /// then not compile either (<c>if (!h.AppendFormatted(x))</c> of a void method).
+    /// </summary>
+    private static bool MayBeInvalid(IInterpolatedStringHandlerCreationOperation creation)
+    {
+        if (creation.HandlerCreation is not IObjectCreationOperation { Constructor: not null }) return true;
+        foreach (var o in creation.Content.DescendantsAndSelf())
+        {
+            if (o is not IInterpolatedStringAppendOperation append) continue;
+            if (append.AppendCall is not IInvocationOperation call) return true;
+            var returns = call.TargetMethod.ReturnType.SpecialType;
+            if (creation.HandlerAppendCallsReturnBool ? returns != SpecialType.System_Boolean : !call.TargetMethod.ReturnsVoid) return true;
         }
         return false;
     }
 
     /// <summary>
     /// The error names a launcher <c>GoX</c> (this generator's output, bound in the final compilation): <c>X</c> is a
-    /// [Goroutine] method of the receiver's type, or one in scope for a simple name.
+    /// [Goroutine] method of the receiver's type (an extension method or extension block member of it included), or one
+    /// in scope for a simple name.
     /// </summary>
     private static bool IsLauncherName(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct)
     {
@@ -53,7 +73,7 @@ internal static class BodyErrors
         if (text.Length <= 2 || !text.StartsWith("Go", System.StringComparison.Ordinal) || token.Parent is not SimpleNameSyntax name) return false;
         var target = text.Substring(2);
         var candidates = name.Parent is MemberAccessExpressionSyntax ma && ma.Name == name
-            ? model.GetTypeInfo(ma.Expression, ct).Type is { } receiver ? model.LookupSymbols(name.SpanStart, receiver, target) : default
+            ? model.GetTypeInfo(ma.Expression, ct).Type is { } receiver ? model.LookupSymbols(name.SpanStart, receiver, target, includeReducedExtensionMethods: true) : default
             : model.LookupSymbols(name.SpanStart, null, target);
         if (candidates.IsDefault) return false;
         foreach (var c in candidates)

@@ -39,6 +39,46 @@ internal static class DeclarationText
         return WithoutDirectives(node);
     }
 
+    /// <summary>
+    /// The attributes of <paramref name="parameter"/> that change what a call passes to it, written out for a
+    /// launcher that repeats the parameter: without them <c>GoFormat(log, $"...")</c> would not make the handler
+    /// <c>[InterpolatedStringHandlerArgument("log")]</c> describes (it would not compile), and caller information
+    /// or an <c>[Optional]</c> parameter would not be filled in as for the method itself. Other attributes stay
+    /// the method's own (the launcher's parameters are written without attributes).
+    /// </summary>
+    public static string CallAttributes(IParameterSymbol? parameter)
+    {
+        if (parameter is null) return "";
+        var text = new System.Text.StringBuilder();
+        foreach (var a in parameter.GetAttributes())
+        {
+            if (a.AttributeClass is not { } type || !AffectsCalls(type)) continue;
+            var args = a.ConstructorArguments.Select(Constant)
+                .Concat(a.NamedArguments.Select(n => n.Key + " = " + Constant(n.Value)));
+            text.Append('[').Append(type.Fq()).Append('(').Append(string.Join(", ", args)).Append(")] ");
+        }
+        return text.ToString();
+    }
+
+    private static bool AffectsCalls(INamedTypeSymbol type) =>
+        type.ContainingNamespace?.ToDisplayString() switch
+        {
+            "System.Runtime.CompilerServices" => type.Name is "InterpolatedStringHandlerArgumentAttribute" or "CallerMemberNameAttribute"
+                or "CallerLineNumberAttribute" or "CallerFilePathAttribute" or "CallerArgumentExpressionAttribute"
+                or "DecimalConstantAttribute" or "DateTimeConstantAttribute",
+            "System.Runtime.InteropServices" => type.Name is "OptionalAttribute" or "DefaultParameterValueAttribute",
+            _ => false,
+        };
+
+    private static string Constant(TypedConstant c) => c.Kind switch
+    {
+        TypedConstantKind.Array when c.IsNull => "null",
+        TypedConstantKind.Array => $"new {((IArrayTypeSymbol)c.Type!).ElementType.Fq()}[] {{ {string.Join(", ", c.Values.Select(Constant))} }}",
+        TypedConstantKind.Type when c.Value is ITypeSymbol t => $"typeof({t.Fq()})",
+        TypedConstantKind.Primitive or TypedConstantKind.Enum when c.Value is not null && c.Type is not null => SymbolFacts.ConstantText(c.Type, c.Value),
+        _ => c.IsNull ? "null" : c.ToCSharpString(),
+    };
+
     private static string WithoutDirectives(SyntaxNode node)
     {
         if (!node.ContainsDirectives) return node.ToString();

@@ -63,44 +63,6 @@ internal static class FrameModelBuilder
         return decl.ConstraintClauses.Count == 0 ? "" : " " + string.Join(" ", decl.ConstraintClauses.Select(c => DeclarationText.Of(c)));
     }
 
-    /// <summary>
-    /// The virtual factory's body: this type's frame when the receiver's override of the method is this type's own,
-    /// else (a plain override below, perhaps in another assembly) a frame that calls it plainly, as C# would.
-    /// <code>
-    /// GetType() == typeof(A) || PlainOverride.IsOwn(new Func&lt;int, string&gt;(this.Speak), typeof(A))
-    ///     ? new Speak_Frame(this, n) : new PlainOverrideFrame&lt;string&gt;(() =&gt; this.Speak(n))
-    /// </code>
-    /// </summary>
-    private static string DispatchingFrame(IMethodSymbol method, string frameNew, string typeArgs, MethodDeclarationSyntax decl)
-    {
-        var self = method.ContainingType.Fq();
-        var parameterTypes = method.Parameters.Select(p => p.Type.Fq()).ToList();
-        var delegateType = method.ReturnsVoid
-            ? (parameterTypes.Count == 0 ? "global::System.Action" : $"global::System.Action<{string.Join(", ", parameterTypes)}>")
-            : $"global::System.Func<{string.Join(", ", parameterTypes.Append(method.ReturnType.Fq()))}>";
-        var args = string.Join(", ", decl.ParameterList.Parameters.Select(p => "@" + p.Identifier.ValueText));
-        // Through the type that declared the virtual method first: looked up on this type, the method's name may
-        // also find a non-virtual overload declared here that takes the arguments by conversion, and C# then drops
-        // every overload of the base types, the one meant included (Json.NET's WriteValueAsync(BigInteger) beside
-        // the byte override). From the declaring type the same overload wins that the user's call picked.
-        // Only when a type on the way declares such a method: a protected method cannot be reached through a
-        // base-typed reference at all.
-        var origin = method;
-        while (origin.OverriddenMethod is { } overridden) origin = overridden;
-        var shadowed = false;
-        for (var t = method.ContainingType; t is not null && !SymbolEqualityComparer.Default.Equals(t, origin.ContainingType); t = t.BaseType)
-            shadowed |= t.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => !m.IsOverride);
-        // Protected and shadowed: neither way binds the method meant; no check (docs/generator.md, Known limits).
-        if (shadowed && method.DeclaredAccessibility is Accessibility.Protected or Accessibility.ProtectedOrInternal or Accessibility.ProtectedAndInternal)
-            return frameNew;
-        var receiver = shadowed ? $"(({origin.ContainingType.Fq()})this)" : "this";
-        var plainFrame = method.ReturnsVoid
-            ? $"new {RuntimeContract.PlainOverrideFrame.Type}(() => {receiver}.{method.Name}{typeArgs}({args}))"
-            : $"new {RuntimeContract.Generic(RuntimeContract.PlainOverrideFrameOfT.Type, method.ReturnType.Fq())}(() => {receiver}.{method.Name}{typeArgs}({args}))";
-        return $"GetType() == typeof({self}) || {RuntimeContract.PlainOverride.Type}.{RuntimeContract.PlainOverride.IsOwn}(new {delegateType}({receiver}.{method.Name}{typeArgs}), typeof({self}))\n"
-            + $"        ? {frameNew}\n        : {plainFrame}";
-    }
-
     private static void Add(List<DiagnosticInfo> list, DiagnosticDescriptor d, Location at, params string[] args) =>
         list.Add(new DiagnosticInfo(d.Id, LocationInfo.From(at), args.ToEquatableArray()));
 
@@ -113,14 +75,33 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.NoBody, nameLocation, method.Name);
             return null;
         }
-        // A member of a C# 14 extension block (`extension(int x) { ... }`): this generator is built against a Roslyn
-        // that predates them, so it can neither name the block's receiver nor declare a launcher in one. Said so,
-        // rather than left a plain method without a word (the block is no partial type).
-        if (decl.Parent is TypeDeclarationSyntax { Keyword.ValueText: "extension" })
+        // A member of a C# 14 extension block (`extension(int x) { ... }`) is lowered as its implementation method, a
+        // static method of the static class whose first parameter is the receiver of an instance member
+        // (ExtensionBlocks); only its launcher goes into a generated block. `member` is the method as declared.
+        var member = method;
+        TypeDeclarationSyntax? block = null;
+        ParameterSyntax? receiverSyntax = null;
+        if (ExtensionBlocks.IsBlock(method.ContainingType))
         {
-            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
-                $"'{method.Name}' is a member of a C# 14 extension block, which this version of the GoSharp generator cannot make a goroutine of; declare it as a classic extension method (static, with a 'this' parameter) in a static partial class");
-            return null;
+            if (ExtensionBlocks.Implementation(method) is not { } implementation || decl.Parent is not TypeDeclarationSyntax { ParameterList.Parameters.Count: 1 } blockDeclaration)
+            {
+                Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                    $"'{method.Name}' is a member of a C# 14 extension block whose implementation method the compiler does not show; declare it as a classic extension method (static, with a 'this' parameter) in a static partial class");
+                return null;
+            }
+            block = blockDeclaration;
+            if (!method.IsStatic && ExtensionBlocks.Receiver(method.ContainingType) is { } receiver)
+            {
+                receiverSyntax = blockDeclaration.ParameterList.Parameters[0];
+                // The receiver is the implementation's first parameter: what async refuses of a parameter it refuses
+                // of the receiver, at the member's name (CS1988, CS4012), and so does this.
+                if (receiver.RefKind != RefKind.None)
+                    Add(diags, DiagnosticDescriptors.RefParameter, nameLocation, receiver.Name);
+                else if (SymbolFacts.CannotLiveInFrame(receiver.Type))
+                    Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                        $"The receiver '{receiver.Name}' of '{method.Name}' is of type '{receiver.Type.ToDisplayString()}', which lives on the thread's stack and cannot be stored in the goroutine frame (async members: CS4012); pass an array, Memory<T> or an index instead");
+            }
+            method = implementation;
         }
         for (var t = method.ContainingType; t is not null; t = t.ContainingType)
         {
@@ -160,10 +141,16 @@ internal static class FrameModelBuilder
         // The iterator check (a yield outside lambdas and local functions) rides on ScanBody's walk of the body;
         // its diagnostic goes here, in front of the ones added meanwhile.
         var iteratorDiagnosticAt = diags.Count;
-        if (method.ReturnsByRef || method.ReturnsByRefReadonly || method.ReturnType.IsRefLikeType)
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly || SymbolFacts.IsRefLike(method.ReturnType))
             Add(diags, DiagnosticDescriptors.Unsupported, decl.ReturnType.GetLocation(), "A ref or ref struct return type");
         var filePath = decl.SyntaxTree.FilePath;
         var lowerer = new MethodLowerer(model, method, filePath, diags, ct, lineBase);
+        if (block is not null)
+        {
+            var shift = method.Parameters.Length - member.Parameters.Length;
+            if (shift == 1 && ExtensionBlocks.Receiver(member.ContainingType) is { } receiverParameter) lowerer.AliasParameter(receiverParameter, method.Parameters[0]);
+            for (var i = 0; i < member.Parameters.Length; i++) lowerer.AliasParameter(member.Parameters[i], method.Parameters[shift + i]);
+        }
         // An unsafe method (or type) is an unsafe context throughout: no suspension point in it (CS4004 for await).
         var unsafeContext = decl.Modifiers.Any(SyntaxKind.UnsafeKeyword)
             || decl.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword));
@@ -191,6 +178,7 @@ internal static class FrameModelBuilder
         var types = new List<ContainingTypeModel>();
         foreach (var td in decl.Ancestors().OfType<TypeDeclarationSyntax>().Reverse())
         {
+            if (td == block) continue;   // the frame is the static class's; the launcher's block is written apart
             var keyword = td switch
             {
                 RecordDeclarationSyntax r => r.ClassOrStructKeyword.RawKind != 0 ? "record " + r.ClassOrStructKeyword.Text : "record",
@@ -202,7 +190,13 @@ internal static class FrameModelBuilder
         var root = (CompilationUnitSyntax)decl.SyntaxTree.GetRoot(ct);
         // A using that names a file-local type would not compile in the generated file (FileLocalTypes).
         var fileLocals = FileLocalTypes.DeclaredIn(decl.SyntaxTree);
-        var fileUsings = root.Usings.Where(u => u.GlobalKeyword.RawKind == 0 && !(fileLocals && FileLocalTypes.NamesOne(u, model))).Select(u => u.ToString()).ToEquatableArray();
+        // The file's #define and #undef lines (they stand before its first token) come first, so that a call of a
+        // [Conditional] method copied into the frame is made or left out as in the user's file
+        // (SymbolFacts.IsOmittedCall).
+        var defines = root.GetFirstToken(includeZeroWidth: true).LeadingTrivia.Select(t => t.GetStructure())
+            .Where(d => d is DefineDirectiveTriviaSyntax { IsActive: true } or UndefDirectiveTriviaSyntax { IsActive: true })
+            .Select(d => d!.ToString().Trim());
+        var fileUsings = defines.Concat(root.Usings.Where(u => u.GlobalKeyword.RawKind == 0 && !(fileLocals && FileLocalTypes.NamesOne(u, model))).Select(u => u.ToString())).ToEquatableArray();
         var nsUsings = decl.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(x => x.Usings).Where(u => !(fileLocals && FileLocalTypes.NamesOne(u, model))).Select(u => u.ToString()).ToEquatableArray();
 
         var frameName = SymbolFacts.FrameName(method);
@@ -213,10 +207,19 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.LauncherNameTaken, nameLocation, method.ContainingType.Name, launcherName, method.Name);
             launcherName = null;
         }
-        var typeParams = decl.TypeParameterList is { } typeParameterList ? DeclarationText.Of(typeParameterList, model) : "";
-        var constraints = method.IsOverride && method.IsGenericMethod
+        var launcherTypeParams = decl.TypeParameterList is { } typeParameterList ? DeclarationText.Of(typeParameterList, model) : "";
+        var launcherConstraints = method.IsOverride && method.IsGenericMethod
             ? SymbolFacts.ConstraintClauses(method)
             : string.Join(" ", decl.ConstraintClauses.Select(c => DeclarationText.Of(c)));
+        // The frame and the factory of an extension block member have the implementation's type parameters: the
+        // block's, then the member's.
+        var typeParams = block?.TypeParameterList is { } blockTypeParameters
+            ? (launcherTypeParams.Length == 0 ? DeclarationText.Of(blockTypeParameters, model)
+                : DeclarationText.Of(blockTypeParameters, model).TrimEnd('>') + ", " + launcherTypeParams.Substring(1))
+            : launcherTypeParams;
+        var constraints = block is { ConstraintClauses.Count: > 0 }
+            ? string.Join(" ", block.ConstraintClauses.Select(c => DeclarationText.Of(c)).Append(launcherConstraints).Where(c => c.Length > 0))
+            : launcherConstraints;
         var baseType = method.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq());
         var thisType = method.IsStatic ? null : method.ContainingType.Fq();
 
@@ -238,18 +241,22 @@ internal static class FrameModelBuilder
         var frameAccessibility = FrameAccessibility(method);
         var accessibility = string.Join(" ", decl.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
             || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(m => m.Text));
-        var modifiers = (accessibility + (method.IsStatic ? " static" : "")).Trim();
-        var launcherParams = string.Join(", ", decl.ParameterList.Parameters.Select(p => DeclarationText.Of(p, model, withoutAttributes: true)));
+        var modifiers = (accessibility + (member.IsStatic ? " static" : "")).Trim();
+        var launcherParams = string.Join(", ", decl.ParameterList.Parameters.Select(p =>
+            DeclarationText.CallAttributes(model.GetDeclaredSymbol(p, ct)) + DeclarationText.Of(p, model, withoutAttributes: true)));
         var frameArgs = new List<string>();
         if (thisType is not null) frameArgs.Add("this");
+        if (receiverSyntax is not null) frameArgs.Add(receiverSyntax.Identifier.Text);
         frameArgs.AddRange(decl.ParameterList.Parameters.Select(p => p.Identifier.Text));
-        var frameTypeArgs = decl.TypeParameterList is null ? "" : "<" + string.Join(", ", decl.TypeParameterList.Parameters.Select(p => p.Identifier.Text)) + ">";
+        var frameTypeParameterNames = (block?.TypeParameterList?.Parameters ?? default).Concat(decl.TypeParameterList?.Parameters ?? default).Select(p => p.Identifier.Text).ToList();
+        var frameTypeArgs = frameTypeParameterNames.Count == 0 ? "" : "<" + string.Join(", ", frameTypeParameterNames) + ">";
         var returnType = method.ReturnsVoid ? RuntimeContract.Goroutine.Type : RuntimeContract.Generic(RuntimeContract.GoroutineOfT.Type, method.ReturnType.Fq());
         var spawn = method.ReturnsVoid ? RuntimeContract.GoRuntime.Spawn : RuntimeContract.Generic(RuntimeContract.GoRuntime.Spawn, method.ReturnType.Fq());
 
         // A virtual [Goroutine] method makes its frame through a virtual factory that [Goroutine] overrides
         // override: nested calls and the launcher then run the body of the receiver's runtime type.
-        var frameNew = $"new {frameName}{frameTypeArgs}({string.Join(", ", frameArgs)})";
+        // (From the launcher's generated extension block, through the static class.)
+        var frameNew = $"new {(block is null ? "" : method.ContainingType.Fq() + ".")}{frameName}{frameTypeArgs}({string.Join(", ", frameArgs)})";
         string? factory = null;
         if (SymbolFacts.IsVirtualGoroutine(method))
         {
@@ -262,14 +269,16 @@ internal static class FrameModelBuilder
             var own = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]\n"
                 + $"{(ownModifiers.Length > 0 ? ownModifiers + " " : "")}{baseType} {ownName}{typeParams}({launcherParams}){(ownClauses.Length > 0 ? " " + ownClauses : "")} => {frameNew};";
             factory = $"{(accessibility + (overrides ? " override " : " virtual ")).TrimStart()}{baseType} {factoryName}{typeParams}({launcherParams})"
-                + $"{FactoryConstraints(decl, overrides, constraints)} =>\n    {DispatchingFrame(method, $"{ownName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})", frameTypeArgs, decl)};\n\n"
-                + own;
+                + $"{FactoryConstraints(decl, overrides, constraints)} =>\n    {DispatchingFactory.Body(method, $"{ownName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})", frameTypeArgs, decl)};\n\n"
+                + own
+                + (DispatchingFactory.Check(method) is { } check ? "\n\n" + check : "");
             frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         }
         else if (SymbolFacts.MayBeCalledFromAnotherAssembly(method))
         {
             // Goroutines of other assemblies call the method through this (docs/frame-contract.md, Calls across assemblies).
-            factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, decl.ParameterList, model, constraints, frameNew);
+            var factoryParameters = receiverSyntax is null ? decl.ParameterList.Parameters : decl.ParameterList.Parameters.Prepend(receiverSyntax);
+            factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, factoryParameters, model, constraints, frameNew);
         }
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
 
@@ -297,12 +306,14 @@ internal static class FrameModelBuilder
             ConstructorAssignments: ctorAssign.ToEquatableArray(),
             States: lowerer.States.ToEquatableArray(),
             ResumeBody: resumeBody,
+            FirstPassBody: resumeBody is null ? null : lowerer.FirstPassBody,
             BodyRefused: refused,
             LauncherModifiers: modifiers,
             LauncherName: launcherName,
-            LauncherTypeParameters: typeParams,
+            LauncherTypeParameters: launcherTypeParams,
             LauncherParameters: launcherParams,
-            LauncherConstraints: constraints,
+            LauncherConstraints: launcherConstraints,
+            LauncherExtensionBlock: block is null ? null : ExtensionBlockHeader(block, model),
             LauncherReturnType: returnType,
             LauncherFrameArguments: $"{RuntimeContract.GoRuntime.Type}.{RuntimeContract.GoRuntime.Current}.{spawn}({frameNew})",
             FrameFactory: factory,
@@ -311,8 +322,19 @@ internal static class FrameModelBuilder
             ExampleHelpers: lowerer.ExampleHelpers.ToEquatableArray(),
             Environments: lowerer.EnvironmentDeclarations.ToEquatableArray(),
             BaseProxies: lowerer.BaseProxies.ToEquatableArray(),
+            PrimaryParameterAccessors: lowerer.PrimaryParameterAccessors.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    /// <summary>
+    /// The header of the generated extension block that holds an extension block member's launcher: the user's block
+    /// with its type parameters, receiver and constraints (<c>extension&lt;T&gt;(List&lt;T&gt; l) where T : class</c>), so
+    /// that <c>l.GoCount()</c> calls the launcher as <c>l.Count()</c> calls the member.
+    /// </summary>
+    private static string ExtensionBlockHeader(TypeDeclarationSyntax block, SemanticModel model) =>
+        "extension" + (block.TypeParameterList is { } tpl ? DeclarationText.Of(tpl, model) : "")
+        + "(" + DeclarationText.Of(block.ParameterList!.Parameters[0], model) + ")"
+        + string.Concat(block.ConstraintClauses.Select(c => " " + DeclarationText.Of(c)));
 
     /// <summary>
     /// The frame class is as accessible as the method (at most internal): nested goroutine calls that can see

@@ -34,12 +34,15 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> ConstructorAssignments,
     EquatableArray<StateModel> States,
     string? ResumeBody,
+    string? FirstPassBody,
     bool BodyRefused,
     string LauncherModifiers,
     string? LauncherName,
     string LauncherTypeParameters,
     string LauncherParameters,
     string LauncherConstraints,
+    // The header of the generated C# 14 extension block the launcher is declared in (an extension block member's), or null.
+    string? LauncherExtensionBlock,
     string LauncherReturnType,
     string LauncherFrameArguments,
     string? FrameFactory,
@@ -48,6 +51,7 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> ExampleHelpers,
     EquatableArray<string> Environments,
     EquatableArray<string> BaseProxies,
+    EquatableArray<string> PrimaryParameterAccessors,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>

@@ -17,12 +17,16 @@ namespace GoSharp.Runtime.Tests.Scheduler;
 /// </summary>
 public class BlockingTests
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs <paramref name="action"/> on the thread pool; false if it has not finished within the hang guard.</summary>
-    private static bool Finishes(Action action) => Task.Run(action).Wait(Guard);
+    internal static bool Finishes(Action action) => Task.Run(action).Wait(Guard);
 
-    private static void OthersRunWhileOneBlocks(Action<ManualResetEventSlim> block, int procs = 1)
+    /// <summary>
+    /// The blocker runs <paramref name="block"/>, which must wait for the gate; 1,000 ping-pong round trips of
+    /// two other goroutines then open it. Returns how many times sysmon took a P from plain code meanwhile.
+    /// </summary>
+    internal static long OthersRunWhileOneBlocks(Action<ManualResetEventSlim> block, int procs = 1)
     {
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs });
         using var gate = new ManualResetEventSlim();
@@ -52,6 +56,7 @@ public class BlockingTests
         if (!done) gate.Set();
         Assert.True(done, "the other goroutines stalled while one goroutine was blocked in plain code");
         Assert.Equal(999, last);
+        return Interlocked.Read(ref rt.Sched.RetakesFromPlainCode);
     }
 
     [Theory, InlineData(1), InlineData(2)]

@@ -46,6 +46,19 @@ public abstract class Frame
     /// <summary>The user's source line for a suspended state, for goroutine dumps; null if unknown.</summary>
     public virtual SourceLocation? GetSourceLocation(int state) => null;
 
+    /// <summary>
+    /// The first pass of exception handling across frames (<see cref="ExceptionFirstPass"/>): runs, once, the
+    /// filters of the catch clauses around this frame's current call site for <paramref name="exception"/>, thrown
+    /// by <paramref name="callee"/> (or a frame it called), and records which clause will catch it, so that the
+    /// filters read the decision when the exception is rethrown at the call site. Returns true when this frame will
+    /// catch it, and also when it cannot tell (the default: a frame that does not take part), which ends the walk;
+    /// false when no clause of this frame will, so the walk goes on to <see cref="Caller"/>. Generated frames
+    /// override it; it must not throw.
+    /// </summary>
+    /// <param name="exception">The exception in flight.</param>
+    /// <param name="callee">The frame this one called (or is suspended on), through which the exception comes.</param>
+    public virtual bool CatchesInFirstPass(Exception exception, Frame callee) => true;
+
     /// <summary>True once the frame has run to its end, with or without an exception.</summary>
     public bool IsCompleted => Volatile.Read(ref State) == DoneState;
 

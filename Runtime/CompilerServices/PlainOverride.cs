@@ -10,6 +10,11 @@ namespace GoSharp.CompilerServices;
 /// plain call would), that the body to run is not its own, and then runs that plain body through a
 /// <see cref="PlainOverrideFrame{T}"/>, as a plain call would: on the thread, to its end.
 /// </summary>
+/// <remarks>
+/// The generator now asks a <see cref="PlainOverrideCheck"/> instead (cached per receiver type, and able to call a
+/// protected override that C# cannot name); <see cref="IsOwn"/> stays for the factories of assemblies built by
+/// earlier versions.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class PlainOverride
 {

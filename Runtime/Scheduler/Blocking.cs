@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using GoSharp.CompilerServices;
 
 namespace GoSharp.Scheduler;
@@ -41,7 +42,9 @@ internal sealed partial class Sched
     public static BlockingScope EnterBlocking(bool refuseAtLimit = true)
     {
         M? m = M.Current;
-        if (m is null || m.P is null || m.CurG is null) return default;
+        if (m is null || m.CurG is null) return default;
+        using var section = new RuntimeSection(m);
+        if (m.P is null) return default; // in a blocking section already, or sysmon took the P
         if (!m.Sched.TryCountBlockedM())
         {
             if (refuseAtLimit) throw m.Sched.ThreadExhaustion(m.CurG);
@@ -68,11 +71,12 @@ internal sealed partial class Sched
     public static BlockingScope EnterSyscall()
     {
         M? m = M.Current;
-        if (m is null || m.P is null || m.CurG is null) return default;
+        if (m is null || m.CurG is null) return default;
+        using var section = new RuntimeSection(m);
+        if (m.P is not P p) return default; // in a blocking section already, or sysmon took the P
         if (!m.Sched.TryCountBlockedM()) throw m.Sched.ThreadExhaustion(m.CurG);
         if (m.Sched._det is not null) return HandOffForBlocking(m);
         m.CurG.CasStatus(GStatus.Running, GStatus.Syscall);
-        P p = m.P;
         p.SyscallTick++;
         p.M = null;
         m.P = null;
@@ -84,6 +88,7 @@ internal sealed partial class Sched
     /// <summary>Takes an idle P, or waits until one is handed over. Go: exitsyscall.</summary>
     internal void ExitBlocking(M m)
     {
+        using var section = new RuntimeSection(m);
         P? oldp = m.OldP;
         if (oldp is not null)
         {
@@ -98,12 +103,30 @@ internal sealed partial class Sched
                 return;
             }
         }
-        bool wait = false, disposed = false;
+        bool disposed = !AcquirePAfterBlocking(m);
+        m.CurG!.CasStatus(GStatus.Syscall, GStatus.Running);
+        CountUnblockedM();
+        if (disposed)
+        {
+            // The goroutine goes on without a P only to unwind: the M's schedule loop sees no P and
+            // exits; GoExit0 recycles nothing.
+            throw new ObjectDisposedException(nameof(GoRuntime),
+                $"The GoSharp runtime '{Name}' was disposed while goroutine {m.CurG.Goid} was blocked.");
+        }
+    }
+
+    /// <summary>
+    /// An M without a P that must go on with its goroutine (after a blocking section, or a retake from plain
+    /// code) takes an idle P, or waits until one is handed over. False if the runtime stopped: no P.
+    /// </summary>
+    private bool AcquirePAfterBlocking(M m)
+    {
+        bool wait = false;
         lock (_lock)
         {
             P? p = _stopTheWorld || _stopping ? null : PIdleGetLocked();
             if (p is not null) AcquireP(m, p);
-            else if (_stopping) disposed = true;
+            else if (_stopping) return false;
             else
             {
                 m.WaitingForP = true;
@@ -117,18 +140,10 @@ internal sealed partial class Sched
             SleepM(m);
             P? p = m.NextP;
             m.NextP = null;
-            if (p is not null) AcquireP(m, p);
-            else disposed = true; // Dispose woke us without a P
+            if (p is null) return false; // Dispose woke us without a P
+            AcquireP(m, p);
         }
-        m.CurG!.CasStatus(GStatus.Syscall, GStatus.Running);
-        CountUnblockedM();
-        if (disposed)
-        {
-            // The goroutine goes on without a P only to unwind: the M's schedule loop sees no P and
-            // exits; GoExit0 recycles nothing.
-            throw new ObjectDisposedException(nameof(GoRuntime),
-                $"The GoSharp runtime '{Name}' was disposed while goroutine {m.CurG.Goid} was blocked.");
-        }
+        return true;
     }
 
     /// <summary>
@@ -142,9 +157,20 @@ internal sealed partial class Sched
     public static void PreemptPlainCode()
     {
         M? m = M.Current;
-        if (m is null || m.P is null || m.CurG is null) return;
-        if (!m.Sched.TryCountBlockedM()) return; // at the thread limit: keep the P rather than fail (ThreadLimit.cs)
-        using (HandOffForBlocking(m)) { }
+        if (m is null || m.CurG is null) return;
+        BlockingScope scope;
+        using (new RuntimeSection(m))
+        {
+            if (m.P is null)
+            {
+                // Sysmon took it while the loop ran: a safe point to take one back (PlainCodeRetake.cs).
+                if (Volatile.Read(ref m.RetakeState) != RetakeNone) m.Sched.ReacquireAfterRetake(m);
+                return;
+            }
+            if (!m.Sched.TryCountBlockedM()) return; // at the thread limit: keep the P rather than fail (ThreadLimit.cs)
+            scope = HandOffForBlocking(m);
+        }
+        scope.Dispose();
     }
 
     /// <summary>

@@ -35,7 +35,11 @@ internal sealed partial class Sched
         if (root.Caller is not null || root.State != -1)
             throw new InvalidOperationException("A frame can start only one goroutine, once, and only before it has run.");
         M? m = M.Current;
-        P? p = m is not null && m.Sched == this ? m.P : null;
+        // A runtime section around the P's use (PlainCodeRetake.cs). No try/finally: an exception leaves
+        // InUserCode 0, which only keeps sysmon from retaking until the next resume.
+        bool mine = m is not null && m.Sched == this;
+        bool entered = mine && EnterRuntime(m!);
+        P? p = mine ? m!.P : null;
         G g = (p is not null ? GetFreeG(p) : GetFreeGGlobal()) ?? NewG();
         g.Goid = Interlocked.Increment(ref _goidgen);
         g.Root = root;
@@ -47,6 +51,7 @@ internal sealed partial class Sched
         if (_flowExecutionContext) g.ExecContext = fromSpawner ? CaptureForSpawn(m) : context;
         g.CasStatus(GStatus.Dead, GStatus.Runnable);
         PutRunnable(g, p);
+        if (entered) LeaveRuntime(m!, entered);
         if (_stopping)
         {
             // Dispose ran between our check and the queue: nobody will run this G or abandon it.

@@ -143,6 +143,20 @@ internal sealed partial class Sched
     /// </summary>
     private void HandoffP(P p)
     {
+        // An M waiting to go on with its goroutine comes first: that goroutine is in no run queue, so nothing
+        // else would run it (PutIdlePLocked hands the P to the waiter).
+        if (_exitWaiters is not null)
+        {
+            lock (_lock)
+            {
+                if (_exitWaiters is not null && !_stopTheWorld && !_stopping)
+                {
+                    p.Status = PStatus.Idle;
+                    PutIdlePLocked(p);
+                    return;
+                }
+            }
+        }
         if (!p.RunQueue.IsEmpty || _runqsize != 0)
         {
             StartM(p, spinning: false);

@@ -43,6 +43,16 @@ internal sealed class M
     /// <summary>Handed a P while waiting in <see cref="Sched.ExitBlocking"/>.</summary>
     public bool WaitingForP;
 
+    /// <summary>
+    /// 1 while this M runs a goroutine's own code, 0 in the scheduler and in runtime sections that use the
+    /// P (<see cref="Sched.EnterRuntime"/>). Written only by this M's thread; sysmon may retake the P only
+    /// while it reads 1 (PlainCodeRetake.cs).
+    /// </summary>
+    public int InUserCode;
+
+    /// <summary>Sysmon's retake of this M's P: <see cref="Sched.RetakeNone"/>, Deciding or Retaken (PlainCodeRetake.cs).</summary>
+    public int RetakeState;
+
     private uint _rand;
 
     /// <summary>

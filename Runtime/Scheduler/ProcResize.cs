@@ -11,6 +11,14 @@ internal sealed partial class Sched
 {
     public int StopTheWorldAndResize(int n)
     {
+        M? cur = M.Current is M c && c.Sched == this ? c : null;
+        using var section = new RuntimeSection(cur);
+        // An M without a P (in a blocking section, or retaken by sysmon) resizes as a plain thread does.
+        return StopTheWorldAndResize(n, cur?.P is null ? null : cur);
+    }
+
+    private int StopTheWorldAndResize(int n, M? self)
+    {
         // Never wait for the sema while holding a P: the stop-the-world of whoever holds the sema needs
         // that P (Go: semacquire(&worldsema) parks the G). Two goroutines resizing at once deadlocked.
         if (!Monitor.TryEnter(_worldSema))
@@ -20,7 +28,6 @@ internal sealed partial class Sched
         try
         {
             int old = _gomaxprocs;
-            M? self = M.Current is M cur && cur.Sched == this ? cur : null;
             StopTheWorld(self);
             List<P> runnable;
             lock (_lock)

@@ -18,7 +18,17 @@ internal sealed partial class Sched
                 $"goroutine {g.Goid} was readied while {g.GetStatus()}: a frame would be resumed twice. " +
                 "A primitive must ready a goroutine exactly once per park, after its commit step.");
         M? m = M.Current;
-        PutRunnable(g, m is not null && m.Sched == this ? m.P : null);
+        if (m is not null && m.Sched == this)
+        {
+            // No try/finally: an exception here leaves InUserCode 0, which only stops sysmon retaking.
+            bool entered = EnterRuntime(m);
+            PutRunnable(g, m.P);
+            LeaveRuntime(m, entered);
+        }
+        else
+        {
+            PutRunnable(g, null);
+        }
     }
 
     /// <summary>

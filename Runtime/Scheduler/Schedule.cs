@@ -108,6 +108,8 @@ internal sealed partial class Sched
 
         Frame f = g.Top!;
         FrameResult r;
+        // From here until the frames return, sysmon may take the P if they stay too long (PlainCodeRetake.cs).
+        Volatile.Write(ref m.InUserCode, 1);
         while (true)
         {
             try
@@ -119,10 +121,12 @@ internal sealed partial class Sched
                 g.SyncDepth = _syncDepthAtResume;
                 r = f.Resume(g);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ExceptionFirstPass.AtResume(f, ex))
             {
                 // The frame (or a synchronous callee of it) threw past its own handlers: it is done, and
-                // its caller rethrows at its call site, inside its own try blocks.
+                // its caller rethrows at its call site, inside its own try blocks. The filter (always true) is
+                // the first pass of the suspended callers' filters, before the finally blocks on the thread's
+                // stack run (ExceptionFirstPass).
                 f.Failure = FrameFailure.Capture(ex);
                 r = FrameResult.Completed;
             }
@@ -141,6 +145,8 @@ internal sealed partial class Sched
             }
             break;
         }
+        Volatile.Write(ref m.InUserCode, 0);
+        if (Volatile.Read(ref m.RetakeState) != RetakeNone) ReacquireAfterRetake(m); // no P after: disposed
 
         m.CurG = null;
         // Setting an AsyncLocal (or the culture, or Activity.Current) replaces the thread's context with a
@@ -158,7 +164,7 @@ internal sealed partial class Sched
         {
             ExecutionContext.Restore(mctx!);
         }
-        // The goroutine may have blocked in plain code and come back on another P.
+        // The goroutine may have blocked in plain code, or been retaken, and come back on another P.
         switch (r)
         {
             case FrameResult.Completed:

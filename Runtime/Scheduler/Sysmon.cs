@@ -43,8 +43,9 @@ internal sealed partial class Sched
     }
 
     /// <summary>
-    /// Preempts goroutines whose P's schedtick has not moved for a time slice, and takes back Ps kept for
-    /// blocking sections that have lasted (see Blocking.cs). True while any P is in a blocking section, so
+    /// Preempts goroutines whose P's schedtick has not moved for a time slice, takes the P from one still
+    /// there a slice later if its work waits (PlainCodeRetake.cs), and takes back Ps kept for blocking
+    /// sections that have lasted (see Blocking.cs). True while any P is in a blocking section, so
     /// sysmon keeps its short period then. Go: retake.
     /// </summary>
     private bool Retake(long now)
@@ -55,10 +56,16 @@ internal sealed partial class Sched
             if (p.Status == PStatus.Syscall)
             {
                 acted = true;
+                p.SysmonWhen = now; // a time slice is measured while the P runs goroutine code
                 RetakeFromSyscall(p, now);
                 continue;
             }
-            if (p.Status != PStatus.Running) continue;
+            if (p.Status != PStatus.Running)
+            {
+                // A time slice is measured while the P runs: an idle P taken again keeps its tick.
+                p.SysmonWhen = now;
+                continue;
+            }
             uint tick = p.SchedTick;
             if (p.SysmonTick != tick)
             {
@@ -71,6 +78,9 @@ internal sealed partial class Sched
                 g.Preempt = true; // Go: preemptone
                 acted = true;
             }
+            // Still there a slice later: the goroutine is in plain code (blocked, or a loop that has no
+            // preemption check). Take the P if its work would otherwise wait (PlainCodeRetake.cs).
+            if (RetakeFromPlainCode(p, now)) acted = true;
         }
         return acted;
     }

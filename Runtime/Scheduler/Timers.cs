@@ -8,20 +8,30 @@ namespace GoSharp.Scheduler;
 // wakeNetPoller makes sure an M sleeps no longer than the earliest timer).
 internal sealed partial class Sched
 {
-    /// <summary>The heap for a new timer: the current P's on a scheduler thread of this runtime, else P0's.</summary>
-    internal TimerHeap TimerHeapForCurrentThread()
-    {
-        M? m = M.Current;
-        if (m is not null && m.Sched == this && m.P is P p) return p.Timers;
-        P[] allp = _allp;
-        if (allp.Length == 0) throw new ObjectDisposedException(nameof(GoRuntime), $"The GoSharp runtime '{Name}' has no processors (disposed?).");
-        return allp[0].Timers;
-    }
-
-    /// <summary>Schedules <paramref name="t"/> at <paramref name="when"/> and makes sure an M will wake for it.</summary>
+    /// <summary>
+    /// Schedules <paramref name="t"/> at <paramref name="when"/> on the current P's heap (on a scheduler thread of
+    /// this runtime holding a P), else on P0's, and makes sure an M will wake for it.
+    /// </summary>
+    /// <remarks>
+    /// The P is read and its heap added to in one runtime section (PlainCodeRetake.cs): a heap read outside one
+    /// could belong to a P that sysmon then retakes and a SetMaxProcs retires, and a timer added to a retired
+    /// heap after its timers moved to P0 would never fire. P0 is never retired.
+    /// </remarks>
     internal void AddTimer(TimerEntry t, long when)
     {
-        TimerHeapForCurrentThread().Add(t, when);
+        M? m = M.Current is M cur && cur.Sched == this ? cur : null;
+        using (new RuntimeSection(m))
+        {
+            TimerHeap heap;
+            if (m?.P is P p) heap = p.Timers;
+            else
+            {
+                P[] allp = _allp;
+                if (allp.Length == 0) throw new ObjectDisposedException(nameof(GoRuntime), $"The GoSharp runtime '{Name}' has no processors (disposed?).");
+                heap = allp[0].Timers;
+            }
+            heap.Add(t, when);
+        }
         TimerAdded(when);
     }
 

@@ -1,0 +1,168 @@
+using System.Collections.Generic;
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// The short-circuiting operators around a suspension point: <c>&amp;&amp;</c>, <c>||</c>, <c>??</c>, <c>?:</c> and
+/// <c>?.</c> become branches that assign a temporary, so only the side C# evaluates runs (and suspends).
+/// <code>
+/// before:  var s = a ?? Tw(b);
+/// after:   _t0 = a;                          // the left side, once
+///          if (_t0 is null) goto coalesce0;
+///          _t1 = _t0; goto coalesced1;
+///      coalesce0:
+///          ...Tw(b): a nested call, a state, its result _r2...
+///          _t1 = _r2;
+///      coalesced1:
+///          _l0_s = _t1;
+/// </code>
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    private string LowerLogical(BinaryExpressionSyntax b)
+    {
+        var type = TypeOf(b);
+        if (type?.SpecialType != SpecialType.System_Boolean)
+        {
+            Report(DiagnosticDescriptors.Unsupported, b, "A user-defined && or || with a suspension point");
+            return RewriteExpr(b);
+        }
+        var t = Temp(type, b, "value of " + (b.IsKind(SyntaxKind.LogicalAndExpression) ? "&&" : "||"));
+        var l = LowerExpression(b.Left);
+        Src(b.Left);
+        Stmt($"{t} = {l};");
+        var skip = NewLabel("logic");
+        Hidden();
+        Stmt(b.IsKind(SyntaxKind.LogicalAndExpression) ? $"if (!{t}) goto {skip};" : $"if ({t}) goto {skip};");
+        var r = LowerExpression(b.Right);
+        Src(b.Right);
+        Stmt($"{t} = {r};");
+        Hidden();
+        Label(skip);
+        return t;
+    }
+
+    private string LowerCoalesce(BinaryExpressionSyntax b)
+    {
+        var leftType = TypeOf(b.Left);
+        var type = TypeOf(b);
+        var tl = ValueTemp(leftType, b.Left, "left of ??").Write; // compared with null and copied: never read as its type
+        var (t, read) = ValueTemp(type, b, "value of ??");
+        var l = LowerExpression(b.Left);
+        Src(b.Left);
+        Stmt($"{tl} = {l};");
+        var rhs = NewLabel("coalesce");
+        var end = NewLabel("coalesced");
+        Hidden();
+        Stmt($"if ({tl} is null) goto {rhs};");
+        var unwrap = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+            && type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+        Stmt($"{t} = {tl}{(unwrap ? ".Value" : "")};");
+        Stmt($"goto {end};");
+        Label(rhs);
+        AssignOrThrow(t, b.Right);
+        Hidden();
+        Label(end);
+        return read;
+    }
+
+    /// <summary>
+    /// One branch of <c>?:</c> or the right of <c>??</c> into its temporary; a throw expression there
+    /// (<c>c ? x : throw e</c>) becomes a throw statement, as a throw expression cannot be assigned.
+    /// </summary>
+    private void AssignOrThrow(string target, ExpressionSyntax branch)
+    {
+        if (branch is ThrowExpressionSyntax te)
+        {
+            var x = LowerExpression(te.Expression);
+            Src(branch);
+            Stmt($"throw {x};");
+            return;
+        }
+        var v = LowerExpression(branch);
+        Src(branch);
+        Stmt($"{target} = {v};");
+    }
+
+    private string LowerConditional(ConditionalExpressionSyntax c)
+    {
+        if (c.WhenTrue is RefExpressionSyntax)
+        {
+            Report(DiagnosticDescriptors.Unsupported, c, "A ref conditional with a suspension point");
+            return RewriteExpr(c);
+        }
+        var (t, read) = ValueTemp(TypeOf(c), c, "value of ?:");
+        var cond = LowerExpression(c.Condition);
+        var elseLabel = NewLabel("condelse");
+        var end = NewLabel("condend");
+        Src(c.Condition);
+        Stmt($"if (!({cond})) goto {elseLabel};");
+        AssignOrThrow(t, c.WhenTrue);
+        Hidden();
+        Stmt($"goto {end};");
+        Label(elseLabel);
+        AssignOrThrow(t, c.WhenFalse);
+        Hidden();
+        Label(end);
+        return read;
+    }
+
+    private readonly Dictionary<ConditionalAccessExpressionSyntax, string> _bindingReceivers = new();
+
+    /// <summary>The temporary holding the receiver of the <c>?.</c> that a member binding belongs to, if it is being lowered.</summary>
+    public string? BindingReceiver(SyntaxNode binding)
+    {
+        foreach (var ca in binding.Ancestors().OfType<ConditionalAccessExpressionSyntax>())
+        {
+            if (!ca.WhenNotNull.Span.Contains(binding.Span)) continue;
+            return _bindingReceivers.TryGetValue(ca, out var r) ? r : null;
+        }
+        return null;
+    }
+
+    /// <summary><c>a?.M(...)</c> with a suspension point: <c>t = a; if (t is null) result = default; else result = t.M(...);</c></summary>
+    private string LowerConditionalAccess(ConditionalAccessExpressionSyntax ca, bool discard)
+    {
+        // `x?.M(Tw(1))` of a call the compiler leaves out ([Conditional], SymbolFacts.IsOmittedCall) is left out
+        // whole, `x` included: Roslyn drops a conditional access whose access it dropped (its local rewriter's
+        // RewriteConditionalAccess), so nothing of it is evaluated, nor null-tested.
+        if (IsOmittedAccess(ca.WhenNotNull)) return "";
+        var recvType = TypeOf(ca.Expression);
+        // A receiver or value whose type holds an anonymous type waits in an object field, read back by example.
+        var (t, receiverRead) = ValueTemp(recvType, ca.Expression, "receiver of ?.");
+        var r = LowerExpression(ca.Expression);
+        Src(ca.Expression);
+        Stmt($"{t} = {r};");
+        var type = Model.GetTypeInfo(ca, _ct).Type;
+        var hasValue = !discard && type is not null && type.SpecialType != SpecialType.System_Void;
+        string? result = null, read = null;
+        if (hasValue) (result, read) = ValueTemp(type, ca, "value of ?.");
+        var end = NewLabel("condaccess");
+        Hidden();
+        Stmt(result is null ? $"if ({t} is null) goto {end};" : $"if ({t} is null) {{ {result} = default; goto {end}; }}");
+        var receiverText = recvType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } ? receiverRead + ".Value" : receiverRead;
+        _bindingReceivers[ca] = receiverText;
+        var v = LowerExpression(ca.WhenNotNull, discard: result is null);
+        _bindingReceivers.Remove(ca);
+        Src(ca.WhenNotNull);
+        if (result is not null) Stmt($"{result} = {v};");
+        else if (v.Length > 0 && SyntaxFactory.ParseExpression(v) is not IdentifierNameSyntax) Stmt(v + ";");
+        Hidden();
+        Label(end);
+        return read ?? "";
+    }
+
+    /// <summary>The access of a <c>?.</c> (through nested ones, <c>a?.B()?.M()</c>) ends in a call the compiler leaves out.</summary>
+    private bool IsOmittedAccess(ExpressionSyntax access) => access switch
+    {
+        ConditionalAccessExpressionSyntax inner => IsOmittedAccess(inner.WhenNotNull),
+        InvocationExpressionSyntax inv => Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol m && SymbolFacts.IsOmittedCall(m, inv.SyntaxTree),
+        _ => false,
+    };
+}
