@@ -19,16 +19,17 @@ namespace GoSharp.Scheduler;
 //
 // What the runtime holds strongly and why (each is a way to wake a goroutine, so it must stay strong):
 // run queues (runnable Gs), M.CurG (running and blocking Gs), the P timer heaps (a pending timer's G),
-// the idle and exit-waiter lists. What it holds only for bookkeeping is allgs, which the probe takes the
+// the idle and exit-waiter lists (a P going idle clears its ring's slots of Gs already taken, so a
+// stale slot keeps nothing alive: RunQueue.ClearTaken). What it holds only for bookkeeping is allgs, which the probe takes the
 // parked Gs out of while it collects. Anything else that keeps a parked G alive (a stale local of an M, a
 // handle held by a thread that will never join) only loses a detection, never reports falsely.
 //
 // Both halves of the protocol:
 //   - The probe (a thread-pool thread, one at a time): under the allgs lock it moves every parked G from
-//     allgs to _probed as a long weak handle (tracking resurrection: a finalizer that revives a channel
-//     revives its waiters too), with a long weak handle to its first frame and, strongly, the list of
+//     allgs to _probed as a long weak handle (tracking resurrection: a chain that a finalizable object
+//     reaches stays alive, since its finalizer might revive a channel), with a long weak handle to its first frame and, strongly, the list of
 //     threads joining it (ThreadJoiners holds only what wakes those threads). It snapshots the dump,
-//     collects (full, blocking, finalizers run, collects again), and under the lock moves every G that
+//     runs one full collection (in the background where the GC allows, waited for), and under the lock moves every G that
 //     survived back into allgs. A G that did not survive is reported: if its first frame is still alive
 //     (a thread holds the handle) it is finished with a DeadlockException as a written-off goroutine is,
 //     so later joins throw too; otherwise its listed thread joiners are failed directly.
@@ -44,8 +45,9 @@ namespace GoSharp.Scheduler;
 //
 // Cost: nothing while any P is busy (CheckDead returns on the idle-P count); when the runtime goes idle,
 // a scan of allgs at most once a millisecond, and with a goroutine parked a probe: a dump, a weak handle
-// per parked goroutine and two full collections, then a wait that doubles from 16 ms to 30 s after each
-// probe that found nothing (reset by one that found a deadlock).
+// per parked goroutine and one full background collection (its pauses are short however large the heap;
+// its marking costs CPU on another core), then a wait that doubles from 16 ms to 30 s after each probe
+// that found nothing (reset by one that found a deadlock). Between idle spells no probe runs at all.
 internal sealed partial class Sched
 {
     /// <summary>AllGsIndex of a G that a probe holds weakly.</summary>
@@ -89,7 +91,7 @@ internal sealed partial class Sched
             {
                 ran = true;
                 string dump = GoroutineDump.Format(this); // before the collection takes the deadlocked ones
-                CollectFully();
+                Collect();
                 dead = RestoreSurvivors(dump);
             }
         }
@@ -135,13 +137,24 @@ internal sealed partial class Sched
         }
     }
 
-    /// <summary>A full, blocking collection that also frees what finalizers left unreachable.</summary>
-    private static void CollectFully()
+    /// <summary>
+    /// One full collection, in the background where the GC allows it (the application's threads pause only
+    /// briefly, however large the heap), waited for until it has ended. Only an ended collection clears weak
+    /// handles, so reading them early loses detections, never adds one; likewise a chain that only a
+    /// finalizable object reaches stays alive through this collection (it waits for the finalizer), which
+    /// can only hide a deadlock.
+    /// </summary>
+    private static void Collect()
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+        long before = LastFullCollection();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false, compacting: false);
+        // A blocking collection (concurrent GC off) has ended already; a background one ends on its own thread.
+        for (int waited = 0; LastFullCollection() <= before && waited < 30_000; waited += 2)
+            Thread.Sleep(2);
     }
+
+    private static long LastFullCollection() =>
+        Math.Max(GC.GetGCMemoryInfo(GCKind.Background).Index, GC.GetGCMemoryInfo(GCKind.FullBlocking).Index);
 
     /// <summary>Puts the surviving Gs back into allgs and reports the others; returns how many were reported.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
