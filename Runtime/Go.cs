@@ -20,6 +20,16 @@ public static partial class Go
     public static YieldAwaiter GetYieldAwaiter() => default;
 
     /// <summary>
+    /// Runs <paramref name="main"/> as the program's main goroutine on the current runtime and waits for it
+    /// (Go: <c>func main</c>): <c>public static void Main() =&gt; Go.Run(GoMain);</c>. A deadlock throws
+    /// <see cref="DeadlockException"/> with the goroutine dump; see <see cref="GoRuntime.Run(System.Func{Goroutine})"/>.
+    /// </summary>
+    public static void Run(System.Func<Goroutine> main) => GoRuntime.Current.Run(main);
+
+    /// <summary>Runs <paramref name="main"/> as the main goroutine and returns its result; see <see cref="Run(System.Func{Goroutine})"/>.</summary>
+    public static T Run<T>(System.Func<Goroutine<T>> main) => GoRuntime.Current.Run(main);
+
+    /// <summary>
     /// Sets the number of Ps of the current runtime (Go: runtime.GOMAXPROCS(n)) and returns the previous
     /// value; see <see cref="GoRuntime.SetMaxProcs"/>.
     /// </summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.CompilerServices;
 using GoSharp.Scheduler;
@@ -35,7 +36,7 @@ public sealed class GoRuntime : IDisposable
         (int procs, TimeSpan? trace, int threads) = Validate(options);
         bool trampolineCalls = options.TrampolineEveryCall ?? RuntimeConfig.DebugSetting(RuntimeConfig.TrampolineCallsSetting);
         Name = options.Name ?? $"runtime{Interlocked.Increment(ref s_nextId)}";
-        Sched = new Sched(this, Name, procs, options.DeterministicSeed, options.DetectDeadlocks, options.PreemptAfter,
+        Sched = new Sched(this, Name, procs, options.DeterministicSeed, options.DetectDeadlocks, options.DeadlockOnAllAsleep, options.PreemptAfter,
             trace, options.TraceWriter ?? Console.Error, options.UnhandledException, options.FlowExecutionContext, threads);
         Sched.TrampolineEveryCall = trampolineCalls;
         RuntimeMetrics.Register(this);
@@ -144,6 +145,52 @@ public sealed class GoRuntime : IDisposable
 
     /// <summary>Starts a goroutine that returns a value.</summary>
     public Goroutine<T> Spawn<T>(Frame<T> root) => new(root, Sched.NewProc(root));
+
+    /// <summary>
+    /// Runs <paramref name="main"/> as the program's main goroutine (Go: <c>func main</c>) and blocks the calling
+    /// thread until that goroutine ends, rethrowing its exception. <paramref name="main"/> is called with this
+    /// runtime entered on the thread, so the launcher it calls spawns here: <c>rt.Run(GoMain)</c>.
+    /// </summary>
+    /// <remarks>
+    /// Unlike <c>GoMain().Join()</c>, the waiting thread keeps nothing of the goroutine: a handle held by the
+    /// caller's own frame (always, in Debug builds and in a method's first, unoptimized compilation) holds the
+    /// goroutine's whole state, and so hides a deadlock from <see cref="GoRuntimeOptions.DetectDeadlocks"/>.
+    /// Keep the channels the program deadlocks on inside goroutines, not in locals or captures of the caller.
+    /// See docs/deadlocks.md.
+    /// </remarks>
+    /// <exception cref="DeadlockException">The main goroutine, and whatever it waits for, can never run again.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="main"/> returned a default handle.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // the frame dies here at the join (DeadlockProbe.cs)
+    public void Run(Func<Goroutine> main) => JoinState.BlockUntilDone(StartMain(main)).ThrowIfFailed();
+
+    /// <summary>Runs <paramref name="main"/> as the program's main goroutine and returns its result; see <see cref="Run(Func{Goroutine})"/>.</summary>
+    /// <exception cref="DeadlockException">The main goroutine, and whatever it waits for, can never run again.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="main"/> returned a default handle.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public T Run<T>(Func<Goroutine<T>> main) => JoinState.BlockUntilDone(StartMain(main)).GetResult();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Frame StartMain(Func<Goroutine> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        Sched.ThrowIfDisposed();
+        Goroutine handle;
+        using (Enter()) handle = main();
+        return handle.Root ?? throw DefaultMain();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Frame<T> StartMain<T>(Func<Goroutine<T>> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        Sched.ThrowIfDisposed();
+        Goroutine<T> handle;
+        using (Enter()) handle = main();
+        return handle.Root ?? throw DefaultMain();
+    }
+
+    private static InvalidOperationException DefaultMain() =>
+        new("The main delegate returned a default Goroutine handle: return the handle of the goroutine it starts (rt.Run(GoMain), where GoMain is the launcher of a [Goroutine] method).");
 
     /// <summary>
     /// Changes the number of Ps while goroutines run (Go: <c>runtime.GOMAXPROCS(n)</c>): stops the world

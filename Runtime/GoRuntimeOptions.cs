@@ -55,15 +55,27 @@ public sealed class GoRuntimeOptions
     public int? DeterministicSeed { get; set; }
 
     /// <summary>
-    /// Detect deadlocks as Go does (checkdead): when every goroutine is parked and nothing in the
-    /// runtime can wake one (no runnable goroutine, no timer, no Task await, no blocking plain code),
-    /// every joiner gets a <see cref="DeadlockException"/> with the goroutine dump. Off by default: code
-    /// on ordinary .NET threads may still send to a parked goroutine later, which Go never has to allow
-    /// for. Turn it on for programs (and tests) whose goroutines talk only to each other. The default
-    /// runtime, unless configured in code, reads it from the <c>GoSharp.DetectDeadlocks</c> AppContext
-    /// setting or the <c>GOSHARP_DETECTDEADLOCKS</c> environment variable (1 or 0).
+    /// Detect deadlocks (Go: checkdead). Default true. When the runtime goes idle with goroutines parked, it
+    /// proves with a garbage collection which of them nothing can ever wake: parked goroutines that only the
+    /// runtime and each other can reach, which no thread, timer, Task or other outside code holds a way to.
+    /// Their joiners get a <see cref="DeadlockException"/> with the goroutine dump. A goroutine that some
+    /// thread could still wake (the thread holds its channel, its Task, its mutex) is never reported. The
+    /// proof costs a full blocking garbage collection, taken only when the runtime is idle and rate-limited
+    /// with a backoff; set false to never take one. What counts as "can still be woken" is in
+    /// docs/deadlocks.md. The default runtime, unless configured in code, reads it from the
+    /// <c>GoSharp.DetectDeadlocks</c> AppContext setting or the <c>GOSHARP_DETECTDEADLOCKS</c> environment
+    /// variable (1 or 0).
     /// </summary>
-    public bool DetectDeadlocks { get; set; }
+    public bool DetectDeadlocks { get; set; } = true;
+
+    /// <summary>
+    /// Report a deadlock as Go does, without the proof: as soon as every goroutine is parked and nothing
+    /// inside the runtime can wake one (no runnable goroutine, timer, Task await or blocking plain code),
+    /// whoever holds what they wait on. Immediate and free, but code on ordinary .NET threads that would
+    /// have sent to a parked goroutine later finds it written off. For programs and tests whose goroutines
+    /// talk only to each other. Default false; has effect only with <see cref="DetectDeadlocks"/>.
+    /// </summary>
+    public bool DeadlockOnAllAsleep { get; set; }
 
     /// <summary>Where the scheduler trace goes; null is standard error, as in Go.</summary>
     public System.IO.TextWriter? TraceWriter { get; set; }

@@ -38,6 +38,7 @@ public class DeadlockFaultTests
         {
             MaxProcs = procs,
             DetectDeadlocks = true,
+            DeadlockOnAllAsleep = true,
             UnhandledException = e => Unobserved.Enqueue(e),
         });
         var c = new Chan<int>(cap);

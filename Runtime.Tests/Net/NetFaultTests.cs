@@ -209,7 +209,7 @@ public class NetFaultTests
     [Fact]
     public void A_server_waiting_in_Accept_is_not_reported_as_deadlocked()
     {
-        var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, DetectDeadlocks = true });
+        var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, DetectDeadlocks = true, DeadlockOnAllAsleep = true });
         try
         {
             using Listener l = NetOps.ListenLoopback();

@@ -56,7 +56,7 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Null(o.MaxProcs);
         Assert.Null(o.MaxThreads);
         Assert.Null(o.SchedTrace);
-        Assert.False(o.DetectDeadlocks);
+        Assert.True(o.DetectDeadlocks); // on by default: the proof never reports a goroutine that can still be woken
         Assert.True(o.FlowExecutionContext);
         Assert.Equal(TimeSpan.FromMilliseconds(10), o.PreemptAfter);
     }
@@ -66,7 +66,7 @@ public sealed class ConfigurationTests : IDisposable
     {
         Environment.SetEnvironmentVariable("GOMAXPROCS", "3");
         Environment.SetEnvironmentVariable("GOSHARP_SCHEDTRACE", "500");
-        Environment.SetEnvironmentVariable("GOSHARP_DETECTDEADLOCKS", "1");
+        Environment.SetEnvironmentVariable("GOSHARP_DETECTDEADLOCKS", "0");
         Environment.SetEnvironmentVariable("GOSHARP_PREEMPT_MS", "25");
         Environment.SetEnvironmentVariable("GOSHARP_FLOWEXECUTIONCONTEXT", "0");
         Environment.SetEnvironmentVariable("GOSHARP_MAXTHREADS", "64");
@@ -75,14 +75,14 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(64, o.MaxThreads);
         using (var rt = new GoRuntime()) Assert.Equal(64, rt.Sched.MaxThreads); // any runtime leaving it null reads it
         Assert.Equal(TimeSpan.FromMilliseconds(500), o.SchedTrace);
-        Assert.True(o.DetectDeadlocks);
+        Assert.False(o.DetectDeadlocks); // the opt-out
         Assert.Equal(TimeSpan.FromMilliseconds(25), o.PreemptAfter);
         Assert.False(o.FlowExecutionContext);
 
-        Environment.SetEnvironmentVariable("GOSHARP_DETECTDEADLOCKS", "false");
+        Environment.SetEnvironmentVariable("GOSHARP_DETECTDEADLOCKS", "true");
         Environment.SetEnvironmentVariable("GOSHARP_FLOWEXECUTIONCONTEXT", "true");
         o = RuntimeConfig.FromConfiguration();
-        Assert.False(o.DetectDeadlocks);
+        Assert.True(o.DetectDeadlocks);
         Assert.True(o.FlowExecutionContext);
     }
 
@@ -173,7 +173,7 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public void ConfigureBeforeFirstUseWinsOverConfiguration()
     {
-        Environment.SetEnvironmentVariable("GOSHARP_DETECTDEADLOCKS", "1");
+        Environment.SetEnvironmentVariable("GOSHARP_DETECTDEADLOCKS", "0");
         Environment.SetEnvironmentVariable("GOMAXPROCS", "2");
         GoRuntimeOptions? used = null;
         var holder = new DefaultRuntimeHolder(o => new GoRuntime(used = o));
@@ -185,7 +185,7 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal("default", rt.Name);
         Assert.NotNull(used);
         Assert.False(used!.FlowExecutionContext);
-        Assert.False(used.DetectDeadlocks); // the code's options are taken whole: the variable does not add to them
+        Assert.True(used.DetectDeadlocks); // the code's options are taken whole: the variable does not add to them
     }
 
     [Fact]

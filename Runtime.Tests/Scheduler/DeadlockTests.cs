@@ -13,7 +13,7 @@ public class DeadlockTests
     [InlineData(2)]
     public void AllGoroutinesAsleepIsReportedToTheJoinerWithTheDump(int procs)
     {
-        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs, DetectDeadlocks = true });
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs, DetectDeadlocks = true, DeadlockOnAllAsleep = true });
         var c = new Chan<int>();
         var d = new Chan<int>();
         // Go's classic: each waits to receive what the other would send after receiving.
@@ -39,7 +39,7 @@ public class DeadlockTests
     [Fact]
     public void SleepersAndTaskAwaitsAreNotDeadlocks()
     {
-        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, DetectDeadlocks = true });
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, DetectDeadlocks = true, DeadlockOnAllAsleep = true });
         var tcs = new System.Threading.Tasks.TaskCompletionSource<int>(System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
         IEnumerable<Op> Sleeper() { yield return TimeOps.Sleep(50); }
         rt.Go(Sleeper()).Join(); // the only goroutine sleeps: a pending timer is not a deadlock
@@ -56,14 +56,14 @@ public class DeadlockTests
     }
 
     [Fact]
-    public void OffByDefault()
+    public void APlainThreadHoldingTheChannelIsNotADeadlock()
     {
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
         var c = new Chan<int>();
         IEnumerable<Op> A() { yield return Recv(c); }
         var a = rt.Go(A());
         Assert.True(SpinWait.SpinUntil(() => rt.DumpGoroutines().Contains("[chan receive]"), TimeSpan.FromSeconds(10)));
-        c.Send(1); // a plain thread wakes it: exactly what detection would have ruled out
+        c.Send(1); // a plain thread wakes it: exactly what the all-asleep rule would have ruled out
         a.Join();
     }
 }

@@ -24,7 +24,7 @@ public class JoinCancellationTests
         var joiner = rt.Go(Joiner());
         var t = new Thread(() => { try { target.Join(cts.Token); } catch (Exception ex) { fromThread = ex; } });
         t.Start();
-        SpinWait.SpinUntil(() => target.Root!.Joins is { Goroutines: not null, Threads: > 0 });
+        SpinWait.SpinUntil(() => target.Root!.Joins is { Goroutines: not null, Threads.Count: > 0 });
         cts.Cancel();
         joiner.Join();
         t.Join();

@@ -20,7 +20,7 @@ public class DeterministicSyncTests
     {
         for (int seed = 0; seed < Seeds; seed++)
         {
-            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed, DetectDeadlocks = true });
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed, DetectDeadlocks = true, DeadlockOnAllAsleep = true });
             try
             {
                 scenario(rt, seed);

@@ -3,9 +3,10 @@ using System;
 namespace GoSharp;
 
 /// <summary>
-/// Every goroutine is blocked and nothing can wake any of them (Go: "fatal error: all goroutines are
-/// asleep - deadlock!"). Thrown to whoever joins a goroutine of a runtime created with
-/// <see cref="GoRuntimeOptions.DetectDeadlocks"/>; <see cref="Dump"/> shows where each one waits.
+/// The goroutine being joined is blocked and nothing can ever wake it (Go: "fatal error: all goroutines are
+/// asleep - deadlock!"): a garbage collection proved that nothing outside the runtime can reach what it waits
+/// on (<see cref="GoRuntimeOptions.DetectDeadlocks"/>), or, with <see cref="GoRuntimeOptions.DeadlockOnAllAsleep"/>,
+/// every goroutine was asleep. <see cref="Dump"/> shows where each one waited.
 /// </summary>
 public sealed class DeadlockException : Exception
 {

@@ -47,12 +47,8 @@ public readonly struct Goroutine : IEquatable<Goroutine>
     /// <c>[Goroutine]</c> method this suspends the calling goroutine; elsewhere it blocks the thread.
     /// </summary>
     [SuspensionPoint(nameof(GetJoinAwaiter))]
-    public void Join()
-    {
-        var root = RootOrThrow;
-        JoinState.BlockUntilDone(root);
-        root.ThrowIfFailed();
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the caller's handle stays a plain local (DeadlockProbe.cs)
+    public void Join() => JoinState.BlockUntilDone(RootOrThrow).ThrowIfFailed();
 
     /// <summary>The awaiter behind <see cref="Join()"/> inside goroutines (generated code calls it).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
@@ -68,8 +64,7 @@ public readonly struct Goroutine : IEquatable<Goroutine>
     {
         var root = RootOrThrow;
         cancellationToken.ThrowIfCancellationRequested();
-        JoinState.BlockUntilDone(root, cancellationToken);
-        root.ThrowIfFailed();
+        JoinState.BlockUntilDone(root, cancellationToken).ThrowIfFailed();
     }
 
     /// <summary>The awaiter behind <see cref="Join(CancellationToken)"/>.</summary>
@@ -79,7 +74,13 @@ public readonly struct Goroutine : IEquatable<Goroutine>
     /// <summary>Lets async code write <c>await handle</c>.</summary>
     public GoroutineAwaiter GetAwaiter() => new(RootOrThrow);
 
-    internal Frame RootOrThrow => Root ?? throw new InvalidOperationException("This Goroutine handle is default: it refers to no goroutine.");
+    internal Frame RootOrThrow
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // no call with the handle's address (see Join)
+        get => Root ?? ThrowDefault<Frame>();
+    }
+
+    internal static TFrame ThrowDefault<TFrame>() => throw new InvalidOperationException("This Goroutine handle is default: it refers to no goroutine.");
 
     /// <inheritdoc/>
     public bool Equals(Goroutine other) => ReferenceEquals(Root, other.Root);
@@ -126,12 +127,8 @@ public readonly struct Goroutine<T> : IEquatable<Goroutine<T>>
     /// <c>[Goroutine]</c> method this suspends the calling goroutine; elsewhere it blocks the thread.
     /// </summary>
     [SuspensionPoint(nameof(GetJoinAwaiter))]
-    public T Join()
-    {
-        var root = RootOrThrow;
-        JoinState.BlockUntilDone(root);
-        return root.GetResult();
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the caller's handle stays a plain local (DeadlockProbe.cs)
+    public T Join() => JoinState.BlockUntilDone(RootOrThrow).GetResult();
 
     /// <summary>The awaiter behind <see cref="Join()"/> inside goroutines (generated code calls it).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
@@ -147,8 +144,7 @@ public readonly struct Goroutine<T> : IEquatable<Goroutine<T>>
     {
         var root = RootOrThrow;
         cancellationToken.ThrowIfCancellationRequested();
-        JoinState.BlockUntilDone(root, cancellationToken);
-        return root.GetResult();
+        return JoinState.BlockUntilDone(root, cancellationToken).GetResult();
     }
 
     /// <summary>The awaiter behind <see cref="Join(CancellationToken)"/>.</summary>
@@ -161,7 +157,11 @@ public readonly struct Goroutine<T> : IEquatable<Goroutine<T>>
     /// <summary>The untyped handle of the same goroutine.</summary>
     public static implicit operator Goroutine(Goroutine<T> g) => new(g.RootOrThrow, g.Id);
 
-    private Frame<T> RootOrThrow => Root ?? throw new InvalidOperationException("This Goroutine handle is default: it refers to no goroutine.");
+    private Frame<T> RootOrThrow
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // no call with the handle's address (see Join)
+        get => Root ?? Goroutine.ThrowDefault<Frame<T>>();
+    }
 
     /// <inheritdoc/>
     public bool Equals(Goroutine<T> other) => ReferenceEquals(Root, other.Root);

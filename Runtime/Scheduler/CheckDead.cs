@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
 using GoSharp.CompilerServices;
 
@@ -5,39 +7,97 @@ using GoSharp.Diagnostics;
 
 namespace GoSharp.Scheduler;
 
-// Deadlock detection (Go: checkdead), opt-in: GoRuntimeOptions.DetectDeadlocks.
+// Deadlock detection (Go: checkdead), on unless GoRuntimeOptions.DetectDeadlocks is false. Two rules share
+// the trigger, the runtime going quiescent:
+//   - the default, sound rule: a probe proves with a garbage collection which parked goroutines nothing
+//     outside the runtime can reach (DeadlockProbe.cs, docs/deadlocks.md);
+//   - Go's rule (GoRuntimeOptions.DeadlockOnAllAsleep): every parked goroutine is reported at once,
+//     whoever holds what it waits on.
 internal sealed partial class Sched
 {
     /// <summary>
-    /// Called by an M about to sleep. If every P is idle, no goroutine is runnable, no timer is pending,
-    /// no goroutine waits for a Task or runs blocking plain code, and some goroutine is parked, nothing
-    /// inside the runtime can ever wake anything: every joiner gets a <see cref="DeadlockException"/>
-    /// with the dump. Go can be sure of this; .NET code on other threads could still send on a channel,
-    /// which is why it is opt-in. Go: checkdead.
+    /// Called by an M about to sleep (and by the probe's retry timer). If every P is idle, no goroutine is
+    /// runnable, no timer is pending, no goroutine waits for a Task or the network or runs blocking plain
+    /// code, nothing inside the runtime can ever wake a parked goroutine: the all-asleep rule reports them
+    /// now, the default rule starts a probe unless one ran too recently. Cheap when any P is busy. Go: checkdead.
     /// </summary>
     private void CheckDead(P[] allp)
     {
-        if (!_detectDeadlocks || Volatile.Read(ref _deadlockReported) != 0) return;
+        if (!_detectDeadlocks || _npidle != _gomaxprocs) return;
+        if (_deadlockOnAllAsleep)
+        {
+            if (Volatile.Read(ref _deadlockReported) == 0 && IsQuiescent(allp)) CheckAllAsleep();
+            return;
+        }
+        // A check while a probe runs may see what that probe's collection missed (a joiner that just let
+        // go of the goroutine): the probe looks again when it ends. Flag first, then read: either this
+        // call sees the probe ended or the probe sees the flag.
+        Interlocked.Exchange(ref _probeAgain, 1);
+        if (Volatile.Read(ref _probing) != 0) return;
+        Volatile.Write(ref _probeAgain, 0);
         lock (_lock)
         {
-            if (_stopping || _stopTheWorld || _npidle != _gomaxprocs || _runqsize != 0 || _exitWaiters is not null) return;
-            if (Volatile.Read(ref ExternalWaits) != 0 || EarliestTimer(allp) != long.MaxValue) return;
-            foreach (P p in allp)
-                if (!p.RunQueue.IsEmpty) return;
-        }
-        G[] gs;
-        lock (_allgsLock) gs = _allgs.ToArray();
-        bool anyWaiting = false;
-        foreach (G g in gs)
-        {
-            switch (g.GetStatus())
+            if (!IsQuiescentLocked(allp)) return;
+            long now = Environment.TickCount64;
+            if (now < _nextProbeAt)
             {
-                case GStatus.Waiting: anyWaiting = true; break;
-                case GStatus.Running or GStatus.Runnable or GStatus.Syscall: return;
+                // Backing off: look again when the wait ends, in case nothing else wakes an M before then.
+                _probeRetry ??= new Timer(static s => ((Sched)s!).CheckDead(((Sched)s!)._allp), this, Timeout.Infinite, Timeout.Infinite);
+                _probeRetry.Change(Math.Max(1, _nextProbeAt - now), Timeout.Infinite);
+                return;
             }
         }
-        if (!anyWaiting || Interlocked.Exchange(ref _deadlockReported, 1) != 0) return;
+        if (!AnyParkedNoneBusy())
+        {
+            lock (_lock) _nextProbeAt = Environment.TickCount64 + 1; // bounds this scan to once a millisecond
+            return;
+        }
+        if (Interlocked.CompareExchange(ref _probing, 1, 0) != 0) return;
+        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Probe(), this, preferLocal: false);
+    }
+
+    private bool IsQuiescent(P[] allp)
+    {
+        lock (_lock) return IsQuiescentLocked(allp);
+    }
+
+    /// <summary>Nothing in the runtime runs or is due to: see <see cref="CheckDead"/>. Caller holds the lock.</summary>
+    private bool IsQuiescentLocked(P[] allp)
+    {
+        if (_stopping || _stopTheWorld || _npidle != _gomaxprocs || _runqsize != 0 || _exitWaiters is not null) return false;
+        if (Volatile.Read(ref ExternalWaits) != 0 || EarliestTimer(allp) != long.MaxValue) return false;
+        foreach (P p in allp)
+            if (!p.RunQueue.IsEmpty) return false;
+        return true;
+    }
+
+    /// <summary>Go's rule: some goroutine parked and none running, runnable or in a blocking call.</summary>
+    private void CheckAllAsleep()
+    {
+        G[] gs;
+        lock (_allgsLock) gs = _allgs.ToArray();
+        if (!AnyParkedNoneBusy(gs) || Interlocked.Exchange(ref _deadlockReported, 1) != 0) return;
         ReportDeadlock(gs);
+    }
+
+    private bool AnyParkedNoneBusy()
+    {
+        lock (_allgsLock) return AnyParkedNoneBusy(_allgs);
+    }
+
+    /// <summary>Some G is parked and none is running, runnable or in a blocking call (an M's plain code).</summary>
+    private static bool AnyParkedNoneBusy(IReadOnlyList<G> gs)
+    {
+        bool anyWaiting = false;
+        for (int i = 0; i < gs.Count; i++)
+        {
+            switch (gs[i].GetStatus())
+            {
+                case GStatus.Waiting: anyWaiting = true; break;
+                case GStatus.Running or GStatus.Runnable or GStatus.Syscall: return false;
+            }
+        }
+        return anyWaiting;
     }
 
     /// <summary>

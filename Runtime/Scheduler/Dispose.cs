@@ -16,10 +16,12 @@ internal sealed partial class Sched
     public void Dispose(TimeSpan timeout)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        if (_detectDeadlocks && !_deadlockOnAllAsleep) RegisterProver(add: false);
         List<M> ms;
         lock (_lock)
         {
             _stopping = true;
+            _probeRetry?.Dispose();
             ms = new List<M>(_allm);
             PreemptAll();
             // Wake idle Ms and Ms waiting for a P, with no P: they see _stopping and exit.
@@ -41,7 +43,7 @@ internal sealed partial class Sched
             {
                 case Waiting.Parker p: p.AbandonThreadWait(); break;
                 case Net.NetWait w: w.AbandonThreadWait(); break;
-                case Frame root: JoinState.WakeThreadJoiners(root); break;
+                case ThreadJoiner j: j.Pulse(); break;
             }
         }
         var deadline = DateTime.UtcNow + timeout;

@@ -140,6 +140,11 @@ internal sealed partial class Sched
                 chain = g.SchedLink;
                 g.SchedLink = null;
                 int i = g.AllGsIndex, last = _allgs.Count - 1;
+                if (i < 0) // held weakly by a deadlock probe (DeadlockProbe.cs): its restore step skips it now
+                {
+                    g.AllGsIndex = -1;
+                    continue;
+                }
                 G moved = _allgs[last];
                 _allgs[i] = moved;
                 moved.AllGsIndex = i;

@@ -43,6 +43,7 @@ internal sealed partial class Sched
             waiter.Park.Wakeup();
             return;
         }
+        p.RunQueue.ClearTaken();
         p.Status = PStatus.Idle;
         p.Link = _pidle;
         _pidle = p;

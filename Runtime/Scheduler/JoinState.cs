@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.CompilerServices;
 
@@ -7,8 +8,8 @@ namespace GoSharp.Scheduler;
 
 /// <summary>
 /// Who waits for a goroutine to end, kept in its first frame under <c>lock(root)</c>: parked joining
-/// goroutines (a chain through <see cref="G.SchedLink"/>), blocked threads (counted, woken with
-/// PulseAll) and async continuations.
+/// goroutines (a chain through <see cref="G.SchedLink"/>), blocked threads (each on its own
+/// <see cref="ThreadJoiner"/>) and async continuations.
 /// </summary>
 internal sealed class JoinState : IParkCommit
 {
@@ -27,42 +28,36 @@ internal sealed class JoinState : IParkCommit
     }
 
     /// <summary>
-    /// Blocks an ordinary thread (or an M's plain code, handing off its P) until the goroutine ends. On an
-    /// M of a runtime being disposed the wait ends with ObjectDisposedException (see <see cref="M.Abandoned"/>).
+    /// Blocks an ordinary thread (or an M's plain code, handing off its P) until the goroutine ends, and
+    /// returns its first frame. On an M of a runtime being disposed the wait ends with ObjectDisposedException
+    /// (see <see cref="M.Abandoned"/>); a goroutine proven deadlocked ends it with DeadlockException.
+    /// Optimized from the first call, so the frame is dead in this method once the joiner is listed: the
+    /// sleeping thread holds only its <see cref="ThreadJoiner"/>, which leads nowhere (DeadlockProbe.cs).
     /// </summary>
-    public static void BlockUntilDone(Frame root, CancellationToken cancellationToken = default)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static TFrame BlockUntilDone<TFrame>(TFrame root) where TFrame : Frame
     {
-        if (root.IsCompleted) return;
-        // The callback only pulses: the loop below sees the token and throws. Registered before the lock,
-        // so a callback that runs at once (a token cancelled meanwhile) is seen by the first check.
-        using var registration = cancellationToken.CanBeCanceled
-            ? cancellationToken.UnsafeRegister(static r => { lock (r!) Monitor.PulseAll(r); }, root)
-            : default;
+        if (root.IsCompleted) return root;
+        var joiner = new ThreadJoiner();
+        if (!TryAddThreadJoiner(root, joiner)) return root;
+        return (TFrame)WaitAsJoiner(joiner);
+    }
+
+    /// <summary>
+    /// The sleeping half of <see cref="BlockUntilDone{TFrame}(TFrame)"/>, a method of its own: the caller has
+    /// no exception handler, so the JIT reports its frame dead after its last use (a local live across a
+    /// protected region may be reported until the method returns).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static Frame WaitAsJoiner(ThreadJoiner joiner)
+    {
         M? m = M.Current;
-        if (m is not null) m.BlockedOn = root;
+        if (m is null) Sched.ThreadStartsWaiting();
+        else m.BlockedOn = joiner; // Dispose raises Abandoned before it reads this; Wait reads Abandoned after
         try
         {
             using var blocking = Sched.EnterBlocking();
-            lock (root)
-            {
-                var joins = root.Joins ??= new JoinRecord();
-                joins.Threads++;
-                try
-                {
-                    while (!root.IsCompleted)
-                    {
-                        if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
-                        if (m is not null && m.Abandoned)
-                            throw new ObjectDisposedException(nameof(GoRuntime),
-                                $"The GoSharp runtime '{m.Sched.Name}' was disposed while this goroutine's plain code was joining another.");
-                        Monitor.Wait(root);
-                    }
-                }
-                finally
-                {
-                    joins.Threads--;
-                }
-            }
+            return joiner.Wait(m, default)!;
         }
         finally
         {
@@ -70,10 +65,75 @@ internal sealed class JoinState : IParkCommit
         }
     }
 
-    /// <summary>Wakes a thread blocked in <see cref="BlockUntilDone"/> on <paramref name="root"/> so it re-checks (Dispose).</summary>
-    public static void WakeThreadJoiners(Frame root)
+    /// <summary>
+    /// <see cref="BlockUntilDone{TFrame}(TFrame)"/> that gives up when <paramref name="cancellationToken"/> is
+    /// cancelled (<see cref="OperationCanceledException"/>, the joiner withdrawn). It keeps the frame to
+    /// withdraw with: a thread that can still be woken by its token is an outside actor anyway.
+    /// </summary>
+    public static TFrame BlockUntilDone<TFrame>(TFrame root, CancellationToken cancellationToken) where TFrame : Frame
     {
-        lock (root) Monitor.PulseAll(root);
+        if (!cancellationToken.CanBeCanceled) return BlockUntilDone(root);
+        if (root.IsCompleted) return root;
+        var joiner = new ThreadJoiner();
+        // The callback only pulses: the wait sees the token and gives up. Registered before the joiner is
+        // listed, so a callback that runs at once (a token cancelled meanwhile) is seen by the first check.
+        using var registration = cancellationToken.UnsafeRegister(static j => ((ThreadJoiner)j!).Pulse(), joiner);
+        M? m = M.Current;
+        if (m is not null) m.BlockedOn = joiner;
+        try
+        {
+            using var blocking = Sched.EnterBlocking();
+            if (!TryAddThreadJoiner(root, joiner)) return root;
+            Frame? done;
+            try
+            {
+                done = joiner.Wait(m, cancellationToken);
+            }
+            catch (ObjectDisposedException)
+            {
+                RemoveThreadJoiner(root, joiner);
+                throw;
+            }
+            if (done is not null) return (TFrame)done;
+            // Cancelled: withdraw, unless the end took the joiner meanwhile (then it has the frame; the
+            // cancellation still wins, as documented: an already cancelled token throws).
+            RemoveThreadJoiner(root, joiner);
+            throw new OperationCanceledException(cancellationToken);
+        }
+        finally
+        {
+            if (m is not null) m.BlockedOn = null;
+        }
+    }
+
+    /// <summary>Lists a blocked thread unless the goroutine has ended; false if it has.</summary>
+    private static bool TryAddThreadJoiner(Frame root, ThreadJoiner joiner)
+    {
+        lock (root)
+        {
+            if (root.IsCompleted) return false;
+            var joins = root.Joins ??= new JoinRecord();
+            (joins.Threads ??= new ThreadJoiners()).Add(joiner);
+            return true;
+        }
+    }
+
+    private static void RemoveThreadJoiner(Frame root, ThreadJoiner joiner)
+    {
+        lock (root) root.Joins?.Threads?.Remove(joiner);
+    }
+
+    /// <summary>
+    /// The list a deadlock probe keeps of <paramref name="root"/>'s blocked threads (created now if there
+    /// are none yet, so a thread that joins while the probe runs is listed where the probe looks).
+    /// </summary>
+    public static ThreadJoiners ThreadJoinersOf(Frame root)
+    {
+        lock (root)
+        {
+            var joins = root.Joins ??= new JoinRecord();
+            return joins.Threads ??= new ThreadJoiners();
+        }
     }
 
     /// <summary>
@@ -140,13 +200,14 @@ internal sealed class JoinState : IParkCommit
     {
         G? joiners;
         object? continuations;
+        ThreadJoiner[]? threads;
         lock (root)
         {
             if (root.IsCompleted) return;
             JoinRecord? joins = root.Joins;
             joiners = joins?.Goroutines;
             continuations = joins?.Continuations;
-            int threads = joins?.Threads ?? 0;
+            threads = joins?.Threads?.TakeAll();
             if (joins is not null)
             {
                 joins.Goroutines = null;
@@ -155,15 +216,16 @@ internal sealed class JoinState : IParkCommit
             if (abandoned is not null) root.Failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(abandoned);
             // Nobody waits: keep the exception for whoever drops the handle unobserved (Task's model) - unless
             // the runtime is being disposed, which ends goroutines with ObjectDisposedException by design.
-            if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && threads == 0
+            if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && threads is null
                 && !sched.IsDisposed)
             {
                 (root.Joins ??= new JoinRecord()).Unobserved =
                     new UnobservedExceptionHolder(sched, goid, root.MethodName, root.Failure.SourceException);
             }
             root.MarkCompleted(null); // after the holder is in place: readers that see Done see it
-            if (threads > 0) Monitor.PulseAll(root);
         }
+        if (threads is not null)
+            foreach (ThreadJoiner t in threads) t.Complete(root);
         while (joiners is not null)
         {
             G next = joiners.SchedLink!;
@@ -192,8 +254,8 @@ internal sealed class JoinRecord
     public G? Goroutines;
     /// <summary>An <see cref="Action"/> or a list of them (await).</summary>
     public object? Continuations;
-    /// <summary>Threads blocked in Monitor.Wait on the frame.</summary>
-    public int Threads;
+    /// <summary>Threads blocked in a plain Join, or null.</summary>
+    public ThreadJoiners? Threads;
     /// <summary>Set when the goroutine failed with nobody waiting.</summary>
     public UnobservedExceptionHolder? Unobserved;
 }

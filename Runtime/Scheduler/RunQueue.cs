@@ -48,6 +48,7 @@ internal sealed class RunQueue
     private uint _head;   // consumers: CAS
     private uint _tail;   // producer only: release store
     private G? _runnext;
+    private uint _cleared; // slots before this index hold no taken G any more (ClearTaken)
     private readonly G?[] _overflowBatch = new G?[Size / 2 + 1]; // owner only
 
     /// <summary>Approximate length, for traces and the idle check (runnext included).</summary>
@@ -167,6 +168,7 @@ internal sealed class RunQueue
         if (n == 0) return null;
         n--;
         G? g = _ring[(t + n) & Mask];
+        _ring[(t + n) & Mask] = null; // beyond the tail: nobody else reads it
         if (n == 0) return g;
         Volatile.Write(ref _tail, t + n);
         return g;
@@ -215,6 +217,21 @@ internal sealed class RunQueue
                 batch[(batchHead + i) & Mask] = _ring[(h + i) & Mask];
             if (Interlocked.CompareExchange(ref _head, h + n, h) == h) return n;
         }
+    }
+
+    /// <summary>
+    /// Clears the slots of Gs already taken, so that a stale slot does not keep a parked goroutine reachable
+    /// and hide a deadlock from the proof (DeadlockProbe.cs). Called by the P's owner as it puts the P on
+    /// the idle list (no producer then). Safe against thieves: a slot before head was taken, and a thief
+    /// that read it before head moved past it fails its CAS on head and throws the read away.
+    /// </summary>
+    public void ClearTaken()
+    {
+        uint h = Volatile.Read(ref _head);
+        uint t = _tail;
+        uint from = t - _cleared > Size ? t - Size : _cleared; // older positions share slots with live ones
+        for (uint i = from; i != h; i++) _ring[i & Mask] = null;
+        _cleared = h;
     }
 
     /// <summary>Empties the queue into <paramref name="sink"/> (used when a P is destroyed; owner stopped).</summary>

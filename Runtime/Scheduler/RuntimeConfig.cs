@@ -41,7 +41,7 @@ internal static class RuntimeConfig
             MaxProcs = MaxProcs(),
             MaxThreads = MaxThreads(),
             SchedTrace = SchedTrace(),
-            DetectDeadlocks = Bool(DetectDeadlocksSwitch, DetectDeadlocksVariable) ?? false,
+            DetectDeadlocks = Bool(DetectDeadlocksSwitch, DetectDeadlocksVariable) ?? true,
             FlowExecutionContext = Bool(FlowSwitch, FlowVariable) ?? true,
         };
         if (Milliseconds(PreemptSwitch, PreemptVariable) is TimeSpan preempt) options.PreemptAfter = preempt;

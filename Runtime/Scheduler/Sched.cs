@@ -69,7 +69,6 @@ internal sealed partial class Sched
     // ---- modes and options ----
     private readonly DeterministicRunQueue? _det;   // deterministic mode: replaces the run queues
     private long _virtualNow = Stopwatch.GetTimestamp(); // deterministic mode's clock
-    private readonly bool _detectDeadlocks;
     private readonly bool _flowExecutionContext;    // capture the spawner's ExecutionContext (GoRuntimeOptions.FlowExecutionContext)
     private ushort _syncDepthAtResume;              // G.SyncDepth at each resume: 0, or G.MaxSyncDepth (TrampolineEveryCall)
 
@@ -79,7 +78,6 @@ internal sealed partial class Sched
         get => _syncDepthAtResume != 0;
         set => _syncDepthAtResume = value ? (ushort)G.MaxSyncDepth : (ushort)0;
     }
-    private int _deadlockReported;
     private readonly Action<UnhandledGoroutineException>? _unhandled;
     internal readonly long StartTimestamp = Stopwatch.GetTimestamp();
     internal readonly long PreemptTicks;
@@ -93,11 +91,24 @@ internal sealed partial class Sched
     private readonly TextWriter _traceWriter;
     private long _lastTrace;
 
+    // ---- deadlock detection (CheckDead.cs, DeadlockProbe.cs) ----
+    private readonly bool _detectDeadlocks;
+    private readonly bool _deadlockOnAllAsleep;     // GoRuntimeOptions.DeadlockOnAllAsleep: report without the proof
+    private int _deadlockReported;                  // the all-asleep rule reports once
+    private int _probing;                           // 1 while a probe is queued or runs (Interlocked)
+    private int _probeAgain;                        // 1: a check came while a probe ran (Interlocked)
+    private long _nextProbeAt;                      // Environment.TickCount64 before which no probe starts; guarded by _lock
+    private int _probeBackoffMs;                    // the wait after a probe that found nothing; guarded by _lock
+    private Timer? _probeRetry;                     // re-runs CheckDead when the backoff ends; guarded by _lock
+    private readonly List<ProbedG> _probed = new(); // Gs a running probe holds only weakly; guarded by _allgsLock
+    /// <summary>For tests: called after every probe with the number of goroutines it proved deadlocked.</summary>
+    internal Action<int>? DeadlockProbeFinished;
+
     /// <summary>Goroutines parked on something outside the runtime (a Task); see <see cref="Go.Await(System.Threading.Tasks.Task)"/>.</summary>
     internal int ExternalWaits;
 
     /// <summary>Builds the scheduler from validated settings and starts sysmon; Ms start on demand.</summary>
-    public Sched(GoRuntime runtime, string name, int procs, int? deterministicSeed, bool detectDeadlocks,
+    public Sched(GoRuntime runtime, string name, int procs, int? deterministicSeed, bool detectDeadlocks, bool deadlockOnAllAsleep,
         TimeSpan preemptAfter, TimeSpan? schedTrace, TextWriter traceWriter, Action<UnhandledGoroutineException>? unhandled,
         bool flowExecutionContext, int maxThreads = GoRuntime.DefaultMaxThreads)
     {
@@ -106,6 +117,7 @@ internal sealed partial class Sched
         Name = name;
         if (deterministicSeed is int seed) _det = new DeterministicRunQueue(seed);
         _detectDeadlocks = detectDeadlocks;
+        _deadlockOnAllAsleep = deadlockOnAllAsleep;
         _flowExecutionContext = flowExecutionContext;
         _unhandled = unhandled;
         PreemptTicks = StopwatchTicks(preemptAfter);
@@ -116,6 +128,7 @@ internal sealed partial class Sched
             ProcResize(procs);
         }
         StartSysmon();
+        if (_detectDeadlocks && !_deadlockOnAllAsleep) RegisterProver(add: true);
     }
 
     /// <summary>The current number of Ps (Go: gomaxprocs).</summary>
@@ -142,6 +155,8 @@ internal sealed partial class Sched
             {
                 foreach (var g in _allgs)
                     if (g.GetStatus() is not (GStatus.Dead or GStatus.Idle)) n++;
+                foreach (var p in _probed)
+                    if (p.Target is G g && g.GetStatus() is not (GStatus.Dead or GStatus.Idle)) n++;
             }
             return n;
         }
@@ -150,10 +165,18 @@ internal sealed partial class Sched
     /// <summary>Every G ever allocated (live or on a free list), for tests and dumps.</summary>
     public int AllGCount { get { lock (_allgsLock) return _allgs.Count; } }
 
-    /// <summary>A snapshot of every G ever allocated.</summary>
+    /// <summary>A snapshot of every G ever allocated (with those a deadlock probe holds weakly that still live).</summary>
     public G[] AllGs()
     {
-        lock (_allgsLock) return _allgs.ToArray();
+        lock (_allgsLock)
+        {
+            if (_probed.Count == 0) return _allgs.ToArray();
+            var all = new List<G>(_allgs.Count + _probed.Count);
+            all.AddRange(_allgs);
+            foreach (var p in _probed)
+                if (p.Target is G g) all.Add(g);
+            return all.ToArray();
+        }
     }
 
     /// <summary>The number of Ms (threads) created so far.</summary>

@@ -10,7 +10,7 @@ public static partial class Program
 {
     public static void Main()
     {
-        var (sum, count) = GoRun(100).Join();
+        var (sum, count) = Go.Run(() => GoRun(100));
         Console.WriteLine($"received {count} squares, sum {sum}");
     }
 

@@ -9,7 +9,7 @@ public static partial class Program
     public static void Main(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0]) : 2000;
-        var (sum, last) = GoSieve(count).Join();
+        var (sum, last) = Go.Run(() => GoSieve(count));
         Console.WriteLine($"the {count}th prime is {last}; the first {count} primes add up to {sum}");
     }
 

@@ -5,7 +5,7 @@ using GoSharp;
 // workers take them, results come back on another; a WaitGroup says when every worker is done.
 public static partial class Program
 {
-    public static void Main() => GoRun(workers: 3, jobs: 9).Join();
+    public static void Main() => Go.Run(() => GoRun(workers: 3, jobs: 9));
 
     [Goroutine]
     static void Run(int workers, int jobs)
