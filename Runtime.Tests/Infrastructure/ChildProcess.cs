@@ -14,7 +14,8 @@ internal static class ChildProcess
         Run(dir, file, args, expectSuccess: true, env);
 
     /// <summary>As <see cref="Run(string, string, string, (string Name, string Value)[])"/>, for a program that must fail (a build with an error).</summary>
-    public static string RunFailing(string dir, string file, string args) => Run(dir, file, args, expectSuccess: false);
+    public static string RunFailing(string dir, string file, string args, params (string Name, string Value)[] env) =>
+        Run(dir, file, args, expectSuccess: false, env);
 
     private static string Run(string dir, string file, string args, bool expectSuccess, params (string Name, string Value)[] env)
     {

@@ -21,6 +21,27 @@ public class SampleTests
         return ChildProcess.Run(dir, "dotnet", $"\"{dll}\" {args}").Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
+    /// <summary>
+    /// Go's classic deadlock (main waits on a WaitGroup before receiving what the workers send) ends the sample
+    /// with Go's message and dump instead of a hang: the default runtime's detection, through Go.Run, with the
+    /// JIT as users run it. The fixed order ends normally under the same detection.
+    /// </summary>
+    [Theory]
+    [InlineData("1")]
+    [InlineData("2")]
+    [InlineData("4")]
+    public void Deadlock_is_reported_with_the_goroutine_dump_and_the_fixed_order_runs(string procs)
+    {
+        string dir = Path.Combine(Repository.Root, "samples", "Deadlock");
+        string dll = Path.Combine(dir, "bin", Repository.Configuration, "net10.0", "Deadlock.dll");
+        Assert.True(File.Exists(dll), $"{dll} was not built");
+        string output = ChildProcess.RunFailing(dir, "dotnet", $"\"{dll}\"", ("GOMAXPROCS", procs));
+        Assert.Contains("fatal error: all goroutines are asleep - deadlock!", output);
+        Assert.Matches(@"goroutine \d+ \[sync\.Wait\]:\nProgram\.Run\(\.\.\.\)\n\t.*Program\.cs:\d+", output);
+        Assert.Equal(3, Regex.Matches(output, @"\[chan send\]:\nProgram\.Worker").Count);
+        Assert.Equal(["sum of squares 1..3 = 14"], RunSample("Deadlock", "fixed"));
+    }
+
     [Fact]
     public void Sieve_prints_the_nth_prime_and_the_sum_of_the_first_n()
     {
