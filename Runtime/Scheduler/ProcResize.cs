@@ -16,8 +16,9 @@ namespace GoSharp.Scheduler;
 //     scheduler (StopMForStopTheWorld, Go: gcstopm). It waits until every P reads Stopped.
 //   - An M that holds a P reads the flag without the lock in FindRunnable; if it reads true it stops its P,
 //     deciding again under the lock: a stop that has ended since (the flag is false there) leaves the P with
-//     its M. While the flag is true no M takes an idle P (AcquirePAfterBlocking, StopM, HandPToExitWaiter and
-//     CheckQueuesNoP all look at it under the lock) and HandoffP stops the P it would hand over.
+//     its M. While the flag is true no M takes an idle P by itself (AcquirePAfterBlocking, StopM's timed
+//     wake-up, HandPToExitWaiter and CheckQueuesNoP look at it under the lock), HandoffP stops a P it would
+//     leave idle, and a P that still reaches an M (StartM) is not Stopped: the stopper waits for that M.
 //   - The stopper clears the flag, under the lock, BEFORE ProcResize hands out a single P. ProcResize gives
 //     Ps to Ms waiting to leave a blocking section (PutIdlePLocked wakes them at once), and such an M runs
 //     its goroutine and then reaches FindRunnable. Had it still read the flag as true there (it was cleared
