@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using GoSharp.CompilerServices;
 using GoSharp.Runtime.Tests.Faults;
+using GoSharp.Scheduler;
 using Xunit;
 using static GoSharp.Runtime.Tests.Ops;
 
@@ -196,5 +198,137 @@ public class BlockingTests
         Assert.True(churnEnded, "SetMaxProcs never returned");
         Assert.Equal(G * N, Interlocked.Read(ref counter));
         Assert.True(resizes > 0);
+    }
+
+    /// <summary>
+    /// The interleaving that lost a P (ProcResize.cs), made exact: a resize, from a thread or from a goroutine,
+    /// hands its new P to an M waiting to leave a blocking section, and that M reaches the scheduler while the
+    /// resizer still holds the scheduler lock (a test hook keeps the lock until the M blocks on it). The M used
+    /// to read the stop flag as still set and stop the P for a stop that was over: the P never ran again.
+    /// </summary>
+    [Theory, InlineData(false), InlineData(true)]
+    public void A_P_a_resize_hands_to_a_goroutine_leaving_a_blocking_section_is_not_stopped_afterwards(bool fromGoroutine)
+    {
+        int before = fromGoroutine ? 2 : 1, after = before + 1;
+        // No time slices, so no retake from plain code: the holder keeps its P until the resize stops it. (Sysmon
+        // still retakes the P the waiter's blocking section keeps: the holder or the resizing goroutine runs on it.)
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = before, PreemptAfter = TimeSpan.FromHours(1) });
+        using var gate = new ManualResetEventSlim();
+        using var inSection = new ManualResetEventSlim();
+        using var holding = new ManualResetEventSlim();
+        using var back = new ManualResetEventSlim();
+        M? waiterM = null;
+        var waiter = rt.Spawn(new PlainFrame(() =>
+        {
+            waiterM = M.Current;
+            using (Go.EnterBlocking()) { inSection.Set(); gate.Wait(); }
+            back.Set();
+        }));
+        Assert.True(inSection.Wait(Guard));
+        bool holderSawAll = false;
+        var holder = rt.Spawn(new PlainFrame(() =>
+        {
+            G self = G.Current!;
+            holding.Set();
+            // The resize's stop asks this goroutine to yield (sysmon never does here): the world is stopping. The
+            // waiter leaves its section now, finds the world stopping and waits for a P; only then does this
+            // goroutine end and its M stop its P.
+            bool stopping = SpinWait.SpinUntil(() => self.Preempt, Guard);
+            gate.Set();
+            holderSawAll = stopping && SpinWait.SpinUntil(() => Volatile.Read(ref waiterM!.WaitingForP), Guard);
+        }));
+        Assert.True(holding.Wait(Guard));
+        // ProcResize hands the new P to the waiting M first and wakes it: hold the lock until that M, back in its
+        // goroutine and then in the scheduler, blocks on the lock.
+        rt.Sched.AfterProcResizeLocked = () => SpinWait.SpinUntil(
+            () => back.IsSet && (waiterM!.Thread.ThreadState & ThreadState.WaitSleepJoin) != 0, Guard);
+        bool resized;
+        if (fromGoroutine)
+        {
+            var resizer = rt.Spawn(new PlainFrame(() => Go.SetMaxProcs(after)));
+            resized = Finishes(() => resizer.Join());
+        }
+        else
+        {
+            resized = Finishes(() => rt.SetMaxProcs(after));
+        }
+        rt.Sched.AfterProcResizeLocked = null;
+        Assert.True(resized, "SetMaxProcs did not return");
+        Assert.True(Finishes(() => { waiter.Join(); holder.Join(); }), "a goroutine did not finish");
+        Assert.True(holderSawAll, "the interleaving was not reached: no stop was seen, or no M waited for a P");
+        // Every P must run goroutines: goroutines that each wait in plain code until all have started finish only
+        // if they run at once.
+        int started = 0, metAll = 0;
+        var all = new Goroutine[after];
+        for (int k = 0; k < after; k++)
+        {
+            all[k] = rt.Spawn(new PlainFrame(() =>
+            {
+                Interlocked.Increment(ref started);
+                if (SpinWait.SpinUntil(() => Volatile.Read(ref started) == after, Guard)) Interlocked.Increment(ref metAll);
+            }));
+        }
+        Assert.True(Finishes(() => { foreach (var g in all) g.Join(); }) && metAll == after,
+            $"{after} goroutines did not run at once on {after} Ps: the P the resize handed out was stopped");
+    }
+
+    /// <summary>
+    /// Red-team regression (found by a chaos stress): goroutines call SetMaxProcs from their own code while a
+    /// thread resizes too, with blocking sections whose Ps the resizes stop. A resize could hand a P to an M
+    /// leaving such a section and that M, its goroutine ending at once, stopped it for the resize that had
+    /// just ended; on one P nothing then ran, and a goroutine's own resize, waiting for a P with the world
+    /// semaphore held, waited forever. The window is a few instructions wide and this churn seldom hits it (the
+    /// test above replays it exactly); it keeps resizes from both sides, at once, under test.
+    /// </summary>
+    [Fact]
+    public void SetMaxProcs_churn_from_goroutines_and_a_thread_at_once()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
+        const int Rounds = 300, PerRound = 12;
+        long sections = 0;
+        int goroutineResizes = 0, threadResizes = 0;
+        var stop = new ManualResetEventSlim();
+        var churn = new Thread(() =>
+        {
+            int n = 1;
+            while (!stop.IsSet)
+            {
+                n = 3 - n;
+                rt.SetMaxProcs(n);
+                threadResizes++;
+            }
+        }) { IsBackground = true };
+        churn.Start();
+        bool finished = Finishes(() =>
+        {
+            for (int r = 0; r < Rounds; r++)
+            {
+                var round = new WaitGroup();
+                round.Add(PerRound);
+                for (int k = 0; k < PerRound; k++)
+                {
+                    int procs = k % 4 == 0 ? 1 + (r + k) % 3 : 0;
+                    rt.Spawn(new PlainFrame(() =>
+                    {
+                        if (procs != 0)
+                        {
+                            Go.SetMaxProcs(procs);
+                            Interlocked.Increment(ref goroutineResizes);
+                        }
+                        Go.Blocking(() => { Interlocked.Increment(ref sections); Thread.SpinWait(2000); });
+                        round.Done(); // and the goroutine ends: its M goes straight back to the scheduler
+                    }));
+                }
+                round.Wait();
+            }
+        });
+        stop.Set();
+        bool churnEnded = churn.Join(Guard);
+        Assert.True(finished, $"goroutines stalled: {Interlocked.Read(ref sections)} of {Rounds * PerRound} sections, " +
+                              $"{goroutineResizes} + {threadResizes} resizes");
+        Assert.True(churnEnded, "SetMaxProcs never returned");
+        Assert.Equal(Rounds * PerRound, Interlocked.Read(ref sections));
+        Assert.Equal(Rounds * PerRound / 4, goroutineResizes);
+        Assert.True(threadResizes > 0);
     }
 }

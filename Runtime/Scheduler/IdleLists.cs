@@ -258,7 +258,11 @@ internal sealed partial class Sched
         return false; // someone took it off the list and is handing it a P
     }
 
-    /// <summary>Stops for a stop-the-world: give the P to the stopper and sleep. Go: gcstopm.</summary>
+    /// <summary>
+    /// Stops for a stop-the-world: give the P to the stopper and sleep. Go: gcstopm. The caller read the
+    /// flag without the lock; the decision is taken again under it, where the stopper ends the stop, so a
+    /// P is never stopped for a stop that is over (ProcResize.cs). Returns with the P if it is.
+    /// </summary>
     private void StopMForStopTheWorld(M m)
     {
         if (m.Spinning)
@@ -266,9 +270,10 @@ internal sealed partial class Sched
             m.Spinning = false;
             Interlocked.Decrement(ref _nmspinning);
         }
-        P p = ReleaseP(m);
         lock (_lock)
         {
+            if (!_stopTheWorld) return;
+            P p = ReleaseP(m);
             p.Status = PStatus.Stopped;
             _stopNote.Wakeup(); // the stopper re-checks whether every P is stopped
         }

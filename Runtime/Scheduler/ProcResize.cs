@@ -7,6 +7,29 @@ namespace GoSharp.Scheduler;
 
 // Changing GOMAXPROCS: stop the world, resize the P array, start the world.
 // Go: stopTheWorldWithSema, procresize, startTheWorldWithSema.
+//
+// One stopper at a time holds the world semaphore (a goroutine waits for it in a blocking section, without
+// its P: the holder's stop needs that P). The stop is the flag _stopTheWorld, written only under the
+// scheduler lock, and both halves of the protocol meet there:
+//   - The stopper sets the flag, then collects every P: idle ones and Ps kept for blocking sections it stops
+//     itself, its own P stops in place, and each running P is stopped by its M when that M next reaches the
+//     scheduler (StopMForStopTheWorld, Go: gcstopm). It waits until every P reads Stopped.
+//   - An M that holds a P reads the flag without the lock in FindRunnable; if it reads true it stops its P,
+//     deciding again under the lock: a stop that has ended since (the flag is false there) leaves the P with
+//     its M. While the flag is true no M takes an idle P by itself (AcquirePAfterBlocking, StopM's timed
+//     wake-up, HandPToExitWaiter and CheckQueuesNoP look at it under the lock), HandoffP stops a P it would
+//     leave idle, and a P that still reaches an M (StartM) is not Stopped: the stopper waits for that M.
+//   - The stopper clears the flag, under the lock, BEFORE ProcResize hands out a single P. ProcResize gives
+//     Ps to Ms waiting to leave a blocking section (PutIdlePLocked wakes them at once), and such an M runs
+//     its goroutine and then reaches FindRunnable. Had it still read the flag as true there (it was cleared
+//     only after ProcResize, so this M could read it while the stopper still held the lock), it stopped a P
+//     for a stop that was over: that P was lost with no M, and with GOMAXPROCS=1 every goroutine waited for
+//     it, a goroutine's own SetMaxProcs among them, holding the semaphore in ExitBlocking so that no later
+//     stop could collect the lost P. Go orders it the same way: startTheWorldWithSema clears
+//     sched.gcwaiting under the lock that procresize ran under, before it wakes any M with a P.
+// The invariant: a P handed to an M (through NextP or the idle list) while the flag is true is collected by
+// the same stop (it is not Stopped, so the stopper waits for its M); a P handed out after the flag cleared
+// is never stopped by an M that read the flag before it cleared.
 internal sealed partial class Sched
 {
     public int StopTheWorldAndResize(int n)
@@ -32,8 +55,10 @@ internal sealed partial class Sched
             List<P> runnable;
             lock (_lock)
             {
-                runnable = ProcResize(n, self);
+                // First: ProcResize wakes Ms waiting for a P, and they must see the world started (the header).
                 _stopTheWorld = false;
+                runnable = ProcResize(n, self);
+                AfterProcResizeLocked?.Invoke();
             }
             StartTheWorld(runnable);
             return old;
@@ -43,6 +68,12 @@ internal sealed partial class Sched
             Monitor.Exit(_worldSema);
         }
     }
+
+    /// <summary>
+    /// For tests: runs under the scheduler lock once ProcResize has handed out the Ps, before the lock is
+    /// released (an M woken with a P can get as far as the lock meanwhile).
+    /// </summary>
+    internal Action? AfterProcResizeLocked;
 
     /// <summary>
     /// Takes every P: idle ones and Ps kept for blocking sections now, running ones as their Ms reach the
