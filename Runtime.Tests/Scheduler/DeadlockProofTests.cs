@@ -197,6 +197,35 @@ public class DeadlockProofTests
         Assert.Equal(0, Volatile.Read(ref reported));
     }
 
+    /// <summary>
+    /// The deadlock forms while the runtime is already idle: a plain thread holds the channel the main
+    /// goroutine receives from until a probe has looked, then ends without sending. Nothing wakes an M, so only
+    /// the probes that go on while the runtime stays idle can find it.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ADeadlockThatFormsWhileTheRuntimeIsIdleIsFoundByALaterProbe(int procs)
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs });
+        var probes = new SemaphoreSlim(0);
+        rt.Sched.DeadlockProbeFinished = _ => probes.Release();
+        var ex = Assert.IsType<DeadlockException>(RunGuarded(rt, () => StartWaitingForAThreadThatLeaves(probes)));
+        Assert.Equal(1, CountGoroutines(ex.Dump, "chan receive"));
+    }
+
+    private static Goroutine StartWaitingForAThreadThatLeaves(SemaphoreSlim probes)
+    {
+        var ch = new Chan<int>();
+        var holder = new Thread(() =>
+        {
+            probes.Wait(); // a probe found the receiver reachable through this thread
+            GC.KeepAlive(ch);
+        }) { IsBackground = true };
+        holder.Start();
+        return GoRuntime.Current.Go(Forward(ch, new Chan<int>(1)));
+    }
+
     /// <summary>A main delegate that returns a default handle gets an exception that says what to return.</summary>
     [Fact]
     public void RunRejectsADefaultHandle()

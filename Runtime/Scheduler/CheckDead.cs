@@ -42,8 +42,7 @@ internal sealed partial class Sched
             if (now < _nextProbeAt)
             {
                 // Backing off: look again when the wait ends, in case nothing else wakes an M before then.
-                _probeRetry ??= new Timer(static s => ((Sched)s!).CheckDead(((Sched)s!)._allp), this, Timeout.Infinite, Timeout.Infinite);
-                _probeRetry.Change(Math.Max(1, _nextProbeAt - now), Timeout.Infinite);
+                ArmProbeRetryLocked(Math.Max(1, _nextProbeAt - now));
                 return;
             }
         }
@@ -54,6 +53,13 @@ internal sealed partial class Sched
         }
         if (Interlocked.CompareExchange(ref _probing, 1, 0) != 0) return;
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Probe(), this, preferLocal: false);
+    }
+
+    /// <summary>Runs <see cref="CheckDead"/> again in <paramref name="delayMs"/>. Caller holds the lock.</summary>
+    private void ArmProbeRetryLocked(long delayMs)
+    {
+        _probeRetry ??= new Timer(static s => ((Sched)s!).CheckDead(((Sched)s!)._allp), this, Timeout.Infinite, Timeout.Infinite);
+        _probeRetry.Change(delayMs, Timeout.Infinite);
     }
 
     private bool IsQuiescent(P[] allp)

@@ -46,14 +46,16 @@ namespace GoSharp.Scheduler;
 // Cost: nothing while any P is busy (CheckDead returns on the idle-P count); when the runtime goes idle,
 // a scan of allgs at most once a millisecond, and with a goroutine parked a probe: a dump, a weak handle
 // per parked goroutine and one full background collection (its pauses are short however large the heap;
-// its marking costs CPU on another core), then a wait that doubles from 16 ms to 30 s after each probe
-// that found nothing (reset by one that found a deadlock). Between idle spells no probe runs at all.
+// its marking costs CPU on another core), then a wait that doubles from 16 ms to 2 minutes after each
+// probe that found nothing, and is at least 50 times what the probe took (reset by one that found a deadlock): while the runtime stays idle the probes go
+// on at that pace (at most Go's own idle rate of forced collections); while it is busy none runs.
 internal sealed partial class Sched
 {
     /// <summary>AllGsIndex of a G that a probe holds weakly.</summary>
     internal const int ProbedIndex = -2;
     private const int ProbeBackoffFirstMs = 16;
-    private const int ProbeBackoffMaxMs = 30_000;
+    private const int ProbeBackoffMaxMs = 120_000; // Go's sysmon forces a collection as often (forcegcperiod)
+    private const int ProbeCostFactor = 50;
 
     // The runtimes that prove deadlocks, for threads that start a plain Join (copy on write).
     private static volatile Sched[] s_proving = Array.Empty<Sched>();
@@ -85,14 +87,17 @@ internal sealed partial class Sched
     {
         int dead = 0;
         bool ran = false;
+        long took = 0;
         try
         {
             if (!_stopping && WeakenParked() > 0)
             {
                 ran = true;
+                long start = Environment.TickCount64;
                 string dump = GoroutineDump.Format(this); // before the collection takes the deadlocked ones
                 Collect();
                 dead = RestoreSurvivors(dump);
+                took = Environment.TickCount64 - start;
             }
         }
         finally
@@ -103,8 +108,15 @@ internal sealed partial class Sched
                 if (!ran) _nextProbeAt = now + 1;
                 else
                 {
-                    _probeBackoffMs = dead > 0 ? 0 : Math.Min(ProbeBackoffMaxMs, Math.Max(ProbeBackoffFirstMs, 2 * _probeBackoffMs));
+                    // Doubling, and never under ProbeCostFactor times what this probe took (a large heap's
+                    // collection takes longer): probes use at most about 2% of the time the runtime idles.
+                    _probeBackoffMs = dead > 0 ? 0 : (int)Math.Min(ProbeBackoffMaxMs,
+                        Math.Max(Math.Max(ProbeBackoffFirstMs, 2 * _probeBackoffMs), ProbeCostFactor * took));
                     _nextProbeAt = now + _probeBackoffMs;
+                    // Look again while the runtime stays idle: what kept a goroutine reachable (a plain thread
+                    // that held its channel) may let go without waking anything. The retry does nothing once
+                    // the runtime is busy; the next idle spell starts the chain again.
+                    if (!_stopping) ArmProbeRetryLocked(Math.Max(ProbeBackoffFirstMs, _probeBackoffMs));
                 }
             }
             Interlocked.Exchange(ref _probing, 0);
