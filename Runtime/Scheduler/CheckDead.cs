@@ -24,7 +24,7 @@ internal sealed partial class Sched
     private void CheckDead(P[] allp)
     {
         if (!_detectDeadlocks || _npidle != _gomaxprocs) return;
-        if (_deadlockOnAllAsleep)
+        if (_dl.OnAllAsleep)
         {
             if (Volatile.Read(ref _deadlockReported) == 0 && IsQuiescent(allp)) CheckAllAsleep();
             return;
@@ -32,34 +32,34 @@ internal sealed partial class Sched
         // A check while a probe runs may see what that probe's collection missed (a joiner that just let
         // go of the goroutine): the probe looks again when it ends. Flag first, then read: either this
         // call sees the probe ended or the probe sees the flag.
-        Interlocked.Exchange(ref _probeAgain, 1);
-        if (Volatile.Read(ref _probing) != 0) return;
-        Volatile.Write(ref _probeAgain, 0);
+        Interlocked.Exchange(ref _dl.Again, 1);
+        if (Volatile.Read(ref _dl.Probing) != 0) return;
+        Volatile.Write(ref _dl.Again, 0);
         lock (_lock)
         {
             if (!IsQuiescentLocked(allp)) return;
             long now = Environment.TickCount64;
-            if (now < _nextProbeAt)
+            if (now < _dl.NextAt)
             {
                 // Backing off: look again when the wait ends, in case nothing else wakes an M before then.
-                ArmProbeRetryLocked(Math.Max(1, _nextProbeAt - now));
+                ArmProbeRetryLocked(Math.Max(1, _dl.NextAt - now));
                 return;
             }
         }
         if (!AnyParkedNoneBusy())
         {
-            lock (_lock) _nextProbeAt = Environment.TickCount64 + 1; // bounds this scan to once a millisecond
+            lock (_lock) _dl.NextAt = Environment.TickCount64 + 1; // bounds this scan to once a millisecond
             return;
         }
-        if (Interlocked.CompareExchange(ref _probing, 1, 0) != 0) return;
+        if (Interlocked.CompareExchange(ref _dl.Probing, 1, 0) != 0) return;
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Probe(), this, preferLocal: false);
     }
 
     /// <summary>Runs <see cref="CheckDead"/> again in <paramref name="delayMs"/>. Caller holds the lock.</summary>
     private void ArmProbeRetryLocked(long delayMs)
     {
-        _probeRetry ??= new Timer(static s => ((Sched)s!).CheckDead(((Sched)s!)._allp), this, Timeout.Infinite, Timeout.Infinite);
-        _probeRetry.Change(delayMs, Timeout.Infinite);
+        _dl.Retry ??= new Timer(static s => ((Sched)s!).CheckDead(((Sched)s!)._allp), this, Timeout.Infinite, Timeout.Infinite);
+        _dl.Retry.Change(delayMs, Timeout.Infinite);
     }
 
     private bool IsQuiescent(P[] allp)

@@ -26,7 +26,7 @@ namespace GoSharp.Scheduler;
 //
 // Both halves of the protocol:
 //   - The probe (a thread-pool thread, one at a time): under the allgs lock it moves every parked G from
-//     allgs to _probed as a long weak handle (tracking resurrection: a chain that a finalizable object
+//     allgs to _dl.Probed as a long weak handle (tracking resurrection: a chain that a finalizable object
 //     reaches stays alive, since its finalizer might revive a channel), with a long weak handle to its first frame and, strongly, the list of
 //     threads joining it (ThreadJoiners holds only what wakes those threads). It snapshots the dump,
 //     runs one full collection (in the background where the GC allows, waited for), and under the lock moves every G that
@@ -81,7 +81,7 @@ internal sealed partial class Sched
         foreach (Sched s in s_proving) s.CheckDead(s._allp);
     }
 
-    /// <summary>The probe; see the header. Runs on the thread pool, one at a time (<see cref="_probing"/>).</summary>
+    /// <summary>The probe; see the header. Runs on the thread pool, one at a time (<see cref="DeadlockProbeState.Probing"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Probe()
     {
@@ -105,27 +105,27 @@ internal sealed partial class Sched
             lock (_lock)
             {
                 long now = Environment.TickCount64;
-                if (!ran) _nextProbeAt = now + 1;
+                if (!ran) _dl.NextAt = now + 1;
                 else
                 {
                     // Doubling, and never under ProbeCostFactor times what this probe took (a large heap's
                     // collection takes longer): probes use at most about 2% of the time the runtime idles.
-                    _probeBackoffMs = dead > 0 ? 0 : (int)Math.Min(ProbeBackoffMaxMs,
-                        Math.Max(Math.Max(ProbeBackoffFirstMs, 2 * _probeBackoffMs), ProbeCostFactor * took));
-                    _nextProbeAt = now + _probeBackoffMs;
+                    _dl.BackoffMs = dead > 0 ? 0 : (int)Math.Min(ProbeBackoffMaxMs,
+                        Math.Max(Math.Max(ProbeBackoffFirstMs, 2 * _dl.BackoffMs), ProbeCostFactor * took));
+                    _dl.NextAt = now + _dl.BackoffMs;
                     // Look again while the runtime stays idle: what kept a goroutine reachable (a plain thread
                     // that held its channel) may let go without waking anything. The retry does nothing once
                     // the runtime is busy; the next idle spell starts the chain again.
-                    if (!_stopping) ArmProbeRetryLocked(Math.Max(ProbeBackoffFirstMs, _probeBackoffMs));
+                    if (!_stopping) ArmProbeRetryLocked(Math.Max(ProbeBackoffFirstMs, _dl.BackoffMs));
                 }
             }
-            Interlocked.Exchange(ref _probing, 0);
-            DeadlockProbeFinished?.Invoke(dead);
-            if (Interlocked.Exchange(ref _probeAgain, 0) != 0) CheckDead(_allp);
+            Interlocked.Exchange(ref _dl.Probing, 0);
+            _dl.Finished?.Invoke(dead);
+            if (Interlocked.Exchange(ref _dl.Again, 0) != 0) CheckDead(_allp);
         }
     }
 
-    /// <summary>Moves every parked G from allgs to <see cref="_probed"/>, held weakly; returns how many.</summary>
+    /// <summary>Moves every parked G from allgs to <see cref="DeadlockProbeState.Probed"/>, held weakly; returns how many.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int WeakenParked()
     {
@@ -137,7 +137,7 @@ internal sealed partial class Sched
                 G g = _allgs[i];
                 if (g.GetStatus() != GStatus.Waiting) continue;
                 Frame? root = g.Root;
-                _probed.Add(new ProbedG(g, root, root is null ? null : JoinState.ThreadJoinersOf(root)));
+                _dl.Probed.Add(new ProbedG(g, root, root is null ? null : JoinState.ThreadJoinersOf(root)));
                 int last = _allgs.Count - 1;
                 G moved = _allgs[last];
                 _allgs[i] = moved;
@@ -145,7 +145,7 @@ internal sealed partial class Sched
                 _allgs.RemoveAt(last);
                 g.AllGsIndex = ProbedIndex;
             }
-            return _probed.Count;
+            return _dl.Probed.Count;
         }
     }
 
@@ -175,7 +175,7 @@ internal sealed partial class Sched
         List<ProbedG>? dead = null;
         lock (_allgsLock)
         {
-            foreach (ProbedG p in _probed)
+            foreach (ProbedG p in _dl.Probed)
             {
                 if (p.Target is G g)
                 {
@@ -188,7 +188,7 @@ internal sealed partial class Sched
                 }
                 else (dead ??= new()).Add(p);
             }
-            _probed.Clear();
+            _dl.Probed.Clear();
         }
         if (dead is null) return 0;
         foreach (ProbedG p in dead)
@@ -226,4 +226,27 @@ internal readonly struct ProbedG
         _g.Free();
         _root.Free();
     }
+}
+
+/// <summary>The deadlock probe's state, one object per runtime, off the scheduler's hot fields (Sched.cs).</summary>
+internal sealed class DeadlockProbeState
+{
+    public DeadlockProbeState(bool onAllAsleep) => OnAllAsleep = onAllAsleep;
+
+    /// <summary>GoRuntimeOptions.DeadlockOnAllAsleep: report without the proof.</summary>
+    public readonly bool OnAllAsleep;
+    /// <summary>1 while a probe is queued or runs (Interlocked).</summary>
+    public int Probing;
+    /// <summary>1: a check came while a probe ran (Interlocked).</summary>
+    public int Again;
+    /// <summary>Environment.TickCount64 before which no probe starts; guarded by the scheduler lock.</summary>
+    public long NextAt;
+    /// <summary>The wait after a probe that found nothing; guarded by the scheduler lock.</summary>
+    public int BackoffMs;
+    /// <summary>Re-runs CheckDead when the wait ends; guarded by the scheduler lock.</summary>
+    public Timer? Retry;
+    /// <summary>Gs a running probe holds only weakly; guarded by the allgs lock.</summary>
+    public readonly List<ProbedG> Probed = new();
+    /// <summary>For tests: called after every probe with the number of goroutines it proved deadlocked.</summary>
+    public Action<int>? Finished;
 }

@@ -16,12 +16,12 @@ internal sealed partial class Sched
     public void Dispose(TimeSpan timeout)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        if (_detectDeadlocks && !_deadlockOnAllAsleep) RegisterProver(add: false);
+        if (_detectDeadlocks && !_dl.OnAllAsleep) RegisterProver(add: false);
         List<M> ms;
         lock (_lock)
         {
             _stopping = true;
-            _probeRetry?.Dispose();
+            _dl.Retry?.Dispose();
             ms = new List<M>(_allm);
             PreemptAll();
             // Wake idle Ms and Ms waiting for a P, with no P: they see _stopping and exit.

@@ -93,16 +93,13 @@ internal sealed partial class Sched
 
     // ---- deadlock detection (CheckDead.cs, DeadlockProbe.cs) ----
     private readonly bool _detectDeadlocks;
-    private readonly bool _deadlockOnAllAsleep;     // GoRuntimeOptions.DeadlockOnAllAsleep: report without the proof
     private int _deadlockReported;                  // the all-asleep rule reports once
-    private int _probing;                           // 1 while a probe is queued or runs (Interlocked)
-    private int _probeAgain;                        // 1: a check came while a probe ran (Interlocked)
-    private long _nextProbeAt;                      // Environment.TickCount64 before which no probe starts; guarded by _lock
-    private int _probeBackoffMs;                    // the wait after a probe that found nothing; guarded by _lock
-    private Timer? _probeRetry;                     // re-runs CheckDead when the backoff ends; guarded by _lock
-    private readonly List<ProbedG> _probed = new(); // Gs a running probe holds only weakly; guarded by _allgsLock
+    // The probe's own state lives in one object of its own (DeadlockProbe.cs): this class's fields are read
+    // and written on every scheduling path, and a few more here moved them across cache lines and cost the
+    // workers workload 10-15% at GOMAXPROCS=2 (docs/performance.md).
+    private readonly DeadlockProbeState _dl;
     /// <summary>For tests: called after every probe with the number of goroutines it proved deadlocked.</summary>
-    internal Action<int>? DeadlockProbeFinished;
+    internal Action<int>? DeadlockProbeFinished { get => _dl.Finished; set => _dl.Finished = value; }
 
     /// <summary>Goroutines parked on something outside the runtime (a Task); see <see cref="Go.Await(System.Threading.Tasks.Task)"/>.</summary>
     internal int ExternalWaits;
@@ -117,7 +114,7 @@ internal sealed partial class Sched
         Name = name;
         if (deterministicSeed is int seed) _det = new DeterministicRunQueue(seed);
         _detectDeadlocks = detectDeadlocks;
-        _deadlockOnAllAsleep = deadlockOnAllAsleep;
+        _dl = new DeadlockProbeState(deadlockOnAllAsleep);
         _flowExecutionContext = flowExecutionContext;
         _unhandled = unhandled;
         PreemptTicks = StopwatchTicks(preemptAfter);
@@ -128,7 +125,7 @@ internal sealed partial class Sched
             ProcResize(procs);
         }
         StartSysmon();
-        if (_detectDeadlocks && !_deadlockOnAllAsleep) RegisterProver(add: true);
+        if (_detectDeadlocks && !_dl.OnAllAsleep) RegisterProver(add: true);
     }
 
     /// <summary>The current number of Ps (Go: gomaxprocs).</summary>
@@ -155,7 +152,7 @@ internal sealed partial class Sched
             {
                 foreach (var g in _allgs)
                     if (g.GetStatus() is not (GStatus.Dead or GStatus.Idle)) n++;
-                foreach (var p in _probed)
+                foreach (var p in _dl.Probed)
                     if (p.Target is G g && g.GetStatus() is not (GStatus.Dead or GStatus.Idle)) n++;
             }
             return n;
@@ -170,10 +167,10 @@ internal sealed partial class Sched
     {
         lock (_allgsLock)
         {
-            if (_probed.Count == 0) return _allgs.ToArray();
-            var all = new List<G>(_allgs.Count + _probed.Count);
+            if (_dl.Probed.Count == 0) return _allgs.ToArray();
+            var all = new List<G>(_allgs.Count + _dl.Probed.Count);
             all.AddRange(_allgs);
-            foreach (var p in _probed)
+            foreach (var p in _dl.Probed)
                 if (p.Target is G g) all.Add(g);
             return all.ToArray();
         }
