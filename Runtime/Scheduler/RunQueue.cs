@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using GoSharp.CompilerServices;
 
@@ -45,8 +46,7 @@ internal sealed class RunQueue
     private const int Mask = Size - 1;
 
     private readonly G?[] _ring = new G?[Size];
-    private uint _head;   // consumers: CAS
-    private uint _tail;   // producer only: release store
+    private Indices _ix;  // head (consumers: CAS) and tail (producer only: release store), padded
     private G? _runnext;
     private uint _cleared; // slots before this index hold no taken G any more (ClearTaken)
     private readonly G?[] _overflowBatch = new G?[Size / 2 + 1]; // owner only
@@ -58,9 +58,9 @@ internal sealed class RunQueue
         {
             while (true)
             {
-                uint h = Volatile.Read(ref _head);
-                uint t = Volatile.Read(ref _tail);
-                if (h == Volatile.Read(ref _head))
+                uint h = Volatile.Read(ref _ix.Head);
+                uint t = Volatile.Read(ref _ix.Tail);
+                if (h == Volatile.Read(ref _ix.Head))
                     return (int)(t - h) + (Volatile.Read(ref _runnext) is null ? 0 : 1);
             }
         }
@@ -73,10 +73,10 @@ internal sealed class RunQueue
         {
             while (true)
             {
-                uint h = Volatile.Read(ref _head);
-                uint t = Volatile.Read(ref _tail);
+                uint h = Volatile.Read(ref _ix.Head);
+                uint t = Volatile.Read(ref _ix.Tail);
                 G? next = Volatile.Read(ref _runnext);
-                if (t == Volatile.Read(ref _tail)) return h == t && next is null;
+                if (t == Volatile.Read(ref _ix.Tail)) return h == t && next is null;
             }
         }
     }
@@ -102,12 +102,12 @@ internal sealed class RunQueue
         }
         while (true)
         {
-            uint h = Volatile.Read(ref _head);
-            uint t = _tail;
+            uint h = Volatile.Read(ref _ix.Head);
+            uint t = _ix.Tail;
             if (t - h < Size)
             {
                 _ring[t & Mask] = g;
-                Volatile.Write(ref _tail, t + 1);
+                Volatile.Write(ref _ix.Tail, t + 1);
                 return;
             }
             if (PutSlow(g, h, t, global)) return;
@@ -123,7 +123,7 @@ internal sealed class RunQueue
         if (n != half) return false; // the ring is not full any more
         G?[] batch = _overflowBatch;
         for (uint i = 0; i < n; i++) batch[i] = _ring[(h + i) & Mask];
-        if (Interlocked.CompareExchange(ref _head, h + n, h) != h)
+        if (Interlocked.CompareExchange(ref _ix.Head, h + n, h) != h)
             return false; // a thief got there first
         // Link only after the CAS: until then a thief may own these Gs and be using SchedLink.
         batch[n] = g;
@@ -149,11 +149,11 @@ internal sealed class RunQueue
         inheritTime = false;
         while (true)
         {
-            uint h = Volatile.Read(ref _head);
-            uint t = _tail;
+            uint h = Volatile.Read(ref _ix.Head);
+            uint t = _ix.Tail;
             if (t == h) return null;
             G? g = _ring[h & Mask];
-            if (Interlocked.CompareExchange(ref _head, h + 1, h) == h) return g;
+            if (Interlocked.CompareExchange(ref _ix.Head, h + 1, h) == h) return g;
         }
     }
 
@@ -163,14 +163,14 @@ internal sealed class RunQueue
     /// </summary>
     public G? StealFrom(RunQueue victim, bool stealRunNext, P victimP)
     {
-        uint t = _tail;
+        uint t = _ix.Tail;
         uint n = victim.Grab(_ring, t, stealRunNext, victimP);
         if (n == 0) return null;
         n--;
         G? g = _ring[(t + n) & Mask];
         _ring[(t + n) & Mask] = null; // beyond the tail: nobody else reads it
         if (n == 0) return g;
-        Volatile.Write(ref _tail, t + n);
+        Volatile.Write(ref _ix.Tail, t + n);
         return g;
     }
 
@@ -182,8 +182,8 @@ internal sealed class RunQueue
     {
         while (true)
         {
-            uint h = Volatile.Read(ref _head);
-            uint t = Volatile.Read(ref _tail);
+            uint h = Volatile.Read(ref _ix.Head);
+            uint t = Volatile.Read(ref _ix.Tail);
             uint n = t - h;
             n -= n / 2;
             if (n == 0)
@@ -215,7 +215,7 @@ internal sealed class RunQueue
             if (n > Size / 2) continue; // read an inconsistent h and t
             for (uint i = 0; i < n; i++)
                 batch[(batchHead + i) & Mask] = _ring[(h + i) & Mask];
-            if (Interlocked.CompareExchange(ref _head, h + n, h) == h) return n;
+            if (Interlocked.CompareExchange(ref _ix.Head, h + n, h) == h) return n;
         }
     }
 
@@ -227,8 +227,8 @@ internal sealed class RunQueue
     /// </summary>
     public void ClearTaken()
     {
-        uint h = Volatile.Read(ref _head);
-        uint t = _tail;
+        uint h = Volatile.Read(ref _ix.Head);
+        uint t = _ix.Tail;
         uint from = t - _cleared > Size ? t - Size : _cleared; // older positions share slots with live ones
         for (uint i = from; i != h; i++) _ring[i & Mask] = null;
         _cleared = h;
@@ -248,5 +248,18 @@ internal sealed class RunQueue
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal (uint Head, uint Tail) DebugIndices() => (Volatile.Read(ref _head), Volatile.Read(ref _tail));
+    internal (uint Head, uint Tail) DebugIndices() => (Volatile.Read(ref _ix.Head), Volatile.Read(ref _ix.Tail));
+
+    /// <summary>
+    /// head and tail, 128 bytes from anything else: thieves CAS head and read tail on every steal attempt, the
+    /// owner writes tail on every put, and these objects sit next to each other and to their P on the heap;
+    /// unpadded, a field added anywhere near moved them onto a shared line (docs/performance.md).
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 2 * Pad + 8)]
+    private struct Indices
+    {
+        private const int Pad = 128;
+        [FieldOffset(Pad)] public uint Head;
+        [FieldOffset(Pad + 4)] public uint Tail;
+    }
 }
