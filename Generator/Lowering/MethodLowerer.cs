@@ -42,6 +42,7 @@ internal sealed partial class MethodLowerer
     private const string CompletedResult = RuntimeContract.FrameResult.Type + "." + RuntimeContract.FrameResult.Completed;
 
     private readonly IMethodSymbol _method;
+    internal bool IsStaticMethod => _method.IsStatic;
     private readonly CancellationToken _ct;
     private readonly string _filePath;
     private readonly int _lineBase;

@@ -66,6 +66,13 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
             case AssignmentExpressionSyntax asg when asg.Left == node && asg.Parent is InitializerExpressionSyntax:
                 return null;
         }
+        if (IsOwnInstanceLauncher(node, name))
+        {
+            // GoX(...) without `this.` in an instance method: the launcher is this generator's own output, so the
+            // model binds nothing, and inside the frame class the call needs the receiver, as this.GoX(...) gets.
+            _owner.UsesThis = true;
+            return SyntaxFactory.ParseExpression("_this." + name + typeArgs).WithTriviaFrom(node);
+        }
         if (!_owner.MayNeedRewrite(name)) return null;
         if (node is IdentifierNameSyntax id && id.IsVar) return null;
         if (SyntaxFacts.IsInTypeOnlyContext(node)) return null;
@@ -294,6 +301,18 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
         if (receiver is null) return base.VisitElementBindingExpression(node);
         var visited = (ElementBindingExpressionSyntax)base.VisitElementBindingExpression(node)!;
         return SyntaxFactory.ParseExpression(receiver + visited.ToString()).WithTriviaFrom(node);
+    }
+
+    /// <summary>An unqualified, unbound <c>GoX</c> naming the launcher of an instance goroutine method of this type.</summary>
+    private bool IsOwnInstanceLauncher(SimpleNameSyntax node, string name)
+    {
+        if (_owner.IsStaticMethod || name.Length <= 2 || !name.StartsWith("Go", System.StringComparison.Ordinal)) return false;
+        if (node.Parent is not InvocationExpressionSyntax call || call.Expression != node) return false;
+        var info = Model.GetSymbolInfo(node);
+        if (info.Symbol is not null || info.CandidateSymbols.Length > 0) return false;
+        foreach (var c in Model.LookupSymbols(node.SpanStart, null, name.Substring(2)))
+            if (c is IMethodSymbol { IsStatic: false } m && SymbolFacts.HasGoroutineAttribute(m)) return true;
+        return false;
     }
 
     public override SyntaxNode? VisitThisExpression(ThisExpressionSyntax node)
