@@ -306,13 +306,10 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
     /// <summary>An unqualified, unbound <c>GoX</c> naming the launcher of an instance goroutine method of this type.</summary>
     private bool IsOwnInstanceLauncher(SimpleNameSyntax node, string name)
     {
-        if (_owner.IsStaticMethod || name.Length <= 2 || !name.StartsWith("Go", System.StringComparison.Ordinal)) return false;
-        if (node.Parent is not InvocationExpressionSyntax call || call.Expression != node) return false;
+        if (_owner.IsStaticMethod || node.Parent is not InvocationExpressionSyntax call || call.Expression != node) return false;
         var info = Model.GetSymbolInfo(node);
         if (info.Symbol is not null || info.CandidateSymbols.Length > 0) return false;
-        foreach (var c in Model.LookupSymbols(node.SpanStart, null, name.Substring(2)))
-            if (c is IMethodSymbol { IsStatic: false } m && SymbolFacts.HasGoroutineAttribute(m)) return true;
-        return false;
+        return SymbolFacts.LaunchedBy(Model, node.SpanStart, null, name).Any(m => !m.IsStatic);
     }
 
     public override SyntaxNode? VisitThisExpression(ThisExpressionSyntax node)

@@ -45,6 +45,22 @@ internal static class SymbolFacts
         return null;
     }
 
+    /// <summary>
+    /// The <c>[Goroutine]</c> methods a launcher name (<c>GoX</c>) may start, looked up at <paramref name="position"/>
+    /// (on <paramref name="receiver"/> when given, extension methods included). Launchers are this generator's own
+    /// output, so the model binds the name itself to nothing; the method it starts is what can be checked.
+    /// </summary>
+    public static System.Collections.Generic.IEnumerable<IMethodSymbol> LaunchedBy(SemanticModel model, int position, ITypeSymbol? receiver, string launcherName)
+    {
+        if (launcherName.Length <= 2 || !launcherName.StartsWith("Go", System.StringComparison.Ordinal)) yield break;
+        var target = launcherName.Substring(2);
+        var candidates = receiver is null
+            ? model.LookupSymbols(position, null, target)
+            : model.LookupSymbols(position, receiver, target, includeReducedExtensionMethods: true);
+        foreach (var c in candidates)
+            if (c is IMethodSymbol m && HasGoroutineAttribute(m)) yield return m;
+    }
+
     public static bool HasGoroutineAttribute(IMethodSymbol m)
     {
         foreach (var a in m.Definition().GetAttributes())

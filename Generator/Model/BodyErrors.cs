@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using GoSharp.Generator.Lowering;
 using Microsoft.CodeAnalysis;
@@ -69,15 +70,13 @@ internal static class BodyErrors
     private static bool IsLauncherName(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct)
     {
         var token = body.FindToken(d.Location.SourceSpan.Start);
-        var text = token.ValueText;
-        if (text.Length <= 2 || !text.StartsWith("Go", System.StringComparison.Ordinal) || token.Parent is not SimpleNameSyntax name) return false;
-        var target = text.Substring(2);
-        var candidates = name.Parent is MemberAccessExpressionSyntax ma && ma.Name == name
-            ? model.GetTypeInfo(ma.Expression, ct).Type is { } receiver ? model.LookupSymbols(name.SpanStart, receiver, target, includeReducedExtensionMethods: true) : default
-            : model.LookupSymbols(name.SpanStart, null, target);
-        if (candidates.IsDefault) return false;
-        foreach (var c in candidates)
-            if (c is IMethodSymbol m && SymbolFacts.HasGoroutineAttribute(m)) return true;
-        return false;
+        if (token.Parent is not SimpleNameSyntax name) return false;
+        ITypeSymbol? receiver = null;
+        if (name.Parent is MemberAccessExpressionSyntax ma && ma.Name == name)
+        {
+            receiver = model.GetTypeInfo(ma.Expression, ct).Type;
+            if (receiver is null) return false;
+        }
+        return SymbolFacts.LaunchedBy(model, name.SpanStart, receiver, token.ValueText).Any();
     }
 }
