@@ -198,4 +198,43 @@ public class ConnTests
         var se = Assert.IsType<SocketException>(error);
         Assert.Equal(SocketError.ConnectionRefused, se.SocketErrorCode);
     });
+    [Theory, InlineData(1), InlineData(2)]
+    public void A_large_write_arrives_whole_while_the_peer_reads_in_small_pieces(int procs) => Rt.With(procs, rt =>
+    {
+        // More than the socket buffers hold: the write goes out in part at once, then waits for the poller,
+        // perhaps several times; every byte must arrive once and in order.
+        var (a, b) = Pair();
+        using (a)
+        using (b)
+        {
+            byte[] data = Pattern(7, 8 << 20);
+            IEnumerable<Op> Writer()
+            {
+                yield return NetOps.Write(a, data);
+                a.CloseWrite();
+            }
+            Goroutine g = rt.Go(Writer());
+            var got = new byte[data.Length + 1];
+            int n = 0, r;
+            while ((r = b.Read(got.AsMemory(n, Math.Min(1500, got.Length - n)))) > 0) n += r;
+            g.Join();
+            Assert.Equal(data.Length, n);
+            Assert.True(got.AsSpan(0, n).SequenceEqual(data), $"first difference at {got.AsSpan(0, n).CommonPrefixLength(data)}");
+        }
+    });
+
+    [Fact]
+    public void The_local_address_outlives_Close()
+    {
+        var (a, b) = Pair();
+        using (b)
+        {
+            IPEndPoint local = a.LocalAddr;
+            Assert.Equal(b.RemoteAddr, local);
+            string before = a.ToString();
+            a.Close();
+            Assert.Equal(local, a.LocalAddr);
+            Assert.Equal(before, a.ToString());
+        }
+    }
 }

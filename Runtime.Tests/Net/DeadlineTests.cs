@@ -161,6 +161,46 @@ public class DeadlineTests
         }
     });
 
+    [Fact]
+    public void A_cancelled_token_ends_a_write_the_peer_never_reads() => Rt.With(2, rt =>
+    {
+        // The write waits with a cancellation source made only when it has to wait (most writes go out at
+        // once and never need one): the caller's token, registered before that, must still reach it.
+        var (a, b) = Pair();
+        using (a)
+        using (b)
+        using (var cts = new CancellationTokenSource())
+        {
+            Exception? error = null;
+            long written = 0;
+            IEnumerable<Op> Writer()
+            {
+                var chunk = new byte[256 * 1024];
+                while (true)
+                {
+                    var w = new Op<ConnWriteAwaiter, int>(a.GetWriteAwaiter(chunk, cts.Token),
+                        (ref ConnWriteAwaiter x) => x.IsCompleted, (ref ConnWriteAwaiter x, GoSharp.CompilerServices.G gg, GoSharp.CompilerServices.Frame f) => x.Suspend(gg, f),
+                        (ref ConnWriteAwaiter x) => { x.GetResult(); return 0; }).Catch();
+                    yield return w;
+                    if (w.Error is not null)
+                    {
+                        error = w.Error;
+                        yield break;
+                    }
+                    written += chunk.Length;
+                }
+            }
+            Goroutine g = rt.Go(Writer());
+            UntilParkedOnNetwork(rt, 1); // the socket buffers are full
+            cts.Cancel();
+            g.Join();
+            var oce = Assert.IsAssignableFrom<OperationCanceledException>(error);
+            Assert.Equal(cts.Token, oce.CancellationToken);
+            Assert.IsNotType<DeadlineExceededException>(error);
+            Assert.True(written > 0);
+        }
+    });
+
     private static Exception? Record(Action action)
     {
         try

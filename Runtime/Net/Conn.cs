@@ -21,6 +21,7 @@ public sealed class Conn : IDisposable
     internal readonly Socket Socket;
     private readonly ConnOp _read;
     private readonly ConnOp _write;
+    private IPEndPoint? _localAddr;
     private int _closed;
 
     internal Conn(Socket socket)
@@ -31,11 +32,13 @@ public sealed class Conn : IDisposable
         try
         {
             socket.NoDelay = true; // as Go's TCPConn: small writes go out at once
+            // A write tries the system call first (ConnOp): it must fail with "would block", not wait.
+            socket.Blocking = false;
         }
         catch (SocketException)
         {
         }
-        LocalAddr = EndPointOf(socket, local: true);
+        // The peer's address is the socket's own (kept since accept or connect); ours is made when asked.
         RemoteAddr = EndPointOf(socket, local: false);
         _read = new ConnOp(this, write: false);
         _write = new ConnOp(this, write: true);
@@ -47,14 +50,21 @@ public sealed class Conn : IDisposable
         {
             if ((local ? socket.LocalEndPoint : socket.RemoteEndPoint) is IPEndPoint ep) return ep;
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
         }
         return new IPEndPoint(IPAddress.None, 0);
     }
 
     /// <summary>This end's address (Go: <c>LocalAddr</c>).</summary>
-    public IPEndPoint LocalAddr { get; }
+    public IPEndPoint LocalAddr
+    {
+        get
+        {
+            if (_localAddr is null) Interlocked.CompareExchange(ref _localAddr, EndPointOf(Socket, local: true), null);
+            return _localAddr;
+        }
+    }
 
     /// <summary>The peer's address (Go: <c>RemoteAddr</c>).</summary>
     public IPEndPoint RemoteAddr { get; }
@@ -158,8 +168,9 @@ public sealed class Conn : IDisposable
     public void Close()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
-        _read.Deadline.Close();
-        _write.Deadline.Close();
+        _ = LocalAddr; // the socket cannot tell it once disposed, and Go's LocalAddr outlives Close
+        _read.CloseDeadline();
+        _write.CloseDeadline();
         // Shut down first: the peer gets an orderly end of stream (FIN), as from Go's Close. Disposing a
         // socket with an operation outstanding would otherwise close it abortively (a reset) on Linux.
         try

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,7 +8,12 @@ using System.Threading.Tasks;
 namespace GoSharp.Net;
 
 // One direction of a Conn: its single outstanding Read or Write (Go: fdMutex's read/write lock plus the
-// pollDesc half), with that direction's deadline. Begin claims the direction (a second concurrent Read is
+// pollDesc half), with that direction's deadline (made by the first SetDeadline) and the cancellation
+// source its waiting OS calls are issued with. The source is made by the first operation that has to wait
+// (a direction whose operations all complete at once, as most writes do, never has one) and is replaced
+// only once cancelled, so an operation never starts on a spent token, except when the deadline has passed:
+// then it starts on a cancelled one and fails (see Deadline's header for both halves). The caller's own
+// CancellationToken cancels the same source for the operation's lifetime. Begin claims the direction (a second concurrent Read is
 // a programming error and says so), checks the deadline and issues the first OS operation; Drive (see
 // NetWait) advances it; End releases the direction and turns the outcome into the exception the caller
 // sees. The outcome of a cancelled operation is decided here, in this order: the Conn was closed
@@ -20,12 +26,14 @@ internal sealed class ConnOp : NetWait
 {
     private readonly Conn _conn;
     private readonly bool _write;
-    internal readonly Deadline Deadline = new();
+    private Deadline? _deadline;
+    private CancellationTokenSource? _cts;
     private int _busy;
-    private Memory<byte> _readBuffer;
-    private ReadOnlyMemory<byte> _writeData;
+    // A read's buffer, or a write's data (as Memory: one field for both directions saves 16 bytes a Conn).
+    private Memory<byte> _buffer;
     private int _transferred;
     private bool _hasPending;
+    private bool _hasToken;
     private ValueTask<int> _pending;
     private Exception? _error;
     private CancellationToken _token;
@@ -54,24 +62,23 @@ internal sealed class ConnOp : NetWait
         try
         {
             userToken.ThrowIfCancellationRequested();
-            if (Deadline.Expired) throw new DeadlineExceededException(_write ? "write" : "read", _conn.ToString());
+            if (DeadlineExpired) throw new DeadlineExceededException(_write ? "write" : "read", _conn.ToString());
         }
         catch
         {
             Volatile.Write(ref _busy, 0);
             throw;
         }
-        _readBuffer = readBuffer;
-        _writeData = writeData;
+        _buffer = _write ? MemoryMarshal.AsMemory(writeData) : readBuffer;
         _transferred = 0;
         _error = null;
         _hasPending = false;
+        _hasToken = false;
         // An empty read returns 0 at once, as Go's does (not a zero-byte wait for readiness).
-        if (!_write && readBuffer.IsEmpty || _write && writeData.IsEmpty) return true;
-        _token = Deadline.NextToken();
+        if (_buffer.IsEmpty) return true;
         _userToken = userToken;
         if (userToken.CanBeCanceled)
-            _userRegistration = userToken.UnsafeRegister(static s => ((ConnOp)s!).Deadline.CancelOutstanding(), this);
+            _userRegistration = userToken.UnsafeRegister(static s => ((ConnOp)s!).CancelOutstanding(), this);
         return Drive();
     }
 
@@ -97,13 +104,33 @@ internal sealed class ConnOp : NetWait
                 }
                 _transferred += n;
                 // A read is over with any count (0: end of stream); a write once everything went out.
-                if (!_write || n == 0 || _transferred >= _writeData.Length) return true;
+                if (!_write || n == 0 || _transferred >= _buffer.Length) return true;
             }
             try
             {
-                _pending = _write
-                    ? _conn.Socket.SendAsync(_writeData.Slice(_transferred), SocketFlags.None, _token)
-                    : _conn.Socket.ReceiveAsync(_readBuffer, SocketFlags.None, _token);
+                if (_write)
+                {
+                    // Go's write: the system call first, the poller only if the socket's buffer is full. Most
+                    // writes go out at once, with no token, no cancellation registration, and no socket event
+                    // args: .NET makes the latter (about 300 bytes a socket) on a socket's first SendAsync.
+                    int sent = _conn.Socket.Send(_buffer.Span.Slice(_transferred), SocketFlags.None, out SocketError error);
+                    if (error == SocketError.Success && sent > 0)
+                    {
+                        _transferred += sent;
+                        if (_transferred >= _buffer.Length) return true;
+                        continue;
+                    }
+                    if (error != SocketError.Success && error != SocketError.WouldBlock)
+                    {
+                        _error = new SocketException((int)error);
+                        return true;
+                    }
+                    _pending = _conn.Socket.SendAsync(_buffer.Slice(_transferred), SocketFlags.None, Token());
+                }
+                else
+                {
+                    _pending = _conn.Socket.ReceiveAsync(_buffer, SocketFlags.None, Token());
+                }
                 _hasPending = true;
             }
             catch (Exception ex)
@@ -112,6 +139,68 @@ internal sealed class ConnOp : NetWait
                 return true;
             }
         }
+    }
+
+    /// <summary>
+    /// The token of the operation's OS calls, fetched when the first one has to wait (a write that went out
+    /// at once never needs one). The caller's token may have fired before the source existed, when
+    /// <see cref="CancelOutstanding"/> had nothing to cancel: it is checked after fetching.
+    /// </summary>
+    private CancellationToken Token()
+    {
+        if (!_hasToken)
+        {
+            _token = NextToken();
+            _hasToken = true;
+            if (_userToken.IsCancellationRequested) CancelOutstanding();
+        }
+        return _token;
+    }
+
+    private bool DeadlineExpired => Volatile.Read(ref _deadline) is { Expired: true };
+
+    /// <summary>This direction's deadline, made on first use (see the header).</summary>
+    internal Deadline Deadline
+    {
+        get
+        {
+            Deadline? d = Volatile.Read(ref _deadline);
+            if (d is not null) return d;
+            d = new Deadline(this);
+            d = Interlocked.CompareExchange(ref _deadline, d, null) ?? d;
+            // Close closes the deadline it finds after marking the Conn closed; one made after that look is closed here.
+            if (_conn.IsClosed) d.Close();
+            return d;
+        }
+    }
+
+    /// <summary>Stops the deadline's timer for good, if there is one (the Conn is closed).</summary>
+    internal void CloseDeadline() => Volatile.Read(ref _deadline)?.Close();
+
+    /// <summary>
+    /// The token for the operation's waiting OS calls: cancelled when the deadline fires or the caller's token
+    /// does. A deadline that passed before now (perhaps with no source to cancel) hands out a cancelled one.
+    /// Locks this object (as thread waits do, briefly; nobody else locks it).
+    /// </summary>
+    private CancellationToken NextToken()
+    {
+        lock (this)
+        {
+            if (_cts is null || _cts.IsCancellationRequested && !DeadlineExpired)
+            {
+                _cts = new CancellationTokenSource();
+                if (DeadlineExpired) _cts.Cancel(); // nothing is registered on a new source: no callback runs under the lock
+            }
+            return _cts.Token;
+        }
+    }
+
+    /// <summary>Cancels the outstanding operation's OS call (a deadline or the caller's token fired).</summary>
+    internal void CancelOutstanding()
+    {
+        CancellationTokenSource? cts;
+        lock (this) cts = _cts;
+        cts?.Cancel();
     }
 
     protected override void RegisterContinuation(Action continuation) =>
@@ -130,12 +219,12 @@ internal sealed class ConnOp : NetWait
         Exception? error = _error;
         int n = _transferred;
         CancellationToken userToken = _userToken;
-        bool hadBuffer = !_readBuffer.IsEmpty;
+        bool hadBuffer = !_buffer.IsEmpty;
         _error = null;
-        _readBuffer = default;
-        _writeData = default;
+        _buffer = default;
         _userToken = default;
         _token = default;
+        _hasToken = false;
         Volatile.Write(ref _busy, 0);
         // A read that our own Close ended (the shutdown reads as the end of the stream) is a closed-Conn error.
         if (error is null && n == 0 && !_write && _conn.IsClosed && hadBuffer) return ThrowClosed();

@@ -5,12 +5,15 @@ namespace GoSharp.Net;
 
 // One direction's deadline of a Conn (Go: pollDesc.rd / wd and their timers). A deadline is an absolute
 // time (UTC ticks; 0: none) that holds for the operation outstanding when it is set and for every later
-// one, until it is moved or cleared. Each operation is issued with the token of a CancellationTokenSource
-// owned here; the deadline fires by cancelling that source, from a System.Threading.Timer, or at once when
-// it is set in the past. A cancelled source is replaced by the next operation, so an operation never
-// starts on a spent token (and a deadline that never fires costs no allocation). The user's own
-// CancellationToken is wired to the same source for the operation's lifetime. Deadlines are real time,
-// also in deterministic mode: a socket belongs to the outside world.
+// one, until it is moved or cleared. It fires by cancelling the direction's outstanding operation
+// (ConnOp.CancelOutstanding), from a System.Threading.Timer, or at once when it is set in the past.
+// Made by the first SetDeadline of its direction: a connection that never sets one costs no Deadline and
+// no timer. Deadlines are real time, also in deterministic mode: a socket belongs to the outside world.
+//
+// Both halves of firing: this side stores the ticks, then (after its lock) cancels the operation's
+// cancellation source under the ConnOp's lock; the operation side, under the same ConnOp lock, makes its
+// source and reads Expired (ConnOp.NextToken). Whichever takes the ConnOp lock second sees the other's
+// write: either the source is cancelled here, or the operation starts on an already-cancelled one.
 
 /// <summary>
 /// A deadline for one direction of a <see cref="Conn"/>; see the header. Guarded by its own monitor (an
@@ -21,10 +24,12 @@ internal sealed class Deadline
     // System.Threading.Timer takes at most about 49 days; a later deadline re-arms when this much is left.
     private static readonly long MaxDueTicks = TimeSpan.FromDays(30).Ticks;
 
+    private readonly ConnOp _op;
     private long _ticks;
-    private CancellationTokenSource _cts = new();
     private Timer? _timer;
     private bool _closed;
+
+    public Deadline(ConnOp op) => _op = op;
 
     /// <summary>True when a deadline is set and has passed: a new operation fails at once.</summary>
     public bool Expired
@@ -36,32 +41,11 @@ internal sealed class Deadline
         }
     }
 
-    /// <summary>
-    /// The token for the next operation: cancelled when the deadline fires. A deadline that passed after
-    /// the caller's <see cref="Expired"/> check keeps its cancelled source, so the operation still fails.
-    /// </summary>
-    public CancellationToken NextToken()
-    {
-        lock (this)
-        {
-            if (_cts.IsCancellationRequested && !Expired) _cts = new CancellationTokenSource();
-            return _cts.Token;
-        }
-    }
-
-    /// <summary>Cancels the outstanding operation (the user's token fired).</summary>
-    public void CancelOutstanding()
-    {
-        CancellationTokenSource cts;
-        lock (this) cts = _cts;
-        cts.Cancel();
-    }
-
     /// <summary>Sets (or, with <c>default</c>, clears) the deadline; one in the past fires at once.</summary>
     public void Set(DateTime deadline)
     {
         long ticks = deadline == default ? 0 : deadline.ToUniversalTime().Ticks;
-        CancellationTokenSource? fire = null;
+        bool fire = false;
         lock (this)
         {
             if (_closed) return;
@@ -76,7 +60,7 @@ internal sealed class Deadline
                 if (due <= 0)
                 {
                     _timer?.Change(Timeout.Infinite, Timeout.Infinite);
-                    fire = _cts;
+                    fire = true;
                 }
                 else
                 {
@@ -85,20 +69,20 @@ internal sealed class Deadline
                 }
             }
         }
-        fire?.Cancel();
+        if (fire) _op.CancelOutstanding();
     }
 
     private void OnTimer()
     {
-        CancellationTokenSource? fire = null;
+        bool fire = false;
         lock (this)
         {
             if (_closed || _ticks == 0) return;
             long due = _ticks - DateTime.UtcNow.Ticks;
-            if (due <= 0) fire = _cts;
+            if (due <= 0) fire = true;
             else _timer!.Change(TimeSpan.FromTicks(Math.Min(due, MaxDueTicks)), Timeout.InfiniteTimeSpan);
         }
-        fire?.Cancel();
+        if (fire) _op.CancelOutstanding();
     }
 
     /// <summary>Stops the timer for good (the connection is closed).</summary>

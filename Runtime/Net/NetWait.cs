@@ -25,18 +25,17 @@ namespace GoSharp.Net;
 // the written-off goroutine alone. The goroutine's own code (its finally blocks) will never run to close
 // the socket, so closing it here is what keeps disposal from leaking it.
 // The object is reused for every operation of its kind on one socket (one reader and one writer at a
-// time, as Go's pollDesc has): the Action below is made once, the ValueTask sources belong to the socket,
+// time, as Go's pollDesc has): the Action below is made once (at the first wait), the ValueTask sources belong to the socket,
 // so an operation in steady state allocates nothing.
 
 /// <summary>One socket operation a goroutine or a thread waits for. See the header.</summary>
 internal abstract class NetWait : IParkCommit, IAbandonableWait
 {
-    private readonly Action _onCompleted;
+    // Made by the first wait (a direction that never waits, as most writes, costs no delegate).
+    private Action? _onCompleted;
     private G? _g;
     private int _claimed;
     private bool _signaled;
-
-    protected NetWait() => _onCompleted = OnCompleted;
 
     /// <summary>
     /// Advances the operation: consumes the outstanding OS operation if it completed and issues the next
@@ -62,7 +61,7 @@ internal abstract class NetWait : IParkCommit, IAbandonableWait
             Interlocked.Decrement(ref g.Sched.ExternalWaits);
             return false;
         }
-        RegisterContinuation(_onCompleted);
+        RegisterContinuation(_onCompleted ??= OnCompleted);
         return true;
     }
 
@@ -70,7 +69,7 @@ internal abstract class NetWait : IParkCommit, IAbandonableWait
     {
         if (!Drive())
         {
-            RegisterContinuation(_onCompleted);
+            RegisterContinuation(_onCompleted!);
             return;
         }
         G? g = _g;
@@ -111,7 +110,7 @@ internal abstract class NetWait : IParkCommit, IAbandonableWait
         if (Drive()) return;
         _g = null;
         lock (this) _signaled = false;
-        RegisterContinuation(_onCompleted);
+        RegisterContinuation(_onCompleted ??= OnCompleted);
         M? m = M.Current;
         if (m is not null)
         {
