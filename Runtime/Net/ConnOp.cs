@@ -184,12 +184,19 @@ internal sealed class ConnOp : NetWait
     /// </summary>
     private CancellationToken NextToken()
     {
+        // Steady state: the source of the last operation, still live. Only this direction's one operation
+        // replaces _cts (here, below), and a firing deadline cancels whatever _cts holds, so a live source
+        // read here is the one a deadline that fires from now on will cancel: no lock needed (a read takes
+        // this path on every wait).
+        CancellationTokenSource? live = Volatile.Read(ref _cts);
+        if (live is not null && !live.IsCancellationRequested) return live.Token;
         lock (this)
         {
             if (_cts is null || _cts.IsCancellationRequested && !DeadlineExpired)
             {
-                _cts = new CancellationTokenSource();
-                if (DeadlineExpired) _cts.Cancel(); // nothing is registered on a new source: no callback runs under the lock
+                var cts = new CancellationTokenSource();
+                if (DeadlineExpired) cts.Cancel(); // nothing is registered on a new source: no callback runs under the lock
+                Volatile.Write(ref _cts, cts);
             }
             return _cts.Token;
         }
