@@ -251,9 +251,7 @@ internal sealed partial class MethodLowerer
             }
             else if (arg is null || arg.ArgumentKind == ArgumentKind.DefaultValue)
             {
-                ctorArgs.Add(p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
-                    ? SymbolFacts.ConstantText(p.Type, p.ExplicitDefaultValue)
-                    : $"default({p.Type.Fq()})");
+                ctorArgs.Add(SymbolFacts.OmittedArgumentText(p));
             }
             else if (arg.ArgumentKind == ArgumentKind.ParamArray && arg.Value is IArrayCreationOperation ac && ac.IsImplicit)
             {

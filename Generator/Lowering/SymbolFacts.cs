@@ -364,6 +364,18 @@ internal static class SymbolFacts
         return string.Join(" ", clauses);
     }
 
+    /// <summary>
+    /// What C# passes for an optional parameter a call leaves out: its default value; for <c>[Optional]</c>
+    /// without one, <c>Type.Missing</c> to an object (or dynamic) parameter, else the type's default.
+    /// </summary>
+    public static string OmittedArgumentText(IParameterSymbol p)
+    {
+        if (p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null) return ConstantText(p.Type, p.ExplicitDefaultValue);
+        if (!p.HasExplicitDefaultValue && p.IsOptional && (p.Type.SpecialType == SpecialType.System_Object || p.Type.TypeKind == TypeKind.Dynamic))
+            return "global::System.Type.Missing";
+        return $"default({p.Type.Fq()})";
+    }
+
     /// <summary>A C# expression for a constant of the given type (casts keep the type; NaN and infinities spelled out).</summary>
     public static string ConstantText(ITypeSymbol type, object? value)
     {
@@ -377,13 +389,44 @@ internal static class SymbolFacts
             case float f when float.IsNaN(f): return "float.NaN";
             case float f when float.IsPositiveInfinity(f): return "float.PositiveInfinity";
             case float f when float.IsNegativeInfinity(f): return "float.NegativeInfinity";
+            // [DateTimeConstant] (an optional DateTime's default): what the compiler passes, a DateTime of those ticks.
+            case System.DateTime dt: return $"new global::System.DateTime({dt.Ticks}L)";
         }
-        var text = SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
-        if (value is float) text += "f";
-        else if (value is decimal) text += "m";
-        else if (value is double && !text.Contains(".") && !text.Contains("E")) text += ".0";
-        return $"(({t}){text})";
+        return $"(({t}){LiteralText(value)})";
     }
+
+    /// <summary>
+    /// A literal of the value's own type (<c>7L</c>, <c>7U</c>, <c>(short)7</c>): cast to another type (object, a
+    /// nullable, an enum) it keeps its type, as the constant C# passes does (a boxed long stays a long). A
+    /// negative one is parenthesized (<c>((nint)-3)</c> is not a cast to the parser: CS0075), and a negative zero
+    /// keeps its sign.
+    /// </summary>
+    private static string LiteralText(object value)
+    {
+        var text = SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
+        switch (value)
+        {
+            case double d:
+                if (d == 0 && System.BitConverter.DoubleToInt64Bits(d) < 0) return "(-0.0)";
+                if (!text.Contains(".") && !text.Contains("E")) text += ".0";
+                break;
+            case float f:
+                if (f == 0 && System.BitConverter.DoubleToInt64Bits(f) < 0) return "(-0.0f)";
+                text += "f";
+                break;
+            case decimal: text += "m"; break;
+            case long: text += "L"; break;
+            case ulong: text += "UL"; break;
+            case uint: text += "U"; break;
+            case short: return $"((short){Parenthesized(text)})";
+            case ushort: return $"((ushort){text})";
+            case byte: return $"((byte){text})";
+            case sbyte: return $"((sbyte){Parenthesized(text)})";
+        }
+        return Parenthesized(text);
+    }
+
+    private static string Parenthesized(string literal) => literal.StartsWith("-", System.StringComparison.Ordinal) ? "(" + literal + ")" : literal;
 
     /// <summary>
     /// A call the compiler leaves out, arguments and all: a partial method declared without an implementation,
