@@ -26,7 +26,7 @@ namespace Demo
 
             public Get_Frame(global::Demo.Worker<T> @this, int __a0)
             {
-                _this = @this;
+                _this = @this ?? throw new global::System.NullReferenceException();
                 _p_delay = __a0;
             }
 

@@ -228,7 +228,11 @@ internal static class FrameModelBuilder
         if (thisType is not null)
         {
             ctorParams.Add(thisType + " @this");
-            ctorAssign.Add("_this = @this;");
+            // A nested call made on a null receiver throws where C# throws, after the arguments (callvirt's null
+            // check): the frame is made then, and a non-virtual body would otherwise run with no receiver at all.
+            ctorAssign.Add(method.ContainingType.IsReferenceType
+                ? "_this = @this ?? throw new global::System.NullReferenceException();"
+                : "_this = @this;");
         }
         var fields = lowerer.Fields;
         for (var i = 0; i < method.Parameters.Length; i++)
