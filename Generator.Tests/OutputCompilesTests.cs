@@ -65,6 +65,39 @@ public class OutputCompilesTests
         """, allowUnsafe: true);
 
     [Fact]
+    public void PointerReturn() => ExpectOne("GOSH0017", """
+        public unsafe partial class C
+        {
+            [Goroutine] static [|int*|] M() { return null; }
+            [Goroutine] static bool Caller() { int x = 1; int* p = &x; return *p == 1; }
+        }
+        """, allowUnsafe: true);
+
+    [Fact]
+    public void PointersInTheBodyOfAnUnsafeMethodOrOfAMethodOfAnUnsafeType()
+    {
+        // `unsafe` on one part of a partial type holds for that part only: the frame's part repeats it.
+        ExpectClean("""
+            public unsafe partial class U { [Goroutine] static bool M() { int x = 1; int* p = &x; return *p == 1; } }
+            public partial class S { [Goroutine] static unsafe bool M() { int x = 1; int* p = &x; return *p == 1; } }
+            """, allowUnsafe: true);
+    }
+
+    [Fact]
+    public void FunctionPointerReturn() => ExpectOne("GOSH0017", """
+        public unsafe partial class C { [Goroutine] static [|delegate*<int, int>|] M() => null; }
+        """, allowUnsafe: true);
+
+    [Fact]
+    public void ArglistParameter() => ExpectOne("GOSH0017", """
+        public partial class C
+        {
+            [Goroutine] public static int Var(int a, [|__arglist|]) { Go.Yield(); return a; }
+            [Goroutine] static int Caller() => Var(1, __arglist(2, 3));
+        }
+        """);
+
+    [Fact]
     public void AGoroutineCallToAMethodWithASpanParameterIsAPlainCall()
     {
         // The callee gets GOSH0017 and no frame; its callers must not name the missing frame.

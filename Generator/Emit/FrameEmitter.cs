@@ -44,7 +44,7 @@ internal static class FrameEmitter
             foreach (var u in m.NamespaceUsings) w.Line(u);
             if (m.NamespaceUsings.Count > 0) w.Line();
         }
-        foreach (var t in m.ContainingTypes) w.Open($"partial {t.Keyword} {t.NameWithTypeParameters}");
+        foreach (var t in m.ContainingTypes) w.Open($"{(t.Unsafe ? "unsafe " : "")}partial {t.Keyword} {t.NameWithTypeParameters}");
 
         w.Line($"/// <summary>Resumable frame of <c>{Xml(m.MethodDisplayName)}</c> (generated; see docs/frame-contract.md).</summary>");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using GoSharp.Generator.Emit;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -68,7 +69,7 @@ internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
             switch (a)
             {
                 case TypeDeclarationSyntax t:
-                    sb.Append(t.Keyword.Text).Append(' ').Append(t.Identifier.Text).Append(t.TypeParameterList?.ToString());
+                    sb.Append(t.Modifiers.Any(SyntaxKind.UnsafeKeyword) ? "unsafe " : "").Append(t.Keyword.Text).Append(' ').Append(t.Identifier.Text).Append(t.TypeParameterList?.ToString());
                     // A C# 14 extension block has no name: its receiver tells two blocks apart.
                     if (t.Identifier.RawKind == 0 || t.Identifier.Text.Length == 0) sb.Append(t.ParameterList?.ToString());
                     sb.Append(';');

@@ -134,14 +134,23 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
         return null;
     }
 
-    /// <summary>In an interpolation hole the ':' of a qualified <c>global::</c> name would start the format string: parenthesize the hole.</summary>
+    /// <summary>
+    /// In an interpolation hole the ':' of a qualified <c>global::</c> name would start the format string:
+    /// parenthesize the hole, and its alignment (<c>{x,W}</c> with a named constant W).
+    /// </summary>
     public override SyntaxNode? VisitInterpolation(InterpolationSyntax node)
     {
         var visited = (InterpolationSyntax)base.VisitInterpolation(node)!;
-        var text = visited.Expression.ToString();
-        if (!text.Contains("::") || visited.Expression is ParenthesizedExpressionSyntax) return visited;
-        return visited.WithExpression(SyntaxFactory.ParseExpression("(" + text + ")").WithTriviaFrom(visited.Expression));
+        if (NeedsParentheses(visited.Expression))
+            visited = visited.WithExpression(Parenthesized(visited.Expression));
+        if (visited.AlignmentClause is { } alignment && NeedsParentheses(alignment.Value))
+            visited = visited.WithAlignmentClause(alignment.WithValue(Parenthesized(alignment.Value)));
+        return visited;
     }
+
+    private static bool NeedsParentheses(ExpressionSyntax e) => e is not ParenthesizedExpressionSyntax && e.ToString().Contains("::");
+
+    private static ExpressionSyntax Parenthesized(ExpressionSyntax e) => SyntaxFactory.ParseExpression("(" + e + ")").WithTriviaFrom(e);
 
     /// <summary>
     /// The rewritten node without preprocessor directives and the text they disabled: the code was parsed under

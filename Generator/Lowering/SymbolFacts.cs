@@ -116,6 +116,7 @@ internal static class SymbolFacts
         // The method-level refusals of FrameModelBuilder.BuildCore: a method refused there has no frame, so a call
         // to it is a plain call (its own diagnostic tells the user why).
         if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || IsRefLike(def.ReturnType)) return false;
+        if (def.IsVararg || def.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer) return false;
         if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
         if (!def.IsStatic && def.ContainingType.IsValueType && !def.IsReadOnly && !def.ContainingType.IsReadOnly) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)

@@ -128,6 +128,12 @@ internal static class FrameModelBuilder
                 Add(diags, DiagnosticDescriptors.CannotLiveInFrame, p.GetLocation(),
                     $"Parameter '{ps.Name}' is of type '{ps.Type.ToDisplayString()}', which lives on the thread's stack and cannot be stored in the goroutine frame (async methods: CS4012/CS4005); pass an array, Memory<T> or an index instead");
         }
+        if (method.IsVararg)
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, decl.ParameterList.Parameters.LastOrDefault()?.GetLocation() ?? nameLocation,
+                $"'{method.Name}' takes __arglist, whose arguments live on the caller's stack and cannot be stored in the goroutine frame (async methods: CS4006); take a params object[] instead");
+        if (method.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, decl.ReturnType.GetLocation(),
+                $"'{method.Name}' returns the pointer type '{method.ReturnType.ToDisplayString()}', which cannot be a goroutine's result (the frame and the launcher's Goroutine<T> take the result type as a type argument; async methods: CS1983); return nint or an index instead");
         if (!method.IsStatic && method.ContainingType.IsRefLikeType)
             Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
                 $"'{method.Name}' is an instance method of the ref struct '{method.ContainingType.Name}', whose value cannot be stored in the goroutine frame; make the method static");
@@ -184,7 +190,8 @@ internal static class FrameModelBuilder
                 RecordDeclarationSyntax r => r.ClassOrStructKeyword.RawKind != 0 ? "record " + r.ClassOrStructKeyword.Text : "record",
                 _ => td.Keyword.Text,
             };
-            types.Add(new ContainingTypeModel(keyword, td.Identifier.Text + (td.TypeParameterList is { } tpl ? DeclarationText.Of(tpl, model) : ""), ""));
+            types.Add(new ContainingTypeModel(keyword, td.Identifier.Text + (td.TypeParameterList is { } tpl ? DeclarationText.Of(tpl, model) : ""), "",
+                td.Modifiers.Any(SyntaxKind.UnsafeKeyword)));
         }
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
         var root = (CompilationUnitSyntax)decl.SyntaxTree.GetRoot(ct);
@@ -242,7 +249,8 @@ internal static class FrameModelBuilder
             ctorAssign.Add($"_p_{p.Name} = __a{i};");
         }
 
-        var frameAccessibility = FrameAccessibility(method);
+        // An unsafe method's body is an unsafe context: so is its frame (the whole class, Resume and the fields).
+        var frameAccessibility = FrameAccessibility(method) + (decl.Modifiers.Any(SyntaxKind.UnsafeKeyword) ? " unsafe" : "");
         var accessibility = string.Join(" ", decl.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
             || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(m => m.Text));
         var modifiers = (accessibility + (member.IsStatic ? " static" : "")).Trim();

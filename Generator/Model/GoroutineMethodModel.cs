@@ -1,7 +1,8 @@
 namespace GoSharp.Generator.Model;
 
 /// <summary>A type that encloses the method: its declaration header, e.g. <c>partial class C&lt;T&gt;</c>.</summary>
-internal sealed record ContainingTypeModel(string Keyword, string NameWithTypeParameters, string Constraints);
+/// <summary>A type the frame is nested in; <paramref name="Unsafe"/>: the user's declaration is <c>unsafe</c>, which holds for its own part only, so the generated part repeats it.</summary>
+internal sealed record ContainingTypeModel(string Keyword, string NameWithTypeParameters, string Constraints, bool Unsafe = false);
 
 /// <summary>A field of the generated frame.</summary>
 internal sealed record FieldModel(string Type, string Name, string Comment);
