@@ -48,7 +48,12 @@ public sealed class Conn : IDisposable
     {
         try
         {
-            if ((local ? socket.LocalEndPoint : socket.RemoteEndPoint) is IPEndPoint ep) return ep;
+            if ((local ? socket.LocalEndPoint : socket.RemoteEndPoint) is IPEndPoint ep)
+            {
+                // A socket dialled by host name is dual-mode: its IPv4 addresses come back IPv4-mapped
+                // ([::ffff:127.0.0.1]); Go, and the accepting end, report them as IPv4.
+                return ep.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(ep.Address.MapToIPv4(), ep.Port) : ep;
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {

@@ -59,6 +59,15 @@ internal sealed class ConnOp : NetWait
             throw new InvalidOperationException(
                 $"A {Name} is already in progress on {_conn}: a Conn allows one reader and one writer at a time " +
                 $"(as Go's net.Conn serialises them). Wait for the first {Name} to return, or guard the Conn with a Mutex.");
+        _buffer = _write ? MemoryMarshal.AsMemory(writeData) : readBuffer;
+        _transferred = 0;
+        _error = null;
+        _hasPending = false;
+        _hasToken = false;
+        // An empty read returns 0 at once, as Go's does (not a zero-byte wait for readiness), before the deadline is
+        // looked at (Go's Read checks for an empty buffer first); an empty write still fails on a passed deadline,
+        // as Go's Write does.
+        if (!_write && _buffer.IsEmpty) return true;
         try
         {
             userToken.ThrowIfCancellationRequested();
@@ -66,15 +75,10 @@ internal sealed class ConnOp : NetWait
         }
         catch
         {
+            _buffer = default;
             Volatile.Write(ref _busy, 0);
             throw;
         }
-        _buffer = _write ? MemoryMarshal.AsMemory(writeData) : readBuffer;
-        _transferred = 0;
-        _error = null;
-        _hasPending = false;
-        _hasToken = false;
-        // An empty read returns 0 at once, as Go's does (not a zero-byte wait for readiness).
         if (_buffer.IsEmpty) return true;
         _userToken = userToken;
         if (userToken.CanBeCanceled)
@@ -96,6 +100,14 @@ internal sealed class ConnOp : NetWait
                 try
                 {
                     n = done.GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException) when (!_write && StaleCancellation())
+                {
+                    // Go's read re-checks the deadline after every wake-up and waits on when none has passed: a
+                    // deadline that fired and was moved before this read saw it (or fired at a source this read
+                    // took just before the move) ends nothing. A cancelled receive took no data: issue it again.
+                    _hasToken = false;
+                    continue;
                 }
                 catch (Exception ex)
                 {
@@ -156,6 +168,9 @@ internal sealed class ConnOp : NetWait
         }
         return _token;
     }
+
+    /// <summary>The operation was cancelled, but by nothing that still holds: no Close, no caller's token, no passed deadline.</summary>
+    private bool StaleCancellation() => !_conn.IsClosed && !_userToken.IsCancellationRequested && !DeadlineExpired;
 
     private bool DeadlineExpired => Volatile.Read(ref _deadline) is { Expired: true };
 
@@ -245,9 +260,11 @@ internal sealed class ConnOp : NetWait
     {
         // Close shuts the socket down before disposing it, so an operation it ends may also fail as a broken
         // pipe (a pending write: Shutdown) or an aborted connection: with the Conn closed, all are Close's doing.
+        // After Close's shutdown, data the peer still sends makes the kernel reset the connection: a write waiting on
+        // a full send buffer then fails with ConnectionReset, also Close's doing.
         bool aborted = error is OperationCanceledException or ObjectDisposedException
             || error is SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted
-                or SocketError.Shutdown or SocketError.ConnectionAborted };
+                or SocketError.Shutdown or SocketError.ConnectionAborted or SocketError.ConnectionReset };
         if (aborted && _conn.IsClosed) return _conn.ClosedException(Name);
         if (error is OperationCanceledException)
         {
