@@ -285,6 +285,18 @@ internal sealed class HChan<T> : ICancelableWaitQueue
         return r == 1;
     }
 
+    /// <summary>
+    /// True when a send would have to wait, read without the lock (Go: chansend's <c>full(c)</c> fast
+    /// path): open, and no receiver waits (unbuffered) or the buffer is full. A stale answer is safe
+    /// either way: true only sends the goroutine to its park commit, which decides again under the lock;
+    /// false takes the lock as before.
+    /// </summary>
+    public bool SendWouldBlock()
+    {
+        bool full = Cap == 0 ? Volatile.Read(ref RecvQ.First) is null : Volatile.Read(ref _count) == Cap;
+        return full && !_closed;
+    }
+
     /// <summary>Non-blocking receive: 1 value, 2 closed, 0 nothing ready.</summary>
     public int TryRecv(out T value)
     {
