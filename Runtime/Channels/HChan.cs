@@ -47,7 +47,7 @@ namespace GoSharp.Channels;
 /// Every method named *Locked runs with <see cref="Lock"/> held and never wakes anyone: it returns the
 /// waiter to wake, which the caller wakes after unlocking.
 /// </summary>
-internal sealed class HChan<T> : ICancelableWaitQueue
+internal sealed class HChan<T> : ChanLock, ICancelableWaitQueue
 {
     /// <summary>
     /// A unique, increasing id across every element type (the counter is in a non-generic class: a static
@@ -55,7 +55,8 @@ internal sealed class HChan<T> : ICancelableWaitQueue
     /// select locks its channels in this order.
     /// </summary>
     public readonly long Id = Interlocked.Increment(ref ChanIds.Last);
-    public readonly ChanLock Lock = new();
+    /// <summary>The channel's lock: the channel itself (<see cref="ChanLock"/>).</summary>
+    public ChanLock Lock => this;
     private readonly T[] _buf;
     public readonly int Cap;
     private int _count, _sendx, _recvx;
