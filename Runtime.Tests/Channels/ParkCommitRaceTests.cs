@@ -12,9 +12,10 @@ namespace GoSharp.Runtime.Tests.Channels;
 /// A goroutine's blocking send or receive decides "would block" without the channel's lock and leaves
 /// every decision to its park commit, which takes the lock once (HChan essay, step 3). These scenarios
 /// race that window against everything that can change the channel meanwhile: receivers and senders
-/// arriving, a select on the same channel, a close, and a token cancelling the wait. Whatever the
-/// interleaving, every value a send reported delivered is received exactly once, and no value whose
-/// send threw (closed, cancelled) is ever received.
+/// arriving, a select on the same channel, a close, and a token cancelling the wait; and the same window
+/// of a select without default, which also goes to its commit without locking when no case is ready.
+/// Whatever the interleaving, every value a send reported delivered is received exactly once, and no
+/// value whose send threw (closed, cancelled) is ever received.
 /// </summary>
 public class ParkCommitRaceTests
 {
@@ -142,9 +143,24 @@ public class ParkCommitRaceTests
             while (true)
             {
                 var s = Select(data.RecvCase(), other.RecvCase());
+                if (Race() is Action race) s.BeforePark(race);
                 yield return s;
                 if (!s.Result.Ok) yield break;
                 lock (sync) received.Add(s.Result.Value1);
+            }
+        }
+        IEnumerable<Op> SelectingSender(int id)
+        {
+            var other = new Chan<int>();
+            for (int i = 0; i < 12; i++)
+            {
+                int v = id * 100 + i;
+                var s = Select(data.SendCase(v), other.SendCase(v)).Catch();
+                if (Race() is Action race) s.BeforePark(race);
+                yield return s;
+                lock (sync) (s.Error is null ? delivered : notDelivered).Add(v);
+                if (s.Error is ChannelClosedException) yield break;
+                if (s.Error is not null) throw s.Error;
             }
         }
         IEnumerable<Op> Closer()
@@ -161,7 +177,7 @@ public class ParkCommitRaceTests
 
         var hs = new List<Goroutine>
         {
-            rt.Go(Sender(1, false)), rt.Go(Sender(2, true)), rt.Go(Sender(3, false)),
+            rt.Go(Sender(1, false)), rt.Go(Sender(2, true)), rt.Go(Sender(3, false)), rt.Go(SelectingSender(4)),
             rt.Go(Receiver(false)), rt.Go(Receiver(true)), rt.Go(SelectingReceiver()), rt.Go(Closer()),
         };
         hs.ForEach(h => h.Join());
