@@ -52,10 +52,25 @@ public sealed class Op<TAw, TRes> : Op
     }
 
     protected override bool IsCompleted() => _isc(ref _aw);
-    internal override FrameResult Suspend(G g, Frame f) => _sus(ref _aw, g, f);
+
+    internal override FrameResult Suspend(G g, Frame f)
+    {
+        Action? race = _beforePark;
+        _beforePark = null;
+        race?.Invoke();
+        return _sus(ref _aw, g, f);
+    }
     protected override void Finish() => Result = _res(ref _aw);
 
     public new Op<TAw, TRes> Catch() { Catching = true; return this; }
+
+    /// <summary>
+    /// Runs <paramref name="race"/> after IsCompleted said "would block" and before Suspend: in the window
+    /// where another M could change the primitive before the park commit decides (must not throw).
+    /// </summary>
+    public Op<TAw, TRes> BeforePark(Action race) { _beforePark = race; return this; }
+
+    private Action? _beforePark;
 }
 
 /// <summary>

@@ -254,6 +254,8 @@ public struct ChanSendAwaiter<T>
             if (_done) return true;
             _ct.ThrowIfCancellationRequested();
             if (_h is null) return false;
+            // Would block: the park commit is the one lock acquisition (HChan essay, step 3).
+            if (_h.SendWouldBlock()) return false;
             _h.Lock.Enter();
             int r = _h.SendLocked(_value, out Waiter? wake);
             _h.Lock.Exit();

@@ -29,9 +29,21 @@ namespace GoSharp.Channels;
 //   2. Unlock, then wake the returned waiter (WakeOwner: the waiter's select, or the waiter itself). A
 //      woken goroutine may run at once on another M and touch this channel again: waking under the lock
 //      would make it spin or block on our lock.
-//   3. Would block: a goroutine parks through a commit step that re-locks, retries step 1 (the state may
+//   3. Would block: a goroutine parks through a commit step that locks, retries step 1 (the state may
 //      have changed since the fast path), and enqueues its waiter only if it still must wait; a thread
-//      enqueues under the same lock acquisition and sleeps on its waiter.
+//      enqueues under the same lock acquisition and sleeps on its waiter. A goroutine's fast path first
+//      asks without the lock whether it would block (SendWouldBlock, TryRecv's emptiness check: Go's
+//      full(c)/empty(c)) and, if so, goes straight to the commit: one lock acquisition on the parking
+//      side, as Go's. Either answer may be stale; the commit decides under the lock, so a stale "would
+//      block" costs only the trip to the commit.
+//
+// Why the lock is not held from the fast path through the commit, as Go holds it into gopark: between
+// IsCompleted and the commit every suspended frame returns to the scheduler (generated code), the M may
+// wait for a P that sysmon retook while the frames ran (ReacquireAfterRetake: blocking, while another M
+// with a P would spin on this lock), and the goroutine's ExecutionContext is swapped for the M's
+// (AsyncLocal change handlers are user code, which may throw or touch this channel: a non-reentrant spin
+// lock would deadlock). Go's mcall switches to g0 with nothing in between. With the lock-free check the
+// parking side takes the lock once either way, so holding it would save no acquisition.
 //
 // The waker's half: whoever dequeues a waiter owns it until it wakes it; the sleeper reads its slot
 // (Value, Success) only after waking, so the hand-off needs no further synchronisation than the lock
@@ -47,7 +59,7 @@ namespace GoSharp.Channels;
 /// Every method named *Locked runs with <see cref="Lock"/> held and never wakes anyone: it returns the
 /// waiter to wake, which the caller wakes after unlocking.
 /// </summary>
-internal sealed class HChan<T> : ICancelableWaitQueue
+internal sealed class HChan<T> : ChanLock, ICancelableWaitQueue
 {
     /// <summary>
     /// A unique, increasing id across every element type (the counter is in a non-generic class: a static
@@ -55,7 +67,8 @@ internal sealed class HChan<T> : ICancelableWaitQueue
     /// select locks its channels in this order.
     /// </summary>
     public readonly long Id = Interlocked.Increment(ref ChanIds.Last);
-    public readonly ChanLock Lock = new();
+    /// <summary>The channel's lock: the channel itself (<see cref="ChanLock"/>).</summary>
+    public ChanLock Lock => this;
     private readonly T[] _buf;
     public readonly int Cap;
     private int _count, _sendx, _recvx;
@@ -285,12 +298,34 @@ internal sealed class HChan<T> : ICancelableWaitQueue
         return r == 1;
     }
 
+    /// <summary>
+    /// True when a send would have to wait, read without the lock (Go: chansend's <c>full(c)</c> fast
+    /// path): open, and no receiver waits (unbuffered) or the buffer is full. A stale answer is safe
+    /// either way: true only sends the goroutine to its park commit, which decides again under the lock;
+    /// false takes the lock as before.
+    /// </summary>
+    public bool SendWouldBlock()
+    {
+        bool full = Cap == 0 ? Volatile.Read(ref RecvQ.First) is null : Volatile.Read(ref _count) == Cap;
+        return full && !_closed;
+    }
+
+    /// <summary>
+    /// True when a receive would have to wait, read without the lock (Go: chanrecv's <c>empty(c)</c> fast
+    /// path): open, and no sender waits (unbuffered) or the buffer is empty. Stale answers are safe as for
+    /// <see cref="SendWouldBlock"/>.
+    /// </summary>
+    public bool RecvWouldBlock()
+    {
+        bool empty = Cap == 0 ? Volatile.Read(ref SendQ.First) is null : Volatile.Read(ref _count) == 0;
+        return empty && !_closed;
+    }
+
     /// <summary>Non-blocking receive: 1 value, 2 closed, 0 nothing ready.</summary>
     public int TryRecv(out T value)
     {
         // Go's fast path: an open, empty channel with no sender needs no lock.
-        bool empty = Cap == 0 ? Volatile.Read(ref SendQ.First) is null : Volatile.Read(ref _count) == 0;
-        if (empty && !_closed)
+        if (RecvWouldBlock())
         {
             value = default!;
             return 0;

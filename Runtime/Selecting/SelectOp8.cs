@@ -167,6 +167,33 @@ internal sealed class SelectOp<T1, T2, T3, T4, T5, T6, T7, T8> : SelectParker, I
         return false;
     }
 
+    /// <summary>
+    /// Without the locks: true if no polled case can proceed now (a stale answer is safe: the park commit
+    /// runs pass 1 under the locks before it queues anything).
+    /// </summary>
+    private bool AllWouldBlock()
+    {
+        for (int k = 0; k < _npoll; k++)
+        {
+            bool blocks = _poll[k] switch
+            {
+                0 => WouldBlock(C1),
+                1 => WouldBlock(C2),
+                2 => WouldBlock(C3),
+                3 => WouldBlock(C4),
+                4 => WouldBlock(C5),
+                5 => WouldBlock(C6),
+                6 => WouldBlock(C7),
+                _ => WouldBlock(C8),
+            };
+            if (!blocks) return false;
+        }
+        return true;
+    }
+
+    private static bool WouldBlock<T>(in SelectCase<T> c) =>
+        c.Kind == CaseKind.Recv ? c.H!.RecvWouldBlock() : c.H!.SendWouldBlock();
+
     // 1: done (value or sent); 2: receive on closed; -1: send on closed; 0: not ready.
     private static int Try<T>(in SelectCase<T> c, ref T value, out Waiter? wake)
     {
@@ -286,6 +313,9 @@ internal sealed class SelectOp<T1, T2, T3, T4, T5, T6, T7, T8> : SelectParker, I
             Index = _default;
             return true;
         }
+        // No default and nothing ready: the park commit takes the locks once, here they would be taken
+        // twice (as a single send or receive decides "would block" without its lock).
+        if (_default < 0 && AllWouldBlock()) return false;
         LockAll();
         bool done = Pass1(out Waiter? wake);
         UnlockAll();

@@ -145,6 +145,26 @@ internal sealed class SelectOp<{T}> : SelectParker, IParkCommit
         return false;
     }}
 
+    /// <summary>
+    /// Without the locks: true if no polled case can proceed now (a stale answer is safe: the park commit
+    /// runs pass 1 under the locks before it queues anything).
+    /// </summary>
+    private bool AllWouldBlock()
+    {{
+        for (int k = 0; k < _npoll; k++)
+        {{
+            bool blocks = _poll[k] switch
+            {{
+{''.join(f'                {i - 1} => WouldBlock(C{i}),{chr(10)}' for i in range(1, K))}                _ => WouldBlock(C{K}),
+            }};
+            if (!blocks) return false;
+        }}
+        return true;
+    }}
+
+    private static bool WouldBlock<T>(in SelectCase<T> c) =>
+        c.Kind == CaseKind.Recv ? c.H!.RecvWouldBlock() : c.H!.SendWouldBlock();
+
     // 1: done (value or sent); 2: receive on closed; -1: send on closed; 0: not ready.
     private static int Try<T>(in SelectCase<T> c, ref T value, out Waiter? wake)
     {{
@@ -248,6 +268,9 @@ internal sealed class SelectOp<{T}> : SelectParker, IParkCommit
             Index = _default;
             return true;
         }}
+        // No default and nothing ready: the park commit takes the locks once, here they would be taken
+        // twice (as a single send or receive decides "would block" without its lock).
+        if (_default < 0 && AllWouldBlock()) return false;
         LockAll();
         bool done = Pass1(out Waiter? wake);
         UnlockAll();
