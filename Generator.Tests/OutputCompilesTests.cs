@@ -84,6 +84,23 @@ public class OutputCompilesTests
     }
 
     [Fact]
+    public void ThePartialMethodsLauncherTakesTheDefiningDeclarationsNamesAndDefaults()
+    {
+        // C# binds named arguments and defaults to the defining declaration (CS8826 warns of the difference).
+        var result = GeneratorHarness.Run(Prelude + """
+            public static partial class C
+            {
+                [Goroutine] public static partial string Part(int defName, string other = "o");
+                public static partial string Part(int implName, string other) { Go.Yield(); return implName + other; }
+                [Goroutine] static string Caller() => Part(defName: 3) + GoPart(defName: 4).Join() + GoPart(5, other: "x").Join();
+            }
+            """);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(result.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("GoPart(int defName, string other = \"o\")", GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
     public void FunctionPointerReturn() => ExpectOne("GOSH0017", """
         public unsafe partial class C { [Goroutine] static [|delegate*<int, int>|] M() => null; }
         """, allowUnsafe: true);

@@ -254,12 +254,17 @@ internal static class FrameModelBuilder
         var accessibility = string.Join(" ", decl.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
             || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(m => m.Text));
         var modifiers = (accessibility + (member.IsStatic ? " static" : "")).Trim();
-        var launcherParams = string.Join(", ", decl.ParameterList.Parameters.Select(p =>
-            DeclarationText.CallAttributes(model.GetDeclaredSymbol(p, ct)) + DeclarationText.Of(p, model, withoutAttributes: true)));
+        // Callers bind named arguments and defaults to a partial method's defining declaration: so does its launcher.
+        var (launcherParameterList, launcherModel) = (decl.ParameterList, model);
+        if (method.PartialDefinitionPart?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is MethodDeclarationSyntax definition)
+            (launcherParameterList, launcherModel) = (definition.ParameterList,
+                model.SyntaxTree == definition.SyntaxTree ? model : model.Compilation.GetSemanticModel(definition.SyntaxTree));
+        var launcherParams = string.Join(", ", launcherParameterList.Parameters.Select(p =>
+            DeclarationText.CallAttributes(launcherModel.GetDeclaredSymbol(p, ct)) + DeclarationText.Of(p, launcherModel, withoutAttributes: true)));
         var frameArgs = new List<string>();
         if (thisType is not null) frameArgs.Add("this");
         if (receiverSyntax is not null) frameArgs.Add(receiverSyntax.Identifier.Text);
-        frameArgs.AddRange(decl.ParameterList.Parameters.Select(p => p.Identifier.Text));
+        frameArgs.AddRange(launcherParameterList.Parameters.Select(p => p.Identifier.Text));
         var frameTypeParameterNames = (block?.TypeParameterList?.Parameters ?? default).Concat(decl.TypeParameterList?.Parameters ?? default).Select(p => p.Identifier.Text).ToList();
         var frameTypeArgs = frameTypeParameterNames.Count == 0 ? "" : "<" + string.Join(", ", frameTypeParameterNames) + ">";
         var returnType = method.ReturnsVoid ? RuntimeContract.Goroutine.Type : RuntimeContract.Generic(RuntimeContract.GoroutineOfT.Type, method.ReturnType.Fq());
@@ -289,8 +294,8 @@ internal static class FrameModelBuilder
         else if (SymbolFacts.MayBeCalledFromAnotherAssembly(method))
         {
             // Goroutines of other assemblies call the method through this (docs/frame-contract.md, Calls across assemblies).
-            var factoryParameters = receiverSyntax is null ? decl.ParameterList.Parameters : decl.ParameterList.Parameters.Prepend(receiverSyntax);
-            factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, factoryParameters, model, constraints, frameNew);
+            var factoryParameters = receiverSyntax is null ? launcherParameterList.Parameters : launcherParameterList.Parameters.Prepend(receiverSyntax);
+            factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, factoryParameters, launcherModel, constraints, frameNew);
         }
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
 
