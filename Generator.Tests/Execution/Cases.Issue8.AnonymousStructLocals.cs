@@ -140,7 +140,9 @@ public static partial class Cases
         }
         using var w = AsOf(new { W = n }, log);
         w.Add(Tw(n + 2));
-        return all + w.C;
+        // An expression tree reads the local by value (a ref-returning call is no expression tree node).
+        System.Linq.Expressions.Expression<Func<int>> tree = () => w.C + w.V.W;
+        return all + w.C + "," + tree.Compile()();
     }
 }
 

@@ -186,7 +186,7 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
         // (A local whose type the semantic model cannot see, a launcher's handle or its Join's value, by its inferred type.)
         if (symbol is not ILocalSymbol local || _owner.LocalType(local) is not { } type
             || !MethodLowerer.ContainsAnonymousType(type) || _owner.ExampleOf(type) is not { } example) return field;
-        return IsVariableUse(node) || type.IsValueType && IsStructReceiver(node)
+        return IsVariableUse(node) || type.IsValueType && IsStructReceiver(node) && !InExpressionTree(node)
             ? _owner.AnonymousVariable(field, example)
             : _owner.AnonymousRead(field, example);
     }
@@ -197,6 +197,16 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
     /// back by example it would work on a copy (a mutating call lost, CS1612 for an assignment); through the cell
     /// (<c>__GoVar</c>) it works in place. A read through the cell reads the same value.
     /// </summary>
+    /// <summary>In a lambda converted to an expression tree, which can hold no ref-returning call (CS8153): there it is read.</summary>
+    private bool InExpressionTree(SyntaxNode node)
+    {
+        for (var a = node.Parent; a is not null && a is not MemberDeclarationSyntax; a = a.Parent)
+            if (a is AnonymousFunctionExpressionSyntax f
+                && Model.GetTypeInfo(f).ConvertedType is INamedTypeSymbol { Name: "Expression", ContainingNamespace: { Name: "Expressions", ContainingNamespace.Name: "Linq" } })
+                return true;
+        return false;
+    }
+
     private static bool IsStructReceiver(SyntaxNode node)
     {
         while (node.Parent is ParenthesizedExpressionSyntax p) node = p;
