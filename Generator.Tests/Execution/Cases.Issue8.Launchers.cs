@@ -1,10 +1,12 @@
+using System;
 using System.Collections.Generic;
 
 namespace GoSharp.Generator.Tests.Execution;
 
 // Issue 8: values of launcher handles the generator's semantic model cannot see (its own GoX(...) output):
 // var locals, generic launchers without explicit type arguments, and expressions over Join() results that
-// live across a suspension point.
+// live across a suspension point; types built from a Join() result (an anonymous type, a tuple, a collection, a
+// lambda: red team round 3, they were written into the frame with error types, CS1031/CS0246/CS7003).
 public static partial class Cases
 {
     [Goroutine]
@@ -37,5 +39,27 @@ public static partial class Cases
         Go.Yield();
         log.Add(text + both);
         return $"{total},{text},{both},{count}";
+    }
+
+    [Goroutine]
+    public static string LauncherResultsInBuiltTypes(Log log, int n)
+    {
+        var r = GoEchoAfterYield(new { A = n }).Join();
+        var b = new { B = r.A + 1, r };
+        var v = GoEchoAfterYield(n + 2).Join();
+        var t = (v, 1);
+        var named = (First: v, r.A);
+        var list = new List<int> { v };
+        var arr = new[] { v, 2 };
+        var anons = new[] { r, new { A = 7 } };
+        var f = () => v + 1;
+        var g = () => r.A * 10;
+        var h = (int k) => new { K = k + v };
+        Func<int, int> typed = k => k * v;
+        Go.Yield();
+        log.Add($"{b.B},{b.r.A},{t.v},{t.Item2},{named.First},{named.A}");
+        v += 100;
+        Sp.Pause();
+        return $"{list[0]},{arr[0]},{anons[0].A},{anons[1].A},{f()},{g()},{h(1).K},{typed(2)}";
     }
 }

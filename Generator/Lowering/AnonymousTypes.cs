@@ -77,6 +77,7 @@ internal sealed partial class MethodLowerer
     /// <summary>An expression whose type is exactly <paramref name="type"/>, or null when none can be written.</summary>
     public string? ExampleOf(ITypeSymbol type)
     {
+        if (LauncherTypeInference.HasErrorType(type)) return null;
         if (!ContainsAnonymousType(type)) return $"default({type.Fq()})";
         if (type.IsAnonymousType)
         {

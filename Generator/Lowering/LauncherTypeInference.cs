@@ -30,7 +30,7 @@ internal sealed class LauncherTypeInference
     public ITypeSymbol? InferType(ExpressionSyntax e)
     {
         var t = _model.GetTypeInfo(e, _ct).Type;
-        if (t is not null && t.TypeKind != TypeKind.Error) return t;
+        if (t is not null && !HasErrorType(t)) return t;
         if (_inferred.TryGetValue(e, out var cached)) return cached;
         _inferred[e] = null; // cycles
         var r = InferLauncherType(e);
@@ -65,25 +65,73 @@ internal sealed class LauncherTypeInference
     }
 
     /// <summary>
-    /// An expression built from launcher values (<c>h.Join() + 1</c>, <c>c ? h.Join() : 0</c>): each largest
-    /// part whose type only inference knows is replaced by <c>default(T)</c>, and the result is bound
-    /// speculatively at the same position (C#'s own rules for the operators).
+    /// An expression built from launcher values (<c>h.Join() + 1</c>, <c>c ? h.Join() : 0</c>, <c>(r, 1)</c>,
+    /// <c>new { B = r.A + 1 }</c>, <c>() =&gt; r + 1</c>): each largest part whose type only inference knows is replaced
+    /// by <c>default(T)</c> (an anonymous type's by <c>new { ... }</c> of its members' defaults), and the result is
+    /// bound speculatively at the same position (C#'s own rules for the operators, tuples and lambdas).
     /// </summary>
     private ITypeSymbol? InferBySpeculation(ExpressionSyntax e)
     {
         var parts = new Dictionary<SyntaxNode, ITypeSymbol>();
-        foreach (var n in e.DescendantNodes(n => !parts.ContainsKey(n) && n is not AnonymousFunctionExpressionSyntax))
+        foreach (var n in e.DescendantNodes(n => !parts.ContainsKey(n)))
         {
             if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
-            if (_model.GetTypeInfo(n, _ct).Type is { TypeKind: not TypeKind.Error }) continue;
-            if (InferType((ExpressionSyntax)n) is { TypeKind: not TypeKind.Error } t) parts[n] = t;
+            if (_model.GetTypeInfo(n, _ct).Type is { } known && !HasErrorType(known)) continue;
+            if (InferType((ExpressionSyntax)n) is { } t && !HasErrorType(t) && SpeculativeExample(t) is { } example) parts[n] = t;
         }
         if (parts.Count == 0) return null;
-        var replaced = e.ReplaceNodes(parts.Keys, (original, _) =>
-            SyntaxFactory.ParseExpression("default(" + parts[original].Fq() + ")").WithTriviaFrom(original));
+        // A name that names a tuple element or an anonymous type's member (`(r, 1)`, `new { r }`) keeps naming it.
+        var targets = parts.Keys.Select(n => n is IdentifierNameSyntax && n.Parent is ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax }
+            or AnonymousObjectMemberDeclaratorSyntax { NameEquals: null } ? n.Parent! : n).ToList();
+        var replaced = e.ReplaceNodes(targets, (original, _) => original switch
+        {
+            ArgumentSyntax a => SyntaxFactory.ParseExpression("(" + a.Expression + ": " + SpeculativeExample(parts[a.Expression])! + ", 0)")
+                is TupleExpressionSyntax tuple ? tuple.Arguments[0].WithTriviaFrom(a) : a,
+            AnonymousObjectMemberDeclaratorSyntax d => SyntaxFactory.AnonymousObjectMemberDeclarator(
+                SyntaxFactory.NameEquals(d.Expression.ToString()), SyntaxFactory.ParseExpression(SpeculativeExample(parts[d.Expression])!)).WithTriviaFrom(d),
+            _ => SyntaxFactory.ParseExpression(SpeculativeExample(parts[original])!).WithTriviaFrom(original),
+        });
         var type = _model.GetSpeculativeTypeInfo(e.SpanStart, replaced, SpeculativeBindingOption.BindAsExpression).Type;
-        return type is { TypeKind: not TypeKind.Error } ? type : null;
+        // A lambda has no type of its own as an expression; `var x = lambda;` gives it its natural delegate type.
+        if (type is null && replaced is AnonymousFunctionExpressionSyntax
+            && SyntaxFactory.ParseStatement("var __goSpeculated = " + replaced.ToFullString() + ";") is LocalDeclarationStatementSyntax declaration
+            && _model.TryGetSpeculativeSemanticModel(e.SpanStart, declaration, out var speculative)
+            && speculative.GetDeclaredSymbol(declaration.Declaration.Variables[0], _ct) is ILocalSymbol speculated)
+            type = speculated.Type;
+        return type is not null && !HasErrorType(type) ? type : null;
     }
+
+    /// <summary>
+    /// An expression of exactly <paramref name="type"/> that binds anywhere: <c>default(T)</c>, or for an anonymous
+    /// type <c>new { A = default(int) }</c>; null for a type that holds an anonymous type another way (<c>List&lt;anon&gt;</c>
+    /// needs a helper of the frame to write).
+    /// </summary>
+    private static string? SpeculativeExample(ITypeSymbol type)
+    {
+        if (!MethodLowerer.ContainsAnonymousType(type)) return "default(" + type.Fq() + ")";
+        if (!type.IsAnonymousType) return null;
+        var members = new List<string>();
+        foreach (var p in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (SpeculativeExample(p.Type) is not { } value) return null;
+            members.Add(p.Name + " = " + value);
+        }
+        return "new { " + string.Join(", ", members) + " }";
+    }
+
+    /// <summary>
+    /// An error type anywhere in the type (<c>(r, int)</c>, <c>Func&lt;?&gt;</c>, an anonymous type's member): a part
+    /// the semantic model could not see, a launcher's result. Such a type cannot be written in the frame.
+    /// </summary>
+    public static bool HasErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol a => HasErrorType(a.ElementType),
+        IPointerTypeSymbol p => HasErrorType(p.PointedAtType),
+        INamedTypeSymbol { IsAnonymousType: true } anonymous => anonymous.GetMembers().OfType<IPropertySymbol>().Any(m => HasErrorType(m.Type)),
+        INamedTypeSymbol n => n.TypeArguments.Any(HasErrorType) || n.ContainingType is { } c && HasErrorType(c),
+        _ => false,
+    };
 
     /// <summary>
     /// Type arguments of a generic [Goroutine] method from its launcher call's arguments (<c>GoEcho("s")</c>):
@@ -122,7 +170,7 @@ internal sealed class LauncherTypeInference
 
     public ITypeSymbol? InferLocalType(ILocalSymbol local)
     {
-        if (local.Type.TypeKind != TypeKind.Error) return local.Type;
+        if (!HasErrorType(local.Type)) return local.Type;
         var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
         return decl is VariableDeclaratorSyntax { Initializer: { } init } ? InferType(init.Value) : null;
     }
