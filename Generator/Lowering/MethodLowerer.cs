@@ -49,6 +49,9 @@ internal sealed partial class MethodLowerer
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<ISymbol, string> _hoisted = new(SymbolEqualityComparer.Default);
     private readonly LauncherTypeInference _launchers;
+
+    /// <summary>The [Goroutine] method an unbound <c>GoX(...)</c> of this assembly starts, or null (LauncherTypeInference).</summary>
+    public IMethodSymbol? LaunchedMethod(InvocationExpressionSyntax inv) => _launchers.LaunchedMethod(inv);
     private readonly SuspensionIndex _index;
     private readonly HashSet<string> _fieldNames = new();
     private List<(int State, string Label)> _scope = new();
