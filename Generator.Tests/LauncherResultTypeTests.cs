@@ -23,6 +23,7 @@ public class LauncherResultTypeTests
             [Goroutine] public static T Id<T>(T x) { Go.Yield(); return x; }
             [Goroutine] public static List<T> Pair<T>(T a) { Go.Yield(); return new List<T> { a, a }; }
             [Goroutine] public static T Call<T>(Func<T> f) { Go.Yield(); return f(); }
+            public static string Use<T>(T a, int b) => a + "," + b;
         }
 
         """;
@@ -64,6 +65,19 @@ public class LauncherResultTypeTests
     }
 
     [Fact]
+    public void SpilledOperandOverAResultNoExampleCanStandFor()
+    {
+        // The first argument waits in a temporary while the second suspends: its type cannot be written either.
+        var d = ExpectUnsupported("""
+            public static partial class C
+            {
+                [Goroutine] static string M(int n) { var r = L.GoPair(new { A = n }).Join(); return L.Use([|new { B = r[0].A }|], L.Id(n)); }
+            }
+            """);
+        Assert.Contains("declare a named type", d.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TypesBuiltFromJoinResultsCompile()
     {
         var result = GeneratorHarness.Run(Prelude + """
@@ -81,7 +95,8 @@ public class LauncherResultTypeTests
                     var l = L.GoPair(v).Join();
                     var e = new { First = l[0] };
                     L.Id(0);
-                    return $"{b.B}{b.r.A}{t.v}{f()}{g(1).K}{e.First}";
+                    var spilled = L.Use(new { B = r.A, t }, L.Id(n)) + L.Use((v, r), L.Id(n));
+                    return $"{b.B}{b.r.A}{t.v}{f()}{g(1).K}{e.First}{spilled}";
                 }
             }
             """);
