@@ -78,6 +78,18 @@ public class LauncherResultTypeTests
     }
 
     [Fact]
+    public void ForEachOverAResultNoExampleCanStandFor()
+    {
+        var d = ExpectUnsupported("""
+            public static partial class C
+            {
+                [Goroutine] static int M(int n) { foreach (var x in [|L.GoPair(new { A = n }).Join()|]) { L.Id(0); n += x.A; } return n; }
+            }
+            """);
+        Assert.Contains("A foreach over a value whose type the generator cannot see or cannot enumerate here", d.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TypesBuiltFromJoinResultsCompile()
     {
         var result = GeneratorHarness.Run(Prelude + """

@@ -62,4 +62,40 @@ public static partial class Cases
         Sp.Pause();
         return $"{list[0]},{arr[0]},{anons[0].A},{anons[1].A},{f()},{g()},{h(1).K},{typed(2)}";
     }
+
+    [Goroutine]
+    public static string LauncherResultsDeconstructed(Log log, int n)
+    {
+        var (a, b) = GoEchoAfterYield((n, "s" + n)).Join();
+        var (c, (d, e)) = GoEchoAfterYield((n + 1, (new { X = n }, 2.5))).Join();
+        (var f, var g) = GoEchoAfterYield((n * 3, 'g')).Join();
+        var pairs = GoEchoAfterYield(new List<(int K, string V)> { (1, "one"), (n, "n") }).Join();
+        var total = "";
+        foreach (var (k, v) in GoEchoAfterYield(pairs).Join())
+        {
+            Sp.Pause();
+            total += k + v + ";";
+        }
+        foreach (var x in GoEchoAfterYield(new[] { new { Y = n }, new { Y = 5 } }).Join())
+        {
+            Go.Yield();
+            total += x.Y;
+        }
+        var r = GoEchoAfterYield((K: n, A: new { X = n })).Join();
+        var arr = new[] { (r.A, 1) };
+        Sp.Pause();
+        foreach (var (h, i) in arr)
+        {
+            Sp.Pause();
+            total += "|" + (h.X + i);
+        }
+        foreach (var z in GoEchoAfterYield(new List<int> { n, 7 }).Join())
+        {
+            Sp.Pause();
+            total += "," + z;
+        }
+        Go.Yield();
+        log.Add(total);
+        return $"{a},{b},{c},{d.X},{e},{f},{g},{total}";
+    }
 }

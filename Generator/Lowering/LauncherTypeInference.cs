@@ -103,12 +103,25 @@ internal sealed class LauncherTypeInference
 
     /// <summary>
     /// An expression of exactly <paramref name="type"/> that binds anywhere: <c>default(T)</c>, or for an anonymous
-    /// type <c>new { A = default(int) }</c>; null for a type that holds an anonymous type another way (<c>List&lt;anon&gt;</c>
-    /// needs a helper of the frame to write).
+    /// type <c>new { A = default(int) }</c>, an array or a tuple of them <c>new[] { new { A = default(int) } }</c>,
+    /// <c>(K: new { ... }, default(int))</c>; null for a type
+    /// that holds an anonymous type another way (<c>List&lt;anon&gt;</c> needs a helper of the frame to write).
     /// </summary>
     private static string? SpeculativeExample(ITypeSymbol type)
     {
         if (!MethodLowerer.ContainsAnonymousType(type)) return "default(" + type.Fq() + ")";
+        if (type is IArrayTypeSymbol { Rank: 1 } array) return SpeculativeExample(array.ElementType) is { } element ? "new[] { " + element + " }" : null;
+        if (type is INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            var elements = new List<string>();
+            for (var i = 0; i < tuple.TupleElements.Length; i++)
+            {
+                var field = tuple.TupleElements[i];
+                if (SpeculativeExample(field.Type) is not { } value) return null;
+                elements.Add(field.Name == "Item" + (i + 1) ? value : field.Name + ": " + value);
+            }
+            return "(" + string.Join(", ", elements) + ")";
+        }
         if (!type.IsAnonymousType) return null;
         var members = new List<string>();
         foreach (var p in type.GetMembers().OfType<IPropertySymbol>())
@@ -172,7 +185,57 @@ internal sealed class LauncherTypeInference
     {
         if (!HasErrorType(local.Type)) return local.Type;
         var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
-        return decl is VariableDeclaratorSyntax { Initializer: { } init } ? InferType(init.Value) : null;
+        if (decl is VariableDeclaratorSyntax { Initializer: { } init }) return InferType(init.Value);
+        if (decl is ForEachStatementSyntax fe) return InferForEach(fe)?.ElementType is { } element && !HasErrorType(element) ? element : null;
+        return decl is SingleVariableDesignationSyntax designation ? InferDeconstructedType(designation) : null;
+    }
+
+    private readonly Dictionary<SyntaxNode, ForEachStatementInfo?> _forEach = new();
+
+    /// <summary>
+    /// A foreach over a value whose type only inference knows (<c>foreach (var x in GoX(...).Join())</c>): the
+    /// statement bound speculatively over an example of that type, for its GetEnumerator, MoveNext, Current and
+    /// element type. Null when the type is not inferred or no example can stand for it.
+    /// </summary>
+    public ForEachStatementInfo? InferForEach(CommonForEachStatementSyntax fe)
+    {
+        if (_forEach.TryGetValue(fe, out var cached)) return cached;
+        ForEachStatementInfo? info = null;
+        if (InferType(fe.Expression) is { } type && !HasErrorType(type) && SpeculativeExample(type) is { } example
+            && SyntaxFactory.ParseStatement("foreach (var __goElement in " + example + ") { }") is ForEachStatementSyntax statement
+            && _model.TryGetSpeculativeSemanticModel(fe.SpanStart, statement, out var speculative))
+        {
+            var found = speculative.GetForEachStatementInfo(statement);
+            if (found.GetEnumeratorMethod is not null && found.ElementType is { } element && !HasErrorType(element)) info = found;
+        }
+        _forEach[fe] = info;
+        return info;
+    }
+
+    /// <summary>
+    /// A variable of a deconstruction (<c>var (a, (b, c)) = GoX(...).Join();</c>, <c>(var a, var b) = ...</c>, a
+    /// <c>foreach (var (a, b) in ...)</c>): the element of the inferred value's tuple type at the variable's position.
+    /// </summary>
+    private ITypeSymbol? InferDeconstructedType(SingleVariableDesignationSyntax designation)
+    {
+        var path = new List<int>();
+        SyntaxNode node = designation;
+        while (true)
+        {
+            if (node.Parent is ParenthesizedVariableDesignationSyntax pd) { path.Add(pd.Variables.IndexOf((VariableDesignationSyntax)node)); node = pd; }
+            else if (node.Parent is DeclarationExpressionSyntax de) node = de;
+            else if (node.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax te } arg) { path.Add(te.Arguments.IndexOf(arg)); node = te; }
+            else break;
+        }
+        ITypeSymbol? type = node.Parent switch
+        {
+            AssignmentExpressionSyntax a when a.Left == node => InferType(a.Right),
+            ForEachVariableStatementSyntax f when f.Variable == node => InferForEach(f)?.ElementType,
+            _ => null,
+        };
+        for (var i = path.Count - 1; i >= 0 && type is not null; i--)
+            type = type is INamedTypeSymbol { IsTupleType: true } tuple && path[i] < tuple.TupleElements.Length ? tuple.TupleElements[path[i]].Type : null;
+        return type is not null && !HasErrorType(type) ? type : null;
     }
 
     private static string? MethodName(InvocationExpressionSyntax inv) => inv.Expression switch
