@@ -56,12 +56,18 @@ public static partial class Cases
         var g = () => r.A * 10;
         var h = (int k) => new { K = k + v };
         Func<int, int> typed = k => k * v;
+        // A constant 0 would pick the byte overload; v, an int variable, picks long.
+        var widened = LrOverload(v);
         Go.Yield();
         log.Add($"{b.B},{b.r.A},{t.v},{t.Item2},{named.First},{named.A}");
         v += 100;
         Sp.Pause();
-        return $"{list[0]},{arr[0]},{anons[0].A},{anons[1].A},{f()},{g()},{h(1).K},{typed(2)}";
+        return $"{list[0]},{arr[0]},{anons[0].A},{anons[1].A},{f()},{g()},{h(1).K},{typed(2)},{widened.GetType().Name}";
     }
+
+    private static byte LrOverload(byte b) => b;
+
+    private static long LrOverload(long l) => l;
 
     [Goroutine]
     public static string LauncherResultsDeconstructed(Log log, int n)

@@ -59,7 +59,8 @@ internal sealed class LauncherTypeInference
                     }
                     if (target is not null) return LauncherType(target);
                 }
-                return ResolveMethod(inv)?.ReturnType;
+                // (A plain call over such values, M(h.Join()): bound as the other expressions are, below.)
+                return ResolveMethod(inv)?.ReturnType ?? InferBySpeculation(inv);
         }
         return InferBySpeculation(e);
     }
@@ -102,14 +103,19 @@ internal sealed class LauncherTypeInference
     }
 
     /// <summary>
-    /// An expression of exactly <paramref name="type"/> that binds anywhere: <c>default(T)</c>, or for an anonymous
-    /// type <c>new { A = default(int) }</c>, an array or a tuple of them <c>new[] { new { A = default(int) } }</c>,
+    /// An expression of exactly <paramref name="type"/> that binds anywhere and is no constant: <c>((Func&lt;T&gt;)null)()</c>, or for an anonymous
+    /// type <c>new { A = ((Func&lt;int&gt;)null)() }</c>, an array or a tuple of them <c>new[] { new { A = default(int) } }</c>,
     /// <c>(K: new { ... }, default(int))</c>; null for a type
     /// that holds an anonymous type another way (<c>List&lt;anon&gt;</c> needs a helper of the frame to write).
     /// </summary>
     private static string? SpeculativeExample(ITypeSymbol type)
     {
-        if (!MethodLowerer.ContainsAnonymousType(type)) return "default(" + type.Fq() + ")";
+        // Not default(T) for a type a delegate can return: a constant (default(int) is 0) converts where a variable
+        // does not (to byte, in overload resolution), and the speculation must bind as the real operand does.
+        if (!MethodLowerer.ContainsAnonymousType(type))
+            return type.IsRefLikeType || type is IPointerTypeSymbol or IFunctionPointerTypeSymbol || type.SpecialType == SpecialType.System_Void
+                ? "default(" + type.Fq() + ")"
+                : "((global::System.Func<" + type.Fq() + ">)null)()";
         if (type is IArrayTypeSymbol { Rank: 1 } array) return SpeculativeExample(array.ElementType) is { } element ? "new[] { " + element + " }" : null;
         if (type is INamedTypeSymbol { IsTupleType: true } tuple)
         {
