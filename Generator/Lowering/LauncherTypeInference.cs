@@ -68,7 +68,7 @@ internal sealed class LauncherTypeInference
     /// <summary>
     /// An expression built from launcher values (<c>h.Join() + 1</c>, <c>c ? h.Join() : 0</c>, <c>(r, 1)</c>,
     /// <c>new { B = r.A + 1 }</c>, <c>() =&gt; r + 1</c>): each largest part whose type only inference knows is replaced
-    /// by <c>default(T)</c> (an anonymous type's by <c>new { ... }</c> of its members' defaults), and the result is
+    /// by a value of that type (<see cref="SpeculativeExample"/>), and the result is
     /// bound speculatively at the same position (C#'s own rules for the operators, tuples and lambdas).
     /// </summary>
     private ITypeSymbol? InferBySpeculation(ExpressionSyntax e)
