@@ -90,6 +90,19 @@ public class LauncherResultTypeTests
     }
 
     [Fact]
+    public void GoroutineCallOverAResultTheModelCannotResolve()
+    {
+        // Id<T>'s type inference fails over r here: copied as written, Id(r) would run as a plain call.
+        var d = ExpectUnsupported("""
+            public static partial class C
+            {
+                [Goroutine] static int M(int n) { var r = L.GoId(n).Join(); L.Id(0); return [|L.Id(r)|] + 1; }
+            }
+            """);
+        Assert.Contains("A call of 'Id' whose arguments' types come from a GoX(...) launcher's result", d.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TypesBuiltFromJoinResultsCompile()
     {
         var result = GeneratorHarness.Run(Prelude + """

@@ -106,7 +106,7 @@ internal sealed partial class MethodLowerer
     {
         // A type with a part the semantic model cannot see (a launcher's result, another generator's type), also
         // inside a tuple, a delegate or an anonymous type, cannot be written: it would be an error in generated code.
-        if (LauncherTypeInference.HasErrorType(type))
+        if (LauncherTypeInference.HasErrorType(type) || LauncherTypeInference.HasForeignTypeParameter(type, at))
         {
             Report(DiagnosticDescriptors.Unsupported, at, ContainsAnonymousType(type)
                 ? "A value whose type the generator cannot see (an anonymous type built from a GoX(...) launcher's result or another generator's output; declare a named type with explicitly typed members for it)"

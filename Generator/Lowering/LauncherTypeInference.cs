@@ -30,7 +30,7 @@ internal sealed class LauncherTypeInference
     public ITypeSymbol? InferType(ExpressionSyntax e)
     {
         var t = _model.GetTypeInfo(e, _ct).Type;
-        if (t is not null && !HasErrorType(t)) return t;
+        if (t is not null && !HasErrorType(t) && !HasForeignTypeParameter(t, e)) return t;
         if (_inferred.TryGetValue(e, out var cached)) return cached;
         _inferred[e] = null; // cycles
         var r = InferLauncherType(e);
@@ -73,25 +73,7 @@ internal sealed class LauncherTypeInference
     /// </summary>
     private ITypeSymbol? InferBySpeculation(ExpressionSyntax e)
     {
-        var parts = new Dictionary<SyntaxNode, ITypeSymbol>();
-        foreach (var n in e.DescendantNodes(n => !parts.ContainsKey(n)))
-        {
-            if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
-            if (_model.GetTypeInfo(n, _ct).Type is { } known && !HasErrorType(known)) continue;
-            if (InferType((ExpressionSyntax)n) is { } t && !HasErrorType(t) && SpeculativeExample(t) is { } example) parts[n] = t;
-        }
-        if (parts.Count == 0) return null;
-        // A name that names a tuple element or an anonymous type's member (`(r, 1)`, `new { r }`) keeps naming it.
-        var targets = parts.Keys.Select(n => n is IdentifierNameSyntax && n.Parent is ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax }
-            or AnonymousObjectMemberDeclaratorSyntax { NameEquals: null } ? n.Parent! : n).ToList();
-        var replaced = e.ReplaceNodes(targets, (original, _) => original switch
-        {
-            ArgumentSyntax a => SyntaxFactory.ParseExpression("(" + a.Expression + ": " + SpeculativeExample(parts[a.Expression])! + ", 0)")
-                is TupleExpressionSyntax tuple ? tuple.Arguments[0].WithTriviaFrom(a) : a,
-            AnonymousObjectMemberDeclaratorSyntax d => SyntaxFactory.AnonymousObjectMemberDeclarator(
-                SyntaxFactory.NameEquals(d.Expression.ToString()), SyntaxFactory.ParseExpression(SpeculativeExample(parts[d.Expression])!)).WithTriviaFrom(d),
-            _ => SyntaxFactory.ParseExpression(SpeculativeExample(parts[original])!).WithTriviaFrom(original),
-        });
+        if (WithExamples(e) is not { } replaced) return null;
         var type = _model.GetSpeculativeTypeInfo(e.SpanStart, replaced, SpeculativeBindingOption.BindAsExpression).Type;
         // A lambda has no type of its own as an expression; `var x = lambda;` gives it its natural delegate type.
         if (type is null && replaced is AnonymousFunctionExpressionSyntax
@@ -99,8 +81,44 @@ internal sealed class LauncherTypeInference
             && _model.TryGetSpeculativeSemanticModel(e.SpanStart, declaration, out var speculative)
             && speculative.GetDeclaredSymbol(declaration.Declaration.Variables[0], _ct) is ILocalSymbol speculated)
             type = speculated.Type;
-        return type is not null && !HasErrorType(type) ? type : null;
+        return type is not null && !HasErrorType(type) && !HasForeignTypeParameter(type, e) ? type : null;
     }
+
+    /// <summary><paramref name="e"/> with each largest part whose type only inference knows replaced by an example of it, or null if none is.</summary>
+    private ExpressionSyntax? WithExamples(ExpressionSyntax e)
+    {
+        var parts = new Dictionary<SyntaxNode, ITypeSymbol>();
+        foreach (var n in e.DescendantNodes(n => !parts.ContainsKey(n)))
+        {
+            if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
+            if (_model.GetTypeInfo(n, _ct).Type is { } known && !HasErrorType(known) && !HasForeignTypeParameter(known, n)) continue;
+            if (InferType((ExpressionSyntax)n) is { } t && !HasErrorType(t) && SpeculativeExample(t) is { } example) parts[n] = t;
+        }
+        if (parts.Count == 0) return null;
+        // A name that names a tuple element or an anonymous type's member (`(r, 1)`, `new { r }`) keeps naming it.
+        var targets = parts.Keys.Select(n => n is IdentifierNameSyntax && n.Parent is ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax }
+            or AnonymousObjectMemberDeclaratorSyntax { NameEquals: null } ? n.Parent! : n).ToList();
+        return e.ReplaceNodes(targets, (original, _) => original switch
+        {
+            ArgumentSyntax a => SyntaxFactory.ParseExpression("(" + a.Expression + ": " + SpeculativeExample(parts[a.Expression])! + ", 0)")
+                is TupleExpressionSyntax tuple ? tuple.Arguments[0].WithTriviaFrom(a) : a,
+            AnonymousObjectMemberDeclaratorSyntax d => SyntaxFactory.AnonymousObjectMemberDeclarator(
+                SyntaxFactory.NameEquals(d.Expression.ToString()), SyntaxFactory.ParseExpression(SpeculativeExample(parts[d.Expression])!)).WithTriviaFrom(d),
+            _ => SyntaxFactory.ParseExpression(SpeculativeExample(parts[original])!).WithTriviaFrom(original),
+        });
+    }
+
+    /// <summary>
+    /// A type parameter of a method whose body <paramref name="at"/> is not in: what the model gives a call whose
+    /// type inference failed over an argument it cannot see (<c>Id(r)</c> of <c>r = GoId(n).Join()</c> is <c>T</c>).
+    /// </summary>
+    public static bool HasForeignTypeParameter(ITypeSymbol type, SyntaxNode at) => type switch
+    {
+        ITypeParameterSymbol { DeclaringMethod: { } m } => !m.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == at.SyntaxTree && r.Span.Contains(at.Span)),
+        IArrayTypeSymbol a => HasForeignTypeParameter(a.ElementType, at),
+        INamedTypeSymbol n => n.TypeArguments.Any(t => HasForeignTypeParameter(t, at)),
+        _ => false,
+    };
 
     /// <summary>
     /// An expression of exactly <paramref name="type"/> that binds anywhere and is no constant: <c>((Func&lt;T&gt;)null)()</c>, or for an anonymous
@@ -189,8 +207,8 @@ internal sealed class LauncherTypeInference
 
     public ITypeSymbol? InferLocalType(ILocalSymbol local)
     {
-        if (!HasErrorType(local.Type)) return local.Type;
         var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
+        if (!HasErrorType(local.Type) && (decl is null || !HasForeignTypeParameter(local.Type, decl))) return local.Type;
         if (decl is VariableDeclaratorSyntax { Initializer: { } init }) return InferType(init.Value);
         if (decl is ForEachStatementSyntax fe) return InferForEach(fe)?.ElementType is { } element && !HasErrorType(element) ? element : null;
         return decl is SingleVariableDesignationSyntax designation ? InferDeconstructedType(designation) : null;
@@ -332,5 +350,21 @@ internal sealed class LauncherTypeInference
             return AllMembers(t, ma.Name.Identifier.ValueText).OfType<IMethodSymbol>().FirstOrDefault(x => x.Parameters.Length == argc && !x.IsStatic);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A call the model cannot resolve whose candidates include a [Goroutine] method or a suspension point
+    /// (<c>Id(r)</c> of <c>r = GoId(n).Join()</c>: type inference fails over the argument the model cannot see), or
+    /// null. Copied as written it would run as a plain call; MethodLowerer refuses it (GOSH0010).
+    /// </summary>
+    public IMethodSymbol? UnresolvedGoroutineCall(InvocationExpressionSyntax inv, IAssemblySymbol assembly)
+    {
+        var info = _model.GetSymbolInfo(inv, _ct);
+        if (info.Symbol is not null || info.CandidateSymbols.IsEmpty || LaunchedMethod(inv) is not null) return null;
+        // Only over an argument whose type inference knows (a lambda's body is left to the final compilation).
+        if (!inv.ArgumentList.Arguments.Any(a => a.Expression is not AnonymousFunctionExpressionSyntax
+                && _model.GetTypeInfo(a.Expression, _ct).Type is { } t && HasErrorType(t)
+                && InferType(a.Expression) is { } inferred && !HasErrorType(inferred))) return null;
+        return info.CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault(m => SymbolFacts.Classify(m, assembly) != CallKind.Plain);
     }
 }
