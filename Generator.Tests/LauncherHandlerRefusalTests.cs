@@ -8,8 +8,9 @@ namespace GoSharp.Generator.Tests;
 /// <summary>
 /// A launcher called in a goroutine with an interpolated string that C# converts to a handler (the launcher keeps
 /// the method's <c>[InterpolatedStringHandlerArgument]</c> parameter) and a suspension point in a hole: the
-/// generator cannot see its own launchers, so it would run the hole before C# makes the handler. GOSH0010 at the
-/// string; a string without a suspending hole, or one given to a <c>string</c> parameter, is fine
+/// generator cannot see its own launchers, so it would run the hole before C# makes the handler; or with a suspension
+/// point in a later argument, before which the string would be spilled as a string. GOSH0010 at the string; a string
+/// without either, or one given to a <c>string</c> parameter, is fine
 /// (the differential cases <c>HandlerArgumentLaunchers</c> run those).
 /// </summary>
 public class LauncherHandlerRefusalTests
@@ -37,6 +38,7 @@ public class LauncherHandlerRefusalTests
             [Goroutine] public static string Format(StringBuilder sb, [InterpolatedStringHandlerArgument("sb")] H h) { Go.Yield(); return sb.ToString(); }
             [Goroutine] public static string Worded(this StringBuilder sb, int k, [InterpolatedStringHandlerArgument("sb")] H h) { Go.Yield(); return sb.ToString() + k; }
             [Goroutine] public static string Plain(StringBuilder sb, string s) { Go.Yield(); return s; }
+            [Goroutine] public static string Then(StringBuilder sb, [InterpolatedStringHandlerArgument("sb")] H h, int k) { Go.Yield(); return sb.ToString() + k; }
         }
 
         """;
@@ -67,6 +69,23 @@ public class LauncherHandlerRefusalTests
         }
         """);
 
+    // Red team round 3 (bug2): the string was spilled, as a string, before the later argument suspended (CS1503).
+    [Fact]
+    public void HandlerArgumentOfALauncherBeforeASuspendingArgument() => ExpectUnsupported("""
+        public static partial class C
+        {
+            [Goroutine] static string M(int n) { var sb = new StringBuilder(); return Fmt.GoThen(sb, [|$"x{n}"|], P.Get(n)).Join(); }
+        }
+        """);
+
+    [Fact]
+    public void NamedHandlerArgumentOfALauncherBeforeASuspendingArgument() => ExpectUnsupported("""
+        public static partial class C
+        {
+            [Goroutine] static string M(int n) { var sb = new StringBuilder(); return Fmt.GoThen(sb: sb, h: [|$"x{n}"|], k: P.Get(n)).Join(); }
+        }
+        """);
+
     [Fact]
     public void LauncherHandlersWithoutSuspendingHolesAndSuspendingStringsAreFine()
     {
@@ -77,7 +96,8 @@ public class LauncherHandlerRefusalTests
                 static string M(int n)
                 {
                     var sb = new StringBuilder();
-                    return Fmt.GoFormat(sb, $"x{n}").Join() + sb.GoWorded(P.Get(1), $"w{n}").Join() + Fmt.GoPlain(sb, $"p{P.Get(n)}").Join();
+                    return Fmt.GoFormat(sb, $"x{n}").Join() + sb.GoWorded(P.Get(1), $"w{n}").Join() + Fmt.GoPlain(sb, $"p{P.Get(n)}").Join()
+                        + Fmt.GoThen(sb, $"t{n}", n + 1).Join() + Fmt.GoThen(k: P.Get(n), sb: sb, h: $"t{n}").Join();
                 }
             }
             """);

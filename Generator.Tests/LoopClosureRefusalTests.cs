@@ -81,6 +81,45 @@ public class LoopClosureRefusalTests
             """, "Converting the local function 'F'");
     }
 
+    // Red team round 3 (bug6): a launcher's parameter gives the delegate type (the differential cases
+    // LauncherLocalFunctionArguments and LauncherLambdaArguments run those); a generic launcher's does not.
+    [Fact]
+    public void LocalFunctionPassedToAGenericLauncherParameter()
+    {
+        ExpectUnsupported("""
+                [Goroutine] static T Run<T>(Func<T> f) { Go.Yield(); return f(); }
+                [Goroutine]
+                public static int M(List<Goroutine<int>> hs)
+                {
+                    foreach (var x in new[] { 1, 2 })
+                    {
+                        int F() => x;
+                        Go.Yield();
+                        hs.Add(GoRun([|F|]));
+                    }
+                    return hs.Count;
+                }
+            """, "to the launcher 'GoRun' for its parameter 'f', whose type names the launcher's type parameters");
+    }
+
+    [Fact]
+    public void LambdaPassedToAGenericLauncherParameter()
+    {
+        ExpectUnsupported("""
+                [Goroutine] static T Run<T>(Func<T> f) { Go.Yield(); return f(); }
+                [Goroutine]
+                public static int M(List<Goroutine<int>> hs)
+                {
+                    foreach (var x in new[] { 1, 2 })
+                    {
+                        Go.Yield();
+                        hs.Add(GoRun([|() => x|]));
+                    }
+                    return hs.Count;
+                }
+            """, "passed to the launcher 'GoRun' for its parameter 'f', whose type names the launcher's type parameters");
+    }
+
     [Fact]
     public void LocalFunctionConvertedToNamedDelegateCompiles()
     {

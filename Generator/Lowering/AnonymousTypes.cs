@@ -27,7 +27,9 @@ namespace GoSharp.Generator.Lowering;
 /// </code>
 /// The array of a foreach, the spilled array of an element assignment, a switch statement's governing value and
 /// the value of <c>??=</c> go the same way. A local used as a variable, not a value (<c>out var v</c>, a ref, out
-/// or in argument, <c>ref</c> local, assignment or deconstruction target) is <c>__GoVar(ref field, example)</c>:
+/// or in argument, <c>ref</c> local, assignment, deconstruction or increment target; a struct local as the receiver of
+/// a member or element access, <c>s.Bump()</c>, <c>t.C = 5</c>, which C# makes on the variable, not a copy) is
+/// <c>__GoVar(ref field, example)</c>:
 /// the field then holds a <c>StrongBox&lt;T&gt;</c> and the use gets a <c>ref T</c> to its value, so a generic
 /// callee infers T (not object) and all refs to the local are refs to one cell. Invariant: every assignment to
 /// the local goes through the cell; only its (re)declaration stores a plain value into the field (an initializer,
@@ -75,6 +77,7 @@ internal sealed partial class MethodLowerer
     /// <summary>An expression whose type is exactly <paramref name="type"/>, or null when none can be written.</summary>
     public string? ExampleOf(ITypeSymbol type)
     {
+        if (LauncherTypeInference.HasErrorType(type)) return null;
         if (!ContainsAnonymousType(type)) return $"default({type.Fq()})";
         if (type.IsAnonymousType)
         {

@@ -67,8 +67,10 @@ internal sealed partial class MethodLowerer
     /// A launcher's argument that C# converts to an interpolated string handler (the launcher keeps the method's
     /// parameter), with a suspension point in a hole. C# makes the handler first, then evaluates each hole as its
     /// Append call's argument; the launcher is this generator's own output, which its semantic model cannot see,
-    /// so the string binds as a string here and a lowered hole would run before the handler is made. GOSH0010
-    /// instead (without a suspending hole the string is passed as written and C# makes the handler).
+    /// so the string binds as a string here and a lowered hole would run before the handler is made. Likewise
+    /// with a suspension point in a later argument: the string would be spilled before it, as a string, which the
+    /// launcher does not take (CS1503). GOSH0010 instead (without either the string is passed as written and C#
+    /// makes the handler).
     /// </summary>
     private void CheckLauncherHandlers(InvocationExpressionSyntax inv, IMethodSymbol launched)
     {
@@ -79,10 +81,14 @@ internal sealed partial class MethodLowerer
             var parameter = argument.NameColon is { } nc
                 ? launched.Parameters.FirstOrDefault(p => p.Name == nc.Name.Identifier.ValueText)
                 : i < launched.Parameters.Length ? launched.Parameters[i] : null;   // (a reduced extension's parameters start after its receiver, as the call's arguments do)
-            if (parameter is null || !HasSuspension(argument.Expression) || !IsInterpolatedString(argument.Expression)) continue;
+            if (parameter is null || !IsInterpolatedString(argument.Expression)) continue;
+            var inHole = HasSuspension(argument.Expression);
+            var later = arguments.Skip(i + 1).FirstOrDefault(a => HasSuspension(a.Expression));
+            if (!inHole && later is null) continue;
             if (!parameter.Type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InterpolatedStringHandlerAttribute")) continue;
-            Report(DiagnosticDescriptors.Unsupported, argument.Expression,
-                $"An interpolated string with a suspension point in a hole passed to the launcher '{MethodNameOf(inv)}', whose parameter '{parameter.Name}' is an interpolated string handler (C# makes the handler before the holes, and the generator cannot see its own launchers' parameters; take the suspending value into a local first)");
+            Report(DiagnosticDescriptors.Unsupported, argument.Expression, inHole
+                ? $"An interpolated string with a suspension point in a hole passed to the launcher '{MethodNameOf(inv)}', whose parameter '{parameter.Name}' is an interpolated string handler (C# makes the handler before the holes, and the generator cannot see its own launchers' parameters; take the suspending value into a local first)"
+                : $"An interpolated string passed to the launcher '{MethodNameOf(inv)}', whose parameter '{parameter.Name}' is an interpolated string handler, before an argument with a suspension point ('{later!.Expression}': C# makes the handler before that argument runs, and the generator cannot see its own launchers' parameters, so it would keep the string as a string; take the suspending value into a local first)");
         }
     }
 

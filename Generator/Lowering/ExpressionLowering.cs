@@ -107,7 +107,8 @@ internal sealed partial class MethodLowerer
     private ITypeSymbol? TypeOf(ExpressionSyntax e)
     {
         var info = Model.GetTypeInfo(e, _ct);
-        if (info.Type is { TypeKind: TypeKind.Error } or null && _launchers.InferType(e) is { TypeKind: not TypeKind.Error } inferred) return inferred;
+        if ((info.Type is null || LauncherTypeInference.HasErrorType(info.Type)) && _launchers.InferType(e) is { } inferred
+            && !LauncherTypeInference.HasErrorType(inferred)) return inferred;
         return info.Type ?? info.ConvertedType;
     }
 

@@ -104,14 +104,21 @@ internal sealed partial class MethodLowerer
 
     private string TypeText(ITypeSymbol type, SyntaxNode at, bool allowAnonymous = false)
     {
+        // A type with a part the semantic model cannot see (a launcher's result, another generator's type), also
+        // inside a tuple, a delegate or an anonymous type, cannot be written: it would be an error in generated code.
+        if (LauncherTypeInference.HasErrorType(type) || LauncherTypeInference.HasForeignTypeParameter(type, at))
+        {
+            Report(DiagnosticDescriptors.Unsupported, at, ContainsAnonymousType(type)
+                ? "A value whose type the generator cannot see (an anonymous type built from a GoX(...) launcher's result or another generator's output; declare a named type with explicitly typed members for it)"
+                : "A value whose type the generator cannot see (it depends on a GoX(...) launcher or another generator's output; declare the local's type explicitly)");
+            return "object";
+        }
         // A value of an anonymous type is held as object and read back by example (AnonymousRead).
         if (allowAnonymous && ContainsAnonymousType(type) && ExampleOf(type) is not null) return "object";
         if (ContainsAnonymousType(type))
             Report(DiagnosticDescriptors.Unsupported, at, "A value of an anonymous type that lives across a suspension point");
         if (SymbolFacts.IsRefLike(type))
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, at.ToString());
-        if (type.TypeKind == TypeKind.Error)
-            Report(DiagnosticDescriptors.Unsupported, at, "A value whose type the generator cannot see (it depends on a GoX(...) launcher or another generator's output; declare the local's type explicitly)");
         return type.Fq();
     }
 

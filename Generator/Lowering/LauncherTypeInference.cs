@@ -30,7 +30,7 @@ internal sealed class LauncherTypeInference
     public ITypeSymbol? InferType(ExpressionSyntax e)
     {
         var t = _model.GetTypeInfo(e, _ct).Type;
-        if (t is not null && t.TypeKind != TypeKind.Error) return t;
+        if (t is not null && !HasErrorType(t) && !HasForeignTypeParameter(t, e)) return t;
         if (_inferred.TryGetValue(e, out var cached)) return cached;
         _inferred[e] = null; // cycles
         var r = InferLauncherType(e);
@@ -59,31 +59,116 @@ internal sealed class LauncherTypeInference
                     }
                     if (target is not null) return LauncherType(target);
                 }
-                return ResolveMethod(inv)?.ReturnType;
+                // (A plain call over such values, M(h.Join()): bound as the other expressions are, below.)
+                return ResolveMethod(inv)?.ReturnType ?? InferBySpeculation(inv);
         }
         return InferBySpeculation(e);
     }
 
     /// <summary>
-    /// An expression built from launcher values (<c>h.Join() + 1</c>, <c>c ? h.Join() : 0</c>): each largest
-    /// part whose type only inference knows is replaced by <c>default(T)</c>, and the result is bound
-    /// speculatively at the same position (C#'s own rules for the operators).
+    /// An expression built from launcher values (<c>h.Join() + 1</c>, <c>c ? h.Join() : 0</c>, <c>(r, 1)</c>,
+    /// <c>new { B = r.A + 1 }</c>, <c>() =&gt; r + 1</c>): each largest part whose type only inference knows is replaced
+    /// by a value of that type (<see cref="SpeculativeExample"/>), and the result is
+    /// bound speculatively at the same position (C#'s own rules for the operators, tuples and lambdas).
     /// </summary>
     private ITypeSymbol? InferBySpeculation(ExpressionSyntax e)
     {
+        if (WithExamples(e) is not { } replaced) return null;
+        var type = _model.GetSpeculativeTypeInfo(e.SpanStart, replaced, SpeculativeBindingOption.BindAsExpression).Type;
+        // A lambda has no type of its own as an expression; `var x = lambda;` gives it its natural delegate type.
+        if (type is null && replaced is AnonymousFunctionExpressionSyntax
+            && SyntaxFactory.ParseStatement("var __goSpeculated = " + replaced.ToFullString() + ";") is LocalDeclarationStatementSyntax declaration
+            && _model.TryGetSpeculativeSemanticModel(e.SpanStart, declaration, out var speculative)
+            && speculative.GetDeclaredSymbol(declaration.Declaration.Variables[0], _ct) is ILocalSymbol speculated)
+            type = speculated.Type;
+        return type is not null && !HasErrorType(type) && !HasForeignTypeParameter(type, e) ? type : null;
+    }
+
+    /// <summary><paramref name="e"/> with each largest part whose type only inference knows replaced by an example of it, or null if none is.</summary>
+    private ExpressionSyntax? WithExamples(ExpressionSyntax e)
+    {
         var parts = new Dictionary<SyntaxNode, ITypeSymbol>();
-        foreach (var n in e.DescendantNodes(n => !parts.ContainsKey(n) && n is not AnonymousFunctionExpressionSyntax))
+        foreach (var n in e.DescendantNodes(n => !parts.ContainsKey(n)))
         {
             if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
-            if (_model.GetTypeInfo(n, _ct).Type is { TypeKind: not TypeKind.Error }) continue;
-            if (InferType((ExpressionSyntax)n) is { TypeKind: not TypeKind.Error } t) parts[n] = t;
+            if (_model.GetTypeInfo(n, _ct).Type is { } known && !HasErrorType(known) && !HasForeignTypeParameter(known, n)) continue;
+            if (InferType((ExpressionSyntax)n) is { } t && !HasErrorType(t) && SpeculativeExample(t) is { } example) parts[n] = t;
         }
         if (parts.Count == 0) return null;
-        var replaced = e.ReplaceNodes(parts.Keys, (original, _) =>
-            SyntaxFactory.ParseExpression("default(" + parts[original].Fq() + ")").WithTriviaFrom(original));
-        var type = _model.GetSpeculativeTypeInfo(e.SpanStart, replaced, SpeculativeBindingOption.BindAsExpression).Type;
-        return type is { TypeKind: not TypeKind.Error } ? type : null;
+        // A name that names a tuple element or an anonymous type's member (`(r, 1)`, `new { r }`) keeps naming it.
+        var targets = parts.Keys.Select(n => n is IdentifierNameSyntax && n.Parent is ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax }
+            or AnonymousObjectMemberDeclaratorSyntax { NameEquals: null } ? n.Parent! : n).ToList();
+        return e.ReplaceNodes(targets, (original, _) => original switch
+        {
+            ArgumentSyntax a => SyntaxFactory.ParseExpression("(" + a.Expression + ": " + SpeculativeExample(parts[a.Expression])! + ", 0)")
+                is TupleExpressionSyntax tuple ? tuple.Arguments[0].WithTriviaFrom(a) : a,
+            AnonymousObjectMemberDeclaratorSyntax d => SyntaxFactory.AnonymousObjectMemberDeclarator(
+                SyntaxFactory.NameEquals(d.Expression.ToString()), SyntaxFactory.ParseExpression(SpeculativeExample(parts[d.Expression])!)).WithTriviaFrom(d),
+            _ => SyntaxFactory.ParseExpression(SpeculativeExample(parts[original])!).WithTriviaFrom(original),
+        });
     }
+
+    /// <summary>
+    /// A type parameter of a method whose body <paramref name="at"/> is not in: what the model gives a call whose
+    /// type inference failed over an argument it cannot see (<c>Id(r)</c> of <c>r = GoId(n).Join()</c> is <c>T</c>).
+    /// </summary>
+    public static bool HasForeignTypeParameter(ITypeSymbol type, SyntaxNode at) => type switch
+    {
+        ITypeParameterSymbol { DeclaringMethod: { } m } => !m.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == at.SyntaxTree && r.Span.Contains(at.Span)),
+        IArrayTypeSymbol a => HasForeignTypeParameter(a.ElementType, at),
+        INamedTypeSymbol n => n.TypeArguments.Any(t => HasForeignTypeParameter(t, at)),
+        _ => false,
+    };
+
+    /// <summary>
+    /// An expression of exactly <paramref name="type"/> that binds anywhere and is no constant: <c>((Func&lt;T&gt;)null)()</c>, or for an anonymous
+    /// type <c>new { A = ((Func&lt;int&gt;)null)() }</c>, an array or a tuple of them <c>new[] { new { A = default(int) } }</c>,
+    /// <c>(K: new { ... }, default(int))</c>; null for a type
+    /// that holds an anonymous type another way (<c>List&lt;anon&gt;</c> needs a helper of the frame to write).
+    /// </summary>
+    private static string? SpeculativeExample(ITypeSymbol type)
+    {
+        // Not default(T) for a type a delegate can return: a constant (default(int) is 0) converts where a variable
+        // does not (to byte, in overload resolution), and the speculation must bind as the real operand does.
+        if (!MethodLowerer.ContainsAnonymousType(type))
+            return type.IsRefLikeType || type is IPointerTypeSymbol or IFunctionPointerTypeSymbol || type.SpecialType == SpecialType.System_Void
+                ? "default(" + type.Fq() + ")"
+                : "((global::System.Func<" + type.Fq() + ">)null)()";
+        if (type is IArrayTypeSymbol { Rank: 1 } array) return SpeculativeExample(array.ElementType) is { } element ? "new[] { " + element + " }" : null;
+        if (type is INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            var elements = new List<string>();
+            for (var i = 0; i < tuple.TupleElements.Length; i++)
+            {
+                var field = tuple.TupleElements[i];
+                if (SpeculativeExample(field.Type) is not { } value) return null;
+                elements.Add(field.Name == "Item" + (i + 1) ? value : field.Name + ": " + value);
+            }
+            return "(" + string.Join(", ", elements) + ")";
+        }
+        if (!type.IsAnonymousType) return null;
+        var members = new List<string>();
+        foreach (var p in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (SpeculativeExample(p.Type) is not { } value) return null;
+            members.Add(p.Name + " = " + value);
+        }
+        return "new { " + string.Join(", ", members) + " }";
+    }
+
+    /// <summary>
+    /// An error type anywhere in the type (<c>(r, int)</c>, <c>Func&lt;?&gt;</c>, an anonymous type's member): a part
+    /// the semantic model could not see, a launcher's result. Such a type cannot be written in the frame.
+    /// </summary>
+    public static bool HasErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol a => HasErrorType(a.ElementType),
+        IPointerTypeSymbol p => HasErrorType(p.PointedAtType),
+        INamedTypeSymbol { IsAnonymousType: true } anonymous => anonymous.GetMembers().OfType<IPropertySymbol>().Any(m => HasErrorType(m.Type)),
+        INamedTypeSymbol n => n.TypeArguments.Any(HasErrorType) || n.ContainingType is { } c && HasErrorType(c),
+        _ => false,
+    };
 
     /// <summary>
     /// Type arguments of a generic [Goroutine] method from its launcher call's arguments (<c>GoEcho("s")</c>):
@@ -122,9 +207,59 @@ internal sealed class LauncherTypeInference
 
     public ITypeSymbol? InferLocalType(ILocalSymbol local)
     {
-        if (local.Type.TypeKind != TypeKind.Error) return local.Type;
         var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
-        return decl is VariableDeclaratorSyntax { Initializer: { } init } ? InferType(init.Value) : null;
+        if (!HasErrorType(local.Type) && (decl is null || !HasForeignTypeParameter(local.Type, decl))) return local.Type;
+        if (decl is VariableDeclaratorSyntax { Initializer: { } init }) return InferType(init.Value);
+        if (decl is ForEachStatementSyntax fe) return InferForEach(fe)?.ElementType is { } element && !HasErrorType(element) ? element : null;
+        return decl is SingleVariableDesignationSyntax designation ? InferDeconstructedType(designation) : null;
+    }
+
+    private readonly Dictionary<SyntaxNode, ForEachStatementInfo?> _forEach = new();
+
+    /// <summary>
+    /// A foreach over a value whose type only inference knows (<c>foreach (var x in GoX(...).Join())</c>): the
+    /// statement bound speculatively over an example of that type, for its GetEnumerator, MoveNext, Current and
+    /// element type. Null when the type is not inferred or no example can stand for it.
+    /// </summary>
+    public ForEachStatementInfo? InferForEach(CommonForEachStatementSyntax fe)
+    {
+        if (_forEach.TryGetValue(fe, out var cached)) return cached;
+        ForEachStatementInfo? info = null;
+        if (InferType(fe.Expression) is { } type && !HasErrorType(type) && SpeculativeExample(type) is { } example
+            && SyntaxFactory.ParseStatement("foreach (var __goElement in " + example + ") { }") is ForEachStatementSyntax statement
+            && _model.TryGetSpeculativeSemanticModel(fe.SpanStart, statement, out var speculative))
+        {
+            var found = speculative.GetForEachStatementInfo(statement);
+            if (found.GetEnumeratorMethod is not null && found.ElementType is { } element && !HasErrorType(element)) info = found;
+        }
+        _forEach[fe] = info;
+        return info;
+    }
+
+    /// <summary>
+    /// A variable of a deconstruction (<c>var (a, (b, c)) = GoX(...).Join();</c>, <c>(var a, var b) = ...</c>, a
+    /// <c>foreach (var (a, b) in ...)</c>): the element of the inferred value's tuple type at the variable's position.
+    /// </summary>
+    private ITypeSymbol? InferDeconstructedType(SingleVariableDesignationSyntax designation)
+    {
+        var path = new List<int>();
+        SyntaxNode node = designation;
+        while (true)
+        {
+            if (node.Parent is ParenthesizedVariableDesignationSyntax pd) { path.Add(pd.Variables.IndexOf((VariableDesignationSyntax)node)); node = pd; }
+            else if (node.Parent is DeclarationExpressionSyntax de) node = de;
+            else if (node.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax te } arg) { path.Add(te.Arguments.IndexOf(arg)); node = te; }
+            else break;
+        }
+        ITypeSymbol? type = node.Parent switch
+        {
+            AssignmentExpressionSyntax a when a.Left == node => InferType(a.Right),
+            ForEachVariableStatementSyntax f when f.Variable == node => InferForEach(f)?.ElementType,
+            _ => null,
+        };
+        for (var i = path.Count - 1; i >= 0 && type is not null; i--)
+            type = type is INamedTypeSymbol { IsTupleType: true } tuple && path[i] < tuple.TupleElements.Length ? tuple.TupleElements[path[i]].Type : null;
+        return type is not null && !HasErrorType(type) ? type : null;
     }
 
     private static string? MethodName(InvocationExpressionSyntax inv) => inv.Expression switch
@@ -215,5 +350,21 @@ internal sealed class LauncherTypeInference
             return AllMembers(t, ma.Name.Identifier.ValueText).OfType<IMethodSymbol>().FirstOrDefault(x => x.Parameters.Length == argc && !x.IsStatic);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A call the model cannot resolve whose candidates include a [Goroutine] method or a suspension point
+    /// (<c>Id(r)</c> of <c>r = GoId(n).Join()</c>: type inference fails over the argument the model cannot see), or
+    /// null. Copied as written it would run as a plain call; MethodLowerer refuses it (GOSH0010).
+    /// </summary>
+    public IMethodSymbol? UnresolvedGoroutineCall(InvocationExpressionSyntax inv, IAssemblySymbol assembly)
+    {
+        var info = _model.GetSymbolInfo(inv, _ct);
+        if (info.Symbol is not null || info.CandidateSymbols.IsEmpty || LaunchedMethod(inv) is not null) return null;
+        // Only over an argument whose type inference knows (a lambda's body is left to the final compilation).
+        if (!inv.ArgumentList.Arguments.Any(a => a.Expression is not AnonymousFunctionExpressionSyntax
+                && _model.GetTypeInfo(a.Expression, _ct).Type is { } t && HasErrorType(t)
+                && InferType(a.Expression) is { } inferred && !HasErrorType(inferred))) return null;
+        return info.CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault(m => SymbolFacts.Classify(m, assembly) != CallKind.Plain);
     }
 }

@@ -92,6 +92,19 @@ internal sealed partial class MethodLowerer
         var info = Model.GetForEachStatementInfo(fe);
         if (fe is ForEachStatementSyntax { Type: RefTypeSyntax }) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe, ((ForEachStatementSyntax)fe).Identifier.ValueText); return; }
         var collType = Model.GetTypeInfo(fe.Expression).Type;
+        // Over a launcher's result, which the model cannot see: the statement as bound over the inferred type.
+        if (collType is null || LauncherTypeInference.HasErrorType(collType))
+        {
+            var inferred = _launchers.InferForEach(fe);
+            if (inferred is not null) info = inferred.Value;
+            if (_launchers.InferType(fe.Expression) is { } inferredType && !LauncherTypeInference.HasErrorType(inferredType)) collType = inferredType;
+            if (inferred is null && collType is not IArrayTypeSymbol { Rank: 1 })
+            {
+                Report(DiagnosticDescriptors.Unsupported, fe.Expression,
+                    "A foreach over a value whose type the generator cannot see or cannot enumerate here (it depends on a GoX(...) launcher or another generator's output; take it into a local of an explicit type first, a named type for an anonymous one)");
+                return;
+            }
+        }
         HoistDesignations(fe.Expression);
         var coll = LowerExpression(fe.Expression);
         string variable;
@@ -101,7 +114,7 @@ internal sealed partial class MethodLowerer
         {
             var local = (ILocalSymbol)Model.GetDeclaredSymbol(single)!;
             variable = Hoist(local, fe);
-            elementType = local.Type.Fq();
+            elementType = LocalType(local).Fq();
             variableNode = single.Type;
         }
         else

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using GoSharp.Generator.Emit;
 using GoSharp.Generator.Model;
@@ -49,6 +50,9 @@ internal sealed partial class MethodLowerer
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<ISymbol, string> _hoisted = new(SymbolEqualityComparer.Default);
     private readonly LauncherTypeInference _launchers;
+
+    /// <summary>The [Goroutine] method an unbound <c>GoX(...)</c> of this assembly starts, or null (LauncherTypeInference).</summary>
+    public IMethodSymbol? LaunchedMethod(InvocationExpressionSyntax inv) => _launchers.LaunchedMethod(inv);
     private readonly SuspensionIndex _index;
     private readonly HashSet<string> _fieldNames = new();
     private List<(int State, string Label)> _scope = new();
@@ -100,6 +104,14 @@ internal sealed partial class MethodLowerer
     /// </summary>
     public void AliasParameter(IParameterSymbol alias, IParameterSymbol parameter) => _parameterAliases.Add((alias, parameter));
 
+    private void RefuseUnresolvedGoroutineCalls(SyntaxNode root)
+    {
+        foreach (var inv in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            if (_launchers.UnresolvedGoroutineCall(inv, Model.Compilation.Assembly) is { } candidate)
+                Report(Diagnostics.DiagnosticDescriptors.Unsupported, inv,
+                    $"A call of '{candidate.Name}' whose arguments' types come from a GoX(...) launcher's result or another generator's output, which the generator cannot see, so it cannot tell which method C# calls (and would call it as a plain method); give those values explicit types");
+    }
+
     /// <summary>Lowers the method body; returns the text of Resume's body.</summary>
     public string Lower(BaseMethodDeclarationSyntax decl)
     {
@@ -108,6 +120,7 @@ internal sealed partial class MethodLowerer
         if (((SyntaxNode?)decl.Body ?? decl.ExpressionBody) is { } root)
         {
             _index.IndexSuspensions(root);
+            RefuseUnresolvedGoroutineCalls(root);
             FindClosureEnvironments(root);
             FindClashingLocalFunctions(root);
             _recordsFirstPass = FindFirstPassTrys(root);

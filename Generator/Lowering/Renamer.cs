@@ -195,7 +195,36 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
         // (A local whose type the semantic model cannot see, a launcher's handle or its Join's value, by its inferred type.)
         if (symbol is not ILocalSymbol local || _owner.LocalType(local) is not { } type
             || !MethodLowerer.ContainsAnonymousType(type) || _owner.ExampleOf(type) is not { } example) return field;
-        return IsVariableUse(node) ? _owner.AnonymousVariable(field, example) : _owner.AnonymousRead(field, example);
+        return IsVariableUse(node) || type.IsValueType && IsStructReceiver(node) && !InExpressionTree(node)
+            ? _owner.AnonymousVariable(field, example)
+            : _owner.AnonymousRead(field, example);
+    }
+
+    /// <summary>
+    /// A struct local is the receiver of a member or element access (<c>s.Bump()</c>, <c>t.C = 5</c>, <c>ref t.B.C</c>,
+    /// <c>s.IncRef()</c> of a <c>this ref</c> extension): C# works on the variable itself, so the access must too. Read
+    /// back by example it would work on a copy (a mutating call lost, CS1612 for an assignment); through the cell
+    /// (<c>__GoVar</c>) it works in place. A read through the cell reads the same value.
+    /// </summary>
+    /// <summary>In a lambda converted to an expression tree, which can hold no ref-returning call (CS8153): there it is read.</summary>
+    private bool InExpressionTree(SyntaxNode node)
+    {
+        for (var a = node.Parent; a is not null && a is not MemberDeclarationSyntax; a = a.Parent)
+            if (a is AnonymousFunctionExpressionSyntax f
+                && Model.GetTypeInfo(f).ConvertedType is INamedTypeSymbol { Name: "Expression", ContainingNamespace: { Name: "Expressions", ContainingNamespace.Name: "Linq" } })
+                return true;
+        return false;
+    }
+
+    private static bool IsStructReceiver(SyntaxNode node)
+    {
+        while (node.Parent is ParenthesizedExpressionSyntax p) node = p;
+        return node.Parent switch
+        {
+            MemberAccessExpressionSyntax ma => ma.Expression == node,
+            ElementAccessExpressionSyntax ea => ea.Expression == node,
+            _ => false,
+        };
     }
 
     /// <summary>
@@ -211,6 +240,11 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
                 return a.Left == node;
             case RefExpressionSyntax:
                 return true;
+            case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.PreIncrementExpression) || u.IsKind(SyntaxKind.PreDecrementExpression):
+                return true;
+            case PostfixUnaryExpressionSyntax:
+                // x++ and x-- (x! is no postfix here: its operand is a value).
+                return node.Parent.IsKind(SyntaxKind.PostIncrementExpression) || node.Parent.IsKind(SyntaxKind.PostDecrementExpression);
             case ArgumentSyntax arg when arg.RefKindKeyword.RawKind != 0:
                 return true;
             case ArgumentSyntax { Parent: TupleExpressionSyntax tuple }:

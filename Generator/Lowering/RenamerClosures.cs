@@ -40,12 +40,22 @@ internal sealed partial class Renamer
         var innermost = _owner.InnermostEnvironment(node);
         if (innermost is null) return visit();
         var info = Model.GetTypeInfo(node);
-        var delegateType = node is QueryExpressionSyntax ? info.Type : info.ConvertedType;
+        // An argument of a launcher of this assembly, which the model cannot see: C# converts it to the parameter's type.
+        var launcher = LauncherParameter(node);
+        var delegateType = launcher is { } l ? l.Type : node is QueryExpressionSyntax ? info.Type : info.ConvertedType;
+        if (launcher is { Type: null } unnamed)
+        {
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                $"A lambda that captures a per-iteration variable of a loop with a suspension point, passed to the launcher '{unnamed.Launcher}' {unnamed.Why} (the lambda must be made with its delegate type there; assign it to a local of the delegate type first and pass that)");
+            // Not copied: its captures, reached without the environment, would each be reported again.
+            return node;
+        }
         if (delegateType is null || delegateType.TypeKind == TypeKind.Error || HasAnonymousType(delegateType)
             || delegateType is INamedTypeSymbol { IsImplicitlyDeclared: true })
         {
-            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                "A lambda or query without a nameable type (an anonymous delegate or anonymous type) that captures a per-iteration variable of a loop with a suspension point (give it a delegate or result type without anonymous types)");
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node, delegateType is null || delegateType.TypeKind == TypeKind.Error
+                ? "A lambda or query whose delegate type the generator cannot see (the call it is passed to binds only to another generator's output) that captures a per-iteration variable of a loop with a suspension point (assign it to a local of its delegate type first)"
+                : "A lambda or query without a nameable type (an anonymous delegate or anonymous type) that captures a per-iteration variable of a loop with a suspension point (give it a delegate or result type without anonymous types)");
             return visit();
         }
         var parameter = _owner.LambdaEnvironmentParameter();
@@ -70,6 +80,17 @@ internal sealed partial class Renamer
         var operation = Model.GetOperation(node);
         while (operation is not null and not Microsoft.CodeAnalysis.Operations.IMethodReferenceOperation) operation = operation.Parent;
         var delegateType = (operation?.Parent as Microsoft.CodeAnalysis.Operations.IDelegateCreationOperation)?.Type as INamedTypeSymbol;
+        // An argument of a launcher of this assembly (GoRun(F)), which the model cannot see: the parameter's delegate type.
+        if (LauncherParameter(node) is { } launcher)
+        {
+            if (launcher.Type is null)
+            {
+                _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
+                    $"Passing the local function '{localFunction.Name}', which uses per-iteration variables of a loop with a suspension point, to the launcher '{launcher.Launcher}' {launcher.Why} (the delegate must be made with its type there; assign it to a local of the delegate type first and pass that)");
+                return null;
+            }
+            delegateType = launcher.Type;
+        }
         var invoke = delegateType?.DelegateInvokeMethod;
         if (delegateType is null || invoke is null || delegateType.IsImplicitlyDeclared || HasAnonymousType(delegateType)
             || MentionsClosureTypeParameter(delegateType) || localFunction.TypeArguments.Any(t => HasAnonymousType(t) || MentionsClosureTypeParameter(t)))
@@ -96,6 +117,39 @@ internal sealed partial class Renamer
         var text = $"((global::System.Func<{env.TypeName}, {delegateType.Fq()}>)({e} => {e}.{cache} ??= ({string.Join(", ", parameters)}) => {call}))({EnvironmentPath(env, node)})";
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
     }
+
+    /// <summary>
+    /// For a closure passed to a launcher of this assembly (<c>GoRun(F)</c>, <c>GoRun(() =&gt; F())</c>): the launched
+    /// method's parameter's delegate type, which the launcher has too, or a null type and why it cannot be used (a
+    /// type parameter of a generic launcher, a params parameter, no delegate type). Null when it is no such argument.
+    /// </summary>
+    private (INamedTypeSymbol? Type, string Launcher, string Why)? LauncherParameter(SyntaxNode node)
+    {
+        SyntaxNode argument = node;
+        while (argument.Parent is ParenthesizedExpressionSyntax p) argument = p;
+        if (argument.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } list } arg
+            || _owner.LaunchedMethod(inv) is not { } launched) return null;
+        var name = inv.Expression switch { MemberAccessExpressionSyntax ma => ma.Name.Identifier.ValueText, SimpleNameSyntax sn => sn.Identifier.ValueText, _ => inv.Expression.ToString() };
+        var i = list.Arguments.IndexOf(arg);
+        var parameter = arg.NameColon is { } nc
+            ? launched.Parameters.FirstOrDefault(q => q.Name == nc.Name.Identifier.ValueText)
+            : i < launched.Parameters.Length ? launched.Parameters[i] : null;   // (a reduced extension's parameters start after its receiver, as the call's arguments do)
+        if (parameter is null || parameter.IsParams)
+            return (null, name, "as a params element or an argument the generator cannot match to a parameter");
+        if (MentionsTypeParameterOf(parameter.Type, launched))
+            return (null, name, $"for its parameter '{parameter.Name}', whose type names the launcher's type parameters, which the generator does not infer here");
+        if (parameter.Type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } type)
+            return (null, name, $"for its parameter '{parameter.Name}', which is not of a delegate type");
+        return (type, name, "");
+    }
+
+    private static bool MentionsTypeParameterOf(ITypeSymbol type, IMethodSymbol method) => type switch
+    {
+        ITypeParameterSymbol tp => SymbolEqualityComparer.Default.Equals(tp.DeclaringMethod?.OriginalDefinition, method.OriginalDefinition),
+        IArrayTypeSymbol a => MentionsTypeParameterOf(a.ElementType, method),
+        INamedTypeSymbol n => n.TypeArguments.Any(t => MentionsTypeParameterOf(t, method)) || n.ContainingType is { } c && MentionsTypeParameterOf(c, method),
+        _ => false,
+    };
 
     /// <summary>A type parameter of a local function or lambda: the environment class, a member of the frame, cannot name it.</summary>
     internal static bool MentionsClosureTypeParameter(ITypeSymbol type) => type switch

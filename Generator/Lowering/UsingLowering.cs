@@ -72,8 +72,12 @@ internal sealed partial class MethodLowerer
         EmitTryFinallyText(() => EmitUsingTry(inner, body, at), DisposeText(f, t, alwaysCheck: false));
     }
 
-    private static string DisposeText(string field, ITypeSymbol type, bool alwaysCheck)
+    private string DisposeText(string field, ITypeSymbol type, bool alwaysCheck)
     {
+        // A struct that holds an anonymous type waits in an object field (AnonymousTypes.cs): it is disposed in
+        // place through its cell, as C# disposes the variable itself.
+        if (type.IsValueType && ContainsAnonymousType(type) && ExampleOf(type) is { } example)
+            field = AnonymousVariable(field, example);
         var disposable = type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable) || type.SpecialType == SpecialType.System_IDisposable;
         var publicDispose = type.GetMembers("Dispose").OfType<IMethodSymbol>()
             .Any(m => m.Parameters.Length == 0 && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && m.ReturnsVoid);

@@ -28,7 +28,7 @@ internal static class BodyErrors
                 if (d.Severity == DiagnosticSeverity.Error) return true;
         if (!MayHaveErrors(model.GetOperation(decl, ct))) return false;
         foreach (var d in model.GetMethodBodyDiagnostics(body.Span, ct))
-            if (d.Severity == DiagnosticSeverity.Error && !IsLauncherName(d, body, model, ct)) return true;
+            if (d.Severity == DiagnosticSeverity.Error && !IsLauncherName(d, body, model, ct) && !IsLauncherDeconstruction(d, body, model, ct)) return true;
         return false;
     }
 
@@ -67,10 +67,30 @@ internal static class BodyErrors
     /// [Goroutine] method of the receiver's type (an extension method or extension block member of it included), or one
     /// in scope for a simple name.
     /// </summary>
-    private static bool IsLauncherName(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct)
+    private static bool IsLauncherName(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct) =>
+        body.FindToken(d.Location.SourceSpan.Start).Parent is SimpleNameSyntax name && IsLauncherName(name, model, ct);
+
+    /// <summary>
+    /// <c>var (a, b) = GoX(...).Join();</c>: the value's type comes from a launcher, so the variables' types cannot be
+    /// inferred here (CS8130); the lowering infers them (LauncherTypeInference), and the final compilation binds them.
+    /// </summary>
+    private static bool IsLauncherDeconstruction(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct)
     {
-        var token = body.FindToken(d.Location.SourceSpan.Start);
-        if (token.Parent is not SimpleNameSyntax name) return false;
+        if (d.Id != "CS8130") return false;
+        ExpressionSyntax? value = null;
+        for (var n = body.FindToken(d.Location.SourceSpan.Start).Parent; n is not null && n != body; n = n.Parent)
+        {
+            if (n is AssignmentExpressionSyntax a && a.Left.Span.Contains(d.Location.SourceSpan)) { value = a.Right; break; }
+            if (n is ForEachVariableStatementSyntax f && f.Variable.Span.Contains(d.Location.SourceSpan)) { value = f.Expression; break; }
+        }
+        return value is not null && value.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(inv =>
+            inv.Expression switch { MemberAccessExpressionSyntax ma => ma.Name, SimpleNameSyntax sn => sn, _ => null } is { } name
+            && IsLauncherName(name, model, ct));
+    }
+
+    private static bool IsLauncherName(SimpleNameSyntax name, SemanticModel model, CancellationToken ct)
+    {
+        var token = name.Identifier;
         ITypeSymbol? receiver = null;
         if (name.Parent is MemberAccessExpressionSyntax ma && ma.Name == name)
         {
