@@ -101,6 +101,15 @@ public class OutputCompilesTests
     }
 
     [Fact]
+    public void AMethodTypeParameterNamedLikeTheContainingTypesIsRefused() => ExpectOne("GOSH0017", """
+        public partial class G<T>
+        {
+            [Goroutine] public string M<[|T|]>(T x) { Go.Yield(); return typeof(T).Name; }
+            [Goroutine] string Caller() => M(2.5);
+        }
+        """);
+
+    [Fact]
     public void FunctionPointerReturn() => ExpectOne("GOSH0017", """
         public unsafe partial class C { [Goroutine] static [|delegate*<int, int>|] M() => null; }
         """, allowUnsafe: true);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -117,12 +118,22 @@ internal static class SymbolFacts
         // to it is a plain call (its own diagnostic tells the user why).
         if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || IsRefLike(def.ReturnType)) return false;
         if (def.IsVararg || def.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer) return false;
+        if (ShadowsAContainingTypeParameter(def)) return false;
         if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
         if (!def.IsStatic && def.ContainingType.IsValueType && !def.IsReadOnly && !def.ContainingType.IsReadOnly) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
             if (!IsPartial(t) || t.IsFileLocal || IsVariantInterface(t)) return false;
         if (!def.IsStatic && IsRefLike(def.ContainingType)) return false;
         return !def.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax decl && IsIterator(decl));
+    }
+
+    /// <summary>A generic method with a type parameter named like one of its containing types' (CS0693): refused, no frame.</summary>
+    public static bool ShadowsAContainingTypeParameter(IMethodSymbol m) =>
+        m.TypeParameters.Any(tp => ContainingTypes(m).Any(t => t.TypeParameters.Any(c => c.Name == tp.Name)));
+
+    private static IEnumerable<INamedTypeSymbol> ContainingTypes(IMethodSymbol m)
+    {
+        for (var t = m.ContainingType; t is not null; t = t.ContainingType) yield return t;
     }
 
     /// <summary>
