@@ -199,6 +199,7 @@ internal sealed partial class MethodLowerer
                 }
                 return Rewrite(eb, eb, bindingRepl);
             case ElementAccessExpressionSyntax ea:
+                if (LowerImplicitIndexLocation(ea) is { } implicitIndex) return implicitIndex;
                 var exprType = TypeOf(ea.Expression);
                 if (exprType is null || exprType.IsValueType)
                 {

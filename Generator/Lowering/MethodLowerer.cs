@@ -107,7 +107,7 @@ internal sealed partial class MethodLowerer
         foreach (var (alias, parameter) in _parameterAliases) _hoisted[alias] = _hoisted[parameter];
         if (((SyntaxNode?)decl.Body ?? decl.ExpressionBody) is { } root)
         {
-            _index.IndexSuspensions(root);
+            _index.IndexSuspensions(root, Model);
             FindClosureEnvironments(root);
             FindClashingLocalFunctions(root);
             _recordsFirstPass = FindFirstPassTrys(root);
