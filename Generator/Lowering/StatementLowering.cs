@@ -183,8 +183,17 @@ internal sealed partial class MethodLowerer
             string value;
             if (v.Initializer.Value is InitializerExpressionSyntax arrayInit)
             {
-                if (HasSuspension(arrayInit)) Report(DiagnosticDescriptors.Unsupported, arrayInit, "An array initializer with a suspension point");
-                value = "new " + local.Type.Fq() + " " + Rewrite(arrayInit);
+                // int[] a = { 1, Tw(2) }: the elements in order, as in new int[] { 1, Tw(2) }. Nested initializers of a
+                // multi-dimensional array with a suspension point stay refused.
+                if (arrayInit.Expressions.Any(x => x is InitializerExpressionSyntax && HasSuspension(x)))
+                {
+                    Report(DiagnosticDescriptors.Unsupported, arrayInit, "An array initializer with a suspension point");
+                    value = "new " + local.Type.Fq() + " " + Rewrite(arrayInit);
+                }
+                else
+                {
+                    value = "new " + local.Type.Fq() + " " + RewriteExpr(arrayInit, LowerOperands(arrayInit.Expressions.ToList()));
+                }
             }
             else
             {

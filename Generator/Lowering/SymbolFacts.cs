@@ -294,6 +294,15 @@ internal static class SymbolFacts
     /// runtime type, so its frame is made by a virtual factory method (<see cref="FrameFactoryName"/>) that
     /// every [Goroutine] override overrides.
     /// </summary>
+    /// <summary>
+    /// An interface's instance method with a body (a default implementation) that a class may implement instead: its
+    /// launcher and nested calls make the frame through its factory, which runs the receiver's implementation
+    /// plainly when it is not this body (DispatchingFactory).
+    /// </summary>
+    public static bool IsOverridableInterfaceMethod(IMethodSymbol m) =>
+        m.ContainingType.TypeKind == TypeKind.Interface && !m.IsStatic && !m.IsSealed && !m.IsAbstract
+        && m.DeclaredAccessibility != Accessibility.Private && m.ExplicitInterfaceImplementations.IsEmpty;
+
     public static bool IsVirtualGoroutine(IMethodSymbol m) =>
         !m.IsStatic && (m.IsVirtual || m.IsOverride) && m.ContainingType.TypeKind == TypeKind.Class
         // A sealed override in a sealed chain needs no factory of its own (a sealed type cannot declare a

@@ -274,13 +274,24 @@ internal static class FrameModelBuilder
                 + (DispatchingFactory.Check(method) is { } check ? "\n\n" + check : "");
             frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         }
-        else if (SymbolFacts.MayBeCalledFromAnotherAssembly(method))
+        string? interfaceCheck = null;
+        if (SymbolFacts.IsOverridableInterfaceMethod(method))
         {
-            // Goroutines of other assemblies call the method through this (docs/frame-contract.md, Calls across assemblies).
+            // A default interface method: the receiver's class may implement it (plainly, or as a [Goroutine] method
+            // of its own), and then C# calls that. The launcher and the factory ask the same check as a virtual
+            // method's factory, and run the implementation plainly when it is not this default body.
+            frameNew = DispatchingFactory.Body(method, frameNew, frameTypeArgs, decl);
+            interfaceCheck = DispatchingFactory.Check(method);
+        }
+        if (factory is null && (SymbolFacts.MayBeCalledFromAnotherAssembly(method) || interfaceCheck is not null))
+        {
+            // Goroutines of other assemblies call the method through this (docs/frame-contract.md, Calls across
+            // assemblies); so do those of this assembly, for a default interface method (the implementation may differ).
             var factoryParameters = receiverSyntax is null ? decl.ParameterList.Parameters : decl.ParameterList.Parameters.Prepend(receiverSyntax);
             factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, factoryParameters, model, constraints, frameNew);
         }
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
+        if (interfaceCheck is not null) factory = factory is null ? interfaceCheck : factory + "\n\n" + interfaceCheck;
 
         var typeChain = string.Join(".", method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "")
             .Split('.')) ;

@@ -1,0 +1,35 @@
+namespace GoSharp.Generator.Tests.Execution;
+
+// Issue 8: a [Goroutine] default interface method called through the interface, as a nested goroutine call or
+// through its launcher, runs the receiver's implementation when its class has one (plainly), as C# calls it.
+public static partial class Cases
+{
+    public partial interface IGreeter
+    {
+        [Goroutine]
+        string Greet(Log log, int n) { Go.Yield(); log.Add("default" + n); return "default" + n; }
+    }
+
+    private sealed class PlainGreeter : IGreeter
+    {
+        public string Greet(Log log, int n) { log.Add("plain" + n); return "plain" + n; }
+    }
+
+    private sealed class DefaultGreeter : IGreeter { }
+
+    private sealed partial class GoroutineGreeter : IGreeter
+    {
+        [Goroutine]
+        public string Greet(Log log, int n) { Go.Yield(); log.Add("go" + n); return "go" + n; }
+    }
+
+    [Goroutine]
+    public static string DefaultInterfaceMethodDispatch(Log log, int n)
+    {
+        IGreeter[] all = { new PlainGreeter(), new DefaultGreeter(), new GoroutineGreeter() };
+        var s = "";
+        foreach (var g in all)
+            s += g.Greet(log, n) + "," + g.GoGreet(log, n + 1).Join() + ";";
+        return s;
+    }
+}
