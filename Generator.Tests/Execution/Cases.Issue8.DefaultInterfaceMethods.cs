@@ -33,3 +33,34 @@ public static partial class Cases
         return s;
     }
 }
+
+// A [Goroutine] static virtual interface member called through a type parameter runs the type argument's
+// implementation (a plain call), as C# dispatches it.
+public static partial class Cases
+{
+    public partial interface IStaticGreeter
+    {
+        [Goroutine]
+        static virtual string Hello(int n) { Go.Yield(); return "default" + n; }
+    }
+
+    private partial struct GoroutineStaticGreeter : IStaticGreeter
+    {
+        [Goroutine]
+        public static string Hello(int n) { Go.Yield(); return "go" + n; }
+    }
+
+    private struct PlainStaticGreeter : IStaticGreeter
+    {
+        public static string Hello(int n) => "plain" + n;
+    }
+
+    private struct DefaultStaticGreeter : IStaticGreeter { }
+
+    [Goroutine]
+    private static string HelloThrough<T>(int n) where T : IStaticGreeter => T.Hello(n) + Tw("!");
+
+    [Goroutine]
+    public static string StaticVirtualInterfaceMemberDispatch(Log log, int n) =>
+        HelloThrough<GoroutineStaticGreeter>(n) + HelloThrough<PlainStaticGreeter>(n + 1) + HelloThrough<DefaultStaticGreeter>(n + 2);
+}

@@ -179,6 +179,9 @@ internal static class SymbolFacts
     {
         if (m is null) return CallKind.Plain;
         if (SuspensionAwaiterName(m) is not null) return CallKind.SuspensionPoint;
+        // A static virtual interface member is only called through a type parameter (T.M(), CS8926 otherwise), which
+        // runs T's implementation: a plain call, as C# makes it (the default body's frame would ignore T's).
+        if (m.IsStatic && (m.IsVirtual || m.IsAbstract) && m.ContainingType.TypeKind == TypeKind.Interface) return CallKind.Plain;
         // A method with syntax of another compilation (an IDE's project reference) is of another assembly all
         // the same: its frame is internal there, so it is reached through its factory like a metadata method.
         if (IsInAssembly(m, here)) return IsGeneratedGoroutine(m) ? CallKind.GoroutineCall : CallKind.Plain;
