@@ -201,14 +201,23 @@ internal sealed partial class MethodLowerer
             case ElementAccessExpressionSyntax ea:
                 if (LowerImplicitIndexLocation(ea) is { } implicitIndex) return implicitIndex;
                 var exprType = TypeOf(ea.Expression);
-                if (exprType is null || exprType.IsValueType)
+                var repl = new Dictionary<SyntaxNode, string>();
+                var ops = new List<ExpressionSyntax>();
+                if (exprType is { IsValueType: true } && IsStructVariable(ea.Expression) && ea.ArgumentList.Arguments.All(a => a.RefKindKeyword.RawKind == 0))
+                {
+                    // b[Tw(1)] = 5 on an inline array (or a struct with an indexer) that is a variable: the element of
+                    // the variable itself (a frame field), with the index spilled, as async accepts it.
+                    var variable = LowerLocation(ea.Expression, spillAll);
+                    if (variable is null) return null;
+                    repl[ea.Expression] = variable;
+                }
+                else if (exprType is null || exprType.IsValueType)
                 {
                     Report(DiagnosticDescriptors.Unsupported, left, "Assigning to an element of a struct around a suspension point");
                     return null;
                 }
-                var ops = new List<ExpressionSyntax> { ea.Expression };
+                else ops.Add(ea.Expression);
                 ops.AddRange(ValueArguments(ea.ArgumentList));
-                var repl = new Dictionary<SyntaxNode, string>();
                 foreach (var op in ops)
                 {
                     if (LowerIndexHandler(op, repl)) continue;

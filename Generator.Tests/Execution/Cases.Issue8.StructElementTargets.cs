@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Issue 8: an element of an inline array (or of a struct with an indexer) that is a variable, assigned with a
+// suspension point in the index (`b[Tw(1)] = 5`, which async accepts): the element of the variable itself.
+public static partial class Cases
+{
+    [InlineArray(3)]
+    private struct Buffer3 { private int _e; }
+
+    private struct Indexed
+    {
+        private int _a, _b;
+        public int this[int i]
+        {
+            readonly get => i == 0 ? _a : _b;
+            set { if (i == 0) _a = value; else _b = value; }
+        }
+    }
+
+    [Goroutine]
+    public static string InlineArrayElementWithSuspendingIndex(Log log, int n)
+    {
+        var b = new Buffer3();
+        b[Tw(n % 3)] = log.L("v", 5);
+        b[Tw(1)] += log.L("w", 7);
+        var s = new Indexed();
+        s[Tw(0)] = n + 1;
+        s[log.L("i", 1)] = Tw(9);
+        var arr = new Buffer3[2];
+        arr[log.L("a", 1)][Tw(2)] = 4;
+        return b[0] + "," + b[1] + "," + b[2] + "|" + s[0] + "," + s[1] + "|" + arr[1][2];
+    }
+}
