@@ -64,3 +64,26 @@ public static partial class Cases
     public static string StaticVirtualInterfaceMemberDispatch(Log log, int n) =>
         HelloThrough<GoroutineStaticGreeter>(n) + HelloThrough<PlainStaticGreeter>(n + 1) + HelloThrough<DefaultStaticGreeter>(n + 2);
 }
+
+// A [Goroutine] explicit implementation of a generic interface method inherits the interface method's constraints;
+// its frame and launcher restate them (they did not, and the body did not bind there).
+public static partial class Cases
+{
+    public interface IConstrainedMaker
+    {
+        string Make<T>(Log log, T x) where T : System.IComparable<T>, new();
+    }
+
+    private sealed partial class ConstrainedMaker : IConstrainedMaker
+    {
+        [Goroutine]
+        string IConstrainedMaker.Make<T>(Log log, T x) { Go.Yield(); var d = new T(); log.Add("made"); return x.CompareTo(d) + ""; }
+    }
+
+    [Goroutine]
+    public static string ExplicitGenericImplementationConstraints(Log log, int n)
+    {
+        IConstrainedMaker m = new ConstrainedMaker();
+        return m.Make(log, n) + m.Make(log, Tw(n * 2.5));
+    }
+}

@@ -208,7 +208,8 @@ internal static class FrameModelBuilder
             launcherName = null;
         }
         var launcherTypeParams = decl.TypeParameterList is { } typeParameterList ? DeclarationText.Of(typeParameterList, model) : "";
-        var launcherConstraints = method.IsOverride && method.IsGenericMethod
+        // An override and an explicit interface implementation inherit their constraints (they may not restate them).
+        var launcherConstraints = (method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty) && method.IsGenericMethod
             ? SymbolFacts.ConstraintClauses(method)
             : string.Join(" ", decl.ConstraintClauses.Select(c => DeclarationText.Of(c)));
         // The frame and the factory of an extension block member have the implementation's type parameters: the
