@@ -107,4 +107,15 @@ public class Issue8RefusalTests
                 }
             }
             """);
+
+    [Fact]
+    public void RefReturningCallTargetWithASuspendingRightSide() =>
+        ExpectUnsupported("""
+            public partial class C
+            {
+                static int[] s_store = new int[4];
+                static ref int At(int i) => ref s_store[i];
+                [Goroutine] static void M(int n) { [|At(n)|] += P.Get(); }
+            }
+            """);
 }

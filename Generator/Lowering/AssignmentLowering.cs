@@ -43,6 +43,16 @@ internal sealed partial class MethodLowerer
             return LowerCoalesceAssignment(a);
         if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsInstanceCompoundOperator(a))
             return LowerInstanceCompoundAssignment(a, discard);
+        if (a.Left is InvocationExpressionSyntax refCall && !HasSuspension(a.Right) && _checked is null
+            && Model.GetSymbolInfo(refCall, _ct).Symbol is IMethodSymbol { ReturnsByRef: true })
+        {
+            // At(Tw(n)) = 50, At(Tw(n)) += 7: the arguments are lowered, then the ref-returning call, once, is the
+            // location, assigned in place with a right side that does not suspend (one whose right side suspends
+            // would hold the reference across it: refused below, as async refuses it, CS8178).
+            var call = LowerExpression(refCall);
+            var assigned = $"{call} {a.OperatorToken.Text} {RewriteExpr(a.Right)}";
+            return discard ? assigned : "(" + assigned + ")";
+        }
         var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
         if (loc is null) return RewriteExpr(a);
         string text;
