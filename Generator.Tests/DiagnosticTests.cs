@@ -95,6 +95,21 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void SpanAcrossASuspendingLoop() => Expect("GOSH0008", """
+        public partial class C { [Goroutine] static void M(int[] a) { Span<int> [|s = a|]; for (var i = 0; i < 2; i++) { s[i]++; Go.Yield(); } } }
+        """);
+
+    [Fact]
+    public void SpanAcrossASuspensionAfterAPlainLoop() => Expect("GOSH0008", """
+        public partial class C { [Goroutine] static void M(int[] a) { Span<int> [|s = a|]; for (var i = 0; i < 2; i++) s[i]++; Go.Yield(); } }
+        """);
+
+    [Fact]
+    public void ForEachOverASpanWithASuspendingBody() => Expect("GOSH0008", """
+        public partial class C { [Goroutine] static int M(int[] a) { var t = 0; foreach (var x in [|a.AsSpan()|]) { t += x; Go.Yield(); } return t; } }
+        """);
+
+    [Fact]
     public void ThreadSleep() => Expect("GOSH0009", """
         public partial class C { [Goroutine] static void M() { [|Thread.Sleep(10)|]; } }
         """, DiagnosticSeverity.Warning);

@@ -71,4 +71,51 @@ public class Issue8RefusalTests
             """);
         Assert.DoesNotContain(result.Diagnostics.Concat(result.CompileDiagnostics), d => d.Severity == DiagnosticSeverity.Error);
     }
+
+    private const string ReadsType = """
+        public sealed class R
+        {
+            public int X { get { return 1; } }
+            public int Length => 2;
+            public int this[int i] => i;
+            public void Deconstruct(out int a, out int b) { a = 1; b = 2; }
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("p switch { { X: var a } [|when P.Get() > a|] => 1, { X: 1 } => 2, _ => 3 }")]
+    [InlineData("p switch { (1, _) => 1, (var a, _) [|when P.Get() > a|] => 2, _ => 3 }")]
+    [InlineData("p switch { [var a, _] [|when P.Get() > a|] => 1, [_, 2] => 2, _ => 3 }")]
+    public void SwitchExpressionGuardSuspendingWithSharedGetter(string expression) =>
+        ExpectUnsupported(ReadsType + "public partial class C { [Goroutine] static int M(R p) => " + expression + "; }");
+
+    [Fact]
+    public void SwitchStatementGuardSuspendingWithSharedGetter() =>
+        ExpectUnsupported(ReadsType + """
+            public partial class C
+            {
+                [Goroutine]
+                static int M(R p)
+                {
+                    switch (p)
+                    {
+                        case { X: 1 }: return 1;
+                        case { X: var a } [|when P.Get() > a|]: return 2;
+                        default: return 3;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public void RefReturningCallTargetWithASuspendingRightSide() =>
+        ExpectUnsupported("""
+            public partial class C
+            {
+                static int[] s_store = new int[4];
+                static ref int At(int i) => ref s_store[i];
+                [Goroutine] static void M(int n) { [|At(n)|] += P.Get(); }
+            }
+            """);
 }

@@ -39,6 +39,15 @@ public static partial class PreemptionCases
         return n;
     }
 
+    /// <summary>A loop in the scope of a span stays plain code (StackOnlyLoops.cs); its thread hands the P off when preempted.</summary>
+    [Goroutine]
+    public static long SpinAmongSpans(SpinFlag flag)
+    {
+        Span<long> s = stackalloc long[1];
+        while (!flag.IsSet) s[0]++;
+        return s[0];
+    }
+
     [Goroutine]
     public static void SetFlag(SpinFlag flag) => flag.Set();
 }
@@ -71,4 +80,7 @@ public class PreemptionTests
 
     [Fact]
     public void A_loop_holding_a_lambda_is_preempted() => SpinnerEnds(PreemptionCases.GoSpinWithLambda);
+
+    [Fact]
+    public void A_loop_among_spans_is_preempted() => SpinnerEnds(PreemptionCases.GoSpinAmongSpans);
 }

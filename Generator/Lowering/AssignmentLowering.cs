@@ -43,6 +43,16 @@ internal sealed partial class MethodLowerer
             return LowerCoalesceAssignment(a);
         if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsInstanceCompoundOperator(a))
             return LowerInstanceCompoundAssignment(a, discard);
+        if (a.Left is InvocationExpressionSyntax refCall && !HasSuspension(a.Right) && _checked is null
+            && Model.GetSymbolInfo(refCall, _ct).Symbol is IMethodSymbol { ReturnsByRef: true })
+        {
+            // At(Tw(n)) = 50, At(Tw(n)) += 7: the arguments are lowered, then the ref-returning call, once, is the
+            // location, assigned in place with a right side that does not suspend (one whose right side suspends
+            // would hold the reference across it: refused below, as async refuses it, CS8178).
+            var call = LowerExpression(refCall);
+            var assigned = $"{call} {a.OperatorToken.Text} {RewriteExpr(a.Right)}";
+            return discard ? assigned : "(" + assigned + ")";
+        }
         var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
         if (loc is null) return RewriteExpr(a);
         string text;
@@ -199,15 +209,25 @@ internal sealed partial class MethodLowerer
                 }
                 return Rewrite(eb, eb, bindingRepl);
             case ElementAccessExpressionSyntax ea:
+                if (LowerImplicitIndexLocation(ea) is { } implicitIndex) return implicitIndex;
                 var exprType = TypeOf(ea.Expression);
-                if (exprType is null || exprType.IsValueType)
+                var repl = new Dictionary<SyntaxNode, string>();
+                var ops = new List<ExpressionSyntax>();
+                if (exprType is { IsValueType: true } && IsStructVariable(ea.Expression) && ea.ArgumentList.Arguments.All(a => a.RefKindKeyword.RawKind == 0))
+                {
+                    // b[Tw(1)] = 5 on an inline array (or a struct with an indexer) that is a variable: the element of
+                    // the variable itself (a frame field), with the index spilled, as async accepts it.
+                    var variable = LowerLocation(ea.Expression, spillAll);
+                    if (variable is null) return null;
+                    repl[ea.Expression] = variable;
+                }
+                else if (exprType is null || exprType.IsValueType)
                 {
                     Report(DiagnosticDescriptors.Unsupported, left, "Assigning to an element of a struct around a suspension point");
                     return null;
                 }
-                var ops = new List<ExpressionSyntax> { ea.Expression };
+                else ops.Add(ea.Expression);
                 ops.AddRange(ValueArguments(ea.ArgumentList));
-                var repl = new Dictionary<SyntaxNode, string>();
                 foreach (var op in ops)
                 {
                     if (LowerIndexHandler(op, repl)) continue;

@@ -298,7 +298,7 @@ internal sealed partial class MethodLowerer
             frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));
             creation = BaseFactoryCall(inv, target, SymbolFacts.FrameFactoryName(def), frameType, ctorArgs.Skip(1));
         }
-        else if (imported || SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null)
+        else if (imported || (SymbolFacts.IsVirtualGoroutine(def) || SymbolFacts.IsOverridableInterfaceMethod(def)) && method.ReducedFrom is null)
         {
             // Virtual dispatch: the receiver's frame factory makes the frame of its own override. A method of
             // another assembly: its factory, on the receiver (instance) or the type (static, extension's static form).
@@ -315,7 +315,7 @@ internal sealed partial class MethodLowerer
         if (anonymousArguments)
         {
             var how = IsBaseCall(inv) && (imported || SymbolFacts.IsVirtualGoroutine(def)) ? AnonymousFrameSource.BaseFactory
-                : imported || SymbolFacts.IsVirtualGoroutine(def) && method.ReducedFrom is null ? AnonymousFrameSource.Factory
+                : imported || (SymbolFacts.IsVirtualGoroutine(def) || SymbolFacts.IsOverridableInterfaceMethod(def)) && method.ReducedFrom is null ? AnonymousFrameSource.Factory
                 : AnonymousFrameSource.Constructor;
             if (how == AnonymousFrameSource.BaseFactory && NamesMethodTypeParameters(target))
             {

@@ -192,15 +192,20 @@ internal sealed partial class MethodLowerer
 
     /// <summary>
     /// <c>r with { X = Tw(1) }</c>: the receiver and the member values are spilled in order, then the residual
-    /// clones and sets them. C# clones before it evaluates the values; that is the same unless the clone runs
-    /// user code (a record with its own copy constructor: refused).
+    /// clones and sets them. C# clones before it evaluates the values, so a value that changes the receiver's
+    /// members (<c>r with { A = Tw(Mut(r)) }</c>) is not seen by the clone: a record class is therefore cloned
+    /// when it is spilled, <c>_t1 = r; _t1 = _t1 with { };</c>, and the residual <c>_t1 with { A = _t2 }</c> clones that
+    /// snapshot again (the same values; the extra clone is not observable, since a copy constructor that runs
+    /// user code, the record's own or a base record's, is refused). A struct receiver is a copy when spilled.
     /// </summary>
     private string LowerWith(WithExpressionSyntax w)
     {
         var type = TypeOf(w.Expression);
-        if (type is INamedTypeSymbol { IsRecord: true } record && record.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared
-            && c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, record)))
+        for (var t = type as INamedTypeSymbol; t is { IsRecord: true }; t = t.BaseType)
         {
+            var own = t;
+            if (!own.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared && c.Parameters.Length == 1
+                    && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, own))) continue;
             Report(DiagnosticDescriptors.Unsupported, w, "A with expression on a record with its own copy constructor, with a suspension point");
             return RewriteExpr(w);
         }
@@ -209,6 +214,17 @@ internal sealed partial class MethodLowerer
         {
             if (init is AssignmentExpressionSyntax asg) operands.Add(asg.Right);
             else { Report(DiagnosticDescriptors.Unsupported, init, "This with expression member with a suspension point"); return RewriteExpr(w); }
+        }
+        if (type is INamedTypeSymbol { IsRecord: true, IsReferenceType: true } && operands.Skip(1).Any(HasSuspension))
+        {
+            var recv = LowerExpression(w.Expression);
+            var (clone, cloneRead) = ValueTemp(type, w.Expression, "clone of the with expression's receiver");
+            Src(w.Expression);
+            Stmt($"{clone} = {recv};");
+            Stmt($"{clone} = {cloneRead} with {{ }};");
+            var rest = LowerOperands(operands.Skip(1).ToList());
+            rest[w.Expression] = cloneRead;
+            return RewriteExpr(w, rest);
         }
         var repl = LowerOperands(operands);
         return RewriteExpr(w, repl);
@@ -292,6 +308,16 @@ internal sealed partial class MethodLowerer
             _operandsSoFar = saved;
             if (i < last && !IsTrivial(op) && !_loweredHandlers.Contains(op))
             {
+                if (UserConversionAsEvaluated(op) is { } converted)
+                {
+                    // An argument or element converted by a user-defined operator is converted as it is evaluated,
+                    // before the next one (C#: Take(cv, B(2), Tw(3)) runs the conversion before B): spilled converted.
+                    var ct = Temp(converted, op, "spilled converted operand");
+                    Src(op);
+                    Stmt($"{ct} = ({converted.Fq()})({r});");
+                    repl[op] = ct;
+                    continue;
+                }
                 var (t, read) = ValueTemp(TypeOf(op), op, "spilled operand");
                 Src(op);
                 Stmt($"{t} = {r};");
@@ -300,6 +326,18 @@ internal sealed partial class MethodLowerer
             repl[op] = r;
         }
         return repl;
+    }
+
+    /// <summary>
+    /// The type an argument, an array initializer's element or a collection expression's element is converted to,
+    /// when that conversion is user-defined (an <c>implicit operator</c>) and the type can be named; else null.
+    /// </summary>
+    private ITypeSymbol? UserConversionAsEvaluated(ExpressionSyntax op)
+    {
+        if (op.Parent is not (ArgumentSyntax { RefKindKeyword.RawKind: 0 } or InitializerExpressionSyntax or ExpressionElementSyntax)) return null;
+        if (!Model.GetConversion(op, _ct).IsUserDefined) return null;
+        var converted = Model.GetTypeInfo(op, _ct).ConvertedType;
+        return converted is null or { TypeKind: TypeKind.Error } || ContainsAnonymousType(converted) ? null : converted;
     }
 
     /// <summary>

@@ -119,7 +119,7 @@ internal sealed partial class MethodLowerer
         foreach (var (alias, parameter) in _parameterAliases) _hoisted[alias] = _hoisted[parameter];
         if (((SyntaxNode?)decl.Body ?? decl.ExpressionBody) is { } root)
         {
-            _index.IndexSuspensions(root);
+            _index.IndexSuspensions(root, Model);
             RefuseUnresolvedGoroutineCalls(root);
             FindClosureEnvironments(root);
             FindClashingLocalFunctions(root);

@@ -89,17 +89,10 @@ internal sealed partial class MethodLowerer
         for (var i = start; i < statements.Count; i++)
         {
             var s = statements[i];
-            if (s is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword } ud)
-            {
-                // The rest of the block is the using's body.
-                var rest = i + 1;
-                LowerUsingDeclaration(ud, () => LowerBlock(statements, rest));
-                return;
-            }
             if (IsStackOnlyDeclarationWithoutSuspensionAfter(statements, i))
             {
-                // C# 13: a ref local or a ref struct local whose scope holds no suspension point stays a local (async
-                // accepts it). The rest of the block is its scope: copied as it is, in braces of its own, so the
+                // C# 13: a ref local or a ref struct local (also `using var r = new RefStruct()`) whose scope holds no
+                // suspension point stays a local (async accepts it), disposed by the copied using declaration. The rest of the block is its scope: copied as it is, in braces of its own, so the
                 // local is not hoisted and its name cannot clash with a sibling scope's flattened into the frame.
                 Hidden();
                 Stmt("{");
@@ -108,17 +101,25 @@ internal sealed partial class MethodLowerer
                 Stmt("}");
                 return;
             }
+            if (s is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword } ud)
+            {
+                // The rest of the block is the using's body.
+                var rest = i + 1;
+                LowerUsingDeclaration(ud, () => LowerBlock(statements, rest));
+                return;
+            }
             LowerStatement(s);
         }
     }
 
     /// <summary>
     /// A declaration of a <c>ref</c> local or of a local of a ref struct type (a type parameter that
-    /// <c>allows ref struct</c> included) with no suspension point and no label from it to the end of its block.
+    /// <c>allows ref struct</c> included), a using declaration among them, with no suspension point and no label from it
+    /// to the end of its block.
     /// </summary>
     private bool IsStackOnlyDeclarationWithoutSuspensionAfter(SyntaxList<StatementSyntax> statements, int at)
     {
-        if (statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, UsingKeyword.RawKind: 0 } ld) return false;
+        if (statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, AwaitKeyword.RawKind: 0 } ld) return false;
         var stackOnly = ld.Declaration.Variables.Any(v => Model.GetDeclaredSymbol(v, _ct) is ILocalSymbol l && (l.IsRef || SymbolFacts.IsRefLike(l.Type)));
         if (!stackOnly) return false;
         for (var j = at; j < statements.Count; j++)
@@ -182,8 +183,17 @@ internal sealed partial class MethodLowerer
             string value;
             if (v.Initializer.Value is InitializerExpressionSyntax arrayInit)
             {
-                if (HasSuspension(arrayInit)) Report(DiagnosticDescriptors.Unsupported, arrayInit, "An array initializer with a suspension point");
-                value = "new " + local.Type.Fq() + " " + Rewrite(arrayInit);
+                // int[] a = { 1, Tw(2) }: the elements in order, as in new int[] { 1, Tw(2) }. Nested initializers of a
+                // multi-dimensional array with a suspension point stay refused.
+                if (arrayInit.Expressions.Any(x => x is InitializerExpressionSyntax && HasSuspension(x)))
+                {
+                    Report(DiagnosticDescriptors.Unsupported, arrayInit, "An array initializer with a suspension point");
+                    value = "new " + local.Type.Fq() + " " + Rewrite(arrayInit);
+                }
+                else
+                {
+                    value = "new " + local.Type.Fq() + " " + RewriteExpr(arrayInit, LowerOperands(arrayInit.Expressions.ToList()));
+                }
             }
             else
             {

@@ -10,7 +10,7 @@ namespace GoSharp.Generator.Lowering;
 /// call, or a preempting loop, outside lambdas, local functions, lock, unsafe and fixed. Every lowering
 /// decision (copy a statement as it is, or flatten it) asks this index.
 /// </summary>
-internal sealed class SuspensionIndex
+internal sealed partial class SuspensionIndex
 {
     private readonly LauncherTypeInference _launchers;
     private readonly IAssemblySymbol _assembly;
@@ -57,9 +57,11 @@ internal sealed class SuspensionIndex
     // A loop is a preemption point, unless it holds lambdas or local functions and no real suspension point:
     // then it stays plain code, so that its per-iteration variables keep their own closures.
     // A label that a later goto jumps back to heads a loop too: its preemption check sits at the label.
+    // So is a loop among stack-only locals (StackOnlyLoops.cs).
     private bool IsSuspensionNode(SyntaxNode n) =>
         n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
             && !n.DescendantNodes().Any(d => d is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            && !_plainAmongStackOnly.Contains(n)
         || n is InvocationExpressionSyntax inv && Classify(inv) != CallKind.Plain
         || n is LabeledStatementSyntax lab && IsBackwardGotoTarget(lab);
 
@@ -89,7 +91,7 @@ internal sealed class SuspensionIndex
     /// <see cref="Descend"/> does not enter. <see cref="Suspends"/> then is a set lookup instead of a walk of the
     /// node's subtree (done again for every enclosing statement).
     /// </summary>
-    public void IndexSuspensions(SyntaxNode body)
+    public void IndexSuspensions(SyntaxNode body, SemanticModel model)
     {
         var points = new List<SyntaxNode>();
         var loops = new List<SyntaxNode>();
@@ -112,8 +114,9 @@ internal sealed class SuspensionIndex
                     break;
             }
         }
+        FindPlainLoopsAmongStackOnly(body, model, loops, points);
         foreach (var loop in loops)
-            if (!withClosure.Contains(loop)) points.Add(loop);
+            if (!withClosure.Contains(loop) && !_plainAmongStackOnly.Contains(loop)) points.Add(loop);
         foreach (var p in points)
         {
             if (!_suspending.Add(p) || p == body) continue;

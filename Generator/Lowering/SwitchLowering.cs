@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace GoSharp.Generator.Lowering;
 
@@ -48,6 +49,10 @@ internal sealed partial class MethodLowerer
             .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition));
         if (guardsSuspend)
         {
+            if (Model.GetOperation(sw) is ISwitchOperation op)
+                RefuseSharedPatternReads(op.Cases.SelectMany(c => c.Clauses).Select(c => (c as IPatternCaseClauseOperation)?.Pattern),
+                    sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
+                        .First(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition)).WhenClause!);
             EmitSequentialDispatch(sw, gov, sectionLabels, target, brk);
         }
         else
@@ -137,8 +142,19 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
-    /// A switch expression whose arms suspend: the value is kept in a temporary and the arms are tested in
-    /// order (pattern, then guard); the first match evaluates its arm; no match throws SwitchExpressionException.
+    /// A switch expression whose arms suspend. The value is kept in a temporary. When no guard suspends, C#'s own
+    /// pattern matching picks the arm, once: a plain <c>switch</c> statement whose cases (patterns and guards as
+    /// written) only copy the pattern variables into their frame fields and jump to the arm, so every property,
+    /// <c>Deconstruct</c>, <c>Length</c> and indexer is read as C#'s one decision DAG reads it.
+    /// <code>
+    /// before: r = p switch { { X: 2 } => Tw("two"), { X: var a } when a > 0 => "pos", _ => "other" };
+    /// after:  _v = p;
+    ///         switch (_v) { case { X: 2 }: goto __arm1_0; case { X: var a } when (a > 0): _l3_a = a; goto __arm1_1;
+    ///                       case var _: goto __arm1_2; }
+    ///         throw new SwitchExpressionException((object)_v);
+    ///         __arm1_0: _t = Tw("two") (lowered, may suspend); goto end; __arm1_1: _t = "pos"; goto end; ...
+    /// </code>
+    /// When a guard suspends, the arms are tested one by one (SwitchGuardLowering.cs).
     /// </summary>
     private string LowerSwitchExpression(SwitchExpressionSyntax se)
     {
@@ -150,12 +166,54 @@ internal sealed partial class MethodLowerer
         Stmt($"{v} = {g};");
         var (result, read) = ValueTemp(TypeOf(se), se, "value of the switch expression");
         var end = NewLabel("switchexprend");
+        if (!se.Arms.Any(a => a.WhenClause is not null && HasSuspension(a.WhenClause.Condition)))
+        {
+            var armLabels = se.Arms.Select(_ => NewLabel("arm")).ToList();
+            Src(se);
+            _w.Open($"switch ({govRead})");
+            for (var i = 0; i < se.Arms.Count; i++)
+            {
+                var arm = se.Arms[i];
+                var designations = ArmDesignations(arm.Pattern);
+                var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
+                var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
+                var when = arm.WhenClause is null ? "" : " when (" + Rewrite(arm.WhenClause.Condition, arm, null, excluded) + ")";
+                var copies = string.Concat(designations.Select(d => $"{Hoist(d, arm)} = {d.Name}; "));
+                _w.Line($"case {pattern}{when}: {copies}goto {armLabels[i]};");
+            }
+            _w.Close();
+            Hidden();
+            Stmt($"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object){v});");
+            for (var i = 0; i < se.Arms.Count; i++)
+            {
+                Label(armLabels[i]);
+                var value = LowerExpression(se.Arms[i].Expression);
+                Src(se.Arms[i].Expression);
+                Stmt($"{result} = {value};");
+                Hidden();
+                Stmt($"goto {end};");
+            }
+            Label(end);
+            return read;
+        }
+        if (Model.GetOperation(se) is ISwitchExpressionOperation op)
+            RefuseSharedPatternReads(op.Arms.Select(a => a.Pattern),
+                se.Arms.First(a => a.WhenClause is not null && HasSuspension(a.WhenClause.Condition)).WhenClause!);
+        LowerSwitchExpressionArmByArm(se, v, govRead, result, end);
+        return read;
+    }
+
+    private List<ILocalSymbol> ArmDesignations(SyntaxNode pattern) =>
+        pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
+            .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
+
+    private void LowerSwitchExpressionArmByArm(SwitchExpressionSyntax se, string v, string govRead, string result, string end)
+    {
         foreach (var arm in se.Arms)
         {
             var next = NewLabel("nextarm");
             HoistDesignations(arm.Pattern);
-            var designations = arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
-                .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
+            var designations = ArmDesignations(arm.Pattern);
             var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
             var copies = string.Concat(designations.Select(d => $" {Hoist(d, arm)} = {d.Name};"));
             Src(arm);
@@ -177,6 +235,5 @@ internal sealed partial class MethodLowerer
         Hidden();
         Stmt($"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object){v});");
         Label(end);
-        return read;
     }
 }

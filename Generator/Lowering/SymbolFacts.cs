@@ -191,6 +191,9 @@ internal static class SymbolFacts
     {
         if (m is null) return CallKind.Plain;
         if (SuspensionAwaiterName(m) is not null) return CallKind.SuspensionPoint;
+        // A static virtual interface member is only called through a type parameter (T.M(), CS8926 otherwise), which
+        // runs T's implementation: a plain call, as C# makes it (the default body's frame would ignore T's).
+        if (m.IsStatic && (m.IsVirtual || m.IsAbstract) && m.ContainingType.TypeKind == TypeKind.Interface) return CallKind.Plain;
         // A method with syntax of another compilation (an IDE's project reference) is of another assembly all
         // the same: its frame is internal there, so it is reached through its factory like a metadata method.
         if (IsInAssembly(m, here)) return IsGeneratedGoroutine(m) ? CallKind.GoroutineCall : CallKind.Plain;
@@ -306,6 +309,15 @@ internal static class SymbolFacts
     /// runtime type, so its frame is made by a virtual factory method (<see cref="FrameFactoryName"/>) that
     /// every [Goroutine] override overrides.
     /// </summary>
+    /// <summary>
+    /// An interface's instance method with a body (a default implementation) that a class may implement instead: its
+    /// launcher and nested calls make the frame through its factory, which runs the receiver's implementation
+    /// plainly when it is not this body (DispatchingFactory).
+    /// </summary>
+    public static bool IsOverridableInterfaceMethod(IMethodSymbol m) =>
+        m.ContainingType.TypeKind == TypeKind.Interface && !m.IsStatic && !m.IsSealed && !m.IsAbstract
+        && m.DeclaredAccessibility != Accessibility.Private && m.ExplicitInterfaceImplementations.IsEmpty;
+
     public static bool IsVirtualGoroutine(IMethodSymbol m) =>
         !m.IsStatic && (m.IsVirtual || m.IsOverride) && m.ContainingType.TypeKind == TypeKind.Class
         // A sealed override in a sealed chain needs no factory of its own (a sealed type cannot declare a

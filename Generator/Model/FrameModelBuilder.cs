@@ -223,7 +223,8 @@ internal static class FrameModelBuilder
             launcherName = null;
         }
         var launcherTypeParams = decl.TypeParameterList is { } typeParameterList ? DeclarationText.Of(typeParameterList, model) : "";
-        var launcherConstraints = method.IsOverride && method.IsGenericMethod
+        // An override and an explicit interface implementation inherit their constraints (they may not restate them).
+        var launcherConstraints = (method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty) && method.IsGenericMethod
             ? SymbolFacts.ConstraintClauses(method)
             : string.Join(" ", decl.ConstraintClauses.Select(c => DeclarationText.Of(c)));
         // The frame and the factory of an extension block member have the implementation's type parameters: the
@@ -299,13 +300,24 @@ internal static class FrameModelBuilder
                 + (DispatchingFactory.Check(method) is { } check ? "\n\n" + check : "");
             frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         }
-        else if (SymbolFacts.MayBeCalledFromAnotherAssembly(method))
+        string? interfaceCheck = null;
+        if (SymbolFacts.IsOverridableInterfaceMethod(method))
         {
-            // Goroutines of other assemblies call the method through this (docs/frame-contract.md, Calls across assemblies).
+            // A default interface method: the receiver's class may implement it (plainly, or as a [Goroutine] method
+            // of its own), and then C# calls that. The launcher and the factory ask the same check as a virtual
+            // method's factory, and run the implementation plainly when it is not this default body.
+            frameNew = DispatchingFactory.Body(method, frameNew, frameTypeArgs, decl);
+            interfaceCheck = DispatchingFactory.Check(method);
+        }
+        if (factory is null && (SymbolFacts.MayBeCalledFromAnotherAssembly(method) || interfaceCheck is not null))
+        {
+            // Goroutines of other assemblies call the method through this (docs/frame-contract.md, Calls across
+            // assemblies); so do those of this assembly, for a default interface method (the implementation may differ).
             var factoryParameters = receiverSyntax is null ? launcherParameterList.Parameters : launcherParameterList.Parameters.Prepend(receiverSyntax);
             factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, factoryParameters, launcherModel, constraints, frameNew);
         }
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
+        if (interfaceCheck is not null) factory = factory is null ? interfaceCheck : factory + "\n\n" + interfaceCheck;
 
         var typeChain = string.Join(".", method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "")
             .Split('.')) ;

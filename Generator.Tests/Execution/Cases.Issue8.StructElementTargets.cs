@@ -1,0 +1,48 @@
+using System.Runtime.CompilerServices;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Issue 8: an element of an inline array (or of a struct with an indexer) that is a variable, assigned with a
+// suspension point in the index (`b[Tw(1)] = 5`, which async accepts): the element of the variable itself. And the
+// location a ref-returning call gives, with a suspending argument (`At(Tw(n)) = 50; At(Tw(n)) += 7`): called once,
+// after its arguments, before the right side.
+public static partial class Cases
+{
+    [InlineArray(3)]
+    private struct Buffer3 { private int _e; }
+
+    private struct Indexed
+    {
+        private int _a, _b;
+        public int this[int i]
+        {
+            readonly get => i == 0 ? _a : _b;
+            set { if (i == 0) _a = value; else _b = value; }
+        }
+    }
+
+    [Goroutine]
+    public static string InlineArrayElementWithSuspendingIndex(Log log, int n)
+    {
+        var b = new Buffer3();
+        b[Tw(n % 3)] = log.L("v", 5);
+        b[Tw(1)] += log.L("w", 7);
+        var s = new Indexed();
+        s[Tw(0)] = n + 1;
+        s[log.L("i", 1)] = Tw(9);
+        var arr = new Buffer3[2];
+        arr[log.L("a", 1)][Tw(2)] = 4;
+        return b[0] + "," + b[1] + "," + b[2] + "|" + s[0] + "," + s[1] + "|" + arr[1][2];
+    }
+
+    private static ref int RefAt(Log log, int[] store, int i) { log.Add("at" + i); return ref store[i]; }
+
+    [Goroutine]
+    public static string RefReturningCallTargets(Log log, int n)
+    {
+        var store = new[] { 1, 2, 3, 4, 5 };
+        RefAt(log, store, Tw(n)) = log.L("v", 50);
+        RefAt(log, store, Tw(n + 1)) += log.L("w", 7);
+        return string.Join(",", store);
+    }
+}

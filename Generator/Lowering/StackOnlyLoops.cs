@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Loops among stack-only locals. Every loop back-edge is a preemption check, and a lowered loop's check is a
+/// state (<c>if (__g.Preempt) { State = n; return __g.Yield(this); }</c>), so a loop counts as a suspension point:
+/// a <c>Span&lt;T&gt;</c>, a <c>ref</c> local or another ref struct whose scope held one would have to live in the
+/// frame, which it cannot (GOSH0008). But C# (13, for async) only refuses such a local live across a real
+/// suspension (an <c>await</c>), and <c>Span&lt;int&gt; s = stackalloc int[4]; for (...) s[i] = ...;</c> is common.
+/// So a loop with no real suspension point in it (no suspending or nested goroutine call, no label a later
+/// <c>goto</c> jumps back to) stays plain code, copied as written, when it is in the scope of such a local (or of
+/// a <c>for</c>/<c>foreach</c>/<c>using</c> header declaring one), when it declares one itself, or when it is a
+/// <c>foreach</c> over a span, an inline array or any collection with a ref struct enumerator; so do the loops in
+/// it. It is still preempted: as a loop that holds a lambda, its body starts with
+/// <c>if (__g.Preempt) __g.PreemptPlainCode();</c> (Renamer.cs), and the thread hands its P to another thread
+/// instead of the goroutine yielding (the span stays on the thread's stack meanwhile).
+/// <code>
+/// before: Tw(1); Span&lt;int&gt; s = stackalloc int[4]; for (int i = 0; i &lt; 4; i++) s[i] = i;
+/// after:  ... Tw(1) lowered ...; { Span&lt;int&gt; s = stackalloc int[4];
+///         for (int i = 0; i &lt; 4; i++) { if (__g.Preempt) __g.PreemptPlainCode(); s[i] = i; } }
+/// </code>
+/// A loop with a real suspension point in it is lowered as always, so a stack-only local whose scope holds it is
+/// still GOSH0008, as in async.
+/// </summary>
+internal sealed partial class SuspensionIndex
+{
+    private readonly HashSet<SyntaxNode> _plainAmongStackOnly = new();
+
+    private void FindPlainLoopsAmongStackOnly(SyntaxNode body, SemanticModel model, List<SyntaxNode> loops, List<SyntaxNode> points)
+    {
+        if (loops.Count == 0) return;
+        // The scopes of the stack-only locals: (where the declaration starts, the node it is visible in).
+        var scopes = new List<(int Start, SyntaxNode Scope)>();
+        foreach (var n in body.DescendantNodes(d => d is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            var declared = n switch
+            {
+                VariableDeclaratorSyntax or SingleVariableDesignationSyntax => model.GetDeclaredSymbol(n) as ILocalSymbol,
+                ForEachStatementSyntax fe => model.GetDeclaredSymbol(fe) as ILocalSymbol,
+                _ => null,
+            };
+            if (declared is null || !(declared.IsRef || SymbolFacts.IsRefLike(declared.Type))) continue;
+            var scope = n is ForEachStatementSyntax ? n : n.Ancestors().FirstOrDefault(a => a is BlockSyntax or SwitchSectionSyntax
+                or ForStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax || a == body);
+            if (scope is not null) scopes.Add((n.SpanStart, scope));
+        }
+        var realPoints = points.Select(p => p.Span).ToList();
+        foreach (var loop in loops)   // in document order: an outer loop before the loops in it
+        {
+            if (realPoints.Any(p => loop.Span.Contains(p))) continue;
+            var plain = loop.Ancestors().TakeWhile(a => a != body).Any(_plainAmongStackOnly.Contains)
+                || scopes.Any(s => s.Scope.Span.Contains(loop.Span) && s.Start <= loop.SpanStart)
+                || scopes.Any(s => loop.Span.Contains(s.Start))
+                || loop is CommonForEachStatementSyntax fe && model.GetForEachStatementInfo(fe).GetEnumeratorMethod?.ReturnType is { } e && SymbolFacts.IsRefLike(e);
+            if (plain) _plainAmongStackOnly.Add(loop);
+        }
+    }
+}
