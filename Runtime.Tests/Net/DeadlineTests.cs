@@ -142,9 +142,7 @@ public class DeadlineTests
             Exception? error = null;
             IEnumerable<Op> Reader()
             {
-                var r = new Op<ConnReadAwaiter, int>(a.GetReadAwaiter(new byte[4], cts.Token),
-                    (ref ConnReadAwaiter x) => x.IsCompleted, (ref ConnReadAwaiter x, GoSharp.CompilerServices.G gg, GoSharp.CompilerServices.Frame f) => x.Suspend(gg, f),
-                    (ref ConnReadAwaiter x) => x.GetResult()).Catch();
+                var r = NetOps.Read(a, new byte[4], cts.Token).Catch();
                 yield return r;
                 error = r.Error;
             }
@@ -178,9 +176,7 @@ public class DeadlineTests
                 var chunk = new byte[256 * 1024];
                 while (true)
                 {
-                    var w = new Op<ConnWriteAwaiter, int>(a.GetWriteAwaiter(chunk, cts.Token),
-                        (ref ConnWriteAwaiter x) => x.IsCompleted, (ref ConnWriteAwaiter x, GoSharp.CompilerServices.G gg, GoSharp.CompilerServices.Frame f) => x.Suspend(gg, f),
-                        (ref ConnWriteAwaiter x) => { x.GetResult(); return 0; }).Catch();
+                    var w = NetOps.Write(a, chunk, cts.Token).Catch();
                     yield return w;
                     if (w.Error is not null)
                     {

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Threading;
 using GoSharp.Net;
 
 namespace GoSharp.Runtime.Tests.Net;
@@ -9,11 +10,11 @@ public static class NetOps
 {
     public readonly struct Unit;
 
-    public static Op<ConnReadAwaiter, int> Read(Conn c, Memory<byte> buffer) => new(c.GetReadAwaiter(buffer),
+    public static Op<ConnReadAwaiter, int> Read(Conn c, Memory<byte> buffer, CancellationToken token = default) => new(c.GetReadAwaiter(buffer, token),
         (ref ConnReadAwaiter a) => a.IsCompleted, (ref ConnReadAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
         (ref ConnReadAwaiter a) => a.GetResult());
 
-    public static Op<ConnWriteAwaiter, Unit> Write(Conn c, ReadOnlyMemory<byte> data) => new(c.GetWriteAwaiter(data),
+    public static Op<ConnWriteAwaiter, Unit> Write(Conn c, ReadOnlyMemory<byte> data, CancellationToken token = default) => new(c.GetWriteAwaiter(data, token),
         (ref ConnWriteAwaiter a) => a.IsCompleted, (ref ConnWriteAwaiter a, GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame f) => a.Suspend(g, f),
         (ref ConnWriteAwaiter a) => { a.GetResult(); return default; });
 
