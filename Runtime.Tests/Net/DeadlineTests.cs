@@ -197,6 +197,35 @@ public class DeadlineTests
         }
     });
 
+    [Fact]
+    public void A_read_cancelled_by_nothing_that_still_holds_is_issued_again() => Rt.With(2, rt =>
+    {
+        // What a deadline that fired and was moved ahead before the read saw the cancellation leaves behind (a
+        // red team hit it with one thread interrupting and the reader moving its deadline): the read's source is
+        // cancelled, but no deadline has passed, no token fired, the Conn is open. Go's read re-checks the deadline
+        // after each wake-up and waits on; so does this one (a cancelled receive took no data).
+        var (a, b) = Pair();
+        using (a)
+        using (b)
+        {
+            int got = -1;
+            var buf = new byte[4];
+            IEnumerable<Op> Reader()
+            {
+                var r = NetOps.Read(a, buf);
+                yield return r;
+                got = r.Result;
+            }
+            Goroutine g = rt.Go(Reader());
+            UntilParkedOnNetwork(rt, 1);
+            a.ReadDirection.CancelOutstanding();
+            b.Write(new byte[] { 9 });
+            g.Join();
+            Assert.Equal(1, got);
+            Assert.Equal(9, buf[0]);
+        }
+    });
+
     private static Exception? Record(Action action)
     {
         try

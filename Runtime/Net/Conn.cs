@@ -76,6 +76,9 @@ public sealed class Conn : IDisposable
 
     internal bool IsClosed => Volatile.Read(ref _closed) != 0;
 
+    /// <summary>The read direction (tests act on its outstanding operation as a deadline would).</summary>
+    internal ConnOp ReadDirection => _read;
+
     /// <summary>
     /// Reads at most <paramref name="buffer"/>'s length of bytes, waiting until at least one is there; returns
     /// how many it read, or 0 at the end of the stream (the peer closed or half-closed its side). That is
