@@ -126,6 +126,9 @@ internal sealed partial class MethodLowerer
                         Stmt($"{{ if (!({gov} is {Rewrite(cpl.Pattern, cpl, null, excluded)})) goto {next};{copies} }}");
                         if (cpl.WhenClause is not null)
                         {
+                            // Variables the guard declares (x is int y && Tw(y) > 2) live across its suspension and
+                            // into the section: frame fields.
+                            HoistDesignations(cpl.WhenClause.Condition);
                             var guard = LowerExpression(cpl.WhenClause.Condition);
                             Src(cpl.WhenClause);
                             Stmt($"if (!({guard})) goto {next};");
@@ -174,7 +177,11 @@ internal sealed partial class MethodLowerer
             for (var i = 0; i < se.Arms.Count; i++)
             {
                 var arm = se.Arms[i];
+                // The pattern's variables and the guard's (when x is int y) are copied out of the case: the arm's value
+                // may suspend before it uses them.
                 var designations = ArmDesignations(arm.Pattern);
+                if (arm.WhenClause is not null)
+                    designations.AddRange(Designations(arm.WhenClause.Condition).Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>());
                 var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
                 var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
                 var when = arm.WhenClause is null ? "" : " when (" + Rewrite(arm.WhenClause.Condition, arm, null, excluded) + ")";
@@ -187,6 +194,7 @@ internal sealed partial class MethodLowerer
             for (var i = 0; i < se.Arms.Count; i++)
             {
                 Label(armLabels[i]);
+                HoistDesignations(se.Arms[i].Expression); // (o is int q && Tw(q) > 1) ? "q" + q : ..., out var u
                 var value = LowerExpression(se.Arms[i].Expression);
                 Src(se.Arms[i].Expression);
                 Stmt($"{result} = {value};");
@@ -221,10 +229,12 @@ internal sealed partial class MethodLowerer
             Stmt($"{{ if (!({govRead} is {pattern})) goto {next};{copies} }}");
             if (arm.WhenClause is not null)
             {
+                HoistDesignations(arm.WhenClause.Condition);
                 var guard = LowerExpression(arm.WhenClause.Condition);
                 Src(arm.WhenClause);
                 Stmt($"if (!({guard})) goto {next};");
             }
+            HoistDesignations(arm.Expression);
             var value = LowerExpression(arm.Expression);
             Src(arm.Expression);
             Stmt($"{result} = {value};");
