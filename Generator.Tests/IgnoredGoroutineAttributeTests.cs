@@ -8,7 +8,7 @@ namespace GoSharp.Generator.Tests;
 /// <summary>
 /// [Goroutine] where C# accepts the attribute (its usage is methods) but the generator lowers nothing: accessors of
 /// properties, indexers and events (extension members' included), operators (extension operators included),
-/// conversion operators and lambdas. Each is one warning GOSH0018 at the attribute, like a local function's.
+/// conversion operators, finalizers and lambdas. Each is one warning GOSH0018 at the attribute, like a local function's.
 /// </summary>
 public class IgnoredGoroutineAttributeTests
 {
@@ -48,6 +48,11 @@ public class IgnoredGoroutineAttributeTests
     public void On_an_operator() => WarnedAt("""
         public partial struct V { public int X; [[|Goroutine|]] public static V operator +(V a, V b) { Go.Yield(); return new V { X = a.X + b.X }; } }
         """, "The operator '+'");
+
+    [Fact]
+    public void On_a_finalizer() => WarnedAt("""
+        public partial class F { [[|Goroutine|]] ~F() { Go.Yield(); } }
+        """, "The finalizer '~F'");
 
     [Fact]
     public void On_an_extension_operator() => WarnedAt("""

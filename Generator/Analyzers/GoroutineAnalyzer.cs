@@ -44,7 +44,7 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(c => AnalyzeLocalFunction(c, attribute), SyntaxKind.LocalFunctionStatement);
             start.RegisterSyntaxNodeAction(c => AnalyzeIgnoredTarget(c, attribute), SyntaxKind.GetAccessorDeclaration, SyntaxKind.SetAccessorDeclaration,
                 SyntaxKind.InitAccessorDeclaration, SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
-                SyntaxKind.OperatorDeclaration, SyntaxKind.ConversionOperatorDeclaration,
+                SyntaxKind.OperatorDeclaration, SyntaxKind.ConversionOperatorDeclaration, SyntaxKind.DestructorDeclaration,
                 SyntaxKind.ParenthesizedLambdaExpression, SyntaxKind.SimpleLambdaExpression);
             start.RegisterSyntaxNodeAction(c => AnalyzeType(c, attribute), SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration,
                 SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration, SyntaxKind.InterfaceDeclaration);
@@ -82,7 +82,7 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// GOSH0018 at the attribute: [Goroutine] on a property, indexer or event accessor (C# 14 extension members'
-    /// included), an operator (extension operators included), a conversion operator or a lambda. The attribute's
+    /// included), an operator (extension operators included), a conversion operator, a finalizer or a lambda. The attribute's
     /// usage (methods) lets C# accept it there, but only ordinary methods are lowered: the code runs as plain code.
     /// </summary>
     private static void AnalyzeIgnoredTarget(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
@@ -118,6 +118,7 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
                 ($"The {a.Keyword.ValueText} accessor of '{OwnerName(owner)}'", CallAMethod),
             OperatorDeclarationSyntax op => ($"The operator '{op.OperatorToken.ValueText}'", CallAMethod),
             ConversionOperatorDeclarationSyntax conv => ($"The conversion operator to '{conv.Type}'", CallAMethod),
+            DestructorDeclarationSyntax d => ($"The finalizer '~{d.Identifier.ValueText}'", CallAMethod),
             _ => ("A lambda", "make it a [Goroutine] method of the type (pass what it captures as parameters) and launch that, or remove the attribute"),
         };
     }
