@@ -34,3 +34,46 @@ public static partial class Cases
         return string.Join("|", a, b, c, d, e);
     }
 }
+
+// Issue 8 (red team round 5, wrong value): a guard copied into the one-switch dispatch keeps the checked context
+// of its statement (it overflowed in the plain call and wrapped silently in the goroutine).
+public static partial class Cases
+{
+    [Goroutine]
+    public static string SwitchGuardsKeepTheCheckedContext(Log log, int n)
+    {
+        var r = "";
+        try
+        {
+            checked
+            {
+                r += n switch { var k when k + int.MaxValue - 1 > 0 => Tw(1), _ => 2 };
+            }
+        }
+        catch (System.OverflowException)
+        {
+            r += "ovf";
+        }
+        try
+        {
+            checked
+            {
+                switch (n)
+                {
+                    case var k when k + int.MaxValue - 1 > 0:
+                        r += Tw(3);
+                        break;
+                    default:
+                        r += "d";
+                        break;
+                }
+            }
+        }
+        catch (System.OverflowException)
+        {
+            r += "ovf2";
+        }
+        log.Add(r);
+        return r;
+    }
+}

@@ -229,9 +229,9 @@ internal sealed partial class MethodLowerer
     public string Rewrite(SyntaxNode node, SyntaxNode? root = null, IReadOnlyDictionary<SyntaxNode, string>? replacements = null, ISet<ISymbol>? excluded = null) =>
         Renamer.WithoutDirectives(node, new Renamer(this, root ?? node, replacements, excluded).Visit(node)!).ToString();
 
-    private string RewriteExpr(ExpressionSyntax e, IReadOnlyDictionary<SyntaxNode, string>? replacements = null)
-    {
-        var text = Rewrite(e, e, replacements);
-        return _checked is null ? text : $"{_checked}({text})";
-    }
+    private string RewriteExpr(ExpressionSyntax e, IReadOnlyDictionary<SyntaxNode, string>? replacements = null) =>
+        InContext(Rewrite(e, e, replacements));
+
+    /// <summary>Copied expression text in the checked or unchecked context of the statement or expression it came from.</summary>
+    private string InContext(string text) => _checked is null ? text : $"{_checked}({text})";
 }

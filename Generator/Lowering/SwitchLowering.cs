@@ -76,7 +76,7 @@ internal sealed partial class MethodLowerer
                                 .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
                             var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
                             var pattern = Rewrite(cpl.Pattern, cpl, null, excluded);
-                            var when = cpl.WhenClause is null ? "" : " when (" + Rewrite(cpl.WhenClause.Condition, cpl, null, excluded) + ")";
+                            var when = cpl.WhenClause is null ? "" : " when (" + InContext(Rewrite(cpl.WhenClause.Condition, cpl, null, excluded)) + ")";
                             var copies = string.Concat(designations.Select(d => $"{Hoist(d, cpl)} = {d.Name}; "));
                             _w.Line($"case {pattern}{when}: {copies}goto {sectionLabels[i]};");
                             break;
@@ -184,7 +184,7 @@ internal sealed partial class MethodLowerer
                     designations.AddRange(Designations(arm.WhenClause.Condition).Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>());
                 var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
                 var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
-                var when = arm.WhenClause is null ? "" : " when (" + Rewrite(arm.WhenClause.Condition, arm, null, excluded) + ")";
+                var when = arm.WhenClause is null ? "" : " when (" + InContext(Rewrite(arm.WhenClause.Condition, arm, null, excluded)) + ")";
                 var copies = string.Concat(designations.Select(d => $"{Hoist(d, arm)} = {d.Name}; "));
                 _w.Line($"case {pattern}{when}: {copies}goto {armLabels[i]};");
             }
