@@ -102,17 +102,21 @@ public class IdleConnectionMemoryTests
             var buffers = new byte[N][];
             for (int i = 0; i < N; i++) buffers[i] = new byte[16];
             var conns = new Conn[N];
+            var goroutines = new Goroutine[N];
             perConnection = Measure.Retained(() =>
             {
                 for (int i = 0; i < N; i++)
                 {
                     conns[i] = l.Accept();
-                    rt.Spawn(new IdleFrame(conns[i], buffers[i]));
+                    goroutines[i] = rt.Spawn(new IdleFrame(conns[i], buffers[i]));
                 }
                 RoundTrips(clients);
                 NetTestKit.UntilParkedOnNetwork(rt, N);
             }) / N;
-            foreach (Socket c in clients) c.Dispose(); // the reads see the end of the stream; the goroutines end
+            // The reads see the end of the stream and the goroutines end; only then are their Conns closed (a Read a
+            // Close ends throws, and a goroutine's unobserved exception ends the process).
+            foreach (Socket c in clients) c.Dispose();
+            foreach (Goroutine g in goroutines) g.Join();
             foreach (Conn c in conns) c.Close();
         });
         return perConnection;
