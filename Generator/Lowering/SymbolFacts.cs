@@ -118,7 +118,7 @@ internal static class SymbolFacts
         // to it is a plain call (its own diagnostic tells the user why).
         if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || IsRefLike(def.ReturnType)) return false;
         if (def.IsVararg || def.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer) return false;
-        if (ShadowsAContainingTypeParameter(def)) return false;
+        if (ShadowedTypeParameters(def).Any()) return false;
         if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
         if (!def.IsStatic && def.ContainingType.IsValueType && !def.IsReadOnly && !def.ContainingType.IsReadOnly) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
@@ -127,9 +127,15 @@ internal static class SymbolFacts
         return !def.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax decl && IsIterator(decl));
     }
 
-    /// <summary>A generic method with a type parameter named like one of its containing types' (CS0693): refused, no frame.</summary>
-    public static bool ShadowsAContainingTypeParameter(IMethodSymbol m) =>
-        m.TypeParameters.Any(tp => ContainingTypes(m).Any(t => t.TypeParameters.Any(c => c.Name == tp.Name)));
+    /// <summary>
+    /// The method's type parameters named like one of its containing types' (CS0693), each with the innermost such
+    /// type: the frame, nested in that type, could not name both, so the method is refused and has no frame.
+    /// </summary>
+    public static IEnumerable<(ITypeParameterSymbol Inner, INamedTypeSymbol Outer)> ShadowedTypeParameters(IMethodSymbol m) =>
+        from tp in m.TypeParameters
+        let outer = ContainingTypes(m).FirstOrDefault(t => t.TypeParameters.Any(c => c.Name == tp.Name))
+        where outer is not null
+        select (tp, outer);
 
     private static IEnumerable<INamedTypeSymbol> ContainingTypes(IMethodSymbol m)
     {

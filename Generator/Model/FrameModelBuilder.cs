@@ -128,14 +128,9 @@ internal static class FrameModelBuilder
                 Add(diags, DiagnosticDescriptors.CannotLiveInFrame, p.GetLocation(),
                     $"Parameter '{ps.Name}' is of type '{ps.Type.ToDisplayString()}', which lives on the thread's stack and cannot be stored in the goroutine frame (async methods: CS4012/CS4005); pass an array, Memory<T> or an index instead");
         }
-        foreach (var tp in method.TypeParameters)
-            for (var t = method.ContainingType; t is not null; t = t.ContainingType)
-                if (t.TypeParameters.Any(c => c.Name == tp.Name))
-                {
-                    Add(diags, DiagnosticDescriptors.CannotLiveInFrame, tp.Locations.FirstOrDefault(l => l.IsInSource) ?? nameLocation,
-                        $"The type parameter '{tp.Name}' of '{method.Name}' has the name of a type parameter of '{t.Name}' (warning CS0693): the frame, nested in '{t.Name}', could not name the outer one; rename one of them");
-                    break;
-                }
+        foreach (var (tp, outer) in SymbolFacts.ShadowedTypeParameters(method))
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, tp.Locations.FirstOrDefault(l => l.IsInSource) ?? nameLocation,
+                $"The type parameter '{tp.Name}' of '{method.Name}' has the name of a type parameter of '{outer.Name}' (warning CS0693): the frame, nested in '{outer.Name}', could not name the outer one; rename one of them");
         if (method.IsVararg)
             Add(diags, DiagnosticDescriptors.CannotLiveInFrame, decl.ParameterList.Parameters.LastOrDefault()?.GetLocation() ?? nameLocation,
                 $"'{method.Name}' takes __arglist, whose arguments live on the caller's stack and cannot be stored in the goroutine frame (async methods: CS4006); take a params object[] instead");
