@@ -95,7 +95,7 @@ internal sealed partial class MethodLowerer
         System.Action body = t.Catches.Count > 0 ? () => LowerTryCatch(t) : () => LowerStatement(t.Block);
         if (!Suspends(t.Finally.Block))
         {
-            var fin = Rewrite(t.Finally.Block, t.Finally.Block);
+            var fin = BlockInContext(Rewrite(t.Finally.Block, t.Finally.Block));
             EmitRealTry(body, new[] { "finally", "{", $"    if ({RuntimeContract.Frame.State} < 0)", SpanDirective(t.Finally.Block), Indent(fin, 1), "#line hidden", "}" });
             return;
         }
@@ -193,7 +193,7 @@ internal sealed partial class MethodLowerer
                     // set where the pattern matches (the Renamer's __GoSet).
                     if (moved.Contains(i) || firstPassId > 0) HoistDesignations(c.Filter.FilterExpression);
                     var excluded = catchVar is null ? null : new HashSet<ISymbol>(SymbolEqualityComparer.Default) { catchVar };
-                    var filter = Rewrite(c.Filter.FilterExpression, c.Filter, null, excluded);
+                    var filter = InContext(Rewrite(c.Filter.FilterExpression, c.Filter, null, excluded));
                     if (firstPassId > 0)
                     {
                         // Decided by the first pass (see FirstPass) when this is the exception it saw; the
@@ -210,11 +210,20 @@ internal sealed partial class MethodLowerer
                     var (fpe, _) = FirstPassFields();
                     sb.Append($" when (global::System.Object.ReferenceEquals({fpe}, {name}) ? ({fpe} = null) == null : true)");
                 }
-                sb.Append(moved.Contains(i) ? $"\n{{\n    {pobj} = {name};\n    {pc} = {i + 1};\n}}" : "\n" + Rewrite(c.Block, c));
+                sb.Append(moved.Contains(i) ? $"\n{{\n    {pobj} = {name};\n    {pc} = {i + 1};\n}}" : "\n" + BlockInContext(Rewrite(c.Block, c)));
+            }
+            else if (_checked is null)
+            {
+                sb.Append(Rewrite(c, c));
             }
             else
             {
-                sb.Append(Rewrite(c, c));
+                // In a lowered checked block the clause is written outside any checked statement: its filter
+                // and block get the context back (a filter that overflows is false, as in C#).
+                sb.Append("catch");
+                if (c.Declaration is not null) sb.Append(' ').Append(Rewrite(c.Declaration, c));
+                if (c.Filter is not null) sb.Append(" when (").Append(InContext(Rewrite(c.Filter.FilterExpression, c))).Append(')');
+                sb.Append('\n').Append(BlockInContext(Rewrite(c.Block, c)));
             }
             clauses.Add(sb.ToString());
         }

@@ -109,6 +109,7 @@ internal sealed partial class MethodLowerer
                         if (id.Identifier.ValueText == caught.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id, _ct).Symbol, caught))
                             repl[id] = $"(({type!.Fq()})__ex)";
                 var filter = Rewrite(c.Filter.FilterExpression, c.Filter, repl);
+                if (CheckedContextOf(c) is { } context) filter = $"{context}({filter})";
                 lines.Add(SpanDirective(c.Filter));
                 lines.Add($"if ({clause} == 0{test}) {{ try {{ if ({filter}) {clause} = {cid}; }} catch {{ }} }}");
                 lines.Add("#line hidden");

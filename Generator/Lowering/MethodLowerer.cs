@@ -4,6 +4,7 @@ using System.Threading;
 using GoSharp.Generator.Emit;
 using GoSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GoSharp.Generator.Lowering;
@@ -234,4 +235,29 @@ internal sealed partial class MethodLowerer
 
     /// <summary>Copied expression text in the checked or unchecked context of the statement or expression it came from.</summary>
     private string InContext(string text) => _checked is null ? text : $"{_checked}({text})";
+
+    /// <summary>
+    /// Copied block text (a catch or finally block, which C# requires to be a block) in the checked or unchecked
+    /// context of the statement it came from: <c>{ checked { ... } }</c>, nothing on a line of its own, so the
+    /// block's lines still follow its span directive.
+    /// </summary>
+    private string BlockInContext(string block) => _checked is null ? block : "{ " + _checked + " " + block + " }";
+
+    /// <summary>
+    /// The checked or unchecked context <paramref name="node"/> is in by its text (the nearest <c>checked</c> or
+    /// <c>unchecked</c> statement or expression around it; null: the compilation's default, which the frame
+    /// shares). For text written outside <c>Resume</c>'s walk of the body, where <see cref="_checked"/> is not its
+    /// context (a filter tried by the frame's <c>CatchesInFirstPass</c>).
+    /// </summary>
+    private static string? CheckedContextOf(SyntaxNode node)
+    {
+        foreach (var a in node.Ancestors())
+            switch (a)
+            {
+                case CheckedStatementSyntax s: return s.IsKind(SyntaxKind.CheckedStatement) ? "checked" : "unchecked";
+                case CheckedExpressionSyntax e: return e.IsKind(SyntaxKind.CheckedExpression) ? "checked" : "unchecked";
+                case MemberDeclarationSyntax: return null;
+            }
+        return null;
+    }
 }
