@@ -190,4 +190,37 @@ public static partial class Cases
         }
         return string.Join(",", hashes);
     }
+
+    /// <summary>
+    /// A for's incrementors and initializers in a checked block around a suspending body (red team round 5: the
+    /// residual came back as <c>checked(i += n);</c>, no statement, CS0201 in generated code).
+    /// </summary>
+    [Goroutine]
+    public static string ChkForIncrementors(Log log, int n)
+    {
+        var r = "";
+        int j = 0, k;
+        try
+        {
+            checked
+            {
+                for (int i = int.MaxValue - 4; i > 0; i += n + 1) { r += Tw(i % 10); }
+            }
+        }
+        catch (OverflowException) { r += "ovf"; }
+        try
+        {
+            checked
+            {
+                for (k = int.MaxValue - 2, j += n; k > 0; k++, j--, ++j, k = k + n) { r += "," + Tw(k % 10); }
+            }
+        }
+        catch (OverflowException) { r += "ovf2"; }
+        unchecked
+        {
+            for (k = int.MaxValue - 1; k > 0; k++) { r += "," + Tw(k % 10); }
+        }
+        log.Add("j=" + j + ",k=" + k);
+        return r;
+    }
 }

@@ -61,8 +61,7 @@ internal sealed partial class MethodLowerer
         foreach (var init in f.Initializers)
         {
             HoistDesignations(init);
-            var r = LowerExpression(init, discard: true);
-            if (r.Length > 0) { Src(init); Stmt(r + ";"); }
+            EmitDiscarded(init, LowerExpression(init, discard: true));
         }
         var top = NewLabel("for");
         var cont = NewLabel("continue");
@@ -80,8 +79,7 @@ internal sealed partial class MethodLowerer
         foreach (var inc in f.Incrementors)
         {
             HoistDesignations(inc);
-            var r = LowerExpression(inc, discard: true);
-            if (r.Length > 0) { Src(inc); Stmt(r + ";"); }
+            EmitDiscarded(inc, LowerExpression(inc, discard: true));
         }
         BackEdge(f, top, brk);
     }

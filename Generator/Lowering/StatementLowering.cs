@@ -216,7 +216,15 @@ internal sealed partial class MethodLowerer
     private void LowerExpressionStatement(ExpressionStatementSyntax es)
     {
         HoistDesignations(es.Expression);
-        var r = LowerExpression(es.Expression, discard: true);
+        EmitDiscarded(es, LowerExpression(es.Expression, discard: true));
+    }
+
+    /// <summary>
+    /// Writes the residual of an expression whose value is discarded (an expression statement, a for's
+    /// initializer or incrementor) as a statement, with <paramref name="source"/>'s span.
+    /// </summary>
+    private void EmitDiscarded(SyntaxNode source, string r)
+    {
         // A residual that is only a temporary (e.g. the value of ??=) is not a statement: nothing is left to do.
         if (r.Length == 0 || SyntaxFactory.ParseExpression(r) is IdentifierNameSyntax) return;
         // In a checked block a residual call comes back as checked(M(...)), which is no statement (and a void
@@ -225,11 +233,11 @@ internal sealed partial class MethodLowerer
             && ce.Expression is InvocationExpressionSyntax or ObjectCreationExpressionSyntax or AssignmentExpressionSyntax
                 or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression })
         {
-            Src(es);
+            Src(source);
             Stmt(ce.Keyword.Text + " { " + ce.Expression + "; }");
             return;
         }
-        Src(es);
+        Src(source);
         Stmt(r + ";");
     }
 
