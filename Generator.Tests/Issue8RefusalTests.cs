@@ -118,4 +118,50 @@ public class Issue8RefusalTests
                 [Goroutine] static void M(int n) { [|At(n)|] += P.Get(); }
             }
             """);
+
+    private const string StateType = """
+        public sealed class S
+        {
+            public int F;
+            public int Auto { get; set; }
+            public int[] Arr = { 1 };
+            public static bool Mut(S s) { s.F = 2; return true; }
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("p switch { { F: 1 } [|when S.Mut(p) && P.Get() > 0|] => 1, { F: 2 } => 2, _ => 3 }")]
+    [InlineData("p switch { { Auto: 1 } => 0, { F: 1 } [|when P.Get() > 0|] => 1, { Auto: 2 } => 2, _ => 3 }")]
+    [InlineData("p switch { { Arr: [1, ..] } [|when P.Get() > 0|] => 1, { Arr: [9] } => 2, _ => 3 }")]
+    [InlineData("p.Arr switch { [1, ..] [|when P.Get() > 0|] => 1, [9, ..] => 2, _ => 3 }")]
+    [InlineData("p.Arr switch { [.., 1] [|when P.Get() > 0|] => 1, [9, _] => 2, _ => 3 }")]
+    public void SwitchGuardChangesStateALaterArmTests(string expression) =>
+        ExpectUnsupported(StateType + "public partial class C { [Goroutine] static int M(S p) => " + expression + "; }");
+
+    [Fact]
+    public void SwitchStatementGuardChangesStateALaterLabelTests() =>
+        ExpectUnsupported(StateType + """
+            public partial class C
+            {
+                [Goroutine]
+                static int M(S p)
+                {
+                    switch (p)
+                    {
+                        case { F: 1 } [|when S.Mut(p) && P.Get() > 0|]: return 1;
+                        case { F: 2 }: return 2;
+                        default: return 3;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public void SwitchGuardStateMessageNamesTheMember()
+    {
+        var result = GeneratorHarness.Run(Prelude + StateType + "public partial class C { [Goroutine] static int M(S p) => p switch { { F: 1 } when P.Get() > 0 => 1, { F: 2 } => 2, _ => 3 }; }");
+        var message = Assert.Single(result.AnalyzerDiagnostics, d => d.Id == "GOSH0010").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("later arms test 'S.F' again", message);
+    }
 }

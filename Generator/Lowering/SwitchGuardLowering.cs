@@ -19,7 +19,11 @@ namespace GoSharp.Generator.Lowering;
 /// arm, and the arms are tried in C#'s order. So when two arms read the same member (a property that is not a
 /// field or an auto-property, a user <c>Deconstruct</c>, <c>ITuple</c>, a list pattern's members on anything but an
 /// array or a string), where the arm-by-arm form would read it again, the switch is refused (GOSH0010 at the
-/// suspending guard) instead of calling a getter twice.
+/// suspending guard) instead of calling a getter twice. Nor may a value the DAG reads before a guard be read again
+/// after it: C# tests what it read, the arm-by-arm form what is there after the guard's side effects (or what other
+/// goroutines changed while it was suspended). So a label that tests mutable state (a field or settable
+/// auto-property of a class, a static one, an array element) that a label up to an earlier guard read is refused
+/// too; state C# first reads after the guard is read after it arm by arm as well, which is exact.
 /// <code>
 /// refused: p switch { { X: var a } when Tw(a) > 5 => "big", { X: 1 } => "one", _ => "other" }   // X read by two arms
 /// lowered: p switch { { X: var a } when Tw(a) > 5 => "big", { Y: 1 } => "one", _ => "other" }
@@ -33,28 +37,64 @@ internal sealed partial class MethodLowerer
 {
     /// <summary>
     /// True (and GOSH0010 reported at <paramref name="guard"/>) when arms of the switch read one member with a
-    /// possible side effect more than once between them.
+    /// possible side effect more than once between them, or when an arm tests mutable state (a field, a settable
+    /// auto-property, an array element) that an arm up to an earlier guard already read: C#'s DAG tests the value
+    /// it read before the guard ran, the arm-by-arm form would read it again after the guard (whose side effects,
+    /// or other goroutines while it is suspended, may have changed it). A read that C# makes first after the guard
+    /// (another member, another element, a slice) is made after it arm by arm too, so it is exact.
     /// </summary>
-    private bool RefuseSharedPatternReads(IEnumerable<IPatternOperation?> armPatterns, SyntaxNode guard)
+    private bool RefuseSharedPatternReads(IEnumerable<(IPatternOperation? Pattern, bool Guarded)> arms, SyntaxNode guard)
     {
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var pattern in armPatterns)
+        var readSoFar = new List<StateRead>();
+        var readBeforeGuard = new List<StateRead>();
+        foreach (var (pattern, guarded) in arms)
         {
-            if (pattern is null) continue;
-            var reads = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            CollectImpureReads(pattern, reads);
-            foreach (var r in reads)
+            if (pattern is not null)
             {
-                if (seen.Add(r)) continue;
-                Report(DiagnosticDescriptors.Unsupported, guard,
-                    $"A 'when' clause with a suspension point in a switch whose patterns read '{r.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' in more than one arm (C# reads it once for all the arms; compute the value into a local before the switch and match on that)");
-                return true;
+                var reads = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                var stateReads = new List<StateRead>();
+                CollectImpureReads(pattern, reads, stateReads);
+                foreach (var r in reads)
+                {
+                    if (seen.Add(r)) continue;
+                    Report(DiagnosticDescriptors.Unsupported, guard,
+                        $"A 'when' clause with a suspension point in a switch whose patterns read '{r.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' in more than one arm (C# reads it once for all the arms; compute the value into a local before the switch and match on that)");
+                    return true;
+                }
+                foreach (var r in stateReads)
+                {
+                    if (!readBeforeGuard.Any(b => b.SameValue(r))) continue;
+                    Report(DiagnosticDescriptors.Unsupported, guard,
+                        $"A 'when' clause with a suspension point in a switch whose later arms test {r.Display} again after an earlier arm's pattern read it and a 'when' clause ran (C# tests the value it read before the 'when' clause; the goroutine would read it again, after whatever the clause or other goroutines changed meanwhile; read what the arms test into locals before the switch, or copy the array, and match on those)");
+                    return true;
+                }
+                readSoFar.AddRange(stateReads);
             }
+            if (guarded) readBeforeGuard.AddRange(readSoFar);
         }
         return false;
     }
 
-    private static void CollectImpureReads(IOperation op, HashSet<ISymbol> reads)
+    /// <summary>
+    /// A read of state that can change between two reads: a member (<see cref="Index"/> null), or an element of
+    /// an array of type <see cref="Key"/> at <see cref="Index"/> (from the end when <see cref="FromEnd"/>). Any
+    /// array of that type, any instance of the member: the refusal is conservative where the lowering cannot tell.
+    /// </summary>
+    private sealed record StateRead(string Key, int? Index, bool FromEnd, string Display)
+    {
+        /// <summary>Whether the two may read the same storage (an index from the end may be any index from the start).</summary>
+        public bool SameValue(StateRead other) =>
+            Key == other.Key && (Index is null ? other.Index is null : other.Index is not null && (FromEnd != other.FromEnd || Index == other.Index));
+    }
+
+    /// <summary>
+    /// The reads of <paramref name="op"/> with a possible side effect (<paramref name="reads"/>), and those of
+    /// state that can change between two reads (<paramref name="stateReads"/>: fields and settable auto-properties
+    /// of reference types or static, elements of arrays). A field of a struct the pattern reads is in a copy (the
+    /// switch's value, or the value of the member above it, itself recorded); an array's length and a string do not change.
+    /// </summary>
+    private static void CollectImpureReads(IOperation op, HashSet<ISymbol> reads, List<StateRead> stateReads)
     {
         switch (op)
         {
@@ -63,7 +103,7 @@ internal sealed partial class MethodLowerer
                 else if (rp.DeconstructSymbol is ITypeSymbol t) reads.Add(t);   // ITuple: Length and the indexer
                 break;
             case IPropertySubpatternOperation ps:
-                CollectMemberReads(ps.Member, reads);
+                CollectMemberReads(ps.Member, reads, stateReads);
                 break;
             case IListPatternOperation lp:
                 if (!IsPureListSource(lp.InputType))
@@ -71,20 +111,46 @@ internal sealed partial class MethodLowerer
                     if (lp.LengthSymbol is not null) reads.Add(lp.LengthSymbol);
                     if (lp.IndexerSymbol is not null) reads.Add(lp.IndexerSymbol);
                 }
+                else if (lp.InputType is IArrayTypeSymbol array)
+                {
+                    var slice = -1;
+                    for (var i = 0; i < lp.Patterns.Length; i++) if (lp.Patterns[i] is ISlicePatternOperation) slice = i;
+                    for (var i = 0; i < lp.Patterns.Length; i++)
+                    {
+                        if (lp.Patterns[i] is ISlicePatternOperation or IDiscardPatternOperation) continue;
+                        var fromEnd = slice >= 0 && i > slice;
+                        var index = fromEnd ? lp.Patterns.Length - i : i;
+                        var type = array.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+                        stateReads.Add(new StateRead(array.ToDisplayString(), index, fromEnd, $"the element [{(fromEnd ? "^" : "")}{index}] of an array '{type}'"));
+                    }
+                }
                 break;
             case ISlicePatternOperation sp:
                 if (sp.SliceSymbol is not null && !IsPureListSource(sp.InputType)) reads.Add(sp.SliceSymbol);
                 break;
         }
-        foreach (var child in op.ChildOperations) CollectImpureReads(child, reads);
+        foreach (var child in op.ChildOperations) CollectImpureReads(child, reads, stateReads);
     }
 
-    private static void CollectMemberReads(IOperation member, HashSet<ISymbol> reads)
+    private static void CollectMemberReads(IOperation member, HashSet<ISymbol> reads, List<StateRead> stateReads)
     {
         // An extended property pattern { A.B: p } is a chain of member references.
         for (var m = member; m is IMemberReferenceOperation r; m = r.Instance!)
         {
-            if (r is IPropertyReferenceOperation p && !IsPureProperty(p.Property)) reads.Add(p.Property);
+            var inMutableStorage = r.Member.IsStatic || !r.Member.ContainingType.IsValueType;
+            bool state;
+            if (r is IPropertyReferenceOperation p)
+            {
+                var pure = IsPureProperty(p.Property);
+                if (!pure) reads.Add(p.Property);
+                state = pure && inMutableStorage && p.Property.SetMethod is { IsInitOnly: false } && !p.Property.ContainingType.IsAnonymousType;
+            }
+            else
+            {
+                state = r is IFieldReferenceOperation f && inMutableStorage && !f.Field.IsReadOnly && !f.Field.IsConst;
+            }
+            if (state)
+                stateReads.Add(new StateRead(r.Member.ToDisplayString(), null, false, $"'{r.Member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'"));
             if (r.Instance is null) break;
         }
     }

@@ -50,7 +50,7 @@ internal sealed partial class MethodLowerer
         if (guardsSuspend)
         {
             if (Model.GetOperation(sw) is ISwitchOperation op)
-                RefuseSharedPatternReads(op.Cases.SelectMany(c => c.Clauses).Select(c => (c as IPatternCaseClauseOperation)?.Pattern),
+                RefuseSharedPatternReads(op.Cases.SelectMany(c => c.Clauses).Select(c => c is IPatternCaseClauseOperation pc ? (pc.Pattern, pc.Guard is not null) : ((IPatternOperation?)null, false)),
                     sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
                         .First(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition)).WhenClause!);
             EmitSequentialDispatch(sw, gov, sectionLabels, target, brk);
@@ -205,7 +205,7 @@ internal sealed partial class MethodLowerer
             return read;
         }
         if (Model.GetOperation(se) is ISwitchExpressionOperation op)
-            RefuseSharedPatternReads(op.Arms.Select(a => a.Pattern),
+            RefuseSharedPatternReads(op.Arms.Select(a => ((IPatternOperation?)a.Pattern, a.Guard is not null)),
                 se.Arms.First(a => a.WhenClause is not null && HasSuspension(a.WhenClause.Condition)).WhenClause!);
         LowerSwitchExpressionArmByArm(se, v, govRead, result, end);
         return read;
