@@ -121,6 +121,13 @@ internal sealed partial class MethodLowerer
         || Model.GetConstantValue(e, _ct).HasValue
         || IsTypeOrNamespace(e);
 
+    /// <summary>
+    /// The elements of an array initializer in the order C# evaluates them: a multi-dimensional array's nested
+    /// initializers (<c>{ { 1, Tw(2) }, { 3, 4 } }</c>) row by row, their elements in text order.
+    /// </summary>
+    private static IEnumerable<ExpressionSyntax> ArrayElements(InitializerExpressionSyntax init) =>
+        init.Expressions.SelectMany(x => x is InitializerExpressionSyntax nested ? ArrayElements(nested) : new[] { x });
+
     /// <summary>The sub-expressions of <paramref name="e"/> in evaluation order, or null if the kind is not handled.</summary>
     private List<ExpressionSyntax>? Operands(ExpressionSyntax e)
     {
@@ -157,9 +164,9 @@ internal sealed partial class MethodLowerer
                 return CallArguments(oc.ArgumentList).ToList();
             case ArrayCreationExpressionSyntax ac:
                 return ac.Type.RankSpecifiers.SelectMany(r => r.Sizes).Where(x => x is not OmittedArraySizeExpressionSyntax)
-                    .Concat(ac.Initializer?.Expressions ?? default(SeparatedSyntaxList<ExpressionSyntax>)).ToList();
+                    .Concat(ac.Initializer is null ? Enumerable.Empty<ExpressionSyntax>() : ArrayElements(ac.Initializer)).ToList();
             case ImplicitArrayCreationExpressionSyntax iac:
-                return iac.Initializer.Expressions.ToList();
+                return ArrayElements(iac.Initializer).ToList();
             case CollectionExpressionSyntax ce when ce.Elements.All(x => x is ExpressionElementSyntax or SpreadElementSyntax):
                 // A spread's collection is evaluated in order with the elements and enumerated when the
                 // collection is built (Roslyn keeps it in a temporary too).

@@ -183,17 +183,9 @@ internal sealed partial class MethodLowerer
             string value;
             if (v.Initializer.Value is InitializerExpressionSyntax arrayInit)
             {
-                // int[] a = { 1, Tw(2) }: the elements in order, as in new int[] { 1, Tw(2) }. Nested initializers of a
-                // multi-dimensional array with a suspension point stay refused.
-                if (arrayInit.Expressions.Any(x => x is InitializerExpressionSyntax && HasSuspension(x)))
-                {
-                    Report(DiagnosticDescriptors.Unsupported, arrayInit, "An array initializer with a suspension point");
-                    value = "new " + local.Type.Fq() + " " + Rewrite(arrayInit);
-                }
-                else
-                {
-                    value = "new " + local.Type.Fq() + " " + RewriteExpr(arrayInit, LowerOperands(arrayInit.Expressions.ToList()));
-                }
+                // int[] a = { 1, Tw(2) }: the elements in order, as in new int[] { 1, Tw(2) }; a multi-dimensional
+                // array's rows in order (int[,] m = { { 1, Tw(2) }, { 3, 4 } }).
+                value = InContext("new " + local.Type.Fq() + " " + Rewrite(arrayInit, arrayInit, LowerOperands(ArrayElements(arrayInit).ToList())));
             }
             else
             {
