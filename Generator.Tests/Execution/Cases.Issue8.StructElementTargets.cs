@@ -46,3 +46,37 @@ public static partial class Cases
         return string.Join(",", store);
     }
 }
+
+// Issue 8 (red team round 5, refused where async accepts): ++ and -- on the location a ref-returning call with a
+// suspending argument gives, prefix and postfix, as statements and as values, and all of these in a checked block
+// (where the call's location is wrapped with the whole assignment or increment, never alone).
+public static partial class Cases
+{
+    [Goroutine]
+    public static string RefReturningCallIncrements(Log log, int n)
+    {
+        var store = new int[6];
+        RefAt(log, store, Tw(n))++;
+        ++RefAt(log, store, Tw(n + 1));
+        var v = RefAt(log, store, Tw(n))--;
+        var w = --RefAt(log, store, Tw(n + 2)) * 10;
+        log.Add("v=" + v + ",w=" + w);
+        var r = string.Join(";", store);
+        store[n] = int.MaxValue;
+        try
+        {
+            checked
+            {
+                RefAt(log, store, Tw(n + 1)) += log.L("c", 3);
+                RefAt(log, store, Tw(n + 2)) = log.L("d", n) + 1;
+                RefAt(log, store, Tw(n + 2))++;
+                r += "|" + RefAt(log, store, Tw(n + 2))++;
+                RefAt(log, store, Tw(n))++;
+                r += "|not reached";
+            }
+        }
+        catch (System.OverflowException) { r += "|ovf"; }
+        unchecked { RefAt(log, store, Tw(n))++; }
+        return r + "|" + string.Join(";", store);
+    }
+}

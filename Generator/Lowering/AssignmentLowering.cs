@@ -43,15 +43,13 @@ internal sealed partial class MethodLowerer
             return LowerCoalesceAssignment(a);
         if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsInstanceCompoundOperator(a))
             return LowerInstanceCompoundAssignment(a, discard);
-        if (a.Left is InvocationExpressionSyntax refCall && !HasSuspension(a.Right) && _checked is null
-            && Model.GetSymbolInfo(refCall, _ct).Symbol is IMethodSymbol { ReturnsByRef: true })
+        if (a.Left is InvocationExpressionSyntax refCall && !HasSuspension(a.Right) && IsRefReturningCall(refCall))
         {
             // At(Tw(n)) = 50, At(Tw(n)) += 7: the arguments are lowered, then the ref-returning call, once, is the
             // location, assigned in place with a right side that does not suspend (one whose right side suspends
             // would hold the reference across it: refused below, as async refuses it, CS8178).
-            var call = LowerExpression(refCall);
-            var assigned = $"{call} {a.OperatorToken.Text} {RewriteExpr(a.Right)}";
-            return discard ? assigned : "(" + assigned + ")";
+            var assigned = InContext($"{RefCallLocation(refCall)} {a.OperatorToken.Text} {Rewrite(a.Right)}");
+            return discard || _checked is not null ? assigned : "(" + assigned + ")";
         }
         var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
         if (loc is null) return RewriteExpr(a);
@@ -81,6 +79,21 @@ internal sealed partial class MethodLowerer
             text = $"{loc} = {value}";
         }
         return discard ? text : "(" + text + ")";
+    }
+
+    private bool IsRefReturningCall(InvocationExpressionSyntax call) =>
+        Model.GetSymbolInfo(call, _ct).Symbol is IMethodSymbol { ReturnsByRef: true };
+
+    /// <summary>
+    /// A ref-returning call whose arguments suspend, as a location (<c>At(_t3)</c>): its arguments lowered, the call
+    /// left to the residual, which assigns or increments through it. Without the checked context the lowering puts
+    /// around the residual (<c>checked(At(_t3))</c> is a value, not a variable): the caller wraps the whole
+    /// assignment or increment instead, which puts the call's own operands back in the context.
+    /// </summary>
+    private string RefCallLocation(InvocationExpressionSyntax call)
+    {
+        var text = LowerExpression(call);
+        return _checked is not null && SyntaxFactory.ParseExpression(text) is CheckedExpressionSyntax ce ? ce.Expression.ToString() : text;
     }
 
     /// <summary>

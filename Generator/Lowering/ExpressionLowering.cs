@@ -190,7 +190,10 @@ internal sealed partial class MethodLowerer
     private string LowerIncrement(ExpressionSyntax e, bool discard)
     {
         var (operand, prefix) = e is PrefixUnaryExpressionSyntax pu ? (pu.Operand, pu.OperatorToken.Text) : (((PostfixUnaryExpressionSyntax)e).Operand, (string?)null);
-        var loc = LowerLocation(operand, spillAll: false);
+        // At(Tw(n))++: the arguments, then the ref-returning call, once, is the location (as for At(Tw(n)) += 1).
+        var loc = operand is InvocationExpressionSyntax refCall && IsRefReturningCall(refCall)
+            ? RefCallLocation(refCall)
+            : LowerLocation(operand, spillAll: false);
         if (loc is null) return RewriteExpr(e);
         var text = prefix is not null ? prefix + loc : loc + ((PostfixUnaryExpressionSyntax)e).OperatorToken.Text;
         // checked(x++) is no statement; as one, its value is discarded into _.
