@@ -164,4 +164,18 @@ public class Issue8RefusalTests
         var message = Assert.Single(result.AnalyzerDiagnostics, d => d.Id == "GOSH0010").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("later arms test 'S.F' again", message);
     }
+
+    [Fact]
+    public void WithOnACopyConstructorRecordSettingAVirtualInitProperty() =>
+        ExpectUnsupported("""
+            public record R(int A)
+            {
+                protected R(R o) { A = o.A; }
+                public virtual int V { get; init; }
+            }
+            public partial class C
+            {
+                [Goroutine] static R M(R r) => r with { A = 1, [|V = P.Get()|] };
+            }
+            """);
 }

@@ -87,6 +87,14 @@ internal static class FrameEmitter
             w.Lines(accessor);
         }
 
+        foreach (var accessor in m.InitAccessors)
+        {
+            w.Line();
+            w.Line($"/// <summary>An init accessor a with expression of <c>{Xml(m.MethodDisplayName)}</c> sets on its clone, which its frame cannot call (generated).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Lines(accessor);
+        }
+
         foreach (var _ in m.ContainingTypes) w.Close();
         if (m.Namespace is not null) w.Close();
         return SpanDirectives.Complete(w.ToString());

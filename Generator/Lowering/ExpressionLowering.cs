@@ -200,46 +200,6 @@ internal sealed partial class MethodLowerer
         return _checked is null ? text : discard ? $"_ = {_checked}({text})" : $"{_checked}({text})";
     }
 
-    /// <summary>
-    /// <c>r with { X = Tw(1) }</c>: the receiver and the member values are spilled in order, then the residual
-    /// clones and sets them. C# clones before it evaluates the values, so a value that changes the receiver's
-    /// members (<c>r with { A = Tw(Mut(r)) }</c>) is not seen by the clone: a record class is therefore cloned
-    /// when it is spilled, <c>_t1 = r; _t1 = _t1 with { };</c>, and the residual <c>_t1 with { A = _t2 }</c> clones that
-    /// snapshot again (the same values; the extra clone is not observable, since a copy constructor that runs
-    /// user code, the record's own or a base record's, is refused). A struct receiver is a copy when spilled.
-    /// </summary>
-    private string LowerWith(WithExpressionSyntax w)
-    {
-        var type = TypeOf(w.Expression);
-        for (var t = type as INamedTypeSymbol; t is { IsRecord: true }; t = t.BaseType)
-        {
-            var own = t;
-            if (!own.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared && c.Parameters.Length == 1
-                    && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, own))) continue;
-            Report(DiagnosticDescriptors.Unsupported, w, "A with expression on a record with its own copy constructor, with a suspension point");
-            return RewriteExpr(w);
-        }
-        var operands = new List<ExpressionSyntax> { w.Expression };
-        foreach (var init in w.Initializer.Expressions)
-        {
-            if (init is AssignmentExpressionSyntax asg) operands.Add(asg.Right);
-            else { Report(DiagnosticDescriptors.Unsupported, init, "This with expression member with a suspension point"); return RewriteExpr(w); }
-        }
-        if (type is INamedTypeSymbol { IsRecord: true, IsReferenceType: true } && operands.Skip(1).Any(HasSuspension))
-        {
-            var recv = LowerExpression(w.Expression);
-            var (clone, cloneRead) = ValueTemp(type, w.Expression, "clone of the with expression's receiver");
-            Src(w.Expression);
-            Stmt($"{clone} = {recv};");
-            Stmt($"{clone} = {cloneRead} with {{ }};");
-            var rest = LowerOperands(operands.Skip(1).ToList());
-            rest[w.Expression] = cloneRead;
-            return RewriteExpr(w, rest);
-        }
-        var repl = LowerOperands(operands);
-        return RewriteExpr(w, repl);
-    }
-
     private IEnumerable<ExpressionSyntax> ValueArguments(BaseArgumentListSyntax args) =>
         args.Arguments.Where(a => a.RefKindKeyword.RawKind == 0 || a.RefKindKeyword.IsKind(SyntaxKind.InKeyword)).Select(a => a.Expression);
 

@@ -355,6 +355,7 @@ internal static class FrameModelBuilder
             Environments: lowerer.EnvironmentDeclarations.ToEquatableArray(),
             BaseProxies: lowerer.BaseProxies.ToEquatableArray(),
             PrimaryParameterAccessors: lowerer.PrimaryParameterAccessors.ToEquatableArray(),
+            InitAccessors: lowerer.InitAccessors.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }
 

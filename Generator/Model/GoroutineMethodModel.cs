@@ -53,6 +53,7 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> Environments,
     EquatableArray<string> BaseProxies,
     EquatableArray<string> PrimaryParameterAccessors,
+    EquatableArray<string> InitAccessors,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// <c>with</c> expressions whose member values suspend. C# evaluates the receiver, clones it (a record class through
+/// its <c>&lt;Clone&gt;$</c>, which runs the copy constructor; a struct by copying), then evaluates and assigns each
+/// member in order, so a value that changes the receiver is not seen by the clone, and the copy constructor runs
+/// once, before any value.
+/// <code>
+/// before:  var b2 = b with { A = Tw(1), C = n };
+/// after (a record class without a copy constructor of its own):
+///          _t1 = b; _t1 = _t1 with { };           // the clone, before the values
+///          ... _t2 = Tw(1) (lowered) ...
+///          _l0_b2 = _t1 with { A = _t2, C = _p_n };   // cloned again: the same values, no user code runs
+/// after (a record class whose copy constructor is its own, or a base record's: a second clone would run it again):
+///          _t1 = b; _t1 = _t1 with { };           // the clone, once
+///          ... _t2 = Tw(1) (lowered) ...
+///          __GoInit_F_Frame_0(_t1, _t2);           // an init accessor, called through [UnsafeAccessor]
+///          _t1.C = _p_n;                            // a settable member, assigned
+///          _l0_b2 = _t1;
+/// </code>
+/// C# can name an <c>init</c> accessor only in an initializer; the <c>[UnsafeAccessor(Method, Name = "set_A")]</c>
+/// the user's type gets calls it as the compiler's lowering does (non-virtually: a virtual or abstract member, which
+/// the compiler calls virtually, is refused, and so is a generic record, which the accessor cannot reach before
+/// .NET 9's generic rules, and a target without the attribute).
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    /// <summary>The <c>[UnsafeAccessor]</c>s to init accessors the user's type gets, as declarations.</summary>
+    public List<string> InitAccessors { get; } = new();
+
+    private readonly Dictionary<IPropertySymbol, string> _initAccessorNames = new(SymbolEqualityComparer.Default);
+
+    private string LowerWith(WithExpressionSyntax w)
+    {
+        var type = TypeOf(w.Expression);
+        var operands = new List<ExpressionSyntax> { w.Expression };
+        foreach (var init in w.Initializer.Expressions)
+        {
+            if (init is AssignmentExpressionSyntax asg) operands.Add(asg.Right);
+            else { Report(DiagnosticDescriptors.Unsupported, init, "This with expression member with a suspension point"); return RewriteExpr(w); }
+        }
+        if (type is INamedTypeSymbol { IsRecord: true, IsReferenceType: true } record && operands.Skip(1).Any(HasSuspension))
+        {
+            if (HasOwnCopyConstructor(record)) return LowerWithThroughOneClone(w, record);
+            var recv = LowerExpression(w.Expression);
+            var (clone, cloneRead) = ValueTemp(type, w.Expression, "clone of the with expression's receiver");
+            Src(w.Expression);
+            Stmt($"{clone} = {recv};");
+            Stmt($"{clone} = {cloneRead} with {{ }};");
+            var rest = LowerOperands(operands.Skip(1).ToList());
+            rest[w.Expression] = cloneRead;
+            return RewriteExpr(w, rest);
+        }
+        var repl = LowerOperands(operands);
+        return RewriteExpr(w, repl);
+    }
+
+    /// <summary>Whether cloning <paramref name="record"/> runs a copy constructor the user wrote (its own or a base record's).</summary>
+    private static bool HasOwnCopyConstructor(INamedTypeSymbol record)
+    {
+        for (var t = record; t is { IsRecord: true }; t = t.BaseType)
+            if (t.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared && c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, t)))
+                return true;
+        return false;
+    }
+
+    /// <summary>The clone made once, then each member assigned in order (see the class comment).</summary>
+    private string LowerWithThroughOneClone(WithExpressionSyntax w, INamedTypeSymbol record)
+    {
+        // Each member's assignment, given the clone and the value: an init accessor through its [UnsafeAccessor],
+        // anything else assigned as written.
+        var setters = new List<(ExpressionSyntax Value, string Member, string? Accessor)>();
+        foreach (var init in w.Initializer.Expressions.Cast<AssignmentExpressionSyntax>())
+        {
+            string? accessor = null;
+            if (Model.GetSymbolInfo(init.Left, _ct).Symbol is IPropertySymbol { SetMethod.IsInitOnly: true } p)
+            {
+                accessor = InitAccessor(p, init);
+                if (accessor is null) return RewriteExpr(w);
+            }
+            setters.Add((init.Right, init.Left.ToString().Trim(), accessor));
+        }
+        var recv = LowerExpression(w.Expression);
+        var clone = Temp(record, w.Expression, "clone of the with expression's receiver");
+        Src(w.Expression);
+        Stmt($"{clone} = {recv};");
+        Stmt($"{clone} = {clone} with {{ }};");
+        foreach (var (value, member, accessor) in setters)
+        {
+            var v = LowerExpression(value);
+            Src(value.Parent!);
+            Stmt(accessor is null ? $"{clone}.{member} = {v};" : $"{accessor}({clone}, {v});");
+        }
+        return clone;
+    }
+
+    /// <summary>The accessor that calls <paramref name="property"/>'s init accessor on a clone; null when refused (reported at <paramref name="at"/>).</summary>
+    private string? InitAccessor(IPropertySymbol property, SyntaxNode at)
+    {
+        if (_initAccessorNames.TryGetValue(property, out var name)) return name;
+        var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
+        var why = attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)
+                ? "this target framework has no [UnsafeAccessor] (.NET 8 or later)"
+            : IsGeneric(property.ContainingType) ? "the record is generic"
+            : IsGeneric(_method.ContainingType) && attribute.ContainingAssembly.Identity.Version.Major < 9 ? "the goroutine's type is generic and [UnsafeAccessor] in a generic type needs .NET 9"
+            : property.IsVirtual || property.IsAbstract || property.IsOverride && !property.IsSealed && !property.ContainingType.IsSealed ? "the property is virtual"
+            : property.SetMethod is null || property.IsStatic ? "the member has no init accessor"
+            : null;
+        if (why is not null)
+        {
+            Report(DiagnosticDescriptors.Unsupported, at,
+                $"A with expression with a suspension point on a record with its own copy constructor (cloned once, before the values, then each init-only member set through an [UnsafeAccessor]; here {why})");
+            return null;
+        }
+        name = $"__GoInit_{SymbolFacts.FrameName(_method)}_{_initAccessorNames.Count}";
+        _initAccessorNames[property] = name;
+        InitAccessors.Add(
+            $"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"{property.SetMethod!.MetadataName}\")]\n"
+            + $"private static extern void {name}({property.ContainingType.Fq()} @this, {property.Type.Fq()} value);");
+        return name;
+    }
+}
