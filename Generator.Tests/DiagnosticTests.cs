@@ -101,8 +101,18 @@ public class DiagnosticTests
 
     [Fact]
     public void SpanAcrossASuspensionAfterAPlainLoop() => Expect("GOSH0008", """
-        public partial class C { [Goroutine] static void M(int[] a) { Span<int> [|s = a|]; for (var i = 0; i < 2; i++) s[i]++; Go.Yield(); } }
+        public partial class C { [Goroutine] static void M(int[] a) { Span<int> [|s = a|]; for (var i = 0; i < 2; i++) s[i]++; Go.Yield(); s[0]++; } }
         """);
+
+    // Dead at the suspension point (not read from it on): async accepts it (C# 13 refuses by liveness, CS4007 and
+    // CS9217), and so does the generator (StackOnlyLocals.cs; run in Cases.StackOnlyLocalsDeadAtTheSuspension).
+    // Mentioned in the suspending statement or after it, it stays refused.
+    [Theory]
+    [InlineData("Span<int> [|s = a|]; for (var i = 0; i < 2; i++) s[i]++; { s[0]++; Go.Yield(); }")]
+    [InlineData("ref int [|r = ref a[0]|]; r++; Go.Yield(); if (a.Length > 5) r++;")]
+    [InlineData("Span<int> [|s = a|]; s[0]++; Go.Yield(); s = default;")]
+    public void StackOnlyLocalMentionedFromTheSuspensionOn(string body) => Expect("GOSH0008",
+        "public partial class C { [Goroutine] static void M(int[] a) { " + body + " } }");
 
     [Fact]
     public void ForEachOverASpanWithASuspendingBody() => Expect("GOSH0008", """

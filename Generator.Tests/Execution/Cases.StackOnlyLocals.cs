@@ -34,4 +34,40 @@ public static partial class Cases
         }
         return sum + "," + string.Join(",", a) + "," + SoGeneric<ReadOnlySpan<int>>(n) + "," + SoGeneric<int>(n);
     }
+
+    /// <summary>
+    /// Declared before a suspension point and dead at it (red team round 5, GOSH0008 before): locals of Resume, as
+    /// async keeps them (C# 13 refuses by liveness); in a lowered loop's body, in a try, and a ref local.
+    /// </summary>
+    [Goroutine]
+    public static string StackOnlyLocalsDeadAtTheSuspension(Log log, int n)
+    {
+        var arr = new[] { 1, 2, 3 };
+        Span<int> sp = arr.AsSpan();
+        int s = 0;
+        for (int i = 0; i < sp.Length; i++) s += sp[i] * n;
+        s += Tw(1);
+        for (var k = 0; k < 2; k++)
+        {
+            ref int r = ref arr[k];
+            r += n;
+            scoped ReadOnlySpan<int> view = arr;
+            log.Add("k" + k + "=" + view[k]);
+            var v = r;
+            s += Tw(v);
+        }
+        try
+        {
+            Span<int> small = stackalloc int[2];
+            small[0] = s;
+            s = small[0] + small.Length;
+            s += Tw(n);
+            log.Add("s=" + s);
+        }
+        finally
+        {
+            log.Add("finally");
+        }
+        return s + "," + string.Join(",", arr);
+    }
 }

@@ -101,6 +101,7 @@ internal sealed partial class MethodLowerer
                 Stmt("}");
                 return;
             }
+            FindStackLocalsDeadAtSuspension(statements, i);
             if (s is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword } ud)
             {
                 // The rest of the block is the using's body.
@@ -142,7 +143,7 @@ internal sealed partial class MethodLowerer
             if (ld.IsConst) continue;
             foreach (var v in ld.Declaration.Variables)
             {
-                if (Model.GetDeclaredSymbol(v) is not ILocalSymbol l || l.Type.IsUnmanagedType || !_hoisted.TryGetValue(l, out var f)) continue;
+                if (Model.GetDeclaredSymbol(v) is not ILocalSymbol l || l.Type.IsUnmanagedType || _stackLocals.ContainsKey(l) || !_hoisted.TryGetValue(l, out var f)) continue;
                 captured ??= Model.AnalyzeDataFlow(b) is { Succeeded: true } flow ? flow.Captured : ImmutableArray<ISymbol>.Empty;
                 if (captured.Value.Contains(l, SymbolEqualityComparer.Default)) continue;
                 released.Add($"{f} = default;");
@@ -177,6 +178,13 @@ internal sealed partial class MethodLowerer
         foreach (var v in ld.Declaration.Variables)
         {
             var local = (ILocalSymbol)Model.GetDeclaredSymbol(v)!;
+            if (StackLocalDeclaration(local, v) is { } declaration)
+            {
+                // A ref or ref struct local dead at every suspension point after it (StackOnlyLocals.cs).
+                Src(v);
+                Stmt(declaration);
+                continue;
+            }
             var field = Hoist(local, v);
             if (v.Initializer is null) continue;
             HoistDesignations(v.Initializer.Value);
