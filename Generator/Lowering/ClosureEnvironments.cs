@@ -17,7 +17,8 @@ namespace GoSharp.Generator.Lowering;
 /// <list type="bullet">
 /// <item>one generated class <c>__Env&lt;k&gt;</c> per scope that declares such variables (the block, the
 /// foreach statement for its variables, the for and using statements for their declared variables, the switch
-/// statement for the locals of its sections (one scope for all sections), a moved
+/// statement for the locals of its sections (one scope for all sections), a switch expression whose arms suspend
+/// for its arms' variables (one scope for all arms, entered each time it runs), a moved
 /// catch clause for its exception variable, a while, do or for condition and an embedded if, expression, return or
 /// throw statement for their out and pattern variables), nested
 /// in the frame, with one field per captured variable and <c>__parent</c>, the environment of the nearest enclosing
@@ -180,6 +181,8 @@ internal sealed partial class MethodLowerer
                 var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
                 if (decl is null || lambda.Span.Contains(decl.Span)) continue;
                 if (ScopeOf(decl) is not { } scope || !Suspends(scope is ExpressionSyntax ? scope.Parent! : scope)) continue;
+                // A switch expression whose arms do not suspend is copied as it is, its variables C#'s own.
+                if (scope is SwitchExpressionSyntax se && !se.Arms.Any(a => Suspends(a))) continue;
                 if (!IsPerIterationLocal(local) && !(reentered && scope != body)) continue;
                 if (locals.Any(l => SymbolEqualityComparer.Default.Equals(l.Local, local))) continue;
                 scopes.Add(scope);
@@ -226,7 +229,8 @@ internal sealed partial class MethodLowerer
     /// declaration, an if, a return): its scope is that block (C#'s wider scope for expression variables); of a
     /// case label, the switch statement; of a while, do or for loop's condition, that condition (one entry per
     /// evaluation); of an embedded statement (an if, expression, return or throw statement that is a loop's body or
-    /// an if's branch), that statement. Others (in a for's incrementors, a switch section) are not supported.
+    /// an if's branch), that statement; of a switch expression arm, the switch expression. Others (in a for's
+    /// incrementors, a switch section) are not supported.
     /// </summary>
     private static SyntaxNode? ExpressionVariableScope(SingleVariableDesignationSyntax d)
     {
@@ -236,6 +240,12 @@ internal sealed partial class MethodLowerer
         if (d.Ancestors().OfType<CasePatternSwitchLabelSyntax>().FirstOrDefault() is { Parent: SwitchSectionSyntax { Parent: SwitchStatementSyntax sw } } label
             && !d.Ancestors().TakeWhile(a => a != label).Any(a => a is AnonymousFunctionExpressionSyntax or SwitchExpressionArmSyntax or QueryExpressionSyntax))
             return sw;
+        // A switch expression arm's variable (its pattern's, its guard's, its value's) is made afresh each time the
+        // switch expression runs: it belongs to the switch expression's environment, entered after the governing
+        // value (SwitchLowering.LowerSwitchExpression), when its arms are lowered.
+        if (d.Ancestors().FirstOrDefault(a => a is StatementSyntax or AnonymousFunctionExpressionSyntax or SwitchExpressionArmSyntax or QueryExpressionSyntax)
+            is SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax se })
+            return se;
         var statement = d.Ancestors().OfType<StatementSyntax>().FirstOrDefault();
         if (statement is null) return null;
         if (d.Ancestors().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax or SwitchExpressionArmSyntax or QueryExpressionSyntax)) return null;

@@ -167,6 +167,9 @@ internal sealed partial class MethodLowerer
         var g = LowerExpression(se.GoverningExpression);
         Src(se.GoverningExpression);
         Stmt($"{v} = {g};");
+        // Its arms' variables are made afresh each time it runs: captured in a lowered loop, they live in an
+        // environment of this evaluation (ClosureEnvironments.cs).
+        EnterEnvironment(se);
         var (result, read) = ValueTemp(TypeOf(se), se, "value of the switch expression");
         var end = NewLabel("switchexprend");
         if (!se.Arms.Any(a => a.WhenClause is not null && HasSuspension(a.WhenClause.Condition)))
