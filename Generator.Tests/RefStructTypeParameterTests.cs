@@ -48,9 +48,20 @@ public class RefStructTypeParameterTests
         """);
 
     [Fact]
-    public void A_local_whose_scope_holds_a_suspension_is_refused() => ExpectOne("GOSH0008", """
-        public partial class C { [Goroutine] static int A3<T>() where T : allows ref struct { T [|v = default!|]; Go.Yield(); return 1; } }
+    public void A_local_live_across_a_suspension_is_refused() => ExpectOne("GOSH0008", """
+        public partial class C { [Goroutine] static int A3<T>() where T : allows ref struct { T [|v = default!|]; Go.Yield(); return v is null ? 1 : 2; } }
         """);
+
+    // Dead at the suspension (C# 13 async refuses by liveness): a local of Resume (StackOnlyLocals.cs).
+    [Fact]
+    public void A_local_dead_at_the_suspension_stays_a_local()
+    {
+        var text = ExpectClean("""
+            public partial class C { [Goroutine] static int A5<T>(int n) where T : allows ref struct { T v = default!; n += v is null ? 1 : 2; Go.Yield(); return n; } }
+            """);
+        Assert.Matches(@"\bT _l\d+_v = default!;", text);       // declared in Resume
+        Assert.DoesNotMatch(@"\bT _l\d+_v;", text);              // no frame field
+    }
 
     [Fact]
     public void A_local_declared_after_the_last_suspension_stays_a_local() => Assert.DoesNotContain("_v", ExpectClean("""
