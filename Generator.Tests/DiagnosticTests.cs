@@ -111,6 +111,7 @@ public class DiagnosticTests
     [InlineData("Span<int> [|s = a|]; for (var i = 0; i < 2; i++) s[i]++; { s[0]++; Go.Yield(); }")]
     [InlineData("ref int [|r = ref a[0]|]; r++; Go.Yield(); if (a.Length > 5) r++;")]
     [InlineData("Span<int> [|s = a|]; s[0]++; Go.Yield(); s = default;")]
+    [InlineData("Span<int> [|s = a.AsSpan(int.TryParse(\"0\", out var k) ? k : 0)|]; s[0]++; Go.Yield(); a[0] = k;")]
     public void StackOnlyLocalMentionedFromTheSuspensionOn(string body) => Expect("GOSH0008",
         "public partial class C { [Goroutine] static void M(int[] a) { " + body + " } }");
 

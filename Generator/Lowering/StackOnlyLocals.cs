@@ -35,6 +35,9 @@ internal sealed partial class MethodLowerer
     {
         if (statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, AwaitKeyword.RawKind: 0, UsingKeyword.RawKind: 0 } ld
             || ld.Parent is not BlockSyntax || Suspends(ld)) return;
+        // Out and pattern variables of the initializer would be declared in Resume too, where a later statement
+        // may read them after a suspension: such a declaration keeps the usual path.
+        if (ld.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax)) return;
         var locals = ld.Declaration.Variables.Select(v => Model.GetDeclaredSymbol(v, _ct)).OfType<ILocalSymbol>()
             .Where(l => l.IsRef || SymbolFacts.IsRefLike(l.Type)).ToList();
         if (locals.Count == 0) return;
