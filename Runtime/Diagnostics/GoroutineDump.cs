@@ -37,8 +37,8 @@ internal static class GoroutineDump
             if (state >= 0 && f.GetSourceLocation(state) is SourceLocation loc)
                 sb.Append('\t').Append(loc.File).Append(':').Append(loc.Line).Append('\n');
         }
-        if (g.ParentGoid != 0 || g.CreatedBy is not null)
-            sb.Append("created by ").Append(g.CreatedBy ?? "?").Append(" in goroutine ").Append(g.ParentGoid).Append('\n');
+        if (g.Spawn is SpawnSite site)
+            sb.Append("created by ").Append(site.CreatedBy ?? "?").Append(" in goroutine ").Append(site.ParentGoid).Append('\n');
     }
 
     private static string StatusText(G g, GStatus status)

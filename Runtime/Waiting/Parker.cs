@@ -13,9 +13,10 @@ namespace GoSharp.Waiting;
 internal abstract class Parker : IAbandonableWait
 {
     // Who sleeps: a parked goroutine (G), an async waiter's task (TaskCompletionSource), or null for a blocked
-    // thread. Never two at once, so one field: every parked goroutine carries a wait record, and a field less
-    // keeps it small (docs/performance.md, Size of a goroutine).
-    private object? _sleeper;
+    // thread; for a select case's waiter, its select (Waiter.Select), which sleeps for all its cases. Never two
+    // at once, so one field: every parked goroutine carries a wait record, and a field less keeps it small
+    // (docs/performance.md, Size of a goroutine).
+    private protected object? _sleeper;
 
     /// <summary>The parked goroutine, or null when a thread or async code waits.</summary>
     public G? G
@@ -30,8 +31,13 @@ internal abstract class Parker : IAbandonableWait
         get => _sleeper as System.Threading.Tasks.TaskCompletionSource;
         set => _sleeper = value;
     }
-    private bool _signaled;
-    private bool _abandoned; // woken by Dispose, not by a waker (guarded by lock(this))
+    // A blocked thread's wake-up, guarded by lock(this): Signaled by a waker, Abandoned by Dispose (not a waker).
+    // One byte for both (both change only under the lock), declared by each subclass (ThreadWake): a field here
+    // would sit alone in 8 bytes of padding after _sleeper, and a channel's wait record would be 72 bytes, not 64.
+    private const byte Signaled = 1, Abandoned = 2;
+
+    /// <summary>The subclass's thread wake-up byte (guarded by lock(this)).</summary>
+    private protected abstract ref byte ThreadWake { get; }
 
     /// <summary>Wakes the sleeper. Call it after releasing every lock; touch nothing of this object after.</summary>
     public void Wake()
@@ -50,7 +56,7 @@ internal abstract class Parker : IAbandonableWait
         }
         lock (this)
         {
-            _signaled = true;
+            ThreadWake |= Signaled;
             Monitor.Pulse(this);
         }
     }
@@ -65,9 +71,9 @@ internal abstract class Parker : IAbandonableWait
     {
         lock (this)
         {
-            if (_signaled)
+            if ((ThreadWake & Signaled) != 0)
             {
-                _signaled = false;
+                ThreadWake &= unchecked((byte)~Signaled);
                 return;
             }
         }
@@ -94,11 +100,12 @@ internal abstract class Parker : IAbandonableWait
             using var scope = blocking;
             lock (this)
             {
-                while (!_signaled && !_abandoned) Monitor.Wait(this);
-                _signaled = false;
-                if (_abandoned)
+                ref byte wake = ref ThreadWake;
+                while (wake == 0) Monitor.Wait(this);
+                bool abandoned = (wake & Abandoned) != 0;
+                wake = 0;
+                if (abandoned)
                 {
-                    _abandoned = false;
                     throw new ObjectDisposedException(nameof(GoRuntime),
                         $"The GoSharp runtime '{m?.Sched.Name}' was disposed while this goroutine's plain code was blocked.");
                 }
@@ -119,7 +126,7 @@ internal abstract class Parker : IAbandonableWait
         if (!TryCancel()) return; // a waker owns the wait: its Wake is coming and delivers normally
         lock (this)
         {
-            _abandoned = true;
+            ThreadWake |= Abandoned;
             Monitor.PulseAll(this);
         }
     }

@@ -14,10 +14,18 @@ internal abstract partial class Waiter : Parker
     public object? Queue;
     /// <summary>True when a value was delivered (or taken); false when the channel was closed.</summary>
     public bool Success;
-    /// <summary>Non-null for a select case: the waker must win <see cref="SelectParker.Done"/> first.</summary>
-    public SelectParker? Select;
-    /// <summary>Which case of its select this waiter is (select only).</summary>
-    public int CaseIndex;
+    private byte _threadWake;
+    private protected override ref byte ThreadWake => ref _threadWake;
+    /// <summary>
+    /// Non-null for a select case: the waker must win <see cref="SelectParker.Done"/> first. Kept in the
+    /// sleeper's slot: a case's waiter never sleeps itself (its select does), so <see cref="Parker.G"/> and
+    /// <see cref="Parker.Async"/> read null for it.
+    /// </summary>
+    public SelectParker? Select
+    {
+        get => _sleeper as SelectParker;
+        set => _sleeper = value;
+    }
     /// <summary>
     /// Link in a wake list (<see cref="WaitQueue.TakeAll"/>): taken under the lock, woken after it. It is
     /// <see cref="Next"/>: a taken waiter is in no queue (<see cref="Queue"/> is null, so no queue operation
@@ -55,14 +63,11 @@ internal abstract partial class Waiter : Parker
     /// <summary>Clears what a pooled waiter must not carry into its next use.</summary>
     protected void ResetWaiter()
     {
-        G = null;
-        Async = null;
+        _sleeper = null; // G, Async, Select
         Next = Prev = null;
         Queue = null;
-        Select = null;
         Success = false;
         WakeNext = null;
-        CaseIndex = 0;
         CancelRequested = false;
         Canceled = false;
     }
