@@ -25,13 +25,16 @@ public sealed class G
     public volatile bool Preempt;
 
     // ---- scheduler state ----
-    internal readonly Sched Sched;
+    // Its runtime and who started it (SpawnSite): shared between goroutines, never null.
+    internal SpawnSite Site;
+
+    /// <summary>The runtime this goroutine belongs to.</summary>
+    internal Sched Sched => Site.Sched;
     internal long Goid;
     internal int Status;                // GStatus, changed with Interlocked
     internal Frame? Top;                // the frame to resume next
     internal Frame? Root;               // the first frame: its result is the goroutine's
     internal G? SchedLink;              // intrusive link: global run queue, free lists, join waiters
-    internal SpawnSite? Spawn;          // who started it, for dumps; null when started from outside the runtime's goroutines
 
     internal int AllGsIndex;            // position in the scheduler's allgs list, for O(1) removal
     internal WaitReason WaitReason;
@@ -64,7 +67,7 @@ public sealed class G
     internal ushort SyncDepth;          // nested Invokes now on the thread's stack; the scheduler zeroes it (ushort: G stays small)
 
 
-    internal G(Sched sched) => Sched = sched;
+    internal G(Sched sched) => Site = sched.OutsideSite;
 
     /// <summary>The goroutine id, as printed in dumps (Go: goid).</summary>
     public long Id => Goid;
@@ -195,7 +198,7 @@ public sealed class G
         Top = null;
         Root = null;
         M = null;
-        Spawn = null;
+        Site = Site.Sched.OutsideSite; // the runtime stays; the starting goroutine's name goes
         ExecContext = null; // a recycled G must not keep a finished request's AsyncLocals alive
         WaitReason = WaitReason.None;
         Preempt = false;

@@ -37,7 +37,8 @@ internal static class GoroutineDump
             if (state >= 0 && f.GetSourceLocation(state) is SourceLocation loc)
                 sb.Append('\t').Append(loc.File).Append(':').Append(loc.Line).Append('\n');
         }
-        if (g.Spawn is SpawnSite site)
+        SpawnSite site = g.Site;
+        if (site.ParentGoid != 0 || site.CreatedBy is not null)
             sb.Append("created by ").Append(site.CreatedBy ?? "?").Append(" in goroutine ").Append(site.ParentGoid).Append('\n');
     }
 

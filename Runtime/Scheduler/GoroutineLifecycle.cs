@@ -46,7 +46,7 @@ internal sealed partial class Sched
         g.Top = root;
         root.Caller = GoExitFrame.Instance;
         G? parent = m?.CurG;
-        g.Spawn = parent is null ? null : SpawnSite.For(m!, parent.Goid, parent.Top?.MethodName);
+        if (parent is not null) g.Site = SpawnSite.For(m!, parent.Goid, parent.Top?.MethodName);
         if (_flowExecutionContext) g.ExecContext = fromSpawner ? CaptureForSpawn(m) : context;
         g.CasStatus(GStatus.Dead, GStatus.Runnable);
         PutRunnable(g, p);

@@ -104,12 +104,16 @@ internal sealed partial class Sched
     /// <summary>Goroutines parked on something outside the runtime (a Task); see <see cref="Go.Await(System.Threading.Tasks.Task)"/>.</summary>
     internal int ExternalWaits;
 
+    /// <summary>The spawn site of goroutines started from outside this runtime's goroutines (and of free Gs).</summary>
+    internal readonly SpawnSite OutsideSite;
+
     /// <summary>Builds the scheduler from validated settings and starts sysmon; Ms start on demand.</summary>
     public Sched(GoRuntime runtime, string name, int procs, int? deterministicSeed, bool detectDeadlocks, bool deadlockOnAllAsleep,
         TimeSpan preemptAfter, TimeSpan? schedTrace, TextWriter traceWriter, Action<UnhandledGoroutineException>? unhandled,
         bool flowExecutionContext, int maxThreads = GoRuntime.DefaultMaxThreads)
     {
         Runtime = runtime;
+        OutsideSite = new SpawnSite(this, 0, null);
         _maxThreads = maxThreads;
         Name = name;
         if (deterministicSeed is int seed) _det = new DeterministicRunQueue(seed);
