@@ -15,22 +15,56 @@ internal abstract class Parker : IAbandonableWait
     // Who sleeps: a parked goroutine (G), an async waiter's task (TaskCompletionSource), or null for a blocked
     // thread; for a select case's waiter, its select (Waiter.Select), which sleeps for all its cases. Never two
     // at once, so one field: every parked goroutine carries a wait record, and a field less keeps it small
-    // (docs/performance.md, Size of a goroutine).
-    private protected object? _sleeper;
+    // (docs/performance.md, Size of a goroutine). A waiter that has been cancellable once keeps its cancellation
+    // record here instead (a SleeperBox), and the record holds the sleeper: few waits have a token, and a
+    // record's field would cost every wait record 8 bytes. A box, once in, is never replaced.
+    private object? _sleeper;
+
+    /// <summary>A subclass's out-of-line record that takes the sleeper's slot and keeps the sleeper.</summary>
+    private protected class SleeperBox
+    {
+        public object? Sleeper;
+    }
+
+    /// <summary>The sleeper (G, TaskCompletionSource, SelectParker or null), wherever it is kept.</summary>
+    private protected object? Sleeper
+    {
+        get
+        {
+            object? s = _sleeper;
+            return s is SleeperBox box ? box.Sleeper : s;
+        }
+        set
+        {
+            if (_sleeper is SleeperBox box) box.Sleeper = value;
+            else _sleeper = value;
+        }
+    }
+
+    /// <summary>The box in the sleeper's slot, or null.</summary>
+    private protected SleeperBox? Box => Volatile.Read(ref _sleeper) as SleeperBox;
+
+    /// <summary>Puts <paramref name="box"/> into the sleeper's slot, keeping the sleeper in it; once per Parker.</summary>
+    private protected void InstallBox(SleeperBox box)
+    {
+        box.Sleeper = _sleeper;
+        Volatile.Write(ref _sleeper, box); // a waker that reads the slot finds the sleeper either way
+    }
 
     /// <summary>The parked goroutine, or null when a thread or async code waits.</summary>
     public G? G
     {
-        get => _sleeper as G;
-        set => _sleeper = value;
+        get => Sleeper as G;
+        set => Sleeper = value;
     }
 
     /// <summary>Set for an async waiter (SendAsync/RecvAsync): completed instead of a thread wake-up.</summary>
     public System.Threading.Tasks.TaskCompletionSource? Async
     {
-        get => _sleeper as System.Threading.Tasks.TaskCompletionSource;
-        set => _sleeper = value;
+        get => Sleeper as System.Threading.Tasks.TaskCompletionSource;
+        set => Sleeper = value;
     }
+
     // A blocked thread's wake-up, guarded by lock(this): Signaled by a waker, Abandoned by Dispose (not a waker).
     // One byte for both (both change only under the lock), declared by each subclass (ThreadWake): a field here
     // would sit alone in 8 bytes of padding after _sleeper, and a channel's wait record would be 72 bytes, not 64.

@@ -29,14 +29,13 @@ internal abstract partial class Waiter
     /// <summary>The wait ended by cancellation: the operation did not happen (set under the owner's lock).</summary>
     public bool Canceled;
     // The token's registration and the queue to cancel on, out of line: every parked goroutine carries a wait
-    // record, few waits have a token. Made on the waiter's first cancellable wait and kept while it is pooled.
-    private sealed class Registration
+    // record, few waits have a token. Made on the waiter's first cancellable wait and kept while it is pooled,
+    // in the sleeper's slot (Parker.SleeperBox): no field of its own.
+    private sealed class Registration : SleeperBox
     {
         public CancellationTokenRegistration Token;
         public ICancelableWaitQueue? Owner;
     }
-
-    private Registration? _cancel;
 
     private static readonly Action<object?> s_onCancel = static s => ((Waiter)s!).OnCancel();
 
@@ -47,7 +46,11 @@ internal abstract partial class Waiter
     public void RegisterCancel(CancellationToken cancellationToken, ICancelableWaitQueue owner)
     {
         if (!cancellationToken.CanBeCanceled) return;
-        var r = _cancel ??= new Registration();
+        if (Box is not Registration r)
+        {
+            r = new Registration();
+            InstallBox(r);
+        }
         r.Owner = owner;
         // Unsafe: the callback only touches the runtime's own state; no ExecutionContext to flow.
         r.Token = cancellationToken.UnsafeRegister(s_onCancel, this);
@@ -55,7 +58,7 @@ internal abstract partial class Waiter
 
     private void OnCancel()
     {
-        if (_cancel!.Owner!.CancelWait(this)) Wake();
+        if (((Registration)Box!).Owner!.CancelWait(this)) Wake();
     }
 
     /// <summary>
@@ -64,8 +67,7 @@ internal abstract partial class Waiter
     /// </summary>
     public bool EndCancel()
     {
-        var r = _cancel;
-        if (r?.Owner is null) return false;
+        if (Box is not Registration r || r.Owner is null) return false;
         r.Token.Dispose();
         r.Token = default;
         r.Owner = null;

@@ -23,8 +23,8 @@ internal abstract partial class Waiter : Parker
     /// </summary>
     public SelectParker? Select
     {
-        get => _sleeper as SelectParker;
-        set => _sleeper = value;
+        get => Sleeper as SelectParker;
+        set => Sleeper = value;
     }
     /// <summary>
     /// Link in a wake list (<see cref="WaitQueue.TakeAll"/>): taken under the lock, woken after it. It is
@@ -63,7 +63,7 @@ internal abstract partial class Waiter : Parker
     /// <summary>Clears what a pooled waiter must not carry into its next use.</summary>
     protected void ResetWaiter()
     {
-        _sleeper = null; // G, Async, Select
+        Sleeper = null; // G, Async, Select (a cancellation record stays, for the next cancellable wait)
         Next = Prev = null;
         Queue = null;
         Success = false;
