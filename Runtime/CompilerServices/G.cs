@@ -25,11 +25,11 @@ public sealed class G
     public volatile bool Preempt;
 
     // ---- scheduler state ----
-    // Its runtime and who started it (SpawnSite): shared between goroutines, never null.
-    internal SpawnSite Site;
+    // Its runtime, who started it and its ExecutionContext (GOrigin): shared between goroutines, never null.
+    internal GOrigin Origin;
 
     /// <summary>The runtime this goroutine belongs to.</summary>
-    internal Sched Sched => Site.Sched;
+    internal Sched Sched => Origin.Sched;
     internal long Goid;
     internal int Status;                // GStatus, changed with Interlocked
     internal Frame? Top;                // the frame to resume next
@@ -60,14 +60,20 @@ public sealed class G
         get => _mOrWait is M ? null : _mOrWait;
         set => _mOrWait = value;
     }
-    // The ExecutionContext its frames run in (AsyncLocal values, Activity.Current, culture): captured at
-    // spawn, re-captured when a resume changed it. Null: the M's own (default) context, nothing to restore.
-    internal ExecutionContext? ExecContext;
+    /// <summary>
+    /// The ExecutionContext its frames run in (AsyncLocal values, Activity.Current, culture): captured at spawn,
+    /// re-captured when a resume changed it (a new <see cref="Origin"/> then). Null: the M's own (default) context.
+    /// </summary>
+    internal ExecutionContext? ExecContext
+    {
+        get => Origin.ExecContext;
+        set => Origin = Origin.WithContext(value);
+    }
     internal int WaitSinceSeconds;      // Environment.TickCount64 / 1000 at the park, for dumps
     internal ushort SyncDepth;          // nested Invokes now on the thread's stack; the scheduler zeroes it (ushort: G stays small)
 
 
-    internal G(Sched sched) => Site = sched.OutsideSite;
+    internal G(Sched sched) => Origin = sched.OutsideOrigin;
 
     /// <summary>The goroutine id, as printed in dumps (Go: goid).</summary>
     public long Id => Goid;
@@ -198,8 +204,9 @@ public sealed class G
         Top = null;
         Root = null;
         M = null;
-        Site = Site.Sched.OutsideSite; // the runtime stays; the starting goroutine's name goes
-        ExecContext = null; // a recycled G must not keep a finished request's AsyncLocals alive
+        // The runtime stays; the starting goroutine's name and the context go (a recycled G must not keep a
+        // finished request's AsyncLocals alive).
+        Origin = Origin.Sched.OutsideOrigin;
         WaitReason = WaitReason.None;
         Preempt = false;
     }

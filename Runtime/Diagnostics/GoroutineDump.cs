@@ -37,9 +37,9 @@ internal static class GoroutineDump
             if (state >= 0 && f.GetSourceLocation(state) is SourceLocation loc)
                 sb.Append('\t').Append(loc.File).Append(':').Append(loc.Line).Append('\n');
         }
-        SpawnSite site = g.Site;
-        if (site.ParentGoid != 0 || site.CreatedBy is not null)
-            sb.Append("created by ").Append(site.CreatedBy ?? "?").Append(" in goroutine ").Append(site.ParentGoid).Append('\n');
+        GOrigin origin = g.Origin;
+        if (origin.ParentGoid != 0 || origin.CreatedBy is not null)
+            sb.Append("created by ").Append(origin.CreatedBy ?? "?").Append(" in goroutine ").Append(origin.ParentGoid).Append('\n');
     }
 
     private static string StatusText(G g, GStatus status)

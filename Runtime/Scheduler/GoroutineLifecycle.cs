@@ -46,8 +46,8 @@ internal sealed partial class Sched
         g.Top = root;
         root.Caller = GoExitFrame.Instance;
         G? parent = m?.CurG;
-        if (parent is not null) g.Site = SpawnSite.For(m!, parent.Goid, parent.Top?.MethodName);
-        if (_flowExecutionContext) g.ExecContext = fromSpawner ? CaptureForSpawn(m) : context;
+        ExecutionContext? ctx = !_flowExecutionContext ? null : fromSpawner ? CaptureForSpawn(m) : context;
+        g.Origin = GOrigin.For(this, m, parent?.Goid ?? 0, parent?.Top?.MethodName, ctx);
         g.CasStatus(GStatus.Dead, GStatus.Runnable);
         PutRunnable(g, p);
         if (entered) LeaveRuntime(m!, entered);

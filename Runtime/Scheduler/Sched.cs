@@ -105,7 +105,7 @@ internal sealed partial class Sched
     internal int ExternalWaits;
 
     /// <summary>The spawn site of goroutines started from outside this runtime's goroutines (and of free Gs).</summary>
-    internal readonly SpawnSite OutsideSite;
+    internal readonly GOrigin OutsideOrigin;
 
     /// <summary>Builds the scheduler from validated settings and starts sysmon; Ms start on demand.</summary>
     public Sched(GoRuntime runtime, string name, int procs, int? deterministicSeed, bool detectDeadlocks, bool deadlockOnAllAsleep,
@@ -113,7 +113,7 @@ internal sealed partial class Sched
         bool flowExecutionContext, int maxThreads = GoRuntime.DefaultMaxThreads)
     {
         Runtime = runtime;
-        OutsideSite = new SpawnSite(this, 0, null);
+        OutsideOrigin = new GOrigin(this, 0, null, null);
         _maxThreads = maxThreads;
         Name = name;
         if (deterministicSeed is int seed) _det = new DeterministicRunQueue(seed);
