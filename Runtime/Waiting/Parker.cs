@@ -20,10 +20,18 @@ internal abstract class Parker : IAbandonableWait
     // record's field would cost every wait record 8 bytes. A box, once in, is never replaced.
     private object? _sleeper;
 
-    /// <summary>A subclass's out-of-line record that takes the sleeper's slot and keeps the sleeper.</summary>
-    private protected class SleeperBox
+    /// <summary>
+    /// The out-of-line part of a wait that has a cancellation token (Waiter.Cancellation.cs): it takes the
+    /// sleeper's slot and keeps the sleeper. Sealed, so that telling it from a G is one type-handle compare
+    /// on every wake-up.
+    /// </summary>
+    private protected sealed class SleeperBox
     {
         public object? Sleeper;
+        /// <summary>The token's registration (Waiter.Cancellation.cs).</summary>
+        public CancellationTokenRegistration Token;
+        /// <summary>The queue to cancel on while registered, else null.</summary>
+        public ICancelableWaitQueue? Owner;
     }
 
     /// <summary>The sleeper (G, TaskCompletionSource, SelectParker or null), wherever it is kept.</summary>
@@ -54,7 +62,11 @@ internal abstract class Parker : IAbandonableWait
     /// <summary>The parked goroutine, or null when a thread or async code waits.</summary>
     public G? G
     {
-        get => Sleeper as G;
+        get
+        {
+            object? s = _sleeper;
+            return s as G ?? (s is SleeperBox box ? box.Sleeper as G : null); // G: sealed, one compare
+        }
         set => Sleeper = value;
     }
 

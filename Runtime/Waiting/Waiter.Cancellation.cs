@@ -28,14 +28,9 @@ internal abstract partial class Waiter
     public bool CancelRequested;
     /// <summary>The wait ended by cancellation: the operation did not happen (set under the owner's lock).</summary>
     public bool Canceled;
-    // The token's registration and the queue to cancel on, out of line: every parked goroutine carries a wait
-    // record, few waits have a token. Made on the waiter's first cancellable wait and kept while it is pooled,
-    // in the sleeper's slot (Parker.SleeperBox): no field of its own.
-    private sealed class Registration : SleeperBox
-    {
-        public CancellationTokenRegistration Token;
-        public ICancelableWaitQueue? Owner;
-    }
+    // The token's registration and the queue to cancel on are out of line (Parker.SleeperBox, in the sleeper's
+    // slot: no field of their own): every parked goroutine carries a wait record, few waits have a token. Made
+    // on the waiter's first cancellable wait and kept while it is pooled.
 
     private static readonly Action<object?> s_onCancel = static s => ((Waiter)s!).OnCancel();
 
@@ -46,9 +41,9 @@ internal abstract partial class Waiter
     public void RegisterCancel(CancellationToken cancellationToken, ICancelableWaitQueue owner)
     {
         if (!cancellationToken.CanBeCanceled) return;
-        if (Box is not Registration r)
+        if (Box is not SleeperBox r)
         {
-            r = new Registration();
+            r = new SleeperBox();
             InstallBox(r);
         }
         r.Owner = owner;
@@ -58,7 +53,7 @@ internal abstract partial class Waiter
 
     private void OnCancel()
     {
-        if (((Registration)Box!).Owner!.CancelWait(this)) Wake();
+        if (Box!.Owner!.CancelWait(this)) Wake();
     }
 
     /// <summary>
@@ -67,7 +62,7 @@ internal abstract partial class Waiter
     /// </summary>
     public bool EndCancel()
     {
-        if (Box is not Registration r || r.Owner is null) return false;
+        if (Box is not SleeperBox r || r.Owner is null) return false;
         r.Token.Dispose();
         r.Token = default;
         r.Owner = null;

@@ -23,7 +23,11 @@ internal abstract partial class Waiter : Parker
     /// </summary>
     public SelectParker? Select
     {
-        get => Sleeper as SelectParker;
+        get
+        {
+            object? s = Sleeper;
+            return s is G ? null : s as SelectParker; // a G (sealed, one compare) is the common case: no cast helper
+        }
         set => Sleeper = value;
     }
     /// <summary>
@@ -40,8 +44,9 @@ internal abstract partial class Waiter : Parker
     /// <summary>Wakes the blocked operation: the select's parker for a select case, else this waiter.</summary>
     public void WakeOwner()
     {
-        SelectParker? s = Select;
-        if (s is not null) s.Wake();
+        object? s = Sleeper;
+        if (s is G g) g.Ready(); // the common case, decided by one compare
+        else if (s is SelectParker select) select.Wake();
         else Wake();
     }
 
