@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.CompilerServices;
 
@@ -28,6 +29,7 @@ internal sealed partial class Sched
         return CaptureForSpawn(m is not null && m.Sched == this ? m : null);
     }
 
+    [MethodImpl(HotPath.Options)]
     private long NewProc(Frame root, bool fromSpawner, ExecutionContext? context)
     {
         ArgumentNullException.ThrowIfNull(root);
