@@ -5,7 +5,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using GoSharp.Scheduler;
 using System.Threading;
 using GoSharp.Channels;
 using GoSharp.CompilerServices;
@@ -59,7 +58,6 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 
     /// <summary>The awaiter behind <see cref="Send(T)"/> (generated code calls it).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    [MethodImpl(HotPath.Options)]
     public ChanSendAwaiter<T> GetSendAwaiter(T value) => new(H, value, default);
 
     /// <summary>
@@ -95,7 +93,6 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 
     /// <summary>The awaiter behind <see cref="Recv()"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    [MethodImpl(HotPath.Options)]
     public ChanRecvAwaiter<T> GetRecvAwaiter() => new(H, default);
 
     /// <summary>
@@ -130,7 +127,6 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 
     /// <summary>The awaiter behind <see cref="RecvOk()"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    [MethodImpl(HotPath.Options)]
     public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H, default);
 
     /// <summary>
@@ -257,7 +253,6 @@ public struct ChanSendAwaiter<T>
     /// </summary>
     public bool IsCompleted
     {
-        [MethodImpl(HotPath.Options)]
         get
         {
             if (_done) return true;
@@ -281,7 +276,6 @@ public struct ChanSendAwaiter<T>
     }
 
     /// <summary>Parks the goroutine; the commit step queues it as a sender unless a receiver came meanwhile.</summary>
-    [MethodImpl(HotPath.Options)]
     public FrameResult Suspend(G g, Frame frame)
     {
         if (_parked) ThrowAwaiterMisuse();
@@ -309,7 +303,6 @@ public struct ChanSendAwaiter<T>
     /// Returns after the send; throws <see cref="ChannelClosedException"/> if the channel was closed, and
     /// <see cref="OperationCanceledException"/> if the token ended the wait (the value was not delivered).
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     public void GetResult()
     {
         if (!_parked) return;
@@ -365,7 +358,6 @@ public struct ChanRecvOkAwaiter<T>
     /// </summary>
     public bool IsCompleted
     {
-        [MethodImpl(HotPath.Options)]
         get
         {
             if (_done) return true;
@@ -383,7 +375,6 @@ public struct ChanRecvOkAwaiter<T>
     }
 
     /// <summary>Parks the goroutine; the commit step queues it as a receiver unless a value came meanwhile.</summary>
-    [MethodImpl(HotPath.Options)]
     public FrameResult Suspend(G g, Frame frame)
     {
         if (_parked) ThrowAwaiterMisuse();
@@ -409,7 +400,6 @@ public struct ChanRecvOkAwaiter<T>
     /// The value and whether it came from a send; throws <see cref="OperationCanceledException"/> if the token
     /// ended the wait (then no value was taken).
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     public (T Value, bool Ok) GetResult()
     {
         if (_parked)
@@ -457,19 +447,13 @@ public struct ChanRecvAwaiter<T>
     internal ChanRecvAwaiter(HChan<T>? h, CancellationToken cancellationToken) => _inner = new ChanRecvOkAwaiter<T>(h, cancellationToken);
 
     /// <summary>Tries the receive without waiting.</summary>
-    public bool IsCompleted
-    {
-        [MethodImpl(HotPath.Options)]
-        get => _inner.IsCompleted;
-    }
+    public bool IsCompleted => _inner.IsCompleted;
 
     /// <summary>Parks the goroutine until a value or a close.</summary>
-    [MethodImpl(HotPath.Options)]
     public FrameResult Suspend(G g, Frame frame) => _inner.Suspend(g, frame);
 
     /// <summary>The value received (default if the channel was closed).</summary>
     [return: MaybeNull]
-    [MethodImpl(HotPath.Options)]
     public T GetResult() => _inner.GetResult().Value;
 }
 
@@ -500,7 +484,6 @@ public sealed class ChanEnumerator<T> : IEnumerator<T>
 
     /// <summary>The awaiter behind <see cref="MoveNext"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    [MethodImpl(HotPath.Options)]
     public ChanMoveNextAwaiter<T> GetMoveNextAwaiter() => new(this);
 
     /// <summary>Not supported: a channel cannot be rewound.</summary>
@@ -525,18 +508,12 @@ public struct ChanMoveNextAwaiter<T>
     }
 
     /// <summary>Tries the receive without waiting.</summary>
-    public bool IsCompleted
-    {
-        [MethodImpl(HotPath.Options)]
-        get => _inner.IsCompleted;
-    }
+    public bool IsCompleted => _inner.IsCompleted;
 
     /// <summary>Parks the goroutine until a value or a close.</summary>
-    [MethodImpl(HotPath.Options)]
     public FrameResult Suspend(G g, Frame frame) => _inner.Suspend(g, frame);
 
     /// <summary>True with <see cref="ChanEnumerator{T}.Current"/> set, or false at the end of the range.</summary>
-    [MethodImpl(HotPath.Options)]
     public bool GetResult()
     {
         var (v, ok) = _inner.GetResult();

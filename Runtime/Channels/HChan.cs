@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.CompilerServices;
 
@@ -89,7 +88,6 @@ internal sealed class HChan<T> : ChanLock, ICancelableWaitQueue
     public bool Closed => _closed;
 
     /// <summary>1: sent; 0: would block; -1: the channel is closed.</summary>
-    [MethodImpl(HotPath.Options)]
     public int SendLocked(T value, out Waiter? wake)
     {
         wake = null;
@@ -114,7 +112,6 @@ internal sealed class HChan<T> : ChanLock, ICancelableWaitQueue
     }
 
     /// <summary>1: received a value; 2: closed and drained (value default); 0: would block.</summary>
-    [MethodImpl(HotPath.Options)]
     public int RecvLocked(out T value, out Waiter? wake)
     {
         wake = null;
@@ -307,7 +304,6 @@ internal sealed class HChan<T> : ChanLock, ICancelableWaitQueue
     /// either way: true only sends the goroutine to its park commit, which decides again under the lock;
     /// false takes the lock as before.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     public bool SendWouldBlock()
     {
         bool full = Cap == 0 ? Volatile.Read(ref RecvQ.First) is null : Volatile.Read(ref _count) == Cap;
@@ -319,7 +315,6 @@ internal sealed class HChan<T> : ChanLock, ICancelableWaitQueue
     /// path): open, and no sender waits (unbuffered) or the buffer is empty. Stale answers are safe as for
     /// <see cref="SendWouldBlock"/>.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     public bool RecvWouldBlock()
     {
         bool empty = Cap == 0 ? Volatile.Read(ref SendQ.First) is null : Volatile.Read(ref _count) == 0;
@@ -327,7 +322,6 @@ internal sealed class HChan<T> : ChanLock, ICancelableWaitQueue
     }
 
     /// <summary>Non-blocking receive: 1 value, 2 closed, 0 nothing ready.</summary>
-    [MethodImpl(HotPath.Options)]
     public int TryRecv(out T value)
     {
         // Go's fast path: an open, empty channel with no sender needs no lock.
@@ -348,7 +342,6 @@ internal sealed class HChan<T> : ChanLock, ICancelableWaitQueue
     internal sealed class SendCommit : IParkCommit
     {
         public static readonly SendCommit Instance = new();
-        [MethodImpl(HotPath.Options)]
         bool IParkCommit.Commit(G g, object? arg)
         {
             var w = (Waiter<T>)arg!;
@@ -378,7 +371,6 @@ internal sealed class HChan<T> : ChanLock, ICancelableWaitQueue
     internal sealed class RecvCommit : IParkCommit
     {
         public static readonly RecvCommit Instance = new();
-        [MethodImpl(HotPath.Options)]
         bool IParkCommit.Commit(G g, object? arg)
         {
             var w = (Waiter<T>)arg!;

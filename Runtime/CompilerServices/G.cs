@@ -92,7 +92,6 @@ public sealed class G
     /// <see cref="Ready"/> may only come after the M has parked the goroutine (rare).</param>
     /// <param name="arg">Passed to <paramref name="commit"/>.</param>
     /// <param name="reason">Shown in goroutine dumps.</param>
-    [MethodImpl(HotPath.Options)]
     public FrameResult Park(Frame frame, IParkCommit? commit, object? arg, WaitReason reason)
     {
         Top = frame;
@@ -140,7 +139,6 @@ public sealed class G
     /// scheduler copies that trace when it rethrows, so a short synchronous segment keeps a deep
     /// recursion's exception linear in its depth.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     public FrameResult Invoke(Frame caller, Frame callee)
     {
         if (SyncDepth >= MaxSyncDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) return Call(caller, callee);
@@ -171,7 +169,6 @@ public sealed class G
     /// Call it once per park, after the commit step, never while holding a lock a waker of another G
     /// might need. A second call for the same park throws: a frame must never be resumed twice.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     public void Ready() => Sched.Ready(this);
 
     internal GStatus GetStatus() => (GStatus)Volatile.Read(ref Status);

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.CompilerServices;
 
@@ -29,7 +28,6 @@ internal sealed partial class Sched
         return CaptureForSpawn(m is not null && m.Sched == this ? m : null);
     }
 
-    [MethodImpl(HotPath.Options)]
     private long NewProc(Frame root, bool fromSpawner, ExecutionContext? context)
     {
         ArgumentNullException.ThrowIfNull(root);

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.CompilerServices;
 
@@ -12,7 +11,6 @@ internal sealed partial class Sched
     /// Makes a parked goroutine runnable (Go: goready): Waiting -> Runnable by CAS, so a second wake-up
     /// for the same park throws instead of resuming a frame twice; then queues it.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     public void Ready(G g)
     {
         if (Interlocked.CompareExchange(ref g.Status, (int)GStatus.Runnable, (int)GStatus.Waiting) != (int)GStatus.Waiting)
@@ -39,7 +37,6 @@ internal sealed partial class Sched
     /// global queue; then wakes an idle P if one may be needed. In deterministic mode every G goes to the
     /// global (seeded) queue.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     private void PutRunnable(G g, P? p)
     {
         if (p is not null && _det is null)

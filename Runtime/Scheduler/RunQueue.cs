@@ -86,7 +86,6 @@ internal sealed class RunQueue
     /// goes to the tail. A full ring moves half of itself plus the G to <paramref name="global"/>.
     /// Go: runqput.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     public void Put(G g, bool next, Sched global)
     {
         if (next)
@@ -139,7 +138,6 @@ internal sealed class RunQueue
     /// <summary>
     /// Owner only: runnext first (it inherits the time slice), then the head of the ring. Go: runqget.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     public G? Get(out bool inheritTime)
     {
         G? next = Volatile.Read(ref _runnext);

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using GoSharp.CompilerServices;
@@ -66,7 +65,6 @@ internal sealed partial class Sched
     /// <summary>
     /// Finds a runnable goroutine and runs it, forever (until the runtime stops). Go: schedule.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     internal void Schedule(M m)
     {
         while (true)
@@ -89,7 +87,6 @@ internal sealed partial class Sched
     /// suspension asked for. Returns a G to run at once (a park whose commit found the wait over), or null.
     /// Go: execute + gogo, and the mcall'd tails park_m, gosched_m, goexit0.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     private G? Execute(M m, G g, bool inheritTime)
     {
         P p = m.P!;
@@ -187,7 +184,6 @@ internal sealed partial class Sched
     /// Commits a park after the frames have returned: the G becomes Waiting, then the primitive's commit
     /// step publishes it to wakers. Go: park_m.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     private G? ParkM(M m, G g)
     {
         g.WaitSinceSeconds = CoarseSeconds; // no clock read per park: sysmon keeps this current
@@ -221,7 +217,6 @@ internal sealed partial class Sched
     }
 
     /// <summary>The goroutine's frames are gone: mark it dead and recycle it. Go: goexit0 + gdestroy.</summary>
-    [MethodImpl(HotPath.Options)]
     private void GoExit0(M m, G g)
     {
         g.SetStatusOwned(GStatus.Running, GStatus.Dead);
@@ -233,7 +228,6 @@ internal sealed partial class Sched
     /// Finds a goroutine to run, blocking until there is one. Null only when the runtime stops.
     /// Go: findRunnable.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     private G? FindRunnable(M m, out bool inheritTime)
     {
         inheritTime = false;

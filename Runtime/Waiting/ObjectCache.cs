@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using GoSharp.Scheduler;
 using System.Threading;
 
 namespace GoSharp.Waiting;
@@ -51,7 +50,6 @@ internal static class ObjectCache<T> where T : class, new()
         return local;
     }
 
-    [MethodImpl(HotPath.Options)]
     public static T Rent()
     {
         Local local = GetLocal();
@@ -81,7 +79,6 @@ internal static class ObjectCache<T> where T : class, new()
         return new T();
     }
 
-    [MethodImpl(HotPath.Options)]
     public static void Return(T item)
     {
         Local local = GetLocal();

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.CompilerServices;
 
@@ -87,7 +86,6 @@ internal abstract class Parker : IAbandonableWait
     private protected abstract ref byte ThreadWake { get; }
 
     /// <summary>Wakes the sleeper. Call it after releasing every lock; touch nothing of this object after.</summary>
-    [MethodImpl(HotPath.Options)]
     public void Wake()
     {
         G? g = G;

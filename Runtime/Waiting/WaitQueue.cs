@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using GoSharp.Scheduler;
 using System.Threading;
 
 namespace GoSharp.Waiting;
@@ -11,7 +9,6 @@ internal struct WaitQueue
 
     public readonly bool IsEmpty => First is null;
 
-    [MethodImpl(HotPath.Options)]
     public void Enqueue(Waiter w, object owner)
     {
         w.Queue = owner;
@@ -50,7 +47,6 @@ internal struct WaitQueue
     }
 
     /// <summary>Unlinks <paramref name="w"/> if it is still in this queue.</summary>
-    [MethodImpl(HotPath.Options)]
     public void Remove(Waiter w, object owner)
     {
         if (w.Queue != owner) return;
@@ -64,7 +60,6 @@ internal struct WaitQueue
     /// Takes the first waiter that may be woken: a select case only if this waker wins its select
     /// (Go: waitq.dequeue). Losing select cases are unlinked; their select removes the rest.
     /// </summary>
-    [MethodImpl(HotPath.Options)]
     public Waiter? Dequeue(object owner)
     {
         while (true)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using GoSharp.Scheduler;
 using GoSharp.CompilerServices;
 
 namespace GoSharp.Waiting;
@@ -44,7 +42,6 @@ internal abstract partial class Waiter : Parker
     public override bool TryCancel() => Select is null && Queue is IWaitQueueOwner owner && owner.Unlink(this);
 
     /// <summary>Wakes the blocked operation: the select's parker for a select case, else this waiter.</summary>
-    [MethodImpl(HotPath.Options)]
     public void WakeOwner()
     {
         object? s = Sleeper;
