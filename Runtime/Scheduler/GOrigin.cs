@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace GoSharp.Scheduler;
@@ -8,7 +9,7 @@ namespace GoSharp.Scheduler;
 /// <see cref="ExecutionContext"/> its frames run in. Immutable: a goroutine whose code changes its context
 /// (sets an <c>AsyncLocal</c>, which makes a new context object anyway) gets a new origin at the end of that
 /// resume. A goroutine that starts many others in a row (a loop of <c>go f()</c>) gives them all one instance
-/// (<see cref="M.LastOrigin"/>), and goroutines started in the default context from outside the runtime's
+/// (cached per thread, <see cref="t_last"/>), and goroutines started in the default context from outside the runtime's
 /// goroutines share <see cref="Sched.OutsideOrigin"/>. So a G carries one reference for four facts, which is
 /// 24 bytes less on every parked goroutine, for one load more where the runtime or the context is read
 /// (<c>Ready</c>, each resume).
@@ -31,22 +32,28 @@ internal sealed class GOrigin
         ExecContext = execContext;
     }
 
+    // The origin this thread gave the last goroutine it started: a thread static rather than a field of M, whose
+    // hot fields a new field would move (docs/performance.md); a spawn pays one thread-static read. An M drops
+    // it when it goes idle (ForgetLast), so an idle M keeps no goroutine's ExecutionContext alive.
+    [ThreadStatic] private static GOrigin? t_last;
+
     /// <summary>
-    /// The origin of a goroutine started on <paramref name="m"/> (null: off the runtime's threads) by
-    /// <paramref name="parentGoid"/> (0: none) in <paramref name="createdBy"/>, running in <paramref name="context"/>:
-    /// the M's last one when it matches, else a new one that becomes the M's last.
+    /// The origin of a goroutine of <paramref name="sched"/> started by <paramref name="parentGoid"/> (0: none) in
+    /// <paramref name="createdBy"/>, running in <paramref name="context"/>: this thread's last one when it
+    /// matches, else a new one that becomes its last.
     /// </summary>
-    public static GOrigin For(Sched sched, M? m, long parentGoid, string? createdBy, ExecutionContext? context)
+    public static GOrigin For(Sched sched, long parentGoid, string? createdBy, ExecutionContext? context)
     {
         if (parentGoid == 0 && context is null) return sched.OutsideOrigin;
-        GOrigin? last = m?.LastOrigin;
+        GOrigin? last = t_last;
         if (last is not null && last.ParentGoid == parentGoid && ReferenceEquals(last.CreatedBy, createdBy)
             && ReferenceEquals(last.ExecContext, context) && last.Sched == sched)
             return last;
-        var made = new GOrigin(sched, parentGoid, createdBy, context);
-        if (m is not null) m.LastOrigin = made;
-        return made;
+        return t_last = new GOrigin(sched, parentGoid, createdBy, context);
     }
+
+    /// <summary>Drops this thread's cached origin (an M going idle).</summary>
+    public static void ForgetLast() => t_last = null;
 
     /// <summary>This origin with <paramref name="context"/> instead of its context (itself if they are the same).</summary>
     public GOrigin WithContext(ExecutionContext? context)

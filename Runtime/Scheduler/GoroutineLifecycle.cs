@@ -47,7 +47,7 @@ internal sealed partial class Sched
         root.Caller = GoExitFrame.Instance;
         G? parent = m?.CurG;
         ExecutionContext? ctx = !_flowExecutionContext ? null : fromSpawner ? CaptureForSpawn(m) : context;
-        g.Origin = GOrigin.For(this, m, parent?.Goid ?? 0, parent?.Top?.MethodName, ctx);
+        g.Origin = GOrigin.For(this, parent?.Goid ?? 0, parent?.Top?.MethodName, ctx);
         g.CasStatus(GStatus.Dead, GStatus.Runnable);
         PutRunnable(g, p);
         if (entered) LeaveRuntime(m!, entered);

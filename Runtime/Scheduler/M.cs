@@ -33,8 +33,6 @@ internal sealed class M
     public object? ParkArg;
     /// <summary>Next M on the idle list. Go: m.schedlink.</summary>
     public M? Link;
-    /// <summary>The origin this M gave the last goroutine started on it (<see cref="GOrigin.For"/>); dropped when it goes idle.</summary>
-    public GOrigin? LastOrigin;
     /// <summary>
     /// What this M's thread is blocked on in plain code (a <see cref="Waiting.Parker"/> in WaitThread, or
     /// the root frame of a goroutine it joins), for Dispose to end the wait.
