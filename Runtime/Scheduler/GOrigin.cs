@@ -32,9 +32,9 @@ internal sealed class GOrigin
         ExecContext = execContext;
     }
 
-    // The origin this thread gave the last goroutine it started: a thread static rather than a field of M, whose
-    // hot fields a new field would move (docs/performance.md); a spawn pays one thread-static read. An M drops
-    // it when it goes idle (ForgetLast), so an idle M keeps no goroutine's ExecutionContext alive.
+    // The origin this M's thread gave the last goroutine a goroutine started on it: a thread static rather than a
+    // field of M, whose hot fields a new field would move (docs/performance.md); a spawn pays one thread-static
+    // read. An M drops it when it goes idle (ForgetLast), so an idle M keeps no goroutine's ExecutionContext alive.
     [ThreadStatic] private static GOrigin? t_last;
 
     /// <summary>
@@ -44,7 +44,9 @@ internal sealed class GOrigin
     /// </summary>
     public static GOrigin For(Sched sched, long parentGoid, string? createdBy, ExecutionContext? context)
     {
-        if (parentGoid == 0 && context is null) return sched.OutsideOrigin;
+        // Started from outside the runtime's goroutines (a plain thread, a timer's callback): not cached, so that a
+        // thread-pool thread keeps no request's context alive; only an M, which drops it when idle, caches.
+        if (parentGoid == 0) return context is null ? sched.OutsideOrigin : new GOrigin(sched, 0, null, context);
         GOrigin? last = t_last;
         if (last is not null && last.ParentGoid == parentGoid && ReferenceEquals(last.CreatedBy, createdBy)
             && ReferenceEquals(last.ExecContext, context) && last.Sched == sched)
