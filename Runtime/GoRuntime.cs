@@ -26,6 +26,8 @@ public sealed class GoRuntime : IDisposable
 
     /// <summary>The scheduler behind this runtime.</summary>
     internal readonly Sched Sched;
+    /// <summary>See <see cref="Sched.OutsideOrigin"/>; set by the Sched's constructor.</summary>
+    internal GOrigin? OutsideOrigin;
 
     /// <summary>Creates and starts a runtime. Its threads start on demand and end with <see cref="Dispose()"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>

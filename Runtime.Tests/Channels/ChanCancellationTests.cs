@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Xunit;
 using static GoSharp.Runtime.Tests.Ops;
+using static GoSharp.Runtime.Tests.SelectOps;
 
 namespace GoSharp.Runtime.Tests.Channels;
 
@@ -64,6 +65,48 @@ public class ChanCancellationTests
         Assert.Equal(1, c.Len);
         Assert.True(c.TryRecv(out int v));
         Assert.Equal(7, v);
+    });
+
+    /// <summary>
+    /// A pooled wait record keeps its cancellation record in its sleeper's slot once it has had a token
+    /// (Parker.SleeperBox): the same records then serve cancellable, select and plain waits in turn, and every
+    /// value must still reach the right receiver and every select the right case.
+    /// </summary>
+    [Theory, MemberData(nameof(Procs))]
+    public void Wait_records_serve_cancellable_select_and_plain_waits_in_turn(int procs) => Rt.With(procs, rt =>
+    {
+        const int Rounds = 2_000;
+        var c = new Chan<int>();
+        var d = new Chan<int>();
+        using var cts = new CancellationTokenSource(); // never cancelled: only registered and unregistered
+        var got = new List<int>();
+        var cases = new List<int>();
+        IEnumerable<Op> Receiver()
+        {
+            for (int i = 0; i < Rounds; i++)
+            {
+                var r = Recv(c, cts.Token); yield return r; got.Add(r.Result);
+                var s = Select(c.RecvCase(), d.RecvCase()); yield return s;
+                cases.Add(s.Result.Index);
+                got.Add(s.Result.Index == 0 ? s.Result.Value1 : s.Result.Value2);
+                var p = Recv(c); yield return p; got.Add(p.Result);
+            }
+        }
+        IEnumerable<Op> Sender()
+        {
+            int v = 0;
+            for (int i = 0; i < Rounds; i++)
+            {
+                yield return Send(c, v++, cts.Token);
+                yield return i % 2 == 0 ? Send(d, v++) : Send(c, v++);
+                yield return Send(c, v++);
+            }
+        }
+        var receiver = rt.Go(Receiver());
+        rt.Go(Sender()).Join();
+        receiver.Join();
+        Assert.Equal(Enumerable.Range(0, 3 * Rounds), got);
+        Assert.Equal(Enumerable.Range(0, Rounds).Select(i => i % 2 == 0 ? 1 : 0), cases);
     });
 
     [Fact]

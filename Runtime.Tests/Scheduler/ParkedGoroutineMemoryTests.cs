@@ -8,7 +8,9 @@ namespace GoSharp.Runtime.Tests.Scheduler;
 
 /// <summary>
 /// docs/design.md's memory target: a goroutine parked on a channel receive costs at most 300 bytes (G, frame,
-/// wait record, its slot in allgs). Measures the live heap, so it runs alone, after the parallel tests.
+/// wait record, its slot in allgs). It measured 226-228 bytes after issue 13 (G 80, frame 80, wait record 56,
+/// allgs about 10): held to 250, a margin for the allgs list's growth and the GC's accounting, and a test that
+/// fails when a field comes back. Measures the live heap, so it runs alone, after the parallel tests.
 /// </summary>
 [Collection(nameof(MeasuresProcessAllocations))]
 public class ParkedGoroutineMemoryTests
@@ -40,13 +42,13 @@ public class ParkedGoroutineMemoryTests
     }
 
     [Fact]
-    public void A_goroutine_parked_on_a_receive_costs_at_most_300_bytes()
+    public void A_goroutine_parked_on_a_receive_costs_at_most_250_bytes()
     {
         // Each round in a fresh runtime (Measure says why a few): seen once in a full run as 37 B more per goroutine.
         // Five rounds: one full run (of about 20 that day) saw 332 B in all three of three rounds, a process-wide
         // state this test could not reproduce alone; the spawner is also kept close to the parked goroutines.
-        long least = Measure.LeastOf(5, 300, BytesPerParkedGoroutine);
-        Assert.True(least <= 300, $"{least} bytes per parked goroutine");
+        long least = Measure.LeastOf(5, 250, BytesPerParkedGoroutine);
+        Assert.True(least <= 250, $"{least} bytes per parked goroutine");
     }
 
     private static long BytesPerParkedGoroutine()

@@ -1,8 +1,10 @@
 using System;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.Channels;
 using GoSharp.CompilerServices;
@@ -228,19 +230,21 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ChanSendAwaiter<T>
 {
-    private readonly HChan<T>? _h;
+    // Before Suspend: the channel (HChan<T>, or null for a nil channel). After it: the queued Waiter<T>, or a
+    // nil channel's TokenPark. One field for both (_parked says which), as in ChanRecvOkAwaiter.
+    private object? _chanOrWait;
     private readonly CancellationToken _ct;
     private T _value;
-    private object? _wait; // the queued Waiter<T>, or a nil channel's TokenPark (one field: a frame holds the awaiter)
     private bool _done;
+    private bool _parked;
 
     internal ChanSendAwaiter(HChan<T>? h, T value, CancellationToken cancellationToken)
     {
-        _h = h;
+        _chanOrWait = h;
         _ct = cancellationToken;
         _value = value;
-        _wait = null;
         _done = false;
+        _parked = false;
     }
 
     /// <summary>
@@ -252,13 +256,16 @@ public struct ChanSendAwaiter<T>
         get
         {
             if (_done) return true;
+            if (_parked) ThrowAwaiterMisuse();
             _ct.ThrowIfCancellationRequested();
-            if (_h is null) return false;
+            // Not parked: the field holds the channel (or null), never a wait record.
+            HChan<T>? h = Unsafe.As<HChan<T>?>(_chanOrWait);
+            if (h is null) return false;
             // Would block: the park commit is the one lock acquisition (HChan essay, step 3).
-            if (_h.SendWouldBlock()) return false;
-            _h.Lock.Enter();
-            int r = _h.SendLocked(_value, out Waiter? wake);
-            _h.Lock.Exit();
+            if (h.SendWouldBlock()) return false;
+            h.Lock.Enter();
+            int r = h.SendLocked(_value, out Waiter? wake);
+            h.Lock.Exit();
             wake?.WakeOwner();
             if (r < 0) throw ChannelClosedException.SendOnClosed();
             if (r == 0) return false;
@@ -271,20 +278,24 @@ public struct ChanSendAwaiter<T>
     /// <summary>Parks the goroutine; the commit step queues it as a sender unless a receiver came meanwhile.</summary>
     public FrameResult Suspend(G g, Frame frame)
     {
-        if (_h is null)
+        if (_parked) ThrowAwaiterMisuse();
+        HChan<T>? h = Unsafe.As<HChan<T>?>(_chanOrWait);
+        if (h is null)
         {
             if (!_ct.CanBeCanceled) return g.Park(frame, null, null, WaitReason.ChanSendNil);
             FrameResult parked = TokenPark.Park(g, frame, _ct, WaitReason.ChanSendNil, out TokenPark park);
-            _wait = park;
+            _chanOrWait = park;
+            _parked = true;
             return parked;
         }
         var w = Waiter<T>.Rent();
         w.G = g;
         w.Value = _value;
-        w.Queue = _h;
+        w.Queue = h;
         _value = default!;
-        _wait = w;
-        w.RegisterCancel(_ct, _h);
+        _chanOrWait = w;
+        _parked = true;
+        w.RegisterCancel(_ct, h);
         return g.Park(frame, HChan<T>.SendCommit.Instance, w, WaitReason.ChanSend);
     }
 
@@ -294,21 +305,26 @@ public struct ChanSendAwaiter<T>
     /// </summary>
     public void GetResult()
     {
-        if (_wait is TokenPark park)
+        if (!_parked) return;
+        object? wait = _chanOrWait;
+        _chanOrWait = null;
+        _parked = false;
+        if (wait is TokenPark park)
         {
             park.End();
-            _wait = null;
             throw new OperationCanceledException(_ct);
         }
-        var w = (Waiter<T>?)_wait;
-        if (w is null) return;
-        _wait = null;
+        var w = (Waiter<T>)wait!;
         bool canceled = w.EndCancel();
         bool ok = w.Success;
         Waiter<T>.Return(w);
         if (canceled) throw new OperationCanceledException(_ct);
         if (!ok) throw ChannelClosedException.SendOnClosed();
     }
+
+    [StackTraceHidden]
+    private static void ThrowAwaiterMisuse() =>
+        throw new InvalidOperationException("A channel awaiter was used again after it suspended: call GetResult once, after the goroutine resumed.");
 }
 
 /// <summary>The awaiter behind <see cref="Chan{T}.Recv()"/> and <see cref="Chan{T}.RecvOk()"/>.</summary>
@@ -316,21 +332,24 @@ public struct ChanSendAwaiter<T>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ChanRecvOkAwaiter<T>
 {
-    private readonly HChan<T>? _h;
+    // Before Suspend: the channel (HChan<T>, or null for a nil channel). After it: the queued Waiter<T>, or a
+    // nil channel's TokenPark. One field for both (_parked says which): a frame holds the awaiter, and a field
+    // less is 8 bytes on every goroutine parked in a receive.
+    private object? _chanOrWait;
     private readonly CancellationToken _ct;
     private T _value;
     private bool _ok;
     private bool _done;
-    private object? _wait; // the queued Waiter<T>, or a nil channel's TokenPark (one field: a frame holds the awaiter)
+    private bool _parked;
 
     internal ChanRecvOkAwaiter(HChan<T>? h, CancellationToken cancellationToken)
     {
-        _h = h;
+        _chanOrWait = h;
         _ct = cancellationToken;
         _value = default!;
         _ok = false;
         _done = false;
-        _wait = null;
+        _parked = false;
     }
 
     /// <summary>
@@ -342,9 +361,12 @@ public struct ChanRecvOkAwaiter<T>
         get
         {
             if (_done) return true;
+            if (_parked) ThrowAwaiterMisuse();
             _ct.ThrowIfCancellationRequested();
-            if (_h is null) return false;
-            int r = _h.TryRecv(out _value);
+            // Not parked: the field holds the channel (or null), never a wait record.
+            HChan<T>? h = Unsafe.As<HChan<T>?>(_chanOrWait);
+            if (h is null) return false;
+            int r = h.TryRecv(out _value);
             if (r == 0) return false;
             _ok = r == 1;
             _done = true;
@@ -355,18 +377,22 @@ public struct ChanRecvOkAwaiter<T>
     /// <summary>Parks the goroutine; the commit step queues it as a receiver unless a value came meanwhile.</summary>
     public FrameResult Suspend(G g, Frame frame)
     {
-        if (_h is null)
+        if (_parked) ThrowAwaiterMisuse();
+        HChan<T>? h = Unsafe.As<HChan<T>?>(_chanOrWait);
+        if (h is null)
         {
             if (!_ct.CanBeCanceled) return g.Park(frame, null, null, WaitReason.ChanReceiveNil);
             FrameResult parked = TokenPark.Park(g, frame, _ct, WaitReason.ChanReceiveNil, out TokenPark park);
-            _wait = park;
+            _chanOrWait = park;
+            _parked = true;
             return parked;
         }
         var w = Waiter<T>.Rent();
         w.G = g;
-        w.Queue = _h;
-        _wait = w;
-        w.RegisterCancel(_ct, _h);
+        w.Queue = h;
+        _chanOrWait = w;
+        _parked = true;
+        w.RegisterCancel(_ct, h);
         return g.Park(frame, HChan<T>.RecvCommit.Instance, w, WaitReason.ChanReceive);
     }
 
@@ -376,31 +402,39 @@ public struct ChanRecvOkAwaiter<T>
     /// </summary>
     public (T Value, bool Ok) GetResult()
     {
-        if (_wait is TokenPark park)
+        if (_parked)
         {
-            park.End();
-            _wait = null;
-            throw new OperationCanceledException(_ct);
-        }
-        var w = (Waiter<T>?)_wait;
-        if (w is not null)
-        {
-            _wait = null;
-            bool canceled = w.EndCancel();
-            _value = w.Value;
-            _ok = w.Success;
-            _done = true;
-            Waiter<T>.Return(w);
-            if (canceled)
+            object? wait = _chanOrWait;
+            _chanOrWait = null;
+            _parked = false;
+            if (wait is TokenPark park)
             {
-                _value = default!;
+                park.End();
                 throw new OperationCanceledException(_ct);
+            }
+            if (wait is not null)
+            {
+                var w = (Waiter<T>)wait;
+                bool canceled = w.EndCancel();
+                _value = w.Value;
+                _ok = w.Success;
+                _done = true;
+                Waiter<T>.Return(w);
+                if (canceled)
+                {
+                    _value = default!;
+                    throw new OperationCanceledException(_ct);
+                }
             }
         }
         var v = _value;
         _value = default!;
         return (v, _ok);
     }
+
+    [StackTraceHidden]
+    private static void ThrowAwaiterMisuse() =>
+        throw new InvalidOperationException("A channel awaiter was used again after it suspended: call GetResult once, after the goroutine resumed.");
 }
 
 /// <summary>The awaiter behind <see cref="Chan{T}.Recv()"/>.</summary>

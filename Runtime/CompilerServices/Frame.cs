@@ -29,12 +29,54 @@ public abstract class Frame
     /// <summary>The value of <see cref="State"/> once the frame completed.</summary>
     public const int DoneState = -2;
 
-    // Set when the frame ended with an exception; its caller rethrows it at the call site.
-    internal ExceptionDispatchInfo? Failure;
+    // How the frame ended, beyond State: null, its exception (an ExceptionDispatchInfo, which its caller rethrows at
+    // the call site), or, for a root frame someone waits for, its JoinRecord (who waits for the goroutine to end,
+    // the unobserved-exception holder), which then carries the exception. One field for both: every frame has
+    // it, a frame is most of what a parked goroutine costs, and few frames fail or are joined.
+    //   - The record is installed under lock(this) (GetOrAddJoins) and never replaced or removed.
+    //   - The exception is written once, when the frame completes: by the M that ran it, without the lock
+    //     (Schedule.Execute), or under the lock for a goroutine written off (JoinState.Finish). Either CAS
+    //     puts it into the empty field, or it goes into the record that a joiner installed first.
+    //   - Readers read it after State is DoneState (volatile: the write of State comes after the exception's).
+    private object? _end;
 
-    // Root frames only, allocated when someone must wait: who waits for the goroutine to end, and the
-    // unobserved-exception holder. Guarded by lock(this). Kept out of line so nested frames stay small.
-    internal JoinRecord? Joins;
+    /// <summary>The exception the frame ended with, or null; set once, as the frame completes.</summary>
+    internal ExceptionDispatchInfo? Failure
+    {
+        get
+        {
+            object? end = Volatile.Read(ref _end);
+            return end as ExceptionDispatchInfo ?? (end as JoinRecord)?.Failure;
+        }
+        set
+        {
+            while (true)
+            {
+                object? end = Volatile.Read(ref _end);
+                if (end is JoinRecord joins)
+                {
+                    joins.Failure = value;
+                    return;
+                }
+                if (Interlocked.CompareExchange(ref _end, value, end) == end) return;
+            }
+        }
+    }
+
+    /// <summary>Root frames only, made when someone must wait (<see cref="GetOrAddJoins"/>); read under lock(this).</summary>
+    internal JoinRecord? Joins => Volatile.Read(ref _end) as JoinRecord;
+
+    /// <summary>Under lock(this): the frame's join record, made now if it has none (taking over an exception recorded already).</summary>
+    internal JoinRecord GetOrAddJoins()
+    {
+        while (true)
+        {
+            object? end = Volatile.Read(ref _end);
+            if (end is JoinRecord joins) return joins;
+            var made = new JoinRecord { Failure = (ExceptionDispatchInfo?)end };
+            if (Interlocked.CompareExchange(ref _end, made, end) == end) return made;
+        }
+    }
 
     /// <summary>Runs the frame from <see cref="State"/> until it completes or suspends.</summary>
     /// <param name="g">The goroutine this frame belongs to.</param>
@@ -68,6 +110,7 @@ public abstract class Frame
     /// </summary>
     public void ThrowIfFailed()
     {
+        if (_end is null) return; // the common case: no exception, nobody joined
         var failure = Failure;
         if (failure is not null)
         {

@@ -25,27 +25,55 @@ public sealed class G
     public volatile bool Preempt;
 
     // ---- scheduler state ----
-    internal readonly Sched Sched;
+    // Its runtime, who started it and its ExecutionContext (GOrigin): shared between goroutines, never null.
+    internal GOrigin Origin;
+
+    /// <summary>The runtime this goroutine belongs to.</summary>
+    internal Sched Sched => Origin.Sched;
     internal long Goid;
     internal int Status;                // GStatus, changed with Interlocked
     internal Frame? Top;                // the frame to resume next
     internal Frame? Root;               // the first frame: its result is the goroutine's
     internal G? SchedLink;              // intrusive link: global run queue, free lists, join waiters
-    internal M? M;                      // the M running it, while Running
-    internal long ParentGoid;
-    internal string? CreatedBy;         // method name of the parent frame, for dumps
 
     internal int AllGsIndex;            // position in the scheduler's allgs list, for O(1) removal
-    internal object? WaitingOn;         // while Waiting: what it waits on (the park's arg, or the commit step), for abandoning
     internal WaitReason WaitReason;
-    // The ExecutionContext its frames run in (AsyncLocal values, Activity.Current, culture): captured at
-    // spawn, re-captured when a resume changed it. Null: the M's own (default) context, nothing to restore.
-    internal ExecutionContext? ExecContext;
+
+    // While Running: the M that runs it (M). While Waiting: what it waits on (WaitingOn: the park's arg, or the
+    // commit step), for abandoning. Never both at once, so one field: a parked goroutine carries no M, and
+    // parked Gs are what a program has millions of. Otherwise null.
+    private object? _mOrWait;
+
+    /// <summary>The M running this goroutine, while it runs (Go: <c>g.m</c>); else null.</summary>
+    internal M? M
+    {
+        get => _mOrWait as M;
+        set => _mOrWait = value;
+    }
+
+    /// <summary>
+    /// While Waiting: what it waits on (the park's arg, or the commit step), for abandoning; else null. A
+    /// reader racing with a resume may see the M that runs it instead, which is no wait (null here).
+    /// </summary>
+    internal object? WaitingOn
+    {
+        get => _mOrWait is M ? null : _mOrWait;
+        set => _mOrWait = value;
+    }
+    /// <summary>
+    /// The ExecutionContext its frames run in (AsyncLocal values, Activity.Current, culture): captured at spawn,
+    /// re-captured when a resume changed it (a new <see cref="Origin"/> then). Null: the M's own (default) context.
+    /// </summary>
+    internal ExecutionContext? ExecContext
+    {
+        get => Origin.ExecContext;
+        set => Origin = Origin.WithContext(value);
+    }
     internal int WaitSinceSeconds;      // Environment.TickCount64 / 1000 at the park, for dumps
     internal ushort SyncDepth;          // nested Invokes now on the thread's stack; the scheduler zeroes it (ushort: G stays small)
 
 
-    internal G(Sched sched) => Sched = sched;
+    internal G(Sched sched) => Origin = sched.OutsideOrigin;
 
     /// <summary>The goroutine id, as printed in dumps (Go: goid).</summary>
     public long Id => Goid;
@@ -69,7 +97,7 @@ public sealed class G
         Top = frame;
         // The request lives on the M, which runs the commit right after the frames return: a G never
         // carries it while parked, and parked Gs are what a program has millions of.
-        M m = M!;
+        M m = (M)_mOrWait!;
         m.ParkCommit = commit;
         m.ParkArg = arg;
         WaitReason = reason;
@@ -176,8 +204,9 @@ public sealed class G
         Top = null;
         Root = null;
         M = null;
-        CreatedBy = null;
-        ExecContext = null; // a recycled G must not keep a finished request's AsyncLocals alive
+        // The runtime stays; the starting goroutine's name and the context go (a recycled G must not keep a
+        // finished request's AsyncLocals alive).
+        Origin = Origin.Sched.OutsideOrigin;
         WaitReason = WaitReason.None;
         Preempt = false;
     }

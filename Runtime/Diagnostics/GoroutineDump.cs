@@ -37,8 +37,9 @@ internal static class GoroutineDump
             if (state >= 0 && f.GetSourceLocation(state) is SourceLocation loc)
                 sb.Append('\t').Append(loc.File).Append(':').Append(loc.Line).Append('\n');
         }
-        if (g.ParentGoid != 0 || g.CreatedBy is not null)
-            sb.Append("created by ").Append(g.CreatedBy ?? "?").Append(" in goroutine ").Append(g.ParentGoid).Append('\n');
+        GOrigin origin = g.Origin;
+        if (origin.ParentGoid != 0 || origin.CreatedBy is not null)
+            sb.Append("created by ").Append(origin.CreatedBy ?? "?").Append(" in goroutine ").Append(origin.ParentGoid).Append('\n');
     }
 
     private static string StatusText(G g, GStatus status)

@@ -46,9 +46,8 @@ internal sealed partial class Sched
         g.Top = root;
         root.Caller = GoExitFrame.Instance;
         G? parent = m?.CurG;
-        g.ParentGoid = parent?.Goid ?? 0;
-        g.CreatedBy = parent?.Top?.MethodName;
-        if (_flowExecutionContext) g.ExecContext = fromSpawner ? CaptureForSpawn(m) : context;
+        ExecutionContext? ctx = !_flowExecutionContext ? null : fromSpawner ? CaptureForSpawn(m) : context;
+        g.Origin = GOrigin.For(this, parent?.Goid ?? 0, parent?.Top?.MethodName, ctx);
         g.CasStatus(GStatus.Dead, GStatus.Runnable);
         PutRunnable(g, p);
         if (entered) LeaveRuntime(m!, entered);

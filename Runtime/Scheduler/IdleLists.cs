@@ -192,6 +192,7 @@ internal sealed partial class Sched
     /// </summary>
     private void StopM(M m, long wakeAt = long.MaxValue)
     {
+        GOrigin.ForgetLast(); // an idle M keeps no goroutine's ExecutionContext (AsyncLocals) alive (StopM runs on the M's thread)
         lock (_lock)
         {
             if (_stopping) return;

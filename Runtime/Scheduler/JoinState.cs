@@ -112,7 +112,7 @@ internal sealed class JoinState : IParkCommit
         lock (root)
         {
             if (root.IsCompleted) return false;
-            var joins = root.Joins ??= new JoinRecord();
+            var joins = root.GetOrAddJoins();
             (joins.Threads ??= new ThreadJoiners()).Add(joiner);
             return true;
         }
@@ -131,7 +131,7 @@ internal sealed class JoinState : IParkCommit
     {
         lock (root)
         {
-            var joins = root.Joins ??= new JoinRecord();
+            var joins = root.GetOrAddJoins();
             return joins.Threads ??= new ThreadJoiners();
         }
     }
@@ -168,7 +168,7 @@ internal sealed class JoinState : IParkCommit
     /// <summary>Under <c>lock(root)</c>: lists <paramref name="g"/> as a parked joiner.</summary>
     public static void AddJoinerLocked(Frame root, G g)
     {
-        var joins = root.Joins ??= new JoinRecord();
+        var joins = root.GetOrAddJoins();
         g.SchedLink = joins.Goroutines;
         joins.Goroutines = g;
     }
@@ -179,7 +179,7 @@ internal sealed class JoinState : IParkCommit
         {
             if (!root.IsCompleted)
             {
-                var joins = root.Joins ??= new JoinRecord();
+                var joins = root.GetOrAddJoins();
                 switch (joins.Continuations)
                 {
                     case null: joins.Continuations = continuation; break;
@@ -219,7 +219,7 @@ internal sealed class JoinState : IParkCommit
             if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && threads is null
                 && !sched.IsDisposed)
             {
-                (root.Joins ??= new JoinRecord()).Unobserved =
+                root.GetOrAddJoins().Unobserved =
                     new UnobservedExceptionHolder(sched, goid, root.MethodName, root.Failure.SourceException);
             }
             root.MarkCompleted(null); // after the holder is in place: readers that see Done see it
@@ -258,6 +258,8 @@ internal sealed class JoinRecord
     public ThreadJoiners? Threads;
     /// <summary>Set when the goroutine failed with nobody waiting.</summary>
     public UnobservedExceptionHolder? Unobserved;
+    /// <summary>The root frame's exception once it has a record (<see cref="Frame.Failure"/>).</summary>
+    public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure;
 }
 
 /// <summary>

@@ -104,12 +104,19 @@ internal sealed partial class Sched
     /// <summary>Goroutines parked on something outside the runtime (a Task); see <see cref="Go.Await(System.Threading.Tasks.Task)"/>.</summary>
     internal int ExternalWaits;
 
+    /// <summary>
+    /// The origin of goroutines started in the default context from outside this runtime's goroutines (and of
+    /// free Gs). Kept on the GoRuntime: a field here moves Sched's hot fields (docs/performance.md).
+    /// </summary>
+    internal GOrigin OutsideOrigin => Runtime.OutsideOrigin!;
+
     /// <summary>Builds the scheduler from validated settings and starts sysmon; Ms start on demand.</summary>
     public Sched(GoRuntime runtime, string name, int procs, int? deterministicSeed, bool detectDeadlocks, bool deadlockOnAllAsleep,
         TimeSpan preemptAfter, TimeSpan? schedTrace, TextWriter traceWriter, Action<UnhandledGoroutineException>? unhandled,
         bool flowExecutionContext, int maxThreads = GoRuntime.DefaultMaxThreads)
     {
         Runtime = runtime;
+        runtime.OutsideOrigin = new GOrigin(this, 0, null, null);
         _maxThreads = maxThreads;
         Name = name;
         if (deterministicSeed is int seed) _det = new DeterministicRunQueue(seed);

@@ -91,8 +91,7 @@ internal sealed partial class Sched
     {
         P p = m.P!;
         g.SetStatusOwned(GStatus.Runnable, GStatus.Running);
-        g.WaitingOn = null;
-        g.M = m;
+        g.M = m; // also ends WaitingOn (one field)
         m.CurG = g;
         if (!inheritTime)
         {
@@ -189,7 +188,6 @@ internal sealed partial class Sched
     {
         g.WaitSinceSeconds = CoarseSeconds; // no clock read per park: sysmon keeps this current
         g.SetStatusOwned(GStatus.Running, GStatus.Waiting);
-        g.M = null;
         IParkCommit? commit = m.ParkCommit;
         object? arg = m.ParkArg;
         m.ParkCommit = null;

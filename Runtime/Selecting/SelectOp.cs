@@ -234,17 +234,16 @@ internal sealed class SelectOp<T1, T2, T3, T4> : SelectParker, IParkCommit
     /// <summary>Pass 2, all channels locked: a waiter on every channel case.</summary>
     public void Pass2()
     {
-        if (C1.IsChannelCase) _w1 = Enqueue(C1, 0);
-        if (C2.IsChannelCase) _w2 = Enqueue(C2, 1);
-        if (C3.IsChannelCase) _w3 = Enqueue(C3, 2);
-        if (C4.IsChannelCase) _w4 = Enqueue(C4, 3);
+        if (C1.IsChannelCase) _w1 = Enqueue(C1);
+        if (C2.IsChannelCase) _w2 = Enqueue(C2);
+        if (C3.IsChannelCase) _w3 = Enqueue(C3);
+        if (C4.IsChannelCase) _w4 = Enqueue(C4);
     }
 
-    private Waiter<T> Enqueue<T>(in SelectCase<T> c, int index)
+    private Waiter<T> Enqueue<T>(in SelectCase<T> c)
     {
         var w = Waiter<T>.Rent();
         w.Select = this;
-        w.CaseIndex = index;
         var h = c.H!;
         if (c.Kind == CaseKind.Send)
         {
@@ -263,14 +262,14 @@ internal sealed class SelectOp<T1, T2, T3, T4> : SelectParker, IParkCommit
     {
         LockAll();
         Waiter? winner = Winner;
-        Dequeue(C1, ref _w1, winner, ref V1);
-        Dequeue(C2, ref _w2, winner, ref V2);
-        Dequeue(C3, ref _w3, winner, ref V3);
-        Dequeue(C4, ref _w4, winner, ref V4);
+        Dequeue(C1, ref _w1, winner, ref V1, 0);
+        Dequeue(C2, ref _w2, winner, ref V2, 1);
+        Dequeue(C3, ref _w3, winner, ref V3, 2);
+        Dequeue(C4, ref _w4, winner, ref V4, 3);
         UnlockAll();
     }
 
-    private void Dequeue<T>(in SelectCase<T> c, ref Waiter<T>? slot, Waiter? winner, ref T value)
+    private void Dequeue<T>(in SelectCase<T> c, ref Waiter<T>? slot, Waiter? winner, ref T value, int index)
     {
         var w = slot;
         if (w is null) return;
@@ -278,7 +277,7 @@ internal sealed class SelectOp<T1, T2, T3, T4> : SelectParker, IParkCommit
         var h = c.H!;
         if (w == winner)
         {
-            Index = w.CaseIndex;
+            Index = index; // the winner is known by its slot: the waiter carries no case index
             Ok = w.Success;
             if (c.Kind == CaseKind.Recv) value = w.Value;
             else SendOnClosed = !w.Success;

@@ -204,21 +204,20 @@ internal sealed class SelectOp<T1, T2, T3, T4, T5, T6, T7, T8> : SelectParker, I
     /// <summary>Pass 2, all channels locked: a waiter on every channel case.</summary>
     public void Pass2()
     {
-        if (C1.IsChannelCase) _w1 = Enqueue(C1, 0);
-        if (C2.IsChannelCase) _w2 = Enqueue(C2, 1);
-        if (C3.IsChannelCase) _w3 = Enqueue(C3, 2);
-        if (C4.IsChannelCase) _w4 = Enqueue(C4, 3);
-        if (C5.IsChannelCase) _w5 = Enqueue(C5, 4);
-        if (C6.IsChannelCase) _w6 = Enqueue(C6, 5);
-        if (C7.IsChannelCase) _w7 = Enqueue(C7, 6);
-        if (C8.IsChannelCase) _w8 = Enqueue(C8, 7);
+        if (C1.IsChannelCase) _w1 = Enqueue(C1);
+        if (C2.IsChannelCase) _w2 = Enqueue(C2);
+        if (C3.IsChannelCase) _w3 = Enqueue(C3);
+        if (C4.IsChannelCase) _w4 = Enqueue(C4);
+        if (C5.IsChannelCase) _w5 = Enqueue(C5);
+        if (C6.IsChannelCase) _w6 = Enqueue(C6);
+        if (C7.IsChannelCase) _w7 = Enqueue(C7);
+        if (C8.IsChannelCase) _w8 = Enqueue(C8);
     }
 
-    private Waiter<T> Enqueue<T>(in SelectCase<T> c, int index)
+    private Waiter<T> Enqueue<T>(in SelectCase<T> c)
     {
         var w = Waiter<T>.Rent();
         w.Select = this;
-        w.CaseIndex = index;
         var h = c.H!;
         if (c.Kind == CaseKind.Send)
         {
@@ -237,18 +236,18 @@ internal sealed class SelectOp<T1, T2, T3, T4, T5, T6, T7, T8> : SelectParker, I
     {
         LockAll();
         Waiter? winner = Winner;
-        Dequeue(C1, ref _w1, winner, ref V1);
-        Dequeue(C2, ref _w2, winner, ref V2);
-        Dequeue(C3, ref _w3, winner, ref V3);
-        Dequeue(C4, ref _w4, winner, ref V4);
-        Dequeue(C5, ref _w5, winner, ref V5);
-        Dequeue(C6, ref _w6, winner, ref V6);
-        Dequeue(C7, ref _w7, winner, ref V7);
-        Dequeue(C8, ref _w8, winner, ref V8);
+        Dequeue(C1, ref _w1, winner, ref V1, 0);
+        Dequeue(C2, ref _w2, winner, ref V2, 1);
+        Dequeue(C3, ref _w3, winner, ref V3, 2);
+        Dequeue(C4, ref _w4, winner, ref V4, 3);
+        Dequeue(C5, ref _w5, winner, ref V5, 4);
+        Dequeue(C6, ref _w6, winner, ref V6, 5);
+        Dequeue(C7, ref _w7, winner, ref V7, 6);
+        Dequeue(C8, ref _w8, winner, ref V8, 7);
         UnlockAll();
     }
 
-    private void Dequeue<T>(in SelectCase<T> c, ref Waiter<T>? slot, Waiter? winner, ref T value)
+    private void Dequeue<T>(in SelectCase<T> c, ref Waiter<T>? slot, Waiter? winner, ref T value, int index)
     {
         var w = slot;
         if (w is null) return;
@@ -256,7 +255,7 @@ internal sealed class SelectOp<T1, T2, T3, T4, T5, T6, T7, T8> : SelectParker, I
         var h = c.H!;
         if (w == winner)
         {
-            Index = w.CaseIndex;
+            Index = index; // the winner is known by its slot: the waiter carries no case index
             Ok = w.Success;
             if (c.Kind == CaseKind.Recv) value = w.Value;
             else SendOnClosed = !w.Success;

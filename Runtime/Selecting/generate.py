@@ -175,13 +175,12 @@ internal sealed class SelectOp<{T}> : SelectParker, IParkCommit
     /// <summary>Pass 2, all channels locked: a waiter on every channel case.</summary>
     public void Pass2()
     {{
-{''.join(f'        if (C{i}.IsChannelCase) _w{i} = Enqueue(C{i}, {i - 1});{chr(10)}' for i in range(1, K + 1))}    }}
+{''.join(f'        if (C{i}.IsChannelCase) _w{i} = Enqueue(C{i});{chr(10)}' for i in range(1, K + 1))}    }}
 
-    private Waiter<T> Enqueue<T>(in SelectCase<T> c, int index)
+    private Waiter<T> Enqueue<T>(in SelectCase<T> c)
     {{
         var w = Waiter<T>.Rent();
         w.Select = this;
-        w.CaseIndex = index;
         var h = c.H!;
         if (c.Kind == CaseKind.Send)
         {{
@@ -200,10 +199,10 @@ internal sealed class SelectOp<{T}> : SelectParker, IParkCommit
     {{
         LockAll();
         Waiter? winner = Winner;
-{''.join(f'        Dequeue(C{i}, ref _w{i}, winner, ref V{i});{chr(10)}' for i in range(1, K + 1))}        UnlockAll();
+{''.join(f'        Dequeue(C{i}, ref _w{i}, winner, ref V{i}, {i - 1});{chr(10)}' for i in range(1, K + 1))}        UnlockAll();
     }}
 
-    private void Dequeue<T>(in SelectCase<T> c, ref Waiter<T>? slot, Waiter? winner, ref T value)
+    private void Dequeue<T>(in SelectCase<T> c, ref Waiter<T>? slot, Waiter? winner, ref T value, int index)
     {{
         var w = slot;
         if (w is null) return;
@@ -211,7 +210,7 @@ internal sealed class SelectOp<{T}> : SelectParker, IParkCommit
         var h = c.H!;
         if (w == winner)
         {{
-            Index = w.CaseIndex;
+            Index = index; // the winner is known by its slot: the waiter carries no case index
             Ok = w.Success;
             if (c.Kind == CaseKind.Recv) value = w.Value;
             else SendOnClosed = !w.Success;

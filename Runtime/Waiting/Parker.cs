@@ -13,25 +13,77 @@ namespace GoSharp.Waiting;
 internal abstract class Parker : IAbandonableWait
 {
     // Who sleeps: a parked goroutine (G), an async waiter's task (TaskCompletionSource), or null for a blocked
-    // thread. Never two at once, so one field: every parked goroutine carries a wait record, and a field less
-    // keeps it small (docs/performance.md, Size of a goroutine).
+    // thread; for a select case's waiter, its select (Waiter.Select), which sleeps for all its cases. Never two
+    // at once, so one field: every parked goroutine carries a wait record, and a field less keeps it small
+    // (docs/performance.md, Size of a goroutine). A waiter that has been cancellable once keeps its cancellation
+    // record here instead (a SleeperBox), and the record holds the sleeper: few waits have a token, and a
+    // record's field would cost every wait record 8 bytes. A box, once in, is never replaced.
     private object? _sleeper;
+
+    /// <summary>
+    /// The out-of-line part of a wait that has a cancellation token (Waiter.Cancellation.cs): it takes the
+    /// sleeper's slot and keeps the sleeper. Sealed, so that telling it from a G is one type-handle compare
+    /// on every wake-up.
+    /// </summary>
+    private protected sealed class SleeperBox
+    {
+        public object? Sleeper;
+        /// <summary>The token's registration (Waiter.Cancellation.cs).</summary>
+        public CancellationTokenRegistration Token;
+        /// <summary>The queue to cancel on while registered, else null.</summary>
+        public ICancelableWaitQueue? Owner;
+    }
+
+    /// <summary>The sleeper (G, TaskCompletionSource, SelectParker or null), wherever it is kept.</summary>
+    private protected object? Sleeper
+    {
+        get
+        {
+            object? s = _sleeper;
+            return s is SleeperBox box ? box.Sleeper : s;
+        }
+        set
+        {
+            if (_sleeper is SleeperBox box) box.Sleeper = value;
+            else _sleeper = value;
+        }
+    }
+
+    /// <summary>The box in the sleeper's slot, or null.</summary>
+    private protected SleeperBox? Box => Volatile.Read(ref _sleeper) as SleeperBox;
+
+    /// <summary>Puts <paramref name="box"/> into the sleeper's slot, keeping the sleeper in it; once per Parker.</summary>
+    private protected void InstallBox(SleeperBox box)
+    {
+        box.Sleeper = _sleeper;
+        Volatile.Write(ref _sleeper, box); // a waker that reads the slot finds the sleeper either way
+    }
 
     /// <summary>The parked goroutine, or null when a thread or async code waits.</summary>
     public G? G
     {
-        get => _sleeper as G;
-        set => _sleeper = value;
+        get
+        {
+            object? s = _sleeper;
+            return s as G ?? (s is SleeperBox box ? box.Sleeper as G : null); // G: sealed, one compare
+        }
+        set => Sleeper = value;
     }
 
     /// <summary>Set for an async waiter (SendAsync/RecvAsync): completed instead of a thread wake-up.</summary>
     public System.Threading.Tasks.TaskCompletionSource? Async
     {
-        get => _sleeper as System.Threading.Tasks.TaskCompletionSource;
-        set => _sleeper = value;
+        get => Sleeper as System.Threading.Tasks.TaskCompletionSource;
+        set => Sleeper = value;
     }
-    private bool _signaled;
-    private bool _abandoned; // woken by Dispose, not by a waker (guarded by lock(this))
+
+    // A blocked thread's wake-up, guarded by lock(this): Signaled by a waker, Abandoned by Dispose (not a waker).
+    // One byte for both (both change only under the lock), declared by each subclass (ThreadWake): a field here
+    // would sit alone in 8 bytes of padding after _sleeper, and a channel's wait record would be 72 bytes, not 64.
+    private const byte Signaled = 1, Abandoned = 2;
+
+    /// <summary>The subclass's thread wake-up byte (guarded by lock(this)).</summary>
+    private protected abstract ref byte ThreadWake { get; }
 
     /// <summary>Wakes the sleeper. Call it after releasing every lock; touch nothing of this object after.</summary>
     public void Wake()
@@ -50,7 +102,7 @@ internal abstract class Parker : IAbandonableWait
         }
         lock (this)
         {
-            _signaled = true;
+            ThreadWake |= Signaled;
             Monitor.Pulse(this);
         }
     }
@@ -65,9 +117,9 @@ internal abstract class Parker : IAbandonableWait
     {
         lock (this)
         {
-            if (_signaled)
+            if ((ThreadWake & Signaled) != 0)
             {
-                _signaled = false;
+                ThreadWake &= unchecked((byte)~Signaled);
                 return;
             }
         }
@@ -94,11 +146,12 @@ internal abstract class Parker : IAbandonableWait
             using var scope = blocking;
             lock (this)
             {
-                while (!_signaled && !_abandoned) Monitor.Wait(this);
-                _signaled = false;
-                if (_abandoned)
+                ref byte wake = ref ThreadWake;
+                while (wake == 0) Monitor.Wait(this);
+                bool abandoned = (wake & Abandoned) != 0;
+                wake = 0;
+                if (abandoned)
                 {
-                    _abandoned = false;
                     throw new ObjectDisposedException(nameof(GoRuntime),
                         $"The GoSharp runtime '{m?.Sched.Name}' was disposed while this goroutine's plain code was blocked.");
                 }
@@ -119,7 +172,7 @@ internal abstract class Parker : IAbandonableWait
         if (!TryCancel()) return; // a waker owns the wait: its Wake is coming and delivers normally
         lock (this)
         {
-            _abandoned = true;
+            ThreadWake |= Abandoned;
             Monitor.PulseAll(this);
         }
     }

@@ -9,6 +9,8 @@ internal abstract class SelectParker : Parker
     public int Done;
     /// <summary>The waiter that completed the select.</summary>
     public Waiter? Winner;
+    private byte _threadWake;
+    private protected override ref byte ThreadWake => ref _threadWake;
 
     /// <summary>
     /// Cancels a parked select: wins <see cref="Done"/> so no waker can complete it, then unlinks every

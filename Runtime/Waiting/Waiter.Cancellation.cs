@@ -28,15 +28,9 @@ internal abstract partial class Waiter
     public bool CancelRequested;
     /// <summary>The wait ended by cancellation: the operation did not happen (set under the owner's lock).</summary>
     public bool Canceled;
-    // The token's registration and the queue to cancel on, out of line: every parked goroutine carries a wait
-    // record, few waits have a token. Made on the waiter's first cancellable wait and kept while it is pooled.
-    private sealed class Registration
-    {
-        public CancellationTokenRegistration Token;
-        public ICancelableWaitQueue? Owner;
-    }
-
-    private Registration? _cancel;
+    // The token's registration and the queue to cancel on are out of line (Parker.SleeperBox, in the sleeper's
+    // slot: no field of their own): every parked goroutine carries a wait record, few waits have a token. Made
+    // on the waiter's first cancellable wait and kept while it is pooled.
 
     private static readonly Action<object?> s_onCancel = static s => ((Waiter)s!).OnCancel();
 
@@ -47,7 +41,11 @@ internal abstract partial class Waiter
     public void RegisterCancel(CancellationToken cancellationToken, ICancelableWaitQueue owner)
     {
         if (!cancellationToken.CanBeCanceled) return;
-        var r = _cancel ??= new Registration();
+        if (Box is not SleeperBox r)
+        {
+            r = new SleeperBox();
+            InstallBox(r);
+        }
         r.Owner = owner;
         // Unsafe: the callback only touches the runtime's own state; no ExecutionContext to flow.
         r.Token = cancellationToken.UnsafeRegister(s_onCancel, this);
@@ -55,7 +53,7 @@ internal abstract partial class Waiter
 
     private void OnCancel()
     {
-        if (_cancel!.Owner!.CancelWait(this)) Wake();
+        if (Box!.Owner!.CancelWait(this)) Wake();
     }
 
     /// <summary>
@@ -64,8 +62,7 @@ internal abstract partial class Waiter
     /// </summary>
     public bool EndCancel()
     {
-        var r = _cancel;
-        if (r?.Owner is null) return false;
+        if (Box is not SleeperBox r || r.Owner is null) return false;
         r.Token.Dispose();
         r.Token = default;
         r.Owner = null;

@@ -14,10 +14,22 @@ internal abstract partial class Waiter : Parker
     public object? Queue;
     /// <summary>True when a value was delivered (or taken); false when the channel was closed.</summary>
     public bool Success;
-    /// <summary>Non-null for a select case: the waker must win <see cref="SelectParker.Done"/> first.</summary>
-    public SelectParker? Select;
-    /// <summary>Which case of its select this waiter is (select only).</summary>
-    public int CaseIndex;
+    private byte _threadWake;
+    private protected override ref byte ThreadWake => ref _threadWake;
+    /// <summary>
+    /// Non-null for a select case: the waker must win <see cref="SelectParker.Done"/> first. Kept in the
+    /// sleeper's slot: a case's waiter never sleeps itself (its select does), so <see cref="Parker.G"/> and
+    /// <see cref="Parker.Async"/> read null for it.
+    /// </summary>
+    public SelectParker? Select
+    {
+        get
+        {
+            object? s = Sleeper;
+            return s is G ? null : s as SelectParker; // a G (sealed, one compare) is the common case: no cast helper
+        }
+        set => Sleeper = value;
+    }
     /// <summary>
     /// Link in a wake list (<see cref="WaitQueue.TakeAll"/>): taken under the lock, woken after it. It is
     /// <see cref="Next"/>: a taken waiter is in no queue (<see cref="Queue"/> is null, so no queue operation
@@ -32,8 +44,9 @@ internal abstract partial class Waiter : Parker
     /// <summary>Wakes the blocked operation: the select's parker for a select case, else this waiter.</summary>
     public void WakeOwner()
     {
-        SelectParker? s = Select;
-        if (s is not null) s.Wake();
+        object? s = Sleeper;
+        if (s is G g) g.Ready(); // the common case, decided by one compare
+        else if (s is SelectParker select) select.Wake();
         else Wake();
     }
 
@@ -55,14 +68,11 @@ internal abstract partial class Waiter : Parker
     /// <summary>Clears what a pooled waiter must not carry into its next use.</summary>
     protected void ResetWaiter()
     {
-        G = null;
-        Async = null;
+        Sleeper = null; // G, Async, Select (a cancellation record stays, for the next cancellable wait)
         Next = Prev = null;
         Queue = null;
-        Select = null;
         Success = false;
         WakeNext = null;
-        CaseIndex = 0;
         CancelRequested = false;
         Canceled = false;
     }

@@ -8,6 +8,9 @@
 #   fd       framework-dependent (default): needs the .NET 10 runtime where it runs
 #   sc       self-contained, not trimmed: runs on a machine without .NET (copy out/sc there)
 #   trimmed  self-contained and trimmed (PublishTrimmed)
+#   trimmed-r2r  trimmed and ReadyToRun-compiled (PublishReadyToRun): trimming rewrites the framework's
+#            assemblies and drops their ReadyToRun code, so a plain trimmed build JIT-compiles more at start;
+#            this mode compiles it back (docs/performance.md, Trimmed and Native AOT builds)
 #   aot      Native AOT (PublishAot; needs a C toolchain here)
 #
 # Installs Go 1.19 from Debian's packages if it is missing.
@@ -29,8 +32,9 @@ case "$mode" in
   # Workloads* properties, not PublishTrimmed/PublishAot themselves: a global property would reach the
   # generator project too, which targets netstandard2.0.
   trimmed) flags=(-r "$rid" --self-contained -p:WorkloadsTrimmed=true) ;;
+  trimmed-r2r) flags=(-r "$rid" --self-contained -p:WorkloadsTrimmed=true -p:WorkloadsReadyToRun=true) ;;
   aot) flags=(-r "$rid" -p:WorkloadsAot=true) ;;
-  *) echo "unknown mode $mode (fd, sc, trimmed, aot)" >&2; exit 2 ;;
+  *) echo "unknown mode $mode (fd, sc, trimmed, trimmed-r2r, aot)" >&2; exit 2 ;;
 esac
 
 rm -rf "$out"

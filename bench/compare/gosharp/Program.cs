@@ -352,7 +352,8 @@ public static partial class Program
         {
             case "skynet": result = GoSkynetRoot().Join(); break;
             case "pingpong": result = GoPingPong(1_000_000).Join(); break;
-            case "ring": result = GoRing(503, 10_000_000).Join(); break;
+            // An optional hop count, for long runs (where dynamic PGO would matter): ring 100000000.
+            case "ring": result = GoRing(503, args.Length > 1 ? long.Parse(args[1]) : 10_000_000).Join(); break;
             case "sieve": result = GoSieve(2000).Join(); break;
             case "spawn-park":
                 result = GoSpawnPark(1_000_000).Join();
