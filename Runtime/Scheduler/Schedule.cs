@@ -276,6 +276,10 @@ internal sealed partial class Sched
                 if (g is not null) return g;
             }
 
+            // The network, before stealing (Go's order): sockets that became ready ready their goroutines.
+            g = PollWithoutBlocking(p);
+            if (g is not null) return g;
+
             // Steal, but keep spinning Ms to at most half the busy Ps (golang/go#18237).
             int procs = _gomaxprocs;
             if (m.Spinning || 2 * Volatile.Read(ref _nmspinning) < procs - _npidle)
@@ -323,7 +327,10 @@ internal sealed partial class Sched
                 }
             }
             CheckDead(allpSnapshot);
-            StopM(m, _det is null ? EarliestTimer(allpSnapshot) : long.MaxValue); // det: virtual timers fire by clock jumps
+            long wakeAt = _det is null ? EarliestTimer(allpSnapshot) : long.MaxValue; // det: virtual timers fire by clock jumps
+            // Sockets registered and no M blocked in the poller: this one blocks there instead of on its note.
+            if (TakeBlockingPoll()) PollM(m, wakeAt);
+            else StopM(m, wakeAt);
         }
     }
 
