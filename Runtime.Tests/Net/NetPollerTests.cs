@@ -18,7 +18,7 @@ public class NetPollerTests
 {
     /// <summary>On Linux the poller serves goroutines unless the switch turns it off.</summary>
     internal static bool PollerExpected =>
-        OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable(NetPoller.Variable)?.Trim() is not ("0" or "false" or "False" or "off");
+        OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable(NetPoller.Variable)?.Trim().ToLowerInvariant() is not ("0" or "false" or "off" or "no");
 
     /// <summary>Spins until the goroutine's operation on <paramref name="c"/> is parked: in the poller's slot, or on .NET's engine.</summary>
     internal static void UntilWaiting(GoRuntime rt, Conn c, bool write)

@@ -28,7 +28,9 @@ namespace GoSharp.Scheduler;
 //
 // Finding work (FindRunnable), in order: this P's expired timers; every 61st tick the global queue first
 // (so two goroutines respawning each other cannot starve it); the local runnext and ring; the global
-// queue; stealing from other Ps (at most GOMAXPROCS/2 Ms spin at once); then give the P back and sleep.
+// queue; the network, without blocking (NetPoll.cs); stealing from other Ps (at most GOMAXPROCS/2 Ms spin
+// at once); then give the P back and sleep: in epoll_wait if sockets are registered and no M already
+// blocks there (PollM), else on the M's note.
 //
 // The spinning protocol (golang/go#43997), both halves:
 //   - The submitter (Ready, NewProc, a timer) first makes work visible (runqput or globrunqput), then,

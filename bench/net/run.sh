@@ -89,11 +89,11 @@ for n in "${counts[@]}"; do
   done
 done
 echo
-printf '%7s %-16s %10s %8s %8s %12s\n' conns ratio msgs/s p50 p99 mem/conn
+printf '%7s %-22s %10s %8s %8s %12s\n' conns ratio msgs/s p50 p99 mem/conn
 for n in "${counts[@]}"; do
   for other in go gosharp-async dotnet; do
     [ -n "${M[$n,$other,tps]:-}" ] || continue
-    printf '%7s %-16s %10s %8s %8s %12s\n' "$n" "gosharp/$other" \
+    printf '%7s %-22s %10s %8s %8s %12s\n' "$n" "gosharp/$other" \
       "$(ratio "${M[$n,gosharp,tps]}" "${M[$n,$other,tps]}")" "$(ratio "${M[$n,gosharp,p50]}" "${M[$n,$other,p50]}")" \
       "$(ratio "${M[$n,gosharp,p99]}" "${M[$n,$other,p99]}")" "$(ratio "${M[$n,gosharp,mem]}" "${M[$n,$other,mem]}")"
   done

@@ -108,16 +108,8 @@ internal static class NetPoller
     /// <summary>Sockets registered now; the schedulers poll only while there are some.</summary>
     internal static bool HasDescriptors => s_state > 0 && Volatile.Read(ref s_registered) > 0;
 
-    private static bool SwitchedOff()
-    {
-        if (AppContext.TryGetSwitch(Switch, out bool on)) return !on;
-        string? v = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(v)) return false;
-        v = v.Trim();
-        if (v is "0" or "false" or "False" or "off") return true;
-        if (v is "1" or "true" or "True" or "on") return false;
-        throw new InvalidOperationException($"The environment variable {Variable} is '{v}': expected 1 (GoSharp's own poller, the default on Linux) or 0 (.NET's socket engine).");
-    }
+    /// <summary>The switch (docs/configuration.md): AppContext first, then the environment; a malformed value throws.</summary>
+    private static bool SwitchedOff() => RuntimeConfig.Bool(Switch, Variable) == false;
 
     private static void Init()
     {
