@@ -54,6 +54,30 @@ public class NetPollerTests
     });
 
     [Fact]
+    public void A_goroutine_dials_on_the_poller_and_the_Conn_knows_both_addresses() => Rt.With(1, rt =>
+    {
+        using Listener l = NetOps.ListenLoopback();
+        Conn? dialled = null;
+        IEnumerable<Op> Dialer()
+        {
+            var d = NetOps.Dial(l.Addr);
+            yield return d;
+            dialled = d.Result;
+        }
+        rt.Go(Dialer()).Join();
+        using Conn server = l.Accept();
+        using Conn c = dialled!;
+        Assert.Equal(PollerExpected, c.Poll is not null);
+        Assert.Equal(l.Addr, c.RemoteAddr);
+        Assert.Equal(server.RemoteAddr, c.LocalAddr);
+        c.Write(new byte[] { 42 });
+        server.SetReadDeadline(SafetyNet);
+        var one = new byte[1];
+        Assert.Equal(1, server.Read(one));
+        Assert.Equal(42, one[0]);
+    });
+
+    [Fact]
     public void A_deadline_moved_into_the_past_wakes_a_parked_read_and_the_Conn_stays_usable() => Rt.With(2, rt =>
     {
         var (a, b) = Pair();

@@ -27,7 +27,7 @@ public sealed class Conn : IDisposable
     private IPEndPoint? _localAddr;
     private int _closed;
 
-    internal Conn(Socket socket)
+    internal Conn(Socket socket, PollDesc? registered = null)
     {
         Socket = socket;
         // A peer may reset the connection before it is even accepted: the Conn is made all the same, and
@@ -42,7 +42,7 @@ public sealed class Conn : IDisposable
         {
         }
         // Goroutines wait on GoSharp's poller (Runtime/Net/Poll) when it is on; null: .NET's engine.
-        Poll = NetPoller.Register(socket);
+        Poll = registered ?? NetPoller.Register(socket); // a Dial on the poller registered it for its connect
         // The peer's address is the socket's own (kept since accept or connect); ours is made when asked.
         RemoteAddr = EndPointOf(socket, local: false);
         _read = new ConnOp(this, write: false);

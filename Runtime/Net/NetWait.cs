@@ -8,10 +8,11 @@ namespace GoSharp.Net;
 
 // How a goroutine waits for a socket (Go: the pollDesc's wait half, netpollblock / netpollready).
 //
-// Two engines. On Linux a goroutine's Read, Write and (one per listener) Accept wait on GoSharp's own
-// poller (Runtime/Net/Poll, whose header states that protocol): the commit step publishes this object in
-// the socket's PollDesc, and whoever takes it out (an edge, an interrupt) drives it (OnPollReady). Every
-// other wait (plain code, Dial, other systems, GOSHARP_NETPOLL=0) is on .NET's engine, as follows.
+// Two engines. On Linux a goroutine's Read, Write, Dial of an address and (one per listener) Accept wait on
+// GoSharp's own poller (Runtime/Net/Poll, whose header states that protocol): the commit step publishes
+// this object in the socket's PollDesc, and whoever takes it out (an edge, an interrupt) drives it
+// (OnPollReady). Every other wait (plain code, a Dial by name, other systems, GOSHARP_NETPOLL=0) is on
+// .NET's engine, as follows.
 //
 // .NET's socket engine (epoll on Linux, kqueue, IOCP on Windows) plays the part of Go's netpoller: an
 // operation is issued with Socket.ReceiveAsync / SendAsync / AcceptAsync / ConnectAsync, which first

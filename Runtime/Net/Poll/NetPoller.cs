@@ -55,8 +55,8 @@ namespace GoSharp.Net.Poll;
 //
 // What it does not do. Plain code (a thread, or a goroutine's plain code on an M) that has to wait
 // does so on .NET's engine, as before (Conn.Read in plain code): nothing would poll for a thread outside
-// a scheduler. Dial's connect, and an Accept while another Accept waits on the same listener, also stay on
-// .NET's engine. Deadlines fire from the Deadline's System.Threading.Timer (a Conn belongs to no one
+// a scheduler. A Dial by host name, and an Accept while another Accept waits on the same listener, also
+// stay on .NET's engine. Deadlines fire from the Deadline's System.Threading.Timer (a Conn belongs to no one
 // runtime's timer heap): its interrupt takes the waiter out of the slot and readies it.
 // The switch: GOSHARP_NETPOLL=0 (or the AppContext switch GoSharp.NetPoll = false) keeps every socket on
 // .NET's engine; other systems always do.
