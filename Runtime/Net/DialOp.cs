@@ -82,7 +82,7 @@ internal sealed class DialOp : NetWait
 
     protected override bool PolledWrite => true;
 
-    protected override bool Interrupted => _token.IsCancellationRequested;
+    protected override bool Interrupted => _token.IsCancellationRequested || _pd!.IsClosing;
 
     /// <summary>The connect on the poller: over once the socket is writable, with the socket's error (SO_ERROR) as its outcome.</summary>
     private bool DrivePolled()
@@ -90,6 +90,10 @@ internal sealed class DialOp : NetWait
         if (_token.IsCancellationRequested)
         {
             _error = new OperationCanceledException(_token);
+        }
+        else if (_pd!.IsClosing)
+        {
+            _error = new ObjectDisposedException(nameof(Socket), "The dial was ended: its runtime was disposed.");
         }
         else
         {
