@@ -54,6 +54,43 @@ public class NetPollerTests
     });
 
     [Fact]
+    public void Two_goroutines_accept_at_once_one_on_the_poller_and_Close_ends_both_waits() => Rt.With(2, rt =>
+    {
+        using Listener l = NetOps.ListenLoopback();
+        var accepted = new List<Conn>();
+        var errors = new List<Exception?>();
+        IEnumerable<Op> Acceptor()
+        {
+            while (true)
+            {
+                var a = NetOps.Accept(l).Catch();
+                yield return a;
+                lock (errors)
+                {
+                    if (a.Error is null) accepted.Add(a.Result);
+                    else errors.Add(a.Error);
+                }
+                if (a.Error is not null) yield break;
+            }
+        }
+        Goroutine first = rt.Go(Acceptor()), second = rt.Go(Acceptor());
+        UntilParkedOnNetwork(rt, 2);
+        if (l.Poll is PollDesc pd) SpinWait.SpinUntil(() => pd.HasWaiter(write: false));
+        // Both waits are served, the one on the poller and the one on .NET's engine (which gets which
+        // connection is a race between the two engines, and one may take both).
+        using Conn c1 = GoSharp.Net.Net.Dial(l.Addr), c2 = GoSharp.Net.Net.Dial(l.Addr);
+        SpinWait.SpinUntil(() => { lock (errors) return accepted.Count == 2; });
+        UntilParkedOnNetwork(rt, 2);
+        l.Close();
+        first.Join();
+        second.Join();
+        foreach (Conn c in accepted) c.Close();
+        Assert.Equal(2, accepted.Count);
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.IsType<ObjectDisposedException>(e));
+    });
+
+    [Fact]
     public void A_goroutine_dials_on_the_poller_and_the_Conn_knows_both_addresses() => Rt.With(1, rt =>
     {
         using Listener l = NetOps.ListenLoopback();

@@ -27,9 +27,6 @@ internal static class Epoll
     public const int EFD_CLOEXEC = 0x80000;
     public const int EFD_NONBLOCK = 0x800;
 
-    public const int EINTR = 4;
-    public const int EAGAIN = 11;
-
     /// <summary>sizeof(struct epoll_event) on this architecture.</summary>
     public static readonly int EventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
     /// <summary>Offset of the 64-bit data field in an epoll_event.</summary>
