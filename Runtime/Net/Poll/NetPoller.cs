@@ -20,7 +20,7 @@ namespace GoSharp.Net.Poll;
 // once) and wakes both sides.
 //
 // A side of a PollDesc is one slot: nothing, ReadyMark, or the operation parked on it. Both halves:
-//   - The waiter (a goroutine's Read, Write or Accept; NetWait). Issue the system call on the
+//   - The waiter (a goroutine's Read, Write, Accept or Dial's connect; NetWait). Issue the system call on the
 //     non-blocking socket. Would block: publish the operation in the slot by CAS (nothing -> waiter). A
 //     slot holding ReadyMark means readiness came after the call: consume it (ReadyMark -> nothing) and
 //     call again instead. After publishing, look at the interrupts (Close, the deadline, the caller's
@@ -44,8 +44,8 @@ namespace GoSharp.Net.Poll;
 //   - an M out of local and global work polls without blocking before it steals (Go: findRunnable's
 //     netpoll(0)), and runs one goroutine it readied, injecting the rest (Go: injectglist);
 //   - an M about to sleep with no work blocks in epoll_wait instead of on its note, until the earliest
-//     timer, if sockets are registered and no other M of any runtime already does (BlockingPoll: Go's
-//     sched.lastpoll swapped to 0). It stays on its scheduler's idle M list, marked InPoll: whoever hands
+//     timer, if sockets are registered and no other M of any runtime already does (TryTakeBlockingPoll:
+//     Go's sched.lastpoll swapped to 0). It stays on its scheduler's idle M list, marked InPoll: whoever hands
 //     it a P (StartM, Dispose) writes the eventfd (Break, Go: netpollBreak) instead of waking the note.
 //     Breaks coalesce (one write until the blocked poll reads it);
 //   - sysmon polls without blocking when nobody has for 10 ms (Go: sysmon's netpoll(0)), so a goroutine
