@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using GoSharp.CompilerServices;
+using GoSharp.Net.Poll;
 
 namespace GoSharp.Net;
 
@@ -19,12 +20,14 @@ namespace GoSharp.Net;
 public sealed class Conn : IDisposable
 {
     internal readonly Socket Socket;
+    /// <summary>The socket's registration with GoSharp's poller, or null (.NET's engine serves every wait).</summary>
+    internal readonly PollDesc? Poll;
     private readonly ConnOp _read;
     private readonly ConnOp _write;
     private IPEndPoint? _localAddr;
     private int _closed;
 
-    internal Conn(Socket socket)
+    internal Conn(Socket socket, PollDesc? registered = null)
     {
         Socket = socket;
         // A peer may reset the connection before it is even accepted: the Conn is made all the same, and
@@ -38,6 +41,8 @@ public sealed class Conn : IDisposable
         catch (SocketException)
         {
         }
+        // Goroutines wait on GoSharp's poller (Runtime/Net/Poll) when it is on; null: .NET's engine.
+        Poll = registered ?? NetPoller.Register(socket); // a Dial on the poller registered it for its connect
         // The peer's address is the socket's own (kept since accept or connect); ours is made when asked.
         RemoteAddr = EndPointOf(socket, local: false);
         _read = new ConnOp(this, write: false);
@@ -101,7 +106,7 @@ public sealed class Conn : IDisposable
     [SuspensionPoint(nameof(GetReadAwaiter))]
     public int Read(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        if (!_read.Begin(buffer, default, cancellationToken)) _read.Wait();
+        if (!_read.Begin(buffer, default, cancellationToken, goroutine: false)) _read.Wait();
         return _read.End();
     }
 
@@ -125,7 +130,7 @@ public sealed class Conn : IDisposable
     [SuspensionPoint(nameof(GetWriteAwaiter))]
     public void Write(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        if (!_write.Begin(default, data, cancellationToken)) _write.Wait();
+        if (!_write.Begin(default, data, cancellationToken, goroutine: false)) _write.Wait();
         _write.End();
     }
 
@@ -179,6 +184,8 @@ public sealed class Conn : IDisposable
         _ = LocalAddr; // the socket cannot tell it once disposed, and Go's LocalAddr outlives Close
         _read.CloseDeadline();
         _write.CloseDeadline();
+        // Out of the poller before the socket is disposed (its number may be reused at once); its waiters wake.
+        if (Poll is not null) NetPoller.Close(Poll);
         // Shut down first: the peer gets an orderly end of stream (FIN), as from Go's Close. Disposing a
         // socket with an operation outstanding would otherwise close it abortively (a reset) on Linux.
         try
@@ -229,7 +236,7 @@ public struct ConnReadAwaiter
             if (!_begun)
             {
                 _begun = true;
-                _over = _op.Begin(_buffer, default, _token);
+                _over = _op.Begin(_buffer, default, _token, goroutine: true);
             }
             return _over;
         }
@@ -269,7 +276,7 @@ public struct ConnWriteAwaiter
             if (!_begun)
             {
                 _begun = true;
-                _over = _op.Begin(default, _data, _token);
+                _over = _op.Begin(default, _data, _token, goroutine: true);
             }
             return _over;
         }

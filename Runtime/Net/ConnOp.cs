@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using GoSharp.Net.Poll;
 
 namespace GoSharp.Net;
 
@@ -33,6 +34,7 @@ internal sealed class ConnOp : NetWait
     private Memory<byte> _buffer;
     private int _transferred;
     private bool _hasPending;
+    private bool _polled;
     private bool _hasToken;
     private ValueTask<int> _pending;
     private Exception? _error;
@@ -52,7 +54,7 @@ internal sealed class ConnOp : NetWait
     /// Claims the direction and issues the operation; true if it is over already (then call <see cref="End"/>).
     /// Throws, with the direction released, when the operation cannot start.
     /// </summary>
-    public bool Begin(Memory<byte> readBuffer, ReadOnlyMemory<byte> writeData, CancellationToken userToken)
+    public bool Begin(Memory<byte> readBuffer, ReadOnlyMemory<byte> writeData, CancellationToken userToken, bool goroutine)
     {
         if (_conn.IsClosed) throw _conn.ClosedException(Name);
         if (Interlocked.Exchange(ref _busy, 1) != 0)
@@ -64,6 +66,8 @@ internal sealed class ConnOp : NetWait
         _error = null;
         _hasPending = false;
         _hasToken = false;
+        // A goroutine waits on GoSharp's poller when the socket is registered with it; plain code on .NET's engine.
+        _polled = goroutine && _conn.Poll is not null;
         // An empty read returns 0 at once, as Go's does (not a zero-byte wait for readiness), before the deadline is
         // looked at (Go's Read checks for an empty buffer first); an empty write still fails on a passed deadline,
         // as Go's Write does.
@@ -88,6 +92,7 @@ internal sealed class ConnOp : NetWait
 
     protected override bool Drive()
     {
+        if (_polled) return DrivePolled();
         while (true)
         {
             if (_hasPending)
@@ -152,6 +157,59 @@ internal sealed class ConnOp : NetWait
             }
         }
     }
+
+    /// <summary>
+    /// Drive on GoSharp's poller (Runtime/Net/Poll): the system call on the non-blocking socket, after the
+    /// interrupts (Go: pollDesc.prepare's netpollcheckerr, before every call). False when it would block.
+    /// </summary>
+    private bool DrivePolled()
+    {
+        Socket socket = _conn.Socket;
+        while (true)
+        {
+            if (_conn.IsClosed)
+            {
+                _error = _conn.ClosedException(Name);
+                return true;
+            }
+            if (_userToken.IsCancellationRequested || DeadlineExpired)
+            {
+                _error = new OperationCanceledException(); // End turns it into the caller's or the deadline's error
+                return true;
+            }
+            int n;
+            SocketError error;
+            try
+            {
+                n = _write
+                    ? socket.Send(_buffer.Span.Slice(_transferred), SocketFlags.None, out error)
+                    : socket.Receive(_buffer.Span, SocketFlags.None, out error);
+            }
+            catch (ObjectDisposedException)
+            {
+                _error = _conn.ClosedException(Name); // closed under the call
+                return true;
+            }
+            if (error == SocketError.Success)
+            {
+                if (_write && n == 0) return false;
+                _transferred += n;
+                // A read is over with any count (0: end of stream); a write once everything went out.
+                if (!_write || n == 0 || _transferred >= _buffer.Length) return true;
+                continue;
+            }
+            if (error == SocketError.WouldBlock) return false;
+            if (error == SocketError.Interrupted) continue;
+            _error = new SocketException((int)error);
+            return true;
+        }
+    }
+
+    protected override PollDesc? PolledDesc => _polled ? _conn.Poll : null;
+
+    protected override bool PolledWrite => _write;
+
+    protected override bool Interrupted => _conn.IsClosed || _userToken.IsCancellationRequested || DeadlineExpired;
 
     /// <summary>
     /// The token of the operation's OS calls, fetched when the first one has to wait (a write that went out
@@ -223,6 +281,8 @@ internal sealed class ConnOp : NetWait
         CancellationTokenSource? cts;
         lock (this) cts = _cts;
         cts?.Cancel();
+        // An operation parked on the poller is woken instead: its next call sees the deadline or the token.
+        if (_conn.Poll is PollDesc pd) NetPoller.Interrupt(pd, _write);
     }
 
     protected override void RegisterContinuation(Action continuation) =>

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using GoSharp.CompilerServices;
+using GoSharp.Net.Poll;
 
 namespace GoSharp.Net;
 
@@ -17,13 +18,24 @@ namespace GoSharp.Net;
 public sealed class Listener : IDisposable
 {
     internal readonly Socket Socket;
+    /// <summary>The socket's registration with GoSharp's poller, or null (.NET's engine serves every Accept).</summary>
+    internal readonly PollDesc? Poll;
     private int _closed;
+    private int _pollAccepting; // 1 while an Accept waits on the poller: one at a time, the others on .NET's engine
 
     internal Listener(Socket socket)
     {
         Socket = socket;
         Addr = (IPEndPoint)socket.LocalEndPoint!;
+        Poll = NetPoller.Register(socket);
+        // An Accept on the poller tries the call and must not wait in it when another Accept took the client.
+        if (Poll is not null) socket.Blocking = false;
     }
+
+    /// <summary>Takes the poller's one Accept lane; false: another Accept waits there, use .NET's engine.</summary>
+    internal bool TryTakePollLane() => Poll is not null && Interlocked.CompareExchange(ref _pollAccepting, 1, 0) == 0;
+
+    internal void ReleasePollLane() => Volatile.Write(ref _pollAccepting, 0);
 
     /// <summary>The address it listens on, with the port the system chose for port 0 (Go: <c>Addr</c>).</summary>
     public IPEndPoint Addr { get; }
@@ -46,7 +58,7 @@ public sealed class Listener : IDisposable
     [SuspensionPoint(nameof(GetAcceptAwaiter))]
     public Conn Accept(CancellationToken cancellationToken)
     {
-        var op = new AcceptOp(this, cancellationToken);
+        var op = new AcceptOp(this, cancellationToken, goroutine: false);
         op.Wait();
         return op.End();
     }
@@ -59,6 +71,7 @@ public sealed class Listener : IDisposable
     public void Close()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+        if (Poll is not null) NetPoller.Close(Poll); // before the socket's number can be reused; a waiting Accept wakes
         Socket.Dispose();
     }
 
@@ -81,13 +94,23 @@ internal sealed class AcceptOp : NetWait
     private Socket? _socket;
     private Exception? _error;
     private bool _over;
+    private readonly bool _polled;
+    private CancellationTokenRegistration _registration;
 
-    public AcceptOp(Listener listener, CancellationToken token)
+    public AcceptOp(Listener listener, CancellationToken token, bool goroutine)
     {
         _listener = listener;
         _token = token;
         if (listener.IsClosed) throw listener.ClosedException();
         token.ThrowIfCancellationRequested();
+        // A goroutine waits on GoSharp's poller if the listener is registered and no other Accept waits there.
+        if (goroutine && listener.TryTakePollLane())
+        {
+            _polled = true;
+            if (token.CanBeCanceled)
+                _registration = token.UnsafeRegister(static s => ((AcceptOp)s!).Interrupt(), this);
+            return;
+        }
         try
         {
             _pending = listener.Socket.AcceptAsync(token);
@@ -102,9 +125,47 @@ internal sealed class AcceptOp : NetWait
     /// <summary>True when the accept is over.</summary>
     public bool IsOver => _over || Drive();
 
+    protected override PollDesc? PolledDesc => _polled ? _listener.Poll : null;
+
+    protected override bool Interrupted => _listener.IsClosed || _token.IsCancellationRequested;
+
+    private void Interrupt()
+    {
+        if (_listener.Poll is PollDesc pd) NetPoller.Interrupt(pd, write: false);
+    }
+
+    /// <summary>
+    /// Drive on the poller: a pending connection (a zero-timeout poll, so that an empty queue costs no
+    /// exception), then the accept itself; false when none is pending.
+    /// </summary>
+    private bool DrivePolled()
+    {
+        if (_listener.IsClosed) _error = _listener.ClosedException();
+        else if (_token.IsCancellationRequested) _error = new OperationCanceledException(_token);
+        else
+        {
+            try
+            {
+                if (!_listener.Socket.Poll(0, SelectMode.SelectRead)) return false;
+                _socket = _listener.Socket.Accept();
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.Interrupted)
+            {
+                return false; // another Accept on .NET's engine took it
+            }
+            catch (Exception ex)
+            {
+                _error = ex;
+            }
+        }
+        _over = true;
+        return true;
+    }
+
     protected override bool Drive()
     {
         if (_over) return true;
+        if (_polled) return DrivePolled();
         if (!_pending.IsCompleted) return false;
         try
         {
@@ -128,6 +189,11 @@ internal sealed class AcceptOp : NetWait
 
     public Conn End()
     {
+        if (_polled)
+        {
+            _registration.Dispose();
+            _listener.ReleasePollLane();
+        }
         if (_error is null) return new Conn(_socket!);
         bool aborted = _error is OperationCanceledException or ObjectDisposedException
             || _error is SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted };
@@ -153,7 +219,7 @@ public struct AcceptAwaiter
     }
 
     /// <summary>Issues the accept (once); true if a connection was waiting.</summary>
-    public bool IsCompleted => (_op ??= new AcceptOp(_listener, _token)).IsOver;
+    public bool IsCompleted => (_op ??= new AcceptOp(_listener, _token, goroutine: true)).IsOver;
 
     /// <summary>Parks the goroutine until a connection comes or the listener closes.</summary>
     public FrameResult Suspend(G g, Frame frame) => g.Park(frame, _op!, _op, WaitReason.NetIO);

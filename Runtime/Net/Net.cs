@@ -60,7 +60,7 @@ public static class Net
     [SuspensionPoint(nameof(GetDialAwaiter))]
     public static Conn Dial(EndPoint endpoint, CancellationToken cancellationToken)
     {
-        var op = new DialOp(endpoint, cancellationToken);
+        var op = new DialOp(endpoint, cancellationToken, goroutine: false);
         op.Wait();
         return op.End();
     }

@@ -1,11 +1,18 @@
 using System;
 using System.Threading;
 using GoSharp.CompilerServices;
+using GoSharp.Net.Poll;
 using GoSharp.Scheduler;
 
 namespace GoSharp.Net;
 
 // How a goroutine waits for a socket (Go: the pollDesc's wait half, netpollblock / netpollready).
+//
+// Two engines. On Linux a goroutine's Read, Write, Dial of an address and (one per listener) Accept wait on
+// GoSharp's own poller (Runtime/Net/Poll, whose header states that protocol): the commit step publishes
+// this object in the socket's PollDesc, and whoever takes it out (an edge, an interrupt) drives it
+// (OnPollReady). Every other wait (plain code, a Dial by name, other systems, GOSHARP_NETPOLL=0) is on
+// .NET's engine, as follows.
 //
 // .NET's socket engine (epoll on Linux, kqueue, IOCP on Windows) plays the part of Go's netpoller: an
 // operation is issued with Socket.ReceiveAsync / SendAsync / AcceptAsync / ConnectAsync, which first
@@ -29,7 +36,7 @@ namespace GoSharp.Net;
 // so an operation in steady state allocates nothing.
 
 /// <summary>One socket operation a goroutine or a thread waits for. See the header.</summary>
-internal abstract class NetWait : IParkCommit, IAbandonableWait
+internal abstract class NetWait : PollWaiter, IParkCommit, IAbandonableWait
 {
     // Made by the first wait (a direction that never waits, as most writes, costs no delegate).
     private Action? _onCompleted;
@@ -50,12 +57,32 @@ internal abstract class NetWait : IParkCommit, IAbandonableWait
     /// <summary>Closes the socket the operation runs on: the goroutine waiting for it is being written off.</summary>
     protected abstract void CloseForAbandon();
 
+    /// <summary>
+    /// The descriptor this operation waits on when it waits on GoSharp's poller (Runtime/Net/Poll), null when
+    /// it waits on .NET's engine (plain code, Dial, the poller switched off).
+    /// </summary>
+    protected virtual PollDesc? PolledDesc => null;
+
+    /// <summary>The side of <see cref="PolledDesc"/> it waits on.</summary>
+    protected virtual bool PolledWrite => false;
+
+    /// <summary>An interrupt holds (Close, the caller's token, a passed deadline): the next <see cref="Drive"/> fails.</summary>
+    protected virtual bool Interrupted => false;
+
     /// <summary>The commit step of the park: see the header.</summary>
     public bool Commit(G g, object? arg)
     {
         _g = g;
         Volatile.Write(ref _claimed, 0);
         Interlocked.Increment(ref g.Sched.ExternalWaits);
+        // On the poller the system call that would block was just made (the awaiter's IsCompleted): publish at
+        // once; readiness since then left the mark, which sends the publish back to the call.
+        if (PolledDesc is PollDesc pd)
+        {
+            if (ParkOnPoller(pd)) return true;
+            Interlocked.Decrement(ref g.Sched.ExternalWaits);
+            return false;
+        }
         if (Drive())
         {
             Interlocked.Decrement(ref g.Sched.ExternalWaits);
@@ -63,6 +90,34 @@ internal abstract class NetWait : IParkCommit, IAbandonableWait
         }
         RegisterContinuation(_onCompleted ??= OnCompleted);
         return true;
+    }
+
+    /// <summary>
+    /// The waiter's half of the poller's protocol (NetPoller.cs): the operation would block; publish it in its
+    /// side of <paramref name="pd"/>, or drive it again when readiness came meanwhile or an interrupt holds.
+    /// True once published (a waker owns it from then on), false once the operation is over.
+    /// </summary>
+    private bool ParkOnPoller(PollDesc pd)
+    {
+        bool write = PolledWrite;
+        while (true)
+        {
+            if (pd.TryPublish(write, this))
+            {
+                // Published before the interrupts are read: an interrupt stored after this read finds the waiter.
+                if (!Interrupted && !pd.IsClosing || !pd.TryWithdraw(write, this)) return true;
+            }
+            if (Drive()) return false;
+        }
+    }
+
+    /// <summary>The waker's half (NetPoller.cs): this operation was taken out of its slot; see <see cref="PollWaiter.OnPollReady"/>.</summary>
+    internal override G? OnPollReady()
+    {
+        if (!Drive() && ParkOnPoller(PolledDesc!)) return null;
+        G g = _g!; // the poller only ever holds goroutines' operations
+        Interlocked.Decrement(ref g.Sched.ExternalWaits);
+        return Interlocked.Exchange(ref _claimed, 1) == 0 ? g : null;
     }
 
     private void OnCompleted()

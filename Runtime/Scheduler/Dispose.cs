@@ -25,7 +25,7 @@ internal sealed partial class Sched
             ms = new List<M>(_allm);
             PreemptAll();
             // Wake idle Ms and Ms waiting for a P, with no P: they see _stopping and exit.
-            while (MGetLocked() is M idle) { idle.NextP = null; idle.Park.Wakeup(); }
+            while (MGetLocked() is M idle) { idle.NextP = null; WakeIdleM(idle, idle.InPoll); }
             while (_exitWaiters is M waiter)
             {
                 _exitWaiters = waiter.Link;

@@ -91,7 +91,7 @@ internal sealed partial class Sched
     private void StartM(P? p, bool spinning)
     {
         M? m;
-        bool fresh = false;
+        bool fresh = false, inPoll;
         lock (_lock)
         {
             if (_stopping) p = null;
@@ -110,10 +110,21 @@ internal sealed partial class Sched
             }
             m.Spinning = spinning;
             m.NextP = p;
+            inPoll = m.InPoll;
         }
         // UnsafeStart: a thread started with Start runs in its starter's ExecutionContext, and the starter may
         // be a goroutine or a request thread whose AsyncLocals would then show in every goroutine this M runs.
         if (fresh) m.Thread.UnsafeStart(); // Go: newm -> newosproc
+        else WakeIdleM(m, inPoll);
+    }
+
+    /// <summary>
+    /// Wakes an M taken off the idle list (its NextP set under the lock): through the poller when it blocks
+    /// there (<paramref name="inPoll"/>, read under the same lock), else its note.
+    /// </summary>
+    private static void WakeIdleM(M m, bool inPoll)
+    {
+        if (inPoll) Net.Poll.NetPoller.Break();
         else m.Park.Wakeup();
     }
 

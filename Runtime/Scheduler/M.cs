@@ -42,6 +42,11 @@ internal sealed class M
     public volatile bool Abandoned;
     /// <summary>Handed a P while waiting in <see cref="Sched.ExitBlocking"/>.</summary>
     public bool WaitingForP;
+    /// <summary>
+    /// On the idle list while blocked in the network poller instead of on <see cref="Park"/>: whoever hands it
+    /// a P breaks the poll (NetPoll.cs). Guarded by the scheduler lock.
+    /// </summary>
+    public bool InPoll;
 
     /// <summary>
     /// 1 while this M runs a goroutine's own code, 0 in the scheduler and in runtime sections that use the

@@ -100,7 +100,7 @@ internal static class RuntimeConfig
         throw Invalid(source, text, "a positive number of milliseconds");
     }
 
-    private static bool? Bool(string name, string variable)
+    internal static bool? Bool(string name, string variable)
     {
         // AppContext.SetSwitch keeps booleans apart from GetData's values; a project's
         // RuntimeHostConfigurationOption lands in GetData as text.

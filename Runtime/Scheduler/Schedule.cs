@@ -28,7 +28,9 @@ namespace GoSharp.Scheduler;
 //
 // Finding work (FindRunnable), in order: this P's expired timers; every 61st tick the global queue first
 // (so two goroutines respawning each other cannot starve it); the local runnext and ring; the global
-// queue; stealing from other Ps (at most GOMAXPROCS/2 Ms spin at once); then give the P back and sleep.
+// queue; the network, without blocking (NetPoll.cs); stealing from other Ps (at most GOMAXPROCS/2 Ms spin
+// at once); then give the P back and sleep: in epoll_wait if sockets are registered and no M already
+// blocks there (PollM), else on the M's note.
 //
 // The spinning protocol (golang/go#43997), both halves:
 //   - The submitter (Ready, NewProc, a timer) first makes work visible (runqput or globrunqput), then,
@@ -274,6 +276,10 @@ internal sealed partial class Sched
                 if (g is not null) return g;
             }
 
+            // The network, before stealing (Go's order): sockets that became ready ready their goroutines.
+            g = PollWithoutBlocking(p);
+            if (g is not null) return g;
+
             // Steal, but keep spinning Ms to at most half the busy Ps (golang/go#18237).
             int procs = _gomaxprocs;
             if (m.Spinning || 2 * Volatile.Read(ref _nmspinning) < procs - _npidle)
@@ -321,7 +327,10 @@ internal sealed partial class Sched
                 }
             }
             CheckDead(allpSnapshot);
-            StopM(m, _det is null ? EarliestTimer(allpSnapshot) : long.MaxValue); // det: virtual timers fire by clock jumps
+            long wakeAt = _det is null ? EarliestTimer(allpSnapshot) : long.MaxValue; // det: virtual timers fire by clock jumps
+            // Sockets registered and no M blocked in the poller: this one blocks there instead of on its note.
+            if (TakeBlockingPoll()) PollM(m, wakeAt);
+            else StopM(m, wakeAt);
         }
     }
 

@@ -36,6 +36,8 @@ internal sealed partial class Sched
                 WakeP();
                 acted = true;
             }
+            // Nobody has polled the network for 10 ms (every M busy, or asleep on its note): poll for them.
+            if (SysmonPoll(System.Diagnostics.Stopwatch.GetTimestamp())) acted = true; // real time: sockets are outside
             if (acted) { idle = 0; delayMs = 1; }
             else if (++idle > 50 && delayMs < 10 && _schedTraceTicks == 0) delayMs *= 2;
             if (delayMs > 10) delayMs = 10;

@@ -9,6 +9,10 @@
 #   bench/net/run.sh 100 1000       # other connection counts
 #   RUNS=5 DURATION=10s SIZE=64 bench/net/run.sh 1000
 #   INLINE=1 bench/net/run.sh 1000  # both .NET servers with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
+#   SERVERS="gosharp gosharp-async" bench/net/run.sh 1000   # some of the servers only
+#
+# gosharp is the sample on GoSharp's own poller (the default on Linux), gosharp-async the same binary with
+# GOSHARP_NETPOLL=0 (.NET's socket engine, the path before the poller).
 #
 # Installs Go 1.19 from Debian's packages if it is missing. Needs one file descriptor per connection on
 # each side: it raises the open-files limit as far as it may.
@@ -46,6 +50,7 @@ one() {
   case "$server" in
     go) "$out/echo-go" "$port" >"$log" 2>&1 & ;;
     gosharp) dotnet "$out/gosharp/EchoServer.dll" "$port" >"$log" 2>&1 & ;;
+    gosharp-async) GOSHARP_NETPOLL=0 dotnet "$out/gosharp/EchoServer.dll" "$port" >"$log" 2>&1 & ;;
     dotnet) dotnet "$out/async/EchoAsync.dll" "$port" >"$log" 2>&1 & ;;
   esac
   pid=$!
@@ -61,29 +66,34 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{ if (NR==0) print 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0 > 0 && a+0 > 0) printf "%.2f", a/b; else printf "-" }'; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GB; runs=$runs duration=$duration size=${size}B inline=${INLINE:-0}"
-printf '%7s %-8s %10s %8s %8s %7s %11s %12s\n' conns server msgs/s p50_us p99_us cpu_s cpu_us/msg mem/conn_B
+printf '%7s %-13s %10s %8s %8s %7s %11s %12s\n' conns server msgs/s p50_us p99_us cpu_s cpu_us/msg mem/conn_B
 declare -A M
+declare -A R
+servers=(${SERVERS:-go gosharp gosharp-async dotnet})
 for n in "${counts[@]}"; do
-  for server in go gosharp dotnet; do
-    tps=(); p50=(); p99=(); cpu=(); mem=()
-    for _ in $(seq 1 "$runs"); do
+  # Runs alternate between the servers (go, gosharp, ..., go, gosharp, ...), so a change in the machine's
+  # load (it is shared) falls on all of them alike.
+  for _ in $(seq 1 "$runs"); do
+    for server in "${servers[@]}"; do
       r=$(one "$server" "$n")
       [ "$r" = "RESULT failed" ] && continue
-      tps+=("$(field "$r" msgs_per_s)"); p50+=("$(field "$r" p50_us)"); p99+=("$(field "$r" p99_us)")
-      cpu+=("$(field "$r" cpu_s)"); mem+=("$(field "$r" mem_per_conn_B)")
+      for k in msgs_per_s p50_us p99_us cpu_s mem_per_conn_B; do R[$n,$server,$k]+=" $(field "$r" $k)"; done
     done
-    M[$n,$server,tps]=$(median "${tps[@]}"); M[$n,$server,p50]=$(median "${p50[@]}"); M[$n,$server,p99]=$(median "${p99[@]}")
-    M[$n,$server,cpu]=$(median "${cpu[@]}"); M[$n,$server,mem]=$(median "${mem[@]}")
+  done
+  for server in "${servers[@]}"; do
+    M[$n,$server,tps]=$(median ${R[$n,$server,msgs_per_s]:-}); M[$n,$server,p50]=$(median ${R[$n,$server,p50_us]:-}); M[$n,$server,p99]=$(median ${R[$n,$server,p99_us]:-})
+    M[$n,$server,cpu]=$(median ${R[$n,$server,cpu_s]:-}); M[$n,$server,mem]=$(median ${R[$n,$server,mem_per_conn_B]:-})
     secs=${duration%s}
     permsg=$(awk -v c="${M[$n,$server,cpu]}" -v t="${M[$n,$server,tps]}" -v d="$secs" 'BEGIN{ if (t+0>0) printf "%.1f", c*1e6/(t*d); else printf "-" }')
-    printf '%7s %-8s %10s %8s %8s %7s %11s %12s\n' "$n" "$server" "${M[$n,$server,tps]}" "${M[$n,$server,p50]}" "${M[$n,$server,p99]}" "${M[$n,$server,cpu]}" "$permsg" "${M[$n,$server,mem]}"
+    printf '%7s %-13s %10s %8s %8s %7s %11s %12s\n' "$n" "$server" "${M[$n,$server,tps]}" "${M[$n,$server,p50]}" "${M[$n,$server,p99]}" "${M[$n,$server,cpu]}" "$permsg" "${M[$n,$server,mem]}"
   done
 done
 echo
-printf '%7s %-16s %10s %8s %8s %12s\n' conns ratio msgs/s p50 p99 mem/conn
+printf '%7s %-22s %10s %8s %8s %12s\n' conns ratio msgs/s p50 p99 mem/conn
 for n in "${counts[@]}"; do
-  for other in go dotnet; do
-    printf '%7s %-16s %10s %8s %8s %12s\n' "$n" "gosharp/$other" \
+  for other in go gosharp-async dotnet; do
+    [ -n "${M[$n,$other,tps]:-}" ] || continue
+    printf '%7s %-22s %10s %8s %8s %12s\n' "$n" "gosharp/$other" \
       "$(ratio "${M[$n,gosharp,tps]}" "${M[$n,$other,tps]}")" "$(ratio "${M[$n,gosharp,p50]}" "${M[$n,$other,p50]}")" \
       "$(ratio "${M[$n,gosharp,p99]}" "${M[$n,$other,p99]}")" "$(ratio "${M[$n,gosharp,mem]}" "${M[$n,$other,mem]}")"
   done
