@@ -333,6 +333,32 @@ public class OutputCompilesTests
         """, DiagnosticSeverity.Warning);
 
     [Fact]
+    public void GoroutineCallWithADynamicArgumentIsAPlainCallWithAWarning() => ExpectOne("GOSH0021", """
+        public partial class C
+        {
+            [Goroutine] static int Tw(int n) { Go.Yield(); return n; }
+            [Goroutine] static int M(int n) { dynamic d = n; Go.Yield(); int r = [|Tw(d)|]; Go.Yield(); return r + Tw(n); }
+        }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void SuspensionPointWithADynamicArgumentIsAPlainCallWithAWarning() => ExpectOne("GOSH0021", """
+        public partial class C
+        {
+            [Goroutine] static void M(Chan<int> ch, object o) { dynamic d = o; Go.Yield(); [|ch.Send(d)|]; }
+        }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void SuspensionInALockBodyAfterOneInItsExpression() => ExpectOne("GOSH0005", """
+        public partial class C
+        {
+            [Goroutine] static object Tw(object o) { Go.Yield(); return o; }
+            [Goroutine] static void M(object gate) { lock (Tw(gate)) { [|Go.Yield()|]; } }
+        }
+        """);
+
+    [Fact]
     public void ArrayOfAnonymousTypeAcrossASuspension()
     {
         // Supported now (AnonymousTypes.cs): held as object, read back through a generic example helper.

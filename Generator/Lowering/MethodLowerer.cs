@@ -91,6 +91,9 @@ internal sealed partial class MethodLowerer
     /// <summary>A plain call to a [Goroutine] method of another assembly that has no frame factory for it (GOSH0020).</summary>
     public bool CallsImportedGoroutineWithoutFactory(InvocationExpressionSyntax inv) => _index.CallsImportedGoroutineWithoutFactory(inv);
 
+    /// <summary>The [Goroutine] method or suspension point a call bound at run time would reach (GOSH0021), or null.</summary>
+    public IMethodSymbol? BoundAtRunTime(InvocationExpressionSyntax inv) => _index.BoundAtRunTime(inv);
+
     private bool Suspends(SyntaxNode node) => _index.Suspends(node);
 
     private bool HasSuspension(SyntaxNode? e) => _index.HasSuspension(e);

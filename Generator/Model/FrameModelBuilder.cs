@@ -444,6 +444,7 @@ internal static class FrameModelBuilder
                 var kind = lowerer.Classify(inv);
                 if (kind != CallKind.Plain)
                 {
+                    SyntaxNode child = inv;
                     foreach (var a in inv.Ancestors())
                     {
                         if (a == body)
@@ -461,7 +462,7 @@ internal static class FrameModelBuilder
                                 Add(diags, DiagnosticDescriptors.SuspensionInLambda, inv.GetLocation(), inv.ToString());
                             break;
                         }
-                        if (a is LockStatementSyntax)
+                        if (a is LockStatementSyntax l && l.Statement == child)
                         {
                             Add(diags, DiagnosticDescriptors.SuspensionInLock, inv.GetLocation(), inv.ToString());
                             break;
@@ -471,7 +472,13 @@ internal static class FrameModelBuilder
                             Add(diags, DiagnosticDescriptors.SuspensionInUnsafe, inv.GetLocation(), inv.ToString());
                             break;
                         }
+                        child = a;
                     }
+                }
+                else if (lowerer.BoundAtRunTime(inv) is { } lateBound)
+                {
+                    Add(diags, DiagnosticDescriptors.DynamicGoroutineCall, inv.GetLocation(), inv.ToString(),
+                        lateBound.ContainingType.Name + "." + lateBound.Name);
                 }
                 else if (lowerer.CallsImportedGoroutineWithoutFactory(inv) && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol imported)
                 {
