@@ -359,6 +359,21 @@ public class OutputCompilesTests
         """);
 
     [Fact]
+    public void A_line_longer_than_the_span_directive_columns_maps_by_line()
+    {
+        // Minified or machine-written code: a span directive takes columns up to 65,536 (CS8938 beyond).
+        var padding = new string('x', 70_000);
+        var result = ExpectClean("""
+            public partial class C
+            {
+                [Goroutine] static int Tw(int n) { Go.Yield(); return n; }
+                [Goroutine] static int M(int n) { var s = "PAD"; return s.Length + Tw(n) + Tw(1); }
+            }
+            """.Replace("PAD", padding));
+        Assert.Matches(@"#line \d+ """, GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
     public void ArrayOfAnonymousTypeAcrossASuspension()
     {
         // Supported now (AnonymousTypes.cs): held as object, read back through a generic example helper.

@@ -187,9 +187,15 @@ internal sealed partial class MethodLowerer
     /// directive, 1-based). The emitter adds the character offset once it knows the final indentation
     /// (<see cref="Emit.SpanDirectives"/>).
     /// </summary>
+    private const int MaxSpanColumn = 65536;
+
     private string SpanDirective(SyntaxNode node)
     {
         var span = node.SyntaxTree.GetLineSpan(SequencePointSpan(node), _ct).Span;
+        // The compiler takes columns up to 65,536 in a span directive (CS8938 beyond: a minified line); past that
+        // the line alone is mapped.
+        if (span.Start.Character >= MaxSpanColumn || span.End.Character >= MaxSpanColumn)
+            return $"#line {LineText(span.Start.Line)} \"{_filePath}\"";
         return $"#line ({LineText(span.Start.Line)},{span.Start.Character + 1})-({LineText(span.End.Line)},{span.End.Character + 1}) \"{_filePath}\"";
     }
 

@@ -43,6 +43,12 @@ internal static class FrameModelBuilder
         {
             throw;
         }
+        catch (InsufficientExecutionStackException)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.Unsupported.Id, LocationInfo.From(decl.Identifier.GetLocation()),
+                new[] { "An expression nested too deeply to lower on the compiler's stack (thousands of operators or calls inside one another, with a suspension point deep inside)" }.ToEquatableArray()));
+            return new GoroutineResult(null, diagnostics.ToEquatableArray());
+        }
         catch (Exception ex)
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id, LocationInfo.From(decl.Identifier.GetLocation()),
