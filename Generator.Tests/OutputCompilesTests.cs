@@ -374,6 +374,23 @@ public class OutputCompilesTests
     }
 
     [Fact]
+    public void UserDefinedAndAlsoWithASuspendingRightOperand() => ExpectOne("GOSH0010", """
+        public struct TB
+        {
+            public bool B;
+            public static bool operator true(TB x) => x.B;
+            public static bool operator false(TB x) => !x.B;
+            public static TB operator &(TB a, TB b) => new TB { B = a.B & b.B };
+            public static TB operator |(TB a, TB b) => new TB { B = a.B | b.B };
+        }
+        public partial class C
+        {
+            [Goroutine] static TB Tw(TB x) { Go.Yield(); return x; }
+            [Goroutine] static TB M(TB a) => a && [|Tw(a)|];
+        }
+        """);
+
+    [Fact]
     public void ArrayOfAnonymousTypeAcrossASuspension()
     {
         // Supported now (AnonymousTypes.cs): held as object, read back through a generic example helper.

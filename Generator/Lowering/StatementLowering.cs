@@ -275,8 +275,16 @@ internal sealed partial class MethodLowerer
     private string Condition(ExpressionSyntax condition)
     {
         HoistDesignations(condition);
-        return LowerExpression(condition);
+        return Truth(condition, LowerExpression(condition));
     }
+
+    /// <summary>
+    /// A lowered condition as a bool, for <c>if (!(...)) goto</c>. A condition of a type with <c>operator true</c> (or
+    /// <c>dynamic</c>) is tested by that operator in C#'s <c>if</c>; <c>!</c> would need <c>operator !</c>, which means
+    /// something else or is missing, while <c>?:</c> tests exactly as <c>if</c> does.
+    /// </summary>
+    private string Truth(ExpressionSyntax condition, string lowered) =>
+        Model.GetTypeInfo(condition, _ct).Type?.SpecialType == SpecialType.System_Boolean ? lowered : "((" + lowered + ") ? true : false)";
 
     private void LowerIf(IfStatementSyntax i)
     {
