@@ -43,7 +43,7 @@ public static partial class Cases
             k++;
         r += k + ";";
         r += (TwTri(b) ? "t" : "f") + ";";
-        for (var i = -1; new Tri { V = i, L = log } || TwTri(new Tri { V = n - i, L = log }); i++)
+        for (var i = -1; new Tri { V = 1 - i, L = log } || TwTri(new Tri { V = n - i, L = log }); i++)
             r += i;
         return r;
     }
