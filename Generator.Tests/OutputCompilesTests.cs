@@ -341,6 +341,64 @@ public class OutputCompilesTests
         """, DiagnosticSeverity.Warning);
 
     [Fact]
+    public void GoroutineCallWithADynamicArgumentIsAPlainCallWithAWarning() => ExpectOne("GOSH0021", """
+        public partial class C
+        {
+            [Goroutine] static int Tw(int n) { Go.Yield(); return n; }
+            [Goroutine] static int M(int n) { dynamic d = n; Go.Yield(); int r = [|Tw(d)|]; Go.Yield(); return r + Tw(n); }
+        }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void SuspensionPointWithADynamicArgumentIsAPlainCallWithAWarning() => ExpectOne("GOSH0021", """
+        public partial class C
+        {
+            [Goroutine] static void M(Chan<int> ch, object o) { dynamic d = o; Go.Yield(); [|ch.Send(d)|]; }
+        }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void SuspensionInALockBodyAfterOneInItsExpression() => ExpectOne("GOSH0005", """
+        public partial class C
+        {
+            [Goroutine] static object Tw(object o) { Go.Yield(); return o; }
+            [Goroutine] static void M(object gate) { lock (Tw(gate)) { [|Go.Yield()|]; } }
+        }
+        """);
+
+    [Fact]
+    public void A_line_longer_than_the_span_directive_columns_maps_by_line()
+    {
+        // Minified or machine-written code: a span directive takes columns up to 65,536 (CS8938 beyond).
+        var padding = new string('x', 70_000);
+        var result = ExpectClean("""
+            public partial class C
+            {
+                [Goroutine] static int Tw(int n) { Go.Yield(); return n; }
+                [Goroutine] static int M(int n) { var s = "PAD"; return s.Length + Tw(n) + Tw(1); }
+            }
+            """.Replace("PAD", padding));
+        Assert.Matches(@"#line \d+ """, GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
+    public void UserDefinedAndAlsoWithASuspendingRightOperand() => ExpectOne("GOSH0010", """
+        public struct TB
+        {
+            public bool B;
+            public static bool operator true(TB x) => x.B;
+            public static bool operator false(TB x) => !x.B;
+            public static TB operator &(TB a, TB b) => new TB { B = a.B & b.B };
+            public static TB operator |(TB a, TB b) => new TB { B = a.B | b.B };
+        }
+        public partial class C
+        {
+            [Goroutine] static TB Tw(TB x) { Go.Yield(); return x; }
+            [Goroutine] static TB M(TB a) => a && [|Tw(a)|];
+        }
+        """);
+
+    [Fact]
     public void ArrayOfAnonymousTypeAcrossASuspension()
     {
         // Supported now (AnonymousTypes.cs): held as object, read back through a generic example helper.

@@ -113,6 +113,11 @@ internal static class DiagnosticDescriptors
         "'{0}' is a [Goroutine] method of the assembly '{1}', which has no goroutine frame factory for it (it was built without the GoSharp generator, or by a version older than this one): the call runs as plain code, each of its suspension points blocks this goroutine's thread (one more thread while it waits), and its loops are not preempted; rebuild '{1}' with this version of the GoSharp generator",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor DynamicGoroutineCall = Make("GOSH0021",
+        "A call bound at run time (dynamic) runs as a plain call",
+        "'{0}' has a dynamic argument or receiver, so C# binds it when it runs, to '{1}' or another overload: the generator cannot make that a goroutine call, so it runs as a plain call, and its suspension points block this goroutine's thread; cast the dynamic values to the parameters' types so that the call binds at compile time",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -135,6 +140,7 @@ internal static class DiagnosticDescriptors
         [LocalFunctionGoroutine.Id] = LocalFunctionGoroutine,
         [GoroutineCallInClosure.Id] = GoroutineCallInClosure,
         [ImportedGoroutineWithoutFactory.Id] = ImportedGoroutineWithoutFactory,
+        [DynamicGoroutineCall.Id] = DynamicGoroutineCall,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All => ById.Values.ToImmutableArray();

@@ -28,11 +28,7 @@ internal sealed partial class MethodLowerer
     private string LowerLogical(BinaryExpressionSyntax b)
     {
         var type = TypeOf(b);
-        if (type?.SpecialType != SpecialType.System_Boolean)
-        {
-            Report(DiagnosticDescriptors.Unsupported, b, "A user-defined && or || with a suspension point");
-            return RewriteExpr(b);
-        }
+        if (type?.SpecialType != SpecialType.System_Boolean) return LowerUserDefinedLogical(b, type);
         var t = Temp(type, b, "value of " + (b.IsKind(SyntaxKind.LogicalAndExpression) ? "&&" : "||"));
         var l = LowerExpression(b.Left);
         Src(b.Left);
@@ -46,6 +42,47 @@ internal sealed partial class MethodLowerer
         Hidden();
         Label(skip);
         return t;
+    }
+
+    /// <summary>
+    /// A user-defined <c>&amp;&amp;</c> or <c>||</c> (a type with <c>operator true</c>, <c>operator false</c> and <c>&amp;</c>,
+    /// <c>|</c>). C# means <c>x || y</c> as <c>T.true(x) ? x : x | y</c>, and <c>x &amp;&amp; y</c> as
+    /// <c>T.false(x) ? x : x &amp; y</c>, with x evaluated once:
+    /// <code>
+    /// before:  TB r = Tw(a) || b;          TB s = a || Tw(b);
+    /// after:   _t0 = ...Tw(a)...;          _t1 = a;
+    ///          _l0_r = _t0 || b;            if (_t1) goto logic2;      // operator true, as C#'s if does
+    ///                                       _t3 = ...Tw(b)...;
+    ///                                       _t1 = _t1 | _t3;
+    ///                                   logic2:
+    ///                                       _l1_s = _t1;
+    /// </code>
+    /// A suspending right operand of <c>&amp;&amp;</c> is refused (GOSH0010): C# code cannot call <c>operator false</c>
+    /// alone, only inside <c>&amp;&amp;</c>, which would run <c>&amp;</c> before the right operand could suspend.
+    /// </summary>
+    private string LowerUserDefinedLogical(BinaryExpressionSyntax b, ITypeSymbol? type)
+    {
+        var or = b.IsKind(SyntaxKind.LogicalOrExpression);
+        var (t, read) = ValueTemp(type, b.Left, "left of " + (or ? "||" : "&&"));
+        var l = LowerExpression(b.Left);
+        Src(b.Left);
+        Stmt($"{t} = {l};");
+        if (!HasSuspension(b.Right)) return "(" + read + (or ? " || " : " && ") + RewriteExpr(b.Right) + ")";
+        if (!or)
+        {
+            Report(DiagnosticDescriptors.Unsupported, b.Right,
+                "A user-defined && (operator false) whose right operand has a suspension point (take the right operand into a local first if evaluating it every time is right, or use ||)");
+            return RewriteExpr(b);
+        }
+        var skip = NewLabel("logic");
+        Hidden();
+        Stmt($"if ({read}) goto {skip};");
+        var r = LowerExpression(b.Right);
+        Src(b.Right);
+        Stmt($"{t} = {read} | {r};");
+        Hidden();
+        Label(skip);
+        return read;
     }
 
     private string LowerCoalesce(BinaryExpressionSyntax b)
@@ -98,7 +135,7 @@ internal sealed partial class MethodLowerer
             return RewriteExpr(c);
         }
         var (t, read) = ValueTemp(TypeOf(c), c, "value of ?:");
-        var cond = LowerExpression(c.Condition);
+        var cond = Truth(c.Condition, LowerExpression(c.Condition));
         var elseLabel = NewLabel("condelse");
         var end = NewLabel("condend");
         Src(c.Condition);

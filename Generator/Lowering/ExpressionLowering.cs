@@ -18,6 +18,10 @@ internal sealed partial class MethodLowerer
 {
     private string LowerExpression(ExpressionSyntax e, bool discard = false)
     {
+        // Lowering recurses down an expression (a left-nested chain `n + Tw(1) + 1 + ... + 1` once per operand):
+        // thousands of levels would overflow the compiler's stack and kill the build, so it stops here instead
+        // (FrameModelBuilder reports GOSH0010 at the method).
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         // A throw expression standing for a value (an expression body, a switch arm): a throw statement; the
         // value after it is never read.
         if (e is ThrowExpressionSyntax te)
@@ -96,13 +100,30 @@ internal sealed partial class MethodLowerer
     private bool IsHeldHandlerOperand(ExpressionSyntax e) =>
         IsHandlerOperand(e) && Model.GetTypeInfo(e, _ct).ConvertedType is { IsRefLikeType: false };
 
-    private static bool IsInterpolatedStringOrSum(ExpressionSyntax e) => e switch
+    // Without recursion: it is asked at every level of a chain thousands of operands long.
+    private static bool IsInterpolatedStringOrSum(ExpressionSyntax e)
     {
-        InterpolatedStringExpressionSyntax => true,
-        BinaryExpressionSyntax b when b.IsKind(SyntaxKind.AddExpression) => IsInterpolatedStringOrSum(b.Left) && IsInterpolatedStringOrSum(b.Right),
-        ParenthesizedExpressionSyntax p => IsInterpolatedStringOrSum(p.Expression),
-        _ => false,
-    };
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(e);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case InterpolatedStringExpressionSyntax:
+                    break;
+                case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.AddExpression):
+                    pending.Push(b.Right);
+                    pending.Push(b.Left);
+                    break;
+                case ParenthesizedExpressionSyntax p:
+                    pending.Push(p.Expression);
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
 
     private ITypeSymbol? TypeOf(ExpressionSyntax e)
     {

@@ -367,4 +367,17 @@ internal sealed class LauncherTypeInference
                 && InferType(a.Expression) is { } inferred && !HasErrorType(inferred))) return null;
         return info.CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault(m => SymbolFacts.Classify(m, assembly) != CallKind.Plain);
     }
+
+    /// <summary>
+    /// For a call C# binds at run time (an argument or the receiver is <c>dynamic</c>), the [Goroutine] method or
+    /// suspension point among its compile-time candidates, or null. <c>Ti(d)</c> with one candidate still binds
+    /// at run time: the model names <c>Ti</c> as its symbol, but the operation is a dynamic invocation.
+    /// </summary>
+    public IMethodSymbol? DynamicallyBoundGoroutineCall(InvocationExpressionSyntax inv, IAssemblySymbol assembly)
+    {
+        if (_model.GetOperation(inv, _ct) is not Microsoft.CodeAnalysis.Operations.IDynamicInvocationOperation) return null;
+        var info = _model.GetSymbolInfo(inv, _ct);
+        var candidates = info.Symbol is IMethodSymbol m ? new[] { m } : info.CandidateSymbols.OfType<IMethodSymbol>();
+        return candidates.FirstOrDefault(c => SymbolFacts.Classify(c, assembly) != CallKind.Plain);
+    }
 }

@@ -92,6 +92,9 @@ internal sealed partial class MethodLowerer
     /// <summary>A plain call to a [Goroutine] method of another assembly that has no frame factory for it (GOSH0020).</summary>
     public bool CallsImportedGoroutineWithoutFactory(InvocationExpressionSyntax inv) => _index.CallsImportedGoroutineWithoutFactory(inv);
 
+    /// <summary>The [Goroutine] method or suspension point a call bound at run time would reach (GOSH0021), or null.</summary>
+    public IMethodSymbol? BoundAtRunTime(InvocationExpressionSyntax inv) => _index.BoundAtRunTime(inv);
+
     private bool Suspends(SyntaxNode node) => _index.Suspends(node);
 
     private bool HasSuspension(SyntaxNode? e) => _index.HasSuspension(e);
@@ -185,9 +188,15 @@ internal sealed partial class MethodLowerer
     /// directive, 1-based). The emitter adds the character offset once it knows the final indentation
     /// (<see cref="Emit.SpanDirectives"/>).
     /// </summary>
+    private const int MaxSpanColumn = 65536;
+
     private string SpanDirective(SyntaxNode node)
     {
         var span = node.SyntaxTree.GetLineSpan(SequencePointSpan(node), _ct).Span;
+        // The compiler takes columns up to 65,536 in a span directive (CS8938 beyond: a minified line); past that
+        // the line alone is mapped.
+        if (span.Start.Character >= MaxSpanColumn || span.End.Character >= MaxSpanColumn)
+            return $"#line {LineText(span.Start.Line)} \"{_filePath}\"";
         return $"#line ({LineText(span.Start.Line)},{span.Start.Character + 1})-({LineText(span.End.Line)},{span.End.Character + 1}) \"{_filePath}\"";
     }
 

@@ -40,6 +40,7 @@ internal sealed partial class MethodLowerer
             case SwitchStatementSyntax sw: LowerSwitch(sw); break;
             case TryStatementSyntax tr: LowerTry(tr); break;
             case UsingStatementSyntax u: LowerUsing(u); break;
+            case LockStatementSyntax l: LowerLockExpression(l); break;
             case CheckedStatementSyntax c:
                 var saved = _checked;
                 _checked = c.IsKind(SyntaxKind.CheckedStatement) ? "checked" : "unchecked";
@@ -261,11 +262,37 @@ internal sealed partial class MethodLowerer
         Stmt("throw " + value + ";");
     }
 
+    /// <summary>
+    /// A lock whose expression suspends (its body cannot: GOSH0005). C# evaluates the expression once, then takes
+    /// the monitor, so the expression is lowered first and the lock statement copied around its value:
+    /// <code>
+    /// lock (Tw(gate)) { n++; }      =>   _t0 = &lt;Tw(gate), suspending&gt;;
+    ///                                     lock (_t0) { _l0_n++; }
+    /// </code>
+    /// </summary>
+    private void LowerLockExpression(LockStatementSyntax l)
+    {
+        HoistDesignations(l.Expression);
+        var value = LowerExpression(l.Expression);
+        Src(l);
+        var body = Rewrite(l.Statement, l.Statement);
+        if (_checked is not null) body = _checked + "\n{\n" + body + "\n}";
+        Stmt("lock (" + value + ")\n" + (l.Statement is BlockSyntax ? body : "{\n" + body + "\n}"));
+    }
+
     private string Condition(ExpressionSyntax condition)
     {
         HoistDesignations(condition);
-        return LowerExpression(condition);
+        return Truth(condition, LowerExpression(condition));
     }
+
+    /// <summary>
+    /// A lowered condition as a bool, for <c>if (!(...)) goto</c>. A condition of a type with <c>operator true</c> (or
+    /// <c>dynamic</c>) is tested by that operator in C#'s <c>if</c>; <c>!</c> would need <c>operator !</c>, which means
+    /// something else or is missing, while <c>?:</c> tests exactly as <c>if</c> does.
+    /// </summary>
+    private string Truth(ExpressionSyntax condition, string lowered) =>
+        Model.GetTypeInfo(condition, _ct).Type?.SpecialType == SpecialType.System_Boolean ? lowered : "((" + lowered + ") ? true : false)";
 
     private void LowerIf(IfStatementSyntax i)
     {

@@ -17,6 +17,7 @@ internal sealed partial class SuspensionIndex
     private readonly Dictionary<SyntaxNode, bool> _suspends = new();
     private readonly Dictionary<InvocationExpressionSyntax, CallKind> _calls = new();
     private readonly HashSet<InvocationExpressionSyntax> _importedWithoutFactory = new();
+    private readonly Dictionary<InvocationExpressionSyntax, IMethodSymbol> _boundAtRunTime = new();
 
     // The body indexed by IndexSuspensions, and those of its nodes that suspend; a node outside it is
     // answered by a walk of its subtree, cached in _suspends.
@@ -32,6 +33,14 @@ internal sealed partial class SuspensionIndex
     public CallKind Classify(InvocationExpressionSyntax inv)
     {
         if (_calls.TryGetValue(inv, out var k)) return k;
+        if (_launchers.DynamicallyBoundGoroutineCall(inv, _assembly) is { } lateBound)
+        {
+            // C# binds the call when it runs (a dynamic argument or receiver): the binder may pick another overload
+            // or convert differently than any call the generator could write, so the call stays as written, plain.
+            _boundAtRunTime[inv] = lateBound;
+            _calls[inv] = CallKind.Plain;
+            return CallKind.Plain;
+        }
         var m = _launchers.ResolveMethod(inv);
         k = SymbolFacts.Classify(m, _assembly);
         if (k == CallKind.Plain && m is not null && SymbolFacts.IsImportedGoroutineWithoutFactory(m, _assembly)) _importedWithoutFactory.Add(inv);
@@ -42,14 +51,23 @@ internal sealed partial class SuspensionIndex
     /// <summary>A plain call to a [Goroutine] method of another assembly that has no frame factory for it (GOSH0020).</summary>
     public bool CallsImportedGoroutineWithoutFactory(InvocationExpressionSyntax inv) => Classify(inv) == CallKind.Plain && _importedWithoutFactory.Contains(inv);
 
+    /// <summary>
+    /// The [Goroutine] method or suspension point a call bound at run time (<c>dynamic</c>) would reach, which
+    /// therefore runs as a plain call (GOSH0021); null for any other call.
+    /// </summary>
+    public IMethodSymbol? BoundAtRunTime(InvocationExpressionSyntax inv) =>
+        Classify(inv) == CallKind.Plain && _boundAtRunTime.TryGetValue(inv, out var m) ? m : null;
+
     /// <summary>True if the node contains a suspension point or a loop (outside lambdas, local functions, lock, unsafe, fixed).</summary>
     public bool Suspends(SyntaxNode node)
     {
-        if (node is LockStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax or LocalFunctionStatementSyntax) return false;
+        // A lock's expression runs before the monitor is taken, so it may suspend (as `lock (await t)` may); its body may not (GOSH0005).
+        if (node is LockStatementSyntax lockStatement) return Suspends(lockStatement.Expression);
+        if (node is UnsafeStatementSyntax or FixedStatementSyntax or LocalFunctionStatementSyntax) return false;
         if (_indexedBody is not null && node.SyntaxTree == _indexedBody.SyntaxTree && _indexedBody.FullSpan.Contains(node.FullSpan))
             return _suspending.Contains(node);
         if (_suspends.TryGetValue(node, out var r)) return r;
-        r = node.DescendantNodesAndSelf(Descend).Any(IsSuspensionNode);
+        r = node.DescendantNodesAndSelf(Descend).Any(n => IsSuspensionNode(n) || n is LockStatementSyntax l && n != node && Suspends(l.Expression));
         _suspends[node] = r;
         return r;
     }
@@ -120,9 +138,10 @@ internal sealed partial class SuspensionIndex
         foreach (var p in points)
         {
             if (!_suspending.Add(p) || p == body) continue;
-            for (var a = p.Parent; a is not null; a = a.Parent)
+            for (SyntaxNode? child = p, a = p.Parent; a is not null; child = a, a = a.Parent)
             {
-                if (!Descend(a)) break;            // a's subtree walk would not enter the branch holding p
+                // a's subtree walk would not enter the branch holding p (a lock's expression it does enter)
+                if (!Descend(a) && !(a is LockStatementSyntax l && l.Expression == child)) break;
                 if (!_suspending.Add(a)) break;    // already marked, and so is the rest of the chain
                 if (a == body) break;
             }

@@ -43,6 +43,12 @@ internal static class FrameModelBuilder
         {
             throw;
         }
+        catch (InsufficientExecutionStackException)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.Unsupported.Id, LocationInfo.From(decl.Identifier.GetLocation()),
+                new[] { "An expression nested too deeply to lower on the compiler's stack (thousands of operators or calls inside one another, with a suspension point deep inside)" }.ToEquatableArray()));
+            return new GoroutineResult(null, diagnostics.ToEquatableArray());
+        }
         catch (Exception ex)
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id, LocationInfo.From(decl.Identifier.GetLocation()),
@@ -445,6 +451,7 @@ internal static class FrameModelBuilder
                 var kind = lowerer.Classify(inv);
                 if (kind != CallKind.Plain)
                 {
+                    SyntaxNode child = inv;
                     foreach (var a in inv.Ancestors())
                     {
                         if (a == body)
@@ -462,7 +469,7 @@ internal static class FrameModelBuilder
                                 Add(diags, DiagnosticDescriptors.SuspensionInLambda, inv.GetLocation(), inv.ToString());
                             break;
                         }
-                        if (a is LockStatementSyntax)
+                        if (a is LockStatementSyntax l && l.Statement == child)
                         {
                             Add(diags, DiagnosticDescriptors.SuspensionInLock, inv.GetLocation(), inv.ToString());
                             break;
@@ -472,7 +479,13 @@ internal static class FrameModelBuilder
                             Add(diags, DiagnosticDescriptors.SuspensionInUnsafe, inv.GetLocation(), inv.ToString());
                             break;
                         }
+                        child = a;
                     }
+                }
+                else if (lowerer.BoundAtRunTime(inv) is { } lateBound)
+                {
+                    Add(diags, DiagnosticDescriptors.DynamicGoroutineCall, inv.GetLocation(), inv.ToString(),
+                        lateBound.ContainingType.Name + "." + lateBound.Name);
                 }
                 else if (lowerer.CallsImportedGoroutineWithoutFactory(inv) && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol imported)
                 {
