@@ -45,6 +45,16 @@ public static partial class Cases
         r += (TwTri(b) ? "t" : "f") + ";";
         for (var i = -1; new Tri { V = 1 - i, L = log } || TwTri(new Tri { V = n - i, L = log }); i++)
             r += i;
+        switch (n)
+        {
+            case int m when TwTri(new Tri { V = m - 1, L = log }):
+                r += "w" + m;
+                break;
+            default:
+                r += "d";
+                break;
+        }
+        r += n switch { var q when TwTri(new Tri { V = 2 - q, L = log }) => "x", _ => "y" };
         return r;
     }
 }

@@ -129,7 +129,7 @@ internal sealed partial class MethodLowerer
                             // Variables the guard declares (x is int y && Tw(y) > 2) live across its suspension and
                             // into the section: frame fields.
                             HoistDesignations(cpl.WhenClause.Condition);
-                            var guard = LowerExpression(cpl.WhenClause.Condition);
+                            var guard = Truth(cpl.WhenClause.Condition, LowerExpression(cpl.WhenClause.Condition));
                             Src(cpl.WhenClause);
                             Stmt($"if (!({guard})) goto {next};");
                         }
@@ -233,7 +233,7 @@ internal sealed partial class MethodLowerer
             if (arm.WhenClause is not null)
             {
                 HoistDesignations(arm.WhenClause.Condition);
-                var guard = LowerExpression(arm.WhenClause.Condition);
+                var guard = Truth(arm.WhenClause.Condition, LowerExpression(arm.WhenClause.Condition));
                 Src(arm.WhenClause);
                 Stmt($"if (!({guard})) goto {next};");
             }
