@@ -168,7 +168,7 @@ internal static class FrameEmitter
         w.Line();
         // Hidden from its opening brace on: every visible sequence point of Resume is in the user's file.
         w.Line("#line hidden");
-        w.Open($"public override {RuntimeContract.FrameResult.Type} {RuntimeContract.Frame.Resume}({RuntimeContract.G.Type} __g)");
+        w.Open($"public override {RuntimeContract.FrameResult.Type} {RuntimeContract.Frame.Resume}({RuntimeContract.G.Type} {m.ResumeParameter})");
         w.Lines(LineMarkers.Resolve(m.ResumeBody!, firstLine));
         w.Line("#line hidden");
         w.Close();

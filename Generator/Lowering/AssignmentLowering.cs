@@ -285,6 +285,7 @@ internal sealed partial class MethodLowerer
         MemberAccessExpressionSyntax ma => Model.GetSymbolInfo(ma, _ct).Symbol is IFieldSymbol { IsReadOnly: false, IsConst: false }
             && (IsTypeOrNamespace(ma.Expression) || TypeOf(ma.Expression) is { IsReferenceType: true } || IsStructVariable(ma.Expression)),
         ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
+        MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(e),
         _ => false,
     };
 

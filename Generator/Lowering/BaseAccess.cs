@@ -19,7 +19,8 @@ namespace GoSharp.Generator.Lowering;
 /// </code>
 /// Method calls and method groups, and property reads, go through proxies. A call of a base <c>[Goroutine]</c>
 /// method is a nested goroutine call that makes the base method's own frame (no virtual factory: <c>base</c>
-/// means that body). Still refused (GOSH0012): property writes, indexers and events through <c>base</c>, calls
+/// means that body; one naming the goroutine's own type parameters through a generic proxy, BaseFactoryCall). Still
+/// refused (GOSH0012): property writes, indexers and events through <c>base</c>, plain calls
 /// whose signature names the goroutine's own type parameters (the proxy, a member of the type, cannot), and
 /// methods with caller-information parameters (the proxy would pass its own). A proxy's parameters keep the
 /// attributes that change a call (<c>[InterpolatedStringHandlerArgument]</c>), so an interpolated string copied into
@@ -68,15 +69,34 @@ internal sealed partial class MethodLowerer
     /// <summary>
     /// <c>base.M(...)</c> of a [Goroutine] method with a frame factory: a proxy calls base's factory
     /// (<c>private Frame&lt;R&gt; __GoBase_F_0(A p0) =&gt; base.__GoFrame_M(p0);</c>), non-virtually, so the frame is the
-    /// one of the body base names. Refused (GOSH0012) when the signature names the goroutine's type parameters.
+    /// one of the body base names. When the call names the goroutine's own type parameters (<c>base.Gen(v)</c> in
+    /// <c>override T Gen&lt;T&gt;(T v)</c>), the proxy is generic, with the base method's own type parameters and
+    /// constraints, as Roslyn's async proxies are (<c>&lt;&gt;n__0&lt;T&gt;</c>), and the frame passes its type arguments:
+    /// <c>private Frame&lt;T&gt; __GoBase_F_0&lt;T&gt;(T p0) =&gt; base.__GoFrameOf_Gen&lt;T&gt;(p0);</c>, <c>_this.__GoBase_F_0&lt;T&gt;(v)</c>.
+    /// Still refused (GOSH0012) where those names are also the type's own type parameters' (the proxy's would hide them).
     /// </summary>
     private string BaseFactoryCall(InvocationExpressionSyntax inv, IMethodSymbol target, string factoryName, string frameType, IEnumerable<string> args)
     {
         var arguments = string.Join(", ", args);
         if (NamesMethodTypeParameters(target))
         {
-            Report(Diagnostics.DiagnosticDescriptors.BaseAccess, ((MemberAccessExpressionSyntax)inv.Expression).Expression);
-            return $"default({frameType})";
+            var generic = target.ConstructedFrom;
+            var typeNames = new HashSet<string>();
+            for (var t = _method.ContainingType; t is not null; t = t.ContainingType) typeNames.UnionWith(t.TypeParameters.Select(tp => tp.Name));
+            if (!generic.IsGenericMethod || generic.TypeParameters.Any(tp => typeNames.Contains(tp.Name)) || NamesMethodTypeParameters(generic.ContainingType))
+            {
+                Report(Diagnostics.DiagnosticDescriptors.BaseAccess, ((MemberAccessExpressionSyntax)inv.Expression).Expression);
+                return $"default({frameType})";
+            }
+            UsesThis = true;
+            var typeParameters = "<" + string.Join(", ", generic.TypeParameters.Select(tp => tp.Name)) + ">";
+            var genericFrame = generic.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, generic.ReturnType.Fq());
+            var genericParameters = string.Join(", ", generic.Parameters.Select(p => p.Type.Fq() + " p" + p.Ordinal));
+            var genericForwarded = string.Join(", ", generic.Parameters.Select(p => "p" + p.Ordinal));
+            var clauses = SymbolFacts.ConstraintClauses(generic);
+            var proxy = ProxyFor(_baseFrameProxyNames, generic, n =>
+                $"private {genericFrame} {n}{typeParameters}({genericParameters}){(clauses.Length > 0 ? " " + clauses : "")} => base.{SymbolFacts.OwnFrameName(generic)}{typeParameters}({genericForwarded});");
+            return $"_this.{proxy}{TypeArguments(target)}({arguments})";
         }
         UsesThis = true;
         // Parameters by value: the frame's factory takes every argument by value (a goroutine has no ref parameters).

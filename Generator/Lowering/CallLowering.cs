@@ -193,7 +193,7 @@ internal sealed partial class MethodLowerer
         Stmt($"{aw} = {call};");
         Hidden();
         Stmt($"// state {n}: {description} (line {Line(at)})");
-        Stmt($"if (!{aw}.{RuntimeContract.SuspensionAwaiter.IsCompleted}) {{ {RuntimeContract.Frame.State} = {n}; return {aw}.{RuntimeContract.SuspensionAwaiter.Suspend}(__g, this); }}");
+        Stmt($"if (!{aw}.{RuntimeContract.SuspensionAwaiter.IsCompleted}) {{ {RuntimeContract.Frame.State} = {n}; return {aw}.{RuntimeContract.SuspensionAwaiter.Suspend}({GoroutineParameter}, this); }}");
         ResumeLabel(n);
         Src(at);
         var result = "";
@@ -342,7 +342,7 @@ internal sealed partial class MethodLowerer
         Hidden();
         Stmt($"// state {n}: nested goroutine call to {method.Name} (line {Line(inv)})");
         Src(inv);
-        Stmt($"if ((__fr = __g.{RuntimeContract.G.Invoke}(this, {call})) != {CompletedResult}) {{ {RuntimeContract.Frame.State} = {n}; return __fr; }}");
+        Stmt($"if (({FrameResultLocal} = {GoroutineParameter}.{RuntimeContract.G.Invoke}(this, {call})) != {CompletedResult}) {{ {RuntimeContract.Frame.State} = {n}; return {FrameResultLocal}; }}");
         Hidden();
         ResumeLabel(n);
         Src(inv);
@@ -387,7 +387,7 @@ internal sealed partial class MethodLowerer
         var n = NewState(loop, "loop back-edge (preemption check)");
         Hidden();
         Stmt($"// state {n}: preemption check at {where} on line {Line(loop)}");
-        Stmt($"if (__g.{RuntimeContract.G.Preempt}) {{ {RuntimeContract.Frame.State} = {n}; return __g.{RuntimeContract.G.Yield}(this); }}");
+        Stmt($"if ({GoroutineParameter}.{RuntimeContract.G.Preempt}) {{ {RuntimeContract.Frame.State} = {n}; return {GoroutineParameter}.{RuntimeContract.G.Yield}(this); }}");
         ResumeLabel(n);
     }
 

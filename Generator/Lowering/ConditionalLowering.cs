@@ -163,7 +163,30 @@ internal sealed partial class MethodLowerer
         return null;
     }
 
-    /// <summary><c>a?.M(...)</c> with a suspension point: <c>t = a; if (t is null) result = default; else result = t.M(...);</c></summary>
+    /// <summary>The <c>?.</c> that a member or element binding (<c>.A</c>, <c>[i]</c>) belongs to.</summary>
+    private static ConditionalAccessExpressionSyntax? OwningConditionalAccess(SyntaxNode binding) =>
+        binding.Ancestors().OfType<ConditionalAccessExpressionSyntax>().FirstOrDefault(ca => ca.WhenNotNull.Span.Contains(binding.Span));
+
+    /// <summary>
+    /// A binding after <c>?.</c> that names a variable, not a copy: a writable field of an object (<c>h?.A</c>, the
+    /// receiver a reference held in the <c>?.</c>'s temporary) or an element of an array (<c>arr?[0]</c>). A method
+    /// of a struct there is called on that variable, as C# calls it (<c>_t0.A.Add(...)</c>, <c>_t0[0].Add(...)</c>).
+    /// </summary>
+    private bool IsVariableBinding(ExpressionSyntax e)
+    {
+        if (e is not (MemberBindingExpressionSyntax or ElementBindingExpressionSyntax) || OwningConditionalAccess(e) is not { } ca) return false;
+        var receiverType = TypeOf(ca.Expression);
+        return e is ElementBindingExpressionSyntax
+            ? receiverType is IArrayTypeSymbol
+            : receiverType is { IsReferenceType: true } && Model.GetSymbolInfo(e, _ct).Symbol is IFieldSymbol { IsReadOnly: false, IsConst: false };
+    }
+
+    /// <summary>
+    /// <c>a?.M(...)</c> with a suspension point: <c>t = a; if (t is null) result = default; else result = t.M(...);</c>
+    /// A receiver of a type parameter's type that is a variable (<c>t?.Add(Tw(1))</c>) is tested for null as a copy
+    /// and called through <c>(default(T) == null ? ref copy : ref t)</c>, as Roslyn does: the reference read once
+    /// when T is a class, the variable itself when T is a struct (a copy would lose what the call changes).
+    /// </summary>
     private string LowerConditionalAccess(ConditionalAccessExpressionSyntax ca, bool discard)
     {
         // `x?.M(Tw(1))` of a call the compiler leaves out ([Conditional], SymbolFacts.IsOmittedCall) is left out
@@ -173,9 +196,11 @@ internal sealed partial class MethodLowerer
         var recvType = TypeOf(ca.Expression);
         // A receiver or value whose type holds an anonymous type waits in an object field, read back by example.
         var (t, receiverRead) = ValueTemp(recvType, ca.Expression, "receiver of ?.");
-        var r = LowerExpression(ca.Expression);
+        var variable = IsMaybeValueTypeVariable(ca.Expression) ? LowerLocation(ca.Expression, spillAll: true) : null;
+        var r = variable ?? LowerExpression(ca.Expression);
         Src(ca.Expression);
         Stmt($"{t} = {r};");
+        if (variable is not null) receiverRead = $"(default({recvType!.Fq()}) == null ? ref {t} : ref {variable})";
         var type = Model.GetTypeInfo(ca, _ct).Type;
         var hasValue = !discard && type is not null && type.SpecialType != SpecialType.System_Void;
         string? result = null, read = null;

@@ -343,6 +343,7 @@ internal sealed partial class MethodLowerer
             IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(e, _ct).Symbol
                 is ILocalSymbol { IsConst: false, IsRef: false } or IParameterSymbol { RefKind: RefKind.None } or IFieldSymbol { IsReadOnly: false, IsConst: false },
             ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
+            MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(e),
             _ => false,
         };
 
@@ -387,6 +388,7 @@ internal sealed partial class MethodLowerer
             IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(op, _ct).Symbol
                 is ILocalSymbol { IsConst: false } or IParameterSymbol or IFieldSymbol { IsReadOnly: false, IsConst: false },
             ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
+            MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(op),
             _ => false,
         };
     }

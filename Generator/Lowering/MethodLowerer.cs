@@ -119,6 +119,7 @@ internal sealed partial class MethodLowerer
     /// <summary>Lowers the method body; returns the text of Resume's body.</summary>
     public string Lower(BaseMethodDeclarationSyntax decl)
     {
+        ChooseResumeNames(decl);
         foreach (var p in _method.Parameters) HoistParameter(p);
         foreach (var (alias, parameter) in _parameterAliases) _hoisted[alias] = _hoisted[parameter];
         if (((SyntaxNode?)decl.Body ?? decl.ExpressionBody) is { } root)
@@ -162,11 +163,35 @@ internal sealed partial class MethodLowerer
 
         var w = new IndentedWriter();
         w.Line("#line hidden");
-        if (_usesFrameResultLocal) w.Line(RuntimeContract.FrameResult.Type + " __fr;");
+        if (_usesFrameResultLocal) w.Line(RuntimeContract.FrameResult.Type + " " + FrameResultLocal + ";");
         EmitDispatch(w, _scope);
         w.Lines(body.ToString().TrimEnd('\n'));
         w.Line("#line default");
         return w.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>Resume's <c>G</c> parameter (<c>__g</c> unless the user's method names something so).</summary>
+    public string GoroutineParameter { get; private set; } = "__g";
+
+    /// <summary>Resume's local for a nested frame's result (<c>__fr</c> unless the user's method names something so).</summary>
+    private string FrameResultLocal { get; set; } = "__fr";
+
+    /// <summary>
+    /// Resume's own parameter and local are in scope in the whole body, where a user's local of the same name
+    /// (one that is not hoisted into a field keeps its name) would be CS0136: they take names no identifier of the
+    /// method uses, <c>__g</c>, else <c>__g1</c>, <c>__g2</c>... (generated names never end so).
+    /// </summary>
+    private void ChooseResumeNames(SyntaxNode decl)
+    {
+        var used = new HashSet<string>(decl.DescendantTokens().Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+        string Free(string name)
+        {
+            var candidate = name;
+            for (var i = 1; used.Contains(candidate); i++) candidate = name + i;
+            return candidate;
+        }
+        GoroutineParameter = Free("__g");
+        FrameResultLocal = Free("__fr");
     }
 
     public void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params string[] args) =>

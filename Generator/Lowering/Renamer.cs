@@ -534,9 +534,10 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
     }
 
     /// <summary>The loop body with the check first (so <c>continue</c> cannot skip it). Only ever turned into text.</summary>
-    private static StatementSyntax WithPreemptCheck(StatementSyntax body)
+    private StatementSyntax WithPreemptCheck(StatementSyntax body)
     {
-        var check = $"if (__g.{RuntimeContract.G.Preempt}) __g.{RuntimeContract.G.PreemptPlainCode}();";
+        var g = _owner.GoroutineParameter;
+        var check = $"if ({g}.{RuntimeContract.G.Preempt}) {g}.{RuntimeContract.G.PreemptPlainCode}();";
         if (body is BlockSyntax b)
         {
             var open = b.OpenBraceToken;

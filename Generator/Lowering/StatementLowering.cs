@@ -90,6 +90,25 @@ internal sealed partial class MethodLowerer
         for (var i = start; i < statements.Count; i++)
         {
             var s = statements[i];
+            if (IsRefLocalWithSuspendingInitializerOnly(statements, i))
+            {
+                // ref int r = ref a[Tw(0)]; with nothing suspending after it: C# 13 async accepts it, as the await ends
+                // before the reference exists. The location's parts are lowered first (receiver, indexes, arguments),
+                // then the rest of the block is copied as above, the ref local a local of it.
+                var ld = (LocalDeclarationStatementSyntax)s;
+                var v = ld.Declaration.Variables[0];
+                var target = ((RefExpressionSyntax)v.Initializer!.Value).Expression;
+                HoistDesignations(target);
+                var loc = target is InvocationExpressionSyntax ? LowerExpression(target) : LowerLocation(target, spillAll: true);
+                Hidden();
+                Stmt("{");
+                Src(ld);
+                Stmt($"{Rewrite(ld.Declaration.Type)} {v.Identifier.Text} = ref {loc ?? Rewrite(target)};");
+                for (var j = i + 1; j < statements.Count; j++) EmitVerbatim(statements[j]);
+                Hidden();
+                Stmt("}");
+                return;
+            }
             if (IsStackOnlyDeclarationWithoutSuspensionAfter(statements, i))
             {
                 // C# 13: a ref local or a ref struct local (also `using var r = new RefStruct()`) whose scope holds no
@@ -126,6 +145,21 @@ internal sealed partial class MethodLowerer
         if (!stackOnly) return false;
         for (var j = at; j < statements.Count; j++)
             if (Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>ref T r = ref location;</c> (one variable) whose only suspension points are in the location's parts, with
+    /// none and no label after it to the end of its block: nothing suspends while the reference is alive.
+    /// </summary>
+    private bool IsRefLocalWithSuspendingInitializerOnly(SyntaxList<StatementSyntax> statements, int at)
+    {
+        if (_checked is not null || statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, UsingKeyword.RawKind: 0, AwaitKeyword.RawKind: 0 } ld) return false;
+        if (ld.Declaration.Variables.Count != 1 || ld.Declaration.Variables[0].Initializer?.Value is not RefExpressionSyntax refExpr || !HasSuspension(refExpr)) return false;
+        if (Model.GetDeclaredSymbol(ld.Declaration.Variables[0], _ct) is not ILocalSymbol { IsRef: true }) return false;
+        if (refExpr.Expression is not (ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax)) return false;
+        for (var j = at; j < statements.Count; j++)
+            if (j > at && Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return false;
         return true;
     }
 

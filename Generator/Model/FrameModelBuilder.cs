@@ -344,6 +344,7 @@ internal static class FrameModelBuilder
             ConstructorAssignments: ctorAssign.ToEquatableArray(),
             States: lowerer.States.ToEquatableArray(),
             ResumeBody: resumeBody,
+            ResumeParameter: lowerer.GoroutineParameter,
             FirstPassBody: resumeBody is null ? null : lowerer.FirstPassBody,
             BodyRefused: refused,
             LauncherModifiers: modifiers,

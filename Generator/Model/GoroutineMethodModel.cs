@@ -35,6 +35,8 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> ConstructorAssignments,
     EquatableArray<StateModel> States,
     string? ResumeBody,
+    // The name of Resume's G parameter, one no identifier of the user's method uses (a local there would clash, CS0136).
+    string ResumeParameter,
     string? FirstPassBody,
     bool BodyRefused,
     string LauncherModifiers,
