@@ -273,6 +273,57 @@ public class NetPollerTests
         Assert.Equal(expected, Interlocked.Read(ref total));
     });
 
+    /// <summary>
+    /// A socket that becomes ready while every P stays busy (a goroutine that keeps yielding) is found within a few
+    /// scheduling rounds: every 61st tick polls the network as well as the global queue. Without that only sysmon's
+    /// poll, every 10 ms, finds it (a red team measured 9.7 ms round trips against 1.4-4.7 ms on .NET's engine).
+    /// Deterministic mode: one M, so the count of yields between the send and the read is the scheduler's.
+    /// </summary>
+    [Fact]
+    public void A_ready_socket_is_found_while_every_P_keeps_yielding()
+    {
+        if (!PollerExpected) return; // .NET's engine readies the reader from its own thread
+        var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = 5 });
+        try
+        {
+            var (a, b) = Pair();
+            using (a)
+            using (b)
+            {
+                long yields = 0, sentAt = -1, readAt = -1;
+                IEnumerable<Op> Reader()
+                {
+                    var buf = new byte[8];
+                    var read = NetOps.Read(b, buf);
+                    yield return read;
+                    Interlocked.Exchange(ref readAt, Interlocked.Read(ref yields));
+                }
+                IEnumerable<Op> Yielder()
+                {
+                    while (Interlocked.Read(ref readAt) < 0 && yields < 5_000_000)
+                    {
+                        if (yields == 1_000)
+                        {
+                            // A plain send from the goroutine: on loopback the bytes are readable when it returns.
+                            a.Socket.Send(new byte[] { 1 });
+                            sentAt = yields;
+                        }
+                        Interlocked.Increment(ref yields);
+                        yield return Ops.Yield();
+                    }
+                }
+                Goroutine reader = rt.Go(Reader());
+                rt.Go(Yielder()).Join();
+                reader.Join();
+                Assert.True(readAt - sentAt <= 2 * 61 + 8, $"the read completed {readAt - sentAt} yields after the send");
+            }
+        }
+        finally
+        {
+            rt.Dispose();
+        }
+    }
+
     [Fact]
     public void A_deterministic_runtime_serves_its_own_clients_through_the_poller()
     {
