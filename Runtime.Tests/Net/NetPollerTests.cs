@@ -324,6 +324,50 @@ public class NetPollerTests
         }
     }
 
+    /// <summary>
+    /// Conns and a Listener collected without Close give their descriptors back (a red team's server that forgot
+    /// Close grew the poller's table and registered count without bound, and kept Ms polling for sockets long gone).
+    /// </summary>
+    [Fact]
+    public void Conns_collected_without_Close_free_their_descriptors()
+    {
+        if (!PollerExpected) return;
+        List<WeakReference> owners = new();
+        List<PollDesc> descriptors = MakeAndDrop(owners);
+        Assert.NotEmpty(descriptors);
+        for (int round = 0; round < 10 && owners.Exists(w => w.IsAlive); round++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.DoesNotContain(owners, w => w.IsAlive);
+        foreach (PollDesc pd in descriptors)
+        {
+            Assert.True(pd.IsClosing);
+            Assert.False(NetPoller.Holds(pd));
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static List<PollDesc> MakeAndDrop(List<WeakReference> owners)
+    {
+        var descriptors = new List<PollDesc>();
+        Listener l = NetOps.ListenLoopback();
+        for (int i = 0; i < 8; i++)
+        {
+            Conn c = GoSharp.Net.Net.Dial(l.Addr);
+            Conn s = l.Accept();
+            foreach (Conn conn in new[] { c, s })
+            {
+                descriptors.Add(conn.Poll!);
+                owners.Add(new WeakReference(conn));
+            }
+        }
+        descriptors.Add(l.Poll!);
+        owners.Add(new WeakReference(l));
+        return descriptors;
+    }
+
     [Fact]
     public void A_deterministic_runtime_serves_its_own_clients_through_the_poller()
     {

@@ -26,6 +26,7 @@ public sealed class Conn : IDisposable
     private readonly ConnOp _write;
     private IPEndPoint? _localAddr;
     private int _closed;
+    private readonly PollGuard? _pollGuard;
 
     internal Conn(Socket socket, PollDesc? registered = null)
     {
@@ -43,6 +44,7 @@ public sealed class Conn : IDisposable
         }
         // Goroutines wait on GoSharp's poller (Runtime/Net/Poll) when it is on; null: .NET's engine.
         Poll = registered ?? NetPoller.Register(socket); // a Dial on the poller registered it for its connect
+        if (Poll is not null) _pollGuard = new PollGuard(Poll); // a Conn collected without Close frees it
         // The peer's address is the socket's own (kept since accept or connect); ours is made when asked.
         RemoteAddr = EndPointOf(socket, local: false);
         _read = new ConnOp(this, write: false);
@@ -185,7 +187,11 @@ public sealed class Conn : IDisposable
         _read.CloseDeadline();
         _write.CloseDeadline();
         // Out of the poller before the socket is disposed (its number may be reused at once); its waiters wake.
-        if (Poll is not null) NetPoller.Close(Poll);
+        if (Poll is not null)
+        {
+            NetPoller.Close(Poll);
+            _pollGuard!.Closed();
+        }
         // Shut down first: the peer gets an orderly end of stream (FIN), as from Go's Close. Disposing a
         // socket with an operation outstanding would otherwise close it abortively (a reset) on Linux.
         try

@@ -21,6 +21,7 @@ public sealed class Listener : IDisposable
     /// <summary>The socket's registration with GoSharp's poller, or null (.NET's engine serves every Accept).</summary>
     internal readonly PollDesc? Poll;
     private int _closed;
+    private readonly PollGuard? _pollGuard;
     private int _pollAccepting; // 1 while an Accept waits on the poller: one at a time, the others on .NET's engine
 
     internal Listener(Socket socket)
@@ -28,6 +29,7 @@ public sealed class Listener : IDisposable
         Socket = socket;
         Addr = (IPEndPoint)socket.LocalEndPoint!;
         Poll = NetPoller.Register(socket);
+        if (Poll is not null) _pollGuard = new PollGuard(Poll); // a Listener collected without Close frees it
         // An Accept on the poller tries the call and must not wait in it when another Accept took the client.
         if (Poll is not null) socket.Blocking = false;
     }
@@ -71,7 +73,11 @@ public sealed class Listener : IDisposable
     public void Close()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
-        if (Poll is not null) NetPoller.Close(Poll); // before the socket's number can be reused; a waiting Accept wakes
+        if (Poll is not null)
+        {
+            NetPoller.Close(Poll); // before the socket's number can be reused; a waiting Accept wakes
+            _pollGuard!.Closed();
+        }
         Socket.Dispose();
     }
 

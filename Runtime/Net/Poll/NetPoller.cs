@@ -106,6 +106,12 @@ internal static class NetPoller
     }
 
     /// <summary>Sockets registered now; the schedulers poll only while there are some.</summary>
+    /// <summary>For tests: whether <paramref name="pd"/> still holds its slot in the table.</summary>
+    internal static bool Holds(PollDesc pd)
+    {
+        lock (s_tableLock) return pd.Index < s_table.Length && s_table[pd.Index] == pd;
+    }
+
     internal static bool HasDescriptors => s_state > 0 && Volatile.Read(ref s_registered) > 0;
 
     /// <summary>The switch (docs/configuration.md): AppContext first, then the environment; a malformed value throws.</summary>
@@ -221,6 +227,17 @@ internal static class NetPoller
         Free(pd);
         Interrupt(pd, write: false);
         Interrupt(pd, write: true);
+    }
+
+    /// <summary>
+    /// The descriptor of a Conn or Listener collected without Close (<see cref="PollGuard"/>): frees its slot and
+    /// its count; no epoll_ctl, since the socket's number may be closed and reused by now (see PollGuard).
+    /// </summary>
+    internal static void Forget(PollDesc pd)
+    {
+        if (!pd.MarkClosing()) return;
+        Interlocked.Decrement(ref s_registered);
+        Free(pd);
     }
 
     private static void Free(PollDesc pd)
