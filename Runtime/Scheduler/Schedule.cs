@@ -267,7 +267,7 @@ internal sealed partial class Sched
                 // 10 ms, so a goroutine whose socket is ready would wait that long behind goroutines that yield
                 // (a round trip measured 9.7 ms against 1.4-4.7 ms on .NET's engine). One epoll_wait per 61 ticks
                 // while sockets are registered.
-                G? ng = PollWithoutBlocking(p);
+                G? ng = PollWithoutBlocking(p, evenIfBlocked: true);
                 if (ng is not null) return ng;
                 if (_runqsize > 0)
                 {
