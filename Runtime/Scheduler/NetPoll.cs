@@ -49,14 +49,10 @@ internal sealed partial class Sched
         while (list.Pop() is G g) p!.RunQueue.Put(g, next: false, this);
     }
 
-    /// <summary>
-    /// FindRunnable's non-blocking poll (Go: findRunnable's netpoll(0)): a goroutine to run, the rest injected.
-    /// Skipped while an M blocks in the poller (it gets the events), except on the 61st tick
-    /// (<paramref name="evenIfBlocked"/>): that M needs a core to wake on, which Ps kept busy may not leave it.
-    /// </summary>
-    private G? PollWithoutBlocking(P p, bool evenIfBlocked = false)
+    /// <summary>FindRunnable's non-blocking poll (Go: findRunnable's netpoll(0)): a goroutine to run, the rest injected.</summary>
+    private G? PollWithoutBlocking(P p)
     {
-        if (!NetPoller.HasDescriptors || !evenIfBlocked && !NetPoller.NobodyBlocked) return null;
+        if (!NetPoller.HasDescriptors || !NetPoller.NobodyBlocked) return null;
         GQueue list = default;
         NetPoller.Poll(0, this, ref list);
         G? g = list.Pop();
