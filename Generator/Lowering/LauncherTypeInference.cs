@@ -375,9 +375,13 @@ internal sealed class LauncherTypeInference
     /// </summary>
     public IMethodSymbol? DynamicallyBoundGoroutineCall(InvocationExpressionSyntax inv, IAssemblySymbol assembly)
     {
-        if (_model.GetOperation(inv, _ct) is not Microsoft.CodeAnalysis.Operations.IDynamicInvocationOperation) return null;
+        // The symbol first: most calls reach a plain method, and building the operation of every call is the
+        // expensive part (the generator asks this of each invocation in every goroutine body).
         var info = _model.GetSymbolInfo(inv, _ct);
+        if (info.Symbol is null && info.CandidateReason != CandidateReason.LateBound) return null;
         var candidates = info.Symbol is IMethodSymbol m ? new[] { m } : info.CandidateSymbols.OfType<IMethodSymbol>();
-        return candidates.FirstOrDefault(c => SymbolFacts.Classify(c, assembly) != CallKind.Plain);
+        var target = candidates.FirstOrDefault(c => SymbolFacts.Classify(c, assembly) != CallKind.Plain);
+        if (target is null) return null;
+        return _model.GetOperation(inv, _ct) is Microsoft.CodeAnalysis.Operations.IDynamicInvocationOperation ? target : null;
     }
 }
