@@ -9,8 +9,11 @@
 #   OUT=bench/compare/out/sc   the build to run (default: out/fd beside this script)
 #   PROCS="1 2 4 8 16"         GOMAXPROCS values, or "all": 1, 2, 4, ... up to the machine's cores (default "1 2")
 #   RUNS=5                     repetitions of each program; medians over them (default 5, at least 3 advised)
-#   JITS="default tuned"       .NET JIT settings: default (tiered, as users run) and tuned
-#                              (DOTNET_TieredCompilation=0, full optimisation at once); ignored for aot builds
+#   JITS="default tuned"       .NET JIT settings: default (tiered, as users run it: for GoSharp with the package's
+#                              runtimeconfig setting, tier-up without the call-counting delay), tuned
+#                              (DOTNET_TieredCompilation=0, full optimisation at once), and also "delay" (the
+#                              runtime's own 100 ms call-counting delay, which the package turns off for GoSharp
+#                              programs; the Task program always runs with it); ignored for aot builds
 #   TASKS=0                    skip the Task+Channels program (its columns show "-"), for quicker iterations
 #   BASE=bench/compare/out/before  a second build whose GoSharp program runs in the same loop, alternating
 #                              with the others (before/after on one noisy machine): adds its wall and CPU
@@ -47,6 +50,14 @@ once() {
   fi
 }
 
+# jitenv <jit>: the environment of a .NET program for that JIT setting (DOTNET_ numbers are hexadecimal: 0x64 = 100 ms).
+jitenv() {
+  case "$1" in
+    tuned) export DOTNET_TieredCompilation=0 ;;
+    delay) export DOTNET_TC_CallCountingDelayMs=64 ;;
+  esac
+}
+
 # median <file>: "seconds extra cpu": the median time (and that run's extra figure), the median CPU seconds.
 median() {
   if [ ! -s "$1" ]; then echo "- - -"; return; fi
@@ -68,9 +79,9 @@ for w in "${workloads[@]}"; do
       : >"$tmp/go"; : >"$tmp/gs"; : >"$tmp/tk"; : >"$tmp/gb"
       for _ in $(seq 1 "$runs"); do
         (export GOMAXPROCS=$p; once "$tmp/go" "$out/go-workloads" "$w")
-        (export GOMAXPROCS=$p; [ "$jit" = tuned ] && export DOTNET_TieredCompilation=0; once "$tmp/gs" "$out/gosharp/Workloads.GoSharp" "$w")
-        [ -z "$base" ] || (export GOMAXPROCS=$p; [ "$jit" = tuned ] && export DOTNET_TieredCompilation=0; once "$tmp/gb" "$base/gosharp/Workloads.GoSharp" "$w")
-        [ "${TASKS:-1}" = 0 ] || (export DOTNET_PROCESSOR_COUNT=$p; [ "$jit" = tuned ] && export DOTNET_TieredCompilation=0; once "$tmp/tk" "$out/tasks/Workloads.Tasks" "$w")
+        (export GOMAXPROCS=$p; jitenv "$jit"; once "$tmp/gs" "$out/gosharp/Workloads.GoSharp" "$w")
+        [ -z "$base" ] || (export GOMAXPROCS=$p; jitenv "$jit"; once "$tmp/gb" "$base/gosharp/Workloads.GoSharp" "$w")
+        [ "${TASKS:-1}" = 0 ] || (export DOTNET_PROCESSOR_COUNT=$p; jitenv "$jit"; once "$tmp/tk" "$out/tasks/Workloads.Tasks" "$w")
       done
       read -r tg xg cg < <(median "$tmp/go")
       read -r ts xs cs < <(median "$tmp/gs")
