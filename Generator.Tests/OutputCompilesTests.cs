@@ -74,6 +74,18 @@ public class OutputCompilesTests
         """, allowUnsafe: true);
 
     [Fact]
+    public void CovariantReturnOverride() => ExpectOne("GOSH0017", """
+        public class Animal { public virtual string Name => "animal"; }
+        public class Dog : Animal { public override string Name => "dog"; }
+        public partial class Keeper { [Goroutine] public virtual Animal Self(int x) { Go.Yield(); return new Animal(); } }
+        public partial class DogKeeper : Keeper
+        {
+            [Goroutine] public override [|Dog|] Self(int x) { Go.Yield(); return new Dog(); }
+            [Goroutine] static string Caller(DogKeeper k) => k.Self(1).Name + ((Keeper)k).Self(2).Name;
+        }
+        """);
+
+    [Fact]
     public void PointersInTheBodyOfAnUnsafeMethodOrOfAMethodOfAnUnsafeType()
     {
         // `unsafe` on one part of a partial type holds for that part only: the frame's part repeats it.

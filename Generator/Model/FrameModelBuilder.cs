@@ -143,6 +143,15 @@ internal static class FrameModelBuilder
         if (method.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
             Add(diags, DiagnosticDescriptors.CannotLiveInFrame, decl.ReturnType.GetLocation(),
                 $"'{method.Name}' returns the pointer type '{method.ReturnType.ToDisplayString()}', which cannot be a goroutine's result (the frame and the launcher's Goroutine<T> take the result type as a type argument; async methods: CS1983); return nint or an index instead");
+        // A covariant return (C# 9): the override's factory must return the overridden method's Frame<Base>, which its
+        // Frame<Derived> is not (classes are invariant); async has no such override either (Task<T> is invariant).
+        // Nothing is generated for it (a factory typed either way would not compile).
+        if (SymbolFacts.CovariantReturnOf(method) is { } overriddenReturn)
+        {
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, decl.ReturnType.GetLocation(),
+                $"'{method.Name}' overrides a method returning '{overriddenReturn.ToDisplayString()}' with the covariant return type '{method.ReturnType.ToDisplayString()}': its goroutine frame, a Frame<{method.ReturnType.ToDisplayString()}>, cannot stand for the overridden method's Frame<{overriddenReturn.ToDisplayString()}> (an async override cannot return Task<{method.ReturnType.ToDisplayString()}> either); return '{overriddenReturn.ToDisplayString()}' from the override");
+            return null;
+        }
         if (!method.IsStatic && method.ContainingType.IsRefLikeType)
             Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
                 $"'{method.Name}' is an instance method of the ref struct '{method.ContainingType.Name}', whose value cannot be stored in the goroutine frame; make the method static");
