@@ -75,7 +75,9 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
         }
         if (!_owner.MayNeedRewrite(name)) return null;
         if (node is IdentifierNameSyntax id && id.IsVar) return null;
-        if (SyntaxFacts.IsInTypeOnlyContext(node)) return null;
+        // `n is K` with a local constant K: the parser puts K where a type goes, the binder finds the constant, which
+        // the frame does not declare (constants become their values).
+        if (SyntaxFacts.IsInTypeOnlyContext(node) && Model.GetSymbolInfo(node).Symbol is not ILocalSymbol) return null;
         if (InsideExpressionColon(node)) return null;
 
         var info = Model.GetSymbolInfo(node);
