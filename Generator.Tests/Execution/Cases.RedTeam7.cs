@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace GoSharp.Generator.Tests.Execution;
 
-// Red team round 7: local constants in constant patterns (`n is K`: the parser reads K where a type goes; the frame
+// Red team round 7 (and the suspension-inserting corpus oracle): local constants in constant patterns (`n is K`: the parser reads K where a type goes; the frame
 // declares no constants, so the value must replace the name).
 public static partial class Cases
 {
@@ -24,5 +24,28 @@ public static partial class Cases
         log.Add("f " + f(Tw(n)));
         if (Tw(n) is K or 0) log.Add("K or 0");
         return r;
+    }
+
+    private sealed class Rt7Node { public int V; }
+
+    private static void Rt7Add(Log log, ref Rt7Node? parent, Rt7Node child)
+    {
+        log.Add("add " + child.V);
+        parent = new Rt7Node { V = (parent?.V ?? 0) * 10 + child.V };
+    }
+
+    // `ref a!` and `ref (a)` with a later suspending argument: the location is the operand's (PairingHeap's
+    // AddChild(ref node2!, node1) in a corpus).
+    [Goroutine]
+    public static string Rt7RefArgumentWithNullSuppression(Log log, int n)
+    {
+        Rt7Node? a = new Rt7Node { V = n };
+        Rt7Add(log, ref a!, Tw(new Rt7Node { V = 2 }));
+        Rt7Add(log, ref (a), Tw(new Rt7Node { V = 3 }));
+        var arr = new Rt7Node?[] { null, new Rt7Node { V = 5 } };
+        int i = n % 2;
+        Rt7Add(log, ref arr[i]!, Tw(new Rt7Node { V = i++ + 4 }));
+        Rt7Add(log, ref (arr[i % 2])!, Tw(new Rt7Node { V = 7 }));
+        return a!.V + "," + arr[0]?.V + "," + arr[1]?.V + "," + i;
     }
 }

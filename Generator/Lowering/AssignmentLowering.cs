@@ -202,6 +202,13 @@ internal sealed partial class MethodLowerer
                 return r + "." + ma.Name;
             case MemberAccessExpressionSyntax ma2:
                 return Rewrite(ma2);
+            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
+                // Add(ref a!, Tw(b)): `!` changes nothing at run time; the location is its operand's.
+                var unbanged = LowerLocation(bang.Operand, spillAll);
+                return unbanged is null ? null : unbanged + "!";
+            case ParenthesizedExpressionSyntax paren:
+                var inside = LowerLocation(paren.Expression, spillAll);
+                return inside is null ? null : "(" + inside + ")";
             case MemberBindingExpressionSyntax mb:
                 // a?.X = Tw(1) (C# 14): the receiver is already the temporary of the enclosing ?., tested for null.
                 return Rewrite(mb);
