@@ -48,4 +48,36 @@ public static partial class Cases
         Rt7Add(log, ref (arr[i % 2])!, Tw(new Rt7Node { V = 7 }));
         return a!.V + "," + arr[0]?.V + "," + arr[1]?.V + "," + i;
     }
+
+    private static int Rt7Opt(int a, int b = 3) => a * 10 + b;
+
+    private static void Rt7Out(out int x, int y = 9) => x = y;
+
+    // Locals of compiler-made delegate types (lambdas with default, params, ref, out or in parameters, method groups
+    // with an optional parameter) live across suspension points: held as object, read back by a lambda example.
+    [Goroutine]
+    public static string Rt7CompilerMadeDelegateTypes(Log log, int n)
+    {
+        var g = (int a = 4) => a + n;
+        var h = (params int[] xs) => xs.Length;
+        var m = Rt7Opt;
+        var rf = (ref int x) => ++x;
+        var o = Rt7Out;
+        var i = (in int x, string s = "d") => s + x;
+        var v = (ref int x) => { x *= 2; log.Add("doubled " + x); };
+        int k = n;
+        var r = Tw("");
+        r += g() + "," + g(Tw(1)) + "," + h(1, 2, n) + "," + h() + ",";
+        r += m(1) + "," + m(Tw(2), 4) + "," + rf(ref k) + k + ",";
+        o(out var q);
+        o(out var q2, Tw(n));
+        r += q + "," + q2 + "," + i(k) + i(Tw(k), "e") + ",";
+        v(ref k);
+        g = (int a = 4) => a * 3 + n * 100;
+        var list = new List<Func<int>> { () => g(), () => g(1) };
+        var same = new[] { g, (int a = 4) => -a };
+        Tw(0);
+        r += list[0]() + "," + list[1]() + "," + same[1]() + "," + same[0](2) + "," + k;
+        return r;
+    }
 }

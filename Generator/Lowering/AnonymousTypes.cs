@@ -74,11 +74,44 @@ internal sealed partial class MethodLowerer
         _ => false,
     };
 
+    /// <summary>
+    /// A compiler-made delegate type (the natural type of <c>(int a = 4) =&gt; a</c>, <c>(ref int x) =&gt; ++x</c>,
+    /// <c>(params int[] xs) =&gt; ...</c> or of a method group with such a parameter): a lambda of the same signature,
+    /// whose natural type is that very type (C# makes one type per signature), e.g.
+    /// <c>int (int a = 4) =&gt; throw null!</c>; null where the signature cannot be written (a ref return, a parameter
+    /// of a type no field can name).
+    /// </summary>
+    private string? DelegateExampleOf(INamedTypeSymbol type)
+    {
+        if (type.DelegateInvokeMethod is not { } invoke || invoke.ReturnsByRef || invoke.ReturnsByRefReadonly) return null;
+        var parameters = new List<string>();
+        foreach (var p in invoke.Parameters)
+        {
+            if (ContainsAnonymousType(p.Type) || LauncherTypeInference.HasErrorType(p.Type)) return null;
+            var modifier = p.RefKind switch
+            {
+                RefKind.Ref => "ref ",
+                RefKind.Out => "out ",
+                RefKind.In => "in ",
+                RefKind.RefReadOnlyParameter => "ref readonly ",
+                _ => p.IsParams ? "params " : "",
+            };
+            var scoped = p.ScopedKind == ScopedKind.ScopedRef && p.RefKind != RefKind.Out ? "scoped " : "";
+            var defaultValue = p.HasExplicitDefaultValue ? " = " + SymbolFacts.ConstantText(p.Type, p.ExplicitDefaultValue) : "";
+            parameters.Add($"{scoped}{modifier}{p.Type.Fq()} @{p.Name}{defaultValue}");
+        }
+        if (!invoke.ReturnsVoid && (ContainsAnonymousType(invoke.ReturnType) || LauncherTypeInference.HasErrorType(invoke.ReturnType))) return null;
+        var returnType = invoke.ReturnsVoid ? "void" : invoke.ReturnType.Fq();
+        return $"({returnType} ({string.Join(", ", parameters)}) => {{ throw null!; }})";
+    }
+
     /// <summary>An expression whose type is exactly <paramref name="type"/>, or null when none can be written.</summary>
     public string? ExampleOf(ITypeSymbol type)
     {
         if (LauncherTypeInference.HasErrorType(type)) return null;
         if (!ContainsAnonymousType(type)) return $"default({type.Fq()})";
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, IsAnonymousType: true } anonymousDelegate)
+            return DelegateExampleOf(anonymousDelegate);
         if (type.IsAnonymousType)
         {
             var parts = new List<string>();
