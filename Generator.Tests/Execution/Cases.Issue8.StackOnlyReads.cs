@@ -52,6 +52,28 @@ public static partial class Cases
     }
 
     [Goroutine]
+    private static int StackNested(Log log, int v)
+    {
+        log.Add("nested" + v);
+        Go.Yield();
+        return v + 1;
+    }
+
+    [Goroutine]
+    public static string StackOnlyReadsInALoop(Log log, int n)
+    {
+        var arr = new[] { 3, 1, 4, 1, 5 };
+        var r = "";
+        for (var i = 0; i < n + 1; i++)
+        {
+            Span<int> sp = arr.AsSpan(i);
+            arr[i] = StackNested(log, sp[0] * 10 + sp.Length) + Bump(log, arr);
+            r += arr[i] + ",";
+        }
+        return r + string.Join(" ", arr);
+    }
+
+    [Goroutine]
     public static int StackOnlyReadIntoAThrow(Log log, int n)
     {
         Span<int> sp = new[] { n, 2 * n };
