@@ -195,6 +195,21 @@ public class Issue8RefusalTests
     }
 
     [Fact]
+    public void WithOnAGenericCopyConstructorRecordOverAnAnonymousType() =>
+        ExpectUnsupported("""
+            public record G<T>(T A)
+            {
+                protected G(G<T> o) { A = o.A; }
+                public int N { get; init; }
+            }
+            public partial class C
+            {
+                static G<T> Make<T>(T a) => new G<T>(a);
+                [Goroutine] static int M(int n) { var g = Make(new { X = n }); return (g with { [|N = P.Get()|] }).N; }
+            }
+            """);
+
+    [Fact]
     public void WithOnAGenericCopyConstructorRecordInAGenericType() =>
         ExpectUnsupported("""
             public record G<T>(T A)

@@ -436,6 +436,16 @@ public class OutputCompilesTests
         """);
 
     [Fact]
+    public void UserDefinedAndOfAGenericTypeOverAnAnonymousType() => ExpectOne("GOSH0010", TwoValued + """
+        public partial class C
+        {
+            [Goroutine] static T Tw<T>(T x) { Go.Yield(); return x; }
+            static GB<T> Wrap<T>(T x) => new GB<T> { B = true };
+            [Goroutine] static bool M(int n) { var a = Wrap(new { X = n }); return (a && [|Tw(a)|]).B; }
+        }
+        """);
+
+    [Fact]
     public void UserDefinedAndWithoutTheRuntimesUnsafeAccessor()
     {
         var source = Prelude + TwoValued + """

@@ -62,6 +62,8 @@ internal sealed partial class MethodLowerer
                 ? "the operator's type is generic and [UnsafeAccessor] reaches a generic type only from .NET 9 on"
             : typeParameters.Count > 0 && IsGeneric(_method.ContainingType)
                 ? "the operator's type is generic and so is the goroutine's type, whose type parameters an accessor nested in it would carry"
+            : typeArguments.Any(ContainsAnonymousType)
+                ? "the operator's type has an anonymous type argument, which the accessor's call cannot name"
             : typeParameters.Select(p => p.Name).Distinct().Count() < typeParameters.Count
                 ? "the operator's type and a type that contains it name a type parameter alike"
             : null;

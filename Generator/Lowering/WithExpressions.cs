@@ -118,6 +118,12 @@ internal sealed partial class MethodLowerer
             typeArguments.InsertRange(0, t.TypeArguments);
         }
         var definition = property.OriginalDefinition;
+        if (typeArguments.Any(ContainsAnonymousType))
+        {
+            Report(DiagnosticDescriptors.Unsupported, at,
+                "A with expression with a suspension point on a record with its own copy constructor (cloned once, before the values, then each init-only member set through an [UnsafeAccessor]; here the record has an anonymous type argument, which the accessor's call cannot name)");
+            return null;
+        }
         if (!_initAccessorNames.TryGetValue(definition, out var name))
         {
             var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
