@@ -115,6 +115,33 @@ public class DiagnosticTests
     public void StackOnlyLocalMentionedFromTheSuspensionOn(string body) => Expect("GOSH0008",
         "public partial class C { [Goroutine] static void M(int[] a) { " + body + " } }");
 
+    // Read before the suspension point in the statement that suspends (`s += Tw(sp[0])`), a stack-only local is a
+    // local of Resume (run in Cases.Issue8.StackOnlyReads.cs); read after it, spilled as a ref struct value or a
+    // location around it, or in a statement whose parts run again after it, it stays refused, as async refuses it
+    // (CS4007, CS8178, CS9217).
+    [Theory]
+    [InlineData("Span<int> [|s = a|]; var t = Tw(1) + s[0];")]
+    [InlineData("Span<int> [|s = a|]; var t = Take(s, Tw(1));")]
+    [InlineData("Span<int> [|s = a|]; s[0] = Tw(1);")]
+    [InlineData("Span<int> [|s = a|]; s[0] += Tw(1);")]
+    [InlineData("Span<int> [|s = a|]; var t = UseIn(s[0], Tw(1));")]
+    [InlineData("Span<int> [|s = a|]; var t = Tw(1) > 0 || s[0] > 0;")]
+    [InlineData("Span<int> [|s = a|]; var t = Tw(Tw(1) + s[0]);")]
+    [InlineData("Span<int> [|s = a|]; var t = Tw(s[0]); t += s[1];")]
+    [InlineData("Span<int> [|s = a|]; while (s[0] < Tw(1)) a[0]++;")]
+    [InlineData("Span<int> [|s = a|]; if (Tw(s[0]) > 0) a[0]++;")]
+    [InlineData("ref int [|r = ref a[0]|]; var t = Tw(1) + r;")]
+    [InlineData("ref int [|r = ref a[0]|]; r += Tw(1);")]
+    public void StackOnlyLocalLiveAcrossTheSuspension(string body) => Expect("GOSH0008", """
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            static int Take(Span<int> s, int x) => s.Length + x;
+            static int UseIn(in int a, int b) => a + b;
+            [Goroutine] static void M(int[] a) { BODY }
+        }
+        """.Replace("BODY", body));
+
     [Fact]
     public void ForEachOverASpanWithASuspendingBody() => Expect("GOSH0008", """
         public partial class C { [Goroutine] static int M(int[] a) { var t = 0; foreach (var x in [|a.AsSpan()|]) { t += x; Go.Yield(); } return t; } }

@@ -393,8 +393,7 @@ public class OutputCompilesTests
         Assert.Matches(@"#line \d+ """, GeneratorHarness.GeneratedText(result));
     }
 
-    [Fact]
-    public void UserDefinedAndAlsoWithASuspendingRightOperand() => ExpectOne("GOSH0010", """
+    private const string TwoValued = """
         public struct TB
         {
             public bool B;
@@ -403,12 +402,80 @@ public class OutputCompilesTests
             public static TB operator &(TB a, TB b) => new TB { B = a.B & b.B };
             public static TB operator |(TB a, TB b) => new TB { B = a.B | b.B };
         }
-        public partial class C
+        public class GB<T>
         {
-            [Goroutine] static TB Tw(TB x) { Go.Yield(); return x; }
-            [Goroutine] static TB M(TB a) => a && [|Tw(a)|];
+            public bool B;
+            public static bool operator true(GB<T> x) => x.B;
+            public static bool operator false(GB<T> x) => !x.B;
+            public static GB<T> operator &(GB<T> a, GB<T> b) => new GB<T> { B = a.B & b.B };
+            public static GB<T> operator |(GB<T> a, GB<T> b) => new GB<T> { B = a.B | b.B };
+        }
+
+        """;
+
+    [Fact]
+    public void UserDefinedAndWithASuspendingRightOperand()
+    {
+        // Lowered (FalseOperators.cs): operator false called alone through an [UnsafeAccessor] (run in
+        // Cases.Issue8.UserDefinedAnd.cs); of a generic type, from a generic class with the type's parameters.
+        var result = ExpectClean(TwoValued + """
+            public partial class C
+            {
+                [Goroutine] static T Tw<T>(T x) { Go.Yield(); return x; }
+                [Goroutine] static TB M(TB a) => a && Tw(a) && Tw(a);
+                [Goroutine] static GB<U> N<U>(GB<U> a) => a && Tw(a);
+            }
+            public partial class D<V>
+            {
+                [Goroutine] static TB Tw(TB x) { Go.Yield(); return x; }
+                [Goroutine] static TB M(TB a) => a && Tw(a);
+            }
+            """);
+        var generated = string.Join("\n", result.Run.GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("UnsafeAccessorKind.StaticMethod, Name = \"op_False\")]", generated);
+        Assert.Contains("private static extern bool __GoFalse_M_Frame_0(global::TB owner, global::TB value);", generated);
+        Assert.Contains("private static class __GoFalse_N_Frame_0<T>", generated);
+        Assert.Contains("__GoFalse_N_Frame_0<U>.Call(default, ", generated);
+    }
+
+    [Fact]
+    public void UserDefinedAndOfAGenericTypeInAGenericGoroutineType() => ExpectOne("GOSH0010", TwoValued + """
+        public partial class C<V>
+        {
+            [Goroutine] static GB<V> Tw(GB<V> x) { Go.Yield(); return x; }
+            [Goroutine] static GB<V> M(GB<V> a) => a && [|Tw(a)|];
         }
         """);
+
+    [Fact]
+    public void UserDefinedAndOfAGenericTypeOverAnAnonymousType() => ExpectOne("GOSH0010", TwoValued + """
+        public partial class C
+        {
+            [Goroutine] static T Tw<T>(T x) { Go.Yield(); return x; }
+            static GB<T> Wrap<T>(T x) => new GB<T> { B = true };
+            [Goroutine] static bool M(int n) { var a = Wrap(new { X = n }); return (a && [|Tw(a)|]).B; }
+        }
+        """);
+
+    [Fact]
+    public void UserDefinedAndWithoutTheRuntimesUnsafeAccessor()
+    {
+        var source = Prelude + TwoValued + """
+            namespace System.Runtime.CompilerServices { internal sealed class UnsafeAccessorAttribute : Attribute { } }
+            public partial class C
+            {
+                [Goroutine] static TB Tw(TB x) { Go.Yield(); return x; }
+                [Goroutine] static TB M(TB a) => a && [|Tw(a)|];
+            }
+            """;
+        var start = source.IndexOf("[|", System.StringComparison.Ordinal);
+        var end = source.IndexOf("|]", System.StringComparison.Ordinal) - 2;
+        var result = GeneratorHarness.Run(source.Replace("[|", "").Replace("|]", ""));
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("GOSH0010", d.Id);
+        Assert.Equal(TextSpan.FromBounds(start, end), d.Location.SourceSpan);
+        Assert.Contains("no [UnsafeAccessor]", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     [Fact]
     public void ArrayOfAnonymousTypeAcrossASuspension()

@@ -95,6 +95,14 @@ internal static class FrameEmitter
             w.Lines(accessor);
         }
 
+        foreach (var accessor in m.OperatorAccessors)
+        {
+            w.Line();
+            w.Line($"/// <summary>An operator false a user-defined &amp;&amp; of <c>{Xml(m.MethodDisplayName)}</c> tests alone, which C# cannot call by name (generated).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Lines(accessor);
+        }
+
         foreach (var _ in m.ContainingTypes) w.Close();
         if (m.Namespace is not null) w.Close();
         return SpanDirectives.Complete(w.ToString());

@@ -57,8 +57,8 @@ internal sealed partial class MethodLowerer
     ///                                   logic2:
     ///                                       _l1_s = _t1;
     /// </code>
-    /// A suspending right operand of <c>&amp;&amp;</c> is refused (GOSH0010): C# code cannot call <c>operator false</c>
-    /// alone, only inside <c>&amp;&amp;</c>, which would run <c>&amp;</c> before the right operand could suspend.
+    /// A suspending right operand of <c>&amp;&amp;</c> is tested with <c>operator false</c> called through an
+    /// <c>[UnsafeAccessor]</c> (FalseOperators.cs): C# code cannot call it alone.
     /// </summary>
     private string LowerUserDefinedLogical(BinaryExpressionSyntax b, ITypeSymbol? type)
     {
@@ -68,18 +68,14 @@ internal sealed partial class MethodLowerer
         Src(b.Left);
         Stmt($"{t} = {l};");
         if (!HasSuspension(b.Right)) return "(" + read + (or ? " || " : " && ") + RewriteExpr(b.Right) + ")";
-        if (!or)
-        {
-            Report(DiagnosticDescriptors.Unsupported, b.Right,
-                "A user-defined && (operator false) whose right operand has a suspension point (take the right operand into a local first if evaluating it every time is right, or use ||)");
-            return RewriteExpr(b);
-        }
+        var test = or ? read : FalseOperatorCall(b, read);
+        if (test is null) return RewriteExpr(b);
         var skip = NewLabel("logic");
         Hidden();
-        Stmt($"if ({read}) goto {skip};");
+        Stmt($"if ({test}) goto {skip};");
         var r = LowerExpression(b.Right);
         Src(b.Right);
-        Stmt($"{t} = {read} | {r};");
+        Stmt($"{t} = {read} {(or ? "|" : "&")} {r};");
         Hidden();
         Label(skip);
         return read;

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace GoSharp.Generator.Lowering;
 
@@ -18,9 +19,17 @@ namespace GoSharp.Generator.Lowering;
 /// before: Span&lt;int&gt; sp = arr; for (...) s += sp[i]; s += Tw(1); return s;
 /// after:  global::System.Span&lt;int&gt; _l3_sp = _l0_arr; for (...) _l2_s += _l3_sp[i]; ... Tw(1) lowered ...
 /// </code>
-/// Conservative where the answer needs flow: a mention in the statement that suspends or after it (also on a path
-/// that cannot follow the suspension), or a label between the declaration and the suspension point, keeps it
-/// GOSH0008. One whose scope holds no suspension point at all is copied whole (StatementLowering.LowerBlock).
+/// The statement that suspends may read the local before its first suspension point, as async allows
+/// (<c>s += Tw(sp[0]);</c>, <c>Use(sp.Length, Tw(1));</c>): the value read (the smallest expression around the
+/// mention that is no ref struct, <c>sp[0]</c>, <c>sp.Slice(1).Length</c>) is spilled into a frame temporary before
+/// the suspension like any operand, and the local itself is never read after it (ReadBeforeTheSuspension).
+/// Conservative where the answer needs flow: a mention evaluated after a suspension point of that statement
+/// (<c>Tw(1) + sp[0]</c>; one in the other branch of a <c>?:</c> is not after it), a mention whose ref struct value
+/// would itself be spilled (<c>Take(sp, Tw(1))</c>, CS4007 for async) or whose location would (<c>sp[0] = Tw(1)</c>,
+/// an <c>in</c> argument), one in a later statement or in a suspending statement that is not an expression, a
+/// declaration, a <c>return</c> or a <c>throw</c> (a loop's condition runs again after the suspension), or a label
+/// between the declaration and the suspension point keeps it GOSH0008. One whose scope holds no suspension point
+/// at all is copied whole (StatementLowering.LowerBlock).
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -46,10 +55,74 @@ internal sealed partial class MethodLowerer
         var names = new HashSet<string>(locals.Select(l => l.Name));
         for (var j = next; j < statements.Count; j++)
             foreach (var id in statements[j].DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
-                if (names.Contains(id.Identifier.ValueText) && Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol l && locals.Contains(l, SymbolEqualityComparer.Default))
+                if (names.Contains(id.Identifier.ValueText) && Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol l && locals.Contains(l, SymbolEqualityComparer.Default)
+                    && !(j == next && ReadBeforeTheSuspension(statements[j], id)))
                     return;
         foreach (var l in locals) _stackLocals[l] = "_l" + (_nextLocal++) + "_" + l.Name;
     }
+
+    /// <summary>
+    /// Whether the mention <paramref name="id"/> of a stack-only local in the suspending statement
+    /// <paramref name="statement"/> is a value read before every suspension point of it that can precede it (see the
+    /// class comment): C#'s order is the text's within such a statement, but for the branches of a <c>?:</c>.
+    /// </summary>
+    private bool ReadBeforeTheSuspension(StatementSyntax statement, IdentifierNameSyntax id)
+    {
+        if (statement is not (ExpressionStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax
+            or LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: 0, UsingKeyword.RawKind: 0 })) return false;
+        if (StackLocalRead(id) is not { } read || HasSuspension(read)) return false;
+        foreach (var point in statement.DescendantNodes().OfType<ExpressionSyntax>())
+            if (read.SpanStart >= point.Span.End && Suspends(point) && !InOtherBranches(read, point)) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The value a mention of a stack-only local is read into: the smallest expression around it that is no ref
+    /// struct, no method group and no struct variable whose member is then used (its method or setter would run on
+    /// the variable later); null when that is a location (an assignment's target, <c>++</c>, <c>ref</c>, <c>out</c>,
+    /// <c>in</c>) or not an expression.
+    /// </summary>
+    private ExpressionSyntax? StackLocalRead(IdentifierNameSyntax id)
+    {
+        ExpressionSyntax e = id;
+        while (true)
+        {
+            var type = Model.GetTypeInfo(e, _ct).Type;
+            var receiver = e.Parent is MemberAccessExpressionSyntax ma && ma.Expression == e || e.Parent is ElementAccessExpressionSyntax ea && ea.Expression == e;
+            if (type is not null && !SymbolFacts.IsRefLike(type) && !(receiver && type.IsValueType)) break;
+            var p = e.Parent;
+            while (p is ArgumentSyntax { Parent: ArgumentListSyntax or BracketedArgumentListSyntax } or ArgumentListSyntax or BracketedArgumentListSyntax) p = p.Parent;
+            if (p is not ExpressionSyntax pe) return null;
+            e = pe;
+        }
+        SyntaxNode n = e;
+        for (var p = e.Parent; p is not null; n = p, p = p.Parent)
+        {
+            switch (p)
+            {
+                case ParenthesizedExpressionSyntax or TupleExpressionSyntax:
+                    continue;
+                case AssignmentExpressionSyntax a:
+                    return a.Left == n ? null : e;
+                case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.PreIncrementExpression) || u.IsKind(SyntaxKind.PreDecrementExpression) || u.IsKind(SyntaxKind.AddressOfExpression):
+                case PostfixUnaryExpressionSyntax:
+                case RefExpressionSyntax:
+                    return null;
+                case ArgumentSyntax arg:
+                    if (arg.RefKindKeyword.RawKind != 0 || Model.GetOperation(arg, _ct) is IArgumentOperation { Parameter.RefKind: not RefKind.None }) return null;
+                    if (arg.Parent is TupleExpressionSyntax) continue;
+                    return e;
+                default:
+                    return e;
+            }
+        }
+        return e;
+    }
+
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> lie in the two branches of one <c>?:</c>: only one of them runs.</summary>
+    private static bool InOtherBranches(SyntaxNode a, SyntaxNode b) =>
+        a.Ancestors().OfType<ConditionalExpressionSyntax>().Any(c =>
+            c.WhenTrue.Span.Contains(a.Span) && c.WhenFalse.Span.Contains(b.Span) || c.WhenFalse.Span.Contains(a.Span) && c.WhenTrue.Span.Contains(b.Span));
 
     /// <summary>The declaration of a stack-only local kept in <c>Resume</c>; null for any other local.</summary>
     private string? StackLocalDeclaration(ILocalSymbol local, VariableDeclaratorSyntax v)

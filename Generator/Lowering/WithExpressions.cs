@@ -25,9 +25,12 @@ namespace GoSharp.Generator.Lowering;
 ///          _l0_b2 = _t1;
 /// </code>
 /// C# can name an <c>init</c> accessor only in an initializer; the <c>[UnsafeAccessor(Method, Name = "set_A")]</c>
-/// the user's type gets calls it as the compiler's lowering does (non-virtually: a virtual or abstract member, which
-/// the compiler calls virtually, is refused, and so is a generic record, which the accessor cannot reach before
-/// .NET 9's generic rules, and a target without the attribute).
+/// the user's type gets calls it as the compiler's lowering does (a virtual or abstract one virtually, as C# does;
+/// refused before .NET 10, whose JIT fixed a crash on such calls). A generic record's accessor is a member of a
+/// generic class nested in the user's type, with the record's type parameters (the runtime's rule for generic
+/// targets, .NET 9 on), called with the record's type arguments: <c>__GoInit_F_Frame_0&lt;int&gt;.Call(_t1, _t2)</c>;
+/// refused in a generic user type (the nested class would carry its type parameters too), and on a target without
+/// the attribute.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -100,29 +103,56 @@ internal sealed partial class MethodLowerer
         return clone;
     }
 
-    /// <summary>The accessor that calls <paramref name="property"/>'s init accessor on a clone; null when refused (reported at <paramref name="at"/>).</summary>
+    /// <summary>
+    /// What calls <paramref name="property"/>'s init accessor on a clone (a method of the user's type, or of a generic
+    /// class nested in it for a generic record: the runtime matches a generic type's accessor by the type parameters
+    /// of the class that declares it); null when refused (reported at <paramref name="at"/>).
+    /// </summary>
     private string? InitAccessor(IPropertySymbol property, SyntaxNode at)
     {
-        if (_initAccessorNames.TryGetValue(property, out var name)) return name;
-        var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
-        var why = attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)
-                ? "this target framework has no [UnsafeAccessor] (.NET 8 or later)"
-            : IsGeneric(property.ContainingType) ? "the record is generic"
-            : IsGeneric(_method.ContainingType) && attribute.ContainingAssembly.Identity.Version.Major < 9 ? "the goroutine's type is generic and [UnsafeAccessor] in a generic type needs .NET 9"
-            : property.IsVirtual || property.IsAbstract || property.IsOverride && !property.IsSealed && !property.ContainingType.IsSealed ? "the property is virtual"
-            : property.SetMethod is null || property.IsStatic ? "the member has no init accessor"
-            : null;
-        if (why is not null)
+        var typeParameters = new List<ITypeParameterSymbol>();
+        var typeArguments = new List<ITypeSymbol>();
+        for (var t = property.ContainingType; t is not null; t = t.ContainingType)
+        {
+            typeParameters.InsertRange(0, t.OriginalDefinition.TypeParameters);
+            typeArguments.InsertRange(0, t.TypeArguments);
+        }
+        var definition = property.OriginalDefinition;
+        if (typeArguments.Any(ContainsAnonymousType))
         {
             Report(DiagnosticDescriptors.Unsupported, at,
-                $"A with expression with a suspension point on a record with its own copy constructor (cloned once, before the values, then each init-only member set through an [UnsafeAccessor]; here {why})");
+                "A with expression with a suspension point on a record with its own copy constructor (cloned once, before the values, then each init-only member set through an [UnsafeAccessor]; here the record has an anonymous type argument, which the accessor's call cannot name)");
             return null;
         }
-        name = $"__GoInit_{SymbolFacts.FrameName(_method)}_{_initAccessorNames.Count}";
-        _initAccessorNames[property] = name;
-        InitAccessors.Add(
-            $"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"{property.SetMethod!.MetadataName}\")]\n"
-            + $"private static extern void {name}({property.ContainingType.Fq()} @this, {property.Type.Fq()} value);");
-        return name;
+        if (!_initAccessorNames.TryGetValue(definition, out var name))
+        {
+            var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
+            var version = attribute?.ContainingAssembly.Identity.Version.Major ?? 0;
+            var why = attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)
+                    ? "this target framework has no [UnsafeAccessor] (.NET 8 or later)"
+                : typeParameters.Count > 0 && version < 9 ? "the record is generic and [UnsafeAccessor] reaches a generic type only from .NET 9 on"
+                : typeParameters.Count > 0 && IsGeneric(_method.ContainingType) ? "the record is generic and so is the goroutine's type, whose type parameters an accessor nested in it would carry"
+                : typeParameters.Select(p => p.Name).Distinct().Count() < typeParameters.Count ? "the record and a type that contains it name a type parameter alike"
+                : IsGeneric(_method.ContainingType) && version < 9 ? "the goroutine's type is generic and [UnsafeAccessor] in a generic type needs .NET 9"
+                // A virtual accessor is called virtually, as C# calls it; .NET 8 and 9's JIT could crash on such a
+                // call (dotnet/runtime#101643).
+                : (property.IsVirtual || property.IsAbstract || property.IsOverride) && version < 10 ? "the property is virtual and [UnsafeAccessor] calls a virtual accessor reliably only from .NET 10 on"
+                : property.SetMethod is null || property.IsStatic ? "the member has no init accessor"
+                : null;
+            if (why is not null)
+            {
+                Report(DiagnosticDescriptors.Unsupported, at,
+                    $"A with expression with a suspension point on a record with its own copy constructor (cloned once, before the values, then each init-only member set through an [UnsafeAccessor]; here {why})");
+                return null;
+            }
+            name = $"__GoInit_{SymbolFacts.FrameName(_method)}_{_initAccessorNames.Count}";
+            _initAccessorNames[definition] = name;
+            var attributeText = $"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"{definition.SetMethod!.MetadataName}\")]";
+            var signature = $"static extern void {{0}}({definition.ContainingType.Fq()} @this, {definition.Type.Fq()} value);";
+            InitAccessors.Add(typeParameters.Count == 0
+                ? attributeText + "\nprivate " + string.Format(signature, name)
+                : $"private static class {name}<{string.Join(", ", typeParameters.Select(p => p.Name))}>\n{{\n    {attributeText}\n    internal {string.Format(signature, "Call")}\n}}");
+        }
+        return typeParameters.Count == 0 ? name : $"{name}<{string.Join(", ", typeArguments.Select(a => a.Fq()))}>.Call";
     }
 }

@@ -372,6 +372,7 @@ internal static class FrameModelBuilder
             BaseProxies: lowerer.BaseProxies.ToEquatableArray(),
             PrimaryParameterAccessors: lowerer.PrimaryParameterAccessors.ToEquatableArray(),
             InitAccessors: lowerer.InitAccessors.ToEquatableArray(),
+            OperatorAccessors: lowerer.OperatorAccessors.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
     }
 

@@ -56,6 +56,7 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> BaseProxies,
     EquatableArray<string> PrimaryParameterAccessors,
     EquatableArray<string> InitAccessors,
+    EquatableArray<string> OperatorAccessors,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>
