@@ -80,4 +80,25 @@ public static partial class Cases
         r += list[0]() + "," + list[1]() + "," + same[1]() + "," + same[0](2) + "," + k;
         return r;
     }
+
+    private sealed class Rt7Triple
+    {
+        private readonly Log _log;
+        public Rt7Triple(Log log) => _log = log;
+        public void Deconstruct(out int a, out string b, out int c) { _log.Add("deconstruct"); (a, b, c) = (1, "two", 3); }
+    }
+
+    // var (x, y) = ... with only some of the variables used after a suspension point: those become frame fields,
+    // the others stay locals of Resume, in one deconstruction.
+    [Goroutine]
+    public static string Rt7PartlyHoistedDeconstructions(Log log, int n)
+    {
+        var (x, y) = (10, n);
+        var (p, (q, _)) = (n, ("s", 1));
+        var (d1, d2, d3) = new Rt7Triple(log);
+        var (a, b, c, d, e, f, g, h, i) = (1, 2, 3, 4, 5, 6, 7, 8, n);
+        log.Add("before " + y + q + d2 + b);
+        Tw(0);
+        return x + "," + p + "," + d1 + "," + d3 + "," + a + c + e + g + i;
+    }
 }

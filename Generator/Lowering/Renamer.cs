@@ -395,8 +395,11 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
                     ? _owner.AnonymousVariable(f, example)
                     : f;
             case ParenthesizedVariableDesignationSyntax paren:
-                var parts = paren.Variables.Select(v => DesignationText(v) ?? (v is DiscardDesignationSyntax ? "_" : null)).ToList();
-                return parts.Any(p => p is null) ? null : "(" + string.Join(", ", parts) + ")";
+                // var (x, y) = ... with only x in the frame: (_l1_x, var y) = ...; y stays a local of Resume. With
+                // none in the frame, the declaration is left as it is.
+                var parts = paren.Variables.Select(v => DesignationText(v)).ToList();
+                if (parts.All(p => p is null)) return null;
+                return "(" + string.Join(", ", paren.Variables.Select((v, i) => parts[i] ?? (v is DiscardDesignationSyntax ? "_" : "var " + v.ToString()))) + ")";
             default:
                 return null;
         }
