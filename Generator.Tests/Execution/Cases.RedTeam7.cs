@@ -101,4 +101,34 @@ public static partial class Cases
         Tw(0);
         return x + "," + p + "," + d1 + "," + d3 + "," + a + c + e + g + i;
     }
+
+    private sealed class Rt7Box
+    {
+        public int V;
+        public int? N;
+        public event Action? E;
+        public int Fire() { E?.Invoke(); return V; }
+    }
+
+    private static void Rt7Inc(ref int x, int by) => x += by;
+
+    // Parenthesized assignment targets, (o.V) += Tw(5): the same locations as without the parentheses.
+    [Goroutine]
+    public static string Rt7ParenthesizedTargets(Log log, int n)
+    {
+        var o = new Rt7Box { V = n };
+        var arr = new int[3];
+        int loc = n + 1, a = 0, b = 0;
+        (o.V) += Tw(5);
+        ((o).V) -= Tw(2);
+        (arr[Tw(1)]) += Tw(3);
+        (loc) *= Tw(4);
+        (arr[Tw(0)])++;
+        Rt7Inc(ref (arr[Tw(2)]), Tw(5));
+        (o.N) ??= Tw(4);
+        ((a), b) = (Tw(1), 2);
+        (o.E) += Tw<Action>(() => log.Add("fired"));
+        log.Add("fire " + o.Fire());
+        return o.V + "," + loc + "," + string.Join("", arr) + "," + o.N + a + b;
+    }
 }
