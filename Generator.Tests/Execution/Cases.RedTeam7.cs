@@ -131,4 +131,71 @@ public static partial class Cases
         log.Add("fire " + o.Fire());
         return o.V + "," + loc + "," + string.Join("", arr) + "," + o.N + a + b;
     }
+
+    private interface IRt7Add { int Add(int k); }
+
+    private struct Rt7Counter : IRt7Add
+    {
+        public int V;
+        public int Add(int k) { V += k; return V; }
+    }
+
+    private sealed class Rt7Holder
+    {
+        public Rt7Counter P;
+        public Rt7Counter[] Arr = new Rt7Counter[2];
+    }
+
+    private static int Rt7AddTwice<T>(T? t) where T : IRt7Add
+    {
+        t!.Add(1);
+        return t!.Add(1);
+    }
+
+    [Goroutine]
+    private static string Rt7GenericReceivers<T>(T? t, T u) where T : IRt7Add
+    {
+        (t!).Add(Tw(5));
+        t!.Add(Tw(1));
+        checked(u).Add(Tw(2));
+        return t!.Add(0) + "," + u.Add(0);
+    }
+
+    // A struct variable in parentheses, under `!` or inside checked(...)/unchecked(...) is still the variable: a
+    // mutating call with a suspending argument changes it, not a copy (as C# classifies (s), s! and checked(s)).
+    [Goroutine]
+    public static string Rt7WrappedStructReceivers(Log log, int n)
+    {
+        var s = new Rt7Counter { V = n };
+        var h = new Rt7Holder();
+        (s).Add(Tw(1));
+        s!.Add(Tw(2));
+        ((s!)).Add(Tw(3));
+        checked(s).Add(Tw(4));
+        unchecked(s).Add(Tw(5));
+        (h.P).Add(Tw(3));
+        h.P!.Add(Tw(4));
+        (h.Arr[Tw(1)]).Add(Tw(4));
+        h.Arr[Tw(0)]!.Add(Tw(6));
+        s!.V += Tw(10);
+        h.P!.V = Tw(7) + h.P.V;
+        h.Arr[Tw(1)]!.V -= Tw(1);
+        var g = Rt7GenericReceivers(new Rt7Counter { V = n }, new Rt7Counter { V = 1 });
+        log.Add("twice " + Rt7AddTwice<Rt7Counter>(s));
+        return s.V + "," + h.P.V + "," + h.Arr[0].V + "," + h.Arr[1].V + "," + g;
+    }
+
+    private sealed class Rt7Creators { public Func<string>? A; public Func<string>? B; }
+
+    // (a ?? Tw(b))! and (a ?? Tw(b))(): the ??'s temporary in place of the parenthesized expression (Json.NET's
+    // (contract.OverrideCreator ?? contract.ParameterizedCreator)!).
+    [Goroutine]
+    public static string Rt7ParenthesizedTemporaries(Log log, int n)
+    {
+        var c = new Rt7Creators { A = n % 2 == 0 ? null : () => "a", B = () => "b" };
+        Func<string> f = (Tw(c).A ?? c.B)!;
+        string s = (Tw(c).A ?? c.B)!();
+        string t = (n > 1 ? Tw("x") : "y")!;
+        return f() + s + t + (Tw(c.A) ?? c.B)!.Invoke();
+    }
 }

@@ -209,6 +209,9 @@ internal sealed partial class MethodLowerer
             case ParenthesizedExpressionSyntax paren:
                 var inside = LowerLocation(paren.Expression, spillAll);
                 return inside is null ? null : "(" + inside + ")";
+            case CheckedExpressionSyntax checkedVariable:
+                var within = LowerLocation(checkedVariable.Expression, spillAll);
+                return within is null ? null : checkedVariable.Keyword.Text + "(" + within + ")";
             case MemberBindingExpressionSyntax mb:
                 // a?.X = Tw(1) (C# 14): the receiver is already the temporary of the enclosing ?., tested for null.
                 return Rewrite(mb);
@@ -287,6 +290,8 @@ internal sealed partial class MethodLowerer
     private bool IsStructVariable(ExpressionSyntax e) => e switch
     {
         ParenthesizedExpressionSyntax p => IsStructVariable(p.Expression),
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang => IsStructVariable(bang.Operand),
+        CheckedExpressionSyntax c => IsStructVariable(c.Expression),
         IdentifierNameSyntax => Model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol { IsConst: false, IsRef: false, IsForEach: false, IsUsing: false }
             or IParameterSymbol { RefKind: RefKind.None } or IFieldSymbol { IsReadOnly: false, IsConst: false },
         MemberAccessExpressionSyntax ma => Model.GetSymbolInfo(ma, _ct).Symbol is IFieldSymbol { IsReadOnly: false, IsConst: false }

@@ -41,6 +41,10 @@ internal sealed partial class MethodLowerer
                 return LowerWith(w);
             case ParenthesizedExpressionSyntax p:
                 var inner = LowerExpression(p.Expression, discard);
+                // (a ?? Tw(b))! whose value is now the temporary _t1: `(_t1)!` would read as a cast to a type _t1,
+                // and a name needs no parentheses.
+                if (inner.Length > 0 && SyntaxFactory.ParseExpression(inner) is IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax, Name: IdentifierNameSyntax })
+                    return inner;
                 return inner.Length == 0 ? "" : "(" + inner + ")";
             case InvocationExpressionSyntax inv:
                 return LowerInvocation(inv, discard);
@@ -338,12 +342,12 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private bool IsMaybeValueTypeVariable(ExpressionSyntax e) =>
         TypeOf(e) is ITypeParameterSymbol { IsReferenceType: false, IsValueType: false }
-        && e switch
+        && Unwrapped(e) switch
         {
-            IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(e, _ct).Symbol
+            IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(Unwrapped(e), _ct).Symbol
                 is ILocalSymbol { IsConst: false, IsRef: false } or IParameterSymbol { RefKind: RefKind.None } or IFieldSymbol { IsReadOnly: false, IsConst: false },
             ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
-            MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(e),
+            MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(Unwrapped(e)),
             _ => false,
         };
 
@@ -377,18 +381,39 @@ internal sealed partial class MethodLowerer
         return !m.IsStatic && ExtensionBlocks.IsBlock(m.ContainingType) && ExtensionBlocks.Receiver(m.ContainingType) is { RefKind: RefKind.None };
     }
 
+    /// <summary>
+    /// The expression inside parentheses, null-forgiving operators and <c>checked(...)</c>: C# classifies <c>(s)</c>,
+    /// <c>checked(s)</c> and <c>s!</c> as the
+    /// variable <c>s</c> itself (a method of a struct called on them changes <c>s</c>).
+    /// </summary>
+    internal static ExpressionSyntax Unwrapped(ExpressionSyntax e)
+    {
+        while (true)
+        {
+            switch (e)
+            {
+                case ParenthesizedExpressionSyntax p: e = p.Expression; continue;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang: e = bang.Operand; continue;
+                // Roslyn classifies checked(s) and unchecked(s) of a variable as the variable too.
+                case CheckedExpressionSyntax c: e = c.Expression; continue;
+                default: return e;
+            }
+        }
+    }
+
     /// <summary>The receiver of a method call that names a mutable struct variable (local, parameter, field, array element).</summary>
     private bool IsStructVariableReceiver(ExpressionSyntax op)
     {
         if (op.Parent is not MemberAccessExpressionSyntax ma || ma.Expression != op || ma.Parent is not InvocationExpressionSyntax inv || inv.Expression != ma) return false;
         if (TypeOf(op) is not { IsValueType: true, IsReadOnly: false }) return false;
-        return op switch
+        var variable = Unwrapped(op);
+        return variable switch
         {
             // (A foreach or using variable cannot be assigned, but a method call still changes it in place.)
-            IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(op, _ct).Symbol
+            IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(variable, _ct).Symbol
                 is ILocalSymbol { IsConst: false } or IParameterSymbol or IFieldSymbol { IsReadOnly: false, IsConst: false },
             ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
-            MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(op),
+            MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(variable),
             _ => false,
         };
     }

@@ -34,7 +34,14 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
     public override SyntaxNode? Visit(SyntaxNode? node)
     {
         if (node is not null && _replacements is not null && _replacements.TryGetValue(node, out var text))
-            return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
+        {
+            var replaced = SyntaxFactory.ParseExpression(text);
+            // (a ?? Tw(b))! or (a ?? Tw(b))(1) with the ?? replaced by its temporary: `(_t1)!` and `(_t1)(1)` would read
+            // as casts to a type named _t1; `((_t1))` cannot.
+            if (node.Parent is ParenthesizedExpressionSyntax && replaced is IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax)
+                replaced = SyntaxFactory.ParenthesizedExpression(replaced);
+            return replaced.WithTriviaFrom(node);
+        }
         return base.Visit(node);
     }
 
