@@ -198,4 +198,29 @@ public static partial class Cases
         string t = (n > 1 ? Tw("x") : "y")!;
         return f() + s + t + (Tw(c.A) ?? c.B)!.Invoke();
     }
+
+    // A span local whose initializer suspends, with no suspension after it (Humanizer's ArticlePrefixSort:
+    // var item = items[i].AsSpan()): the suspension ends before the span exists.
+    [Goroutine]
+    public static string Rt7SpanFromSuspendingInitializer(Log log, int n)
+    {
+        var s = " ab" + n + " ";
+        var r = "";
+        {
+            ReadOnlySpan<char> t = Tw(s).AsSpan().Trim();
+            r += t.Length + ",";
+        }
+        {
+            ReadOnlySpan<char> u = Tw(s);
+            r += u.Trim().ToString() + ",";
+        }
+        {
+            var item = Tw(s + Tw(n)).AsSpan().Slice(1);
+            int count = 0;
+            foreach (var ch in item) if (ch != ' ') count++;
+            log.Add("count " + count);
+            r += item.Trim().ToString() + "," + count;
+        }
+        return r;
+    }
 }
