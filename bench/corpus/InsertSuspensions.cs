@@ -25,7 +25,8 @@ namespace GoSharp.Corpus;
 internal sealed class InsertSuspensions : CSharpSyntaxRewriter
 {
     public const string Source =
-        "public static partial class __Sus\n{\n    [global::GoSharp.Goroutine] public static T S<T>(T v) { global::GoSharp.Go.Yield(); return v; }\n}\n";
+        "public static partial class __Sus\n{\n    public static long Calls;\n"
+        + "    [global::GoSharp.Goroutine] public static T S<T>(T v) { global::System.Threading.Interlocked.Increment(ref Calls); global::GoSharp.Go.Yield(); return v; }\n}\n";
 
     private readonly SemanticModel _model;
     private readonly Random _random;
