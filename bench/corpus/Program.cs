@@ -23,6 +23,7 @@ namespace GoSharp.Corpus;
 /// --verbose: every GOSH diagnostic, not one of each id.
 /// --suspend[=P] (default 0.3), --seed N (default 1): first wrap chosen rvalues e as __Sus.S(e), a yielding
 ///        [Goroutine] identity, with probability P each (InsertSuspensions.cs): many more suspension points.
+/// --dump DIR: write the rewritten files there (to cut a mismatch down from).
 /// --run: then run every method with simple parameters as the plain call and as a goroutine and compare
 ///        (RunDifferential.cs).
 /// </summary>
@@ -40,6 +41,7 @@ internal static class Program
         var run = false;
         double suspend = 0;
         int seed = 1;
+        string? dump = null;
         var paths = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -47,6 +49,7 @@ internal static class Program
             else if (args[i] == "--run") run = true;
             else if (args[i] == "--suspend") suspend = 0.3;
             else if (args[i].StartsWith("--suspend=", StringComparison.Ordinal)) suspend = double.Parse(args[i].Substring("--suspend=".Length), System.Globalization.CultureInfo.InvariantCulture);
+            else if (args[i] == "--dump" && i + 1 < args.Length) dump = args[++i];
             else if (args[i] == "--seed" && i + 1 < args.Length) seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             else if (args[i] == "--define" && i + 1 < args.Length) defines.AddRange(args[++i].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             else paths.Add(args[i]);
@@ -103,6 +106,16 @@ internal static class Program
                 trees[i] = rewritten[i];
             }
             extra.Add(sus);
+            if (dump is not null)
+            {
+                // For triage: the rewritten files, to cut a mismatch down from.
+                foreach (var t in trees)
+                {
+                    var target = Path.Combine(dump, Path.GetFileName(Path.GetDirectoryName(t.FilePath)) ?? "", Path.GetFileName(t.FilePath));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.WriteAllText(target, t.GetText().ToString());
+                }
+            }
         }
 
         // 3. Mark everything.
@@ -123,6 +136,9 @@ internal static class Program
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var generatedTrees = output.SyntaxTrees.Skip(marked.Count).ToHashSet();
         var inGenerated = errors.Where(d => d.Location.SourceTree is { } t && generatedTrees.Contains(t)).ToList();
+        if (dump is not null)
+            foreach (var t in inGenerated.Select(d => d.Location.SourceTree!).Distinct())
+                File.WriteAllText(Path.Combine(dump, "generated-" + Path.GetFileName(t.FilePath)), t.GetText().ToString());
         var inUserCode = errors.Where(d => !inGenerated.Contains(d) && !before.Contains(Key(d))).ToList();
 
         Console.WriteLine($"files: {files.Count} found, {trees.Count} compile as they are ({baselineErrors} errors left)");
