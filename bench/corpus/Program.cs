@@ -21,6 +21,9 @@ namespace GoSharp.Corpus;
 ///
 /// --define: the project's preprocessor symbols (its DefineConstants), so that code behind #if is seen.
 /// --verbose: every GOSH diagnostic, not one of each id.
+/// --suspend[=P] (default 0.3), --seed N (default 1): first wrap chosen rvalues e as __Sus.S(e), a yielding
+///        [Goroutine] identity, with probability P each (InsertSuspensions.cs): many more suspension points.
+/// --dump DIR: write the rewritten files there (to cut a mismatch down from).
 /// --run: then run every method with simple parameters as the plain call and as a goroutine and compare
 ///        (RunDifferential.cs).
 /// </summary>
@@ -36,11 +39,18 @@ internal static class Program
         var defines = new List<string>();
         var verbose = false;
         var run = false;
+        double suspend = 0;
+        int seed = 1;
+        string? dump = null;
         var paths = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--verbose") verbose = true;
             else if (args[i] == "--run") run = true;
+            else if (args[i] == "--suspend") suspend = 0.3;
+            else if (args[i].StartsWith("--suspend=", StringComparison.Ordinal)) suspend = double.Parse(args[i].Substring("--suspend=".Length), System.Globalization.CultureInfo.InvariantCulture);
+            else if (args[i] == "--dump" && i + 1 < args.Length) dump = args[++i];
+            else if (args[i] == "--seed" && i + 1 < args.Length) seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             else if (args[i] == "--define" && i + 1 < args.Length) defines.AddRange(args[++i].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             else paths.Add(args[i]);
         }
@@ -66,12 +76,54 @@ internal static class Program
         var baselineErrors = baseline.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
         var before = baseline.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(Key).ToHashSet();
 
-        // 2. Mark everything.
+        // 2. --suspend: insert suspension points (InsertSuspensions.cs), and keep a file's rewrite only if it compiles.
+        int inserted = 0, revertedFiles = 0, revertedPoints = 0;
+        var extra = new List<SyntaxTree>();
+        if (suspend > 0)
+        {
+            var sus = CSharpSyntaxTree.ParseText(InsertSuspensions.Source, parse, "__Sus.cs");
+            var random = new Random(seed);
+            var counts = new Dictionary<SyntaxTree, int>();
+            var rewritten = trees.Select(t =>
+            {
+                var rewriter = new InsertSuspensions(baseline.GetSemanticModel(t), random, suspend);
+                var r = t.WithRootAndOptions(rewriter.Visit(t.GetRoot())!, t.Options);
+                counts[r] = rewriter.Inserted;
+                return r;
+            }).ToList();
+            var check = CSharpCompilation.Create("Corpus", rewritten.Append(sus), references, options);
+            var broken = check.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var brokenTrees = broken.Select(d => d.Location.SourceTree).Where(t => t is not null).ToHashSet();
+            foreach (var g in broken.GroupBy(d => d.Id).OrderByDescending(g => g.Count()))
+            {
+                Console.WriteLine($"  the rewrite broke compilation: {g.Key} x{g.Count()}");
+                foreach (var d in g.Take(3)) Console.WriteLine($"    {Show(d)}");
+            }
+            for (int i = 0; i < trees.Count; i++)
+            {
+                if (brokenTrees.Contains(rewritten[i])) { revertedFiles++; revertedPoints += counts[rewritten[i]]; continue; }
+                inserted += counts[rewritten[i]];
+                trees[i] = rewritten[i];
+            }
+            extra.Add(sus);
+            if (dump is not null)
+            {
+                // For triage: the rewritten files, to cut a mismatch down from.
+                foreach (var t in trees)
+                {
+                    var target = Path.Combine(dump, Path.GetFileName(Path.GetDirectoryName(t.FilePath)) ?? "", Path.GetFileName(t.FilePath));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.WriteAllText(target, t.GetText().ToString());
+                }
+            }
+        }
+
+        // 3. Mark everything.
         var marker = new MarkEverything();
-        var marked = trees.Select(t => t.WithRootAndOptions(marker.Visit(t.GetRoot())!, t.Options)).ToList();
+        var marked = trees.Select(t => t.WithRootAndOptions(marker.Visit(t.GetRoot())!, t.Options)).Concat(extra).ToList();
         var compilation = CSharpCompilation.Create("Corpus", marked, references, options);
 
-        // 3. Generate, compile, and run the assembly's analyzers (the diagnostics may come from either).
+        // 4. Generate, compile, and run the assembly's analyzers (the diagnostics may come from either).
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new GoroutineGenerator().AsSourceGenerator() }, parseOptions: parse);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var analyzers = typeof(GoroutineGenerator).Assembly.GetTypes()
@@ -84,10 +136,16 @@ internal static class Program
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var generatedTrees = output.SyntaxTrees.Skip(marked.Count).ToHashSet();
         var inGenerated = errors.Where(d => d.Location.SourceTree is { } t && generatedTrees.Contains(t)).ToList();
+        if (dump is not null)
+            foreach (var t in inGenerated.Select(d => d.Location.SourceTree!).Distinct())
+                File.WriteAllText(Path.Combine(dump, "generated-" + Path.GetFileName(t.FilePath)), t.GetText().ToString());
         var inUserCode = errors.Where(d => !inGenerated.Contains(d) && !before.Contains(Key(d))).ToList();
 
         Console.WriteLine($"files: {files.Count} found, {trees.Count} compile as they are ({baselineErrors} errors left)");
         Console.WriteLine($"methods marked [Goroutine]: {marker.Methods}; generated files: {generatedTrees.Count}");
+        if (suspend > 0)
+            Console.WriteLine($"suspension points inserted (--suspend={suspend.ToString(System.Globalization.CultureInfo.InvariantCulture)} --seed {seed}): {inserted}; "
+                + $"{revertedFiles} files ({revertedPoints} points) left as they were because their rewrite did not compile");
         Console.WriteLine($"GOSH diagnostics: {gosh.Count}");
         foreach (var g in gosh.GroupBy(d => d.Id).OrderBy(g => g.Key))
         {

@@ -56,6 +56,9 @@ internal static class RunDifferential
             .OrderBy(x => x.Method.DeclaringType!.FullName + "." + x.Method.Name, StringComparer.Ordinal)
             .ToList();
 
+        // --suspend's inserted points: how many the goroutine runs passed (each a yield, trampolined).
+        var calls = asm.GetType("__Sus")?.GetField("Calls");
+        long suspensions = 0;
         var options = new GoRuntimeOptions { MaxProcs = 2, TrampolineEveryCall = true };
         using var rt = new GoRuntime(options);
         int runs = 0, agreed = 0, slow = 0, mismatched = 0, nondeterministic = 0, refused = 0;
@@ -82,6 +85,7 @@ internal static class RunDifferential
                     break;
                 }
                 object?[] goArgs = args.Select(Clone).ToArray();
+                long callsBefore = (long?)calls?.GetValue(null) ?? 0;
                 if (!TryRun(() =>
                 {
                     using var _ = rt.Enter();
@@ -92,6 +96,7 @@ internal static class RunDifferential
                     });
                 }, out string goroutine, seconds: 10))
                     goroutine = "did not finish in 10 s";
+                suspensions += ((long?)calls?.GetValue(null) ?? 0) - callsBefore;
                 // A method the generator refused (a GOSH error, its own or a callee's) has a frame that only says so.
                 if (goroutine.Contains("was refused by the GoSharp generator", StringComparison.Ordinal))
                 {
@@ -108,7 +113,8 @@ internal static class RunDifferential
             }
         }
         Console.WriteLine($"--run: {methods.Count} methods with simple parameters, {runs} runs on random inputs, {agreed} agree, "
-            + $"{mismatched} methods differ; left out: {slow} too slow for their inputs, {nondeterministic} nondeterministic, {refused} refused (GOSH errors)");
+            + $"{mismatched} methods differ; left out: {slow} too slow for their inputs, {nondeterministic} nondeterministic, {refused} refused (GOSH errors)"
+            + (calls is null ? "" : $"; the goroutine runs passed {suspensions} inserted suspension points"));
         foreach (var m in mismatches.Take(30)) Console.WriteLine("  " + m);
         return mismatched == 0 ? 0 : 1;
     }
