@@ -208,7 +208,7 @@ internal sealed partial class MethodLowerer
                 return unbanged is null ? null : unbanged + "!";
             case ParenthesizedExpressionSyntax paren:
                 var inside = LowerLocation(paren.Expression, spillAll);
-                return inside is null ? null : "(" + inside + ")";
+                return inside is null ? null : Parenthesized(inside);
             case CheckedExpressionSyntax checkedVariable:
                 var within = LowerLocation(checkedVariable.Expression, spillAll);
                 return within is null ? null : checkedVariable.Keyword.Text + "(" + within + ")";

@@ -43,9 +43,7 @@ internal sealed partial class MethodLowerer
                 var inner = LowerExpression(p.Expression, discard);
                 // (a ?? Tw(b))! whose value is now the temporary _t1: `(_t1)!` would read as a cast to a type _t1,
                 // and a name needs no parentheses.
-                if (inner.Length > 0 && SyntaxFactory.ParseExpression(inner) is IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax, Name: IdentifierNameSyntax })
-                    return inner;
-                return inner.Length == 0 ? "" : "(" + inner + ")";
+                return inner.Length == 0 ? "" : Parenthesized(inner);
             case InvocationExpressionSyntax inv:
                 return LowerInvocation(inv, discard);
             case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.LogicalAndExpression) || b.IsKind(SyntaxKind.LogicalOrExpression):
@@ -242,8 +240,10 @@ internal sealed partial class MethodLowerer
     {
         if (op.Parent is not ArgumentSyntax arg || arg.Parent is not ArgumentListSyntax) return false;
         if (arg.RefKindKeyword.RawKind != 0) return true;
-        return Model.GetOperation(op, _ct)?.Parent is IArgumentOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter }
-            && Model.GetOperation(op, _ct) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation;
+        // (c.P), c.P! and checked(c.P) are the variable too; the wrappers have no operation of their own.
+        var operation = Model.GetOperation(op, _ct) ?? Model.GetOperation(Unwrapped(op), _ct);
+        return operation?.Parent is IArgumentOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter }
+            && operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation;
     }
 
     /// <summary>The receiver expression that is evaluated as a value (null for static calls and simple names).</summary>
@@ -380,6 +380,21 @@ internal sealed partial class MethodLowerer
             return classic.Parameters.Length > 0 && classic.Parameters[0].RefKind == RefKind.None && TypeOf(op) is { IsReferenceType: false };
         return !m.IsStatic && ExtensionBlocks.IsBlock(m.ContainingType) && ExtensionBlocks.Receiver(m.ContainingType) is { RefKind: RefKind.None };
     }
+
+    /// <summary>
+    /// <paramref name="inner"/> in parentheses, or as it is when it is a name (<c>_t1</c>, <c>_t0.P</c>): lowered, a
+    /// parenthesized operand may have become its temporary, and <c>(_t1)!</c>, <c>(_t0.P)!.Add(x)</c> or
+    /// <c>(_t1)(1)</c> would read as casts to a type of that name. A name needs no parentheses.
+    /// </summary>
+    internal static string Parenthesized(string inner) =>
+        IsName(SyntaxFactory.ParseExpression(inner)) ? inner : "(" + inner + ")";
+
+    private static bool IsName(ExpressionSyntax e) => e switch
+    {
+        IdentifierNameSyntax or GenericNameSyntax => true,
+        MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } ma => ma.Expression is ThisExpressionSyntax || IsName(ma.Expression),
+        _ => false,
+    };
 
     /// <summary>
     /// The expression inside parentheses, null-forgiving operators and <c>checked(...)</c>: C# classifies <c>(s)</c>,
