@@ -53,4 +53,49 @@ public static partial class Cases
         (((c).Arr[Tw(1)]))!.Add(Tw(3));
         return c.P.V + "," + c.Next.P.V + "," + c.Arr[1].V;
     }
+
+    private struct Rt8V
+    {
+        public int V;
+        public static Rt8V operator +(in Rt8V a, in Rt8V b) => new Rt8V { V = a.V * 100 + b.V };
+        public int Add(int k) { V += k; return k; }
+    }
+
+    private sealed class Rt8Host
+    {
+        public Rt8V P;
+        public int F;
+        public int this[in int i, int k] => i * 100 + k;
+    }
+
+    private sealed class Rt8W
+    {
+        public readonly int R;
+        public Rt8W(in int x, int k) => R = x * 100 + k;
+    }
+
+    private static Rt8V Rt8Mk(int k) => new Rt8V { V = k };
+
+    private static int Rt8HostBump(Log log, Rt8Host h, int k)
+    {
+        log.Add("bump " + k);
+        h.P.V += k;
+        h.F += k;
+        return k;
+    }
+
+    // `in` parameters of user-defined operators, indexers and constructors take the variable itself: a later
+    // suspending operand that changes it shows in the result (also `x += ...` with such an operator).
+    [Goroutine]
+    public static string Rt8InOperatorsAndIndexers(Log log, int n)
+    {
+        var c = new Rt8Host { F = n };
+        var arr = new Rt8V[2];
+        var s = new Rt8V { V = 5 };
+        var r = "" + (c.P + Rt8Mk(Rt8HostBump(log, c, Tw(1)))).V + "," + ((c.P) + Rt8Mk(Rt8HostBump(log, c, Tw(1)))).V;
+        r += ";" + c[c.F, Rt8HostBump(log, c, Tw(1))] + "," + new Rt8W((c.F), Rt8HostBump(log, c, Tw(2))).R + "," + new Rt8W(c.F, Rt8HostBump(log, c, Tw(1))).R;
+        c.P += Rt8Mk(Rt8HostBump(log, c, Tw(1)));
+        r += ";" + c.P.V + "," + (arr[Tw(0)] + Rt8Mk(arr[0].Add(Tw(3)))).V + "," + (s + Rt8Mk(s.Add(Tw(5)))).V;
+        return r;
+    }
 }

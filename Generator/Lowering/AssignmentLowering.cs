@@ -4,6 +4,7 @@ using GoSharp.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace GoSharp.Generator.Lowering;
 
@@ -66,8 +67,16 @@ internal sealed partial class MethodLowerer
             // example; its operator's result (a delegate's combination, a user-defined operator) is already of the
             // left's type, and no cast could name it.
             var (old, oldRead) = ValueTemp(leftType, a.Left, "value before compound assignment");
-            Src(a.Left);
-            Stmt($"{old} = {loc};");
+            if (TakesLeftByReference(a))
+            {
+                // operator +(in S a, in S b) takes the variable itself: C# reads it in the operator, after the right side.
+                old = oldRead = loc;
+            }
+            else
+            {
+                Src(a.Left);
+                Stmt($"{old} = {loc};");
+            }
             var rv = LowerExpression(a.Right);
             var op = a.OperatorToken.Text.Substring(0, a.OperatorToken.Text.Length - 1);
             // The right side is one operand (x *= 2 + y is x = x * (2 + y)): the residual text may be any
@@ -80,6 +89,12 @@ internal sealed partial class MethodLowerer
         }
         return discard ? text : "(" + text + ")";
     }
+
+    /// <summary>A compound assignment to a variable whose user-defined operator takes its left operand as <c>in</c>.</summary>
+    private bool TakesLeftByReference(AssignmentExpressionSyntax a) =>
+        Model.GetOperation(a, _ct) is ICompoundAssignmentOperation { OperatorMethod: { Parameters.Length: > 0 } m }
+        && m.Parameters[0].RefKind is RefKind.In or RefKind.RefReadOnlyParameter
+        && IsStructVariable(a.Left);
 
     private bool IsRefReturningCall(InvocationExpressionSyntax call) =>
         Model.GetSymbolInfo(call, _ct).Symbol is IMethodSymbol { ReturnsByRef: true };

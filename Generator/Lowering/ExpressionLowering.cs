@@ -238,12 +238,20 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private bool IsByRefArgument(ExpressionSyntax op)
     {
-        if (op.Parent is not ArgumentSyntax arg || arg.Parent is not ArgumentListSyntax) return false;
-        if (arg.RefKindKeyword.RawKind != 0) return true;
         // (c.P), c.P! and checked(c.P) are the variable too; the wrappers have no operation of their own.
-        var operation = Model.GetOperation(op, _ct) ?? Model.GetOperation(Unwrapped(op), _ct);
-        return operation?.Parent is IArgumentOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter }
-            && operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation;
+        var operation = Model.GetOperation(Unwrapped(op), _ct);
+        var isVariable = operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation;
+        if (op.Parent is BinaryExpressionSyntax binary)
+        {
+            // A user-defined operator with `in` parameters (operator +(in S a, in S b)) takes its operands' variables.
+            return isVariable && Model.GetOperation(binary, _ct) is IBinaryOperation { OperatorMethod: { Parameters.Length: 2 } m } b
+                && (binary.Left == op ? b.LeftOperand : b.RightOperand) == operation
+                && m.Parameters[binary.Left == op ? 0 : 1].RefKind is RefKind.In or RefKind.RefReadOnlyParameter;
+        }
+        // Arguments of calls, constructors and indexers (this[in int i]).
+        if (op.Parent is not ArgumentSyntax arg || arg.Parent is not (ArgumentListSyntax or BracketedArgumentListSyntax)) return false;
+        if (arg.RefKindKeyword.RawKind != 0) return true;
+        return isVariable && operation!.Parent is IArgumentOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter };
     }
 
     /// <summary>The receiver expression that is evaluated as a value (null for static calls and simple names).</summary>
