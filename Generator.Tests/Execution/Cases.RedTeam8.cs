@@ -98,4 +98,38 @@ public static partial class Cases
         r += ";" + c.P.V + "," + (arr[Tw(0)] + Rt8Mk(arr[0].Add(Tw(3)))).V + "," + (s + Rt8Mk(s.Add(Tw(5)))).V;
         return r;
     }
+
+    private sealed class Rt8Dict
+    {
+        private readonly Log _log;
+        public readonly System.Collections.Generic.List<string> Set = new();
+        public Rt8Dict(Log log) => _log = log;
+        public int this[string k] { set { _log.Add($"set[{k}]={value}"); Set.Add(k + value); } }
+    }
+
+    private sealed class Rt8Obj
+    {
+        private readonly Log _log;
+        private readonly Rt8Dict _d;
+        public Rt8Obj(Log log) { _log = log; _d = new Rt8Dict(log); }
+        public Rt8Dict D { get { _log.Add("get D"); return _d; } }
+        public int[] Arr { get; } = new int[3];
+        public Rt8Obj? Child { get; set; }
+    }
+
+    private static T Rt8L<T>(Log log, T v, string s) { log.Add(s); return v; }
+
+    // Index initializers nested under a member (D = { [k] = v }): C# evaluates the indexes, then reads the member,
+    // then the value, then calls the setter, for each element.
+    [Goroutine]
+    public static string Rt8NestedIndexInitializers(Log log, int n)
+    {
+        var o = new Rt8Obj(log)
+        {
+            D = { [Rt8L(log, "k" + Tw(n), "idx1")] = Rt8L(log, Tw(6), "val1"), ["z"] = 7, [Tw("w")] = n },
+            Arr = { [Tw(1)] = 9, [2] = Tw(n) },
+            Child = new Rt8Obj(log) { Arr = { [0] = Tw(5) } },
+        };
+        return string.Join("|", o.D.Set) + ";" + string.Join("|", o.Arr) + ";" + string.Join("|", o.Child!.Arr);
+    }
 }

@@ -471,6 +471,31 @@ internal sealed partial class MethodLowerer
                 Src(init);
                 Stmt($"{member}.{name.Identifier.Text} = {v};");
             }
+            else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax index, Right: not InitializerExpressionSyntax } ia
+                && nested.Parent is AssignmentExpressionSyntax { Left: var owner } && TypeOf(owner) is { IsReferenceType: true } ownerType)
+            {
+                // D = { [k] = v }: C# evaluates the index arguments, then reads o.D, then the value, then calls the setter.
+                var r = new Dictionary<SyntaxNode, string>();
+                foreach (var arg in ValueArguments(index.ArgumentList))
+                {
+                    // Every index before the read of o.D (LowerOperands would leave the last one to the residual).
+                    var value = LowerExpression(arg);
+                    if (!IsTrivial(arg))
+                    {
+                        var (t, read) = ValueTemp(TypeOf(arg), arg, "index of a nested index initializer");
+                        Src(arg);
+                        Stmt($"{t} = {value};");
+                        value = read;
+                    }
+                    r[arg] = value;
+                }
+                var receiver = Temp(ownerType, owner, "receiver of a nested index initializer");
+                Src(init);
+                Stmt($"{receiver} = {member};");
+                var v = LowerExpression(ia.Right);
+                Src(init);
+                Stmt($"{receiver}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}] = {v};");
+            }
             else if (isCollection && init is InitializerExpressionSyntax complex)
             {
                 var r = LowerOperands(complex.Expressions.ToList());
