@@ -132,4 +132,32 @@ public static partial class Cases
         };
         return string.Join("|", o.D.Set) + ";" + string.Join("|", o.Arr) + ";" + string.Join("|", o.Child!.Arr);
     }
+
+    private static string Rt8Opt(int a, System.Threading.CancellationToken ct = default, DateTime t = default, int? x = 5, string? s = null) =>
+        a + "|" + ct.CanBeCanceled + "|" + t.Ticks + "|" + x + "|" + (s ?? "null");
+
+    private static string Rt8Gen<T>(T d = default!) => "" + d;
+
+    [Goroutine]
+    private static string Rt8GenericDefaults<T>(T v)
+    {
+        var g = (T d = default!) => "" + d + v;
+        var m = Rt8Gen<T>;
+        Tw(0);
+        return g() + "," + m() + "," + g(v);
+    }
+
+    // Locals of compiler-made delegate types whose parameters default to a struct's default, a nullable constant or
+    // null, and a ref-returning lambda, across a suspension point.
+    [Goroutine]
+    public static string Rt8CompilerMadeDelegateDefaults(Log log, int n)
+    {
+        var m = Rt8Opt;
+        var h = (int? x = 7, DateTime t = default) => x + "/" + t.Ticks;
+        int cell = n;
+        var a = ref int (ref int x) => ref x;
+        Tw(0);
+        a(ref cell) += 10;
+        return m(n) + ";" + m(Tw(1), default, new DateTime(3), null, "s") + ";" + h() + ";" + h(null) + ";" + cell + ";" + Rt8GenericDefaults(n);
+    }
 }

@@ -78,12 +78,12 @@ internal sealed partial class MethodLowerer
     /// A compiler-made delegate type (the natural type of <c>(int a = 4) =&gt; a</c>, <c>(ref int x) =&gt; ++x</c>,
     /// <c>(params int[] xs) =&gt; ...</c> or of a method group with such a parameter): a lambda of the same signature,
     /// whose natural type is that very type (C# makes one type per signature), e.g.
-    /// <c>int (int a = 4) =&gt; throw null!</c>; null where the signature cannot be written (a ref return, a parameter
-    /// of a type no field can name).
+    /// <c>int (int a = 4) =&gt; { throw null!; }</c>; null where the signature cannot be written (a parameter of a type
+    /// no field can name).
     /// </summary>
     private string? DelegateExampleOf(INamedTypeSymbol type)
     {
-        if (type.DelegateInvokeMethod is not { } invoke || invoke.ReturnsByRef || invoke.ReturnsByRefReadonly) return null;
+        if (type.DelegateInvokeMethod is not { } invoke) return null;
         var parameters = new List<string>();
         foreach (var p in invoke.Parameters)
         {
@@ -97,11 +97,16 @@ internal sealed partial class MethodLowerer
                 _ => p.IsParams ? "params " : "",
             };
             var scoped = p.ScopedKind == ScopedKind.ScopedRef && p.RefKind != RefKind.Out ? "scoped " : "";
-            var defaultValue = p.HasExplicitDefaultValue ? " = " + SymbolFacts.ConstantText(p.Type, p.ExplicitDefaultValue) : "";
+            // `= default` for null (a struct's default too: CancellationToken ct = default); a nullable value type's
+            // constant as its underlying type's (int? x = 5: a cast to int? is no constant).
+            var defaultValue = !p.HasExplicitDefaultValue ? ""
+                : p.ExplicitDefaultValue is null ? " = default"
+                : " = " + SymbolFacts.ConstantText(p.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : p.Type, p.ExplicitDefaultValue);
             parameters.Add($"{scoped}{modifier}{p.Type.Fq()} @{p.Name}{defaultValue}");
         }
         if (!invoke.ReturnsVoid && (ContainsAnonymousType(invoke.ReturnType) || LauncherTypeInference.HasErrorType(invoke.ReturnType))) return null;
-        var returnType = invoke.ReturnsVoid ? "void" : invoke.ReturnType.Fq();
+        var returnType = invoke.ReturnsVoid ? "void"
+            : (invoke.ReturnsByRefReadonly ? "ref readonly " : invoke.ReturnsByRef ? "ref " : "") + invoke.ReturnType.Fq();
         return $"({returnType} ({string.Join(", ", parameters)}) => {{ throw null!; }})";
     }
 
