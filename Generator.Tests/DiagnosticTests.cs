@@ -276,16 +276,16 @@ public class DiagnosticTests
         public partial class C { [Goroutine] static void M() { [|P.Block()|]; } }
         """);
 
-    // base.M(...) and reads of base.P are supported (BaseAccess.cs, Cases.BaseAccess.cs); these stay refused.
+    // base.M(...), base properties, indexers and events are supported (BaseAccess.cs, Cases.BaseAccess*.cs); these stay refused.
     [Fact]
-    public void BaseAccess_property_write() => Expect("GOSH0012", """
-        public class B { public virtual int P { get; set; } }
+    public void BaseAccess_ref_returning_property() => Expect("GOSH0012", """
+        public class B { int _v; public virtual ref int P => ref _v; }
         public partial class C : B { [Goroutine] void M() { Go.Yield(); [|base|].P = 3; } }
         """);
 
     [Fact]
-    public void BaseAccess_indexer() => Expect("GOSH0012", """
-        public class B { public virtual int this[int i] => i; }
+    public void BaseAccess_ref_returning_indexer() => Expect("GOSH0012", """
+        public class B { int[] _a = new int[3]; public virtual ref int this[int i] => ref _a[i]; }
         public partial class C : B { [Goroutine] int M() { Go.Yield(); return [|base|][2]; } }
         """);
 

@@ -76,7 +76,7 @@ internal static class FrameEmitter
             w.Line();
             w.Line($"/// <summary>A <c>base</c> access of <c>{Xml(m.MethodDisplayName)}</c>, made here for its frame, which cannot (generated).</summary>");
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Line(proxy);
+            w.Lines(proxy);
         }
 
         foreach (var accessor in m.PrimaryParameterAccessors)

@@ -190,6 +190,9 @@ internal sealed partial class MethodLowerer
         {
             case IdentifierNameSyntax or DeclarationExpressionSyntax or TupleExpressionSyntax when !HasSuspension(left):
                 return Rewrite(left);
+            case MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } baseMember:
+                // base.P = Tw(1), base.E += Tw(h): a property or event proxy of the type, on _this (BaseAccess.cs).
+                return Rewrite(baseMember);
             case MemberAccessExpressionSyntax ma when !IsTypeOrNamespace(ma.Expression):
                 var recvType = TypeOf(ma.Expression);
                 if (recvType is { IsValueType: true } && ma.Expression is not ThisExpressionSyntax && IsStructVariable(ma.Expression))
@@ -258,6 +261,10 @@ internal sealed partial class MethodLowerer
                     var variable = LowerLocation(ea.Expression, spillAll);
                     if (variable is null) return null;
                     repl[ea.Expression] = variable;
+                }
+                else if (ea.Expression is BaseExpressionSyntax)
+                {
+                    // base[Tw(1)] = ...: only the indexes are spilled; the Renamer makes base an indexer proxy (BaseAccess.cs).
                 }
                 else if (exprType is null || exprType.IsValueType)
                 {

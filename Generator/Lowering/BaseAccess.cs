@@ -17,10 +17,12 @@ namespace GoSharp.Generator.Lowering;
 ///          type:   private string __GoBase_Describe_Frame_0() => base.Describe();
 ///                  private string __GoBase_Describe_Frame_1() => base.Name;
 /// </code>
-/// Method calls and method groups, and property reads, go through proxies. A call of a base <c>[Goroutine]</c>
+/// Method calls and method groups go through proxy methods; properties and events through a proxy property or
+/// event with the base member's accessors; indexers through a proxy object's indexer (BaseIndexerProxy). A call of a base <c>[Goroutine]</c>
 /// method is a nested goroutine call that makes the base method's own frame (no virtual factory: <c>base</c>
 /// means that body; one naming the goroutine's own type parameters through a generic proxy, BaseFactoryCall). Still
-/// refused (GOSH0012): property writes, indexers and events through <c>base</c>, plain calls
+/// refused (GOSH0012): ref-returning base properties and indexers, members whose type names the goroutine's own type
+/// parameters, plain calls
 /// whose signature names the goroutine's own type parameters (the proxy, a member of the type, cannot), and
 /// methods with caller-information parameters (the proxy would pass its own). A proxy's parameters keep the
 /// attributes that change a call (<c>[InterpolatedStringHandlerArgument]</c>), so an interpolated string copied into
@@ -57,13 +59,55 @@ internal sealed partial class MethodLowerer
                 when !NamesMethodTypeParameters(m) && !NamesAnonymousTypes(m) && m.Parameters.All(p => !HasCallerInfo(p) && (p.HasExplicitDefaultValue || !p.IsOptional)):
                 UsesThis = true;
                 return "_this." + ProxyFor(_baseProxyNames, m, name => $"private {(m.ReturnsVoid ? "void" : m.ReturnType.Fq())} {name}({Parameters(m)}) => base.{m.Name}{TypeArguments(m)}({Arguments(m)});");
-            case IPropertySymbol { IsIndexer: false, ReturnsByRef: false, ReturnsByRefReadonly: false, GetMethod: not null } p
-                when IsRead(access) && !NamesMethodTypeParameters(p.Type):
+            case IPropertySymbol { IsIndexer: false, ReturnsByRef: false, ReturnsByRefReadonly: false } p
+                when !NamesMethodTypeParameters(p.Type):
+                // A property of the type, with the base property's accessors: reads, writes, compound assignments,
+                // ++ and deconstruction targets all stay C#'s own, on _this.
                 UsesThis = true;
-                return "_this." + ProxyFor(_baseProxyNames, p, name => $"private {p.Type.Fq()} {name}() => base.{p.Name};") + "()";
+                return "_this." + ProxyFor(_baseProxyNames, p, name => $"private {p.Type.Fq()} {name} {{ {Accessors(p, "base." + p.Name)} }}");
+            case IEventSymbol e when !NamesMethodTypeParameters(e.Type):
+                UsesThis = true;
+                return "_this." + ProxyFor(_baseProxyNames, e, name => $"private event {e.Type.Fq()} {name} {{ add => base.{e.Name} += value; remove => base.{e.Name} -= value; }}");
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The frame's text for the receiver of <paramref name="access"/> (<c>base[i]</c>), or null when it stays refused.
+    /// C# has no named indexers, so the type gets a private property whose value, a small private nested class, has an
+    /// indexer with the base indexer's parameters; its accessors call the type's proxies of base's accessors:
+    /// <code>
+    /// frame:  _this.__GoBase_Run_Frame_0[i] += v
+    /// type:   private __GoBase_Run_Frame_0_Indexer __GoBase_Run_Frame_0 => new(this);
+    ///         private int __GoBase_Run_Frame_0_Get(int i) => base[i];
+    ///         private void __GoBase_Run_Frame_0_Set(int i, int value) => base[i] = value;
+    ///         private sealed class __GoBase_Run_Frame_0_Indexer { ... public int this[int i] { get => _o.…_Get(i); set => _o.…_Set(i, value); } }
+    /// </code>
+    /// The element access stays C#'s own, so its evaluation order is the language's: the index once, the getter,
+    /// the right side, the setter. One small object per access.
+    /// </summary>
+    public string? BaseIndexerProxy(ElementAccessExpressionSyntax access)
+    {
+        if (Model.GetSymbolInfo(access, _ct).Symbol is not IPropertySymbol { IsIndexer: true, ReturnsByRef: false, ReturnsByRefReadonly: false } p
+            || NamesMethodTypeParameters(p.Type) || p.Parameters.Any(x => NamesMethodTypeParameters(x.Type) || HasCallerInfo(x) || x.Name == "value" || x.IsOptional && !x.HasExplicitDefaultValue))
+            return null;
+        UsesThis = true;
+        return "_this." + ProxyFor(_baseProxyNames, p, name =>
+        {
+            var type = p.Type.Fq();
+            var owner = _method.ContainingType.Fq();
+            var parameters = Parameters(p.Parameters);
+            var arguments = Arguments(p.Parameters);
+            var plain = string.Join(", ", p.Parameters.Select(x => RefKindText(x.RefKind) + x.Type.Fq() + " @" + x.Name));
+            var comma = p.Parameters.Length > 0 ? ", " : "";
+            var accessors = (p.GetMethod is not null ? $"get => _o.{name}_Get({arguments}); " : "")
+                + (p.SetMethod is not null ? $"set => _o.{name}_Set({arguments}{comma}value); " : "");
+            return $"private {name}_Indexer {name} => new {name}_Indexer(this);"
+                + (p.GetMethod is not null ? $"\nprivate {type} {name}_Get({plain}) => base[{arguments}];" : "")
+                + (p.SetMethod is not null ? $"\nprivate void {name}_Set({plain}{comma}{type} value) => base[{arguments}] = value;" : "")
+                + $"\nprivate sealed class {name}_Indexer {{ private readonly {owner} _o; public {name}_Indexer({owner} o) => _o = o; public {type} this[{parameters}] {{ {accessors}}} }}";
+        });
     }
 
     /// <summary>
@@ -171,12 +215,19 @@ internal sealed partial class MethodLowerer
     private static string TypeArguments(IMethodSymbol m) =>
         m.IsGenericMethod ? "<" + string.Join(", ", m.TypeArguments.Select(t => t.Fq())) + ">" : "";
 
+    private static string Accessors(IPropertySymbol p, string target) =>
+        (p.GetMethod is not null ? $"get => {target}; " : "") + (p.SetMethod is { IsInitOnly: false } ? $"set => {target} = value; " : "");
+
     // The proxy's parameters have the base method's names: a call site's named arguments bind to them.
-    private static string Parameters(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>
+    private static string Parameters(IMethodSymbol m) => Parameters(m.Parameters);
+
+    private static string Parameters(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) => string.Join(", ", parameters.Select(p =>
         GoSharp.Generator.Model.DeclarationText.CallAttributes(p) + RefKindText(p.RefKind) + (p.IsParams ? "params " : "") + p.Type.Fq() + " @" + p.Name
         + (p.HasExplicitDefaultValue ? " = " + DefaultValueText(p) : "")));
 
-    private static string Arguments(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>
+    private static string Arguments(IMethodSymbol m) => Arguments(m.Parameters);
+
+    private static string Arguments(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) => string.Join(", ", parameters.Select(p =>
         (p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", _ => "" }) + "@" + p.Name));
 
     /// <summary>

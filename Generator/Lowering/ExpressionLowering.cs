@@ -164,7 +164,10 @@ internal sealed partial class MethodLowerer
                 list.AddRange(CallArguments(inv.ArgumentList));
                 return list;
             case MemberAccessExpressionSyntax ma:
-                return IsTypeOrNamespace(ma.Expression) ? new List<ExpressionSyntax>() : new List<ExpressionSyntax> { ma.Expression };
+                // base.P: no operand; the Renamer makes it a proxy of the type (BaseAccess.cs).
+                return IsTypeOrNamespace(ma.Expression) || ma.Expression is BaseExpressionSyntax ? new List<ExpressionSyntax>() : new List<ExpressionSyntax> { ma.Expression };
+            case ElementAccessExpressionSyntax ea when ea.Expression is BaseExpressionSyntax:
+                return ValueArguments(ea.ArgumentList).ToList();
             case ElementAccessExpressionSyntax ea:
                 return new List<ExpressionSyntax> { ea.Expression }.Concat(ValueArguments(ea.ArgumentList)).ToList();
             case ElementBindingExpressionSyntax eb:

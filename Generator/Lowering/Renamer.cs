@@ -378,6 +378,17 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
         return base.VisitMemberAccessExpression(node);
     }
 
+    public override SyntaxNode? VisitElementAccessExpression(ElementAccessExpressionSyntax node)
+    {
+        // base[i], read or written: through an indexer proxy of the user's type (BaseAccess.cs).
+        if (node.Expression is BaseExpressionSyntax && _owner.BaseIndexerProxy(node) is { } proxy)
+        {
+            var args = (BracketedArgumentListSyntax)Visit(node.ArgumentList)!;
+            return SyntaxFactory.ElementAccessExpression(SyntaxFactory.ParseExpression(proxy), args).WithTriviaFrom(node);
+        }
+        return base.VisitElementAccessExpression(node);
+    }
+
     public override SyntaxNode? VisitBaseExpression(BaseExpressionSyntax node)
     {
         _owner.Report(Diagnostics.DiagnosticDescriptors.BaseAccess, node);
