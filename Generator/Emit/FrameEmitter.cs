@@ -71,37 +71,13 @@ internal static class FrameEmitter
             w.Lines(m.FrameFactory);
         }
 
-        foreach (var proxy in m.BaseProxies)
-        {
-            w.Line();
-            w.Line($"/// <summary>A <c>base</c> access of <c>{Xml(m.MethodDisplayName)}</c>, made here for its frame, which cannot (generated).</summary>");
-            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Lines(proxy);
-        }
+        HiddenMembers(w, m.BaseProxies, $"/// <summary>A <c>base</c> access of <c>{Xml(m.MethodDisplayName)}</c>, made here for its frame, which cannot (generated).</summary>");
 
-        foreach (var accessor in m.PrimaryParameterAccessors)
-        {
-            w.Line();
-            w.Line($"/// <summary>The field of a primary constructor parameter <c>{Xml(m.MethodDisplayName)}</c> uses, which its frame cannot name (generated).</summary>");
-            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Lines(accessor);
-        }
+        HiddenMembers(w, m.PrimaryParameterAccessors, $"/// <summary>The field of a primary constructor parameter <c>{Xml(m.MethodDisplayName)}</c> uses, which its frame cannot name (generated).</summary>");
 
-        foreach (var accessor in m.InitAccessors)
-        {
-            w.Line();
-            w.Line($"/// <summary>An init accessor a with expression of <c>{Xml(m.MethodDisplayName)}</c> sets on its clone, which its frame cannot call (generated).</summary>");
-            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Lines(accessor);
-        }
+        HiddenMembers(w, m.InitAccessors, $"/// <summary>An init accessor a with expression of <c>{Xml(m.MethodDisplayName)}</c> sets on its clone, which its frame cannot call (generated).</summary>");
 
-        foreach (var accessor in m.OperatorAccessors)
-        {
-            w.Line();
-            w.Line($"/// <summary>An operator false a user-defined &amp;&amp; of <c>{Xml(m.MethodDisplayName)}</c> tests alone, which C# cannot call by name (generated).</summary>");
-            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Lines(accessor);
-        }
+        HiddenMembers(w, m.OperatorAccessors, $"/// <summary>An operator false a user-defined &amp;&amp; of <c>{Xml(m.MethodDisplayName)}</c> tests alone, which C# cannot call by name (generated).</summary>");
 
         foreach (var _ in m.ContainingTypes) w.Close();
         if (m.Namespace is not null) w.Close();
@@ -219,4 +195,16 @@ internal static class FrameEmitter
 
     /// <summary>Escapes text for an XML doc comment.</summary>
     private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>Members of the user's type that the frame calls (proxies, accessors), each under its summary and hidden from IntelliSense.</summary>
+    private static void HiddenMembers(IndentedWriter w, System.Collections.Generic.IEnumerable<string> members, string summary)
+    {
+        foreach (var member in members)
+        {
+            w.Line();
+            w.Line(summary);
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Lines(member);
+        }
+    }
 }

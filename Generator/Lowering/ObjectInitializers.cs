@@ -1,0 +1,190 @@
+using System.Collections.Generic;
+using System.Linq;
+using GoSharp.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// Object creations whose arguments or initializers suspend: <c>new T(args) { X = v, [k] = v, I = { ... }, Items =
+/// { a, b } }</c> becomes the creation into a temporary and one statement per member, in C#'s order; an initializer
+/// that sets init-only or required members is one expression over values spilled first.
+/// <code>
+/// before:  var o = new Obj { X = Tw(1), D = { ["k"] = Tw(2) } };
+/// after:   _t0 = new Obj(); ...Tw(1)...; _t0.X = _r1; _t2 = _t0.D; ...Tw(2)...; _t2["k"] = _r3; _l0_o = _t0;
+/// </code>
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    /// <summary>
+    /// <c>I = { X = v, Items = { a, b } }</c> inside an object initializer: members of the object that <c>o.I</c>
+    /// returns are assigned, and its collection added to, in order; like C#, <c>o.I</c> is read again for each
+    /// element.
+    /// </summary>
+    private void LowerNestedInitializer(string member, InitializerExpressionSyntax nested)
+    {
+        var isCollection = nested.IsKind(SyntaxKind.CollectionInitializerExpression);
+        foreach (var init in nested.Expressions)
+        {
+            if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg)
+            {
+                if (asg.Right is InitializerExpressionSyntax deeper)
+                {
+                    LowerNestedInitializer($"{member}.{name.Identifier.Text}", deeper);
+                    continue;
+                }
+                var v = LowerExpression(asg.Right);
+                Src(init);
+                Stmt($"{member}.{name.Identifier.Text} = {v};");
+            }
+            else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax index, Right: not InitializerExpressionSyntax } ia
+                && nested.Parent is AssignmentExpressionSyntax { Left: var owner } && TypeOf(owner) is { IsReferenceType: true } ownerType)
+            {
+                // D = { [k] = v }: C# evaluates the index arguments, then reads o.D, then the value, then calls the setter.
+                var r = new Dictionary<SyntaxNode, string>();
+                foreach (var arg in ValueArguments(index.ArgumentList))
+                {
+                    // Every index before the read of o.D (LowerOperands would leave the last one to the residual).
+                    var value = LowerExpression(arg);
+                    if (!IsTrivial(arg))
+                    {
+                        var (t, read) = ValueTemp(TypeOf(arg), arg, "index of a nested index initializer");
+                        Src(arg);
+                        Stmt($"{t} = {value};");
+                        value = read;
+                    }
+                    r[arg] = value;
+                }
+                var receiver = Temp(ownerType, owner, "receiver of a nested index initializer");
+                Src(init);
+                Stmt($"{receiver} = {member};");
+                var v = LowerExpression(ia.Right);
+                Src(init);
+                Stmt($"{receiver}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}] = {v};");
+            }
+            else if (isCollection && init is InitializerExpressionSyntax complex)
+            {
+                var r = LowerOperands(complex.Expressions.ToList());
+                Src(init);
+                Stmt($"{member}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))});");
+            }
+            else if (isCollection)
+            {
+                var v = LowerExpression(init);
+                Src(init);
+                Stmt($"{member}.Add({v});");
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.Unsupported, init, "This nested initializer member with a suspension point");
+            }
+        }
+    }
+
+    private bool SetsInitOnlyOrRequired(InitializerExpressionSyntax init) =>
+        init.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name }
+            && Model.GetSymbolInfo(name, _ct).Symbol is var s
+            && (s is IPropertySymbol { SetMethod.IsInitOnly: true } or IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }));
+
+    /// <summary>
+    /// An initializer that sets init-only or required members can only be written as one expression, so the
+    /// member values are evaluated (spilled, in source order) first and the object is then created with them:
+    /// <c>t1 = v1; ...suspend...; o = new T(args) { X = t1, Y = v2 };</c>. C# evaluates the values after the
+    /// constructor runs; that is the same only when the constructor runs no user code (an implicit constructor
+    /// over initializers without calls, or a record's primary constructor), else this is refused (GOSH0010).
+    /// </summary>
+    private string LowerInitOnlyCreation(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type, Dictionary<SyntaxNode, string> argRepl, string args)
+    {
+        var members = new List<(string Name, ExpressionSyntax Value)>();
+        foreach (var init in oc.Initializer!.Expressions)
+        {
+            if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax)
+                members.Add((name.Identifier.Text, asg.Right));
+            else
+                Report(DiagnosticDescriptors.Unsupported, init, "This object initializer member with a suspension point");
+        }
+        if (!ConstructorRunsNoUserCode(oc))
+            Report(DiagnosticDescriptors.Unsupported, oc.Initializer!,
+                "An object initializer that sets init-only or required members, with a suspension point, after a constructor that runs code (the values would be computed before the constructor)");
+        var values = LowerOperands(members.Select(m => m.Value).ToList());
+        var text = $"new {type?.Fq()}({args}) {{ {string.Join(", ", members.Select(m => m.Name + " = " + Operand(values, m.Value)))} }}";
+        var o = Temp(type, oc, "object under construction");
+        Src(oc);
+        Stmt($"{o} = {text};");
+        return o;
+    }
+
+    private bool ConstructorRunsNoUserCode(BaseObjectCreationExpressionSyntax oc)
+    {
+        if (Model.GetOperation(oc, _ct) is not IObjectCreationOperation { Constructor: { } ctor }) return false;
+        if (ctor.ContainingType.IsValueType && ctor.Parameters.Length == 0 && ctor.IsImplicitlyDeclared) return true;
+        var primaryRecord = ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_ct) is RecordDeclarationSyntax);
+        if (!ctor.IsImplicitlyDeclared && !primaryRecord) return false;
+        for (var t = ctor.ContainingType; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            if (t.DeclaringSyntaxReferences.Length == 0) return false;
+            foreach (var r in t.DeclaringSyntaxReferences)
+                foreach (var node in r.GetSyntax(_ct).DescendantNodes(n => n is not (MethodDeclarationSyntax or AccessorListSyntax or ArrowExpressionClauseSyntax)))
+                    if (node is EqualsValueClauseSyntax eq && eq.Value.DescendantNodesAndSelf().Any(x => x is InvocationExpressionSyntax))
+                        return false;
+            if (!SymbolEqualityComparer.Default.Equals(t, ctor.ContainingType) && t.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared)) return false;
+        }
+        return true;
+    }
+
+    private string LowerObjectCreation(BaseObjectCreationExpressionSyntax oc)
+    {
+        var type = TypeOf(oc);
+        var repl = oc.ArgumentList is null ? new Dictionary<SyntaxNode, string>() : LowerOperands(ValueArguments(oc.ArgumentList).ToList());
+        var args = oc.ArgumentList is null ? "" : string.Join(", ", oc.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
+        var isCollectionInit = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
+        if (!isCollectionInit && SetsInitOnlyOrRequired(oc.Initializer!))
+            return LowerInitOnlyCreation(oc, type, repl, args);
+        var o = Temp(type, oc, "object under construction");
+        Src(oc);
+        Stmt($"{o} = new {type?.Fq()}({args});");
+        var isCollection = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
+        foreach (var init in oc.Initializer!.Expressions)
+        {
+            if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax)
+            {
+                var v = LowerExpression(asg.Right);
+                Src(init);
+                Stmt($"{o}.{name.Identifier.Text} = {v};");
+            }
+            else if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax nestedName, Right: InitializerExpressionSyntax nested })
+            {
+                LowerNestedInitializer($"{o}.{nestedName.Identifier.Text}", nested);
+            }
+            else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax index } ia && ia.Right is not InitializerExpressionSyntax)
+            {
+                // ["k"] = value: the index arguments, then the value, then the indexer's setter.
+                var parts = ValueArguments(index.ArgumentList).ToList();
+                parts.Add(ia.Right);
+                var r = LowerOperands(parts);
+                Src(init);
+                Stmt($"{o}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}] = {Operand(r, ia.Right)};");
+            }
+            else if (isCollection && init is InitializerExpressionSyntax complex)
+            {
+                var r = LowerOperands(complex.Expressions.ToList());
+                Src(init);
+                Stmt($"{o}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))});");
+            }
+            else if (isCollection)
+            {
+                var v = LowerExpression(init);
+                Src(init);
+                Stmt($"{o}.Add({v});");
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.Unsupported, init, "This object initializer member with a suspension point");
+            }
+        }
+        return o;
+    }
+}
