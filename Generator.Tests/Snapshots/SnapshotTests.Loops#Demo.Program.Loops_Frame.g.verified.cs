@@ -25,9 +25,8 @@ namespace Demo
             private int _l0_sum; // local sum (line 25)
             private int _l1_i; // local i (line 26)
             private int _t0; // value before compound assignment for line 26
-            private global::Demo.Chan.Awaiter _aw0; // awaiter of Chan.Recv (line 26)
+            private global::Demo.Chan.Awaiter _aw0; // awaiter of Chan.Recv (line 26); also states 3
             private int _r0; // result of state 0
-            private global::Demo.Chan.Awaiter _aw3; // awaiter of Chan.Recv (line 28)
             private int _r3; // result of state 3
             private int _l2_x; // local x (line 29)
             private global::System.Collections.Generic.List<int>.Enumerator _e1; // enumerator of the foreach on line 29
@@ -138,16 +137,16 @@ namespace Demo
 #line hidden
                 __continue7: ;
 #line (28,30)-(28,41) 17 "Test.cs"
-                _aw3 = global::Demo.Chan.GetRecvAwaiter();
+                _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 3: Chan.Recv (line 28)
-                if (!_aw3.IsCompleted) { State = 3; return _aw3.Suspend(__g, this); }
+                if (!_aw0.IsCompleted) { State = 3; return _aw0.Suspend(__g, this); }
                 __resume3:
                 State = -1;
 #line (28,30)-(28,41) 17 "Test.cs"
-                _r3 = _aw3.GetResult();
+                _r3 = _aw0.GetResult();
 #line hidden
-                _aw3 = default;
+                _aw0 = default;
 #line (28,23)-(28,47) 17 "Test.cs"
                 if (!(_r3 > 5)) goto __break8;
 #line hidden

@@ -23,43 +23,35 @@ namespace Demo
             private string? _p_s; // parameter s
             private int _l0_a; // local a (line 28)
             private int _t0; // spilled operand for line 28
-            private global::Demo.Chan.Awaiter _aw0; // awaiter of Chan.Recv (line 28)
+            private global::Demo.Chan.Awaiter _aw0; // awaiter of Chan.Recv (line 28); also states 1, 2, 3, 4, 5, 6, 7, 8
             private int _r0; // result of state 0
             private bool _l1_b; // local b (line 29)
             private bool _t1; // value of && for line 29
-            private global::Demo.Chan.Awaiter _aw1; // awaiter of Chan.Recv (line 29)
             private int _r1; // result of state 1
             private string? _l2_c; // local c (line 30)
             private string? _t2; // left of ?? for line 30
             private string _t3; // value of ?? for line 30
-            private global::Demo.Chan.Awaiter _aw2; // awaiter of Chan.Recv (line 30)
             private int _r2; // result of state 2
             private int _l3_d; // local d (line 31)
             private int _t4; // value of ?: for line 31
-            private global::Demo.Chan.Awaiter _aw3; // awaiter of Chan.Recv (line 31)
             private int _r3; // result of state 3
             private int[] _t5; // spilled element access for line 32
             private int _t6; // spilled element access for line 32
             private int _t7; // value before compound assignment for line 32
-            private global::Demo.Chan.Awaiter _aw4; // awaiter of Chan.Recv (line 32)
             private int _r4; // result of state 4
             private global::System.Collections.Generic.List<int>? _l4_list; // local list (line 33)
             private global::System.Collections.Generic.List<int> _t8; // object under construction for line 33
-            private global::Demo.Chan.Awaiter _aw5; // awaiter of Chan.Recv (line 33)
             private int _r5; // result of state 5
             private int? _l5_e; // local e (line 34)
             private string? _t9; // receiver of ?. for line 34
             private int? _t10; // value of ?. for line 34
-            private global::Demo.Chan.Awaiter _aw6; // awaiter of Chan.Recv (line 34)
             private int _r6; // result of state 6
             private string _t11; // value of ??= for line 35
-            private global::Demo.Chan.Awaiter _aw7; // awaiter of Chan.Recv (line 35)
             private int _r7; // result of state 7
             private int _t12; // spilled operand for line 36
             private bool _t13; // spilled operand for line 36
             private string _t14; // spilled operand for line 36
             private int _t15; // spilled operand for line 36
-            private global::Demo.Chan.Awaiter _aw8; // awaiter of Chan.Recv (line 36)
             private int _r8; // result of state 8
 
             public Spill_Frame(int __a0, string? __a1)
@@ -128,16 +120,16 @@ namespace Demo
 #line hidden
                 if (!_t1) goto __logic0;
 #line (29,26)-(29,37) 17 "Test.cs"
-                _aw1 = global::Demo.Chan.GetRecvAwaiter();
+                _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 1: Chan.Recv (line 29)
-                if (!_aw1.IsCompleted) { State = 1; return _aw1.Suspend(__g, this); }
+                if (!_aw0.IsCompleted) { State = 1; return _aw0.Suspend(__g, this); }
                 __resume1:
                 State = -1;
 #line (29,26)-(29,37) 17 "Test.cs"
-                _r1 = _aw1.GetResult();
+                _r1 = _aw0.GetResult();
 #line hidden
-                _aw1 = default;
+                _aw0 = default;
 #line (29,26)-(29,41) 17 "Test.cs"
                 _t1 = _r1 > 0;
 #line hidden
@@ -152,16 +144,16 @@ namespace Demo
                 goto __coalesced2;
                 __coalesce1: ;
 #line (30,22)-(30,33) 17 "Test.cs"
-                _aw2 = global::Demo.Chan.GetRecvAwaiter();
+                _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 2: Chan.Recv (line 30)
-                if (!_aw2.IsCompleted) { State = 2; return _aw2.Suspend(__g, this); }
+                if (!_aw0.IsCompleted) { State = 2; return _aw0.Suspend(__g, this); }
                 __resume2:
                 State = -1;
 #line (30,22)-(30,33) 17 "Test.cs"
-                _r2 = _aw2.GetResult();
+                _r2 = _aw0.GetResult();
 #line hidden
-                _aw2 = default;
+                _aw0 = default;
 #line (30,22)-(30,44) 17 "Test.cs"
                 _t3 = _r2.ToString();
 #line hidden
@@ -171,16 +163,16 @@ namespace Demo
 #line (31,17)-(31,22) 17 "Test.cs"
                 if (!(_p_x > 1)) goto __condelse3;
 #line (31,25)-(31,36) 17 "Test.cs"
-                _aw3 = global::Demo.Chan.GetRecvAwaiter();
+                _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 3: Chan.Recv (line 31)
-                if (!_aw3.IsCompleted) { State = 3; return _aw3.Suspend(__g, this); }
+                if (!_aw0.IsCompleted) { State = 3; return _aw0.Suspend(__g, this); }
                 __resume3:
                 State = -1;
 #line (31,25)-(31,36) 17 "Test.cs"
-                _r3 = _aw3.GetResult();
+                _r3 = _aw0.GetResult();
 #line hidden
-                _aw3 = default;
+                _aw0 = default;
 #line (31,25)-(31,36) 17 "Test.cs"
                 _t4 = _r3;
 #line hidden
@@ -199,16 +191,16 @@ namespace Demo
 #line (32,9)-(32,17) 17 "Test.cs"
                 _t7 = _t5[_t6];
 #line (32,21)-(32,32) 17 "Test.cs"
-                _aw4 = global::Demo.Chan.GetRecvAwaiter();
+                _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 4: Chan.Recv (line 32)
-                if (!_aw4.IsCompleted) { State = 4; return _aw4.Suspend(__g, this); }
+                if (!_aw0.IsCompleted) { State = 4; return _aw0.Suspend(__g, this); }
                 __resume4:
                 State = -1;
 #line (32,21)-(32,32) 17 "Test.cs"
-                _r4 = _aw4.GetResult();
+                _r4 = _aw0.GetResult();
 #line hidden
-                _aw4 = default;
+                _aw0 = default;
 #line (32,9)-(32,33) 17 "Test.cs"
                 _t5[_t6] = (int)(_t7 + _r4);
 #line (33,20)-(33,52) 17 "Test.cs"
@@ -216,16 +208,16 @@ namespace Demo
 #line (33,36)-(33,37) 17 "Test.cs"
                 _t8.Add(1);
 #line (33,39)-(33,50) 17 "Test.cs"
-                _aw5 = global::Demo.Chan.GetRecvAwaiter();
+                _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 5: Chan.Recv (line 33)
-                if (!_aw5.IsCompleted) { State = 5; return _aw5.Suspend(__g, this); }
+                if (!_aw0.IsCompleted) { State = 5; return _aw0.Suspend(__g, this); }
                 __resume5:
                 State = -1;
 #line (33,39)-(33,50) 17 "Test.cs"
-                _r5 = _aw5.GetResult();
+                _r5 = _aw0.GetResult();
 #line hidden
-                _aw5 = default;
+                _aw0 = default;
 #line (33,39)-(33,50) 17 "Test.cs"
                 _t8.Add(_r5);
 #line (33,9)-(33,52) 17 "Test.cs"
@@ -235,16 +227,16 @@ namespace Demo
 #line hidden
                 if (_t9 is null) { _t10 = default; goto __condaccess5; }
 #line (34,28)-(34,39) 17 "Test.cs"
-                _aw6 = global::Demo.Chan.GetRecvAwaiter();
+                _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 6: Chan.Recv (line 34)
-                if (!_aw6.IsCompleted) { State = 6; return _aw6.Suspend(__g, this); }
+                if (!_aw0.IsCompleted) { State = 6; return _aw0.Suspend(__g, this); }
                 __resume6:
                 State = -1;
 #line (34,28)-(34,39) 17 "Test.cs"
-                _r6 = _aw6.GetResult();
+                _r6 = _aw0.GetResult();
 #line hidden
-                _aw6 = default;
+                _aw0 = default;
 #line (34,19)-(34,51) 17 "Test.cs"
                 _t10 = _t9.IndexOf(_r6.ToString());
 #line hidden
@@ -254,16 +246,16 @@ namespace Demo
 #line (35,9)-(35,10) 17 "Test.cs"
                 if (!(_p_s is null)) { _t11 = _p_s; goto __coalesced6; }
 #line (35,15)-(35,26) 17 "Test.cs"
-                _aw7 = global::Demo.Chan.GetRecvAwaiter();
+                _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 7: Chan.Recv (line 35)
-                if (!_aw7.IsCompleted) { State = 7; return _aw7.Suspend(__g, this); }
+                if (!_aw0.IsCompleted) { State = 7; return _aw0.Suspend(__g, this); }
                 __resume7:
                 State = -1;
 #line (35,15)-(35,26) 17 "Test.cs"
-                _r7 = _aw7.GetResult();
+                _r7 = _aw0.GetResult();
 #line hidden
-                _aw7 = default;
+                _aw0 = default;
 #line (35,15)-(35,37) 17 "Test.cs"
                 _t11 = _r7.ToString();
 _p_s = _t11;
@@ -278,16 +270,16 @@ _p_s = _t11;
 #line (36,28)-(36,29) 17 "Test.cs"
                 _t15 = _l3_d;
 #line (36,31)-(36,42) 17 "Test.cs"
-                _aw8 = global::Demo.Chan.GetRecvAwaiter();
+                _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 8: Chan.Recv (line 36)
-                if (!_aw8.IsCompleted) { State = 8; return _aw8.Suspend(__g, this); }
+                if (!_aw0.IsCompleted) { State = 8; return _aw0.Suspend(__g, this); }
                 __resume8:
                 State = -1;
 #line (36,31)-(36,42) 17 "Test.cs"
-                _r8 = _aw8.GetResult();
+                _r8 = _aw0.GetResult();
 #line hidden
-                _aw8 = default;
+                _aw0 = default;
 #line (36,9)-(36,60) 17 "Test.cs"
                 { Result = $"{_t12}{_t13}{_t14}{_t15}{_r8}{_l4_list.Count}{_l5_e}"; return global::GoSharp.CompilerServices.FrameResult.Completed; }
 #line hidden

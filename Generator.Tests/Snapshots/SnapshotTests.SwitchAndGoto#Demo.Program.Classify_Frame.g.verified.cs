@@ -23,8 +23,7 @@ namespace Demo
             private int _l0_i; // local i (line 27)
             private string _l1_s; // local s (line 32)
             private global::GoSharp.YieldAwaiter _aw0; // awaiter of Go.Yield (line 28)
-            private global::Demo.Chan.Awaiter _aw1; // awaiter of Chan.Recv (line 33)
-            private global::Demo.Chan.Awaiter _aw3; // awaiter of Chan.Recv (line 39)
+            private global::Demo.Chan.Awaiter _aw1; // awaiter of Chan.Recv (line 33); also states 3
             private int _r3; // result of state 3
 
             public Classify_Frame(object __a0)
@@ -116,16 +115,16 @@ __case0_3: ;
                 __resume2:
                 State = -1;
 #line (39,13)-(39,24) 17 "Test.cs"
-                _aw3 = global::Demo.Chan.GetRecvAwaiter();
+                _aw1 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 3: Chan.Recv (line 39)
-                if (!_aw3.IsCompleted) { State = 3; return _aw3.Suspend(__g, this); }
+                if (!_aw1.IsCompleted) { State = 3; return _aw1.Suspend(__g, this); }
                 __resume3:
                 State = -1;
 #line (39,13)-(39,24) 17 "Test.cs"
-                _r3 = _aw3.GetResult();
+                _r3 = _aw1.GetResult();
 #line hidden
-                _aw3 = default;
+                _aw1 = default;
 #line (39,9)-(39,30) 17 "Test.cs"
                 if (!(_r3 == 0)) goto __endif3;
 #line (39,31)-(39,42) 17 "Test.cs"

@@ -27,13 +27,12 @@ namespace Demo
             private int _pendingCatch2; // which catch of the try on line 25 caught
             private global::System.Exception _pendingCaught2; // exception caught by the try on line 25
             private int _t0; // value before compound assignment for line 27
-            private global::Demo.Chan.Awaiter _aw0; // awaiter of Chan.Recv (line 27)
+            private global::Demo.Chan.Awaiter _aw0; // awaiter of Chan.Recv (line 27); also states 2
             private int _r0; // result of state 0
             private global::System.InvalidOperationException _l0_e; // local e (line 29)
             private global::GoSharp.YieldAwaiter _aw1; // awaiter of Go.Yield (line 31)
             private global::System.Exception _firstPassSaved0; // the first pass's exception while the finally on line 34 runs
             private int _firstPassSavedClause0; // the first pass's clause while the finally on line 34 runs
-            private global::Demo.Chan.Awaiter _aw2; // awaiter of Chan.Recv (line 36)
 
             public Guarded_Frame(int __a0)
             {
@@ -159,16 +158,16 @@ namespace Demo
 #line hidden
                 _firstPassSaved0 = _firstPassException; _firstPassSavedClause0 = _firstPassClause;
 #line (36,13)-(36,24) 17 "Test.cs"
-                _aw2 = global::Demo.Chan.GetRecvAwaiter();
+                _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden
                 // state 2: Chan.Recv (line 36)
-                if (!_aw2.IsCompleted) { State = 2; return _aw2.Suspend(__g, this); }
+                if (!_aw0.IsCompleted) { State = 2; return _aw0.Suspend(__g, this); }
                 __resume2:
                 State = -1;
 #line (36,13)-(36,24) 17 "Test.cs"
-                _aw2.GetResult();
+                _aw0.GetResult();
 #line hidden
-                _aw2 = default;
+                _aw0 = default;
 #line hidden
                 _firstPassException = _firstPassSaved0; _firstPassClause = _firstPassSavedClause0; _firstPassSaved0 = null;
                 if (_pendingException0 != null) global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_pendingException0);

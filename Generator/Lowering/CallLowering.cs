@@ -186,7 +186,7 @@ internal sealed partial class MethodLowerer
         }
         else
         {
-            aw = AddField(awaiterType is null ? "object" : TypeText(awaiterType, at), "_aw" + n, $"awaiter of {description} (line {Line(at)})");
+            aw = AwaiterField(awaiterType is null ? "object" : TypeText(awaiterType, at), n, $"awaiter of {description} (line {Line(at)})");
             awReset = $"{aw} = default;";
         }
         Src(at);
@@ -215,6 +215,27 @@ internal sealed partial class MethodLowerer
         Hidden();
         Stmt(awReset);
         return result;
+    }
+
+    /// <summary>
+    /// The frame field that holds an awaiter of type <paramref name="type"/>: one per awaiter type, as Roslyn's
+    /// async lowering keeps one <c>&lt;&gt;u__k</c> per awaiter type. Sharing is sound because an awaiter lives
+    /// only from its creation to its <c>GetResult</c> (its factory's arguments are lowered before it is created),
+    /// and nothing of the frame runs in between, so two awaiters of one frame are never live at once. A frame
+    /// with several waits of one kind (skynet's two sends) is that much smaller: what every parked goroutine
+    /// holds.
+    /// </summary>
+    private string AwaiterField(string type, int state, string comment)
+    {
+        if (_awaiterFields.TryGetValue(type, out var index))
+        {
+            var shared = Fields[index];
+            Fields[index] = shared with { Comment = shared.Comment + (shared.Comment.EndsWith(")") ? "; also states " : ", ") + state };
+            return shared.Name;
+        }
+        var name = AddField(type, "_aw" + state, comment);
+        _awaiterFields[type] = Fields.Count - 1;
+        return name;
     }
 
     private string LowerGoroutineCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)

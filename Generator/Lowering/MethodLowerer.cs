@@ -56,6 +56,7 @@ internal sealed partial class MethodLowerer
     public IMethodSymbol? LaunchedMethod(InvocationExpressionSyntax inv) => _launchers.LaunchedMethod(inv);
     private readonly SuspensionIndex _index;
     private readonly HashSet<string> _fieldNames = new();
+    private readonly Dictionary<string, int> _awaiterFields = new();   // awaiter type -> its index in Fields (CallLowering.AwaiterField)
     private List<(int State, string Label)> _scope = new();
     private IndentedWriter _w = new();
     private int _nextState, _nextLabel, _nextTemp, _nextLocal;
