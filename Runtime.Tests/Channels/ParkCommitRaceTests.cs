@@ -107,13 +107,19 @@ public class ParkCommitRaceTests
             }
         }
 
+        static Op Prepared<TAw, TRes>(Op<TAw, TRes> op, Action? race)
+        {
+            op.Catch();
+            if (race is not null) op.BeforePark(race);
+            return op;
+        }
         IEnumerable<Op> Sender(int id, bool withToken)
         {
             for (int i = 0; i < 12; i++)
             {
                 int v = id * 100 + i;
-                var s = (withToken ? Send(data, v, cts.Token) : Send(data, v)).Catch();
-                if (Race() is Action race) s.BeforePark(race);
+                // The token's send has an awaiter type of its own (ChanSendCancelableAwaiter).
+                Op s = withToken ? Prepared(Send(data, v, cts.Token), Race()) : Prepared(Send(data, v), Race());
                 yield return s;
                 lock (sync) (s.Error is null ? delivered : notDelivered).Add(v);
                 if (s.Error is ChannelClosedException) yield break;
@@ -124,8 +130,20 @@ public class ParkCommitRaceTests
         {
             while (true)
             {
-                var r = (withToken ? RecvOk(data, cts.Token) : RecvOk(data)).Catch();
-                if (Race() is Action race) r.BeforePark(race);
+                Op r;
+                Func<(int Value, bool Ok)> result;
+                if (withToken)
+                {
+                    var op = RecvOk(data, cts.Token);
+                    r = Prepared(op, Race());
+                    result = () => op.Result;
+                }
+                else
+                {
+                    var op = RecvOk(data);
+                    r = Prepared(op, Race());
+                    result = () => op.Result;
+                }
                 yield return r;
                 if (r.Error is OperationCanceledException)
                 {
@@ -133,8 +151,8 @@ public class ParkCommitRaceTests
                     continue;
                 }
                 if (r.Error is not null) throw r.Error;
-                if (!r.Result.Ok) yield break;
-                lock (sync) received.Add(r.Result.Value);
+                if (!result().Ok) yield break;
+                lock (sync) received.Add(result().Value);
             }
         }
         IEnumerable<Op> SelectingReceiver()

@@ -33,26 +33,26 @@ public static class Ops
         (ref ChanRecvOkAwaiter<T> a) => a.IsCompleted, (ref ChanRecvOkAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
         (ref ChanRecvOkAwaiter<T> a) => a.GetResult());
 
-    // Cancellable forms: the same awaiters, carrying the token.
-    public static Op<ChanSendAwaiter<T>, Unit> Send<T>(Chan<T> c, T v, System.Threading.CancellationToken ct) => new(c.GetSendAwaiter(v, ct),
-        (ref ChanSendAwaiter<T> a) => a.IsCompleted, (ref ChanSendAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
-        (ref ChanSendAwaiter<T> a) => { a.GetResult(); return default; });
+    // Cancellable forms: the Cancelable awaiters, carrying the token.
+    public static Op<ChanSendCancelableAwaiter<T>, Unit> Send<T>(Chan<T> c, T v, System.Threading.CancellationToken ct) => new(c.GetSendAwaiter(v, ct),
+        (ref ChanSendCancelableAwaiter<T> a) => a.IsCompleted, (ref ChanSendCancelableAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanSendCancelableAwaiter<T> a) => { a.GetResult(); return default; });
 
-    public static Op<ChanRecvAwaiter<T>, T> Recv<T>(Chan<T> c, System.Threading.CancellationToken ct) => new(c.GetRecvAwaiter(ct),
-        (ref ChanRecvAwaiter<T> a) => a.IsCompleted, (ref ChanRecvAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
-        (ref ChanRecvAwaiter<T> a) => a.GetResult()!);
+    public static Op<ChanRecvCancelableAwaiter<T>, T> Recv<T>(Chan<T> c, System.Threading.CancellationToken ct) => new(c.GetRecvAwaiter(ct),
+        (ref ChanRecvCancelableAwaiter<T> a) => a.IsCompleted, (ref ChanRecvCancelableAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanRecvCancelableAwaiter<T> a) => a.GetResult()!);
 
-    public static Op<ChanRecvOkAwaiter<T>, (T Value, bool Ok)> RecvOk<T>(Chan<T> c, System.Threading.CancellationToken ct) => new(c.GetRecvOkAwaiter(ct),
-        (ref ChanRecvOkAwaiter<T> a) => a.IsCompleted, (ref ChanRecvOkAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
-        (ref ChanRecvOkAwaiter<T> a) => a.GetResult());
+    public static Op<ChanRecvOkCancelableAwaiter<T>, (T Value, bool Ok)> RecvOk<T>(Chan<T> c, System.Threading.CancellationToken ct) => new(c.GetRecvOkAwaiter(ct),
+        (ref ChanRecvOkCancelableAwaiter<T> a) => a.IsCompleted, (ref ChanRecvOkCancelableAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanRecvOkCancelableAwaiter<T> a) => a.GetResult());
 
-    public static Op<ChanSendAwaiter<T>, Unit> Send<T>(SendChan<T> c, T v, System.Threading.CancellationToken ct) => new(c.GetSendAwaiter(v, ct),
-        (ref ChanSendAwaiter<T> a) => a.IsCompleted, (ref ChanSendAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
-        (ref ChanSendAwaiter<T> a) => { a.GetResult(); return default; });
+    public static Op<ChanSendCancelableAwaiter<T>, Unit> Send<T>(SendChan<T> c, T v, System.Threading.CancellationToken ct) => new(c.GetSendAwaiter(v, ct),
+        (ref ChanSendCancelableAwaiter<T> a) => a.IsCompleted, (ref ChanSendCancelableAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanSendCancelableAwaiter<T> a) => { a.GetResult(); return default; });
 
-    public static Op<ChanRecvAwaiter<T>, T> Recv<T>(RecvChan<T> c, System.Threading.CancellationToken ct) => new(c.GetRecvAwaiter(ct),
-        (ref ChanRecvAwaiter<T> a) => a.IsCompleted, (ref ChanRecvAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
-        (ref ChanRecvAwaiter<T> a) => a.GetResult()!);
+    public static Op<ChanRecvCancelableAwaiter<T>, T> Recv<T>(RecvChan<T> c, System.Threading.CancellationToken ct) => new(c.GetRecvAwaiter(ct),
+        (ref ChanRecvCancelableAwaiter<T> a) => a.IsCompleted, (ref ChanRecvCancelableAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),
+        (ref ChanRecvCancelableAwaiter<T> a) => a.GetResult()!);
 
     public static Op<ChanMoveNextAwaiter<T>, bool> MoveNext<T>(ChanEnumerator<T> e) => new(e.GetMoveNextAwaiter(),
         (ref ChanMoveNextAwaiter<T> a) => a.IsCompleted, (ref ChanMoveNextAwaiter<T> a, G g, Frame f) => a.Suspend(g, f),

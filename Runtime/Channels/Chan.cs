@@ -58,7 +58,7 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 
     /// <summary>The awaiter behind <see cref="Send(T)"/> (generated code calls it).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanSendAwaiter<T> GetSendAwaiter(T value) => new(H, value, default);
+    public ChanSendAwaiter<T> GetSendAwaiter(T value) => new(H, value);
 
     /// <summary>
     /// Sends <paramref name="value"/>, or gives up when <paramref name="cancellationToken"/> is cancelled
@@ -77,7 +77,7 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 
     /// <summary>The awaiter behind <see cref="Send(T, CancellationToken)"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanSendAwaiter<T> GetSendAwaiter(T value, CancellationToken cancellationToken) => new(H, value, cancellationToken);
+    public ChanSendCancelableAwaiter<T> GetSendAwaiter(T value, CancellationToken cancellationToken) => new(H, value, cancellationToken);
 
     /// <summary>
     /// Receives a value (Go: <c>v := &lt;-ch</c>), waiting for one. On a closed channel the buffered values
@@ -93,7 +93,7 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 
     /// <summary>The awaiter behind <see cref="Recv()"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvAwaiter<T> GetRecvAwaiter() => new(H, default);
+    public ChanRecvAwaiter<T> GetRecvAwaiter() => new(H);
 
     /// <summary>
     /// Receives a value, or gives up when <paramref name="cancellationToken"/> is cancelled. Throws
@@ -111,7 +111,7 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 
     /// <summary>The awaiter behind <see cref="Recv(CancellationToken)"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvAwaiter<T> GetRecvAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
+    public ChanRecvCancelableAwaiter<T> GetRecvAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
 
     /// <summary>
     /// Receives a value and whether it came from a send (Go: <c>v, ok := &lt;-ch</c>): <c>Ok</c> is false
@@ -127,7 +127,7 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 
     /// <summary>The awaiter behind <see cref="RecvOk()"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H, default);
+    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H);
 
     /// <summary>
     /// <see cref="RecvOk()"/> that gives up when <paramref name="cancellationToken"/> is cancelled, with the
@@ -143,7 +143,7 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 
     /// <summary>The awaiter behind <see cref="RecvOk(CancellationToken)"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
+    public ChanRecvOkCancelableAwaiter<T> GetRecvOkAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
 
     /// <summary>
     /// Sends without waiting (Go: <c>select { case ch &lt;- v: default: }</c>): true if a receiver took
@@ -223,301 +223,4 @@ public readonly partial struct Chan<T> : IEquatable<Chan<T>>, IEnumerable<T>
 
     /// <summary>Go's formatting: the channel's id, or nil.</summary>
     public override string ToString() => H is null ? "chan(nil)" : $"chan#{H.Id}(len {H.Count}, cap {H.Cap})";
-}
-
-/// <summary>The awaiter behind <see cref="Chan{T}.Send(T)"/>: call <see cref="Suspend"/> on the stored awaiter (it records its waiter).</summary>
-/// <typeparam name="T">The element type.</typeparam>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public struct ChanSendAwaiter<T>
-{
-    // Before Suspend: the channel (HChan<T>, or null for a nil channel). After it: the queued Waiter<T>, or a
-    // nil channel's TokenPark. One field for both (_parked says which), as in ChanRecvOkAwaiter.
-    private object? _chanOrWait;
-    private readonly CancellationToken _ct;
-    private T _value;
-    private bool _done;
-    private bool _parked;
-
-    internal ChanSendAwaiter(HChan<T>? h, T value, CancellationToken cancellationToken)
-    {
-        _chanOrWait = h;
-        _ct = cancellationToken;
-        _value = value;
-        _done = false;
-        _parked = false;
-    }
-
-    /// <summary>
-    /// Tries the send without waiting; true if it happened. Throws on a closed channel, and
-    /// <see cref="OperationCanceledException"/> if the token is cancelled already.
-    /// </summary>
-    public bool IsCompleted
-    {
-        get
-        {
-            if (_done) return true;
-            if (_parked) ThrowAwaiterMisuse();
-            _ct.ThrowIfCancellationRequested();
-            // Not parked: the field holds the channel (or null), never a wait record.
-            HChan<T>? h = Unsafe.As<HChan<T>?>(_chanOrWait);
-            if (h is null) return false;
-            // Would block: the park commit is the one lock acquisition (HChan essay, step 3).
-            if (h.SendWouldBlock()) return false;
-            h.Lock.Enter();
-            int r = h.SendLocked(_value, out Waiter? wake);
-            h.Lock.Exit();
-            wake?.WakeOwner();
-            if (r < 0) throw ChannelClosedException.SendOnClosed();
-            if (r == 0) return false;
-            _value = default!;
-            _done = true;
-            return true;
-        }
-    }
-
-    /// <summary>Parks the goroutine; the commit step queues it as a sender unless a receiver came meanwhile.</summary>
-    public FrameResult Suspend(G g, Frame frame)
-    {
-        if (_parked) ThrowAwaiterMisuse();
-        HChan<T>? h = Unsafe.As<HChan<T>?>(_chanOrWait);
-        if (h is null)
-        {
-            if (!_ct.CanBeCanceled) return g.Park(frame, null, null, WaitReason.ChanSendNil);
-            FrameResult parked = TokenPark.Park(g, frame, _ct, WaitReason.ChanSendNil, out TokenPark park);
-            _chanOrWait = park;
-            _parked = true;
-            return parked;
-        }
-        var w = Waiter<T>.Rent();
-        w.G = g;
-        w.Value = _value;
-        w.Queue = h;
-        _value = default!;
-        _chanOrWait = w;
-        _parked = true;
-        w.RegisterCancel(_ct, h);
-        return g.Park(frame, HChan<T>.SendCommit.Instance, w, WaitReason.ChanSend);
-    }
-
-    /// <summary>
-    /// Returns after the send; throws <see cref="ChannelClosedException"/> if the channel was closed, and
-    /// <see cref="OperationCanceledException"/> if the token ended the wait (the value was not delivered).
-    /// </summary>
-    public void GetResult()
-    {
-        if (!_parked) return;
-        object? wait = _chanOrWait;
-        _chanOrWait = null;
-        _parked = false;
-        if (wait is TokenPark park)
-        {
-            park.End();
-            throw new OperationCanceledException(_ct);
-        }
-        var w = (Waiter<T>)wait!;
-        bool canceled = w.EndCancel();
-        bool ok = w.Success;
-        Waiter<T>.Return(w);
-        if (canceled) throw new OperationCanceledException(_ct);
-        if (!ok) throw ChannelClosedException.SendOnClosed();
-    }
-
-    [StackTraceHidden]
-    private static void ThrowAwaiterMisuse() =>
-        throw new InvalidOperationException("A channel awaiter was used again after it suspended: call GetResult once, after the goroutine resumed.");
-}
-
-/// <summary>The awaiter behind <see cref="Chan{T}.Recv()"/> and <see cref="Chan{T}.RecvOk()"/>.</summary>
-/// <typeparam name="T">The element type.</typeparam>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public struct ChanRecvOkAwaiter<T>
-{
-    // Before Suspend: the channel (HChan<T>, or null for a nil channel). After it: the queued Waiter<T>, or a
-    // nil channel's TokenPark. One field for both (_parked says which): a frame holds the awaiter, and a field
-    // less is 8 bytes on every goroutine parked in a receive.
-    private object? _chanOrWait;
-    private readonly CancellationToken _ct;
-    private T _value;
-    private bool _ok;
-    private bool _done;
-    private bool _parked;
-
-    internal ChanRecvOkAwaiter(HChan<T>? h, CancellationToken cancellationToken)
-    {
-        _chanOrWait = h;
-        _ct = cancellationToken;
-        _value = default!;
-        _ok = false;
-        _done = false;
-        _parked = false;
-    }
-
-    /// <summary>
-    /// Tries the receive without waiting; true if it completed. Throws <see cref="OperationCanceledException"/>
-    /// if the token is cancelled already.
-    /// </summary>
-    public bool IsCompleted
-    {
-        get
-        {
-            if (_done) return true;
-            if (_parked) ThrowAwaiterMisuse();
-            _ct.ThrowIfCancellationRequested();
-            // Not parked: the field holds the channel (or null), never a wait record.
-            HChan<T>? h = Unsafe.As<HChan<T>?>(_chanOrWait);
-            if (h is null) return false;
-            int r = h.TryRecv(out _value);
-            if (r == 0) return false;
-            _ok = r == 1;
-            _done = true;
-            return true;
-        }
-    }
-
-    /// <summary>Parks the goroutine; the commit step queues it as a receiver unless a value came meanwhile.</summary>
-    public FrameResult Suspend(G g, Frame frame)
-    {
-        if (_parked) ThrowAwaiterMisuse();
-        HChan<T>? h = Unsafe.As<HChan<T>?>(_chanOrWait);
-        if (h is null)
-        {
-            if (!_ct.CanBeCanceled) return g.Park(frame, null, null, WaitReason.ChanReceiveNil);
-            FrameResult parked = TokenPark.Park(g, frame, _ct, WaitReason.ChanReceiveNil, out TokenPark park);
-            _chanOrWait = park;
-            _parked = true;
-            return parked;
-        }
-        var w = Waiter<T>.Rent();
-        w.G = g;
-        w.Queue = h;
-        _chanOrWait = w;
-        _parked = true;
-        w.RegisterCancel(_ct, h);
-        return g.Park(frame, HChan<T>.RecvCommit.Instance, w, WaitReason.ChanReceive);
-    }
-
-    /// <summary>
-    /// The value and whether it came from a send; throws <see cref="OperationCanceledException"/> if the token
-    /// ended the wait (then no value was taken).
-    /// </summary>
-    public (T Value, bool Ok) GetResult()
-    {
-        if (_parked)
-        {
-            object? wait = _chanOrWait;
-            _chanOrWait = null;
-            _parked = false;
-            if (wait is TokenPark park)
-            {
-                park.End();
-                throw new OperationCanceledException(_ct);
-            }
-            if (wait is not null)
-            {
-                var w = (Waiter<T>)wait;
-                bool canceled = w.EndCancel();
-                _value = w.Value;
-                _ok = w.Success;
-                _done = true;
-                Waiter<T>.Return(w);
-                if (canceled)
-                {
-                    _value = default!;
-                    throw new OperationCanceledException(_ct);
-                }
-            }
-        }
-        var v = _value;
-        _value = default!;
-        return (v, _ok);
-    }
-
-    [StackTraceHidden]
-    private static void ThrowAwaiterMisuse() =>
-        throw new InvalidOperationException("A channel awaiter was used again after it suspended: call GetResult once, after the goroutine resumed.");
-}
-
-/// <summary>The awaiter behind <see cref="Chan{T}.Recv()"/>.</summary>
-/// <typeparam name="T">The element type.</typeparam>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public struct ChanRecvAwaiter<T>
-{
-    private ChanRecvOkAwaiter<T> _inner;
-
-    internal ChanRecvAwaiter(HChan<T>? h, CancellationToken cancellationToken) => _inner = new ChanRecvOkAwaiter<T>(h, cancellationToken);
-
-    /// <summary>Tries the receive without waiting.</summary>
-    public bool IsCompleted => _inner.IsCompleted;
-
-    /// <summary>Parks the goroutine until a value or a close.</summary>
-    public FrameResult Suspend(G g, Frame frame) => _inner.Suspend(g, frame);
-
-    /// <summary>The value received (default if the channel was closed).</summary>
-    [return: MaybeNull]
-    public T GetResult() => _inner.GetResult().Value;
-}
-
-/// <summary>
-/// Ranges over a channel (Go: <c>for v := range ch</c>). <see cref="MoveNext"/> is a suspension point.
-/// A class so that the awaiter can deliver <see cref="Current"/>: one allocation per loop, none per step.
-/// </summary>
-/// <typeparam name="T">The element type.</typeparam>
-public sealed class ChanEnumerator<T> : IEnumerator<T>
-{
-    internal readonly HChan<T>? H;
-
-    internal ChanEnumerator(HChan<T>? h) => H = h;
-
-    /// <summary>The value received by the last <see cref="MoveNext"/>.</summary>
-    public T Current { get; internal set; } = default!;
-
-    object? IEnumerator.Current => Current;
-
-    /// <summary>Receives the next value; false once the channel is closed and drained. Blocks forever on nil.</summary>
-    [SuspensionPoint(nameof(GetMoveNextAwaiter))]
-    public bool MoveNext()
-    {
-        if (H is null) HChan<T>.BlockForever();
-        Current = H!.Recv(out bool ok);
-        return ok;
-    }
-
-    /// <summary>The awaiter behind <see cref="MoveNext"/>.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanMoveNextAwaiter<T> GetMoveNextAwaiter() => new(this);
-
-    /// <summary>Not supported: a channel cannot be rewound.</summary>
-    public void Reset() => throw new NotSupportedException("A channel cannot be rewound.");
-
-    /// <summary>Nothing to release.</summary>
-    public void Dispose() { }
-}
-
-/// <summary>The awaiter behind <see cref="ChanEnumerator{T}.MoveNext"/>.</summary>
-/// <typeparam name="T">The element type.</typeparam>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public struct ChanMoveNextAwaiter<T>
-{
-    private readonly ChanEnumerator<T> _e;
-    private ChanRecvOkAwaiter<T> _inner;
-
-    internal ChanMoveNextAwaiter(ChanEnumerator<T> e)
-    {
-        _e = e;
-        _inner = new ChanRecvOkAwaiter<T>(e.H, default);
-    }
-
-    /// <summary>Tries the receive without waiting.</summary>
-    public bool IsCompleted => _inner.IsCompleted;
-
-    /// <summary>Parks the goroutine until a value or a close.</summary>
-    public FrameResult Suspend(G g, Frame frame) => _inner.Suspend(g, frame);
-
-    /// <summary>True with <see cref="ChanEnumerator{T}.Current"/> set, or false at the end of the range.</summary>
-    public bool GetResult()
-    {
-        var (v, ok) = _inner.GetResult();
-        _e.Current = v;
-        return ok;
-    }
 }

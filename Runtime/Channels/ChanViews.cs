@@ -55,7 +55,7 @@ public readonly partial struct RecvChan<T> : IEquatable<RecvChan<T>>, IEnumerabl
 
     /// <summary>The awaiter behind <see cref="Recv()"/> (the channel's own).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvAwaiter<T> GetRecvAwaiter() => new(H, default);
+    public ChanRecvAwaiter<T> GetRecvAwaiter() => new(H);
 
     /// <summary>Receives a value, or gives up when the token is cancelled. See <see cref="Chan{T}.Recv(CancellationToken)"/>.</summary>
     [SuspensionPoint(nameof(GetRecvAwaiter))]
@@ -64,7 +64,7 @@ public readonly partial struct RecvChan<T> : IEquatable<RecvChan<T>>, IEnumerabl
 
     /// <summary>The awaiter behind <see cref="Recv(CancellationToken)"/> (the channel's own).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvAwaiter<T> GetRecvAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
+    public ChanRecvCancelableAwaiter<T> GetRecvAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
 
     /// <summary>Receives a value and whether it came from a send (Go: <c>v, ok := &lt;-ch</c>). See <see cref="Chan{T}.RecvOk()"/>.</summary>
     [SuspensionPoint(nameof(GetRecvOkAwaiter))]
@@ -72,7 +72,7 @@ public readonly partial struct RecvChan<T> : IEquatable<RecvChan<T>>, IEnumerabl
 
     /// <summary>The awaiter behind <see cref="RecvOk()"/> (the channel's own).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H, default);
+    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter() => new(H);
 
     /// <summary><see cref="RecvOk()"/> that gives up when the token is cancelled. See <see cref="Chan{T}.RecvOk(CancellationToken)"/>.</summary>
     [SuspensionPoint(nameof(GetRecvOkAwaiter))]
@@ -80,7 +80,7 @@ public readonly partial struct RecvChan<T> : IEquatable<RecvChan<T>>, IEnumerabl
 
     /// <summary>The awaiter behind <see cref="RecvOk(CancellationToken)"/> (the channel's own).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanRecvOkAwaiter<T> GetRecvOkAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
+    public ChanRecvOkCancelableAwaiter<T> GetRecvOkAwaiter(CancellationToken cancellationToken) => new(H, cancellationToken);
 
     /// <summary>Receives without waiting: true with a value if one was ready. See <see cref="Chan{T}.TryRecv"/>.</summary>
     public bool TryRecv([MaybeNullWhen(false)] out T value) => new Chan<T>(H).TryRecv(out value);
@@ -159,7 +159,7 @@ public readonly partial struct SendChan<T> : IEquatable<SendChan<T>>
 
     /// <summary>The awaiter behind <see cref="Send(T)"/> (the channel's own).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanSendAwaiter<T> GetSendAwaiter(T value) => new(H, value, default);
+    public ChanSendAwaiter<T> GetSendAwaiter(T value) => new(H, value);
 
     /// <summary>Sends <paramref name="value"/>, or gives up when the token is cancelled. See <see cref="Chan{T}.Send(T, CancellationToken)"/>.</summary>
     [SuspensionPoint(nameof(GetSendAwaiter))]
@@ -167,7 +167,7 @@ public readonly partial struct SendChan<T> : IEquatable<SendChan<T>>
 
     /// <summary>The awaiter behind <see cref="Send(T, CancellationToken)"/> (the channel's own).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ChanSendAwaiter<T> GetSendAwaiter(T value, CancellationToken cancellationToken) => new(H, value, cancellationToken);
+    public ChanSendCancelableAwaiter<T> GetSendAwaiter(T value, CancellationToken cancellationToken) => new(H, value, cancellationToken);
 
     /// <summary>Sends without waiting; true if sent. Throws on a closed channel; false for nil. See <see cref="Chan{T}.TrySend"/>.</summary>
     public bool TrySend(T value) => new Chan<T>(H).TrySend(value);
