@@ -81,7 +81,8 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
             return SyntaxFactory.ParseExpression("_this." + name + typeArgs).WithTriviaFrom(node);
         }
         if (!_owner.MayNeedRewrite(name)) return null;
-        if (node is IdentifierNameSyntax id && id.IsVar) return null;
+        // `var` the type keyword (it binds to the inferred type); a parameter or local named `var` is rewritten.
+        if (node is IdentifierNameSyntax id && id.IsVar && Model.GetSymbolInfo(node).Symbol is null or ITypeSymbol) return null;
         // `n is K` with a local constant K: the parser puts K where a type goes, the binder finds the constant, which
         // the frame does not declare (constants become their values).
         if (SyntaxFacts.IsInTypeOnlyContext(node) && Model.GetSymbolInfo(node).Symbol is not ILocalSymbol) return null;
