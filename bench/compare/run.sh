@@ -13,7 +13,9 @@
 #                              runtimeconfig setting, tier-up without the call-counting delay), tuned
 #                              (DOTNET_TieredCompilation=0, full optimisation at once), and also "delay" (the
 #                              runtime's own 100 ms call-counting delay, which the package turns off for GoSharp
-#                              programs; the Task program always runs with it); ignored for aot builds
+#                              programs; the Task program always runs with it); ignored for aot builds;
+#                              and two GC modes with the default JIT: "nonconc" (DOTNET_gcConcurrent=0: no
+#                              background GC, a larger gen0 budget) and "server" (DOTNET_gcServer=1)
 #   TASKS=0                    skip the Task+Channels program (its columns show "-"), for quicker iterations
 #   BASE=bench/compare/out/before  a second build whose GoSharp program runs in the same loop, alternating
 #                              with the others (before/after on one noisy machine): adds its wall and CPU
@@ -55,6 +57,10 @@ jitenv() {
   case "$1" in
     tuned) export DOTNET_TieredCompilation=0 ;;
     delay) export DOTNET_TC_CallCountingDelayMs=64 ;;
+    # The GC's modes, with the default JIT (docs/performance.md, The GC's gen0 budget): the workstation GC
+    # without background collections, and the server GC (as ASP.NET Core apps run it).
+    nonconc) export DOTNET_gcConcurrent=0 ;;
+    server) export DOTNET_gcServer=1 ;;
   esac
 }
 
