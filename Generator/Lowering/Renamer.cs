@@ -61,6 +61,8 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
     private SyntaxNode? RenameSimpleName(SimpleNameSyntax node, string name, string? typeArgs)
     {
         var parent = node.Parent;
+        // What a member access writes: the identifier as the user wrote it (`@this`, `@class`: a keyword as a name).
+        var written = node.Identifier.Text;
         switch (parent)
         {
             case MemberAccessExpressionSyntax ma when ma.Name == node:
@@ -78,7 +80,7 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
             // GoX(...) without `this.` in an instance method: the launcher is this generator's own output, so the
             // model binds nothing, and inside the frame class the call needs the receiver, as this.GoX(...) gets.
             _owner.UsesThis = true;
-            return SyntaxFactory.ParseExpression("_this." + name + typeArgs).WithTriviaFrom(node);
+            return SyntaxFactory.ParseExpression("_this." + written + typeArgs).WithTriviaFrom(node);
         }
         if (!_owner.MayNeedRewrite(name)) return null;
         // `var` the type keyword (it binds to the inferred type); a parameter or local named `var` is rewritten.
@@ -133,11 +135,11 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
                 // type, as from anywhere else (the block itself cannot be named). An instance one has no implicit receiver.
                 if (ExtensionBlocks.IsBlock(symbol.ContainingType))
                     return symbol.IsStatic && ExtensionBlocks.Receiver(symbol.ContainingType) is { } receiver
-                        ? SyntaxFactory.ParseExpression(receiver.Type.Fq() + "." + name + typeArgs).WithTriviaFrom(node)
+                        ? SyntaxFactory.ParseExpression(receiver.Type.Fq() + "." + written + typeArgs).WithTriviaFrom(node)
                         : null;
                 var text = symbol.IsStatic
-                    ? symbol.ContainingType.Fq() + "." + name + typeArgs
-                    : "_this." + name + typeArgs;
+                    ? symbol.ContainingType.Fq() + "." + written + typeArgs
+                    : "_this." + written + typeArgs;
                 if (!symbol.IsStatic) _owner.UsesThis = true;
                 return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
         }
