@@ -39,4 +39,47 @@ public static partial class Cases
         log.Add("this " + k.@this);
         return a + "," + b + "," + k.@this;
     }
+
+    // Bug 4: fields reached through `base` (public, protected, hidden by a `new` field, readonly, a struct field
+    // whose members are assigned, an array) were refused (GOSH0012); a field needs a variable, not a value, so it
+    // goes through a ref-returning proxy property of the type.
+    public struct Rt9SV { public int X; public int Add(int k) { X += k; return X; } }
+
+    public class Rt9BaseF
+    {
+        public int F = 10;
+        protected string Tag = "b";
+        public int G = 1;
+        public readonly int R = 7;
+        public Rt9SV S;
+        protected internal int[] Arr = { 1, 2, 3 };
+    }
+
+    public sealed partial class Rt9DerF : Rt9BaseF
+    {
+        public new int G = 50;
+
+        private static void Bump(ref int x, int k) => x += k;
+
+        [Goroutine]
+        public string M(Log log, int n)
+        {
+            var a = base.F;
+            base.F += Tw(n);
+            var t = base.Tag + Tw(1);
+            base.G = Tw(2);
+            base.G++;
+            System.Threading.Interlocked.Exchange(ref base.F, Tw(77) + base.F);
+            Bump(ref base.G, Tw(3));
+            (base.F, base.G) = (Tw(8), base.F);
+            base.S.X = Tw(4);
+            base.S.Add(Tw(5));
+            base.Arr[Tw(1)] += Tw(10 + n);
+            log.Add("G " + base.G + " " + G);
+            return a + "," + F + "," + t + "," + base.G + "," + G + "," + base.R + "," + base.S.X + "," + base.Arr[1] + "," + Tw(base.R);
+        }
+    }
+
+    [Goroutine]
+    public static string Rt9BaseFields(Log log, int n) => new Rt9DerF().M(log, Tw(n));
 }

@@ -18,7 +18,8 @@ namespace GoSharp.Generator.Lowering;
 ///                  private string __GoBase_Describe_Frame_1() => base.Name;
 /// </code>
 /// Method calls and method groups go through proxy methods; properties and events through a proxy property or
-/// event with the base member's accessors; indexers through a proxy object's indexer (BaseIndexerProxy). A call of a base <c>[Goroutine]</c>
+/// event with the base member's accessors; fields through a proxy property that returns the field by reference
+/// (<c>private ref int __GoBase_M_Frame_2 => ref base.F;</c>), so <c>base.F</c> stays a variable; indexers through a proxy object's indexer (BaseIndexerProxy). A call of a base <c>[Goroutine]</c>
 /// method is a nested goroutine call that makes the base method's own frame (no virtual factory: <c>base</c>
 /// means that body; one naming the goroutine's own type parameters through a generic proxy, BaseFactoryCall). Still
 /// refused (GOSH0012): ref-returning base properties and indexers, members whose type names the goroutine's own type
@@ -65,6 +66,11 @@ internal sealed partial class MethodLowerer
                 // ++ and deconstruction targets all stay C#'s own, on _this.
                 UsesThis = true;
                 return "_this." + ProxyFor(_baseProxyNames, p, name => $"private {p.Type.Fq()} {name} {{ {Accessors(p, "base." + p.Name)} }}");
+            case IFieldSymbol { IsStatic: false, IsConst: false } f:
+                // A ref-returning property: base.F stays a variable (compound assignments, ref arguments, a struct
+                // field's members), and a field the type hides with `new`, or a protected one, is reached as C# does.
+                UsesThis = true;
+                return "_this." + ProxyFor(_baseProxyNames, f, name => $"private ref {(f.IsReadOnly ? "readonly " : "")}{f.Type.Fq()} {name} => ref base.@{f.Name};");
             case IEventSymbol e when !NamesMethodTypeParameters(e.Type):
                 UsesThis = true;
                 return "_this." + ProxyFor(_baseProxyNames, e, name => $"private event {e.Type.Fq()} {name} {{ add => base.{e.Name} += value; remove => base.{e.Name} -= value; }}");
