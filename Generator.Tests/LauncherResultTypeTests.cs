@@ -86,7 +86,7 @@ public class LauncherResultTypeTests
                 [Goroutine] static int M(int n) { foreach (var x in [|L.GoPair(new { A = n }).Join()|]) { L.Id(0); n += x.A; } return n; }
             }
             """);
-        Assert.Contains("A foreach over a value whose type the generator cannot see or cannot enumerate here", d.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Contains("A foreach with a suspension point over a value whose type the generator cannot see or cannot enumerate here", d.GetMessage(), System.StringComparison.Ordinal);
     }
 
     [Fact]

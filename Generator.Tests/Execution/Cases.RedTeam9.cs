@@ -21,6 +21,18 @@ public static partial class Cases
             return @this + @class + @base + @event + @static + x;
         }
 
+        public int @new() => 40;
+
+        [Goroutine]
+        public int InLambda(int n)
+        {
+            var x = Tw(n);
+            var @while = x + 1;
+            Func<int> f = () => @while + @this + @static;
+            Tw(0);
+            return f() + @new() + this.@new() + @while;
+        }
+
         [Goroutine]
         public int Shadowed(int n)
         {
@@ -35,7 +47,7 @@ public static partial class Cases
     {
         var k = new Rt9Keywords();
         var a = k.Sum(n);
-        var b = k.Shadowed(Tw(n + 1));
+        var b = k.Shadowed(Tw(n + 1)) + k.InLambda(n);
         log.Add("this " + k.@this);
         return a + "," + b + "," + k.@this;
     }

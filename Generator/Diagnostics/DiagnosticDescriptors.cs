@@ -60,8 +60,19 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor Unsupported = Make("GOSH0010",
         "Construct not supported around a suspension point",
-        "{0} is not supported by the GoSharp generator yet when it contains a suspension point; rewrite it (for example into separate statements)",
+        "{0}",
         DiagnosticSeverity.Error);
+
+    /// <summary>
+    /// GOSH0010's message for a construct named by <paramref name="subject"/> ("This using declaration"). A site
+    /// with its own reason and advice passes a whole sentence instead (NotSupported).
+    /// </summary>
+    public static string NotYet(string subject) =>
+        subject + " is not supported by the GoSharp generator yet when it contains a suspension point; rewrite it (for example into separate statements)";
+
+    /// <summary>GOSH0010's message for <paramref name="subject"/>, with why and what to do (<paramref name="because"/>).</summary>
+    public static string NotSupported(string subject, string because) =>
+        subject + " is not supported by the GoSharp generator: " + because;
 
     public static readonly DiagnosticDescriptor AwaiterNotFound = Make("GOSH0011",
         "Suspension point awaiter not found",
@@ -70,7 +81,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BaseAccess = Make("GOSH0012",
         "This base access is not possible in a [Goroutine] method",
-        "This use of 'base' cannot be made from the generated frame class (a [Goroutine] method supports base method calls, method groups, properties, indexers and events; not ref-returning properties or indexers, calls of plain methods naming the method's own type parameters or with caller-information parameters); call a helper method of the type that uses base instead",
+        "This use of 'base' cannot be made from the generated frame class (a [Goroutine] method supports base method calls, method groups, properties, indexers, events and fields; not ref-returning properties or indexers, calls of plain methods naming the method's own type parameters or with caller-information parameters); call a helper method of the type that uses base instead",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NoBody = Make("GOSH0013",

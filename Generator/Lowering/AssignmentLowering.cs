@@ -206,7 +206,7 @@ internal sealed partial class MethodLowerer
                     return SpillMaybeValueTypeReceiver(ma.Expression) + "." + ma.Name;
                 if (recvType is null || recvType.IsValueType && ma.Expression is not ThisExpressionSyntax)
                 {
-                    Report(DiagnosticDescriptors.Unsupported, left, "Assigning through a struct-typed receiver around a suspension point");
+                    Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("Assigning through a struct-typed receiver around a suspension point"));
                     return null;
                 }
                 var r = LowerExpression(ma.Expression);
@@ -268,7 +268,7 @@ internal sealed partial class MethodLowerer
                 }
                 else if (exprType is null || exprType.IsValueType)
                 {
-                    Report(DiagnosticDescriptors.Unsupported, left, "Assigning to an element of a struct around a suspension point");
+                    Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("Assigning to an element of a struct around a suspension point"));
                     return null;
                 }
                 else ops.Add(ea.Expression);
@@ -289,7 +289,7 @@ internal sealed partial class MethodLowerer
                 }
                 return Rewrite(ea, ea, repl);
         }
-        Report(DiagnosticDescriptors.Unsupported, left, "This assignment target around a suspension point");
+        Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("This assignment target around a suspension point"));
         return null;
     }
 

@@ -38,7 +38,7 @@ internal sealed partial class MethodLowerer
         }
         var method = _launchers.ResolveMethod(inv)!;
         if (inv.ArgumentList.Arguments.Any(a => a.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || a.RefKindKeyword.IsKind(SyntaxKind.OutKeyword)))
-            Report(DiagnosticDescriptors.Unsupported, inv, "A ref or out argument to a suspension point");
+            Report(DiagnosticDescriptors.Unsupported, inv, DiagnosticDescriptors.NotYet("A ref or out argument to a suspension point"));
 
         var receiver = Receiver(inv);
         // base.M() of a [Goroutine] M runs the base's own frame on this (see IsBaseCall); a plain base call
@@ -87,8 +87,10 @@ internal sealed partial class MethodLowerer
             if (!inHole && later is null) continue;
             if (!parameter.Type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InterpolatedStringHandlerAttribute")) continue;
             Report(DiagnosticDescriptors.Unsupported, argument.Expression, inHole
-                ? $"An interpolated string with a suspension point in a hole passed to the launcher '{MethodNameOf(inv)}', whose parameter '{parameter.Name}' is an interpolated string handler (C# makes the handler before the holes, and the generator cannot see its own launchers' parameters; take the suspending value into a local first)"
-                : $"An interpolated string passed to the launcher '{MethodNameOf(inv)}', whose parameter '{parameter.Name}' is an interpolated string handler, before an argument with a suspension point ('{later!.Expression}': C# makes the handler before that argument runs, and the generator cannot see its own launchers' parameters, so it would keep the string as a string; take the suspending value into a local first)");
+                ? DiagnosticDescriptors.NotSupported($"An interpolated string with a suspension point in a hole, passed to the launcher '{MethodNameOf(inv)}' whose parameter '{parameter.Name}' is an interpolated string handler,",
+                    "C# makes the handler before the holes, and the generator cannot see its own launchers' parameters; take the suspending value into a local first")
+                : DiagnosticDescriptors.NotSupported($"An interpolated string passed to the launcher '{MethodNameOf(inv)}' (whose parameter '{parameter.Name}' is an interpolated string handler) before an argument with a suspension point ('{later!.Expression}')",
+                    "C# makes the handler before that argument runs, and the generator cannot see its own launchers' parameters, so it would keep the string as a string; take the suspending value into a local first"));
         }
     }
 
@@ -345,7 +347,7 @@ internal sealed partial class MethodLowerer
             }
             else if (AnonymousFrameFactory(target, def, ctorArgs, how) is not { } made)
             {
-                Report(DiagnosticDescriptors.Unsupported, inv, "A nested goroutine call whose type arguments hold anonymous types inside a pointer or another type no example can build");
+                Report(DiagnosticDescriptors.Unsupported, inv, DiagnosticDescriptors.NotYet("A nested goroutine call whose type arguments hold anonymous types inside a pointer or another type no example can build"));
             }
             else
             {

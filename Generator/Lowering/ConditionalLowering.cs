@@ -127,7 +127,7 @@ internal sealed partial class MethodLowerer
     {
         if (c.WhenTrue is RefExpressionSyntax)
         {
-            Report(DiagnosticDescriptors.Unsupported, c, "A ref conditional with a suspension point");
+            Report(DiagnosticDescriptors.Unsupported, c, DiagnosticDescriptors.NotYet("A ref conditional with a suspension point"));
             return RewriteExpr(c);
         }
         var (t, read) = ValueTemp(TypeOf(c), c, "value of ?:");

@@ -162,7 +162,7 @@ internal sealed partial class MethodLowerer
         {
             var c = t.Catches[i];
             if (c.Filter is not null && HasSuspension(c.Filter.FilterExpression))
-                Report(DiagnosticDescriptors.Unsupported, c.Filter, "A suspension point in an exception filter");
+                Report(DiagnosticDescriptors.Unsupported, c.Filter, DiagnosticDescriptors.NotYet("A suspension point in an exception filter"));
             else if (Suspends(c.Block)) moved.Add(i);
             if (c.Filter is not null) CheckFilterOrder(t, c);
         }

@@ -79,7 +79,7 @@ internal sealed partial class MethodLowerer
         var operands = Operands(e);
         if (operands is null)
         {
-            Report(DiagnosticDescriptors.Unsupported, e, "A suspension point inside this kind of expression (" + e.Kind() + ")");
+            Report(DiagnosticDescriptors.Unsupported, e, DiagnosticDescriptors.NotYet("A suspension point inside this kind of expression (" + e.Kind() + ")"));
             return RewriteExpr(e);
         }
         var repl = LowerOperands(operands);

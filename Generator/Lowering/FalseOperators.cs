@@ -70,7 +70,8 @@ internal sealed partial class MethodLowerer
         if (why is not null)
         {
             Report(DiagnosticDescriptors.Unsupported, b.Right,
-                $"A user-defined && whose right operand has a suspension point (operator false is called through an [UnsafeAccessor]; here {why}; take the right operand into a local first if evaluating it every time is right, or use ||)");
+                DiagnosticDescriptors.NotSupported("A user-defined && whose right operand has a suspension point",
+                    $"its operator false is called through an [UnsafeAccessor], and here {why}; take the right operand into a local first if evaluating it every time is right, or use ||"));
             return null;
         }
         var definition = falseOp!.OriginalDefinition;

@@ -109,14 +109,14 @@ internal sealed partial class MethodLowerer
         if (LauncherTypeInference.HasErrorType(type) || LauncherTypeInference.HasForeignTypeParameter(type, at))
         {
             Report(DiagnosticDescriptors.Unsupported, at, ContainsAnonymousType(type)
-                ? "A value whose type the generator cannot see (an anonymous type built from a GoX(...) launcher's result or another generator's output; declare a named type with explicitly typed members for it)"
-                : "A value whose type the generator cannot see (it depends on a GoX(...) launcher or another generator's output; declare the local's type explicitly)");
+                ? DiagnosticDescriptors.NotSupported("A value whose type the generator cannot see across a suspension point", "it is an anonymous type built from a GoX(...) launcher's result or another generator's output; declare a named type with explicitly typed members for it")
+                : DiagnosticDescriptors.NotSupported("A value whose type the generator cannot see across a suspension point", "its type depends on a GoX(...) launcher or another generator's output; declare the local's type explicitly"));
             return "object";
         }
         // A value of an anonymous type is held as object and read back by example (AnonymousRead).
         if (allowAnonymous && ContainsAnonymousType(type) && ExampleOf(type) is not null) return "object";
         if (ContainsAnonymousType(type))
-            Report(DiagnosticDescriptors.Unsupported, at, "A value of an anonymous type that lives across a suspension point");
+            Report(DiagnosticDescriptors.Unsupported, at, DiagnosticDescriptors.NotYet("A value of an anonymous type that lives across a suspension point"));
         if (SymbolFacts.IsRefLike(type))
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, at.ToString());
         return type.Fq();
@@ -126,7 +126,7 @@ internal sealed partial class MethodLowerer
     {
         if (type is null)
         {
-            Report(DiagnosticDescriptors.Unsupported, at, "An expression without a type (spilled around a suspension point)");
+            Report(DiagnosticDescriptors.Unsupported, at, DiagnosticDescriptors.NotYet("An expression without a type (spilled around a suspension point)"));
             return "_t" + (_nextTemp++);
         }
         return AddField(TypeText(type, at), "_t" + (_nextTemp++), what + " for line " + Line(at));

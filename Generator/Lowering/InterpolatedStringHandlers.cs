@@ -67,13 +67,13 @@ internal sealed partial class MethodLowerer
         if (creation?.HandlerCreation is not IObjectCreationOperation { Constructor: { } ctor } construct || handlerType is null
             || Parts(creation.Content) is not { } parts)
         {
-            Report(DiagnosticDescriptors.Unsupported, e, "This interpolated string converted to an interpolated string handler (a dynamic or invalid part)");
+            Report(DiagnosticDescriptors.Unsupported, e, DiagnosticDescriptors.NotYet("This interpolated string converted to an interpolated string handler (a dynamic or invalid part)"));
             return RewriteExpr(e);
         }
         var byRef = creation.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref };
         if (byRef && e.Parent is not ArgumentSyntax)
         {
-            Report(DiagnosticDescriptors.Unsupported, e, "A parenthesized interpolated string passed to a ref interpolated string handler parameter");
+            Report(DiagnosticDescriptors.Unsupported, e, DiagnosticDescriptors.NotYet("A parenthesized interpolated string passed to a ref interpolated string handler parameter"));
             return RewriteExpr(e);
         }
         var operands = _operandsSoFar;
@@ -93,7 +93,7 @@ internal sealed partial class MethodLowerer
                     if (HandlerArgumentText(creation, placeholder, operands) is not { } text)
                     {
                         Report(DiagnosticDescriptors.Unsupported, e,
-                            "An interpolated string handler argument ([InterpolatedStringHandlerArgument]) that is not an argument evaluated before the interpolated string");
+                            DiagnosticDescriptors.NotYet("An interpolated string handler argument ([InterpolatedStringHandlerArgument]) that is not an argument evaluated before the interpolated string"));
                         return RewriteExpr(e);
                     }
                     var refKind = arg.Parameter?.RefKind == RefKind.Ref ? "ref " : "";
@@ -103,7 +103,7 @@ internal sealed partial class MethodLowerer
                     args.Add(name + SymbolFacts.ConstantText(type, constant.Value));
                     break;
                 default:
-                    Report(DiagnosticDescriptors.Unsupported, e, "This interpolated string handler constructor argument");
+                    Report(DiagnosticDescriptors.Unsupported, e, DiagnosticDescriptors.NotYet("This interpolated string handler constructor argument"));
                     return RewriteExpr(e);
             }
         }
@@ -121,7 +121,7 @@ internal sealed partial class MethodLowerer
         {
             if (part.AppendCall is not IInvocationOperation call)
             {
-                Report(DiagnosticDescriptors.Unsupported, part.Syntax, "This interpolated string part (a dynamic hole)");
+                Report(DiagnosticDescriptors.Unsupported, part.Syntax, DiagnosticDescriptors.NotYet("This interpolated string part (a dynamic hole)"));
                 return RewriteExpr(e);
             }
             var hole = part.Syntax is InterpolationSyntax interpolation ? interpolation.Expression : null;
@@ -136,7 +136,7 @@ internal sealed partial class MethodLowerer
                 else if (arg.Value.ConstantValue is { HasValue: true, Value: null } && arg.Parameter is { } np) callArgs.Add(name + SymbolFacts.ConstantText(np.Type, null));
                 else
                 {
-                    Report(DiagnosticDescriptors.Unsupported, part.Syntax, "This interpolated string part");
+                    Report(DiagnosticDescriptors.Unsupported, part.Syntax, DiagnosticDescriptors.NotYet("This interpolated string part"));
                     return RewriteExpr(e);
                 }
             }

@@ -106,7 +106,7 @@ internal sealed partial class MethodLowerer
         var value = Model.GetConstantValue(node.Expression!);
         foreach (var (v, l) in t.Cases)
             if (value.HasValue && Equals(v, value.Value)) return Jump(l, t.Depth);
-        Report(DiagnosticDescriptors.Unsupported, node, "This 'goto case'");
+        Report(DiagnosticDescriptors.Unsupported, node, DiagnosticDescriptors.NotYet("This 'goto case'"));
         return null;
     }
 

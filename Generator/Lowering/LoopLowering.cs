@@ -86,7 +86,7 @@ internal sealed partial class MethodLowerer
 
     private void LowerForEach(CommonForEachStatementSyntax fe)
     {
-        if (fe.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, fe, "await foreach"); return; }
+        if (fe.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, fe, DiagnosticDescriptors.NotYet("await foreach")); return; }
         var info = Model.GetForEachStatementInfo(fe);
         if (fe is ForEachStatementSyntax { Type: RefTypeSyntax }) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe, ((ForEachStatementSyntax)fe).Identifier.ValueText); return; }
         var collType = Model.GetTypeInfo(fe.Expression).Type;
@@ -99,7 +99,8 @@ internal sealed partial class MethodLowerer
             if (inferred is null && collType is not IArrayTypeSymbol { Rank: 1 })
             {
                 Report(DiagnosticDescriptors.Unsupported, fe.Expression,
-                    "A foreach over a value whose type the generator cannot see or cannot enumerate here (it depends on a GoX(...) launcher or another generator's output; take it into a local of an explicit type first, a named type for an anonymous one)");
+                    DiagnosticDescriptors.NotSupported("A foreach with a suspension point over a value whose type the generator cannot see or cannot enumerate here",
+                        "its type depends on a GoX(...) launcher or another generator's output; take it into a local of an explicit type first, a named type for an anonymous one"));
                 return;
             }
         }
@@ -154,7 +155,7 @@ internal sealed partial class MethodLowerer
 
         if (info.GetEnumeratorMethod is null || info.MoveNextMethod is null || info.CurrentProperty is null)
         {
-            Report(DiagnosticDescriptors.Unsupported, fe.Expression, "This foreach collection");
+            Report(DiagnosticDescriptors.Unsupported, fe.Expression, DiagnosticDescriptors.NotYet("This foreach collection"));
             return;
         }
         var enumType = info.GetEnumeratorMethod.ReturnType;

@@ -114,7 +114,8 @@ internal sealed partial class MethodLowerer
         foreach (var inv in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
             if (_launchers.UnresolvedGoroutineCall(inv, Model.Compilation.Assembly) is { } candidate)
                 Report(Diagnostics.DiagnosticDescriptors.Unsupported, inv,
-                    $"A call of '{candidate.Name}' whose arguments' types come from a GoX(...) launcher's result or another generator's output, which the generator cannot see, so it cannot tell which method C# calls (and would call it as a plain method); give those values explicit types");
+                    Diagnostics.DiagnosticDescriptors.NotSupported($"A call of '{candidate.Name}' whose arguments' types come from a GoX(...) launcher's result or another generator's output",
+                        "the generator cannot see those types, so it cannot tell which method C# calls (and would call it as a plain method); give those values explicit types"));
     }
 
     /// <summary>Lowers the method body; returns the text of Resume's body.</summary>

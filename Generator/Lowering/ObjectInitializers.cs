@@ -79,7 +79,7 @@ internal sealed partial class MethodLowerer
             }
             else
             {
-                Report(DiagnosticDescriptors.Unsupported, init, "This nested initializer member with a suspension point");
+                Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This nested initializer member with a suspension point"));
             }
         }
     }
@@ -104,11 +104,12 @@ internal sealed partial class MethodLowerer
             if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax)
                 members.Add((name.Identifier.Text, asg.Right));
             else
-                Report(DiagnosticDescriptors.Unsupported, init, "This object initializer member with a suspension point");
+                Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This object initializer member with a suspension point"));
         }
         if (!ConstructorRunsNoUserCode(oc))
             Report(DiagnosticDescriptors.Unsupported, oc.Initializer!,
-                "An object initializer that sets init-only or required members, with a suspension point, after a constructor that runs code (the values would be computed before the constructor)");
+                DiagnosticDescriptors.NotSupported("An object initializer that sets init-only or required members, with a suspension point, after a constructor that runs code",
+                    "the values would be computed before the constructor runs; take the suspending values into locals first"));
         var values = LowerOperands(members.Select(m => m.Value).ToList());
         var text = $"new {type?.Fq()}({args}) {{ {string.Join(", ", members.Select(m => m.Name + " = " + Operand(values, m.Value)))} }}";
         var o = Temp(type, oc, "object under construction");
@@ -182,7 +183,7 @@ internal sealed partial class MethodLowerer
             }
             else
             {
-                Report(DiagnosticDescriptors.Unsupported, init, "This object initializer member with a suspension point");
+                Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This object initializer member with a suspension point"));
             }
         }
         return o;

@@ -46,14 +46,14 @@ internal sealed partial class MethodLowerer
         if (q.Body.Continuation is not null) lazy.Add(q.Body.Continuation);
         if (lazy.FirstOrDefault(HasSuspension) is { } inLambda)
         {
-            Report(DiagnosticDescriptors.Unsupported, inLambda,
-                "A suspension point in this query clause, which runs as a lambda when the query is enumerated (C# refuses await here too, CS1995); only the first from's collection and the collection of the join right after it may suspend");
+            Report(DiagnosticDescriptors.CannotLiveInFrame, inLambda,
+                "A suspension point cannot be in this query clause: it runs as a lambda when the query is enumerated (async methods: CS1995); only the first from's collection and the collection of the join right after it may suspend, so compute the value before the query");
             return RewriteExpr(q);
         }
         if (late.FirstOrDefault(HasSuspension) is { } afterJoin)
         {
             Report(DiagnosticDescriptors.Unsupported, afterJoin,
-                "A suspension point in the collection of a join that C# evaluates after the query's earlier operators (a second join, or a join after a typed range variable's Cast)");
+                DiagnosticDescriptors.NotYet("A suspension point in the collection of a join that C# evaluates after the query's earlier operators (a second join, or a join after a typed range variable's Cast)"));
             return RewriteExpr(q);
         }
         return RewriteExpr(q, LowerOperands(eager));

@@ -115,7 +115,8 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
                     if (symbol is ILocalSymbol local && node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
                         && _owner.IsPerIterationLocal(local))
                         _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                            $"Capturing '{local.Name}', a pattern or out variable that a for's incrementor or a statement directly in a switch section declares, in a loop that contains a suspension point, in a lambda or local function (each iteration needs its own copy: copy it into a local declared in the loop body, or pass it as an argument)");
+                            Diagnostics.DiagnosticDescriptors.NotSupported($"Capturing '{local.Name}', a pattern or out variable that a for's incrementor or a statement directly in a switch section declares, in a lambda or local function inside a loop with a suspension point,",
+                                "each evaluation needs its own copy; copy it into a local declared in the loop body, or pass it as an argument"));
                     return field.StartsWith("(", System.StringComparison.Ordinal)
                         ? SyntaxFactory.ParseExpression(field).WithTriviaFrom(node)
                         : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), ReadBack(symbol, node, field), node.GetTrailingTrivia()));

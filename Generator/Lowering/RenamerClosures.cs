@@ -46,7 +46,8 @@ internal sealed partial class Renamer
         if (launcher is { Type: null } unnamed)
         {
             _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                $"A lambda that captures a per-iteration variable of a loop with a suspension point, passed to the launcher '{unnamed.Launcher}' {unnamed.Why} (the lambda must be made with its delegate type there; assign it to a local of the delegate type first and pass that)");
+                Diagnostics.DiagnosticDescriptors.NotSupported($"A lambda that captures a per-iteration variable of a loop with a suspension point, passed to the launcher '{unnamed.Launcher}' {unnamed.Why},",
+                    "the lambda must be made with its delegate type there; assign it to a local of the delegate type first and pass that"));
             // Not copied: its captures, reached without the environment, would each be reported again.
             return node;
         }
@@ -54,8 +55,10 @@ internal sealed partial class Renamer
             || delegateType is INamedTypeSymbol { IsImplicitlyDeclared: true })
         {
             _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node, delegateType is null || delegateType.TypeKind == TypeKind.Error
-                ? "A lambda or query whose delegate type the generator cannot see (the call it is passed to binds only to another generator's output) that captures a per-iteration variable of a loop with a suspension point (assign it to a local of its delegate type first)"
-                : "A lambda or query without a nameable type (an anonymous delegate or anonymous type) that captures a per-iteration variable of a loop with a suspension point (give it a delegate or result type without anonymous types)");
+                ? Diagnostics.DiagnosticDescriptors.NotSupported("A lambda or query that captures a per-iteration variable of a loop with a suspension point, passed to a call that binds only to another generator's output,",
+                    "the generator cannot see its delegate type; assign it to a local of its delegate type first")
+                : Diagnostics.DiagnosticDescriptors.NotSupported("A lambda or query without a nameable type (an anonymous delegate or anonymous type) that captures a per-iteration variable of a loop with a suspension point",
+                    "its environment is typed by its delegate type; give it a delegate or result type without anonymous types"));
             return visit();
         }
         var parameter = _owner.LambdaEnvironmentParameter();
@@ -86,7 +89,8 @@ internal sealed partial class Renamer
             if (launcher.Type is null)
             {
                 _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                    $"Passing the local function '{localFunction.Name}', which uses per-iteration variables of a loop with a suspension point, to the launcher '{launcher.Launcher}' {launcher.Why} (the delegate must be made with its type there; assign it to a local of the delegate type first and pass that)");
+                    Diagnostics.DiagnosticDescriptors.NotSupported($"Passing the local function '{localFunction.Name}', which uses per-iteration variables of a loop with a suspension point, to the launcher '{launcher.Launcher}' {launcher.Why},",
+                        "the delegate must be made with its type there; assign it to a local of the delegate type first and pass that"));
                 return null;
             }
             delegateType = launcher.Type;
@@ -96,7 +100,8 @@ internal sealed partial class Renamer
             || MentionsClosureTypeParameter(delegateType) || localFunction.TypeArguments.Any(t => HasAnonymousType(t) || MentionsClosureTypeParameter(t)))
         {
             _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node,
-                $"Converting the local function '{localFunction.Name}', which uses per-iteration variables of a loop with a suspension point, to a delegate type that cannot be named in the frame (an anonymous delegate or anonymous type, or a type parameter of a local function or lambda); give the delegate a named type or wrap the call in a lambda");
+                Diagnostics.DiagnosticDescriptors.NotSupported($"Converting the local function '{localFunction.Name}', which uses per-iteration variables of a loop with a suspension point, to a delegate type that cannot be named in the frame (an anonymous delegate or anonymous type, or a type parameter of a local function or lambda)",
+                    "give the delegate a named type or wrap the call in a lambda"));
             return null;
         }
         var cache = _owner.LocalFunctionDelegateField(env, localFunction, delegateType);
@@ -174,7 +179,7 @@ internal sealed partial class Renamer
         for (; e is not null && e != env; e = e.Parent) path += ".__parent";
         if (e is null)
         {
-            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, at, "This use of a per-iteration variable of a loop with a suspension point in a closure");
+            _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, at, Diagnostics.DiagnosticDescriptors.NotYet("This use of a per-iteration variable of a loop with a suspension point in a closure"));
             return env.Field;
         }
         return path;

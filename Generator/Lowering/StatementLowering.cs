@@ -48,7 +48,7 @@ internal sealed partial class MethodLowerer
                 _checked = saved;
                 break;
             default:
-                Report(DiagnosticDescriptors.Unsupported, s, "This kind of statement (" + s.Kind() + ")");
+                Report(DiagnosticDescriptors.Unsupported, s, DiagnosticDescriptors.NotYet("This kind of statement (" + s.Kind() + ")"));
                 break;
         }
     }
@@ -243,7 +243,7 @@ internal sealed partial class MethodLowerer
         if (ld.UsingKeyword.RawKind != 0)
         {
             // A using declaration outside a block list (cannot happen in valid C#, but be safe).
-            Report(DiagnosticDescriptors.Unsupported, ld, "This using declaration");
+            Report(DiagnosticDescriptors.Unsupported, ld, DiagnosticDescriptors.NotYet("This using declaration"));
             return;
         }
         if (ld.IsConst)

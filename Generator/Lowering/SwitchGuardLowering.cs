@@ -59,14 +59,16 @@ internal sealed partial class MethodLowerer
                 {
                     if (seen.Add(r)) continue;
                     Report(DiagnosticDescriptors.Unsupported, guard,
-                        $"A 'when' clause with a suspension point in a switch whose patterns read '{r.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' in more than one arm (C# reads it once for all the arms; compute the value into a local before the switch and match on that)");
+                        DiagnosticDescriptors.NotSupported($"A 'when' clause with a suspension point in a switch whose patterns read '{r.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' in more than one arm",
+                            "C# reads it once for all the arms; compute the value into a local before the switch and match on that"));
                     return true;
                 }
                 foreach (var r in stateReads)
                 {
                     if (!readBeforeGuard.Any(b => b.SameValue(r))) continue;
                     Report(DiagnosticDescriptors.Unsupported, guard,
-                        $"A 'when' clause with a suspension point in a switch whose later arms test {r.Display} again after an earlier arm's pattern read it and a 'when' clause ran (C# tests the value it read before the 'when' clause; the goroutine would read it again, after whatever the clause or other goroutines changed meanwhile; read what the arms test into locals before the switch, or copy the array, and match on those)");
+                        DiagnosticDescriptors.NotSupported($"A 'when' clause with a suspension point in a switch whose later arms test {r.Display} again after an earlier arm's pattern read it and a 'when' clause ran",
+                            "C# tests the value it read before the 'when' clause, the goroutine would read it again, after whatever the clause or other goroutines changed meanwhile; read what the arms test into locals before the switch, or copy the array, and match on those"));
                     return true;
                 }
                 readSoFar.AddRange(stateReads);

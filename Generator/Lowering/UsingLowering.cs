@@ -17,7 +17,7 @@ internal sealed partial class MethodLowerer
 {
     private void LowerUsing(UsingStatementSyntax u)
     {
-        if (u.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, u, "await using"); return; }
+        if (u.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, u, DiagnosticDescriptors.NotYet("await using")); return; }
         EnterEnvironment(u);
         var fields = new List<(string Field, ITypeSymbol Type)>();
         if (u.Declaration is not null)
@@ -41,7 +41,7 @@ internal sealed partial class MethodLowerer
     /// <summary><c>using var r = e;</c> in a block: <paramref name="rest"/> lowers the statements after it, its body.</summary>
     private void LowerUsingDeclaration(LocalDeclarationStatementSyntax ud, System.Action rest)
     {
-        if (ud.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, ud, "await using"); return; }
+        if (ud.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, ud, DiagnosticDescriptors.NotYet("await using")); return; }
         AcquireAndUse(ud.Declaration, 0, rest, ud);
     }
 

@@ -46,7 +46,7 @@ internal sealed partial class MethodLowerer
         foreach (var init in w.Initializer.Expressions)
         {
             if (init is AssignmentExpressionSyntax asg) operands.Add(asg.Right);
-            else { Report(DiagnosticDescriptors.Unsupported, init, "This with expression member with a suspension point"); return RewriteExpr(w); }
+            else { Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This with expression member with a suspension point")); return RewriteExpr(w); }
         }
         if (type is INamedTypeSymbol { IsRecord: true, IsReferenceType: true } record && operands.Skip(1).Any(HasSuspension))
         {
@@ -121,7 +121,8 @@ internal sealed partial class MethodLowerer
         if (typeArguments.Any(ContainsAnonymousType))
         {
             Report(DiagnosticDescriptors.Unsupported, at,
-                "A with expression with a suspension point on a record with its own copy constructor (cloned once, before the values, then each init-only member set through an [UnsafeAccessor]; here the record has an anonymous type argument, which the accessor's call cannot name)");
+                DiagnosticDescriptors.NotSupported("A with expression with a suspension point on a record with its own copy constructor",
+                    "the record is cloned once, before the values, then each init-only member is set through an [UnsafeAccessor], and here the record has an anonymous type argument, which the accessor's call cannot name; take the suspending values into locals first"));
             return null;
         }
         if (!_initAccessorNames.TryGetValue(definition, out var name))
@@ -142,7 +143,8 @@ internal sealed partial class MethodLowerer
             if (why is not null)
             {
                 Report(DiagnosticDescriptors.Unsupported, at,
-                    $"A with expression with a suspension point on a record with its own copy constructor (cloned once, before the values, then each init-only member set through an [UnsafeAccessor]; here {why})");
+                    DiagnosticDescriptors.NotSupported("A with expression with a suspension point on a record with its own copy constructor",
+                        $"the record is cloned once, before the values, then each init-only member is set through an [UnsafeAccessor], and here {why}; take the suspending values into locals first"));
                 return null;
             }
             name = $"__GoInit_{SymbolFacts.FrameName(_method)}_{_initAccessorNames.Count}";

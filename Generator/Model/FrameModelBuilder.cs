@@ -46,7 +46,7 @@ internal static class FrameModelBuilder
         catch (InsufficientExecutionStackException)
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.Unsupported.Id, LocationInfo.From(decl.Identifier.GetLocation()),
-                new[] { "An expression nested too deeply to lower on the compiler's stack (thousands of operators or calls inside one another, with a suspension point deep inside)" }.ToEquatableArray()));
+                new[] { DiagnosticDescriptors.NotSupported("An expression nested too deeply (thousands of operators or calls inside one another, with a suspension point deep inside)", "lowering it would overflow the compiler's stack; split it into statements with locals") }.ToEquatableArray()));
             return new GoroutineResult(null, diagnostics.ToEquatableArray());
         }
         catch (Exception ex)
@@ -166,7 +166,8 @@ internal static class FrameModelBuilder
         // its diagnostic goes here, in front of the ones added meanwhile.
         var iteratorDiagnosticAt = diags.Count;
         if (method.ReturnsByRef || method.ReturnsByRefReadonly || SymbolFacts.IsRefLike(method.ReturnType))
-            Add(diags, DiagnosticDescriptors.Unsupported, decl.ReturnType.GetLocation(), "A ref or ref struct return type");
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, decl.ReturnType.GetLocation(),
+                "A [Goroutine] method cannot return by reference or return a ref struct: its result is stored in its frame, where a reference or a ref struct cannot live (async methods: CS1996/CS4012); return by value (an array, Memory<T>, or an index) instead");
         var filePath = decl.SyntaxTree.FilePath;
         var lowerer = new MethodLowerer(model, method, filePath, diags, ct, lineBase);
         if (block is not null)
