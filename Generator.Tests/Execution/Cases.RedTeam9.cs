@@ -94,4 +94,37 @@ public static partial class Cases
 
     [Goroutine]
     public static string Rt9BaseFields(Log log, int n) => new Rt9DerF().M(log, Tw(n));
+
+    // Bug 6: caller information of indexers, collection-initializer Adds and index initializers in code moved into
+    // the frame: [CallerMemberName] got "Resume" and [CallerArgumentExpression] the frame's names (_r0, _p_n).
+    public sealed class Rt9Bag : System.Collections.IEnumerable
+    {
+        public System.Collections.Generic.List<string> Items = new();
+        public void Add(int x, [System.Runtime.CompilerServices.CallerMemberName] string m = "", [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(x))] string e = "") => Items.Add(x + m + ":" + e);
+        public void Add(int x, int y, [System.Runtime.CompilerServices.CallerMemberName] string m = "") => Items.Add(x + "+" + y + m);
+        public System.Collections.IEnumerator GetEnumerator() => Items.GetEnumerator();
+    }
+
+    public sealed class Rt9Host
+    {
+        public Rt9Bag B = new();
+        public string this[int i, [System.Runtime.CompilerServices.CallerMemberName] string m = "", [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(i))] string e = ""]
+        {
+            get => i + m + ":" + e;
+            set => B.Items.Add(i + m + "=" + value);
+        }
+    }
+
+    [Goroutine]
+    public static string Rt9CallerInfo(Log log, int n)
+    {
+        var h = new Rt9Host { B = { 5, Tw(6), { 1, Tw(2) } }, [Tw(7)] = "v" };
+        var a = h[Tw(n) * 3];
+        var b = h[n];
+        h[8] = "w" + Tw(0);
+        var bag = new Rt9Bag { n + 1, Tw(n), { Tw(3), 4 } };
+        var copied = new Rt9Bag { n * 2, { 9, n } };
+        log.Add(a);
+        return a + "," + b + ";" + string.Join("/", h.B.Items) + ";" + string.Join("/", bag.Items) + ";" + string.Join("/", copied.Items);
+    }
 }

@@ -63,19 +63,19 @@ internal sealed partial class MethodLowerer
                 Stmt($"{receiver} = {member};");
                 var v = LowerExpression(ia.Right);
                 Src(init);
-                Stmt($"{receiver}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}] = {v};");
+                Stmt($"{receiver}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}{CallerInfoSuffix(CallerInfo.ArgumentsOf(Model, index))}] = {v};");
             }
             else if (isCollection && init is InitializerExpressionSyntax complex)
             {
                 var r = LowerOperands(complex.Expressions.ToList());
                 Src(init);
-                Stmt($"{member}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))});");
+                Stmt($"{member}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))}{AddCallerInfo(init)});");
             }
             else if (isCollection)
             {
                 var v = LowerExpression(init);
                 Src(init);
-                Stmt($"{member}.Add({v});");
+                Stmt($"{member}.Add({v}{AddCallerInfo(init)});");
             }
             else
             {
@@ -167,19 +167,19 @@ internal sealed partial class MethodLowerer
                 parts.Add(ia.Right);
                 var r = LowerOperands(parts);
                 Src(init);
-                Stmt($"{o}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}] = {Operand(r, ia.Right)};");
+                Stmt($"{o}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}{CallerInfoSuffix(CallerInfo.ArgumentsOf(Model, index))}] = {Operand(r, ia.Right)};");
             }
             else if (isCollection && init is InitializerExpressionSyntax complex)
             {
                 var r = LowerOperands(complex.Expressions.ToList());
                 Src(init);
-                Stmt($"{o}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))});");
+                Stmt($"{o}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))}{AddCallerInfo(init)});");
             }
             else if (isCollection)
             {
                 var v = LowerExpression(init);
                 Src(init);
-                Stmt($"{o}.Add({v});");
+                Stmt($"{o}.Add({v}{AddCallerInfo(init)});");
             }
             else
             {
@@ -188,4 +188,10 @@ internal sealed partial class MethodLowerer
         }
         return o;
     }
+
+    /// <summary>The omitted caller-info arguments of the Add call an initializer element is, as ", m: ...", or "" (CallerInfo.cs).</summary>
+    private string AddCallerInfo(ExpressionSyntax element) => CallerInfoSuffix(CallerInfo.ArgumentsOfElement(Model, element));
+
+    private static string CallerInfoSuffix(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments) =>
+        CallerInfo.Named(arguments) is { } extra ? ", " + string.Join(", ", extra) : "";
 }

@@ -270,59 +270,6 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
         }
     }
 
-    public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
-    {
-        var visited = VisitInvocationCore(node);
-        return visited is InvocationExpressionSyntax call && WithCallerInfo(node, call.ArgumentList) is { } args ? call.WithArgumentList(args) : visited;
-    }
-
-    public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
-    {
-        var visited = (ObjectCreationExpressionSyntax)base.VisitObjectCreationExpression(node)!;
-        return WithCallerInfo(node, visited.ArgumentList) is { } args ? visited.WithArgumentList(args) : visited;
-    }
-
-    public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
-    {
-        var visited = (ImplicitObjectCreationExpressionSyntax)base.VisitImplicitObjectCreationExpression(node)!;
-        return WithCallerInfo(node, visited.ArgumentList) is { } args ? visited.WithArgumentList(args) : visited;
-    }
-
-    /// <summary>
-    /// The argument list with the caller-info arguments the compiler fills in for this call made explicit, or
-    /// null when there are none. In the frame, [CallerMemberName] would get "Resume" and
-    /// [CallerArgumentExpression] the renamed text (<c>_l0_x + 1</c>), so they are passed as the values the
-    /// compiler computed for the user's call (the line and the file come right through the span directives).
-    /// A call with expanded params elements is left alone: no named argument may follow them.
-    /// </summary>
-    private ArgumentListSyntax? WithCallerInfo(ExpressionSyntax original, ArgumentListSyntax? visited)
-    {
-        if (original.SyntaxTree != Model.SyntaxTree) return null;
-        var arguments = Model.GetOperation(original) switch
-        {
-            Microsoft.CodeAnalysis.Operations.IInvocationOperation i => i.Arguments,
-            Microsoft.CodeAnalysis.Operations.IObjectCreationOperation o => o.Arguments,
-            _ => default,
-        };
-        if (arguments.IsDefaultOrEmpty) return null;
-        var extra = new List<string>();
-        foreach (var a in arguments)
-        {
-            if (a.Value is Microsoft.CodeAnalysis.Operations.IArrayCreationOperation { IsImplicit: true, Initializer.ElementValues.Length: > 0 }
-                or Microsoft.CodeAnalysis.Operations.ICollectionExpressionOperation { IsImplicit: true, Elements.Length: > 0 })
-                return null;
-            if (a.ArgumentKind != Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue || a.Parameter is not { } p) continue;
-            if (!p.GetAttributes().Any(at => at.AttributeClass?.Name is "CallerMemberNameAttribute" or "CallerArgumentExpressionAttribute")) continue;
-            if (a.Value.ConstantValue is not { HasValue: true } value) continue;
-            var name = SyntaxFacts.GetKeywordKind(p.Name) == SyntaxKind.None ? p.Name : "@" + p.Name;
-            extra.Add(name + ": " + SymbolFacts.ConstantText(p.Type, value.Value));
-        }
-        if (extra.Count == 0) return null;
-        var given = visited is null || visited.Arguments.Count == 0 ? "" : visited.Arguments.ToFullString() + ", ";
-        var list = SyntaxFactory.ParseArgumentList("(" + given + string.Join(", ", extra) + ")");
-        return visited is null ? list : list.WithTriviaFrom(visited);
-    }
-
     private SyntaxNode? VisitInvocationCore(InvocationExpressionSyntax node)
     {
         // A call of a local function that takes an environment passes the caller's.
@@ -388,9 +335,11 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
         if (node.Expression is BaseExpressionSyntax && _owner.BaseIndexerProxy(node) is { } proxy)
         {
             var args = (BracketedArgumentListSyntax)Visit(node.ArgumentList)!;
-            return SyntaxFactory.ElementAccessExpression(SyntaxFactory.ParseExpression(proxy), args).WithTriviaFrom(node);
+            return SyntaxFactory.ElementAccessExpression(SyntaxFactory.ParseExpression(proxy), WithCallerInfo(node, args) ?? args).WithTriviaFrom(node);
         }
-        return base.VisitElementAccessExpression(node);
+        var visited = base.VisitElementAccessExpression(node);
+        return visited is ElementAccessExpressionSyntax access && WithCallerInfo(node, access.ArgumentList) is { } withInfo
+            ? access.WithArgumentList(withInfo) : visited;
     }
 
     public override SyntaxNode? VisitBaseExpression(BaseExpressionSyntax node)
