@@ -127,4 +127,34 @@ public static partial class Cases
         log.Add(a);
         return a + "," + b + ";" + string.Join("/", h.B.Items) + ";" + string.Join("/", bag.Items) + ";" + string.Join("/", copied.Items);
     }
+
+    // Bug 7: a [SuspensionPoint] whose call omits optional or caller-information arguments: the awaiter factory
+    // was called with the arguments as written, so [CallerMemberName] got "Resume" and a factory whose parameter
+    // is required did not compile (CS7036). The omitted values are now passed by name.
+    public readonly struct Rt9Awaiter
+    {
+        private readonly string _v;
+        public Rt9Awaiter(string v) { _v = v; }
+        public bool IsCompleted => false;
+        public GoSharp.CompilerServices.FrameResult Suspend(GoSharp.CompilerServices.G g, GoSharp.CompilerServices.Frame frame) => g.Yield(frame);
+        public string GetResult() => _v;
+    }
+
+    [GoSharp.CompilerServices.SuspensionPoint(nameof(GetRt9OptAwaiter))]
+    public static string Rt9Opt(int v, int k = 5) => v + "k" + k;
+    public static Rt9Awaiter GetRt9OptAwaiter(int v, int k) => new(v + "k" + k);
+
+    [GoSharp.CompilerServices.SuspensionPoint(nameof(GetRt9CiAwaiter))]
+    public static string Rt9Ci(int v, [System.Runtime.CompilerServices.CallerMemberName] string m = "", [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(v))] string e = "") => v + m + ":" + e;
+    public static Rt9Awaiter GetRt9CiAwaiter(int v, [System.Runtime.CompilerServices.CallerMemberName] string m = "", [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(v))] string e = "") => new(v + m + ":" + e);
+
+    [Goroutine]
+    public static string Rt9SuspensionPointDefaults(Log log, int n)
+    {
+        var a = Rt9Opt(n);
+        var b = Rt9Ci(Tw(n) + 1);
+        var c = Rt9Opt(Tw(n), k: 7) + Rt9Ci(n);
+        log.Add(b);
+        return a + "," + b + "," + c;
+    }
 }

@@ -142,6 +142,10 @@ internal sealed partial class MethodLowerer
             typeArgs = ta.Any(ContainsAnonymousType) ? "" : "<" + string.Join(", ", ta.Select(t => t.Fq())) + ">";
         }
         var args = string.Join(", ", inv.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
+        // Arguments the call omits (optional, caller information): the factory gets the values the compiler
+        // computed for the user's call, by name, so in the frame a [CallerMemberName] is not "Resume" and a factory
+        // whose parameter is required still gets it.
+        if (OmittedSuspensionArguments(inv, awaiter) is { Length: > 0 } omitted) args = args.Length == 0 ? omitted : args + ", " + omitted;
         string call;
         if (method.ReducedFrom is not null || implementation is { IsExtensionMethod: true })
             call = $"{owner.Fq()}.{awaiterName}{typeArgs}({recvText}{(args.Length > 0 ? ", " + args : "")})";
@@ -172,6 +176,21 @@ internal sealed partial class MethodLowerer
             if (same) return c;
         }
         return candidates[0];
+    }
+
+    private string OmittedSuspensionArguments(InvocationExpressionSyntax inv, IMethodSymbol awaiter)
+    {
+        if (Model.GetOperation(inv, _ct) is not IInvocationOperation op) return "";
+        var parts = new List<string>();
+        foreach (var a in op.Arguments)
+        {
+            if (a.ArgumentKind != ArgumentKind.DefaultValue || a.Parameter is not { } p) continue;
+            if (a.Value.ConstantValue is not { HasValue: true } value) continue;
+            if (!awaiter.Parameters.Any(x => x.Name == p.Name)) continue;
+            var name = SyntaxFacts.GetKeywordKind(p.Name) == SyntaxKind.None ? p.Name : "@" + p.Name;
+            parts.Add(name + ": " + SymbolFacts.ConstantText(p.Type, value.Value));
+        }
+        return string.Join(", ", parts);
     }
 
     private string EmitSuspension(SyntaxNode at, string call, ITypeSymbol? awaiterType, ITypeSymbol resultType, bool discard, string description)
