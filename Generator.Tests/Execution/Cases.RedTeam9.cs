@@ -157,4 +157,24 @@ public static partial class Cases
         log.Add(b);
         return a + "," + b + "," + c;
     }
+
+    // Bug 11: a launcher GoX(...) inside a goroutine, for a [Goroutine] method with caller-information parameters:
+    // the compiler filled them at the launcher call in Resume ("Resume", `_p_n`, `_r1 + 1`).
+    [Goroutine]
+    private static string Rt9Info(int x, [System.Runtime.CompilerServices.CallerMemberName] string m = "", [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(x))] string e = "")
+    {
+        Go.Yield();
+        return x + m + ":" + e;
+    }
+
+    [Goroutine]
+    public static string Rt9LauncherCallerInfo(Log log, int n)
+    {
+        var a = GoRt9Info(n).Join();
+        var b = GoRt9Info(Tw(n) + 1).Join();
+        var c = GoRt9Info(x: n * 2, m: "given").Join();
+        Func<Goroutine<string>> f = () => GoRt9Info(n + 3);
+        log.Add(a);
+        return a + "," + b + "," + c + "," + f().Join() + "," + Rt9Info(n);
+    }
 }

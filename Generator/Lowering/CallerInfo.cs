@@ -65,6 +65,54 @@ internal static class CallerInfo
         return extra;
     }
 
+    /// <summary>
+    /// The caller-info arguments of a launcher <c>GoX(...)</c> of this assembly, which the generator's model cannot
+    /// bind (it is this generator's output), worked out as the compiler would: the enclosing member's name, the
+    /// argument's text. Null when there are none or the call cannot be read (expanded <c>params</c>).
+    /// </summary>
+    public static List<string>? ForLauncher(SemanticModel model, InvocationExpressionSyntax inv, IMethodSymbol launched)
+    {
+        var given = new Dictionary<string, ArgumentSyntax>();
+        var position = 0;
+        foreach (var arg in inv.ArgumentList.Arguments)
+        {
+            if (arg.NameColon is { } named) { given[named.Name.Identifier.ValueText] = arg; continue; }
+            if (position >= launched.Parameters.Length || launched.Parameters[position].IsParams) return null;
+            given[launched.Parameters[position++].Name] = arg;
+        }
+        List<string>? extra = null;
+        foreach (var p in launched.Parameters)
+        {
+            if (given.ContainsKey(p.Name)) continue;
+            string? value = null;
+            foreach (var a in p.GetAttributes())
+            {
+                if (a.AttributeClass?.Name == "CallerMemberNameAttribute" && EnclosingMemberName(model, inv) is { } member)
+                    value = SymbolFacts.ConstantText(p.Type, member);
+                else if (a.AttributeClass?.Name == "CallerArgumentExpressionAttribute" && a.ConstructorArguments.Length == 1
+                    && a.ConstructorArguments[0].Value is string target && given.TryGetValue(target, out var argument))
+                    value = SymbolFacts.ConstantText(p.Type, argument.Expression.ToString());
+            }
+            if (value is null) continue;
+            var name = SyntaxFacts.GetKeywordKind(p.Name) == SyntaxKind.None ? p.Name : "@" + p.Name;
+            (extra ??= new List<string>()).Add(name + ": " + value);
+        }
+        return extra;
+    }
+
+    /// <summary>What [CallerMemberName] says at <paramref name="at"/>: the member around lambdas and local functions.</summary>
+    private static string? EnclosingMemberName(SemanticModel model, SyntaxNode at)
+    {
+        var symbol = model.GetEnclosingSymbol(at.SpanStart);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction }) symbol = symbol.ContainingSymbol;
+        return symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Ordinary } m => m.Name,
+            IMethodSymbol { AssociatedSymbol: { } owner } => owner.Name,
+            _ => null,
+        };
+    }
+
     private static bool HasExpandedParams(ImmutableArray<IArgumentOperation> arguments) =>
         // A call with expanded params elements is left alone: no argument may follow them.
         arguments.Any(a => a.Value is IArrayCreationOperation { IsImplicit: true, Initializer.ElementValues.Length: > 0 }

@@ -46,7 +46,10 @@ internal sealed partial class Renamer
     /// </summary>
     private ArgumentListSyntax? WithCallerInfo(ExpressionSyntax original, ArgumentListSyntax? visited)
     {
-        if (CallerInfoArguments(original) is not { } extra) return null;
+        var extra = CallerInfoArguments(original);
+        if (extra is null && original is InvocationExpressionSyntax inv && original.SyntaxTree == Model.SyntaxTree && _owner.LaunchedMethod(inv) is { } launched)
+            extra = CallerInfo.ForLauncher(Model, inv, launched);
+        if (extra is null) return null;
         var given = visited is null || visited.Arguments.Count == 0 ? "" : visited.Arguments.ToFullString() + ", ";
         var list = SyntaxFactory.ParseArgumentList("(" + given + string.Join(", ", extra) + ")");
         return visited is null ? list : list.WithTriviaFrom(visited);
