@@ -36,57 +36,20 @@ namespace GoSharp.Generator.Lowering;
 internal sealed partial class MethodLowerer
 {
     /// <summary>
-    /// True (and GOSH0010 reported at <paramref name="guard"/>) when arms of the switch read one member with a
-    /// possible side effect more than once between them, or when an arm tests mutable state (a field, a settable
-    /// auto-property, an array element) that an arm up to an earlier guard already read: C#'s DAG tests the value
-    /// it read before the guard ran, the arm-by-arm form would read it again after the guard (whose side effects,
-    /// or other goroutines while it is suspended, may have changed it). A read that C# makes first after the guard
-    /// (another member, another element, a slice) is made after it arm by arm too, so it is exact.
+    /// Whether matching <paramref name="pattern"/> again gives what C# saw the first time: it reads nothing with a
+    /// possible side effect and no state that can change between two reads. Such a subpattern is C#'s own
+    /// <c>is</c> on the cached value; any other is taken apart over cached evaluations (DecisionDagLowering.cs).
     /// </summary>
-    private bool RefuseSharedPatternReads(IEnumerable<(IPatternOperation? Pattern, bool Guarded)> arms, SyntaxNode guard)
+    private static bool IsPureForDag(IOperation pattern)
     {
-        var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var readSoFar = new List<StateRead>();
-        var readBeforeGuard = new List<StateRead>();
-        foreach (var (pattern, guarded) in arms)
-        {
-            if (pattern is not null)
-            {
-                var reads = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                var stateReads = new List<StateRead>();
-                CollectImpureReads(pattern, reads, stateReads);
-                foreach (var r in reads)
-                {
-                    if (seen.Add(r)) continue;
-                    Report(DiagnosticDescriptors.Unsupported, guard,
-                        $"A 'when' clause with a suspension point in a switch whose patterns read '{r.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' in more than one arm (C# reads it once for all the arms; compute the value into a local before the switch and match on that)");
-                    return true;
-                }
-                foreach (var r in stateReads)
-                {
-                    if (!readBeforeGuard.Any(b => b.SameValue(r))) continue;
-                    Report(DiagnosticDescriptors.Unsupported, guard,
-                        $"A 'when' clause with a suspension point in a switch whose later arms test {r.Display} again after an earlier arm's pattern read it and a 'when' clause ran (C# tests the value it read before the 'when' clause; the goroutine would read it again, after whatever the clause or other goroutines changed meanwhile; read what the arms test into locals before the switch, or copy the array, and match on those)");
-                    return true;
-                }
-                readSoFar.AddRange(stateReads);
-            }
-            if (guarded) readBeforeGuard.AddRange(readSoFar);
-        }
-        return false;
+        var reads = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var stateReads = new List<StateRead>();
+        CollectImpureReads(pattern, reads, stateReads);
+        return reads.Count == 0 && stateReads.Count == 0;
     }
 
-    /// <summary>
-    /// A read of state that can change between two reads: a member (<see cref="Index"/> null), or an element of
-    /// an array of type <see cref="Key"/> at <see cref="Index"/> (from the end when <see cref="FromEnd"/>). Any
-    /// array of that type, any instance of the member: the refusal is conservative where the lowering cannot tell.
-    /// </summary>
-    private sealed record StateRead(string Key, int? Index, bool FromEnd, string Display)
-    {
-        /// <summary>Whether the two may read the same storage (an index from the end may be any index from the start).</summary>
-        public bool SameValue(StateRead other) =>
-            Key == other.Key && (Index is null ? other.Index is null : other.Index is not null && (FromEnd != other.FromEnd || Index == other.Index));
-    }
+    /// <summary>A read of state that can change between two reads: a member (<see cref="Index"/> null), or an element of an array.</summary>
+    private sealed record StateRead(string Key, int? Index, bool FromEnd, string Display);
 
     /// <summary>
     /// The reads of <paramref name="op"/> with a possible side effect (<paramref name="reads"/>), and those of
