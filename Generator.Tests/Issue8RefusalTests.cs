@@ -128,6 +128,21 @@ public class Issue8RefusalTests
             """, "X");
 
     [Fact]
+    public void SwitchGuardSuspendingOverASpanValue() =>
+        // The DAG's value of Items, a span, would have to live in a frame field across the guard.
+        ExpectUnsupported("""
+            public sealed class H
+            {
+                private readonly int[] _items = { 1, 2 };
+                public ReadOnlySpan<int> Items => _items;
+            }
+            public partial class C
+            {
+                [Goroutine] static int M(H h) => h switch { { [|Items: [1, ..]|] } when P.Get() > 0 => 1, _ => 2 };
+            }
+            """);
+
+    [Fact]
     public void RefReturningCallTargetWithASuspendingRightSide() =>
         ExpectUnsupported("""
             public partial class C

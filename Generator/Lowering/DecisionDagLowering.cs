@@ -16,11 +16,12 @@ namespace GoSharp.Generator.Lowering;
 /// the switch's value or the result of an evaluation of another value (a member read, a <c>Deconstruct</c>,
 /// <c>ITuple</c>'s <c>Length</c> and indexer, a list pattern's <c>Length</c>/<c>Count</c>, element or slice, a
 /// type conversion), and two evaluations are one when they have the same kind, symbol (index, slice bounds) and
-/// input. A member's input is taken back through type conversions whose source already has the member (an
-/// identity or implicit reference conversion to the member's type), so <c>Derived { X: 1 }</c> and <c>{ X: 2 }</c>
-/// over a <c>Base</c> read <c>X</c> once. The DAG makes the first remaining arm's tests and evaluations in order,
-/// each evaluation at most once on the path taken, and an evaluation whose value nothing tests or binds is dropped
-/// (<c>{ X: _ }</c> does not read <c>X</c>). A failed guard continues with the next arm and the values read so far.
+/// input, type conversions aside: <c>object o</c> matched as <c>Derived { X: 1 }</c>, then as
+/// <c>Base { X: 0 }</c>, reads <c>X</c> once (the compiler this project builds with does so; the differential
+/// case DagStatementWithConstants checks it). The DAG makes the first remaining arm's tests and evaluations in
+/// order, each evaluation at most once on the path taken, and an evaluation whose value nothing tests or binds is
+/// dropped (<c>{ X: _ }</c> does not read <c>X</c>). A failed guard continues with the next arm and the values
+/// read so far.
 ///
 /// Arm by arm that is: each evaluation gets a frame field (it survives a guard's suspension) and a "read yet"
 /// flag, both keyed as C# keys the evaluation (<see cref="DagValue.Key"/>); an arm's pattern becomes statements
@@ -191,7 +192,10 @@ internal sealed partial class MethodLowerer
     private static bool CanBeNull(ITypeSymbol t) =>
         !t.IsValueType || t.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
-    /// <summary>The value a member is read from: back through conversions whose source already has the member (Roslyn's OriginalInput).</summary>
+    /// <summary>
+    /// The value a member is read from: back through conversions whose source already has the member (Roslyn's
+    /// OriginalInput), so the receiver is the least converted value that has it (the key is the same either way).
+    /// </summary>
     private DagValue MemberInput(DagValue v, ISymbol member)
     {
         var compilation = (CSharpCompilation)Model.Compilation;
@@ -216,6 +220,11 @@ internal sealed partial class MethodLowerer
             var reads = new string[types.Length];
             for (var i = 0; i < types.Length; i++)
             {
+                if (SymbolFacts.IsRefLike(types[i]))
+                {
+                    RefuseDag(cache, at, $"a value of the ref struct type '{types[i].ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'");
+                    return reads.Select(_ => "default").ToArray();
+                }
                 if (ContainsAnonymousType(types[i]) && types.Length > 1)
                 {
                     RefuseDag(cache, at, "a Deconstruct with an out parameter of an anonymous type");

@@ -12,23 +12,26 @@ namespace GoSharp.Generator.Lowering;
 ///
 /// C# matches all the arms of a switch (statement or expression) with one decision DAG: each property, each
 /// <c>Deconstruct</c>, each <c>Length</c>/<c>Count</c>, indexer and slice of a list pattern is read at most once on
-/// the path taken, and a guard that fails continues the DAG where it stopped, with what it already read. A guard
-/// that suspends cannot sit inside a C# <c>switch</c>, so such a switch is lowered arm by arm, each arm's pattern
-/// tested on its own (<c>if (!(v is pattern)) goto next;</c>, then the guard). That is exact only when no
-/// evaluation with a possible side effect is shared between arms: each arm's own <c>is</c> is C#'s DAG for that
-/// arm, and the arms are tried in C#'s order. So when two arms read the same member (a property that is not a
-/// field or an auto-property, a user <c>Deconstruct</c>, <c>ITuple</c>, a list pattern's members on anything but an
-/// array or a string), where the arm-by-arm form would read it again, the switch is refused (GOSH0010 at the
-/// suspending guard) instead of calling a getter twice. Nor may a value the DAG reads before a guard be read again
-/// after it: C# tests what it read, the arm-by-arm form what is there after the guard's side effects (or what other
-/// goroutines changed while it was suspended). So a label that tests mutable state (a field or settable
-/// auto-property of a class, a static one, an array element) that a label up to an earlier guard read is refused
-/// too; state C# first reads after the guard is read after it arm by arm as well, which is exact.
+/// the path taken, and a guard that fails continues the DAG where it stopped, with what it already read (also
+/// what a field or an array element held before the guard ran). A guard that suspends cannot sit inside a C#
+/// <c>switch</c>, so such a switch is lowered arm by arm, in C#'s order, over the DAG's values cached in frame
+/// fields: the first arm that needs an evaluation reads it into its field and sets its "read yet" flag, later arms
+/// (after a guard that suspended, or changed the state the value came from) test the value as read
+/// (DecisionDagLowering.cs). This file decides what need not be cached: a subpattern that reads nothing with a
+/// side effect (only fields, auto-properties, records' positional members, tuples, anonymous types, strings) and
+/// no state that can change between two reads (a field or settable auto-property of a class or a static one, an
+/// array element) is tested by C#'s own <c>is</c> on the cached value above it, since reading it again gives what
+/// the DAG saw. Both halves keep C#'s order: what the arm-by-arm form reads first, it reads where the DAG does.
 /// <code>
-/// refused: p switch { { X: var a } when Tw(a) > 5 => "big", { X: 1 } => "one", _ => "other" }   // X read by two arms
-/// lowered: p switch { { X: var a } when Tw(a) > 5 => "big", { Y: 1 } => "one", _ => "other" }
-///          { if (!(_v is { X: var a })) goto __nextarm1; _l2_a = a; }  if (!(Tw(_l2_a) > 5 (lowered))) goto __nextarm1; ...
-///          __nextarm1: { if (!(_v is { Y: 1 })) goto __nextarm2; } ...
+/// before: p switch { { X: var a } when Tw(a) > 5 => "big", { X: 1 } => "one", _ => "other" }   // X: a getter
+/// after:  _f1 = false;
+///         if (_v is null) goto __nextarm1;  if (!_f1) { _t1 = _v.X; _f1 = true; }
+///         { if (!(_t1 is var a)) goto __nextarm1; _l2_a = a; }  if (!(Tw(_l2_a) > 5 (lowered))) goto __nextarm1; ...
+///         __nextarm1: if (_v is null) goto __nextarm2;  if (!_f1) { _t1 = _v.X; _f1 = true; }   // not read again
+///         { if (!(_t1 is 1)) goto __nextarm2; } ...
+/// before: r switch { { A: var a } when Tw(a) > 5 => "big", { A: 1 } => "one", _ => "other" }   // A: a positional record member
+/// after:  { if (!(_v is { A: var a })) goto __nextarm1; _l2_a = a; }  if (!(Tw(_l2_a) > 5 (lowered))) goto __nextarm1; ...
+///         __nextarm1: { if (!(_v is { A: 1 })) goto __nextarm2; } ...
 /// </code>
 /// (A switch whose guards do not suspend, and whose arms or sections do, is matched by one C# <c>switch</c>:
 /// SwitchLowering.cs.)
