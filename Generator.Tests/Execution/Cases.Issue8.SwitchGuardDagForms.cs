@@ -152,6 +152,26 @@ public static partial class Cases
         return r;
     }
 
+    // A record whose positional member is a user property with a side effect: its compiler-made Deconstruct calls
+    // the getter, so the DAG's Deconstruct is shared between the arms as a user one is.
+    private sealed record DagRec(Log L, int A)
+    {
+        private int _a = A;
+        public int A { get { L.Add("A"); return _a++; } }
+    }
+
+    [Goroutine]
+    public static string DagRecordUserProperty(Log log, int n)
+    {
+        var r = new DagRec(log, n);
+        return r switch
+        {
+            (_, var a) when Tw(a) > 2 => "big" + a,
+            (_, 1) => "one",
+            (_, var a) => "a" + a,
+        };
+    }
+
     [Goroutine]
     public static string DagStatementWithConstants(Log log, int n)
     {

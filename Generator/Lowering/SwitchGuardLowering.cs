@@ -65,7 +65,7 @@ internal sealed partial class MethodLowerer
         switch (op)
         {
             case IRecursivePatternOperation rp:
-                if (rp.DeconstructSymbol is IMethodSymbol d && !d.IsImplicitlyDeclared) reads.Add(d);
+                if (rp.DeconstructSymbol is IMethodSymbol d && (!d.IsImplicitlyDeclared || !IsPureRecordDeconstruct(d))) reads.Add(d);
                 else if (rp.DeconstructSymbol is ITypeSymbol t) reads.Add(t);   // ITuple: Length and the indexer
                 break;
             case IPropertySubpatternOperation ps:
@@ -119,6 +119,26 @@ internal sealed partial class MethodLowerer
                 stateReads.Add(new StateRead(r.Member.ToDisplayString(), null, false, $"'{r.Member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'"));
             if (r.Instance is null) break;
         }
+    }
+
+    /// <summary>
+    /// A record's compiler-made <c>Deconstruct</c> reads its positional members: pure when each is a pure property
+    /// that cannot be set after construction, or a read-only field (a record may declare either for a parameter).
+    /// </summary>
+    private static bool IsPureRecordDeconstruct(IMethodSymbol d)
+    {
+        foreach (var p in d.Parameters)
+        {
+            var member = d.ContainingType.GetMembers(p.Name).FirstOrDefault(m => m is IPropertySymbol or IFieldSymbol);
+            var pure = member switch
+            {
+                IPropertySymbol property => IsPureProperty(property) && property.SetMethod is null or { IsInitOnly: true },
+                IFieldSymbol field => field.IsReadOnly || d.ContainingType.IsValueType,
+                _ => false,
+            };
+            if (!pure) return false;
+        }
+        return true;
     }
 
     private static bool IsPureListSource(ITypeSymbol type) =>
