@@ -173,6 +173,25 @@ public static partial class Cases
     }
 
     [Goroutine]
+    public static string DagGuardReassignsSubject(Log log, int n)
+    {
+        var p = new DagDerived(log, n);
+        var q = new DagDerived(log, n + 5);
+        var s = new DagStruct(log, n);
+        var a = p switch
+        {
+            { X: var x } when (p = q) is null || Tw(x) > 100 => "never",
+            { Y: var y } => "y" + y,
+        };
+        var b = s switch
+        {
+            { V: var v } when (s = new DagStruct(log, 50)).V < 0 || Tw(v) > 100 => "never",
+            { V: var v } => "v" + v,
+        };
+        return a + "|" + b;
+    }
+
+    [Goroutine]
     public static string DagStatementWithConstants(Log log, int n)
     {
         var p = new DagDerived(log, n);
