@@ -49,6 +49,19 @@ public static partial class Cases
     }
 
     [Goroutine]
+    public static string DagExtensionProperty(Log log, int n)
+    {
+        var p = new DagPair(log, n, 1);
+        var a = p switch
+        {
+            { Sum: var s } when Tw(s) > 3 => "big" + s,
+            { Sum: 1 } => "one",
+            { Sum: var s, A: var x } => "s" + s + "a" + x,
+        };
+        return a;
+    }
+
+    [Goroutine]
     public static string DagNullableStruct(Log log, int n)
     {
         DagStruct? s = n == 1 ? null : new DagStruct(log, n);
@@ -214,6 +227,11 @@ public static partial class Cases
 
 internal static class DagPairExtensions
 {
+    extension(Cases.DagPair p)
+    {
+        public int Sum { get { p.Log.Add("Sum"); return p.A++ + p.B; } }
+    }
+
     public static void Deconstruct(this Cases.DagPair p, out int a, out int b)
     {
         p.Log.Add("extDeconstruct");
