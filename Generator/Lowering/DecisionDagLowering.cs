@@ -41,8 +41,9 @@ namespace GoSharp.Generator.Lowering;
 ///         if (!_f2) { _t2 = _v.Y; _f2 = true; }   { if (!(_t2 is 2)) goto __nextarm2; } ...
 /// </code>
 /// One difference is left: C# drops an arm whose later test repeats a test an earlier arm failed on the same value
-/// (or one the values read so far rule out), before that arm's earlier evaluations; arm by arm those run (seen only
-/// through a getter with a side effect that one arm alone reads). docs/generator.md, Known limits.
+/// (or one the values tested so far rule out), before that arm's earlier evaluations; arm by arm those run (seen
+/// only through a getter with a side effect that the dropped arm is the first to read). docs/generator.md, Known
+/// limits.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
