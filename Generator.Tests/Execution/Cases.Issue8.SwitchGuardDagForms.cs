@@ -204,6 +204,31 @@ public static partial class Cases
         return a + "|" + b;
     }
 
+    private sealed class DagIndexList
+    {
+        private readonly Log _log;
+        private readonly int[] _items;
+        public DagIndexList(Log log, params int[] items) { _log = log; _items = items; }
+        public int Length { get { _log.Add("Length"); return _items.Length; } }
+        public int this[Index i] { get { _log.Add("[" + i + "]"); return _items[i]++; } }
+        public int[] this[Range r] { get { _log.Add("[" + r + "]"); return _items[r]; } }
+    }
+
+    [Goroutine]
+    public static string DagIndexAndRangeIndexers(Log log, int n)
+    {
+        var l = new DagIndexList(log, n, n + 1, n + 2, n + 3);
+        var a = l switch
+        {
+            [.., var last] when Tw(last) > 5 => "last" + last,
+            [_, .. var mid, 4] => "mid" + mid.Length,
+            [0, .., var last] when Tw(last) == 3 => "zero",
+            [var first, .., _, _] => "first" + first,
+            _ => "other",
+        };
+        return a;
+    }
+
     [Goroutine]
     public static string DagStatementWithConstants(Log log, int n)
     {
