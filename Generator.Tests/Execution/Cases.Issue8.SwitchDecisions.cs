@@ -62,9 +62,9 @@ public static partial class Cases
 
     private sealed record PointRecord(int X, int Y);
 
-    // A guard that suspends: arm by arm, exact when no member with a possible side effect is read by two arms
-    // (auto-properties, records' positional members and Deconstruct, tuples, arrays, strings); the rest is refused
-    // (Issue8RefusalTests.SwitchGuardSuspendingWithSharedGetter).
+    // A guard that suspends: arm by arm over C#'s DAG values, each read once into a frame field; what reads nothing
+    // with a side effect (auto-properties, records' positional members and Deconstruct, tuples, strings) is C#'s own
+    // 'is' on the cached value (shared getters: Cases.Issue8.SwitchGuardDag.cs).
     [Goroutine]
     public static string SwitchSuspendingGuardOverPureMembers(Log log, int n)
     {

@@ -1,9 +1,9 @@
 namespace GoSharp.Generator.Tests.Execution;
 
 // Issue 8 (red team round 5): a guard that changes state the patterns test. C#'s decision DAG tests the value it read
-// before the guard ran (refused when a later arm tests it again, Issue8RefusalTests.SwitchGuardChangesStateALaterArmTests),
-// and reads what it had not read yet after the guard: arm by arm, those first reads come after the guard too, so
-// these switches are lowered, and the guard's changes are seen exactly where the plain call sees them.
+// before the guard ran (a later arm testing it again: Cases.Issue8.SwitchGuardDag.cs, DagGuardChangesState), and
+// reads what it had not read yet after the guard: arm by arm, those first reads come after the guard too, and the
+// guard's changes are seen exactly where the plain call sees them.
 public static partial class Cases
 {
     private sealed class GuardState

@@ -12,23 +12,26 @@ namespace GoSharp.Generator.Lowering;
 ///
 /// C# matches all the arms of a switch (statement or expression) with one decision DAG: each property, each
 /// <c>Deconstruct</c>, each <c>Length</c>/<c>Count</c>, indexer and slice of a list pattern is read at most once on
-/// the path taken, and a guard that fails continues the DAG where it stopped, with what it already read. A guard
-/// that suspends cannot sit inside a C# <c>switch</c>, so such a switch is lowered arm by arm, each arm's pattern
-/// tested on its own (<c>if (!(v is pattern)) goto next;</c>, then the guard). That is exact only when no
-/// evaluation with a possible side effect is shared between arms: each arm's own <c>is</c> is C#'s DAG for that
-/// arm, and the arms are tried in C#'s order. So when two arms read the same member (a property that is not a
-/// field or an auto-property, a user <c>Deconstruct</c>, <c>ITuple</c>, a list pattern's members on anything but an
-/// array or a string), where the arm-by-arm form would read it again, the switch is refused (GOSH0010 at the
-/// suspending guard) instead of calling a getter twice. Nor may a value the DAG reads before a guard be read again
-/// after it: C# tests what it read, the arm-by-arm form what is there after the guard's side effects (or what other
-/// goroutines changed while it was suspended). So a label that tests mutable state (a field or settable
-/// auto-property of a class, a static one, an array element) that a label up to an earlier guard read is refused
-/// too; state C# first reads after the guard is read after it arm by arm as well, which is exact.
+/// the path taken, and a guard that fails continues the DAG where it stopped, with what it already read (also
+/// what a field or an array element held before the guard ran). A guard that suspends cannot sit inside a C#
+/// <c>switch</c>, so such a switch is lowered arm by arm, in C#'s order, over the DAG's values cached in frame
+/// fields: the first arm that needs an evaluation reads it into its field and sets its "read yet" flag, later arms
+/// (after a guard that suspended, or changed the state the value came from) test the value as read
+/// (DecisionDagLowering.cs). This file decides what need not be cached: a subpattern that reads nothing with a
+/// side effect (only fields, auto-properties, records' positional members, tuples, anonymous types, strings) and
+/// no state that can change between two reads (a field or settable auto-property of a class or a static one, an
+/// array element) is tested by C#'s own <c>is</c> on the cached value above it, since reading it again gives what
+/// the DAG saw. Both halves keep C#'s order: what the arm-by-arm form reads first, it reads where the DAG does.
 /// <code>
-/// refused: p switch { { X: var a } when Tw(a) > 5 => "big", { X: 1 } => "one", _ => "other" }   // X read by two arms
-/// lowered: p switch { { X: var a } when Tw(a) > 5 => "big", { Y: 1 } => "one", _ => "other" }
-///          { if (!(_v is { X: var a })) goto __nextarm1; _l2_a = a; }  if (!(Tw(_l2_a) > 5 (lowered))) goto __nextarm1; ...
-///          __nextarm1: { if (!(_v is { Y: 1 })) goto __nextarm2; } ...
+/// before: p switch { { X: var a } when Tw(a) > 5 => "big", { X: 1 } => "one", _ => "other" }   // X: a getter
+/// after:  _f1 = false;
+///         if (_v is null) goto __nextarm1;  if (!_f1) { _t1 = _v.X; _f1 = true; }
+///         { if (!(_t1 is var a)) goto __nextarm1; _l2_a = a; }  if (!(Tw(_l2_a) > 5 (lowered))) goto __nextarm1; ...
+///         __nextarm1: if (_v is null) goto __nextarm2;  if (!_f1) { _t1 = _v.X; _f1 = true; }   // not read again
+///         { if (!(_t1 is 1)) goto __nextarm2; } ...
+/// before: r switch { { A: var a } when Tw(a) > 5 => "big", { A: 1 } => "one", _ => "other" }   // A: a positional record member
+/// after:  { if (!(_v is { A: var a })) goto __nextarm1; _l2_a = a; }  if (!(Tw(_l2_a) > 5 (lowered))) goto __nextarm1; ...
+///         __nextarm1: { if (!(_v is { A: 1 })) goto __nextarm2; } ...
 /// </code>
 /// (A switch whose guards do not suspend, and whose arms or sections do, is matched by one C# <c>switch</c>:
 /// SwitchLowering.cs.)
@@ -36,59 +39,20 @@ namespace GoSharp.Generator.Lowering;
 internal sealed partial class MethodLowerer
 {
     /// <summary>
-    /// True (and GOSH0010 reported at <paramref name="guard"/>) when arms of the switch read one member with a
-    /// possible side effect more than once between them, or when an arm tests mutable state (a field, a settable
-    /// auto-property, an array element) that an arm up to an earlier guard already read: C#'s DAG tests the value
-    /// it read before the guard ran, the arm-by-arm form would read it again after the guard (whose side effects,
-    /// or other goroutines while it is suspended, may have changed it). A read that C# makes first after the guard
-    /// (another member, another element, a slice) is made after it arm by arm too, so it is exact.
+    /// Whether matching <paramref name="pattern"/> again gives what C# saw the first time: it reads nothing with a
+    /// possible side effect and no state that can change between two reads. Such a subpattern is C#'s own
+    /// <c>is</c> on the cached value; any other is taken apart over cached evaluations (DecisionDagLowering.cs).
     /// </summary>
-    private bool RefuseSharedPatternReads(IEnumerable<(IPatternOperation? Pattern, bool Guarded)> arms, SyntaxNode guard)
+    private static bool IsPureForDag(IOperation pattern)
     {
-        var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var readSoFar = new List<StateRead>();
-        var readBeforeGuard = new List<StateRead>();
-        foreach (var (pattern, guarded) in arms)
-        {
-            if (pattern is not null)
-            {
-                var reads = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                var stateReads = new List<StateRead>();
-                CollectImpureReads(pattern, reads, stateReads);
-                foreach (var r in reads)
-                {
-                    if (seen.Add(r)) continue;
-                    Report(DiagnosticDescriptors.Unsupported, guard,
-                        DiagnosticDescriptors.NotSupported($"A 'when' clause with a suspension point in a switch whose patterns read '{r.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' in more than one arm",
-                            "C# reads it once for all the arms; compute the value into a local before the switch and match on that"));
-                    return true;
-                }
-                foreach (var r in stateReads)
-                {
-                    if (!readBeforeGuard.Any(b => b.SameValue(r))) continue;
-                    Report(DiagnosticDescriptors.Unsupported, guard,
-                        DiagnosticDescriptors.NotSupported($"A 'when' clause with a suspension point in a switch whose later arms test {r.Display} again after an earlier arm's pattern read it and a 'when' clause ran",
-                            "C# tests the value it read before the 'when' clause, the goroutine would read it again, after whatever the clause or other goroutines changed meanwhile; read what the arms test into locals before the switch, or copy the array, and match on those"));
-                    return true;
-                }
-                readSoFar.AddRange(stateReads);
-            }
-            if (guarded) readBeforeGuard.AddRange(readSoFar);
-        }
-        return false;
+        var reads = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var stateReads = new List<StateRead>();
+        CollectImpureReads(pattern, reads, stateReads);
+        return reads.Count == 0 && stateReads.Count == 0;
     }
 
-    /// <summary>
-    /// A read of state that can change between two reads: a member (<see cref="Index"/> null), or an element of
-    /// an array of type <see cref="Key"/> at <see cref="Index"/> (from the end when <see cref="FromEnd"/>). Any
-    /// array of that type, any instance of the member: the refusal is conservative where the lowering cannot tell.
-    /// </summary>
-    private sealed record StateRead(string Key, int? Index, bool FromEnd, string Display)
-    {
-        /// <summary>Whether the two may read the same storage (an index from the end may be any index from the start).</summary>
-        public bool SameValue(StateRead other) =>
-            Key == other.Key && (Index is null ? other.Index is null : other.Index is not null && (FromEnd != other.FromEnd || Index == other.Index));
-    }
+    /// <summary>A read of state that can change between two reads: a member (<see cref="Index"/> null), or an element of an array.</summary>
+    private sealed record StateRead(string Key, int? Index, bool FromEnd, string Display);
 
     /// <summary>
     /// The reads of <paramref name="op"/> with a possible side effect (<paramref name="reads"/>), and those of
@@ -101,7 +65,7 @@ internal sealed partial class MethodLowerer
         switch (op)
         {
             case IRecursivePatternOperation rp:
-                if (rp.DeconstructSymbol is IMethodSymbol d && !d.IsImplicitlyDeclared) reads.Add(d);
+                if (rp.DeconstructSymbol is IMethodSymbol d && (!d.IsImplicitlyDeclared || !IsPureRecordDeconstruct(d))) reads.Add(d);
                 else if (rp.DeconstructSymbol is ITypeSymbol t) reads.Add(t);   // ITuple: Length and the indexer
                 break;
             case IPropertySubpatternOperation ps:
@@ -155,6 +119,26 @@ internal sealed partial class MethodLowerer
                 stateReads.Add(new StateRead(r.Member.ToDisplayString(), null, false, $"'{r.Member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'"));
             if (r.Instance is null) break;
         }
+    }
+
+    /// <summary>
+    /// A record's compiler-made <c>Deconstruct</c> reads its positional members: pure when each is a pure property
+    /// that cannot be set after construction, or a read-only field (a record may declare either for a parameter).
+    /// </summary>
+    private static bool IsPureRecordDeconstruct(IMethodSymbol d)
+    {
+        foreach (var p in d.Parameters)
+        {
+            var member = d.ContainingType.GetMembers(p.Name).FirstOrDefault(m => m is IPropertySymbol or IFieldSymbol);
+            var pure = member switch
+            {
+                IPropertySymbol property => IsPureProperty(property) && property.SetMethod is null or { IsInitOnly: true },
+                IFieldSymbol field => field.IsReadOnly || d.ContainingType.IsValueType,
+                _ => false,
+            };
+            if (!pure) return false;
+        }
+        return true;
     }
 
     private static bool IsPureListSource(ITypeSymbol type) =>

@@ -49,11 +49,8 @@ internal sealed partial class MethodLowerer
             .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition));
         if (guardsSuspend)
         {
-            if (Model.GetOperation(sw) is ISwitchOperation op)
-                RefuseSharedPatternReads(op.Cases.SelectMany(c => c.Clauses).Select(c => c is IPatternCaseClauseOperation pc ? (pc.Pattern, pc.Guard is not null) : ((IPatternOperation?)null, false)),
-                    sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
-                        .First(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition)).WhenClause!);
-            EmitSequentialDispatch(sw, gov, sectionLabels, target, brk);
+            var govType = Model.GetTypeInfo(sw.Expression).Type;
+            WithDagCache(cache => EmitSequentialDispatch(sw, gov, govType, sectionLabels, target, brk, cache));
         }
         else
         {
@@ -100,9 +97,10 @@ internal sealed partial class MethodLowerer
 
     /// <summary>
     /// The dispatch of a switch whose case guards suspend: the labels are tested one by one, in source order
-    /// (a guard runs only when its pattern matched, as in C#); default applies when nothing matched.
+    /// (a guard runs only when its pattern matched, as in C#), over C#'s DAG values read once
+    /// (DecisionDagLowering.cs); default applies when nothing matched.
     /// </summary>
-    private void EmitSequentialDispatch(SwitchStatementSyntax sw, string gov, List<string> sectionLabels, JumpTarget target, string brk)
+    private void EmitSequentialDispatch(SwitchStatementSyntax sw, string gov, ITypeSymbol? govType, List<string> sectionLabels, JumpTarget target, string brk, DagCache cache)
     {
         for (var i = 0; i < sw.Sections.Count; i++)
         {
@@ -118,12 +116,11 @@ internal sealed partial class MethodLowerer
                         Stmt($"if ({gov} is {Rewrite(csl.Value)}) goto {sectionLabels[i]};");
                         continue;
                     case CasePatternSwitchLabelSyntax cpl:
-                        var designations = cpl.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
-                            .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
-                        var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
-                        var copies = string.Concat(designations.Select(d => $" {Hoist(d, cpl)} = {d.Name};"));
                         Src(cpl);
-                        Stmt($"{{ if (!({gov} is {Rewrite(cpl.Pattern, cpl, null, excluded)})) goto {next};{copies} }}");
+                        if (Model.GetOperation(cpl) is IPatternCaseClauseOperation clause && govType is not null)
+                            MatchArm(cache, clause.Pattern, gov, govType, cpl, next);
+                        else
+                            RefuseDag(cache, cpl, "a label the generator cannot see");
                         if (cpl.WhenClause is not null)
                         {
                             // Variables the guard declares (x is int y && Tw(y) > 2) live across its suspension and
@@ -207,10 +204,7 @@ internal sealed partial class MethodLowerer
             Label(end);
             return read;
         }
-        if (Model.GetOperation(se) is ISwitchExpressionOperation op)
-            RefuseSharedPatternReads(op.Arms.Select(a => ((IPatternOperation?)a.Pattern, a.Guard is not null)),
-                se.Arms.First(a => a.WhenClause is not null && HasSuspension(a.WhenClause.Condition)).WhenClause!);
-        LowerSwitchExpressionArmByArm(se, v, govRead, result, end);
+        WithDagCache(cache => LowerSwitchExpressionArmByArm(se, v, govRead, result, end, cache));
         return read;
     }
 
@@ -218,18 +212,18 @@ internal sealed partial class MethodLowerer
         pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
             .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
 
-    private void LowerSwitchExpressionArmByArm(SwitchExpressionSyntax se, string v, string govRead, string result, string end)
+    private void LowerSwitchExpressionArmByArm(SwitchExpressionSyntax se, string v, string govRead, string result, string end, DagCache cache)
     {
+        var govType = TypeOf(se.GoverningExpression);
         foreach (var arm in se.Arms)
         {
             var next = NewLabel("nextarm");
             HoistDesignations(arm.Pattern);
-            var designations = ArmDesignations(arm.Pattern);
-            var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
-            var copies = string.Concat(designations.Select(d => $" {Hoist(d, arm)} = {d.Name};"));
             Src(arm);
-            var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
-            Stmt($"{{ if (!({govRead} is {pattern})) goto {next};{copies} }}");
+            if (Model.GetOperation(arm) is ISwitchExpressionArmOperation armOp && govType is not null)
+                MatchArm(cache, armOp.Pattern, govRead, govType, arm, next);
+            else
+                RefuseDag(cache, arm, "an arm the generator cannot see");
             if (arm.WhenClause is not null)
             {
                 HoistDesignations(arm.WhenClause.Condition);
