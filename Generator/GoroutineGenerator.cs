@@ -45,7 +45,7 @@ public sealed class GoroutineGenerator : IIncrementalGenerator
         var methods = lowered
             .Where(static l => l.Method is not null || l.Failure is not null)
             .Combine(lineBases)
-            .Select(static (input, _) => new EmitItem(input.Left, input.Right.FirstLineOf(input.Left.Fingerprint)))
+            .Select(static (input, _) => new EmitItem(input.Left, input.Right.FirstLineOf(input.Left.Fingerprint), input.Right.HintSuffixOf(input.Left.Fingerprint)))
             .WithTrackingName(TrackingNames.Methods);
 
         // The method's diagnostics are GoroutineAnalyzer's to report, on the user's syntax tree (where pragmas,
@@ -60,7 +60,8 @@ public sealed class GoroutineGenerator : IIncrementalGenerator
             }
             try
             {
-                spc.AddSource(m.HintName, FrameEmitter.Emit(m, item.FirstLine));
+                var hint = item.HintSuffix.Length == 0 ? m.HintName : m.HintName.Substring(0, m.HintName.Length - ".g.cs".Length) + item.HintSuffix + ".g.cs";
+                spc.AddSource(hint, FrameEmitter.Emit(m, item.FirstLine));
             }
             catch (Exception ex)
             {

@@ -8,10 +8,11 @@ namespace GoSharp.Generator.Finding;
 /// </summary>
 internal sealed class FoundMethod : IEquatable<FoundMethod>
 {
-    public FoundMethod(MethodFingerprint fingerprint, int firstLine, RunPayload payload)
+    public FoundMethod(MethodFingerprint fingerprint, int firstLine, RunPayload payload, string hintIdentity)
     {
         Fingerprint = fingerprint;
         FirstLine = firstLine;
+        HintIdentity = hintIdentity;
         Request = new LoweringRequest(fingerprint, payload);
     }
 
@@ -23,8 +24,11 @@ internal sealed class FoundMethod : IEquatable<FoundMethod>
     /// <summary>What the lowering gets: the fingerprint without the line.</summary>
     public LoweringRequest Request { get; }
 
+    /// <summary>The containing type and the method's name, exactly as written: what its generated file is named after.</summary>
+    public string HintIdentity { get; }
+
     public bool Equals(FoundMethod? other) =>
-        other is not null && FirstLine == other.FirstLine && Fingerprint.Equals(other.Fingerprint);
+        other is not null && FirstLine == other.FirstLine && Fingerprint.Equals(other.Fingerprint) && HintIdentity == other.HintIdentity;
 
     public override bool Equals(object? obj) => Equals(obj as FoundMethod);
 

@@ -18,6 +18,11 @@ internal static class GoroutineFinder
     {
         var decl = (MethodDeclarationSyntax)context.TargetNode;
         var fingerprint = MethodFingerprint.Of(decl, ct, out var firstLine);
-        return new FoundMethod(fingerprint, firstLine, new RunPayload(context.SemanticModel.Compilation, decl));
+        // What the file name is made of (FrameModelBuilder's hint), exact: LineBases tells apart the methods whose
+        // names collide once sanitized or compared as Roslyn compares hint names, ignoring case.
+        var identity = context.TargetSymbol is IMethodSymbol { ContainingType: { } type } symbol
+            ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + "." + symbol.Name
+            : "";
+        return new FoundMethod(fingerprint, firstLine, new RunPayload(context.SemanticModel.Compilation, decl), identity);
     }
 }
