@@ -177,4 +177,32 @@ public static partial class Cases
         log.Add(a);
         return a + "," + b + "," + c + "," + f().Join() + "," + Rt9Info(n);
     }
+
+    // Bug 1c/1d: keyword-named members of anonymous types read back by example, and keyword-named base members
+    // reached through proxies, lost their `@` (a cascade of parse errors in the generated file).
+    public class Rt9KwBase
+    {
+        public virtual int @event(int @in) => @in * 2;
+        public int @base => 7;
+    }
+
+    public sealed partial class Rt9KwDerived : Rt9KwBase
+    {
+        public override int @event(int @in) => 0;
+
+        [Goroutine]
+        public int M(int @this, int @event) => base.@event(Tw(@event)) + base.@base + this.@event(@this) + @this;
+    }
+
+    [Goroutine]
+    public static string Rt9KeywordExamples(Log log, int n)
+    {
+        var a = new { @class = n, @event = "e" };
+        var x = Tw(n);
+        var t = (@class: n, @int: 2);
+        var y = Tw(1);
+        var d = new Rt9KwDerived().M(Tw(n), n + 1);
+        log.Add(a.@event);
+        return a.@class + a.@event + x + t.@class + t.@int + y + "," + d;
+    }
 }

@@ -123,7 +123,7 @@ internal sealed partial class MethodLowerer
             foreach (var p in type.GetMembers().OfType<IPropertySymbol>())
             {
                 if (ExampleOf(p.Type) is not { } value) return null;
-                parts.Add(p.Name + " = " + value);
+                parts.Add("@" + p.Name + " = " + value);
             }
             return "new { " + string.Join(", ", parts) + " }";
         }

@@ -59,13 +59,13 @@ internal sealed partial class MethodLowerer
             case IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: false, ReturnsByRefReadonly: false } m
                 when !NamesMethodTypeParameters(m) && !NamesAnonymousTypes(m) && m.Parameters.All(p => !HasCallerInfo(p) && (p.HasExplicitDefaultValue || !p.IsOptional)):
                 UsesThis = true;
-                return "_this." + ProxyFor(_baseProxyNames, m, name => $"private {(m.ReturnsVoid ? "void" : m.ReturnType.Fq())} {name}({Parameters(m)}) => base.{m.Name}{TypeArguments(m)}({Arguments(m)});");
+                return "_this." + ProxyFor(_baseProxyNames, m, name => $"private {(m.ReturnsVoid ? "void" : m.ReturnType.Fq())} {name}({Parameters(m)}) => base.@{m.Name}{TypeArguments(m)}({Arguments(m)});");
             case IPropertySymbol { IsIndexer: false, ReturnsByRef: false, ReturnsByRefReadonly: false } p
                 when !NamesMethodTypeParameters(p.Type):
                 // A property of the type, with the base property's accessors: reads, writes, compound assignments,
                 // ++ and deconstruction targets all stay C#'s own, on _this.
                 UsesThis = true;
-                return "_this." + ProxyFor(_baseProxyNames, p, name => $"private {p.Type.Fq()} {name} {{ {Accessors(p, "base." + p.Name)} }}");
+                return "_this." + ProxyFor(_baseProxyNames, p, name => $"private {p.Type.Fq()} {name} {{ {Accessors(p, "base.@" + p.Name)} }}");
             case IFieldSymbol { IsStatic: false, IsConst: false } f:
                 // A ref-returning property: base.F stays a variable (compound assignments, ref arguments, a struct
                 // field's members), and a field the type hides with `new`, or a protected one, is reached as C# does.
@@ -73,7 +73,7 @@ internal sealed partial class MethodLowerer
                 return "_this." + ProxyFor(_baseProxyNames, f, name => $"private ref {(f.IsReadOnly ? "readonly " : "")}{f.Type.Fq()} {name} => ref base.@{f.Name};");
             case IEventSymbol e when !NamesMethodTypeParameters(e.Type):
                 UsesThis = true;
-                return "_this." + ProxyFor(_baseProxyNames, e, name => $"private event {e.Type.Fq()} {name} {{ add => base.{e.Name} += value; remove => base.{e.Name} -= value; }}");
+                return "_this." + ProxyFor(_baseProxyNames, e, name => $"private event {e.Type.Fq()} {name} {{ add => base.@{e.Name} += value; remove => base.@{e.Name} -= value; }}");
             default:
                 return null;
         }
