@@ -28,6 +28,7 @@ public class DiagnosticSentenceTests
     [InlineData("[Goroutine] static Span<int> S(int n) { Tw(1); return default; }", "GOSH0017", "return by value")]
     [InlineData("[Goroutine] static int[] Q(int[] xs) => (from x in xs where Tw(x) > 1 select x).ToArray();", "GOSH0017", "CS1995")]
     [InlineData("static bool TryGet(int i, out int v) { v = i; return true; } [Goroutine] static int F(int n) { var fs = new System.Collections.Generic.List<Func<int>>(); for (int j = 0; j < n; j = j + (TryGet(j, out var w) ? 1 : 1), fs.Add(() => w)) { Tw(0); } return fs.Count; }", "GOSH0010", "each evaluation needs its own copy")]
+    [InlineData("static int __GoFrame_F(int n) => n; [Goroutine] static int F(int n) { Tw(1); return n; }", "GOSH0017", "a name the generator gives a frame factory of 'F'")]
     public void A_refusal_with_its_own_reason_reads_as_one_sentence(string member, string id, string because)
     {
         var r = GeneratorHarness.Run(Header + member + "\n}\n");

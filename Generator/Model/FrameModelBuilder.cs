@@ -187,6 +187,13 @@ internal static class FrameModelBuilder
         // An error in the body leaves the method a frame that only throws (EmitStubBody) when callers will name its
         // frame (SymbolFacts.IsGeneratedGoroutine): their code must still compile, and the build fails on the
         // GOSH error anyway. A method-level error leaves it no frame: callers call it as a plain method.
+        // The generator's own member names in the user's type (its output is not in this compilation, so a member of
+        // that name is the user's): the frame factories would be declared twice (CS0111 in generated code).
+        var factoryNameTaken = false;
+        foreach (var reserved in new[] { SymbolFacts.FrameFactoryName(method), SymbolFacts.OwnFrameName(method) })
+            if (!method.ContainingType.GetMembers(reserved).IsEmpty && (factoryNameTaken = true))
+                Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                    $"'{method.ContainingType.Name}' already has a member '{reserved}', a name the generator gives a frame factory of '{method.Name}' (names that start with __Go are the generator's); rename that member");
         var refused = HasErrors(diags);
         if (refused && !SymbolFacts.IsGeneratedGoroutine(method)) return null;
 
@@ -327,6 +334,7 @@ internal static class FrameModelBuilder
             var factoryParameters = receiverSyntax is null ? launcherParameterList.Parameters : launcherParameterList.Parameters.Prepend(receiverSyntax);
             factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, factoryParameters, launcherModel, constraints, frameNew);
         }
+        if (factoryNameTaken) factory = null;   // GOSH0017 above; the stub frame must still compile
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
         if (interfaceCheck is not null) factory = factory is null ? interfaceCheck : factory + "\n\n" + interfaceCheck;
 
