@@ -205,4 +205,47 @@ public static partial class Cases
         log.Add(a.@event);
         return a.@class + a.@event + x + t.@class + t.@int + y + "," + d;
     }
+
+    // Bug 8: a stackalloc whose size or elements suspend was refused (GOSH0008 + GOSH0010); the span is made after
+    // them, where it is used, as async does.
+    private static int Rt9Sum(Span<int> s) { var t = 0; foreach (var x in s) t = t * 10 + x; return t; }
+
+    [Goroutine]
+    public static int Rt9StackallocSize(Log log, int n)
+    {
+        Span<int> s = stackalloc int[Tw(3) + n];
+        s[0] = n + 1;
+        log.Add("len " + s.Length);
+        return s[0] + s.Length * 100;
+    }
+
+    [Goroutine]
+    public static string Rt9StackallocElements(Log log, int n)
+    {
+        var a = Rt9Sum(stackalloc int[] { 1, Tw(2), n });
+        var b = Rt9Sum(stackalloc[] { Tw(n), 4 }) + Tw(1);
+        log.Add("b " + b);
+        return a + "," + b;
+    }
+
+    // Bug 9: span and ref locals whose initializer suspends, dead at the suspension points after them, were refused
+    // (GOSH0008): the value exists only after the initializer's suspension, as C# 13 async sees it.
+    [Goroutine]
+    public static string Rt9StackLocalsSuspendingInitializer(Log log, int n)
+    {
+        ReadOnlySpan<int> sp = [Tw(1), n, 3];
+        var g = sp.Length + sp[1];
+        log.Add("g " + g);
+        var a = new int[4];
+        ref int r = ref a[Tw(1)];
+        r = 5 + n;
+        var k = Tw(2);
+        Span<int> s = a.AsSpan(Tw(2));
+        s[0] = 7;
+        var k2 = Tw(3);
+        Span<int> st = stackalloc int[Tw(3)];
+        st[2] = n;
+        var v = st[2] + st.Length;
+        return g + Tw(1) + "," + string.Join("/", a) + "," + (k + k2) + "," + v;
+    }
 }

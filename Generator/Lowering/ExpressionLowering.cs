@@ -193,6 +193,13 @@ internal sealed partial class MethodLowerer
                     .Concat(ac.Initializer is null ? Enumerable.Empty<ExpressionSyntax>() : ArrayElements(ac.Initializer)).ToList();
             case ImplicitArrayCreationExpressionSyntax iac:
                 return ArrayElements(iac.Initializer).ToList();
+            case StackAllocArrayCreationExpressionSyntax sa when sa.Type is ArrayTypeSyntax saType:
+                // The size and the elements, in order; the span is made after them, where it is used (a span that
+                // would be spilled past a later suspension is refused as a ref struct temporary, as async does).
+                return saType.RankSpecifiers.SelectMany(r => r.Sizes).Where(x => x is not OmittedArraySizeExpressionSyntax)
+                    .Concat(sa.Initializer is null ? Enumerable.Empty<ExpressionSyntax>() : sa.Initializer.Expressions).ToList();
+            case ImplicitStackAllocArrayCreationExpressionSyntax isa:
+                return isa.Initializer.Expressions.ToList();
             case CollectionExpressionSyntax ce when ce.Elements.All(x => x is ExpressionElementSyntax or SpreadElementSyntax):
                 // A spread's collection is evaluated in order with the elements and enumerated when the
                 // collection is built (Roslyn keeps it in a temporary too).

@@ -19,6 +19,10 @@ namespace GoSharp.Generator.Lowering;
 /// before: Span&lt;int&gt; sp = arr; for (...) s += sp[i]; s += Tw(1); return s;
 /// after:  global::System.Span&lt;int&gt; _l3_sp = _l0_arr; for (...) _l2_s += _l3_sp[i]; ... Tw(1) lowered ...
 /// </code>
+/// A declaration whose own initializer suspends qualifies too (<c>Span&lt;int&gt; s = stackalloc int[Tw(3)];</c>,
+/// <c>a.AsSpan(Tw(1))</c>, <c>ref int r = ref a[Tw(1)];</c>): the initializer is lowered as any expression used at
+/// once (its operands spilled in C#'s order, the span or the reference made last, after them), so the local exists
+/// only after that suspension, as C# 13 async sees it; a ref struct operand that would be spilled is GOSH0008.
 /// The statement that suspends may read the local before its first suspension point, as async allows
 /// (<c>s += Tw(sp[0]);</c>, <c>Use(sp.Length, Tw(1));</c>): the value read (the smallest expression around the
 /// mention that is no ref struct, <c>sp[0]</c>, <c>sp.Slice(1).Length</c>) is spilled into a frame temporary before
@@ -43,7 +47,13 @@ internal sealed partial class MethodLowerer
     private void FindStackLocalsDeadAtSuspension(SyntaxList<StatementSyntax> statements, int at)
     {
         if (statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, AwaitKeyword.RawKind: 0, UsingKeyword.RawKind: 0 } ld
-            || ld.Parent is not BlockSyntax || Suspends(ld)) return;
+            || ld.Parent is not BlockSyntax) return;
+        // A span made from a value that suspends first (`Span<int> s = stackalloc int[Tw(3)];`, `a.AsSpan(Tw(1))`):
+        // the span exists only after that suspension, so only the ones after the declaration count (C# 13 async).
+        // The initializer is lowered as any expression whose value is used at once: its operands spilled in C#'s
+        // order, the span made last (a ref struct operand that would be spilled past a suspension is GOSH0008).
+        var suspends = Suspends(ld);
+        if (suspends && (ld.Declaration.Variables.Count != 1 || ld.Declaration.Variables[0].Initializer?.Value is null || _checked is not null)) return;
         // Out and pattern variables of the initializer would be declared in Resume too, where a later statement
         // may read them after a suspension: such a declaration keeps the usual path.
         if (ld.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax)) return;
@@ -59,7 +69,21 @@ internal sealed partial class MethodLowerer
                     && !(j == next && ReadBeforeTheSuspension(statements[j], id)))
                     return;
         foreach (var l in locals) _stackLocals[l] = "_l" + (_nextLocal++) + "_" + l.Name;
+        if (suspends) _stackLocalsSuspendingInitializer.Add(locals[0]);
     }
+
+    /// <summary>
+    /// The location of <c>ref a[Tw(1)]</c> with its parts lowered first (receiver, indexes, arguments), as the ref
+    /// local that no later suspension point reaches takes it (StatementLowering does the same for the block's last one).
+    /// </summary>
+    private string SuspendingLocation(ExpressionSyntax target)
+    {
+        HoistDesignations(target);
+        return (target is InvocationExpressionSyntax ? LowerExpression(target) : LowerLocation(target, spillAll: true)) ?? Rewrite(target);
+    }
+
+    /// <summary>Stack-only locals whose initializer suspends before their value is made.</summary>
+    private readonly HashSet<ILocalSymbol> _stackLocalsSuspendingInitializer = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Whether the mention <paramref name="id"/> of a stack-only local in the suspending statement
@@ -136,7 +160,10 @@ internal sealed partial class MethodLowerer
         if (v.Initializer is null) return declaration + ";";
         // No suspension point in the declaration (FindStackLocalsDeadAtSuspension): its value is copied, a ref
         // local's `ref x` without the checked context around it (no operator of its own to check).
-        var value = v.Initializer.Value is RefExpressionSyntax ? Rewrite(v.Initializer.Value) : RewriteExpr(v.Initializer.Value);
+        var value = v.Initializer.Value is RefExpressionSyntax re
+                ? _stackLocalsSuspendingInitializer.Contains(local) ? "ref " + SuspendingLocation(re.Expression) : Rewrite(v.Initializer.Value)
+            : _stackLocalsSuspendingInitializer.Contains(local) ? LowerExpression(v.Initializer.Value)
+                : RewriteExpr(v.Initializer.Value);
         return $"{declaration} = {value};";
     }
 }

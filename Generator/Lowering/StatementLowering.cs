@@ -192,10 +192,20 @@ internal sealed partial class MethodLowerer
     private ExpressionSyntax? RefStructInitializerSuspendingFirst(SyntaxList<StatementSyntax> statements, int at)
     {
         if (_checked is not null || statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, UsingKeyword.RawKind: 0, AwaitKeyword.RawKind: 0 } ld) return null;
-        if (ld.Declaration.Variables.Count != 1 || ld.Declaration.Variables[0].Initializer?.Value is not { } init || init is RefExpressionSyntax || !HasSuspension(init)) return null;
-        if (Model.GetDeclaredSymbol(ld.Declaration.Variables[0], _ct) is not ILocalSymbol { IsRef: false } local || !SymbolFacts.IsRefLike(local.Type)) return null;
         for (var j = at; j < statements.Count; j++)
             if (j > at && Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return null;
+        return InitializerSuspendingFirst(ld);
+    }
+
+    /// <summary>
+    /// The operand of a ref struct local's initializer that holds all its suspension points and is evaluated first,
+    /// no ref struct itself (see <see cref="RefStructInitializerSuspendingFirst"/>), or null.
+    /// </summary>
+    private ExpressionSyntax? InitializerSuspendingFirst(LocalDeclarationStatementSyntax ld)
+    {
+        if (_checked is not null || ld.IsConst || ld.UsingKeyword.RawKind != 0 || ld.AwaitKeyword.RawKind != 0) return null;
+        if (ld.Declaration.Variables.Count != 1 || ld.Declaration.Variables[0].Initializer?.Value is not { } init || init is RefExpressionSyntax || !HasSuspension(init)) return null;
+        if (Model.GetDeclaredSymbol(ld.Declaration.Variables[0], _ct) is not ILocalSymbol { IsRef: false } local || !SymbolFacts.IsRefLike(local.Type)) return null;
         // The innermost suspending expressions (Suspends also holds for everything around them).
         var points = init.DescendantNodesAndSelf().OfType<ExpressionSyntax>()
             .Where(e => Suspends(e) && !e.DescendantNodes().OfType<ExpressionSyntax>().Any(Suspends)).ToList();
@@ -208,7 +218,9 @@ internal sealed partial class MethodLowerer
             operand = parent;
         if (Model.GetTypeInfo(operand, _ct).Type is not { } operandType || SymbolFacts.IsRefLike(operandType)) return null;
         foreach (var n in init.DescendantNodesAndSelf())
-            if (!n.Span.Contains(operand.Span) && !operand.Span.Contains(n.Span) && n.SpanStart < operand.Span.End) return null;
+            if (!n.Span.Contains(operand.Span) && !operand.Span.Contains(n.Span) && n.SpanStart < operand.Span.End
+                && !(n is TypeSyntax type && SyntaxFacts.IsInTypeOnlyContext(type)) && !n.Ancestors().Any(a => a is TypeSyntax t && SyntaxFacts.IsInTypeOnlyContext(t) && !t.Span.Contains(operand.Span)))
+                return null;
         return operand;
     }
 
