@@ -46,9 +46,28 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
                 SyntaxKind.InitAccessorDeclaration, SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
                 SyntaxKind.OperatorDeclaration, SyntaxKind.ConversionOperatorDeclaration, SyntaxKind.DestructorDeclaration,
                 SyntaxKind.ParenthesizedLambdaExpression, SyntaxKind.SimpleLambdaExpression);
+            start.RegisterSyntaxNodeAction(c => AnalyzeBaseLauncher(c, attribute), SyntaxKind.SimpleMemberAccessExpression);
             start.RegisterSyntaxNodeAction(c => AnalyzeType(c, attribute), SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration,
                 SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration, SyntaxKind.InterfaceDeclaration);
         });
+    }
+
+    /// <summary>
+    /// GOSH0022 at <c>base.GoV</c>: a generated launcher of a virtual <c>[Goroutine]</c> method, called through
+    /// <c>base</c>, still makes the frame through the virtual factory, so it starts the override (red team 9, bug 12).
+    /// </summary>
+    private static void AnalyzeBaseLauncher(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        var access = (MemberAccessExpressionSyntax)context.Node;
+        if (access.Expression is not BaseExpressionSyntax || access.Name.Identifier.ValueText is not { Length: > 2 } name
+            || !name.StartsWith("Go", System.StringComparison.Ordinal)) return;
+        if (context.SemanticModel.GetSymbolInfo(access, context.CancellationToken).Symbol is not IMethodSymbol launcher
+            || !launcher.DeclaringSyntaxReferences.Any(r => r.SyntaxTree.FilePath.Contains(nameof(GoroutineGenerator)))) return;
+        var launched = launcher.ContainingType.GetMembers(name.Substring(2)).OfType<IMethodSymbol>()
+            .FirstOrDefault(m => (m.IsVirtual || m.IsOverride || m.IsAbstract)
+                && m.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)));
+        if (launched is null) return;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BaseLauncher, access.GetLocation(), name, launched.Name));
     }
 
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)

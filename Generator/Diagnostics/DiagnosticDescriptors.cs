@@ -129,8 +129,14 @@ internal static class DiagnosticDescriptors
         "'{0}' has a dynamic argument or receiver, so C# binds it when it runs, to '{1}' or another overload: the generator cannot make that a goroutine call, so it runs as a plain call, and its suspension points block this goroutine's thread; cast the dynamic values to the parameters' types so that the call binds at compile time",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor BaseLauncher = Make("GOSH0022",
+        "A launcher called through base starts the override",
+        "'base.{0}' starts this object's override of '{1}', not the base's body: a launcher makes the goroutine's frame through the virtual frame factory, as every call of a virtual [Goroutine] method through the object does; to start the base's body, call a method that calls 'base.{1}(...)' and launch that",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [BaseLauncher.Id] = BaseLauncher,
         [InternalError.Id] = InternalError,
         [NotPartial.Id] = NotPartial,
         [RefParameter.Id] = RefParameter,
