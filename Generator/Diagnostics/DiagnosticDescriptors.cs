@@ -25,7 +25,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor RefParameter = Make("GOSH0003",
         "A [Goroutine] method cannot take ref, out or in parameters",
-        "Parameter '{0}' is passed by reference; a goroutine outlives its caller's stack, so pass it by value",
+        "Parameter '{0}' is passed by reference ('ref', 'out' or 'in'), which a goroutine's frame cannot hold: it outlives its caller's stack (async methods: CS1988); take the value as a parameter and return results (a tuple for several), or pass an object or a channel that the goroutine fills",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor AsyncOrIterator = Make("GOSH0004",
