@@ -20,7 +20,11 @@ namespace GoSharp.Corpus;
 ///   dotnet run -c Release --project bench/corpus -- [--define A;B] path/to/checkout [more paths...]
 ///
 /// --define: the project's preprocessor symbols (its DefineConstants), so that code behind #if is seen.
-/// --verbose: every GOSH diagnostic, not one of each id.
+/// --exclude A.cs;Dir/B.cs: leave these files out (path endings), e.g. to --run a corpus whose other files generate
+///        an error the generator still makes.
+/// --preview: C#'s preview language version (a project with <LangVersion>preview</LangVersion>: `field`, `a?.b = c`).
+/// --implicit-usings: the SDK's global usings of a project with <ImplicitUsings>enable</ImplicitUsings>.
+/// --verbose: every GOSH diagnostic, not one of each id, and the first error of each file left out.
 /// --suspend[=P] (default 0.3), --seed N (default 1): first wrap chosen rvalues e as __Sus.S(e), a yielding
 ///        [Goroutine] identity, with probability P each (InsertSuspensions.cs): many more suspension points.
 /// --dump DIR: write the rewritten files there (to cut a mismatch down from).
@@ -39,6 +43,10 @@ internal static class Program
         var defines = new List<string>();
         var verbose = false;
         var run = false;
+        var instances = false;
+        var implicitUsings = false;
+        var language = LanguageVersion.Latest;
+        var excluded = new List<string>();
         double suspend = 0;
         int seed = 1;
         string? dump = null;
@@ -47,6 +55,10 @@ internal static class Program
         {
             if (args[i] == "--verbose") verbose = true;
             else if (args[i] == "--run") run = true;
+            else if (args[i] == "--instances") instances = true;
+            else if (args[i] == "--implicit-usings") implicitUsings = true;
+            else if (args[i] == "--preview") language = LanguageVersion.Preview;
+            else if (args[i] == "--exclude" && i + 1 < args.Length) excluded.AddRange(args[++i].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             else if (args[i] == "--suspend") suspend = 0.3;
             else if (args[i].StartsWith("--suspend=", StringComparison.Ordinal)) suspend = double.Parse(args[i].Substring("--suspend=".Length), System.Globalization.CultureInfo.InvariantCulture);
             else if (args[i] == "--dump" && i + 1 < args.Length) dump = args[++i];
@@ -56,9 +68,11 @@ internal static class Program
         }
         var files = paths.SelectMany(a => Directory.EnumerateFiles(a, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" || p.EndsWith(".Tests", StringComparison.Ordinal)))
+            .Where(f => !excluded.Any(x => f.EndsWith(Path.DirectorySeparatorChar + x, StringComparison.Ordinal)))
             .OrderBy(f => f, StringComparer.Ordinal).ToList();
-        var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: defines);
+        var parse = new CSharpParseOptions(language, preprocessorSymbols: defines);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
+        if (implicitUsings) trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "__ImplicitUsings.cs"));
         var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(GoSharp.Go).Assembly.Location)).ToImmutableArray();
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true);
@@ -70,6 +84,10 @@ internal static class Program
             var bad = baseline.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is not null)
                 .Select(d => d.Location.SourceTree!).Distinct().ToHashSet();
             if (bad.Count == 0) break;
+            if (verbose)
+                foreach (var d in baseline.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is not null)
+                    .GroupBy(d => d.Location.SourceTree).Select(g => g.First()).Take(round == 0 ? 40 : 5))
+                    Console.WriteLine($"  left out (round {round + 1}): {Show(d)}");
             trees = trees.Where(t => !bad.Contains(t)).ToList();
             baseline = CSharpCompilation.Create("Corpus", trees, references, options);
         }
@@ -166,11 +184,15 @@ internal static class Program
         }
         if (run && inGenerated.Count == 0 && inUserCode.Count == 0)
         {
-            int code = RunDifferential.Run(output, inputsPerMethod: 8);
+            int code = RunDifferential.Run(output, inputsPerMethod: 8, instances);
             Environment.Exit(code); // abandoned threads of plain calls that did not finish end with the process
         }
         return inGenerated.Count == 0 ? 0 : 1;
     }
+
+    // What Microsoft.NET.Sdk writes for <ImplicitUsings>enable</ImplicitUsings>.
+    private const string ImplicitUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.IO;\n"
+        + "global using System.Linq;\nglobal using System.Net.Http;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n";
 
     private static string Key(Diagnostic d) => $"{d.Id}@{d.Location.SourceTree?.FilePath}:{d.Location.SourceSpan.Start}";
 

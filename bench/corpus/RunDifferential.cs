@@ -14,13 +14,16 @@ namespace GoSharp.Corpus;
 
 /// <summary>
 /// <c>--run</c>: the differential oracle on real code. Every static method of the marked corpus whose parameters
-/// are simple values (numbers, strings, arrays of them) runs on random small inputs twice: as the plain call and
+/// are simple values (numbers, strings, arrays of them; an optional parameter of another type gets its default)
+/// runs on random small inputs twice: as the plain call and
 /// as a goroutine through its launcher, on 2 Ps with every nested goroutine call trampolined (GOSHARP_DEBUG's
 /// trampolinecalls: each caller takes its resume path, so a value the lowering lost across a suspension shows).
 /// The result or exception and the arguments afterwards (in-place algorithms change their arrays) must match.
 /// Left out: a method whose two plain calls disagree (it uses Random or a clock), one the generator refused (its frame
 /// only throws to say so), and a plain call that does not finish in two seconds on an input is left out (it would not finish as a goroutine
 /// either; its thread is abandoned, and the process exits at the end).
+/// With <c>--instances</c>, instance methods with simple parameters run too, each run on a fresh receiver, and the
+/// receiver's state afterwards is compared with the result (Receivers.cs).
 /// </summary>
 internal static class RunDifferential
 {
@@ -28,9 +31,10 @@ internal static class RunDifferential
     {
         typeof(int), typeof(long), typeof(double), typeof(bool), typeof(char), typeof(string),
         typeof(int[]), typeof(long[]), typeof(double[]), typeof(string[]), typeof(char[]),
+        typeof(byte), typeof(short), typeof(uint), typeof(ulong), typeof(float), typeof(decimal), typeof(byte[]), typeof(float[]),
     };
 
-    public static int Run(Compilation output, int inputsPerMethod)
+    public static int Run(Compilation output, int inputsPerMethod, bool instances)
     {
         using var pe = new MemoryStream();
         var emitted = output.Emit(pe);
@@ -44,17 +48,32 @@ internal static class RunDifferential
         pe.Position = 0;
         var asm = alc.LoadFromStream(pe);
 
-        var methods = asm.GetTypes()
+        var types = asm.GetTypes();
+        var methods = types
             .Where(t => !t.IsGenericTypeDefinition && !t.ContainsGenericParameters)
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsGenericMethodDefinition && m.GetCustomAttribute<GoroutineAttribute>() is not null)
-            .Where(m => m.GetParameters().All(p => !p.ParameterType.IsByRef && Supported.Contains(p.ParameterType)))
-            .Select(m => (Method: m, Launcher: m.DeclaringType!.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .FirstOrDefault(l => l.Name == "Go" + m.Name && !l.IsGenericMethodDefinition
-                    && l.GetParameters().Select(p => p.ParameterType).SequenceEqual(m.GetParameters().Select(p => p.ParameterType)))))
+            .Where(m => m.GetParameters().All(Runnable))
+            .Select(m => (Method: m, Launcher: Launcher(m, BindingFlags.Static), Receiver: (Type?)null))
             .Where(x => x.Launcher is not null)
             .OrderBy(x => x.Method.DeclaringType!.FullName + "." + x.Method.Name, StringComparer.Ordinal)
             .ToList();
+        int staticMethods = methods.Count;
+        if (instances)
+        {
+            // Instance methods on fresh receivers (Receivers.cs), after the static ones so that their figures stay.
+            methods.AddRange(types
+                .Where(t => !t.IsGenericTypeDefinition && !t.ContainsGenericParameters && !t.IsInterface)
+                .Select(t => (Type: t, Receiver: Receivers.ConcreteFor(t, types)))
+                .Where(x => x.Receiver is not null)
+                .SelectMany(x => x.Type.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                    .Select(m => (Method: m, Receiver: x.Receiver)))
+                .Where(x => !x.Method.IsGenericMethodDefinition && !x.Method.IsAbstract && x.Method.GetCustomAttribute<GoroutineAttribute>() is not null)
+                .Where(x => x.Method.GetParameters().All(Runnable))
+                .Select(x => (x.Method, Launcher: Launcher(x.Method, BindingFlags.Instance), x.Receiver))
+                .Where(x => x.Launcher is not null)
+                .OrderBy(x => x.Method.DeclaringType!.FullName + "." + x.Method.Name, StringComparer.Ordinal));
+        }
 
         // --suspend's inserted points: how many the goroutine runs passed (each a yield, trampolined).
         var calls = asm.GetType("__Sus")?.GetField("Calls");
@@ -63,22 +82,34 @@ internal static class RunDifferential
         using var rt = new GoRuntime(options);
         int runs = 0, agreed = 0, slow = 0, mismatched = 0, nondeterministic = 0, refused = 0;
         var mismatches = new List<string>();
-        foreach (var (method, launcher) in methods)
+        int instanceRuns = 0, instanceAgreed = 0, noReceiver = 0;
+        var refusedNames = new List<string>();
+        foreach (var (method, launcher, receiverType) in methods)
         {
             var random = new Random(StableHash(method.DeclaringType!.FullName + "." + method.Name));
-            for (int i = 0; i < inputsPerMethod; i++)
+            // A method without parameters on a fresh receiver computes the same each time: one input is enough.
+            int inputs = receiverType is not null && method.GetParameters().Length == 0 ? 1 : inputsPerMethod;
+            for (int i = 0; i < inputs; i++)
             {
-                object?[] args = method.GetParameters().Select(p => Value(p.ParameterType, random)).ToArray();
+                object?[] args = method.GetParameters().Select(p => Supported.Contains(p.ParameterType) ? Value(p.ParameterType, random) : Default(p)).ToArray();
                 string input = string.Join(", ", args.Select(Render));
                 object?[] plainArgs = args.Select(Clone).ToArray();
-                if (!TryRun(() => Outcome(() => method.Invoke(null, plainArgs)), out string plain, seconds: 2))
+                object? plainReceiver = null, againReceiver = null, goReceiver = null;
+                if (receiverType is not null
+                    && !(TryRun(() => Receivers.TryMake(receiverType, out plainReceiver) && Receivers.TryMake(receiverType, out againReceiver)
+                        && Receivers.TryMake(receiverType, out goReceiver) ? "made" : "", out string made, seconds: 2) && made == "made"))
+                {
+                    noReceiver++;
+                    break;
+                }
+                if (!TryRun(() => Outcome(() => method.Invoke(plainReceiver, plainArgs)) + ReceiverState(plainReceiver), out string plain, seconds: 2))
                 {
                     slow++;
                     break;
                 }
                 // A method whose plain calls disagree with each other (Random, clocks, hashing of references) is no oracle.
                 object?[] againArgs = args.Select(Clone).ToArray();
-                if (!TryRun(() => Outcome(() => method.Invoke(null, againArgs)), out string again, seconds: 2) || again != plain
+                if (!TryRun(() => Outcome(() => method.Invoke(againReceiver, againArgs)) + ReceiverState(againReceiver), out string again, seconds: 2) || again != plain
                     || string.Join(", ", againArgs.Select(Render)) != string.Join(", ", plainArgs.Select(Render)))
                 {
                     nondeterministic++;
@@ -91,9 +122,9 @@ internal static class RunDifferential
                     using var _ = rt.Enter();
                     return Outcome(() =>
                     {
-                        object handle = launcher!.Invoke(null, goArgs)!;
+                        object handle = launcher!.Invoke(goReceiver, goArgs)!;
                         return handle.GetType().GetMethod("Join", Type.EmptyTypes)!.Invoke(handle, null);
-                    });
+                    }) + ReceiverState(goReceiver);
                 }, out string goroutine, seconds: 10))
                     goroutine = "did not finish in 10 s";
                 suspensions += ((long?)calls?.GetValue(null) ?? 0) - callsBefore;
@@ -101,23 +132,63 @@ internal static class RunDifferential
                 if (goroutine.Contains("was refused by the GoSharp generator", StringComparison.Ordinal))
                 {
                     refused++;
+                    refusedNames.Add(method.DeclaringType!.FullName + "." + method.Name);
+                    break;
+                }
+                plain += " | args after: " + string.Join(", ", plainArgs.Select(Render));
+                goroutine += " | args after: " + string.Join(", ", goArgs.Select(Render));
+                // Two plain calls may agree by chance (a random choice among few values): a difference counts only
+                // when four more plain calls on fresh arguments and receivers all compute the first one's outcome.
+                if (plain != goroutine && !PlainRepeats(method, receiverType, args, plain))
+                {
+                    nondeterministic++;
                     break;
                 }
                 runs++;
-                plain += " | args after: " + string.Join(", ", plainArgs.Select(Render));
-                goroutine += " | args after: " + string.Join(", ", goArgs.Select(Render));
-                if (plain == goroutine) { agreed++; continue; }
+                if (receiverType is not null) instanceRuns++;
+                if (plain == goroutine)
+                {
+                    agreed++;
+                    if (receiverType is not null) instanceAgreed++;
+                    continue;
+                }
                 mismatched++;
-                mismatches.Add($"{method.DeclaringType!.FullName}.{method.Name}({input})\n      plain:     {plain}\n      goroutine: {goroutine}");
+                string on = receiverType is null ? "" : $" on a new {receiverType.FullName}";
+                mismatches.Add($"{method.DeclaringType!.FullName}.{method.Name}({input}){on}\n      plain:     {plain}\n      goroutine: {goroutine}");
                 break;
             }
         }
+        if (instances)
+            Console.WriteLine($"--run --instances: {methods.Count - staticMethods} instance methods with simple parameters on new receivers, "
+                + $"{instanceRuns} of the runs below, {instanceAgreed} agree; left out: {noReceiver} whose receiver could not be made");
         Console.WriteLine($"--run: {methods.Count} methods with simple parameters, {runs} runs on random inputs, {agreed} agree, "
             + $"{mismatched} methods differ; left out: {slow} too slow for their inputs, {nondeterministic} nondeterministic, {refused} refused (GOSH errors)"
             + (calls is null ? "" : $"; the goroutine runs passed {suspensions} inserted suspension points"));
+        if (refusedNames.Count > 0) Console.WriteLine("  refused: " + string.Join(", ", refusedNames.Take(20)));
         foreach (var m in mismatches.Take(30)) Console.WriteLine("  " + m);
         return mismatched == 0 ? 0 : 1;
     }
+
+    private static bool PlainRepeats(MethodInfo method, Type? receiverType, object?[] args, string plain)
+    {
+        for (int k = 0; k < 4; k++)
+        {
+            object?[] more = args.Select(Clone).ToArray();
+            object? receiver = null;
+            if (receiverType is not null && !Receivers.TryMake(receiverType, out receiver)) return false;
+            if (!TryRun(() => Outcome(() => method.Invoke(receiver, more)) + ReceiverState(receiver), out string again, seconds: 2)
+                || again + " | args after: " + string.Join(", ", more.Select(Render)) != plain)
+                return false;
+        }
+        return true;
+    }
+
+    private static MethodInfo? Launcher(MethodInfo m, BindingFlags kind) =>
+        m.DeclaringType!.GetMethods(kind | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            .FirstOrDefault(l => l.Name == "Go" + m.Name && !l.IsGenericMethodDefinition
+                && l.GetParameters().Select(p => p.ParameterType).SequenceEqual(m.GetParameters().Select(p => p.ParameterType)));
+
+    private static string ReceiverState(object? receiver) => receiver is null ? "" : " | receiver after: " + Receivers.State(receiver, Render);
 
     private static bool TryRun(Func<string> run, out string result, int seconds)
     {
@@ -143,9 +214,15 @@ internal static class RunDifferential
         if (t == typeof(int)) return SmallInt(r);
         if (t == typeof(long)) return (long)SmallInt(r);
         if (t == typeof(double)) return r.Next(4) == 0 ? 0.5 * SmallInt(r) : SmallInt(r);
+        if (t == typeof(float)) return r.Next(4) == 0 ? 0.5f * SmallInt(r) : SmallInt(r);
+        if (t == typeof(decimal)) return r.Next(4) == 0 ? 0.5m * SmallInt(r) : SmallInt(r);
+        if (t == typeof(short)) return (short)SmallInt(r);
+        if (t == typeof(byte)) return (byte)Math.Abs(SmallInt(r));
+        if (t == typeof(uint)) return (uint)Math.Abs(SmallInt(r));
+        if (t == typeof(ulong)) return (ulong)Math.Abs(SmallInt(r));
         if (t == typeof(bool)) return r.Next(2) == 0;
         if (t == typeof(char)) return "abcxyzAZ09 "[r.Next(11)];
-        if (t == typeof(string)) return r.Next(10) == 0 ? "" : new string(Enumerable.Range(0, r.Next(1, 9)).Select(_ => "abcab xyzAB01"[r.Next(13)]).ToArray());
+        if (t == typeof(string)) return r.Next(10) == 0 ? "" : r.Next(3) == 0 ? Text(r, Markup, 24) : Text(r, "abcab xyzAB01", 9);
         if (t.IsArray)
         {
             var e = t.GetElementType()!;
@@ -155,6 +232,20 @@ internal static class RunDifferential
         }
         throw new NotSupportedException(t.Name);
     }
+
+    // Parsers (markup, YAML, CSV, formats) see their syntax too: a third of the strings come from punctuation and line breaks.
+    private const string Markup = "ab *_#[]()<>-:`\n\\\"'{}0,.|!&;=";
+
+    private static string Text(Random r, string alphabet, int maxLength) =>
+        new string(Enumerable.Range(0, r.Next(1, maxLength)).Select(_ => alphabet[r.Next(alphabet.Length)]).ToArray());
+
+    // A parameter gets a random value of a simple type, or its default when it has one (Markdown.ToHtml(string,
+    // MarkdownPipeline? pipeline = null) runs with the default pipeline).
+    private static bool Runnable(ParameterInfo p) => !p.ParameterType.IsByRef && (Supported.Contains(p.ParameterType) || p.HasDefaultValue);
+
+    private static object? Default(ParameterInfo p) =>
+        p.DefaultValue is not null and not DBNull and not Missing ? p.DefaultValue
+        : p.ParameterType.IsValueType && Nullable.GetUnderlyingType(p.ParameterType) is null ? Activator.CreateInstance(p.ParameterType) : null;
 
     // Mostly small (algorithms of n loop n times, or 2^n), sometimes negative or zero.
     private static int SmallInt(Random r) => r.Next(10) switch { 0 => -r.Next(1, 4), 1 => 0, _ => r.Next(1, 13) };
