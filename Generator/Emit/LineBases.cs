@@ -41,8 +41,7 @@ internal sealed class LineBases : IEquatable<LineBases>
     }
 
     /// <summary>What Roslyn compares of a hint name: the sanitized name, ignoring case.</summary>
-    private static string HintKey(string identity) =>
-        new string(identity.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? char.ToUpperInvariant(c) : '_').ToArray());
+    private static string HintKey(string identity) => Model.FrameModelBuilder.Sanitize(identity).ToUpperInvariant();
 
     /// <summary>The suffix that keeps this method's file name unique (empty for all but a case or sanitizing collision).</summary>
     public string HintSuffixOf(MethodFingerprint fingerprint) => _hintSuffixes.TryGetValue(fingerprint, out var s) ? s : "";

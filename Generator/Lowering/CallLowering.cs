@@ -187,8 +187,7 @@ internal sealed partial class MethodLowerer
             if (a.ArgumentKind != ArgumentKind.DefaultValue || a.Parameter is not { } p) continue;
             if (a.Value.ConstantValue is not { HasValue: true } value) continue;
             if (!awaiter.Parameters.Any(x => x.Name == p.Name)) continue;
-            var name = SyntaxFacts.GetKeywordKind(p.Name) == SyntaxKind.None ? p.Name : "@" + p.Name;
-            parts.Add(name + ": " + SymbolFacts.ConstantText(p.Type, value.Value));
+            parts.Add(CallerInfo.ArgumentName(p) + ": " + SymbolFacts.ConstantText(p.Type, value.Value));
         }
         return string.Join(", ", parts);
     }

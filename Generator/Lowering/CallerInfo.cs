@@ -38,7 +38,7 @@ internal static class CallerInfo
         {
             if (!IsOmittedCallerInfo(a, out var value)) continue;
             var p = a.Parameter!;
-            var name = SyntaxFacts.GetKeywordKind(p.Name) == SyntaxKind.None ? p.Name : "@" + p.Name;
+            var name = ArgumentName(p);
             extra.Add(name + ": " + value);
         }
         return extra.Count == 0 ? null : extra;
@@ -94,7 +94,7 @@ internal static class CallerInfo
                     value = SymbolFacts.ConstantText(p.Type, argument.Expression.ToString());
             }
             if (value is null) continue;
-            var name = SyntaxFacts.GetKeywordKind(p.Name) == SyntaxKind.None ? p.Name : "@" + p.Name;
+            var name = ArgumentName(p);
             (extra ??= new List<string>()).Add(name + ": " + value);
         }
         return extra;
@@ -112,6 +112,10 @@ internal static class CallerInfo
             _ => null,
         };
     }
+
+    /// <summary>A parameter's name as a named argument writes it (<c>@event</c> for a keyword).</summary>
+    public static string ArgumentName(IParameterSymbol p) =>
+        SyntaxFacts.GetKeywordKind(p.Name) == SyntaxKind.None ? p.Name : "@" + p.Name;
 
     private static bool HasExpandedParams(ImmutableArray<IArgumentOperation> arguments) =>
         // A call with expanded params elements is left alone: no argument may follow them.

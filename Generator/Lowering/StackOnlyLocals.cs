@@ -73,8 +73,8 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
-    /// The location of <c>ref a[Tw(1)]</c> with its parts lowered first (receiver, indexes, arguments), as the ref
-    /// local that no later suspension point reaches takes it (StatementLowering does the same for the block's last one).
+    /// The location of <c>ref a[Tw(1)]</c> with its parts lowered first (receiver, indexes, arguments): the ref local
+    /// takes the reference after them, so no suspension point lies between the reference and its uses.
     /// </summary>
     private string SuspendingLocation(ExpressionSyntax target)
     {

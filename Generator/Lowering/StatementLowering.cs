@@ -90,44 +90,6 @@ internal sealed partial class MethodLowerer
         for (var i = start; i < statements.Count; i++)
         {
             var s = statements[i];
-            if (IsRefLocalWithSuspendingInitializerOnly(statements, i))
-            {
-                // ref int r = ref a[Tw(0)]; with nothing suspending after it: C# 13 async accepts it, as the await ends
-                // before the reference exists. The location's parts are lowered first (receiver, indexes, arguments),
-                // then the rest of the block is copied as above, the ref local a local of it.
-                var ld = (LocalDeclarationStatementSyntax)s;
-                var v = ld.Declaration.Variables[0];
-                var target = ((RefExpressionSyntax)v.Initializer!.Value).Expression;
-                HoistDesignations(target);
-                var loc = target is InvocationExpressionSyntax ? LowerExpression(target) : LowerLocation(target, spillAll: true);
-                Hidden();
-                Stmt("{");
-                Src(ld);
-                Stmt($"{Rewrite(ld.Declaration.Type)} {v.Identifier.Text} = ref {loc ?? Rewrite(target)};");
-                for (var j = i + 1; j < statements.Count; j++) EmitVerbatim(statements[j]);
-                Hidden();
-                Stmt("}");
-                return;
-            }
-            if (RefStructInitializerSuspendingFirst(statements, i) is { } suspendingOperand)
-            {
-                // var item = Tw(s).AsSpan(); with nothing suspending after it: the suspension points end before the
-                // span exists (C# 13 async accepts `(await t).AsSpan()`). The initializer is lowered (its suspending
-                // operands spilled as ordinary values), then the rest of the block is copied, the span a local of it.
-                var ld = (LocalDeclarationStatementSyntax)s;
-                var v = ld.Declaration.Variables[0];
-                HoistDesignations(v.Initializer!.Value);
-                var value = Rewrite(v.Initializer.Value, v.Initializer.Value,
-                    new Dictionary<SyntaxNode, string> { [suspendingOperand] = LowerExpression(suspendingOperand) });
-                Hidden();
-                Stmt("{");
-                Src(ld);
-                Stmt($"{(ld.Declaration.Type.IsVar ? "var" : Rewrite(ld.Declaration.Type))} {v.Identifier.Text} = {value};");
-                for (var j = i + 1; j < statements.Count; j++) EmitVerbatim(statements[j]);
-                Hidden();
-                Stmt("}");
-                return;
-            }
             if (IsStackOnlyDeclarationWithoutSuspensionAfter(statements, i))
             {
                 // C# 13: a ref local or a ref struct local (also `using var r = new RefStruct()`) whose scope holds no
@@ -165,63 +127,6 @@ internal sealed partial class MethodLowerer
         for (var j = at; j < statements.Count; j++)
             if (Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return false;
         return true;
-    }
-
-    /// <summary>
-    /// <c>ref T r = ref location;</c> (one variable) whose only suspension points are in the location's parts, with
-    /// none and no label after it to the end of its block: nothing suspends while the reference is alive.
-    /// </summary>
-    private bool IsRefLocalWithSuspendingInitializerOnly(SyntaxList<StatementSyntax> statements, int at)
-    {
-        if (_checked is not null || statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, UsingKeyword.RawKind: 0, AwaitKeyword.RawKind: 0 } ld) return false;
-        if (ld.Declaration.Variables.Count != 1 || ld.Declaration.Variables[0].Initializer?.Value is not RefExpressionSyntax refExpr || !HasSuspension(refExpr)) return false;
-        if (Model.GetDeclaredSymbol(ld.Declaration.Variables[0], _ct) is not ILocalSymbol { IsRef: true }) return false;
-        if (refExpr.Expression is not (ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax)) return false;
-        for (var j = at; j < statements.Count; j++)
-            if (j > at && Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return false;
-        return true;
-    }
-
-    /// <summary>
-    /// <c>Span&lt;T&gt; x = e;</c> (one variable of a ref struct type, not <c>ref</c>, not <c>using</c>) with none and no
-    /// label after it to the end of its block, whose suspension points all lie in one operand of <c>e</c> that is no ref
-    /// struct and that <c>e</c> evaluates first (everything else of <c>e</c> encloses it or follows it in the text):
-    /// <c>Tw(s).AsSpan().Trim()</c>, <c>ReadOnlySpan&lt;char&gt; t = Tw(s);</c>. That operand, returned, is lowered as
-    /// any value; the ref struct values are all made after its last suspension point.
-    /// </summary>
-    private ExpressionSyntax? RefStructInitializerSuspendingFirst(SyntaxList<StatementSyntax> statements, int at)
-    {
-        if (_checked is not null || statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, UsingKeyword.RawKind: 0, AwaitKeyword.RawKind: 0 } ld) return null;
-        for (var j = at; j < statements.Count; j++)
-            if (j > at && Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return null;
-        return InitializerSuspendingFirst(ld);
-    }
-
-    /// <summary>
-    /// The operand of a ref struct local's initializer that holds all its suspension points and is evaluated first,
-    /// no ref struct itself (see <see cref="RefStructInitializerSuspendingFirst"/>), or null.
-    /// </summary>
-    private ExpressionSyntax? InitializerSuspendingFirst(LocalDeclarationStatementSyntax ld)
-    {
-        if (_checked is not null || ld.IsConst || ld.UsingKeyword.RawKind != 0 || ld.AwaitKeyword.RawKind != 0) return null;
-        if (ld.Declaration.Variables.Count != 1 || ld.Declaration.Variables[0].Initializer?.Value is not { } init || init is RefExpressionSyntax || !HasSuspension(init)) return null;
-        if (Model.GetDeclaredSymbol(ld.Declaration.Variables[0], _ct) is not ILocalSymbol { IsRef: false } local || !SymbolFacts.IsRefLike(local.Type)) return null;
-        // The innermost suspending expressions (Suspends also holds for everything around them).
-        var points = init.DescendantNodesAndSelf().OfType<ExpressionSyntax>()
-            .Where(e => Suspends(e) && !e.DescendantNodes().OfType<ExpressionSyntax>().Any(Suspends)).ToList();
-        if (points.Count == 0) return null;
-        var first = points[0];
-        var operand = first.AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(a => points.All(p => a.Span.Contains(p.Span)));
-        if (operand is null || !init.Span.Contains(operand.Span)) return null;
-        while (operand != init && operand.Ancestors().OfType<ExpressionSyntax>().FirstOrDefault() is { } parent && init.Span.Contains(parent.Span)
-            && Model.GetTypeInfo(parent, _ct).Type is { } t && !SymbolFacts.IsRefLike(t))
-            operand = parent;
-        if (Model.GetTypeInfo(operand, _ct).Type is not { } operandType || SymbolFacts.IsRefLike(operandType)) return null;
-        foreach (var n in init.DescendantNodesAndSelf())
-            if (!n.Span.Contains(operand.Span) && !operand.Span.Contains(n.Span) && n.SpanStart < operand.Span.End
-                && !(n is TypeSyntax type && SyntaxFacts.IsInTypeOnlyContext(type)) && !n.Ancestors().Any(a => a is TypeSyntax t && SyntaxFacts.IsInTypeOnlyContext(t) && !t.Span.Contains(operand.Span)))
-                return null;
-        return operand;
     }
 
     /// <summary>

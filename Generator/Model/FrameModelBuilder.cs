@@ -429,7 +429,8 @@ internal static class FrameModelBuilder
     private static ITypeSymbol? ReceiverType(InvocationExpressionSyntax inv, SemanticModel model, CancellationToken ct) =>
         inv.Expression is MemberAccessExpressionSyntax ma ? model.GetTypeInfo(ma.Expression, ct).Type : null;
 
-    private static string Sanitize(string s)
+    /// <summary>A hint name's characters: letters, digits, '.' and '_' (LineBases compares them ignoring case).</summary>
+    internal static string Sanitize(string s)
     {
         var chars = s.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray();
         return new string(chars);

@@ -294,35 +294,31 @@ public struct ChanRecvAwaiter<T>
     public T GetResult() => _inner.GetResultCore(default).Value;
 }
 
-/// <summary>The awaiter behind <see cref="Chan{T}.Recv(CancellationToken)"/>.</summary>
+/// <summary>The awaiter behind <see cref="Chan{T}.Recv(CancellationToken)"/>: the token's receive, its value alone.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ChanRecvCancelableAwaiter<T>
 {
-    private ChanRecvOkAwaiter<T> _inner;
-    private readonly CancellationToken _ct;
+    private ChanRecvOkCancelableAwaiter<T> _inner;
 
-    internal ChanRecvCancelableAwaiter(HChan<T>? h, CancellationToken cancellationToken)
-    {
-        _inner = new ChanRecvOkAwaiter<T>(h);
-        _ct = cancellationToken;
-    }
+    internal ChanRecvCancelableAwaiter(HChan<T>? h, CancellationToken cancellationToken) =>
+        _inner = new ChanRecvOkCancelableAwaiter<T>(h, cancellationToken);
 
     /// <summary>
     /// Tries the receive without waiting. Throws <see cref="OperationCanceledException"/> if the token is
     /// cancelled already.
     /// </summary>
-    public bool IsCompleted => _inner.TryComplete(_ct);
+    public bool IsCompleted => _inner.IsCompleted;
 
     /// <summary>Parks the goroutine until a value, a close or the token's cancellation.</summary>
-    public FrameResult Suspend(G g, Frame frame) => _inner.SuspendCore(g, frame, _ct);
+    public FrameResult Suspend(G g, Frame frame) => _inner.Suspend(g, frame);
 
     /// <summary>
     /// The value received (default if the channel was closed); throws <see cref="OperationCanceledException"/>
     /// if the token ended the wait (then no value was taken).
     /// </summary>
     [return: MaybeNull]
-    public T GetResult() => _inner.GetResultCore(_ct).Value;
+    public T GetResult() => _inner.GetResult().Value;
 }
 
 /// <summary>The awaiter behind <see cref="ChanEnumerator{T}.MoveNext"/>.</summary>
