@@ -337,7 +337,7 @@ public class DiagnosticTests
 
     [Fact]
     public void MutableStructInstance() => Expect("GOSH0014", """
-        public partial struct S { int _n; [Goroutine] public void [|Bump|]() { Go.Yield(); _n++; } }
+        public partial struct S { int _n; [Goroutine] public void Bump() { Go.Yield(); [|_n++|]; } }
         """);
 
     [Fact]

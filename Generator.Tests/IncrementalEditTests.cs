@@ -164,6 +164,36 @@ public class IncrementalEditTests
         Assert.Equal(new[] { "Demo.Second.M_Frame.g.cs" }, IncrementalRun.Outputs(driver).Keys);
     }
 
+    [Fact]
+    public void BodyOfAnotherMemberOfAMutableStructRelowersItsGoroutines()
+    {
+        // Whether Run may write to its instance (GOSH0014) reads Helper's body: an edit there that makes Helper write
+        // re-lowers Run (now a frame that only throws), as a cold run would.
+        const string run = """
+            using GoSharp;
+            namespace Demo;
+            public partial struct S
+            {
+                [Goroutine] public int Run() { Go.Yield(); Helper(); return N; }
+            }
+            """;
+        const string helper = """
+            namespace Demo;
+            public partial struct S
+            {
+                public int N;
+                void Helper() { System.Console.WriteLine(N); }
+            }
+            """;
+        var (driver, before) = Start(GeneratorHarness.Compile(("Run.cs", run), ("Helper.cs", helper)));
+        Assert.DoesNotContain("throw", before.Outputs["Demo.S.Run_Frame.g.cs"]);
+        var edited = IncrementalRun.Edit(before.Compilation, "Helper.cs", "System.Console.WriteLine(N);", "N++;");
+        driver = driver.RunGenerators(edited);
+        var after = IncrementalRun.Outputs(driver);
+        IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(edited), after, "helper writes");
+        Assert.NotEqual(before.Outputs["Demo.S.Run_Frame.g.cs"], after["Demo.S.Run_Frame.g.cs"]);
+    }
+
     private const string Caller = """
         using GoSharp;
         namespace Demo;

@@ -90,8 +90,8 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MutableStructInstance = Make("GOSH0014",
-        "A [Goroutine] instance method of a struct would run on a copy",
-        "'{0}' is an instance method of the struct '{1}': its goroutine frame holds a copy of the value (as an async method does), so what it changes in the instance would be lost; make the method or the struct readonly, or make the method static and pass the value",
+        "A [Goroutine] instance method of a struct writes to the instance, but runs on a copy",
+        "'{0}' may write to the instance of the struct '{1}' here: its goroutine frame holds a copy of the value (as an async method's does), so the write would be lost; change a local copy and return it, or make the method static and pass the value (a call to a member of the struct counts as a write unless that member is readonly or never writes)",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FilterAfterFinally = Make("GOSH0015",

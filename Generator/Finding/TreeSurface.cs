@@ -22,7 +22,8 @@ namespace GoSharp.Generator.Finding;
 /// <item>that it exists (a partial method without one, <c>GOSH0003</c>) and whether it makes an attributed method an
 /// iterator (<c>SymbolFacts.IsGeneratedGoroutine</c> reads that of a callee);</item>
 /// <item>an accessor that uses <c>field</c> is kept whole (it declares a backing field), and so is every member of a
-/// struct with a primary constructor (a body's use of a parameter declares a field: the struct's layout).</item>
+/// struct with a primary constructor (a body's use of a parameter declares a field: the struct's layout) and of a
+/// struct not declared readonly (whether a member writes to the instance decides GOSH0014 for its callers).</item>
 /// </list>
 /// Constructor, operator, conversion and destructor bodies are kept (the lowering reads a created type's
 /// initializers through them). Trivia other than directives is left out, so a comment or a blank line in a body
@@ -74,8 +75,13 @@ internal static class TreeSurface
             // ... and where it is: its frame's line directives are written as they are (not relative).
             if (node is MethodDeclarationSyntax { Body: not null } or MethodDeclarationSyntax { ExpressionBody: not null } && ((MethodDeclarationSyntax)node).Modifiers.Any(SyntaxKind.PartialKeyword))
                 Result.Append("@line ").Append(node.SyntaxTree.GetLineSpan(node.Span).StartLinePosition.Line).Append(' ');
-            // A struct with a primary constructor: what its bodies capture is its layout.
+            // A struct with a primary constructor: what its bodies capture is its layout. A struct not declared
+            // readonly: whether its members' bodies write to the instance decides whether its other [Goroutine]
+            // methods that call them are refused (Model.StructThisWrites).
             if (node is StructDeclarationSyntax { ParameterList: not null } or RecordDeclarationSyntax { ParameterList: not null, ClassOrStructKeyword.RawKind: (int)SyntaxKind.StructKeyword })
+                strip = false;
+            if (node is StructDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: (int)SyntaxKind.StructKeyword }
+                && !((TypeDeclarationSyntax)node).Modifiers.Any(SyntaxKind.ReadOnlyKeyword))
                 strip = false;
             foreach (var child in node.ChildNodesAndTokens())
             {

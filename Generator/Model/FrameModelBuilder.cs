@@ -156,9 +156,10 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
                 $"'{method.Name}' is an instance method of the ref struct '{method.ContainingType.Name}', whose value cannot be stored in the goroutine frame; make the method static");
         // A plain call of a struct's method changes the caller's variable (ref this); the frame can only hold a
-        // copy, so a method that could write to the instance would silently lose its writes (CS4012-like).
-        if (!method.IsStatic && method.ContainingType.IsValueType && !method.IsReadOnly && !method.ContainingType.IsReadOnly)
-            Add(diags, DiagnosticDescriptors.MutableStructInstance, nameLocation, method.Name, method.ContainingType.Name);
+        // copy, so a method that may write to the instance would silently lose its writes (StructThisWrites).
+        if (!method.IsStatic && method.ContainingType.IsValueType && !method.IsReadOnly && !method.ContainingType.IsReadOnly
+            && StructThisWrites.FirstWrite(method, model.Compilation, ct) is { } write)
+            Add(diags, DiagnosticDescriptors.MutableStructInstance, write.GetLocation(), method.Name, method.ContainingType.Name);
         if (method.IsAsync)
             Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "async");
         var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
