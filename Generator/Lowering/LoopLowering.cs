@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using GoSharp.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -88,6 +89,15 @@ internal sealed partial class MethodLowerer
     {
         if (fe.AwaitKeyword.RawKind != 0) { Report(DiagnosticDescriptors.Unsupported, fe, DiagnosticDescriptors.NotYet("await foreach")); return; }
         var info = Model.GetForEachStatementInfo(fe);
+        if (IsPlainAmongStackOnly(fe))
+        {
+            // Only the collection suspends, and the loop's variable or enumerator lives on the stack: lower the
+            // collection, then copy the loop over its value (StackOnlyLoops.cs).
+            HoistDesignations(fe.Expression);
+            var collection = LowerExpression(fe.Expression);
+            EmitVerbatim(fe, new Dictionary<SyntaxNode, string> { [fe.Expression] = collection });
+            return;
+        }
         if (fe is ForEachStatementSyntax { Type: RefTypeSyntax }) { Report(DiagnosticDescriptors.RefAcrossSuspension, fe, ((ForEachStatementSyntax)fe).Identifier.ValueText); return; }
         var collType = Model.GetTypeInfo(fe.Expression).Type;
         // Over a launcher's result, which the model cannot see: the statement as bound over the inferred type.

@@ -98,6 +98,8 @@ internal sealed partial class MethodLowerer
 
     private bool Suspends(SyntaxNode node) => _index.Suspends(node);
 
+    private bool IsPlainAmongStackOnly(SyntaxNode loop) => _index.IsPlainAmongStackOnly(loop);
+
     private bool HasSuspension(SyntaxNode? e) => _index.HasSuspension(e);
 
     private readonly List<(IParameterSymbol Alias, IParameterSymbol Parameter)> _parameterAliases = new();

@@ -25,11 +25,20 @@ namespace GoSharp.Generator.Lowering;
 ///         for (int i = 0; i &lt; 4; i++) { if (__g.Preempt) __g.PreemptPlainCode(); s[i] = i; } }
 /// </code>
 /// A loop with a real suspension point in it is lowered as always, so a stack-only local whose scope holds it is
-/// still GOSH0008, as in async.
+/// still GOSH0008, as in async. A <c>foreach</c> whose only suspension points are in its collection expression is
+/// one of these plain loops: the collection is lowered first (its suspensions spilled), then the loop is copied
+/// over the lowered collection (MethodLowerer.LowerForEach):
+/// <code>
+/// before: foreach (ref var x in Tw(arr).AsSpan()) x++;
+/// after:  ... Tw(arr) lowered into _r0 ...; foreach (ref var x in _r0.AsSpan()) { if (__g.Preempt) __g.PreemptPlainCode(); x++; }
+/// </code>
 /// </summary>
 internal sealed partial class SuspensionIndex
 {
     private readonly HashSet<SyntaxNode> _plainAmongStackOnly = new();
+
+    /// <summary>A loop copied as plain code among stack-only locals (a foreach's suspending collection lowered before it).</summary>
+    public bool IsPlainAmongStackOnly(SyntaxNode loop) => _plainAmongStackOnly.Contains(loop);
 
     private void FindPlainLoopsAmongStackOnly(SyntaxNode body, SemanticModel model, List<SyntaxNode> loops, List<SyntaxNode> points)
     {
@@ -52,7 +61,10 @@ internal sealed partial class SuspensionIndex
         var realPoints = points.Select(p => p.Span).ToList();
         foreach (var loop in loops)   // in document order: an outer loop before the loops in it
         {
-            if (realPoints.Any(p => loop.Span.Contains(p))) continue;
+            // A foreach's collection is evaluated once, before the loop: a suspension there is lowered before the
+            // loop, which then runs as plain code (async accepts `foreach (var x in (await t).AsSpan())`).
+            var region = loop is CommonForEachStatementSyntax each ? each.Statement.Span : loop.Span;
+            if (realPoints.Any(p => region.Contains(p))) continue;
             var plain = loop.Ancestors().TakeWhile(a => a != body).Any(_plainAmongStackOnly.Contains)
                 || scopes.Any(s => s.Scope.Span.Contains(loop.Span) && s.Start <= loop.SpanStart)
                 || scopes.Any(s => loop.Span.Contains(s.Start))

@@ -53,11 +53,11 @@ internal sealed partial class MethodLowerer
         }
     }
 
-    private void EmitVerbatim(StatementSyntax s)
+    private void EmitVerbatim(StatementSyntax s, IReadOnlyDictionary<SyntaxNode, string>? replacements = null)
     {
         if (s is EmptyStatementSyntax) return;
         var braced = HoistLeaking(s);
-        var text = Rewrite(s, s);
+        var text = Rewrite(s, s, replacements);
         Src(s);
         if (_checked is not null)
             text = s is LocalFunctionStatementSyntax lf ? CheckedLocalFunction(text, lf) : _checked + "\n{\n" + text + "\n}";
