@@ -113,13 +113,26 @@ public class OutputCompilesTests
     }
 
     [Fact]
-    public void AMethodTypeParameterNamedLikeTheContainingTypesIsRefused() => ExpectOne("GOSH0017", """
-        public partial class G<T>
-        {
-            [Goroutine] public string M<[|T|]>(T x) { Go.Yield(); return typeof(T).Name; }
-            [Goroutine] string Caller() => M(2.5);
-        }
-        """);
+    public void AMethodTypeParameterNamedLikeTheContainingTypesIsAccepted()
+    {
+        // The frame names the method's T `__GoT` and the type's T `T` (ShadowedTypeParameterNames); values and
+        // behaviour: Cases.Issue8.ShadowedTypeParameters.cs.
+        var result = ExpectClean("""
+            #pragma warning disable CS0693
+            public partial class G<T>
+            {
+                T _v = default!;
+                [Goroutine] public string M<T>(T x) where T : struct { var v = _v; Go.Yield(); return typeof(T).Name + v + x; }
+                [Goroutine] string Caller() => M(2.5);
+                [Goroutine] public virtual T2 V<T, T2>(T a, T2 b) { Go.Yield(); return b; }
+            }
+            public partial class H<T> : G<T>
+            {
+                [Goroutine] public override T2 V<T, T2>(T a, T2 b) { Go.Yield(); return base.V(a, b); }
+            }
+            """);
+        Assert.Contains(result.Output.SyntaxTrees, t => t.ToString().Contains("class M_Frame<__GoT>"));
+    }
 
     [Fact]
     public void FunctionPointerReturn() => ExpectOne("GOSH0017", """

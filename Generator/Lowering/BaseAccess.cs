@@ -123,7 +123,7 @@ internal sealed partial class MethodLowerer
     /// <c>override T Gen&lt;T&gt;(T v)</c>), the proxy is generic, with the base method's own type parameters and
     /// constraints, as Roslyn's async proxies are (<c>&lt;&gt;n__0&lt;T&gt;</c>), and the frame passes its type arguments:
     /// <c>private Frame&lt;T&gt; __GoBase_F_0&lt;T&gt;(T p0) =&gt; base.__GoFrameOf_Gen&lt;T&gt;(p0);</c>, <c>_this.__GoBase_F_0&lt;T&gt;(v)</c>.
-    /// Still refused (GOSH0012) where those names are also the type's own type parameters' (the proxy's would hide them).
+    /// Those named like the type's own type parameters get other names in the proxy (<c>__GoBaseT</c>), which would hide them.
     /// </summary>
     private string BaseFactoryCall(InvocationExpressionSyntax inv, IMethodSymbol target, string factoryName, string frameType, IEnumerable<string> args)
     {
@@ -133,17 +133,26 @@ internal sealed partial class MethodLowerer
             var generic = target.ConstructedFrom;
             var typeNames = new HashSet<string>();
             for (var t = _method.ContainingType; t is not null; t = t.ContainingType) typeNames.UnionWith(t.TypeParameters.Select(tp => tp.Name));
-            if (!generic.IsGenericMethod || generic.TypeParameters.Any(tp => typeNames.Contains(tp.Name)) || NamesMethodTypeParameters(generic.ContainingType))
+            if (!generic.IsGenericMethod || NamesMethodTypeParameters(generic.ContainingType))
             {
                 Report(Diagnostics.DiagnosticDescriptors.BaseAccess, ((MemberAccessExpressionSyntax)inv.Expression).Expression);
                 return $"default({frameType})";
             }
             UsesThis = true;
-            var typeParameters = "<" + string.Join(", ", generic.TypeParameters.Select(tp => tp.Name)) + ">";
-            var genericFrame = generic.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, generic.ReturnType.Fq());
-            var genericParameters = string.Join(", ", generic.Parameters.Select(p => p.Type.Fq() + " p" + p.Ordinal));
+            // The proxy is a method of the type: type parameters named like the type's would hide them (CS0693), so
+            // those get other names there, as a frame's do (ShadowedTypeParameterNames).
+            var proxyNames = new Dictionary<ITypeParameterSymbol, string>(SymbolEqualityComparer.Default);
+            foreach (var tp in generic.TypeParameters)
+                if (typeNames.Contains(tp.Name)) proxyNames[tp] = "__GoBase" + tp.Name;
+            string typeParameters, genericFrame, genericParameters, clauses;
+            using (ShadowedTypeParameterNames.Enter(proxyNames))
+            {
+                typeParameters = "<" + string.Join(", ", generic.TypeParameters.Select(tp => ShadowedTypeParameterNames.NewName(tp) ?? tp.Name)) + ">";
+                genericFrame = generic.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, generic.ReturnType.Fq());
+                genericParameters = string.Join(", ", generic.Parameters.Select(p => p.Type.Fq() + " p" + p.Ordinal));
+                clauses = SymbolFacts.ConstraintClauses(generic);
+            }
             var genericForwarded = string.Join(", ", generic.Parameters.Select(p => "p" + p.Ordinal));
-            var clauses = SymbolFacts.ConstraintClauses(generic);
             var proxy = ProxyFor(_baseFrameProxyNames, generic, n =>
                 $"private {genericFrame} {n}{typeParameters}({genericParameters}){(clauses.Length > 0 ? " " + clauses : "")} => base.{SymbolFacts.OwnFrameName(generic)}{typeParameters}({genericForwarded});");
             return $"_this.{proxy}{TypeArguments(target)}({arguments})";

@@ -42,6 +42,7 @@ internal sealed partial class MethodLowerer
                         foreach (var p in ctor.Parameters) _rewriteNames.Add(p.Name);
             }
             _rewriteNames.UnionWith(FrameMemberNames);
+            if (ShadowedTypeParameterNames.Current is { } renamed) _rewriteNames.UnionWith(renamed.Keys.Select(tp => tp.Name));
         }
         return _rewriteNames.Contains(name);
     }

@@ -83,6 +83,10 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
             return SyntaxFactory.ParseExpression("_this." + written + typeArgs).WithTriviaFrom(node);
         }
         if (!_owner.MayNeedRewrite(name)) return null;
+        // The method's type parameter that a containing type's hides: the frame's name for it (ShadowedTypeParameterNames).
+        if (ShadowedTypeParameterNames.Current is not null && node is IdentifierNameSyntax
+            && ShadowedTypeParameterNames.NewName(Model.GetSymbolInfo(node).Symbol) is { } frameName)
+            return SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(node.GetLeadingTrivia(), frameName, node.GetTrailingTrivia()));
         // `var` the type keyword (it binds to the inferred type); a parameter or local named `var` is rewritten.
         if (node is IdentifierNameSyntax id && id.IsVar && Model.GetSymbolInfo(node).Symbol is null or ITypeSymbol) return null;
         // `n is K` with a local constant K: the parser puts K where a type goes, the binder finds the constant, which

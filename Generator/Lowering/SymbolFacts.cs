@@ -22,7 +22,8 @@ internal static partial class SymbolFacts
             | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier
             | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
-    public static string Fq(this ITypeSymbol type) => type.ToDisplayString(FullyQualified);
+    public static string Fq(this ITypeSymbol type) =>
+        ShadowedTypeParameterNames.Current is null ? type.ToDisplayString(FullyQualified) : ShadowedTypeParameterNames.Display(type, FullyQualified);
 
     /// <summary>
     /// The method as declared: a reduced extension call's static form; a member of a C# 14 extension block, its
@@ -118,7 +119,6 @@ internal static partial class SymbolFacts
         // to it is a plain call (its own diagnostic tells the user why).
         if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || IsRefLike(def.ReturnType)) return false;
         if (def.IsVararg || def.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer) return false;
-        if (ShadowedTypeParameters(def).Any()) return false;
         if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
             if (!IsPartial(t) || t.IsFileLocal || IsVariantInterface(t)) return false;
@@ -129,7 +129,7 @@ internal static partial class SymbolFacts
 
     /// <summary>
     /// The method's type parameters named like one of its containing types' (CS0693), each with the innermost such
-    /// type: the frame, nested in that type, could not name both, so the method is refused and has no frame.
+    /// type: the frame, nested in that type, gives them other names (Lowering.ShadowedTypeParameterNames).
     /// </summary>
     public static IEnumerable<(ITypeParameterSymbol Inner, INamedTypeSymbol Outer)> ShadowedTypeParameters(IMethodSymbol m) =>
         from tp in m.TypeParameters
@@ -389,7 +389,7 @@ internal static partial class SymbolFacts
             else if (tp.HasNotNullConstraint) c.Add("notnull");
             c.AddRange(tp.ConstraintTypes.Select(t => t.Fq()));
             if (tp.HasConstructorConstraint) c.Add("new()");
-            if (c.Count > 0) clauses.Add($"where {tp.Name} : {string.Join(", ", c)}");
+            if (c.Count > 0) clauses.Add($"where {ShadowedTypeParameterNames.NewName(tp) ?? tp.Name} : {string.Join(", ", c)}");
         }
         return string.Join(" ", clauses);
     }

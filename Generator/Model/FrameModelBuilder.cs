@@ -36,7 +36,11 @@ internal static class FrameModelBuilder
                 model = model.SyntaxTree == implementation.SyntaxTree ? model : model.Compilation.GetSemanticModel(implementation.SyntaxTree);
                 lineBase = -1;
             }
-            var m = BuildCore(decl, method, model, diagnostics, lineBase, ct);
+            GoroutineMethodModel? m;
+            // BuildCore opens the frame's renames (ShadowedTypeParameterNames) where it writes the frame: closed here
+            // whatever happens inside.
+            using (ShadowedTypeParameterNames.Guard())
+                m = BuildCore(decl, method, model, diagnostics, lineBase, ct);
             return new GoroutineResult(m, diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
@@ -134,9 +138,6 @@ internal static class FrameModelBuilder
                 Add(diags, DiagnosticDescriptors.CannotLiveInFrame, p.GetLocation(),
                     $"Parameter '{ps.Name}' is of type '{ps.Type.ToDisplayString()}', which lives on the thread's stack and cannot be stored in the goroutine frame (async methods: CS4012/CS4005); pass an array, Memory<T> or an index instead");
         }
-        foreach (var (tp, outer) in SymbolFacts.ShadowedTypeParameters(method))
-            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, tp.Locations.FirstOrDefault(l => l.IsInSource) ?? nameLocation,
-                $"The type parameter '{tp.Name}' of '{method.Name}' has the name of a type parameter of '{outer.Name}' (warning CS0693): the frame, nested in '{outer.Name}', could not name the outer one; rename one of them");
         if (method.IsVararg)
             Add(diags, DiagnosticDescriptors.CannotLiveInFrame, decl.ParameterList.Parameters.LastOrDefault()?.GetLocation() ?? nameLocation,
                 $"'{method.Name}' takes __arglist, whose arguments live on the caller's stack and cannot be stored in the goroutine frame (async methods: CS4006); take a params object[] instead");
@@ -170,6 +171,9 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.CannotLiveInFrame, decl.ReturnType.GetLocation(),
                 "A [Goroutine] method cannot return by reference or return a ref struct: its result is stored in its frame, where a reference or a ref struct cannot live (async methods: CS1996/CS4012); return by value (an array, Memory<T>, or an index) instead");
         var filePath = decl.SyntaxTree.FilePath;
+        // From here to the frame's constructor, types are written as the frame names them.
+        var renames = ShadowedTypeParameterNames.Of(method);
+        var frameScope = ShadowedTypeParameterNames.Enter(renames);
         var lowerer = new MethodLowerer(model, method, filePath, diags, ct, lineBase);
         if (block is not null)
         {
@@ -200,6 +204,10 @@ internal static class FrameModelBuilder
 
         // A body the compiler rejects is not copied into a frame: its errors would be reported twice.
         var resumeBody = refused || BodyErrors.Has(decl, model, ct) ? null : lowerer.Lower(decl);
+        var frameBaseType = method.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq());
+        var frameParameterTypes = method.Parameters.Select(p => p.Type.Fq()).ToList();
+        var frameConstraintsRenamed = renames.Count == 0 ? null : SymbolFacts.ConstraintClauses(method);
+        frameScope.Dispose();
         if (!refused && HasErrors(diags))
         {
             if (!SymbolFacts.IsGeneratedGoroutine(method)) return null;
@@ -273,7 +281,7 @@ internal static class FrameModelBuilder
         for (var i = 0; i < method.Parameters.Length; i++)
         {
             var p = method.Parameters[i];
-            ctorParams.Add($"{p.Type.Fq()} __a{i}");
+            ctorParams.Add($"{frameParameterTypes[i]} __a{i}");
             ctorAssign.Add($"_p_{p.Name} = __a{i};");
         }
 
@@ -354,9 +362,9 @@ internal static class FrameModelBuilder
             FilePath: filePath,
             FrameName: frameName,
             FrameAccessibility: frameAccessibility,
-            FrameTypeParameters: typeParams,
-            FrameConstraints: constraints,
-            FrameBaseType: baseType,
+            FrameTypeParameters: renames.Count == 0 ? typeParams : ShadowedTypeParameterNames.FrameTypeParameterList(method, renames),
+            FrameConstraints: frameConstraintsRenamed ?? constraints,
+            FrameBaseType: frameBaseType,
             ThisType: thisType,
             Fields: fields.ToEquatableArray(),
             ConstructorParameters: ctorParams.ToEquatableArray(),
