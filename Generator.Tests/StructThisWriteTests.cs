@@ -22,6 +22,7 @@ public class StructThisWriteTests
         public struct Inner { public int V; public void Set(int v) => V = v; public readonly int Get() => V; }
         public interface IBump { void Bump(); }
         [InlineArray(4)] public struct Four { private int _e; }
+        public struct StructBag { int _n; public System.Collections.Generic.IEnumerator<int> GetEnumerator() { _n++; yield return _n; } }
 
         """;
 
@@ -51,9 +52,10 @@ public class StructThisWriteTests
     [InlineData("Unsafe.AsRef([|in this|]).N = 1;")]
     [InlineData("Span<int> s = [|Arr4|]; s[0] = 1;")]
     [InlineData("[|Opaque()|];")]
+    [InlineData("foreach (var v in [|Bag|]) M += v;")]
     public void A_write_to_the_instance_is_refused_where_it_is(string statement, string nField = "int N")
     {
-        var text = Prelude + "public partial struct S<T> where T : IBump\n{\n    public " + nField + "; public int M; public Inner In; public T Gen; public Four Arr4;\n"
+        var text = Prelude + "public partial struct S<T> where T : IBump\n{\n    public " + nField + "; public int M; public Inner In; public T Gen; public Four Arr4; public StructBag Bag;\n"
             + "    public int Setter { get => M; set => M = value; }\n"
             + "    public int this[int i] { get => M; set => M = value; }\n"
             + "    public event EventHandler? Changed;\n"

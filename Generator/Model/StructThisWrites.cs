@@ -24,8 +24,8 @@ namespace GoSharp.Generator.Model;
 /// <c>ref</c>, <c>Unsafe.AsRef</c>); as a writable <c>ref</c> local's referent; under <c>&amp;</c>; as the receiver
 /// of a member that is not readonly (a field-like event's accessors included), unless that member is a method or
 /// accessor of a struct declared in this compilation whose own body never writes to its instance (checked the same
-/// way, a cycle assumed not to write); or as anything of an inline-array type (it converts to a <c>Span</c> in
-/// place). Every other use reads the value: an argument by value, a boxing conversion, a method group, a field of
+/// way, a cycle assumed not to write); as the collection of a <c>foreach</c> (a struct that is not readonly); or as anything of an inline-array
+/// type (it converts to a <c>Span</c> in place). Every other use reads the value: an argument by value, a boxing conversion, a method group, a field of
 /// reference type read through it (what that object does is not the struct's state).
 /// </para>
 /// <para>
@@ -152,6 +152,10 @@ internal static class StructThisWrites
                     return unknownStruct || Accessors(prop).Any(MayWrite);
                 case IEventReferenceOperation ev when ev.Instance == place:
                     return unknownStruct || MayWrite(ev.Event.AddMethod) || MayWrite(ev.Event.RemoveMethod);
+                // foreach over a struct that is not readonly: its GetEnumerator may be called on the variable.
+                case IForEachLoopOperation loop when loop.Collection == place:
+                case IConversionOperation { Parent: IForEachLoopOperation } conversion when conversion.Operand == place:
+                    return place.Type is not { IsReadOnly: true };
                 default:
                     return false;
             }
