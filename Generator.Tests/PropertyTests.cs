@@ -14,7 +14,9 @@ namespace GoSharp.Generator.Tests;
 /// CsCheck generates random [Goroutine] methods (loops, branches, try/catch/finally, break/continue/return,
 /// suspension points in statements and expressions, compound assignments with binary right sides on locals,
 /// properties, fields and elements, deconstructions, filters that read state an inner finally changes (also a suspended callee's), named
-/// arguments out of order, block-scoped and per-iteration captures, struct receivers); each batch is compiled in memory with the generator and
+/// arguments out of order, block-scoped and per-iteration captures, struct receivers, a struct's [Goroutine] method
+/// that only reads the instance, a foreach over a span whose collection suspends, a method type parameter named
+/// like its type's); each batch is compiled in memory with the generator and
 /// every method runs as a plain call and as a goroutine; results and logs must match.
 /// </summary>
 public class PropertyTests(ITestOutputHelper output)
@@ -63,6 +65,12 @@ public class PropertyTests(ITestOutputHelper output)
             k.Select(v => $"{{\nvar cp = x + {v};\nvar cs = \"s\" + {v};\nacts.Add(() => log.Add(\"cp\" + cp + cs));\nSp.Pause();\ncp += Sp.Val(1);\n}}"),
             k.Select(v => $"{{\nvar cq = x * {v};\nacts.Add(() => log.Add(\"cq\" + cq));\n}}"),
             // struct receivers: a method called on a struct variable changes the variable, also around suspensions
+            // a struct's [Goroutine] method that is not readonly and only reads the instance (it runs on a copy)
+            k.Select(v => $"{{\nvar rp = new Rp {{ A = x % 10, Arr = new int[1] }};\nx += rp.Read(log, Sp.Val({v}));\nx += rp.Arr[0] + rp.A;\n}}"),
+            // a foreach over a span whose collection suspends (lowered first, then the loop as plain code)
+            k.Select(v => $"{{\nvar sp = new[] {{ x % 10, {v} }};\nforeach (ref var sv in Sp.Val(sp).AsSpan(Sp.Val({v} % 2)))\n{{\nsv += 1;\nx += sv;\n}}\nx += sp[0];\n}}"),
+            // a method type parameter named like its type's (CS0693)
+            k.Select(v => $"x += new Gb<int>(x % 10).Show(log, Sp.Val(\"g{v}\")).Length;"),
             k.Select(v => $"{{\nvar sc = new Counter2();\nsc.Add(Sp.Val({v}));\nsc.Add(x % 5, Sp.Val(2));\nvar sa = new Counter2[2];\nsa[log.L(\"si\", x % 2)].Add(Sp.Val({v} + 1));\nx += sc.Total + sa[0].Total * 3 + sa[1].Total;\n}}"),
         }.ToList();
         if (inLoop && !inFinally)
@@ -146,6 +154,40 @@ public class PropertyTests(ITestOutputHelper output)
                 Sp.Pause();
                 return a * 100 + b * 10 + c;
             }
+
+            public partial struct Rp
+            {
+                public int A;
+                public int[] Arr;
+                private int Twice() => A * 2;
+
+                [Goroutine]
+                public int Read(Log log, int k)
+                {
+                    var a = A;
+                    Sp.Pause();
+                    Arr[0] += k;
+                    log.Add("rp" + a + Twice());
+                    return a + Twice() + Arr[0];
+                }
+            }
+
+            #pragma warning disable CS0693
+            public partial class Gb<T>
+            {
+                private readonly T _v;
+                public Gb(T v) => _v = v;
+
+                [Goroutine]
+                public string Show<T>(Log log, T y)
+                {
+                    var v = _v;
+                    Sp.Pause();
+                    log.Add("gb" + v + y + typeof(T).Name);
+                    return v + ":" + y;
+                }
+            }
+            #pragma warning restore CS0693
 
             [Goroutine]
             public static int Callee(Log log, int v)
