@@ -336,6 +336,15 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void SuspensionInAnExceptionFilter() => Expect("GOSH0017", """
+        public partial class C
+        {
+            [Goroutine] static bool Check(Exception e) { Go.Yield(); return e is not null; }
+            [Goroutine] static void M() { try { Go.Yield(); } catch (Exception e) [|when (Check(e))|] { } }
+        }
+        """);
+
+    [Fact]
     public void MutableStructInstance() => Expect("GOSH0014", """
         public partial struct S { int _n; [Goroutine] public void Bump() { Go.Yield(); [|_n++|]; } }
         """);

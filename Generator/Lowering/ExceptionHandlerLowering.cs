@@ -162,7 +162,8 @@ internal sealed partial class MethodLowerer
         {
             var c = t.Catches[i];
             if (c.Filter is not null && HasSuspension(c.Filter.FilterExpression))
-                Report(DiagnosticDescriptors.Unsupported, c.Filter, DiagnosticDescriptors.NotYet("A suspension point in an exception filter"));
+                Report(DiagnosticDescriptors.CannotLiveInFrame, c.Filter,
+                    "A suspension point cannot be in an exception filter: the filter runs while the exception is still looking for its handler, before any finally block has run, where a goroutine cannot suspend (async methods: CS7094); compute the value before the try, or test it in the catch block and rethrow with 'throw;'");
             else if (Suspends(c.Block)) moved.Add(i);
             if (c.Filter is not null) CheckFilterOrder(t, c);
         }
