@@ -66,6 +66,11 @@ internal static class Program
             else if (args[i] == "--define" && i + 1 < args.Length) defines.AddRange(args[++i].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             else paths.Add(args[i]);
         }
+        foreach (var missing in paths.Where(p => !Directory.Exists(p)))
+        {
+            Console.Error.WriteLine($"No such folder: {missing} (give the folders of the codebase's sources, e.g. MoreLINQ/MoreLinq)");
+            return 2;
+        }
         var files = paths.SelectMany(a => Directory.EnumerateFiles(a, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" || p.EndsWith(".Tests", StringComparison.Ordinal)))
             .Where(f => !excluded.Any(x => f.EndsWith(Path.DirectorySeparatorChar + x, StringComparison.Ordinal)))
