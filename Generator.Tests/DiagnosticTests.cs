@@ -336,6 +336,16 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void InitOnlyMemberAfterANestedInitializerWithASuspension() => Expect("GOSH0010", """
+        public record P(string Name) { public System.Collections.Generic.List<int> Tags { get; init; } = new(); public int Age { get; init; } }
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            [Goroutine] static P M() => new P("a") { Tags = { Tw(1) }, [|Age = 3|] };
+        }
+        """);
+
+    [Fact]
     public void SuspensionInAnExceptionFilter() => Expect("GOSH0017", """
         public partial class C
         {

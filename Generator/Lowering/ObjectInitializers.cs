@@ -79,13 +79,14 @@ internal sealed partial class MethodLowerer
             }
             else
             {
-                Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This nested initializer member with a suspension point"));
+                Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This nested initializer member"));
             }
         }
     }
 
+    // `Tags = { ... }` sets nothing (it reads Tags and adds to it), even when Tags is init-only.
     private bool SetsInitOnlyOrRequired(InitializerExpressionSyntax init) =>
-        init.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name }
+        init.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name, Right: not InitializerExpressionSyntax }
             && Model.GetSymbolInfo(name, _ct).Symbol is var s
             && (s is IPropertySymbol { SetMethod.IsInitOnly: true } or IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }));
 
@@ -99,12 +100,19 @@ internal sealed partial class MethodLowerer
     private string LowerInitOnlyCreation(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type, Dictionary<SyntaxNode, string> argRepl, string args)
     {
         var members = new List<(string Name, ExpressionSyntax Value)>();
+        // Nested initializers (`Tags = { Tw(1) }`) after every member assignment run on the created object, in order.
+        var nestedAfter = new List<(string Name, InitializerExpressionSyntax Initializer)>();
         foreach (var init in oc.Initializer!.Expressions)
         {
-            if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax)
+            if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax && nestedAfter.Count == 0)
                 members.Add((name.Identifier.Text, asg.Right));
+            else if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax nestedName, Right: InitializerExpressionSyntax nested })
+                nestedAfter.Add((nestedName.Identifier.Text, nested));
             else
-                Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This object initializer member with a suspension point"));
+                Report(DiagnosticDescriptors.Unsupported, init, init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax }
+                    ? DiagnosticDescriptors.NotSupported("An init-only or required member set after a nested initializer (`Tags = { ... }`) in an initializer with a suspension point",
+                        "the object must be created with its init-only members before the nested initializer runs; set those members first")
+                    : DiagnosticDescriptors.NotYet("This object initializer member"));
         }
         if (!ConstructorRunsNoUserCode(oc))
             Report(DiagnosticDescriptors.Unsupported, oc.Initializer!,
@@ -115,6 +123,7 @@ internal sealed partial class MethodLowerer
         var o = Temp(type, oc, "object under construction");
         Src(oc);
         Stmt($"{o} = {text};");
+        foreach (var (name, nested) in nestedAfter) LowerNestedInitializer($"{o}.{name}", nested);
         return o;
     }
 
@@ -183,7 +192,7 @@ internal sealed partial class MethodLowerer
             }
             else
             {
-                Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This object initializer member with a suspension point"));
+                Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This object initializer member"));
             }
         }
         return o;

@@ -46,7 +46,7 @@ internal sealed partial class MethodLowerer
         foreach (var init in w.Initializer.Expressions)
         {
             if (init is AssignmentExpressionSyntax asg) operands.Add(asg.Right);
-            else { Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This with expression member with a suspension point")); return RewriteExpr(w); }
+            else { Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This with expression member")); return RewriteExpr(w); }
         }
         if (type is INamedTypeSymbol { IsRecord: true, IsReferenceType: true } record && operands.Skip(1).Any(HasSuspension))
         {
