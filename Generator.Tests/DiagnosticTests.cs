@@ -346,6 +346,15 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void RefReturnedByACallKeptAcrossALaterSuspension() => Expect("GOSH0017", """
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            [Goroutine] static int M(int[] a) => System.Runtime.CompilerServices.Unsafe.Add(ref [|System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(a)|], Tw(1));
+        }
+        """);
+
+    [Fact]
     public void SuspensionInAnExceptionFilter() => Expect("GOSH0017", """
         public partial class C
         {

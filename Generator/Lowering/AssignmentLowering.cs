@@ -289,6 +289,13 @@ internal sealed partial class MethodLowerer
                 }
                 return Rewrite(ea, ea, repl);
         }
+        if (spillAll && left is InvocationExpressionSyntax && Model.GetSymbolInfo(left, _ct).Symbol is IMethodSymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRefReadonly: true })
+        {
+            // Unsafe.Add(ref GetRef(a), Tw(1)): the reference the call returns would have to wait in the frame.
+            Report(DiagnosticDescriptors.CannotLiveInFrame, left,
+                "The reference a ref-returning call gives cannot be kept across a later suspension point in the same expression: the frame cannot hold a reference (async methods: CS8178); compute the suspending values into locals first");
+            return null;
+        }
         Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("This assignment target around a suspension point"));
         return null;
     }

@@ -159,7 +159,7 @@ internal static class FrameModelBuilder
         // A plain call of a struct's method changes the caller's variable (ref this); the frame can only hold a
         // copy, so a method that may write to the instance would silently lose its writes (StructThisWrites).
         if (!method.IsStatic && method.ContainingType.IsValueType && !method.IsReadOnly && !method.ContainingType.IsReadOnly
-            && StructThisWrites.FirstWrite(method, model.Compilation, ct) is { } write)
+            && !method.ContainingType.IsRefLikeType && StructThisWrites.FirstWrite(method, model.Compilation, ct) is { } write)
             Add(diags, DiagnosticDescriptors.MutableStructInstance, write.GetLocation(), method.Name, method.ContainingType.Name);
         if (method.IsAsync)
             Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "async");
