@@ -26,13 +26,13 @@ public class Issue8RefusalTests
 
         """;
 
-    private static void ExpectUnsupported(string markedSource)
+    private static void ExpectUnsupported(string markedSource, string id = "GOSH0010")
     {
         var text = Prelude + markedSource;
         var start = text.IndexOf("[|", System.StringComparison.Ordinal);
         var end = text.IndexOf("|]", System.StringComparison.Ordinal) - 2;
         var result = GeneratorHarness.Run(text.Replace("[|", "").Replace("|]", ""));
-        var matching = result.AnalyzerDiagnostics.Where(d => d.Id == "GOSH0010").ToList();
+        var matching = result.AnalyzerDiagnostics.Where(d => d.Id == id).ToList();
         Assert.Single(matching);
         Assert.Equal(TextSpan.FromBounds(start, end), matching[0].Location.SourceSpan);
         Assert.DoesNotContain(result.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
@@ -151,7 +151,7 @@ public class Issue8RefusalTests
                 static ref int At(int i) => ref s_store[i];
                 [Goroutine] static void M(int n) { [|At(n)|] += P.Get(); }
             }
-            """);
+            """, "GOSH0017");
 
     private const string StateType = """
         public sealed class S
