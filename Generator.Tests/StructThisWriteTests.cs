@@ -74,6 +74,19 @@ public class StructThisWriteTests
         Assert.DoesNotContain(result.CompileDiagnostics, d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs") == true);
     }
 
+    [Fact]
+    public void A_readonly_struct_method_writing_through_Unsafe_AsRef_is_refused()
+    {
+        const string marked = "public readonly partial struct R\n{\n    public readonly int N;\n    public R(int n) => N = n;\n"
+            + "    [Goroutine] public void Load(int n) { Go.Yield(); Unsafe.AsRef([|in this|]) = new R(n); }\n}\n";
+        var text = Prelude + marked;
+        var start = text.IndexOf("[|", System.StringComparison.Ordinal);
+        var end = text.IndexOf("|]", System.StringComparison.Ordinal) - 2;
+        var result = GeneratorHarness.Run(text.Replace("[|", "").Replace("|]", ""));
+        var gosh14 = Assert.Single(result.AnalyzerDiagnostics, d => d.Id == "GOSH0014");
+        Assert.Equal(TextSpan.FromBounds(start, end), gosh14.Location.SourceSpan);
+    }
+
     [Theory]
     [InlineData("x += N + M + Auto + Expr + Body + Helper(1) + In.Get() + In.V;")]
     [InlineData("Arr[0] = 1; List.Add(2); Obj.N = 3; x += Arr.Length;")]

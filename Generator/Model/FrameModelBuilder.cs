@@ -158,7 +158,7 @@ internal static class FrameModelBuilder
                 $"'{method.Name}' is an instance method of the ref struct '{method.ContainingType.Name}', whose value cannot be stored in the goroutine frame; make the method static");
         // A plain call of a struct's method changes the caller's variable (ref this); the frame can only hold a
         // copy, so a method that may write to the instance would silently lose its writes (StructThisWrites).
-        if (!method.IsStatic && method.ContainingType.IsValueType && !method.IsReadOnly && !method.ContainingType.IsReadOnly
+        if (!method.IsStatic && method.ContainingType.IsValueType
             && !method.ContainingType.IsRefLikeType && StructThisWrites.FirstWrite(method, model.Compilation, ct) is { } write)
             Add(diags, DiagnosticDescriptors.MutableStructInstance, write.GetLocation(), method.Name, method.ContainingType.Name);
         if (method.IsAsync)

@@ -35,7 +35,11 @@ namespace GoSharp.Generator.Model;
 /// </remarks>
 internal static class StructThisWrites
 {
-    /// <summary>The first place in <paramref name="method"/>'s body that may write to the instance, or null.</summary>
+    /// <summary>
+    /// The first place in <paramref name="method"/>'s body that may write to the instance, or null. In a readonly
+    /// member (or a readonly struct's) that is only an escape such as <c>Unsafe.AsRef(in this) = ...</c> (NodaTime's
+    /// <c>ReadXml</c>): the write would go to the frame's copy.
+    /// </summary>
     public static SyntaxNode? FirstWrite(IMethodSymbol method, Compilation compilation, CancellationToken ct) =>
         new Walk(compilation, ct).FirstWrite(method);
 
@@ -53,8 +57,13 @@ internal static class StructThisWrites
             _ct = ct;
         }
 
+        // A readonly member's `this` is a readonly reference: C# copies it before calling anything that is not
+        // readonly and refuses assignments, so only an escape through a call returning a writable ref can write.
+        private bool _readonlyThis;
+
         public SyntaxNode? FirstWrite(IMethodSymbol method)
         {
+            _readonlyThis = method.IsReadOnly || method.ContainingType.IsReadOnly;
             _verdicts[method.OriginalDefinition] = false;
             return Bodies(method).Select(FirstWriteIn).FirstOrDefault(w => w is not null);
         }
@@ -128,6 +137,8 @@ internal static class StructThisWrites
             // A member of a type parameter's value (this.t.M()) is called in place on a struct argument (a
             // constrained call), and nothing says what it does.
             var unknownStruct = place.Type is ITypeParameterSymbol { IsReferenceType: false };
+            if (_readonlyThis)
+                return parent is IArgumentOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter, Parent: IInvocationOperation { TargetMethod.ReturnsByRef: true } };
             switch (parent)
             {
                 case IAssignmentOperation a when a.Target == place:
