@@ -332,7 +332,7 @@ public class DiagnosticTests
 
     [Fact]
     public void NoBody() => Expect("GOSH0013", """
-        public abstract partial class C { [Goroutine] public abstract void [|M|](); }
+        public partial class C { [Goroutine] static extern void [|M|](); }
         """);
 
     [Fact]
@@ -353,6 +353,11 @@ public class DiagnosticTests
             [Goroutine] static int M(int[] a) => System.Runtime.CompilerServices.Unsafe.Add(ref [|System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(a)|], Tw(1));
         }
         """);
+
+    [Fact]
+    public void LauncherNamedLikeTheType() => Expect("GOSH0016", """
+        public partial class GoStep { [Goroutine] public void [|Step|]() { Go.Yield(); } }
+        """, DiagnosticSeverity.Warning);
 
     [Fact]
     public void SuspensionInAnExceptionFilter() => Expect("GOSH0017", """

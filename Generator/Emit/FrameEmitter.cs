@@ -46,13 +46,16 @@ internal static class FrameEmitter
         }
         foreach (var t in m.ContainingTypes) w.Open($"{(t.Unsafe ? "unsafe " : "")}partial {t.Keyword} {t.NameWithTypeParameters}");
 
-        w.Line($"/// <summary>Resumable frame of <c>{Xml(m.MethodDisplayName)}</c> (generated; see docs/frame-contract.md).</summary>");
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"GoSharp.Generator\", \"{Version}\")]");
-        w.Open($"{m.FrameAccessibility} sealed class {m.FrameName}{m.FrameTypeParameters} : {m.FrameBaseType}{(m.FrameConstraints.Length > 0 ? " " + m.FrameConstraints : "")}");
-        if (m.ResumeBody is null) EmitStubBody(w, m);
-        else EmitFrameBody(w, m, firstLine);
-        w.Close();
+        if (m.HasFrame)
+        {
+            w.Line($"/// <summary>Resumable frame of <c>{Xml(m.MethodDisplayName)}</c> (generated; see docs/frame-contract.md).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"GoSharp.Generator\", \"{Version}\")]");
+            w.Open($"{m.FrameAccessibility} sealed class {m.FrameName}{m.FrameTypeParameters} : {m.FrameBaseType}{(m.FrameConstraints.Length > 0 ? " " + m.FrameConstraints : "")}");
+            if (m.ResumeBody is null) EmitStubBody(w, m);
+            else EmitFrameBody(w, m, firstLine);
+            w.Close();
+        }
         if (m.LauncherName is not null)
         {
             w.Line();

@@ -117,7 +117,10 @@ internal static partial class SymbolFacts
         if (def.IsPartialDefinition) return false;
         // The method-level refusals of FrameModelBuilder.BuildCore: a method refused there has no frame, so a call
         // to it is a plain call (its own diagnostic tells the user why).
-        if (def.IsAsync || def.IsAbstract || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || IsRefLike(def.ReturnType)) return false;
+        // An abstract [Goroutine] method has no frame, but a factory its overrides and implementations replace
+        // (AbstractGoroutines.cs): its callers make frames through it.
+        if (def.IsAbstract && !IsAbstractGoroutine(def)) return false;
+        if (def.IsAsync || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || IsRefLike(def.ReturnType)) return false;
         if (def.IsVararg || def.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer) return false;
         if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
@@ -321,11 +324,21 @@ internal static partial class SymbolFacts
     /// plainly when it is not this body (DispatchingFactory).
     /// </summary>
     public static bool IsOverridableInterfaceMethod(IMethodSymbol m) =>
-        m.ContainingType.TypeKind == TypeKind.Interface && !m.IsStatic && !m.IsSealed && !m.IsAbstract
+        m.ContainingType.TypeKind == TypeKind.Interface && !m.IsStatic && !m.IsSealed && (!m.IsAbstract || IsAbstractGoroutine(m))
         && m.DeclaredAccessibility != Accessibility.Private && m.ExplicitInterfaceImplementations.IsEmpty;
 
+    /// <summary>
+    /// An abstract instance method of a class, or an interface method without a body, marked [Goroutine]
+    /// (AbstractGoroutines.cs): called through it, the receiver's [Goroutine] override or implementation runs as a
+    /// nested goroutine call.
+    /// </summary>
+    public static bool IsAbstractGoroutine(IMethodSymbol m) =>
+        m.IsAbstract && !m.IsStatic && m.MethodKind == MethodKind.Ordinary && HasGoroutineAttribute(m)
+        && m.ExplicitInterfaceImplementations.IsEmpty && m.DeclaredAccessibility != Accessibility.Private
+        && m.ContainingType.TypeKind is TypeKind.Class or TypeKind.Interface;
+
     public static bool IsVirtualGoroutine(IMethodSymbol m) =>
-        !m.IsStatic && (m.IsVirtual || m.IsOverride) && m.ContainingType.TypeKind == TypeKind.Class
+        !m.IsStatic && (m.IsVirtual || m.IsOverride || m.IsAbstract && m.ContainingType.TypeKind == TypeKind.Class) && m.ContainingType.TypeKind == TypeKind.Class
         // A sealed override in a sealed chain needs no factory of its own (a sealed type cannot declare a
         // virtual one) unless it overrides a base's factory.
         && (!(m.IsSealed || m.ContainingType.IsSealed) || OverridesFrameFactory(m));

@@ -80,7 +80,9 @@ internal static class FrameModelBuilder
     {
         if (InjectFailure?.Invoke(method) == true) throw new InvalidOperationException("injected failure");
         var nameLocation = decl.Identifier.GetLocation();
-        if (decl.Body is null && decl.ExpressionBody is null)
+        // An abstract [Goroutine] method: no frame, only a factory its overrides replace and a launcher (AbstractGoroutines).
+        var isAbstract = decl.Body is null && decl.ExpressionBody is null && SymbolFacts.IsAbstractGoroutine(method);
+        if (decl.Body is null && decl.ExpressionBody is null && !isAbstract)
         {
             Add(diags, DiagnosticDescriptors.NoBody, nameLocation, method.Name);
             return null;
@@ -163,7 +165,7 @@ internal static class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.MutableStructInstance, write.GetLocation(), method.Name, method.ContainingType.Name);
         if (method.IsAsync)
             Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "async");
-        var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
+        var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody ?? (SyntaxNode)decl.ParameterList;
         // The iterator check (a yield outside lambdas and local functions) rides on ScanBody's walk of the body;
         // its diagnostic goes here, in front of the ones added meanwhile.
         var iteratorDiagnosticAt = diags.Count;
@@ -186,7 +188,7 @@ internal static class FrameModelBuilder
             || decl.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword));
         // (A method of a file-local type is refused as a whole above.)
         if (FileLocalTypes.DeclaredIn(decl.SyntaxTree) && FileLocalTypes.Owner(method.ContainingType) is null) ReportFileLocalUses(body, model, diags, ct);
-        if (ScanBody(body, model, lowerer, diags, unsafeContext, ct))
+        if (!isAbstract && ScanBody(body, model, lowerer, diags, unsafeContext, ct))
             diags.Insert(iteratorDiagnosticAt, new DiagnosticInfo(DiagnosticDescriptors.AsyncOrIterator.Id, LocationInfo.From(nameLocation),
                 new[] { method.Name, "an iterator" }.ToEquatableArray()));
         // An error in the body leaves the method a frame that only throws (EmitStubBody) when callers will name its
@@ -203,7 +205,7 @@ internal static class FrameModelBuilder
         if (refused && !SymbolFacts.IsGeneratedGoroutine(method)) return null;
 
         // A body the compiler rejects is not copied into a frame: its errors would be reported twice.
-        var resumeBody = refused || BodyErrors.Has(decl, model, ct) ? null : lowerer.Lower(decl);
+        var resumeBody = refused || isAbstract || BodyErrors.Has(decl, model, ct) ? null : lowerer.Lower(decl);
         var frameBaseType = method.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq());
         var frameParameterTypes = method.Parameters.Select(p => p.Type.Fq()).ToList();
         var frameConstraintsRenamed = renames.Count == 0 ? null : SymbolFacts.ConstraintClauses(method);
@@ -311,7 +313,15 @@ internal static class FrameModelBuilder
         // (From the launcher's generated extension block, through the static class.)
         var frameNew = $"new {(block is null ? "" : method.ContainingType.Fq() + ".")}{frameName}{frameTypeArgs}({string.Join(", ", frameArgs)})";
         string? factory = null;
-        if (SymbolFacts.IsVirtualGoroutine(method))
+        if (isAbstract)
+        {
+            var abstractTypeArgs = method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">" : "";
+            factory = AbstractGoroutines.Factory(method, accessibility, baseType, typeParams, launcherParams,
+                method.ContainingType.TypeKind == TypeKind.Interface ? constraints : constraints,
+                launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), abstractTypeArgs);
+            frameNew = $"{SymbolFacts.FrameFactoryName(method)}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
+        }
+        else if (SymbolFacts.IsVirtualGoroutine(method))
         {
             var factoryName = SymbolFacts.FrameFactoryName(method);
             var overrides = SymbolFacts.OverridesFrameFactory(method);
@@ -328,7 +338,7 @@ internal static class FrameModelBuilder
             frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         }
         string? interfaceCheck = null;
-        if (SymbolFacts.IsOverridableInterfaceMethod(method))
+        if (!isAbstract && SymbolFacts.IsOverridableInterfaceMethod(method))
         {
             // A default interface method: the receiver's class may implement it (plainly, or as a [Goroutine] method
             // of its own), and then C# calls that. The launcher and the factory ask the same check as a virtual
@@ -345,6 +355,8 @@ internal static class FrameModelBuilder
         }
         if (factoryNameTaken) factory = null;   // GOSH0017 above; the stub frame must still compile
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
+        foreach (var implementation in AbstractGoroutines.InterfaceFactories(method, baseType, launcherParams, frameNew))
+            factory = factory is null ? implementation : factory + "\n\n" + implementation;
         if (interfaceCheck is not null) factory = factory is null ? interfaceCheck : factory + "\n\n" + interfaceCheck;
 
         var typeChain = string.Join(".", method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "")
@@ -391,7 +403,8 @@ internal static class FrameModelBuilder
             PrimaryParameterAccessors: lowerer.PrimaryParameterAccessors.ToEquatableArray(),
             InitAccessors: lowerer.InitAccessors.ToEquatableArray(),
             OperatorAccessors: lowerer.OperatorAccessors.ToEquatableArray(),
-            Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
+            Diagnostics: EquatableArray<DiagnosticInfo>.Empty,
+            HasFrame: !isAbstract);
     }
 
     /// <summary>
@@ -421,6 +434,8 @@ internal static class FrameModelBuilder
     /// <summary>A user member the launcher would clash with: a non-method of that name, or a method with the same parameter types.</summary>
     private static ISymbol? LauncherClash(IMethodSymbol method, string launcherName)
     {
+        // `Step` of a class `GoStep`: no member may have its type's name (CS0542).
+        if (method.ContainingType.Name == launcherName) return method.ContainingType;
         foreach (var member in method.ContainingType.GetMembers(launcherName))
         {
             // The analyzer analyses the compilation that already holds this generator's output: the launcher

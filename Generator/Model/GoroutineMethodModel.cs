@@ -57,7 +57,9 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> PrimaryParameterAccessors,
     EquatableArray<string> InitAccessors,
     EquatableArray<string> OperatorAccessors,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    // False for an abstract [Goroutine] method (AbstractGoroutines): a factory and a launcher, no frame.
+    bool HasFrame = true);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>
 internal sealed record GoroutineResult(GoroutineMethodModel? Method, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,57 @@
+using System.Linq;
+using GoSharp.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// [Goroutine] on an abstract method or an interface method without a body (Model/AbstractGoroutines.cs): a call
+/// through it from a goroutine is a nested goroutine call of the receiver's [Goroutine] method, so its suspension
+/// points suspend the goroutine (on one P another goroutine runs meanwhile) instead of running as a plain call.
+/// Values: the differential case AbstractGoroutineDispatch.
+/// </summary>
+public class AbstractGoroutineTests
+{
+    private const string Source = """
+        using System.Collections.Generic;
+        using GoSharp;
+
+        public partial interface IStep { [Goroutine] void Step(List<string> log); }
+        public abstract partial class StepBase { [Goroutine] public abstract void Step(List<string> log); }
+        public partial class StepA : IStep { [Goroutine] public void Step(List<string> log) { Go.Yield(); log.Add("step"); } }
+        public partial class StepB : StepBase { [Goroutine] public override void Step(List<string> log) { Go.Yield(); log.Add("step"); } }
+
+        public static partial class P
+        {
+            [Goroutine] static void Other(List<string> log) => log.Add("other");
+
+            [Goroutine]
+            public static string Run(bool viaInterface)
+            {
+                var log = new List<string>();
+                GoOther(log);
+                if (viaInterface) { IStep s = new StepA(); s.Step(log); }
+                else { StepBase s = new StepB(); s.Step(log); }
+                return string.Join(",", log);
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_call_through_the_abstract_method_suspends_in_the_implementation(bool viaInterface)
+    {
+        var result = GeneratorHarness.Run(Source);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.CompileDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var type = GeneratorHarness.Load(result.Output).GetType("P")!;
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
+        using (rt.Enter())
+        {
+            var handle = (Goroutine<string>)type.GetMethod("GoRun")!.Invoke(null, new object[] { viaInterface })!;
+            // The implementation's Go.Yield lets Other run first: it was suspended, not called plainly.
+            Assert.Equal("other,step", handle.Join());
+        }
+    }
+}

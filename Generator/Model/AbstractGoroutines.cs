@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Linq;
+using GoSharp.Generator.Lowering;
+using Microsoft.CodeAnalysis;
+
+namespace GoSharp.Generator.Model;
+
+/// <summary>
+/// [Goroutine] on an abstract method or an interface method without a body: a call through it, from a goroutine,
+/// is a nested goroutine call of the receiver's [Goroutine] override or implementation (as an interface call in Go
+/// is just a call), instead of a plain call whose suspension points would block the thread.
+/// </summary>
+/// <remarks>
+/// It has no frame of its own, only a virtual factory (a default interface method in an interface) whose body runs
+/// the receiver's method plainly, which is right for an override or implementation that is not [Goroutine];
+/// a [Goroutine] override replaces the factory (<c>override</c>, as for any virtual [Goroutine] method), and a
+/// [Goroutine] implementation of the interface method implements it explicitly. Callers make the frame through the
+/// factory on the receiver (CallLowering), and the launcher starts it.
+/// <code>
+/// interface IWorker { [Goroutine] int Work(Chan&lt;int&gt; c); }
+///   => Frame&lt;int&gt; __GoFrame_Work(Chan&lt;int&gt; c) => new PlainOverrideFrame&lt;int&gt;(() => this.Work(c));
+///      Goroutine&lt;int&gt; GoWork(Chan&lt;int&gt; c) => GoRuntime.Current.Spawn&lt;int&gt;(__GoFrame_Work(c));
+/// partial class W : IWorker { [Goroutine] public int Work(Chan&lt;int&gt; c) { ... } }
+///   => Frame&lt;int&gt; IWorker.__GoFrame_Work(Chan&lt;int&gt; c) => new Work_Frame(this, c);
+/// </code>
+/// </remarks>
+internal static class AbstractGoroutines
+{
+    /// <summary>The abstract method's factory: a frame that calls the receiver's method plainly.</summary>
+    public static string Factory(IMethodSymbol method, string accessibility, string frameType, string typeParameters, string parameters,
+        string constraints, IEnumerable<string> arguments, string typeArguments)
+    {
+        var call = $"this.@{method.Name}{typeArguments}({string.Join(", ", arguments.Select(a => "@" + a))})";
+        var plainFrame = method.ReturnsVoid
+            ? $"new {RuntimeContract.PlainOverrideFrame.Type}(() => {call})"
+            : $"new {RuntimeContract.Generic(RuntimeContract.PlainOverrideFrameOfT.Type, method.ReturnType.Fq())}(() => {call})";
+        var modifiers = (accessibility + (method.ContainingType.TypeKind == TypeKind.Interface ? "" : " virtual")).Trim();
+        return $"{(modifiers.Length > 0 ? modifiers + " " : "")}{frameType} {SymbolFacts.FrameFactoryName(method)}{typeParameters}({parameters})"
+            + $"{(constraints.Length > 0 ? " " + constraints : "")} => {plainFrame};";
+    }
+
+    /// <summary>
+    /// Explicit implementations of the factories of the abstract [Goroutine] interface methods that
+    /// <paramref name="method"/> implements, each making <paramref name="frameNew"/>.
+    /// </summary>
+    public static IEnumerable<string> InterfaceFactories(IMethodSymbol method, string frameType, string parameters, string frameNew)
+    {
+        if (method.IsStatic || method.IsGenericMethod) yield break;
+        var type = method.ContainingType;
+        foreach (var iface in type.AllInterfaces)
+        {
+            foreach (var member in iface.GetMembers(method.Name).OfType<IMethodSymbol>())
+            {
+                if (!SymbolFacts.IsAbstractGoroutine(member.OriginalDefinition)) continue;
+                // Another assembly's interface has a factory only when its generator made one.
+                if (member.DeclaringSyntaxReferences.Length == 0 && iface.GetMembers(SymbolFacts.FrameFactoryName(member)).IsEmpty) continue;
+                if (!SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method)) continue;
+                yield return $"{frameType} {iface.Fq()}.{SymbolFacts.FrameFactoryName(member)}({parameters}) => {frameNew};";
+            }
+        }
+    }
+}
