@@ -11,18 +11,21 @@ public static partial class Cases
     {
         [Goroutine] string Work(Log log, int n);
         [Goroutine] void Touch(List<string> seen);
+        [Goroutine] U Convert<U>(int n, System.Func<int, U> f) where U : notnull;
     }
 
     public sealed partial class Ag8Go : IAg8Worker
     {
         [Goroutine] public string Work(Log log, int n) { var v = Tw(n); log.Add("go" + v); return "go" + v; }
         [Goroutine] public void Touch(List<string> seen) { Go.Yield(); seen.Add("go"); }
+        [Goroutine] public U Convert<U>(int n, System.Func<int, U> f) where U : notnull => f(Tw(n) + 1);
     }
 
     public sealed class Ag8Plain : IAg8Worker
     {
         public string Work(Log log, int n) { log.Add("plain" + n); return "plain" + n; }
         public void Touch(List<string> seen) => seen.Add("plain");
+        public U Convert<U>(int n, System.Func<int, U> f) where U : notnull => f(n + 2);
     }
 
     public partial struct Ag8Struct : IAg8Worker
@@ -30,6 +33,7 @@ public static partial class Cases
         public int K;
         [Goroutine] public string Work(Log log, int n) { var v = Tw(n + K); return "st" + v; }
         [Goroutine] public void Touch(List<string> seen) { Go.Yield(); seen.Add("st" + K); }
+        [Goroutine] public U Convert<U>(int n, System.Func<int, U> f) where U : notnull { Go.Yield(); return f(n + K); }
     }
 
     public abstract partial class Ag8Shape
@@ -63,6 +67,7 @@ public static partial class Cases
         {
             s += w.Work(log, Tw(n)) + "," + w.GoWork(log, n + 1).Join() + ";";
             w.Touch(seen);
+            s += w.Convert(n, v => "c" + v) + w.Convert(Tw(n), v => v * 10) + ";";
         }
         Ag8Shape[] shapes = { new Ag8Circle(), new Ag8Square(), new Ag8Ring() };
         foreach (var sh in shapes) s += sh.Name(n) + "/" + sh.Describe(n) + "/" + sh.GoName(n + 2).Join() + ";";

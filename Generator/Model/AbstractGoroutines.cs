@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using GoSharp.Generator.Lowering;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GoSharp.Generator.Model;
 
@@ -40,12 +41,27 @@ internal static class AbstractGoroutines
     }
 
     /// <summary>
+    /// The constraint clauses an explicit implementation may restate: <c>class</c>, <c>struct</c> and <c>default</c>
+    /// only (CS0460), which decide what <c>T?</c> means in its signature.
+    /// </summary>
+    public static string RestatableConstraints(MethodDeclarationSyntax decl)
+    {
+        var clauses = decl.ConstraintClauses
+            .Select(c => (c.Name.Identifier.Text, Kept: c.Constraints.Where(k => k is ClassOrStructConstraintSyntax or DefaultConstraintSyntax).Select(k => k.ToString()).ToList()))
+            .Where(c => c.Kept.Count > 0)
+            .Select(c => $"where {c.Text} : {string.Join(", ", c.Kept)}");
+        var text = string.Join(" ", clauses);
+        return text.Length == 0 ? "" : " " + text;
+    }
+
+    /// <summary>
     /// Explicit implementations of the factories of the abstract [Goroutine] interface methods that
     /// <paramref name="method"/> implements, each making <paramref name="frameNew"/>.
     /// </summary>
-    public static IEnumerable<string> InterfaceFactories(IMethodSymbol method, string frameType, string parameters, string frameNew)
+    public static IEnumerable<string> InterfaceFactories(IMethodSymbol method, string frameType, string typeParameters, string parameters,
+        string constraints, string frameNew)
     {
-        if (method.IsStatic || method.IsGenericMethod) yield break;
+        if (method.IsStatic) yield break;
         var type = method.ContainingType;
         foreach (var iface in type.AllInterfaces)
         {
@@ -55,7 +71,8 @@ internal static class AbstractGoroutines
                 // Another assembly's interface has a factory only when its generator made one.
                 if (member.DeclaringSyntaxReferences.Length == 0 && iface.GetMembers(SymbolFacts.FrameFactoryName(member)).IsEmpty) continue;
                 if (!SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method)) continue;
-                yield return $"{frameType} {iface.Fq()}.{SymbolFacts.FrameFactoryName(member)}({parameters}) => {frameNew};";
+                // An explicit implementation inherits the interface method's constraints (only class/struct/default may be restated).
+                yield return $"{frameType} {iface.Fq()}.{SymbolFacts.FrameFactoryName(member)}{typeParameters}({parameters}){constraints} => {frameNew};";
             }
         }
     }
