@@ -17,6 +17,8 @@ public class AbstractGoroutineTests
         using GoSharp;
 
         public partial interface IStep { [Goroutine] void Step(List<string> log); }
+        public partial interface IDefaultStep { [Goroutine] void Step(List<string> log) { log.Add("default"); } }
+        public partial class StepC : IDefaultStep { [Goroutine] public void Step(List<string> log) { Go.Yield(); log.Add("step"); } }
         public abstract partial class StepBase { [Goroutine] public abstract void Step(List<string> log); }
         public partial class StepA : IStep { [Goroutine] public void Step(List<string> log) { Go.Yield(); log.Add("step"); } }
         public partial class StepB : StepBase { [Goroutine] public override void Step(List<string> log) { Go.Yield(); log.Add("step"); } }
@@ -26,21 +28,23 @@ public class AbstractGoroutineTests
             [Goroutine] static void Other(List<string> log) => log.Add("other");
 
             [Goroutine]
-            public static string Run(bool viaInterface)
+            public static string Run(int via)
             {
                 var log = new List<string>();
                 GoOther(log);
-                if (viaInterface) { IStep s = new StepA(); s.Step(log); }
-                else { StepBase s = new StepB(); s.Step(log); }
+                if (via == 0) { IStep s = new StepA(); s.Step(log); }
+                else if (via == 1) { StepBase s = new StepB(); s.Step(log); }
+                else { IDefaultStep s = new StepC(); s.Step(log); }
                 return string.Join(",", log);
             }
         }
         """;
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_call_through_the_abstract_method_suspends_in_the_implementation(bool viaInterface)
+    [InlineData(0)]   // an interface method without a body
+    [InlineData(1)]   // an abstract method
+    [InlineData(2)]   // a default interface method the class implements
+    public void A_call_through_the_abstract_method_suspends_in_the_implementation(int via)
     {
         var result = GeneratorHarness.Run(Source);
         Assert.Empty(result.Diagnostics);
@@ -49,7 +53,7 @@ public class AbstractGoroutineTests
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
         using (rt.Enter())
         {
-            var handle = (Goroutine<string>)type.GetMethod("GoRun")!.Invoke(null, new object[] { viaInterface })!;
+            var handle = (Goroutine<string>)type.GetMethod("GoRun")!.Invoke(null, new object[] { via })!;
             // The implementation's Go.Yield lets Other run first: it was suspended, not called plainly.
             Assert.Equal("other,step", handle.Join());
         }

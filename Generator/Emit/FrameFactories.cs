@@ -27,8 +27,8 @@ internal static class FrameFactories
 
     /// <summary>
     /// The factory of a method that is not virtual: static for a static method (an extension method's takes the
-    /// receiver as an ordinary first parameter, and so does an extension block member's, the implementation's form), an instance method otherwise (<c>readonly</c> in a struct, whose
-    /// [Goroutine] methods are readonly; <c>sealed</c>, so not virtual, in an interface).
+    /// receiver as an ordinary first parameter, and so does an extension block member's, the implementation's form), an instance method otherwise (<c>readonly</c> in a struct; in an
+    /// interface a default interface method, which a [Goroutine] implementation implements explicitly: AbstractGoroutines).
     /// </summary>
     public static string Exported(IMethodSymbol method, string accessibility, string frameType, string typeParameters,
         System.Collections.Generic.IEnumerable<ParameterSyntax> parameters, SemanticModel model, string constraints, string frameCreation)
@@ -37,7 +37,7 @@ internal static class FrameFactories
         var modifiers = accessibility;
         if (method.IsStatic) modifiers += " static";
         else if (type.IsValueType && !type.IsReadOnly) modifiers += " readonly";
-        else if (type.TypeKind == TypeKind.Interface) modifiers += " sealed";
+        // In an interface: virtual (a default interface method), so that a [Goroutine] implementation implements it.
         var list = string.Join(", ", parameters.Select(p => DeclarationText.Of(p, model, withoutAttributes: true, withoutThis: true)));
         return $"{modifiers.Trim()} {frameType} {SymbolFacts.FrameFactoryName(method)}{typeParameters}({list})"
             + $"{(constraints.Length > 0 ? " " + constraints : "")} => {frameCreation};";

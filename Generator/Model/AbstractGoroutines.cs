@@ -67,9 +67,13 @@ internal static class AbstractGoroutines
         {
             foreach (var member in iface.GetMembers(method.Name).OfType<IMethodSymbol>())
             {
-                if (!SymbolFacts.IsAbstractGoroutine(member.OriginalDefinition)) continue;
-                // Another assembly's interface has a factory only when its generator made one.
-                if (member.DeclaringSyntaxReferences.Length == 0 && iface.GetMembers(SymbolFacts.FrameFactoryName(member)).IsEmpty) continue;
+                var def = member.OriginalDefinition;
+                // An abstract [Goroutine] interface method, or a [Goroutine] default method (whose factory runs the
+                // default body, or a plain implementation plainly).
+                if (!SymbolFacts.IsAbstractGoroutine(def) && !(SymbolFacts.IsOverridableInterfaceMethod(def) && SymbolFacts.HasGoroutineAttribute(def))) continue;
+                // Another assembly's interface has an implementable factory only when its generator made one.
+                if (member.DeclaringSyntaxReferences.Length == 0
+                    && !iface.GetMembers(SymbolFacts.FrameFactoryName(member)).OfType<IMethodSymbol>().Any(f => !f.IsSealed && !f.IsStatic)) continue;
                 if (!SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method)) continue;
                 // An explicit implementation inherits the interface method's constraints (only class/struct/default may be restated).
                 yield return $"{frameType} {iface.Fq()}.{SymbolFacts.FrameFactoryName(member)}{typeParameters}({parameters}){constraints} => {frameNew};";

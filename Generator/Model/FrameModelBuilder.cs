@@ -352,6 +352,9 @@ internal static class FrameModelBuilder
             // assemblies); so do those of this assembly, for a default interface method (the implementation may differ).
             var factoryParameters = receiverSyntax is null ? launcherParameterList.Parameters : launcherParameterList.Parameters.Prepend(receiverSyntax);
             factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, factoryParameters, launcherModel, constraints, frameNew);
+            // A default interface method's launcher goes through the factory too: a [Goroutine] implementation
+            // implements it explicitly (AbstractGoroutines).
+            if (interfaceCheck is not null) frameNew = $"{SymbolFacts.FrameFactoryName(method)}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         }
         if (factoryNameTaken) factory = null;   // GOSH0017 above; the stub frame must still compile
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
