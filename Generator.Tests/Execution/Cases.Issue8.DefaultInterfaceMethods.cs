@@ -1,7 +1,8 @@
 namespace GoSharp.Generator.Tests.Execution;
 
 // Issue 8: a [Goroutine] default interface method called through the interface, as a nested goroutine call or
-// through its launcher, runs the receiver's implementation when its class has one (plainly), as C# calls it.
+// through its launcher, runs the receiver's implementation when its class has one (a plain one plainly, a
+// [Goroutine] one as a goroutine call through the factory it implements), as C# calls it.
 public static partial class Cases
 {
     public partial interface IGreeter
