@@ -6,7 +6,8 @@ namespace GoSharp.Corpus;
 
 /// <summary>
 /// The rewrite a corpus run applies: every class, struct and record becomes partial (with its enclosing types),
-/// and every method with a body gets <c>[global::GoSharp.Goroutine]</c>. Interfaces keep their default methods
+/// and every method with a body gets <c>[global::GoSharp.Goroutine]</c>, and so does every abstract method and interface
+/// method without a body (calls through them become goroutine calls of the receiver's implementation). Interfaces keep their default methods
 /// unmarked only when they are not partial-able (they are: interfaces can be partial too).
 /// </summary>
 internal sealed class MarkEverything : CSharpSyntaxRewriter
@@ -21,7 +22,12 @@ internal sealed class MarkEverything : CSharpSyntaxRewriter
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        if (visited.Body is null && visited.ExpressionBody is null) return visited;
+        // An abstract method, and an interface method without a body (instance, not a partial definition): marked
+        // too, so every call through one is a goroutine call of the receiver's implementation (AbstractGoroutines).
+        var abstractMember = visited.Modifiers.Any(SyntaxKind.AbstractKeyword)
+            || node.Parent is InterfaceDeclarationSyntax && !visited.Modifiers.Any(SyntaxKind.StaticKeyword) && !visited.Modifiers.Any(SyntaxKind.PartialKeyword)
+                && !visited.Modifiers.Any(SyntaxKind.ExternKeyword) && visited.ExplicitInterfaceSpecifier is null;
+        if (visited.Body is null && visited.ExpressionBody is null && !abstractMember) return visited;
         Methods++;
         var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
             SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::GoSharp.Goroutine"))));
