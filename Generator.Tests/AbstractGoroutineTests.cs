@@ -58,4 +58,32 @@ public class AbstractGoroutineTests
             Assert.Equal("other,step", handle.Join());
         }
     }
+
+    [Fact]
+    public void Implementations_of_refused_and_of_nullable_generic_interface_methods_compile()
+    {
+        // Found by bench/corpus marking every interface method: a variant interface's member is refused (GOSH0017:
+        // no factory to implement), and `T? M<T>() where T : Attribute` needs `where T : class` restated on the
+        // explicit factory, or its T? would be Nullable<T>.
+        var result = GeneratorHarness.Run("""
+            using System;
+            using GoSharp;
+            public partial interface IShuffler<in T> { [Goroutine] void Shuffle(T[] a); }
+            public partial class Shuffler<T> : IShuffler<T> { [Goroutine] public void Shuffle(T[] a) { Go.Yield(); } }
+            public partial interface IDescriptor
+            {
+                [Goroutine] T? Find<T>() where T : Attribute;
+                [Goroutine] T? Value<T>(T? fallback) where T : struct;
+                [Goroutine] T? Any<T>(T? fallback);
+            }
+            public partial class Descriptor : IDescriptor
+            {
+                [Goroutine] public T? Find<T>() where T : Attribute { Go.Yield(); return null; }
+                [Goroutine] public T? Value<T>(T? fallback) where T : struct { Go.Yield(); return fallback; }
+                [Goroutine] public T? Any<T>(T? fallback) { Go.Yield(); return fallback; }
+            }
+            """);
+        Assert.Equal(new[] { "GOSH0017" }, result.Diagnostics.Select(d => d.Id).Distinct());
+        Assert.Empty(result.CompileDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
 }

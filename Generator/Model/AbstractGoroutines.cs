@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using GoSharp.Generator.Lowering;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GoSharp.Generator.Model;
 
@@ -41,15 +40,14 @@ internal static class AbstractGoroutines
     }
 
     /// <summary>
-    /// The constraint clauses an explicit implementation may restate: <c>class</c>, <c>struct</c> and <c>default</c>
-    /// only (CS0460), which decide what <c>T?</c> means in its signature.
+    /// The constraint clauses an explicit implementation may restate, and needs to: <c>class</c>, <c>struct</c> or
+    /// <c>default</c> only (CS0460), which decide what <c>T?</c> means in its signature (without one, <c>T?</c> of a T
+    /// the method constrains to <c>Attribute</c> would be <c>Nullable&lt;T&gt;</c>, CS0453).
     /// </summary>
-    public static string RestatableConstraints(MethodDeclarationSyntax decl)
+    public static string RestatableConstraints(IMethodSymbol method)
     {
-        var clauses = decl.ConstraintClauses
-            .Select(c => (c.Name.Identifier.Text, Kept: c.Constraints.Where(k => k is ClassOrStructConstraintSyntax or DefaultConstraintSyntax).Select(k => k.ToString()).ToList()))
-            .Where(c => c.Kept.Count > 0)
-            .Select(c => $"where {c.Text} : {string.Join(", ", c.Kept)}");
+        var clauses = method.TypeParameters.Select(tp =>
+            $"where {tp.Name} : {(tp.IsReferenceType ? "class" : tp.IsValueType ? "struct" : "default")}");
         var text = string.Join(" ", clauses);
         return text.Length == 0 ? "" : " " + text;
     }
@@ -71,6 +69,9 @@ internal static class AbstractGoroutines
                 // An abstract [Goroutine] interface method, or a [Goroutine] default method (whose factory runs the
                 // default body, or a plain implementation plainly).
                 if (!SymbolFacts.IsAbstractGoroutine(def) && !(SymbolFacts.IsOverridableInterfaceMethod(def) && SymbolFacts.HasGoroutineAttribute(def))) continue;
+                // One of this compilation has a factory only when it was not refused (a variant interface, a ref
+                // parameter, a type that is not partial: SymbolFacts.IsGeneratedGoroutine asks what BuildCore refuses).
+                if (def.DeclaringSyntaxReferences.Length > 0 && !SymbolFacts.IsGeneratedGoroutine(def)) continue;
                 // Another assembly's interface has an implementable factory only when its generator made one.
                 if (member.DeclaringSyntaxReferences.Length == 0
                     && !iface.GetMembers(SymbolFacts.FrameFactoryName(member)).OfType<IMethodSymbol>().Any(f => !f.IsSealed && !f.IsStatic)) continue;

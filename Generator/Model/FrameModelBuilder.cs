@@ -358,7 +358,7 @@ internal static class FrameModelBuilder
         }
         if (factoryNameTaken) factory = null;   // GOSH0017 above; the stub frame must still compile
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
-        foreach (var implementation in AbstractGoroutines.InterfaceFactories(method, baseType, typeParams, launcherParams, AbstractGoroutines.RestatableConstraints(decl), frameNew))
+        foreach (var implementation in AbstractGoroutines.InterfaceFactories(method, baseType, typeParams, launcherParams, AbstractGoroutines.RestatableConstraints(method), frameNew))
             factory = factory is null ? implementation : factory + "\n\n" + implementation;
         if (interfaceCheck is not null) factory = factory is null ? interfaceCheck : factory + "\n\n" + interfaceCheck;
 
