@@ -57,6 +57,20 @@ public static partial class Cases
         [Goroutine] public override string Name(int n) => "ring(" + base.Name(Tw(n)) + ")";
     }
 
+    // An abstract override of a virtual [Goroutine] method: it keeps the factory it inherits.
+    public partial class Ag8A { [Goroutine] public virtual string M(int n) { Go.Yield(); return "A" + n; } }
+    public abstract partial class Ag8B : Ag8A { [Goroutine] public abstract override string M(int n); }
+    public partial class Ag8C : Ag8B { [Goroutine] public override string M(int n) { var v = Tw(n); return "C" + v; } }
+    public class Ag8D : Ag8B { public override string M(int n) => "D" + n; }
+
+    [Goroutine]
+    public static string AbstractOverrideOfAGoroutine(Log log, int n)
+    {
+        Ag8A c = new Ag8C(), d = new Ag8D();
+        Ag8B b = new Ag8C();
+        return c.M(n) + d.M(Tw(n)) + b.M(n + 1) + b.GoM(n + 2).Join() + d.GoM(n).Join();
+    }
+
     [Goroutine]
     public static string AbstractGoroutineDispatch(Log log, int n)
     {

@@ -338,7 +338,7 @@ internal static partial class SymbolFacts
         && m.ContainingType.TypeKind is TypeKind.Class or TypeKind.Interface;
 
     public static bool IsVirtualGoroutine(IMethodSymbol m) =>
-        !m.IsStatic && (m.IsVirtual || m.IsOverride || m.IsAbstract && m.ContainingType.TypeKind == TypeKind.Class) && m.ContainingType.TypeKind == TypeKind.Class
+        !m.IsStatic && (m.IsVirtual || m.IsOverride || m.IsAbstract) && m.ContainingType.TypeKind == TypeKind.Class
         // A sealed override in a sealed chain needs no factory of its own (a sealed type cannot declare a
         // virtual one) unless it overrides a base's factory.
         && (!(m.IsSealed || m.ContainingType.IsSealed) || OverridesFrameFactory(m));

@@ -316,9 +316,11 @@ internal static class FrameModelBuilder
         if (isAbstract)
         {
             var abstractTypeArgs = method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">" : "";
-            factory = AbstractGoroutines.Factory(method, accessibility, baseType, typeParams, launcherParams,
-                method.ContainingType.TypeKind == TypeKind.Interface ? constraints : constraints,
-                launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), abstractTypeArgs);
+            // An abstract override of a [Goroutine] method keeps the factory it inherits (which runs a plain override
+            // plainly; a [Goroutine] one overrides it).
+            factory = SymbolFacts.OverridesFrameFactory(method) ? null
+                : AbstractGoroutines.Factory(method, accessibility, baseType, typeParams, launcherParams, constraints,
+                    launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), abstractTypeArgs);
             frameNew = $"{SymbolFacts.FrameFactoryName(method)}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         }
         else if (SymbolFacts.IsVirtualGoroutine(method))
@@ -346,7 +348,7 @@ internal static class FrameModelBuilder
             frameNew = DispatchingFactory.Body(method, frameNew, frameTypeArgs, decl);
             interfaceCheck = DispatchingFactory.Check(method);
         }
-        if (factory is null && (SymbolFacts.MayBeCalledFromAnotherAssembly(method) || interfaceCheck is not null))
+        if (factory is null && !isAbstract && (SymbolFacts.MayBeCalledFromAnotherAssembly(method) || interfaceCheck is not null))
         {
             // Goroutines of other assemblies call the method through this (docs/frame-contract.md, Calls across
             // assemblies); so do those of this assembly, for a default interface method (the implementation may differ).
