@@ -508,9 +508,16 @@ public class DiagnosticTests
                 [Goroutine] public sealed override int NotGo() { Go.Yield(); return 3; }
             }
             """);
-        Assert.Empty(result.Diagnostics);
+        // D.NotGo overrides the plain B<int>.NotGo: calls through B<int> run it plainly (GOSH0023, a warning).
+        Assert.Equal(new[] { "GOSH0023" }, result.Diagnostics.Select(d => d.Id));
         Assert.Empty(result.CompileDiagnostics);
     }
+
+    [Fact]
+    public void ImplementingAnInterfaceMethodThatIsNotAGoroutine() => Expect("GOSH0023", """
+        public partial interface IWorker { int Work(); }
+        public partial class W : IWorker { [Goroutine] public int [|Work|]() { Go.Yield(); return 1; } }
+        """, DiagnosticSeverity.Warning);
 
     [Fact]
     public void CleanMethodHasNoDiagnostics()

@@ -134,9 +134,15 @@ internal static class DiagnosticDescriptors
         "'base.{0}' starts this object's override of '{1}', not the base's body: a launcher makes the goroutine's frame through the virtual frame factory, as every call of a virtual [Goroutine] method through the object does; to start the base's body, call a method that calls 'base.{1}(...)' and launch that",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor PlainThroughAbstraction = Make("GOSH0023",
+        "Calls through a method that is not [Goroutine] run this [Goroutine] method as a plain call",
+        "'{0}' {1} '{2}', which is not [Goroutine]: a call through '{2}' from a goroutine runs '{0}' as a plain call, whose suspension points block the thread; mark '{2}' [Goroutine] too",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [BaseLauncher.Id] = BaseLauncher,
+        [PlainThroughAbstraction.Id] = PlainThroughAbstraction,
         [InternalError.Id] = InternalError,
         [NotPartial.Id] = NotPartial,
         [RefParameter.Id] = RefParameter,

@@ -81,4 +81,21 @@ internal static class AbstractGoroutines
             }
         }
     }
+
+    /// <summary>
+    /// The methods of this compilation that <paramref name="method"/> implements or overrides and that are not
+    /// [Goroutine] (GOSH0023): calls through them run it plainly; the user can mark them.
+    /// </summary>
+    public static IEnumerable<(IMethodSymbol Through, string How)> PlainAbstractions(IMethodSymbol method)
+    {
+        if (method.IsStatic) yield break;
+        if (method.OverriddenMethod is { } overridden && overridden.DeclaringSyntaxReferences.Length > 0
+            && !SymbolFacts.HasGoroutineAttribute(overridden.OriginalDefinition))
+            yield return (overridden, "overrides");
+        foreach (var iface in method.ContainingType.AllInterfaces)
+            foreach (var member in iface.GetMembers(method.Name).OfType<IMethodSymbol>())
+                if (member.DeclaringSyntaxReferences.Length > 0 && !member.IsStatic && !SymbolFacts.HasGoroutineAttribute(member.OriginalDefinition)
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                    yield return (member, "implements");
+    }
 }

@@ -163,6 +163,9 @@ internal static class FrameModelBuilder
         if (!method.IsStatic && method.ContainingType.IsValueType
             && !method.ContainingType.IsRefLikeType && StructThisWrites.FirstWrite(method, model.Compilation, ct) is { } write)
             Add(diags, DiagnosticDescriptors.MutableStructInstance, write.GetLocation(), method.Name, method.ContainingType.Name);
+        foreach (var (through, how) in AbstractGoroutines.PlainAbstractions(method))
+            Add(diags, DiagnosticDescriptors.PlainThroughAbstraction, nameLocation, method.Name, how,
+                through.ContainingType.Name + "." + through.Name);
         if (method.IsAsync)
             Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "async");
         var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody ?? (SyntaxNode)decl.ParameterList;
