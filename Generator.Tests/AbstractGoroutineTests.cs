@@ -1,5 +1,7 @@
 using System.Linq;
 using GoSharp.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using static GoSharp.Generator.Tests.Infrastructure.TwoCompilations;
 using Xunit;
 
 namespace GoSharp.Generator.Tests;
@@ -48,7 +50,7 @@ public class AbstractGoroutineTests
     {
         var result = GeneratorHarness.Run(Source);
         Assert.Empty(result.Diagnostics);
-        Assert.Empty(result.CompileDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Empty(result.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         var type = GeneratorHarness.Load(result.Output).GetType("P")!;
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
         using (rt.Enter())
@@ -84,6 +86,56 @@ public class AbstractGoroutineTests
             }
             """);
         Assert.Equal(new[] { "GOSH0017" }, result.Diagnostics.Select(d => d.Id).Distinct());
-        Assert.Empty(result.CompileDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Empty(result.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    /// <summary>
+    /// An abstract [Goroutine] method and an interface method without a body in the library, implemented by
+    /// [Goroutine] methods of the application (Model/AbstractGoroutines.cs): calls through them in the application
+    /// suspend (one thread only), and a plain implementation runs plainly through the library's factory.
+    /// </summary>
+    [Fact]
+    public void AbstractGoroutinesOfALibraryAreImplementedByTheApplication()
+    {
+        var lib = GeneratorHarness.Run(Compilation("GoLib", "Lib.cs", """
+            using GoSharp;
+            namespace GoLib
+            {
+                public partial interface ISource { [Goroutine] int Next(Chan<int> c); }
+                public abstract partial class Sink { [Goroutine] public abstract int Take(Chan<int> c); }
+            }
+            """));
+        Assert.Empty(lib.Diagnostics);
+        Assert.Empty(lib.CompileDiagnostics);
+        var reference = MetadataReference.CreateFromImage(EmitImage(lib.Output).Pe);
+        var app = GeneratorHarness.Run(Compilation("GoApp", "App.cs", """
+            using GoSharp;
+            using GoLib;
+            public partial class Src : ISource { [Goroutine] public int Next(Chan<int> c) => c.Recv() + 1; }
+            public partial class Snk : Sink { [Goroutine] public override int Take(Chan<int> c) => c.Recv() * 2; }
+            public static partial class App
+            {
+                public static string Main()
+                {
+                    using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = 7, MaxThreads = 1, DetectDeadlocks = true });
+                    using (rt.Enter()) return GoRun().Join();
+                }
+
+                [Goroutine] static void Feed(Chan<int> c) { c.Send(20); c.Send(30); }
+
+                [Goroutine]
+                static string Run()
+                {
+                    var c = new Chan<int>();
+                    GoFeed(c);
+                    ISource s = new Src();
+                    Sink k = new Snk();
+                    return s.Next(c) + " " + k.Take(c);
+                }
+            }
+            """, reference));
+        Assert.Empty(app.Diagnostics);
+        Assert.Empty(app.CompileDiagnostics);
+        Assert.Equal("21 60", RunMain("GoLib", EmitImage(lib.Output), EmitImage(app.Output)));
     }
 }

@@ -485,56 +485,6 @@ public class CrossAssemblyTests
     }
 
     /// <summary>
-    /// An abstract [Goroutine] method and an interface method without a body in the library, implemented by
-    /// [Goroutine] methods of the application (Model/AbstractGoroutines.cs): calls through them in the application
-    /// suspend (one thread only), and a plain implementation runs plainly through the library's factory.
-    /// </summary>
-    [Fact]
-    public void AbstractGoroutinesOfALibraryAreImplementedByTheApplication()
-    {
-        var lib = GeneratorHarness.Run(Compilation(LibraryName, "Lib.cs", """
-            using GoSharp;
-            namespace GoLib
-            {
-                public partial interface ISource { [Goroutine] int Next(Chan<int> c); }
-                public abstract partial class Sink { [Goroutine] public abstract int Take(Chan<int> c); }
-            }
-            """));
-        Assert.Empty(lib.Diagnostics);
-        Assert.Empty(lib.CompileDiagnostics);
-        var reference = MetadataReference.CreateFromImage(EmitImage(lib.Output).Pe);
-        var app = GeneratorHarness.Run(Compilation(AppName, "App.cs", """
-            using GoSharp;
-            using GoLib;
-            public partial class Src : ISource { [Goroutine] public int Next(Chan<int> c) => c.Recv() + 1; }
-            public partial class Snk : Sink { [Goroutine] public override int Take(Chan<int> c) => c.Recv() * 2; }
-            public static partial class App
-            {
-                public static string Main()
-                {
-                    using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = 7, MaxThreads = 1, DetectDeadlocks = true });
-                    using (rt.Enter()) return GoRun().Join();
-                }
-
-                [Goroutine] static void Feed(Chan<int> c) { c.Send(20); c.Send(30); }
-
-                [Goroutine]
-                static string Run()
-                {
-                    var c = new Chan<int>();
-                    GoFeed(c);
-                    ISource s = new Src();
-                    Sink k = new Snk();
-                    return s.Next(c) + " " + k.Take(c);
-                }
-            }
-            """, reference));
-        Assert.Empty(app.Diagnostics);
-        Assert.Empty(app.CompileDiagnostics);
-        Assert.Equal("21 60", RunMain(LibraryName, EmitImage(lib.Output), EmitImage(app.Output)));
-    }
-
-    /// <summary>
     /// A [Goroutine] override of an imported virtual method that is no goroutine starts its own factory chain,
     /// even where a [Goroutine] overload of the same name has a factory of that name (it is not the overridden one).
     /// </summary>

@@ -78,12 +78,14 @@ internal static class DispatchingFactory
             isOwn = $"{check}.{RuntimeContract.PlainOverrideCheck.IsOwn}(this)";
             call = method.ReturnsVoid ? invoke : $"({method.ReturnType.Fq()}){invoke}!";
         }
-        var plainFrame = method.ReturnsVoid
-            ? $"new {RuntimeContract.PlainOverrideFrame.Type}(() => {call})"
-            : $"new {RuntimeContract.Generic(RuntimeContract.PlainOverrideFrameOfT.Type, method.ReturnType.Fq())}(() => {call})";
         return $"GetType() == typeof({self}) || {isOwn}\n"
-            + $"        ? {frameNew}\n        : {plainFrame}";
+            + $"        ? {frameNew}\n        : {PlainFrame(method, call)}";
     }
+
+    /// <summary>A frame that makes <paramref name="call"/>, a plain call of an implementation of <paramref name="method"/>.</summary>
+    public static string PlainFrame(IMethodSymbol method, string call) => method.ReturnsVoid
+        ? $"new {RuntimeContract.PlainOverrideFrame.Type}(() => {call})"
+        : $"new {RuntimeContract.Generic(RuntimeContract.PlainOverrideFrameOfT.Type, method.ReturnType.Fq())}(() => {call})";
 
     /// <summary>The static field that holds the factory's check (null when <see cref="Body"/> needs none).</summary>
     public static string? Check(IMethodSymbol method)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using GoSharp.Generator.Emit;
 using GoSharp.Generator.Lowering;
 using Microsoft.CodeAnalysis;
 
@@ -31,12 +32,9 @@ internal static class AbstractGoroutines
         string constraints, IEnumerable<string> arguments, string typeArguments)
     {
         var call = $"this.@{method.Name}{typeArguments}({string.Join(", ", arguments.Select(a => "@" + a))})";
-        var plainFrame = method.ReturnsVoid
-            ? $"new {RuntimeContract.PlainOverrideFrame.Type}(() => {call})"
-            : $"new {RuntimeContract.Generic(RuntimeContract.PlainOverrideFrameOfT.Type, method.ReturnType.Fq())}(() => {call})";
         var modifiers = (accessibility + (method.ContainingType.TypeKind == TypeKind.Interface ? "" : " virtual")).Trim();
         return $"{(modifiers.Length > 0 ? modifiers + " " : "")}{frameType} {SymbolFacts.FrameFactoryName(method)}{typeParameters}({parameters})"
-            + $"{(constraints.Length > 0 ? " " + constraints : "")} => {plainFrame};";
+            + $"{(constraints.Length > 0 ? " " + constraints : "")} => {DispatchingFactory.PlainFrame(method, call)};";
     }
 
     /// <summary>

@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GoSharp.Generator.Model;
 
-/// <summary>Checks a [Goroutine] method, lowers it, and packs everything into a value-equatable model.</summary>
-internal static class FrameModelBuilder
+/// <summary>Checks a [Goroutine] method, lowers it, and packs everything into a value-equatable model (the body's
+/// method-wide checks: FrameModelBuilder.BodyScan.cs).</summary>
+internal static partial class FrameModelBuilder
 {
     /// <summary>Test hook: makes the builder throw for chosen methods, to prove a failure becomes GOSH0001.</summary>
     internal static Func<IMethodSymbol, bool>? InjectFailure;
@@ -315,6 +316,8 @@ internal static class FrameModelBuilder
         // override: nested calls and the launcher then run the body of the receiver's runtime type.
         // (From the launcher's generated extension block, through the static class.)
         var frameNew = $"new {(block is null ? "" : method.ContainingType.Fq() + ".")}{frameName}{frameTypeArgs}({string.Join(", ", frameArgs)})";
+        // The frame made through the method's factory, on this object (virtual, abstract or default interface method).
+        var factoryCall = $"{SymbolFacts.FrameFactoryName(method)}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         string? factory = null;
         if (isAbstract)
         {
@@ -324,7 +327,7 @@ internal static class FrameModelBuilder
             factory = SymbolFacts.OverridesFrameFactory(method) ? null
                 : AbstractGoroutines.Factory(method, accessibility, baseType, typeParams, launcherParams, constraints,
                     launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), abstractTypeArgs);
-            frameNew = $"{SymbolFacts.FrameFactoryName(method)}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
+            frameNew = factoryCall;
         }
         else if (SymbolFacts.IsVirtualGoroutine(method))
         {
@@ -340,7 +343,7 @@ internal static class FrameModelBuilder
                 + $"{FactoryConstraints(decl, overrides, constraints)} =>\n    {DispatchingFactory.Body(method, $"{ownName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})", frameTypeArgs, decl)};\n\n"
                 + own
                 + (DispatchingFactory.Check(method) is { } check ? "\n\n" + check : "");
-            frameNew = $"{factoryName}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
+            frameNew = factoryCall;
         }
         string? interfaceCheck = null;
         if (!isAbstract && SymbolFacts.IsOverridableInterfaceMethod(method))
@@ -359,7 +362,7 @@ internal static class FrameModelBuilder
             factory = FrameFactories.Exported(method, accessibility, baseType, typeParams, factoryParameters, launcherModel, constraints, frameNew);
             // A default interface method's launcher goes through the factory too: a [Goroutine] implementation
             // implements it explicitly (AbstractGoroutines).
-            if (interfaceCheck is not null) frameNew = $"{SymbolFacts.FrameFactoryName(method)}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
+            if (interfaceCheck is not null) frameNew = factoryCall;
         }
         if (factoryNameTaken) factory = null;   // GOSH0017 above; the stub frame must still compile
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
@@ -470,144 +473,4 @@ internal static class FrameModelBuilder
 
     private static bool HasErrors(List<DiagnosticInfo> diags) =>
         diags.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
-
-    /// <summary>Method-wide checks: misplaced suspension points and thread-blocking calls. Returns whether the body has a
-    /// yield statement outside lambdas and local functions (an iterator).</summary>
-    /// <summary>GOSH0017 at each use of a file-local type in the body: the frame, in another file, cannot see it.</summary>
-    private static void ReportFileLocalUses(SyntaxNode body, SemanticModel model, List<DiagnosticInfo> diags, CancellationToken ct)
-    {
-        foreach (var name in body.DescendantNodes().OfType<SimpleNameSyntax>())
-        {
-            ct.ThrowIfCancellationRequested();
-            if (name.Parent is QualifiedNameSyntax q && q.Left == name || name.Parent is MemberAccessExpressionSyntax ma && ma.Expression == name) continue; // the outermost name reports
-            if (FileLocalTypes.Owner(model.GetSymbolInfo(name, ct).Symbol) is not { } type) continue;
-            var at = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (SyntaxNode)name;
-            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, at.GetLocation(),
-                $"'{at}' belongs to the file-local type '{type.Name}', which the goroutine's frame cannot see: it is generated into another file; make '{type.Name}' internal (or a private nested type), or call it from a helper method of '{body.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text}'");
-        }
-    }
-
-    private static bool ScanBody(SyntaxNode body, SemanticModel model, MethodLowerer lowerer, List<DiagnosticInfo> diags, bool unsafeContext, CancellationToken ct)
-    {
-        var iterator = false;
-        foreach (var node in body.DescendantNodes())
-        {
-            ct.ThrowIfCancellationRequested();
-            if (node is YieldStatementSyntax && !iterator)
-            {
-                iterator = true;
-                for (var a = node.Parent; a is not null && a != body; a = a.Parent)
-                    if (a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) { iterator = false; break; }
-            }
-            else if (node is InvocationExpressionSyntax inv)
-            {
-                var kind = lowerer.Classify(inv);
-                if (kind != CallKind.Plain)
-                {
-                    SyntaxNode child = inv;
-                    foreach (var a in inv.Ancestors())
-                    {
-                        if (a == body)
-                        {
-                            if (unsafeContext) Add(diags, DiagnosticDescriptors.SuspensionInUnsafe, inv.GetLocation(), inv.ToString());
-                            break;
-                        }
-                        if (a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
-                        {
-                            // A [Goroutine] method called in a closure is a plain call there, as C# means it
-                            // (an async method called in a lambda is not awaited either): a warning, not an error.
-                            if (kind == CallKind.GoroutineCall)
-                                Add(diags, DiagnosticDescriptors.GoroutineCallInClosure, inv.GetLocation(), inv.ToString());
-                            else
-                                Add(diags, DiagnosticDescriptors.SuspensionInLambda, inv.GetLocation(), inv.ToString());
-                            break;
-                        }
-                        if (a is LockStatementSyntax l && l.Statement == child)
-                        {
-                            Add(diags, DiagnosticDescriptors.SuspensionInLock, inv.GetLocation(), inv.ToString());
-                            break;
-                        }
-                        if (a is UnsafeStatementSyntax or FixedStatementSyntax)
-                        {
-                            Add(diags, DiagnosticDescriptors.SuspensionInUnsafe, inv.GetLocation(), inv.ToString());
-                            break;
-                        }
-                        child = a;
-                    }
-                }
-                else if (lowerer.BoundAtRunTime(inv) is { } lateBound)
-                {
-                    Add(diags, DiagnosticDescriptors.DynamicGoroutineCall, inv.GetLocation(), inv.ToString(),
-                        lateBound.ContainingType.Name + "." + lateBound.Name);
-                }
-                else if (lowerer.CallsImportedGoroutineWithoutFactory(inv) && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol imported)
-                {
-                    Add(diags, DiagnosticDescriptors.ImportedGoroutineWithoutFactory, inv.GetLocation(),
-                        imported.ContainingType.Name + "." + imported.Name, imported.ContainingAssembly.Name);
-                }
-                else if (SymbolFacts.MayBeBlocking(inv.Expression) && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol symbol
-                    && SymbolFacts.BlockingReplacement(symbol, ReceiverType(inv, model, ct)) is { } replacement && !BlockingIsFine(inv, body, model, ct))
-                {
-                    Add(diags, DiagnosticDescriptors.BlockingCall, inv.GetLocation(), symbol.ContainingType.Name + "." + symbol.Name, replacement);
-                }
-            }
-            else if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } ma && ma.Parent is not InvocationExpressionSyntax
-                && model.GetSymbolInfo(ma, ct).Symbol is IPropertySymbol prop && SymbolFacts.BlockingReplacement(prop) is { } rep
-                && !BlockingIsFine(ma, body, model, ct))
-            {
-                Add(diags, DiagnosticDescriptors.BlockingCall, ma.GetLocation(), prop.ContainingType.Name + "." + prop.Name, rep);
-            }
-        }
-        return iterator;
-    }
-
-    /// <summary>
-    /// A thread-blocking call that does not stall the goroutine's P: inside a lambda that runs on another
-    /// thread (<c>Task.Run</c>, <c>Task.Factory.StartNew</c>, <c>ThreadPool.QueueUserWorkItem</c>,
-    /// <c>new Thread</c>), or inside a blocking section the user announced (<c>Go.Blocking(() => ...)</c>,
-    /// <c>using (Go.EnterBlocking())</c> or <c>using var _ = Go.EnterBlocking();</c>). GOSH0009 stays silent there.
-    /// </summary>
-    private static bool BlockingIsFine(SyntaxNode call, SyntaxNode body, SemanticModel model, CancellationToken ct)
-    {
-        for (SyntaxNode? a = call.Parent, child = call; a is not null && child != body; child = a, a = a.Parent)
-        {
-            if (a is AnonymousFunctionExpressionSyntax lambda
-                && lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: var owner } }
-                && owner is InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
-                && model.GetSymbolInfo(owner, ct).Symbol is IMethodSymbol m && RunsElsewhereOrAnnounced(m))
-                return true;
-            if (a is UsingStatementSyntax u && child == u.Statement && IsEnterBlocking(u.Expression ?? u.Declaration?.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
-                return true;
-            if (a is BlockSyntax block && child is StatementSyntax st)
-            {
-                // using var _ = Go.EnterBlocking(); earlier in the same block covers the rest of it.
-                foreach (var earlier in block.Statements)
-                {
-                    if (earlier == st) break;
-                    if (earlier is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } ld
-                        && IsEnterBlocking(ld.Declaration.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
-                        return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static bool RunsElsewhereOrAnnounced(IMethodSymbol m)
-    {
-        string type = m.ContainingType?.ToDisplayString() ?? "";
-        return (type, m.Name) switch
-        {
-            (RuntimeContract.Go.MetadataName, RuntimeContract.Go.Blocking) => true,
-            ("System.Threading.Tasks.Task", "Run") => true,
-            ("System.Threading.Tasks.TaskFactory", "StartNew") => true,
-            ("System.Threading.ThreadPool", "QueueUserWorkItem" or "UnsafeQueueUserWorkItem") => true,
-            ("System.Threading.Thread", ".ctor") => true,
-            _ => false,
-        };
-    }
-
-    private static bool IsEnterBlocking(ExpressionSyntax? e, SemanticModel model, CancellationToken ct) =>
-        e is InvocationExpressionSyntax inv && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol m
-        && m.Name == RuntimeContract.Go.EnterBlocking && m.ContainingType?.ToDisplayString() == RuntimeContract.Go.MetadataName;
 }
