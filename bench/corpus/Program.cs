@@ -189,6 +189,12 @@ internal static class Program
         }
         if (run && inGenerated.Count == 0 && inUserCode.Count == 0)
         {
+            // Corpus methods run on random inputs may write files (a zip named by a random string): run them in a
+            // scratch folder, so they leave nothing in the folder the tool was started from.
+            string scratch = Path.Combine(Path.GetTempPath(), "gosharp-corpus-run-" + Environment.ProcessId);
+            Directory.CreateDirectory(scratch);
+            Environment.CurrentDirectory = scratch;
+            Console.WriteLine($"--run: corpus methods run in a scratch folder, {scratch}");
             int code = RunDifferential.Run(output, inputsPerMethod: 8, instances);
             Environment.Exit(code); // abandoned threads of plain calls that did not finish end with the process
         }
