@@ -24,6 +24,12 @@ public class AbstractGoroutineTests
         public abstract partial class StepBase { [Goroutine] public abstract void Step(List<string> log); }
         public partial class StepA : IStep { [Goroutine] public void Step(List<string> log) { Go.Yield(); log.Add("step"); } }
         public partial class StepB : StepBase { [Goroutine] public override void Step(List<string> log) { Go.Yield(); log.Add("step"); } }
+        // The interface taken on by a derived class whose implementation is the base class's method: the base's public
+        // factory implements the interface's factory implicitly (C# maps it as it maps Step), partial or not.
+        public partial class StepBaseOfD { [Goroutine] public void Step(List<string> log) { Go.Yield(); log.Add("step"); } }
+        public partial class StepD : StepBaseOfD, IStep { }
+        public class StepE : StepBaseOfD, IStep { }
+        public class StepF : StepBaseOfD, IDefaultStep { }
 
         public static partial class P
         {
@@ -36,7 +42,10 @@ public class AbstractGoroutineTests
                 GoOther(log);
                 if (via == 0) { IStep s = new StepA(); s.Step(log); }
                 else if (via == 1) { StepBase s = new StepB(); s.Step(log); }
-                else { IDefaultStep s = new StepC(); s.Step(log); }
+                else if (via == 2) { IDefaultStep s = new StepC(); s.Step(log); }
+                else if (via == 3) { IStep s = new StepD(); s.Step(log); }
+                else if (via == 4) { IStep s = new StepE(); s.Step(log); }
+                else { IDefaultStep s = new StepF(); s.Step(log); }
                 return string.Join(",", log);
             }
         }
@@ -46,6 +55,9 @@ public class AbstractGoroutineTests
     [InlineData(0)]   // an interface method without a body
     [InlineData(1)]   // an abstract method
     [InlineData(2)]   // a default interface method the class implements
+    [InlineData(3)]   // implemented by a base class's method, the interface taken on by a derived class
+    [InlineData(4)]   // the same, the derived class not partial
+    [InlineData(5)]   // the same for a default interface method
     public void A_call_through_the_abstract_method_suspends_in_the_implementation(int via)
     {
         var result = GeneratorHarness.Run(Source);
