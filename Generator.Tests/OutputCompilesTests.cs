@@ -82,6 +82,8 @@ public class OutputCompilesTests
         {
             [Goroutine] public override [|Dog|] Self(int x) { Go.Yield(); return new Dog(); }
             [Goroutine] static string Caller(DogKeeper k) => k.Self(1).Name + ((Keeper)k).Self(2).Name;
+            // The refused override has no launcher: k.GoSelf is Keeper's, a Goroutine<Animal> (was typed Goroutine<Dog>, CS0029).
+            [Goroutine] static string Launches(DogKeeper k) => k.GoSelf(3).Join().Name;
         }
         """);
 

@@ -307,6 +307,10 @@ internal sealed class LauncherTypeInference
         }
         var argc = inv.ArgumentList.Arguments.Count;
         var methods = candidates.OfType<IMethodSymbol>().Where(SymbolFacts.HasGoroutineAttribute).ToList();
+        // A method of this compilation that the generator refuses has no launcher (a covariant-return override, GOSH0017):
+        // the call binds to the launcher of the method it overrides, so type it by that one.
+        var launched = methods.Where(m => m.Definition().DeclaringSyntaxReferences.Length == 0 || SymbolFacts.IsGeneratedGoroutine(m)).ToList();
+        if (launched.Count > 0) methods = launched;
         return methods.FirstOrDefault(m => m.Parameters.Length == argc)
             ?? methods.FirstOrDefault(m => m.Parameters.Count(p => !p.IsOptional && !p.IsParams) <= argc);
     }
