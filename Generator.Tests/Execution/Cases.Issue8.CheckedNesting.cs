@@ -223,4 +223,21 @@ public static partial class Cases
         log.Add("j=" + j + ",k=" + k);
         return r;
     }
+    [Goroutine] private static string ChkTake(uint v, int k) { Go.Yield(); return v + ":" + k; }
+    [Goroutine] private static string ChkTakeAll(int k, params uint[] vs) { Go.Yield(); return k + ":" + string.Join("/", vs); }
+
+    // An argument written checked(...) or unchecked(...) of a nested goroutine call keeps its context (Roslyn gives
+    // the argument's operation the syntax inside it): a constant that only unchecked converts (found in Jint:
+    // CS0221 in generated code), and a checked sum that overflows at run time in an unchecked method.
+    [Goroutine]
+    public static string ChkNestedCallArguments(Log log, int n)
+    {
+        var s = ChkTake(unchecked((uint)(-(5 + 1 + 5))), n) + "," + ChkTake(unchecked((uint)-1), Tw(n));
+        s += "," + ChkTakeAll(n, 1, unchecked((uint)-2), (unchecked((uint)(-n - 1))));
+        try { s += "," + ChkTake((uint)checked(int.MaxValue - 1 + n), n); }
+        catch (OverflowException) { s += ",overflow"; }
+        try { s += "," + ChkTakeAll(Tw(n), 3, checked((uint)(n - 1))); }
+        catch (OverflowException) { s += ",overflow2"; }
+        return s;
+    }
 }

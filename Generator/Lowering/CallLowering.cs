@@ -258,6 +258,17 @@ internal sealed partial class MethodLowerer
         return name;
     }
 
+    /// <summary>
+    /// The argument as written around an operation's syntax: Roslyn has no operation for <c>checked(e)</c>,
+    /// <c>unchecked(e)</c> or <c>(e)</c>, so an argument written <c>unchecked((uint)-3)</c> comes with the syntax of
+    /// <c>(uint)-3</c>, which copied alone is a compile error (CS0221) or changes the context at run time.
+    /// </summary>
+    private static ExpressionSyntax AsWritten(ExpressionSyntax x)
+    {
+        while (x.Parent is CheckedExpressionSyntax or ParenthesizedExpressionSyntax) x = (ExpressionSyntax)x.Parent;
+        return x;
+    }
+
     private string LowerGoroutineCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
     {
         var def = method.Definition();
@@ -302,14 +313,14 @@ internal sealed partial class MethodLowerer
             }
             else if (arg.ArgumentKind == ArgumentKind.ParamArray && arg.Value is IArrayCreationOperation ac && ac.IsImplicit)
             {
-                var elems = ac.Initializer?.ElementValues.Select(v => v.Syntax is ExpressionSyntax x ? Operand(repl, x) : v.Syntax.ToString()) ?? Enumerable.Empty<string>();
+                var elems = ac.Initializer?.ElementValues.Select(v => v.Syntax is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : v.Syntax.ToString()) ?? Enumerable.Empty<string>();
                 ctorArgs.Add($"new {p.Type.Fq()} {{ {string.Join(", ", elems)} }}");
             }
             else if (arg.ArgumentKind == ArgumentKind.ParamCollection && arg.Value is ICollectionExpressionOperation pc && pc.IsImplicit)
             {
                 // C# 13 params collection (List<T>, IEnumerable<T>, ...): the compiler builds the collection at
                 // the call site; the frame's constructor takes it as a collection expression of the same elements.
-                var elems = pc.Elements.Select(v => v.Syntax is ExpressionSyntax x ? Operand(repl, x) : v.Syntax.ToString());
+                var elems = pc.Elements.Select(v => v.Syntax is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : v.Syntax.ToString());
                 ctorArgs.Add($"[{string.Join(", ", elems)}]");
             }
             else if (arg.Syntax is ArgumentSyntax a)
@@ -318,11 +329,11 @@ internal sealed partial class MethodLowerer
             }
             else if (method.ReducedFrom is not null && p.Ordinal == 0)
             {
-                ctorArgs.Add(recvText ?? Operand(repl, (ExpressionSyntax)arg.Syntax));
+                ctorArgs.Add(recvText ?? Operand(repl, AsWritten((ExpressionSyntax)arg.Syntax)));
             }
             else
             {
-                ctorArgs.Add(arg.Syntax is ExpressionSyntax x ? Operand(repl, x) : arg.Syntax.ToString());
+                ctorArgs.Add(arg.Syntax is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : arg.Syntax.ToString());
             }
         }
         var creation = $"new {frameType}({string.Join(", ", ctorArgs)})";
