@@ -290,12 +290,6 @@ public class DiagnosticTests
         """);
 
     [Fact]
-    public void BaseAccess_generic_in_the_goroutines_type_parameter() => Expect("GOSH0012", """
-        public class B { public virtual string Show<T>(T v) => "" + v; }
-        public partial class C : B { [Goroutine] string M<U>(U u) { Go.Yield(); return [|base|].Show(u); } }
-        """);
-
-    [Fact]
     public void BaseAccess_caller_information() => Expect("GOSH0012", """
         public class B { public virtual string Where([System.Runtime.CompilerServices.CallerMemberName] string m = "") => m; }
         public partial class C : B { [Goroutine] string M() { Go.Yield(); return [|base|].Where(); } }

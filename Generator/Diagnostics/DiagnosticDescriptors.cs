@@ -81,7 +81,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BaseAccess = Make("GOSH0012",
         "This base access is not possible in a [Goroutine] method",
-        "This use of 'base' cannot be made from the generated frame class (a [Goroutine] method supports base method calls, method groups, properties, indexers, events and fields; not ref-returning properties or indexers, calls of plain methods naming the method's own type parameters or with caller-information parameters); call a helper method of the type that uses base instead",
+        "This use of 'base' cannot be made from the generated frame class (a [Goroutine] method supports base method calls, method groups, properties, indexers, events and fields; not ref-returning properties or indexers, calls with anonymous type arguments or with caller-information parameters); call a helper method of the type that uses base instead",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NoBody = Make("GOSH0013",

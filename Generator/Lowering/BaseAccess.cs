@@ -21,10 +21,9 @@ namespace GoSharp.Generator.Lowering;
 /// event with the base member's accessors; fields through a proxy property that returns the field by reference
 /// (<c>private ref int __GoBase_M_Frame_2 => ref base.F;</c>), so <c>base.F</c> stays a variable; indexers through a proxy object's indexer (BaseIndexerProxy). A call of a base <c>[Goroutine]</c>
 /// method is a nested goroutine call that makes the base method's own frame (no virtual factory: <c>base</c>
-/// means that body; one naming the goroutine's own type parameters through a generic proxy, BaseFactoryCall). Still
-/// refused (GOSH0012): ref-returning base properties and indexers, members whose type names the goroutine's own type
-/// parameters, plain calls
-/// whose signature names the goroutine's own type parameters (the proxy, a member of the type, cannot), and
+/// means that body; one naming the goroutine's own type parameters through a generic proxy, BaseFactoryCall; so a
+/// plain generic method called with them, GenericBaseProxy). Still refused (GOSH0012): ref-returning base properties
+/// and indexers, calls with anonymous type arguments (the proxy, a member of the type, cannot name them), and
 /// methods with caller-information parameters (the proxy would pass its own). A proxy's parameters keep the
 /// attributes that change a call (<c>[InterpolatedStringHandlerArgument]</c>), so an interpolated string copied into
 /// its call still makes the handler. One call does not go through <c>base</c> at all, as the compiler's own does not:
@@ -60,6 +59,14 @@ internal sealed partial class MethodLowerer
                 when !NamesMethodTypeParameters(m) && !NamesAnonymousTypes(m) && m.Parameters.All(p => !HasCallerInfo(p) && (p.HasExplicitDefaultValue || !p.IsOptional)):
                 UsesThis = true;
                 return "_this." + ProxyFor(_baseProxyNames, m, name => $"private {(m.ReturnsVoid ? "void" : m.ReturnType.Fq())} {name}({Parameters(m)}) => base.@{m.Name}{TypeArguments(m)}({Arguments(m)});");
+            case IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: false, ReturnsByRefReadonly: false, IsGenericMethod: true } m
+                when !NamesAnonymousTypes(m) && m.Parameters.All(p => !HasCallerInfo(p) && (p.HasExplicitDefaultValue || !p.IsOptional)):
+                // base.VisitLambda(node) in `override Expression VisitLambda<T>(Expression<T> node)`: the call names the
+                // goroutine's own type parameters, which no member of the type can; the proxy is generic, with the
+                // base method's own type parameters and constraints (as Roslyn's async proxies, <>n__0<T>), and the
+                // frame passes its type arguments.
+                UsesThis = true;
+                return "_this." + GenericBaseProxy(m.ConstructedFrom) + TypeArguments(m);
             case IPropertySymbol { IsIndexer: false, ReturnsByRef: false, ReturnsByRefReadonly: false } p
                 when !NamesMethodTypeParameters(p.Type):
                 // A property of the type, with the base property's accessors: reads, writes, compound assignments,
@@ -165,6 +172,30 @@ internal sealed partial class MethodLowerer
         var own = SymbolFacts.OwnFrameName(target);
         var name = ProxyFor(_baseFrameProxyNames, target, n => $"private {frameType} {n}({parameters}) => base.{own}{TypeArguments(target)}({forwarded});");
         return $"_this.{name}({arguments})";
+    }
+
+    /// <summary>
+    /// The generic proxy of a plain base method (<c>private Expression __GoBase_F_0&lt;T&gt;(Expression&lt;T&gt; node) =&gt;
+    /// base.VisitLambda&lt;T&gt;(node);</c>): the base method's type parameters, those named like the type's own under
+    /// other names (<c>__GoBaseT</c>, CS0693), and its constraints restated.
+    /// </summary>
+    private string GenericBaseProxy(IMethodSymbol generic)
+    {
+        var typeNames = new HashSet<string>();
+        for (var t = _method.ContainingType; t is not null; t = t.ContainingType) typeNames.UnionWith(t.TypeParameters.Select(tp => tp.Name));
+        var proxyNames = new Dictionary<ITypeParameterSymbol, string>(SymbolEqualityComparer.Default);
+        foreach (var tp in generic.TypeParameters)
+            if (typeNames.Contains(tp.Name)) proxyNames[tp] = "__GoBase" + tp.Name;
+        return ProxyFor(_baseProxyNames, generic, name =>
+        {
+            using (ShadowedTypeParameterNames.Enter(proxyNames))
+            {
+                var typeParameters = "<" + string.Join(", ", generic.TypeParameters.Select(tp => ShadowedTypeParameterNames.NewName(tp) ?? tp.Name)) + ">";
+                var clauses = SymbolFacts.ConstraintClauses(generic);
+                return $"private {(generic.ReturnsVoid ? "void" : generic.ReturnType.Fq())} {name}{typeParameters}({Parameters(generic)})"
+                    + $"{(clauses.Length > 0 ? " " + clauses : "")} => base.@{generic.Name}{typeParameters}({Arguments(generic)});";
+            }
+        });
     }
 
     /// <summary>
