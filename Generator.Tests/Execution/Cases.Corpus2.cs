@@ -3,7 +3,7 @@ using System;
 namespace GoSharp.Generator.Tests.Execution;
 
 // Shapes found by the corpus oracle on new codebases (YamlDotNet, Markdig, SharpZipLib, CsvHelper,
-// MathNet.Numerics), each reduced to a differential case.
+// MathNet.Numerics, NLog), each reduced to a differential case.
 public static partial class Cases
 {
     // MathNet.Numerics' Normal.WithMeanVariance(double mean, double var): a parameter and a local named `var`,
@@ -23,5 +23,28 @@ public static partial class Cases
     {
         var s = Math.Sqrt(var + Tw(1));
         return mean + s + var;
+    }
+    // NLog's AsyncTaskTarget.WriteAsyncTask: `return taskChain ??` then `#if !NET45` / `Task.CompletedTask;` / `#else`
+    // / ... / `#endif`, in a method with suspensions elsewhere. The copied return kept the #if, and its #endif (the next
+    // token's trivia) stayed behind: CS1027 in generated code.
+    [Goroutine]
+    public static string C2DirectiveInReturnedExpression(Log log, int n)
+    {
+        string? chain = n > 1 ? "c" + n : null;
+        if (n == 0)
+            return Tw("zero");
+        for (var i = 0; i < n; i++) chain += Tw(i);
+        if (n == 1)
+            return chain ??
+#if !GOSHARP_NOT_DEFINED
+                "none";
+#else
+                "other";
+#endif
+        return chain!
+#if GOSHARP_NOT_DEFINED
+            + "!"
+#endif
+            ;
     }
 }

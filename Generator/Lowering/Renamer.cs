@@ -464,7 +464,9 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
     public override SyntaxNode? VisitReturnStatement(ReturnStatementSyntax node)
     {
         if (!InsideRootBody(node)) return base.VisitReturnStatement(node);
-        var value = node.Expression is null ? null : ((ExpressionSyntax)Visit(node.Expression)!).ToString();
+        // Its text goes into one token (Parse), where WithoutDirectives cannot find a directive any more: an #if inside
+        // the expression (`return chain ??` / `#if X` / `a;` / `#else` ..., whose #endif is the next token's trivia) goes first.
+        var value = node.Expression is null ? null : WithoutDirectives(node.Expression, Visit(node.Expression)!).ToString();
         return Parse(_owner.ReturnText(value), node);
     }
 
