@@ -30,10 +30,17 @@ public class AbstractGoroutineTests
         public partial class StepD : StepBaseOfD, IStep { }
         public class StepE : StepBaseOfD, IStep { }
         public class StepF : StepBaseOfD, IDefaultStep { }
+        // An explicit implementation; static abstract and static virtual members called through a type parameter.
+        public partial class StepX : IStep { [Goroutine] void IStep.Step(List<string> log) { Go.Yield(); log.Add("step"); } }
+        public partial interface IStaticStep { [Goroutine] static abstract void Step(List<string> log); }
+        public partial interface IStaticDefaultStep { [Goroutine] static virtual void Step(List<string> log) { log.Add("default"); } }
+        public partial struct StepS : IStaticStep, IStaticDefaultStep { [Goroutine] public static void Step(List<string> log) { Go.Yield(); log.Add("step"); } }
 
         public static partial class P
         {
             [Goroutine] static void Other(List<string> log) => log.Add("other");
+            [Goroutine] static void ViaT<T>(List<string> log) where T : IStaticStep => T.Step(log);
+            [Goroutine] static void ViaDefaultT<T>(List<string> log) where T : IStaticDefaultStep => T.Step(log);
 
             [Goroutine]
             public static string Run(int via)
@@ -45,7 +52,10 @@ public class AbstractGoroutineTests
                 else if (via == 2) { IDefaultStep s = new StepC(); s.Step(log); }
                 else if (via == 3) { IStep s = new StepD(); s.Step(log); }
                 else if (via == 4) { IStep s = new StepE(); s.Step(log); }
-                else { IDefaultStep s = new StepF(); s.Step(log); }
+                else if (via == 5) { IDefaultStep s = new StepF(); s.Step(log); }
+                else if (via == 6) { IStep s = new StepX(); s.Step(log); }
+                else if (via == 7) ViaT<StepS>(log);
+                else ViaDefaultT<StepS>(log);
                 return string.Join(",", log);
             }
         }
@@ -58,6 +68,9 @@ public class AbstractGoroutineTests
     [InlineData(3)]   // implemented by a base class's method, the interface taken on by a derived class
     [InlineData(4)]   // the same, the derived class not partial
     [InlineData(5)]   // the same for a default interface method
+    [InlineData(6)]   // an explicit implementation
+    [InlineData(7)]   // a static abstract member, through a type parameter
+    [InlineData(8)]   // a static virtual member, through a type parameter
     public void A_call_through_the_abstract_method_suspends_in_the_implementation(int via)
     {
         var result = GeneratorHarness.Run(Source);

@@ -66,6 +66,45 @@ public static partial class Cases
         HelloThrough<GoroutineStaticGreeter>(n) + HelloThrough<PlainStaticGreeter>(n + 1) + HelloThrough<DefaultStaticGreeter>(n + 2);
 }
 
+// [Goroutine] static abstract interface members, called through a type parameter (T.Make(n)) and started through the
+// interface's launcher (IStaticMaker.GoMake<T>(n)): a [Goroutine] implementation (an explicit one too) runs as a
+// nested goroutine call, a plain one plainly; generic members with their type arguments.
+public static partial class Cases
+{
+    public partial interface IStaticMaker
+    {
+        [Goroutine] static abstract string Make(Log log, int n);
+        [Goroutine] static abstract U Map<U>(int n, System.Func<int, U> f);
+    }
+
+    private partial class GoroutineStaticMaker : IStaticMaker
+    {
+        [Goroutine] public static string Make(Log log, int n) { var v = Tw(n); log.Add("go" + v); return "go" + v; }
+        [Goroutine] public static U Map<U>(int n, System.Func<int, U> f) { Go.Yield(); return f(n + 1); }
+    }
+
+    private partial struct ExplicitStaticMaker : IStaticMaker
+    {
+        [Goroutine] static string IStaticMaker.Make(Log log, int n) { Go.Yield(); log.Add("explicit" + n); return "explicit" + n; }
+        public static U Map<U>(int n, System.Func<int, U> f) => f(n + 2);
+    }
+
+    private sealed class PlainStaticMaker : IStaticMaker
+    {
+        public static string Make(Log log, int n) { log.Add("plain" + n); return "plain" + n; }
+        public static U Map<U>(int n, System.Func<int, U> f) => f(n + 3);
+    }
+
+    [Goroutine]
+    private static string MakeThrough<T>(Log log, int n) where T : IStaticMaker =>
+        T.Make(log, Tw(n)) + T.Map(n, v => "m" + v) + T.Map(Tw(n), v => v * 10) + IStaticMaker.GoMake<T>(log, n + 5).Join();
+
+    [Goroutine]
+    public static string StaticAbstractInterfaceMemberDispatch(Log log, int n) =>
+        MakeThrough<GoroutineStaticMaker>(log, n) + ";" + MakeThrough<ExplicitStaticMaker>(log, n + 1) + ";" + MakeThrough<PlainStaticMaker>(log, n + 2)
+        + ";" + IStaticMaker.GoMap<GoroutineStaticMaker, string>(n, v => "q" + v).Join();
+}
+
 // A [Goroutine] explicit implementation of a generic interface method inherits the interface method's constraints;
 // its frame and launcher restate them (they did not, and the body did not bind there).
 public static partial class Cases

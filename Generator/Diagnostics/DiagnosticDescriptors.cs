@@ -86,7 +86,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NoBody = Make("GOSH0013",
         "A [Goroutine] method needs a body",
-        "'{0}' has no body (extern, a static abstract interface member, or a partial definition without an implementation); put [Goroutine] on a method with a body",
+        "'{0}' has no body (extern, or a partial definition without an implementation); put [Goroutine] on a method with a body",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MutableStructInstance = Make("GOSH0014",

@@ -341,9 +341,22 @@ internal sealed partial class MethodLowerer
         // or of another assembly) gets its frame from base's factory, called non-virtually through a proxy
         // (BaseAccess.cs); any other has one body, so its frame is made directly, as below.
         var anonymousArguments = target.TypeArguments.Any(ContainsAnonymousType);
+        if (anonymousArguments && SymbolFacts.IsStaticInterfaceGoroutine(def))
+        {
+            Report(DiagnosticDescriptors.Unsupported, inv, DiagnosticDescriptors.NotYet("A call of a static abstract [Goroutine] interface member whose type arguments hold anonymous types"));
+            anonymousArguments = false;
+        }
         if (anonymousArguments)
         {
             // Made by a generic helper below.
+        }
+        else if (SymbolFacts.IsStaticInterfaceGoroutine(def))
+        {
+            // T.Hello(n): the factory of the type called through, which runs its implementation (AbstractGoroutines.StaticFactory).
+            frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));
+            var through = op?.ConstrainedToType ?? target.ContainingType;
+            var typeArgs = "<" + string.Join(", ", new[] { through }.Concat(target.TypeArguments).Select(t => t.Fq())) + ">";
+            creation = $"{through.Fq()}.{SymbolFacts.FrameFactoryName(def)}{typeArgs}({string.Join(", ", ctorArgs)})";
         }
         else if (IsBaseCall(inv) && (imported || SymbolFacts.IsVirtualGoroutine(def)))
         {

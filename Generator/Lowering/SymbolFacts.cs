@@ -119,7 +119,7 @@ internal static partial class SymbolFacts
         // to it is a plain call (its own diagnostic tells the user why).
         // An abstract [Goroutine] method has no frame, but a factory its overrides and implementations replace
         // (AbstractGoroutines.cs): its callers make frames through it.
-        if (def.IsAbstract && !IsAbstractGoroutine(def)) return false;
+        if (def.IsAbstract && !IsAbstractGoroutine(def) && !IsStaticInterfaceGoroutine(def)) return false;
         if (def.IsAsync || def.IsExtern || def.ReturnsByRef || def.ReturnsByRefReadonly || IsRefLike(def.ReturnType)) return false;
         if (def.IsVararg || def.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer) return false;
         if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
@@ -201,8 +201,10 @@ internal static partial class SymbolFacts
         if (m is null) return CallKind.Plain;
         if (SuspensionAwaiterName(m) is not null) return CallKind.SuspensionPoint;
         // A static virtual interface member is only called through a type parameter (T.M(), CS8926 otherwise), which
-        // runs T's implementation: a plain call, as C# makes it (the default body's frame would ignore T's).
-        if (m.IsStatic && (m.IsVirtual || m.IsAbstract) && m.ContainingType.TypeKind == TypeKind.Interface) return CallKind.Plain;
+        // runs T's implementation: through the member's generic factory (AbstractGoroutines.StaticFactory) when it is
+        // [Goroutine] here, else a plain call, as C# makes it (the default body's frame would ignore T's).
+        if (m.IsStatic && (m.IsVirtual || m.IsAbstract) && m.ContainingType.TypeKind == TypeKind.Interface)
+            return IsStaticInterfaceGoroutine(m.Definition()) && IsInAssembly(m, here) && IsGeneratedGoroutine(m) ? CallKind.GoroutineCall : CallKind.Plain;
         // A method with syntax of another compilation (an IDE's project reference) is of another assembly all
         // the same: its frame is internal there, so it is reached through its factory like a metadata method.
         if (IsInAssembly(m, here)) return IsGeneratedGoroutine(m) ? CallKind.GoroutineCall : CallKind.Plain;
@@ -336,6 +338,14 @@ internal static partial class SymbolFacts
         m.IsAbstract && !m.IsStatic && m.MethodKind == MethodKind.Ordinary && HasGoroutineAttribute(m)
         && m.ExplicitInterfaceImplementations.IsEmpty && m.DeclaredAccessibility != Accessibility.Private
         && m.ContainingType.TypeKind is TypeKind.Class or TypeKind.Interface;
+
+    /// <summary>
+    /// A static abstract or static virtual interface member marked [Goroutine] (AbstractGoroutines.StaticFactory):
+    /// called through a type parameter (<c>T.Hello(n)</c>), T's [Goroutine] implementation runs as a nested goroutine call.
+    /// </summary>
+    public static bool IsStaticInterfaceGoroutine(IMethodSymbol m) =>
+        m.IsStatic && (m.IsAbstract || m.IsVirtual) && m.MethodKind == MethodKind.Ordinary && HasGoroutineAttribute(m)
+        && m.ContainingType.TypeKind == TypeKind.Interface && m.DeclaredAccessibility != Accessibility.Private;
 
     public static bool IsVirtualGoroutine(IMethodSymbol m) =>
         !m.IsStatic && (m.IsVirtual || m.IsOverride || m.IsAbstract) && m.ContainingType.TypeKind == TypeKind.Class

@@ -37,6 +37,34 @@ internal static class AbstractGoroutines
             + $"{(constraints.Length > 0 ? " " + constraints : "")} => {DispatchingFactory.PlainFrame(method, call)};";
     }
 
+    /// <summary>The type parameter a static interface goroutine's factory and launcher take first: the type called through.</summary>
+    public const string Self = "__GoSelf";
+
+    /// <summary><paramref name="typeParameters"/> (<c>&lt;U&gt;</c> or empty) with <see cref="Self"/> first.</summary>
+    public static string WithSelf(string typeParameters) =>
+        typeParameters.Length == 0 ? "<" + Self + ">" : "<" + Self + ", " + typeParameters.Substring(1);
+
+    /// <summary>
+    /// A static abstract or static virtual [Goroutine] interface member's factory: generic in the type the call goes
+    /// through (<c>T.Hello(n)</c> becomes <c>T.__GoFrame_Hello&lt;T&gt;(n)</c>), since a static member has no receiver
+    /// to dispatch on and its default body cannot name the implementing type; it runs that type's implementation
+    /// plainly, and a [Goroutine] implementation implements it explicitly (<see cref="InterfaceFactories"/>).
+    /// <code>
+    /// interface IGreeter { [Goroutine] static abstract string Hello(int n); }
+    ///   => static virtual Frame&lt;string&gt; __GoFrame_Hello&lt;__GoSelf&gt;(int n) where __GoSelf : IGreeter
+    ///          => new PlainOverrideFrame&lt;string&gt;(() => __GoSelf.Hello(n));
+    /// partial struct En : IGreeter { [Goroutine] public static string Hello(int n) { ... } }
+    ///   => static Frame&lt;string&gt; IGreeter.__GoFrame_Hello&lt;__GoSelf&gt;(int n) => new Hello_Frame(n);
+    /// </code>
+    /// </summary>
+    public static string StaticFactory(IMethodSymbol method, string frameType, string typeParameters, string parameters,
+        string constraints, IEnumerable<string> arguments, string typeArguments)
+    {
+        var call = $"{Self}.@{method.Name}{typeArguments}({string.Join(", ", arguments.Select(a => "@" + a))})";
+        return $"static virtual {frameType} {SymbolFacts.FrameFactoryName(method)}{WithSelf(typeParameters)}({parameters}) where {Self} : {method.ContainingType.Fq()}"
+            + $"{(constraints.Length > 0 ? " " + constraints : "")} => {DispatchingFactory.PlainFrame(method, call)};";
+    }
+
     /// <summary>
     /// The constraint clauses an explicit implementation may restate, and needs to: <c>class</c>, <c>struct</c> or
     /// <c>default</c> only (CS0460), which decide what <c>T?</c> means in its signature (without one, <c>T?</c> of a T
@@ -57,11 +85,24 @@ internal static class AbstractGoroutines
     public static IEnumerable<string> InterfaceFactories(IMethodSymbol method, string frameType, string typeParameters, string parameters,
         string constraints, string frameNew)
     {
-        if (method.IsStatic) yield break;
         var type = method.ContainingType;
+        // An explicit implementation's own name is qualified (`IWorker.Work`): look the interface's members up by theirs.
+        var name = method.ExplicitInterfaceImplementations.Length > 0 ? method.ExplicitInterfaceImplementations[0].Name : method.Name;
+        if (method.IsStatic)
+        {
+            foreach (var iface in type.AllInterfaces)
+                foreach (var member in iface.GetMembers(name).OfType<IMethodSymbol>())
+                {
+                    var def = member.OriginalDefinition;
+                    if (!SymbolFacts.IsStaticInterfaceGoroutine(def) || def.DeclaringSyntaxReferences.Length == 0 || !SymbolFacts.IsGeneratedGoroutine(def)) continue;
+                    if (!SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method)) continue;
+                    yield return $"static {frameType} {iface.Fq()}.{SymbolFacts.FrameFactoryName(member)}{WithSelf(typeParameters)}({parameters}){constraints} => {frameNew};";
+                }
+            yield break;
+        }
         foreach (var iface in type.AllInterfaces)
         {
-            foreach (var member in iface.GetMembers(method.Name).OfType<IMethodSymbol>())
+            foreach (var member in iface.GetMembers(name).OfType<IMethodSymbol>())
             {
                 var def = member.OriginalDefinition;
                 // An abstract [Goroutine] interface method, or a [Goroutine] default method (whose factory runs the

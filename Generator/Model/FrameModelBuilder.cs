@@ -82,7 +82,7 @@ internal static partial class FrameModelBuilder
         if (InjectFailure?.Invoke(method) == true) throw new InvalidOperationException("injected failure");
         var nameLocation = decl.Identifier.GetLocation();
         // An abstract [Goroutine] method: no frame, only a factory its overrides replace and a launcher (AbstractGoroutines).
-        var isAbstract = decl.Body is null && decl.ExpressionBody is null && SymbolFacts.IsAbstractGoroutine(method);
+        var isAbstract = decl.Body is null && decl.ExpressionBody is null && (SymbolFacts.IsAbstractGoroutine(method) || SymbolFacts.IsStaticInterfaceGoroutine(method));
         if (decl.Body is null && decl.ExpressionBody is null && !isAbstract)
         {
             Add(diags, DiagnosticDescriptors.NoBody, nameLocation, method.Name);
@@ -324,10 +324,23 @@ internal static partial class FrameModelBuilder
             var abstractTypeArgs = method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">" : "";
             // An abstract override of a [Goroutine] method keeps the factory it inherits (which runs a plain override
             // plainly; a [Goroutine] one overrides it).
-            factory = SymbolFacts.OverridesFrameFactory(method) ? null
-                : AbstractGoroutines.Factory(method, accessibility, baseType, typeParams, launcherParams, constraints,
+            if (method.IsStatic)
+            {
+                // A static abstract interface member: a factory generic in the type called through, and a launcher
+                // that names it (IGreeter.GoHello<En>(n)).
+                factory = AbstractGoroutines.StaticFactory(method, baseType, typeParams, launcherParams, constraints,
                     launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), abstractTypeArgs);
-            frameNew = factoryCall;
+                frameNew = $"{AbstractGoroutines.Self}.{SymbolFacts.FrameFactoryName(method)}{AbstractGoroutines.WithSelf(abstractTypeArgs)}({string.Join(", ", frameArgs)})";
+                launcherTypeParams = AbstractGoroutines.WithSelf(launcherTypeParams);
+                launcherConstraints = ($"where {AbstractGoroutines.Self} : {method.ContainingType.Fq()} " + launcherConstraints).Trim();
+            }
+            else
+            {
+                factory = SymbolFacts.OverridesFrameFactory(method) ? null
+                    : AbstractGoroutines.Factory(method, accessibility, baseType, typeParams, launcherParams, constraints,
+                        launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), abstractTypeArgs);
+                frameNew = factoryCall;
+            }
         }
         else if (SymbolFacts.IsVirtualGoroutine(method))
         {
@@ -366,6 +379,17 @@ internal static partial class FrameModelBuilder
         }
         if (factoryNameTaken) factory = null;   // GOSH0017 above; the stub frame must still compile
         if (factory is not null) factory = FrameFactories.Attribute(method) + "\n" + factory;
+        if (!isAbstract && SymbolFacts.IsStaticInterfaceGoroutine(method))
+        {
+            // A static virtual one with a default body: called through a type parameter, it runs that type's
+            // implementation (a [Goroutine] one as a goroutine call; a plain one, or this body when the type has
+            // none, plainly). Its launcher keeps starting this body.
+            var typeArgs = method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">" : "";
+            var dispatching = AbstractGoroutines.StaticFactory(method, baseType, typeParams, launcherParams, constraints,
+                launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), typeArgs);
+            factory = factory is null ? dispatching
+                : factory + "\n\n[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]\n" + dispatching;
+        }
         foreach (var implementation in AbstractGoroutines.InterfaceFactories(method, baseType, typeParams, launcherParams, AbstractGoroutines.RestatableConstraints(method), frameNew))
             factory = factory is null ? implementation : factory + "\n\n" + implementation;
         if (interfaceCheck is not null) factory = factory is null ? interfaceCheck : factory + "\n\n" + interfaceCheck;
