@@ -1,9 +1,10 @@
 using System;
+using System.Collections.Generic;
 
 namespace GoSharp.Generator.Tests.Execution;
 
 // Shapes found by the corpus oracle on new codebases (YamlDotNet, Markdig, SharpZipLib, CsvHelper,
-// MathNet.Numerics, NLog), each reduced to a differential case.
+// MathNet.Numerics, NLog, Rx.NET), each reduced to a differential case.
 public static partial class Cases
 {
     // MathNet.Numerics' Normal.WithMeanVariance(double mean, double var): a parameter and a local named `var`,
@@ -46,5 +47,20 @@ public static partial class Cases
             + "!"
 #endif
             ;
+    }
+    // Rx.NET's AsyncLock.Wait: q.Enqueue((action, @delegate, state)) in a method with a suspension. Inferred tuple
+    // element and anonymous member names are written out in the frame; a keyword's needs its @ (was `delegate:`, CS1003).
+    [Goroutine]
+    public static string C2KeywordInferredNames(Log log, int n)
+    {
+        var @delegate = "d" + n;
+        int @class = n + 1;
+        var q = new List<(string @delegate, int @class, int n)>();
+        Go.Yield();
+        q.Add((@delegate, @class, Tw(n)));
+        var t = (@delegate, @class);
+        var a = new { @delegate, @class, Tw = Tw(2) };
+        var b = Tw(a);
+        return q[0].@delegate + q[0].@class + t.@delegate + t.@class + a.@delegate + a.@class + a.Tw + b.@class;
     }
 }

@@ -28,7 +28,7 @@ internal sealed partial class Renamer
             if (node.Initializers[i].NameEquals is not null) continue;
             var declarator = initializers[i];
             initializers = initializers.Replace(declarator, declarator.WithNameEquals(
-                SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName(members[i].Name)).WithLeadingTrivia(declarator.GetLeadingTrivia()))
+                SyntaxFactory.NameEquals(InferredName(members[i].Name)).WithLeadingTrivia(declarator.GetLeadingTrivia()))
                 .WithExpression(declarator.Expression.WithoutLeadingTrivia()));
         }
         return visited.WithInitializers(initializers);
@@ -48,11 +48,16 @@ internal sealed partial class Renamer
             if (node.Arguments[i].NameColon is not null || element.Name == "Item" + (i + 1)) continue;
             var argument = arguments[i];
             arguments = arguments.Replace(argument, argument.WithNameColon(
-                SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(element.Name)).WithLeadingTrivia(argument.GetLeadingTrivia()))
+                SyntaxFactory.NameColon(InferredName(element.Name)).WithLeadingTrivia(argument.GetLeadingTrivia()))
                 .WithExpression(argument.Expression.WithoutLeadingTrivia()));
         }
         return visited.WithArguments(arguments);
     }
+
+    /// <summary>A name as written: one that is a keyword (<c>(@delegate, state)</c> infers <c>delegate</c>) needs its <c>@</c>.</summary>
+    private static IdentifierNameSyntax InferredName(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
+        ? SyntaxFactory.IdentifierName(name)
+        : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(default, SyntaxKind.IdentifierToken, "@" + name, name, default));
 
     private static bool IsDeconstructionTarget(TupleExpressionSyntax tuple)
     {
