@@ -63,4 +63,43 @@ public static partial class Cases
         var b = Tw(a);
         return q[0].@delegate + q[0].@class + t.@delegate + t.@class + a.@delegate + a.@class + a.Tw + b.@class;
     }
+    // Rx.NET's QueryLanguage.CombineLatest of 16 sources and a selector, virtual: 17 parameters. The factory's check
+    // that the receiver's override is this type's own took the method as a Func of its parameters, which has no
+    // such arity (CS0305); over 16 parameters it finds the method by reflection.
+    public partial class C2Many
+    {
+        [Goroutine]
+        public virtual string Seventeen(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, int a16, Func<int, string> f)
+        { Go.Yield(); return f(a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11 + a12 + a13 + a14 + a15 + a16); }
+
+        [Goroutine]
+        public virtual void SeventeenVoid(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, int a16, Log log)
+        { Go.Yield(); log.Add("v" + (a1 + a16)); }
+    }
+
+    public class C2ManyPlain : C2Many
+    {
+#pragma warning disable GOSH0023 // a plain override: it runs plainly, as tested
+        public override string Seventeen(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, int a16, Func<int, string> f) => "plain" + f(a1);
+#pragma warning restore GOSH0023
+    }
+
+    public partial class C2ManyGo : C2Many
+    {
+        [Goroutine]
+        public override string Seventeen(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, int a16, Func<int, string> f)
+        { Go.Yield(); return "go" + f(a16); }
+    }
+
+    [Goroutine]
+    public static string C2SeventeenParameters(Log log, int n)
+    {
+        var s = "";
+        foreach (var m in new C2Many[] { new C2Many(), new C2ManyPlain(), new C2ManyGo() })
+        {
+            s += m.Seventeen(n, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, Tw(16), v => "r" + v) + ",";
+            m.SeventeenVoid(n, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, log);
+        }
+        return s;
+    }
 }

@@ -51,6 +51,13 @@ internal static class DispatchingFactory
             : origin.ContainingType.Fq();
     }
 
+    /// <summary>
+    /// <see cref="BindingType"/> where a <c>Func</c>/<c>Action</c> can stand for the method: not over 16 parameters
+    /// (Rx.NET's 16-source CombineLatest with its selector has 17: <c>Func</c> has no such arity, CS0305), else null
+    /// and the check finds the method by reflection.
+    /// </summary>
+    private static string? DelegateBindingType(IMethodSymbol method) => method.Parameters.Length <= 16 ? BindingType(method) : null;
+
     /// <summary>The factory's body: <paramref name="frameNew"/> makes this type's own frame.</summary>
     public static string Body(IMethodSymbol method, string frameNew, string typeArgs, MethodDeclarationSyntax decl)
     {
@@ -59,7 +66,7 @@ internal static class DispatchingFactory
         var args = string.Join(", ", decl.ParameterList.Parameters.Select(p => "@" + p.Identifier.ValueText));
         var check = CheckName(method);
         string isOwn, call;
-        if (BindingType(method) is { } through)
+        if (DelegateBindingType(method) is { } through)
         {
             var parameterTypes = method.Parameters.Select(p => p.Type.Fq()).ToList();
             var delegateType = method.ReturnsVoid
@@ -94,7 +101,7 @@ internal static class DispatchingFactory
         var check = RuntimeContract.PlainOverrideCheck.Type;
         var self = $"typeof({method.ContainingType.ToDisplayString(TypeOfFormat)})";
         // The signature only where the check must find the method by reflection.
-        var signature = BindingType(method) is not null
+        var signature = DelegateBindingType(method) is not null
             ? ""
             : $", \"{method.Name}\", {method.TypeParameters.Length}, new global::System.Type[] {{ {string.Join(", ", method.Parameters.Select(p => TypeExpression(p.Type)))} }}";
         return "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]\n"
