@@ -12,6 +12,17 @@ namespace GoSharp.Generator.Tests;
 public partial class CorpusRegressionTests
 {
     [Fact]
+    public void Attributes_of_the_containing_types_type_parameters_are_not_repeated() => CompilesWithOnly("""
+        // Scriban's ScriptLazy<[DynamicallyAccessedMembers(...)] T>: the parts of a partial type merge the attributes
+        // of its type parameters, so the generated part repeating them was CS0579.
+        public partial class ScriptLazy<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(
+            System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T> where T : new()
+        {
+            [Goroutine] public string Make(int n) { Go.Yield(); return new T().ToString() + n; }
+        }
+        """);
+
+    [Fact]
     public void Preprocessor_directives_inside_a_parameter_list_are_not_copied_into_the_launcher() => CompilesWithOnly("""
         public static partial class MoreEnumerable
         {

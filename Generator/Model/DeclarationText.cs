@@ -36,6 +36,10 @@ internal static class DeclarationText
             if (withoutThis) p = p.WithModifiers(SyntaxFactory.TokenList(p.Modifiers.Where(m => !m.IsKind(SyntaxKind.ThisKeyword))));
             node = p;
         }
+        else if (withoutAttributes && node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeParameterListSyntax tpl)
+        {
+            node = tpl.WithParameters(SyntaxFactory.SeparatedList(tpl.Parameters.Select(t => t.WithAttributeLists(default)), tpl.Parameters.GetSeparators()));
+        }
         return WithoutDirectives(node);
     }
 

@@ -231,7 +231,9 @@ internal static partial class FrameModelBuilder
                 RecordDeclarationSyntax r => r.ClassOrStructKeyword.RawKind != 0 ? "record " + r.ClassOrStructKeyword.Text : "record",
                 _ => td.Keyword.Text,
             };
-            types.Add(new ContainingTypeModel(keyword, td.Identifier.Text + (td.TypeParameterList is { } tpl ? DeclarationText.Of(tpl, model) : ""), "",
+            // Without the type parameters' attributes: the parts of a partial type merge them ([DynamicallyAccessedMembers]
+            // on Scriban's ScriptLazy<T> twice is CS0579); variance is repeated as written, as C# asks.
+            types.Add(new ContainingTypeModel(keyword, td.Identifier.Text + (td.TypeParameterList is { } tpl ? DeclarationText.Of(tpl, model, withoutAttributes: true) : ""), "",
                 td.Modifiers.Any(SyntaxKind.UnsafeKeyword)));
         }
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;

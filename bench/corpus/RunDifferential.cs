@@ -34,7 +34,7 @@ internal static class RunDifferential
         typeof(byte), typeof(short), typeof(uint), typeof(ulong), typeof(float), typeof(decimal), typeof(byte[]), typeof(float[]),
     };
 
-    public static int Run(Compilation output, int inputsPerMethod, bool instances)
+    public static int Run(Compilation output, int inputsPerMethod, bool instances, IReadOnlySet<string> skipped)
     {
         using var pe = new MemoryStream();
         var emitted = output.Emit(pe);
@@ -84,6 +84,7 @@ internal static class RunDifferential
         var mismatches = new List<string>();
         int instanceRuns = 0, instanceAgreed = 0, noReceiver = 0;
         var refusedNames = new List<string>();
+        methods.RemoveAll(x => skipped.Contains(x.Method.DeclaringType!.FullName + "." + x.Method.Name));
         foreach (var (method, launcher, receiverType) in methods)
         {
             var random = new Random(StableHash(method.DeclaringType!.FullName + "." + method.Name));
