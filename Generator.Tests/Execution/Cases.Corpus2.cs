@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace GoSharp.Generator.Tests.Execution;
 
 // Shapes found by the corpus oracle on new codebases (YamlDotNet, Markdig, SharpZipLib, CsvHelper,
-// MathNet.Numerics, NLog, Rx.NET), each reduced to a differential case.
+// MathNet.Numerics, NLog, Rx.NET, NUnit), each reduced to a differential case.
 public static partial class Cases
 {
     // MathNet.Numerics' Normal.WithMeanVariance(double mean, double var): a parameter and a local named `var`,
@@ -102,4 +102,15 @@ public static partial class Cases
         }
         return s;
     }
+    // NUnit's `params object?[]? args` called with loose arguments, and a nullable array local with an initializer and
+    // a suspension: the array was created as `new object?[]? { ... }` (CS8386).
+    [Goroutine]
+    public static string C2NullableArrays(Log log, int n)
+    {
+        string[]? names = { "a", Tw("b" + n) };
+        return C2Join(n, "x", Tw("y")) + C2Join(n) + C2Join(n, null) + C2Join(n, (object?)null) + names.Length;
+    }
+
+    [Goroutine]
+    private static string C2Join(int n, params object?[]? args) { Go.Yield(); return n + ":" + (args is null ? "null" : string.Join("/", args)); }
 }

@@ -314,7 +314,7 @@ internal sealed partial class MethodLowerer
             else if (arg.ArgumentKind == ArgumentKind.ParamArray && arg.Value is IArrayCreationOperation ac && ac.IsImplicit)
             {
                 var elems = ac.Initializer?.ElementValues.Select(v => v.Syntax is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : v.Syntax.ToString()) ?? Enumerable.Empty<string>();
-                ctorArgs.Add($"new {p.Type.Fq()} {{ {string.Join(", ", elems)} }}");
+                ctorArgs.Add($"new {p.Type.CreatableFq()} {{ {string.Join(", ", elems)} }}");
             }
             else if (arg.ArgumentKind == ArgumentKind.ParamCollection && arg.Value is ICollectionExpressionOperation pc && pc.IsImplicit)
             {

@@ -194,7 +194,7 @@ internal sealed partial class MethodLowerer
             {
                 // int[] a = { 1, Tw(2) }: the elements in order, as in new int[] { 1, Tw(2) }; a multi-dimensional
                 // array's rows in order (int[,] m = { { 1, Tw(2) }, { 3, 4 } }).
-                value = InContext("new " + local.Type.Fq() + " " + Rewrite(arrayInit, arrayInit, LowerOperands(ArrayElements(arrayInit).ToList())));
+                value = InContext("new " + local.Type.CreatableFq() + " " + Rewrite(arrayInit, arrayInit, LowerOperands(ArrayElements(arrayInit).ToList())));
             }
             else
             {

@@ -26,6 +26,12 @@ internal static partial class SymbolFacts
         ShadowedTypeParameterNames.Current is null ? type.ToDisplayString(FullyQualified) : ShadowedTypeParameterNames.Display(type, FullyQualified);
 
     /// <summary>
+    /// The type as an array creation names it, <c>new object?[] { ... }</c>: without the top-level <c>?</c> of a
+    /// nullable array (<c>params object?[]? args</c>, NUnit; <c>new object?[]?</c> is CS8386).
+    /// </summary>
+    public static string CreatableFq(this ITypeSymbol type) => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).Fq();
+
+    /// <summary>
     /// The method as declared: a reduced extension call's static form; a member of a C# 14 extension block, its
     /// implementation method (<see cref="ExtensionBlocks"/>): one frame for both ways of calling it.
     /// </summary>
@@ -127,6 +133,8 @@ internal static partial class SymbolFacts
             if (!IsPartial(t) || t.IsFileLocal || IsVariantInterface(t)) return false;
         if (!def.IsStatic && IsRefLike(def.ContainingType)) return false;
         if (CovariantReturnOf(def) is not null) return false;
+        // A C# 14 extension block member whose implementation method the compiler does not show (a Roslyn before 5.0).
+        if (ExtensionBlocks.IsBlock(def.ContainingType) && ExtensionBlocks.Implementation(def) is null) return false;
         return !def.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax decl && IsIterator(decl));
     }
 
