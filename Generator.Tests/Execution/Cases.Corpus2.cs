@@ -113,4 +113,28 @@ public static partial class Cases
 
     [Goroutine]
     private static string C2Join(int n, params object?[]? args) { Go.Yield(); return n + ":" + (args is null ? "null" : string.Join("/", args)); }
+    // NUnit's ExecutionHookAttribute: `if (BeforeEverySetUpHook != base.BeforeEverySetUpHook)`, method groups compared as
+    // their natural delegate types; `base.X` there binds to no symbol, only a candidate (was GOSH0012).
+    public partial class C2HookBase
+    {
+        [Goroutine] public virtual void Hook(Log l) { l.Add("base"); }
+        [Goroutine] public virtual void Other(Log l) { l.Add("other"); }
+    }
+
+    public partial class C2Hook : C2HookBase
+    {
+        [Goroutine] public override void Hook(Log l) { Go.Yield(); l.Add("derived"); }
+
+        [Goroutine]
+        public string Compare(Log l)
+        {
+            Go.Yield();
+            Action<Log> a = base.Hook;
+            a(l);
+            return (Hook != base.Hook) + "," + (Other != base.Other) + "," + (base.Other == base.Other);
+        }
+    }
+
+    [Goroutine]
+    public static string C2BaseMethodGroupsCompared(Log log, int n) => new C2Hook().Compare(log) + Tw(n);
 }

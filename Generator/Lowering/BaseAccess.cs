@@ -35,6 +35,8 @@ internal sealed partial class MethodLowerer
     // Proxies of base members (a method, a property) and of base methods' own frames, one each per method symbol.
     private readonly Dictionary<ISymbol, string> _baseProxyNames = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, string> _baseFrameProxyNames = new(SymbolEqualityComparer.Default);
+    // Proxies that make a delegate of a base method group, one per method and delegate type.
+    private readonly Dictionary<string, string> _baseDelegateProxyNames = new();
 
     /// <summary>The proxy members the user's type gets, as declarations.</summary>
     public List<string> BaseProxies { get; } = new();
@@ -44,7 +46,10 @@ internal sealed partial class MethodLowerer
     /// </summary>
     public string? BaseProxy(MemberAccessExpressionSyntax access)
     {
-        var symbol = Model.GetSymbolInfo(access, _ct).Symbol;
+        var info = Model.GetSymbolInfo(access, _ct);
+        // A method group with no target type (`Hook != base.Hook`, compared as the natural Action<HookData> of each,
+        // NUnit) binds to no symbol, only to its one candidate.
+        var symbol = info.Symbol ?? (access.Parent is not InvocationExpressionSyntax && info.CandidateSymbols.Length == 1 && info.CandidateSymbols[0] is IMethodSymbol only ? only : null);
         if (symbol is IMethodSymbol virtualCall && access.Parent is InvocationExpressionSyntax inv && inv.Expression == access
             && (virtualCall.IsVirtual || virtualCall.IsOverride) && !NamesMethodTypeParameters(virtualCall) && HandlerTakesReceiver(inv))
         {
@@ -53,6 +58,8 @@ internal sealed partial class MethodLowerer
             UsesThis = true;
             return "_this." + virtualCall.Name + TypeArguments(virtualCall);
         }
+        if (symbol is IMethodSymbol group && access.Parent is not InvocationExpressionSyntax && BaseDelegateProxy(access, group) is { } made)
+            return made;
         switch (symbol)
         {
             case IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: false, ReturnsByRefReadonly: false } m
@@ -172,6 +179,36 @@ internal sealed partial class MethodLowerer
         var own = SymbolFacts.OwnFrameName(target);
         var name = ProxyFor(_baseFrameProxyNames, target, n => $"private {frameType} {n}({parameters}) => base.{own}{TypeArguments(target)}({forwarded});");
         return $"_this.{name}({arguments})";
+    }
+
+    /// <summary>
+    /// <c>base.M</c> converted to a delegate: the delegate is made in the type, by a proxy that returns it
+    /// (<c>private Action&lt;int&gt; __GoBase_F_0 => base.M;</c>), so it is C#'s own, bound to base's M without
+    /// virtual dispatch, and equal to another made so (NUnit's <c>Hook != base.Hook</c> asks whether Hook is
+    /// overridden). A delegate of a proxy method, as Roslyn's async makes it, would never be equal to it. Null when
+    /// the delegate type cannot be named in the type (a compiler-made one, or one naming the goroutine's own type
+    /// parameters): then the method's proxy, as async does.
+    /// </summary>
+    private string? BaseDelegateProxy(MemberAccessExpressionSyntax access, IMethodSymbol method)
+    {
+        // The delegate type it converts to: the target's, or its natural one where nothing gives it (`Hook != base.Hook`).
+        var converted = Model.GetTypeInfo(access, _ct).ConvertedType as INamedTypeSymbol;
+        if (converted is not { TypeKind: TypeKind.Delegate } && Model.GetOperation(access, _ct)?.Parent is IDelegateCreationOperation { Type: INamedTypeSymbol natural })
+            converted = natural;
+        if (converted is not { TypeKind: TypeKind.Delegate } delegateType
+            || delegateType.IsImplicitlyDeclared || delegateType.DeclaringSyntaxReferences.Length == 0 && delegateType.ContainingType is null && delegateType.Name.StartsWith("<", System.StringComparison.Ordinal)
+            || NamesMethodTypeParameters(delegateType) || NamesMethodTypeParameters(method) || ContainsAnonymousType(delegateType))
+            return null;
+        var type = delegateType.Fq();
+        var key = method.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "|" + type;
+        if (!_baseDelegateProxyNames.TryGetValue(key, out var name))
+        {
+            name = $"__GoBase_{SymbolFacts.FrameName(_method)}_{BaseProxies.Count}";
+            _baseDelegateProxyNames[key] = name;
+            BaseProxies.Add($"private {type} {name} => base.@{method.Name}{TypeArguments(method)};");
+        }
+        UsesThis = true;
+        return "_this." + name;
     }
 
     /// <summary>
