@@ -17,7 +17,8 @@ namespace GoSharp.Generator.Lowering;
 ///          type:   private string __GoBase_Describe_Frame_0() => base.Describe();
 ///                  private string __GoBase_Describe_Frame_1() => base.Name;
 /// </code>
-/// Method calls and method groups go through proxy methods; properties and events through a proxy property or
+/// Method calls go through proxy methods, method groups through a proxy property that makes the delegate in the type
+/// (BaseDelegateProxy); properties and events through a proxy property or
 /// event with the base member's accessors; fields through a proxy property that returns the field by reference
 /// (<c>private ref int __GoBase_M_Frame_2 => ref base.F;</c>), so <c>base.F</c> stays a variable; indexers through a proxy object's indexer (BaseIndexerProxy). A call of a base <c>[Goroutine]</c>
 /// method is a nested goroutine call that makes the base method's own frame (no virtual factory: <c>base</c>
