@@ -137,4 +137,19 @@ public static partial class Cases
 
     [Goroutine]
     public static string C2BaseMethodGroupsCompared(Log log, int n) => new C2Hook().Compare(log) + Tw(n);
+    // A virtual [Goroutine] method named by a keyword: the factory's override check names it (was `__r).event`, CS1001).
+    public partial class C2Virt { [Goroutine] public virtual string @event(int n) { Go.Yield(); return "e" + n; } }
+    public partial class C2VirtGo : C2Virt { [Goroutine] public override string @event(int n) { Go.Yield(); return "d" + n; } }
+#pragma warning disable GOSH0023 // a plain override, run plainly as tested
+    public class C2VirtPlain : C2Virt { public override string @event(int n) => "p" + n; }
+#pragma warning restore GOSH0023
+
+    [Goroutine]
+    public static string C2KeywordVirtualMethod(Log log, int n)
+    {
+        C2Virt[] vs = { new C2Virt(), new C2VirtGo(), new C2VirtPlain() };
+        var s = "";
+        foreach (var v in vs) s += v.@event(Tw(n)) + v.Goevent(n).Join();
+        return s;
+    }
 }

@@ -73,8 +73,8 @@ internal static class DispatchingFactory
                 ? (parameterTypes.Count == 0 ? "global::System.Action" : $"global::System.Action<{string.Join(", ", parameterTypes)}>")
                 : $"global::System.Func<{string.Join(", ", parameterTypes.Append(method.ReturnType.Fq()))}>";
             // A static lambda: the compiler makes it once (per instantiation), and the check calls it once per receiver type.
-            isOwn = $"{check}.{RuntimeContract.PlainOverrideCheck.IsOwn}(this, static __r => new {delegateType}((({through})__r).{method.Name}{typeArgs}))";
-            call = $"{(through == self ? "this" : $"(({through})this)")}.{method.Name}{typeArgs}({args})";
+            isOwn = $"{check}.{RuntimeContract.PlainOverrideCheck.IsOwn}(this, static __r => new {delegateType}((({through})__r).@{method.Name}{typeArgs}))";
+            call = $"{(through == self ? "this" : $"(({through})this)")}.@{method.Name}{typeArgs}({args})";
         }
         else
         {
