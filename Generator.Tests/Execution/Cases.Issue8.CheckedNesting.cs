@@ -240,4 +240,16 @@ public static partial class Cases
         catch (OverflowException) { s += ",overflow2"; }
         return s;
     }
+    [Goroutine] private static string ChkPair(int a, int b) { Go.Yield(); return a + "/" + b; }
+    private static int ChkF(Log log, int v) { log.Add("F" + v); return v; }
+
+    // Named arguments out of parameter order, one written unchecked(...): evaluated in source order (the check that
+    // finds them out of order matched arguments by syntax, which Roslyn gives as the inside of unchecked(...)).
+    [Goroutine]
+    public static string ChkNamedArgumentsInContext(Log log, int n)
+    {
+        var s = ChkPair(b: checked(ChkF(log, n)), a: log.L("a", Tw(2)));
+        s += ChkPair(b: unchecked(ChkF(log, n + 1) * 2), a: ChkF(log, 3));
+        return s + Tw("");
+    }
 }

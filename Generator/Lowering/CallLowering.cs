@@ -439,7 +439,8 @@ internal sealed partial class MethodLowerer
         var last = -1;
         foreach (var a in inv.ArgumentList.Arguments)
         {
-            var ordinal = op.Arguments.FirstOrDefault(x => x.Syntax == a)?.Parameter?.Ordinal ?? -1;
+            // (An argument written checked(...) comes with the syntax inside it: AsWritten.)
+            var ordinal = op.Arguments.FirstOrDefault(x => x.Syntax == a || x.Syntax.FirstAncestorOrSelf<ArgumentSyntax>() == a)?.Parameter?.Ordinal ?? -1;
             if (ordinal < last) return true;
             last = ordinal;
         }
