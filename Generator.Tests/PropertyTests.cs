@@ -14,7 +14,8 @@ namespace GoSharp.Generator.Tests;
 /// CsCheck generates random [Goroutine] methods (loops, branches, try/catch/finally, break/continue/return,
 /// suspension points in statements and expressions, compound assignments with binary right sides on locals,
 /// properties, fields and elements, deconstructions, filters that read state an inner finally changes (also a suspended callee's), named
-/// arguments out of order, block-scoped and per-iteration captures, struct receivers, a struct's [Goroutine] method
+/// arguments out of order (also written checked(...)), keyword names inferred into tuples and anonymous types, nullable
+/// params arrays, block-scoped and per-iteration captures, struct receivers, a struct's [Goroutine] method
 /// that only reads the instance, a foreach over a span whose collection suspends, a method type parameter named
 /// like its type's); each batch is compiled in memory with the generator and
 /// every method runs as a plain call and as a goroutine; results and logs must match.
@@ -61,6 +62,12 @@ public class PropertyTests(ITestOutputHelper output)
             // named arguments out of parameter order, to a nested goroutine call and to a plain call
             k.Select(v => $"x = Named(log, c: log.L(\"nc\", x % 7), a: Sp.Val({v}), b: log.L(\"nb\", x % 3)) % 1000;"),
             k.Select(v => $"x = Mix(c: Sp.Val({v}), b: log.L(\"mb\", x), a: Sp.Val(x % 10));"),
+            // ... and written checked(...)/unchecked(...), which Roslyn gives the syntax inside (corpus: Jint)
+            k.Select(v => $"x = Named(log, c: unchecked(log.L(\"uc\", x % 7) * 3), a: checked(log.L(\"ua\", {v}) + 1), b: Sp.Fast(x % 3)) % 1000;"),
+            // keyword names inferred into a tuple and an anonymous type (corpus: Rx.NET's (action, @delegate, state))
+            k.Select(v => $"{{\nvar @delegate = x % 10;\nvar @class = Sp.Val({v});\nvar kt = (@delegate, @class);\nvar ka = new {{ @delegate, @class }};\nSp.Pause();\nx += kt.@delegate + kt.@class + ka.@delegate + Sp.Val(ka).@class;\n}}"),
+            // a nullable array local with an initializer and a params array of a nullable array type (corpus: NUnit)
+            k.Select(v => $"{{\nstring?[]? na = {{ \"n\", Sp.Val(x % 2 == 0 ? null : \"m\") }};\nx += Count(log, na[1], Sp.Val({v})) + na.Length;\n}}"),
             // block-scoped captures: the closures run when the method ends (in its finally), each with its own variable
             k.Select(v => $"{{\nvar cp = x + {v};\nvar cs = \"s\" + {v};\nacts.Add(() => log.Add(\"cp\" + cp + cs));\nSp.Pause();\ncp += Sp.Val(1);\n}}"),
             k.Select(v => $"{{\nvar cq = x * {v};\nacts.Add(() => log.Add(\"cq\" + cq));\n}}"),
@@ -122,6 +129,14 @@ public class PropertyTests(ITestOutputHelper output)
         public static partial class R
         {
             static int Mix(int a, int b, int c) => (a * 7 + b * 3 + c) % 1000;
+
+            [Goroutine]
+            public static int Count(Log log, params object?[]? items)
+            {
+                Sp.Pause();
+                log.Add("count" + (items?.Length ?? -1));
+                return items?.Length ?? 0;
+            }
 
             [Goroutine]
             public static int MaybeThrow(Log log, int v)
