@@ -514,6 +514,18 @@ public class DiagnosticTests
         """, DiagnosticSeverity.Warning);
 
     [Fact]
+    public void ExplicitlyImplementingAnInterfaceMethodThatIsNotAGoroutine() => Expect("GOSH0023", """
+        public partial interface IWorker { int Work(); }
+        public partial class W : IWorker { [Goroutine] int IWorker.[|Work|]() { Go.Yield(); return 1; } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void ImplementingAStaticAbstractMemberThatIsNotAGoroutine() => Expect("GOSH0023", """
+        public partial interface IMaker { static abstract int Make(); }
+        public partial class W : IMaker { [Goroutine] public static int [|Make|]() { Go.Yield(); return 1; } }
+        """, DiagnosticSeverity.Warning);
+
+    [Fact]
     public void CleanMethodHasNoDiagnostics()
     {
         var result = GeneratorHarness.Run(Prelude + "public partial class C { [Goroutine] static int M(int n) { Go.Yield(); return n; } }");

@@ -244,8 +244,9 @@ public class OutputCompilesTests
 
     [Fact]
     public void ExplicitInterfaceImplementations() => ExpectClean("""
-        public interface I { int M(int n); }
-        public interface J<T> { T M(T x); }
+        // [Goroutine] on the interface methods too (GOSH0023 otherwise): the explicit implementations implement their factories.
+        public partial interface I { [Goroutine] int M(int n); }
+        public partial interface J<T> { [Goroutine] T M(T x); }
         public partial class C : I, J<string>
         {
             [Goroutine] int I.M(int n) { Go.Yield(); return n + F(); }

@@ -127,13 +127,14 @@ internal static class AbstractGoroutines
     /// </summary>
     public static IEnumerable<(IMethodSymbol Through, string How)> PlainAbstractions(IMethodSymbol method)
     {
-        if (method.IsStatic) yield break;
         if (method.OverriddenMethod is { } overridden && overridden.DeclaringSyntaxReferences.Length > 0
             && !SymbolFacts.HasGoroutineAttribute(overridden.OriginalDefinition))
             yield return (overridden, "overrides");
+        // (A static one implements static abstract and virtual members, called through a type parameter.)
+        var name = method.ExplicitInterfaceImplementations.Length > 0 ? method.ExplicitInterfaceImplementations[0].Name : method.Name;
         foreach (var iface in method.ContainingType.AllInterfaces)
-            foreach (var member in iface.GetMembers(method.Name).OfType<IMethodSymbol>())
-                if (member.DeclaringSyntaxReferences.Length > 0 && !member.IsStatic && !SymbolFacts.HasGoroutineAttribute(member.OriginalDefinition)
+            foreach (var member in iface.GetMembers(name).OfType<IMethodSymbol>())
+                if (member.DeclaringSyntaxReferences.Length > 0 && member.IsStatic == method.IsStatic && !SymbolFacts.HasGoroutineAttribute(member.OriginalDefinition)
                     && SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
                     yield return (member, "implements");
     }

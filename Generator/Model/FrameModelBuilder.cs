@@ -165,7 +165,8 @@ internal static partial class FrameModelBuilder
             && !method.ContainingType.IsRefLikeType && StructThisWrites.FirstWrite(method, model.Compilation, ct) is { } write)
             Add(diags, DiagnosticDescriptors.MutableStructInstance, write.GetLocation(), method.Name, method.ContainingType.Name);
         foreach (var (through, how) in AbstractGoroutines.PlainAbstractions(method))
-            Add(diags, DiagnosticDescriptors.PlainThroughAbstraction, nameLocation, method.Name, how,
+            Add(diags, DiagnosticDescriptors.PlainThroughAbstraction, nameLocation,
+                method.ExplicitInterfaceImplementations.Length > 0 ? method.ContainingType.Name + "." + through.ContainingType.Name + "." + through.Name : method.Name, how,
                 through.ContainingType.Name + "." + through.Name);
         if (method.IsAsync)
             Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "async");
