@@ -15,8 +15,9 @@ namespace GoSharp.Generator.Model;
 /// It has no frame of its own, only a virtual factory (a default interface method in an interface) whose body runs
 /// the receiver's method plainly, which is right for an override or implementation that is not [Goroutine];
 /// a [Goroutine] override replaces the factory (<c>override</c>, as for any virtual [Goroutine] method), and a
-/// [Goroutine] implementation of the interface method implements it explicitly. Callers make the frame through the
-/// factory on the receiver (CallLowering), and the launcher starts it.
+/// [Goroutine] implementation of the interface method (an explicit one too) implements it explicitly. Callers make
+/// the frame through the factory on the receiver (CallLowering), and the launcher starts it. A static abstract or
+/// static virtual member has no receiver: its factory is generic in the type the call goes through (StaticFactory).
 /// <code>
 /// interface IWorker { [Goroutine] int Work(Chan&lt;int&gt; c); }
 ///   => Frame&lt;int&gt; __GoFrame_Work(Chan&lt;int&gt; c) => new PlainOverrideFrame&lt;int&gt;(() => this.Work(c));
