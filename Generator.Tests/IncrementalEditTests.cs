@@ -246,6 +246,41 @@ public class IncrementalEditTests
     }
 
     [Fact]
+    public void InterfaceMemberBecomingAGoroutineElsewhereRelowersImplementationsAndCallers()
+    {
+        // A static abstract member and an instance one, in their own file: marking them [Goroutine] gives the
+        // implementation's part explicit factories, and the caller's T.Make(n) / m.Work(n) become goroutine calls.
+        const string iface = """
+            namespace Demo;
+            public partial interface IMaker { static abstract int Make(int n); int Work(int n); }
+            """;
+        const string impl = """
+            using GoSharp;
+            namespace Demo;
+            public partial class Maker : IMaker
+            {
+            #pragma warning disable GOSH0023
+                [Goroutine] public static int Make(int n) { Go.Yield(); return n; }
+                [Goroutine] public int Work(int n) { Go.Yield(); return n; }
+            }
+            public static partial class Use
+            {
+                [Goroutine] public static int Run<T>(T m, int n) where T : IMaker => T.Make(n) + m.Work(n);
+            }
+            """;
+        var (driver, before) = Start(GeneratorHarness.Compile(("I.cs", iface), ("Impl.cs", impl)));
+        var edited = IncrementalRun.Edit(before.Compilation, "I.cs", "static abstract int Make(int n); int Work(int n);",
+            "[GoSharp.Goroutine] static abstract int Make(int n); [GoSharp.Goroutine] int Work(int n);");
+        driver = driver.RunGenerators(edited);
+        var after = IncrementalRun.Outputs(driver);
+        IncrementalRun.AssertSameOutputs(IncrementalRun.Cold(edited), after, "interface members made goroutines");
+        Assert.Contains("IMaker.__GoFrame_Make<__GoSelf>", after["Demo.Maker.Make_Frame.g.cs"]);
+        Assert.Contains("IMaker.__GoFrame_Work", after["Demo.Maker.Work_Frame.g.cs"]);
+        Assert.Contains("T.__GoFrame_Make<T>", after["Demo.Use.Run_Frame.g.cs"]);
+        Assert.DoesNotContain("T.__GoFrame_Make<T>", before.Outputs["Demo.Use.Run_Frame.g.cs"]);
+    }
+
+    [Fact]
     public void EditsOfAPartialImplementationInAnotherFileRelowerItsGoroutine()
     {
         const string definition = """
