@@ -77,7 +77,18 @@ internal sealed class InsertSuspensions : CSharpSyntaxRewriter
         // A pattern or out variable inside e would lose its definite assignment "when true/false" through the call.
         if (e.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax or ParenthesizedVariableDesignationSyntax)) return false;
         if (SyntaxFacts.IsInTypeOnlyContext(e) || !InMethodBody(e) || Excluded(e)) return false;
+        // A variable in parentheses is still the variable: `(i)++`, `(x) = 1` (a wrapped one would be CS1059/CS0131).
+        var place = (SyntaxNode)e;
+        while (place.Parent is ParenthesizedExpressionSyntax around) place = around;
         var parent = e.Parent;
+        switch (place.Parent)
+        {
+            case PrefixUnaryExpressionSyntax pp when place != e && (pp.IsKind(SyntaxKind.PreIncrementExpression) || pp.IsKind(SyntaxKind.PreDecrementExpression) || pp.IsKind(SyntaxKind.AddressOfExpression)):
+            case PostfixUnaryExpressionSyntax when place != e:
+            case AssignmentExpressionSyntax pa when place != e && pa.Left == place:
+            case ArgumentSyntax parg when place != e && !parg.RefKindKeyword.IsKind(SyntaxKind.None):
+                return false;
+        }
         switch (parent)
         {
             case ExpressionStatementSyntax:

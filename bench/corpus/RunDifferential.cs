@@ -50,7 +50,7 @@ internal static class RunDifferential
 
         var types = asm.GetTypes();
         var methods = types
-            .Where(t => !t.IsGenericTypeDefinition && !t.ContainsGenericParameters)
+            .Where(t => !t.IsGenericTypeDefinition && !t.ContainsGenericParameters && !t.IsByRefLike) // reflection cannot invoke a ref struct's methods
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsGenericMethodDefinition && m.GetCustomAttribute<GoroutineAttribute>() is not null)
             .Where(m => m.GetParameters().All(Runnable))
@@ -63,7 +63,7 @@ internal static class RunDifferential
         {
             // Instance methods on fresh receivers (Receivers.cs), after the static ones so that their figures stay.
             methods.AddRange(types
-                .Where(t => !t.IsGenericTypeDefinition && !t.ContainsGenericParameters && !t.IsInterface)
+                .Where(t => !t.IsGenericTypeDefinition && !t.ContainsGenericParameters && !t.IsInterface && !t.IsByRefLike)
                 .Select(t => (Type: t, Receiver: Receivers.ConcreteFor(t, types)))
                 .Where(x => x.Receiver is not null)
                 .SelectMany(x => x.Type.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
