@@ -78,7 +78,7 @@ public struct ChanSendAwaiter<T>
             _parked = true;
             return parked;
         }
-        var w = Waiter<T>.Rent();
+        var w = Waiter<T>.Rent(g);
         w.G = g;
         w.Value = _value;
         w.Queue = h;
@@ -103,7 +103,7 @@ public struct ChanSendAwaiter<T>
         var w = (Waiter<T>)wait!;
         bool canceled = w.EndCancel();
         bool ok = w.Success;
-        Waiter<T>.Return(w);
+        Waiter<T>.ReturnOwn(w);
         if (canceled) throw new OperationCanceledException(ct);
         if (!ok) throw ChannelClosedException.SendOnClosed();
     }
@@ -198,7 +198,7 @@ public struct ChanRecvOkAwaiter<T>
             _parked = true;
             return parked;
         }
-        var w = Waiter<T>.Rent();
+        var w = Waiter<T>.Rent(g);
         w.G = g;
         w.Queue = h;
         _chanOrWait = w;
@@ -230,7 +230,7 @@ public struct ChanRecvOkAwaiter<T>
                 _value = w.Value;
                 _ok = w.Success;
                 _done = true;
-                Waiter<T>.Return(w);
+                Waiter<T>.ReturnOwn(w);
                 if (canceled)
                 {
                     _value = default!;

@@ -71,6 +71,13 @@ public sealed class G
     }
     internal int WaitSinceSeconds;      // Environment.TickCount64 / 1000 at the park, for dumps
     internal ushort SyncDepth;          // nested Invokes now on the thread's stack; the scheduler zeroes it (ushort: G stays small)
+    /// <summary>
+    /// The wait record this goroutine gave back last, kept for its next channel wait (Go keeps sudogs per P; one
+    /// per G is enough for a goroutine blocking on one channel again and again). Null while parked (a channel wait
+    /// takes it, <see cref="Park"/> gives back one another wait left), so a parked goroutine holds none spare.
+    /// Touched only by the goroutine itself, while it runs (Waiter.Rent(G), Waiter.ReturnOwn).
+    /// </summary>
+    internal GoSharp.Waiting.Waiter? SpareWaiter;
 
 
     internal G(Sched sched) => Origin = sched.OutsideOrigin;
@@ -101,6 +108,13 @@ public sealed class G
         m.ParkCommit = commit;
         m.ParkArg = arg;
         WaitReason = reason;
+        // A channel wait took the spare already (Waiter.Rent(G)); any other wait leaves it: back to the cache, so
+        // that a parked goroutine holds no record it does not use.
+        if (SpareWaiter is { } spare)
+        {
+            SpareWaiter = null;
+            spare.ReturnToCache();
+        }
         return FrameResult.Parked;
     }
 
@@ -209,5 +223,11 @@ public sealed class G
         Origin = Origin.Sched.OutsideOrigin;
         WaitReason = WaitReason.None;
         Preempt = false;
+        // The spare wait record goes back to the cache: a dead G may be forgotten (FreeG), and the record with it.
+        if (SpareWaiter is { } spare)
+        {
+            SpareWaiter = null;
+            spare.ReturnToCache();
+        }
     }
 }

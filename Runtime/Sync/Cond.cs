@@ -150,6 +150,8 @@ public sealed class Cond : IWaitQueueOwner
             w.Ticket = 0;
             ObjectCache<TicketWaiter>.Return(w);
         }
+
+        public override void ReturnToCache() => ObjectCache<TicketWaiter>.Return(this);
     }
 
     /// <summary>An abandoned waiter leaves the queue, and its ticket is cancelled so no Signal is spent on it.</summary>

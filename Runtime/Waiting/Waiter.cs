@@ -65,6 +65,9 @@ internal abstract partial class Waiter : Parker
         }
     }
 
+    /// <summary>Puts a reset waiter back into the cache of its own type (a goroutine's spare: G.SpareWaiter).</summary>
+    public abstract void ReturnToCache();
+
     /// <summary>Clears what a pooled waiter must not carry into its next use.</summary>
     protected void ResetWaiter()
     {
@@ -85,10 +88,43 @@ internal sealed class Waiter<T> : Waiter
 
     public static Waiter<T> Rent() => ObjectCache<Waiter<T>>.Rent();
 
+    /// <summary>
+    /// A waiter for <paramref name="g"/>, which is about to park: the one it gave back last (<see cref="ReturnOwn"/>)
+    /// when that is of this type, else one from the cache. A goroutine that blocks on one channel again and again
+    /// (pingpong, a worker's receive loop) takes the same waiter each time, without the cache's thread-local lookup.
+    /// </summary>
+    public static Waiter<T> Rent(G g)
+    {
+        Waiter? spare = g.SpareWaiter;
+        if (spare is not null)
+        {
+            g.SpareWaiter = null;
+            if (spare is Waiter<T> w) return w;
+            spare.ReturnToCache();   // a record of another element type: to its own cache
+        }
+        return ObjectCache<Waiter<T>>.Rent();
+    }
+
+    public override void ReturnToCache() => ObjectCache<Waiter<T>>.Return(this);
+
     public static void Return(Waiter<T> w)
     {
         w.ResetWaiter();
         w.Value = default!;
         ObjectCache<Waiter<T>>.Return(w);
+    }
+
+    /// <summary>
+    /// Gives back the waiter of a goroutine's own wait from its awaiter's GetResult, while that goroutine runs: kept
+    /// as its spare when it has none (<see cref="Rent(G)"/>). Only the goroutine itself touches its spare (it rents
+    /// while it runs, in Suspend, and gives back while it runs), so the slot needs no synchronisation.
+    /// </summary>
+    public static void ReturnOwn(Waiter<T> w)
+    {
+        G? g = w.G;
+        w.ResetWaiter();
+        w.Value = default!;
+        if (g is not null && g.SpareWaiter is null) g.SpareWaiter = w;
+        else ObjectCache<Waiter<T>>.Return(w);
     }
 }
