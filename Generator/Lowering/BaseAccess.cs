@@ -146,21 +146,14 @@ internal sealed partial class MethodLowerer
         if (NamesMethodTypeParameters(target))
         {
             var generic = target.ConstructedFrom;
-            var typeNames = new HashSet<string>();
-            for (var t = _method.ContainingType; t is not null; t = t.ContainingType) typeNames.UnionWith(t.TypeParameters.Select(tp => tp.Name));
             if (!generic.IsGenericMethod || NamesMethodTypeParameters(generic.ContainingType))
             {
                 Report(Diagnostics.DiagnosticDescriptors.BaseAccess, ((MemberAccessExpressionSyntax)inv.Expression).Expression);
                 return $"default({frameType})";
             }
             UsesThis = true;
-            // The proxy is a method of the type: type parameters named like the type's would hide them (CS0693), so
-            // those get other names there, as a frame's do (ShadowedTypeParameterNames).
-            var proxyNames = new Dictionary<ITypeParameterSymbol, string>(SymbolEqualityComparer.Default);
-            foreach (var tp in generic.TypeParameters)
-                if (typeNames.Contains(tp.Name)) proxyNames[tp] = "__GoBase" + tp.Name;
             string typeParameters, genericFrame, genericParameters, clauses;
-            using (ShadowedTypeParameterNames.Enter(proxyNames))
+            using (ShadowedTypeParameterNames.Enter(ProxyTypeParameterNames(generic)))
             {
                 typeParameters = "<" + string.Join(", ", generic.TypeParameters.Select(tp => ShadowedTypeParameterNames.NewName(tp) ?? tp.Name)) + ">";
                 genericFrame = generic.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, generic.ReturnType.Fq());
@@ -217,16 +210,10 @@ internal sealed partial class MethodLowerer
     /// base.VisitLambda&lt;T&gt;(node);</c>): the base method's type parameters, those named like the type's own under
     /// other names (<c>__GoBaseT</c>, CS0693), and its constraints restated.
     /// </summary>
-    private string GenericBaseProxy(IMethodSymbol generic)
-    {
-        var typeNames = new HashSet<string>();
-        for (var t = _method.ContainingType; t is not null; t = t.ContainingType) typeNames.UnionWith(t.TypeParameters.Select(tp => tp.Name));
-        var proxyNames = new Dictionary<ITypeParameterSymbol, string>(SymbolEqualityComparer.Default);
-        foreach (var tp in generic.TypeParameters)
-            if (typeNames.Contains(tp.Name)) proxyNames[tp] = "__GoBase" + tp.Name;
-        return ProxyFor(_baseProxyNames, generic, name =>
+    private string GenericBaseProxy(IMethodSymbol generic) =>
+        ProxyFor(_baseProxyNames, generic, name =>
         {
-            using (ShadowedTypeParameterNames.Enter(proxyNames))
+            using (ShadowedTypeParameterNames.Enter(ProxyTypeParameterNames(generic)))
             {
                 var typeParameters = "<" + string.Join(", ", generic.TypeParameters.Select(tp => ShadowedTypeParameterNames.NewName(tp) ?? tp.Name)) + ">";
                 var clauses = SymbolFacts.ConstraintClauses(generic);
@@ -234,6 +221,19 @@ internal sealed partial class MethodLowerer
                     + $"{(clauses.Length > 0 ? " " + clauses : "")} => base.@{generic.Name}{typeParameters}({Arguments(generic)});";
             }
         });
+
+    /// <summary>
+    /// A generic proxy is a method of the type: its type parameters named like the type's own would hide them
+    /// (CS0693), so those get other names there (<c>__GoBaseT</c>), as a frame's do (ShadowedTypeParameterNames).
+    /// </summary>
+    private Dictionary<ITypeParameterSymbol, string> ProxyTypeParameterNames(IMethodSymbol generic)
+    {
+        var typeNames = new HashSet<string>();
+        for (var t = _method.ContainingType; t is not null; t = t.ContainingType) typeNames.UnionWith(t.TypeParameters.Select(tp => tp.Name));
+        var names = new Dictionary<ITypeParameterSymbol, string>(SymbolEqualityComparer.Default);
+        foreach (var tp in generic.TypeParameters)
+            if (typeNames.Contains(tp.Name)) names[tp] = "__GoBase" + tp.Name;
+        return names;
     }
 
     /// <summary>

@@ -440,7 +440,7 @@ internal sealed partial class MethodLowerer
         foreach (var a in inv.ArgumentList.Arguments)
         {
             // (An argument written checked(...) comes with the syntax inside it: AsWritten.)
-            var ordinal = op.Arguments.FirstOrDefault(x => x.Syntax == a || x.Syntax.FirstAncestorOrSelf<ArgumentSyntax>() == a)?.Parameter?.Ordinal ?? -1;
+            var ordinal = op.Arguments.FirstOrDefault(x => x.Syntax == a || x.Syntax is ExpressionSyntax e && AsWritten(e).Parent == a)?.Parameter?.Ordinal ?? -1;
             if (ordinal < last) return true;
             last = ordinal;
         }

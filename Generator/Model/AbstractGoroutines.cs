@@ -87,8 +87,7 @@ internal static class AbstractGoroutines
         string constraints, string frameNew)
     {
         var type = method.ContainingType;
-        // An explicit implementation's own name is qualified (`IWorker.Work`): look the interface's members up by theirs.
-        var name = method.ExplicitInterfaceImplementations.Length > 0 ? method.ExplicitInterfaceImplementations[0].Name : method.Name;
+        var name = InterfaceMemberName(method);
         if (method.IsStatic)
         {
             foreach (var iface in type.AllInterfaces)
@@ -122,6 +121,10 @@ internal static class AbstractGoroutines
         }
     }
 
+    /// <summary>The name of the interface members a method may implement: an explicit implementation's own is qualified (<c>IWorker.Work</c>).</summary>
+    private static string InterfaceMemberName(IMethodSymbol method) =>
+        method.ExplicitInterfaceImplementations.Length > 0 ? method.ExplicitInterfaceImplementations[0].Name : method.Name;
+
     /// <summary>
     /// The methods of this compilation that <paramref name="method"/> implements or overrides and that are not
     /// [Goroutine] (GOSH0023): calls through them run it plainly; the user can mark them.
@@ -132,7 +135,7 @@ internal static class AbstractGoroutines
             && !SymbolFacts.HasGoroutineAttribute(overridden.OriginalDefinition))
             yield return (overridden, "overrides");
         // (A static one implements static abstract and virtual members, called through a type parameter.)
-        var name = method.ExplicitInterfaceImplementations.Length > 0 ? method.ExplicitInterfaceImplementations[0].Name : method.Name;
+        var name = InterfaceMemberName(method);
         foreach (var iface in method.ContainingType.AllInterfaces)
             foreach (var member in iface.GetMembers(name).OfType<IMethodSymbol>())
                 if (member.DeclaringSyntaxReferences.Length > 0 && member.IsStatic == method.IsStatic && !SymbolFacts.HasGoroutineAttribute(member.OriginalDefinition)

@@ -322,9 +322,10 @@ internal static partial class FrameModelBuilder
         // The frame made through the method's factory, on this object (virtual, abstract or default interface method).
         var factoryCall = $"{SymbolFacts.FrameFactoryName(method)}{frameTypeArgs}({string.Join(", ", frameArgs.Skip(1))})";
         string? factory = null;
+        // The method's own type parameters as type arguments, for the factories of abstract and static interface members.
+        var ownTypeArgs = method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">" : "";
         if (isAbstract)
         {
-            var abstractTypeArgs = method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">" : "";
             // An abstract override of a [Goroutine] method keeps the factory it inherits (which runs a plain override
             // plainly; a [Goroutine] one overrides it).
             if (method.IsStatic)
@@ -332,8 +333,8 @@ internal static partial class FrameModelBuilder
                 // A static abstract interface member: a factory generic in the type called through, and a launcher
                 // that names it (IGreeter.GoHello<En>(n)).
                 factory = AbstractGoroutines.StaticFactory(method, baseType, typeParams, launcherParams, constraints,
-                    launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), abstractTypeArgs);
-                frameNew = $"{AbstractGoroutines.Self}.{SymbolFacts.FrameFactoryName(method)}{AbstractGoroutines.WithSelf(abstractTypeArgs)}({string.Join(", ", frameArgs)})";
+                    launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), ownTypeArgs);
+                frameNew = $"{AbstractGoroutines.Self}.{SymbolFacts.FrameFactoryName(method)}{AbstractGoroutines.WithSelf(ownTypeArgs)}({string.Join(", ", frameArgs)})";
                 launcherTypeParams = AbstractGoroutines.WithSelf(launcherTypeParams);
                 launcherConstraints = ($"where {AbstractGoroutines.Self} : {method.ContainingType.Fq()} " + launcherConstraints).Trim();
             }
@@ -341,7 +342,7 @@ internal static partial class FrameModelBuilder
             {
                 factory = SymbolFacts.OverridesFrameFactory(method) ? null
                     : AbstractGoroutines.Factory(method, accessibility, baseType, typeParams, launcherParams, constraints,
-                        launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), abstractTypeArgs);
+                        launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), ownTypeArgs);
                 frameNew = factoryCall;
             }
         }
@@ -387,9 +388,8 @@ internal static partial class FrameModelBuilder
             // A static virtual one with a default body: called through a type parameter, it runs that type's
             // implementation (a [Goroutine] one as a goroutine call; a plain one, or this body when the type has
             // none, plainly). Its launcher keeps starting this body.
-            var typeArgs = method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">" : "";
             var dispatching = AbstractGoroutines.StaticFactory(method, baseType, typeParams, launcherParams, constraints,
-                launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), typeArgs);
+                launcherParameterList.Parameters.Select(p => p.Identifier.ValueText), ownTypeArgs);
             factory = factory is null ? dispatching
                 : factory + "\n\n[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]\n" + dispatching;
         }

@@ -109,9 +109,14 @@ internal sealed class Waiter<T> : Waiter
 
     public static void Return(Waiter<T> w)
     {
+        Clear(w);
+        ObjectCache<Waiter<T>>.Return(w);
+    }
+
+    private static void Clear(Waiter<T> w)
+    {
         w.ResetWaiter();
         w.Value = default!;
-        ObjectCache<Waiter<T>>.Return(w);
     }
 
     /// <summary>
@@ -122,8 +127,7 @@ internal sealed class Waiter<T> : Waiter
     public static void ReturnOwn(Waiter<T> w)
     {
         G? g = w.G;
-        w.ResetWaiter();
-        w.Value = default!;
+        Clear(w);
         if (g is not null && g.SpareWaiter is null) g.SpareWaiter = w;
         else ObjectCache<Waiter<T>>.Return(w);
     }
