@@ -64,7 +64,7 @@ internal static class RuntimeContract
         public const string CatchesInFirstPass = "CatchesInFirstPass";
     }
 
-    /// <summary>The first pass of exception handling across frames (docs/generator.md, try / catch / finally).</summary>
+    /// <summary>The first pass of exception handling across frames (docs/lowering.md, try / catch / finally).</summary>
     internal static class ExceptionFirstPass
     {
         public const string Type = "global::GoSharp.CompilerServices.ExceptionFirstPass";

@@ -6,7 +6,7 @@ namespace GoSharp.Generator.Tests.Execution;
 // A red team's find: `base.W($"a{Tw(n)}b")` where W is virtual and its handler takes the receiver
 // ([InterpolatedStringHandlerArgument("")]). C# (Roslyn 5.9, sync and async alike) keeps the receiver in a temporary
 // for the handler and then calls W on that temporary, virtually: the override runs, not the base's W. The goroutine
-// did what `base` says (through its proxy); it now does what the compiler does (docs/generator.md, base accesses).
+// did what `base` says (through its proxy); it now does what the compiler does (docs/lowering.md, Suspension points).
 public static partial class Cases
 {
     [InterpolatedStringHandler]

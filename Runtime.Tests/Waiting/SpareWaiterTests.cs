@@ -7,7 +7,7 @@ using Xunit;
 namespace GoSharp.Runtime.Tests.Waiting;
 
 /// <summary>
-/// A goroutine's spare wait record (G.SpareWaiter, docs/performance.md): a channel wait takes the record the
+/// A goroutine's spare wait record (G.SpareWaiter, docs/performance-compare.md): a channel wait takes the record the
 /// goroutine gave back last, a wait of another kind gives it back to the cache when it parks, and so does the
 /// goroutine's exit. Hand-written frames (as the generator emits them) that look at the slot between waits.
 /// </summary>

@@ -11,7 +11,7 @@ namespace GoSharp.Scheduler;
 /// soon after costs the waker a flag write instead of a futex wake. The scheduler lets one M at a time
 /// do that (Sched.SleepM): on this project's 2-core machine dropping the spin cost ring 40% more CPU
 /// and wall time, while letting every parking M spin can burn a core per parking M on a many-core
-/// machine (docs/performance.md, Idle Ms and spinning).
+/// machine (docs/performance-cpu.md, Idle Ms and spinning).
 /// </summary>
 internal sealed class Note
 {

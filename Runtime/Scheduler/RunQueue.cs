@@ -202,7 +202,7 @@ internal sealed class RunQueue
                             // nobody wakes another M meanwhile, and it burns no CPU. A busy-wait here
                             // made the spinner give up within a microsecond of a hand-off pair and
                             // park, and the pair's next Ready woke it again: 2-8x the M wake-ups of
-                            // sleeping (docs/performance.md, Idle Ms and spinning).
+                            // sleeping (docs/performance-cpu.md, Idle Ms and spinning).
                             MicroSleep.Sleep(3);
                         }
                         if (Interlocked.CompareExchange(ref _runnext, null, next) != next) continue;

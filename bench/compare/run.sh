@@ -57,7 +57,7 @@ jitenv() {
   case "$1" in
     tuned) export DOTNET_TieredCompilation=0 ;;
     delay) export DOTNET_TC_CallCountingDelayMs=64 ;;
-    # The GC's modes, with the default JIT (docs/performance.md, The GC's gen0 budget): the workstation GC
+    # The GC's modes, with the default JIT (docs/performance-compare.md, The GC's gen0 budget): the workstation GC
     # without background collections, and the server GC (as ASP.NET Core apps run it).
     nonconc) export DOTNET_gcConcurrent=0 ;;
     server) export DOTNET_gcServer=1 ;;

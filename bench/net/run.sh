@@ -3,7 +3,7 @@
 # idiomatic .NET async sockets, each loaded by the Go load generator (go/load) with N concurrent
 # connections, each connection a closed loop of SIZE-byte round trips. Prints medians over RUNS runs:
 # throughput, p50/p99 latency, the server's CPU seconds during the load phase, its memory per idle
-# connection, and GoSharp's ratios to the other two. See docs/performance.md, Networking.
+# connection, and GoSharp's ratios to the other two. See docs/performance-net.md.
 #
 #   bench/net/run.sh                # 1,000 and 10,000 connections
 #   bench/net/run.sh 100 1000       # other connection counts
