@@ -252,4 +252,83 @@ public static partial class Cases
         s += ChkPair(b: unchecked(ChkF(log, n + 1) * 2), a: ChkF(log, 3));
         return s + Tw("");
     }
+
+    // The arguments of a suspension point's awaiter factory, of an object creation and of an indexer in an
+    // initializer are written by the lowering, apart from their statement: they keep the context they were
+    // written in (red team, stop 25: an overflow in `checked { ch.Send(a + b); }` wrapped silently).
+    [Goroutine]
+    public static string ChkSuspensionPointArguments(Log log, int n)
+    {
+        var s = "";
+        try { s += "a" + checked(Tw(int.MaxValue - 1 + n)); }
+        catch (OverflowException) { s += "a-overflow"; }
+        var ch = new Chan<int>(1);
+        checked
+        {
+            try { ch.Send(int.MaxValue - 2 + n); s += ",sent" + ch.Recv(); }
+            catch (OverflowException) { s += ",send-overflow"; }
+            try { s += ",u" + Tw(unchecked(int.MaxValue + n)); }
+            catch (OverflowException) { s += ",u-overflow"; }
+            int[] arr = { 1, 2 };
+            try { s += ",r" + Tw(arr[n % 2] * (int.MaxValue / 2 + n)); }
+            catch (OverflowException) { s += ",r-overflow"; }
+        }
+        unchecked { s += ",w" + checked(Tw(unchecked(int.MinValue - n))); }
+        return s;
+    }
+
+    [Goroutine]
+    public static string ChkInitializerArguments(Log log, int n)
+    {
+        var s = "";
+        int big = int.MaxValue - 2;
+        checked
+        {
+            try { var d = new Dictionary<int, int> { [big + n] = Tw(1) }; s += "d" + d.Count; }
+            catch (OverflowException) { s += "d-overflow"; }
+            try { var l = new List<int>(big + n - int.MaxValue + 10) { Tw(2) }; s += ",l" + l.Count; }
+            catch (OverflowException) { s += ",l-overflow"; }
+            try { var p = new KeyValuePair<int, int>(big + n, Tw(3)); s += ",p" + p.Value; }
+            catch (OverflowException) { s += ",p-overflow"; }
+        }
+        return s;
+    }
+
+    [Goroutine]
+    public static string ChkLocationParts(Log log, int n)
+    {
+        var s = "";
+        var arr = new long[4];
+        int big = int.MaxValue - 1;
+        checked
+        {
+            try { arr[big + n - int.MaxValue + 1] += Tw(5); s += "a" + arr[0] + arr[1]; }
+            catch (OverflowException) { s += "a-overflow"; }
+            try { arr[(big + n) % 4] = Tw(7); s += ",b" + arr[2]; }
+            catch (OverflowException) { s += ",b-overflow"; }
+            try { arr[Tw(1)] = big + n + 0L; s += ",c" + arr[1]; }
+            catch (OverflowException) { s += ",c-overflow"; }
+            try { (arr[big + n - int.MaxValue + 1], arr[3]) = (Tw(9), 1); s += ",d" + arr[0]; }
+            catch (OverflowException) { s += ",d-overflow"; }
+            try { arr[big + n - int.MaxValue + 1]++; Go.Yield(); s += ",e" + arr[0]; }
+            catch (OverflowException) { s += ",e-overflow"; }
+        }
+        return s;
+    }
+
+    // A foreach's explicit conversion of its elements is made in the foreach's context (red team, stop 25).
+    [Goroutine]
+    public static string ChkForeachConversion(Log log, int n)
+    {
+        var r = "";
+        try { checked { foreach (short s in new long[] { 30000L + n * 1000 }) r += s + Tw("!"); } }
+        catch (OverflowException) { r += "array-overflow"; }
+        try { checked { foreach (short s in new List<long> { 32766L + n }) r += "," + s + Tw("!"); } }
+        catch (OverflowException) { r += ",list-overflow"; }
+        try { checked { foreach (var (a, b) in new (long, int)[] { (1, 2) }) r += "," + (a + b) + Tw("?"); } }
+        catch (OverflowException) { r += ",deconstruct-overflow"; }
+        checked { unchecked { foreach (byte b in new[] { 255 + n }) r += "," + b + Tw("."); } }
+        return r;
+    }
 }
+

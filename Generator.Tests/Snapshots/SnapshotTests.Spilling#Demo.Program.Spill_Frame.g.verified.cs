@@ -48,10 +48,10 @@ namespace Demo
             private int _r6; // result of state 6
             private string _t11; // value of ??= for line 35
             private int _r7; // result of state 7
-            private int _t12; // spilled operand for line 36
-            private bool _t13; // spilled operand for line 36
+            private string _t12; // formatted hole for line 36
+            private string _t13; // formatted hole for line 36
             private string _t14; // spilled operand for line 36
-            private int _t15; // spilled operand for line 36
+            private string _t15; // formatted hole for line 36
             private int _r8; // result of state 8
 
             public Spill_Frame(int __a0, string? __a1)
@@ -262,13 +262,13 @@ _p_s = _t11;
 #line hidden
                 __coalesced6: ;
 #line (36,19)-(36,20) 17 "Test.cs"
-                _t12 = _l0_a;
+                _t12 = $"{_l0_a}";
 #line (36,22)-(36,23) 17 "Test.cs"
-                _t13 = _l1_b;
+                _t13 = $"{_l1_b}";
 #line (36,25)-(36,26) 17 "Test.cs"
                 _t14 = _l2_c;
 #line (36,28)-(36,29) 17 "Test.cs"
-                _t15 = _l3_d;
+                _t15 = $"{_l3_d}";
 #line (36,31)-(36,42) 17 "Test.cs"
                 _aw0 = global::Demo.Chan.GetRecvAwaiter();
 #line hidden

@@ -319,6 +319,15 @@ internal sealed partial class MethodLowerer
             _operandsSoFar = repl;
             var r = handler ? LowerHandlerInterpolation(op) : LowerExpression(op);
             _operandsSoFar = saved;
+            if (i < last && FormatsAsEvaluated(op))
+            {
+                // A hole of a string built by C#'s handler is formatted as it is evaluated (FormattedHoles.cs).
+                var ft = Temp(Model.Compilation.GetSpecialType(SpecialType.System_String), op, "formatted hole");
+                Src(op);
+                Stmt($"{ft} = {FormattedHole((InterpolationSyntax)op.Parent!, r)};");
+                repl[op] = ft;
+                continue;
+            }
             if (i < last && !IsTrivial(op) && !_loweredHandlers.Contains(op))
             {
                 if (UserConversionAsEvaluated(op) is { } converted)
@@ -454,9 +463,15 @@ internal sealed partial class MethodLowerer
     private string Operand(Dictionary<SyntaxNode, string> repl, ExpressionSyntax e) =>
         repl.TryGetValue(e, out var r) ? r : RewriteExpr(e);
 
+    /// <summary>
+    /// An argument of a call the lowering writes itself (an awaiter factory, an object creation, an indexer in an
+    /// initializer): a value in the checked or unchecked context it was written in (<c>checked { ch.Send(a + b); }</c>
+    /// overflows as C# does), a location (<c>ref</c>, <c>out</c>, <c>in</c>) as it is.
+    /// </summary>
     private string ArgumentText(Dictionary<SyntaxNode, string> repl, ArgumentSyntax a)
     {
         var prefix = (a.NameColon is null ? "" : a.NameColon.ToString() + " ") + (a.RefKindKeyword.RawKind == 0 ? "" : a.RefKindKeyword.Text + " ");
-        return prefix + (repl.TryGetValue(a.Expression, out var r) ? r : Rewrite(a.Expression));
+        if (repl.TryGetValue(a.Expression, out var r)) return prefix + r;
+        return prefix + (a.RefKindKeyword.RawKind == 0 ? RewriteExpr(a.Expression) : Rewrite(a.Expression));
     }
 }

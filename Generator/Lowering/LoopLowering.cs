@@ -155,7 +155,9 @@ internal sealed partial class MethodLowerer
             Stmt($"if ({idx} >= {arrRead}.Length) goto {brk};");
             EnterEnvironment(fe);
             Src(variableNode);
-            Stmt(anonymousElements ? $"{variable} = {arrRead}[{idx}];" : $"{variable} = ({elementType}){arr}[{idx}];");
+            // The iteration variable's conversion is the foreach's: checked in a checked block (only the value: an
+            // assignment in checked(...) is no statement).
+            Stmt(anonymousElements ? $"{variable} = {arrRead}[{idx}];" : $"{variable} = {InContext($"({elementType}){arr}[{idx}]")};");
             LowerLoopBody(fe, fe.Statement, brk, cont);
             Stmt($"{idx}++;");
             BackEdge(fe, top, brk);
@@ -211,7 +213,7 @@ internal sealed partial class MethodLowerer
             }
             EnterEnvironment(fe);
             Src(variableNode);
-            Stmt(enumeratorExample is null ? $"{variable} = ({elementType}){e}.Current;" : $"{variable} = {eRead}.Current;");
+            Stmt(enumeratorExample is null ? $"{variable} = {InContext($"({elementType}){e}.Current")};" : $"{variable} = {eRead}.Current;");
             LowerLoopBody(fe, fe.Statement, brk, cont);
             BackEdge(fe, top, brk);
         }, enumeratorExample is null ? DisposeText(e, enumType, alwaysCheck: true) : $"if ({e} != null) ((global::System.IDisposable){e}).Dispose();");
