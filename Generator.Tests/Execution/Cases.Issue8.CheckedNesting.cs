@@ -330,5 +330,26 @@ public static partial class Cases
         checked { unchecked { foreach (byte b in new[] { 255 + n }) r += "," + b + Tw("."); } }
         return r;
     }
+
+    // Constants that overflow are legal in an unchecked context only: a case label, a pattern or a switch arm the
+    // lowering writes apart from its statement keeps that context.
+    [Goroutine]
+    public static string ChkUncheckedConstantLabels(Log log, int n)
+    {
+        var s = "";
+        unchecked
+        {
+            switch (Tw(int.MinValue + n))
+            {
+                case int.MaxValue + 1: s += "min" + Tw(1); break;
+                case int.MaxValue + 2: s += "min+1" + Tw(2); break;
+                default: s += "other" + Tw(3); break;
+            }
+            s += (int.MinValue + n) switch { int.MaxValue + 1 => "a", _ => "b" } + Tw(4);
+            s += Tw(int.MinValue + n) switch { int.MaxValue + 2 when Tw(n) > 0 => "e", < int.MaxValue + 3 => "f", _ => "g" };
+            s += Tw(int.MinValue + n) is int.MaxValue + 2 or (int)(uint.MaxValue + 1u) ? "c" : "d";
+        }
+        return s;
+    }
 }
 

@@ -88,4 +88,17 @@ public static partial class Cases
         s += $"{a}{c.Recv() + a.X++}{a}";
         return s;
     }
+
+    [Goroutine]
+    public static string FmtConcatenationConvertsInOrder(Log log, int n)
+    {
+        var a = new Shown(log, "c");
+        var v = new ShownValue { Log = log, X = 1 };
+        var s = "x" + a + v + Tw(a.X = n + v.X++) + a;
+        s += a + "-" + Tw(a.X = 4) + 1 + v;
+        object o = a;
+        s += o + (n + "!") + Tw(a.X = 5);
+        return s;
+    }
 }
+

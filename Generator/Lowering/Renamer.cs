@@ -42,6 +42,8 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
                 replaced = SyntaxFactory.ParenthesizedExpression(replaced);
             return replaced.WithTriviaFrom(node);
         }
+        if (node is ExpressionSyntax constant && LeftUncheckedContext(constant))
+            return UncheckedConstant((ExpressionSyntax)base.Visit(node)!);
         return base.Visit(node);
     }
 
