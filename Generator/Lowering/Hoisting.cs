@@ -67,8 +67,18 @@ internal sealed partial class MethodLowerer
         return false;
     }
 
-    /// <summary>A local's type, inferred where it comes from a launcher the semantic model cannot see (LauncherTypeInference).</summary>
-    public ITypeSymbol LocalType(ILocalSymbol local) => _launchers.InferLocalType(local) ?? local.Type;
+    /// <summary>
+    /// A local's type, inferred where it comes from a launcher the semantic model cannot see (LauncherTypeInference).
+    /// The <c>var</c> of a foreach over a <c>dynamic</c> value is <c>dynamic</c>, as C# binds its uses, though its
+    /// symbol says <c>object</c>: a field of that type would not bind them (CS0019 on <c>e + 1</c>).
+    /// </summary>
+    public ITypeSymbol LocalType(ILocalSymbol local)
+    {
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct) is ForEachStatementSyntax { Type.IsVar: true } fe
+            && Model.GetTypeInfo(fe.Expression, _ct).Type is { TypeKind: TypeKind.Dynamic } dynamicType)
+            return dynamicType;
+        return _launchers.InferLocalType(local) ?? local.Type;
+    }
 
     public bool TryGetHoisted(ISymbol symbol, out string field) => _hoisted.TryGetValue(symbol, out field!);
 
@@ -95,7 +105,7 @@ internal sealed partial class MethodLowerer
         _rewriteNames.Add(local.Name);
         if (local.IsRef || SymbolFacts.IsRefLike(local.Type))
             Report(DiagnosticDescriptors.RefAcrossSuspension, at, local.Name);
-        var type = TypeText(_launchers.InferLocalType(local) ?? local.Type, at, allowAnonymous: true);
+        var type = TypeText(LocalType(local), at, allowAnonymous: true);
         var name = "_l" + (_nextLocal++) + "_" + local.Name;
         var comment = $"local {local.Name} (line {Line(at)})";
         var field = HoistIntoEnvironment(local, type, name, comment) ?? AddField(type, name, comment);
