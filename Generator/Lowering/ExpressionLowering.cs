@@ -162,6 +162,10 @@ internal sealed partial class MethodLowerer
             case InvocationExpressionSyntax inv:
                 var list = new List<ExpressionSyntax>();
                 var recv = Receiver(inv);
+                // A delegate's invocation, f(x) or h.F(x): C# reads the delegate before the arguments, which may
+                // assign another to f (red team, stop 25); so the delegate is the first operand, not its receiver.
+                if (inv.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                    && Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke }) recv = inv.Expression;
                 if (recv is not null) list.Add(recv);
                 else if (inv.Expression is not (IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)) list.Add(inv.Expression);
                 list.AddRange(CallArguments(inv.ArgumentList));
