@@ -353,6 +353,8 @@ internal sealed partial class MethodLowerer
                 r = read;
             }
             repl[op] = r;
+            // A collection expression's spreads are taken where C# takes them (EnumeratedSpreads.cs).
+            TakeSpreadsAfter(operands, i, last, repl);
         }
         return repl;
     }

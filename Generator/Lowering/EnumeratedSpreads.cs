@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// When a collection expression reads its spreads' elements, with a suspension point in a later element. Roslyn has
+/// two strategies (LocalRewriter_CollectionExpression), and which one it takes shows when a later element changes a
+/// spread collection or an enumerator has side effects:
+/// <list type="bullet">
+/// <item>Known length: the target is an array, a span, <c>List&lt;T&gt;</c>, a collection builder's type or one of the
+/// interfaces it makes a list or an array for, and every spread is countable (an array, or a <c>Length</c> or
+/// <c>Count</c>). The elements up to the last spread are evaluated first (a spread as its collection), then the
+/// length is computed and the spreads are copied, in order, then the elements after the last spread are evaluated
+/// and stored: <c>int[] a = [.. s, Add(s, 9), .. s]</c> holds the 9 twice.</item>
+/// <item>Otherwise (a spread of unknown length, a collection initializer type such as <c>HashSet&lt;T&gt;</c>): each
+/// spread is enumerated where it stands, before the next element.</item>
+/// </list>
+/// Spilling a spread as its collection and letting the residual build the result gives the first strategy's
+/// order when the last spread is at or after the last suspension point. Otherwise the spill is the spread's
+/// elements, taken by a collection expression of its own (the enumeration C# makes, through the collection's
+/// GetEnumerator pattern) where C# takes them: at the spread for the second strategy, after the last spread for the
+/// first.
+/// <code>
+/// before:  HashSet&lt;int&gt; b = [.. src, Add(src, 9) + Tw(n)];
+/// after:   _t0 = [.. _l0_src];                        // int[]: enumerated where it stands
+///          _t1 = Add(_l0_src, 9);
+///          _aw2 = GetTwAwaiter&lt;int&gt;(_p_n); ... suspend ...
+///          _l1_b = [.. _t0, _t1 + _aw2.GetResult()];
+/// </code>
+/// Each element is converted to the target's element type when the residual adds it (C# converts it as it adds it:
+/// a user-defined conversion with a side effect is the one difference left). A spread whose element type a frame
+/// cannot hold (a ref struct, an anonymous type) is spilled as its collection.
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    /// <summary>The element type of the spread <paramref name="op"/> is the collection of, or null.</summary>
+    private ITypeSymbol? SpreadElementType(ExpressionSyntax op)
+    {
+        if (op.Parent is not SpreadElementSyntax spread || CollectionOf(op) is not { } c) return null;
+        var element = c.Elements.OfType<ISpreadOperation>().FirstOrDefault(s => s.Syntax == spread)?.ElementType;
+        return element is null or IErrorTypeSymbol || ContainsAnonymousType(element) || SymbolFacts.IsRefLike(element) ? null : element;
+    }
+
+    private ICollectionExpressionOperation? CollectionOf(ExpressionSyntax op) =>
+        op.Parent is SpreadElementSyntax { Parent: CollectionExpressionSyntax collection }
+            ? Model.GetOperation(collection, _ct) as ICollectionExpressionOperation : null;
+
+    /// <summary>Whether C# builds the collection <paramref name="op"/> is a spread of with its length known first (above).</summary>
+    private bool BuiltWithKnownLength(ExpressionSyntax op)
+    {
+        if (CollectionOf(op) is not { Type: { } target } c) return false;
+        var knownLengthTarget = target switch
+        {
+            IArrayTypeSymbol => true,
+            INamedTypeSymbol { IsGenericType: true } g => g.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>"
+                or "System.Collections.Generic.List<T>" or "System.Collections.Generic.IEnumerable<T>" or "System.Collections.Generic.IReadOnlyCollection<T>"
+                or "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.ICollection<T>" or "System.Collections.Generic.IList<T>"
+                || c.ConstructMethod is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: true },
+            _ => c.ConstructMethod is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: true },
+        };
+        return knownLengthTarget && c.Elements.OfType<ISpreadOperation>().All(s => IsCountable(s.Operand.Type));
+    }
+
+    /// <summary>An array, or a type with an instance <c>int Length</c> or <c>int Count</c> (Roslyn's "countable").</summary>
+    private static bool IsCountable(ITypeSymbol? type)
+    {
+        if (type is IArrayTypeSymbol) return true;
+        if (type is null or ITypeParameterSymbol) return false;
+        var types = new List<ITypeSymbol>();
+        if (type.TypeKind == TypeKind.Interface) { types.Add(type); types.AddRange(type.AllInterfaces); }
+        else for (var t = type; t is not null; t = t.BaseType) types.Add(t);
+        return types.Any(t => t.GetMembers().OfType<IPropertySymbol>().Any(p => p.Name is "Length" or "Count" && !p.IsStatic
+            && p.Parameters.Length == 0 && p.Type.SpecialType == SpecialType.System_Int32 && p.GetMethod is not null));
+    }
+
+    /// <summary>The spread's elements taken now, into an array temporary: its name.</summary>
+    private string SpillSpreadElements(ExpressionSyntax op, ITypeSymbol element, string value)
+    {
+        var array = Temp(Model.Compilation.CreateArrayTypeSymbol(element), op, "spread's elements, taken where C# takes them");
+        Src(op);
+        Stmt($"{array} = [.. {(SyntaxFacts.IsValidIdentifier(value) ? value : "(" + value + ")")}];");
+        return array;
+    }
+
+    /// <summary>
+    /// After the operand at <paramref name="i"/> of a collection expression's operands: the spreads' elements C#
+    /// takes at this point, into temporaries (<see cref="SpillSpreadElements"/>).
+    /// </summary>
+    private void TakeSpreadsAfter(List<ExpressionSyntax> operands, int i, int last, Dictionary<SyntaxNode, string> repl)
+    {
+        var op = operands[i];
+        if (i >= last || op.Parent is not SpreadElementSyntax) return;
+        if (!BuiltWithKnownLength(op))
+        {
+            if (SpreadElementType(op) is { } element) repl[op] = SpillSpreadElements(op, element, repl[op]);
+            return;
+        }
+        // Known length: every spread is taken once the last one has been evaluated.
+        if (operands.FindLastIndex(o => o.Parent is SpreadElementSyntax) != i) return;
+        for (var j = 0; j <= i; j++)
+            if (operands[j].Parent is SpreadElementSyntax && SpreadElementType(operands[j]) is { } element)
+                repl[operands[j]] = SpillSpreadElements(operands[j], element, repl[operands[j]]);
+    }
+}
