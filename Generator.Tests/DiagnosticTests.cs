@@ -348,6 +348,23 @@ public class DiagnosticTests
         }
         """);
 
+    // The reference a ref-returning property or indexer gives, taken before a suspending right side (async: CS8178).
+    [Theory]
+    [InlineData("[|r.First|] = Tw(1);")]
+    [InlineData("[|r[0]|] = Tw(1);")]
+    [InlineData("[|r[1]|] += Tw(1);")]
+    [InlineData("Set(ref [|r.First|], Tw(1));")]
+    [InlineData("int x; ([|r.First|], x) = (Tw(1), 2);")]
+    public void RefReturnedByAPropertyKeptAcrossALaterSuspension(string statement) => Expect("GOSH0017", """
+        public class R { private int[] _a = new int[2]; public ref int this[int i] => ref _a[i]; public ref int First => ref _a[0]; }
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            static void Set(ref int x, int v) => x = v;
+            [Goroutine] static void M(R r) { BODY }
+        }
+        """.Replace("BODY", statement));
+
     [Fact]
     public void LauncherNamedLikeTheType() => Expect("GOSH0016", """
         public partial class GoStep { [Goroutine] public void [|Step|]() { Go.Yield(); } }

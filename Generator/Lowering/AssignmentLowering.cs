@@ -52,6 +52,14 @@ internal sealed partial class MethodLowerer
             var assigned = InContext($"{RefCallLocation(refCall)} {a.OperatorToken.Text} {Rewrite(a.Right)}");
             return discard || _checked is not null ? assigned : "(" + assigned + ")";
         }
+        if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && !HasSuspension(a.Right) && IsRefReturningProperty(a.Left)
+            && LowerLocation(a.Left, spillAll: false) is { } refLocation)
+        {
+            // r[Tw(1)] += 5 through a ref-returning indexer: its parts are lowered, then the getter, once, gives the
+            // location the residual reads and writes (read and then written as two accesses, it ran twice).
+            var assigned = InContext($"{refLocation} {a.OperatorToken.Text} {Rewrite(a.Right)}");
+            return discard || _checked is not null ? assigned : "(" + assigned + ")";
+        }
         var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
         if (loc is null) return RewriteExpr(a);
         string text;
@@ -98,6 +106,10 @@ internal sealed partial class MethodLowerer
 
     private bool IsRefReturningCall(InvocationExpressionSyntax call) =>
         Model.GetSymbolInfo(call, _ct).Symbol is IMethodSymbol { ReturnsByRef: true };
+
+    private bool IsRefReturningProperty(ExpressionSyntax e) =>
+        e is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or MemberBindingExpressionSyntax or ElementBindingExpressionSyntax
+        && Model.GetSymbolInfo(e, _ct).Symbol is IPropertySymbol { ReturnsByRef: true } or IPropertySymbol { ReturnsByRefReadonly: true };
 
     /// <summary>
     /// A ref-returning call whose arguments suspend, as a location (<c>At(_t3)</c>): its arguments lowered, the call
@@ -186,6 +198,15 @@ internal sealed partial class MethodLowerer
     /// <summary>Spills the parts of an assignable expression; returns the text that names the same location.</summary>
     private string? LowerLocation(ExpressionSyntax left, bool spillAll)
     {
+        if (spillAll && IsRefReturningProperty(left))
+        {
+            // r.First = Tw(v), r[i] = Tw(v): C# takes the reference the getter returns before the right side, and
+            // the frame cannot hold it across the suspension (async refuses it likewise, CS8178); called after the
+            // right side, the getter would run in another order.
+            Report(DiagnosticDescriptors.CannotLiveInFrame, left,
+                "The reference a ref-returning property or indexer gives cannot be kept across a later suspension point in the same expression: the frame cannot hold a reference (async methods: CS8178); compute the suspending values into locals first");
+            return null;
+        }
         switch (left)
         {
             case IdentifierNameSyntax or DeclarationExpressionSyntax or TupleExpressionSyntax when !HasSuspension(left):

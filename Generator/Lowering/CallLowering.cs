@@ -148,7 +148,13 @@ internal sealed partial class MethodLowerer
         if (OmittedSuspensionArguments(inv, awaiter) is { Length: > 0 } omitted) args = args.Length == 0 ? omitted : args + ", " + omitted;
         string call;
         if (method.ReducedFrom is not null || implementation is { IsExtensionMethod: true })
+        {
+            // A `this ref` receiver (a struct variable) is passed by reference, as the reduced call passes it: its
+            // location, as spilled or written, without the checked(...) a value would get.
+            if (awaiter.Parameters.Length > 0 && awaiter.Parameters[0].RefKind == RefKind.Ref && Receiver(inv) is { } receiver)
+                recvText = "ref " + (repl.TryGetValue(receiver, out var location) ? location : Rewrite(receiver));
             call = $"{owner.Fq()}.{awaiterName}{typeArgs}({recvText}{(args.Length > 0 ? ", " + args : "")})";
+        }
         else if (method.IsStatic)
             call = $"{owner.Fq()}.{awaiterName}{typeArgs}({args})";
         else

@@ -1,0 +1,27 @@
+namespace GoSharp.Generator.Tests.Execution;
+
+/// <summary>A ref-returning indexer and property that log each getter call.</summary>
+public sealed class RefCells(Log log)
+{
+    private readonly int[] _a = new int[4];
+    public ref int this[int i] { get { log.Add("ref" + i); return ref _a[i]; } }
+    public ref int First { get { log.Add("first"); return ref _a[0]; } }
+    public override string ToString() => string.Join(",", _a);
+}
+
+// Issue 8 (red team, stop 25): a compound assignment through a ref-returning indexer whose index suspends calls
+// the getter once, as C# does (it read and wrote through two calls); one whose right side suspends is GOSH0017.
+public static partial class Cases
+{
+    [Goroutine]
+    public static string RefIndexerCompoundWithSuspendingIndex(Log log, int n)
+    {
+        var r = new RefCells(log);
+        r[Tw(1)] += 5;
+        r[Tw(n % 4)] *= 3;
+        r[Tw(2)]++;
+        --r[Tw(3)];
+        checked { r[Tw(0)] -= n; }
+        return r.ToString();
+    }
+}
