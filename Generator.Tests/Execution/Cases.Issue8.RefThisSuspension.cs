@@ -12,6 +12,17 @@ public static class BumpedCounterExtensions
     public static Sp.ValAwaiter<int> GetBumpAwaiter(this ref BumpedCounter c, int d) { c.X += d * 10; return new(c.X, completed: false); }
 }
 
+public static class BumpedCounterBlock
+{
+    extension(ref BumpedCounter c)
+    {
+        /// <summary>The same through a C# 14 extension block over the variable.</summary>
+        [SuspensionPoint(nameof(GetBumpByAwaiter))]
+        public int BumpBy(int d) { c.X += d; return c.X; }
+        public Sp.ValAwaiter<int> GetBumpByAwaiter(int d) { c.X += d; return new(c.X, completed: false); }
+    }
+}
+
 public sealed class BumpedHolder { public BumpedCounter[] A = new BumpedCounter[2]; public BumpedCounter F; }
 
 // Issue 8 (red team, stop 25): a suspension point that is an extension method with a `this ref` struct receiver
@@ -26,6 +37,7 @@ public static partial class Cases
         var h = new BumpedHolder();
         var second = h.A[Tw(1)].Bump(2) + h.F.Bump(Tw(3));
         checked { c.Bump(n + 1); }
-        return first + "," + c.X + "," + second + "," + h.A[1].X + "," + h.F.X;
+        var third = c.BumpBy(n + 1) + h.A[0].BumpBy(Tw(4));
+        return first + "," + c.X + "," + second + "," + h.A[1].X + "," + h.F.X + "," + third + "," + h.A[0].X;
     }
 }
