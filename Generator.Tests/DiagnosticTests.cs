@@ -106,11 +106,11 @@ public class DiagnosticTests
 
     // Dead at the suspension point (not read from it on): async accepts it (C# 13 refuses by liveness, CS4007 and
     // CS9217), and so does the generator (StackOnlyLocals.cs; run in Cases.StackOnlyLocalsDeadAtTheSuspension).
-    // Mentioned in the suspending statement or after it, it stays refused.
+    // Mentioned in the suspending statement or after it, it stays refused, but where a statement assigns it anew
+    // (`Go.Yield(); s = default;`, run in Cases.Issue8.StackLocalsAssignedAnew.cs).
     [Theory]
     [InlineData("Span<int> [|s = a|]; for (var i = 0; i < 2; i++) s[i]++; { s[0]++; Go.Yield(); }")]
     [InlineData("ref int [|r = ref a[0]|]; r++; Go.Yield(); if (a.Length > 5) r++;")]
-    [InlineData("Span<int> [|s = a|]; s[0]++; Go.Yield(); s = default;")]
     [InlineData("Span<int> [|s = a.AsSpan(int.TryParse(\"0\", out var k) ? k : 0)|]; s[0]++; Go.Yield(); a[0] = k;")]
     public void StackOnlyLocalMentionedFromTheSuspensionOn(string body) => Expect("GOSH0008",
         "public partial class C { [Goroutine] static void M(int[] a) { " + body + " } }");
@@ -132,6 +132,10 @@ public class DiagnosticTests
     [InlineData("Span<int> [|s = a|]; if (Tw(s[0]) > 0) a[0]++;")]
     [InlineData("ref int [|r = ref a[0]|]; var t = Tw(1) + r;")]
     [InlineData("ref int [|r = ref a[0]|]; r += Tw(1);")]
+    [InlineData("Span<int> [|s = a|]; s = a.AsSpan(Tw(1)); var t = Tw(2); s[0]++;")]
+    [InlineData("ref int [|r = ref a[0]|]; r = ref a[Tw(1)]; var t = Tw(2) + r;")]
+    [InlineData("Span<int> [|s = a|]; s = s.Slice(Tw(1));")]
+    [InlineData("ref int [|r = ref a[0]|]; r = ref a[Tw(r)];")]
     public void StackOnlyLocalLiveAcrossTheSuspension(string body) => Expect("GOSH0008", """
         public partial class C
         {

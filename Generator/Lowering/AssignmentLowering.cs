@@ -29,7 +29,8 @@ internal sealed partial class MethodLowerer
         if (a.Left is IdentifierNameSyntax or DeclarationExpressionSyntax or TupleExpressionSyntax && !HasSuspension(a.Left) && a.IsKind(SyntaxKind.SimpleAssignmentExpression))
         {
             var lt = Rewrite(a.Left);
-            var rv = LowerExpression(a.Right);
+            // r = ref a[Tw(1)] of a ref local kept in Resume (StackOnlyLocals.cs): the location's parts, then the reference.
+            var rv = a.Right is RefExpressionSyntax re && HasSuspension(re) ? "ref " + SuspendingLocation(re.Expression) : LowerExpression(a.Right);
             return discard ? $"{lt} = {rv}" : $"({lt} = {rv})";
         }
         if (Model.GetSymbolInfo(a.Left, _ct).Symbol is IEventSymbol)

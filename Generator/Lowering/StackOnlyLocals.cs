@@ -27,6 +27,9 @@ namespace GoSharp.Generator.Lowering;
 /// (<c>s += Tw(sp[0]);</c>, <c>Use(sp.Length, Tw(1));</c>): the value read (the smallest expression around the
 /// mention that is no ref struct, <c>sp[0]</c>, <c>sp.Slice(1).Length</c>) is spilled into a frame temporary before
 /// the suspension like any operand, and the local itself is never read after it (ReadBeforeTheSuspension).
+/// A later statement that assigns the local anew (<c>s = a.AsSpan(Tw(2));</c>, <c>r = ref a[Tw(1)];</c>, not
+/// mentioning it on its right side) ends the dead stretch: its right side may suspend, and the local may be mentioned
+/// from it up to the next suspending statement, under the same rule (AssignsAnew; async accepts it likewise).
 /// Conservative where the answer needs flow: a mention evaluated after a suspension point of that statement
 /// (<c>Tw(1) + sp[0]</c>; one in the other branch of a <c>?:</c> is not after it), a mention whose ref struct value
 /// would itself be spilled (<c>Take(sp, Tw(1))</c>, CS4007 for async) or whose location would (<c>sp[0] = Tw(1)</c>,
@@ -63,14 +66,43 @@ internal sealed partial class MethodLowerer
         var next = at + 1;
         while (next < statements.Count && !Suspends(statements[next]) && !statements[next].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) next++;
         var names = new HashSet<string>(locals.Select(l => l.Name));
+        // From the first suspending statement on, a mention needs a value made after the last suspension point: one
+        // a statement assigns anew (`s = a.AsSpan(Tw(2));`, `r = ref a[Tw(1)];`: dead before it, as C# 13 async
+        // sees it, so its own right side may suspend), until the next suspending statement, whose mentions must be
+        // reads before its suspension point. A label from there on could bring a value back: no new assignments then.
+        var alive = true;
+        var labels = statements.Skip(next).Any(s => s.DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any());
         for (var j = next; j < statements.Count; j++)
-            foreach (var id in statements[j].DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
-                if (names.Contains(id.Identifier.ValueText) && Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol l && locals.Contains(l, SymbolEqualityComparer.Default)
-                    && !(j == next && ReadBeforeTheSuspension(statements[j], id)))
-                    return;
+        {
+            var mentions = statements[j].DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+                .Where(id => names.Contains(id.Identifier.ValueText) && Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol l && locals.Contains(l, SymbolEqualityComparer.Default))
+                .ToList();
+            if (!labels && locals.Count == 1 && AssignsAnew(statements[j], locals[0]))
+            {
+                alive = true;
+                continue;
+            }
+            if (!alive && mentions.Count > 0) return;
+            if (alive && Suspends(statements[j]))
+            {
+                if (mentions.Any(id => !ReadBeforeTheSuspension(statements[j], id))) return;
+                alive = false;
+            }
+        }
         foreach (var l in locals) _stackLocals[l] = "_l" + (_nextLocal++) + "_" + l.Name;
         if (suspends) _stackLocalsSuspendingInitializer.Add(locals[0]);
     }
+
+    /// <summary>
+    /// Whether <paramref name="statement"/> is <c>local = value;</c> or <c>local = ref location;</c> whose right side does not
+    /// mention the local: the local's value before it is dead there.
+    /// </summary>
+    private bool AssignsAnew(StatementSyntax statement, ILocalSymbol local) =>
+        statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } a }
+        && a.IsKind(SyntaxKind.SimpleAssignmentExpression)
+        && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(target, _ct).Symbol, local)
+        && !a.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id =>
+            id.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id, _ct).Symbol, local));
 
     /// <summary>
     /// The location of <c>ref a[Tw(1)]</c> with its parts lowered first (receiver, indexes, arguments): the ref local
