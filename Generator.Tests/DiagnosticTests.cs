@@ -369,6 +369,30 @@ public class DiagnosticTests
         }
         """.Replace("BODY", statement));
 
+    // A blocking section has handed the P on: the goroutine cannot suspend inside it (the runtime would throw).
+    [Theory]
+    [InlineData("using (Go.EnterBlocking()) { [|c.Recv()|]; }")]
+    [InlineData("using (Go.EnterBlocking()) [|Go.Yield()|];")]
+    [InlineData("using var s = Go.EnterBlocking(); if (c is not null) { [|Go.Sleep(TimeSpan.FromMilliseconds(1))|]; }")]
+    [InlineData("using (var s = Go.EnterBlocking()) { var x = 1 + [|Tw(2)|]; }")]
+    public void SuspensionInsideABlockingSection(string body) => Expect("GOSH0024", """
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            [Goroutine] static void M(Chan<int> c) { BODY }
+        }
+        """.Replace("BODY", body));
+
+    [Fact]
+    public void SuspensionAfterABlockingSectionEnds()
+    {
+        var result = GeneratorHarness.Run(Prelude + """
+            public partial class C { [Goroutine] static int M(Chan<int> c) { using (Go.EnterBlocking()) { System.Threading.Thread.Sleep(1); } return c.Recv(); } }
+            """);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "GOSH0024");
+        Assert.Empty(result.CompileDiagnostics);
+    }
+
     [Fact]
     public void LauncherNamedLikeTheType() => Expect("GOSH0016", """
         public partial class GoStep { [Goroutine] public void [|Step|]() { Go.Yield(); } }

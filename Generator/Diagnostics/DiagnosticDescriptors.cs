@@ -139,6 +139,11 @@ internal static class DiagnosticDescriptors
         "'{0}' {1} '{2}', which is not [Goroutine]: a call through '{2}' from a goroutine runs '{0}' as a plain call, whose suspension points block the thread; mark '{2}' [Goroutine] too",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor SuspensionInBlockingSection = Make("GOSH0024",
+        "Suspension point inside a blocking section",
+        "'{0}' may suspend the goroutine inside a blocking section (Go.EnterBlocking()), which has handed the goroutine's P to another thread: only blocking .NET code may run there. End the section before it.",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [BaseLauncher.Id] = BaseLauncher,
@@ -164,6 +169,7 @@ internal static class DiagnosticDescriptors
         [GoroutineCallInClosure.Id] = GoroutineCallInClosure,
         [ImportedGoroutineWithoutFactory.Id] = ImportedGoroutineWithoutFactory,
         [DynamicGoroutineCall.Id] = DynamicGoroutineCall,
+        [SuspensionInBlockingSection.Id] = SuspensionInBlockingSection,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All => ById.Values.ToImmutableArray();

@@ -52,6 +52,8 @@ internal static partial class FrameModelBuilder
                         if (a == body)
                         {
                             if (unsafeContext) Add(diags, DiagnosticDescriptors.SuspensionInUnsafe, inv.GetLocation(), inv.ToString());
+                            else if (StartsBlockingSectionAround(a, child, model, ct))
+                                Add(diags, DiagnosticDescriptors.SuspensionInBlockingSection, inv.GetLocation(), inv.ToString());
                             break;
                         }
                         if (a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
@@ -72,6 +74,12 @@ internal static partial class FrameModelBuilder
                         if (a is UnsafeStatementSyntax or FixedStatementSyntax)
                         {
                             Add(diags, DiagnosticDescriptors.SuspensionInUnsafe, inv.GetLocation(), inv.ToString());
+                            break;
+                        }
+                        if (StartsBlockingSectionAround(a, child, model, ct))
+                        {
+                            // The runtime would throw there (G.Park): the section's thread holds no P.
+                            Add(diags, DiagnosticDescriptors.SuspensionInBlockingSection, inv.GetLocation(), inv.ToString());
                             break;
                         }
                         child = a;
@@ -118,18 +126,27 @@ internal static partial class FrameModelBuilder
                 && owner is InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
                 && model.GetSymbolInfo(owner, ct).Symbol is IMethodSymbol m && RunsElsewhereOrAnnounced(m))
                 return true;
-            if (a is UsingStatementSyntax u && child == u.Statement && IsEnterBlocking(u.Expression ?? u.Declaration?.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
-                return true;
-            if (a is BlockSyntax block && child is StatementSyntax st)
+            if (StartsBlockingSectionAround(a, child, model, ct)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="a"/>, the parent of <paramref name="child"/>, puts it in a blocking section:
+    /// <c>using (Go.EnterBlocking()) child</c>, or a block where <c>using var _ = Go.EnterBlocking();</c> comes before it.
+    /// </summary>
+    private static bool StartsBlockingSectionAround(SyntaxNode a, SyntaxNode child, SemanticModel model, CancellationToken ct)
+    {
+        if (a is UsingStatementSyntax u && child == u.Statement && IsEnterBlocking(u.Expression ?? u.Declaration?.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
+            return true;
+        if (a is BlockSyntax block && child is StatementSyntax st)
+        {
+            foreach (var earlier in block.Statements)
             {
-                // using var _ = Go.EnterBlocking(); earlier in the same block covers the rest of it.
-                foreach (var earlier in block.Statements)
-                {
-                    if (earlier == st) break;
-                    if (earlier is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } ld
-                        && IsEnterBlocking(ld.Declaration.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
-                        return true;
-                }
+                if (earlier == st) break;
+                if (earlier is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } ld
+                    && IsEnterBlocking(ld.Declaration.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
+                    return true;
             }
         }
         return false;

@@ -101,6 +101,7 @@ public sealed class G
     /// <param name="reason">Shown in goroutine dumps.</param>
     public FrameResult Park(Frame frame, IParkCommit? commit, object? arg, WaitReason reason)
     {
+        if (Status == (int)GStatus.Syscall) throw SuspendInBlockingSection();
         Top = frame;
         // The request lives on the M, which runs the commit right after the frames return: a G never
         // carries it while parked, and parked Gs are what a program has millions of.
@@ -135,6 +136,7 @@ public sealed class G
     /// </summary>
     public FrameResult Yield(Frame frame)
     {
+        if (Status == (int)GStatus.Syscall) throw SuspendInBlockingSection();
         Top = frame;
         return FrameResult.Yielded;
     }
@@ -172,6 +174,7 @@ public sealed class G
     /// </summary>
     public FrameResult Call(Frame caller, Frame callee)
     {
+        if (Status == (int)GStatus.Syscall) throw SuspendInBlockingSection();
         callee.Caller = caller;
         Top = callee;
         return FrameResult.Called;
@@ -184,6 +187,17 @@ public sealed class G
     /// might need. A second call for the same park throws: a frame must never be resumed twice.
     /// </summary>
     public void Ready() => Sched.Ready(this);
+
+    /// <summary>
+    /// A goroutine inside <c>Go.EnterBlocking()</c> has handed its P on (Go: entersyscall) and its thread may only
+    /// block: it cannot go back to the scheduler until the section is disposed. Thrown on the goroutine, in the
+    /// frame that tried, so the section's own <c>using</c> disposes it on the way out and the runtime goes on.
+    /// (A plain read of the status: only this goroutine's own M sets Syscall, on this thread.)
+    /// </summary>
+    private InvalidOperationException SuspendInBlockingSection() => new(
+        $"Goroutine {Goid} tried to suspend (a channel operation, Go.Sleep, Join, Go.Yield, a nested goroutine call) inside " +
+        "a blocking section (Go.EnterBlocking()), which has handed its P to another thread. Dispose the section before it, " +
+        "or call only blocking .NET code inside (docs/blocking.md).");
 
     internal GStatus GetStatus() => (GStatus)Volatile.Read(ref Status);
 

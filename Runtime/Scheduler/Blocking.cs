@@ -88,6 +88,10 @@ internal sealed partial class Sched
     /// <summary>Takes an idle P, or waits until one is handed over. Go: exitsyscall.</summary>
     internal void ExitBlocking(M m)
     {
+        // Disposed twice (a copy of the section's struct disposed again): the M holds its P by now, and taking
+        // another would corrupt the Ps' accounting.
+        if (m.CurG is not { } g || g.GetStatus() != GStatus.Syscall)
+            throw new InvalidOperationException("This blocking section (Go.EnterBlocking()) has ended already: dispose it once.");
         using var section = new RuntimeSection(m);
         P? oldp = m.OldP;
         if (oldp is not null)
