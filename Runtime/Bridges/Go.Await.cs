@@ -25,7 +25,7 @@ public static partial class Go
         ArgumentNullException.ThrowIfNull(task);
         if (!task.IsCompleted)
         {
-            using var blocking = Sched.EnterBlocking();
+            using var blocking = Sched.EnterBlocking(external: true);
             task.GetAwaiter().GetResult();
             return;
         }

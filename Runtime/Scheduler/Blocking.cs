@@ -24,10 +24,16 @@ internal sealed partial class Sched
     internal readonly struct BlockingScope : IDisposable
     {
         private readonly M? _m;
-        internal BlockingScope(M? m) => _m = m;
+        private readonly bool _external;
+        internal BlockingScope(M? m, bool external = false)
+        {
+            _m = m;
+            _external = external;
+        }
+
         public void Dispose()
         {
-            if (_m is not null) _m.Sched.ExitBlocking(_m);
+            if (_m is not null) _m.Sched.ExitBlocking(_m, _external);
         }
     }
 
@@ -39,7 +45,9 @@ internal sealed partial class Sched
     /// <exception cref="ThreadExhaustionException">Blocking would pass the runtime's thread limit (ThreadLimit.cs); nothing blocked.</exception>
     /// <param name="refuseAtLimit">False for a wait that cannot be undone once started (a reader queued on an
     /// RWMutex, a Cond waiter that has unlocked): it is counted but never refused, and may pass the limit.</param>
-    public static BlockingScope EnterBlocking(bool refuseAtLimit = true)
+    /// <param name="external">A wait for the world outside the runtime (a Task), counted in <see cref="ExternalWaits"/>
+    /// in deterministic mode, so the virtual clock does not jump past it.</param>
+    public static BlockingScope EnterBlocking(bool refuseAtLimit = true, bool external = false)
     {
         M? m = M.Current;
         if (m is null || m.CurG is null) return default;
@@ -50,15 +58,21 @@ internal sealed partial class Sched
             if (refuseAtLimit) throw m.Sched.ThreadExhaustion(m.CurG);
             m.Sched.CountBlockedMPastLimit();
         }
-        return HandOffForBlocking(m);
+        return HandOffForBlocking(m, external && m.Sched._det is not null);
     }
 
-    private static BlockingScope HandOffForBlocking(M m)
+    /// <summary>Hands the P to another M now; the goroutine is in Syscall until the scope ends.</summary>
+    /// <param name="m">The M, running the goroutine that blocks.</param>
+    /// <param name="external">Deterministic mode, a wait the runtime cannot see the end of: counted in
+    /// <see cref="ExternalWaits"/> until the section ends, so the virtual clock does not jump past it (Go's synctest
+    /// does not advance time while a goroutine of the bubble is in a system call).</param>
+    private static BlockingScope HandOffForBlocking(M m, bool external)
     {
         m.CurG!.CasStatus(GStatus.Running, GStatus.Syscall);
+        if (external) Interlocked.Increment(ref m.Sched.ExternalWaits);
         P p = ReleaseP(m);
         m.Sched.HandoffP(p);
-        return new BlockingScope(m);
+        return new BlockingScope(m, external);
     }
 
     /// <summary>
@@ -75,7 +89,8 @@ internal sealed partial class Sched
         using var section = new RuntimeSection(m);
         if (m.P is not P p) return default; // in a blocking section already, or sysmon took the P
         if (!m.Sched.TryCountBlockedM()) throw m.Sched.ThreadExhaustion(m.CurG);
-        if (m.Sched._det is not null) return HandOffForBlocking(m);
+        // Deterministic mode: .NET code blocking for real, which the virtual clock must wait for.
+        if (m.Sched._det is not null) return HandOffForBlocking(m, external: true);
         m.CurG.CasStatus(GStatus.Running, GStatus.Syscall);
         p.SyscallTick++;
         p.M = null;
@@ -86,12 +101,13 @@ internal sealed partial class Sched
     }
 
     /// <summary>Takes an idle P, or waits until one is handed over. Go: exitsyscall.</summary>
-    internal void ExitBlocking(M m)
+    internal void ExitBlocking(M m, bool external)
     {
         // Disposed twice (a copy of the section's struct disposed again): the M holds its P by now, and taking
         // another would corrupt the Ps' accounting.
         if (m.CurG is not { } g || g.GetStatus() != GStatus.Syscall)
             throw new InvalidOperationException("This blocking section (Go.EnterBlocking()) has ended already: dispose it once.");
+        if (external) Interlocked.Decrement(ref ExternalWaits);
         using var section = new RuntimeSection(m);
         P? oldp = m.OldP;
         if (oldp is not null)
@@ -172,7 +188,7 @@ internal sealed partial class Sched
                 return;
             }
             if (!m.Sched.TryCountBlockedM()) return; // at the thread limit: keep the P rather than fail (ThreadLimit.cs)
-            scope = HandOffForBlocking(m);
+            scope = HandOffForBlocking(m, external: false);
         }
         scope.Dispose();
     }
