@@ -9,6 +9,14 @@ public sealed class RefCells(Log log)
     public override string ToString() => string.Join(",", _a);
 }
 
+/// <summary>A ref-returning indexer of nullable cells, for ??=.</summary>
+public sealed class RefNullableCells(Log log)
+{
+    private readonly int?[] _a = new int?[3];
+    public ref int? this[int i] { get { log.Add("get" + i); return ref _a[i]; } }
+    public override string ToString() => string.Join(",", _a);
+}
+
 // Issue 8 (red team, stop 25): a compound assignment through a ref-returning indexer whose index suspends calls
 // the getter once, as C# does (it read and wrote through two calls); one whose right side suspends is GOSH0017.
 public static partial class Cases
@@ -22,6 +30,9 @@ public static partial class Cases
         r[Tw(2)]++;
         --r[Tw(3)];
         checked { r[Tw(0)] -= n; }
-        return r.ToString();
+        var c = new RefNullableCells(log);
+        c[Tw(1)] ??= 5 + n;
+        c[Tw(1)] ??= 7;
+        return r.ToString() + "|" + c;
     }
 }

@@ -41,6 +41,13 @@ internal sealed partial class MethodLowerer
             var handler = LowerExpression(a.Right);
             return $"{eventLoc} {a.OperatorToken.Text} {handler}";
         }
+        if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && !HasSuspension(a.Right) && IsRefReturningProperty(a.Left)
+            && LowerLocation(a.Left, spillAll: false) is { } refLocation)
+        {
+            // r[Tw(1)] += 5 (or ??= 5) through a ref-returning indexer: its parts are lowered, then the getter, once, gives the
+            // location the residual reads and writes (read and then written as two accesses, it ran twice).
+            return AssignedInPlace(a, refLocation, discard);
+        }
         if (a.IsKind(SyntaxKind.CoalesceAssignmentExpression))
             return LowerCoalesceAssignment(a);
         if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsInstanceCompoundOperator(a))
@@ -50,16 +57,7 @@ internal sealed partial class MethodLowerer
             // At(Tw(n)) = 50, At(Tw(n)) += 7: the arguments are lowered, then the ref-returning call, once, is the
             // location, assigned in place with a right side that does not suspend (one whose right side suspends
             // would hold the reference across it: refused below, as async refuses it, CS8178).
-            var assigned = InContext($"{RefCallLocation(refCall)} {a.OperatorToken.Text} {Rewrite(a.Right)}");
-            return discard || _checked is not null ? assigned : "(" + assigned + ")";
-        }
-        if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && !HasSuspension(a.Right) && IsRefReturningProperty(a.Left)
-            && LowerLocation(a.Left, spillAll: false) is { } refLocation)
-        {
-            // r[Tw(1)] += 5 through a ref-returning indexer: its parts are lowered, then the getter, once, gives the
-            // location the residual reads and writes (read and then written as two accesses, it ran twice).
-            var assigned = InContext($"{refLocation} {a.OperatorToken.Text} {Rewrite(a.Right)}");
-            return discard || _checked is not null ? assigned : "(" + assigned + ")";
+            return AssignedInPlace(a, RefCallLocation(refCall), discard);
         }
         var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
         if (loc is null) return RewriteExpr(a);
@@ -107,6 +105,16 @@ internal sealed partial class MethodLowerer
 
     private bool IsRefReturningCall(InvocationExpressionSyntax call) =>
         Model.GetSymbolInfo(call, _ct).Symbol is IMethodSymbol { ReturnsByRef: true };
+
+    /// <summary>
+    /// <paramref name="a"/> made through the reference <paramref name="location"/> gives, with its right side as written
+    /// (it does not suspend), in the checked context as a whole (a checked(...) location would be a value).
+    /// </summary>
+    private string AssignedInPlace(AssignmentExpressionSyntax a, string location, bool discard)
+    {
+        var assigned = InContext($"{location} {a.OperatorToken.Text} {Rewrite(a.Right)}");
+        return discard || _checked is not null ? assigned : "(" + assigned + ")";
+    }
 
     private bool IsRefReturningProperty(ExpressionSyntax e) =>
         e is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or MemberBindingExpressionSyntax or ElementBindingExpressionSyntax

@@ -33,8 +33,8 @@ namespace GoSharp.Generator.Lowering;
 ///          _l1_b = [.. _t0, _t1 + _aw2.GetResult()];
 /// </code>
 /// Each element is converted to the target's element type when the residual adds it (C# converts it as it adds it:
-/// a user-defined conversion with a side effect is the one difference left). A spread whose element type a frame
-/// cannot hold (a ref struct, an anonymous type) is spilled as its collection.
+/// a user-defined conversion with a side effect is the one difference left). A spread of anonymous-type elements is
+/// taken by Enumerable.ToArray into an object field; one of ref structs is spilled as its collection.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -43,7 +43,7 @@ internal sealed partial class MethodLowerer
     {
         if (op.Parent is not SpreadElementSyntax spread || CollectionOf(op) is not { } c) return null;
         var element = c.Elements.OfType<ISpreadOperation>().FirstOrDefault(s => s.Syntax == spread)?.ElementType;
-        return element is null or IErrorTypeSymbol || ContainsAnonymousType(element) || SymbolFacts.IsRefLike(element) ? null : element;
+        return element is null or IErrorTypeSymbol || SymbolFacts.IsRefLike(element) ? null : element;
     }
 
     private ICollectionExpressionOperation? CollectionOf(ExpressionSyntax op) =>
@@ -70,9 +70,19 @@ internal sealed partial class MethodLowerer
     private static bool IsCountable(ITypeSymbol? type)
     {
         if (type is IArrayTypeSymbol) return true;
-        if (type is null or ITypeParameterSymbol) return false;
+        if (type is null) return false;
         var types = new List<ITypeSymbol>();
-        if (type.TypeKind == TypeKind.Interface) { types.Add(type); types.AddRange(type.AllInterfaces); }
+        if (type is ITypeParameterSymbol tp)
+        {
+            // Through its constraints, as Roslyn looks the property up (`where T : List<int>`).
+            foreach (var c in tp.ConstraintTypes)
+            {
+                if (c is ITypeParameterSymbol) { if (IsCountable(c)) return true; continue; }
+                for (var t = c; t is not null; t = t.BaseType) types.Add(t);
+                types.AddRange(c.AllInterfaces);
+            }
+        }
+        else if (type.TypeKind == TypeKind.Interface) { types.Add(type); types.AddRange(type.AllInterfaces); }
         else for (var t = type; t is not null; t = t.BaseType) types.Add(t);
         return types.Any(t => t.GetMembers().OfType<IPropertySymbol>().Any(p => p.Name is "Length" or "Count" && !p.IsStatic
             && p.Parameters.Length == 0 && p.Type.SpecialType == SpecialType.System_Int32 && p.GetMethod is not null));
@@ -81,9 +91,19 @@ internal sealed partial class MethodLowerer
     /// <summary>The spread's elements taken now, into an array temporary: its name.</summary>
     private string SpillSpreadElements(ExpressionSyntax op, ITypeSymbol element, string value)
     {
-        var array = Temp(Model.Compilation.CreateArrayTypeSymbol(element), op, "spread's elements, taken where C# takes them");
+        var arrayType = Model.Compilation.CreateArrayTypeSymbol(element);
+        if (ContainsAnonymousType(element))
+        {
+            // No type to write a collection expression's target with: the array waits in an object field, read back
+            // by example (AnonymousTypes.cs), made by Enumerable.ToArray, which infers the element type.
+            var (write, read) = ValueTemp(arrayType, op, "spread's elements, taken where C# takes them");
+            Src(op);
+            Stmt($"{write} = global::System.Linq.Enumerable.ToArray({value});");
+            return read;
+        }
+        var array = Temp(arrayType, op, "spread's elements, taken where C# takes them");
         Src(op);
-        Stmt($"{array} = [.. {(SyntaxFacts.IsValidIdentifier(value) ? value : "(" + value + ")")}];");
+        Stmt($"{array} = [.. {Parenthesized(value)}];");
         return array;
     }
 

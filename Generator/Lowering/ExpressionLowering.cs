@@ -163,9 +163,11 @@ internal sealed partial class MethodLowerer
                 var list = new List<ExpressionSyntax>();
                 var recv = Receiver(inv);
                 // A delegate's invocation, f(x) or h.F(x): C# reads the delegate before the arguments, which may
-                // assign another to f (red team, stop 25); so the delegate is the first operand, not its receiver.
+                // assign another to f; so the delegate is the first operand, not its receiver. (f.Invoke(x) names the
+                // method: its receiver, f, is that operand already.)
                 if (inv.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
-                    && Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke }) recv = inv.Expression;
+                    && Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke }
+                    && Model.GetSymbolInfo(inv.Expression, _ct).Symbol is not IMethodSymbol) recv = inv.Expression;
                 if (recv is not null) list.Add(recv);
                 else if (inv.Expression is not (IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)) list.Add(inv.Expression);
                 list.AddRange(CallArguments(inv.ArgumentList));

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,8 +22,8 @@ namespace GoSharp.Generator.Lowering;
 ///          _aw1 = GetTwAwaiter&lt;int&gt;(_p_n); ... suspend ...
 ///          _l1_s = $"{_t0,4}{_aw1.GetResult()}";
 /// </code>
-/// Without the handler (C# 9 and earlier, or a library without the type) C# calls <c>string.Format</c> after every
-/// hole is evaluated, and the value is spilled as before; so is a hole of a string converted to
+/// Without the handler (C# 9 and earlier, a library without the type, or a dynamic hole anywhere in the string) C#
+/// calls <c>string.Format</c> after every hole is evaluated, and the value is spilled as before; so is a hole of a string converted to
 /// <c>FormattableString</c> or <c>IFormattable</c>, which formats later still.
 /// </summary>
 internal sealed partial class MethodLowerer
@@ -34,7 +36,10 @@ internal sealed partial class MethodLowerer
         && ((CSharpParseOptions)s.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp10
         && Model.Compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.DefaultInterpolatedStringHandler") is not null
         && Model.GetTypeInfo(s, _ct) is { Type.SpecialType: SpecialType.System_String } info
-        && info.ConvertedType is not { Name: "FormattableString" or "IFormattable", ContainingNamespace.Name: "System" };
+        && info.ConvertedType is not { Name: "FormattableString" or "IFormattable", ContainingNamespace.Name: "System" }
+        // A dynamic hole anywhere makes C# fall back to string.Format (Binder.ValidateInterpolatedStringParts): every
+        // hole is then formatted after all are evaluated, as the residual does.
+        && !s.Contents.OfType<InterpolationSyntax>().Any(h => TypeOf(h.Expression) is { TypeKind: TypeKind.Dynamic });
 
     /// <summary>
     /// The hole <paramref name="hole"/>, its value <paramref name="value"/> already lowered, as a string of the same
@@ -43,7 +48,7 @@ internal sealed partial class MethodLowerer
     private string FormattedHole(InterpolationSyntax hole, string value)
     {
         var s = (InterpolatedStringExpressionSyntax)hole.Parent!;
-        var text = Rewrite(hole, hole, new System.Collections.Generic.Dictionary<SyntaxNode, string> { [hole.Expression] = SyntaxFacts.IsValidIdentifier(value) ? value : "(" + value + ")" });
+        var text = Rewrite(hole, hole, new Dictionary<SyntaxNode, string> { [hole.Expression] = Parenthesized(value) });
         // A multi-line raw string ($"""\n ... \n""") becomes a single-line one: the hole is all its content.
         return s.StringStartToken.Text.Trim() + text + s.StringEndToken.Text.Trim();
     }

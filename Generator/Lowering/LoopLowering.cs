@@ -213,7 +213,10 @@ internal sealed partial class MethodLowerer
             }
             EnterEnvironment(fe);
             Src(variableNode);
-            Stmt(enumeratorExample is null ? $"{variable} = {InContext($"({elementType}){e}.Current")};" : $"{variable} = {eRead}.Current;");
+            // Over a dynamic value C# converts each element dynamically (an int into a long variable), where a cast of
+            // the object would unbox.
+            var current = collType is { TypeKind: TypeKind.Dynamic } ? $"(dynamic){e}.Current" : $"{e}.Current";
+            Stmt(enumeratorExample is null ? $"{variable} = {InContext($"({elementType}){current}")};" : $"{variable} = {eRead}.Current;");
             LowerLoopBody(fe, fe.Statement, brk, cont);
             BackEdge(fe, top, brk);
         }, enumeratorExample is null ? DisposeText(e, enumType, alwaysCheck: true) : $"if ({e} != null) ((global::System.IDisposable){e}).Dispose();");
