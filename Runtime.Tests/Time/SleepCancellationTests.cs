@@ -11,6 +11,21 @@ namespace GoSharp.Runtime.Tests.Time;
 /// <summary><c>Go.Sleep(d, token)</c>: cancellation ends the sleep with OperationCanceledException.</summary>
 public class SleepCancellationTests
 {
+    // Go sleeps for any duration; Thread.Sleep and WaitOne take at most int.MaxValue ms (24.8 days), and a longer
+    // Go.Sleep on a thread threw ArgumentOutOfRangeException (runtime red team).
+    [Fact]
+    public void A_sleep_longer_than_a_thread_wait_takes_is_cancelled_not_refused()
+    {
+        using var cts = new CancellationTokenSource();
+        Exception? error = null;
+        var t = new Thread(() => { try { Go.Sleep(TimeSpan.FromDays(400), cts.Token); } catch (Exception ex) { error = ex; } });
+        t.Start();
+        Assert.True(SpinWait.SpinUntil(() => error is not null || (t.ThreadState & System.Threading.ThreadState.WaitSleepJoin) != 0, TimeSpan.FromSeconds(60)));
+        cts.Cancel();
+        t.Join();
+        Assert.Equal(cts.Token, Assert.IsType<OperationCanceledException>(error).CancellationToken);
+    }
+
     [Fact]
     public void Cancelled_token_ends_an_hour_long_sleep_on_a_thread_and_in_a_goroutine() => Rt.With(2, rt =>
     {

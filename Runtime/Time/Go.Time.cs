@@ -22,8 +22,13 @@ public static partial class Go
     {
         if (duration <= TimeSpan.Zero) return;
         using var blocking = Sched.EnterBlocking();
+        // Thread.Sleep takes at most int.MaxValue ms (24.8 days), where Go sleeps for any duration.
+        while (duration > LongestThreadWait) { Thread.Sleep(LongestThreadWait); duration -= LongestThreadWait; }
         Thread.Sleep(duration);
     }
+
+    /// <summary>The longest wait Thread.Sleep and WaitHandle.WaitOne take in one call.</summary>
+    private static readonly TimeSpan LongestThreadWait = TimeSpan.FromMilliseconds(int.MaxValue - 1);
 
     /// <summary>The awaiter behind <see cref="Sleep(TimeSpan)"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -45,7 +50,12 @@ public static partial class Go
             return;
         }
         bool cancelled;
-        using (Sched.EnterBlocking()) cancelled = cancellationToken.WaitHandle.WaitOne(duration);
+        using (Sched.EnterBlocking())
+        {
+            while (!(cancelled = cancellationToken.WaitHandle.WaitOne(duration > LongestThreadWait ? LongestThreadWait : duration))
+                && duration > LongestThreadWait)
+                duration -= LongestThreadWait;
+        }
         if (cancelled) throw new OperationCanceledException(cancellationToken);
     }
 
