@@ -129,10 +129,11 @@ internal sealed partial class MethodLowerer
 
     private ITypeSymbol? TypeOf(ExpressionSyntax e)
     {
-        // A foreach's `var` over a dynamic value reads as object in the model, and binds as dynamic (LocalType).
-        if (e is IdentifierNameSyntax && Model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol local && LocalType(local) is { TypeKind: TypeKind.Dynamic } dynamicLocal)
-            return dynamicLocal;
         var info = Model.GetTypeInfo(e, _ct);
+        // A foreach's `var` over a dynamic value reads as object in the model, and binds as dynamic (LocalType).
+        if (info.Type is { SpecialType: SpecialType.System_Object } && e is IdentifierNameSyntax
+            && Model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol local && LocalType(local) is { TypeKind: TypeKind.Dynamic } dynamicLocal)
+            return dynamicLocal;
         if ((info.Type is null || LauncherTypeInference.HasErrorType(info.Type)) && _launchers.InferType(e) is { } inferred
             && !LauncherTypeInference.HasErrorType(inferred)) return inferred;
         return info.Type ?? info.ConvertedType;

@@ -287,13 +287,20 @@ internal sealed partial class MethodLowerer
     /// shares). For text written outside <c>Resume</c>'s walk of the body, where <see cref="_checked"/> is not its
     /// context (a filter tried by the frame's <c>CatchesInFirstPass</c>).
     /// </summary>
-    private static string? CheckedContextOf(SyntaxNode node)
+    private static string? CheckedContextOf(SyntaxNode node) => CheckedContextNode(node) switch
+    {
+        CheckedStatementSyntax s => s.IsKind(SyntaxKind.CheckedStatement) ? "checked" : "unchecked",
+        CheckedExpressionSyntax e => e.IsKind(SyntaxKind.CheckedExpression) ? "checked" : "unchecked",
+        _ => null,
+    };
+
+    /// <summary>The nearest <c>checked</c> or <c>unchecked</c> statement or expression around <paramref name="node"/> in its member, or null.</summary>
+    internal static SyntaxNode? CheckedContextNode(SyntaxNode node)
     {
         foreach (var a in node.Ancestors())
             switch (a)
             {
-                case CheckedStatementSyntax s: return s.IsKind(SyntaxKind.CheckedStatement) ? "checked" : "unchecked";
-                case CheckedExpressionSyntax e: return e.IsKind(SyntaxKind.CheckedExpression) ? "checked" : "unchecked";
+                case CheckedStatementSyntax or CheckedExpressionSyntax: return a;
                 case MemberDeclarationSyntax: return null;
             }
         return null;

@@ -19,25 +19,16 @@ namespace GoSharp.Generator.Lowering;
 internal sealed partial class Renamer
 {
     /// <summary>
-    /// Whether <paramref name="e"/> is a constant of a label or pattern, with an operation that may overflow,
-    /// whose nearest checked or unchecked context is <c>unchecked</c> and not part of the text being copied.
+    /// Whether <paramref name="e"/> is a constant of a label or pattern that is more than a literal or a name, whose
+    /// nearest checked or unchecked context is <c>unchecked</c> and not part of the text being copied.
     /// </summary>
     private bool LeftUncheckedContext(ExpressionSyntax e)
     {
         if (e.Parent is not (ConstantPatternSyntax or RelationalPatternSyntax or CaseSwitchLabelSyntax)) return false;
         if (e is LiteralExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or CheckedExpressionSyntax) return false;
-        foreach (var a in e.Ancestors())
-        {
-            var context = a switch
-            {
-                CheckedStatementSyntax s => s.Kind() == SyntaxKind.UncheckedStatement ? "unchecked" : "checked",
-                CheckedExpressionSyntax x => x.Kind() == SyntaxKind.UncheckedExpression ? "unchecked" : "checked",
-                _ => null,
-            };
-            if (context is not null) return context == "unchecked" && !_root.Span.Contains(a.Span);
-            if (a is MemberDeclarationSyntax) return false;
-        }
-        return false;
+        return MethodLowerer.CheckedContextNode(e) is { } context
+            && context.Kind() is SyntaxKind.UncheckedStatement or SyntaxKind.UncheckedExpression
+            && !_root.Span.Contains(context.Span);
     }
 
     private static ExpressionSyntax UncheckedConstant(ExpressionSyntax visited) =>
