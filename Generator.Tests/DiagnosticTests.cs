@@ -359,12 +359,15 @@ public class DiagnosticTests
     [InlineData("[|r[1]|] += Tw(1);")]
     [InlineData("Set(ref [|r.First|], Tw(1));")]
     [InlineData("int x; ([|r.First|], x) = (Tw(1), 2);")]
+    [InlineData("var t = Read([|r.First|], Tw(1));")]
+    [InlineData("var t = Read([|r[1]|], Tw(1));")]
     public void RefReturnedByAPropertyKeptAcrossALaterSuspension(string statement) => Expect("GOSH0017", """
         public class R { private int[] _a = new int[2]; public ref int this[int i] => ref _a[i]; public ref int First => ref _a[0]; }
         public partial class C
         {
             [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
             static void Set(ref int x, int v) => x = v;
+            static int Read(in int x, int y) => x + y;
             [Goroutine] static void M(R r) { BODY }
         }
         """.Replace("BODY", statement));

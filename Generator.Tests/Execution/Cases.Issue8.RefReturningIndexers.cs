@@ -35,4 +35,17 @@ public static partial class Cases
         c[Tw(1)] ??= 7;
         return r.ToString() + "|" + c;
     }
+
+    private static int ReadIn(int y, in int x, RefCells r) { var before = x; r.First = 70; return before * 1000 + x * 10 + y; }
+
+    // An `in` argument through a ref-returning property after the suspension point gets the reference itself (the
+    // callee sees its own write through it); before a suspension point it is GOSH0017 (DiagnosticTests).
+    [Goroutine]
+    public static string RefPropertyAsInArgumentAfterTheSuspension(Log log, int n)
+    {
+        var r = new RefCells(log);
+        r.First = 3;
+        var v = ReadIn(Tw(n), r.First, r);
+        return v + "|" + r;
+    }
 }

@@ -260,7 +260,11 @@ internal sealed partial class MethodLowerer
     {
         // (c.P), c.P! and checked(c.P) are the variable too; the wrappers have no operation of their own.
         var operation = Model.GetOperation(Unwrapped(op), _ct);
-        var isVariable = operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation;
+        // A ref-returning property, indexer or call is a variable too: an `in` parameter gets its reference, which
+        // C# takes before the later arguments (kept across a suspension point it is GOSH0017, as async refuses it).
+        var isVariable = operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation
+            or IPropertyReferenceOperation { Property.ReturnsByRef: true } or IPropertyReferenceOperation { Property.ReturnsByRefReadonly: true }
+            or IInvocationOperation { TargetMethod.ReturnsByRef: true } or IInvocationOperation { TargetMethod.ReturnsByRefReadonly: true };
         if (op.Parent is BinaryExpressionSyntax binary)
         {
             // A user-defined operator with `in` parameters (operator +(in S a, in S b)) takes its operands' variables.
