@@ -36,4 +36,15 @@ public static partial class Cases
         s += "," + holders[0].F(DelegateHolder.Swap(ref holders[0].F, "arr") + Tw(n + 1));
         return s;
     }
+
+    [Goroutine]
+    public static string DlgThroughConditionalAccess(Log log, int n)
+    {
+        var h = new DelegateHolder();
+        var s = h?.F(DelegateHolder.Swap(ref h.F, "new") + Tw(n));
+        DelegateHolder? none = n > 100 ? h : null;
+        var t = none?.F(Tw(n)) ?? "none";
+        s += "," + h?.P(h.SwapP("newP") + Tw(n));
+        return s + "," + t + "," + h?.F(n);
+    }
 }

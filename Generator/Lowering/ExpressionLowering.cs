@@ -166,7 +166,7 @@ internal sealed partial class MethodLowerer
                 // A delegate's invocation, f(x) or h.F(x): C# reads the delegate before the arguments, which may
                 // assign another to f; so the delegate is the first operand, not its receiver. (f.Invoke(x) names the
                 // method: its receiver, f, is that operand already.)
-                if (inv.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                if (inv.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax
                     && Model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke }
                     && Model.GetSymbolInfo(inv.Expression, _ct).Symbol is not IMethodSymbol) recv = inv.Expression;
                 if (recv is not null) list.Add(recv);
