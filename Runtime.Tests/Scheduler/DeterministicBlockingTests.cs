@@ -59,4 +59,22 @@ public class DeterministicBlockingTests
         Assert.True(BlockingTests.Finishes(() => { blocker.Join(); sleeper.Join(); }));
         Assert.True(sleptUntil - start >= Stopwatch.Frequency * 10);
     }
+
+    // A timer channel sends the virtual clock's time in deterministic mode (synctest's fake time.Now), not the wall
+    // clock's: Go.After(1 hour) delivers the runtime's start plus an hour, though it fires at once in real time.
+    [Fact]
+    public void A_timer_channel_sends_the_virtual_time()
+    {
+        var before = DateTime.UtcNow;
+        using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = 3 });
+        DateTime fired = default, ticked = default;
+        rt.Spawn(new PlainFrame(() =>
+        {
+            fired = Go.After(TimeSpan.FromHours(1)).Recv();
+            ticked = Go.After(TimeSpan.FromMinutes(30)).Recv();
+        })).Join();
+        var after = DateTime.UtcNow;
+        Assert.InRange(fired - before, TimeSpan.FromHours(1), TimeSpan.FromHours(1) + (after - before));
+        Assert.InRange(ticked - fired, TimeSpan.FromMinutes(30) - TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(30) + TimeSpan.FromMilliseconds(1));
+    }
 }

@@ -15,8 +15,13 @@ internal sealed class DeterministicRunQueue
     private ulong _state;
     private ulong _selectState;
 
-    public DeterministicRunQueue(int seed)
+    /// <summary>The wall-clock time and the virtual clock's reading when the runtime started: the virtual clock's epoch.</summary>
+    public readonly System.DateTime StartUtc = System.DateTime.UtcNow;
+    public readonly long StartTicks;
+
+    public DeterministicRunQueue(int seed, long startTicks)
     {
+        StartTicks = startTicks;
         _state = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL;
         _selectState = _state ^ 0xD1B54A32D192ED03UL;
     }

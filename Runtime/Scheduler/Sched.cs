@@ -119,7 +119,7 @@ internal sealed partial class Sched
         runtime.OutsideOrigin = new GOrigin(this, 0, null, null);
         _maxThreads = maxThreads;
         Name = name;
-        if (deterministicSeed is int seed) _det = new DeterministicRunQueue(seed);
+        if (deterministicSeed is int seed) _det = new DeterministicRunQueue(seed, _virtualNow);
         _detectDeadlocks = detectDeadlocks;
         _dl = new DeadlockProbeState(deadlockOnAllAsleep);
         _flowExecutionContext = flowExecutionContext;
@@ -198,6 +198,15 @@ internal sealed partial class Sched
     /// (Go: nanotime; the virtual clock is testing/synctest's).
     /// </summary>
     public long Nanotime() => _det is null ? Stopwatch.GetTimestamp() : Volatile.Read(ref _virtualNow);
+
+    /// <summary>
+    /// The time a timer channel sends (Go: time.Now): the wall clock, or in deterministic mode the virtual clock read
+    /// as a time (the runtime's start plus the virtual time elapsed), so <c>Go.After(1 hour)</c> delivers start + 1 hour,
+    /// as synctest's fake clock does.
+    /// </summary>
+    public DateTime UtcNow() => _det is null
+        ? DateTime.UtcNow
+        : _det.StartUtc + TimeSpan.FromSeconds((double)(Volatile.Read(ref _virtualNow) - _det.StartTicks) / Stopwatch.Frequency);
 
     /// <summary>The clock of the scheduler whose goroutine runs on this thread, else real time.</summary>
     public static long NowForCurrentThread() => M.Current?.Sched.Nanotime() ?? Stopwatch.GetTimestamp();

@@ -193,7 +193,7 @@ public abstract class ChannelTimer
             _pending = _entry.Period > 0;
             if (_action is null)
             {
-                Channel.TrySend(DateTime.UtcNow);
+                Channel.TrySend(_rt.Sched.UtcNow());
                 return;
             }
         }
