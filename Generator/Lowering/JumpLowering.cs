@@ -105,9 +105,25 @@ internal sealed partial class MethodLowerer
             return t.Default is null ? null : Jump(t.Default, t.Depth);
         var value = Model.GetConstantValue(node.Expression!);
         foreach (var (v, l) in t.Cases)
-            if (value.HasValue && Equals(v, value.Value)) return Jump(l, t.Depth);
+            if (value.HasValue && SameCaseConstant(v, value.Value)) return Jump(l, t.Depth);
         Report(DiagnosticDescriptors.Unsupported, node, DiagnosticDescriptors.NotYet("This 'goto case'"));
         return null;
+    }
+
+    /// <summary>
+    /// Whether a <c>goto case</c> constant names a case label's: C# converts it to the switch's type first, so
+    /// <c>goto case 3</c> in a switch over a <c>long</c> (or <c>goto case 1</c> over a <c>double</c>) is <c>case 3L</c>.
+    /// </summary>
+    private static bool SameCaseConstant(object? label, object? target)
+    {
+        if (Equals(label, target)) return true;
+        if (label is null || target is null) return false;
+        static bool Integral(object o) => o is sbyte or byte or short or ushort or int or uint or long or ulong or char;
+        static bool Numeric(object o) => Integral(o) || o is float or double or decimal;
+        if (Integral(label) && Integral(target))
+            return System.Convert.ToDecimal(label is char c ? (int)c : label) == System.Convert.ToDecimal(target is char d ? (int)d : target);
+        return Numeric(label) && Numeric(target) && !(label is decimal) && !(target is decimal)
+            && System.Convert.ToDouble(label is char e ? (int)e : label).Equals(System.Convert.ToDouble(target is char g ? (int)g : target));
     }
 
     private string UserLabel(ILabelSymbol label)

@@ -72,6 +72,10 @@ internal sealed partial class MethodLowerer
         EmitTryFinallyText(() => EmitUsingTry(inner, body, at), DisposeText(f, t, alwaysCheck: false));
     }
 
+    private static bool IsDisposable(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_IDisposable || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable)
+        || type is ITypeParameterSymbol tp && tp.ConstraintTypes.Any(IsDisposable);
+
     private string DisposeText(string field, ITypeSymbol type, bool alwaysCheck)
     {
         // A struct that holds an anonymous type waits in an object field (AnonymousTypes.cs): it is disposed in
@@ -81,6 +85,10 @@ internal sealed partial class MethodLowerer
         var disposable = type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable) || type.SpecialType == SpecialType.System_IDisposable;
         var publicDispose = type.GetMembers("Dispose").OfType<IMethodSymbol>()
             .Any(m => m.Parameters.Length == 0 && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && m.ReturnsVoid);
+        // S? of a disposable struct (Nullable<S> is no IDisposable itself): C# disposes the value when there is one,
+        // boxed, so the variable's own copy is not changed.
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && IsDisposable(nullable.TypeArguments[0]))
+            return $"if ({field}.HasValue) ((global::System.IDisposable){field}).Dispose();";
         if (type.IsValueType)
             return !disposable ? "" : publicDispose ? $"{field}.Dispose();" : $"((global::System.IDisposable){field}).Dispose();";
         if (disposable) return $"if ({field} != null) ((global::System.IDisposable){field}).Dispose();";
