@@ -287,12 +287,13 @@ public class WaitReasonTests
         SpinWait.SpinUntil(() =>
         {
             dump = rt.DumpGoroutines();
-            return new[] { "[chan receive]", "[select]", "[sleep", "[sync.Wait", "[chan receive (nil chan)]" }.All(dump.Contains);
+            return new[] { "[chan receive]", "[select]", "[sleep", "[sync.WaitGroup.Wait]", "[sync.Mutex.Lock]", "[chan receive (nil chan)]" }.All(dump.Contains);
         }, TimeSpan.FromSeconds(30));
         Assert.Contains("[chan receive]", dump);
         Assert.Contains("[select]", dump);
         Assert.Contains("[sleep", dump);
-        Assert.Contains("[sync.Wait", dump);
+        Assert.Contains("[sync.WaitGroup.Wait]", dump);
+        Assert.Contains("[sync.Mutex.Lock]", dump);
         Assert.Contains("[chan receive (nil chan)]", dump);
         c.Send(0);
         recv.Join();
@@ -307,5 +308,33 @@ public class WaitReasonTests
         hs[2].Join();
         hs[3].Join();
         mu.Unlock();
+    });
+
+    [Fact]
+    public void Dumps_name_each_sync_wait_as_Go_does() => Rt.With(2, rt =>
+    {
+        var writerHeld = new RWMutex();
+        var readerHeld = new RWMutex();
+        var condMu = new GoSharp.Sync.Mutex();
+        var cond = new Cond(condMu);
+        var sem = new GoSharp.Sync.Semaphore(1);
+        writerHeld.Lock();
+        readerHeld.RLock();
+        sem.Acquire();
+        IEnumerable<Op> Reader() { yield return SyncOps.RLock(writerHeld); writerHeld.RUnlock(); }
+        IEnumerable<Op> Writer() { yield return SyncOps.Lock(readerHeld); readerHeld.Unlock(); }
+        IEnumerable<Op> CondWaiter() { yield return SyncOps.Lock(condMu); yield return SyncOps.Wait(cond); condMu.Unlock(); }
+        IEnumerable<Op> Acquirer() { yield return SyncOps.Acquire(sem); sem.Release(); }
+        var hs = new[] { rt.Go(Reader()), rt.Go(Writer()), rt.Go(CondWaiter()), rt.Go(Acquirer()) };
+        var reasons = new[] { "[sync.RWMutex.RLock]", "[sync.RWMutex.Lock]", "[sync.Cond.Wait]", "[semacquire]" };
+        foreach (var reason in reasons)
+            Assert.True(SpinWait.SpinUntil(() => Dumps.CountInStatus(rt, reason) == 1, TimeSpan.FromSeconds(30)), reason + " missing:\n" + rt.DumpGoroutines());
+        writerHeld.Unlock();
+        readerHeld.RUnlock();
+        condMu.Lock();
+        cond.Signal();
+        condMu.Unlock();
+        sem.Release();
+        foreach (var h in hs) h.Join();
     });
 }

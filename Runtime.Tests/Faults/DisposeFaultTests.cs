@@ -72,7 +72,9 @@ public class DisposeFaultTests
         FaultEnv.WaitParked(rt, "[chan receive]");
         FaultEnv.WaitParked(rt, "[chan send]");
         FaultEnv.WaitParked(rt, "[select]");
-        FaultEnv.WaitParked(rt, "[sync.Wait", 3);
+        FaultEnv.WaitParked(rt, "[sync.Mutex.Lock]");
+        FaultEnv.WaitParked(rt, "[sync.WaitGroup.Wait]");
+        FaultEnv.WaitParked(rt, "[sync.Cond.Wait]");
         FaultEnv.WaitParked(rt, "[sleep]");
 
         Exception? threadJoinError = null;

@@ -40,7 +40,7 @@ public class MisuseFaultTests
                 m.Unlock();
             }
             var h = rt.Go(Waiter());
-            FaultEnv.WaitParked(rt, "[sync.Wait");
+            FaultEnv.WaitParked(rt, "[sync.Cond.Wait]");
             m.Lock();
             cond.Signal(); // one signal: must go to the real waiter, not to a failed one
             m.Unlock();

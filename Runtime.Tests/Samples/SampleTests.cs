@@ -37,7 +37,7 @@ public class SampleTests
         Assert.True(File.Exists(dll), $"{dll} was not built");
         string output = ChildProcess.RunFailing(dir, "dotnet", $"\"{dll}\"", ("GOMAXPROCS", procs));
         Assert.Contains("fatal error: all goroutines are asleep - deadlock!", output);
-        Assert.Matches(@"goroutine \d+ \[sync\.Wait\]:\nProgram\.Run\(\.\.\.\)\n\t.*Program\.cs:\d+", output);
+        Assert.Matches(@"goroutine \d+ \[sync\.WaitGroup\.Wait\]:\nProgram\.Run\(\.\.\.\)\n\t.*Program\.cs:\d+", output);
         Assert.Equal(3, Regex.Matches(output, @"\[chan send\]:\nProgram\.Worker").Count);
         Assert.Equal(["sum of squares 1..3 = 14"], RunSample("Deadlock", "fixed"));
     }

@@ -364,7 +364,7 @@ public class SyncTests
         IEnumerable<Op> GWaiter() { yield return Wait(wg); if (Volatile.Read(ref done) == N) Interlocked.Increment(ref seenByWaiters); }
         var waiters = Enumerable.Range(0, 5).Select(_ => rt.Go(GWaiter())).ToList();
         // The workers start once every goroutine waiter is parked, so Done really has waiters to wake.
-        Assert.True(SpinWait.SpinUntil(() => Dumps.CountInStatus(rt, "[sync.Wait") == 5, TimeSpan.FromSeconds(30)),
+        Assert.True(SpinWait.SpinUntil(() => Dumps.CountInStatus(rt, "[sync.WaitGroup.Wait]") == 5, TimeSpan.FromSeconds(30)),
             "the waiters never all parked:\n" + rt.DumpGoroutines());
         var tw = new Thread(() => { wg.Wait(); if (Volatile.Read(ref done) == N) Interlocked.Increment(ref seenByWaiters); });
         tw.Start();
@@ -397,7 +397,7 @@ public class SyncTests
         var hs = Enumerable.Range(0, 20).Select(_ => rt.Go(Caller())).ToList();
         // Release only once every caller is parked inside Do: otherwise they could all arrive after the
         // first call finished and never wait for it.
-        Assert.True(SpinWait.SpinUntil(() => Dumps.CountInStatus(rt, "[sync.Wait") == 20, TimeSpan.FromSeconds(30)),
+        Assert.True(SpinWait.SpinUntil(() => Dumps.CountInStatus(rt, "[sync.Mutex.Lock]") == 20, TimeSpan.FromSeconds(30)),
             "the callers never all waited in Once.Do:\n" + rt.DumpGoroutines());
         Assert.Equal(0, sawDone);
         release.Close();

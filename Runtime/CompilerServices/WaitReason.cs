@@ -21,7 +21,7 @@ public enum WaitReason : byte
     SelectNoCases,
     /// <summary>Sleeping.</summary>
     Sleep,
-    /// <summary>Waiting for a sync primitive (Mutex, RWMutex, WaitGroup, Cond, Once, Semaphore).</summary>
+    /// <summary>Waiting for a semaphore: <see cref="GoSharp.Sync.Semaphore"/>, or a user-written primitive built on one (Go: semacquire).</summary>
     SyncWait,
     /// <summary>Waiting for a .NET Task.</summary>
     TaskAwait,
@@ -29,11 +29,24 @@ public enum WaitReason : byte
     Other,
     /// <summary>Waiting for a socket (GoSharp.Net: Read, Write, Accept, Dial).</summary>
     NetIO,
+    /// <summary>Waiting in <see cref="GoSharp.Sync.Mutex"/>'s Lock (also <see cref="GoSharp.Once"/>'s Do while another runs it).</summary>
+    SyncMutexLock,
+    /// <summary>Waiting in <see cref="GoSharp.RWMutex"/>'s RLock for a writer.</summary>
+    SyncRWMutexRLock,
+    /// <summary>Waiting in <see cref="GoSharp.RWMutex"/>'s Lock for the readers to leave.</summary>
+    SyncRWMutexLock,
+    /// <summary>Waiting in <see cref="GoSharp.WaitGroup"/>'s Wait.</summary>
+    SyncWaitGroupWait,
+    /// <summary>Waiting in <see cref="GoSharp.Cond"/>'s Wait.</summary>
+    SyncCondWait,
 }
 
 internal static class WaitReasonText
 {
-    /// <summary>Go's spelling, for dumps.</summary>
+    /// <summary>
+    /// Go's spelling, for dumps. The sync primitives use the names Go prints since 1.20 (and 1.25 for WaitGroup):
+    /// Go 1.19 printed "semacquire" for every one of them but Cond.
+    /// </summary>
     public static string Text(WaitReason r) => r switch
     {
         WaitReason.None => "runnable",
@@ -45,7 +58,12 @@ internal static class WaitReasonText
         WaitReason.Select => "select",
         WaitReason.SelectNoCases => "select (no cases)",
         WaitReason.Sleep => "sleep",
-        WaitReason.SyncWait => "sync.Wait",
+        WaitReason.SyncWait => "semacquire",
+        WaitReason.SyncMutexLock => "sync.Mutex.Lock",
+        WaitReason.SyncRWMutexRLock => "sync.RWMutex.RLock",
+        WaitReason.SyncRWMutexLock => "sync.RWMutex.Lock",
+        WaitReason.SyncWaitGroupWait => "sync.WaitGroup.Wait",
+        WaitReason.SyncCondWait => "sync.Cond.Wait",
         WaitReason.TaskAwait => "Task await",
         WaitReason.NetIO => "IO wait",
         _ => "waiting",

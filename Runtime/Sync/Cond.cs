@@ -201,7 +201,7 @@ public sealed class Cond : IWaitQueueOwner
             _w.Queue = _c;
             _w.Ticket = t;
             State = 0;
-            return g.Park(this, Commit, _w, WaitReason.SyncWait);
+            return g.Park(this, Commit, _w, WaitReason.SyncCondWait);
         resume0:
             State = -1;
             TicketWaiter.Return(_w!);

@@ -321,7 +321,7 @@ public static partial class Sync
             if (State == 0) goto resume0;
         loop:
             if (_slow.Step()) return FrameResult.Completed;
-            _aw = _m.Sema.GetAcquireAwaiter(_slow.QueueLifo, _ct);
+            _aw = _m.Sema.GetAcquireAwaiter(WaitReason.SyncMutexLock, _slow.QueueLifo, _ct);
             if (!_aw.IsCompleted)
             {
                 State = 0;

@@ -147,7 +147,7 @@ public sealed class RWMutex : ILocker, ISuspendingLocker
             State = -1;
             _aw0.GetResult();
             if (!_rw.AnnounceWriter()) return FrameResult.Completed;
-            _aw1 = _rw.WriterSem.GetAcquireAwaiter();
+            _aw1 = _rw.WriterSem.GetAcquireAwaiter(WaitReason.SyncRWMutexLock);
             if (!_aw1.IsCompleted)
             {
                 State = 1;
@@ -210,7 +210,7 @@ public struct RWMutexRLockAwaiter
     /// <summary>Parks until the writer lets the readers in.</summary>
     public FrameResult Suspend(G g, Frame frame)
     {
-        _sem = _rw.ReaderSem.GetAcquireAwaiter();
+        _sem = _rw.ReaderSem.GetAcquireAwaiter(WaitReason.SyncRWMutexRLock);
         return _sem.Suspend(g, frame);
     }
 

@@ -90,7 +90,7 @@ public static partial class Sync
         }
 
         /// <summary>The awaiter of an acquire inside a goroutine.</summary>
-        public SemaAwaiter GetAcquireAwaiter(bool lifo = false, CancellationToken cancellationToken = default) => new(this, lifo, cancellationToken);
+        public SemaAwaiter GetAcquireAwaiter(WaitReason reason, bool lifo = false, CancellationToken cancellationToken = default) => new(this, reason, lifo, cancellationToken);
 
         internal static readonly IParkCommit CommitFifo = new CommitStep(false);
         internal static readonly IParkCommit CommitLifo = new CommitStep(true);
@@ -123,14 +123,16 @@ public static partial class Sync
     internal struct SemaAwaiter
     {
         private readonly Sema _s;
+        private readonly WaitReason _reason;
         private readonly bool _lifo;
         private readonly CancellationToken _ct;
         private Waiter<Empty>? _w;
         private bool _acquired;
 
-        public SemaAwaiter(Sema s, bool lifo, CancellationToken cancellationToken)
+        public SemaAwaiter(Sema s, WaitReason reason, bool lifo, CancellationToken cancellationToken)
         {
             _s = s;
+            _reason = reason;
             _lifo = lifo;
             _ct = cancellationToken;
             _w = null;
@@ -146,7 +148,7 @@ public static partial class Sync
             w.Queue = _s;
             _w = w;
             w.RegisterCancel(_ct, _s);
-            return g.Park(frame, _lifo ? Sema.CommitLifo : Sema.CommitFifo, w, WaitReason.SyncWait);
+            return g.Park(frame, _lifo ? Sema.CommitLifo : Sema.CommitFifo, w, _reason);
         }
 
         /// <summary>True if a unit was taken; false if the token ended the wait (no unit was taken).</summary>

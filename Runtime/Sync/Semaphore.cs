@@ -99,7 +99,7 @@ public struct SemaphoreAcquireAwaiter
     {
         _s = s;
         _ct = cancellationToken;
-        _aw = s.Sema.GetAcquireAwaiter(false, cancellationToken);
+        _aw = s.Sema.GetAcquireAwaiter(WaitReason.SyncWait, false, cancellationToken);
         _done = false;
     }
 

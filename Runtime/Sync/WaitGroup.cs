@@ -180,7 +180,7 @@ public struct WaitGroupAwaiter
         w.Queue = _wg;
         _w = w;
         w.RegisterCancel(_ct, _wg);
-        return g.Park(frame, WaitGroup.Commit, w, WaitReason.SyncWait);
+        return g.Park(frame, WaitGroup.Commit, w, WaitReason.SyncWaitGroupWait);
     }
 
     /// <summary>Returns once the counter reached zero; throws <see cref="OperationCanceledException"/> if the token ended the wait.</summary>
