@@ -249,7 +249,7 @@ public class PropertyTests(ITestOutputHelper output)
         output.WriteLine($"{batches} batches of 25 random methods");
     }
 
-    private static string Outcome(Func<object?> run)
+    internal static string Outcome(Func<object?> run)
     {
         try { return "value " + run(); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { return "throws " + e.InnerException.Message; }

@@ -69,9 +69,10 @@ internal sealed partial class MethodLowerer
                             _w.Line($"case {Rewrite(csl.Value)}: goto {sectionLabels[i]};");
                             break;
                         case CasePatternSwitchLabelSyntax cpl:
-                            var designations = cpl.DescendantNodes().OfType<SingleVariableDesignationSyntax>()
-                                .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
-                            var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
+                            var designations = ArmDesignations(cpl.Pattern);
+                            var guardVariables = GuardVariables(cpl.WhenClause);
+                            var excluded = new HashSet<ISymbol>(designations.Concat(guardVariables), SymbolEqualityComparer.Default);
+                            designations.AddRange(UsedAfterGuard(guardVariables, sw.Sections[i].Statements));
                             var pattern = Rewrite(cpl.Pattern, cpl, null, excluded);
                             var when = cpl.WhenClause is null ? "" : " when (" + InContext(Rewrite(cpl.WhenClause.Condition, cpl, null, excluded)) + ")";
                             var copies = string.Concat(designations.Select(d => $"{Hoist(d, cpl)} = {d.Name}; "));
@@ -180,9 +181,9 @@ internal sealed partial class MethodLowerer
                 // The pattern's variables and the guard's (when x is int y) are copied out of the case: the arm's value
                 // may suspend before it uses them.
                 var designations = ArmDesignations(arm.Pattern);
-                if (arm.WhenClause is not null)
-                    designations.AddRange(Designations(arm.WhenClause.Condition).Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>());
-                var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
+                var guardVariables = GuardVariables(arm.WhenClause);
+                var excluded = new HashSet<ISymbol>(designations.Concat(guardVariables), SymbolEqualityComparer.Default);
+                designations.AddRange(UsedAfterGuard(guardVariables, arm.Expression));
                 var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
                 var when = arm.WhenClause is null ? "" : " when (" + InContext(Rewrite(arm.WhenClause.Condition, arm, null, excluded)) + ")";
                 var copies = string.Concat(designations.Select(d => $"{Hoist(d, arm)} = {d.Name}; "));
@@ -211,6 +212,24 @@ internal sealed partial class MethodLowerer
     private List<ILocalSymbol> ArmDesignations(SyntaxNode pattern) =>
         pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
             .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
+
+    private List<ILocalSymbol> GuardVariables(WhenClauseSyntax? when) =>
+        when is null ? new List<ILocalSymbol>() : Designations(when.Condition).Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
+
+    /// <summary>
+    /// The variables a guard declares that the arm or section reads before writing them, which are the ones worth
+    /// copying out of the case. Unlike a pattern's, a guard's variable need not be assigned when the guard is true
+    /// (<c>when w > (c ? (x is var v ? v : 1) : 2)</c>): a copy of every one would read an unassigned variable
+    /// (CS0165), and C# has already proved that a variable flowing into the arm is assigned.
+    /// </summary>
+    private IEnumerable<ILocalSymbol> UsedAfterGuard(List<ILocalSymbol> guardVariables, SyntaxNode armExpression) =>
+        UsedAfterGuard(guardVariables, Model.AnalyzeDataFlow(armExpression));
+
+    private IEnumerable<ILocalSymbol> UsedAfterGuard(List<ILocalSymbol> guardVariables, SyntaxList<StatementSyntax> section) =>
+        section.Count == 0 ? Enumerable.Empty<ILocalSymbol>() : UsedAfterGuard(guardVariables, Model.AnalyzeDataFlow(section.First(), section.Last()));
+
+    private static IEnumerable<ILocalSymbol> UsedAfterGuard(List<ILocalSymbol> guardVariables, DataFlowAnalysis? flow) =>
+        flow is { Succeeded: true } ? guardVariables.Where(v => flow.DataFlowsIn.Contains(v, SymbolEqualityComparer.Default)) : guardVariables;
 
     private void LowerSwitchExpressionArmByArm(SwitchExpressionSyntax se, string v, string govRead, string result, string end, DagCache cache)
     {
