@@ -136,6 +136,10 @@ public class DiagnosticTests
     [InlineData("ref int [|r = ref a[0]|]; r = ref a[Tw(1)]; var t = Tw(2) + r;")]
     [InlineData("Span<int> [|s = a|]; s = s.Slice(Tw(1));")]
     [InlineData("ref int [|r = ref a[0]|]; r = ref a[Tw(r)];")]
+    // `r = value;` writes through the reference (no new binding, as `r = ref x;` is): CS9217 for async.
+    [InlineData("ref int [|r = ref a[0]|]; r = Tw(1);")]
+    [InlineData("ref int [|r = ref a[0]|]; Go.Yield(); r = 5;")]
+    [InlineData("ref int [|r = ref a[0]|]; Go.Yield(); r = ref a[1]; r = Tw(2);")]
     public void StackOnlyLocalLiveAcrossTheSuspension(string body) => Expect("GOSH0008", """
         public partial class C
         {

@@ -95,11 +95,14 @@ internal sealed partial class MethodLowerer
 
     /// <summary>
     /// Whether <paramref name="statement"/> is <c>local = value;</c> or <c>local = ref location;</c> whose right side does not
-    /// mention the local: the local's value before it is dead there.
+    /// mention the local: the local's value before it is dead there. A ref local is bound anew only by
+    /// <c>r = ref location;</c>: <c>r = value;</c> writes through the reference it holds (CS9217 for async when a
+    /// suspension point comes between).
     /// </summary>
     private bool AssignsAnew(StatementSyntax statement, ILocalSymbol local) =>
         statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } a }
         && a.IsKind(SyntaxKind.SimpleAssignmentExpression)
+        && (!local.IsRef || a.Right is RefExpressionSyntax)
         && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(target, _ct).Symbol, local)
         && !a.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id =>
             id.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id, _ct).Symbol, local));
