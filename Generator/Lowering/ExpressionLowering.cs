@@ -342,6 +342,12 @@ internal sealed partial class MethodLowerer
                 repl[op] = ft;
                 continue;
             }
+            if (i < last && ConcatenatedAsString(op))
+            {
+                // `o + Tw(x)`: C# makes o's text before Tw runs (ConcatenatedOperands.cs).
+                repl[op] = SpillConcatenatedText(op, r);
+                continue;
+            }
             if (i < last && !IsTrivial(op) && !_loweredHandlers.Contains(op))
             {
                 if (UserConversionAsEvaluated(op) is { } converted)
