@@ -373,12 +373,13 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
-    /// The type an argument, an array initializer's element or a collection expression's element is converted to,
-    /// when that conversion is user-defined (an <c>implicit operator</c>) and the type can be named; else null.
+    /// The type an argument, an array initializer's element, a collection expression's element or an operator's
+    /// operand is converted to, when that conversion is user-defined (an <c>implicit operator</c>) and the type can
+    /// be named; else null. (`n + Tw(m)` of a Money m converts n to Money before Tw runs, and async keeps that.)
     /// </summary>
     private ITypeSymbol? UserConversionAsEvaluated(ExpressionSyntax op)
     {
-        if (op.Parent is not (ArgumentSyntax { RefKindKeyword.RawKind: 0 } or InitializerExpressionSyntax or ExpressionElementSyntax)) return null;
+        if (op.Parent is not (ArgumentSyntax { RefKindKeyword.RawKind: 0 } or InitializerExpressionSyntax or ExpressionElementSyntax or BinaryExpressionSyntax)) return null;
         if (!Model.GetConversion(op, _ct).IsUserDefined) return null;
         var converted = Model.GetTypeInfo(op, _ct).ConvertedType;
         return converted is null or { TypeKind: TypeKind.Error } || ContainsAnonymousType(converted) ? null : converted;
