@@ -54,4 +54,42 @@ public static partial class Cases
         Rt10Money? c = k + Tw((Rt10Money?)new Rt10Money(log.L("w", 3), log));
         return a + "," + s + "," + c;
     }
+
+    /// <summary>An index with logged user-defined conversions to and from int.</summary>
+    public readonly struct Rt10Index
+    {
+        public readonly int I;
+        public Rt10Index(int i) { I = i; }
+        public static Log? Lg;
+        public static implicit operator int(Rt10Index x) { Lg?.Add("index" + x.I); return x.I; }
+        public static implicit operator Rt10Index(int i) { Lg?.Add("to" + i); return new Rt10Index(i); }
+    }
+
+    public sealed class Rt10Indexed
+    {
+        public readonly int[] A = new int[4];
+        public int this[Rt10Index i] { get => A[i.I]; set => A[i.I] = value; }
+    }
+
+    // Bug 3: an index of an assignment's target converted by a user-defined operator (an array's index to int, an
+    // indexer's argument to its parameter type) was spilled unconverted: converted after the right side's
+    // suspension, and in a compound assignment twice (read and write); so was an array creation's size. C#
+    // converts it once, as it is evaluated, before the right side runs (async too).
+    [Goroutine]
+    public static string Rt10IndexConversions(Log log, int n)
+    {
+        Rt10Index.Lg = log;
+        var x = new Rt10Index(n);
+        int[] a = new int[4];
+        a[x] = Tw(log.L("v", 5));
+        a[x] += Tw(log.L("w", 1));
+        var h = new Rt10Indexed();
+        h[log.L("i", n)] = Tw(log.L("u", 2));
+        h[n] += Tw(log.L("t", 1));
+        h[2] = Tw(log.L("s", 3));
+        var l = new System.Collections.Generic.List<int> { 1, 2, 3, 4 };
+        l[x] = Tw(log.L("r", 7));
+        var m = new int[new Rt10Index(2), Tw(log.L("d", 2))];
+        return a[n] + "," + h.A[n] + h.A[2] + "," + l[n] + "," + m.Length;
+    }
 }

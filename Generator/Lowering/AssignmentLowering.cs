@@ -269,7 +269,9 @@ internal sealed partial class MethodLowerer
                 {
                     if (LowerIndexHandler(arg, bindingRepl)) continue;
                     var v = LowerExpression(arg);
-                    if (!IsTrivial(arg))
+                    // An index converted by a user-defined operator is converted before the right side runs, once.
+                    if (UserConversionAsEvaluated(arg) is { } convertedIndex) v = SpillConverted(arg, convertedIndex, v, "spilled converted index");
+                    else if (!IsTrivial(arg))
                     {
                         var (t, read) = ValueTemp(TypeOf(arg), arg, "spilled element access");
                         Src(arg);
@@ -307,7 +309,10 @@ internal sealed partial class MethodLowerer
                 {
                     if (LowerIndexHandler(op, repl)) continue;
                     var v = LowerExpression(op);
-                    if (!IsTrivial(op))
+                    // An index converted by a user-defined operator is converted before the right side runs, once
+                    // (a compound assignment reads and writes the element with it).
+                    if (UserConversionAsEvaluated(op) is { } convertedIndex) v = SpillConverted(op, convertedIndex, v, "spilled converted index");
+                    else if (!IsTrivial(op))
                     {
                         // An array of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs).
                         var (t, read) = ValueTemp(TypeOf(op), op, "spilled element access");

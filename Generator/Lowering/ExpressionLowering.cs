@@ -348,18 +348,16 @@ internal sealed partial class MethodLowerer
                 repl[op] = SpillConcatenatedText(op, r);
                 continue;
             }
+            if (i < last && !_loweredHandlers.Contains(op) && UserConversionAsEvaluated(op) is { } converted)
+            {
+                // An argument or element converted by a user-defined operator is converted as it is evaluated,
+                // before the next one (C#: Take(cv, B(2), Tw(3)) runs the conversion before B): spilled converted.
+                // A constant too: the operator may have side effects.
+                repl[op] = SpillConverted(op, converted, r, "spilled converted operand");
+                continue;
+            }
             if (i < last && !IsTrivial(op) && !_loweredHandlers.Contains(op))
             {
-                if (UserConversionAsEvaluated(op) is { } converted)
-                {
-                    // An argument or element converted by a user-defined operator is converted as it is evaluated,
-                    // before the next one (C#: Take(cv, B(2), Tw(3)) runs the conversion before B): spilled converted.
-                    var ct = Temp(converted, op, "spilled converted operand");
-                    Src(op);
-                    Stmt($"{ct} = ({converted.Fq()})({r});");
-                    repl[op] = ct;
-                    continue;
-                }
                 var (t, read) = ValueTemp(TypeOf(op), op, "spilled operand");
                 Src(op);
                 Stmt($"{t} = {r};");
@@ -379,10 +377,21 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private ITypeSymbol? UserConversionAsEvaluated(ExpressionSyntax op)
     {
-        if (op.Parent is not (ArgumentSyntax { RefKindKeyword.RawKind: 0 } or InitializerExpressionSyntax or ExpressionElementSyntax or BinaryExpressionSyntax)) return null;
+        // An index (`a[x] = Tw(v)`, an indexer's argument) and an array's size are converted as evaluated too.
+        if (op.Parent is not (ArgumentSyntax { RefKindKeyword.RawKind: 0 } or InitializerExpressionSyntax or ExpressionElementSyntax
+            or BinaryExpressionSyntax or ArrayRankSpecifierSyntax)) return null;
         if (!Model.GetConversion(op, _ct).IsUserDefined) return null;
         var converted = Model.GetTypeInfo(op, _ct).ConvertedType;
         return converted is null or { TypeKind: TypeKind.Error } || ContainsAnonymousType(converted) ? null : converted;
+    }
+
+    /// <summary>A spilled operand converted as C# converts it where it is evaluated (see UserConversionAsEvaluated).</summary>
+    private string SpillConverted(ExpressionSyntax op, ITypeSymbol converted, string value, string what)
+    {
+        var ct = Temp(converted, op, what);
+        Src(op);
+        Stmt($"{ct} = ({converted.Fq()})({value});");
+        return ct;
     }
 
     /// <summary>
