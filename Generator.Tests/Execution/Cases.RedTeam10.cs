@@ -92,4 +92,18 @@ public static partial class Cases
         var m = new int[new Rt10Index(2), Tw(log.L("d", 2))];
         return a[n] + "," + h.A[n] + h.A[2] + "," + l[n] + "," + m.Length;
     }
+
+    public sealed record Rt10Pair(Rt10Money A, Rt10Money B);
+
+    // Bug 4: a with expression's member value converted by a user-defined operator was converted after a later
+    // member's suspension point (the clone is made with every value at the end). C# converts and assigns each
+    // member before the next value runs.
+    [Goroutine]
+    public static string Rt10WithMemberConversions(Log log, int n)
+    {
+        Rt10Money.Lg = log;
+        var r = new Rt10Pair(new Rt10Money(1, log), new Rt10Money(2, log));
+        r = r with { A = log.L("a", n), B = Tw(log.L("b", 2)) };
+        return r.A + "," + r.B;
+    }
 }

@@ -377,9 +377,11 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private ITypeSymbol? UserConversionAsEvaluated(ExpressionSyntax op)
     {
-        // An index (`a[x] = Tw(v)`, an indexer's argument) and an array's size are converted as evaluated too.
+        // An index (`a[x] = Tw(v)`, an indexer's argument), an array's size and a with expression's member value
+        // (`r with { A = x, B = Tw(y) }`, assigned before B's value runs) are converted as evaluated too.
         if (op.Parent is not (ArgumentSyntax { RefKindKeyword.RawKind: 0 } or InitializerExpressionSyntax or ExpressionElementSyntax
-            or BinaryExpressionSyntax or ArrayRankSpecifierSyntax)) return null;
+            or BinaryExpressionSyntax or ArrayRankSpecifierSyntax)
+            && !(op.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax { Parent: WithExpressionSyntax } } member && member.Right == op)) return null;
         if (!Model.GetConversion(op, _ct).IsUserDefined) return null;
         var converted = Model.GetTypeInfo(op, _ct).ConvertedType;
         return converted is null or { TypeKind: TypeKind.Error } || ContainsAnonymousType(converted) ? null : converted;
