@@ -32,17 +32,29 @@ namespace GoSharp.Generator.Lowering;
 ///          _aw2 = GetTwAwaiter&lt;int&gt;(_p_n); ... suspend ...
 ///          _l1_b = [.. _t0, _t1 + _aw2.GetResult()];
 /// </code>
-/// Each element is converted to the target's element type when the residual adds it (C# converts it as it adds it:
-/// a user-defined conversion with a side effect is the one difference left). A spread of anonymous-type elements is
+/// An element a user-defined operator converts is taken converted (the operator's result type), so the operator runs
+/// as C# runs it, when the element is added; a standard conversion left to the residual has no effect. A spread of anonymous-type elements is
 /// taken by Enumerable.ToArray into an object field; one of ref structs is spilled as its collection.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
-    /// <summary>The element type of the spread <paramref name="op"/> is the collection of, or null.</summary>
+    /// <summary>
+    /// The type the spread <paramref name="op"/>'s elements are taken as, or null: its collection's element type, or,
+    /// when each is converted by a user-defined operator, the operator's result, so the operator runs as the elements
+    /// are taken, where C# runs it (the residual's standard conversion to the target's element type has no effect).
+    /// </summary>
     private ITypeSymbol? SpreadElementType(ExpressionSyntax op)
     {
         if (op.Parent is not SpreadElementSyntax spread || CollectionOf(op) is not { } c) return null;
-        var element = c.Elements.OfType<ISpreadOperation>().FirstOrDefault(s => s.Syntax == spread)?.ElementType;
+        var s = c.Elements.OfType<ISpreadOperation>().FirstOrDefault(e => e.Syntax == spread);
+        var element = s?.ElementType;
+        if (s?.ElementConversion is { IsUserDefined: true, MethodSymbol.ReturnType: { } converted } && !ContainsAnonymousType(converted))
+        {
+            // Lifted (int? to S? through S(int)): null stays null, so the elements are taken as S?.
+            var lifted = element is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+                && converted is { IsValueType: true } and not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+            element = lifted ? Model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(converted) : converted;
+        }
         return element is null or IErrorTypeSymbol || SymbolFacts.IsRefLike(element) ? null : element;
     }
 
