@@ -231,13 +231,24 @@ internal sealed class SelectOp<T1, T2, T3, T4> : SelectParker, IParkCommit
         return c.H!.SendLocked(c.Value, out wake);
     }
 
-    /// <summary>Pass 2, all channels locked: a waiter on every channel case.</summary>
+    /// <summary>
+    /// Pass 2, all channels locked: a waiter on every channel case, queued in the poll order, so that among
+    /// cases on one channel the parked select is woken through a random one (Go queues its sudogs in lock
+    /// order, which its heap sort derives from the shuffled poll order); in case order the first duplicate
+    /// case won every wake-up.
+    /// </summary>
     public void Pass2()
     {
-        if (C1.IsChannelCase) _w1 = Enqueue(C1);
-        if (C2.IsChannelCase) _w2 = Enqueue(C2);
-        if (C3.IsChannelCase) _w3 = Enqueue(C3);
-        if (C4.IsChannelCase) _w4 = Enqueue(C4);
+        for (int k = 0; k < _npoll; k++)
+        {
+            switch (_poll[k])
+            {
+                case 0: _w1 = Enqueue(C1); break;
+                case 1: _w2 = Enqueue(C2); break;
+                case 2: _w3 = Enqueue(C3); break;
+                case 3: _w4 = Enqueue(C4); break;
+            }
+        }
     }
 
     private Waiter<T> Enqueue<T>(in SelectCase<T> c)

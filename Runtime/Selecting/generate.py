@@ -172,10 +172,21 @@ internal sealed class SelectOp<{T}> : SelectParker, IParkCommit
         return c.H!.SendLocked(c.Value, out wake);
     }}
 
-    /// <summary>Pass 2, all channels locked: a waiter on every channel case.</summary>
+    /// <summary>
+    /// Pass 2, all channels locked: a waiter on every channel case, queued in the poll order, so that among
+    /// cases on one channel the parked select is woken through a random one (Go queues its sudogs in lock
+    /// order, which its heap sort derives from the shuffled poll order); in case order the first duplicate
+    /// case won every wake-up.
+    /// </summary>
     public void Pass2()
     {{
-{''.join(f'        if (C{i}.IsChannelCase) _w{i} = Enqueue(C{i});{chr(10)}' for i in range(1, K + 1))}    }}
+        for (int k = 0; k < _npoll; k++)
+        {{
+            switch (_poll[k])
+            {{
+{''.join(f'                case {i - 1}: _w{i} = Enqueue(C{i}); break;{chr(10)}' for i in range(1, K + 1))}            }}
+        }}
+    }}
 
     private Waiter<T> Enqueue<T>(in SelectCase<T> c)
     {{
