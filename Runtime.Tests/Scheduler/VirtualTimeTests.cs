@@ -38,6 +38,41 @@ public class VirtualTimeTests
         }
     }
 
+    // A ticker nobody stops or reads: once its channel holds a tick, every later tick is dropped, so it can
+    // wake no one. The virtual clock jumped from dropped tick to dropped tick forever (a busy loop: the
+    // runtime never went quiescent, so a goroutine blocked for good was never reported). Go's synctest
+    // reports it (a ticker with no receiver is not in its timer heap); here the clock stops at the last tick
+    // that mattered and deadlock detection, proof or all-asleep, reports the blocked goroutine.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AForgottenTickerDoesNotKeepTheVirtualClockRunningPastADeadlock(bool allAsleep)
+    {
+        for (int seed = 1; seed <= 5; seed++)
+        {
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed, DeadlockOnAllAsleep = allAsleep });
+            long start = rt.Sched.Nanotime();
+            var ticks = new List<DateTime>();
+            IEnumerable<Op> Main()
+            {
+                var ticker = Go.NewTicker(TimeSpan.FromMilliseconds(10));
+                for (int i = 0; i < 2; i++)
+                {
+                    var r = Ops.Recv(ticker.C);
+                    yield return r;
+                    ticks.Add(r.Result);
+                }
+                yield return Ops.Recv(new Chan<int>()); // nothing can ever send: a deadlock, the ticker still running
+            }
+            // Run, as Go.Run starts main: it holds the goroutine only weakly, so the proof can see it.
+            Assert.IsType<DeadlockException>(Assert.ThrowsAny<Exception>(() => rt.Run(() => rt.Go(Main()))));
+            Assert.Equal(TimeSpan.FromMilliseconds(10), ticks[1] - ticks[0]);
+            // The clock went one tick past the last receive (that tick fills the buffer), not on and on.
+            double virtualMs = (rt.Sched.Nanotime() - start) * 1000.0 / Stopwatch.Frequency;
+            Assert.InRange(virtualMs, 20.0, 30.5);
+        }
+    }
+
     private static int[] SelectChoices(int seed)
     {
         using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });

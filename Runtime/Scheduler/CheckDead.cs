@@ -71,7 +71,10 @@ internal sealed partial class Sched
     private bool IsQuiescentLocked(P[] allp)
     {
         if (_stopping || _stopTheWorld || _npidle != _gomaxprocs || _runqsize != 0 || _exitWaiters is not null) return false;
-        if (Volatile.Read(ref ExternalWaits) != 0 || EarliestTimer(allp) != long.MaxValue) return false;
+        // Deterministic mode: a ticker whose ticks are all dropped cannot wake anyone, as its clock knows
+        // (AdvanceVirtualClockLocked); with real time it still counts, as in Go 1.19's checkdead.
+        long timer = _det is null ? EarliestTimer(allp) : NextUsefulTimer(allp);
+        if (Volatile.Read(ref ExternalWaits) != 0 || timer != long.MaxValue) return false;
         foreach (P p in allp)
             if (!p.RunQueue.IsEmpty) return false;
         return true;

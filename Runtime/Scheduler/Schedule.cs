@@ -337,15 +337,30 @@ internal sealed partial class Sched
     /// <summary>
     /// Deterministic mode, the only P about to go idle: every goroutine is blocked. If none waits for the
     /// outside world and a timer is pending, jump the virtual clock to it (Go: testing/synctest) and let
-    /// findRunnable fire it. Caller holds the lock.
+    /// findRunnable fire it. Caller holds the lock. A ticker whose tick would be dropped (its channel's
+    /// buffer is full) is not a reason to jump: with only such tickers left the runtime goes quiescent and
+    /// deadlock detection looks at it, where the clock used to run from dropped tick to dropped tick forever
+    /// (Go's synctest reports that deadlock: a ticker nobody receives from is not in its timer heap).
     /// </summary>
     private bool AdvanceVirtualClockLocked()
     {
         if (Volatile.Read(ref ExternalWaits) != 0 || _exitWaiters is not null) return false;
-        long next = EarliestTimer(_allp);
+        long next = NextUsefulTimer(_allp);
         if (next == long.MaxValue) return false;
         if (next > _virtualNow) Volatile.Write(ref _virtualNow, next);
         return true;
+    }
+
+    /// <summary>The earliest timer of any P whose firing would change something, or long.MaxValue (deterministic mode).</summary>
+    private static long NextUsefulTimer(P[] allp)
+    {
+        long next = long.MaxValue;
+        foreach (P p in allp)
+        {
+            long w = p.Timers.NextUsefulWhen();
+            if (w < next) next = w;
+        }
+        return next;
     }
 
     /// <summary>The earliest timer of any P, or long.MaxValue.</summary>

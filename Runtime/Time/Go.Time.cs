@@ -173,6 +173,8 @@ public abstract class ChannelTimer
         private readonly ChannelTimer _owner;
         public Entry(ChannelTimer owner) => _owner = owner;
         internal override void Fire(long now, int seq) => _owner.Fire(seq);
+        // A ticker's tick into a full buffer is dropped (a one-shot's channel was drained by Stop/Reset).
+        internal override bool FireIsNoOp => Period > 0 && _owner._action is null && _owner.Channel.H!.SendWouldBlock();
     }
 
     internal void Start(TimeSpan d, long period)

@@ -21,6 +21,13 @@ internal abstract class TimerEntry
 
     /// <summary>Runs the timer's action at <paramref name="now"/> (Stopwatch timestamp).</summary>
     internal abstract void Fire(long now, int seq);
+
+    /// <summary>
+    /// True while firing now would change nothing: a ticker whose channel already holds a tick nobody has
+    /// taken (its send is dropped). Read without locks; only deterministic mode asks, to keep its virtual
+    /// clock from jumping from one dropped tick to the next forever (<see cref="TimerHeap.NextUsefulWhen"/>).
+    /// </summary>
+    internal virtual bool FireIsNoOp => false;
 }
 
 /// <summary>
@@ -38,6 +45,34 @@ internal sealed class TimerHeap
 
     /// <summary>Stopwatch timestamp of the earliest timer, or <see cref="long.MaxValue"/> if none.</summary>
     public long NextWhen => Volatile.Read(ref _nextWhen);
+
+    /// <summary>
+    /// The earliest timer whose firing would change something (<see cref="TimerEntry.FireIsNoOp"/> false), or
+    /// <see cref="long.MaxValue"/>. Deterministic mode jumps its virtual clock to it: a forgotten ticker whose
+    /// channel nobody reads would otherwise advance the clock tick after dropped tick, a busy loop that never
+    /// lets the runtime go quiescent (so a deadlock was never reported). The root is the answer unless it is
+    /// such a ticker; only then are the others scanned.
+    /// </summary>
+    public long NextUsefulWhen()
+    {
+        _lock.Enter();
+        try
+        {
+            if (_count == 0) return long.MaxValue;
+            if (!_heap[0].FireIsNoOp) return _heap[0].When;
+            long best = long.MaxValue;
+            for (int i = 1; i < _count; i++)
+            {
+                TimerEntry t = _heap[i];
+                if (t.When < best && !t.FireIsNoOp) best = t.When;
+            }
+            return best;
+        }
+        finally
+        {
+            _lock.Exit();
+        }
+    }
 
     /// <summary>The number of timers on the heap.</summary>
     public int Count => Volatile.Read(ref _count);
