@@ -57,6 +57,42 @@ public class ExecutionContextTests
         }
     }
 
+    private sealed class MarkerContext : SynchronizationContext;
+
+    // A SynchronizationContext is thread state, outside the ExecutionContext. .NET's thread pool drops one
+    // a work item installed (ExecutionContext.Run restores the thread's), so it never reaches the next item.
+    // A goroutine's stayed on its M: every goroutine that ran there after it saw it as Current, and a
+    // Task awaited there (await task, Task.Yield) posted its continuation to it.
+    [Fact]
+    public void ASynchronizationContextAGoroutineSetsDoesNotReachTheNextGoroutine()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = 1 });
+        var c = new Chan<int>();
+        SynchronizationContext? seenByNext = new MarkerContext(), seenAfterPark = new MarkerContext();
+        IEnumerable<Op> Installer()
+        {
+            SynchronizationContext.SetSynchronizationContext(new MarkerContext());
+            yield return Ops.Recv(c);
+            seenAfterPark = SynchronizationContext.Current;
+        }
+        IEnumerable<Op> Next()
+        {
+            seenByNext = SynchronizationContext.Current;
+            yield break;
+        }
+        IEnumerable<Op> Main()
+        {
+            var installer = rt.Go(Installer());
+            yield return TimeOps.Sleep(1); // virtual time moves only once the installer has parked
+            yield return Ops.Join(rt.Go(Next()));
+            yield return Ops.Send(c, 1);
+            yield return Ops.Join(installer);
+        }
+        rt.Go(Main()).Join();
+        Assert.Null(seenByNext);
+        Assert.Null(seenAfterPark); // each resume starts without one, as each thread-pool work item does
+    }
+
     [Fact]
     public void AValueSetInsideAGoroutineStaysWithItAndLeaksNowhere()
     {

@@ -165,6 +165,11 @@ internal sealed partial class Sched
         {
             ExecutionContext.Restore(mctx!);
         }
+        // A SynchronizationContext is the thread's, not the ExecutionContext's: one the goroutine installed
+        // would stay on the M for every goroutine after it (a UI context's Post, a test's single-threaded
+        // context). As the thread pool does after a work item (ExecutionContext.Run restores it), the M drops
+        // it: every resume starts without one. One thread-static read when none was set.
+        if (SynchronizationContext.Current is not null) SynchronizationContext.SetSynchronizationContext(null);
         // The goroutine may have blocked in plain code, or been retaken, and come back on another P.
         switch (r)
         {
