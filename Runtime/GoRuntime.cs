@@ -22,7 +22,28 @@ public sealed class GoRuntime : IDisposable
 {
     private static readonly DefaultRuntimeHolder s_default = new();
     private static int s_nextId;
-    [ThreadStatic] private static GoRuntime? t_entered;
+    // The runtime Enter made current, in an AsyncLocal so that it follows the code across awaits: as a
+    // thread-static, `using (rt.Enter()) { await ...; GoX(); }` spawned into Default after the await (another
+    // thread), and the scope's Dispose there left the first thread entered into rt for good.
+    // A goroutine spawned inside the scope gets the context from before Enter (EnteredScope.Outer), so the
+    // scope alone does not give it a context to restore at every resume.
+    private static readonly System.Threading.AsyncLocal<EnteredScope?> s_entered = new();
+
+    /// <summary>What Enter set: the runtime, and the ExecutionContext just before and just after setting it.</summary>
+    internal sealed class EnteredScope
+    {
+        public readonly GoRuntime Runtime;
+        public readonly ExecutionContext? Outer;
+        public ExecutionContext? Inner;
+        public EnteredScope(GoRuntime runtime, ExecutionContext? outer) { Runtime = runtime; Outer = outer; }
+    }
+
+    /// <summary>
+    /// <paramref name="ec"/>, or the context it had before Enter when it is exactly the one Enter made (only
+    /// the entered runtime differs, which a goroutine never reads: it spawns into its own runtime).
+    /// </summary>
+    internal static ExecutionContext? WithoutEnteredScope(ExecutionContext ec) =>
+        s_entered.Value is { } scope && ReferenceEquals(scope.Inner, ec) ? scope.Outer : ec;
 
     /// <summary>The scheduler behind this runtime.</summary>
     internal readonly Sched Sched;
@@ -100,9 +121,9 @@ public sealed class GoRuntime : IDisposable
 
     /// <summary>
     /// The runtime a launcher spawns into from the calling thread: the running goroutine's, else the one
-    /// entered on this thread, else <see cref="Default"/>.
+    /// entered by the calling code (<see cref="Enter"/>; it follows awaits, as an AsyncLocal does), else <see cref="Default"/>.
     /// </summary>
-    public static GoRuntime Current => M.Current?.Sched.Runtime ?? t_entered ?? Default;
+    public static GoRuntime Current => M.Current?.Sched.Runtime ?? s_entered.Value?.Runtime ?? Default;
 
     /// <summary>The runtime's name, used for its threads.</summary>
     public string Name { get; }
@@ -120,23 +141,26 @@ public sealed class GoRuntime : IDisposable
     public int ThreadCount => Sched.ThreadCount;
 
     /// <summary>
-    /// Makes this runtime the target of launchers called on this thread until the returned scope is
-    /// disposed. Tests use it to run generated launchers in a runtime of their own.
+    /// Makes this runtime the target of launchers called by this code until the returned scope is
+    /// disposed: on this thread, after an <c>await</c> on whichever thread the code resumes, and in Tasks and
+    /// threads it starts meanwhile (the scope lives in the ExecutionContext, like an AsyncLocal). Tests use it to run generated launchers in a runtime of their own.
     /// </summary>
     public EnterScope Enter()
     {
-        var previous = t_entered;
-        t_entered = this;
+        var previous = s_entered.Value;
+        var scope = new EnteredScope(this, ExecutionContext.Capture());
+        s_entered.Value = scope;
+        scope.Inner = ExecutionContext.Capture();
         return new EnterScope(previous);
     }
 
     /// <summary>Restores the previously entered runtime.</summary>
     public readonly struct EnterScope : IDisposable
     {
-        private readonly GoRuntime? _previous;
-        internal EnterScope(GoRuntime? previous) => _previous = previous;
+        private readonly EnteredScope? _previous;
+        internal EnterScope(EnteredScope? previous) => _previous = previous;
         /// <summary>Restores the previously entered runtime.</summary>
-        public void Dispose() => t_entered = _previous;
+        public void Dispose() => s_entered.Value = _previous;
     }
 
     /// <summary>

@@ -57,6 +57,33 @@ public class ExecutionContextTests
         }
     }
 
+    // GoRuntime.Enter keeps the entered runtime in the ExecutionContext (it follows awaits). A goroutine spawned
+    // inside the scope from a thread with the default context must still start in the default context, as it
+    // did when the scope was thread-static: no context to restore at each of its resumes.
+    [Fact]
+    public void EnteringARuntimeGivesTheGoroutinesSpawnedInsideNoContextToRestore()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1 });
+        bool? hadContext = null;
+        IEnumerable<Op> Body()
+        {
+            hadContext = GoSharp.CompilerServices.G.Current!.ExecContext is not null;
+            yield break;
+        }
+        Thread t;
+        using (ExecutionContext.SuppressFlow()) // a thread with the default context, whatever the test runner's
+        {
+            t = new Thread(() =>
+            {
+                rt.Go(Body()).Join(); // starts the runtime's first M: the default context is known from here on
+                using (rt.Enter()) rt.Go(Body()).Join();
+            });
+            t.Start();
+        }
+        t.Join();
+        Assert.False(hadContext);
+    }
+
     private sealed class MarkerContext : SynchronizationContext;
 
     // A SynchronizationContext is thread state, outside the ExecutionContext. .NET's thread pool drops one

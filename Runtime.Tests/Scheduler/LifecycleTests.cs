@@ -216,4 +216,37 @@ public class LifecycleTests
         var ended = Record.Exception(() => a.Join());
         Assert.True(ended is null or ObjectDisposedException, $"A ended with {ended}");
     }
+
+    /// <summary>Resumes an async method on a new thread: a thread switch however the test is scheduled.</summary>
+    private readonly struct OnANewThread : INotifyCompletion
+    {
+        public OnANewThread GetAwaiter() => this;
+        public bool IsCompleted => false;
+        public void OnCompleted(Action continuation) => new Thread(() => continuation()).Start();
+        public void GetResult() { }
+    }
+
+    private static async System.Threading.Tasks.Task<(GoRuntime AfterAwait, int ThreadBefore, int ThreadAfter)> SpawnTargetAcrossAnAwait(GoRuntime rt)
+    {
+        using (rt.Enter())
+        {
+            int before = Environment.CurrentManagedThreadId;
+            await new OnANewThread();
+            return (GoRuntime.Current, before, Environment.CurrentManagedThreadId);
+        }
+    }
+
+    // Enter's scope was thread-static: after an await inside `using (rt.Enter())` the code resumed on another
+    // thread and its launchers spawned into GoRuntime.Default; the scope's Dispose ran there, so the first
+    // thread stayed entered into rt after the using had ended.
+    [Fact]
+    public async System.Threading.Tasks.Task AnEnteredRuntimeFollowsTheCodeAcrossAnAwait()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, Name = "entered-across-await" });
+        var outside = GoRuntime.Current;
+        var (afterAwait, before, after) = await SpawnTargetAcrossAnAwait(rt);
+        Assert.NotEqual(before, after);
+        Assert.Same(rt, afterAwait);
+        Assert.Same(outside, GoRuntime.Current); // the scope ended with the method: its caller is not left entered
+    }
 }

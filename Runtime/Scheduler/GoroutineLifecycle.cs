@@ -72,7 +72,11 @@ internal sealed partial class Sched
         // Every thread without a context of its own captures the same Default instance; an M records it at
         // start, so this recognises the default from plain threads too once any M has started (before, the
         // G keeps Default, which Execute then finds equal to its M's and skips all the same).
-        return ReferenceEquals(ec, m?.ExecContext ?? M.DefaultContext) ? null : ec;
+        ExecutionContext? def = m?.ExecContext ?? M.DefaultContext;
+        if (ReferenceEquals(ec, def)) return null;
+        // Inside `using (rt.Enter())` the context differs from the one before by the entered runtime only.
+        ec = GoRuntime.WithoutEnteredScope(ec);
+        return ec is null || ReferenceEquals(ec, def) ? null : ec;
     }
 
     private G NewG()
