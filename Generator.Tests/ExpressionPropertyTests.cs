@@ -13,7 +13,8 @@ namespace GoSharp.Generator.Tests;
 /// Random expressions, where <see cref="PropertyTests"/> draws from statement templates: every operand may be a
 /// suspension point, a logged read (<c>log.L(tag, v)</c>), an assignment, an increment, a call with <c>ref</c>,
 /// <c>out</c>, named or <c>params</c> arguments, a nested goroutine call, a conditional, a switch expression, a
-/// pattern, a tuple, an initializer, an interpolation, a lambda, a conversion, a struct local's method; the log shows
+/// pattern, a tuple, an initializer, an interpolation, a lambda, a conversion, a struct local's method, a call that
+/// throws (plainly, or after suspending); the log shows
 /// the order C# evaluated them in, and the method's state at its end shows what they computed. Each batch is compiled
 /// in memory with the generator and every method runs as a plain call and as a goroutine on n = 0, 1, 3.
 /// <c>GOSHARP_EXPRESSION_ITER</c> sets the number of 30-method batches (default 3).
@@ -93,6 +94,9 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
             Gen.Select(e, e, (a, b) => $"Mix({a}, {b}, Sp.Val(0) + x++)"),
             e.Select(a => $"((long){a} * 3 > 10 ? 1 : 0)"),
             Gen.Select(e, e, (a, b) => $"Math.Max({a}, {b})"),
+            // an operand that throws: what the expression did before it stays done, nothing after it runs
+            e.Select(a => $"Chk({a})"),
+            e.Select(a => $"ThrowsAfterPause(log, {a})"),
         };
         return Gen.Frequency((2, Gen.OneOf(leaves)), (5, Gen.OneOf(composite)));
     }
@@ -180,6 +184,16 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
                 return v * 2;
             }
 
+            static int Chk(int v) => v % 7 == 6 ? throw new InvalidOperationException("chk" + v) : v;
+
+            [Goroutine]
+            public static int ThrowsAfterPause(Log log, int v)
+            {
+                Sp.Pause();
+                if (v % 5 == 4) throw new ArgumentException("tap" + v);
+                return v + 1;
+            }
+
             [Goroutine]
             public static int Named(Log log, int a, int b, int c = 5)
             {
@@ -214,7 +228,7 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
                     }
                     catch (Exception e)
                     {
-                        log.Add("ex " + e.GetType().Name);
+                        log.Add("ex " + e.Message);
                     }
                     return $"{x},{y},{arr[0]},{arr[1]},{arr[2]},{box.Value},{box.Field},{ni},{pt.X},{s}";
                 }
