@@ -107,9 +107,12 @@ public class DiagnosticTests
     // Dead at the suspension point (not read from it on): async accepts it (C# 13 refuses by liveness, CS4007 and
     // CS9217), and so does the generator (StackOnlyLocals.cs; run in Cases.StackOnlyLocalsDeadAtTheSuspension).
     // Mentioned in the suspending statement or after it, it stays refused, but where a statement assigns it anew
-    // (`Go.Yield(); s = default;`, run in Cases.Issue8.StackLocalsAssignedAnew.cs).
+    // (`Go.Yield(); s = default;`, run in Cases.Issue8.StackLocalsAssignedAnew.cs), also in each branch of an `if`
+    // that suspends (Cases.Corpus3.cs).
     [Theory]
-    [InlineData("Span<int> [|s = a|]; for (var i = 0; i < 2; i++) s[i]++; { s[0]++; Go.Yield(); }")]
+    [InlineData("Span<int> [|s = a|]; for (var i = 0; i < 2; i++) s[i]++; { s[0]++; Go.Yield(); } s[1]++;")]
+    [InlineData("ref int [|r = ref a[0]|]; if (a.Length > 1) { Go.Yield(); } r++;")]
+    [InlineData("ref int [|r = ref a[0]|]; if (a.Length > 1) { Go.Yield(); r = ref a[1]; } else Go.Yield(); r++;")]
     [InlineData("ref int [|r = ref a[0]|]; r++; Go.Yield(); if (a.Length > 5) r++;")]
     [InlineData("Span<int> [|s = a.AsSpan(int.TryParse(\"0\", out var k) ? k : 0)|]; s[0]++; Go.Yield(); a[0] = k;")]
     // `r = 5` of a ref local writes through the reference (ZLinq's HashSetSlim, `bucket = entryIndex + 1`): it was

@@ -34,7 +34,8 @@ namespace GoSharp.Generator.Lowering;
 /// (<c>Tw(1) + sp[0]</c>; one in the other branch of a <c>?:</c> is not after it), a mention whose ref struct value
 /// would itself be spilled (<c>Take(sp, Tw(1))</c>, CS4007 for async) or whose location would (<c>sp[0] = Tw(1)</c>,
 /// an <c>in</c> argument), one in a later statement or in a suspending statement that is not an expression, a
-/// declaration, a <c>return</c> or a <c>throw</c> (a loop's condition runs again after the suspension), or a label
+/// declaration, a <c>return</c>, a <c>throw</c>, a block or an <c>if</c> (whose branches are scanned as blocks,
+/// DeadAtSuspensions; a loop's condition runs again after the suspension), or a label
 /// between the declaration and the suspension point keeps it GOSH0008. One whose scope holds no suspension point
 /// at all is copied whole (StatementLowering.LowerBlock).
 /// </summary>
@@ -63,35 +64,74 @@ internal sealed partial class MethodLowerer
         var locals = ld.Declaration.Variables.Select(v => Model.GetDeclaredSymbol(v, _ct)).OfType<ILocalSymbol>()
             .Where(l => l.IsRef || SymbolFacts.IsRefLike(l.Type)).ToList();
         if (locals.Count == 0) return;
-        var next = at + 1;
-        while (next < statements.Count && !Suspends(statements[next]) && !statements[next].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) next++;
         var names = new HashSet<string>(locals.Select(l => l.Name));
-        // From the first suspending statement on, a mention needs a value made after the last suspension point: one
-        // a statement assigns anew (`s = a.AsSpan(Tw(2));`, `r = ref a[Tw(1)];`: dead before it, as C# 13 async
-        // sees it, so its own right side may suspend), until the next suspending statement, whose mentions must be
-        // reads before its suspension point. A label from there on could bring a value back: no new assignments then.
-        var alive = true;
-        var labels = statements.Skip(next).Any(s => s.DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any());
-        for (var j = next; j < statements.Count; j++)
+        // A label after the declaration could bring a value back: no new assignments then (AssignsAnew).
+        var labels = statements.Skip(at + 1).Any(s => s.DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any());
+        if (DeadAtSuspensions(statements.Skip(at + 1), alive: true, locals, names, labels) is null) return;
+        foreach (var l in locals) _stackLocals[l] = "_l" + (_nextLocal++) + "_" + l.Name;
+        if (suspends) _stackLocalsSuspendingInitializer.Add(locals[0]);
+    }
+
+    /// <summary>
+    /// Scans <paramref name="statements"/>, run in order from a point where the locals' value is
+    /// <paramref name="alive"/> (made after the last suspension point, so statements may mention it): null when a
+    /// statement mentions them where their value would have to cross a suspension point, else whether their value
+    /// is alive after the last statement. From a suspending statement on, a mention needs a value made after the
+    /// last suspension point: one a statement assigns anew (<c>s = a.AsSpan(Tw(2));</c>, <c>r = ref a[Tw(1)];</c>:
+    /// dead before it, as C# 13 async sees it, so its own right side may suspend), until the next suspending
+    /// statement, whose mentions must be reads before its suspension point. An <c>if</c> whose condition does not suspend
+    /// (ZLinq's <c>HashSetSlim.Add</c>: <c>if (full) { Resize(); bucket = ref buckets[Index(h)]; }</c>, then
+    /// <c>bucket</c> read) is scanned branch by branch, and the value is alive after it when it is at the end of each
+    /// branch whose end is reachable: C# 13 async decides by liveness, which follows both paths.
+    /// </summary>
+    private bool? DeadAtSuspensions(IEnumerable<StatementSyntax> statements, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels)
+    {
+        foreach (var statement in statements)
         {
-            var mentions = statements[j].DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
-                .Where(id => names.Contains(id.Identifier.ValueText) && Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol l && locals.Contains(l, SymbolEqualityComparer.Default))
-                .ToList();
-            if (!labels && locals.Count == 1 && AssignsAnew(statements[j], locals[0]))
+            if (!labels && locals.Count == 1 && AssignsAnew(statement, locals[0]))
             {
                 alive = true;
                 continue;
             }
-            if (!alive && mentions.Count > 0) return;
-            if (alive && Suspends(statements[j]))
+            if (statement is BlockSyntax block)
             {
-                if (mentions.Any(id => !ReadBeforeTheSuspension(statements[j], id))) return;
+                if (DeadAtSuspensions(block.Statements, alive, locals, names, labels) is not { } afterBlock) return null;
+                alive = afterBlock;
+                continue;
+            }
+            if (statement is IfStatementSyntax ifs && !Suspends(ifs.Condition))
+            {
+                if (!alive && Mentions(ifs.Condition, locals, names)) return null;
+                var whenTrue = AliveAfterBranch(ifs.Statement, alive, locals, names, labels);
+                var whenFalse = ifs.Else is null ? alive : AliveAfterBranch(ifs.Else.Statement, alive, locals, names, labels);
+                if (whenTrue is null || whenFalse is null) return null;
+                alive = whenTrue.Value && whenFalse.Value;
+                continue;
+            }
+            var mentions = Mentions(statement, locals, names);
+            if (!alive && mentions) return null;
+            if (alive && Suspends(statement))
+            {
+                if (statement.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+                    .Any(id => IsMentionOf(id, locals, names) && !ReadBeforeTheSuspension(statement, id))) return null;
                 alive = false;
             }
         }
-        foreach (var l in locals) _stackLocals[l] = "_l" + (_nextLocal++) + "_" + l.Name;
-        if (suspends) _stackLocalsSuspendingInitializer.Add(locals[0]);
+        return alive;
     }
+
+    /// <summary>A branch of an <c>if</c> (DeadAtSuspensions): a branch whose end is unreachable joins no later mention.</summary>
+    private bool? AliveAfterBranch(StatementSyntax branch, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels)
+    {
+        var after = DeadAtSuspensions(branch is BlockSyntax b ? b.Statements : new[] { branch }, alive, locals, names, labels);
+        return after is false && Model.AnalyzeControlFlow(branch) is { Succeeded: true, EndPointIsReachable: false } ? true : after;
+    }
+
+    private bool Mentions(SyntaxNode node, List<ILocalSymbol> locals, HashSet<string> names) =>
+        node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => IsMentionOf(id, locals, names));
+
+    private bool IsMentionOf(IdentifierNameSyntax id, List<ILocalSymbol> locals, HashSet<string> names) =>
+        names.Contains(id.Identifier.ValueText) && Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol l && locals.Contains(l, SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Whether <paramref name="statement"/> is <c>local = value;</c> or <c>local = ref location;</c> whose right side does not
