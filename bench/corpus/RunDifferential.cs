@@ -263,14 +263,20 @@ internal static class RunDifferential
         catch (Exception e) { return "<rendering threw " + e.GetType().Name + ">"; }
     }
 
-    private static string RenderCore(object? v) => v switch
+    // Nested enumerables are rendered 8 levels deep and 5,000 elements in all (the first 50 of each): a value whose
+    // elements are enumerables again without end (language-ext has such values) overflowed the stack, which ends
+    // the process.
+    private static string RenderCore(object? v) => RenderCore(v, 0, new int[] { 5000 });
+
+    private static string RenderCore(object? v, int depth, int[] budget) => v switch
     {
         null => "null",
         string s => "\"" + s + "\"",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Take(50).Select(RenderCore)) + "]",
+        IEnumerable when depth >= 8 || budget[0] <= 0 => "[...]",
+        IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Take(50).TakeWhile(_ => budget[0]-- > 0).Select(x => RenderCore(x, depth + 1, budget))) + "]",
         _ => v.ToString() ?? "",
     };
 
