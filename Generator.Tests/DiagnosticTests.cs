@@ -584,6 +584,23 @@ public class DiagnosticTests
         public partial class W : IMaker { [Goroutine] public static int [|Make|]() { Go.Yield(); return 1; } }
         """, DiagnosticSeverity.Warning);
 
+    // language-ext's DocNest<A>.ToString overrides the ToString the compiler writes for the base record Doc<A>: no
+    // one can mark that one [Goroutine], as no one can mark object.ToString, so no GOSH0023 (its advice, "mark
+    // 'Doc.ToString' [Goroutine] too", could not be followed).
+    [Fact]
+    public void OverridingARecordsSynthesizedMemberIsNoPlainAbstraction()
+    {
+        var result = GeneratorHarness.Run(Prelude + """
+            public abstract partial record Doc<A>;
+            public partial record DocNest<A>(int Indent) : Doc<A>
+            {
+                [Goroutine] public override string ToString() { Go.Yield(); return "(nest " + Indent + ")"; }
+            }
+            """);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.CompileDiagnostics);
+    }
+
     [Fact]
     public void CleanMethodHasNoDiagnostics()
     {

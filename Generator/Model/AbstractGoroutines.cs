@@ -131,7 +131,9 @@ internal static class AbstractGoroutines
     /// </summary>
     public static IEnumerable<(IMethodSymbol Through, string How)> PlainAbstractions(IMethodSymbol method)
     {
-        if (method.OverriddenMethod is { } overridden && overridden.DeclaringSyntaxReferences.Length > 0
+        // A member the compiler writes (a record's ToString, Equals, PrintMembers) has the record's declaration as
+        // its syntax, but no one can mark it [Goroutine]: it counts as object.ToString does.
+        if (method.OverriddenMethod is { } overridden && overridden.DeclaringSyntaxReferences.Length > 0 && !overridden.IsImplicitlyDeclared
             && !SymbolFacts.HasGoroutineAttribute(overridden.OriginalDefinition))
             yield return (overridden, "overrides");
         // (A static one implements static abstract and virtual members, called through a type parameter.)
