@@ -14,7 +14,7 @@ namespace GoSharp.Generator.Tests;
 /// suspension point, a logged read (<c>log.L(tag, v)</c>), an assignment, an increment, a call with <c>ref</c>,
 /// <c>out</c>, named or <c>params</c> arguments, a nested goroutine call, a conditional, a switch expression, a
 /// pattern, a tuple, an initializer, an interpolation, a lambda, a conversion, a struct local's method, a call that
-/// throws (plainly, or after suspending); the log shows
+/// throws (plainly, or after suspending), the instance's fields, property and methods, a static field; the log shows
 /// the order C# evaluated them in, and the method's state at its end shows what they computed. Each batch is compiled
 /// in memory with the generator and every method runs as a plain call and as a goroutine on n = 0, 1, 3.
 /// <c>GOSHARP_EXPRESSION_ITER</c> sets the number of 30-method batches (default 3).
@@ -32,10 +32,10 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
         var leaves = new[]
         {
             K.Select(k => k.ToString()),
-            Gen.OneOf("x", "y", "n", "box.Value", "box.Field", "arr[1]", "pt.X", "(ni ?? 7)", "s.Length"),
+            Gen.OneOf("x", "y", "n", "box.Value", "box.Field", "arr[1]", "pt.X", "(ni ?? 7)", "s.Length", "fld", "this.Prop", "farr[2]", "sfld"),
             K.Select(k => $"log.L(\"l{k}\", {k})"),
             K.Select(k => suspends ? $"Sp.Val({k})" : $"{k}.GetHashCode()"),
-            Gen.OneOf(suspends ? "Sp.Val(x)" : "x", "x++", "++y", "--x", "box.Value++", "arr[0]++", "pt.X++"),
+            Gen.OneOf(suspends ? "Sp.Val(x)" : "x", "x++", "++y", "--x", "box.Value++", "arr[0]++", "pt.X++", "fld++", "--Prop", "sfld++"),
         };
         if (depth == 0 || !suspends) return Gen.OneOf(leaves);
         var e = Int(depth - 1);
@@ -49,7 +49,7 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
             Gen.Select(e, e, (a, b) => $"({a} << ({b} & 3))"),
             Gen.Select(e, e, (a, b) => $"({a} / ({b} + n * 0))"),
             Gen.Select(c, e, e, (p, a, b) => $"({p} ? {a} : {b})"),
-            Gen.Select(e, Gen.OneOf("x =", "y +=", "x *=", "box.Value -=", "box.Field |=", "pt.X +=", "y >>="), (a, lhs) => $"({lhs} {a})"),
+            Gen.Select(e, Gen.OneOf("x =", "y +=", "x *=", "box.Value -=", "box.Field |=", "pt.X +=", "y >>=", "fld -=", "this.fld =", "Prop +=", "sfld ^=", "farr[0] +="), (a, lhs) => $"({lhs} {a})"),
             Gen.Select(e, e, Gen.OneOf("=", "+=", "-="), (i, a, op) => $"(arr[I3({i})] {op} {a})"),
             e.Select(i => $"arr[I3({i})]"),
             e.Select(i => $"arr[I3({i})]++"),
@@ -66,7 +66,9 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
             Gen.Select(e, e, (a, b) => $"$\"{{{a}}}:{{{b}}}\".Length"),
             e.Select(a => $"(- {a})"),
             e.Select(a => $"(~{a})"),
-            Gen.Select(e, Gen.OneOf("x", "arr[I3(x)]", "box.Field", "pt.X"), (a, v) => $"RefAdd(ref {v}, {a})"),
+            Gen.Select(e, Gen.OneOf("x", "arr[I3(x)]", "box.Field", "pt.X", "fld", "farr[I3(y)]", "sfld"), (a, v) => $"RefAdd(ref {v}, {a})"),
+            e.Select(a => $"Inst({a})"),
+            e.Select(a => $"InstCallee(log, {a})"),
             e.Select(a => $"(Two({a}, out y) + y)"),
             Gen.Select(Int(0, suspends: false), e, (a, b) => $"Apply(q => q * 2 + {a}, {b})"),
             e.Select(a => $"unchecked((int)(byte){a})"),
@@ -148,7 +150,14 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
             Gen.Select(e, e, e, (i, a, b) => $"(arr[I3({i})], box.Value) = ({a}, {b});"),
             e.Select(a => $"s += {a};"),
             e.Select(a => $"for (var i = 0; i < 2; i++) x += {a};"),
-            Gen.Select(c, e, (p, a) => $"for (var w = 0; w < 3 && {p}; w++) x += 1 + ({a} & 1);"));
+            Gen.Select(c, e, (p, a) => $"for (var w = 0; w < 3 && {p}; w++) x += 1 + ({a} & 1);"),
+            // statements around suspending expressions: handlers, loops, guards, using, captures
+            Gen.Select(e, e, e, (a, b, d) => $"try {{ x += {a}; }} catch (InvalidOperationException ex) when (ex.Message.Length > y % 8) {{ y += {b}; }} finally {{ fld += {d}; }}"),
+            Gen.Select(e, e, e, (a, b, d) => $"foreach (var q in new[] {{ {a}, {b} }}) x += q + {d};"),
+            Gen.Select(e, e, e, (g, a, b) => $"switch ({g} % 3) {{ case 0 when {a} > 2: x += {b}; break; case var w when w > 0: y += {a}; break; default: s += {b}; break; }}"),
+            Gen.Select(e, e, (a, b) => $"using (new Res(log, \"r\" + {a})) x += {b};"),
+            Gen.Select(e, e, (a, b) => $"{{ var loc = {a}; Func<int> f = () => loc + x; x += {b}; y += f(); }}"),
+            Gen.Select(e, e, (a, b) => $"{{ var dw = 0; do {{ x += {a}; }} while (++dw < 2 && {b} > 0); }}"));
     }
 
     private static string Program(string[] bodies) =>
@@ -159,8 +168,23 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
 
         namespace RandomExpressions;
 
-        public static partial class R
+        public partial class R
         {
+            int fld = 10;
+            int[] farr = { 4, 5, 6 };
+            int Prop { get; set; } = 20;
+            static int sfld;
+            int Inst(int a) { fld += a; return fld; }
+
+            [Goroutine]
+            public int InstCallee(Log log, int v)
+            {
+                log.Add("inst" + v + "/" + fld);
+                Sp.Pause();
+                fld += v;
+                return fld;
+            }
+
             static int I3(int i) => ((i % 3) + 3) % 3;
             static int Mix(int a, int b, int c) => (a * 7 + b * 3 + c) % 1000;
             static int RefAdd(ref int v, int a) { v += a; return v; }
@@ -213,8 +237,9 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
         """ + string.Concat(bodies.Select((b, i) => $$"""
 
                 [Goroutine]
-                public static string M{{i}}(Log log, int n)
+                public string M{{i}}(Log log, int n)
                 {
+                    sfld = n * 2;
                     var x = n;
                     var y = 2;
                     var arr = new[] { 1, 2, 3 };
@@ -230,7 +255,7 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
                     {
                         log.Add("ex " + e.Message);
                     }
-                    return $"{x},{y},{arr[0]},{arr[1]},{arr[2]},{box.Value},{box.Field},{ni},{pt.X},{s}";
+                    return $"{x},{y},{arr[0]},{arr[1]},{arr[2]},{box.Value},{box.Field},{ni},{pt.X},{s},{fld},{Prop},{farr[0]},{farr[1]},{farr[2]},{sfld}";
                 }
 
             """)) + "}\n";
@@ -252,11 +277,11 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
                 foreach (var n in new[] { 0, 1, 3 })
                 {
                     var plainLog = new Log();
-                    var plain = PropertyTests.Outcome(() => type.GetMethod("M" + i)!.Invoke(null, new object[] { plainLog, n }));
+                    var plain = PropertyTests.Outcome(() => type.GetMethod("M" + i)!.Invoke(Activator.CreateInstance(type), new object[] { plainLog, n }));
                     var goLog = new Log();
                     string go;
                     using (rt.Enter())
-                        go = PropertyTests.Outcome(() => ((Goroutine<string>)type.GetMethod("GoM" + i)!.Invoke(null, new object[] { goLog, n })!).Join());
+                        go = PropertyTests.Outcome(() => ((Goroutine<string>)type.GetMethod("GoM" + i)!.Invoke(Activator.CreateInstance(type), new object[] { goLog, n })!).Join());
                     if (plain != go || plainLog.ToString() != goLog.ToString())
                         throw new Exception($"M{i}, n = {n}: plain {plain} [{plainLog}] vs goroutine {go} [{goLog}]\n{bodies[i]}");
                 }
