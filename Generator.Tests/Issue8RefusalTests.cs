@@ -246,4 +246,29 @@ public class Issue8RefusalTests
                 [Goroutine] static G<V> M(G<V> g) => g with { [|N = P.Get()|] };
             }
             """);
+
+    // A ref conditional assigned around a suspension point is refused as async refuses it (CS8325): GOSH0017, not
+    // GOSH0010's "not supported yet".
+    [Theory]
+    [InlineData("([|c ? ref a[0] : ref b[0]|]) = P.Get();")]
+    [InlineData("([|c ? ref a[P.Get()] : ref b[0]|]) = 5;")]
+    public void RefConditionalTargetIsNotPossible(string body) => ExpectUnsupported(
+        "public partial class C { [Goroutine] static void M(int[] a, int[] b, bool c) { " + body + " } }", "GOSH0017");
+
+    // A ref local refused for living across a suspension point (GOSH0008) gets no second error about its
+    // initializer or a use of it (GOSH0010 repeated it, found on ZLinq under --suspend).
+    [Theory]
+    [InlineData("ref var [|r = ref b[P.Get()]|]; Go.Yield(); return r;")]
+    [InlineData("ref var [|e = ref es[0]|]; e.A = P.Get(); e.B = 2; return e.A;")]
+    public void RefusedRefLocalIsReportedOnce(string body)
+    {
+        var text = Prelude + "public partial class C { public struct E { public int A, B; } [Goroutine] static int M(int[] b, E[] es) { " + body + " } }";
+        var start = text.IndexOf("[|", System.StringComparison.Ordinal);
+        var end = text.IndexOf("|]", System.StringComparison.Ordinal) - 2;
+        var result = GeneratorHarness.Run(text.Replace("[|", "").Replace("|]", ""));
+        var errors = result.AnalyzerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var only = Assert.Single(errors);
+        Assert.Equal("GOSH0008", only.Id);
+        Assert.Equal(TextSpan.FromBounds(start, end), only.Location.SourceSpan);
+    }
 }

@@ -331,6 +331,15 @@ internal sealed partial class MethodLowerer
                 "The reference a ref-returning call gives cannot be kept across a later suspension point in the same expression: the frame cannot hold a reference (async methods: CS8178); compute the suspending values into locals first");
             return null;
         }
+        var target = left;
+        while (target is ParenthesizedExpressionSyntax p) target = p.Expression;
+        if (target is ConditionalExpressionSyntax { WhenTrue: RefExpressionSyntax })
+        {
+            // (c ? ref a : ref b) = Tw(1): the reference chosen would have to wait in the frame.
+            Report(DiagnosticDescriptors.CannotLiveInFrame, left,
+                "The reference a ref conditional chooses cannot be kept across a suspension point in the same expression: the frame cannot hold a reference (async methods: CS8325); compute the suspending value into a local first");
+            return null;
+        }
         Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("This assignment target around a suspension point"));
         return null;
     }

@@ -104,7 +104,7 @@ internal sealed partial class MethodLowerer
         var local = (ILocalSymbol)symbol;
         _rewriteNames.Add(local.Name);
         if (local.IsRef || SymbolFacts.IsRefLike(local.Type))
-            Report(DiagnosticDescriptors.RefAcrossSuspension, at, local.Name);
+            RefuseStackLocal(local, at);
         var type = TypeText(LocalType(local), at, allowAnonymous: true);
         var name = "_l" + (_nextLocal++) + "_" + local.Name;
         var comment = $"local {local.Name} (line {Line(at)})";

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using GoSharp.Generator.Diagnostics;
 using GoSharp.Generator.Emit;
 using GoSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
@@ -198,8 +199,38 @@ internal sealed partial class MethodLowerer
         FrameResultLocal = Free("__fr");
     }
 
-    public void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params string[] args) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(at), args.ToEquatableArray()));
+    public void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params string[] args)
+    {
+        var info = new DiagnosticInfo(descriptor.Id, LocationInfo.From(at), args.ToEquatableArray());
+        if (descriptor == DiagnosticDescriptors.Unsupported)
+        {
+            if (MentionsRefusedStackLocal(at)) return;
+            _notYet.Add((at, info));
+        }
+        _diagnostics.Add(info);
+    }
+
+    private readonly HashSet<ILocalSymbol> _refusedStackLocals = new(SymbolEqualityComparer.Default);
+    private readonly List<(SyntaxNode At, DiagnosticInfo Info)> _notYet = new();
+
+    /// <summary>
+    /// A ref local or a ref struct local refused with GOSH0008: a GOSH0010 about its initializer or a use of it
+    /// (`ref var e = ref a[Tw(0)]`, `e.A = Tw(1)`) would only repeat that the local cannot live in the frame, as if
+    /// rewriting the use could help; it is dropped, whichever of the two is reported first.
+    /// </summary>
+    private void RefuseStackLocal(ILocalSymbol local, SyntaxNode at)
+    {
+        Report(DiagnosticDescriptors.RefAcrossSuspension, at, local.Name);
+        _refusedStackLocals.Add(local);
+        foreach (var (node, info) in _notYet)
+            if (MentionsRefusedStackLocal(node)) _diagnostics.Remove(info);
+    }
+
+    private bool MentionsRefusedStackLocal(SyntaxNode at) =>
+        _refusedStackLocals.Count > 0
+        && (at.AncestorsAndSelf().OfType<VariableDeclaratorSyntax>().Any(d => Model.GetDeclaredSymbol(d, _ct) is ILocalSymbol l && _refusedStackLocals.Contains(l))
+            || at.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => _refusedStackLocals.Any(l => l.Name == id.Identifier.ValueText)
+                && Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol l && _refusedStackLocals.Contains(l)));
 
     /// <summary>A fresh identifier for a renamed pattern variable.</summary>
     public string UniqueName(string name) => "__" + name + "_" + (_nextLabel++);
