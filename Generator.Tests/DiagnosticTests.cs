@@ -114,6 +114,10 @@ public class DiagnosticTests
     [InlineData("ref int [|r = ref a[0]|]; if (a.Length > 1) { Go.Yield(); } r++;")]
     [InlineData("ref int [|r = ref a[0]|]; if (a.Length > 1) { Go.Yield(); r = ref a[1]; } else Go.Yield(); r++;")]
     [InlineData("ref int [|r = ref a[0]|]; r++; Go.Yield(); if (a.Length > 5) r++;")]
+    // A branch that suspends and leaves by goto to a later label carries the value there (it was taken for a branch
+    // that joins no later mention: CS0165 in the generated code).
+    [InlineData("ref int [|r = ref a[0]|]; if (a.Length > 1) { Go.Yield(); goto L; } a[1]++; L: r++;")]
+    [InlineData("Span<int> [|s = a|]; if (a.Length > 1) { Go.Yield(); goto L; } a[1]++; L: s[0]++;")]
     [InlineData("Span<int> [|s = a.AsSpan(int.TryParse(\"0\", out var k) ? k : 0)|]; s[0]++; Go.Yield(); a[0] = k;")]
     // `r = 5` of a ref local writes through the reference (ZLinq's HashSetSlim, `bucket = entryIndex + 1`): it was
     // taken for an assignment anew, and the generated code read a local that resuming had jumped past (CS0165).

@@ -120,11 +120,14 @@ internal sealed partial class MethodLowerer
         return alive;
     }
 
-    /// <summary>A branch of an <c>if</c> (DeadAtSuspensions): a branch whose end is unreachable joins no later mention.</summary>
+    /// <summary>
+    /// A branch of an <c>if</c> (DeadAtSuspensions): a branch whose end is unreachable joins no later mention, unless
+    /// a label follows, which a <c>goto</c> out of the branch may reach (<c>if (c) { Tw(); goto L; } L: r++;</c>).
+    /// </summary>
     private bool? AliveAfterBranch(StatementSyntax branch, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels)
     {
         var after = DeadAtSuspensions(branch is BlockSyntax b ? b.Statements : new[] { branch }, alive, locals, names, labels);
-        return after is false && Model.AnalyzeControlFlow(branch) is { Succeeded: true, EndPointIsReachable: false } ? true : after;
+        return after is false && !labels && Model.AnalyzeControlFlow(branch) is { Succeeded: true, EndPointIsReachable: false } ? true : after;
     }
 
     private bool Mentions(SyntaxNode node, List<ILocalSymbol> locals, HashSet<string> names) =>
