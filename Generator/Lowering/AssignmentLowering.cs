@@ -83,6 +83,7 @@ internal sealed partial class MethodLowerer
             {
                 Src(a.Left);
                 Stmt($"{old} = {loc};");
+                if (leftType is not null && !ContainsAnonymousType(leftType) && HasSuspension(a.Right)) old = CompoundLeftAsEvaluated(a, leftType, old);
             }
             var rv = LowerExpression(a.Right);
             var op = a.OperatorToken.Text.Substring(0, a.OperatorToken.Text.Length - 1);
@@ -95,6 +96,30 @@ internal sealed partial class MethodLowerer
             text = $"{loc} = {value}";
         }
         return discard ? text : "(" + text + ")";
+    }
+
+    /// <summary>
+    /// The old value of a compound assignment whose right side suspends, as its operator takes it: C# converts it
+    /// (a user-defined conversion, <c>x += Tw(m)</c> of an int x and a Money m) or makes its text (<c>o += Tw("s")</c>
+    /// of an object o, ConcatenatedOperands.cs) when it reads it, before the right side runs; done in the residual,
+    /// the conversion or ToString ran after the suspension.
+    /// </summary>
+    private string CompoundLeftAsEvaluated(AssignmentExpressionSyntax a, ITypeSymbol leftType, string old)
+    {
+        if (Model.GetOperation(a, _ct) is not ICompoundAssignmentOperation c) return old;
+        if (c.InConversion is { IsUserDefined: true, MethodSymbol.ReturnType: { } converted } && !ContainsAnonymousType(converted))
+        {
+            // Lifted (int? to Money? through Money(int)): null stays null, so the value is taken as Money?.
+            var lifted = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+                && converted is { IsValueType: true } and not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+            return SpillConverted(a.Left, lifted ? Model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(converted) : converted,
+                old, "converted value before compound assignment");
+        }
+        if (c.OperatorKind == BinaryOperatorKind.Add && c.OperatorMethod is null or { MethodKind: MethodKind.BuiltinOperator }
+            && leftType is { SpecialType: not SpecialType.System_String, TypeKind: not TypeKind.Dynamic, IsRefLikeType: false }
+            && Model.GetTypeInfo(a.Right, _ct).ConvertedType is { SpecialType: SpecialType.System_String })
+            return SpillConcatenatedText(a.Left, old);
+        return old;
     }
 
     /// <summary>A compound assignment to a variable whose user-defined operator takes its left operand as <c>in</c>.</summary>
