@@ -605,6 +605,16 @@ public class DiagnosticTests
         Assert.Empty(result.CompileDiagnostics);
     }
 
+    // The compiler's ToString of a record overrides its base record's own plain ToString: calls through that one
+    // run the [Goroutine] override plainly, and that one can be marked (it was no GOSH0023: the synthesized
+    // member in between was skipped, and with it every method it overrides).
+    [Fact]
+    public void OverridingASynthesizedMemberOverADeclaredPlainOne() => Expect("GOSH0023", """
+        public partial record Base { public override string ToString() => "base"; }
+        public partial record Mid : Base;
+        public partial record Leaf : Mid { [Goroutine] public override string [|ToString|]() { Go.Yield(); return "leaf"; } }
+        """, DiagnosticSeverity.Warning);
+
     [Fact]
     public void CleanMethodHasNoDiagnostics()
     {

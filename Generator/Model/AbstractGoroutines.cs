@@ -132,8 +132,11 @@ internal static class AbstractGoroutines
     public static IEnumerable<(IMethodSymbol Through, string How)> PlainAbstractions(IMethodSymbol method)
     {
         // A member the compiler writes (a record's ToString, Equals, PrintMembers) has the record's declaration as
-        // its syntax, but no one can mark it [Goroutine]: it counts as object.ToString does.
-        if (method.OverriddenMethod is { } overridden && overridden.DeclaringSyntaxReferences.Length > 0 && !overridden.IsImplicitlyDeclared
+        // its syntax, but no one can mark it [Goroutine]: calls through it are calls through what it overrides in
+        // turn, object.ToString (no GOSH0023) or a base record's own ToString (which one can mark).
+        var overridden = method.OverriddenMethod;
+        while (overridden is { IsImplicitlyDeclared: true }) overridden = overridden.OverriddenMethod;
+        if (overridden is not null && overridden.DeclaringSyntaxReferences.Length > 0
             && !SymbolFacts.HasGoroutineAttribute(overridden.OriginalDefinition))
             yield return (overridden, "overrides");
         // (A static one implements static abstract and virtual members, called through a type parameter.)
