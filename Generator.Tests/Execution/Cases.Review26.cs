@@ -49,3 +49,32 @@ public static partial class Cases
         return (string)o + "," + a[0];
     }
 }
+
+public static partial class Cases
+{
+    public readonly struct Rv26Amount
+    {
+        public static Log? Lg;
+        public readonly long A;
+        public Rv26Amount(long a) { A = a; }
+        public static implicit operator Rv26Amount(long v) { Lg?.Add("implicit" + v); return new Rv26Amount(v); }
+        public static explicit operator Rv26Amount(int v) { Lg?.Add("explicit" + v); return new Rv26Amount(v * 100); }
+        public static Rv26Amount operator +(Rv26Amount a, Rv26Amount b) => new Rv26Amount(a.A + b.A);
+        public override string ToString() => "A" + A;
+    }
+
+    private static string Rv26Take(Rv26Amount a, Rv26Amount b) => a + "/" + b;
+
+    // An int converted to Rv26Amount is converted implicitly, through the implicit operator from long. The spill
+    // converted it with a cast, an explicit conversion, which binds the explicit operator from int: another
+    // operator, another value (an operand, an argument, an array element alike).
+    [Goroutine]
+    public static string Rv26ImplicitConversionNotACast(Log log, int n)
+    {
+        Rv26Amount.Lg = log;
+        Rv26Amount r = log.L("x", n) + Tw(new Rv26Amount(2));
+        var t = Rv26Take(log.L("y", n + 1), Tw(new Rv26Amount(3)));
+        var a = new Rv26Amount[] { log.L("z", n + 2), Tw(new Rv26Amount(4)) };
+        return r + "," + t + "," + a[0];
+    }
+}

@@ -387,12 +387,17 @@ internal sealed partial class MethodLowerer
         return converted is null or { TypeKind: TypeKind.Error } || ContainsAnonymousType(converted) ? null : converted;
     }
 
-    /// <summary>A spilled operand converted as C# converts it where it is evaluated (see UserConversionAsEvaluated).</summary>
+    /// <summary>
+    /// A spilled operand converted as C# converts it where it is evaluated (see UserConversionAsEvaluated): by
+    /// assignment to a field of the converted type, an implicit conversion as C#'s is. A cast would be an explicit
+    /// conversion, which may bind another operator (an explicit Money(int) beside the implicit Money(long) that C#
+    /// chose for an int).
+    /// </summary>
     private string SpillConverted(ExpressionSyntax op, ITypeSymbol converted, string value, string what)
     {
         var ct = Temp(converted, op, what);
         Src(op);
-        Stmt($"{ct} = ({converted.Fq()})({value});");
+        Stmt($"{ct} = {value};");
         return ct;
     }
 
