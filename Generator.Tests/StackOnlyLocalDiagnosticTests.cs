@@ -1,0 +1,94 @@
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// GOSH0008 for ref locals and ref struct locals live across a suspension point, and the shapes C# 13's liveness
+/// accepts in an async method, which the generator accepts too.
+/// </summary>
+public class StackOnlyLocalDiagnosticTests
+{
+    private static void Expect(string id, string markedSource) => DiagnosticTests.Expect(id, markedSource);
+
+    [Fact]
+    public void RefLocalAcrossSuspension() => Expect("GOSH0008", """
+        public partial class C { [Goroutine] static void M(int[] a) { ref int [|r = ref a[0]|]; Go.Yield(); r++; } }
+        """);
+
+    [Fact]
+    public void SpanAcrossSuspension() => Expect("GOSH0008", """
+        public partial class C { [Goroutine] static void M(int[] a) { Span<int> [|s = a|]; Go.Yield(); s[0]++; } }
+        """);
+
+    [Fact]
+    public void SpanAcrossASuspendingLoop() => Expect("GOSH0008", """
+        public partial class C { [Goroutine] static void M(int[] a) { Span<int> [|s = a|]; for (var i = 0; i < 2; i++) { s[i]++; Go.Yield(); } } }
+        """);
+
+    [Fact]
+    public void SpanAcrossASuspensionAfterAPlainLoop() => Expect("GOSH0008", """
+        public partial class C { [Goroutine] static void M(int[] a) { Span<int> [|s = a|]; for (var i = 0; i < 2; i++) s[i]++; Go.Yield(); s[0]++; } }
+        """);
+
+    // Dead at the suspension point (not read from it on): async accepts it (C# 13 refuses by liveness, CS4007 and
+    // CS9217), and so does the generator (StackOnlyLocals.cs; run in Cases.StackOnlyLocalsDeadAtTheSuspension).
+    // Mentioned in the suspending statement or after it, it stays refused, but where a statement assigns it anew
+    // (`Go.Yield(); s = default;`, run in Cases.Issue8.StackLocalsAssignedAnew.cs), also in each branch of an `if`
+    // that suspends (Cases.Corpus3.cs).
+    [Theory]
+    [InlineData("Span<int> [|s = a|]; for (var i = 0; i < 2; i++) s[i]++; { s[0]++; Go.Yield(); } s[1]++;")]
+    [InlineData("ref int [|r = ref a[0]|]; if (a.Length > 1) { Go.Yield(); } r++;")]
+    [InlineData("ref int [|r = ref a[0]|]; if (a.Length > 1) { Go.Yield(); r = ref a[1]; } else Go.Yield(); r++;")]
+    [InlineData("ref int [|r = ref a[0]|]; r++; Go.Yield(); if (a.Length > 5) r++;")]
+    // A branch that suspends and leaves by goto to a later label carries the value there (it was taken for a branch
+    // that joins no later mention: CS0165 in the generated code).
+    [InlineData("ref int [|r = ref a[0]|]; if (a.Length > 1) { Go.Yield(); goto L; } a[1]++; L: r++;")]
+    [InlineData("Span<int> [|s = a|]; if (a.Length > 1) { Go.Yield(); goto L; } a[1]++; L: s[0]++;")]
+    [InlineData("Span<int> [|s = a.AsSpan(int.TryParse(\"0\", out var k) ? k : 0)|]; s[0]++; Go.Yield(); a[0] = k;")]
+    // `r = 5` of a ref local writes through the reference (ZLinq's HashSetSlim, `bucket = entryIndex + 1`): it was
+    // taken for an assignment anew, and the generated code read a local that resuming had jumped past (CS0165).
+    [InlineData("ref int [|r = ref a[0]|]; var t = r; Go.Yield(); r = 5;")]
+    [InlineData("ref int [|r = ref a[0]|]; Go.Yield(); r = a.Length;")]
+    public void StackOnlyLocalMentionedFromTheSuspensionOn(string body) => Expect("GOSH0008",
+        "public partial class C { [Goroutine] static void M(int[] a) { " + body + " } }");
+
+    // Read before the suspension point in the statement that suspends (`s += Tw(sp[0])`), a stack-only local is a
+    // local of Resume (run in Cases.Issue8.StackOnlyReads.cs); read after it, spilled as a ref struct value or a
+    // location around it, or in a statement whose parts run again after it, it stays refused, as async refuses it
+    // (CS4007, CS8178, CS9217).
+    [Theory]
+    [InlineData("Span<int> [|s = a|]; var t = Tw(1) + s[0];")]
+    [InlineData("Span<int> [|s = a|]; var t = Take(s, Tw(1));")]
+    [InlineData("Span<int> [|s = a|]; s[0] = Tw(1);")]
+    [InlineData("Span<int> [|s = a|]; s[0] += Tw(1);")]
+    [InlineData("Span<int> [|s = a|]; var t = UseIn(s[0], Tw(1));")]
+    [InlineData("Span<int> [|s = a|]; var t = Tw(1) > 0 || s[0] > 0;")]
+    [InlineData("Span<int> [|s = a|]; var t = Tw(Tw(1) + s[0]);")]
+    [InlineData("Span<int> [|s = a|]; var t = Tw(s[0]); t += s[1];")]
+    [InlineData("Span<int> [|s = a|]; while (s[0] < Tw(1)) a[0]++;")]
+    [InlineData("Span<int> [|s = a|]; if (Tw(s[0]) > 0) a[0]++;")]
+    [InlineData("ref int [|r = ref a[0]|]; var t = Tw(1) + r;")]
+    [InlineData("ref int [|r = ref a[0]|]; r += Tw(1);")]
+    [InlineData("Span<int> [|s = a|]; s = a.AsSpan(Tw(1)); var t = Tw(2); s[0]++;")]
+    [InlineData("ref int [|r = ref a[0]|]; r = ref a[Tw(1)]; var t = Tw(2) + r;")]
+    [InlineData("Span<int> [|s = a|]; s = s.Slice(Tw(1));")]
+    [InlineData("ref int [|r = ref a[0]|]; r = ref a[Tw(r)];")]
+    // `r = value;` writes through the reference (no new binding, as `r = ref x;` is): CS9217 for async.
+    [InlineData("ref int [|r = ref a[0]|]; r = Tw(1);")]
+    [InlineData("ref int [|r = ref a[0]|]; Go.Yield(); r = 5;")]
+    [InlineData("ref int [|r = ref a[0]|]; Go.Yield(); r = ref a[1]; r = Tw(2);")]
+    public void StackOnlyLocalLiveAcrossTheSuspension(string body) => Expect("GOSH0008", """
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            static int Take(Span<int> s, int x) => s.Length + x;
+            static int UseIn(in int a, int b) => a + b;
+            [Goroutine] static void M(int[] a) { BODY }
+        }
+        """.Replace("BODY", body));
+
+    [Fact]
+    public void ForEachOverASpanWithASuspendingBody() => Expect("GOSH0008", """
+        public partial class C { [Goroutine] static int M(int[] a) { var t = 0; foreach (var x in [|a.AsSpan()|]) { t += x; Go.Yield(); } return t; } }
+        """);
+}
