@@ -14,7 +14,8 @@ namespace GoSharp.Generator.Tests;
 /// suspension point, a logged read (<c>log.L(tag, v)</c>), an assignment, an increment, a call with <c>ref</c>,
 /// <c>out</c>, named or <c>params</c> arguments, a nested goroutine call, a conditional, a switch expression, a
 /// pattern, a tuple, an initializer, an interpolation, a lambda, a conversion, a struct local's method, a call that
-/// throws (plainly, or after suspending), the instance's fields, property and methods, a static field; the log shows
+/// throws (plainly, or after suspending), a user-defined conversion (an implicit one beside an explicit one), an
+/// object concatenated whose ToString logs, the instance's fields, property and methods, a static field; the log shows
 /// the order C# evaluated them in, and the method's state at its end shows what they computed. Each batch is compiled
 /// in memory with the generator and every method runs as a plain call and as a goroutine on n = 0, 1, 3.
 /// <c>GOSHARP_EXPRESSION_ITER</c> sets the number of 30-method batches (default 3).
@@ -96,6 +97,15 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
             Gen.Select(e, e, (a, b) => $"Mix({a}, {b}, Sp.Val(0) + x++)"),
             e.Select(a => $"((long){a} * 3 > 10 ? 1 : 0)"),
             Gen.Select(e, e, (a, b) => $"Math.Max({a}, {b})"),
+            // user-defined conversions (int to Mon logs, Mon to int logs) and concatenations of an object whose ToString
+            // logs what a later operand changes: each runs when C# evaluates the operand
+            Gen.Select(e, e, (a, b) => $"MonAdd({a}, {b})"),
+            e.Select(a => $"(mon + {a})"),
+            e.Select(a => $"({a} + mon)"),
+            e.Select(a => $"(mon = {a}).V"),
+            e.Select(a => $"(x += Sp.Val(new Mon({a})))"),
+            e.Select(a => $"(\"\" + ctr + Bump(ctr, {a})).Length"),
+            e.Select(a => $"(o2 += \"\" + Bump(ctr, {a})).ToString()!.Length"),
             // an operand that throws: what the expression did before it stays done, nothing after it runs
             e.Select(a => $"Chk({a})"),
             e.Select(a => $"ThrowsAfterPause(log, {a})"),
@@ -208,6 +218,27 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
                 return v * 2;
             }
 
+            public struct Mon
+            {
+                public static Log? Seen;
+                public readonly int V;
+                public Mon(int v) => V = v;
+                public static implicit operator Mon(int v) { Seen?.Add("mon" + v); return new Mon(v); }
+                public static explicit operator Mon(long v) { Seen?.Add("monl" + v); return new Mon((int)v + 1000); }
+                public static implicit operator int(Mon m) { Seen?.Add("int" + m.V); return m.V; }
+            }
+
+            public sealed class Ctr
+            {
+                private readonly Log _log;
+                public int V;
+                public Ctr(Log log, int v) { _log = log; V = v; }
+                public override string ToString() { _log.Add("ts" + V); return "c" + V; }
+            }
+
+            static int MonAdd(Mon a, Mon b) => a.V * 10 + b.V;
+            static int Bump(Ctr c, int a) { c.V += a; return a; }
+
             static int Chk(int v) => v % 7 == 6 ? throw new InvalidOperationException("chk" + v) : v;
 
             [Goroutine]
@@ -247,6 +278,10 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
                     int? ni = n % 2 == 0 ? null : 4;
                     var pt = new Pt { X = 1 };
                     var s = "s";
+                    Mon.Seen = log;
+                    Mon mon = 3;
+                    var ctr = new Ctr(log, 1);
+                    object o2 = ctr;
                     try
                     {
             {{b}}
@@ -255,7 +290,7 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
                     {
                         log.Add("ex " + e.Message);
                     }
-                    return $"{x},{y},{arr[0]},{arr[1]},{arr[2]},{box.Value},{box.Field},{ni},{pt.X},{s},{fld},{Prop},{farr[0]},{farr[1]},{farr[2]},{sfld}";
+                    return $"{x},{y},{arr[0]},{arr[1]},{arr[2]},{box.Value},{box.Field},{ni},{pt.X},{s},{fld},{Prop},{farr[0]},{farr[1]},{farr[2]},{sfld},{mon.V},{ctr.V},{o2.GetType().Name}";
                 }
 
             """)) + "}\n";
