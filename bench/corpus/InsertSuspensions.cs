@@ -106,7 +106,8 @@ internal sealed class InsertSuspensions : CSharpSyntaxRewriter
             case AnonymousObjectMemberDeclaratorSyntax d when d.NameEquals is null:
             case ArgumentSyntax { Parent: TupleExpressionSyntax, NameColon: null }:
             case ArrowExpressionClauseSyntax { Parent: LocalFunctionStatementSyntax }:
-            case ConstantPatternSyntax or CaseSwitchLabelSyntax or GotoStatementSyntax:
+            // An interpolation's alignment ({x,4}) must be a constant (CS0150), as a case label's.
+            case ConstantPatternSyntax or CaseSwitchLabelSyntax or GotoStatementSyntax or InterpolationAlignmentClauseSyntax:
             case ReturnStatementSyntax r when IsRefReturn(r):
                 return false;
             case ArgumentSyntax arg when !arg.RefKindKeyword.IsKind(SyntaxKind.None) || !PlainParameter(arg):
