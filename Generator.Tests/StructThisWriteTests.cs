@@ -50,6 +50,12 @@ public class StructThisWriteTests
     [InlineData("[|Gen.Bump()|];")]
     [InlineData("[|Changed += (s, e) => { }|];")]
     [InlineData("Unsafe.AsRef([|in this|]).N = 1;")]
+    [InlineData("ref int r = ref Unsafe.As<S<T>, int>(ref Unsafe.AsRef([|in this|])); r = 1;")]
+    [InlineData("ref int r = ref Unsafe.As<S<T>, int>(ref Unsafe.AsRef([|in this|])); Unsafe.Add(ref r, 1) = 2;")]
+    [InlineData("ref int r = ref Unsafe.As<S<T>, int>(ref Unsafe.AsRef([|in this|])); Interlocked.Increment(ref r);")]
+    [InlineData("ref int r = ref Unsafe.As<S<T>, int>(ref Unsafe.AsRef([|in this|])); r++;")]
+    [InlineData("ref int r = ref Unsafe.NullRef<int>(); r = ref Unsafe.As<S<T>, int>(ref Unsafe.AsRef([|in this|])); r += 2;")]
+    [InlineData("ref int r = ref Unsafe.As<S<T>, int>(ref Unsafe.AsRef([|in this|])); r = ref Unsafe.Add(ref r, 1); r = 2;")]
     [InlineData("Span<int> s = [|Arr4|]; s[0] = 1;")]
     [InlineData("[|Opaque()|];")]
     [InlineData("foreach (var v in [|Bag|]) M += v;")]
@@ -87,6 +93,18 @@ public class StructThisWriteTests
         Assert.Equal(TextSpan.FromBounds(start, end), gosh14.Location.SourceSpan);
     }
 
+    // Ulid's GetHashCode: the instance's bytes read through a reference Unsafe reinterprets, in a readonly struct.
+    [Fact]
+    public void A_readonly_struct_method_reading_through_Unsafe_As_is_accepted()
+    {
+        const string marked = "public readonly partial struct R\n{\n    public readonly long A, B;\n"
+            + "    [Goroutine] public int Hash() { Go.Yield(); ref int r = ref Unsafe.As<R, int>(ref Unsafe.AsRef(in this)); "
+            + "return r ^ Unsafe.Add(ref r, 1) ^ Unsafe.Add(ref r, 2) ^ Unsafe.Add(ref r, 3); }\n}\n";
+        var result = GeneratorHarness.Run(Prelude + marked);
+        Assert.True(result.Diagnostics.IsEmpty, string.Join("; ", result.Diagnostics));
+        Assert.Empty(result.CompileDiagnostics);
+    }
+
     [Theory]
     [InlineData("x += N + M + Auto + Expr + Body + Helper(1) + In.Get() + In.V;")]
     [InlineData("Arr[0] = 1; List.Add(2); Obj.N = 3; x += Arr.Length;")]
@@ -102,6 +120,10 @@ public class StructThisWriteTests
     [InlineData("x += (this with { N = 7 }).N;")]
     [InlineData("if (this is { N: > 0 }) x++;")]
     [InlineData("x += Ro.Count;")]
+    [InlineData("ref int r = ref Unsafe.As<S, int>(ref Unsafe.AsRef(in this)); x += r + Unsafe.Add(ref r, 1);")]
+    [InlineData("ref readonly int r = ref Unsafe.As<S, int>(ref Unsafe.AsRef(in this)); int y = r; x += y;")]
+    [InlineData("x += Unsafe.As<S, int>(ref Unsafe.AsRef(in this)) * 2;")]
+    [InlineData("ref int r = ref Unsafe.As<S, int>(ref Unsafe.AsRef(in this)); r = ref Unsafe.Add(ref r, 1); x += ReadsByIn(in r);")]
     public void A_body_that_only_reads_the_instance_is_accepted(string statement)
     {
         var source = Prelude + "public sealed class Box { public int N; }\n"

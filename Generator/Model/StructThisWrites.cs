@@ -21,7 +21,7 @@ namespace GoSharp.Generator.Model;
 /// "May write" is decided on the bound body, conservatively: <c>this</c> (explicit or implicit), or a chain of its
 /// value-typed, non-readonly fields (<c>this.a.b</c>), used where C# does not copy it: as an assignment, increment
 /// or deconstruction target; as a <c>ref</c> or <c>out</c> argument (or <c>in</c> to a method returning a writable
-/// <c>ref</c>, <c>Unsafe.AsRef</c>); as a writable <c>ref</c> local's referent; under <c>&amp;</c>; as the receiver
+/// <c>ref</c>, <c>Unsafe.AsRef</c>, unless the reference it returns is only read: <c>ThisReferenceReads</c>); as a writable <c>ref</c> local's referent; under <c>&amp;</c>; as the receiver
 /// of a member that is not readonly (a field-like event's accessors included), unless that member is a method or
 /// accessor of a struct declared in this compilation whose own body never writes to its instance (checked the same
 /// way, a cycle assumed not to write); as the collection of a <c>foreach</c> (a struct that is not readonly); or as anything of an inline-array
@@ -138,7 +138,8 @@ internal static class StructThisWrites
             // constrained call), and nothing says what it does.
             var unknownStruct = place.Type is ITypeParameterSymbol { IsReferenceType: false };
             if (_readonlyThis)
-                return parent is IArgumentOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter, Parent: IInvocationOperation { TargetMethod.ReturnsByRef: true } };
+                return parent is IArgumentOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter, Parent: IInvocationOperation { TargetMethod.ReturnsByRef: true } escape }
+                    && !OnlyReadThrough(escape);
             switch (parent)
             {
                 case IAssignmentOperation a when a.Target == place:
@@ -149,6 +150,8 @@ internal static class StructThisWrites
                     return true;
                 case ITupleOperation when IsDeconstructionTarget(parent):
                     return true;
+                case IArgumentOperation { Parent: IInvocationOperation escape } when OnlyReadThrough(escape):
+                    return false;
                 case IArgumentOperation arg:
                     return arg.Parameter is { RefKind: RefKind.Ref or RefKind.Out }
                         || arg.Parameter is { RefKind: RefKind.In or RefKind.RefReadOnlyParameter }
@@ -171,6 +174,11 @@ internal static class StructThisWrites
                     return false;
             }
         }
+
+        // `this` handed to Unsafe's reinterpreting helpers (Unsafe.As<S, int>(ref Unsafe.AsRef(in this))) escapes as a
+        // writable reference; when that reference is only read, nothing is written (ThisReferenceReads).
+        private static bool OnlyReadThrough(IInvocationOperation escape) =>
+            ThisReferenceReads.IsReinterpreting(escape) && ThisReferenceReads.OnlyRead(escape);
 
         // The accessors a property (or indexer) reference calls where it stands.
         private static IEnumerable<IMethodSymbol?> Accessors(IPropertyReferenceOperation prop)
