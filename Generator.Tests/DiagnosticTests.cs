@@ -343,6 +343,18 @@ public class DiagnosticTests
         }
         """);
 
+    // [MethodImpl(Synchronized)] holds a Monitor for the plain call; the frame would run unlocked (CS4015 for async).
+    [Theory]
+    [InlineData("public int")]
+    [InlineData("public static int")]
+    public void SynchronizedMethod(string modifiers) => Expect("GOSH0017", $$"""
+        public partial class C
+        {
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.Synchronized)]
+            [Goroutine] {{modifiers}} [|M|]() { Go.Yield(); return 1; }
+        }
+        """);
+
     [Fact]
     public void MutableStructInstance() => Expect("GOSH0014", """
         public partial struct S { int _n; [Goroutine] public void Bump() { Go.Yield(); [|_n++|]; } }

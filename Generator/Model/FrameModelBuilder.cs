@@ -170,6 +170,12 @@ internal static partial class FrameModelBuilder
                 through.ContainingType.Name + "." + through.Name);
         if (method.IsAsync)
             Add(diags, DiagnosticDescriptors.AsyncOrIterator, nameLocation, method.Name, "async");
+        // [MethodImpl(Synchronized)] makes the runtime hold a Monitor on the instance (or the type) for the whole
+        // plain call; the frame's Resume is another method, so a goroutine would run unlocked, and a Monitor could
+        // not be held across a suspension anyway (GOSH0005). Async refuses it too (CS4015), at the name.
+        if ((method.MethodImplementationFlags & System.Reflection.MethodImplAttributes.Synchronized) != 0)
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                $"'{method.Name}' is [MethodImpl(MethodImplOptions.Synchronized)], a Monitor held on the thread for the whole call, which a goroutine's frame does not take and could not hold across a suspension (async methods: CS4015); lock a Sync.Mutex in the body instead");
         var body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody ?? (SyntaxNode)decl.ParameterList;
         // The iterator check (a yield outside lambdas and local functions) rides on ScanBody's walk of the body;
         // its diagnostic goes here, in front of the ones added meanwhile.
