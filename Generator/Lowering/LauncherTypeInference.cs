@@ -178,12 +178,18 @@ internal sealed class LauncherTypeInference
     {
         var found = new ITypeSymbol?[target.Arity];
         var args = inv.ArgumentList.Arguments;
-        for (var i = 0; i < args.Count && i < target.Parameters.Length; i++)
+        var ps = target.Parameters;
+        for (var i = 0; i < args.Count; i++)
         {
-            if (args[i].NameColon is not null) return null;
+            // A named argument goes to its parameter (`GoNamed(log, rest: r, first: n)`), a positional one to its
+            // position, and those past the last parameter to an expanded params array.
+            var p = args[i].NameColon is { } named ? ps.FirstOrDefault(q => q.Name == named.Name.Identifier.ValueText)
+                : i < ps.Length ? ps[i] : ps.LastOrDefault(q => q.IsParams);
+            if (p is null) return null;
             var argType = InferType(args[i].Expression);
             if (argType is null || argType.TypeKind == TypeKind.Error) continue;
-            Unify(target.Parameters[i].Type, argType, target, found);
+            var expanded = p.IsParams && p.Type is IArrayTypeSymbol && argType is not IArrayTypeSymbol;
+            Unify(expanded ? ((IArrayTypeSymbol)p.Type).ElementType : p.Type, argType, target, found);
         }
         return found.All(t => t is not null) ? found.Select(t => t!).ToArray() : null;
     }
