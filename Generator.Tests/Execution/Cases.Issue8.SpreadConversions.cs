@@ -12,7 +12,7 @@ public static partial class Cases
     {
         public readonly int V;
         public SpcMoney(int v) => V = v;
-        [System.ThreadStatic] public static Log? Seen;
+        public static Log? Seen; // not [ThreadStatic]: the goroutine resumes on another thread after Tw
         public static implicit operator SpcMoney(int v) { Seen?.Add("conv " + v); return new SpcMoney(v); }
         public static implicit operator int(SpcMoney m) { Seen?.Add("back " + m.V); return m.V; }
         public override string ToString() => "m" + V;
