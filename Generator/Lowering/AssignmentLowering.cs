@@ -107,14 +107,8 @@ internal sealed partial class MethodLowerer
     private string CompoundLeftAsEvaluated(AssignmentExpressionSyntax a, ITypeSymbol leftType, string old)
     {
         if (Model.GetOperation(a, _ct) is not ICompoundAssignmentOperation c) return old;
-        if (c.InConversion is { IsUserDefined: true, MethodSymbol.ReturnType: { } converted } && !ContainsAnonymousType(converted))
-        {
-            // Lifted (int? to Money? through Money(int)): null stays null, so the value is taken as Money?.
-            var lifted = leftType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
-                && converted is { IsValueType: true } and not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
-            return SpillConverted(a.Left, lifted ? Model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(converted) : converted,
-                old, "converted value before compound assignment");
-        }
+        if (UserConvertedType(leftType, c.InConversion) is { } converted)
+            return SpillConverted(a.Left, converted, old, "converted value before compound assignment");
         if (c.OperatorKind == BinaryOperatorKind.Add && c.OperatorMethod is null or { MethodKind: MethodKind.BuiltinOperator }
             && leftType is { SpecialType: not SpecialType.System_String, TypeKind: not TypeKind.Dynamic, IsRefLikeType: false }
             && Model.GetTypeInfo(a.Right, _ct).ConvertedType is { SpecialType: SpecialType.System_String })

@@ -47,14 +47,7 @@ internal sealed partial class MethodLowerer
     {
         if (op.Parent is not SpreadElementSyntax spread || CollectionOf(op) is not { } c) return null;
         var s = c.Elements.OfType<ISpreadOperation>().FirstOrDefault(e => e.Syntax == spread);
-        var element = s?.ElementType;
-        if (s?.ElementConversion is { IsUserDefined: true, MethodSymbol.ReturnType: { } converted } && !ContainsAnonymousType(converted))
-        {
-            // Lifted (int? to S? through S(int)): null stays null, so the elements are taken as S?.
-            var lifted = element is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
-                && converted is { IsValueType: true } and not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
-            element = lifted ? Model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(converted) : converted;
-        }
+        var element = s is null ? null : UserConvertedType(s.ElementType, s.ElementConversion) ?? s.ElementType;
         return element is null or IErrorTypeSymbol || SymbolFacts.IsRefLike(element) ? null : element;
     }
 

@@ -388,6 +388,18 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
+    /// What <paramref name="conversion"/> of a <paramref name="source"/> value gives when it is user-defined, or null:
+    /// the operator's result, lifted for a nullable source (int? to Money? through Money(int): null stays null).
+    /// </summary>
+    private ITypeSymbol? UserConvertedType(ITypeSymbol? source, CommonConversion conversion)
+    {
+        if (conversion is not { IsUserDefined: true, MethodSymbol.ReturnType: { } converted } || ContainsAnonymousType(converted)) return null;
+        var lifted = source is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+            && converted is { IsValueType: true } and not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+        return lifted ? Model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(converted) : converted;
+    }
+
+    /// <summary>
     /// A spilled operand converted as C# converts it where it is evaluated (see UserConversionAsEvaluated): by
     /// assignment to a field of the converted type, an implicit conversion as C#'s is. A cast would be an explicit
     /// conversion, which may bind another operator (an explicit Money(int) beside the implicit Money(long) that C#

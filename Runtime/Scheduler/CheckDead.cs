@@ -73,7 +73,7 @@ internal sealed partial class Sched
         if (_stopping || _stopTheWorld || _npidle != _gomaxprocs || _runqsize != 0 || _exitWaiters is not null) return false;
         // Deterministic mode: a ticker whose ticks are all dropped cannot wake anyone, as its clock knows
         // (AdvanceVirtualClockLocked); with real time it still counts, as in Go 1.19's checkdead.
-        long timer = _det is null ? EarliestTimer(allp) : NextUsefulTimer(allp);
+        long timer = EarliestTimer(allp, useful: _det is not null);
         if (Volatile.Read(ref ExternalWaits) != 0 || timer != long.MaxValue) return false;
         foreach (P p in allp)
             if (!p.RunQueue.IsEmpty) return false;

@@ -350,31 +350,22 @@ internal sealed partial class Sched
     private bool AdvanceVirtualClockLocked()
     {
         if (Volatile.Read(ref ExternalWaits) != 0 || _exitWaiters is not null) return false;
-        long next = NextUsefulTimer(_allp);
+        long next = EarliestTimer(_allp, useful: true);
         if (next == long.MaxValue) return false;
         if (next > _virtualNow) Volatile.Write(ref _virtualNow, next);
         return true;
     }
 
-    /// <summary>The earliest timer of any P whose firing would change something, or long.MaxValue (deterministic mode).</summary>
-    private static long NextUsefulTimer(P[] allp)
+    /// <summary>
+    /// The earliest timer of any P, or long.MaxValue; with <paramref name="useful"/> (deterministic mode) the earliest
+    /// whose firing would change something (TimerHeap.NextUsefulWhen, under each heap's lock).
+    /// </summary>
+    private static long EarliestTimer(P[] allp, bool useful = false)
     {
         long next = long.MaxValue;
         foreach (P p in allp)
         {
-            long w = p.Timers.NextUsefulWhen();
-            if (w < next) next = w;
-        }
-        return next;
-    }
-
-    /// <summary>The earliest timer of any P, or long.MaxValue.</summary>
-    private static long EarliestTimer(P[] allp)
-    {
-        long next = long.MaxValue;
-        foreach (P p in allp)
-        {
-            long w = p.Timers.NextWhen;
+            long w = useful ? p.Timers.NextUsefulWhen() : p.Timers.NextWhen;
             if (w < next) next = w;
         }
         return next;
