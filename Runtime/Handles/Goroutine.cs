@@ -71,8 +71,18 @@ public readonly struct Goroutine : IEquatable<Goroutine>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public JoinAwaiter GetJoinAwaiter(CancellationToken cancellationToken) => new(RootOrThrow, cancellationToken);
 
-    /// <summary>Lets async code write <c>await handle</c>.</summary>
+    /// <summary>
+    /// Lets async code write <c>await handle</c>; it resumes on the awaiting code's
+    /// <see cref="SynchronizationContext"/> or task scheduler, as <c>await task</c> does.
+    /// </summary>
     public GoroutineAwaiter GetAwaiter() => new(RootOrThrow);
+
+    /// <summary>
+    /// <c>await handle.ConfigureAwait(false)</c> resumes on the thread pool whatever context the awaiting
+    /// code has (library code that must not post back to a UI thread); <see langword="true"/> is plain <c>await</c>.
+    /// </summary>
+    /// <param name="continueOnCapturedContext">Whether to resume on the captured context.</param>
+    public ConfiguredGoroutineAwaitable ConfigureAwait(bool continueOnCapturedContext) => new(RootOrThrow, continueOnCapturedContext);
 
     internal Frame RootOrThrow
     {
@@ -151,8 +161,18 @@ public readonly struct Goroutine<T> : IEquatable<Goroutine<T>>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public JoinAwaiter<T> GetJoinAwaiter(CancellationToken cancellationToken) => new(RootOrThrow, cancellationToken);
 
-    /// <summary>Lets async code write <c>await handle</c>.</summary>
+    /// <summary>
+    /// Lets async code write <c>await handle</c>; it resumes on the awaiting code's
+    /// <see cref="SynchronizationContext"/> or task scheduler, as <c>await task</c> does.
+    /// </summary>
     public GoroutineAwaiter<T> GetAwaiter() => new(RootOrThrow);
+
+    /// <summary>
+    /// <c>await handle.ConfigureAwait(false)</c> resumes on the thread pool whatever context the awaiting
+    /// code has; <see langword="true"/> is plain <c>await</c>.
+    /// </summary>
+    /// <param name="continueOnCapturedContext">Whether to resume on the captured context.</param>
+    public ConfiguredGoroutineAwaitable<T> ConfigureAwait(bool continueOnCapturedContext) => new(RootOrThrow, continueOnCapturedContext);
 
     /// <summary>The untyped handle of the same goroutine.</summary>
     public static implicit operator Goroutine(Goroutine<T> g) => new(g.RootOrThrow, g.Id);
