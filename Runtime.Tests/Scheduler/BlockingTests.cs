@@ -28,9 +28,16 @@ public class BlockingTests
     /// The blocker runs <paramref name="block"/>, which must wait for the gate; 1,000 ping-pong round trips of
     /// two other goroutines then open it. Returns how many times sysmon took a P from plain code meanwhile.
     /// </summary>
-    internal static long OthersRunWhileOneBlocks(Action<ManualResetEventSlim> block, int procs = 1)
+    internal static long OthersRunWhileOneBlocks(Action<ManualResetEventSlim> block, int procs = 1) =>
+        OthersRunWhileOneBlocks(block, new GoRuntimeOptions { MaxProcs = procs }).Retakes;
+
+    /// <summary>
+    /// <see cref="OthersRunWhileOneBlocks(Action{ManualResetEventSlim}, int)"/> on a runtime of these options;
+    /// also returns how many retakes were of a thread seen blocked before the time slices ran out.
+    /// </summary>
+    internal static (long Retakes, long OfBlockedThreads) OthersRunWhileOneBlocks(Action<ManualResetEventSlim> block, GoRuntimeOptions options)
     {
-        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs });
+        using var rt = new GoRuntime(options);
         using var gate = new ManualResetEventSlim();
         var blocked = new ManualResetEventSlim();
         var blocker = rt.Spawn(new PlainFrame(() => { blocked.Set(); block(gate); }));
@@ -58,7 +65,7 @@ public class BlockingTests
         if (!done) gate.Set();
         Assert.True(done, "the other goroutines stalled while one goroutine was blocked in plain code");
         Assert.Equal(999, last);
-        return Interlocked.Read(ref rt.Sched.RetakesFromPlainCode);
+        return (Interlocked.Read(ref rt.Sched.RetakesFromPlainCode), Interlocked.Read(ref rt.Sched.RetakesOfBlockedThreads));
     }
 
     [Theory, InlineData(1), InlineData(2)]

@@ -27,6 +27,19 @@ public class PlainCodeRetakeTests
         Assert.True(retakes > 0, "the others ran on the only P while its M was blocked, so sysmon must have taken it");
     }
 
+    /// <summary>
+    /// A thread blocked in a managed wait is not computing: its P is taken after a sysmon round or two, as Go
+    /// takes one from a system call, without waiting out the time slices (here an hour, so only that rule can act).
+    /// </summary>
+    [Theory, InlineData(1), InlineData(2)]
+    public void A_thread_seen_blocked_in_a_managed_wait_loses_its_P_before_the_time_slice_ends(int procs)
+    {
+        var options = new GoRuntimeOptions { MaxProcs = procs, PreemptAfter = TimeSpan.FromHours(1) };
+        var (retakes, ofBlocked) = BlockingTests.OthersRunWhileOneBlocks(gate => gate.Wait(), options);
+        if (procs == 1) Assert.True(ofBlocked > 0, "the others ran on the only P, so sysmon must have taken it from the blocked thread");
+        Assert.Equal(retakes, ofBlocked);
+    }
+
     [Fact]
     public void An_unannounced_blocking_call_lets_the_others_run_on_two_Ps() =>
         BlockingTests.OthersRunWhileOneBlocks(gate => gate.Wait(), procs: 2);

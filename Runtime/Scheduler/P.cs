@@ -61,6 +61,8 @@ internal sealed class P
     /// <summary>The last schedtick sysmon saw, and when (Go: sysmontick).</summary>
     public uint SysmonTick;
     public long SysmonWhen;
+    /// <summary>Sysmon's last round saw this P's M blocked in a managed wait, at the same schedtick (PlainCodeRetake.cs).</summary>
+    public bool SysmonSawBlocked;
 
     /// <summary>Counts blocking sections entered on this P (Go: syscalltick); sysmon's last view of it.</summary>
     public uint SyscallTick;

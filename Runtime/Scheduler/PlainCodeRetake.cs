@@ -47,7 +47,9 @@ namespace GoSharp.Scheduler;
 // nobody else can take (its own queue, the global queue, due timers, or a stop-the-world waiting for it,
 // with no idle P that a woken spinning M could use to steal the queue and run the timers) is retaken; with
 // an idle P, sysmon wakes a spinning M instead. Not in deterministic mode (sysmon does not act there), and not past the thread
-// limit.
+// limit. An M whose thread sysmon sees in a managed wait (ThreadState.WaitSleepJoin) on two rounds in a row, the
+// tick unmoved, is blocked, not computing: it need not wait out the slices (BlockedForARound). The handshake is
+// the same either way; the thread state only decides when sysmon starts it.
 internal sealed partial class Sched
 {
     internal const int RetakeNone = 0, RetakeDeciding = 1, RetakeRetaken = 2;
@@ -119,8 +121,9 @@ internal sealed partial class Sched
     /// </summary>
     private bool RetakeFromPlainCode(P p, long now)
     {
-        if (now - p.SysmonWhen < RetakeTicks) return false;
         if (p.M is not M m || m.CurG is not G g || Volatile.Read(ref m.InUserCode) == 0) return false;
+        bool blocked = BlockedForARound(p, m);
+        if (now - p.SysmonWhen < RetakeTicks && !blocked) return false;
         // A stop-the-world waiting for this P counts as work: handing the P off stops it (HandoffP). So does an
         // M waiting for a P to go on with its goroutine (an exit waiter): that goroutine is in no run queue.
         bool work = !p.RunQueue.IsEmpty || _runqsize != 0 || p.Timers.NextWhen <= now || _stopTheWorld ||
@@ -158,10 +161,33 @@ internal sealed partial class Sched
         }
         Volatile.Write(ref m.RetakeState, RetakeRetaken);
         RetakesFromPlainCode++;
+        if (blocked && now - p.SysmonWhen < RetakeTicks) RetakesOfBlockedThreads++;
         HandoffP(p);
         return true;
     }
 
+    /// <summary>
+    /// True when sysmon has seen <paramref name="m"/>'s thread in a managed wait (<c>Thread.Sleep</c>,
+    /// <c>Monitor.Wait</c> or a contended <c>lock</c>, a <c>WaitHandle</c>, <c>Task.Wait</c>) on this round and the
+    /// one before, the P's schedtick unmoved between them: the thread is blocked, not computing, so taking the P
+    /// costs no oversubscription and need not wait out two time slices (Go takes a P from a system call after a
+    /// sysmon round). A native call that blocks (a synchronous read) looks running and waits for the slices.
+    /// </summary>
+    private static bool BlockedForARound(P p, M m)
+    {
+        if ((m.Thread.ThreadState & ThreadState.WaitSleepJoin) == 0)
+        {
+            p.SysmonSawBlocked = false;
+            return false;
+        }
+        if (p.SysmonSawBlocked) return true;
+        p.SysmonSawBlocked = true;
+        return false;
+    }
+
     /// <summary>How many times sysmon took a P from an M stuck in plain code (for tests and traces).</summary>
     internal long RetakesFromPlainCode;
+
+    /// <summary>How many of those were of an M seen blocked in a managed wait, before the time slices ran out.</summary>
+    internal long RetakesOfBlockedThreads;
 }

@@ -73,6 +73,7 @@ internal sealed partial class Sched
             {
                 p.SysmonTick = tick;
                 p.SysmonWhen = now;
+                p.SysmonSawBlocked = false;
                 continue;
             }
             if (now - p.SysmonWhen >= PreemptTicks && p.M?.CurG is G g && !g.Preempt)

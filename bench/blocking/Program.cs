@@ -7,7 +7,9 @@ using GoSharp;
 // At GOMAXPROCS=1, one goroutine ticks every 100 ms and records the longest gap between ticks while another
 // goroutine blocks its thread: Thread.Sleep(1000), then a synchronous read of a large file (a fresh file, so
 // part of it comes from the disk), each first unannounced and then inside Go.Blocking. Prints the longest
-// gap for each, in ms and as a multiple of the period.
+// gap for each, in ms and as a multiple of the period. Then 20 goroutines started at once each block their
+// thread unannounced (Thread.Sleep(200)): how long until the last of them has started, which on one P is
+// how long sysmon takes to hand the P on from each blocked thread in turn.
 //
 //   GOMAXPROCS=1 dotnet run -c Release --project bench/blocking [file-size-MiB, default 256]
 public static partial class Program
@@ -31,6 +33,7 @@ public static partial class Program
             Measure("Thread.Sleep(1000) in Go.Blocking", () => Thread.Sleep(1000), announce: true);
             Measure("File.ReadAllBytes, unannounced", () => File.ReadAllBytes(path), announce: false);
             Measure("File.ReadAllBytes in Go.Blocking", () => File.ReadAllBytes(path), announce: true);
+            Staggered(20, TimeSpan.FromMilliseconds(200));
         }
         finally
         {
@@ -51,6 +54,26 @@ public static partial class Program
         stop.Close();
         double gap = ticker.Join();
         Console.WriteLine($"{what,-36} blocked {blockedMs,7:F0} ms   longest tick gap {gap,7:F0} ms = {gap / Period.TotalMilliseconds:F2} periods");
+    }
+
+    static void Staggered(int n, TimeSpan sleep)
+    {
+        var started = new Chan<long>(n);
+        long t0 = Stopwatch.GetTimestamp();
+        for (int i = 0; i < n; i++) GoSleepPlainly(sleep, started);
+        long last = 0;
+        for (int i = 0; i < n; i++) last = Math.Max(last, started.Recv());
+        double lastMs = Stopwatch.GetElapsedTime(t0, last).TotalMilliseconds;
+        Console.WriteLine($"{n} goroutines in Thread.Sleep({sleep.TotalMilliseconds:F0}), unannounced: the last started after {lastMs,6:F0} ms = {lastMs / (n - 1):F1} ms per hand-off");
+    }
+
+    [Goroutine]
+    static void SleepPlainly(TimeSpan sleep, Chan<long> started)
+    {
+        started.Send(Stopwatch.GetTimestamp());
+#pragma warning disable GOSH0009 // blocking unannounced is what is measured
+        Thread.Sleep(sleep);
+#pragma warning restore GOSH0009
     }
 
     [Goroutine]
