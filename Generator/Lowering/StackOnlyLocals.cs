@@ -51,7 +51,7 @@ internal sealed partial class MethodLowerer
     private void FindStackLocalsDeadAtSuspension(SyntaxList<StatementSyntax> statements, int at)
     {
         if (statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, AwaitKeyword.RawKind: 0, UsingKeyword.RawKind: 0 } ld
-            || ld.Parent is not BlockSyntax) return;
+            || ld.Parent is not (BlockSyntax or SwitchSectionSyntax)) return;
         // A span made from a value that suspends first (`Span<int> s = stackalloc int[Tw(3)];`, `a.AsSpan(Tw(1))`):
         // the span exists only after that suspension, so only the ones after the declaration count (C# 13 async).
         // The initializer is lowered as any expression whose value is used at once: its operands spilled in C#'s
@@ -65,12 +65,27 @@ internal sealed partial class MethodLowerer
             .Where(l => l.IsRef || SymbolFacts.IsRefLike(l.Type)).ToList();
         if (locals.Count == 0) return;
         var names = new HashSet<string>(locals.Select(l => l.Name));
+        // A local declared in a switch section is in scope in the sections after it too, each entered with it
+        // unassigned (C#'s definite assignment: a mention there follows an assignment anew).
+        var laterSections = LaterSections(ld);
         // A label after the declaration could bring a value back: no new assignments then (AssignsAnew).
-        var labels = statements.Skip(at + 1).Any(s => s.DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any());
+        var labels = statements.Skip(at + 1).Concat(laterSections.SelectMany(x => x.Statements))
+            .Any(s => s.DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any());
         if (DeadAtSuspensions(statements.Skip(at + 1), alive: true, locals, names, labels) is null) return;
+        foreach (var section in laterSections)
+            if (DeadAtSuspensions(section.Statements, alive: false, locals, names, labels) is null) return;
         foreach (var l in locals) _stackLocals[l] = "_l" + (_nextLocal++) + "_" + l.Name;
         if (suspends) _stackLocalsSuspendingInitializer.Add(locals[0]);
     }
+
+    /// <summary>
+    /// The sections after the one that holds <paramref name="statement"/> directly, where its locals are in scope
+    /// too (the switch block is their scope); none for a statement of a block.
+    /// </summary>
+    private static IEnumerable<SwitchSectionSyntax> LaterSections(StatementSyntax statement) =>
+        statement.Parent is SwitchSectionSyntax { Parent: SwitchStatementSyntax sw } section
+            ? sw.Sections.Skip(sw.Sections.IndexOf(section) + 1)
+            : Enumerable.Empty<SwitchSectionSyntax>();
 
     /// <summary>
     /// Scans <paramref name="statements"/>, run in order from a point where the locals' value is

@@ -124,6 +124,10 @@ internal sealed partial class MethodLowerer
         if (statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, AwaitKeyword.RawKind: 0 } ld) return false;
         var stackOnly = ld.Declaration.Variables.Any(v => Model.GetDeclaredSymbol(v, _ct) is ILocalSymbol l && (l.IsRef || SymbolFacts.IsRefLike(l.Type)));
         if (!stackOnly) return false;
+        // In a switch section the local is in scope in the later sections too, which braces around the rest of
+        // this section would hide it from: one they mention goes the way of a local of Resume (StackOnlyLocals.cs).
+        var names = ld.Declaration.Variables.Select(v => v.Identifier.ValueText).ToList();
+        if (LaterSections(ld).Any(section => section.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => names.Contains(id.Identifier.ValueText)))) return false;
         for (var j = at; j < statements.Count; j++)
             if (Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return false;
         return true;

@@ -1,0 +1,53 @@
+using System;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Red team round 12: statements, generics and structs.
+public static partial class Cases
+{
+    // Bug 1: a ref local (or a span) declared in a switch section is in scope in the later sections too (the switch
+    // block is its scope), where async lets another section assign it anew and use it. With no suspension point
+    // after it in its section, the rest of that section was copied in braces of its own, hiding the local from the
+    // later section: the generated code did not compile (CS0103). With one after it, a declaration in a section was
+    // refused with GOSH0008 where async accepts it (the local dead at the suspension point).
+    [Goroutine]
+    public static string Rt12RefLocalsInSwitchSections(Log log, int n)
+    {
+        var a = new int[3];
+        for (int k = 0; k < 2; k++)
+        {
+            switch (n + k)
+            {
+                case 1:
+                    ref int r = ref a[0];
+                    r++;
+                    log.Add("one");
+                    break;
+                case 2:
+                    ref int q = ref a[1];
+                    if (n > 5) { Tw(1); break; }
+                    q += 2;
+                    Tw(2);
+                    goto case 3;
+                case 3:
+                    log.Add("three" + Tw(k));
+                    r = ref a[2];
+                    r += 3;
+                    break;
+            }
+            switch (k)
+            {
+                case 0:
+                    Span<int> s = a;
+                    s[0] += 10;
+                    break;
+                default:
+                    a[1] += Tw(20);
+                    s = a.AsSpan(1);
+                    s[1] += 30;
+                    break;
+            }
+        }
+        return string.Join(",", a);
+    }
+}
