@@ -51,3 +51,33 @@ public static partial class Cases
         return string.Join(",", a);
     }
 }
+
+public static partial class Cases
+{
+    // Bug 2: a block's local functions may be called anywhere in it (a switch section's, anywhere in the switch). With
+    // a span or ref local declared after a suspension point and none after it, the rest of the block was copied in
+    // braces of its own, hiding a local function declared there from a call before the declaration: the generated
+    // code did not compile (CS0103).
+    [Goroutine]
+    public static string Rt12LocalFunctionAfterSpan(Log log, int n)
+    {
+        var x = Helper(n);
+        x += Tw(1);
+        switch (n)
+        {
+            case 0:
+                x += Twice(Tw(n));
+                break;
+            default:
+                Span<int> t = stackalloc int[2];
+                t[1] = Twice(n);
+                x += t[1];
+                break;
+                int Twice(int k) => k * 2 + x;
+        }
+        Span<int> s = stackalloc int[2];
+        s[0] = Helper(x);
+        return s[0] + "," + x;
+        int Helper(int k) => k * 3 + n;
+    }
+}

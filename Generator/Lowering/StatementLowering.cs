@@ -128,6 +128,15 @@ internal sealed partial class MethodLowerer
         // this section would hide it from: one they mention goes the way of a local of Resume (StackOnlyLocals.cs).
         var names = ld.Declaration.Variables.Select(v => v.Identifier.ValueText).ToList();
         if (LaterSections(ld).Any(section => section.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => names.Contains(id.Identifier.ValueText)))) return false;
+        // So would they hide a local function declared there from a call before the declaration (C# lets a block
+        // call its local functions anywhere in it; a switch section's, anywhere in the switch).
+        var functions = new HashSet<string>(statements.Skip(at).OfType<LocalFunctionStatementSyntax>().Select(f => f.Identifier.ValueText));
+        if (functions.Count > 0)
+        {
+            SyntaxNode scope = ld.Parent is SwitchSectionSyntax { Parent: SwitchStatementSyntax sw } ? sw : ld.Parent!;
+            var rest = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(ld.SpanStart, statements[statements.Count - 1].Span.End);
+            if (scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => functions.Contains(id.Identifier.ValueText) && !rest.Contains(id.Span))) return false;
+        }
         for (var j = at; j < statements.Count; j++)
             if (Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return false;
         return true;
