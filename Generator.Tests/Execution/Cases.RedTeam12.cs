@@ -81,3 +81,29 @@ public static partial class Cases
         int Helper(int k) => k * 3 + n;
     }
 }
+
+public static partial class Cases
+{
+    public static int Rt12Big = int.MaxValue;
+
+    // Bug 3: in a checked block, a span or ref local declared after the last suspension point had each statement of
+    // the rest of the block copied into a checked block of its own, so the declaration's was the only one that saw
+    // the local: the generated code did not compile (CS0103).
+    [Goroutine]
+    public static string Rt12CheckedSpanAfterSuspension(Log log, int n)
+    {
+        int[] a = { 1, 2, 3 };
+        string r = "";
+        try
+        {
+            checked
+            {
+                r += Tw(n);
+                ReadOnlySpan<int> t = a.AsSpan(0, Rt12Big - 1 + n > 0 ? 1 : 2);
+                r += t.Length;
+            }
+        }
+        catch (OverflowException) { r += "ovf"; }
+        return r;
+    }
+}

@@ -95,9 +95,14 @@ internal sealed partial class MethodLowerer
                 // C# 13: a ref local or a ref struct local (also `using var r = new RefStruct()`) whose scope holds no
                 // suspension point stays a local (async accepts it), disposed by the copied using declaration. The rest of the block is its scope: copied as it is, in braces of its own, so the
                 // local is not hoisted and its name cannot clash with a sibling scope's flattened into the frame.
+                // In a checked (or unchecked) block the braces are that context's, not each statement's: a statement
+                // braced alone would scope the local away from the statements after it.
                 Hidden();
-                Stmt("{");
+                Stmt(_checked is null ? "{" : _checked + " {");
+                var saved = _checked;
+                _checked = null;
                 for (var j = i; j < statements.Count; j++) EmitVerbatim(statements[j]);
+                _checked = saved;
                 Hidden();
                 Stmt("}");
                 return;
