@@ -106,4 +106,26 @@ public static partial class Cases
         catch (OverflowException) { r += "ovf"; }
         return r;
     }
+
+    // Bug 4: a ref local dead at the suspension point after it, declared in a checked block, was declared without the
+    // checked context: its location's index overflowed silently (`ref a[Big + n + 1 > 0 ? 0 : 1]` took a[1]) where C#
+    // throws OverflowException. Now the values inside the location are checked (`ref a[checked(...)]`).
+    [Goroutine]
+    public static string Rt12CheckedRefLocalIndex(Log log, int n)
+    {
+        int[] a = { 1, 2, 3 };
+        string r = "";
+        try
+        {
+            checked
+            {
+                ref int q = ref a[Rt12Big - 1 + n > 0 ? 0 : Rt12Big - n - 2];
+                q += 10;
+                r += Tw(q);
+            }
+        }
+        catch (OverflowException) { r += "ovf"; }
+        catch (IndexOutOfRangeException) { r += "ior"; }
+        return r + string.Join(",", a);
+    }
 }

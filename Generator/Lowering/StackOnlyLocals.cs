@@ -236,6 +236,36 @@ internal sealed partial class MethodLowerer
         return e;
     }
 
+    /// <summary>
+    /// In a checked or unchecked context, the values a location is made of (the arguments of its element accesses
+    /// and calls, the condition of a ref conditional), each replaced by its text in that context; null outside one.
+    /// What has no type of its own (a lambda, a method group, <c>default</c>, a target-typed expression) or is
+    /// converted by its target (an interpolated string) keeps its text; a <c>ref</c>/<c>in</c>/<c>out</c> argument,
+    /// itself a location, is looked into.
+    /// </summary>
+    private Dictionary<SyntaxNode, string>? CheckedLocationParts(ExpressionSyntax location)
+    {
+        if (_checked is null) return null;
+        var parts = new Dictionary<SyntaxNode, string>();
+        void Add(ExpressionSyntax e)
+        {
+            if (e is InterpolatedStringExpressionSyntax || Model.GetTypeInfo(e, _ct).Type is null) Walk(e);
+            else parts[e] = RewriteExpr(e);
+        }
+        void Walk(SyntaxNode node)
+        {
+            if (node is AnonymousFunctionExpressionSyntax) return;
+            foreach (var child in node.ChildNodes())
+            {
+                if (child is ArgumentSyntax { RefKindKeyword.RawKind: 0 } arg) Add(arg.Expression);
+                else if (child is ExpressionSyntax condition && node is ConditionalExpressionSyntax c && c.Condition == condition) Add(condition);
+                else Walk(child);
+            }
+        }
+        Walk(location);
+        return parts;
+    }
+
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> lie in the two branches of one <c>?:</c>: only one of them runs.</summary>
     private static bool InOtherBranches(SyntaxNode a, SyntaxNode b) =>
         a.Ancestors().OfType<ConditionalExpressionSyntax>().Any(c =>
@@ -252,9 +282,10 @@ internal sealed partial class MethodLowerer
         var declaration = scoped + refKind + local.Type.Fq() + " " + name;
         if (v.Initializer is null) return declaration + ";";
         // No suspension point in the declaration (FindStackLocalsDeadAtSuspension): its value is copied, a ref
-        // local's `ref x` without the checked context around it (no operator of its own to check).
+        // local's `ref x` with the checked context on the values inside the location (`ref a[checked(i + 1)]`:
+        // `checked(a[i])` is no variable).
         var value = v.Initializer.Value is RefExpressionSyntax re
-                ? _stackLocalsSuspendingInitializer.Contains(local) ? "ref " + SuspendingLocation(re.Expression) : Rewrite(v.Initializer.Value)
+                ? _stackLocalsSuspendingInitializer.Contains(local) ? "ref " + SuspendingLocation(re.Expression) : Rewrite(v.Initializer.Value, v.Initializer.Value, CheckedLocationParts(re.Expression))
             : _stackLocalsSuspendingInitializer.Contains(local) ? LowerExpression(v.Initializer.Value)
                 : RewriteExpr(v.Initializer.Value);
         return $"{declaration} = {value};";
