@@ -129,3 +129,22 @@ public static partial class Cases
         return r + string.Join(",", a);
     }
 }
+
+public static partial class Cases
+{
+    // Bug 5: a using declaration makes the rest of its block the body of a try; a local function declared there and
+    // called before the using declaration (or in its initializer) was hidden from that call: the generated code did
+    // not compile (CS0103). Such a function is now declared before the try.
+    [Goroutine]
+    public static string Rt12LocalFunctionAfterUsing(Log log, int n)
+    {
+        var x = Helper(n);
+        using var res = new Res(log, "r" + Helper(1));
+        x += Tw(1);
+        using var res2 = new Res(log, "q" + Other(x));
+        log.Add("body" + Tw(x));
+        return x + "," + Other(x);
+        int Helper(int k) => k + 1 + n;
+        int Other(int k) => k * 2;
+    }
+}

@@ -90,6 +90,7 @@ internal sealed partial class MethodLowerer
         for (var i = start; i < statements.Count; i++)
         {
             var s = statements[i];
+            if (s is LocalFunctionStatementSyntax early && _declaredBeforeUsing.Contains(early)) continue;
             if (IsStackOnlyDeclarationWithoutSuspensionAfter(statements, i))
             {
                 // C# 13: a ref local or a ref struct local (also `using var r = new RefStruct()`) whose scope holds no
@@ -101,7 +102,8 @@ internal sealed partial class MethodLowerer
                 Stmt(_checked is null ? "{" : _checked + " {");
                 var saved = _checked;
                 _checked = null;
-                for (var j = i; j < statements.Count; j++) EmitVerbatim(statements[j]);
+                for (var j = i; j < statements.Count; j++)
+                    if (!(statements[j] is LocalFunctionStatementSyntax early2 && _declaredBeforeUsing.Contains(early2))) EmitVerbatim(statements[j]);
                 _checked = saved;
                 Hidden();
                 Stmt("}");
@@ -110,8 +112,12 @@ internal sealed partial class MethodLowerer
             FindStackLocalsDeadAtSuspension(statements, i);
             if (s is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword } ud)
             {
-                // The rest of the block is the using's body.
+                // The rest of the block is the using's body. A local function declared there that the block calls
+                // before it is declared before the try, which would otherwise hide it from that call.
                 var rest = i + 1;
+                if (rest < statements.Count)
+                    foreach (var lf in LocalFunctionsUsedBefore(statements, rest))
+                        if (_declaredBeforeUsing.Add(lf)) EmitVerbatim(lf);
                 LowerUsingDeclaration(ud, () => LowerBlock(statements, rest));
                 return;
             }
@@ -135,17 +141,32 @@ internal sealed partial class MethodLowerer
         if (LaterSections(ld).Any(section => section.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => names.Contains(id.Identifier.ValueText)))) return false;
         // So would they hide a local function declared there from a call before the declaration (C# lets a block
         // call its local functions anywhere in it; a switch section's, anywhere in the switch).
-        var functions = new HashSet<string>(statements.Skip(at).OfType<LocalFunctionStatementSyntax>().Select(f => f.Identifier.ValueText));
-        if (functions.Count > 0)
-        {
-            SyntaxNode scope = ld.Parent is SwitchSectionSyntax { Parent: SwitchStatementSyntax sw } ? sw : ld.Parent!;
-            var rest = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(ld.SpanStart, statements[statements.Count - 1].Span.End);
-            if (scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => functions.Contains(id.Identifier.ValueText) && !rest.Contains(id.Span))) return false;
-        }
+        if (LocalFunctionsUsedBefore(statements, at).Any(f => !_declaredBeforeUsing.Contains(f))) return false;
         for (var j = at; j < statements.Count; j++)
             if (Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return false;
         return true;
     }
+
+    /// <summary>
+    /// The local functions declared in <paramref name="statements"/> from <paramref name="at"/> on that are mentioned
+    /// before it (or anywhere else in their scope, a switch section's being the switch): C# lets a block call its
+    /// local functions anywhere in it, so lowering that puts the rest of the block in braces or a try of its own
+    /// must declare these outside them.
+    /// </summary>
+    private List<LocalFunctionStatementSyntax> LocalFunctionsUsedBefore(SyntaxList<StatementSyntax> statements, int at)
+    {
+        var functions = statements.Skip(at).OfType<LocalFunctionStatementSyntax>().ToList();
+        if (functions.Count == 0 || statements[at].Parent is not { } parent) return functions;
+        var names = new HashSet<string>(functions.Select(f => f.Identifier.ValueText));
+        var scope = parent is SwitchSectionSyntax { Parent: SwitchStatementSyntax sw } ? sw : parent;
+        var rest = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(statements[at].SpanStart, statements[statements.Count - 1].Span.End);
+        var used = new HashSet<string>(scope.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(id => names.Contains(id.Identifier.ValueText) && !rest.Contains(id.Span)).Select(id => id.Identifier.ValueText));
+        return functions.Where(f => used.Contains(f.Identifier.ValueText)).ToList();
+    }
+
+    /// <summary>Local functions declared before the try of a using declaration whose rest of block declares them (LowerBlock).</summary>
+    private readonly HashSet<LocalFunctionStatementSyntax> _declaredBeforeUsing = new();
 
     /// <summary>
     /// At the end of a nested block, drop the references its hoisted locals hold (no retention by the frame).
