@@ -148,3 +148,27 @@ public static partial class Cases
         int Other(int k) => k * 2;
     }
 }
+
+public static partial class Cases
+{
+    // Bug 6 (the accepted shapes; the refused ones are in StackOnlyLocalDiagnosticTests): a ref or span local declared
+    // before a using declaration may be read in its initializer, before the try, and assigned anew inside it.
+    [Goroutine]
+    public static string Rt12StackLocalAcrossUsingDeclaration(Log log, int n)
+    {
+        var a = new int[] { 1, 2, 3 };
+        ref int r = ref a[0];
+        r++;
+        using var res = new Res(log, "x" + r);
+        r = ref a[1];
+        r += n;
+        Tw(1);
+        Span<int> s = a;
+        s[2]++;
+        {
+            using var res2 = new Res(log, "y" + s[2]);
+            log.Add("in" + Tw(2));
+        }
+        return string.Join(",", a);
+    }
+}

@@ -101,8 +101,19 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private bool? DeadAtSuspensions(IEnumerable<StatementSyntax> statements, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels)
     {
-        foreach (var statement in statements)
+        var list = statements.ToList();
+        for (var at = 0; at < list.Count; at++)
         {
+            var statement = list[at];
+            // A using declaration makes the rest of the block the body of a try; when the rest suspends, that try
+            // gets a dispatch of its own, from whose fall-through C#'s definite assignment sees the local unassigned.
+            // So after it the local needs a value made inside the try, as after a suspension point (its initializer,
+            // before the try, may read it).
+            if (alive && statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } && !Suspends(statement) && list.Skip(at + 1).Any(Suspends))
+            {
+                alive = false;
+                continue;
+            }
             if (!labels && locals.Count == 1 && AssignsAnew(statement, locals[0]))
             {
                 alive = true;
