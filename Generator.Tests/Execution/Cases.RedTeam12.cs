@@ -172,3 +172,19 @@ public static partial class Cases
         return string.Join(",", a);
     }
 }
+
+public static partial class Cases
+{
+    // Bug 5, continued: nameof(F) before the using declaration is written as a string, so F stays in the try, where it
+    // sees the locals declared after the last suspension point (declared there, not frame fields).
+    [Goroutine]
+    public static string Rt12NameofLocalFunctionAfterUsing(Log log, int n)
+    {
+        var name = nameof(Helper);
+        using var res = new Res(log, "r");
+        log.Add("x" + Tw(n));
+        int y = 5 + n;
+        int Helper() => y;
+        return name + Helper();
+    }
+}

@@ -161,9 +161,13 @@ internal sealed partial class MethodLowerer
         var scope = parent is SwitchSectionSyntax { Parent: SwitchStatementSyntax sw } ? sw : parent;
         var rest = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(statements[at].SpanStart, statements[statements.Count - 1].Span.End);
         var used = new HashSet<string>(scope.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Where(id => names.Contains(id.Identifier.ValueText) && !rest.Contains(id.Span)).Select(id => id.Identifier.ValueText));
+            .Where(id => names.Contains(id.Identifier.ValueText) && !rest.Contains(id.Span) && !InNameof(id)).Select(id => id.Identifier.ValueText));
         return functions.Where(f => used.Contains(f.Identifier.ValueText)).ToList();
     }
+
+    /// <summary>Whether <paramref name="id"/> is inside <c>nameof(...)</c>, which the copy writes as a string (Renamer).</summary>
+    private static bool InNameof(IdentifierNameSyntax id) =>
+        id.Ancestors().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" } && i.ArgumentList.Span.Contains(id.Span));
 
     /// <summary>Local functions declared before the try of a using declaration whose rest of block declares them (LowerBlock).</summary>
     private readonly HashSet<LocalFunctionStatementSyntax> _declaredBeforeUsing = new();
