@@ -132,6 +132,7 @@ internal static partial class SymbolFacts
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
             if (!IsPartial(t) || t.IsFileLocal || IsVariantInterface(t)) return false;
         if (!def.IsStatic && IsRefLike(def.ContainingType)) return false;
+        if (!def.IsStatic && RefStructInterfaces.Implementer(def.ContainingType) is not null) return false;
         if (CovariantReturnOf(def) is not null) return false;
         // A C# 14 extension block member whose implementation method the compiler does not show (a Roslyn before 5.0).
         if (ExtensionBlocks.IsBlock(def.ContainingType) && ExtensionBlocks.Implementation(def) is null) return false;

@@ -133,6 +133,9 @@ internal static partial class FrameModelBuilder
                 Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
                     $"'{t.Name}' has in/out type parameters, and C# allows no nested class (the frame of '{method.Name}') in such an interface (CS8427); move the body into a static helper of a partial class and call it from here");
         }
+        if (!method.IsStatic && RefStructInterfaces.Implementer(method.ContainingType) is { } refStruct)
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                $"'{method.ContainingType.Name}' is implemented by the ref struct '{refStruct.Name}', which takes no default implementation of an interface member (CS9245), so the interface cannot get the goroutine factory and launcher of '{method.Name}'; calls through it run the implementation plainly. Call a [Goroutine] method of the implementing type instead");
         foreach (var p in decl.ParameterList.Parameters)
         {
             if (p.Modifiers.Any(m => m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword) || m.IsKind(SyntaxKind.InKeyword)))
