@@ -64,6 +64,19 @@ internal sealed partial class MethodLowerer
         ExampleHelpers.Add("private static global::System.Collections.Generic.IEnumerator<T> __GoEnumerator<T>(global::System.Collections.Generic.IEnumerable<T> source) => source.GetEnumerator();");
     }
 
+    /// <summary>
+    /// The helper that binds a closure to an environment when the closure's delegate type cannot be written (it
+    /// holds an anonymous type, or is compiler-made): <c>__GoCapture(env, example, e =&gt; lambda)</c> infers the
+    /// delegate type from the example, and the lambda returned is converted to it (RenamerClosures.cs).
+    /// </summary>
+    public string CaptureHelper()
+    {
+        if (_exampleHelperNames.ContainsKey("capture")) return "__GoCapture";
+        _exampleHelperNames["capture"] = "__GoCapture";
+        ExampleHelpers.Add("private static __D __GoCapture<__E, __D>(__E env, __D example, global::System.Func<__E, __D> make) => make(env);");
+        return "__GoCapture";
+    }
+
     /// <summary>An anonymous type anywhere in the type (an array of them, a generic or tuple of them): no field can name it.</summary>
     public static bool ContainsAnonymousType(ITypeSymbol type) => type switch
     {

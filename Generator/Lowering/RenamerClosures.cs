@@ -51,8 +51,14 @@ internal sealed partial class Renamer
             // Not copied: its captures, reached without the environment, would each be reported again.
             return node;
         }
-        if (delegateType is null || delegateType.TypeKind == TypeKind.Error || HasAnonymousType(delegateType)
-            || delegateType is INamedTypeSymbol { IsImplicitlyDeclared: true })
+        // A type that cannot be written (it holds an anonymous type, or is a compiler-made delegate type, the
+        // natural type of `(int a = 4) => a`): bound by example, __GoCapture(_env3, example, __env0 => lambda), which
+        // infers it (AnonymousTypes.cs).
+        var example = delegateType is not null && delegateType.TypeKind != TypeKind.Error
+            && (HasAnonymousType(delegateType) || delegateType is INamedTypeSymbol { IsImplicitlyDeclared: true })
+            ? _owner.ExampleOf(delegateType) : null;
+        if (example is null && (delegateType is null || delegateType.TypeKind == TypeKind.Error || HasAnonymousType(delegateType)
+            || delegateType is INamedTypeSymbol { IsImplicitlyDeclared: true }))
         {
             _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, node, delegateType is null || delegateType.TypeKind == TypeKind.Error
                 ? Diagnostics.DiagnosticDescriptors.NotSupported("A lambda or query that captures a per-iteration variable of a loop with a suspension point, passed to a call that binds only to another generator's output,",
@@ -67,7 +73,9 @@ internal sealed partial class Renamer
         var visited = visit()!;
         _lambdaEnvironment = null;
         _lambdaRoot = null;
-        var text = $"((global::System.Func<{innermost.TypeName}, {delegateType.Fq()}>)({parameter} => {visited}))({innermost.Field})";
+        var text = example is not null
+            ? $"{_owner.CaptureHelper()}({innermost.Field}, {example}, ({innermost.TypeName} {parameter}) => {visited})"
+            : $"((global::System.Func<{innermost.TypeName}, {delegateType!.Fq()}>)({parameter} => {visited}))({innermost.Field})";
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(node);
     }
 
