@@ -34,4 +34,45 @@ public static partial class Cases
         foreach (var e in later) s += "[" + string.Join(",", e) + "]";
         return s;
     }
+
+    // ZString's Utf8Format: a ref struct local (`var indexParse = FormatParser.Parse(format, i);`, whose FormatString is a
+    // span) read in one section of a switch that then continues the loop, dead in the others, which suspend
+    // (`ExceptionUtil.ThrowFormatException()`). Async accepts it (liveness); the generator refused it (GOSH0008), as
+    // a suspending switch was no statement it looked into. Its sections are scanned as an if's branches now.
+    [Goroutine]
+    public static string C5RefStructDeadInTheSwitchSectionsThatSuspend(Log log, int n)
+    {
+        var format = "a{0}b{1}c" + new string('d', n);
+        var s = "";
+        for (var i = 0; i < format.Length; i++)
+        {
+            var p = C5ParseAt(format, i);
+            i = p.Last - 1;
+            var w = p.Text.Length;
+            switch (p.Index)
+            {
+                case 0:
+                    s += "[" + p.Text.ToString() + w + "]";
+                    continue;
+                case 1:
+                    s += Tw(w);
+                    break;
+                default:
+                    log.Add("default " + Tw(i));
+                    break;
+            }
+            s += Tw(i) + ";";
+        }
+        return s;
+    }
+
+    private static C5Parse C5ParseAt(string s, int i) =>
+        new() { Index = i % 3, Text = s.AsSpan(i, Math.Min(2, s.Length - i)), Last = i + 1 };
+}
+
+public ref struct C5Parse
+{
+    public int Index;
+    public ReadOnlySpan<char> Text;
+    public int Last;
 }

@@ -34,8 +34,8 @@ namespace GoSharp.Generator.Lowering;
 /// (<c>Tw(1) + sp[0]</c>; one in the other branch of a <c>?:</c> is not after it), a mention whose ref struct value
 /// would itself be spilled (<c>Take(sp, Tw(1))</c>, CS4007 for async) or whose location would (<c>sp[0] = Tw(1)</c>,
 /// an <c>in</c> argument), one in a later statement or in a suspending statement that is not an expression, a
-/// declaration, a <c>return</c>, a <c>throw</c>, a block or an <c>if</c> (whose branches are scanned as blocks,
-/// DeadAtSuspensions; a loop's condition runs again after the suspension), or a label
+/// declaration, a <c>return</c>, a <c>throw</c>, a block, an <c>if</c> or a <c>switch</c> (whose branches and sections
+/// are scanned as blocks, DeadAtSuspensions, AliveAfterSwitch; a loop's condition runs again after the suspension), or a label
 /// between the declaration and the suspension point keeps it GOSH0008. One whose scope holds no suspension point
 /// at all is copied whole (StatementLowering.LowerBlock).
 /// </summary>
@@ -134,6 +134,12 @@ internal sealed partial class MethodLowerer
                 alive = whenTrue.Value && whenFalse.Value;
                 continue;
             }
+            if (statement is SwitchStatementSyntax sw && !Suspends(sw.Expression) && !labels)
+            {
+                if (AliveAfterSwitch(sw, alive, locals, names) is not { } afterSwitch) return null;
+                alive = afterSwitch;
+                continue;
+            }
             var mentions = Mentions(statement, locals, names);
             if (!alive && mentions) return null;
             if (alive && Suspends(statement))
@@ -155,6 +161,36 @@ internal sealed partial class MethodLowerer
         var after = DeadAtSuspensions(branch is BlockSyntax b ? b.Statements : new[] { branch }, alive, locals, names, labels);
         return after is false && !labels && Model.AnalyzeControlFlow(branch) is { Succeeded: true, EndPointIsReachable: false } ? true : after;
     }
+
+    /// <summary>
+    /// A switch statement whose governing expression does not suspend (DeadAtSuspensions): its sections are scanned
+    /// as the branches of an <c>if</c> (ZString's <c>Utf8Format</c>: <c>switch (p.Index) { case 0: Use(p); continue;
+    /// default: Throw(); break; }</c> with <c>p</c> a ref struct). After the switch the value is alive when it is at
+    /// each <c>break</c> that ends a section, and at the start when no <c>default</c> may let every section be
+    /// skipped; a section that ends otherwise (<c>continue</c>, <c>return</c>, <c>throw</c>) leaves the local's
+    /// scope. Null (GOSH0008) where this would need more flow: a <c>goto</c>, a case guard that suspends or reads
+    /// the local when it is dead, a <c>break</c> of the switch before a section's end.
+    /// </summary>
+    private bool? AliveAfterSwitch(SwitchStatementSyntax sw, bool alive, List<ILocalSymbol> locals, HashSet<string> names)
+    {
+        if (!alive && Mentions(sw.Expression, locals, names)) return null;
+        var after = sw.Sections.Any(sc => sc.Labels.Any(l => l is DefaultSwitchLabelSyntax)) ? true : alive;
+        foreach (var section in sw.Sections)
+        {
+            if (section.Labels.Any(l => Suspends(l) || !alive && Mentions(l, locals, names))) return null;
+            var inner = section.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
+            if (inner.Any(n => n is GotoStatementSyntax)) return null;
+            var last = section.Statements.LastOrDefault();
+            if (inner.OfType<BreakStatementSyntax>().Any(b => b != last && BreakTarget(b) == sw)) return null;
+            if (DeadAtSuspensions(section.Statements, alive, locals, names, labels: false) is not { } end) return null;
+            if (last is BreakStatementSyntax) after = after && end;
+        }
+        return after;
+    }
+
+    /// <summary>The loop or switch statement a <c>break</c> leaves.</summary>
+    private static SyntaxNode? BreakTarget(BreakStatementSyntax b) =>
+        b.Ancestors().FirstOrDefault(a => a is SwitchStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
 
     private bool Mentions(SyntaxNode node, List<ILocalSymbol> locals, HashSet<string> names) =>
         node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => IsMentionOf(id, locals, names));
