@@ -29,13 +29,17 @@ public sealed class GoRuntime : IDisposable
     // scope alone does not give it a context to restore at every resume.
     private static readonly System.Threading.AsyncLocal<EnteredScope?> s_entered = new();
 
-    /// <summary>What Enter set: the runtime, and the ExecutionContext just before and just after setting it.</summary>
+    /// <summary>
+    /// What Enter set: the runtime, the scope it was entered inside (restored by its Dispose), and the
+    /// ExecutionContext just before and just after setting it.
+    /// </summary>
     internal sealed class EnteredScope
     {
         public readonly GoRuntime Runtime;
+        public readonly EnteredScope? Previous;
         public readonly ExecutionContext? Outer;
         public ExecutionContext? Inner;
-        public EnteredScope(GoRuntime runtime, ExecutionContext? outer) { Runtime = runtime; Outer = outer; }
+        public EnteredScope(GoRuntime runtime, EnteredScope? previous, ExecutionContext? outer) { Runtime = runtime; Previous = previous; Outer = outer; }
     }
 
     /// <summary>
@@ -145,22 +149,39 @@ public sealed class GoRuntime : IDisposable
     /// disposed: on this thread, after an <c>await</c> on whichever thread the code resumes, and in Tasks and
     /// threads it starts meanwhile (the scope lives in the ExecutionContext, like an AsyncLocal). Tests use it to run generated launchers in a runtime of their own.
     /// </summary>
+    /// <remarks>
+    /// Scopes nest. Disposing one restores the runtime entered before it and ends the scopes entered inside
+    /// it that are still open (disposed out of order, the outer first); disposing a scope that has already
+    /// ended, by its own Dispose or an outer one's, changes nothing.
+    /// </remarks>
     public EnterScope Enter()
     {
-        var previous = s_entered.Value;
-        var scope = new EnteredScope(this, ExecutionContext.Capture());
+        var scope = new EnteredScope(this, s_entered.Value, ExecutionContext.Capture());
         s_entered.Value = scope;
         scope.Inner = ExecutionContext.Capture();
-        return new EnterScope(previous);
+        return new EnterScope(scope);
     }
 
-    /// <summary>Restores the previously entered runtime.</summary>
+    /// <summary>Ends an <see cref="Enter"/> scope: restores the runtime entered before it.</summary>
     public readonly struct EnterScope : IDisposable
     {
-        private readonly EnteredScope? _previous;
-        internal EnterScope(EnteredScope? previous) => _previous = previous;
-        /// <summary>Restores the previously entered runtime.</summary>
-        public void Dispose() => s_entered.Value = _previous;
+        private readonly EnteredScope? _scope;
+        internal EnterScope(EnteredScope scope) => _scope = scope;
+
+        /// <summary>
+        /// Restores the runtime entered before this scope, ending any scope entered inside it that is still
+        /// open; does nothing if this scope has already ended.
+        /// </summary>
+        public void Dispose()
+        {
+            if (_scope is null) return;
+            for (var s = s_entered.Value; s is not null; s = s.Previous)
+            {
+                if (!ReferenceEquals(s, _scope)) continue;
+                s_entered.Value = _scope.Previous;
+                return;
+            }
+        }
     }
 
     /// <summary>

@@ -249,4 +249,35 @@ public class LifecycleTests
         Assert.Same(rt, afterAwait);
         Assert.Same(outside, GoRuntime.Current); // the scope ended with the method: its caller is not left entered
     }
+
+    // Each EnterScope restored what was current when it began, whatever was current when it ended: disposing
+    // the outer scope first and then the inner one left the outer runtime entered after both had ended.
+    [Fact]
+    public void EnterScopesDisposedOutOfOrderLeaveNothingEntered()
+    {
+        using var a = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, Name = "enter-outer" });
+        using var b = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, Name = "enter-inner" });
+        var outside = GoRuntime.Current;
+        var outer = a.Enter();
+        var inner = b.Enter();
+        Assert.Same(b, GoRuntime.Current);
+        outer.Dispose();                      // ends the inner scope too
+        Assert.Same(outside, GoRuntime.Current);
+        inner.Dispose();                      // already ended: changes nothing
+        Assert.Same(outside, GoRuntime.Current);
+
+        // A scope disposed twice does not end the scope entered after its first Dispose.
+        using (a.Enter())
+        {
+            var once = b.Enter();
+            once.Dispose();
+            using (b.Enter())
+            {
+                once.Dispose();
+                Assert.Same(b, GoRuntime.Current);
+            }
+            Assert.Same(a, GoRuntime.Current);
+        }
+        Assert.Same(outside, GoRuntime.Current);
+    }
 }
