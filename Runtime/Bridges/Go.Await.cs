@@ -83,8 +83,8 @@ public readonly struct TaskAwaitAwaiter
 {
     private readonly Task _task;
     internal TaskAwaitAwaiter(Task task) => _task = task;
-    /// <summary>True if the task has completed.</summary>
-    public bool IsCompleted => _task.IsCompleted;
+    /// <summary>True if the task has completed (never in a deterministic runtime: there an await always parks).</summary>
+    public bool IsCompleted => !TaskWait.AwaitParks(_task.IsCompleted);
     /// <summary>Parks; the commit step registers a continuation that readies the goroutine.</summary>
     public FrameResult Suspend(G g, Frame frame) => g.Park(frame, TaskParkCommit.Instance, new TaskWaitTask(_task), WaitReason.TaskAwait);
     /// <summary>Rethrows the task's exception, if any.</summary>
@@ -98,8 +98,8 @@ public readonly struct TaskAwaitAwaiter<T>
 {
     private readonly Task<T> _task;
     internal TaskAwaitAwaiter(Task<T> task) => _task = task;
-    /// <summary>True if the task has completed.</summary>
-    public bool IsCompleted => _task.IsCompleted;
+    /// <summary>True if the task has completed (never in a deterministic runtime: there an await always parks).</summary>
+    public bool IsCompleted => !TaskWait.AwaitParks(_task.IsCompleted);
     /// <summary>Parks until the task completes.</summary>
     public FrameResult Suspend(G g, Frame frame) => g.Park(frame, TaskParkCommit.Instance, new TaskWaitTask(_task), WaitReason.TaskAwait);
     /// <summary>The task's result, or its exception rethrown.</summary>
@@ -112,8 +112,8 @@ public readonly struct ValueTaskAwaitAwaiter
 {
     private readonly ValueTask _task;
     internal ValueTaskAwaitAwaiter(ValueTask task) => _task = task;
-    /// <summary>True if the task has completed.</summary>
-    public bool IsCompleted => _task.IsCompleted;
+    /// <summary>True if the task has completed (never in a deterministic runtime: there an await always parks).</summary>
+    public bool IsCompleted => !TaskWait.AwaitParks(_task.IsCompleted);
     /// <summary>Parks until the task completes.</summary>
     public FrameResult Suspend(G g, Frame frame) => g.Park(frame, TaskParkCommit.Instance, new TaskWaitValueTask(_task), WaitReason.TaskAwait);
     /// <summary>Rethrows the task's exception, if any.</summary>
@@ -127,8 +127,8 @@ public readonly struct ValueTaskAwaitAwaiter<T>
 {
     private readonly ValueTask<T> _task;
     internal ValueTaskAwaitAwaiter(ValueTask<T> task) => _task = task;
-    /// <summary>True if the task has completed.</summary>
-    public bool IsCompleted => _task.IsCompleted;
+    /// <summary>True if the task has completed (never in a deterministic runtime: there an await always parks).</summary>
+    public bool IsCompleted => !TaskWait.AwaitParks(_task.IsCompleted);
     /// <summary>Parks until the task completes.</summary>
     public FrameResult Suspend(G g, Frame frame) => g.Park(frame, TaskParkCommit.Instance, new TaskWaitValueTask<T>(_task), WaitReason.TaskAwait);
     /// <summary>The task's result, or its exception rethrown.</summary>

@@ -107,7 +107,6 @@ internal sealed partial class Sched
         // another would corrupt the Ps' accounting.
         if (m.CurG is not { } g || g.GetStatus() != GStatus.Syscall)
             throw new InvalidOperationException("This blocking section (Go.EnterBlocking()) has ended already: dispose it once.");
-        if (external) Interlocked.Decrement(ref ExternalWaits);
         using var section = new RuntimeSection(m);
         P? oldp = m.OldP;
         if (oldp is not null)
@@ -123,7 +122,7 @@ internal sealed partial class Sched
                 return;
             }
         }
-        bool disposed = !AcquirePAfterBlocking(m);
+        bool disposed = !AcquirePAfterBlocking(m, external);
         m.CurG!.CasStatus(GStatus.Syscall, GStatus.Running);
         CountUnblockedM();
         if (disposed)
@@ -139,11 +138,15 @@ internal sealed partial class Sched
     /// An M without a P that must go on with its goroutine (after a blocking section, or a retake from plain
     /// code) takes an idle P, or waits until one is handed over. False if the runtime stopped: no P.
     /// </summary>
-    private bool AcquirePAfterBlocking(M m)
+    /// <param name="m">The M, without a P.</param>
+    /// <param name="external">The section was counted in <see cref="ExternalWaits"/> (deterministic mode): the count
+    /// drops under the lock, once the M holds a P or waits for one, so the virtual clock cannot jump in between.</param>
+    private bool AcquirePAfterBlocking(M m, bool external = false)
     {
         bool wait = false;
         lock (_lock)
         {
+            if (external) Interlocked.Decrement(ref ExternalWaits);
             P? p = _stopTheWorld || _stopping ? null : PIdleGetLocked();
             if (p is not null) AcquireP(m, p);
             else if (_stopping) return false;
@@ -164,6 +167,12 @@ internal sealed partial class Sched
             AcquireP(m, p);
         }
         return true;
+    }
+
+    /// <summary>For tests: an M is back from a blocking section and waits for a P.</summary>
+    internal bool AnyExitWaiterForTest
+    {
+        get { lock (_lock) return _exitWaiters is not null; }
     }
 
     /// <summary>
@@ -201,7 +210,9 @@ internal sealed partial class Sched
     {
         lock (_lock)
         {
-            if (_exitWaiters is null || _stopTheWorld || _stopping || m.P is null) return;
+            // Deterministic mode: the waiter came back from the real world at a moment no seed decides; it gets
+            // the P when every goroutine is blocked (PutIdlePLocked), not at whichever yield follows its return.
+            if (_exitWaiters is null || _stopTheWorld || _stopping || m.P is null || _det is not null) return;
             P p = ReleaseP(m);
             PutIdlePLocked(p); // an exit waiter is served first
         }

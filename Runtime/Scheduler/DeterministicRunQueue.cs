@@ -12,6 +12,10 @@ namespace GoSharp.Scheduler;
 internal sealed class DeterministicRunQueue
 {
     private readonly List<G> _gs = new();
+    // Goroutines readied from outside the schedule (a Task's continuation, a plain thread's send, a goroutine
+    // in a blocking section): they wait here until every goroutine is blocked, as the virtual clock does, so
+    // the moment a real-world event lands does not decide the interleaving.
+    private readonly List<G> _arrived = new();
     private ulong _state;
     private ulong _selectState;
 
@@ -29,15 +33,28 @@ internal sealed class DeterministicRunQueue
     /// <summary>Random numbers for select's poll order, from the same seed (only the running goroutine asks).</summary>
     public uint NextSelectRandom() => (uint)(SplitMix(ref _selectState) >> 32);
 
-    public int Count => _gs.Count;
+    /// <summary>The runnable goroutines and those arrived from outside: the global queue's length.</summary>
+    public int Count => _gs.Count + _arrived.Count;
 
     public void Add(G g) => _gs.Add(g);
+
+    /// <summary>Queues a goroutine readied from outside the schedule; it becomes runnable at the next idle moment.</summary>
+    public void AddArrived(G g) => _arrived.Add(g);
 
     /// <summary>Removes and returns a runnable G picked by the seeded generator, or null.</summary>
     public G? TakeRandom()
     {
         int n = _gs.Count;
-        if (n == 0) return null;
+        if (n == 0)
+        {
+            // Every goroutine is blocked: what arrived from outside meanwhile runs now, in goroutine id order
+            // (then picked by the seed), whatever order the outside world readied it in.
+            if (_arrived.Count == 0) return null;
+            _arrived.Sort(static (a, b) => a.Goid.CompareTo(b.Goid));
+            _gs.AddRange(_arrived);
+            _arrived.Clear();
+            n = _gs.Count;
+        }
         int i = (int)(Next() % (ulong)n);
         G g = _gs[i];
         _gs[i] = _gs[n - 1];

@@ -156,12 +156,13 @@ internal sealed partial class Sched
     private void HandoffP(P p)
     {
         // An M waiting to go on with its goroutine comes first: that goroutine is in no run queue, so nothing
-        // else would run it (PutIdlePLocked hands the P to the waiter).
+        // else would run it (PutIdlePLocked hands the P to the waiter). Not in deterministic mode while goroutines
+        // are runnable: whether the waiter is back yet is up to the real world; it gets the P when they are all blocked.
         if (_exitWaiters is not null)
         {
             lock (_lock)
             {
-                if (_exitWaiters is not null && !_stopTheWorld && !_stopping)
+                if (_exitWaiters is not null && !_stopTheWorld && !_stopping && (_det is null || _runqsize == 0))
                 {
                     p.Status = PStatus.Idle;
                     PutIdlePLocked(p);

@@ -18,7 +18,17 @@ internal sealed partial class Sched
                 $"goroutine {g.Goid} was readied while {g.GetStatus()}: a frame would be resumed twice. " +
                 "A primitive must ready a goroutine exactly once per park, after its commit step.");
         M? m = M.Current;
-        if (m is not null && m.Sched == this)
+        if (_det is not null && (m is null || m.Sched != this || m.P is null))
+        {
+            // Deterministic mode, readied from outside the schedule: runnable once every goroutine is blocked.
+            lock (_lock)
+            {
+                _det.AddArrived(g);
+                _runqsize = _det.Count;
+            }
+            WakeP();
+        }
+        else if (m is not null && m.Sched == this)
         {
             // No try/finally: an exception here leaves InUserCode 0, which only stops sysmon retaking.
             bool entered = EnterRuntime(m);
@@ -29,6 +39,31 @@ internal sealed partial class Sched
         {
             PutRunnable(g, null);
         }
+    }
+
+    /// <summary>
+    /// Readies a goroutine whose wait counted in <see cref="ExternalWaits"/> (a Task await), from the thread that
+    /// ended the wait. In deterministic mode the count drops in the same step, under the lock, as the goroutine
+    /// joins the arrivals: in between, the virtual clock could jump past a goroutine that is about to run, or an M
+    /// going idle could skip the deadlock check on a count about to drop.
+    /// </summary>
+    public void ReadyAfterExternalWait(G g)
+    {
+        if (_det is null)
+        {
+            Interlocked.Decrement(ref ExternalWaits);
+            Ready(g);
+            return;
+        }
+        if (Interlocked.CompareExchange(ref g.Status, (int)GStatus.Runnable, (int)GStatus.Waiting) != (int)GStatus.Waiting)
+            throw new InvalidOperationException($"goroutine {g.Goid} was readied while {g.GetStatus()} after a Task await.");
+        lock (_lock)
+        {
+            Interlocked.Decrement(ref ExternalWaits);
+            _det.AddArrived(g);
+            _runqsize = _det.Count;
+        }
+        WakeP();
     }
 
     /// <summary>
