@@ -53,6 +53,8 @@ public sealed class GoRuntime : IDisposable
     internal readonly Sched Sched;
     /// <summary>See <see cref="Sched.OutsideOrigin"/>; set by the Sched's constructor.</summary>
     internal GOrigin? OutsideOrigin;
+    /// <summary>For tests: runs in Dispose once the runtime counts as disposed, before its Ms are told to stop.</summary>
+    internal Action? DisposingForTest;
 
     /// <summary>Creates and starts a runtime. Its threads start on demand and end with <see cref="Dispose()"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>

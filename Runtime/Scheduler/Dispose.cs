@@ -16,6 +16,7 @@ internal sealed partial class Sched
     public void Dispose(TimeSpan timeout)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        Runtime.DisposingForTest?.Invoke();
         if (_detectDeadlocks && !_dl.OnAllAsleep) RegisterProver(add: false);
         List<M> ms;
         lock (_lock)

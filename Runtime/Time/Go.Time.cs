@@ -67,12 +67,15 @@ public static partial class Go
     /// A channel that receives the current UTC time once, after <paramref name="duration"/> (Go: time.After).
     /// Use it as a timeout case: <c>Go.Select(ch.RecvCase(), Go.After(d).RecvCase())</c>.
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The current runtime has been disposed.</exception>
     public static RecvChan<DateTime> After(TimeSpan duration) => NewTimer(duration).C;
 
     /// <summary>A channel that receives the time every <paramref name="period"/> (Go: time.Tick); it never stops.</summary>
+    /// <exception cref="ObjectDisposedException">The current runtime has been disposed.</exception>
     public static RecvChan<DateTime> Tick(TimeSpan period) => NewTicker(period).C;
 
     /// <summary>A timer that sends the time on <see cref="Timer.C"/> after <paramref name="duration"/> (Go: time.NewTimer).</summary>
+    /// <exception cref="ObjectDisposedException">The current runtime has been disposed.</exception>
     public static Timer NewTimer(TimeSpan duration)
     {
         var t = new Timer(GoRuntime.Current, new Chan<DateTime>(1), null);
@@ -86,6 +89,7 @@ public static partial class Go
     /// <see cref="System.Threading.Timer"/> flows it, unless the runtime's flow is off.
     /// The returned timer's <see cref="Timer.C"/> is nil; <see cref="Timer.Stop"/> cancels the call.
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The current runtime has been disposed.</exception>
     public static Timer AfterFunc(TimeSpan duration, Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -95,6 +99,7 @@ public static partial class Go
     }
 
     /// <summary>A ticker that sends the time on <see cref="Ticker.C"/> every <paramref name="period"/> (Go: time.NewTicker).</summary>
+    /// <exception cref="ObjectDisposedException">The current runtime has been disposed.</exception>
     public static Ticker NewTicker(TimeSpan period)
     {
         if (period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period), period, "A ticker's period must be positive.");
@@ -161,6 +166,7 @@ public abstract class ChannelTimer
 
     private protected ChannelTimer(GoRuntime rt, Chan<DateTime> c, Action? action)
     {
+        rt.Sched.ThrowIfDisposed(); // as a spawn does: a disposed runtime runs no timer, so this one would never fire
         _rt = rt;
         Channel = c;
         _action = action;
@@ -200,7 +206,15 @@ public abstract class ChannelTimer
             }
         }
         // Fire runs on a scheduler thread, in the M's context: the goroutine gets the AfterFunc caller's.
-        _rt.Sched.NewProc(new ActionFrame(_action), _context);
+        try
+        {
+            _rt.Sched.NewProc(new ActionFrame(_action), _context);
+        }
+        catch (ObjectDisposedException) when (_rt.Sched.IsDisposed)
+        {
+            // Disposed while the timer fired (its Ms still run until they see the stop): the goroutine would be
+            // abandoned at once, so none starts. Thrown on, the exception ended the process from the M's thread.
+        }
     }
 
     private protected bool StopCore()
