@@ -17,10 +17,12 @@ namespace GoSharp.Generator.Tests;
 /// throws (plainly, or after suspending), a user-defined conversion (an implicit one beside an explicit one), an
 /// object concatenated whose ToString logs, the instance's fields, property and methods, a static field; the log shows
 /// the order C# evaluated them in, and the method's state at its end shows what they computed. Each batch is compiled
-/// in memory with the generator and every method runs as a plain call and as a goroutine on n = 0, 1, 3.
-/// <c>GOSHARP_EXPRESSION_ITER</c> sets the number of 30-method batches (default 3).
+/// in memory with the generator and every method runs with n = 0, 1, 3 as a plain call and as a goroutine on 1, 2 and 4
+/// Ps and with every nested goroutine call trampolined. <c>GOSHARP_EXPRESSION_ITER</c> sets the number of 30-method
+/// batches (default 3). RandomShapesBehaveTheSame (ExpressionPropertyTests.Shapes.cs) draws statement shapes and
+/// method kinds around them.
 /// </summary>
-public class ExpressionPropertyTests(ITestOutputHelper output)
+public partial class ExpressionPropertyTests(ITestOutputHelper output)
 {
     private static readonly Gen<int> K = Gen.Int[0, 9];
 
@@ -171,8 +173,13 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
     }
 
     private static string Program(string[] bodies) =>
+        Header + string.Concat(bodies.Select((b, i) => Method($"public string M{i}(Log log, int n)", "", b, ""))) + "}\n";
+
+    /// <summary>The class R up to its drawn methods: what their expressions call and read.</summary>
+    private const string Header =
         """
         using System;
+        using System.Collections.Generic;
         using GoSharp;
         using GoSharp.Generator.Tests.Execution;
 
@@ -265,10 +272,17 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
                 return items.Length;
             }
 
-        """ + string.Concat(bodies.Select((b, i) => $$"""
+        """;
+
+    /// <summary>
+    /// A drawn method: the locals the expressions use (<paramref name="locals"/> adds some), <paramref name="body"/> in a
+    /// try that logs what it throws, and a string of the locals' and the instance's state at its end.
+    /// </summary>
+    private static string Method(string signature, string locals, string body, string tail) =>
+        $$"""
 
                 [Goroutine]
-                public string M{{i}}(Log log, int n)
+                {{signature}}
                 {
                     sfld = n * 2;
                     var x = n;
@@ -281,19 +295,19 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
                     Mon.Seen = log;
                     Mon mon = 3;
                     var ctr = new Ctr(log, 1);
-                    object o2 = ctr;
+                    object o2 = ctr;{{locals}}
                     try
                     {
-            {{b}}
+            {{body}}
                     }
                     catch (Exception e)
                     {
                         log.Add("ex " + e.Message);
                     }
-                    return $"{x},{y},{arr[0]},{arr[1]},{arr[2]},{box.Value},{box.Field},{ni},{pt.X},{s},{fld},{Prop},{farr[0]},{farr[1]},{farr[2]},{sfld},{mon.V},{ctr.V},{o2.GetType().Name}";
+                    return $"{x},{y},{arr[0]},{arr[1]},{arr[2]},{box.Value},{box.Field},{ni},{pt.X},{s},{fld},{Prop},{farr[0]},{farr[1]},{farr[2]},{sfld},{mon.V},{ctr.V},{o2.GetType().Name}"{{tail}};
                 }
 
-            """)) + "}\n";
+            """;
 
     [Fact]
     public void RandomExpressionsBehaveTheSame()
@@ -303,23 +317,7 @@ public class ExpressionPropertyTests(ITestOutputHelper output)
         {
             batches++;
             var source = Program(bodies);
-            var result = GeneratorHarness.Run(new[] { ("RandomExpressions.cs", source) }, extraReferences: new[] { MetadataReference.CreateFromFile(typeof(Log).Assembly.Location) });
-            var errors = result.Diagnostics.Concat(result.CompileDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (errors.Count > 0) throw new Exception(string.Join("\n", errors.Take(5)) + "\n" + source);
-            var type = GeneratorHarness.Load(result.Output).GetType("RandomExpressions.R")!;
-            using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2 });
-            for (var i = 0; i < bodies.Length; i++)
-                foreach (var n in new[] { 0, 1, 3 })
-                {
-                    var plainLog = new Log();
-                    var plain = PropertyTests.Outcome(() => type.GetMethod("M" + i)!.Invoke(Activator.CreateInstance(type), new object[] { plainLog, n }));
-                    var goLog = new Log();
-                    string go;
-                    using (rt.Enter())
-                        go = PropertyTests.Outcome(() => ((Goroutine<string>)type.GetMethod("GoM" + i)!.Invoke(Activator.CreateInstance(type), new object[] { goLog, n })!).Join());
-                    if (plain != go || plainLog.ToString() != goLog.ToString())
-                        throw new Exception($"M{i}, n = {n}: plain {plain} [{plainLog}] vs goroutine {go} [{goLog}]\n{bodies[i]}");
-                }
+            CheckBatch(source, bodies.Length, i => bodies[i]);
         }, iter: int.Parse(Environment.GetEnvironmentVariable("GOSHARP_EXPRESSION_ITER") ?? "3"), threads: 1);
         output.WriteLine($"{batches} batches of 30 random methods");
     }
