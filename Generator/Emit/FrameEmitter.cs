@@ -89,7 +89,7 @@ internal static class FrameEmitter
 
     private static void EmitFrameBody(IndentedWriter w, GoroutineMethodModel m, int firstLine)
     {
-        if (m.ThisType is not null) w.Line($"private {m.ThisType} _this;");
+        if (m.ThisType is not null) w.Line($"private {(m.ThisReadOnly ? "readonly " : "")}{m.ThisType} _this;");
         foreach (var f in m.Fields) w.Line($"private {f.Type} {f.Name}; // {LineMarkers.Resolve(f.Comment, firstLine)}");
         w.Line();
         w.Open($"public {m.FrameName}({string.Join(", ", m.ConstructorParameters)})");

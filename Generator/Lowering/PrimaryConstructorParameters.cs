@@ -61,7 +61,12 @@ internal sealed partial class MethodLowerer
                 + $"private static extern ref {parameter.Type.Fq()} {name}({receiver}{type.Fq()} @this);");
         }
         UsesThis = true;
-        return $"{name}({(type.IsValueType ? "ref " : "")}_this)";
+        // A readonly member's frame holds the instance in a readonly field (SymbolFacts.HasReadOnlyThis), which the
+        // accessor takes by ref all the same: it only reads here, as C# allows no write to it in such a member.
+        var instance = !type.IsValueType ? "_this"
+            : SymbolFacts.HasReadOnlyThis(_method) ? "ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _this)"
+            : "ref _this";
+        return $"{name}({instance})";
     }
 
     private static bool IsGeneric(INamedTypeSymbol type)

@@ -69,6 +69,13 @@ internal static partial class SymbolFacts
             if (c is IMethodSymbol m && HasGoroutineAttribute(m)) yield return m;
     }
 
+    /// <summary>
+    /// An instance method of a struct whose <c>this</c> is a readonly reference: a <c>readonly</c> member, or a member of
+    /// a <c>readonly struct</c>. A mutating member called on it, or on one of its fields, runs on an implicit copy.
+    /// </summary>
+    public static bool HasReadOnlyThis(IMethodSymbol m) =>
+        !m.IsStatic && m.ContainingType is { IsValueType: true } type && (m.IsReadOnly || type.IsReadOnly);
+
     public static bool HasGoroutineAttribute(IMethodSymbol m)
     {
         foreach (var a in m.Definition().GetAttributes())

@@ -425,6 +425,7 @@ internal static partial class FrameModelBuilder
             FrameConstraints: frameConstraintsRenamed ?? constraints,
             FrameBaseType: frameBaseType,
             ThisType: thisType,
+            ThisReadOnly: thisType is not null && SymbolFacts.HasReadOnlyThis(method),
             Fields: fields.ToEquatableArray(),
             ConstructorParameters: ctorParams.ToEquatableArray(),
             ConstructorAssignments: ctorAssign.ToEquatableArray(),

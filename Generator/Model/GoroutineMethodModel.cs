@@ -59,7 +59,11 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> OperatorAccessors,
     EquatableArray<DiagnosticInfo> Diagnostics,
     // False for an abstract [Goroutine] method (AbstractGoroutines): a factory and a launcher, no frame.
-    bool HasFrame = true);
+    bool HasFrame = true,
+    // A struct's readonly member (or a readonly struct's): its `this` is a readonly reference, so the frame's copy of the
+    // instance is a readonly field, on which C# makes the same implicit copies for a mutating member called on it or
+    // on one of its fields.
+    bool ThisReadOnly = false);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>
 internal sealed record GoroutineResult(GoroutineMethodModel? Method, EquatableArray<DiagnosticInfo> Diagnostics);
