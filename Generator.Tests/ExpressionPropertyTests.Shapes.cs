@@ -84,6 +84,8 @@ public partial class ExpressionPropertyTests
                 log.Add("acc" + sm§ + "/" + get§());
                 }
                 """),
+            // a foreach variable is readonly: a mutating method of a struct one runs on a copy, across suspension points too
+            e.Select(a => $"foreach (var fp§ in new[] {{ new Pt {{ X = x % 10 }}, pt }}) {{ x += fp§.Add(Sp.Val(1)) + fp§.X; y += fp§.Add({a}) + fp§.X; }}"),
             // checked and unchecked around arithmetic that overflows: the context is lexical, so it covers a local
             // function and a lambda declared inside, and not a nested goroutine call's body
             k.Select(v => $"x = unchecked(x * 1000003 + Sp.Val(int.MaxValue - {v})) % 1000;"),

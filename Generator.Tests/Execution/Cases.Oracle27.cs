@@ -102,4 +102,41 @@ public static partial class Cases
         var r = s.Read(log, n + 1);
         return r + ";" + s.P.X + "," + s.A;
     }
+
+    public struct Ud27 : IDisposable
+    {
+        public int X;
+        public Log? L;
+        public int Add(int a) { X += a; return X; }
+        public void Dispose() => L?.Add("ud" + X);
+    }
+
+    // A foreach iteration variable and a using resource are readonly: a mutating method called on one of a struct type
+    // runs on a copy, and the variable stays as it was, across the suspension points of the loop body too.
+    [Goroutine]
+    public static string Or27ReadonlyLocalCopies(Log log, int n)
+    {
+        var r = "";
+        foreach (var p in new[] { new Pt27 { X = n }, new Pt27 { X = 5 } })
+        {
+            var a = p.Add(1);
+            Sp.Pause();
+            var b = p.Add(Tw(2));
+            r += a + "," + b + "," + p.X + ";";
+        }
+        foreach (var p in new System.Collections.Generic.List<Pt27> { new Pt27 { X = n } })
+        {
+            var a = p.Add(Tw(3)) + p.Add(1);
+            r += a + "," + p.X + ";";
+        }
+        using (var u = new Ud27 { X = n, L = log })
+        {
+            var a = u.Add(1);
+            Sp.Pause();
+            r += a + "," + u.Add(Tw(1)) + "," + u.X + ";";
+        }
+        using var w = new Ud27 { X = n + 10, L = log };
+        w.Add(Tw(4));
+        return r + w.Add(1) + "," + w.X;
+    }
 }
