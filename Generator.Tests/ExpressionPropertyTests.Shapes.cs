@@ -399,7 +399,7 @@ public partial class ExpressionPropertyTests
             batches++;
             var texts = methods.Select((m, i) => m(i)).ToArray();
             compiling += CheckBatch(Header + string.Concat(texts) + ShapeMembers + "}\n", texts.Length, i => texts[i]);
-        }, iter: int.Parse(Environment.GetEnvironmentVariable("GOSHARP_EXPRESSION_ITER") ?? "2"), threads: 1);
+        }, iter: int.Parse(Environment.GetEnvironmentVariable("GOSHARP_EXPRESSION_ITER") ?? "1"), threads: 1);
         output.WriteLine($"{batches} batches of 30 random methods, {clock.Elapsed.TotalSeconds:F1} s ({compiling.TotalSeconds:F1} s generating and compiling)");
     }
 
