@@ -82,6 +82,27 @@ public class AwaitHandleTests
         Assert.Equal(0, unsafeSeen.Task.GetAwaiter().GetResult());
     });
 
+    [Theory, MemberData(nameof(Procs))]
+    public void OnCompletedFlowsTheExecutionContextIntoAPostedContinuation(int procs) => Rt.With(procs, rt =>
+    {
+        // The context posts without flowing the ExecutionContext (as a plain SynchronizationContext.Post does): the
+        // continuation must still run in the awaiting code's, on the context's thread, as Task's OnCompleted does.
+        using var ui = new PumpContext();
+        var local = new AsyncLocal<int>();
+        var seen = ui.Run(() =>
+        {
+            var gate = new Chan<int>(1);
+            var h = rt.Go(WaitOn(gate));
+            var done = new TaskCompletionSource<(int, int)>(TaskCreationOptions.RunContinuationsAsynchronously);
+            local.Value = 7;
+            h.GetAwaiter().OnCompleted(() => done.SetResult((local.Value, Environment.CurrentManagedThreadId)));
+            local.Value = 0;
+            gate.TrySend(1);
+            return done.Task;
+        }).GetAwaiter().GetResult();
+        Assert.Equal((7, ui.ThreadId), seen);
+    });
+
     private static IEnumerable<Op> WaitOn(Chan<int> gate)
     {
         yield return Recv(gate);

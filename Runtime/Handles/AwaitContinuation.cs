@@ -19,6 +19,10 @@ internal static class AwaitContinuation
     public static Action Capture(Action continuation, bool continueOnCapturedContext, bool flowExecutionContext)
     {
         if (continuation is null) throw new ArgumentNullException(nameof(continuation));
+        // OnCompleted flows the awaiting code's ExecutionContext (its AsyncLocal values); UnsafeOnCompleted
+        // leaves that to the caller, as an async method's builder does it itself. Innermost, so that the
+        // continuation itself runs in it wherever it is posted (a SynchronizationContext's Post need not flow it).
+        if (flowExecutionContext && ExecutionContext.Capture() is { } ec) continuation = InContext(ec, continuation);
         if (continueOnCapturedContext)
         {
             var context = SynchronizationContext.Current;
@@ -31,9 +35,6 @@ internal static class AwaitContinuation
                 continuation = Scheduled(scheduler, continuation);
             }
         }
-        // OnCompleted flows the awaiting code's ExecutionContext (its AsyncLocal values); UnsafeOnCompleted
-        // leaves that to the caller, as an async method's builder does it itself.
-        if (flowExecutionContext && ExecutionContext.Capture() is { } ec) continuation = InContext(ec, continuation);
         return continuation;
     }
 
