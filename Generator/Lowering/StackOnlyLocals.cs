@@ -286,9 +286,10 @@ internal sealed partial class MethodLowerer
     /// <summary>
     /// In a checked or unchecked context, the values a location is made of (the arguments of its element accesses
     /// and calls, the condition of a ref conditional), each replaced by its text in that context; null outside one.
-    /// What has no type of its own (a lambda, a method group, <c>default</c>, a target-typed expression) or is
-    /// converted by its target (an interpolated string) keeps its text; a <c>ref</c>/<c>in</c>/<c>out</c> argument,
-    /// itself a location, is looked into.
+    /// What has no type of its own (a target-typed conditional or switch, a collection expression) or is converted
+    /// by its target (an interpolated string) is looked into for the values it is made of; so is a lambda's
+    /// expression body (C#'s context reaches into it; a block body keeps its text); a <c>ref</c>/<c>in</c>/<c>out</c> argument, itself
+    /// a location, is looked into.
     /// </summary>
     private Dictionary<SyntaxNode, string>? CheckedLocationParts(ExpressionSyntax location)
     {
@@ -296,12 +297,27 @@ internal sealed partial class MethodLowerer
         var parts = new Dictionary<SyntaxNode, string>();
         void Add(ExpressionSyntax e)
         {
-            if (e is InterpolatedStringExpressionSyntax || Model.GetTypeInfo(e, _ct).Type is null) Walk(e);
+            if (e is InterpolatedStringExpressionSyntax || Model.GetTypeInfo(e, _ct).Type is null) Typeless(e);
             else parts[e] = RewriteExpr(e);
+        }
+        void Typeless(SyntaxNode node)
+        {
+            if (node is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax) return; // a method group
+            foreach (var child in node.ChildNodes())
+            {
+                switch (child)
+                {
+                    // A lambda's block body keeps its text (its statements are not expressions to wrap).
+                    case PatternSyntax or ParameterListSyntax or ParameterSyntax or AttributeListSyntax or TypeSyntax or StatementSyntax: break;
+                    case RefExpressionSyntax r: Walk(r.Expression); break;
+                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } arg: Walk(arg.Expression); break;
+                    case ExpressionSyntax e: Add(e); break;
+                    default: Typeless(child); break;
+                }
+            }
         }
         void Walk(SyntaxNode node)
         {
-            if (node is AnonymousFunctionExpressionSyntax) return;
             foreach (var child in node.ChildNodes())
             {
                 if (child is ArgumentSyntax { RefKindKeyword.RawKind: 0 } arg) Add(arg.Expression);
