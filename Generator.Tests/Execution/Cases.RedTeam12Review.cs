@@ -32,4 +32,19 @@ public static partial class Cases
         catch (OverflowException) { r += "ovf;"; }
         return r + string.Join(",", a);
     }
+
+    // The same with a lambda or an anonymous method whose body is a block: C#'s context reaches into its statements.
+    [Goroutine]
+    public static string Rt12rCheckedBlockLambdaInLocation(Log log, int n)
+    {
+        int[] a = { 1, 2, 3 };
+        string r = "";
+        try { checked { ref int q = ref Rt12rPickF(a, () => { int v = Rt12Big - 2; return v + n; }); q += 10; r += Tw(q) + ";"; } }
+        catch (OverflowException) { r += "ovf;"; }
+        try { checked { ref int q = ref Rt12rPickF(a, delegate { int v = Rt12Big - 2; return v + n; }); q += 10; r += Tw(q) + ";"; } }
+        catch (OverflowException) { r += "ovf;"; }
+        try { unchecked { ref int q = ref Rt12rPickF(a, () => { int v = Rt12Big - 2; return v + n; }); q += 10; r += Tw(q) + ";"; } }
+        catch (OverflowException) { r += "ovf;"; }
+        return r + string.Join(",", a);
+    }
 }

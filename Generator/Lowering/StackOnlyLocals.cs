@@ -288,7 +288,7 @@ internal sealed partial class MethodLowerer
     /// and calls, the condition of a ref conditional), each replaced by its text in that context; null outside one.
     /// What has no type of its own (a target-typed conditional or switch, a collection expression) or is converted
     /// by its target (an interpolated string) is looked into for the values it is made of; so is a lambda's
-    /// expression body (C#'s context reaches into it; a block body keeps its text); a <c>ref</c>/<c>in</c>/<c>out</c> argument, itself
+    /// expression body (C#'s context reaches into it; a lambda with a block body is wrapped whole); a <c>ref</c>/<c>in</c>/<c>out</c> argument, itself
     /// a location, is looked into.
     /// </summary>
     private Dictionary<SyntaxNode, string>? CheckedLocationParts(ExpressionSyntax location)
@@ -297,7 +297,10 @@ internal sealed partial class MethodLowerer
         var parts = new Dictionary<SyntaxNode, string>();
         void Add(ExpressionSyntax e)
         {
-            if (e is InterpolatedStringExpressionSyntax || Model.GetTypeInfo(e, _ct).Type is null) Typeless(e);
+            // A lambda whose body is a block: its statements are no expressions to wrap, so the lambda is
+            // (`checked(() => { ... })` keeps its target type and puts the body in the context).
+            if (e is AnonymousFunctionExpressionSyntax { Block: not null }) parts[e] = RewriteExpr(e);
+            else if (e is InterpolatedStringExpressionSyntax || Model.GetTypeInfo(e, _ct).Type is null) Typeless(e);
             else parts[e] = RewriteExpr(e);
         }
         void Typeless(SyntaxNode node)
@@ -307,7 +310,6 @@ internal sealed partial class MethodLowerer
             {
                 switch (child)
                 {
-                    // A lambda's block body keeps its text (its statements are not expressions to wrap).
                     case PatternSyntax or ParameterListSyntax or ParameterSyntax or AttributeListSyntax or TypeSyntax or StatementSyntax: break;
                     case RefExpressionSyntax r: Walk(r.Expression); break;
                     case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } arg: Walk(arg.Expression); break;
