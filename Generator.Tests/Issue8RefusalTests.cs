@@ -142,6 +142,28 @@ public class Issue8RefusalTests
             }
             """);
 
+    // A local function declared after a using declaration and called before it is declared before the using's try;
+    // one that uses a name declared from the using on could not see it there (CS0103 in generated code): refused.
+    [Theory]
+    [InlineData("int z = n + 1; return G();", "int F() => z * 2;", "")]
+    [InlineData("return G();", "int F() => d.GetHashCode() > 0 ? n : 0;", "")]
+    [InlineData("return G();", "int F() => H();", "int H() => n;")]
+    public void MovedLocalFunctionUsingANameOfTheUsingsTry(string rest, string function, string after) =>
+        ExpectUnsupported($$"""
+            public sealed class D : System.IDisposable { public void Dispose() { } }
+            public partial class C
+            {
+                [Goroutine] static int M(int n)
+                {
+                    int G() => F();
+                    using var d = new D();
+                    P.Get();
+                    {{rest}}
+                    [|{{function}}|] {{after}}
+                }
+            }
+            """);
+
     [Fact]
     public void RefReturningCallTargetWithASuspendingRightSide() =>
         ExpectUnsupported("""

@@ -117,7 +117,14 @@ internal sealed partial class MethodLowerer
                 var rest = i + 1;
                 if (rest < statements.Count)
                     foreach (var lf in LocalFunctionsUsedBefore(statements, rest))
+                    {
+                        if (NameFromTheRest(lf, statements, i) is { } name)
+                            Report(DiagnosticDescriptors.Unsupported, lf.Identifier.Parent!,
+                                DiagnosticDescriptors.NotSupported(
+                                    $"A local function declared after a using declaration, called before it and using '{name}' declared after it",
+                                    "it must be declared before the using's try, where that name is not in scope; declare the local function before the using declaration, or pass the value as a parameter"));
                         if (_declaredBeforeUsing.Add(lf)) EmitVerbatim(lf);
+                    }
                 LowerUsingDeclaration(ud, () => LowerBlock(statements, rest));
                 return;
             }
@@ -168,6 +175,26 @@ internal sealed partial class MethodLowerer
     /// <summary>Whether <paramref name="id"/> is inside <c>nameof(...)</c>, which the copy writes as a string (Renamer).</summary>
     private static bool InNameof(IdentifierNameSyntax id) =>
         id.Ancestors().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" } && i.ArgumentList.Span.Contains(id.Span));
+
+    /// <summary>
+    /// The first name <paramref name="function"/> uses that is declared in <paramref name="statements"/> from
+    /// <paramref name="from"/> on (a local, the using's own variable, a local function not itself declared before the
+    /// try): moved before the using's try, the function could not see it. Null when it uses none.
+    /// </summary>
+    private string? NameFromTheRest(LocalFunctionStatementSyntax function, SyntaxList<StatementSyntax> statements, int from)
+    {
+        var rest = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(statements[from].SpanStart, statements[statements.Count - 1].Span.End);
+        foreach (var id in function.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            var symbol = Model.GetSymbolInfo(id, _ct).Symbol;
+            if (symbol is not (ILocalSymbol or IMethodSymbol { MethodKind: MethodKind.LocalFunction })) continue;
+            var declaration = symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
+            if (declaration is null || !rest.Contains(declaration.Span) || function.Span.Contains(declaration.Span)) continue;
+            if (declaration is LocalFunctionStatementSyntax moved && LocalFunctionsUsedBefore(statements, from + 1).Contains(moved)) continue;
+            return symbol.Name;
+        }
+        return null;
+    }
 
     /// <summary>Local functions declared before the try of a using declaration whose rest of block declares them (LowerBlock).</summary>
     private readonly HashSet<LocalFunctionStatementSyntax> _declaredBeforeUsing = new();
