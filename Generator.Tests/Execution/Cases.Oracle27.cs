@@ -103,6 +103,45 @@ public static partial class Cases
         return r + ";" + s.P.X + "," + s.A;
     }
 
+#pragma warning disable CS8656 // the implicit copies of the primary constructor parameters are what the case is about
+    public readonly partial struct Rp27(Pt27 pt)
+    {
+        [Goroutine]
+        public string Read(Log log, int v)
+        {
+            var a = pt.Add(Tw(v));
+            Sp.Pause();
+            return a + "," + pt.Add(1) + "," + pt.X;
+        }
+    }
+
+    public partial struct Rq27(Pt27 pt)
+    {
+        public int Touch() => pt.X++;
+
+        [Goroutine]
+        public readonly string Read(Log log, int v)
+        {
+            var a = pt.Add(Tw(v));
+            Sp.Pause();
+            return a + "," + pt.Add(1) + "," + pt.X;
+        }
+    }
+#pragma warning restore CS8656
+
+    // A primary constructor parameter of a readonly struct, or one read in a struct's readonly member, is a readonly
+    // variable as `this` is: a mutating method called on it runs on a copy. The frame reached the parameter's field by
+    // a writable reference, so such a call changed it and later reads saw the change.
+    [Goroutine]
+    public static string Or27ReadonlyPrimaryParameterCopies(Log log, int n)
+    {
+        var p = new Rp27(new Pt27 { X = n });
+        var q = new Rq27(new Pt27 { X = n + 1 });
+        var r = p.Read(log, 2) + ";" + p.Read(log, 3) + ";" + q.Read(log, 4);
+        q.Touch();
+        return r + ";" + q.Read(log, 5);
+    }
+
     public struct Ud27 : IDisposable
     {
         public int X;

@@ -19,7 +19,9 @@ namespace GoSharp.Generator.Lowering;
 ///                  private static extern ref int __GoPrimary_M_Frame_seed(C @this);
 /// </code>
 /// A struct's accessor takes the struct by reference: the frame's copy of a (readonly) struct receiver, the same
-/// copy every other member access of the frame reads (GOSH0014 keeps mutable struct methods out).
+/// copy every other member access of the frame reads (GOSH0014 keeps mutable struct methods out). In a readonly member
+/// (or a readonly struct's) the parameter is a readonly variable, as <c>this</c> is: the frame reads it through a
+/// wrapper returning <c>ref readonly</c>, so a mutating method called on it runs on an implicit copy, as in the plain call.
 /// <c>[UnsafeAccessor]</c> needs .NET 8, and .NET 9 for a field of a generic type (the accessor is a member of the
 /// type itself, so its type parameters are the type's, the form the runtime requires); on an older target the use
 /// stays refused (GOSH0017) and the message says why.
@@ -59,14 +61,17 @@ internal sealed partial class MethodLowerer
             PrimaryParameterAccessors.Add(
                 $"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = \"<{parameter.Name}>P\")]\n"
                 + $"private static extern ref {parameter.Type.Fq()} {name}({receiver}{type.Fq()} @this);");
+            // A readonly member (or a readonly struct's): the parameter is a readonly variable there, as `this` is, so a
+            // mutating method called on it runs on an implicit copy; the frame reaches it by readonly reference, through
+            // a wrapper that takes the frame's readonly field by `in` (C# allows no write to it in such a member).
+            if (type.IsValueType && SymbolFacts.HasReadOnlyThis(_method))
+                PrimaryParameterAccessors.Add(
+                    $"private static ref readonly {parameter.Type.Fq()} {name}_ReadOnly(in {type.Fq()} @this) => "
+                    + $"ref {name}(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));");
         }
         UsesThis = true;
-        // A readonly member's frame holds the instance in a readonly field (SymbolFacts.HasReadOnlyThis), which the
-        // accessor takes by ref all the same: it only reads here, as C# allows no write to it in such a member.
-        var instance = !type.IsValueType ? "_this"
-            : SymbolFacts.HasReadOnlyThis(_method) ? "ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _this)"
-            : "ref _this";
-        return $"{name}({instance})";
+        if (!type.IsValueType) return $"{name}(_this)";
+        return SymbolFacts.HasReadOnlyThis(_method) ? $"{name}_ReadOnly(in _this)" : $"{name}(ref _this)";
     }
 
     private static bool IsGeneric(INamedTypeSymbol type)
