@@ -97,6 +97,34 @@ public class DeterministicArrivalTests
         }
     }
 
+    // The same from a goroutine's plain code (a Go.Await outside a [Goroutine] method's own body, which blocks the
+    // thread): it went on at once when the Task was complete, so whether Task.Run's work had finished decided the
+    // interleaving (review of the session's diff).
+    [Fact]
+    public void A_plain_code_await_of_a_completed_task_waits_until_every_goroutine_is_blocked()
+    {
+        for (int seed = 0; seed < 20; seed++)
+        {
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
+            var log = new List<string>();
+            IEnumerable<Op> Awaiter()
+            {
+                var v = Go.Await(Task.FromResult(7)) + Go.Await(new ValueTask<int>(1));
+                lock (log) log.Add("awaited " + v);
+                yield break;
+            }
+            IEnumerable<Op> Main()
+            {
+                var h2 = GoRuntime.Current.Go(Yielder(log, Yields));
+                var h1 = GoRuntime.Current.Go(Awaiter());
+                yield return Join(h1);
+                yield return Join(h2);
+            }
+            rt.Go(Main()).Join();
+            Assert.Equal(Yields, YieldsBefore(log, "awaited 8"));
+        }
+    }
+
     // The blocking section ends while the yielder runs (it releases the section at its 10th iteration and holds the
     // P until the blocker's M waits for one); a yield used to hand that M the P at once.
     [Fact]

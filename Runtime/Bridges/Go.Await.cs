@@ -23,7 +23,9 @@ public static partial class Go
     public static void Await(Task task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (!task.IsCompleted)
+        // A goroutine's plain code in a deterministic runtime blocks even for a completed Task (TaskWait.AwaitParks):
+        // it comes back once every goroutine is blocked, as a [Goroutine] method's await does.
+        if (TaskWait.AwaitParks(task.IsCompleted))
         {
             using var blocking = Sched.EnterBlocking(external: true);
             task.GetAwaiter().GetResult();
@@ -52,7 +54,7 @@ public static partial class Go
     [SuspensionPoint(nameof(GetAwaitAwaiter))]
     public static void Await(ValueTask task)
     {
-        if (task.IsCompleted)
+        if (!TaskWait.AwaitParks(task.IsCompleted))
         {
             task.GetAwaiter().GetResult();
             return;
@@ -68,7 +70,7 @@ public static partial class Go
     [SuspensionPoint(nameof(GetAwaitAwaiter))]
     public static T Await<T>(ValueTask<T> task)
     {
-        if (task.IsCompleted) return task.GetAwaiter().GetResult();
+        if (!TaskWait.AwaitParks(task.IsCompleted)) return task.GetAwaiter().GetResult();
         return Await(task.AsTask());
     }
 
