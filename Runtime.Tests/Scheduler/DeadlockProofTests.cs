@@ -107,8 +107,14 @@ public class DeadlockProofTests
         tcs.SetResult(100);
         gate.Set();
         Assert.True(probes.Wait(Guard), $"seed {seed}: no probe ran");
-        for (int i = 0; i < receivers; i++) ch.Send(1);
-        foreach (var h in handles) h.Join();
+        // On another thread, with a bound: a receiver reported falsely is written off, and a send to it would wait for
+        // ever, so the test hung instead of failing with the report.
+        var finish = Task.Run(() =>
+        {
+            for (int i = 0; i < receivers; i++) ch.Send(1);
+            foreach (var h in handles) h.Join();
+        });
+        Assert.True(finish.Wait(Guard), $"seed {seed}: the goroutines did not finish ({Volatile.Read(ref reported)} reported deadlocked)");
         Assert.Equal(receivers + (withTask ? 100 : 0), sum);
         Assert.Equal(0, Volatile.Read(ref reported));
         return Volatile.Read(ref probesRun);
