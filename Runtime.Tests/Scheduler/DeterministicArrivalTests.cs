@@ -194,4 +194,50 @@ public class DeterministicArrivalTests
             Assert.Equal(Yields, YieldsBefore(log, "received"));
         }
     }
+
+    // A socket read whose data a plain socket sends at the yielder's 10th iteration: the poller (sysmon's poll,
+    // as the yields take longer than its 10 ms) used to queue the reader at once, among the remaining yields
+    // (review of the session's diff: the network's half of the arrivals).
+    [Fact]
+    public void A_socket_read_returns_when_every_goroutine_is_blocked()
+    {
+        const int SlowYields = 1000;
+        for (int seed = 0; seed < 6; seed++)
+        {
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
+            using GoSharp.Net.Listener l = GoSharp.Runtime.Tests.Net.NetOps.ListenLoopback();
+            using var client = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork,
+                System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            client.Connect(l.Addr);
+            var log = new List<string>();
+            IEnumerable<Op> Reader(GoSharp.Net.Conn c)
+            {
+                var r = GoSharp.Runtime.Tests.Net.NetOps.Read(c, new byte[1]);
+                yield return r;
+                lock (log) log.Add("read " + r.Result);
+            }
+            IEnumerable<Op> SlowYielder()
+            {
+                for (int i = 0; i < SlowYields; i++)
+                {
+                    lock (log) log.Add("y");
+                    if (i == 10) client.Send(new byte[] { 1 });
+                    Thread.SpinWait(20_000); // the yields outlast sysmon's 10 ms before it polls for the Ms
+                    yield return Yield();
+                }
+            }
+            IEnumerable<Op> Main()
+            {
+                var a = GoSharp.Runtime.Tests.Net.NetOps.Accept(l);
+                yield return a;
+                using var conn = a.Result;
+                var h1 = GoRuntime.Current.Go(Reader(conn));
+                var h2 = GoRuntime.Current.Go(SlowYielder());
+                yield return Join(h1);
+                yield return Join(h2);
+            }
+            rt.Go(Main()).Join();
+            Assert.Equal(SlowYields, YieldsBefore(log, "read 1"));
+        }
+    }
 }

@@ -116,6 +116,15 @@ internal abstract class NetWait : PollWaiter, IParkCommit, IAbandonableWait
     {
         if (!Drive() && ParkOnPoller(PolledDesc!)) return null;
         G g = _g!; // the poller only ever holds goroutines' operations
+        if (g.Sched.DeterministicQueue is not null)
+        {
+            // Deterministic mode: an arrival from the outside world, runnable once every goroutine is blocked, the
+            // count dropping with it under the scheduler's lock (Ready.cs), as a Task await's end does; returned to
+            // the poll it would be queued whenever the socket got there.
+            if (Interlocked.Exchange(ref _claimed, 1) == 0) g.Sched.ReadyAfterExternalWait(g);
+            else Interlocked.Decrement(ref g.Sched.ExternalWaits);
+            return null;
+        }
         Interlocked.Decrement(ref g.Sched.ExternalWaits);
         return Interlocked.Exchange(ref _claimed, 1) == 0 ? g : null;
     }
@@ -137,8 +146,8 @@ internal abstract class NetWait : PollWaiter, IParkCommit, IAbandonableWait
             }
             return;
         }
-        Interlocked.Decrement(ref g.Sched.ExternalWaits);
-        if (Interlocked.Exchange(ref _claimed, 1) == 0) g.Ready();
+        if (Interlocked.Exchange(ref _claimed, 1) == 0) g.Sched.ReadyAfterExternalWait(g); // drops the count
+        else Interlocked.Decrement(ref g.Sched.ExternalWaits);
     }
 
     /// <summary>Withdraws the wait of a goroutine being written off, and closes its socket (see the header).</summary>
