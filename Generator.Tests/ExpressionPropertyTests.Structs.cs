@@ -6,7 +6,8 @@ namespace GoSharp.Generator.Tests;
 
 // A drawn struct instance method S (of a readonly struct, or of a struct whose method does not write to the instance,
 // which GOSH0014 leaves accepted), called by M on a local: it reads the struct's fields, calls its plain and goroutine
-// methods, copies this, across suspension points. Its fld, Prop and farr are locals (a struct method has no R).
+// methods, copies this, reads (and, where this is readonly, calls a mutating method of) its primary-constructor
+// parameters, across suspension points. Its fld, Prop and farr are locals (a struct method has no R).
 public partial class ExpressionPropertyTests
 {
     private static Gen<string> StructStatement(bool readonlyThis)
@@ -14,11 +15,14 @@ public partial class ExpressionPropertyTests
         var e = Int(1);
         var own = readonlyThis
             // a mutating method of a field of a readonly instance runs on a copy of the field, in a plain call too
-            ? new[] { e.Select(a => $"x += P.Add(Sp.Val({a})) + P.X;"), Gen.Const("{ var pc§ = P; pc§.Add(Sp.Val(5)); x += pc§.X * 10 + P.X; }") }
+            // (and of a primary-constructor parameter, which the instance holds)
+            ? new[] { e.Select(a => $"x += P.Add(Sp.Val({a})) + P.X;"), Gen.Const("{ var pc§ = P; pc§.Add(Sp.Val(5)); x += pc§.X * 10 + P.X; }"),
+                      e.Select(a => $"x += pp.Add(Sp.Val({a})) + pp.X + pk;") }
             : new[] { Gen.Const("x += P.X + Sp.Val(P).Add(1) + P.X;") };
         return Gen.OneOf(own.Concat(new[]
         {
             Gen.Const("x += Sum + this[Sp.Val(x)] + In(Sp.Val(1), in A) + In(2, in this.B);"),
+            Gen.Const("x += pk + Sp.Val(pk) * 2 + pp.X;"),
             Gen.Const("{ ref readonly var rr§ = ref Arr; x += rr§[0] + Sp.Val(rr§.Length); }"),
             e.Select(a => $"x += A + Sp.Val(B) + Arr[0] + {a};"),
             Gen.Const("{ var fa§ = A; Sp.Pause(); x += fa§ * 10 + this.A + Twice(); }"),
@@ -35,12 +39,12 @@ public partial class ExpressionPropertyTests
 
     /// <summary>A readonly struct (kind 0), a struct (1), a struct whose method S is readonly (2).</summary>
     private static Gen<Func<int, string>> StructMethod() =>
-        Gen.Int[0, 2].SelectMany(kind => ShapeBody(Gen.Frequency((2, Statement()), (1, StructStatement(readonlyThis: kind != 1)))).Select(body => (Func<int, string>)(i =>
+        Gen.Int[0, 2].SelectMany(kind => ShapeBody(Gen.Frequency((1, Statement()), (1, StructStatement(readonlyThis: kind != 1)))).Select(body => (Func<int, string>)(i =>
         {
             var ro = kind == 0 ? "readonly " : "";
             return $$"""
 
-                    public {{ro}}partial struct S{{i}}
+                    public {{ro}}partial struct S{{i}}(Pt pp, int pk)
                     {
                         public {{ro}}int A;
                         public {{ro}}int B;
@@ -48,7 +52,7 @@ public partial class ExpressionPropertyTests
                         public {{ro}}Box Bx;
                         public {{ro}}string Nm;
                         public {{ro}}Pt P;
-                        public S{{i}}(int n) { A = n + 1; B = n * 3 - 2; Arr = new[] { n, 7 }; Bx = new Box { Value = n }; Nm = "st" + n; P = new Pt { X = n }; }
+                        public S{{i}}(int n) : this(new Pt { X = n + 5 }, n * 2 - 1) { A = n + 1; B = n * 3 - 2; Arr = new[] { n, 7 }; Bx = new Box { Value = n }; Nm = "st" + n; P = new Pt { X = n }; }
                         int Twice() => A * 2;
                         int Sum { get { return A + B; } }
                         int this[int i] => Arr[I3(i) % 2] + A;
@@ -63,7 +67,7 @@ public partial class ExpressionPropertyTests
                             return Bx.Value + B;
                         }
 
-                        public string Report() => A + "/" + B + "/" + Arr[0] + "/" + Arr[1] + "/" + Bx.Value + "/" + Nm + "/" + P.X;
+                        public string Report() => A + "/" + B + "/" + Arr[0] + "/" + Arr[1] + "/" + Bx.Value + "/" + Nm + "/" + P.X + "/" + pp.X + "/" + pk;
                 {{Method(kind == 2 ? "public readonly string S(Log log, int n)" : "public string S(Log log, int n)", "\n            var fld = A;\n            var Prop = B;\n            var farr = new[] { 4, 5, 6 };", body.Replace("this.fld", "fld").Replace("this.Prop", "Prop"), "")}}
                     }
 
