@@ -25,6 +25,21 @@ public class BlockingTests
     internal static bool Finishes(Action action) => Task.Run(action).Wait(Guard);
 
     /// <summary>
+    /// SpinWait.SpinUntil without its sleeps: the thread never enters a managed wait, so sysmon never takes its P for
+    /// being blocked (PlainCodeRetake.cs). False if <paramref name="condition"/> has not held within the hang guard.
+    /// </summary>
+    internal static bool BusySpinUntil(Func<bool> condition)
+    {
+        long end = Environment.TickCount64 + (long)Guard.TotalMilliseconds;
+        while (!condition())
+        {
+            if (Environment.TickCount64 > end) return false;
+            Thread.SpinWait(50);
+        }
+        return true;
+    }
+
+    /// <summary>
     /// The blocker runs <paramref name="block"/>, which must wait for the gate; 1,000 ping-pong round trips of
     /// two other goroutines then open it. Returns how many times sysmon took a P from plain code meanwhile.
     /// </summary>
@@ -217,8 +232,9 @@ public class BlockingTests
     public void A_P_a_resize_hands_to_a_goroutine_leaving_a_blocking_section_is_not_stopped_afterwards(bool fromGoroutine)
     {
         int before = fromGoroutine ? 2 : 1, after = before + 1;
-        // No time slices, so no retake from plain code: the holder keeps its P until the resize stops it. (Sysmon
-        // still retakes the P the waiter's blocking section keeps: the holder or the resizing goroutine runs on it.)
+        // No time slices, and the holder spins without ever blocking its thread (a managed wait is retaken after a
+        // sysmon round or two), so no retake from plain code: the holder keeps its P until the resize stops it.
+        // (Sysmon still retakes the P the waiter's blocking section keeps: the holder or the resizing goroutine runs on it.)
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = before, PreemptAfter = TimeSpan.FromHours(1) });
         using var gate = new ManualResetEventSlim();
         using var inSection = new ManualResetEventSlim();
@@ -240,9 +256,9 @@ public class BlockingTests
             // The resize's stop asks this goroutine to yield (sysmon never does here): the world is stopping. The
             // waiter leaves its section now, finds the world stopping and waits for a P; only then does this
             // goroutine end and its M stop its P.
-            bool stopping = SpinWait.SpinUntil(() => self.Preempt, Guard);
+            bool stopping = BusySpinUntil(() => self.Preempt);
             gate.Set();
-            holderSawAll = stopping && SpinWait.SpinUntil(() => Volatile.Read(ref waiterM!.WaitingForP), Guard);
+            holderSawAll = stopping && BusySpinUntil(() => Volatile.Read(ref waiterM!.WaitingForP));
         }));
         Assert.True(holding.Wait(Guard));
         // ProcResize hands the new P to the waiting M first and wakes it: hold the lock until that M, back in its
