@@ -14,7 +14,7 @@ namespace GoSharp.Runtime.Tests.Scheduler;
 /// as the virtual clock moves only then. It used to be queued whenever the real world got there, so the same seed
 /// replayed another interleaving from run to run (runtime red team, round 3: a goroutine awaiting
 /// <c>Task.Run(() =&gt; 42)</c> beside one that yields 30 times landed at a different place in the log in 3 of 20
-/// seeds, and a <c>Go.Blocking(Thread.Sleep(2))</c> beside 20,000 yields in 1 of 10).
+/// seeds, and a two-millisecond <c>Go.Blocking</c> section beside 20,000 yields in 1 of 10).
 /// </summary>
 public class DeterministicArrivalTests
 {
@@ -41,6 +41,23 @@ public class DeterministicArrivalTests
         lock (log) return log.TakeWhile(e => e != entry).Count(e => e == "y");
     }
 
+    /// <summary>
+    /// Runs a main goroutine that starts <paramref name="first"/>, waits (yielding) until <paramref name="started"/>
+    /// holds if given, starts <paramref name="second"/>, and joins both.
+    /// </summary>
+    private static void RunBoth(GoRuntime rt, IEnumerable<Op> first, Func<IEnumerable<Op>> second, Func<bool>? started = null)
+    {
+        IEnumerable<Op> Main()
+        {
+            var h1 = GoRuntime.Current.Go(first);
+            while (started is not null && !started()) yield return Yield();
+            var h2 = GoRuntime.Current.Go(second());
+            yield return Join(h1);
+            yield return Join(h2);
+        }
+        rt.Go(Main()).Join();
+    }
+
     // The yielder completes the Task at its 10th iteration; the continuation (run synchronously, on the M) used to
     // ready the awaiter at once, and the seed let it run among the remaining yields.
     [Fact]
@@ -57,14 +74,7 @@ public class DeterministicArrivalTests
                 yield return a;
                 lock (log) log.Add("awaited " + a.Result);
             }
-            IEnumerable<Op> Main()
-            {
-                var h1 = GoRuntime.Current.Go(Awaiter());
-                var h2 = GoRuntime.Current.Go(Yielder(log, Yields, () => tcs.SetResult(1)));
-                yield return Join(h1);
-                yield return Join(h2);
-            }
-            rt.Go(Main()).Join();
+            RunBoth(rt, Awaiter(), () => Yielder(log, Yields, () => tcs.SetResult(1)));
             Assert.Equal(Yields, YieldsBefore(log, "awaited 1"));
         }
     }
@@ -85,14 +95,7 @@ public class DeterministicArrivalTests
                 yield return a;
                 lock (log) log.Add("awaited " + a.Result);
             }
-            IEnumerable<Op> Main()
-            {
-                var h2 = GoRuntime.Current.Go(Yielder(log, Yields));
-                var h1 = GoRuntime.Current.Go(Awaiter());
-                yield return Join(h1);
-                yield return Join(h2);
-            }
-            rt.Go(Main()).Join();
+            RunBoth(rt, Yielder(log, Yields), () => Awaiter());
             Assert.Equal(Yields, YieldsBefore(log, "awaited 7"));
         }
     }
@@ -113,14 +116,7 @@ public class DeterministicArrivalTests
                 lock (log) log.Add("awaited " + v);
                 yield break;
             }
-            IEnumerable<Op> Main()
-            {
-                var h2 = GoRuntime.Current.Go(Yielder(log, Yields));
-                var h1 = GoRuntime.Current.Go(Awaiter());
-                yield return Join(h1);
-                yield return Join(h2);
-            }
-            rt.Go(Main()).Join();
+            RunBoth(rt, Yielder(log, Yields), () => Awaiter());
             Assert.Equal(Yields, YieldsBefore(log, "awaited 8"));
         }
     }
@@ -147,15 +143,7 @@ public class DeterministicArrivalTests
                 gate.Set();
                 Assert.True(SpinWait.SpinUntil(() => rt.Sched.AnyExitWaiterForTest, BlockingTests.Guard));
             }
-            IEnumerable<Op> Main()
-            {
-                var h1 = GoRuntime.Current.Go(Blocker());
-                while (!Logged(log, "entering")) yield return Yield();
-                var h2 = GoRuntime.Current.Go(Yielder(log, Yields, Release));
-                yield return Join(h1);
-                yield return Join(h2);
-            }
-            rt.Go(Main()).Join();
+            RunBoth(rt, Blocker(), () => Yielder(log, Yields, Release), () => Logged(log, "entering"));
             Assert.Equal(Yields, YieldsBefore(log, "unblocked"));
         }
     }
@@ -182,15 +170,7 @@ public class DeterministicArrivalTests
                 t.Start();
                 t.Join();
             }
-            IEnumerable<Op> Main()
-            {
-                var h1 = GoRuntime.Current.Go(Receiver());
-                while (!Logged(log, "receiving")) yield return Yield();
-                var h2 = GoRuntime.Current.Go(Yielder(log, Yields, SendFromAThread));
-                yield return Join(h1);
-                yield return Join(h2);
-            }
-            rt.Go(Main()).Join();
+            RunBoth(rt, Receiver(), () => Yielder(log, Yields, SendFromAThread), () => Logged(log, "receiving"));
             Assert.Equal(Yields, YieldsBefore(log, "received"));
         }
     }
