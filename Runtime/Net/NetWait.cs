@@ -121,8 +121,7 @@ internal abstract class NetWait : PollWaiter, IParkCommit, IAbandonableWait
             // Deterministic mode: an arrival from the outside world, runnable once every goroutine is blocked, the
             // count dropping with it under the scheduler's lock (Ready.cs), as a Task await's end does; returned to
             // the poll it would be queued whenever the socket got there.
-            if (Interlocked.Exchange(ref _claimed, 1) == 0) g.Sched.ReadyAfterExternalWait(g);
-            else Interlocked.Decrement(ref g.Sched.ExternalWaits);
+            ReadyIfClaimed(g);
             return null;
         }
         Interlocked.Decrement(ref g.Sched.ExternalWaits);
@@ -146,6 +145,12 @@ internal abstract class NetWait : PollWaiter, IParkCommit, IAbandonableWait
             }
             return;
         }
+        ReadyIfClaimed(g);
+    }
+
+    /// <summary>The wait is over: drop its count and, unless a write-off claimed it first, ready the goroutine.</summary>
+    private void ReadyIfClaimed(G g)
+    {
         if (Interlocked.Exchange(ref _claimed, 1) == 0) g.Sched.ReadyAfterExternalWait(g); // drops the count
         else Interlocked.Decrement(ref g.Sched.ExternalWaits);
     }

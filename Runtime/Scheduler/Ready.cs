@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.CompilerServices;
 
@@ -13,20 +14,11 @@ internal sealed partial class Sched
     /// </summary>
     public void Ready(G g)
     {
-        if (Interlocked.CompareExchange(ref g.Status, (int)GStatus.Runnable, (int)GStatus.Waiting) != (int)GStatus.Waiting)
-            throw new InvalidOperationException(
-                $"goroutine {g.Goid} was readied while {g.GetStatus()}: a frame would be resumed twice. " +
-                "A primitive must ready a goroutine exactly once per park, after its commit step.");
+        MarkReadied(g);
         M? m = M.Current;
         if (_det is not null && (m is null || m.Sched != this || m.P is null))
         {
-            // Deterministic mode, readied from outside the schedule: runnable once every goroutine is blocked.
-            lock (_lock)
-            {
-                _det.AddArrived(g);
-                _runqsize = _det.Count;
-            }
-            WakeP();
+            Arrive(g, externalWait: false); // deterministic mode, readied from outside the schedule
         }
         else if (m is not null && m.Sched == this)
         {
@@ -42,10 +34,10 @@ internal sealed partial class Sched
     }
 
     /// <summary>
-    /// Readies a goroutine whose wait counted in <see cref="ExternalWaits"/> (a Task await), from the thread that
-    /// ended the wait. In deterministic mode the count drops in the same step, under the lock, as the goroutine
-    /// joins the arrivals: in between, the virtual clock could jump past a goroutine that is about to run, or an M
-    /// going idle could skip the deadlock check on a count about to drop.
+    /// Readies a goroutine whose wait counted in <see cref="ExternalWaits"/> (a Task await, a network wait), from the
+    /// thread that ended the wait. In deterministic mode the count drops in the same step, under the lock, as the
+    /// goroutine joins the arrivals: in between, the virtual clock could jump past a goroutine that is about to run,
+    /// or an M going idle could skip the deadlock check on a count about to drop.
     /// </summary>
     public void ReadyAfterExternalWait(G g)
     {
@@ -55,12 +47,31 @@ internal sealed partial class Sched
             Ready(g);
             return;
         }
+        MarkReadied(g);
+        Arrive(g, externalWait: true);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MarkReadied(G g)
+    {
         if (Interlocked.CompareExchange(ref g.Status, (int)GStatus.Runnable, (int)GStatus.Waiting) != (int)GStatus.Waiting)
-            throw new InvalidOperationException($"goroutine {g.Goid} was readied while {g.GetStatus()} after a Task await.");
+            ThrowReadiedTwice(g);
+    }
+
+    private static void ThrowReadiedTwice(G g) => throw new InvalidOperationException(
+        $"goroutine {g.Goid} was readied while {g.GetStatus()}: a frame would be resumed twice. " +
+        "A primitive must ready a goroutine exactly once per park, after its commit step.");
+
+    /// <summary>
+    /// Deterministic mode: a goroutine readied from outside the schedule joins the arrivals, runnable once every
+    /// goroutine is blocked (DeterministicRunQueue); <paramref name="externalWait"/> drops its wait's count with it.
+    /// </summary>
+    private void Arrive(G g, bool externalWait)
+    {
         lock (_lock)
         {
-            Interlocked.Decrement(ref ExternalWaits);
-            _det.AddArrived(g);
+            if (externalWait) Interlocked.Decrement(ref ExternalWaits);
+            _det!.AddArrived(g);
             _runqsize = _det.Count;
         }
         WakeP();
