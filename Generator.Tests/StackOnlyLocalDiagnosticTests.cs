@@ -49,11 +49,20 @@ public class StackOnlyLocalDiagnosticTests
     // taken for an assignment anew, and the generated code read a local that resuming had jumped past (CS0165).
     [InlineData("ref int [|r = ref a[0]|]; var t = r; Go.Yield(); r = 5;")]
     [InlineData("ref int [|r = ref a[0]|]; Go.Yield(); r = a.Length;")]
-    // A using declaration makes the rest of the block a try, whose own dispatch falls through to its body: a mention
-    // there before the first suspension point read a local that C#'s definite assignment saw unassigned on that path
-    // (CS0165 in the generated code; red team, round 12). Run where it is assigned anew: Cases.RedTeam12.cs.
-    [InlineData("ref int [|r = ref a[0]|]; using var d = new System.IO.MemoryStream(); r++; Go.Yield();")]
-    [InlineData("Span<int> [|s = a|]; using var d = new System.IO.MemoryStream(); { s[0]++; } Go.Yield();")]
+    // Inside a suspending try, using, foreach or for (StackOnlyCompounds.cs), where a mention before the first
+    // suspension point is accepted (Cases.StackOnlyCompounds.cs): what runs after it still refuses, a catch, a filter or a
+    // finally (entered from anywhere in the try), a loop's body, condition or incrementors (run again after it), a
+    // part that suspends itself, and a mention after the suspension point in the try's block.
+    [InlineData("Span<int> [|s = a|]; try { Go.Yield(); } catch (Exception) { s[0]++; }")]
+    [InlineData("Span<int> [|s = a|]; try { Go.Yield(); } catch (Exception) when (s[0] > 0) { }")]
+    [InlineData("ref int [|r = ref a[0]|]; try { r++; Go.Yield(); } finally { r++; }")]
+    [InlineData("ref int [|r = ref a[0]|]; try { r++; Go.Yield(); r++; } finally { }")]
+    [InlineData("Span<int> [|s = a|]; int i = 0; while (i < s[0]) { Go.Yield(); i++; }")]
+    [InlineData("Span<int> [|s = a|]; foreach (var x in a) { s[0] += x; Go.Yield(); }")]
+    [InlineData("Span<int> [|s = a|]; for (int i = 0; i < 2; i += s[0]) Go.Yield();")]
+    [InlineData("Span<int> [|s = a|]; using (new System.IO.MemoryStream()) { Go.Yield(); s[0]++; }")]
+    [InlineData("Span<int> [|s = a|]; try { Go.Yield(); } finally { } s[0]++;")]
+    [InlineData("Span<int> [|s = a|]; using var d = new System.IO.MemoryStream(); s[0]++; Go.Yield(); s[1]++;")]
     public void StackOnlyLocalMentionedFromTheSuspensionOn(string body) => Expect("GOSH0008",
         "public partial class C { [Goroutine] static void M(int[] a) { " + body + " } }");
 

@@ -295,6 +295,7 @@ internal sealed partial class MethodLowerer
     private void EmitRealTry(System.Action body, IEnumerable<string> clauses)
     {
         var entry = NewLabel("try");
+        var declaredBefore = _stackLocals.Where(l => _hoisted.ContainsKey(l.Key)).ToList();
         var outerScope = _scope;
         var outerWriter = _w;
         _scope = new List<(int, string)>();
@@ -308,7 +309,18 @@ internal sealed partial class MethodLowerer
         if (innerScope.Count > 0)
         {
             foreach (var (state, _) in innerScope) _scope.Add((state, entry));
-            Label(entry);
+            // Stack-only locals the body reads before its first suspension point get a dummy value on the resumed
+            // path only, for C#'s definite assignment (StackOnlyCompounds.cs).
+            var dummies = StackLocalsAtTryEntry(declaredBefore, innerText);
+            if (dummies.Count > 0)
+            {
+                var fallThrough = NewLabel("tryin");
+                _w.Line($"goto {fallThrough};");
+                Label(entry);
+                foreach (var d in dummies) _w.Line(d);
+                Label(fallThrough);
+            }
+            else Label(entry);
         }
         _w.Line("try");
         _w.Line("{");

@@ -35,7 +35,9 @@ namespace GoSharp.Generator.Lowering;
 /// would itself be spilled (<c>Take(sp, Tw(1))</c>, CS4007 for async) or whose location would (<c>sp[0] = Tw(1)</c>,
 /// an <c>in</c> argument), one in a later statement or in a suspending statement that is not an expression, a
 /// declaration, a <c>return</c>, a <c>throw</c>, a block, an <c>if</c> or a <c>switch</c> (whose branches and sections
-/// are scanned as blocks, DeadAtSuspensions, AliveAfterSwitch; a loop's condition runs again after the suspension), or a label
+/// are scanned as blocks, DeadAtSuspensions, AliveAfterSwitch; a loop's condition runs again after the suspension)
+/// or a part of a <c>try</c>, <c>using</c>, <c>foreach</c> or <c>for</c> that runs before its first suspension point
+/// (StackOnlyCompounds.cs), or a label
 /// between the declaration and the suspension point keeps it GOSH0008. One whose scope holds no suspension point
 /// at all is copied whole (StatementLowering.LowerBlock).
 /// </summary>
@@ -105,15 +107,9 @@ internal sealed partial class MethodLowerer
         for (var at = 0; at < list.Count; at++)
         {
             var statement = list[at];
-            // A using declaration makes the rest of the block the body of a try; when the rest suspends, that try
-            // gets a dispatch of its own, from whose fall-through C#'s definite assignment sees the local unassigned.
-            // So after it the local needs a value made inside the try, as after a suspension point (its initializer,
-            // before the try, may read it).
-            if (alive && statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } && !Suspends(statement) && list.Skip(at + 1).Any(Suspends))
-            {
-                alive = false;
-                continue;
-            }
+            // A using declaration makes the rest of the block the body of a try (UsingLowering), entered from its
+            // own label when resumed, where the local gets a dummy value (EmitRealTry): so the rest is scanned on as
+            // the try's body, and its initializer, before the try, may read the local.
             if (!labels && locals.Count == 1 && AssignsAnew(statement, locals[0]))
             {
                 alive = true;
@@ -138,6 +134,12 @@ internal sealed partial class MethodLowerer
             {
                 if (AliveAfterSwitch(sw, alive, locals, names) is not { } afterSwitch) return null;
                 alive = afterSwitch;
+                continue;
+            }
+            if (Suspends(statement) && ScansSuspendingCompound(statement, alive, locals, names, labels, out var afterCompound))
+            {
+                if (afterCompound is not { } value) return null;
+                alive = value;
                 continue;
             }
             var mentions = Mentions(statement, locals, names);

@@ -1,0 +1,137 @@
+using System;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Stack-only locals (spans, ref locals) read inside a suspending try, using, foreach or for before its first suspension
+// point, or before a using declaration's try: C# 13 async accepts them (the local is dead at the await), and so does
+// the generator (StackOnlyCompounds.cs). Each was GOSH0008; the ones whose try is resumed also need the dummy value
+// at the try's entry, without which the generated code does not compile (CS0165).
+public static partial class Cases
+{
+    [Goroutine]
+    public static string SoReadInTryBeforeItsSuspension(Log log, int n)
+    {
+        Span<int> s = stackalloc int[4];
+        s[0] = n;
+        try { log.Add("a" + s[0]); s[1] = s[0] * 2; log.Add("b" + s[1] + Tw(1)); log.Add("c"); }
+        finally { log.Add("f"); }
+        return "ok";
+    }
+
+    [Goroutine]
+    public static string SoRefWrittenInTryWithCatch(Log log, int n)
+    {
+        var a = new int[3];
+        ref int r = ref a[1];
+        try
+        {
+            r = n + 1;
+            if (Tw(n) > 2) throw new InvalidOperationException("big");
+        }
+        catch (InvalidOperationException e) { log.Add(e.Message); }
+        return "a" + string.Join(",", a);
+    }
+
+    [Goroutine]
+    public static string SoNestedTries(Log log, int n)
+    {
+        Span<int> s = stackalloc int[4];
+        s[0] = n;
+        s[1] = n + 10;
+        try
+        {
+            log.Add("o" + s[0]);
+            try { log.Add("i" + s[1]); int v = s[0] + Tw(2); log.Add("v" + v); }
+            catch (InvalidOperationException) { log.Add("c"); }
+            Tw(3);
+            if (n > 1) throw new InvalidOperationException("x");
+        }
+        catch (InvalidOperationException e) { log.Add(e.Message + Tw(4)); }
+        finally { log.Add("f"); }
+        return "ok";
+    }
+
+    [Goroutine]
+    public static string SoAssignedAnewInsideTheTry(Log log, int n)
+    {
+        int[] a = { 1, 2, 3, 4 };
+        Span<int> s = a.AsSpan(1);
+        try { log.Add("a" + s[0]); Tw(1); s = a.AsSpan(2); s[0] += n; log.Add("b" + s[0]); }
+        finally { log.Add("f"); }
+        s = a.AsSpan(n % 4);
+        return "ok" + s.Length + string.Join(",", a);
+    }
+
+    [Goroutine]
+    public static string SoTryInALoopBody(Log log, int n)
+    {
+        int t = 0;
+        var buffer = new int[2];
+        for (int k = 0; k < 3; k++)
+        {
+            Span<int> s = buffer;
+            s[0] = k + n;
+            try { t += s[0]; t += Tw(1); } finally { t++; }
+        }
+        return "ok" + t;
+    }
+
+    [Goroutine]
+    public static string SoForeachCollection(Log log, int n)
+    {
+        Span<int> s = stackalloc int[4];
+        s[0] = n;
+        s[1] = n * 3;
+        int t = 0;
+        foreach (var x in new[] { s[0], s[1], 2 }) t = t * 10 + Tw(x);
+        Span<int> u = stackalloc int[1];
+        u[0] = n + 1;
+        foreach (var x in Seqs.Count(log, u[0])) log.Add("e" + Tw(x));
+        return "ok" + t;
+    }
+
+    [Goroutine]
+    public static string SoForInitializer(Log log, int n)
+    {
+        ref int start = ref new[] { n, 1 }[0];
+        int t = 0;
+        for (int i = start; i < 5; i++) t += Tw(i);
+        return "ok" + t;
+    }
+
+    [Goroutine]
+    public static string SoUsingResourceAndBody(Log log, int n)
+    {
+        Span<int> s = stackalloc int[4];
+        s[0] = n;
+        using (new Res(log, "r" + s[0])) { log.Add("in" + s[0]); Tw(1); log.Add("after"); }
+        s = stackalloc int[2];
+        s[1] = n + 2;
+        using (var res = new Res(log, "q" + s[1])) log.Add("q" + Tw(2));
+        return "ok";
+    }
+
+    [Goroutine]
+    public static string SoSpanBeforeUsingDeclaration(Log log, int n)
+    {
+        Span<int> s = stackalloc int[4];
+        s[1] = n + 1;
+        using var d = new Res(log, "s" + s[1]);
+        log.Add("s" + s[1]);
+        s[2] = 7;
+        log.Add("t" + s[2] + Tw(1));
+        return "ok" + n;
+    }
+
+    [Goroutine]
+    public static string SoRefBeforeUsingDeclaration(Log log, int n)
+    {
+        var a = new int[3];
+        ref int r = ref a[n % 3];
+        using var d = new Res(log, "r" + r);
+        r += 5;
+        { r++; }
+        Tw(1);
+        return "ok" + string.Join(",", a);
+    }
+}
