@@ -54,14 +54,40 @@ public class LauncherResultTypeTests
     [Fact]
     public void TupleOverAHandleWhoseTypeCannotBeInferred()
     {
-        // GoCall(() => 5): T would come from the lambda's return type, which the inference does not read.
+        // GoCall(() => r): T comes from the lambda's return type (C#'s inference, bound speculatively as Call(() => r)),
+        // here an anonymous type only a launcher's result gives, which no example can stand for.
         var d = ExpectUnsupported("""
             public static partial class C
             {
-                [Goroutine] static int M(int n) { var [|t = (L.GoCall(() => 5), n)|]; L.Id(0); return t.Item2; }
+                [Goroutine] static int M(int n) { var r = L.GoPair(new { A = n }).Join(); var [|t = (L.GoCall(() => r), n)|]; L.Id(0); return t.Item2; }
             }
             """);
         Assert.Contains("declare the local's type explicitly", d.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HandlesWhoseTypeArgumentsComeFromLambdasCompile()
+    {
+        // GoCall(() => 5), GoApply(x => x * 2, ...): the type argument comes from a lambda's return type, which C#'s
+        // own inference gives when the launched method's call is bound speculatively in the launcher's place (was
+        // GOSH0010 at each local kept across a suspension point). Run in Cases.LauncherLambdaTypeArguments.cs.
+        var result = GeneratorHarness.Run(Prelude + """
+            public static partial class C
+            {
+                [Goroutine] static T Apply<T>(Func<T, T> f, T x) { Go.Yield(); return f(x); }
+                [Goroutine]
+                static string M(int n)
+                {
+                    var t = (L.GoCall(() => 5), n);
+                    var h = L.GoCall(() => "s" + n);
+                    var a = GoApply(x => x * 2.5, n + 0.0);
+                    L.Id(0);
+                    return t.Item1.Join() + h.Join() + a.Join();
+                }
+            }
+            """);
+        Assert.Empty(result.AnalyzerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.DoesNotContain(result.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 
     [Fact]

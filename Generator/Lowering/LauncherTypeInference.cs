@@ -56,6 +56,7 @@ internal sealed class LauncherTypeInference
                     {
                         var typeArgs = ExplicitTypeArguments(inv) ?? InferTypeArguments(target, inv);
                         if (typeArgs is not null && typeArgs.Length == target.Arity) target = target.Construct(typeArgs);
+                        else if (SpeculateLaunchedCall(inv, target) is { } constructed) target = constructed;
                     }
                     if (target is not null) return LauncherType(target);
                 }
@@ -192,6 +193,31 @@ internal sealed class LauncherTypeInference
             Unify(expanded ? ((IArrayTypeSymbol)p.Type).ElementType : p.Type, argType, target, found);
         }
         return found.All(t => t is not null) ? found.Select(t => t!).ToArray() : null;
+    }
+
+    /// <summary>
+    /// The launched method as C# would construct it for the same arguments: <c>GoApply(x =&gt; x * 2, n)</c> is bound
+    /// speculatively as <c>Apply(x =&gt; x * 2, n)</c> at the same position, so a type argument that only a lambda's
+    /// return type gives (which <see cref="InferTypeArguments"/> does not read) comes from C#'s own inference;
+    /// arguments whose types only this inference knows are replaced by examples first. Null when that binds to
+    /// another method or leaves a type argument unknown.
+    /// </summary>
+    private IMethodSymbol? SpeculateLaunchedCall(InvocationExpressionSyntax inv, IMethodSymbol target)
+    {
+        var call = WithExamples(inv) as InvocationExpressionSyntax ?? inv;
+        SimpleNameSyntax? launcher = call.Expression switch
+        {
+            IdentifierNameSyntax id => id,
+            MemberAccessExpressionSyntax ma => ma.Name,
+            _ => null,
+        };
+        if (launcher is null) return null;
+        var direct = call.ReplaceNode(launcher, SyntaxFactory.IdentifierName(target.Name).WithTriviaFrom(launcher));
+        var info = _model.GetSpeculativeSymbolInfo(inv.SpanStart, direct, SpeculativeBindingOption.BindAsExpression);
+        var bound = info.Symbol as IMethodSymbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] as IMethodSymbol : null);
+        return bound is not null && SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, target.OriginalDefinition)
+            && !bound.TypeArguments.Any(t => HasErrorType(t) || t is ITypeParameterSymbol p && SymbolEqualityComparer.Default.Equals(p.DeclaringMethod, target.OriginalDefinition))
+            ? bound : null;
     }
 
     private static void Unify(ITypeSymbol parameter, ITypeSymbol argument, IMethodSymbol target, ITypeSymbol?[] found)
