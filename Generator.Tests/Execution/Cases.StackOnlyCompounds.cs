@@ -134,4 +134,22 @@ public static partial class Cases
         Tw(1);
         return "ok" + string.Join(",", a);
     }
+
+    // A switch section in braces ends with its block's last statement: its final `break` was taken for one before the
+    // section's end, and the switch refused (GOSH0008) where async accepts it (the local alive after every section).
+    [Goroutine]
+    public static string SoBracedSwitchSections(Log log, int n)
+    {
+        var a = new int[] { 1, 2, 3 };
+        ref int r = ref a[0];
+        switch (n)
+        {
+            case 0: { r += 10; log.Add("z" + Tw(1)); r = ref a[1]; break; }
+            case 1: { r += 20; break; }
+            default: { if (n > 2) { r = ref a[2]; } break; }
+        }
+        r++;
+        Tw(2);
+        return string.Join(",", a);
+    }
 }

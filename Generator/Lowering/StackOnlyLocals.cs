@@ -171,7 +171,8 @@ internal sealed partial class MethodLowerer
     /// each <c>break</c> that ends a section, and at the start when no <c>default</c> may let every section be
     /// skipped; a section that ends otherwise (<c>continue</c>, <c>return</c>, <c>throw</c>) leaves the local's
     /// scope. Null (GOSH0008) where this would need more flow: a <c>goto</c>, a case guard that suspends or reads
-    /// the local when it is dead, a <c>break</c> of the switch before a section's end.
+    /// the local when it is dead, a <c>break</c> of the switch before a section's end (a section in braces ends with its
+    /// block's last statement).
     /// </summary>
     private bool? AliveAfterSwitch(SwitchStatementSyntax sw, bool alive, List<ILocalSymbol> locals, HashSet<string> names)
     {
@@ -182,7 +183,9 @@ internal sealed partial class MethodLowerer
             if (section.Labels.Any(l => Suspends(l) || !alive && Mentions(l, locals, names))) return null;
             var inner = section.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
             if (inner.Any(n => n is GotoStatementSyntax)) return null;
+            // A section in braces (`case 1: { Use(s); break; }`) ends with the block's last statement.
             var last = section.Statements.LastOrDefault();
+            while (last is BlockSyntax { Statements.Count: > 0 } braces) last = braces.Statements.Last();
             if (inner.OfType<BreakStatementSyntax>().Any(b => b != last && BreakTarget(b) == sw)) return null;
             if (DeadAtSuspensions(section.Statements, alive, locals, names, labels: false) is not { } end) return null;
             if (last is BreakStatementSyntax) after = after && end;
