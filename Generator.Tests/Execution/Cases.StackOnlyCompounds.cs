@@ -152,4 +152,76 @@ public static partial class Cases
         Tw(2);
         return string.Join(",", a);
     }
+
+    // A part that runs once, first, and suspends (an if's condition, a switch's governing value, a foreach's collection,
+    // a using's resource) may read the local before its suspension point, as an expression statement may: the value
+    // read is spilled like any operand. Each was GOSH0008.
+    [Goroutine]
+    public static string SoConditionReadsFirst(Log log, int n)
+    {
+        Span<int> s = stackalloc int[4];
+        s[0] = n;
+        s[1] = n * 3;
+        if (Tw(s[1]) > 2) log.Add("x");
+        s = stackalloc int[2];
+        s[0] = n;
+        if (log.L("s0", s[0]) + Tw(1) > 2) log.Add("big"); else log.Add("small");
+        return "ok";
+    }
+
+    [Goroutine]
+    public static string SoGoverningValueReadsFirst(Log log, int n)
+    {
+        var a = new[] { n, 2 };
+        ref int r = ref a[0];
+        switch (r + Tw(0))
+        {
+            case 0: log.Add("zero"); break;
+            case 1: { log.Add("one" + Tw(1)); r = ref a[1]; r++; break; }
+            default: log.Add("d"); break;
+        }
+        return "ok" + string.Join(",", a);
+    }
+
+    [Goroutine]
+    public static string SoSuspendingCollectionAndResourceReadFirst(Log log, int n)
+    {
+        Span<int> s = stackalloc int[3];
+        s[0] = n;
+        s[1] = 5;
+        int t = 0;
+        foreach (var x in Tw(s.ToArray())) t = t * 10 + Tw(x);
+        Span<int> u = stackalloc int[1];
+        u[0] = n + 1;
+        using (Tw(new Res(log, "r" + u[0]))) log.Add("in" + Tw(2));
+        return "ok" + t;
+    }
+
+    // A switch with a goto that never mentions the local only ends its value (it was GOSH0008: AliveAfterSwitch gave
+    // up on the goto).
+    [Goroutine]
+    public static string SoGotoSwitchWithoutTheLocal(Log log, int n)
+    {
+        Span<int> s = stackalloc int[3];
+        s[0] = n;
+        log.Add("s" + s[0]);
+        switch (n)
+        {
+            case 1: log.Add("a" + Tw(1)); goto case 2;
+            case 2: log.Add("b"); break;
+            default: break;
+        }
+        return "ok";
+    }
+
+    [Goroutine]
+    public static string SoSuspendingConditionThenAssignedAnew(Log log, int n)
+    {
+        var a = new[] { n, 7 };
+        ref int r = ref a[0];
+        if (Tw(n) > 1) { r = ref a[1]; }
+        else { log.Add("e"); return "early" + string.Join(",", a); }
+        r += 100;
+        return "ok" + string.Join(",", a);
+    }
 }

@@ -6,19 +6,22 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GoSharp.Generator.Lowering;
 
 /// <summary>
-/// Stack-only locals (StackOnlyLocals.cs) mentioned inside a suspending <c>try</c>, <c>using</c>, <c>foreach</c> or
-/// <c>for</c> before its first suspension point. C# 13 async decides by liveness, so it accepts a span read in a
-/// try block before the try's <c>await</c>, or one read by a foreach's collection or a using's resource, which run
-/// once before the body:
+/// Stack-only locals (StackOnlyLocals.cs) mentioned inside a suspending <c>if</c>, <c>switch</c>, <c>try</c>,
+/// <c>using</c>, <c>foreach</c> or <c>for</c> before its first suspension point. C# 13 async decides by liveness, so
+/// it accepts a span read in a try block before the try's <c>await</c>, or one read by a condition, a foreach's
+/// collection or a using's resource, which run once before the body:
 /// <code>
 /// Span&lt;int&gt; s = stackalloc int[4]; s[0] = n;
 /// try { log.Add(s[0]); Tw(1); } finally { ... }          // s dead at Tw(1): accepted
 /// foreach (var x in new[] { s[0], 2 }) t += Tw(x);       // the collection runs once, first: accepted
 /// using (new D(s[0])) { Tw(1); }                         // so does the resource
+/// if (s[0] + Tw(1) &gt; 2) { ... }                          // s[0] read, then spilled, before Tw(1): accepted
 /// while (i &lt; s[0]) Tw(1);                               // the condition runs again after Tw(1): GOSH0008
 /// </code>
-/// The body of a try (and of a using, which becomes one) is scanned as a block; a mention in a catch, a filter or a
-/// finally, in a loop's body, condition or incrementors, or in a part that suspends before it, stays GOSH0008.
+/// The body of a try (and of a using, which becomes one) is scanned as a block, an if's branches and a switch's
+/// sections as after any condition (AliveAfterBranch, AliveAfterSwitch); a part that runs first and suspends may
+/// read the local before its own suspension point (AfterPart); a mention in a catch, a filter or a finally, in a
+/// loop's body, condition or incrementors, or after a part's suspension point stays GOSH0008.
 /// <para>The lowered try keeps one problem for C#'s definite assignment: a state resumed inside the try is reached
 /// from a label just before it, then through the try's own dispatch, whose fall-through C# follows to the start of
 /// the body, where the body reads the local. So the entry label gives every stack-only local declared before the try
@@ -43,10 +46,22 @@ internal sealed partial class MethodLowerer
     {
         after = null;
         bool MentionsAny(SyntaxNode? node) => node is not null && Mentions(node, locals, names);
-        // A part that runs once before the body may read the local when it is alive and the part does not suspend.
-        bool ReadsFirst(SyntaxNode? part) => MentionsAny(part) && (!alive || Suspends(part!));
+        // One that never mentions the locals only ends their value (DeadAtSuspensions); an if's branch may also end
+        // the method, which its scan sees.
+        if (statement is not IfStatementSyntax && !MentionsAny(statement)) return false;
         switch (statement)
         {
+            case IfStatementSyntax ifs:
+                if (AfterPart(ifs.Condition, alive, locals, names) is not { } afterCondition) return true;
+                var whenTrue = AliveAfterBranch(ifs.Statement, afterCondition, locals, names, labels);
+                var whenFalse = ifs.Else is null ? afterCondition : AliveAfterBranch(ifs.Else.Statement, afterCondition, locals, names, labels);
+                if (whenTrue is null || whenFalse is null) return true;
+                after = whenTrue.Value && whenFalse.Value;
+                return true;
+            case SwitchStatementSyntax sw when !labels:
+                if (AfterPart(sw.Expression, alive, locals, names) is not { } afterGoverning) return true;
+                after = AliveAfterSwitch(sw, afterGoverning, locals, names);
+                return true;
             case TryStatementSyntax t:
                 if (t.Catches.Any(c => MentionsAny(c)) || MentionsAny(t.Finally)) return true;
                 if (DeadAtSuspensions(t.Block.Statements, alive, locals, names, labels) is not { } end) return true;
@@ -55,23 +70,42 @@ internal sealed partial class MethodLowerer
                 return true;
             case UsingStatementSyntax u:
                 var resource = (SyntaxNode?)u.Declaration ?? u.Expression;
-                if (ReadsFirst(resource)) return true;
+                var afterResource = resource is null ? alive : AfterPart(resource, alive, locals, names);
+                if (afterResource is null) return true;
                 var body = u.Statement is BlockSyntax b ? (IEnumerable<StatementSyntax>)b.Statements : new[] { u.Statement };
-                if (DeadAtSuspensions(body, alive && !(resource is not null && Suspends(resource)), locals, names, labels) is not { } usingEnd) return true;
-                after = usingEnd;
+                after = DeadAtSuspensions(body, afterResource.Value, locals, names, labels);
                 return true;
             case CommonForEachStatementSyntax fe:
-                if (MentionsAny(fe.Statement) || fe is ForEachVariableStatementSyntax v && MentionsAny(v.Variable) || ReadsFirst(fe.Expression)) return true;
+                if (MentionsAny(fe.Statement) || fe is ForEachVariableStatementSyntax v && MentionsAny(v.Variable)
+                    || AfterPart(fe.Expression, alive, locals, names) is null) return true;
                 after = false;
                 return true;
             case ForStatementSyntax f:
-                if (MentionsAny(f.Statement) || MentionsAny(f.Condition) || f.Incrementors.Any(i => MentionsAny(i))
-                    || ReadsFirst(f.Declaration) || f.Initializers.Any(i => ReadsFirst(i))) return true;
+                if (MentionsAny(f.Statement) || MentionsAny(f.Condition) || f.Incrementors.Any(i => MentionsAny(i))) return true;
+                var afterInit = (bool?)alive;
+                foreach (var part in f.Declaration is { } d ? new SyntaxNode[] { d } : f.Initializers.ToArray())
+                    afterInit = afterInit is { } before ? AfterPart(part, before, locals, names) : null;
+                if (afterInit is null) return true;
                 after = false;
                 return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A part of a compound statement that runs once, first (a condition, a governing value, a resource, a collection,
+    /// an initializer), entered with the locals' value <paramref name="alive"/>: null when it mentions them where the
+    /// value would cross a suspension point, else whether the value is alive after it. A part that suspends may read the
+    /// local before its first suspension point (<c>if (s[0] + Tw(1) &gt; 2)</c>): the value read is spilled like any
+    /// operand, as in an expression statement (ReadBeforeTheSuspension).
+    /// </summary>
+    private bool? AfterPart(SyntaxNode part, bool alive, List<ILocalSymbol> locals, HashSet<string> names)
+    {
+        var mentions = part.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Where(id => IsMentionOf(id, locals, names)).ToList();
+        if (!Suspends(part)) return mentions.Count == 0 || alive ? alive : null;
+        if (mentions.Count == 0) return false;
+        return alive && mentions.All(id => ReadBeforeSuspensionsOf(part, id)) ? false : null;
     }
 
     /// <summary>

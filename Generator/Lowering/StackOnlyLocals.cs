@@ -106,10 +106,10 @@ internal sealed partial class MethodLowerer
         var list = statements.ToList();
         for (var at = 0; at < list.Count; at++)
         {
+            // (A using declaration makes the rest of the block the body of a try, UsingLowering, entered from its own
+            // label when resumed, where the local gets a dummy value, EmitRealTry: the rest is scanned on as the try's
+            // body, and the using's initializer, before the try, may read the local.)
             var statement = list[at];
-            // A using declaration makes the rest of the block the body of a try (UsingLowering), entered from its
-            // own label when resumed, where the local gets a dummy value (EmitRealTry): so the rest is scanned on as
-            // the try's body, and its initializer, before the try, may read the local.
             if (!labels && locals.Count == 1 && AssignsAnew(statement, locals[0]))
             {
                 alive = true;
@@ -130,9 +130,9 @@ internal sealed partial class MethodLowerer
                 alive = whenTrue.Value && whenFalse.Value;
                 continue;
             }
-            if (statement is SwitchStatementSyntax sw && !Suspends(sw.Expression) && !labels)
+            if (statement is SwitchStatementSyntax sw && !Suspends(sw.Expression) && !labels && Mentions(sw, locals, names))
             {
-                if (AliveAfterSwitch(sw, alive, locals, names) is not { } afterSwitch) return null;
+                if (!alive && Mentions(sw.Expression, locals, names) || AliveAfterSwitch(sw, alive, locals, names) is not { } afterSwitch) return null;
                 alive = afterSwitch;
                 continue;
             }
@@ -165,7 +165,8 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
-    /// A switch statement whose governing expression does not suspend (DeadAtSuspensions): its sections are scanned
+    /// A switch statement, its governing expression scanned by the caller (DeadAtSuspensions, or AfterPart when it
+    /// suspends, which leaves the value dead at the sections): its sections are scanned
     /// as the branches of an <c>if</c> (ZString's <c>Utf8Format</c>: <c>switch (p.Index) { case 0: Use(p); continue;
     /// default: Throw(); break; }</c> with <c>p</c> a ref struct). After the switch the value is alive when it is at
     /// each <c>break</c> that ends a section, and at the start when no <c>default</c> may let every section be
@@ -176,7 +177,6 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private bool? AliveAfterSwitch(SwitchStatementSyntax sw, bool alive, List<ILocalSymbol> locals, HashSet<string> names)
     {
-        if (!alive && Mentions(sw.Expression, locals, names)) return null;
         var after = sw.Sections.Any(sc => sc.Labels.Any(l => l is DefaultSwitchLabelSyntax)) ? true : alive;
         foreach (var section in sw.Sections)
         {
@@ -239,8 +239,18 @@ internal sealed partial class MethodLowerer
     {
         if (statement is not (ExpressionStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax
             or LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: 0, UsingKeyword.RawKind: 0 })) return false;
-        if (StackLocalRead(id) is not { } read || HasSuspension(read)) return false;
-        foreach (var point in statement.DescendantNodes().OfType<ExpressionSyntax>())
+        return ReadBeforeSuspensionsOf(statement, id);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="id"/>, inside <paramref name="scope"/>, is read into a value with no suspension point
+    /// in it, after none of the scope's suspension points that can precede it (all of C#'s order within an expression
+    /// is the text's, but for the branches of a <c>?:</c>).
+    /// </summary>
+    private bool ReadBeforeSuspensionsOf(SyntaxNode scope, IdentifierNameSyntax id)
+    {
+        if (StackLocalRead(id) is not { } read || HasSuspension(read) || !scope.Span.Contains(read.Span)) return false;
+        foreach (var point in scope.DescendantNodes().OfType<ExpressionSyntax>())
             if (read.SpanStart >= point.Span.End && Suspends(point) && !InOtherBranches(read, point)) return false;
         return true;
     }
