@@ -224,4 +224,70 @@ public static partial class Cases
         r += 100;
         return "ok" + string.Join(",", a);
     }
+
+    // Loops (found by StackOnlyLocalsAreRefusedExactlyWhereAsyncRefusesThem): a local alive across a loop whose only
+    // suspension point ends the method, or assigned anew after the body's last one, crosses the back-edge, whose
+    // preemption check then hands the P off instead of suspending; a catch, a finally or a loop body may use the local
+    // after an assignment anew. Each was GOSH0008.
+    [Goroutine]
+    public static string SoAcrossALoopThatSuspendsOnlyToReturn(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        Span<int> s = a;
+        int x = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            if (n > 2) return "e" + Tw(i);
+            x += s[i];
+        }
+        s[3] += x;
+        return "ok" + string.Join(",", a);
+    }
+
+    [Goroutine]
+    public static string SoAssignedAnewAtTheEndOfEachIteration(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        Span<int> s = a;
+        int x = n;
+        while (x < 6)
+        {
+            x += s[0];
+            s[1]++;
+            s = a.AsSpan(Tw(x % 2));
+        }
+        s[0] += 10;
+        return "ok" + x + ":" + string.Join(",", a);
+    }
+
+    [Goroutine]
+    public static string SoAssignedAnewInHandlersAndBodies(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        ref int r = ref a[0];
+        log.Add("r" + Tw(r));
+        try
+        {
+            if (n > 1) throw new InvalidOperationException();
+            log.Add("t" + Tw(1));
+        }
+        catch (InvalidOperationException)
+        {
+            r = ref a[n % 4];
+            r += 100;
+        }
+        finally
+        {
+            log.Add("f" + Tw(2));
+            r = ref a[1];
+            r += 10;
+        }
+        foreach (var q in new[] { 1, 2 })
+        {
+            var v = Tw(q);
+            r = ref a[q];
+            r += v;
+        }
+        return "ok" + string.Join(",", a);
+    }
 }

@@ -233,10 +233,16 @@ internal sealed partial class MethodLowerer
         Label(cont);
     }
 
-    /// <summary>The back-edge: a preemption check (a state), the jump to the top, then the break label.</summary>
+    /// <summary>The back-edge: a preemption check (a state, or a hand-off of the P), the jump to the top, then the break label.</summary>
     private void BackEdge(SyntaxNode loop, string top, string brk)
     {
-        PreemptCheck(loop);
+        // A stack-only local alive across the back-edge stays on the thread's stack (StackOnlyCompounds.LoopBody).
+        if (BackEdgeStaysOnThread(loop))
+        {
+            Hidden();
+            Stmt($"if ({GoroutineParameter}.{RuntimeContract.G.Preempt}) {GoroutineParameter}.{RuntimeContract.G.PreemptPlainCode}();");
+        }
+        else PreemptCheck(loop);
         Stmt($"goto {top};");
         Label(brk);
     }

@@ -42,13 +42,16 @@ internal sealed partial class MethodLowerer
     /// <paramref name="statement"/> is none of them; else <paramref name="after"/> is null where a mention needs the
     /// value across a suspension point (GOSH0008), or whether the value is alive after the statement.
     /// </summary>
-    private bool ScansSuspendingCompound(StatementSyntax statement, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels, out bool? after)
+    private bool ScansCompound(StatementSyntax statement, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels, out bool? after)
     {
         after = null;
         bool MentionsAny(SyntaxNode? node) => node is not null && Mentions(node, locals, names);
-        // One that never mentions the locals only ends their value (DeadAtSuspensions); an if's branch may also end
-        // the method, which its scan sees.
-        if (statement is not IfStatementSyntax && !MentionsAny(statement)) return false;
+        // A switch that never mentions the locals only ends their value (DeadAtSuspensions; AliveAfterSwitch would
+        // give up on a goto); the others are scanned all the same: a branch may end the method, a loop's back-edge
+        // may have to keep the thread.
+        if (statement is SwitchStatementSyntax && !MentionsAny(statement)) return false;
+        // With nothing suspending in it, a statement entered with the value alive may mention it anywhere.
+        if (alive && !Suspends(statement)) return false;
         switch (statement)
         {
             case IfStatementSyntax ifs:
@@ -63,35 +66,106 @@ internal sealed partial class MethodLowerer
                 after = AliveAfterSwitch(sw, afterGoverning, locals, names);
                 return true;
             case TryStatementSyntax t:
-                if (t.Catches.Any(c => MentionsAny(c)) || MentionsAny(t.Finally)) return true;
+                // A catch or a finally may be entered from anywhere in the block: after its suspension point, if it has
+                // one, where it starts with the value dead and may use the local after an assignment anew. A filter
+                // may also run in another method (the frame's CatchesInFirstPass), where no local of Resume is.
+                if (t.Catches.Any(c => MentionsAny(c.Filter) || MentionsAny(c.Declaration))) return true;
                 if (DeadAtSuspensions(t.Block.Statements, alive, locals, names, labels) is not { } end) return true;
-                // A catch may be entered from anywhere in the block, after its suspension point.
-                after = end && t.Catches.Count == 0 && (t.Finally is null || !Suspends(t.Finally.Block));
+                var handlerEntry = alive && !Suspends(t.Block);
+                var joined = end;
+                foreach (var c in t.Catches)
+                    if (DeadAtSuspensions(c.Block.Statements, handlerEntry, locals, names, labels) is { } caught) joined &= caught;
+                    else return true;
+                if (t.Finally is null)
+                {
+                    after = joined;
+                    return true;
+                }
+                var finallyEntry = handlerEntry && !t.Catches.Any(c => Suspends(c.Block));
+                if (DeadAtSuspensions(t.Finally.Block.Statements, finallyEntry, locals, names, labels) is not { } finallyEnd) return true;
+                // A finally with no suspension point runs under `if (State < 0)`: C# sees none of its assignments
+                // after it. One that suspends is lowered after the try, in line.
+                after = Suspends(t.Finally.Block) ? finallyEnd : joined && !MentionsAny(t.Finally);
                 return true;
             case UsingStatementSyntax u:
                 var resource = (SyntaxNode?)u.Declaration ?? u.Expression;
                 var afterResource = resource is null ? alive : AfterPart(resource, alive, locals, names);
                 if (afterResource is null) return true;
-                var body = u.Statement is BlockSyntax b ? (IEnumerable<StatementSyntax>)b.Statements : new[] { u.Statement };
-                after = DeadAtSuspensions(body, afterResource.Value, locals, names, labels);
+                after = DeadAtSuspensions(Statements(u.Statement), afterResource.Value, locals, names, labels);
                 return true;
+            // A loop ends at its condition, with the value it had before the loop (no iteration) or at the end of the
+            // body: alive after the loop when it is at both and no break leaves the body earlier (LoopBody).
             case CommonForEachStatementSyntax fe:
-                if (MentionsAny(fe.Statement) || fe is ForEachVariableStatementSyntax v && MentionsAny(v.Variable)
-                    || AfterPart(fe.Expression, alive, locals, names) is null) return true;
-                after = false;
+                if (fe is ForEachVariableStatementSyntax v && MentionsAny(v.Variable)) return true;
+                if (AfterPart(fe.Expression, alive, locals, names) is not { } afterCollection
+                    || LoopBody(fe, fe.Statement, afterCollection, locals, names, labels) is not { } eachEnd) return true;
+                after = afterCollection && eachEnd && !LeftEarly(fe);
                 return true;
             case ForStatementSyntax f:
-                if (MentionsAny(f.Statement) || MentionsAny(f.Condition) || f.Incrementors.Any(i => MentionsAny(i))) return true;
+                if (MentionsAny(f.Condition) || f.Incrementors.Any(i => MentionsAny(i))) return true;
                 var afterInit = (bool?)alive;
                 foreach (var part in f.Declaration is { } d ? new SyntaxNode[] { d } : f.Initializers.ToArray())
                     afterInit = afterInit is { } before ? AfterPart(part, before, locals, names) : null;
-                if (afterInit is null) return true;
-                after = false;
+                var headSuspends = f.Condition is not null && Suspends(f.Condition) || f.Incrementors.Any(i => Suspends(i));
+                if (afterInit is null || LoopBody(f, f.Statement, afterInit.Value && !headSuspends, locals, names, labels) is not { } forEnd) return true;
+                after = afterInit.Value && forEnd && !headSuspends && !LeftEarly(f);
+                return true;
+            case WhileStatementSyntax w:
+                if (MentionsAny(w.Condition) || LoopBody(w, w.Statement, alive && !Suspends(w.Condition), locals, names, labels) is not { } whileEnd) return true;
+                after = alive && whileEnd && !Suspends(w.Condition) && !LeftEarly(w);
+                return true;
+            case DoStatementSyntax d:
+                if (MentionsAny(d.Condition) || LoopBody(d, d.Statement, alive && !Suspends(d.Condition), locals, names, labels) is not { } doEnd) return true;
+                after = doEnd && !Suspends(d.Condition) && !LeftEarly(d);
                 return true;
             default:
                 return false;
         }
     }
+
+    /// <summary>
+    /// Scans a loop's body: null where a mention needs the value across a suspension point, else whether the value is
+    /// alive at the loop's condition after the body (so after the loop, given it was before). Each iteration starts
+    /// with the value at the previous one's end, the first with <paramref name="entry"/> (false where the loop's head
+    /// suspends): so the body is scanned from an alive value when that is consistent, the end alive too (a body
+    /// whose only suspension points end the method, <c>if (n &gt; 2) return Tw(1);</c>, or that assigns the local anew
+    /// after its last one), and the back-edge keeps the thread; else from a dead one, and the value is dead at the
+    /// condition (the back-edge's preemption check is a state). A <c>continue</c> brings a value from elsewhere in
+    /// the body: dead then.
+    /// </summary>
+    private bool? LoopBody(StatementSyntax loop, StatementSyntax body, bool entry, List<ILocalSymbol> locals, HashSet<string> names, bool labels)
+    {
+        if (entry && !Jumps(loop).Any(j => j is ContinueStatementSyntax)
+            && DeadAtSuspensions(Statements(body), true, locals, names, labels) is true)
+        {
+            // The value crosses the back-edge, whose preemption check must not suspend then.
+            _backEdgesOnThread.Add(loop);
+            return true;
+        }
+        return DeadAtSuspensions(Statements(body), false, locals, names, labels) is null ? null : false;
+    }
+
+    /// <summary>
+    /// Lowered loops across whose back-edge a stack-only local stays alive (LoopBody): their preemption check hands
+    /// the thread's P off (<c>if (__g.Preempt) __g.PreemptPlainCode();</c>, as a plain loop's) instead of being a
+    /// state, which would lose the local (LoopLowering.BackEdge).
+    /// </summary>
+    private readonly HashSet<SyntaxNode> _backEdgesOnThread = new();
+
+    /// <summary>Whether the back-edge of <paramref name="loop"/> keeps the thread (see <see cref="_backEdgesOnThread"/>).</summary>
+    private bool BackEdgeStaysOnThread(SyntaxNode loop) => _backEdgesOnThread.Contains(loop);
+
+    /// <summary>Whether a <c>break</c> of <paramref name="loop"/> leaves its body before the end.</summary>
+    private static bool LeftEarly(StatementSyntax loop) => Jumps(loop).Any(j => j is BreakStatementSyntax);
+
+    /// <summary>The <c>break</c> and <c>continue</c> statements of <paramref name="loop"/> itself.</summary>
+    private static IEnumerable<StatementSyntax> Jumps(StatementSyntax loop) =>
+        loop.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<StatementSyntax>().Where(n =>
+            n is BreakStatementSyntax b && BreakTarget(b) == loop
+            || n is ContinueStatementSyntax && n.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax) == loop);
+
+    private static IEnumerable<StatementSyntax> Statements(StatementSyntax statement) =>
+        statement is BlockSyntax b ? b.Statements : new[] { statement };
 
     /// <summary>
     /// A part of a compound statement that runs once, first (a condition, a governing value, a resource, a collection,

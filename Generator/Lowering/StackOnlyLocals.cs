@@ -136,7 +136,7 @@ internal sealed partial class MethodLowerer
                 alive = afterSwitch;
                 continue;
             }
-            if (Suspends(statement) && ScansSuspendingCompound(statement, alive, locals, names, labels, out var afterCompound))
+            if (ScansCompound(statement, alive, locals, names, labels, out var afterCompound))
             {
                 if (afterCompound is not { } value) return null;
                 alive = value;

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CsCheck;
+using GoSharp.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// The liveness of spans and ref locals, with C# async as the oracle of what is accepted. Each drawn body uses a
+/// <c>Span&lt;int&gt; s</c> and a <c>ref int r</c> over one array among suspension points, in blocks, branches, switch
+/// sections, try/catch/finally, using, foreach, for and while, with reads before and after the suspension points and
+/// assignments anew. It is compiled twice: as an <c>async Task&lt;string&gt;</c> method (each suspension point an
+/// <c>await</c>), where C# 13 refuses a span or ref local live across an await (CS4007, CS9217), and as a
+/// <c>[Goroutine]</c> method, where the generator refuses it (GOSH0008, GOSH0017). Both must refuse the same methods,
+/// and those accepted must run the same as a plain call and as a goroutine (CheckBatch). <c>GOSHARP_STACKONLY_ITER</c>
+/// sets the number of 30-method batches (default 2).
+/// </summary>
+public partial class ExpressionPropertyTests
+{
+    /// <summary>A suspension point around a value, written for both twins by <see cref="Twins"/>.</summary>
+    private static string Suspend(string value) => "\u00a7" + value + "\u00a4";
+
+    private static readonly Gen<string> Slot = Gen.Int[0, 3].Select(i => i.ToString());
+
+    /// <summary>An int value with no suspension point: a constant, a local, an element read through the span or the ref local.</summary>
+    private static readonly Gen<string> PlainValue = Gen.OneOf(
+        Gen.Int[0, 5].Select(k => k.ToString()), Gen.Const("n"), Gen.Const("x"), Slot.Select(i => $"s[{i}]"), Gen.Const("r"), Slot.Select(i => $"a[{i}]"));
+
+    /// <summary>An int value that may suspend, with the stack-only reads before or after the suspension point.</summary>
+    private static readonly Gen<string> Value = Gen.Frequency(
+        (3, PlainValue),
+        (2, PlainValue.Select(Suspend)),
+        (1, Gen.Select(PlainValue, Gen.Int[0, 5], (v, k) => $"{v} + {Suspend(k.ToString())}")),
+        (1, Gen.Select(PlainValue, Gen.Int[0, 5], (v, k) => $"{Suspend(k.ToString())} + {v}")));
+
+    private static Gen<string> Body(int depth, bool inFinally = false) => StackOnlyStatement(depth, inFinally).Array[1, 3].Select(a => string.Join("\n", a));
+
+    private static Gen<string> StackOnlyStatement(int depth, bool inFinally)
+    {
+        var simple = new[]
+        {
+            Value.Select(v => $"x += {v};"),
+            Value.Select(v => $"log.Add(\"v\" + ({v}));"),
+            Gen.Select(Slot, PlainValue, (i, v) => $"s[{i}] += {v};"),
+            Gen.Select(Slot, PlainValue, (i, v) => $"s[{i}] = {Suspend(v)};"),
+            PlainValue.Select(v => $"r += {v};"),
+            PlainValue.Select(v => $"r = {Suspend(v)};"),
+            Slot.Select(i => $"s = a.AsSpan({i});"),
+            Slot.Select(i => $"s = a.AsSpan({Suspend(i)} % 4);"),
+            Slot.Select(i => $"r = ref a[{i}];"),
+            Slot.Select(i => $"r = ref a[{Suspend(i)} % 4];"),
+            Value.Select(v => inFinally ? $"x += {v} * 2;" : $"if (n > 2) return \"e\" + ({v});"),
+        };
+        if (depth == 0) return Gen.OneOf(simple);
+        var b = Body(depth - 1, inFinally);
+        var fin = Body(depth - 1, inFinally: true);
+        var compound = new[]
+        {
+            Gen.Select(Value, b, b, (v, t, f) => $"if ({v} > n) {{\n{t}\n}} else {{\n{f}\n}}"),
+            b.Select(t => $"{{\n{t}\n}}"),
+            Gen.Select(b, fin, (t, f) => $"try {{\n{t}\n}} finally {{\n{f}\n}}"),
+            Gen.Select(b, b, (t, c) => $"try {{\n{t}\nif (x > 40) throw new InvalidOperationException();\n}} catch (InvalidOperationException) {{\n{c}\n}}"),
+            Gen.Select(Value, b, (v, t) => $"using (new Res(log, \"u\" + ({v}))) {{\n{t}\n}}"),
+            Gen.Select(Value, b, (v, t) => $"foreach (var q{depth} in new[] {{ {v}, 1 }}) {{\nx += q{depth};\n{t}\n}}"),
+            Gen.Select(PlainValue, b, (v, t) => $"for (int i{depth} = {v}; i{depth} < 3; i{depth}++) {{\n{t}\n}}"),
+            b.Select(t => $"while (x < 6) {{\nx++;\n{t}\n}}"),
+            Gen.Select(Value, b, b, b, (v, c0, c1, d) => $"switch (({v} + n) % 3) {{\ncase 0:\n{c0}\nbreak;\ncase 1: {{\n{c1}\nbreak;\n}}\ndefault:\n{d}\nbreak;\n}}"),
+        };
+        return Gen.Frequency((3, Gen.OneOf(simple)), (2, Gen.OneOf(compound)));
+    }
+
+    /// <summary>The goroutine and the async twin of a drawn body.</summary>
+    private static (string Goroutine, string Async) Twins(string body) =>
+        (body.Replace("\u00a7", "Sp.Val(").Replace("\u00a4", ")"), body.Replace("\u00a7", "(await TwA(").Replace("\u00a4", "))"));
+
+    private static string StackOnlyMethod(string signature, string body) =>
+        $$"""
+
+            {{signature}}
+            {
+                var a = new[] { 1, 2, 3, 4 };
+                var x = n;
+                Span<int> s = a;
+                ref int r = ref a[1];
+                {{body}}
+                return x + "|" + string.Join(",", a);
+            }
+
+        """;
+
+    private const string StackOnlyHeader = """
+        using System;
+        using System.Threading.Tasks;
+        using GoSharp;
+        using GoSharp.Generator.Tests.Execution;
+
+        namespace RandomExpressions;
+
+        """;
+
+    /// <summary>The methods of <paramref name="source"/>'s class that the diagnostics satisfying <paramref name="refusal"/> fall in, by name.</summary>
+    private static HashSet<string> Refused(SyntaxTree tree, IEnumerable<Diagnostic> diagnostics, Func<Diagnostic, bool> refusal)
+    {
+        var root = tree.GetRoot();
+        var refused = new HashSet<string>();
+        foreach (var d in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree == tree))
+        {
+            var method = root.FindNode(d.Location.SourceSpan).AncestorsAndSelf().OfType<MethodDeclarationSyntax>().FirstOrDefault()
+                ?? throw new Exception($"{d} outside a method");
+            if (!refusal(d)) throw new Exception($"unexpected {d}\n{method}");
+            refused.Add(method.Identifier.ValueText.Substring(1));
+        }
+        return refused;
+    }
+
+    // (Conditions read n: a constant one would make a branch unreachable, which async does not lower or check.)
+    [Fact]
+    public void StackOnlyLocalsAreRefusedExactlyWhereAsyncRefusesThem()
+    {
+        int batches = 0, accepted = 0, refusedByBoth = 0;
+        Body(2).Array[30].Sample(bodies =>
+        {
+            batches++;
+            var twins = bodies.Select(Twins).ToArray();
+            var asyncSource = StackOnlyHeader + "public static class A\n{\n"
+                + "    static async Task<T> TwA<T>(T v) { await Task.Yield(); return v; }\n"
+                + string.Concat(twins.Select((t, i) => StackOnlyMethod($"public static async Task<string> A{i}(Log log, int n)", t.Async))) + "}\n";
+            var asyncCompilation = GeneratorHarness.Compile(new[] { ("Async.cs", asyncSource) }, new[] { MetadataReference.CreateFromFile(typeof(Execution.Log).Assembly.Location) });
+            // CS4007 and CS9217 come from the async lowering, which only emitting runs.
+            var asyncRefused = Refused(asyncCompilation.SyntaxTrees.Single(), asyncCompilation.Emit(System.IO.Stream.Null).Diagnostics,
+                d => d.Id is "CS4007" or "CS9217" or "CS8178");
+
+            var goSource = StackOnlyHeader + "public partial class R\n{\n"
+                + string.Concat(twins.Select((t, i) => StackOnlyMethod($"[Goroutine] public string M{i}(Log log, int n)", t.Goroutine))) + "}\n";
+            var result = GeneratorHarness.Run(new[] { ("Goroutines.cs", goSource) }, extraReferences: new[] { MetadataReference.CreateFromFile(typeof(Execution.Log).Assembly.Location) });
+            var goRefused = Refused(result.Output.SyntaxTrees.First(t => t.FilePath == "Goroutines.cs"), result.AnalyzerDiagnostics,
+                d => d.Id is "GOSH0008" or "GOSH0017");
+
+            var differ = Enumerable.Range(0, bodies.Length).Where(i => asyncRefused.Contains(i.ToString()) != goRefused.Contains(i.ToString())).ToList();
+            if (differ.Count > 0)
+            {
+                var i = differ[0];
+                throw new Exception($"M{i}: async {(asyncRefused.Contains(i.ToString()) ? "refuses" : "accepts")}, the generator {(goRefused.Contains(i.ToString()) ? "refuses" : "accepts")} ({differ.Count} of {bodies.Length} differ)\n{twins[i].Goroutine}");
+            }
+
+            // The accepted ones, numbered afresh, run as a plain call and as a goroutine.
+            var kept = Enumerable.Range(0, bodies.Length).Where(i => !goRefused.Contains(i.ToString())).ToArray();
+            refusedByBoth += bodies.Length - kept.Length;
+            accepted += kept.Length;
+            if (kept.Length == 0) return;
+            var runnable = StackOnlyHeader + "public partial class R\n{\n"
+                + string.Concat(kept.Select((k, i) => StackOnlyMethod($"[Goroutine] public string M{i}(Log log, int n)", twins[k].Goroutine))) + "}\n";
+            CheckBatch(runnable, kept.Length, i => twins[kept[i]].Goroutine);
+        }, iter: int.Parse(Environment.GetEnvironmentVariable("GOSHARP_STACKONLY_ITER") ?? "2"), threads: 1);
+        output.WriteLine($"{batches} batches of 30: {accepted} methods accepted by both and run alike, {refusedByBoth} refused by both");
+        Assert.True(accepted > 0 && refusedByBoth > 0, "the draws should land on both sides");
+    }
+}
