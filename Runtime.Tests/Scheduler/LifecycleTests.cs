@@ -3,6 +3,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.Runtime.Tests.Frames;
+using GoSharp.Scheduler;
 using Xunit;
 
 namespace GoSharp.Runtime.Tests.Scheduler;
@@ -62,6 +63,27 @@ public class LifecycleTests
         Assert.Equal(4, previous);
         Assert.Equal(3, rt.MaxProcs);
         for (int i = 0; i < others.Length; i++) Assert.Equal(YieldingFrame.Expected(50, i), others[i].Join());
+    }
+
+    [Fact]
+    public void AGoroutineThatResizesItsRuntimeIsNotAskedToYield()
+    {
+        // The stop-the-world asks every running goroutine to yield, but the resizer keeps its P and goes on:
+        // Go's preemptone skips the calling M. A request left on it made its next loop back-edge yield, so
+        // `SetMaxProcs(1); for (...) spawn` ran the first goroutine it spawned before the loop ended (Go runs
+        // the last one first, from runnext). Sysmon's own requests are kept out by a long PreemptAfter.
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 2, PreemptAfter = TimeSpan.FromHours(1) });
+        var asked = new bool[3];
+        rt.Spawn(new ActionFrame(() =>
+        {
+            GoRuntime.Current.SetMaxProcs(1);
+            asked[0] = M.Current!.CurG!.Preempt;
+            GoRuntime.Current.SetMaxProcs(3);
+            asked[1] = M.Current!.CurG!.Preempt;
+            GoRuntime.Current.SetMaxProcs(2);
+            asked[2] = M.Current!.CurG!.Preempt;
+        })).Join();
+        Assert.Equal(new[] { false, false, false }, asked);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ internal sealed partial class Sched
         lock (_lock)
         {
             _stopTheWorld = true;
-            PreemptAll();
+            PreemptAll(except: self);
             if (self?.P is P own) own.Status = PStatus.Stopped; // the caller's P stops in place; it keeps holding it
         }
         while (true)
@@ -107,7 +107,7 @@ internal sealed partial class Sched
                 if (StopIdleAndSyscallPsLocked()) break;
             }
             // Goroutines stop at their next preemption check; ask again in case one missed the flag.
-            if (!_stopNote.Sleep(1)) PreemptAll();
+            if (!_stopNote.Sleep(1)) PreemptAll(except: self);
         }
     }
 
@@ -127,11 +127,18 @@ internal sealed partial class Sched
         return all;
     }
 
-    private void PreemptAll()
+    /// <summary>
+    /// Asks the goroutine running on every P to yield, except the one on <paramref name="except"/>: a
+    /// goroutine resizing its own runtime keeps its P through the stop and goes on running after it, so a
+    /// request left on it would make it yield at its next loop back-edge for nothing (Go's preemptone skips
+    /// the calling M). Until 2026-11-29 it did, and a goroutine that called SetMaxProcs then spawned others
+    /// saw the first one run before its loop ended, unlike Go.
+    /// </summary>
+    private void PreemptAll(M? except = null)
     {
         foreach (P p in _allp)
         {
-            if (p.M?.CurG is G g) g.Preempt = true;
+            if (p.M is M m && m != except && m.CurG is G g) g.Preempt = true;
         }
     }
 
