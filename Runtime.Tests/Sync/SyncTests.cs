@@ -413,6 +413,42 @@ public class SyncTests
     });
 
     [Theory, MemberData(nameof(Procs))]
+    public void Once_called_from_its_own_action_throws_instead_of_waiting_for_itself(int procs) => Rt.With(procs, rt =>
+    {
+        // Go deadlocks ("all goroutines are asleep"). Here the inner Do blocked its thread on the Once's mutex
+        // forever, in plain code, where deadlock detection cannot see it: the process hung. It throws now, as
+        // Lazy<T> does for a factory that reads its own value, on a thread and in a goroutine alike.
+        var fromThread = new Once();
+        Exception? seenOnThread = null;
+        fromThread.Do(() =>
+        {
+            try { fromThread.Do(() => throw new Exception("must not run")); }
+            catch (InvalidOperationException e) { seenOnThread = e; }
+        });
+        Assert.Contains("inside the action of the same Once", seenOnThread?.Message);
+        Assert.True(fromThread.IsDone);
+
+        var fromGoroutine = new Once();
+        Exception? seenInGoroutine = null;
+        void Recursive()
+        {
+            try { fromGoroutine.Do(() => throw new Exception("must not run")); }
+            catch (InvalidOperationException e) { seenInGoroutine = e; }
+        }
+        IEnumerable<Op> Caller() { yield return Do(fromGoroutine, Recursive); }
+        rt.Go(Caller()).Join();
+        Assert.IsType<InvalidOperationException>(seenInGoroutine);
+
+        // Uncaught, the exception leaves through the outer Do, which still counts as done (Go's rule for a
+        // panicking action), and other callers go on as usual.
+        var uncaught = new Once();
+        Assert.Throws<InvalidOperationException>(() => uncaught.Do(() => uncaught.Do(() => { })));
+        Assert.True(uncaught.IsDone);
+        IEnumerable<Op> Later() { yield return Do(uncaught, () => throw new Exception("must not run")); }
+        rt.Go(Later()).Join();
+    });
+
+    [Theory, MemberData(nameof(Procs))]
     public void Cond_signal_and_broadcast(int procs) => Rt.With(procs, rt =>
     {
         var m = new GoSharp.Sync.Mutex();

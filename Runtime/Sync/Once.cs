@@ -11,11 +11,21 @@ namespace GoSharp;
 /// Runs an action exactly once (Go: sync.Once). Concurrent callers wait until the first call has
 /// returned; a call that threw still counts as done (as in Go, where a panicking f counts).
 /// Inside goroutines <see cref="Do"/> suspends while it waits; the action itself runs synchronously.
+/// A <see cref="Do"/> of the same Once from inside its action throws <see cref="InvalidOperationException"/>
+/// (as <c>Lazy&lt;T&gt;</c> does for a factory that reads its own value); in Go it deadlocks.
 /// </summary>
 public sealed class Once
 {
     private volatile bool _done;
     private readonly Sync.Mutex _m = new();
+
+    // The thread running the action, null otherwise. The action is plain code: it cannot suspend, so from its
+    // first line to its last it runs on this one thread, and nothing else runs there meanwhile (a plain wait
+    // inside it blocks the thread). A Do on that thread while it is set is therefore a Do from inside the
+    // action, which would wait on _m for itself forever: a wait that deadlock detection cannot see, because
+    // the thread is blocked in plain code. Only the runner writes it, so a read that finds the current thread
+    // is exact, and a stale read on another thread can never find it.
+    private Thread? _runner;
 
     /// <summary>True once the action has run.</summary>
     public bool IsDone => _done;
@@ -26,6 +36,7 @@ public sealed class Once
     {
         ArgumentNullException.ThrowIfNull(action);
         if (_done) return;
+        ThrowIfRecursive();
         _m.Lock();
         DoLocked(action);
     }
@@ -41,6 +52,7 @@ public sealed class Once
     internal bool TryFast(Action action)
     {
         if (_done) return true;
+        ThrowIfRecursive();
         if (!((ISuspendingLocker)_m).TryLockFast()) return false;
         DoLocked(action);
         return true;
@@ -53,14 +65,27 @@ public sealed class Once
         {
             if (!_done)
             {
+                _runner = Thread.CurrentThread;
                 try { action(); }
-                finally { _done = true; }
+                finally
+                {
+                    _runner = null;
+                    _done = true;
+                }
             }
         }
         finally
         {
             _m.Unlock();
         }
+    }
+
+    private void ThrowIfRecursive()
+    {
+        if (_runner == Thread.CurrentThread)
+            throw new InvalidOperationException(
+                "Once.Do was called from inside the action of the same Once, which would wait for itself forever " +
+                "(Go: a deadlock). Do the work of the inner call directly, or use a second Once for it.");
     }
 
     internal Frame CreateFrame(Action action) => new OnceFrame(this, action);
