@@ -1,0 +1,3 @@
+module gosemantics
+
+go 1.19
