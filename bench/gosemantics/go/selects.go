@@ -5,17 +5,23 @@ import (
 	"time"
 )
 
-// dist prints how often each case was taken, relative to a uniform choice (1.00 each).
+// dist prints whether each case was taken as often as a uniform choice would (within 2%, about six
+// standard deviations for the counts used here), and the figures when not.
 func dist(label string, cnt []int) {
 	total := 0
 	for _, c := range cnt {
 		total += c
 	}
-	s := label + ":"
+	s, uniform := "", true
 	for _, c := range cnt {
-		s += fmt.Sprintf(" %.2f", float64(c)/float64(total)*float64(len(cnt)))
+		r := float64(c) / float64(total) * float64(len(cnt))
+		uniform = uniform && r > 0.98 && r < 1.02
+		s += fmt.Sprintf(" %.2f", r)
 	}
-	fmt.Println(s)
+	if uniform {
+		s = " uniform"
+	}
+	fmt.Println(label + ":" + s)
 }
 
 func init() {

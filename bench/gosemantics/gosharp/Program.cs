@@ -90,11 +90,16 @@ public static partial class Cases
         }
     }
 
-    /// <summary>How often each case was taken, relative to a uniform choice (1.00 each).</summary>
+    /// <summary>
+    /// Whether each case was taken as often as a uniform choice would (within 2%, about six standard deviations
+    /// for the counts used here), and the figures when not.
+    /// </summary>
     private static void Dist(string label, int[] cnt)
     {
         double total = cnt.Sum();
-        Console.WriteLine(label + ":" + string.Concat(cnt.Select(c => $" {c / total * cnt.Length:F2}")));
+        var ratios = cnt.Select(c => c / total * cnt.Length).ToArray();
+        var shown = ratios.All(r => r > 0.98 && r < 1.02) ? " uniform" : string.Concat(ratios.Select(r => $" {r:F2}"));
+        Console.WriteLine(label + ":" + shown);
     }
 
     private static string Join<T>(IEnumerable<T> values) => "[" + string.Join(" ", values) + "]";
