@@ -51,17 +51,17 @@ public static partial class Cases
             Go.Run(main);
             return 0;
         }
-        catch (InvalidOperationException e)
-        {
-            // An exception main did not handle, as Go prints an unrecovered panic.
-            Console.WriteLine("panic: " + Panic(e));
-            return 2;
-        }
         catch (DeadlockException e)
         {
             // Go's report: the message, then the main goroutine's header line.
             Console.WriteLine("fatal error: " + e.Message);
             Console.WriteLine(e.Dump.Split('\n').FirstOrDefault(l => l.StartsWith("goroutine 1 ", StringComparison.Ordinal)));
+            return 2;
+        }
+        catch (Exception e)
+        {
+            // An exception the main goroutine did not handle, as Go reports a panic nothing recovered.
+            Console.WriteLine("panic: " + Panic(e));
             return 2;
         }
     }
