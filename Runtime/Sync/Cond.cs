@@ -95,7 +95,7 @@ public sealed class Cond : IWaitQueueOwner
         _lock.Enter();
         _notify = _wait;
         _cancelled = null;
-        Waiter? wake = _waiters.TakeAll(this);
+        Waiter? wake = _waiters.TakeAllOldestFirst(this);
         _lock.Exit();
         Waiter.WakeAll(wake);
     }

@@ -39,7 +39,7 @@ public sealed class WaitGroup : ICancelableWaitQueue
             _lock.Exit();
             return;
         }
-        Waiter? wake = _waiters.TakeAll(this);
+        Waiter? wake = _waiters.TakeAllOldestFirst(this);
         _lock.Exit();
         Waiter.WakeAll(wake);
     }

@@ -79,8 +79,11 @@ internal struct WaitQueue
 
     /// <summary>
     /// Takes every waiter that may be woken (as <see cref="Dequeue"/>, one by one) and returns them as a
-    /// wake list through <see cref="Waiter.WakeNext"/>, in front of <paramref name="list"/>. The caller
-    /// holds the owner's lock; it wakes the list with <see cref="Waiter.WakeAll"/> after unlocking.
+    /// wake list through <see cref="Waiter.WakeNext"/>, newest first, in front of <paramref name="list"/>.
+    /// The caller holds the owner's lock; it wakes the list with <see cref="Waiter.WakeAll"/> after unlocking.
+    /// The order is what a goroutine woken this way sees: each one readied goes to runnext and pushes the
+    /// one before it to the local queue, so on one P the last one readied runs first. Newest first is Go's
+    /// closechan (its gList is a stack); a Cond's or a WaitGroup's waiters use <see cref="TakeAllOldestFirst"/>.
     /// </summary>
     public Waiter? TakeAll(object owner, Waiter? list = null)
     {
@@ -91,5 +94,24 @@ internal struct WaitQueue
             list = w;
         }
         return list;
+    }
+
+    /// <summary>
+    /// Takes every waiter that may be woken as a wake list, oldest first (as queued): Go readies a Cond's
+    /// waiters in that order (notifyListNotifyAll) and a WaitGroup's (one semrelease per waiter, each taking
+    /// the oldest). Until 2026-11-29 both used <see cref="TakeAll"/>, and on one P the waiters ran in another
+    /// order than Go's (bench/gosemantics' cond case; WakeOrderTests).
+    /// </summary>
+    public Waiter? TakeAllOldestFirst(object owner)
+    {
+        Waiter? first = null, last = null, w;
+        while ((w = Dequeue(owner)) is not null)
+        {
+            // Dequeue unlinked w, so its Next, which WakeNext reuses, is null and free.
+            if (last is null) first = w;
+            else last.WakeNext = w;
+            last = w;
+        }
+        return first;
     }
 }

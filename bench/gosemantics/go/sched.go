@@ -72,6 +72,52 @@ func init() {
 			wg.Wait()
 			fmt.Println(strings.Join(out, " "))
 		},
+		// Who runs first after a Cond.Broadcast, a WaitGroup reaching zero and a close, on one P: each goroutine
+		// readied goes to runnext, so the order shows the order the primitive readied them in.
+		"sched-wake-order": func() {
+			warmUp()
+			var mu sync.Mutex
+			c := sync.NewCond(&mu)
+			var wg sync.WaitGroup
+			wg.Add(1)
+			ch := make(chan int)
+			for _, kind := range []string{"cond", "waitgroup", "close"} {
+				order := []int{}
+				done := make(chan int, 3)
+				for i := 1; i <= 3; i++ {
+					i := i
+					go func() {
+						switch kind {
+						case "cond":
+							mu.Lock()
+							c.Wait()
+							mu.Unlock()
+						case "waitgroup":
+							wg.Wait()
+						default:
+							<-ch
+						}
+						order = append(order, i)
+						done <- i
+					}()
+					runtime.Gosched()
+				}
+				switch kind {
+				case "cond":
+					mu.Lock()
+					c.Broadcast()
+					mu.Unlock()
+				case "waitgroup":
+					wg.Done()
+				default:
+					close(ch)
+				}
+				for i := 0; i < 3; i++ {
+					<-done
+				}
+				fmt.Println(kind, order)
+			}
+		},
 		"numgoroutine": func() {
 			fmt.Println("start", runtime.NumGoroutine())
 			block := make(chan int)

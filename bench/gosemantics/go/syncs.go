@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"runtime"
-	"sort"
 	"sync"
 	"time"
 )
@@ -43,7 +42,8 @@ func init() {
 			var mu sync.Mutex
 			try("unlock unlocked", func() { mu.Unlock() })
 		},
-		// Signal wakes the oldest waiter; Broadcast all.
+		// Signal wakes the oldest waiter; Broadcast all, readied oldest first (on one P the last one readied runs
+		// first, from runnext, then the others in order).
 		"cond": func() {
 			runtime.GOMAXPROCS(1)
 			var mu sync.Mutex
@@ -69,9 +69,7 @@ func init() {
 			mu.Lock()
 			c.Broadcast()
 			mu.Unlock()
-			r := []int{<-out, <-out}
-			sort.Ints(r)
-			fmt.Println(r)
+			fmt.Println([]int{<-out, <-out})
 		},
 		// A pending writer keeps new readers out; releasing the last reader lets the writer in first.
 		"rwmutex-writer-preference": func() {

@@ -13,6 +13,7 @@ public static partial class Cases
         Register("sched-spawn", GoSchedSpawn);
         Register("sched-gosched", GoSchedGosched);
         Register("sched-pingpong", GoSchedPingPong);
+        Register("sched-wake-order", GoSchedWakeOrder);
         Register("numgoroutine", GoNumGoroutine);
         Register("exit-while-running", GoExitWhileRunning);
         Register("panic-in-goroutine", GoPanicInGoroutine);
@@ -120,6 +121,64 @@ public static partial class Cases
         GoPingReceiver(b, output, wg);
         wg.Wait();
         Console.WriteLine(string.Join(" ", output));
+    }
+
+    [Goroutine]
+    private static void WakeOrderWaiter(string kind, Sync.Mutex mu, Cond c, WaitGroup wg, Chan<int> ch, List<int> order, Chan<int> done, int i)
+    {
+        if (kind == "cond")
+        {
+            mu.Lock();
+            c.Wait();
+            mu.Unlock();
+        }
+        else if (kind == "waitgroup")
+        {
+            wg.Wait();
+        }
+        else
+        {
+            ch.Recv();
+        }
+        order.Add(i);
+        done.Send(i);
+    }
+
+    [Goroutine]
+    private static void SchedWakeOrder()
+    {
+        Go.SetMaxProcs(1);
+        var mu = new Sync.Mutex();
+        var c = new Cond(mu);
+        var wg = new WaitGroup();
+        wg.Add(1);
+        var ch = new Chan<int>();
+        foreach (var kind in new[] { "cond", "waitgroup", "close" })
+        {
+            var order = new List<int>();
+            var done = new Chan<int>(3);
+            for (var i = 1; i <= 3; i++)
+            {
+                GoWakeOrderWaiter(kind, mu, c, wg, ch, order, done, i);
+                Go.Yield();
+            }
+            if (kind == "cond")
+            {
+                mu.Lock();
+                c.Broadcast();
+                mu.Unlock();
+            }
+            else if (kind == "waitgroup")
+            {
+                wg.Done();
+            }
+            else
+            {
+                ch.Close();
+            }
+            for (var i = 0; i < 3; i++) done.Recv();
+            Console.WriteLine(kind + " " + Join(order));
+        }
     }
 
     [Goroutine]

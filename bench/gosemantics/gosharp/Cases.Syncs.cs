@@ -105,9 +105,7 @@ public static partial class Cases
         mu.Lock();
         c.Broadcast();
         mu.Unlock();
-        var r = new[] { output.Recv(), output.Recv() };
-        Array.Sort(r);
-        Console.WriteLine(Join(r));
+        Console.WriteLine(Join(new[] { output.Recv(), output.Recv() }));
     }
 
     [Goroutine]
