@@ -72,8 +72,9 @@ func init() {
 			wg.Wait()
 			fmt.Println(strings.Join(out, " "))
 		},
-		// Who runs first after a Cond.Broadcast, a WaitGroup reaching zero and a close, on one P: each goroutine
-		// readied goes to runnext, so the order shows the order the primitive readied them in.
+		// Who runs first after a Cond.Broadcast, a WaitGroup reaching zero, a close, a writer's Unlock letting
+		// readers in, and sends to parked receivers, on one P: each goroutine readied goes to runnext, so the
+		// order shows the order the primitive readied them in.
 		"sched-wake-order": func() {
 			warmUp()
 			var mu sync.Mutex
@@ -81,9 +82,13 @@ func init() {
 			var wg sync.WaitGroup
 			wg.Add(1)
 			ch := make(chan int)
-			for _, kind := range []string{"cond", "waitgroup", "close"} {
+			var rw sync.RWMutex
+			for _, kind := range []string{"cond", "waitgroup", "close", "rwmutex", "send"} {
 				order := []int{}
 				done := make(chan int, 3)
+				if kind == "rwmutex" {
+					rw.Lock()
+				}
 				for i := 1; i <= 3; i++ {
 					i := i
 					go func() {
@@ -94,6 +99,11 @@ func init() {
 							mu.Unlock()
 						case "waitgroup":
 							wg.Wait()
+						case "rwmutex":
+							rw.RLock()
+							rw.RUnlock()
+						case "send":
+							i = i*10 + <-ch
 						default:
 							<-ch
 						}
@@ -109,8 +119,15 @@ func init() {
 					mu.Unlock()
 				case "waitgroup":
 					wg.Done()
-				default:
+				case "close":
 					close(ch)
+					ch = make(chan int)
+				case "rwmutex":
+					rw.Unlock()
+				case "send":
+					for i := 1; i <= 3; i++ {
+						ch <- i
+					}
 				}
 				for i := 0; i < 3; i++ {
 					<-done

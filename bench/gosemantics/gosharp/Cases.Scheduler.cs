@@ -124,7 +124,7 @@ public static partial class Cases
     }
 
     [Goroutine]
-    private static void WakeOrderWaiter(string kind, Sync.Mutex mu, Cond c, WaitGroup wg, Chan<int> ch, List<int> order, Chan<int> done, int i)
+    private static void WakeOrderWaiter(string kind, Sync.Mutex mu, Cond c, WaitGroup wg, RWMutex rw, Chan<int> ch, List<int> order, Chan<int> done, int i)
     {
         if (kind == "cond")
         {
@@ -135,6 +135,15 @@ public static partial class Cases
         else if (kind == "waitgroup")
         {
             wg.Wait();
+        }
+        else if (kind == "rwmutex")
+        {
+            rw.RLock();
+            rw.RUnlock();
+        }
+        else if (kind == "send")
+        {
+            i = i * 10 + ch.Recv();
         }
         else
         {
@@ -153,13 +162,15 @@ public static partial class Cases
         var wg = new WaitGroup();
         wg.Add(1);
         var ch = new Chan<int>();
-        foreach (var kind in new[] { "cond", "waitgroup", "close" })
+        var rw = new RWMutex();
+        foreach (var kind in new[] { "cond", "waitgroup", "close", "rwmutex", "send" })
         {
             var order = new List<int>();
             var done = new Chan<int>(3);
+            if (kind == "rwmutex") rw.Lock();
             for (var i = 1; i <= 3; i++)
             {
-                GoWakeOrderWaiter(kind, mu, c, wg, ch, order, done, i);
+                GoWakeOrderWaiter(kind, mu, c, wg, rw, ch, order, done, i);
                 Go.Yield();
             }
             if (kind == "cond")
@@ -172,9 +183,18 @@ public static partial class Cases
             {
                 wg.Done();
             }
-            else
+            else if (kind == "close")
             {
                 ch.Close();
+                ch = new Chan<int>();
+            }
+            else if (kind == "rwmutex")
+            {
+                rw.Unlock();
+            }
+            else
+            {
+                for (var i = 1; i <= 3; i++) ch.Send(i);
             }
             for (var i = 0; i < 3; i++) done.Recv();
             Console.WriteLine(kind + " " + Join(order));
