@@ -37,6 +37,12 @@ internal sealed partial class MethodLowerer
             {
                 for (INamedTypeSymbol? b = t; b is not null; b = b.BaseType)
                     foreach (var n in b.MemberNames) _rewriteNames.Add(n);
+                // In an interface the members of its base interfaces are in scope too (`Count` in a default method of
+                // TheSadRogue.Primitives' ISettableGridView<T>, declared by IGridView<T>): named alone, they need
+                // `_this.` in the frame as the interface's own do.
+                if (t.TypeKind == TypeKind.Interface)
+                    foreach (var i in t.AllInterfaces)
+                        foreach (var n in i.MemberNames) _rewriteNames.Add(n);
                 foreach (var ctor in t.InstanceConstructors)
                     if (ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_ct) is TypeDeclarationSyntax))
                         foreach (var p in ctor.Parameters) _rewriteNames.Add(p.Name);
