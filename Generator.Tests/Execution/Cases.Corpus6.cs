@@ -36,6 +36,23 @@ public static partial class Cases
         return grid.Sum(Tw(1)) + " " + grid;
     }
 
+    // Jitter Physics 2's RigidBody.ClearContactCache, `arbiter.Handle.Data.UsageMask = 0;` with a suspension point in
+    // the receiver (`GetArbiter().Handle.Data.UsageMask = 0`): Handle is a struct, Data a `ref` property of it. Async
+    // accepts it (the reference is taken after the await and assigned through at once); the generator refused it
+    // (GOSH0010, "assigning through a struct-typed receiver"). A compound assignment and `++` through a `ref` call go
+    // the same way, and the writes must land in the box the reference points into.
+    [Goroutine]
+    public static string C6AssignThroughARefPropertyOfASuspendingReceiver(Log log, int n)
+    {
+        var arbiter = new C6Arbiter();
+        arbiter.Box.Value.UsageMask = 5;
+        Tw(arbiter).Handle.Data.UsageMask = n;
+        log.Add("mask " + arbiter.Box.Value.UsageMask);
+        Tw(arbiter).Handle.At(Tw(1)).Other += n + 1;
+        Tw(arbiter).Handle.Data.Other++;
+        return arbiter.Box.Value.UsageMask + "," + arbiter.Box.Value.Other;
+    }
+
     private static string C6Write(string s, in C6Params p, C6Mesh mesh, int order)
     {
         var before = p.A;
@@ -120,4 +137,29 @@ public sealed partial class C6Grid : IC6Settable<int>
     public int Count => _cells.Length;
     public int this[int i] { get => _cells[i]; set => _cells[i] = value + i; }
     public override string ToString() => string.Join(",", _cells);
+}
+
+public struct C6Contact
+{
+    public int UsageMask;
+    public int Other;
+}
+
+public sealed class C6Box
+{
+    public C6Contact Value;
+}
+
+public readonly struct C6Handle
+{
+    private readonly C6Box _box;
+    public C6Handle(C6Box box) => _box = box;
+    public ref C6Contact Data => ref _box.Value;
+    public ref C6Contact At(int i) => ref _box.Value;
+}
+
+public sealed class C6Arbiter
+{
+    public readonly C6Box Box = new();
+    public C6Handle Handle => new(Box);
 }

@@ -135,6 +135,11 @@ internal sealed partial class MethodLowerer
         return discard || _checked is not null ? assigned : "(" + assigned + ")";
     }
 
+    /// <summary>A property, indexer or call that returns a writable reference (`ref T`, not `ref readonly`).</summary>
+    private bool ReturnsWritableReference(ExpressionSyntax e) =>
+        e is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
+        && Model.GetSymbolInfo(e, _ct).Symbol is IPropertySymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRef: true };
+
     private bool IsRefReturningProperty(ExpressionSyntax e) =>
         e is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or MemberBindingExpressionSyntax or ElementBindingExpressionSyntax
         && Model.GetSymbolInfo(e, _ct).Symbol is IPropertySymbol { ReturnsByRef: true } or IPropertySymbol { ReturnsByRefReadonly: true };
@@ -253,6 +258,13 @@ internal sealed partial class MethodLowerer
                 }
                 if (spillAll && IsMaybeValueTypeVariable(ma.Expression))
                     return SpillMaybeValueTypeReceiver(ma.Expression) + "." + ma.Name;
+                if (!spillAll && recvType is { IsValueType: true } && ReturnsWritableReference(ma.Expression))
+                {
+                    // GetArbiter().Handle.Data.UsageMask = 0 (Jitter's RigidBody.ClearContactCache with a point inserted
+                    // in its receiver), Data a `ref` property: the reference is taken after the receiver's suspension
+                    // and assigned through at once, nothing suspending between, as async takes it.
+                    return LowerExpression(ma.Expression) + "." + ma.Name;
+                }
                 if (recvType is null || recvType.IsValueType && ma.Expression is not ThisExpressionSyntax)
                 {
                     Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("Assigning through a struct-typed receiver around a suspension point"));
