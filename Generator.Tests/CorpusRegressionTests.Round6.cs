@@ -53,4 +53,21 @@ public partial class CorpusRegressionTests
         Assert.Equal(new[] { "GOSH0017" }, r.Diagnostics.Select(d => d.Id));
         Assert.All(r.Diagnostics, d => Assert.Contains("ref-returning call", d.GetMessage()));
     }
+
+    [Fact]
+    public void Storing_into_a_reference_typed_field_of_a_struct_writes_the_instance() => CompilesWithOnly("""
+        // R3's SerialDisposableCore.Dispose: `Interlocked.Exchange(ref current, DisposedSentinel.Instance)`, current an
+        // IDisposable field of the struct. Only value-typed fields were followed, so the store was not seen as a
+        // write: the goroutine ran on its frame's copy and the caller's struct stayed undisposed (a differing run).
+        // Storing into such a field is GOSH0014 now; using the object it refers to is still no write.
+        public partial struct SerialCore
+        {
+            private object? _current;
+            private List<int>? _list;
+            [Goroutine] public object? Swap(object o) { Go.Yield(); return System.Threading.Interlocked.Exchange(ref _current, o); }
+            [Goroutine] public void Set(object o) { Go.Yield(); _current = o; }
+            [Goroutine] public int Use() { Go.Yield(); _list?.Add(1); return _list?.Count ?? 0; }
+            [Goroutine] public string Read() { Go.Yield(); return _current?.ToString() ?? "null"; }
+        }
+        """, "GOSH0014", "GOSH0014");
 }

@@ -114,11 +114,23 @@ internal static class StructThisWrites
             {
                 if (field.Field.IsReadOnly || field.Field.IsStatic) return null;
                 if (IsInlineArray(field.Type)) return field;
-                if (field.Type is not { IsValueType: true } && field.Type is not ITypeParameterSymbol { IsReferenceType: false }) return null;
+                if (field.Type is not { IsValueType: true } && field.Type is not ITypeParameterSymbol { IsReferenceType: false })
+                    // A field that holds a reference: using the object it points to (this.list.Add(x), this.node.X = 1)
+                    // leaves `this` as it was, but storing into the field itself writes `this` (R3's
+                    // SerialDisposableCore.Dispose, `Interlocked.Exchange(ref current, DisposedSentinel.Instance)`,
+                    // which the goroutine's copy lost).
+                    return StoresInto(field) ? Whole(field.Parent!) : null;
                 place = field;
             }
             return IsWritingUse(place) ? Whole(place.Parent!) : null;
         }
+
+        // The field itself is written where it stands (assigned, incremented, passed or bound by writable reference,
+        // its address taken), not merely the object it refers to used.
+        private bool StoresInto(IFieldReferenceOperation field) =>
+            field.Parent is not (IInvocationOperation or IPropertyReferenceOperation or IEventReferenceOperation
+                or IFieldReferenceOperation or IForEachLoopOperation or IConversionOperation)
+            && IsWritingUse(field);
 
         // A member reference or a tuple of targets, widened to the assignment it is the target of.
         private static IOperation Whole(IOperation use)
