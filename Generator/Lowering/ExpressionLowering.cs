@@ -290,7 +290,7 @@ internal sealed partial class MethodLowerer
     /// constructor, an awaiter factory) need not carry the <c>[InterpolatedStringHandlerArgument]</c> that tells
     /// C# how to make the handler from an interpolated string.
     /// </summary>
-    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands, bool spillAll = false, bool handlersInPlace = false)
+    private Dictionary<SyntaxNode, string> LowerOperands(List<ExpressionSyntax> operands, bool spillAll = false, bool handlersInPlace = false, bool spillEvery = false)
     {
         var repl = new Dictionary<SyntaxNode, string>();
         var last = spillAll ? operands.Count - 1 : operands.FindLastIndex(HasSuspension);
@@ -298,12 +298,14 @@ internal sealed partial class MethodLowerer
         for (var i = 0; i <= last; i++)
         {
             var op = operands[i];
+            // Spilled: evaluated before a later suspension point (spillEvery: the last one too, its value read later).
+            var spill = i < last || spillEvery;
             if (IsByRefArgument(op))
             {
-                repl[op] = LowerLocation(op, spillAll: i < last) ?? Rewrite(op);
+                repl[op] = LowerLocation(op, spillAll: spill) ?? Rewrite(op);
                 continue;
             }
-            if (i < last && IsByValueExtensionReceiver(op))
+            if (spill && IsByValueExtensionReceiver(op))
             {
                 // The receiver of an extension block member taken by value is its implementation's first argument:
                 // C# copies it before the other arguments run, whatever they do to the variable.
@@ -313,27 +315,41 @@ internal sealed partial class MethodLowerer
                 repl[op] = read;
                 continue;
             }
-            if (i < last && IsMaybeValueTypeVariable(op) && op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } ma && ma.Expression == op)
+            if (spill && IsMaybeValueTypeVariable(op) && op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } ma && ma.Expression == op)
             {
                 repl[op] = SpillMaybeValueTypeReceiver(op);
                 continue;
             }
-            if (i < last && IsStructVariableReceiver(op))
+            if (spill && IsStructVariableReceiver(op))
             {
                 // C# calls a method of a struct variable on the variable itself (by reference): a copy in a
                 // temporary would lose what the method changes. The location is spilled, not its value.
                 repl[op] = LowerLocation(op, spillAll: true) ?? RewriteExpr(op);
                 continue;
             }
+            if (spill && op is CollectionExpressionSyntax spanElements && spanElements.Elements.All(x => x is ExpressionElementSyntax)
+                && Model.GetTypeInfo(op, _ct).ConvertedType is { IsRefLikeType: true })
+            {
+                // `Sum([a, Tw(1)], Tw(2))` of a span parameter: no frame can hold the span, and C# (async too) need
+                // not, as it evaluates the elements in order, each into a temporary, and builds the span at the call,
+                // after the later operands. A spread would be read into a span as it is evaluated (async refuses
+                // it, CS4007), so it keeps the usual path, GOSH0008.
+                var before = _operandsSoFar;
+                _operandsSoFar = repl;
+                var elements = LowerOperands(spanElements.Elements.Select(x => ((ExpressionElementSyntax)x).Expression).ToList(), spillAll: true, spillEvery: true);
+                _operandsSoFar = before;
+                repl[op] = RewriteExpr(op, elements);
+                continue;
+            }
             // A handler conversion ($"..." into sb.Append) is created in place, as its arguments (the receiver, earlier
             // arguments) are evaluated by now; it then lives in its own temporary. Spilled as a value it would be
             // a string.
-            var handler = i < last ? IsHandlerOperand(op) : handlersInPlace && IsHeldHandlerOperand(op);
+            var handler = spill ? IsHandlerOperand(op) : handlersInPlace && IsHeldHandlerOperand(op);
             var saved = _operandsSoFar;
             _operandsSoFar = repl;
             var r = handler ? LowerHandlerInterpolation(op) : LowerExpression(op);
             _operandsSoFar = saved;
-            if (i < last && FormatsAsEvaluated(op))
+            if (spill && FormatsAsEvaluated(op))
             {
                 // A hole of a string built by C#'s handler is formatted as it is evaluated (FormattedHoles.cs).
                 var ft = Temp(Model.Compilation.GetSpecialType(SpecialType.System_String), op, "formatted hole");
@@ -342,13 +358,13 @@ internal sealed partial class MethodLowerer
                 repl[op] = ft;
                 continue;
             }
-            if (i < last && ConcatenatedAsString(op))
+            if (spill && ConcatenatedAsString(op))
             {
                 // `o + Tw(x)`: C# makes o's text before Tw runs (ConcatenatedOperands.cs).
                 repl[op] = SpillConcatenatedText(op, r);
                 continue;
             }
-            if (i < last && !_loweredHandlers.Contains(op) && UserConversionAsEvaluated(op) is { } converted)
+            if (spill && !_loweredHandlers.Contains(op) && UserConversionAsEvaluated(op) is { } converted)
             {
                 // An argument or element converted by a user-defined operator is converted as it is evaluated,
                 // before the next one (C#: Take(cv, B(2), Tw(3)) runs the conversion before B): spilled converted.
@@ -356,7 +372,7 @@ internal sealed partial class MethodLowerer
                 repl[op] = SpillConverted(op, converted, r, "spilled converted operand");
                 continue;
             }
-            if (i < last && !IsTrivial(op) && !_loweredHandlers.Contains(op))
+            if (spill && !IsTrivial(op) && !_loweredHandlers.Contains(op))
             {
                 var (t, read) = ValueTemp(TypeOf(op), op, "spilled operand");
                 Src(op);

@@ -110,8 +110,14 @@ internal sealed partial class MethodLowerer
                 return;
             }
             FindStackLocalsDeadAtSuspension(statements, i);
-            if (s is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword } ud)
+            // `done: using var r = ...;` is a using declaration too (a labeled statement may be a declaration): its
+            // labels go before the acquisition, and the rest of the block is its body as without them.
+            var declared = s;
+            while (declared is LabeledStatementSyntax outer) declared = outer.Statement;
+            if (declared is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword } ud)
             {
+                for (var labeled = s as LabeledStatementSyntax; labeled is not null; labeled = labeled.Statement as LabeledStatementSyntax)
+                    EmitLabel(labeled);
                 // The rest of the block is the using's body. A local function declared there that the block calls
                 // before it is declared before the try, which would otherwise hide it from that call.
                 var rest = i + 1;
@@ -229,7 +235,8 @@ internal sealed partial class MethodLowerer
     {
         if (ld.UsingKeyword.RawKind != 0)
         {
-            // A using declaration outside a block list (cannot happen in valid C#, but be safe).
+            // A using declaration outside a block list (a labeled one is found by LowerBlock; cannot happen in
+            // valid C# otherwise, but be safe).
             Report(DiagnosticDescriptors.Unsupported, ld, DiagnosticDescriptors.NotYet("This using declaration"));
             return;
         }
@@ -277,11 +284,16 @@ internal sealed partial class MethodLowerer
 
     private void LowerLabeled(LabeledStatementSyntax lab)
     {
+        EmitLabel(lab);
+        LowerStatement(lab.Statement);
+    }
+
+    private void EmitLabel(LabeledStatementSyntax lab)
+    {
         var label = (ILabelSymbol)Model.GetDeclaredSymbol(lab)!;
         Hidden();
         Label(UserLabel(label));
         if (_index.IsBackwardGotoTarget(lab)) PreemptCheck(lab, "the label heading a goto loop");
-        LowerStatement(lab.Statement);
     }
 
     private void LowerExpressionStatement(ExpressionStatementSyntax es)

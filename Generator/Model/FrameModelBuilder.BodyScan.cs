@@ -144,7 +144,9 @@ internal static partial class FrameModelBuilder
             foreach (var earlier in block.Statements)
             {
                 if (earlier == st) break;
-                if (earlier is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } ld
+                var declared = earlier;
+                while (declared is LabeledStatementSyntax labeled) declared = labeled.Statement;
+                if (declared is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } ld
                     && IsEnterBlocking(ld.Declaration.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
                     return true;
             }
