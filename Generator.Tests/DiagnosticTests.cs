@@ -285,6 +285,22 @@ public class DiagnosticTests
         }
         """);
 
+    // A ref-returning call whose own argument suspends, passed by reference before a later suspending argument: its
+    // reference would wait in the frame (async: CS8178). Without the later one it is lowered (Cases.RedTeam13.cs).
+    [Theory]
+    [InlineData("var t = Add(ref [|At(a, Tw(0))|], Tw(1));")]
+    [InlineData("var t = In(in [|At(a, Tw(0))|], Tw(1));")]
+    public void RefReturnedByASuspendingCallKeptAcrossALaterSuspension(string statement) => Expect("GOSH0017", """
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            static ref int At(int[] a, int i) => ref a[i];
+            static int Add(ref int c, int d) => c += d;
+            static int In(in int c, int d) => c + d;
+            [Goroutine] static void M(int[] a) { BODY }
+        }
+        """.Replace("BODY", statement));
+
     // The reference a ref-returning property or indexer gives, taken before a suspending right side (async: CS8178).
     [Theory]
     [InlineData("[|r.First|] = Tw(1);")]

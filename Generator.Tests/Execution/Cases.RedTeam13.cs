@@ -73,3 +73,36 @@ public static partial class Cases
         return r;
     }
 }
+
+public static partial class Cases
+{
+    // Bug 3: a ref-returning call whose own arguments suspend, passed by reference as the last suspending argument
+    // (`Add13(ref cells.At(Tw(1)), 3)`, `In13(in cells.At(Tw(0)), 1)`, also to an `in` parameter without the keyword)
+    // was refused with GOSH0010 ("this assignment target"), where async accepts it: the reference is taken after
+    // the last suspension point. Now the call's arguments are lowered and the call is the location, in the residual.
+    // With a suspending argument after it, it stays GOSH0017 (CS8178 for async).
+    [Goroutine]
+    public static string Rt13RefCallArguments(Log log, int n)
+    {
+        var cells = new RefCells13(log);
+        var r = Add13(ref cells.At(Tw(n % 4)), 3);
+        r += In13(in cells.At(Tw(1)), log.L("b", 2));
+        r += In13(cells.At(Tw(n % 4)), 1);
+        r += Add13(ref cells.At(log.L("i", 2) + Tw(1)), 4);
+        checked { r += Add13(ref cells.At(Tw(2)), n); }
+        return r + "|" + cells;
+    }
+
+    private static int Add13(ref int cell, int d) => cell += d;
+
+    private static int In13(in int cell, int d) => cell * 10 + d;
+
+    public sealed class RefCells13
+    {
+        private readonly int[] _cells = new int[4];
+        private readonly Log _log;
+        public RefCells13(Log log) => _log = log;
+        public ref int At(int i) { _log.Add("at" + i); return ref _cells[i]; }
+        public override string ToString() => string.Join(",", _cells);
+    }
+}

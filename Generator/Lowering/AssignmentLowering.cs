@@ -293,11 +293,11 @@ internal sealed partial class MethodLowerer
                 return within is null ? null : checkedVariable.Keyword.Text + "(" + within + ")";
             case InvocationExpressionSyntax refCall when !spillAll
                 && Model.GetSymbolInfo(refCall, _ct).Symbol is IMethodSymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRefReadonly: true }:
-                // Write(s, cache.GetMesh().GetParams(), order) into an `in` (or `ref`) parameter (DotRecast's
-                // DtTileCacheWriter): the call's own receiver and arguments may suspend, but the reference it returns
-                // is taken after them and passed at once, with no suspension between, as async takes it. (Followed
-                // by a later suspension it is refused below, CS8178.)
-                return LowerExpression(refCall);
+                // Inc(ref At(Tw(1))), In(in At(Tw(1))), DotRecast's Write(s, cache.GetMesh().GetParams(), order) into an
+                // `in` parameter: the call's own receiver and arguments suspend, nothing after them does, so the
+                // reference is taken after the last suspension point, in the residual, and passed at once, as async
+                // takes it. (Followed by a later suspension it is refused below, CS8178.)
+                return RefCallLocation(refCall);
             case MemberBindingExpressionSyntax mb:
                 // a?.X = Tw(1) (C# 14): the receiver is already the temporary of the enclosing ?., tested for null.
                 return Rewrite(mb);
