@@ -301,6 +301,24 @@ public class DiagnosticTests
         }
         """.Replace("BODY", statement));
 
+    // The struct a ref-returning call, property or indexer gives, as the receiver of its method or indexer with a
+    // suspending argument: C# calls it on the reference (async: CS8178); a copy in the frame would lose the method's
+    // changes (it did: the call ran on a spilled copy). A readonly struct's is accepted (Cases.RedTeam13Structs.cs).
+    [Theory]
+    [InlineData("var t = [|At(a, 0)|].Add(Tw(1));")]
+    [InlineData("var t = [|r.First|].Add(Tw(1));")]
+    [InlineData("var t = [|At(a, 0)|][Tw(1)];")]
+    public void RefReturnedStructAsTheReceiverOfASuspendingCall(string statement) => Expect("GOSH0017", """
+        public struct S { public int X; public int Add(int d) => X += d; public int this[int i] => X + i; }
+        public class R { private S _s; public ref S First => ref _s; }
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            static ref S At(S[] a, int i) => ref a[i];
+            [Goroutine] static void M(S[] a, R r) { BODY }
+        }
+        """.Replace("BODY", statement));
+
     // The reference a ref-returning property or indexer gives, taken before a suspending right side (async: CS8178).
     [Theory]
     [InlineData("[|r.First|] = Tw(1);")]

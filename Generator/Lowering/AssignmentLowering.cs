@@ -21,7 +21,7 @@ internal sealed partial class MethodLowerer
         {
             // Deconstruction into locations: C# evaluates every target's receiver and indices, left to right,
             // then the right side, then assigns; so the targets are spilled before the right side is lowered.
-            var targets = LowerTupleTargets(tuple);
+            var targets = LowerTupleTargets(tuple, HasSuspension(a.Right));
             if (targets is null) return RewriteExpr(a);
             var value = LowerExpression(a.Right);
             return discard ? $"{targets} = {value}" : $"({targets} = {value})";
@@ -50,15 +50,16 @@ internal sealed partial class MethodLowerer
         }
         if (a.IsKind(SyntaxKind.CoalesceAssignmentExpression))
             return LowerCoalesceAssignment(a);
-        if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsInstanceCompoundOperator(a))
-            return LowerInstanceCompoundAssignment(a, discard);
         if (a.Left is InvocationExpressionSyntax refCall && !HasSuspension(a.Right) && IsRefReturningCall(refCall))
         {
             // At(Tw(n)) = 50, At(Tw(n)) += 7: the arguments are lowered, then the ref-returning call, once, is the
             // location, assigned in place with a right side that does not suspend (one whose right side suspends
-            // would hold the reference across it: refused below, as async refuses it, CS8178).
+            // would hold the reference across it: refused below, as async refuses it, CS8178). So is a C# 14
+            // instance compound operator's (`AtS(Tw(n)) += 5` calls the operator on the referenced variable).
             return AssignedInPlace(a, RefCallLocation(refCall), discard);
         }
+        if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsInstanceCompoundOperator(a))
+            return LowerInstanceCompoundAssignment(a, discard);
         var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
         if (loc is null) return RewriteExpr(a);
         string text;
@@ -205,15 +206,21 @@ internal sealed partial class MethodLowerer
         });
 
     /// <summary>The targets of a deconstruction, each spilled to the location it names, in source order.</summary>
-    private string? LowerTupleTargets(TupleExpressionSyntax tuple)
+    private string? LowerTupleTargets(TupleExpressionSyntax tuple, bool laterSuspends)
     {
         var parts = new List<string>();
-        foreach (var arg in tuple.Arguments)
+        for (var i = 0; i < tuple.Arguments.Count; i++)
         {
+            var arg = tuple.Arguments[i];
+            // Something evaluated after this target suspends: a later target's parts or the right side.
+            var after = laterSuspends || tuple.Arguments.Skip(i + 1).Any(x => HasSuspension(x.Expression));
             var part = arg.Expression switch
             {
-                TupleExpressionSyntax inner => LowerTupleTargets(inner),
+                TupleExpressionSyntax inner => LowerTupleTargets(inner, after),
                 DeclarationExpressionSyntax or IdentifierNameSyntax when !HasSuspension(arg.Expression) => Rewrite(arg.Expression),
+                // (At(Tw(0)), x) = (1, 2): the reference is taken after the last suspension point, as async takes it;
+                // with one after it, it would wait in the frame (GOSH0017 from LowerLocation, CS8178 for async).
+                InvocationExpressionSyntax call when !after && IsRefReturningCall(call) => RefCallLocation(call),
                 _ => LowerLocation(arg.Expression, spillAll: true),
             };
             if (part is null) return null;
@@ -407,6 +414,9 @@ internal sealed partial class MethodLowerer
             or IParameterSymbol { RefKind: RefKind.None } or IFieldSymbol { IsReadOnly: false, IsConst: false },
         MemberAccessExpressionSyntax ma => Model.GetSymbolInfo(ma, _ct).Symbol is IFieldSymbol { IsReadOnly: false, IsConst: false }
             && (IsTypeOrNamespace(ma.Expression) || TypeOf(ma.Expression) is { IsReferenceType: true } || IsStructVariable(ma.Expression)),
+        // AtS(Tw(1)).X = 5: the variable a ref-returning call gives (LowerLocation takes the reference after the call's
+        // arguments, or refuses it with GOSH0017 when something after it suspends).
+        InvocationExpressionSyntax call => IsRefReturningCall(call),
         ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
         MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(e),
         _ => false,

@@ -320,6 +320,15 @@ internal sealed partial class MethodLowerer
                 repl[op] = SpillMaybeValueTypeReceiver(op);
                 continue;
             }
+            if (spill && IsReferencedStructReceiver(op))
+            {
+                // AtB(1).Add(Tw(5)) of a ref-returning AtB: C# calls Add on the reference, which would have to wait in
+                // the frame across the suspension (async refuses it, CS8178); a copy would lose what Add changes.
+                Report(DiagnosticDescriptors.CannotLiveInFrame, op,
+                    "The reference a ref-returning call, property or indexer gives, as the receiver of a method or indexer of its struct, cannot be kept across a later suspension point in the same expression: the frame cannot hold a reference, and a copy would not see the method's changes (async methods: CS8178); compute the suspending values into locals first");
+                repl[op] = RewriteExpr(op);
+                continue;
+            }
             if (spill && IsStructVariableReceiver(op))
             {
                 // C# calls a method of a struct variable on the variable itself (by reference): a copy in a
@@ -510,10 +519,10 @@ internal sealed partial class MethodLowerer
         }
     }
 
-    /// <summary>The receiver of a method call that names a mutable struct variable (local, parameter, field, array element).</summary>
+    /// <summary>The receiver of a method call or element access that names a mutable struct variable (local, parameter, field, array element).</summary>
     private bool IsStructVariableReceiver(ExpressionSyntax op)
     {
-        if (op.Parent is not MemberAccessExpressionSyntax ma || ma.Expression != op || ma.Parent is not InvocationExpressionSyntax inv || inv.Expression != ma) return false;
+        if (!IsCalledOrIndexedReceiver(op)) return false;
         if (TypeOf(op) is not { IsValueType: true, IsReadOnly: false }) return false;
         var variable = Unwrapped(op);
         return variable switch
@@ -525,6 +534,33 @@ internal sealed partial class MethodLowerer
             MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(variable),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// <paramref name="op"/> is the receiver of a call (<c>op.M(...)</c>) or of an element access (<c>op[...]</c>, a
+    /// struct's indexer or an inline array's element): C# reads or calls it on the variable itself, after the
+    /// arguments.
+    /// </summary>
+    private static bool IsCalledOrIndexedReceiver(ExpressionSyntax op) =>
+        op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax inv } ma && ma.Expression == op && inv.Expression == ma
+        || op.Parent is ElementAccessExpressionSyntax ea && ea.Expression == op;
+
+    /// <summary>
+    /// The receiver of an instance method (or a <c>this ref</c>/<c>this in</c> extension) or indexer of a struct that is not
+    /// <c>readonly</c>, given by a ref-returning call, property or indexer: the method runs on the referenced variable.
+    /// (A <c>readonly struct</c>'s methods cannot change it, and async copies it too.)
+    /// </summary>
+    private bool IsReferencedStructReceiver(ExpressionSyntax op)
+    {
+        if (!IsCalledOrIndexedReceiver(op)) return false;
+        if (op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax inv })
+        {
+            if (Model.GetSymbolInfo(inv, _ct).Symbol is not IMethodSymbol method || method.IsStatic && method.ReducedFrom is null) return false;
+            if (method.ReducedFrom is { } extension && extension.Parameters[0].RefKind == RefKind.None) return false;
+        }
+        if (TypeOf(op) is not ({ IsValueType: true, IsReadOnly: false } or ITypeParameterSymbol { IsReferenceType: false })) return false;
+        return Model.GetSymbolInfo(Unwrapped(op), _ct).Symbol is IMethodSymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRefReadonly: true }
+            or IPropertySymbol { ReturnsByRef: true } or IPropertySymbol { ReturnsByRefReadonly: true };
     }
 
     private string Operand(Dictionary<SyntaxNode, string> repl, ExpressionSyntax e) =>
