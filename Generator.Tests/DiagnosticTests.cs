@@ -308,8 +308,9 @@ public class DiagnosticTests
     [InlineData("var t = [|At(a, 0)|].Add(Tw(1));")]
     [InlineData("var t = [|r.First|].Add(Tw(1));")]
     [InlineData("var t = [|At(a, 0)|][Tw(1)];")]
+    [InlineData("[|At(a, 0)|][Tw(1)] = 5;")]
     public void RefReturnedStructAsTheReceiverOfASuspendingCall(string statement) => Expect("GOSH0017", """
-        public struct S { public int X; public int Add(int d) => X += d; public int this[int i] => X + i; }
+        public struct S { public int X; public int Add(int d) => X += d; public int this[int i] { get => X + i; set => X = value + i; } }
         public class R { private S _s; public ref S First => ref _s; }
         public partial class C
         {

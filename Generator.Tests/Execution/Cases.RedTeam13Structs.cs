@@ -55,6 +55,7 @@ public static partial class Cases
         (AtInt13(ints, Tw(0)), AtInt13(ints, 1)) = (8, n);
         ((AtInt13(ints, Tw(2)), _), var k) = ((3, 0), 4);
         checked { AtCounter13(counters, Tw(0)).X *= 2; }
+        AtCounter13(counters, Tw(1))[2] = 3;
         return counters[0].X + "," + counters[1].X + "|" + string.Join(",", ints) + k;
     }
 
@@ -66,6 +67,7 @@ public static partial class Cases
     {
         public int X;
         public void operator +=(int d) => X += d;
+        public int this[int i] { readonly get => X + i; set => X += value * i; }
     }
 
     // Beside it, accepted as async accepts it: a method of a readonly struct called on what a ref-returning call

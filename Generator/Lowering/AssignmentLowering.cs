@@ -335,7 +335,9 @@ internal sealed partial class MethodLowerer
                 {
                     // b[Tw(1)] = 5 on an inline array (or a struct with an indexer) that is a variable: the element of
                     // the variable itself (a frame field), with the index spilled, as async accepts it.
-                    var variable = LowerLocation(ea.Expression, spillAll);
+                    // Its indexes run after it: one that suspends must find the variable spilled (a ref-returning
+                    // call's reference cannot be: GOSH0017, as async's CS8178).
+                    var variable = LowerLocation(ea.Expression, spillAll || ea.ArgumentList.Arguments.Any(x => HasSuspension(x.Expression)));
                     if (variable is null) return null;
                     repl[ea.Expression] = variable;
                 }
