@@ -88,3 +88,34 @@ public static partial class Cases
         public int Plus(int d) => _x + d;
     }
 }
+
+public static partial class Cases
+{
+    // Likewise through a ref-returning property or indexer of an object (`Pick13(cells, Tw(0)).First.X = 5`,
+    // `cells[Tw(1)].X = 7`): refused with GOSH0010, where async accepts them. A compound assignment there
+    // (`cells[Tw(2)].X += 2`) is made in place, so the getter runs once, as in C#.
+    [Goroutine]
+    public static string Rt13RefPropertyTargets(Log log, int n)
+    {
+        var cells = new RefCounters13(log);
+        Pick13(cells, Tw(0)).First.X = 5;
+        cells[Tw(1)].X = 7 + n;
+        cells[Tw(2)].X += 2;
+        Pick13(cells, Tw(1)).First.X++;
+        cells[Tw(0)][1] = 4;
+        return cells.ToString();
+    }
+
+    private static RefCounters13 Pick13(RefCounters13 c, int k) => c;
+
+    public sealed class RefCounters13
+    {
+        private Counter13 _first;
+        private readonly Counter13[] _all = new Counter13[3];
+        private readonly Log _log;
+        public RefCounters13(Log log) => _log = log;
+        public ref Counter13 First { get { _log.Add("first"); return ref _first; } }
+        public ref Counter13 this[int i] { get { _log.Add("at" + i); return ref _all[i]; } }
+        public override string ToString() => _first.X + "|" + string.Join(",", System.Linq.Enumerable.Select(_all, c => c.X));
+    }
+}

@@ -62,6 +62,10 @@ internal sealed partial class MethodLowerer
             return LowerInstanceCompoundAssignment(a, discard);
         var loc = LowerLocation(a.Left, spillAll: HasSuspension(a.Right));
         if (loc is null) return RewriteExpr(a);
+        // r[Tw(1)].X += 2 through a ref-returning indexer, property or call: read and written as two accesses, the
+        // location would run its getter twice; C# runs it once. With a right side that does not suspend, in place.
+        if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) && !HasSuspension(a.Right) && ThroughReturnedReference(a.Left))
+            return AssignedInPlace(a, loc, discard);
         string text;
         if (a.IsKind(SyntaxKind.SimpleAssignmentExpression))
         {
@@ -227,6 +231,26 @@ internal sealed partial class MethodLowerer
             parts.Add(part);
         }
         return "(" + string.Join(", ", parts) + ")";
+    }
+
+    /// <summary>A location reached through the variable a ref-returning call, property or indexer gives (<c>r[i].X</c>, <c>At(i).X</c>).</summary>
+    private bool ThroughReturnedReference(ExpressionSyntax location)
+    {
+        for (var e = Unwrapped(location); ; )
+        {
+            switch (e)
+            {
+                case MemberAccessExpressionSyntax ma:
+                    e = Unwrapped(ma.Expression);
+                    break;
+                case ElementAccessExpressionSyntax ea:
+                    e = Unwrapped(ea.Expression);
+                    break;
+                default:
+                    return false;
+            }
+            if (Model.GetSymbolInfo(e, _ct).Symbol is IMethodSymbol { ReturnsByRef: true } or IPropertySymbol { ReturnsByRef: true }) return true;
+        }
     }
 
     /// <summary>Residual text as one operand of a binary operator: parenthesized unless it is already a primary expression.</summary>
@@ -414,6 +438,9 @@ internal sealed partial class MethodLowerer
         CheckedExpressionSyntax c => IsStructVariable(c.Expression),
         IdentifierNameSyntax => Model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol { IsConst: false, IsRef: false, IsForEach: false, IsUsing: false }
             or IParameterSymbol { RefKind: RefKind.None } or IFieldSymbol { IsReadOnly: false, IsConst: false },
+        // Get(Tw(1)).First.X = 5, r[Tw(1)].X = 5 of a ref-returning property or indexer: the variable it gives (LowerLocation
+        // takes the reference after the parts before it, or refuses it with GOSH0017 when something after it suspends).
+        MemberAccessExpressionSyntax or ElementAccessExpressionSyntax when Model.GetSymbolInfo(e, _ct).Symbol is IPropertySymbol { ReturnsByRef: true } => true,
         MemberAccessExpressionSyntax ma => Model.GetSymbolInfo(ma, _ct).Symbol is IFieldSymbol { IsReadOnly: false, IsConst: false }
             && (IsTypeOrNamespace(ma.Expression) || TypeOf(ma.Expression) is { IsReferenceType: true } || IsStructVariable(ma.Expression)),
         // AtS(Tw(1)).X = 5: the variable a ref-returning call gives (LowerLocation takes the reference after the call's
