@@ -95,6 +95,9 @@ public class StackOnlyLocalDiagnosticTests
     [InlineData("ref int [|r = ref a[0]|]; r = Tw(1);")]
     [InlineData("ref int [|r = ref a[0]|]; Go.Yield(); r = 5;")]
     [InlineData("ref int [|r = ref a[0]|]; Go.Yield(); r = ref a[1]; r = Tw(2);")]
+    // Read in a suspending foreach's collection it is accepted (Cases.RedTeam13.cs); in its body, or after it, not.
+    [InlineData("Span<int> [|s = a|]; foreach (var x in s.ToArray()) a[0] += Tw(x) + s[0];")]
+    [InlineData("Span<int> [|s = a|]; foreach (var x in s.ToArray()) a[0] += Tw(x); s[0]++;")]
     public void StackOnlyLocalLiveAcrossTheSuspension(string body) => Expect("GOSH0008", """
         public partial class C
         {

@@ -106,3 +106,23 @@ public static partial class Cases
         public override string ToString() => string.Join(",", _cells);
     }
 }
+
+public static partial class Cases
+{
+    // Bug 6: a span (or other ref struct) local read only in the collection of a foreach whose body suspends
+    // (`foreach (var x in s.ToArray()) r += Tw(x);`) was refused with GOSH0008, where async accepts it: the collection
+    // is evaluated once, before the body, so the span is dead at the suspension point. It stays a local of Resume
+    // now, as one read before the suspension point of an expression statement does.
+    [Goroutine]
+    public static string Rt13SpanReadInAForEachCollection(Log log, int n)
+    {
+        var r = "";
+        var arr = new[] { 1, 2, n };
+        Span<int> s = arr;
+        s[0] = 7;
+        foreach (var x in s.Slice(log.L("slice", 1)).ToArray()) r += Tw(x);
+        ReadOnlySpan<char> t = "x1,2";
+        foreach (var p in t.Slice(1).ToString().Split(',')) r += Tw(p);
+        return r;
+    }
+}
