@@ -60,6 +60,12 @@ internal sealed partial class MethodLowerer
         public readonly Dictionary<string, (string[] Write, string[] Read, string Flag)> Values = new();
         public readonly List<string> Flags = new();
         public bool Refused;
+
+        /// <summary>
+        /// Per list (its length's key): the elements read so far, by index (negative from the end), with the field
+        /// that holds the list's length when the arm that read the element fixed it (-1 when that arm has a slice).
+        /// </summary>
+        public readonly Dictionary<string, List<(int Index, string Read, string Flag, string Known)>> Elements = new();
     }
 
     /// <summary>
@@ -383,11 +389,41 @@ internal sealed partial class MethodLowerer
                 var argument = i >= 0 ? i.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : byIndex ? "^" + (-i).ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : $"{length} - {-i}";
-                var element = Evaluate(cache, elementKey, new[] { sub.InputType }, sub.Syntax, w => $"{w[0]} = {v.Read}[{argument}];");
-                Match(cache, sub, new DagValue(element[0], sub.InputType, elementKey, null), arm, fail);
+                var element = EvaluateElement(cache, lengthKey, elementKey, i, hasSlice ? -1 : patterns.Length, sub.InputType, sub.Syntax, $"{v.Read}[{argument}]");
+                Match(cache, sub, new DagValue(element, sub.InputType, elementKey, null), arm, fail);
             }
         }
         if (l.DeclaredSymbol is ILocalSymbol local) DagStmt($"{Hoist(local, arm)} = {v.Read};");
+    }
+
+    /// <summary>
+    /// A list element, read at most once per run of the switch, as <see cref="Evaluate"/>; and one read for an element
+    /// from the start and one from the end that are the same element, where C#'s DAG makes them one: when the arm
+    /// that read the first of them has no slice, its length test fixed the length on that path, and a later arm's
+    /// element from the other end at that length is the value read (<c>[1, var b] when G =&gt; ..., [.., var last]
+    /// =&gt; ...</c> on a list of two reads <c>[1]</c> once). Each read keeps that length (-1 after an arm with a
+    /// slice) in a field, which the later read tests. Where only several arms' tests together fix the length the
+    /// DAG's merged states decide, and the element is read again (docs/generator.md, Known limits).
+    /// </summary>
+    private string EvaluateElement(DagCache cache, string lengthKey, string key, int index, int fixedLength, ITypeSymbol type, SyntaxNode at, string readExpression)
+    {
+        if (!cache.Elements.TryGetValue(lengthKey, out var elements)) cache.Elements[lengthKey] = elements = new();
+        var existing = elements.FirstOrDefault(e => e.Index == index);
+        string? known = existing.Read is null ? null : existing.Known;
+        var read = Evaluate(cache, key, new[] { type }, at, w =>
+        {
+            known ??= AddField("int", "_t" + (_nextTemp++), "the length the arm that read the element fixed, line " + Line(at));
+            var text = "";
+            foreach (var other in elements.Where(e => (e.Index < 0) != (index < 0)))
+            {
+                var same = index < 0 ? other.Index - index : index - other.Index;
+                text += $"if ({other.Flag} && {other.Known} == {same}) {{ {w[0]} = {other.Read}; {known} = {same}; }} else ";
+            }
+            return text + $"{{ {w[0]} = {readExpression}; {known} = {fixedLength}; }}";
+        });
+        if (existing.Read is null && known is not null && cache.Values.TryGetValue(key, out var value))
+            elements.Add((index, read[0], value.Flag, known));
+        return read[0];
     }
 
     private static ITypeSymbol Stripped(ITypeSymbol? t) =>
