@@ -1,3 +1,5 @@
+using System;
+
 namespace GoSharp.Generator.Tests.Execution;
 
 // What the random draw families of ExpressionPropertyTests (Handlers, Loops, Switches, Places, Calls, Values) and the
@@ -37,5 +39,43 @@ public static partial class Cases
                 break;
         }
         return a + "," + c + "," + r;
+    }
+
+    private static int Or28Index(Log log, int i) { log.Add("ix" + i); return ((i % 3) + 3) % 3; }
+
+    private static int Or28Two(int a, out int b) { b = a + 1; return a; }
+
+    // A ref or span local whose initializer declares an out or pattern variable (an `out var`, an `is var`, a switch
+    // expression arm's variable), used before the next suspension point and dead at it, is accepted as async accepts
+    // it, when no later statement mentions that variable: it was GOSH0008 whatever the variable's use.
+    [Goroutine]
+    public static string Or28RefLocalDeclaringVariables(Log log, int n)
+    {
+        var arr = new[] { 1, 2, 3 };
+        var x = n;
+        {
+            ref int r1 = ref arr[Or28Index(log, 7 switch { var w when w > x++ => w, _ => log.L("l", 3) })];
+            r1 += 5;
+            x += r1;
+            Tw(1);
+            x += Tw(x);
+        }
+        {
+            ref int r2 = ref arr[int.TryParse("" + n, out var i) ? i % 3 : 0];
+            r2 += 10;
+            Tw(2);
+        }
+        {
+            Span<int> sp = arr.AsSpan(n is var k && k > 1 ? 1 : 0);
+            sp[0] += 100;
+            x += Tw(sp.Length);
+        }
+        for (var t = 0; t < 2; t++)
+        {
+            ref int r3 = ref arr[Or28Two(t, out var u) + u * 0];
+            r3 += t;
+            x += Tw(r3);
+        }
+        return x + ";" + string.Join("/", arr);
     }
 }

@@ -23,6 +23,8 @@ namespace GoSharp.Generator.Lowering;
 /// <c>a.AsSpan(Tw(1))</c>, <c>ref int r = ref a[Tw(1)];</c>): the initializer is lowered as any expression used at
 /// once (its operands spilled in C#'s order, the span or the reference made last, after them), so the local exists
 /// only after that suspension, as C# 13 async sees it; a ref struct operand that would be spilled is GOSH0008.
+/// Out and pattern variables the declaration makes are locals of <c>Resume</c> with it: allowed when its initializer
+/// does not suspend and no later statement mentions them (<c>ref a[int.TryParse(s, out var i) ? i : 0]</c>).
 /// The statement that suspends may read the local before its first suspension point, as async allows
 /// (<c>s += Tw(sp[0]);</c>, <c>Use(sp.Length, Tw(1));</c>): the value read (the smallest expression around the
 /// mention that is no ref struct, <c>sp[0]</c>, <c>sp.Slice(1).Length</c>) is spilled into a frame temporary before
@@ -60,9 +62,6 @@ internal sealed partial class MethodLowerer
         // order, the span made last (a ref struct operand that would be spilled past a suspension is GOSH0008).
         var suspends = Suspends(ld);
         if (suspends && (ld.Declaration.Variables.Count != 1 || ld.Declaration.Variables[0].Initializer?.Value is null || _checked is not null)) return;
-        // Out and pattern variables of the initializer would be declared in Resume too, where a later statement
-        // may read them after a suspension: such a declaration keeps the usual path.
-        if (ld.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax)) return;
         var locals = ld.Declaration.Variables.Select(v => Model.GetDeclaredSymbol(v, _ct)).OfType<ILocalSymbol>()
             .Where(l => l.IsRef || SymbolFacts.IsRefLike(l.Type)).ToList();
         if (locals.Count == 0) return;
@@ -70,6 +69,17 @@ internal sealed partial class MethodLowerer
         // A local declared in a switch section is in scope in the sections after it too, each entered with it
         // unassigned (C#'s definite assignment: a mention there follows an assignment anew).
         var laterSections = LaterSections(ld);
+        // Out and pattern variables of the initializer are declared in Resume too: a suspending initializer would
+        // need them across its own suspension point, and a later statement could read them after one, so such a
+        // declaration keeps the usual path; one that no later statement mentions (`ref a[k is var i && i > 0 ? i :
+        // 0]`, a switch expression arm's variable) stays in the declaration, as async accepts it.
+        var designated = ld.DescendantNodes().OfType<SingleVariableDesignationSyntax>()
+            .Select(d => Model.GetDeclaredSymbol(d, _ct)).OfType<ILocalSymbol>().ToList();
+        if (designated.Count > 0)
+        {
+            var designatedNames = new HashSet<string>(designated.Select(l => l.Name));
+            if (suspends || statements.Skip(at + 1).Concat(laterSections.SelectMany(x => x.Statements)).Any(st => Mentions(st, designated, designatedNames))) return;
+        }
         // A label after the declaration could bring a value back: no new assignments then (AssignsAnew).
         var labels = statements.Skip(at + 1).Concat(laterSections.SelectMany(x => x.Statements))
             .Any(s => s.DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any());
