@@ -78,4 +78,26 @@ public static partial class Cases
         }
         return x + ";" + string.Join("/", arr);
     }
+
+    public sealed record Or28Rec
+    {
+        private readonly Log _log;
+        private readonly int _a;
+        private readonly string _b = "";
+        public Or28Rec(Log log, int a, string b) { _log = log; _a = a; _b = b; }
+        public int A { get => _a; init { _log.Add("initA" + value); _a = value; } }
+        public string B { get => _b; init { _log.Add("initB" + value); _b = value; } }
+    }
+
+    // A with expression on a record class (no copy constructor of its own) whose init accessors log: C# runs each
+    // accessor right after its value, before the next value. The frame cloned the record again with all the values
+    // once the last one had suspended, so B's accessor ran after A's value (and its suspension point).
+    [Goroutine]
+    public static string Or28WithInitAccessorOrder(Log log, int n)
+    {
+        var r = new Or28Rec(log, 1, "r");
+        var q = r with { B = "q" + n, A = Tw(log.L("a", n)) };
+        var p = q with { A = Tw(n + 1), B = "p" + log.L("b", q.A) };
+        return q.A + q.B + "," + p.A + p.B + "," + r.A + r.B;
+    }
 }

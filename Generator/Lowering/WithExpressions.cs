@@ -17,7 +17,8 @@ namespace GoSharp.Generator.Lowering;
 ///          _t1 = b; _t1 = _t1 with { };           // the clone, before the values
 ///          ... _t2 = Tw(1) (lowered) ...
 ///          _l0_b2 = _t1 with { A = _t2, C = _p_n };   // cloned again: the same values, no user code runs
-/// after (a record class whose copy constructor is its own, or a base record's: a second clone would run it again):
+/// after (a record class whose copy constructor is its own, or a base record's: a second clone would run it again;
+/// or one whose set member has an accessor with a body, which C# runs before the later values):
 ///          _t1 = b; _t1 = _t1 with { };           // the clone, once
 ///          ... _t2 = Tw(1) (lowered) ...
 ///          __GoInit_F_Frame_0(_t1, _t2);           // an init accessor, called through [UnsafeAccessor]
@@ -50,7 +51,7 @@ internal sealed partial class MethodLowerer
         }
         if (type is INamedTypeSymbol { IsRecord: true, IsReferenceType: true } record && operands.Skip(1).Any(HasSuspension))
         {
-            if (HasOwnCopyConstructor(record)) return LowerWithThroughOneClone(w, record);
+            if (HasOwnCopyConstructor(record) || SetsThroughCode(w)) return LowerWithThroughOneClone(w, record);
             var recv = LowerExpression(w.Expression);
             var (clone, cloneRead) = ValueTemp(type, w.Expression, "clone of the with expression's receiver");
             Src(w.Expression);
@@ -72,6 +73,17 @@ internal sealed partial class MethodLowerer
                 return true;
         return false;
     }
+
+    /// <summary>
+    /// Whether a member the with expression sets has an accessor with a body in the source (an init or set accessor
+    /// that logs, validates or computes): C# runs it right after its value, before the later values, so the members
+    /// are set one by one on the one clone; cloned again with all the values at the end, every accessor ran after
+    /// every value (an init that logs came after a later value's suspension point and its side effects).
+    /// </summary>
+    private bool SetsThroughCode(WithExpressionSyntax w) =>
+        w.Initializer.Expressions.OfType<AssignmentExpressionSyntax>().Any(init =>
+            Model.GetSymbolInfo(init.Left, _ct).Symbol is IPropertySymbol { SetMethod: { } setter }
+            && setter.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_ct) is AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null }));
 
     /// <summary>The clone made once, then each member assigned in order (see the class comment).</summary>
     private string LowerWithThroughOneClone(WithExpressionSyntax w, INamedTypeSymbol record)
