@@ -20,7 +20,8 @@ namespace GoSharp.Generator.Tests;
 /// in memory with the generator and every method runs with n = 0, 1, 3 as a plain call and as a goroutine on 1, 2 and 4
 /// Ps and with every nested goroutine call trampolined. <c>GOSHARP_EXPRESSION_ITER</c> sets the number of 30-method
 /// batches (default 3). RandomShapesBehaveTheSame (ExpressionPropertyTests.Shapes.cs) draws statement shapes and
-/// method kinds around them.
+/// method kinds around them, RandomFamiliesBehaveTheSame (ExpressionPropertyTests.Families.cs) statements of six
+/// families of constructs (handlers, loops, switches, places, calls, values).
 /// </summary>
 public partial class ExpressionPropertyTests(ITestOutputHelper output)
 {
