@@ -140,6 +140,22 @@ internal sealed partial class MethodLowerer
         return discard || _checked is not null ? assigned : "(" + assigned + ")";
     }
 
+    /// <summary>
+    /// Whether the ref-returning member <paramref name="e"/> is called on a struct variable, whose location must be kept
+    /// (IsStructVariable, LowerLocation), not on an object or a struct value that an expression may give.
+    /// </summary>
+    private bool CalledOnAStructVariable(ExpressionSyntax e)
+    {
+        var receiver = e switch
+        {
+            MemberAccessExpressionSyntax ma => ma.Expression,
+            ElementAccessExpressionSyntax ea => ea.Expression,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax ma } => ma.Expression,
+            _ => null,
+        };
+        return receiver is not null && TypeOf(receiver) is { IsValueType: true } && IsStructVariable(receiver);
+    }
+
     /// <summary>A property, indexer or call that returns a writable reference (`ref T`, not `ref readonly`).</summary>
     private bool ReturnsWritableReference(ExpressionSyntax e) =>
         e is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
@@ -280,6 +296,13 @@ internal sealed partial class MethodLowerer
                 return Rewrite(baseMember);
             case MemberAccessExpressionSyntax ma when !IsTypeOrNamespace(ma.Expression):
                 var recvType = TypeOf(ma.Expression);
+                if (!spillAll && recvType is { IsValueType: true } && ReturnsWritableReference(ma.Expression) && !CalledOnAStructVariable(ma.Expression))
+                {
+                    // GetArbiter().Handle.Data.UsageMask = 0 (Jitter's RigidBody.ClearContactCache with a point inserted
+                    // in its receiver), Data a `ref` property: the reference is taken after the receiver's suspension
+                    // and assigned through at once, nothing suspending between, as async takes it.
+                    return LowerExpression(ma.Expression) + "." + ma.Name;
+                }
                 if (recvType is { IsValueType: true } && ma.Expression is not ThisExpressionSyntax && IsStructVariable(ma.Expression))
                 {
                     // p.X = Tw(3), a[i].X = ..., o.S.X = ...: the struct is a variable, so the member is assigned
@@ -289,13 +312,6 @@ internal sealed partial class MethodLowerer
                 }
                 if (spillAll && IsMaybeValueTypeVariable(ma.Expression))
                     return SpillMaybeValueTypeReceiver(ma.Expression) + "." + ma.Name;
-                if (!spillAll && recvType is { IsValueType: true } && ReturnsWritableReference(ma.Expression))
-                {
-                    // GetArbiter().Handle.Data.UsageMask = 0 (Jitter's RigidBody.ClearContactCache with a point inserted
-                    // in its receiver), Data a `ref` property: the reference is taken after the receiver's suspension
-                    // and assigned through at once, nothing suspending between, as async takes it.
-                    return LowerExpression(ma.Expression) + "." + ma.Name;
-                }
                 if (recvType is null || recvType.IsValueType && ma.Expression is not ThisExpressionSyntax)
                 {
                     Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("Assigning through a struct-typed receiver around a suspension point"));
