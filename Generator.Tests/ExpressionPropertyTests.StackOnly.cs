@@ -37,9 +37,10 @@ public partial class ExpressionPropertyTests
         (1, Gen.Select(PlainValue, Gen.Int[0, 5], (v, k) => $"{v} + {Suspend(k.ToString())}")),
         (1, Gen.Select(PlainValue, Gen.Int[0, 5], (v, k) => $"{Suspend(k.ToString())} + {v}")));
 
-    private static Gen<string> Body(int depth, bool inFinally = false) => StackOnlyStatement(depth, inFinally).Array[1, 3].Select(a => string.Join("\n", a));
+    private static Gen<string> Body(int depth, bool inFinally = false, bool inLoop = false) =>
+        StackOnlyStatement(depth, inFinally, inLoop).Array[1, 3].Select(a => string.Join("\n", a));
 
-    private static Gen<string> StackOnlyStatement(int depth, bool inFinally)
+    private static Gen<string> StackOnlyStatement(int depth, bool inFinally, bool inLoop)
     {
         var simple = new[]
         {
@@ -54,10 +55,15 @@ public partial class ExpressionPropertyTests
             Slot.Select(i => $"r = ref a[{i}];"),
             Slot.Select(i => $"r = ref a[{Suspend(i)} % 4];"),
             Value.Select(v => inFinally ? $"x += {v} * 2;" : $"if (n > 2) return \"e\" + ({v});"),
+            // A using declaration (its name made unique by UniqueUsings) makes the rest of its block a try.
+            Value.Select(v => inFinally ? $"x += {v};" : $"using var \u00b6 = new Res(log, \"d\" + ({v}));"),
+            Gen.Int[0, 5].Select(k => inLoop && !inFinally ? $"if (x > {k}) {(k % 2 == 0 ? "continue" : "break")};" : $"x += {k};"),
         };
         if (depth == 0) return Gen.OneOf(simple);
-        var b = Body(depth - 1, inFinally);
+        var b = Body(depth - 1, inFinally, inLoop);
         var fin = Body(depth - 1, inFinally: true);
+        var loopBody = Body(depth - 1, inFinally, inLoop: true);
+        var sections = Body(depth - 1, inFinally);
         var compound = new[]
         {
             Gen.Select(Value, b, b, (v, t, f) => $"if ({v} > n) {{\n{t}\n}} else {{\n{f}\n}}"),
@@ -65,16 +71,30 @@ public partial class ExpressionPropertyTests
             Gen.Select(b, fin, (t, f) => $"try {{\n{t}\n}} finally {{\n{f}\n}}"),
             Gen.Select(b, b, (t, c) => $"try {{\n{t}\nif (x > 40) throw new InvalidOperationException();\n}} catch (InvalidOperationException) {{\n{c}\n}}"),
             Gen.Select(Value, b, (v, t) => $"using (new Res(log, \"u\" + ({v}))) {{\n{t}\n}}"),
-            Gen.Select(Value, b, (v, t) => $"foreach (var q{depth} in new[] {{ {v}, 1 }}) {{\nx += q{depth};\n{t}\n}}"),
-            Gen.Select(PlainValue, b, (v, t) => $"for (int i{depth} = {v}; i{depth} < 3; i{depth}++) {{\n{t}\n}}"),
-            b.Select(t => $"while (x < 6) {{\nx++;\n{t}\n}}"),
-            Gen.Select(Value, b, b, b, (v, c0, c1, d) => $"switch (({v} + n) % 3) {{\ncase 0:\n{c0}\nbreak;\ncase 1: {{\n{c1}\nbreak;\n}}\ndefault:\n{d}\nbreak;\n}}"),
+            Gen.Select(Value, loopBody, (v, t) => $"foreach (var q{depth} in new[] {{ {v}, 1 }}) {{\nx += q{depth};\n{t}\n}}"),
+            Gen.Select(PlainValue, loopBody, (v, t) => $"for (int i{depth} = {v}; i{depth} < 3; i{depth}++) {{\n{t}\n}}"),
+            loopBody.Select(t => $"while (x < 6) {{\nx++;\n{t}\n}}"),
+            // (No break in a section before its end: refused conservatively, AliveAfterSwitch.)
+            Gen.Select(Value, sections, sections, sections, (v, c0, c1, d) => $"switch (({v} + n) % 3) {{\ncase 0:\n{Section(c0)}\ncase 1: {{\n{c1}\nbreak;\n}}\ndefault:\n{Section(d)}\n}}"),
         };
         return Gen.Frequency((3, Gen.OneOf(simple)), (2, Gen.OneOf(compound)));
     }
 
+    /// <summary>An unbraced switch section, braced where a using declaration stands directly in it (CS8647).</summary>
+    private static string Section(string statements) =>
+        statements.Contains("using var") ? "{\n" + statements + "\nbreak;\n}" : statements + "\nbreak;";
+
+    /// <summary>Numbers the drawn using declarations' names (u0, u1, ...), unique in the method.</summary>
+    private static string UniqueUsings(string body)
+    {
+        var parts = body.Split('\u00b6');
+        return string.Concat(parts.Select((p, i) => i == 0 ? p : "u" + (i - 1) + p));
+    }
+
     /// <summary>The goroutine and the async twin of a drawn body.</summary>
-    private static (string Goroutine, string Async) Twins(string body) =>
+    private static (string Goroutine, string Async) Twins(string drawn) => Twins2(UniqueUsings(drawn));
+
+    private static (string Goroutine, string Async) Twins2(string body) =>
         (body.Replace("\u00a7", "Sp.Val(").Replace("\u00a4", ")"), body.Replace("\u00a7", "(await TwA(").Replace("\u00a4", "))"));
 
     private static string StackOnlyMethod(string signature, string body) =>

@@ -295,12 +295,15 @@ internal sealed partial class MethodLowerer
     private void EmitRealTry(System.Action body, IEnumerable<string> clauses)
     {
         var entry = NewLabel("try");
-        var declaredBefore = _stackLocals.Where(l => _hoisted.ContainsKey(l.Key)).ToList();
+        var declaredBefore = _stackLocals.Where(l => _hoisted.ContainsKey(l.Key) && !_stackLocalsOutOfScope.Contains(l.Key)).ToList();
         var outerScope = _scope;
         var outerWriter = _w;
         _scope = new List<(int, string)>();
         _w = new IndentedWriter();
         body();
+        // Stack-only locals declared in the body are out of scope after the try's closing brace.
+        foreach (var l in _stackLocals.Keys)
+            if (_hoisted.ContainsKey(l) && !declaredBefore.Any(d => SymbolEqualityComparer.Default.Equals(d.Key, l))) _stackLocalsOutOfScope.Add(l);
         var innerScope = _scope;
         var innerText = _w.ToString().TrimEnd('\n');
         _scope = outerScope;
@@ -311,7 +314,7 @@ internal sealed partial class MethodLowerer
             foreach (var (state, _) in innerScope) _scope.Add((state, entry));
             // Stack-only locals the body reads before its first suspension point get a dummy value on the resumed
             // path only, for C#'s definite assignment (StackOnlyCompounds.cs).
-            var dummies = StackLocalsAtTryEntry(declaredBefore, innerText);
+            var dummies = StackLocalsAtTryEntry(declaredBefore);
             if (dummies.Count > 0)
             {
                 var fallThrough = NewLabel("tryin");

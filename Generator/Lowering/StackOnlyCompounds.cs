@@ -20,12 +20,13 @@ namespace GoSharp.Generator.Lowering;
 /// </code>
 /// The body of a try (and of a using, which becomes one) is scanned as a block, an if's branches and a switch's
 /// sections as after any condition (AliveAfterBranch, AliveAfterSwitch); a part that runs first and suspends may
-/// read the local before its own suspension point (AfterPart); a mention in a catch, a filter or a finally, in a
-/// loop's body, condition or incrementors, or after a part's suspension point stays GOSH0008.
+/// read the local before its own suspension point (AfterPart); a catch, a finally and a loop's body may use it after an
+/// assignment anew (or read it when entered with it alive); a mention in a filter, in a loop's condition or
+/// incrementors, or after a part's suspension point stays GOSH0008.
 /// <para>The lowered try keeps one problem for C#'s definite assignment: a state resumed inside the try is reached
 /// from a label just before it, then through the try's own dispatch, whose fall-through C# follows to the start of
-/// the body, where the body reads the local. So the entry label gives every stack-only local declared before the try
-/// and named in its body a dummy value, on that path only (EmitRealTry):</para>
+/// the body and on past the try, where the local may be read. So the entry label gives every stack-only local in
+/// scope there a dummy value, on that path only (EmitRealTry):</para>
 /// <code>
 /// goto __tryin3;
 /// __try2: ;
@@ -83,9 +84,12 @@ internal sealed partial class MethodLowerer
                 }
                 var finallyEntry = handlerEntry && !t.Catches.Any(c => Suspends(c.Block));
                 if (DeadAtSuspensions(t.Finally.Block.Statements, finallyEntry, locals, names, labels) is not { } finallyEnd) return true;
-                // A finally with no suspension point runs under `if (State < 0)`: C# sees none of its assignments
-                // after it. One that suspends is lowered after the try, in line.
-                after = Suspends(t.Finally.Block) ? finallyEnd : joined && !MentionsAny(t.Finally);
+                // A finally with no suspension point runs under `if (State < 0)`, whenever the try completes (it
+                // is false only while suspending, when nothing after the try runs): the value after the try is the
+                // finally's, or the try's when the finally leaves the local alone. The try's entry label gives the
+                // local its dummy value for C#'s definite assignment (EmitRealTry). One that suspends is lowered
+                // after the try, in line.
+                after = Suspends(t.Finally.Block) ? finallyEnd : finallyEnd || joined && !MentionsAny(t.Finally);
                 return true;
             case UsingStatementSyntax u:
                 var resource = (SyntaxNode?)u.Declaration ?? u.Expression;
@@ -98,8 +102,8 @@ internal sealed partial class MethodLowerer
             case CommonForEachStatementSyntax fe:
                 if (fe is ForEachVariableStatementSyntax v && MentionsAny(v.Variable)) return true;
                 if (AfterPart(fe.Expression, alive, locals, names) is not { } afterCollection
-                    || LoopBody(fe, fe.Statement, afterCollection, locals, names, labels) is not { } eachEnd) return true;
-                after = afterCollection && eachEnd && !LeftEarly(fe);
+                    || LoopBody(fe, fe.Statement, afterCollection, locals, names, labels, out var eachBreaks) is not { } eachEnd) return true;
+                after = afterCollection && eachEnd && eachBreaks;
                 return true;
             case ForStatementSyntax f:
                 if (MentionsAny(f.Condition) || f.Incrementors.Any(i => MentionsAny(i))) return true;
@@ -107,16 +111,16 @@ internal sealed partial class MethodLowerer
                 foreach (var part in f.Declaration is { } d ? new SyntaxNode[] { d } : f.Initializers.ToArray())
                     afterInit = afterInit is { } before ? AfterPart(part, before, locals, names) : null;
                 var headSuspends = f.Condition is not null && Suspends(f.Condition) || f.Incrementors.Any(i => Suspends(i));
-                if (afterInit is null || LoopBody(f, f.Statement, afterInit.Value && !headSuspends, locals, names, labels) is not { } forEnd) return true;
-                after = afterInit.Value && forEnd && !headSuspends && !LeftEarly(f);
+                if (afterInit is null || LoopBody(f, f.Statement, afterInit.Value && !headSuspends, locals, names, labels, out var forBreaks) is not { } forEnd) return true;
+                after = afterInit.Value && forEnd && !headSuspends && forBreaks;
                 return true;
             case WhileStatementSyntax w:
-                if (MentionsAny(w.Condition) || LoopBody(w, w.Statement, alive && !Suspends(w.Condition), locals, names, labels) is not { } whileEnd) return true;
-                after = alive && whileEnd && !Suspends(w.Condition) && !LeftEarly(w);
+                if (MentionsAny(w.Condition) || LoopBody(w, w.Statement, alive && !Suspends(w.Condition), locals, names, labels, out var whileBreaks) is not { } whileEnd) return true;
+                after = alive && whileEnd && !Suspends(w.Condition) && whileBreaks;
                 return true;
             case DoStatementSyntax d:
-                if (MentionsAny(d.Condition) || LoopBody(d, d.Statement, alive && !Suspends(d.Condition), locals, names, labels) is not { } doEnd) return true;
-                after = doEnd && !Suspends(d.Condition) && !LeftEarly(d);
+                if (MentionsAny(d.Condition) || LoopBody(d, d.Statement, alive && !Suspends(d.Condition), locals, names, labels, out var doBreaks) is not { } doEnd) return true;
+                after = doEnd && !Suspends(d.Condition) && doBreaks;
                 return true;
             default:
                 return false;
@@ -129,21 +133,38 @@ internal sealed partial class MethodLowerer
     /// with the value at the previous one's end, the first with <paramref name="entry"/> (false where the loop's head
     /// suspends): so the body is scanned from an alive value when that is consistent, the end alive too (a body
     /// whose only suspension points end the method, <c>if (n &gt; 2) return Tw(1);</c>, or that assigns the local anew
-    /// after its last one), and the back-edge keeps the thread; else from a dead one, and the value is dead at the
-    /// condition (the back-edge's preemption check is a state). A <c>continue</c> brings a value from elsewhere in
-    /// the body: dead then.
+    /// after its last one, and is alive at each <c>continue</c>), and the back-edge keeps the thread; else from a dead
+    /// one, and the value is dead at the condition (the back-edge's preemption check is a state).
+    /// <paramref name="breaksAlive"/>: the value is alive at each <c>break</c> of the loop too.
     /// </summary>
-    private bool? LoopBody(StatementSyntax loop, StatementSyntax body, bool entry, List<ILocalSymbol> locals, HashSet<string> names, bool labels)
+    private bool? LoopBody(StatementSyntax loop, StatementSyntax body, bool entry, List<ILocalSymbol> locals, HashSet<string> names, bool labels, out bool breaksAlive)
     {
-        if (entry && !Jumps(loop).Any(j => j is ContinueStatementSyntax)
-            && DeadAtSuspensions(Statements(body), true, locals, names, labels) is true)
+        breaksAlive = false;
+        if (entry)
         {
-            // The value crosses the back-edge, whose preemption check must not suspend then.
-            _backEdgesOnThread.Add(loop);
-            return true;
+            var outer = _jumps;
+            _jumps = new List<(StatementSyntax, bool)>();
+            var end = DeadAtSuspensions(Statements(body), true, locals, names, labels);
+            var jumps = _jumps.Where(j => Leaves(j.Jump, loop)).ToList();
+            _jumps = outer;
+            if (end is true && jumps.All(j => j.Alive || j.Jump is BreakStatementSyntax))
+            {
+                // The value crosses the back-edge, whose preemption check must not suspend then.
+                _backEdgesOnThread.Add(loop);
+                breaksAlive = jumps.All(j => j.Alive);
+                return true;
+            }
         }
         return DeadAtSuspensions(Statements(body), false, locals, names, labels) is null ? null : false;
     }
+
+    /// <summary>The <c>break</c> and <c>continue</c> statements a scan meets, with the value's liveness there (LoopBody).</summary>
+    private List<(StatementSyntax Jump, bool Alive)>? _jumps;
+
+    /// <summary>Whether the <c>break</c> or <c>continue</c> <paramref name="jump"/> is <paramref name="loop"/>'s own.</summary>
+    private static bool Leaves(StatementSyntax jump, StatementSyntax loop) =>
+        jump is BreakStatementSyntax b ? BreakTarget(b) == loop
+            : jump.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax) == loop;
 
     /// <summary>
     /// Lowered loops across whose back-edge a stack-only local stays alive (LoopBody): their preemption check hands
@@ -154,15 +175,6 @@ internal sealed partial class MethodLowerer
 
     /// <summary>Whether the back-edge of <paramref name="loop"/> keeps the thread (see <see cref="_backEdgesOnThread"/>).</summary>
     private bool BackEdgeStaysOnThread(SyntaxNode loop) => _backEdgesOnThread.Contains(loop);
-
-    /// <summary>Whether a <c>break</c> of <paramref name="loop"/> leaves its body before the end.</summary>
-    private static bool LeftEarly(StatementSyntax loop) => Jumps(loop).Any(j => j is BreakStatementSyntax);
-
-    /// <summary>The <c>break</c> and <c>continue</c> statements of <paramref name="loop"/> itself.</summary>
-    private static IEnumerable<StatementSyntax> Jumps(StatementSyntax loop) =>
-        loop.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<StatementSyntax>().Where(n =>
-            n is BreakStatementSyntax b && BreakTarget(b) == loop
-            || n is ContinueStatementSyntax && n.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax) == loop);
 
     private static IEnumerable<StatementSyntax> Statements(StatementSyntax statement) =>
         statement is BlockSyntax b ? b.Statements : new[] { statement };
@@ -183,33 +195,20 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
-    /// The dummy values a try's entry label gives the stack-only locals declared before the try and named in its
-    /// lowered body (see the class comment); <paramref name="declaredBefore"/> are those declared when the body's
-    /// lowering began.
+    /// The dummy values a try's entry label gives the stack-only locals in scope there (see the class comment): on the
+    /// resumed path C# follows the try's dispatch to the start of its block, and from there to its end and on, where
+    /// any of them may be read (<c>using (...) { if (n &gt; 2) return Tw(1); } r++;</c>).
     /// </summary>
-    private List<string> StackLocalsAtTryEntry(IEnumerable<KeyValuePair<ILocalSymbol, string>> declaredBefore, string bodyText)
+    private List<string> StackLocalsAtTryEntry(IEnumerable<KeyValuePair<ILocalSymbol, string>> inScope)
     {
         var lines = new List<string>();
-        foreach (var pair in declaredBefore)
-        {
-            if (!MentionsName(bodyText, pair.Value)) continue;
+        foreach (var pair in inScope)
             lines.Add(pair.Key.IsRef
                 ? $"{pair.Value} = ref global::System.Runtime.CompilerServices.Unsafe.NullRef<{pair.Key.Type.Fq()}>();"
                 : $"{pair.Value} = default;");
-        }
         return lines;
     }
 
-    /// <summary>Whether the generated <paramref name="text"/> holds the generated name <paramref name="name"/> as a whole word.</summary>
-    private static bool MentionsName(string text, string name)
-    {
-        for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, System.StringComparison.Ordinal))
-        {
-            var before = at == 0 ? ' ' : text[at - 1];
-            var end = at + name.Length;
-            var next = end < text.Length ? text[end] : ' ';
-            if (!(char.IsLetterOrDigit(before) || before == '_') && !(char.IsLetterOrDigit(next) || next == '_')) return true;
-        }
-        return false;
-    }
+    /// <summary>Stack-only locals declared inside a real try's block, out of scope after its closing brace.</summary>
+    private readonly HashSet<ILocalSymbol> _stackLocalsOutOfScope = new(SymbolEqualityComparer.Default);
 }

@@ -120,6 +120,7 @@ internal sealed partial class MethodLowerer
             // label when resumed, where the local gets a dummy value, EmitRealTry: the rest is scanned on as the try's
             // body, and the using's initializer, before the try, may read the local.)
             var statement = list[at];
+            if (statement is BreakStatementSyntax or ContinueStatementSyntax) _jumps?.Add((statement, alive));
             if (!labels && locals.Count == 1 && AssignsAnew(statement, locals[0]))
             {
                 alive = true;
@@ -248,7 +249,7 @@ internal sealed partial class MethodLowerer
     private bool ReadBeforeTheSuspension(StatementSyntax statement, IdentifierNameSyntax id)
     {
         if (statement is not (ExpressionStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax
-            or LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: 0, UsingKeyword.RawKind: 0 })) return false;
+            or LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: 0 })) return false;
         return ReadBeforeSuspensionsOf(statement, id);
     }
 
