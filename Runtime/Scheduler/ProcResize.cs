@@ -47,6 +47,10 @@ internal sealed partial class Sched
         if (!Monitor.TryEnter(_worldSema))
         {
             using (EnterBlocking(refuseAtLimit: false)) Monitor.Enter(_worldSema); // short: counted, never refused
+            // The stop that held the sema asked this goroutine to yield while it still ran. Go parks it on the
+            // sema instead, and execute clears the request when it runs again; carried over, the request made it
+            // yield at its next loop back-edge for nothing once its own resize returned.
+            if (self?.CurG is G g) g.Preempt = false;
         }
         try
         {
