@@ -50,7 +50,7 @@ internal sealed partial class Sched
             // The stop that held the sema asked this goroutine to yield while it still ran. Go parks it on the
             // sema instead, and execute clears the request when it runs again; carried over, the request made it
             // yield at its next loop back-edge for nothing once its own resize returned.
-            if (self?.CurG is G g) g.Preempt = false;
+            if (self?.P is not null && self.CurG is G g) g.Preempt = false; // (without a P, a retake's request stays)
         }
         try
         {
