@@ -59,6 +59,43 @@ public class WakeOrderTests
     }
 
     [Fact]
+    public void Signals_then_a_broadcast_ready_in_the_order_Go_does()
+    {
+        // Five waiters; Signal, Signal, Broadcast. Go 1.19 prints [5 1 2 3 4]: the two signals ready 1 then 2,
+        // the broadcast 3, 4, 5 oldest first, each pushing the one before it out of runnext. A broadcast that
+        // readied the rest newest first ran [3 1 2 5 4].
+        var order = RunOnOneP((rt, order) => Main(rt, order));
+        Assert.Equal(new[] { 5, 1, 2, 3, 4 }, order);
+
+        static IEnumerable<Op> Main(GoRuntime rt, List<int> order)
+        {
+            var m = new GoSharp.Sync.Mutex();
+            var c = new Cond(m);
+            var done = new Chan<int>(5);
+            for (int i = 1; i <= 5; i++)
+            {
+                rt.Go(Waiter(m, c, order, done, i));
+                yield return Yield();
+            }
+            yield return Lock(m);
+            c.Signal();
+            c.Signal();
+            c.Broadcast();
+            m.Unlock();
+            for (int i = 0; i < 5; i++) yield return Recv(done);
+        }
+
+        static IEnumerable<Op> Waiter(GoSharp.Sync.Mutex m, Cond c, List<int> order, Chan<int> done, int i)
+        {
+            yield return Lock(m);
+            yield return Wait(c);
+            m.Unlock();
+            order.Add(i);
+            yield return Send(done, i);
+        }
+    }
+
+    [Fact]
     public void WaitGroup_readies_its_waiters_oldest_first_as_Go_does()
     {
         // Go prints [3 1 2]. Until 2026-11-29 the waiters were readied newest first: [1 3 2].
