@@ -10,16 +10,25 @@
 # whose frames and file names differ by nature. Cases listed in differences.txt differ from Go on purpose;
 # their diff is shown but does not fail the run. Timing: cases that need a goroutine parked first sleep
 # 10 ms for it, so a heavily loaded machine can make one differ; run it again before reading much into it.
-# Installs Go 1.19 from Debian's packages if it is missing.
+# Needs Go 1.19 (GO=path/to/go to choose one) and the .NET SDK; building the C# side needs no Go.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/out"
 mkdir -p "$out"
 
-GO=/usr/lib/go-1.19/bin/go
-if [ ! -x "$GO" ]; then
-  echo "installing golang-1.19-go..." >&2
-  (apt-get update -qq && apt-get install -y -qq golang-1.19-go) >&2
+# The oracle is Go 1.19 (differences.txt is written against it): $GO if set, else the first go1.19 found on
+# PATH or where Debian's golang-1.19-go package puts it.
+if [ -z "${GO:-}" ]; then
+  for candidate in "$(command -v go || true)" "$(command -v go1.19 || true)" /usr/lib/go-1.19/bin/go; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ] && "$candidate" version 2>/dev/null | grep -q ' go1\.19'; then
+      GO="$candidate"
+      break
+    fi
+  done
+fi
+if [ -z "${GO:-}" ]; then
+  echo "check.sh: Go 1.19 not found; install it (Debian: apt-get install golang-1.19-go) or set GO to its go binary" >&2
+  exit 2
 fi
 (cd "$here/go" && "$GO" build -o "$out/go-oracle" .)
 dotnet build "$here/gosharp" -c Release -o "$out/gosharp" -nologo -v q >&2
