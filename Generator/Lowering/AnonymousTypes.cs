@@ -77,6 +77,19 @@ internal sealed partial class MethodLowerer
         return "__GoCapture";
     }
 
+    /// <summary>
+    /// The helper that gives a null reference of a type no code can name (a ref local to an element of an array of
+    /// anonymous objects): <c>__GoNullRef(example)</c> infers the type from an example (StackOnlyCompounds'
+    /// dummy values at a try's entry label).
+    /// </summary>
+    public string NullRefHelper()
+    {
+        if (_exampleHelperNames.ContainsKey("nullref")) return "__GoNullRef";
+        _exampleHelperNames["nullref"] = "__GoNullRef";
+        ExampleHelpers.Add("private static ref T __GoNullRef<T>(T example) => ref global::System.Runtime.CompilerServices.Unsafe.NullRef<T>();");
+        return "__GoNullRef";
+    }
+
     /// <summary>An anonymous type anywhere in the type (an array of them, a generic or tuple of them): no field can name it.</summary>
     public static bool ContainsAnonymousType(ITypeSymbol type) => type switch
     {

@@ -203,9 +203,13 @@ internal sealed partial class MethodLowerer
     {
         var lines = new List<string>();
         foreach (var pair in inScope)
-            lines.Add(pair.Key.IsRef
-                ? $"{pair.Value} = ref global::System.Runtime.CompilerServices.Unsafe.NullRef<{pair.Key.Type.Fq()}>();"
-                : $"{pair.Value} = default;");
+        {
+            if (!pair.Key.IsRef) lines.Add($"{pair.Value} = default;");
+            // A type no code can name (a ref to an anonymous object) is inferred from an example.
+            else if (ContainsAnonymousType(pair.Key.Type) && ExampleOf(pair.Key.Type) is { } example)
+                lines.Add($"{pair.Value} = ref {NullRefHelper()}({example});");
+            else lines.Add($"{pair.Value} = ref global::System.Runtime.CompilerServices.Unsafe.NullRef<{pair.Key.Type.Fq()}>();");
+        }
         return lines;
     }
 

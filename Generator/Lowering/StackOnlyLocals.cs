@@ -370,7 +370,9 @@ internal sealed partial class MethodLowerer
         _hoisted[local] = name;
         var scoped = local.ScopedKind != ScopedKind.None ? "scoped " : "";
         var refKind = local.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => "" };
-        var declaration = scoped + refKind + local.Type.Fq() + " " + name;
+        // A type holding an anonymous type cannot be written (ref var r = ref rows[0]): the initializer gives it.
+        var type = v.Initializer is not null && ContainsAnonymousType(local.Type) ? "var" : local.Type.Fq();
+        var declaration = scoped + refKind + type + " " + name;
         if (v.Initializer is null) return declaration + ";";
         // No suspension point in the declaration (FindStackLocalsDeadAtSuspension): its value is copied, a ref
         // local's `ref x` with the checked context on the values inside the location (`ref a[checked(i + 1)]`:
