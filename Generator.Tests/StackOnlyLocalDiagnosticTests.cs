@@ -98,6 +98,9 @@ public class StackOnlyLocalDiagnosticTests
     // Read in a suspending foreach's collection it is accepted (Cases.RedTeam13.cs); in its body, or after it, not.
     [InlineData("Span<int> [|s = a|]; foreach (var x in s.ToArray()) a[0] += Tw(x) + s[0];")]
     [InlineData("Span<int> [|s = a|]; foreach (var x in s.ToArray()) a[0] += Tw(x); s[0]++;")]
+    // A channel's range suspends at each MoveNext, the first included: a read in its body, or after it, crosses it.
+    [InlineData("var ch = new Chan<int>(); Span<int> [|s = a|]; foreach (var x in ch) { a[0] += x + s[0]; if (x > 9) { a[1] = Tw(x); return; } }")]
+    [InlineData("var ch = new Chan<int>(); Span<int> [|s = a|]; foreach (var x in ch) { if (x > 9) { a[1] = Tw(x); return; } } s[0]++;")]
     public void StackOnlyLocalLiveAcrossTheSuspension(string body) => Expect("GOSH0008", """
         public partial class C
         {

@@ -101,9 +101,12 @@ internal sealed partial class MethodLowerer
             // body: alive after the loop when it is at both and no break leaves the body earlier (LoopBody).
             case CommonForEachStatementSyntax fe:
                 if (fe is ForEachVariableStatementSyntax v && MentionsAny(v.Variable)) return true;
+                // A MoveNext that is a suspension point (a channel's range) runs before each iteration and at the end:
+                // the body starts with the value dead, and the loop ends with it dead (async's await foreach).
+                var moveNextSuspends = MoveNextSuspends(fe);
                 if (AfterPart(fe.Expression, alive, locals, names) is not { } afterCollection
-                    || LoopBody(fe, fe.Statement, afterCollection, locals, names, labels, out var eachBreaks) is not { } eachEnd) return true;
-                after = afterCollection && eachEnd && eachBreaks;
+                    || LoopBody(fe, fe.Statement, afterCollection && !moveNextSuspends, locals, names, labels, out var eachBreaks) is not { } eachEnd) return true;
+                after = afterCollection && eachEnd && !moveNextSuspends && eachBreaks;
                 return true;
             case ForStatementSyntax f:
                 if (MentionsAny(f.Condition) || f.Incrementors.Any(i => MentionsAny(i))) return true;
@@ -175,6 +178,13 @@ internal sealed partial class MethodLowerer
 
     /// <summary>Whether the back-edge of <paramref name="loop"/> keeps the thread (see <see cref="_backEdgesOnThread"/>).</summary>
     private bool BackEdgeStaysOnThread(SyntaxNode loop) => _backEdgesOnThread.Contains(loop);
+
+    /// <summary>Whether the MoveNext of <paramref name="fe"/>'s enumerator is a suspension point (a channel's range).</summary>
+    private bool MoveNextSuspends(CommonForEachStatementSyntax fe)
+    {
+        var moveNext = global::Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetForEachStatementInfo(Model, fe).MoveNextMethod ?? _launchers.InferForEach(fe)?.MoveNextMethod;
+        return moveNext is not null && SymbolFacts.SuspensionAwaiterName(moveNext) is not null;
+    }
 
     private static IEnumerable<StatementSyntax> Statements(StatementSyntax statement) =>
         statement is BlockSyntax b ? b.Statements : new[] { statement };
