@@ -130,4 +130,22 @@ public class StackOnlyLocalDiagnosticTests
     public void ForEachOverASpanWithASuspendingBody() => Expect("GOSH0008", """
         public partial class C { [Goroutine] static int M(int[] a) { var t = 0; foreach (var x in [|a.AsSpan()|]) { t += x; Go.Yield(); } return t; } }
         """);
+
+    // A ref to a ref struct read in a suspending try before its suspension point: async accepts it, but the try's
+    // entry label would give it a null reference whose value escapes wider than its own (CS9096 in generated code).
+    [Fact]
+    public void RefToARefStructReadInASuspendingTry() => Expect("GOSH0008", """
+        public ref struct RS { public Span<int> S; }
+        public partial class C
+        {
+            [Goroutine] static int M(int n)
+            {
+                Span<int> st = stackalloc int[2]; var x = new RS { S = st };
+                ref Span<int> [|rs = ref x.S|];
+                var t = 0;
+                try { t += rs[0]; Go.Yield(); } finally { t++; }
+                return t;
+            }
+        }
+        """);
 }

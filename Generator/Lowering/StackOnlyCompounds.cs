@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using GoSharp.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -215,6 +216,13 @@ internal sealed partial class MethodLowerer
         foreach (var pair in inScope)
         {
             if (!pair.Key.IsRef) lines.Add($"{pair.Value} = default;");
+            // A ref to a ref struct (ref Span<int> rs = ref x.S) may only be ref-assigned a reference whose value has the
+            // same escape scope (CS9096), which no null reference has: refused, where async accepts it.
+            else if (SymbolFacts.IsRefLike(pair.Key.Type))
+            {
+                if (pair.Key.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct) is { } declaration)
+                    Report(DiagnosticDescriptors.RefAcrossSuspension, declaration, pair.Key.Name);
+            }
             // A type no code can name (a ref to an anonymous object) is inferred from an example.
             else if (ContainsAnonymousType(pair.Key.Type) && ExampleOf(pair.Key.Type) is { } example)
                 lines.Add($"{pair.Value} = ref {NullRefHelper()}({example});");
