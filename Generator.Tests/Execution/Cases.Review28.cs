@@ -19,4 +19,18 @@ public static partial class Cases
         try { t += q.B + q.A; t += Tw(2); } finally { log.Add("f"); }
         return t;
     }
+
+    // A span of anonymous objects read before suspension points, in a loop whose back-edge keeps it and in a
+    // suspending try: its reads went through the object cell that a hoisted anonymous local has (__GoVar(ref s, ...)),
+    // which a local of Resume of its own type is not (CS1503 in generated code). It is read as it is now.
+    [Goroutine]
+    public static string Rv28SpanOfAnonymousObjects(Log log, int n)
+    {
+        var rows = new[] { new { A = n }, new { A = 2 } };
+        var sp = rows.AsSpan();
+        string t = "";
+        foreach (var x in new System.Collections.Generic.List<int> { 1, 2 }) { t += sp[x - 1].A; if (x == 9) return "r" + Tw(x); }
+        try { t += sp[0].A; t += Tw(1); } finally { log.Add("f"); }
+        return t;
+    }
 }

@@ -212,7 +212,8 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
     private string ReadBack(ISymbol symbol, SyntaxNode node, string field)
     {
         // (A local whose type the semantic model cannot see, a launcher's handle or its Join's value, by its inferred type.)
-        if (symbol is not ILocalSymbol local || _owner.LocalType(local) is not { } type
+        // (A stack-only local, a span of anonymous objects, is a local of Resume of its own type: read as it is.)
+        if (symbol is not ILocalSymbol local || _owner.IsStackLocal(local) || _owner.LocalType(local) is not { } type
             || !MethodLowerer.ContainsAnonymousType(type) || _owner.ExampleOf(type) is not { } example) return field;
         return IsVariableUse(node) || type.IsValueType && IsStructReceiver(node) && !InExpressionTree(node)
             ? _owner.AnonymousVariable(field, example)

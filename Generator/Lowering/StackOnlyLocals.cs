@@ -48,6 +48,9 @@ internal sealed partial class MethodLowerer
     /// <summary>Stack-only locals kept as locals of <c>Resume</c>, and their names there.</summary>
     private readonly Dictionary<ILocalSymbol, string> _stackLocals = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Whether <paramref name="local"/> is kept in <c>Resume</c> with its own type (no object field to read back).</summary>
+    public bool IsStackLocal(ILocalSymbol local) => _stackLocals.ContainsKey(local);
+
     /// <summary>
     /// Marks the stack-only locals that <paramref name="statements"/>[<paramref name="at"/>] declares as locals of
     /// <c>Resume</c> when none is mentioned from the block's next suspending statement on (see the class comment).
