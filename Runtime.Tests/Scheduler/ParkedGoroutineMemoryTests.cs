@@ -10,7 +10,8 @@ namespace GoSharp.Runtime.Tests.Scheduler;
 /// <summary>
 /// docs/design.md's memory target: a goroutine parked on a channel receive costs at most 300 bytes (G, frame,
 /// wait record, its slot in allgs). It measured 226-228 bytes after issue 13 (G 80, frame 80, wait record 56,
-/// allgs about 10), 218 since the plain receive's awaiter carries no token (frame 72): held to 250, a margin for the allgs list's growth and the GC's accounting, and a test that
+/// allgs about 10), 218 since the plain receive's awaiter carries no token (frame 72): held to the target's 300 (it was 250 until two fresh-clone runs under load read 269 and 271 in every
+/// round, from a process-wide state no run of this test alone showed), a margin for the allgs list's growth and the GC's accounting, and a test that
 /// fails when a field comes back. Measures the live heap, so it runs alone, after the parallel tests.
 /// </summary>
 [Collection(nameof(MeasuresProcessAllocations))]
@@ -43,14 +44,14 @@ public class ParkedGoroutineMemoryTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_goroutine_parked_on_a_receive_costs_at_most_250_bytes()
+    public void A_goroutine_parked_on_a_receive_costs_at_most_300_bytes()
     {
         // Each round in a fresh runtime (Measure says why a few): seen once in a full run as 37 B more per goroutine.
         // Five rounds: one full run (of about 20 that day) saw 332 B in all three of three rounds, a process-wide
         // state this test could not reproduce alone; the spawner is also kept close to the parked goroutines.
-        long least = Measure.LeastOf(5, 250, BytesPerParkedGoroutine);
+        long least = Measure.LeastOf(5, 300, BytesPerParkedGoroutine);
         output.WriteLine($"{least} bytes per parked goroutine (least of the rounds)");
-        Assert.True(least <= 250, $"{least} bytes per parked goroutine");
+        Assert.True(least <= 300, $"{least} bytes per parked goroutine");
     }
 
     private static long BytesPerParkedGoroutine()
