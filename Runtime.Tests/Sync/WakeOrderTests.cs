@@ -25,6 +25,16 @@ public class WakeOrderTests
         return order;
     }
 
+    /// <summary>A waiter on <paramref name="c"/>: records its number once woken and says it is done.</summary>
+    private static IEnumerable<Op> Waiter(GoSharp.Sync.Mutex m, Cond c, List<int> order, Chan<int> done, int i)
+    {
+        yield return Lock(m);
+        yield return Wait(c);
+        m.Unlock();
+        order.Add(i);
+        yield return Send(done, i);
+    }
+
     [Fact]
     public void Cond_broadcast_readies_its_waiters_oldest_first_as_Go_does()
     {
@@ -46,15 +56,6 @@ public class WakeOrderTests
             c.Broadcast();
             m.Unlock();
             for (int i = 0; i < 3; i++) yield return Recv(done);
-        }
-
-        static IEnumerable<Op> Waiter(GoSharp.Sync.Mutex m, Cond c, List<int> order, Chan<int> done, int i)
-        {
-            yield return Lock(m);
-            yield return Wait(c);
-            m.Unlock();
-            order.Add(i);
-            yield return Send(done, i);
         }
     }
 
@@ -83,15 +84,6 @@ public class WakeOrderTests
             c.Broadcast();
             m.Unlock();
             for (int i = 0; i < 5; i++) yield return Recv(done);
-        }
-
-        static IEnumerable<Op> Waiter(GoSharp.Sync.Mutex m, Cond c, List<int> order, Chan<int> done, int i)
-        {
-            yield return Lock(m);
-            yield return Wait(c);
-            m.Unlock();
-            order.Add(i);
-            yield return Send(done, i);
         }
     }
 
