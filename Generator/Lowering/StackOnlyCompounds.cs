@@ -40,9 +40,10 @@ namespace GoSharp.Generator.Lowering;
 internal sealed partial class MethodLowerer
 {
     /// <summary>
-    /// Scans a suspending <c>try</c>, <c>using</c>, <c>foreach</c> or <c>for</c> (see the class comment): false when
-    /// <paramref name="statement"/> is none of them; else <paramref name="after"/> is null where a mention needs the
-    /// value across a suspension point (GOSH0008), or whether the value is alive after the statement.
+    /// Scans an <c>if</c>, <c>switch</c>, <c>try</c>, <c>using</c> or loop (see the class comment): false when
+    /// <paramref name="statement"/> is none of them, or one the caller's plain rule covers (no suspension point in it
+    /// and the value alive; a switch that never mentions the locals); else <paramref name="after"/> is null where a
+    /// mention needs the value across a suspension point (GOSH0008), or whether the value is alive after the statement.
     /// </summary>
     private bool ScansCompound(StatementSyntax statement, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels, out bool? after)
     {
