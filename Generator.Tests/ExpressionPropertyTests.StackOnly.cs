@@ -58,6 +58,11 @@ public partial class ExpressionPropertyTests
             // A using declaration (its name made unique by UniqueUsings) makes the rest of its block a try.
             Value.Select(v => inFinally ? $"x += {v};" : $"using var \u00b6 = new Res(log, \"d\" + ({v}));"),
             Gen.Int[0, 5].Select(k => inLoop && !inFinally ? $"if (x > {k}) {(k % 2 == 0 ? "continue" : "break")};" : $"x += {k};"),
+            // Stack-only locals of a nested block, declared after earlier suspension points (names made unique too).
+            Gen.Select(Slot, Value, (i, v) => $"{{ Span<int> t\u00b6 = a.AsSpan({i}); x += t\u00b7[0] + ({v}); }}"),
+            Gen.Select(Slot, Value, (i, v) => $"{{ Span<int> t\u00b6 = a.AsSpan({i}); x += {v}; t\u00b7[0] += 1; }}"),
+            Gen.Select(Slot, PlainValue, (i, v) => $"{{ ref int q\u00b6 = ref a[{Suspend(i)} % 4]; q\u00b7 += {v}; }}"),
+            Gen.Select(Slot, Value, (i, v) => $"{{ ref int q\u00b6 = ref a[{i}]; q\u00b7 += {v}; }}"),
         };
         if (depth == 0) return Gen.OneOf(simple);
         var b = Body(depth - 1, inFinally, inLoop);
@@ -84,11 +89,17 @@ public partial class ExpressionPropertyTests
     private static string Section(string statements) =>
         statements.Contains("using var") ? "{\n" + statements + "\nbreak;\n}" : statements + "\nbreak;";
 
-    /// <summary>Numbers the drawn using declarations' names (u0, u1, ...), unique in the method.</summary>
+    /// <summary>Numbers the drawn declarations' names (u0, tu1, qu2, ...), unique in the method.</summary>
     private static string UniqueUsings(string body)
     {
-        var parts = body.Split('\u00b6');
-        return string.Concat(parts.Select((p, i) => i == 0 ? p : "u" + (i - 1) + p));
+        // \u00b6 declares the next name, \u00b7 names the last one declared.
+        var text = new System.Text.StringBuilder();
+        var last = -1;
+        foreach (var ch in body)
+            if (ch == '\u00b6') text.Append("u" + ++last);
+            else if (ch == '\u00b7') text.Append("u" + last);
+            else text.Append(ch);
+        return text.ToString();
     }
 
     /// <summary>The goroutine and the async twin of a drawn body.</summary>
