@@ -158,8 +158,8 @@ internal sealed partial class MethodLowerer
 
     /// <summary>A property, indexer or call that returns a writable reference (`ref T`, not `ref readonly`).</summary>
     private bool ReturnsWritableReference(ExpressionSyntax e) =>
-        e is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
-        && Model.GetSymbolInfo(e, _ct).Symbol is IPropertySymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRef: true };
+        e is InvocationExpressionSyntax call ? IsRefReturningCall(call)
+        : e is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax && Model.GetSymbolInfo(e, _ct).Symbol is IPropertySymbol { ReturnsByRef: true };
 
     private bool IsRefReturningProperty(ExpressionSyntax e) =>
         e is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or MemberBindingExpressionSyntax or ElementBindingExpressionSyntax

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using GoSharp.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GoSharp.Generator.Lowering;
@@ -184,7 +185,7 @@ internal sealed partial class MethodLowerer
     /// <summary>Whether the MoveNext of <paramref name="fe"/>'s enumerator is a suspension point (a channel's range).</summary>
     private bool MoveNextSuspends(CommonForEachStatementSyntax fe)
     {
-        var moveNext = global::Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetForEachStatementInfo(Model, fe).MoveNextMethod ?? _launchers.InferForEach(fe)?.MoveNextMethod;
+        var moveNext = Model.GetForEachStatementInfo(fe).MoveNextMethod ?? _launchers.InferForEach(fe)?.MoveNextMethod;
         return moveNext is not null && SymbolFacts.SuspensionAwaiterName(moveNext) is not null;
     }
 

@@ -174,7 +174,7 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private bool? AliveAfterBranch(StatementSyntax branch, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels)
     {
-        var after = DeadAtSuspensions(branch is BlockSyntax b ? b.Statements : new[] { branch }, alive, locals, names, labels);
+        var after = DeadAtSuspensions(Statements(branch), alive, locals, names, labels);
         return after is false && !labels && Model.AnalyzeControlFlow(branch) is { Succeeded: true, EndPointIsReachable: false } ? true : after;
     }
 
