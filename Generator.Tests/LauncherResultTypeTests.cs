@@ -116,16 +116,50 @@ public class LauncherResultTypeTests
     }
 
     [Fact]
-    public void GoroutineCallOverAResultTheModelCannotResolve()
+    public void GoroutineCallOverAResultTheModelCannotResolveIsBoundOverAnExample()
     {
-        // Id<T>'s type inference fails over r here: copied as written, Id(r) would run as a plain call.
+        // Id<T>'s type inference fails over r in the model (it names the definition Id<T>): bound again over an
+        // example of r's inferred type, Id<int>, it is a nested goroutine call, not a plain call that blocks.
+        var result = GeneratorHarness.Run(Prelude + """
+            public static partial class C
+            {
+                [Goroutine] static int M(int n) { var r = L.GoId(n).Join(); L.Id(0); return L.Id(r) + 1; }
+            }
+            """);
+        Assert.DoesNotContain(result.Diagnostics.Concat(result.CompileDiagnostics), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("new global::L.Id_Frame<int>(_l0_r)", GeneratorHarness.GeneratedText(result), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GoroutineCallOverAResultNoExampleCanStandForIsRefused()
+    {
+        // r is a List of an anonymous type: no expression of that type can be written to bind Id(r) again, and
+        // copied as written it would run as a plain call.
         var d = ExpectUnsupported("""
             public static partial class C
             {
-                [Goroutine] static int M(int n) { var r = L.GoId(n).Join(); L.Id(0); return [|L.Id(r)|] + 1; }
+                [Goroutine] static int M(int n) { var r = L.GoPair(new { A = n }).Join(); L.Id(0); return [|L.Id(r)|].Count; }
             }
             """);
         Assert.Contains("A call of 'Id' whose arguments' types come from a GoX(...) launcher's result", d.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALambdaBoundOverAnUnknownTypeIsReportedAtTheMethod()
+    {
+        // Same(r)'s type inference fails over r, so the model binds Apply's lambda over Same's unsubstituted T and
+        // reports CS0019 in the body, which then only throws; the analyzer says why, at the method's name.
+        var result = GeneratorHarness.Run(Prelude + """
+            public static partial class C
+            {
+                static T Same<T>(T v) => v;
+                static string Apply<T>(T v, Func<T, T> f) => "" + f(v);
+                [Goroutine] static string M(int n) { var r = L.GoId(n).Join(); L.Id(0); return Apply(Same(r), x => x - 1); }
+            }
+            """);
+        var d = Assert.Single(result.AnalyzerDiagnostics, x => x.Id == "GOSH0010");
+        Assert.Equal("M", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.Contains("Code that binds only to output the GoSharp generator cannot see", d.GetMessage(), System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -186,14 +186,15 @@ internal sealed partial class MethodLowerer
 
     private string OmittedSuspensionArguments(InvocationExpressionSyntax inv, IMethodSymbol awaiter)
     {
-        if (Model.GetOperation(inv, _ct) is not IInvocationOperation op) return "";
+        var (op, original) = _launchers.OperationOf(inv);
+        if (op is null) return "";
         var parts = new List<string>();
         foreach (var a in op.Arguments)
         {
             if (a.ArgumentKind != ArgumentKind.DefaultValue || a.Parameter is not { } p) continue;
-            if (a.Value.ConstantValue is not { HasValue: true } value) continue;
+            if (!a.Value.ConstantValue.HasValue) continue;
             if (!awaiter.Parameters.Any(x => x.Name == p.Name)) continue;
-            parts.Add(CallerInfo.ArgumentName(p) + ": " + SymbolFacts.ConstantText(p.Type, value.Value));
+            parts.Add(CallerInfo.ArgumentName(p) + ": " + SymbolFacts.ConstantText(p.Type, LauncherTypeInference.DefaultArgumentValue(op, a, original)));
         }
         return string.Join(", ", parts);
     }
@@ -278,7 +279,7 @@ internal sealed partial class MethodLowerer
     private string LowerGoroutineCall(InvocationExpressionSyntax inv, IMethodSymbol method, string? recvText, Dictionary<SyntaxNode, string> repl, bool discard)
     {
         var def = method.Definition();
-        var op = Model.GetOperation(inv, _ct) as IInvocationOperation;
+        var (op, original) = _launchers.OperationOf(inv);
         var target = op?.TargetMethod ?? method.ReducedFrom ?? method;   // extension calls: the static form, receiver first
         // A member of a C# 14 extension block: its implementation, the receiver (of an instance member) its first
         // parameter, the member's own parameters (those the call's arguments name) after it.
@@ -307,7 +308,7 @@ internal sealed partial class MethodLowerer
             {
                 ctorArgs.Add(recvText ?? "default");
             }
-            else if (arg is not null && arg.ArgumentKind == ArgumentKind.DefaultValue && arg.Value.ConstantValue is { HasValue: true, Value: { } given })
+            else if (arg is not null && arg.ArgumentKind == ArgumentKind.DefaultValue && LauncherTypeInference.DefaultArgumentValue(op!, arg, original) is { } given)
             {
                 // What the compiler passes at this call site: the default, or for [CallerMemberName],
                 // [CallerLineNumber], [CallerFilePath] and [CallerArgumentExpression] the caller's information.
@@ -319,27 +320,27 @@ internal sealed partial class MethodLowerer
             }
             else if (arg.ArgumentKind == ArgumentKind.ParamArray && arg.Value is IArrayCreationOperation ac && ac.IsImplicit)
             {
-                var elems = ac.Initializer?.ElementValues.Select(v => v.Syntax is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : v.Syntax.ToString()) ?? Enumerable.Empty<string>();
+                var elems = ac.Initializer?.ElementValues.Select(v => original(v.Syntax) is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : original(v.Syntax).ToString()) ?? Enumerable.Empty<string>();
                 ctorArgs.Add($"new {p.Type.CreatableFq()} {{ {string.Join(", ", elems)} }}");
             }
             else if (arg.ArgumentKind == ArgumentKind.ParamCollection && arg.Value is ICollectionExpressionOperation pc && pc.IsImplicit)
             {
                 // C# 13 params collection (List<T>, IEnumerable<T>, ...): the compiler builds the collection at
                 // the call site; the frame's constructor takes it as a collection expression of the same elements.
-                var elems = pc.Elements.Select(v => v.Syntax is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : v.Syntax.ToString());
+                var elems = pc.Elements.Select(v => original(v.Syntax) is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : original(v.Syntax).ToString());
                 ctorArgs.Add($"[{string.Join(", ", elems)}]");
             }
-            else if (arg.Syntax is ArgumentSyntax a)
+            else if (original(arg.Syntax) is ArgumentSyntax a)
             {
                 ctorArgs.Add(Operand(repl, a.Expression));
             }
             else if (method.ReducedFrom is not null && p.Ordinal == 0)
             {
-                ctorArgs.Add(recvText ?? Operand(repl, AsWritten((ExpressionSyntax)arg.Syntax)));
+                ctorArgs.Add(recvText ?? Operand(repl, AsWritten((ExpressionSyntax)original(arg.Syntax))));
             }
             else
             {
-                ctorArgs.Add(arg.Syntax is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : arg.Syntax.ToString());
+                ctorArgs.Add(original(arg.Syntax) is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : original(arg.Syntax).ToString());
             }
         }
         var creation = $"new {frameType}({string.Join(", ", ctorArgs)})";
@@ -441,12 +442,13 @@ internal sealed partial class MethodLowerer
     private bool HasReorderedArguments(InvocationExpressionSyntax inv)
     {
         if (!inv.ArgumentList.Arguments.Any(a => a.NameColon is not null)) return false;
-        if (Model.GetOperation(inv, _ct) is not IInvocationOperation op) return true;
+        var (op, original) = _launchers.OperationOf(inv);
+        if (op is null) return true;
         var last = -1;
         foreach (var a in inv.ArgumentList.Arguments)
         {
             // (An argument written checked(...) comes with the syntax inside it: AsWritten.)
-            var ordinal = op.Arguments.FirstOrDefault(x => x.Syntax == a || x.Syntax is ExpressionSyntax e && AsWritten(e).Parent == a)?.Parameter?.Ordinal ?? -1;
+            var ordinal = op.Arguments.FirstOrDefault(x => original(x.Syntax) == a || original(x.Syntax) is ExpressionSyntax e && AsWritten(e).Parent == a)?.Parameter?.Ordinal ?? -1;
             if (ordinal < last) return true;
             last = ordinal;
         }

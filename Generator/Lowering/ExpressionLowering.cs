@@ -134,8 +134,9 @@ internal sealed partial class MethodLowerer
         if (info.Type is { SpecialType: SpecialType.System_Object } && e is IdentifierNameSyntax
             && Model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol local && LocalType(local) is { TypeKind: TypeKind.Dynamic } dynamicLocal)
             return dynamicLocal;
-        if ((info.Type is null || LauncherTypeInference.HasErrorType(info.Type)) && _launchers.InferType(e) is { } inferred
-            && !LauncherTypeInference.HasErrorType(inferred)) return inferred;
+        // (T: a call whose type inference failed over such a value names its method's own type parameter.)
+        if ((info.Type is null || LauncherTypeInference.HasErrorType(info.Type) || LauncherTypeInference.HasForeignTypeParameter(info.Type, e))
+            && _launchers.InferType(e) is { } inferred && !LauncherTypeInference.HasErrorType(inferred)) return inferred;
         return info.Type ?? info.ConvertedType;
     }
 

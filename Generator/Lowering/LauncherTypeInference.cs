@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace GoSharp.Generator.Lowering;
 
@@ -47,7 +49,8 @@ internal sealed class LauncherTypeInference
             case IdentifierNameSyntax id when _model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol local:
                 return InferLocalType(local);
             case InvocationExpressionSyntax inv:
-                if (_model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol) return null;
+                if (_model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol bound)
+                    return SeesUnknownTypes(bound, inv) ? ResolveBySpeculation(inv)?.ReturnType : null;
                 var name = MethodName(inv);
                 if (name is not null && name.Length > 2 && name.StartsWith("Go", System.StringComparison.Ordinal))
                 {
@@ -93,7 +96,7 @@ internal sealed class LauncherTypeInference
         {
             if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
             if (_model.GetTypeInfo(n, _ct).Type is { } known && !HasErrorType(known) && !HasForeignTypeParameter(known, n)) continue;
-            if (InferType((ExpressionSyntax)n) is { } t && !HasErrorType(t) && SpeculativeExample(t) is { } example) parts[n] = t;
+            if (InferType((ExpressionSyntax)n) is { } t && !HasErrorType(t) && !HasForeignTypeParameter(t, n) && SpeculativeExample(t) is { } example) parts[n] = t;
         }
         if (parts.Count == 0) return null;
         // A name that names a tuple element or an anonymous type's member (`(r, 1)`, `new { r }`) keeps naming it.
@@ -377,16 +380,109 @@ internal sealed class LauncherTypeInference
     /// <summary>The method an invocation calls, also when its receiver's type is only known by inference.</summary>
     public IMethodSymbol? ResolveMethod(InvocationExpressionSyntax inv)
     {
-        if (_model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol m) return m;
-        if (inv.Expression is MemberAccessExpressionSyntax ma && _model.GetSymbolInfo(ma.Expression, _ct).Symbol is not ITypeSymbol)
+        var symbol = _model.GetSymbolInfo(inv, _ct).Symbol as IMethodSymbol;
+        if (symbol is not null) return SeesUnknownTypes(symbol, inv) ? ResolveBySpeculation(inv) ?? symbol : symbol;
+        // A receiver only inference can type (h.Join() of a launcher's handle h): its member by name and arity. A
+        // receiver the model types (log.L("a", t)) failed over its arguments: bound again below.
+        if (inv.Expression is MemberAccessExpressionSyntax ma && _model.GetSymbolInfo(ma.Expression, _ct).Symbol is not ITypeSymbol
+            && _model.GetTypeInfo(ma.Expression, _ct).Type is not { TypeKind: not TypeKind.Error })
         {
             var t = InferType(ma.Expression);
             if (t is null || t.TypeKind == TypeKind.Error) return null;
             var argc = inv.ArgumentList.Arguments.Count;
             return AllMembers(t, ma.Name.Identifier.ValueText).OfType<IMethodSymbol>().FirstOrDefault(x => x.Parameters.Length == argc && !x.IsStatic);
         }
-        return null;
+        return ResolveBySpeculation(inv);
     }
+
+    private readonly Dictionary<InvocationExpressionSyntax, IMethodSymbol?> _speculatedCalls = new();
+
+    /// <summary>
+    /// A call whose overload resolution failed only over arguments the model cannot see (<c>Tw(t)</c> of
+    /// <c>var t = GoTwice(n).Join();</c>): bound again at the same position with each such argument replaced by an
+    /// example of its inferred type (<see cref="WithExamples"/>), so C#'s own overload resolution and type inference
+    /// pick the method (<c>Tw&lt;int&gt;</c>), as the final compilation, which sees the launcher, does.
+    /// </summary>
+    private IMethodSymbol? ResolveBySpeculation(InvocationExpressionSyntax inv)
+    {
+        if (_speculatedCalls.TryGetValue(inv, out var known)) return known;
+        _speculatedCalls[inv] = null; // cycles: an argument's inference may ask for this call's method
+        IMethodSymbol? m = null;
+        var info = _model.GetSymbolInfo(inv, _ct);
+        if ((info.Symbol is IMethodSymbol || info.CandidateSymbols.Any(c => c is IMethodSymbol))
+            && inv.ArgumentList.Arguments.Any(a => _model.GetTypeInfo(a.Expression, _ct).Type is not { } t || HasErrorType(t) || HasForeignTypeParameter(t, a.Expression))
+            && WithExamples(inv) is InvocationExpressionSyntax replaced
+            && _model.GetSpeculativeSymbolInfo(inv.SpanStart, replaced, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol bound
+            && !SeesUnknownTypes(bound, inv))
+            m = bound;
+        _speculatedCalls[inv] = m;
+        return m;
+    }
+
+    /// <summary>
+    /// The invocation's operation as the final compilation binds it: the model's own, or, where the model bound it
+    /// over values it cannot see (<see cref="ResolveMethod"/>), the operation of the call with those values replaced
+    /// by examples, bound at the same position; <c>Original</c> maps a node of that operation's syntax (an argument,
+    /// a params element) to the node written at the same place in <paramref name="inv"/>.
+    /// </summary>
+    public (IInvocationOperation? Operation, Func<SyntaxNode, SyntaxNode> Original) OperationOf(InvocationExpressionSyntax inv)
+    {
+        var op = _model.GetOperation(inv, _ct) as IInvocationOperation;
+        if (op is not null && !SeesUnknownTypes(op.TargetMethod, inv) || ResolveMethod(inv) is not { } resolved || SeesUnknownTypes(resolved, inv)
+            || WithExamples(inv) is not InvocationExpressionSyntax replaced)
+            return (op, n => n);
+        var statement = SyntaxFactory.ExpressionStatement(replaced);
+        if (!_model.TryGetSpeculativeSemanticModel(inv.SpanStart, statement, out var speculative)
+            || speculative.GetOperation(statement.Expression, _ct) is not IInvocationOperation speculated)
+            return (op, n => n);
+        return (speculated, n => SameSlot(statement.Expression, inv, n) ?? n);
+    }
+
+    /// <summary>
+    /// The value the compiler passes for an argument left to its default: its constant, except that in a speculated
+    /// operation (<see cref="OperationOf"/>) a <c>[CallerArgumentExpression]</c> parameter's names the example, where
+    /// the final compilation passes the text written (<c>Named(t)</c> passes "t").
+    /// </summary>
+    public static object? DefaultArgumentValue(IInvocationOperation op, IArgumentOperation arg, Func<SyntaxNode, SyntaxNode> original)
+    {
+        var constant = arg.Value.ConstantValue.HasValue ? arg.Value.ConstantValue.Value : null;
+        if (arg.Parameter is not { } p) return constant;
+        foreach (var a in p.GetAttributes())
+            if (a.AttributeClass?.Name == "CallerArgumentExpressionAttribute" && a.ConstructorArguments.Length == 1
+                && a.ConstructorArguments[0].Value is string target
+                && op.Arguments.FirstOrDefault(x => x.Parameter?.Name == target && x.ArgumentKind != ArgumentKind.DefaultValue) is { Syntax: { } given }
+                && original(given) != given)
+                return (original(given) is ArgumentSyntax written ? written.Expression : original(given)).ToString();
+        return constant;
+    }
+
+    /// <summary>The node of <paramref name="written"/> at the place <paramref name="node"/> has under <paramref name="root"/>, a copy of it with parts replaced.</summary>
+    private static SyntaxNode? SameSlot(SyntaxNode root, SyntaxNode written, SyntaxNode node)
+    {
+        var path = new Stack<int>();
+        for (var n = node; n != root; n = n.Parent)
+        {
+            if (n.Parent is null) return null;
+            path.Push(n.Parent.ChildNodes().TakeWhile(c => c != n).Count());
+        }
+        var at = written;
+        while (path.Count > 0)
+        {
+            var i = path.Pop();
+            if (at.ChildNodes().ElementAtOrDefault(i) is not { } child) return null;
+            at = child;
+        }
+        return at;
+    }
+
+    /// <summary>
+    /// A method bound over values the model cannot see: <c>Tw(p)</c> of a tuple <c>p = (h.Join(), "s")</c> binds
+    /// <c>Tw&lt;(?, string)&gt;</c>; <c>log.L("a", t)</c> of <c>t = GoTwice(n).Join()</c>, whose type inference failed,
+    /// names the definition <c>L&lt;T&gt;</c>.
+    /// </summary>
+    public static bool SeesUnknownTypes(IMethodSymbol m, SyntaxNode at) =>
+        HasErrorType(m.ReturnType) || m.TypeArguments.Any(t => HasErrorType(t) || HasForeignTypeParameter(t, at))
+        || m.Parameters.Any(p => HasErrorType(p.Type));
 
     /// <summary>
     /// A call the model cannot resolve whose candidates include a [Goroutine] method or a suspension point
@@ -396,7 +492,7 @@ internal sealed class LauncherTypeInference
     public IMethodSymbol? UnresolvedGoroutineCall(InvocationExpressionSyntax inv, IAssemblySymbol assembly)
     {
         var info = _model.GetSymbolInfo(inv, _ct);
-        if (info.Symbol is not null || info.CandidateSymbols.IsEmpty || LaunchedMethod(inv) is not null) return null;
+        if (info.Symbol is not null || info.CandidateSymbols.IsEmpty || LaunchedMethod(inv) is not null || ResolveMethod(inv) is not null) return null;
         // Only over an argument whose type inference knows (a lambda's body is left to the final compilation).
         if (!inv.ArgumentList.Arguments.Any(a => a.Expression is not AnonymousFunctionExpressionSyntax
                 && _model.GetTypeInfo(a.Expression, _ct).Type is { } t && HasErrorType(t)
@@ -418,6 +514,6 @@ internal sealed class LauncherTypeInference
         var candidates = info.Symbol is IMethodSymbol m ? new[] { m } : info.CandidateSymbols.OfType<IMethodSymbol>();
         var target = candidates.FirstOrDefault(c => SymbolFacts.Classify(c, assembly) != CallKind.Plain);
         if (target is null) return null;
-        return _model.GetOperation(inv, _ct) is Microsoft.CodeAnalysis.Operations.IDynamicInvocationOperation ? target : null;
+        return _model.GetOperation(inv, _ct) is IDynamicInvocationOperation ? target : null;
     }
 }
