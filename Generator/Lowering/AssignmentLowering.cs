@@ -118,6 +118,12 @@ internal sealed partial class MethodLowerer
             && leftType is { SpecialType: not SpecialType.System_String, TypeKind: not TypeKind.Dynamic, IsRefLikeType: false }
             && Model.GetTypeInfo(a.Right, _ct).ConvertedType is { SpecialType: SpecialType.System_String })
             return SpillConcatenatedText(a.Left, old);
+        // The model could not bind the operator over a right side only launcher inference types: a string added to
+        // a type with no `+` of its own is C#'s concatenation all the same.
+        if (c.OperatorKind == BinaryOperatorKind.None && a.IsKind(SyntaxKind.AddAssignmentExpression)
+            && leftType is { SpecialType: not SpecialType.System_String, TypeKind: not TypeKind.Dynamic, IsRefLikeType: false }
+            && TypeOf(a.Right) is { SpecialType: SpecialType.System_String } && !DeclaresAddition(leftType))
+            return SpillConcatenatedText(a.Left, old);
         return old;
     }
 

@@ -28,12 +28,30 @@ internal sealed partial class MethodLowerer
     private bool ConcatenatedAsString(ExpressionSyntax op)
     {
         if (op.Parent is not BinaryExpressionSyntax b || !b.IsKind(SyntaxKind.AddExpression) || Model.GetConstantValue(op, _ct).HasValue) return false;
-        if (Model.GetOperation(b, _ct) is not IBinaryOperation { Type.SpecialType: SpecialType.System_String } add
+        var operation = Model.GetOperation(b, _ct);
+        if (operation is IInvalidOperation || operation is IBinaryOperation bound && (bound.OperatorKind == BinaryOperatorKind.None || bound.Type is null or { TypeKind: TypeKind.Error }))
+        {
+            // The model could not bind the operator over an operand only launcher inference types: a string added
+            // to a type with no `+` of its own is C#'s concatenation all the same.
+            var other = op == b.Left ? b.Right : b.Left;
+            return Model.GetTypeInfo(op, _ct).Type is { SpecialType: not SpecialType.System_String, TypeKind: not TypeKind.Dynamic and not TypeKind.Error, IsRefLikeType: false } own
+                && !LauncherTypeInference.HasErrorType(own) && !DeclaresAddition(own)
+                && TypeOf(other) is { SpecialType: SpecialType.System_String } && !Model.GetConversion(op, _ct).IsUserDefined;
+        }
+        if (operation is not IBinaryOperation { Type.SpecialType: SpecialType.System_String } add
             || add.OperatorMethod is { MethodKind: not MethodKind.BuiltinOperator }) return false;
         var info = Model.GetTypeInfo(op, _ct);
         return info.Type is { SpecialType: not SpecialType.System_String, TypeKind: not TypeKind.Dynamic, IsRefLikeType: false }
             && info.ConvertedType is { SpecialType: SpecialType.System_Object }
             && !Model.GetConversion(op, _ct).IsUserDefined;
+    }
+
+    /// <summary>A user-defined <c>+</c> of the type or a base type, which a concatenation with it would call instead.</summary>
+    private static bool DeclaresAddition(ITypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+            if (!t.GetMembers("op_Addition").IsEmpty) return true;
+        return false;
     }
 
     /// <summary>The text of a spilled concatenation operand, as the concatenation makes it (see the class comment).</summary>

@@ -197,7 +197,7 @@ internal sealed partial class MethodLowerer
         Src(ca.Expression);
         Stmt($"{t} = {r};");
         if (variable is not null) receiverRead = $"(default({recvType!.Fq()}) == null ? ref {t} : ref {variable})";
-        var type = Model.GetTypeInfo(ca, _ct).Type;
+        var type = TypeOf(ca);
         var hasValue = !discard && type is not null && type.SpecialType != SpecialType.System_Void;
         string? result = null, read = null;
         if (hasValue) (result, read) = ValueTemp(type, ca, "value of ?.");

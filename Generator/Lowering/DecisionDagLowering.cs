@@ -72,8 +72,17 @@ internal sealed partial class MethodLowerer
     /// Runs <paramref name="dispatch"/> (the arms, their guards) into its own text, then writes the clearing of the
     /// flags it used before it: the switch starts with nothing read.
     /// </summary>
-    private void WithDagCache(System.Action<DagCache> dispatch)
+    private void WithDagCache(ExpressionSyntax governing, System.Action<DagCache> dispatch)
     {
+        // C#'s decision DAG is read from the model: over a value whose type only launcher inference knows, its tests
+        // and conversions name types the model could not see.
+        if (Model.GetTypeInfo(governing, _ct).Type is not { } seen || LauncherTypeInference.HasErrorType(seen) || LauncherTypeInference.HasForeignTypeParameter(seen, governing))
+        {
+            Report(DiagnosticDescriptors.Unsupported, governing, DiagnosticDescriptors.NotSupported(
+                "A 'when' clause with a suspension point in a switch over a value whose type comes from a GoX(...) launcher's result or another generator's output",
+                "the generator reads what C# tests from the patterns' binding, which cannot see that type; give the value an explicit type"));
+            return;
+        }
         var cache = new DagCache();
         var outer = _w;
         _w = new IndentedWriter();

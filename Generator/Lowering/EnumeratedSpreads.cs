@@ -48,8 +48,19 @@ internal sealed partial class MethodLowerer
         if (op.Parent is not SpreadElementSyntax spread || CollectionOf(op) is not { } c) return null;
         var s = c.Elements.OfType<ISpreadOperation>().FirstOrDefault(e => e.Syntax == spread);
         var element = s is null ? null : UserConvertedType(s.ElementType, s.ElementConversion) ?? s.ElementType;
+        // A collection only launcher inference types (`.. arr` of `var arr = GoMake().Join()`): its element type.
+        if (element is null or IErrorTypeSymbol && s is not null) element = InferredElementType(op);
         return element is null or IErrorTypeSymbol || SymbolFacts.IsRefLike(element) ? null : element;
     }
+
+    /// <summary>The element type of a collection whose type only launcher inference knows: an array's, or its <c>IEnumerable&lt;T&gt;</c>'s.</summary>
+    private ITypeSymbol? InferredElementType(ExpressionSyntax collection) => TypeOf(collection) switch
+    {
+        IArrayTypeSymbol array => array.ElementType,
+        INamedTypeSymbol named => named.AllInterfaces.Concat(new[] { named })
+            .FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0],
+        _ => null,
+    };
 
     private ICollectionExpressionOperation? CollectionOf(ExpressionSyntax op) =>
         op.Parent is SpreadElementSyntax { Parent: CollectionExpressionSyntax collection }
@@ -68,7 +79,8 @@ internal sealed partial class MethodLowerer
                 || c.ConstructMethod is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: true },
             _ => c.ConstructMethod is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: true },
         };
-        return knownLengthTarget && c.Elements.OfType<ISpreadOperation>().All(s => IsCountable(s.Operand.Type));
+        return knownLengthTarget && c.Elements.OfType<ISpreadOperation>().All(s => IsCountable(
+            s.Operand.Type is null or IErrorTypeSymbol && s.Operand.Syntax is ExpressionSyntax e ? TypeOf(e) : s.Operand.Type));
     }
 
     /// <summary>An array, or a type with an instance <c>int Length</c> or <c>int Count</c> (Roslyn's "countable").</summary>

@@ -408,7 +408,18 @@ internal sealed partial class MethodLowerer
         if (op.Parent is not (ArgumentSyntax { RefKindKeyword.RawKind: 0 } or InitializerExpressionSyntax or ExpressionElementSyntax
             or BinaryExpressionSyntax or ArrayRankSpecifierSyntax)
             && !(op.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax { Parent: WithExpressionSyntax } } member && member.Right == op)) return null;
-        if (!Model.GetConversion(op, _ct).IsUserDefined) return null;
+        if (!Model.GetConversion(op, _ct).IsUserDefined)
+        {
+            // An argument of a call the model bound over values it could not see: the conversion C# makes is the
+            // one of the call bound again over examples (LauncherTypeInference.OperationOf).
+            if (op.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call } argument
+                && _launchers.OperationOf(call) is ({ } bound, var original) && !ReferenceEquals(bound, Model.GetOperation(call, _ct))
+                && bound.Arguments.FirstOrDefault(x => original(x.Syntax) == argument || original(x.Syntax) is ExpressionSyntax e && AsWritten(e).Parent == argument) is { } taken
+                && (taken.Value is IConversionOperation { Conversion.IsUserDefined: true, Type: { } target } ? target : UserConvertedType(taken.Value.Type, taken.InConversion)) is { } to
+                && !ContainsAnonymousType(to))
+                return to;
+            return null;
+        }
         var converted = Model.GetTypeInfo(op, _ct).ConvertedType;
         return converted is null or { TypeKind: TypeKind.Error } || ContainsAnonymousType(converted) ? null : converted;
     }

@@ -77,7 +77,7 @@ internal sealed class LauncherTypeInference
     /// </summary>
     private ITypeSymbol? InferBySpeculation(ExpressionSyntax e)
     {
-        if (WithExamples(e) is not { } replaced) return null;
+        if (BindsOutside(e) || WithExamples(e) is not { } replaced) return null;
         var type = _model.GetSpeculativeTypeInfo(e.SpanStart, replaced, SpeculativeBindingOption.BindAsExpression).Type;
         // A lambda has no type of its own as an expression; `var x = lambda;` gives it its natural delegate type.
         if (type is null && replaced is AnonymousFunctionExpressionSyntax
@@ -88,13 +88,23 @@ internal sealed class LauncherTypeInference
         return type is not null && !HasErrorType(type) && !HasForeignTypeParameter(type, e) ? type : null;
     }
 
-    /// <summary><paramref name="e"/> with each largest part whose type only inference knows replaced by an example of it, or null if none is.</summary>
+    /// <summary>
+    /// A <c>.M</c> or <c>[i]</c> of a conditional access outside <paramref name="e"/> (<c>.M(t)</c> of <c>a?.M(t)</c>):
+    /// such an expression cannot be bound alone (Roslyn's speculative binder throws on it).
+    /// </summary>
+    private static bool BindsOutside(ExpressionSyntax e) =>
+        e.DescendantNodesAndSelf().Any(n => n is MemberBindingExpressionSyntax or ElementBindingExpressionSyntax
+            && !n.Ancestors().TakeWhile(a => a != e.Parent).OfType<ConditionalAccessExpressionSyntax>().Any(ca => ca.WhenNotNull.Span.Contains(n.Span)));
+
+    /// <summary><paramref name="e"/> with each largest part whose type only inference knows replaced by an example of it (a variable by an array element), or null if none is.</summary>
     private ExpressionSyntax? WithExamples(ExpressionSyntax e)
     {
         var parts = new Dictionary<SyntaxNode, ITypeSymbol>();
         foreach (var n in e.DescendantNodes(n => !parts.ContainsKey(n)))
         {
             if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
+            // `.M(t)` of `a?.M(t)` is bound from its access's receiver: it cannot be replaced, only what it holds.
+            if (BindsOutside((ExpressionSyntax)n)) continue;
             if (_model.GetTypeInfo(n, _ct).Type is { } known && !HasErrorType(known) && !HasForeignTypeParameter(known, n)) continue;
             if (InferType((ExpressionSyntax)n) is { } t && !HasErrorType(t) && !HasForeignTypeParameter(t, n) && SpeculativeExample(t) is { } example) parts[n] = t;
         }
@@ -108,6 +118,10 @@ internal sealed class LauncherTypeInference
                 is TupleExpressionSyntax tuple ? tuple.Arguments[0].WithTriviaFrom(a) : a,
             AnonymousObjectMemberDeclaratorSyntax d => SyntaxFactory.AnonymousObjectMemberDeclarator(
                 SyntaxFactory.NameEquals(d.Expression.ToString()), SyntaxFactory.ParseExpression(SpeculativeExample(parts[d.Expression])!)).WithTriviaFrom(d),
+            // A variable stays a variable (an array's element), so that it can still be assigned, incremented or
+            // passed by ref (`s += "a"`, `RefAdd(ref x, 3)`): a call's value cannot.
+            IdentifierNameSyntax when !SymbolFacts.IsRefLike(parts[original]) =>
+                SyntaxFactory.ParseExpression("new[] { " + SpeculativeExample(parts[original])! + " }[0]").WithTriviaFrom(original),
             _ => SyntaxFactory.ParseExpression(SpeculativeExample(parts[original])!).WithTriviaFrom(original),
         });
     }
@@ -207,6 +221,7 @@ internal sealed class LauncherTypeInference
     /// </summary>
     private IMethodSymbol? SpeculateLaunchedCall(InvocationExpressionSyntax inv, IMethodSymbol target)
     {
+        if (BindsOutside(inv)) return null;
         var call = WithExamples(inv) as InvocationExpressionSyntax ?? inv;
         SimpleNameSyntax? launcher = call.Expression switch
         {
@@ -246,7 +261,25 @@ internal sealed class LauncherTypeInference
         if (!HasErrorType(local.Type) && (decl is null || !HasForeignTypeParameter(local.Type, decl))) return local.Type;
         if (decl is VariableDeclaratorSyntax { Initializer: { } init }) return InferType(init.Value);
         if (decl is ForEachStatementSyntax fe) return InferForEach(fe)?.ElementType is { } element && !HasErrorType(element) ? element : null;
+        if (decl is SingleVariableDesignationSyntax { Parent: VarPatternSyntax pattern } && PatternInput(pattern) is { } input) return InferType(input);
         return decl is SingleVariableDesignationSyntax designation ? InferDeconstructedType(designation) : null;
+    }
+
+    /// <summary>
+    /// The value a top-level pattern tests (<c>case var w</c>, <c>x switch { var w when ... }</c>, <c>e is var v</c>,
+    /// also under <c>and</c> and parentheses), whose type is its <c>var</c> variable's; null for a nested pattern.
+    /// </summary>
+    private static ExpressionSyntax? PatternInput(PatternSyntax pattern)
+    {
+        SyntaxNode node = pattern;
+        while (node.Parent is ParenthesizedPatternSyntax or BinaryPatternSyntax { OperatorToken.RawKind: (int)SyntaxKind.AndKeyword }) node = node.Parent;
+        return node.Parent switch
+        {
+            CasePatternSwitchLabelSyntax { Parent.Parent: SwitchStatementSyntax sw } => sw.Expression,
+            SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax se } => se.GoverningExpression,
+            IsPatternExpressionSyntax ip => ip.Expression,
+            _ => null,
+        };
     }
 
     private readonly Dictionary<SyntaxNode, ForEachStatementInfo?> _forEach = new();
@@ -385,7 +418,7 @@ internal sealed class LauncherTypeInference
         // A receiver only inference can type (h.Join() of a launcher's handle h): its member by name and arity. A
         // receiver the model types (log.L("a", t)) failed over its arguments: bound again below.
         if (inv.Expression is MemberAccessExpressionSyntax ma && _model.GetSymbolInfo(ma.Expression, _ct).Symbol is not ITypeSymbol
-            && _model.GetTypeInfo(ma.Expression, _ct).Type is not { TypeKind: not TypeKind.Error })
+            && IsUnknown(ma.Expression))
         {
             var t = InferType(ma.Expression);
             if (t is null || t.TypeKind == TypeKind.Error) return null;
@@ -395,7 +428,10 @@ internal sealed class LauncherTypeInference
         return ResolveBySpeculation(inv);
     }
 
-    private readonly Dictionary<InvocationExpressionSyntax, IMethodSymbol?> _speculatedCalls = new();
+    private readonly Dictionary<InvocationExpressionSyntax, SpeculatedCall?> _speculatedCalls = new();
+
+    /// <summary>A call bound again over examples: the speculative model, the call's copy in it, and that copy's root.</summary>
+    private sealed record SpeculatedCall(SemanticModel Model, InvocationExpressionSyntax Call, SyntaxNode Root, ExpressionSyntax WrittenRoot, IMethodSymbol Method);
 
     /// <summary>
     /// A call whose overload resolution failed only over arguments the model cannot see (<c>Tw(t)</c> of
@@ -403,20 +439,38 @@ internal sealed class LauncherTypeInference
     /// example of its inferred type (<see cref="WithExamples"/>), so C#'s own overload resolution and type inference
     /// pick the method (<c>Tw&lt;int&gt;</c>), as the final compilation, which sees the launcher, does.
     /// </summary>
-    private IMethodSymbol? ResolveBySpeculation(InvocationExpressionSyntax inv)
+    private IMethodSymbol? ResolveBySpeculation(InvocationExpressionSyntax inv) => Speculate(inv)?.Method;
+
+    /// <summary>An expression the model gives no type it could see: none, an error type, or a type parameter of a call whose inference failed.</summary>
+    private bool IsUnknown(ExpressionSyntax e) =>
+        _model.GetTypeInfo(e, _ct).Type is not { } t || HasErrorType(t) || HasForeignTypeParameter(t, e);
+
+    /// <summary>
+    /// <paramref name="inv"/> bound again as a statement of its own at its place, over examples. A call inside a
+    /// conditional access (<c>a?.M(t)</c>: <c>.M(t)</c> has no receiver of its own, and Roslyn cannot bind it alone)
+    /// is bound with the whole access around it.
+    /// </summary>
+    private SpeculatedCall? Speculate(InvocationExpressionSyntax inv)
     {
         if (_speculatedCalls.TryGetValue(inv, out var known)) return known;
         _speculatedCalls[inv] = null; // cycles: an argument's inference may ask for this call's method
-        IMethodSymbol? m = null;
-        var info = _model.GetSymbolInfo(inv, _ct);
-        if ((info.Symbol is IMethodSymbol || info.CandidateSymbols.Any(c => c is IMethodSymbol))
-            && inv.ArgumentList.Arguments.Any(a => _model.GetTypeInfo(a.Expression, _ct).Type is not { } t || HasErrorType(t) || HasForeignTypeParameter(t, a.Expression))
-            && WithExamples(inv) is InvocationExpressionSyntax replaced
-            && _model.GetSpeculativeSymbolInfo(inv.SpanStart, replaced, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol bound
-            && !SeesUnknownTypes(bound, inv))
-            m = bound;
-        _speculatedCalls[inv] = m;
-        return m;
+        SpeculatedCall? made = null;
+        if (inv.ArgumentList.Arguments.Any(a => IsUnknown(a.Expression))
+            || inv.Expression is MemberAccessExpressionSyntax ma && _model.GetSymbolInfo(ma.Expression, _ct).Symbol is not ITypeSymbol && IsUnknown(ma.Expression))
+        {
+            ExpressionSyntax root = inv;
+            foreach (var access in inv.Ancestors().TakeWhile(n => n is not StatementSyntax).OfType<ConditionalAccessExpressionSyntax>())
+                if (access.WhenNotNull.Span.Contains(inv.Span)) root = access;
+            if (WithExamples(root) is { } replaced
+                && SyntaxFactory.ExpressionStatement(replaced) is var statement
+                && _model.TryGetSpeculativeSemanticModel(root.SpanStart, statement, out var speculative)
+                && SameSlot(root, statement.Expression, inv) is InvocationExpressionSyntax call
+                && speculative.GetSymbolInfo(call, _ct).Symbol is IMethodSymbol bound
+                && !SeesUnknownTypes(bound, inv))
+                made = new SpeculatedCall(speculative, call, statement.Expression, root, bound);
+        }
+        _speculatedCalls[inv] = made;
+        return made;
     }
 
     /// <summary>
@@ -428,14 +482,13 @@ internal sealed class LauncherTypeInference
     public (IInvocationOperation? Operation, Func<SyntaxNode, SyntaxNode> Original) OperationOf(InvocationExpressionSyntax inv)
     {
         var op = _model.GetOperation(inv, _ct) as IInvocationOperation;
-        if (op is not null && !SeesUnknownTypes(op.TargetMethod, inv) || ResolveMethod(inv) is not { } resolved || SeesUnknownTypes(resolved, inv)
-            || WithExamples(inv) is not InvocationExpressionSyntax replaced)
+        // (The model's own, also where it found the method, converts an argument it could not see as it cannot know.)
+        if (op is not null && !SeesUnknownTypes(op.TargetMethod, inv) && !inv.ArgumentList.Arguments.Any(a => IsUnknown(a.Expression))
+            || ResolveMethod(inv) is not { } resolved || SeesUnknownTypes(resolved, inv)
+            || Speculate(inv) is not { } speculated
+            || speculated.Model.GetOperation(speculated.Call, _ct) is not IInvocationOperation bound)
             return (op, n => n);
-        var statement = SyntaxFactory.ExpressionStatement(replaced);
-        if (!_model.TryGetSpeculativeSemanticModel(inv.SpanStart, statement, out var speculative)
-            || speculative.GetOperation(statement.Expression, _ct) is not IInvocationOperation speculated)
-            return (op, n => n);
-        return (speculated, n => SameSlot(statement.Expression, inv, n) ?? n);
+        return (bound, n => SameSlot(speculated.Root, speculated.WrittenRoot, n) ?? n);
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ internal sealed partial class MethodLowerer
                 .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition)))
         {
             // A governing value of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs).
-            var (t, read) = ValueTemp(Model.GetTypeInfo(sw.Expression).Type, sw.Expression, "switch value");
+            var (t, read) = ValueTemp(TypeOf(sw.Expression), sw.Expression, "switch value");
             Stmt($"{t} = {gov};");
             gov = read;
         }
@@ -49,8 +49,8 @@ internal sealed partial class MethodLowerer
             .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition));
         if (guardsSuspend)
         {
-            var govType = Model.GetTypeInfo(sw.Expression).Type;
-            WithDagCache(cache => EmitSequentialDispatch(sw, gov, govType, sectionLabels, target, brk, cache));
+            var govType = TypeOf(sw.Expression);
+            WithDagCache(sw.Expression, cache => EmitSequentialDispatch(sw, gov, govType, sectionLabels, target, brk, cache));
         }
         else
         {
@@ -205,7 +205,7 @@ internal sealed partial class MethodLowerer
             Label(end);
             return read;
         }
-        WithDagCache(cache => LowerSwitchExpressionArmByArm(se, v, govRead, result, end, cache));
+        WithDagCache(se.GoverningExpression, cache => LowerSwitchExpressionArmByArm(se, v, govRead, result, end, cache));
         return read;
     }
 

@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using GoSharp.Generator.Tests.Execution;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// What the metamorphic oracle over launchers' results (ExpressionPropertyTests.LauncherValues.cs) found: statements
+// over locals a launcher's handle gives (`var x = GoLvLaunched(n).Join();`), which the generator's model binds over
+// unknown types. Each was GOSH0010, a generator crash, or a wrong order of side effects.
+public sealed class LvoCounter
+{
+    private readonly Log _log;
+    public int V;
+    public LvoCounter(Log log, int v) { _log = log; V = v; }
+    public override string ToString() { _log.Add("ts" + V); return "c" + V; }
+}
+
+public sealed class LvoPoint { public int X; }
+
+public static partial class Cases
+{
+    [Goroutine] static T LvoLaunched<T>(T value) { Tw(0); return value; }
+    [Goroutine] static int LvoCallee(Log log, int v) { log.Add("callee" + v); Tw(0); return v; }
+    static int LvoRefAdd(ref int v, int a) { v += a; return v; }
+    static int LvoBump(LvoCounter c, int a) { c.V += a; return a; }
+
+    /// <summary>An assigned, incremented or by-ref variable of an inferred type is bound over an array element, which stays a variable.</summary>
+    [Goroutine]
+    public static string LvoWrittenVariables(Log log, int n)
+    {
+        var s = GoLvoLaunched("s").Join();
+        var x = GoLvoLaunched(n).Join();
+        int? ni = null;
+        var r = (-(ni ??= (s += "ab").Length)) + Tw(1);
+        var q = LvoRefAdd(ref x, 3) + Tw(1) + x++;
+        x += Tw(2);
+        return r + s + "," + q + "," + x;
+    }
+
+    /// <summary>`?.` and `?[]` over values of inferred types: `.M(x)` is bound with its whole access (it crashed the generator).</summary>
+    [Goroutine]
+    public static string LvoConditionalAccess(Log log, int n)
+    {
+        int? ni = n > 0 ? 1 : null;
+        var x = GoLvoLaunched(n).Join();
+        var arr = GoLvoLaunched(new[] { 1, 2, 3 }).Join();
+        var r = ni?.CompareTo(Tw(0) + x) ?? 5;
+        var e = arr?[Tw(1)] ?? 0;
+        var list = GoLvoLaunched(new List<int> { n }).Join();
+        return r + "," + e + "," + (list?.Count + Tw(1));
+    }
+
+    /// <summary>A spread of an array of an inferred type is copied where C# copies an array's (its length known), before a later element changes it.</summary>
+    [Goroutine]
+    public static string LvoSpreadOfInferredArray(Log log, int n)
+    {
+        var arr = GoLvoLaunched(new[] { 1, 2, 3 }).Join();
+        int[] c = [.. arr, arr[0]++ + Tw(1)];
+        List<int> d = [n, .. arr, arr[1]++ + Tw(n)];
+        return string.Join(",", c) + ";" + string.Join(",", d) + ";" + arr[0] + arr[1];
+    }
+
+    /// <summary>An object's text in a concatenation is made when it is read, before a later suspension, also when the model cannot type the other side.</summary>
+    [Goroutine]
+    public static string LvoConcatenationOverInferredValues(Log log, int n)
+    {
+        var ctr = new LvoCounter(log, 1);
+        object o2 = ctr;
+        var pt = GoLvoLaunched(new LvoPoint { X = 1 }).Join();
+        o2 += "" + LvoBump(ctr, pt.X++ << (LvoCallee(log, 1) & 3));
+        var r = o2 + ("" + LvoBump(ctr, pt.X++ << (LvoCallee(log, 2) & 3)));
+        var t = ctr + ("" + LvoBump(ctr, pt.X++ << (LvoCallee(log, 3) & 3)));
+        return r + "|" + t;
+    }
+
+    /// <summary>A switch over a value of an inferred type whose guards do not suspend: `var w` takes that type.</summary>
+    [Goroutine]
+    public static string LvoVarPatternsOverInferredValues(Log log, int n)
+    {
+        var x = GoLvoLaunched(n).Join();
+        var y = 0;
+        switch (Tw(x) % 3)
+        {
+            case 0 when x > 2: y = 1; break;
+            case var w when w > 0: y += Tw(w); break;
+            default: y = 9; break;
+        }
+        var z = x switch { var v when v > 1 => v + Tw(1), _ => -1 };
+        return y + "," + z + (x is var u && u >= 0 ? Tw(u) : 0);
+    }
+}
