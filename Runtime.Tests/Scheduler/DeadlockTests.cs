@@ -36,6 +36,30 @@ public class DeadlockTests
         Assert.IsType<DeadlockException>(Assert.ThrowsAny<Exception>(() => b.Join()));
     }
 
+    /// <summary>
+    /// Go prints a select whose every case is a nil channel as any select ("select"); only <c>select {}</c> is
+    /// "select (no cases)". Until 2026-11-29 both read "select (no cases)" (bench/gosemantics' deadlock-select-nil).
+    /// </summary>
+    [Fact]
+    public void ASelectOfNilChannelsIsDumpedAsASelectAndAnEmptyOneAsHavingNoCases()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, DetectDeadlocks = true, DeadlockOnAllAsleep = true });
+        IEnumerable<Op> Nils() { yield return SelectOps.Select(Chan<int>.Nil.RecvCase(), Chan<string>.Nil.SendCase("x")); }
+        IEnumerable<Op> NoCases() { yield return SelectOps.SelectForever(); }
+        Goroutine nils = default, noCases = default;
+        IEnumerable<Op> Main()
+        {
+            nils = GoRuntime.Current.Go(Nils());
+            noCases = GoRuntime.Current.Go(NoCases());
+            yield break;
+        }
+        rt.Go(Main()).Join();
+        var ex = Assert.Throws<DeadlockException>(() => nils.Join());
+        Assert.Contains($"goroutine {nils.Id} [select]:", ex.Dump);
+        Assert.Contains($"goroutine {noCases.Id} [select (no cases)]:", ex.Dump);
+        Assert.IsType<DeadlockException>(Assert.ThrowsAny<Exception>(() => noCases.Join()));
+    }
+
     [Fact]
     public void SleepersAndTaskAwaitsAreNotDeadlocks()
     {

@@ -39,6 +39,11 @@ public enum WaitReason : byte
     SyncWaitGroupWait,
     /// <summary>Waiting in <see cref="GoSharp.Cond"/>'s Wait.</summary>
     SyncCondWait,
+    /// <summary>
+    /// Blocked in a select whose every case is a nil channel (forever). Go prints it as any select ("select"):
+    /// only <c>select {}</c> is "select (no cases)".
+    /// </summary>
+    SelectNilCases,
 }
 
 internal static class WaitReasonText
@@ -55,7 +60,7 @@ internal static class WaitReasonText
         WaitReason.ChanReceive => "chan receive",
         WaitReason.ChanSendNil => "chan send (nil chan)",
         WaitReason.ChanReceiveNil => "chan receive (nil chan)",
-        WaitReason.Select => "select",
+        WaitReason.Select or WaitReason.SelectNilCases => "select",
         WaitReason.SelectNoCases => "select (no cases)",
         WaitReason.Sleep => "sleep",
         WaitReason.SyncWait => "semacquire",

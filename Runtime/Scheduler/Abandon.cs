@@ -32,7 +32,8 @@ internal sealed partial class Sched
     }
 
     private static bool WaitsForever(G g) =>
-        g.WaitReason is WaitReason.ChanReceiveNil or WaitReason.ChanSendNil or WaitReason.SelectNoCases;
+        g.WaitReason is WaitReason.ChanReceiveNil or WaitReason.ChanSendNil or WaitReason.SelectNoCases
+            or WaitReason.SelectNilCases;
 
     /// <summary>True if <see cref="TryAbandonWait"/> can see into what <paramref name="g"/> waits on.</summary>
     private static bool IsWithdrawable(G g) =>

@@ -38,7 +38,8 @@ public struct SelectAwaiter<T1>
     public FrameResult Suspend(G g, Frame frame)
     {
         var op = _op!;
-        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNoCases);
+        // Every case is a nil channel (a default would have been taken): parked forever, "select" in dumps as in Go.
+        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNilCases);
         op.G = g;
         return g.Park(frame, op, null, WaitReason.Select);
     }
@@ -75,7 +76,8 @@ public struct SelectAwaiter<T1, T2>
     public FrameResult Suspend(G g, Frame frame)
     {
         var op = _op!;
-        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNoCases);
+        // Every case is a nil channel (a default would have been taken): parked forever, "select" in dumps as in Go.
+        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNilCases);
         op.G = g;
         return g.Park(frame, op, null, WaitReason.Select);
     }
@@ -113,7 +115,8 @@ public struct SelectAwaiter<T1, T2, T3>
     public FrameResult Suspend(G g, Frame frame)
     {
         var op = _op!;
-        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNoCases);
+        // Every case is a nil channel (a default would have been taken): parked forever, "select" in dumps as in Go.
+        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNilCases);
         op.G = g;
         return g.Park(frame, op, null, WaitReason.Select);
     }
@@ -152,7 +155,8 @@ public struct SelectAwaiter<T1, T2, T3, T4>
     public FrameResult Suspend(G g, Frame frame)
     {
         var op = _op!;
-        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNoCases);
+        // Every case is a nil channel (a default would have been taken): parked forever, "select" in dumps as in Go.
+        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNilCases);
         op.G = g;
         return g.Park(frame, op, null, WaitReason.Select);
     }
@@ -192,7 +196,8 @@ public struct SelectAwaiter<T1, T2, T3, T4, T5>
     public FrameResult Suspend(G g, Frame frame)
     {
         var op = _op!;
-        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNoCases);
+        // Every case is a nil channel (a default would have been taken): parked forever, "select" in dumps as in Go.
+        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNilCases);
         op.G = g;
         return g.Park(frame, op, null, WaitReason.Select);
     }
@@ -233,7 +238,8 @@ public struct SelectAwaiter<T1, T2, T3, T4, T5, T6>
     public FrameResult Suspend(G g, Frame frame)
     {
         var op = _op!;
-        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNoCases);
+        // Every case is a nil channel (a default would have been taken): parked forever, "select" in dumps as in Go.
+        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNilCases);
         op.G = g;
         return g.Park(frame, op, null, WaitReason.Select);
     }
@@ -275,7 +281,8 @@ public struct SelectAwaiter<T1, T2, T3, T4, T5, T6, T7>
     public FrameResult Suspend(G g, Frame frame)
     {
         var op = _op!;
-        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNoCases);
+        // Every case is a nil channel (a default would have been taken): parked forever, "select" in dumps as in Go.
+        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNilCases);
         op.G = g;
         return g.Park(frame, op, null, WaitReason.Select);
     }
@@ -318,7 +325,8 @@ public struct SelectAwaiter<T1, T2, T3, T4, T5, T6, T7, T8>
     public FrameResult Suspend(G g, Frame frame)
     {
         var op = _op!;
-        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNoCases);
+        // Every case is a nil channel (a default would have been taken): parked forever, "select" in dumps as in Go.
+        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNilCases);
         op.G = g;
         return g.Park(frame, op, null, WaitReason.Select);
     }

@@ -531,7 +531,8 @@ public struct SelectAwaiter<{tl(n)}>
     public FrameResult Suspend(G g, Frame frame)
     {{
         var op = _op!;
-        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNoCases);
+        // Every case is a nil channel (a default would have been taken): parked forever, "select" in dumps as in Go.
+        if (!op.HasChannelCases) return g.Park(frame, null, null, WaitReason.SelectNilCases);
         op.G = g;
         return g.Park(frame, op, null, WaitReason.Select);
     }}
