@@ -23,6 +23,8 @@ public static partial class Cases
         RegisterTimes();
         RegisterSyncs();
         RegisterScheduler();
+        RegisterEdges();
+        RegisterSchedOrder();
         if (args.Length != 1)
         {
             foreach (var name in s_cases.Keys.OrderBy(k => k, StringComparer.Ordinal)) Console.WriteLine(name);
