@@ -128,6 +128,9 @@ public abstract class Frame
     }
 
     internal Exception? Exception => Failure?.SourceException;
+
+    /// <summary>A root frame's Task source for <see cref="Goroutine.AsTask"/>, typed by its result (none here).</summary>
+    internal virtual IGoroutineTaskSource NewTaskSource() => new GoroutineTaskSource<Empty>();
 }
 
 /// <summary>A frame whose method returns a value.</summary>
@@ -144,6 +147,9 @@ public abstract class Frame<T> : Frame
         ThrowIfFailed();
         return Result;
     }
+
+    /// <summary>A Task of the result type, so that the untyped and the typed handle share one Task.</summary>
+    internal override IGoroutineTaskSource NewTaskSource() => new GoroutineTaskSource<T>();
 }
 
 /// <summary>A source position of a suspension point, for goroutine dumps.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 using GoSharp.CompilerServices;
 
 using GoSharp.Scheduler;
@@ -83,6 +84,18 @@ public readonly struct Goroutine : IEquatable<Goroutine>
     /// </summary>
     /// <param name="continueOnCapturedContext">Whether to resume on the captured context.</param>
     public ConfiguredGoroutineAwaitable ConfigureAwait(bool continueOnCapturedContext) => new(RootOrThrow, continueOnCapturedContext);
+
+    /// <summary>
+    /// The goroutine's end as a <see cref="Task"/>, for <see cref="Task.WhenAll(Task[])"/>, <see cref="Task.WhenAny(Task[])"/>,
+    /// <see cref="Task.WaitAsync(TimeSpan)"/> and APIs that take a Task. It completes as <c>await handle</c> in an async
+    /// method would: faulted with the goroutine's exception as its one inner exception, canceled (with the token) if
+    /// that exception is an <see cref="OperationCanceledException"/>. Every call for one goroutine returns the same
+    /// Task (also through the typed handle, where it is a <see cref="Task{TResult}"/>); a goroutine whose handle never
+    /// asks pays nothing. The Task's continuations run asynchronously. Handing the exception to the Task observes it:
+    /// the Task, not <see cref="GoRuntimeOptions.UnhandledException"/>, then reports it if nobody reads it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The handle is <see langword="default"/> (as <see cref="Join()"/> throws).</exception>
+    public Task AsTask() => JoinState.AsTask(RootOrThrow);
 
     internal Frame RootOrThrow
     {
@@ -173,6 +186,13 @@ public readonly struct Goroutine<T> : IEquatable<Goroutine<T>>
     /// </summary>
     /// <param name="continueOnCapturedContext">Whether to resume on the captured context.</param>
     public ConfiguredGoroutineAwaitable<T> ConfigureAwait(bool continueOnCapturedContext) => new(RootOrThrow, continueOnCapturedContext);
+
+    /// <summary>
+    /// The goroutine's end as a <see cref="Task{TResult}"/> with its result; see <see cref="Goroutine.AsTask"/>
+    /// (the untyped handle of the same goroutine returns this same Task).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The handle is <see langword="default"/> (as <see cref="Join()"/> throws).</exception>
+    public Task<T> AsTask() => (Task<T>)JoinState.AsTask(RootOrThrow);
 
     /// <summary>The untyped handle of the same goroutine.</summary>
     public static implicit operator Goroutine(Goroutine<T> g) => new(g.RootOrThrow, g.Id);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 using GoSharp.CompilerServices;
 
 namespace GoSharp.Scheduler;
@@ -193,6 +194,27 @@ internal sealed class JoinState : IParkCommit
     }
 
     /// <summary>
+    /// The goroutine's end as a Task (<see cref="Goroutine.AsTask"/>): the one made by the first call, kept in
+    /// the join record. Made under <c>lock(root)</c>, so either <see cref="Finish"/> finds it and completes it,
+    /// or the goroutine has ended and it is completed here. An exception kept for the unobserved-exception
+    /// report now belongs to the Task, which reports it as Tasks do, so the holder stands down.
+    /// </summary>
+    public static Task AsTask(Frame root)
+    {
+        IGoroutineTaskSource source;
+        lock (root)
+        {
+            var joins = root.GetOrAddJoins();
+            if (joins.Task is { } made) return made.Task;
+            joins.Task = source = root.NewTaskSource();
+            if (!root.IsCompleted) return source.Task;
+            joins.Unobserved?.Observed();
+        }
+        source.Complete(root);
+        return source.Task;
+    }
+
+    /// <summary>
     /// Marks the goroutine's first frame completed and wakes everyone waiting for it. An exception that no
     /// one is waiting for gets a finalizable holder, so it is reported if the handle is dropped unobserved.
     /// </summary>
@@ -201,6 +223,7 @@ internal sealed class JoinState : IParkCommit
         G? joiners;
         object? continuations;
         ThreadJoiner[]? threads;
+        IGoroutineTaskSource? task;
         lock (root)
         {
             if (root.IsCompleted) return;
@@ -208,6 +231,7 @@ internal sealed class JoinState : IParkCommit
             joiners = joins?.Goroutines;
             continuations = joins?.Continuations;
             threads = joins?.Threads?.TakeAll();
+            task = joins?.Task;
             if (joins is not null)
             {
                 joins.Goroutines = null;
@@ -217,13 +241,15 @@ internal sealed class JoinState : IParkCommit
             // Nobody waits: keep the exception for whoever drops the handle unobserved (Task's model) - unless
             // the runtime is being disposed, which ends goroutines with ObjectDisposedException by design.
             if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && threads is null
-                && !sched.IsDisposed)
+                && task is null && !sched.IsDisposed)
             {
                 root.GetOrAddJoins().Unobserved =
                     new UnobservedExceptionHolder(sched, goid, root.MethodName, root.Failure.SourceException);
             }
             root.MarkCompleted(null); // after the holder is in place: readers that see Done see it
         }
+        // Before any joiner can run: a joiner that then looks at the Task finds it complete.
+        task?.Complete(root);
         if (threads is not null)
             foreach (ThreadJoiner t in threads) t.Complete(root);
         while (joiners is not null)
@@ -256,6 +282,8 @@ internal sealed class JoinRecord
     public object? Continuations;
     /// <summary>Threads blocked in a plain Join, or null.</summary>
     public ThreadJoiners? Threads;
+    /// <summary>The Task of <see cref="Goroutine.AsTask"/>, made by its first call (no other goroutine pays for it).</summary>
+    public IGoroutineTaskSource? Task;
     /// <summary>Set when the goroutine failed with nobody waiting.</summary>
     public UnobservedExceptionHolder? Unobserved;
     /// <summary>The root frame's exception once it has a record (<see cref="Frame.Failure"/>).</summary>
