@@ -272,6 +272,87 @@ func init() {
 			case b <- 1:
 			}
 		},
+		// Mutex starvation mode: a waiter that has waited over 1 ms gets the lock handed to it, so a goroutine
+		// that unlocks and relocks in a loop cannot keep it from the waiter for long.
+		"mutex-starvation": func() {
+			runtime.GOMAXPROCS(2)
+			var mu sync.Mutex
+			stop, started := make(chan bool), make(chan bool)
+			rounds := 0
+			go func() {
+				mu.Lock()
+				started <- true
+				for {
+					select {
+					case <-stop:
+						mu.Unlock()
+						return
+					default:
+					}
+					mu.Unlock()
+					mu.Lock()
+					rounds++
+				}
+			}()
+			<-started
+			got := make(chan bool)
+			go func() {
+				timeout := time.After(2 * time.Second)
+				select {
+				case <-got:
+				case <-timeout:
+					fmt.Println("the waiter did not get the lock within 2s")
+				}
+				close(stop)
+			}()
+			mu.Lock()
+			got <- true
+			fmt.Println("the waiter got the lock while the other goroutine looped")
+			mu.Unlock()
+		},
+		// A Signal with no waiter is not remembered: a later Wait waits for the next one.
+		"cond-signal-lost": func() {
+			var mu sync.Mutex
+			c := sync.NewCond(&mu)
+			c.Signal()
+			c.Broadcast()
+			woken := make(chan bool)
+			parked := make(chan bool)
+			go func() {
+				mu.Lock()
+				parked <- true
+				c.Wait()
+				mu.Unlock()
+				woken <- true
+			}()
+			<-parked
+			select {
+			case <-woken:
+				fmt.Println("woken by an earlier signal")
+			case <-time.After(50 * time.Millisecond):
+				fmt.Println("not woken by earlier signals")
+			}
+			mu.Lock()
+			c.Signal()
+			mu.Unlock()
+			<-woken
+			fmt.Println("woken by a signal after the wait")
+		},
+		// A goroutine's unrecovered panic ends a Go program at once, even while main waits forever. GoSharp
+		// reports a goroutine's unobserved exception when its handle is collected; main waiting forever is a
+		// deadlock first (docs/scheduler.md).
+		"panic-while-main-blocked": func() {
+			go func() { panic("in goroutine") }()
+			select {}
+		},
+		// Recursive read locking with a writer waiting deadlocks (sync.RWMutex's documentation forbids it).
+		"deadlock-rwmutex-recursive-rlock": func() {
+			var rw sync.RWMutex
+			rw.RLock()
+			go func() { rw.Lock() }()
+			time.Sleep(10 * time.Millisecond)
+			rw.RLock()
+		},
 		// Goroutines that ended, by returning or by a recovered panic, are no longer counted.
 		"numgoroutine-recovered": func() {
 			done := make(chan bool)

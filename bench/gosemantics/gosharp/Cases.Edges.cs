@@ -27,6 +27,10 @@ public static partial class Cases
         Register("deadlock-cycle", GoDeadlockCycle);
         Register("deadlock-select-nil", GoDeadlockSelectNil);
         Register("numgoroutine-recovered", GoNumGoroutineRecovered);
+        Register("mutex-starvation", GoMutexStarvation);
+        Register("cond-signal-lost", GoCondSignalLost);
+        Register("panic-while-main-blocked", GoPanicWhileMainBlocked);
+        Register("deadlock-rwmutex-recursive-rlock", GoDeadlockRWMutexRecursiveRLock);
     }
 
     [Goroutine]
@@ -388,5 +392,99 @@ public static partial class Cases
         for (var i = 0; i < 5; i++) done.Recv();
         Go.Sleep(TimeSpan.FromMilliseconds(10));
         Console.WriteLine("after " + Go.NumGoroutine);
+    }
+
+    [Goroutine]
+    private static void Relocker(Sync.Mutex mu, Chan<bool> stop, Chan<bool> started)
+    {
+        mu.Lock();
+        started.Send(true);
+        while (true)
+        {
+            if (stop.TryRecvOk(out _, out _))
+            {
+                mu.Unlock();
+                return;
+            }
+            mu.Unlock();
+            mu.Lock();
+        }
+    }
+
+    [Goroutine]
+    private static void StopWhenGot(Chan<bool> got, Chan<bool> stop)
+    {
+        var timeout = Go.After(TimeSpan.FromSeconds(2));
+        if (Go.Select(got.RecvCase(), timeout.RecvCase()).Index == 1)
+            Console.WriteLine("the waiter did not get the lock within 2s");
+        stop.Close();
+    }
+
+    [Goroutine]
+    private static void MutexStarvation()
+    {
+        Go.SetMaxProcs(2);
+        var mu = new Sync.Mutex();
+        var stop = new Chan<bool>();
+        var started = new Chan<bool>();
+        GoRelocker(mu, stop, started);
+        started.Recv();
+        var got = new Chan<bool>();
+        GoStopWhenGot(got, stop);
+        mu.Lock();
+        got.Send(true);
+        Console.WriteLine("the waiter got the lock while the other goroutine looped");
+        mu.Unlock();
+    }
+
+    [Goroutine]
+    private static void CondWaitReport(Sync.Mutex mu, Cond c, Chan<bool> parked, Chan<bool> woken)
+    {
+        mu.Lock();
+        parked.Send(true);
+        c.Wait();
+        mu.Unlock();
+        woken.Send(true);
+    }
+
+    [Goroutine]
+    private static void CondSignalLost()
+    {
+        var mu = new Sync.Mutex();
+        var c = new Cond(mu);
+        c.Signal();
+        c.Broadcast();
+        var woken = new Chan<bool>();
+        var parked = new Chan<bool>();
+        GoCondWaitReport(mu, c, parked, woken);
+        parked.Recv();
+        Console.WriteLine(Go.Select(woken.RecvCase(), Go.After(TimeSpan.FromMilliseconds(50)).RecvCase()).Index == 0
+            ? "woken by an earlier signal"
+            : "not woken by earlier signals");
+        mu.Lock();
+        c.Signal();
+        mu.Unlock();
+        woken.Recv();
+        Console.WriteLine("woken by a signal after the wait");
+    }
+
+    [Goroutine]
+    private static void PanicWhileMainBlocked()
+    {
+        GoThrow();
+        Go.Select();
+    }
+
+    [Goroutine]
+    private static void LockOnly(RWMutex rw) => rw.Lock();
+
+    [Goroutine]
+    private static void DeadlockRWMutexRecursiveRLock()
+    {
+        var rw = new RWMutex();
+        rw.RLock();
+        GoLockOnly(rw);
+        Go.Sleep(TimeSpan.FromMilliseconds(10));
+        rw.RLock();
     }
 }

@@ -55,6 +55,11 @@ public static partial class Cases
         }
         catch (DeadlockException e)
         {
+            // The deadlock probe's collection may also have found a dropped handle of a goroutine that failed
+            // (panic-while-main-blocked): let its report, which ends the program as Go's panic would, come first.
+            // A report still pending when Main returns would race with the runtime's shutdown.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             // Go's report: the message, then the main goroutine's header line.
             Console.WriteLine("fatal error: " + e.Message);
             Console.WriteLine(e.Dump.Split('\n').FirstOrDefault(l => l.StartsWith("goroutine 1 ", StringComparison.Ordinal)));
