@@ -15,7 +15,7 @@ namespace GoSharp.Runtime.Tests.Bridges;
 /// </summary>
 public class AsTaskTests
 {
-    public static TheoryData<int> Procs => new() { 1, 2 };
+    public static TheoryData<int> Procs => new() { 1, 2, 4 };
 
     [Theory, MemberData(nameof(Procs))]
     public void TheTaskCompletesWithTheResultWhenTheGoroutineEnds(int procs) => Rt.With(procs, rt =>
@@ -103,6 +103,12 @@ public class AsTaskTests
         var tasks = Enumerable.Range(0, 1000).Select(i => rt.Spawn(new GateFrame<int>(gate, _ => i)).AsTask()).ToArray();
         gate.Close(); // every goroutine ends now, most after its Task was made
         Assert.Equal(Enumerable.Range(0, 1000), Task.WhenAll(tasks).GetAwaiter().GetResult());
+
+        // Goroutines that end at once, their Task asked for while they may be ending on another P: whichever side
+        // takes the lock first, the Task completes (a lost one would leave WhenAll waiting).
+        var open = Closed();
+        var racing = Enumerable.Range(0, 1000).Select(i => rt.Spawn(new GateFrame<int>(open, _ => i)).AsTask()).ToArray();
+        Assert.Equal(Enumerable.Range(0, 1000), Task.WhenAll(racing).GetAwaiter().GetResult());
     });
 
     [Fact]
