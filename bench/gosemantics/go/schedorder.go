@@ -72,6 +72,29 @@ func init() {
 			wg.Wait()
 			fmt.Println(out)
 		},
+		// A sender filling a small buffer and a receiver draining it on one P: a receive from a full buffer takes
+		// the parked sender's value into the buffer and readies it, and the receiver runs on until it blocks.
+		"sched-buffered-pingpong": func() {
+			warmUp()
+			out := []string{}
+			ch := make(chan int, 2)
+			done := make(chan bool)
+			go func() {
+				for i := 0; i < 6; i++ {
+					ch <- i
+					out = append(out, fmt.Sprint("s", i))
+				}
+				close(ch)
+			}()
+			go func() {
+				for v := range ch {
+					out = append(out, fmt.Sprint("r", v))
+				}
+				done <- true
+			}()
+			<-done
+			fmt.Println(out)
+		},
 		// A goroutine readied by a send runs next, before the goroutines already queued.
 		"sched-ready-runnext": func() {
 			warmUp()

@@ -13,6 +13,7 @@ public static partial class Cases
         Register("sched-spawn-many", GoSchedSpawnMany);
         Register("sched-nested", GoSchedNested);
         Register("sched-ready-runnext", GoSchedReadyRunnext);
+        Register("sched-buffered-pingpong", GoSchedBufferedPingPong);
     }
 
     /// <summary>
@@ -118,6 +119,37 @@ public static partial class Cases
         ch.Send(7);
         output.Add("sent");
         wg.Wait();
+        Console.WriteLine(Join(output));
+    }
+
+    [Goroutine]
+    private static void BufferedSender(Chan<int> ch, List<string> output)
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            ch.Send(i);
+            output.Add("s" + i);
+        }
+        ch.Close();
+    }
+
+    [Goroutine]
+    private static void BufferedReceiver(Chan<int> ch, List<string> output, Chan<bool> done)
+    {
+        foreach (var v in ch) output.Add("r" + v);
+        done.Send(true);
+    }
+
+    [Goroutine]
+    private static void SchedBufferedPingPong()
+    {
+        Go.SetMaxProcs(1);
+        var output = new List<string>();
+        var ch = new Chan<int>(2);
+        var done = new Chan<bool>();
+        GoBufferedSender(ch, output);
+        GoBufferedReceiver(ch, output, done);
+        done.Recv();
         Console.WriteLine(Join(output));
     }
 }
