@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GoSharp.CompilerServices;
+using GoSharp.Runtime.Tests.Frames;
 using Xunit;
 
 namespace GoSharp.Runtime.Tests.Bridges;
@@ -110,6 +111,25 @@ public class AsTaskTests
         var racing = Enumerable.Range(0, 1000).Select(i => rt.Spawn(new GateFrame<int>(open, _ => i)).AsTask()).ToArray();
         Assert.Equal(Enumerable.Range(0, 1000), Task.WhenAll(racing).GetAwaiter().GetResult());
     });
+
+    /// <summary>
+    /// Deterministic mode: the Tasks are asked for inside the runtime, by the goroutine that starts the workers, while
+    /// the workers interleave as each seed decides (some end before their Task exists, some after).
+    /// </summary>
+    [Fact]
+    public async Task TasksCompleteUnderEverySeedOfDeterministicMode()
+    {
+        for (int seed = 0; seed < 50; seed++)
+        {
+            using var rt = new GoRuntime(new GoRuntimeOptions { DeterministicSeed = seed });
+            var tasks = new Task<long>[8];
+            rt.Spawn(new ActionFrame(() =>
+            {
+                for (int k = 0; k < tasks.Length; k++) tasks[k] = GoRuntime.Current.Spawn(new YieldingFrame(k, k)).AsTask();
+            })).Join();
+            Assert.Equal(Enumerable.Range(0, tasks.Length).Select(k => YieldingFrame.Expected(k, k)), await Task.WhenAll(tasks));
+        }
+    }
 
     [Fact]
     public void ADefaultHandleThrowsAsJoinDoes()
