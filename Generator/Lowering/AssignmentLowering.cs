@@ -391,6 +391,13 @@ internal sealed partial class MethodLowerer
                 {
                     // base[Tw(1)] = ...: only the indexes are spilled; the Renamer makes base an indexer proxy (BaseAccess.cs).
                 }
+                else if (IsMaybeValueTypeVariable(ea.Expression))
+                {
+                    // t[Tw(1)] = 5, t[i] += Tw(2) on a variable of a type parameter (`where T : IList`): a struct's
+                    // indexer sets the variable itself, a class's the object read before the indexes; spilled as a
+                    // value it would set a copy of a struct. Roslyn's answer, as for a call on such a receiver.
+                    repl[ea.Expression] = SpillMaybeValueTypeReceiver(ea.Expression);
+                }
                 else if (exprType is null || exprType.IsValueType)
                 {
                     Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("Assigning to an element of a struct around a suspension point"));

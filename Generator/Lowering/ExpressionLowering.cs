@@ -316,8 +316,10 @@ internal sealed partial class MethodLowerer
                 repl[op] = read;
                 continue;
             }
-            if (spill && IsMaybeValueTypeVariable(op) && op.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } ma && ma.Expression == op)
+            if (spill && IsMaybeValueTypeVariable(op) && IsCalledOrIndexedReceiver(op))
             {
+                // t.Bump(Tw(1)), t[Tw(1)] of a type parameter's variable: a struct's member runs on the variable after
+                // the arguments (seeing what they assign to it), a class's on the object read before them.
                 repl[op] = SpillMaybeValueTypeReceiver(op);
                 continue;
             }
