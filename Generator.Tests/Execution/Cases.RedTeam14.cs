@@ -1,3 +1,7 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
 namespace GoSharp.Generator.Tests.Execution;
 
 // Red team round 14: generic goroutines.
@@ -75,5 +79,56 @@ public static partial class Cases
         public string Tag = "";
         public int this[int i] { get => _p + i; set => _p = value * 10 + i; }
         public string Who => Tag + _p;
+    }
+}
+
+public static partial class Cases
+{
+    // Bug 2 (silently wrong): the same through the implicit Index indexer (`x[^Tw(1)] = 9`, `x[^2] += Tw(1)`,
+    // `x[^Tw(1)]++` on `T : IList<int>`, no Index indexer): the receiver was spilled as a value, so a struct's
+    // setter ran on a copy. It is now reached as above, `Count` read through the same reference.
+    [Goroutine]
+    public static string Rt14TypeParameterFromEnd(Log log, int n)
+    {
+        var s = new CountedList14(log, 1, 2, 3, 4);
+        var r = FromEnd14(s, n);
+        var c = new List<int> { 5, 6, 7 };
+        return r + "|" + FromEnd14(c, n) + string.Join("", c);
+    }
+
+    [Goroutine]
+    private static string FromEnd14<T>(T x, int n) where T : IList<int>
+    {
+        x[^Tw(1)] = 9;
+        x[^2] += Tw(n);
+        x[^Tw(3)]++;
+        x[Tw(0)] = x[^1] + 1;
+        return string.Join("", x) + (x is CountedList14 c ? ":" + c.Sets : "");
+    }
+
+    // An IList<int> struct that counts its own setter calls in itself: a call on a copy is lost.
+    public struct CountedList14 : IList<int>
+    {
+        private readonly int[] _items;
+        private readonly Log _log;
+        public int Sets;
+        public CountedList14(Log log, params int[] items) { _log = log; _items = items; Sets = 0; }
+        public int this[int index]
+        {
+            get { _log.Add("get" + index); return _items[index]; }
+            set { _log.Add("set" + index); Sets++; _items[index] = value; }
+        }
+        public int Count { get { _log.Add("count"); return _items.Length; } }
+        public bool IsReadOnly => false;
+        public void Add(int item) => throw new NotSupportedException();
+        public void Clear() => throw new NotSupportedException();
+        public bool Contains(int item) => Array.IndexOf(_items, item) >= 0;
+        public void CopyTo(int[] array, int arrayIndex) => _items.CopyTo(array, arrayIndex);
+        public IEnumerator<int> GetEnumerator() => ((IEnumerable<int>)_items).GetEnumerator();
+        public int IndexOf(int item) => Array.IndexOf(_items, item);
+        public void Insert(int index, int item) => throw new NotSupportedException();
+        public bool Remove(int item) => throw new NotSupportedException();
+        public void RemoveAt(int index) => throw new NotSupportedException();
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

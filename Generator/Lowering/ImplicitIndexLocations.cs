@@ -29,9 +29,17 @@ internal sealed partial class MethodLowerer
             return null;
         var recvType = TypeOf(ea.Expression);
         if (recvType is null || recvType.IsValueType) return null;   // refused by the caller, as any struct element
-        var recv = LowerExpression(ea.Expression);
-        if (ea.Expression is not ThisExpressionSyntax)
+        string recv;
+        if (IsMaybeValueTypeVariable(ea.Expression))
         {
+            // A type parameter's variable (`where T : IList<int>`): a struct's setter must change the variable, not
+            // a copy; a class's object is the one read before the index (Roslyn's answer, as for a call on it).
+            recv = SpillMaybeValueTypeReceiver(ea.Expression);
+        }
+        else if (ea.Expression is ThisExpressionSyntax) recv = LowerExpression(ea.Expression);
+        else
+        {
+            recv = LowerExpression(ea.Expression);
             var (t, read) = ValueTemp(recvType, ea.Expression, "receiver of an implicit Index access");
             Src(ea.Expression);
             Stmt($"{t} = {recv};");
