@@ -41,29 +41,33 @@ internal sealed partial class MethodLowerer
                 Stmt($"{member}.{name.Identifier.Text} = {v};");
             }
             else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax index, Right: not InitializerExpressionSyntax } ia
-                && nested.Parent is AssignmentExpressionSyntax { Left: var owner } && TypeOf(owner) is { IsReferenceType: true } ownerType)
+                && nested.Parent is AssignmentExpressionSyntax { Left: var owner } && TypeOf(owner) is { } ownerType)
             {
                 // D = { [k] = v }: C# evaluates the index arguments, then reads o.D, then the value, then calls the setter.
-                var r = new Dictionary<SyntaxNode, string>();
-                foreach (var arg in ValueArguments(index.ArgumentList))
+                var indexes = SpilledIndexes(index);
+                string receiver;
+                if (ownerType.IsValueType)
                 {
-                    // Every index before the read of o.D (LowerOperands would leave the last one to the residual).
-                    var value = LowerExpression(arg);
-                    if (!IsTrivial(arg))
-                    {
-                        var (t, read) = ValueTemp(TypeOf(arg), arg, "index of a nested index initializer");
-                        Src(arg);
-                        Stmt($"{t} = {value};");
-                        value = read;
-                    }
-                    r[arg] = value;
+                    // S = { [k] = v } of a struct field (C# refuses it on a property, CS1918): the field's own indexer,
+                    // the variable itself, as C# sets it.
+                    receiver = member;
                 }
-                var receiver = Temp(ownerType, owner, "receiver of a nested index initializer");
-                Src(init);
-                Stmt($"{receiver} = {member};");
+                else
+                {
+                    receiver = Temp(ownerType, owner, "receiver of a nested index initializer");
+                    Src(init);
+                    Stmt($"{receiver} = {member};");
+                    // A type parameter's field may hold either: the variable for a struct, the object read first for a class.
+                    if (!ownerType.IsReferenceType) receiver = $"(default({ownerType.Fq()}) == null ? ref {receiver} : ref {member})";
+                }
                 var v = LowerExpression(ia.Right);
                 Src(init);
-                Stmt($"{receiver}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}{CallerInfoSuffix(CallerInfo.ArgumentsOf(Model, index))}] = {v};");
+                Stmt($"{receiver}[{indexes}] = {v};");
+            }
+            else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax elementIndex, Right: InitializerExpressionSyntax elementInit })
+            {
+                // A = { [k] = { X = v } }: the indexes once, then the members of the element, each through it.
+                LowerNestedInitializer($"{member}[{SpilledIndexes(elementIndex)}]", elementInit);
             }
             else if (isCollection && init is InitializerExpressionSyntax complex)
             {
@@ -82,6 +86,29 @@ internal sealed partial class MethodLowerer
                 Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This nested initializer member"));
             }
         }
+    }
+
+    /// <summary>
+    /// The indexes of an index initializer (<c>[k] = ...</c>), each spilled unless trivial, as the text between its
+    /// brackets: C# evaluates them once, before it reads the receiver and before the value or nested members.
+    /// </summary>
+    private string SpilledIndexes(ImplicitElementAccessSyntax index)
+    {
+        var r = new Dictionary<SyntaxNode, string>();
+        foreach (var arg in ValueArguments(index.ArgumentList))
+        {
+            // Every index before the read of o.D (LowerOperands would leave the last one to the residual).
+            var value = LowerExpression(arg);
+            if (!IsTrivial(arg))
+            {
+                var (t, read) = ValueTemp(TypeOf(arg), arg, "index of a nested index initializer");
+                Src(arg);
+                Stmt($"{t} = {value};");
+                value = read;
+            }
+            r[arg] = value;
+        }
+        return string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a))) + CallerInfoSuffix(CallerInfo.ArgumentsOf(Model, index));
     }
 
     // `Tags = { ... }` sets nothing (it reads Tags and adds to it), even when Tags is init-only.
@@ -177,6 +204,11 @@ internal sealed partial class MethodLowerer
                 var r = LowerOperands(parts);
                 Src(init);
                 Stmt($"{o}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}{CallerInfoSuffix(CallerInfo.ArgumentsOf(Model, index))}] = {Operand(r, ia.Right)};");
+            }
+            else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax elementIndex, Right: InitializerExpressionSyntax elementInit })
+            {
+                // [k] = { X = v }: the indexes once, then the members of the element, each through it.
+                LowerNestedInitializer($"{o}[{SpilledIndexes(elementIndex)}]", elementInit);
             }
             else if (isCollection && init is InitializerExpressionSyntax complex)
             {
