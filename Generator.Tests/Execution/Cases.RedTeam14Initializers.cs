@@ -80,3 +80,34 @@ public static partial class Cases
         public LoggedElement14 this[int i] { get { _log.Add("element" + i); return Items[i]; } }
     }
 }
+
+public static partial class Cases
+{
+    // Bug 4 (refused where async accepts): an index initializer in an initializer that also sets an init-only
+    // member (`new Settings14 { Name = Tw("x"), ["k"] = 1 }`) was refused (GOSH0010): that path created the object
+    // with its init-only members and then ran only nested initializers. Index initializers after the last member
+    // assignment now run on the created object too, in order, as nested ones do.
+    [Goroutine]
+    public static string Rt14IndexInitializersAfterInitOnly(Log log, int n)
+    {
+        var a = new Settings14 { Log = log, Name = Tw("x" + n), [log.L("k", 1)] = Tw(log.L("v", 2)), [3] = log.L("w", n) };
+        var b = new Settings14 { Log = log, Name = "y", Tags = { Tw(n) }, [Tw(4)] = 5, Inner = { [Tw(6)] = 7 } };
+        return a + "|" + b;
+    }
+
+    public sealed class Settings14
+    {
+        private string _set = "";
+        // Set in the initializer: a constructor that runs code is refused with init-only members (values first).
+        public Log? Log { get; set; }
+        public string Name { get; init; } = "";
+        public List<int> Tags { get; } = new();
+        public InitSlotsClass14 Inner { get; } = new();
+        public int this[int k]
+        {
+            get => k;
+            set { Log?.Add("set" + k + "=" + value); _set += k + "=" + value + ";"; }
+        }
+        public override string ToString() => Name + ":" + string.Join("", Tags) + ":" + _set + ":" + Inner.Who;
+    }
+}

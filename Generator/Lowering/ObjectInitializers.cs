@@ -128,17 +128,20 @@ internal sealed partial class MethodLowerer
     {
         var members = new List<(string Name, ExpressionSyntax Value)>();
         // Nested initializers (`Tags = { Tw(1) }`) after every member assignment run on the created object, in order.
-        var nestedAfter = new List<(string Name, InitializerExpressionSyntax Initializer)>();
+        // Nested initializers (`Tags = { Tw(1) }`) and index initializers (`["k"] = Tw(1)`) after every member
+        // assignment run on the created object, in order, as they would after those assignments.
+        var after = new List<ExpressionSyntax>();
         foreach (var init in oc.Initializer!.Expressions)
         {
-            if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax && nestedAfter.Count == 0)
+            if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax && after.Count == 0)
                 members.Add((name.Identifier.Text, asg.Right));
-            else if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax nestedName, Right: InitializerExpressionSyntax nested })
-                nestedAfter.Add((nestedName.Identifier.Text, nested));
+            else if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax or ImplicitElementAccessSyntax } later
+                && (later.Right is InitializerExpressionSyntax || later.Left is ImplicitElementAccessSyntax))
+                after.Add(init);
             else
                 Report(DiagnosticDescriptors.Unsupported, init, init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax }
-                    ? DiagnosticDescriptors.NotSupported("An init-only or required member set after a nested initializer (`Tags = { ... }`) in an initializer with a suspension point",
-                        "the object must be created with its init-only members before the nested initializer runs; set those members first")
+                    ? DiagnosticDescriptors.NotSupported("An init-only or required member set after a nested or index initializer (`Tags = { ... }`, `[k] = v`) in an initializer with a suspension point",
+                        "the object must be created with its init-only members before the nested or index initializer runs; set those members first")
                     : DiagnosticDescriptors.NotYet("This object initializer member"));
         }
         if (!ConstructorRunsNoUserCode(oc))
@@ -150,7 +153,7 @@ internal sealed partial class MethodLowerer
         var o = Temp(type, oc, "object under construction");
         Src(oc);
         Stmt($"{o} = {text};");
-        foreach (var (name, nested) in nestedAfter) LowerNestedInitializer($"{o}.{name}", nested);
+        foreach (var init in after) LowerInitializerMember(o, init, isCollection: false);
         return o;
     }
 
@@ -184,50 +187,53 @@ internal sealed partial class MethodLowerer
         Src(oc);
         Stmt($"{o} = new {type?.Fq()}({args});");
         var isCollection = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
-        foreach (var init in oc.Initializer!.Expressions)
-        {
-            if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax)
-            {
-                var v = LowerExpression(asg.Right);
-                Src(init);
-                Stmt($"{o}.{name.Identifier.Text} = {v};");
-            }
-            else if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax nestedName, Right: InitializerExpressionSyntax nested })
-            {
-                LowerNestedInitializer($"{o}.{nestedName.Identifier.Text}", nested);
-            }
-            else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax index } ia && ia.Right is not InitializerExpressionSyntax)
-            {
-                // ["k"] = value: the index arguments, then the value, then the indexer's setter.
-                var parts = ValueArguments(index.ArgumentList).ToList();
-                parts.Add(ia.Right);
-                var r = LowerOperands(parts);
-                Src(init);
-                Stmt($"{o}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}{CallerInfoSuffix(CallerInfo.ArgumentsOf(Model, index))}] = {Operand(r, ia.Right)};");
-            }
-            else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax elementIndex, Right: InitializerExpressionSyntax elementInit })
-            {
-                // [k] = { X = v }: the indexes once, then the members of the element, each through it.
-                LowerNestedInitializer($"{o}[{SpilledIndexes(elementIndex)}]", elementInit);
-            }
-            else if (isCollection && init is InitializerExpressionSyntax complex)
-            {
-                var r = LowerOperands(complex.Expressions.ToList());
-                Src(init);
-                Stmt($"{o}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))}{AddCallerInfo(init)});");
-            }
-            else if (isCollection)
-            {
-                var v = LowerExpression(init);
-                Src(init);
-                Stmt($"{o}.Add({v}{AddCallerInfo(init)});");
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This object initializer member"));
-            }
-        }
+        foreach (var init in oc.Initializer!.Expressions) LowerInitializerMember(o, init, isCollection);
         return o;
+    }
+
+    /// <summary>One member of the initializer of the object in <paramref name="o"/>: an assignment, a nested or index initializer, an element to add.</summary>
+    private void LowerInitializerMember(string o, ExpressionSyntax init, bool isCollection)
+    {
+        if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax)
+        {
+            var v = LowerExpression(asg.Right);
+            Src(init);
+            Stmt($"{o}.{name.Identifier.Text} = {v};");
+        }
+        else if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax nestedName, Right: InitializerExpressionSyntax nested })
+        {
+            LowerNestedInitializer($"{o}.{nestedName.Identifier.Text}", nested);
+        }
+        else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax index } ia && ia.Right is not InitializerExpressionSyntax)
+        {
+            // ["k"] = value: the index arguments, then the value, then the indexer's setter.
+            var parts = ValueArguments(index.ArgumentList).ToList();
+            parts.Add(ia.Right);
+            var r = LowerOperands(parts);
+            Src(init);
+            Stmt($"{o}[{string.Join(", ", index.ArgumentList.Arguments.Select(a => ArgumentText(r, a)))}{CallerInfoSuffix(CallerInfo.ArgumentsOf(Model, index))}] = {Operand(r, ia.Right)};");
+        }
+        else if (!isCollection && init is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax elementIndex, Right: InitializerExpressionSyntax elementInit })
+        {
+            // [k] = { X = v }: the indexes once, then the members of the element, each through it.
+            LowerNestedInitializer($"{o}[{SpilledIndexes(elementIndex)}]", elementInit);
+        }
+        else if (isCollection && init is InitializerExpressionSyntax complex)
+        {
+            var r = LowerOperands(complex.Expressions.ToList());
+            Src(init);
+            Stmt($"{o}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))}{AddCallerInfo(init)});");
+        }
+        else if (isCollection)
+        {
+            var v = LowerExpression(init);
+            Src(init);
+            Stmt($"{o}.Add({v}{AddCallerInfo(init)});");
+        }
+        else
+        {
+            Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This object initializer member"));
+        }
     }
 
     /// <summary>The omitted caller-info arguments of the Add call an initializer element is, as ", m: ...", or "" (CallerInfo.cs).</summary>
