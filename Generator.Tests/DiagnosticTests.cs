@@ -270,7 +270,8 @@ public class DiagnosticTests
 
     [Fact]
     public void InitOnlyMemberAfterANestedInitializerWithASuspension() => Expect("GOSH0010", """
-        public record P(string Name) { public System.Collections.Generic.List<int> Tags { get; init; } = new(); public int Age { get; init; } }
+        // A struct: a class is made first and its init-only members set in order through their accessors.
+        public record struct P(string Name) { public System.Collections.Generic.List<int> Tags { get; init; } = new(); public int Age { get; init; } }
         public partial class C
         {
             [Goroutine] static int Tw(int x) { Go.Yield(); return x; }

@@ -78,7 +78,7 @@ internal static class FrameEmitter
 
         HiddenMembers(w, m.PrimaryParameterAccessors, $"/// <summary>The field of a primary constructor parameter <c>{Xml(m.MethodDisplayName)}</c> uses, which its frame cannot name (generated).</summary>");
 
-        HiddenMembers(w, m.InitAccessors, $"/// <summary>An init accessor a with expression of <c>{Xml(m.MethodDisplayName)}</c> sets on its clone, which its frame cannot call (generated).</summary>");
+        HiddenMembers(w, m.InitAccessors, $"/// <summary>An init accessor that <c>{Xml(m.MethodDisplayName)}</c> sets after its object is made (a with expression's clone, an object initializer's object), which its frame cannot call (generated).</summary>");
 
         HiddenMembers(w, m.OperatorAccessors, $"/// <summary>An operator false a user-defined &amp;&amp; of <c>{Xml(m.MethodDisplayName)}</c> tests alone, which C# cannot call by name (generated).</summary>");
 

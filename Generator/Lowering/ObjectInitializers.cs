@@ -157,6 +157,42 @@ internal sealed partial class MethodLowerer
         return o;
     }
 
+    private const string InitConstruct = "An object initializer that sets init-only members, with a suspension point, after a constructor that runs code";
+    private const string InitScheme = "the object is created first, then each member is set in order, an init-only one through an [UnsafeAccessor]";
+
+    // `new T { Tags = { ... }, Age = 3 }`: a member set after a nested initializer, which C# runs first.
+    private bool InitOnlyAfterNestedInitializer(InitializerExpressionSyntax init)
+    {
+        var nestedSeen = false;
+        foreach (var e in init.Expressions)
+        {
+            if (e is AssignmentExpressionSyntax { Right: InitializerExpressionSyntax }) nestedSeen = true;
+            else if (nestedSeen && e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax }) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <c>new T(args)</c> compiles alone and each init-only member the initializer sets can then be set
+    /// through an <c>[UnsafeAccessor]</c> to its init accessor, as C#'s own lowering calls it after the constructor
+    /// and after each earlier member's value: a class whose required members, if any, the constructor sets
+    /// (<c>[SetsRequiredMembers]</c>).
+    /// </summary>
+    private bool CreatableBeforeItsMembers(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named) return false;
+        if (Model.GetOperation(oc, _ct) is not IObjectCreationOperation { Constructor: { } ctor }) return false;
+        var setsRequired = ctor.GetAttributes().Any(a => a.AttributeClass is { Name: "SetsRequiredMembersAttribute" });
+        for (var t = named; t is not null && !setsRequired; t = t.BaseType)
+            if (t.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })) return false;
+        foreach (var e in oc.Initializer!.Expressions)
+            if (e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name, Right: not InitializerExpressionSyntax }
+                && Model.GetSymbolInfo(name, _ct).Symbol is IPropertySymbol { SetMethod.IsInitOnly: true } p
+                && InitAccessorRefusal(p) is not null)
+                return false;
+        return true;
+    }
+
     private bool ConstructorRunsNoUserCode(BaseObjectCreationExpressionSyntax oc)
     {
         if (Model.GetOperation(oc, _ct) is not IObjectCreationOperation { Constructor: { } ctor }) return false;
@@ -181,24 +217,39 @@ internal sealed partial class MethodLowerer
         var repl = oc.ArgumentList is null ? new Dictionary<SyntaxNode, string>() : LowerOperands(ValueArguments(oc.ArgumentList).ToList());
         var args = oc.ArgumentList is null ? "" : string.Join(", ", oc.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
         var isCollectionInit = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
+        Dictionary<SyntaxNode, string>? initAccessors = null;
         if (!isCollectionInit && SetsInitOnlyOrRequired(oc.Initializer!))
-            return LowerInitOnlyCreation(oc, type, repl, args);
+        {
+            // One expression over values spilled first where that keeps C#'s order; else, where the object can be
+            // made without its members, it is, and each init-only member is set in turn through its accessor.
+            if ((ConstructorRunsNoUserCode(oc) && !InitOnlyAfterNestedInitializer(oc.Initializer!)) || !CreatableBeforeItsMembers(oc, type))
+                return LowerInitOnlyCreation(oc, type, repl, args);
+            initAccessors = new Dictionary<SyntaxNode, string>();
+            foreach (var init in oc.Initializer!.Expressions)
+                if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name, Right: not InitializerExpressionSyntax }
+                    && Model.GetSymbolInfo(name, _ct).Symbol is IPropertySymbol { SetMethod.IsInitOnly: true } p)
+                {
+                    if (InitAccessor(p, init, InitConstruct, InitScheme) is not { } accessor) return RewriteExpr(oc);
+                    initAccessors[init] = accessor;
+                }
+        }
         var o = Temp(type, oc, "object under construction");
         Src(oc);
         Stmt($"{o} = new {type?.Fq()}({args});");
         var isCollection = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
-        foreach (var init in oc.Initializer!.Expressions) LowerInitializerMember(o, init, isCollection);
+        foreach (var init in oc.Initializer!.Expressions) LowerInitializerMember(o, init, isCollection, initAccessors);
         return o;
     }
 
     /// <summary>One member of the initializer of the object in <paramref name="o"/>: an assignment, a nested or index initializer, an element to add.</summary>
-    private void LowerInitializerMember(string o, ExpressionSyntax init, bool isCollection)
+    private void LowerInitializerMember(string o, ExpressionSyntax init, bool isCollection, Dictionary<SyntaxNode, string>? initAccessors = null)
     {
         if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } asg && asg.Right is not InitializerExpressionSyntax)
         {
             var v = LowerExpression(asg.Right);
             Src(init);
-            Stmt($"{o}.{name.Identifier.Text} = {v};");
+            // An init-only member, set after the object is made, goes through its init accessor (above).
+            Stmt(initAccessors is not null && initAccessors.TryGetValue(init, out var accessor) ? $"{accessor}({o}, {v});" : $"{o}.{name.Identifier.Text} = {v};");
         }
         else if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax nestedName, Right: InitializerExpressionSyntax nested })
         {

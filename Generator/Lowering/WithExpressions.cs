@@ -115,48 +115,25 @@ internal sealed partial class MethodLowerer
         return clone;
     }
 
+    private const string WithConstruct = "A with expression with a suspension point on a record with its own copy constructor";
+    private const string WithScheme = "the record is cloned once, before the values, then each init-only member is set through an [UnsafeAccessor]";
+
     /// <summary>
-    /// What calls <paramref name="property"/>'s init accessor on a clone (a method of the user's type, or of a generic
-    /// class nested in it for a generic record: the runtime matches a generic type's accessor by the type parameters
-    /// of the class that declares it); null when refused (reported at <paramref name="at"/>).
+    /// What calls <paramref name="property"/>'s init accessor on an object (a method of the user's type, or of a
+    /// generic class nested in it for a generic type: the runtime matches a generic type's accessor by the type
+    /// parameters of the class that declares it); null when refused (reported at <paramref name="at"/> as
+    /// <paramref name="construct"/>, lowered by <paramref name="scheme"/>, which the reason follows).
     /// </summary>
-    private string? InitAccessor(IPropertySymbol property, SyntaxNode at)
+    private string? InitAccessor(IPropertySymbol property, SyntaxNode at, string construct = WithConstruct, string scheme = WithScheme)
     {
-        var typeParameters = new List<ITypeParameterSymbol>();
-        var typeArguments = new List<ITypeSymbol>();
-        for (var t = property.ContainingType; t is not null; t = t.ContainingType)
-        {
-            typeParameters.InsertRange(0, t.OriginalDefinition.TypeParameters);
-            typeArguments.InsertRange(0, t.TypeArguments);
-        }
+        var (typeParameters, typeArguments) = InitAccessorTypeParameters(property);
         var definition = property.OriginalDefinition;
-        if (typeArguments.Any(ContainsAnonymousType))
-        {
-            Report(DiagnosticDescriptors.Unsupported, at,
-                DiagnosticDescriptors.NotSupported("A with expression with a suspension point on a record with its own copy constructor",
-                    "the record is cloned once, before the values, then each init-only member is set through an [UnsafeAccessor], and here the record has an anonymous type argument, which the accessor's call cannot name; take the suspending values into locals first"));
-            return null;
-        }
         if (!_initAccessorNames.TryGetValue(definition, out var name))
         {
-            var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
-            var version = attribute?.ContainingAssembly.Identity.Version.Major ?? 0;
-            var why = attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)
-                    ? "this target framework has no [UnsafeAccessor] (.NET 8 or later)"
-                : typeParameters.Count > 0 && version < 9 ? "the record is generic and [UnsafeAccessor] reaches a generic type only from .NET 9 on"
-                : typeParameters.Count > 0 && IsGeneric(_method.ContainingType) ? "the record is generic and so is the goroutine's type, whose type parameters an accessor nested in it would carry"
-                : typeParameters.Select(p => p.Name).Distinct().Count() < typeParameters.Count ? "the record and a type that contains it name a type parameter alike"
-                : IsGeneric(_method.ContainingType) && version < 9 ? "the goroutine's type is generic and [UnsafeAccessor] in a generic type needs .NET 9"
-                // A virtual accessor is called virtually, as C# calls it; .NET 8 and 9's JIT could crash on such a
-                // call (dotnet/runtime#101643).
-                : (property.IsVirtual || property.IsAbstract || property.IsOverride) && version < 10 ? "the property is virtual and [UnsafeAccessor] calls a virtual accessor reliably only from .NET 10 on"
-                : property.SetMethod is null || property.IsStatic ? "the member has no init accessor"
-                : null;
-            if (why is not null)
+            if (InitAccessorRefusal(property) is { } why)
             {
                 Report(DiagnosticDescriptors.Unsupported, at,
-                    DiagnosticDescriptors.NotSupported("A with expression with a suspension point on a record with its own copy constructor",
-                        $"the record is cloned once, before the values, then each init-only member is set through an [UnsafeAccessor], and here {why}; take the suspending values into locals first"));
+                    DiagnosticDescriptors.NotSupported(construct, $"{scheme}, and here {why}; take the suspending values into locals first"));
                 return null;
             }
             name = $"__GoInit_{SymbolFacts.FrameName(_method)}_{_initAccessorNames.Count}";
@@ -167,6 +144,46 @@ internal sealed partial class MethodLowerer
                 ? attributeText + "\nprivate " + string.Format(signature, name)
                 : $"private static class {name}<{string.Join(", ", typeParameters.Select(p => p.Name))}>\n{{\n    {attributeText}\n    internal {string.Format(signature, "Call")}\n}}");
         }
+        else if (typeArguments.Any(ContainsAnonymousType))
+        {
+            Report(DiagnosticDescriptors.Unsupported, at,
+                DiagnosticDescriptors.NotSupported(construct, $"{scheme}, and here the type has an anonymous type argument, which the accessor's call cannot name; take the suspending values into locals first"));
+            return null;
+        }
         return typeParameters.Count == 0 ? name : $"{name}<{string.Join(", ", typeArguments.Select(a => a.Fq()))}>.Call";
+    }
+
+    /// <summary>Why <paramref name="property"/>'s init accessor cannot be called through an [UnsafeAccessor] here; null when it can.</summary>
+    private string? InitAccessorRefusal(IPropertySymbol property)
+    {
+        var (typeParameters, typeArguments) = InitAccessorTypeParameters(property);
+        if (typeArguments.Any(ContainsAnonymousType)) return "the type has an anonymous type argument, which the accessor's call cannot name";
+        var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
+        var version = attribute?.ContainingAssembly.Identity.Version.Major ?? 0;
+        return attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)
+                ? "this target framework has no [UnsafeAccessor] (.NET 8 or later)"
+            : typeParameters.Count > 0 && version < 9 ? "the type is generic and [UnsafeAccessor] reaches a generic type only from .NET 9 on"
+            : typeParameters.Count > 0 && IsGeneric(_method.ContainingType) ? "the type is generic and so is the goroutine's type, whose type parameters an accessor nested in it would carry"
+            : typeParameters.Select(p => p.Name).Distinct().Count() < typeParameters.Count ? "the type and a type that contains it name a type parameter alike"
+            : IsGeneric(_method.ContainingType) && version < 9 ? "the goroutine's type is generic and [UnsafeAccessor] in a generic type needs .NET 9"
+            // A virtual accessor is called virtually, as C# calls it; .NET 8 and 9's JIT could crash on such a
+            // call (dotnet/runtime#101643).
+            : (property.IsVirtual || property.IsAbstract || property.IsOverride) && version < 10 ? "the property is virtual and [UnsafeAccessor] calls a virtual accessor reliably only from .NET 10 on"
+            : property.SetMethod is null || property.IsStatic ? "the member has no init accessor"
+            // The accessor's `this` is passed by value: a struct's would be set on a copy.
+            : property.ContainingType.IsValueType ? "the type is a struct"
+            : null;
+    }
+
+    private static (List<ITypeParameterSymbol> Parameters, List<ITypeSymbol> Arguments) InitAccessorTypeParameters(IPropertySymbol property)
+    {
+        var typeParameters = new List<ITypeParameterSymbol>();
+        var typeArguments = new List<ITypeSymbol>();
+        for (var t = property.ContainingType; t is not null; t = t.ContainingType)
+        {
+            typeParameters.InsertRange(0, t.OriginalDefinition.TypeParameters);
+            typeArguments.InsertRange(0, t.TypeArguments);
+        }
+        return (typeParameters, typeArguments);
     }
 }

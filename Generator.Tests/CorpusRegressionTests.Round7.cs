@@ -1,0 +1,60 @@
+using System.Linq;
+using GoSharp.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>Shapes the corpus oracle's seventh round of new codebases found (docs/corpus.md).</summary>
+public partial class CorpusRegressionTests
+{
+    [Fact]
+    public void Init_only_members_after_a_constructor_that_runs_code_are_set_through_their_accessors()
+    {
+        // NCalc's ExpressionConfiguration.FromOptions: init-only properties of a class whose constructor sets some
+        // of them, with a suspending value. Async accepts it; the generator refused it (GOSH0010). The object is
+        // made first now, then each member set in order, an init-only one through an [UnsafeAccessor].
+        var r = GeneratorHarness.Run("""
+            using System; using GoSharp;
+            public sealed class Options
+            {
+                public Options() { Parsing = "default"; }
+                public string Parsing { get; init; }
+                public bool Cache { get; init; } = true;
+                public int Plain { get; set; }
+            }
+            public static partial class Factory
+            {
+                [Goroutine] public static int Level(int n) { Go.Yield(); return n; }
+                [Goroutine] public static Options Make(int n) => new Options { Cache = n > 2, Parsing = "p" + Level(n), Plain = Level(3) };
+            }
+            """);
+        Assert.Empty(r.Diagnostics);
+        Assert.Empty(r.CompileDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var frame = r.Run.Results.SelectMany(x => x.GeneratedSources).Single(s => s.HintName.Contains("Make")).SourceText.ToString();
+        Assert.Contains("Name = \"set_Parsing\"", frame);
+        Assert.Contains("Name = \"set_Cache\"", frame);
+        Assert.DoesNotContain("set_Plain", frame);
+    }
+
+    [Fact]
+    public void Required_members_a_constructor_does_not_set_are_still_refused_after_a_constructor_that_runs_code()
+    {
+        // `new T()` alone would not compile without its required members (CS9035), so the object cannot be made
+        // before them: the refusal stays, with its reason.
+        var r = GeneratorHarness.Run("""
+            using System; using GoSharp;
+            public sealed class Options
+            {
+                public Options() { Console.WriteLine("made"); }
+                public required string Parsing { get; init; }
+            }
+            public static partial class Factory
+            {
+                [Goroutine] public static string Level(int n) { Go.Yield(); return n.ToString(); }
+                [Goroutine] public static Options Make(int n) => new Options { Parsing = Level(n) };
+            }
+            """);
+        Assert.Equal(new[] { "GOSH0010" }, r.Diagnostics.Select(d => d.Id));
+        Assert.Contains("after a constructor that runs code", r.Diagnostics[0].GetMessage());
+    }
+}

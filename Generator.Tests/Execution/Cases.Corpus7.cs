@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Shapes found by the corpus oracle's seventh round of new codebases, each reduced to a differential case.
+public static partial class Cases
+{
+    // NCalc's ExpressionConfiguration.FromOptions: `new ExpressionConfiguration { CacheEnabled = ..., Parsing = new
+    // ... { FloatingPointNumberType = GetFloatingPointNumberType(options) } }`, init-only properties of a class whose
+    // constructor runs code (it sets Parsing and Evaluation), with a suspending value. Async accepts it; the generator
+    // refused it (GOSH0010), as it could only write such an initializer as one expression over values spilled first,
+    // which would compute them before the constructor ran. The object is made first now and each member set in order,
+    // an init-only one through its init accessor, so the constructor, each value and each accessor's own code run in
+    // C#'s order (the log shows it), and a member after a nested collection initializer is set after it.
+    [Goroutine]
+    public static string C7InitOnlyMembersAfterAConstructorThatRunsCode(Log log, int n)
+    {
+        var c = new C7Config(log, "c" + n) { Cache = n > 2, Parsing = "p" + Tw(n), Tags = { Tw(n + 1), 7 }, Level = Tw(n * 2), Plain = Tw(3) };
+        log.Add("made " + c);
+        var d = new C7Derived(log) { Parsing = Tw("q"), Extra = Tw(n), Level = 1 };
+        log.Add("made " + d);
+        var g = new C7Generic<string>(log) { Value = Tw("v" + n), Level = Tw(n) };
+        return c + " " + d + " " + g.Value + g.Level;
+    }
+}
+
+public sealed class C7Config
+{
+    private readonly Log _log;
+    private int _level;
+
+    public C7Config(Log log, string name)
+    {
+        _log = log;
+        log.Add("ctor " + name);
+        Parsing = "default";
+    }
+
+    public string Parsing { get; init; }
+    public int Level { get => _level; init { _log.Add("init Level " + value + " after Parsing " + Parsing); _level = value; } }
+    public bool Cache { get; init; } = true;
+    public List<int> Tags { get; } = new();
+    public int Plain { get; set; }
+    public override string ToString() => $"{Parsing}/{Level}/{Cache}/{string.Join(",", Tags)}/{Plain}";
+}
+
+public class C7Base
+{
+    protected readonly Log Log;
+    public C7Base(Log log) { Log = log; log.Add("base ctor"); }
+    public string Parsing { get; init; } = "none";
+    public virtual int Level { get; init; }
+}
+
+public sealed class C7Derived : C7Base
+{
+    public C7Derived(Log log) : base(log) => log.Add("derived ctor, Parsing " + Parsing);
+    public int Extra { get; init; }
+    public override int Level { get => base.Level; init { Log.Add("override init " + value); base.Level = value * 10; } }
+    public override string ToString() => $"{Parsing}/{Extra}/{Level}";
+}
+
+public sealed class C7Generic<T>
+{
+    public C7Generic(Log log) => log.Add("generic ctor " + typeof(T).Name);
+    public T? Value { get; init; }
+    public int Level { get; init; }
+}
