@@ -57,4 +57,28 @@ public partial class CorpusRegressionTests
         Assert.Equal(new[] { "GOSH0010" }, r.Diagnostics.Select(d => d.Id));
         Assert.Contains("after a constructor that runs code", r.Diagnostics[0].GetMessage());
     }
+
+    [Fact]
+    public void A_lambda_parameter_named_this_does_not_hide_the_frames_instance() => CompilesWithOnly("""
+        using System.Linq;
+        // NiL.JS's GlobalContext: `new ExternalFunction((_this, args) => ... GetConstructor(type) ...)` in an instance
+        // method. The frame wrote `_this.GetConstructor(type)`, which bound to the lambda's parameter (CS0176 in
+        // generated code); the user's `_this` is renamed now, where it is declared and where it is used.
+        public class Value { public static Value GetConstructor(Type t) => new Value(); }
+        public sealed partial class GlobalContext
+        {
+            public Value GetConstructor(Type type) => new Value();
+            [Goroutine] public void Throw() => Go.Yield();
+            [Goroutine]
+            public Func<Value, int, Value> Selector(Type type)
+            {
+                Throw();
+                Func<Value, int, Value> f = (_this, args) => args == 0 ? GetConstructor(type) : _this;
+                int Local(int _this) => _this + GetHashCode();
+                var q = from _this in new[] { 1 } select GetConstructor(type);
+                foreach (var _this in q) GetConstructor(type);
+                return f;
+            }
+        }
+        """);
 }

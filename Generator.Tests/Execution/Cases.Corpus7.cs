@@ -24,6 +24,18 @@ public static partial class Cases
         var g = new C7Generic<string>(log) { Value = Tw("v" + n), Level = Tw(n) };
         return c + " " + d + " " + g.Value + g.Level;
     }
+
+    // NiL.JS's GlobalContext.GetGenericTypeSelector: `new ExternalFunction((_this, args) => ... GetConstructor(type)
+    // ...)` in an instance method. The frame reaches the instance through its field `_this` and wrote the call
+    // `_this.GetConstructor(type)`, which inside the lambda bound to the lambda's parameter `_this` (CS0176 in
+    // generated code: the static JSValue.GetConstructor of the parameter's type). A user's variable named `_this`
+    // that stays a variable in the frame gets another name now, its declaration and its uses.
+    [Goroutine]
+    public static string C7LambdaParameterNamedThis(Log log, int n)
+    {
+        var o = new C7Context(n);
+        return o.Select(log, Tw(n)) + " | " + o.Plain(log, n);
+    }
 }
 
 public sealed class C7Config
@@ -67,4 +79,37 @@ public sealed class C7Generic<T>
     public C7Generic(Log log) => log.Add("generic ctor " + typeof(T).Name);
     public T? Value { get; init; }
     public int Level { get; init; }
+}
+
+public sealed partial class C7Context
+{
+    private readonly int _v;
+    public C7Context(int v) => _v = v;
+    public int Get(int k) => _v + k;
+    public static int Get(string s) => s.Length;
+
+    [Goroutine]
+    public string Select(Log log, int n)
+    {
+        Go.Yield();
+        Func<int, int, int> f = (_this, args) => Get(_this) * 10 + args + _v;
+        Func<int, int> g = _this => { var @this = _this; return Get(@this); };
+        int Local(int _this) => Get(_this) + 1;
+        var q = from _this in new[] { 1, 2 } select Get(_this);
+        log.Add("select " + n);
+        return f(n, 1) + " " + g(n + 2) + " " + Local(n) + " " + string.Join(",", q);
+    }
+
+    [Goroutine]
+    public string Plain(Log log, int n)
+    {
+        Go.Yield();
+        var s = "";
+        foreach (var _this in new[] { n, n + 1 }) s += Get(_this);
+        try { throw new InvalidOperationException("e"); }
+        catch (Exception _this) { s += Get(_this.Message.Length); }
+        if (n is var _this3) { var _this = _this3; s += Get(_this); }
+        log.Add("plain " + s);
+        return s;
+    }
 }

@@ -84,6 +84,7 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
             _owner.UsesThis = true;
             return SyntaxFactory.ParseExpression("_this." + written + typeArgs).WithTriviaFrom(node);
         }
+        if (name == ThisField && RenameUserThis(node) is { } userThis) return userThis;
         if (!_owner.MayNeedRewrite(name)) return null;
         // The method's type parameter that a containing type's hides: the frame's name for it (ShadowedTypeParameterNames).
         if (ShadowedTypeParameterNames.Current is not null && node is IdentifierNameSyntax
