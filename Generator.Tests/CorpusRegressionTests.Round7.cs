@@ -81,4 +81,20 @@ public partial class CorpusRegressionTests
             }
         }
         """);
+
+    [Fact]
+    public void A_conditional_abstract_method_overridden_in_a_class_that_is_not_sealed() => CompilesWithOnly("""
+        // BEPUphysics' TypeProcessor: the override's factory made a delegate from the [Conditional] method to check
+        // for an override below (CS1618 in generated code); it finds the method by reflection now.
+        public abstract partial class Processor
+        {
+            [System.Diagnostics.Conditional("DEBUG")]
+            [Goroutine] protected abstract void Validate(int size);
+            [Goroutine] public void Run(int n) { Validate(n); Go.Yield(); }
+        }
+        public partial class Typed<T> : Processor
+        {
+            [Goroutine] protected override void Validate(int size) { Go.Yield(); }
+        }
+        """);
 }

@@ -1,5 +1,8 @@
+// The symbol of C7Processor.Validate's [Conditional]: defined, so its calls are made, as BEPUphysics' are in Debug.
+#define C7_VALIDATE
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 
 namespace GoSharp.Generator.Tests.Execution;
@@ -36,6 +39,48 @@ public static partial class Cases
         var o = new C7Context(n);
         return o.Select(log, Tw(n)) + " | " + o.Plain(log, n);
     }
+
+    // BEPUphysics' TypeProcessor: `[Conditional("DEBUG")] protected abstract void
+    // ValidateAccumulatedImpulsesSizeInBytes(int)`, overridden in a generic class that is not sealed. The override's
+    // factory checks whether the receiver overrides it again through a delegate made from the method, and C# makes
+    // none from a [Conditional] method (CS1618 in generated code). It finds the method by reflection now, so a plain
+    // override below still runs plainly and a [Goroutine] one as a goroutine.
+    [Goroutine]
+    public static string C7ConditionalAbstractMethodOverridden(Log log, int n)
+    {
+        new C7TypedProcessor<int>().Run(log, n);
+        new C7PlainProcessor().Run(log, Tw(n + 1));
+        return "done " + n;
+    }
+}
+
+public abstract partial class C7Processor
+{
+    [Conditional("C7_VALIDATE")]
+    [Goroutine]
+    protected abstract void Validate(Log log, int size);
+
+    [Goroutine]
+    public void Run(Log log, int n)
+    {
+        Validate(log, n);
+        log.Add("ran " + n);
+    }
+}
+
+public partial class C7TypedProcessor<T> : C7Processor
+{
+    [Goroutine]
+    protected override void Validate(Log log, int size)
+    {
+        Go.Yield();
+        log.Add("typed " + typeof(T).Name + " " + size);
+    }
+}
+
+public sealed class C7PlainProcessor : C7TypedProcessor<string>
+{
+    protected override void Validate(Log log, int size) => log.Add("plain " + size);
 }
 
 public sealed class C7Config

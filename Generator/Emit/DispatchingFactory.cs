@@ -54,9 +54,19 @@ internal static class DispatchingFactory
     /// <summary>
     /// <see cref="BindingType"/> where a <c>Func</c>/<c>Action</c> can stand for the method: not over 16 parameters
     /// (Rx.NET's 16-source CombineLatest with its selector has 17: <c>Func</c> has no such arity, CS0305), else null
-    /// and the check finds the method by reflection.
+    /// and the check finds the method by reflection. Nor can a <c>[Conditional]</c> method, which an override
+    /// inherits, make a delegate (CS1618: BEPUphysics' <c>[Conditional("DEBUG")] protected abstract void
+    /// ValidateAccumulatedImpulsesSizeInBytes(int)</c>, overridden in a class that is not sealed).
     /// </summary>
-    private static string? DelegateBindingType(IMethodSymbol method) => method.Parameters.Length <= 16 ? BindingType(method) : null;
+    private static string? DelegateBindingType(IMethodSymbol method) =>
+        method.Parameters.Length <= 16 && !IsConditional(method) ? BindingType(method) : null;
+
+    private static bool IsConditional(IMethodSymbol method)
+    {
+        var root = method;
+        while (root.OverriddenMethod is { } overridden) root = overridden;
+        return root.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.ConditionalAttribute");
+    }
 
     /// <summary>The factory's body: <paramref name="frameNew"/> makes this type's own frame.</summary>
     public static string Body(IMethodSymbol method, string frameNew, string typeArgs, MethodDeclarationSyntax decl)
