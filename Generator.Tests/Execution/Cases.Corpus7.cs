@@ -52,6 +52,37 @@ public static partial class Cases
         new C7PlainProcessor().Run(log, Tw(n + 1));
         return "done " + n;
     }
+
+    // Rationals' Rational.CompareTo(object): `switch (obj) { case sbyte @sbyte: return CompareTo(@sbyte); ... }`, a
+    // pattern variable named by a keyword, read after a suspension. The frame copied it into its field by its name
+    // alone, `_l1_sbyte = sbyte;` (CS1525 in generated code); it writes `@sbyte` now, in a switch statement, in one
+    // whose guards suspend (matched label by label) and in a switch expression.
+    [Goroutine]
+    public static string C7KeywordNamedPatternVariables(Log log, int n)
+    {
+        object o = n % 3 == 0 ? (sbyte)n : n % 3 == 1 ? (ushort)(n + 1) : (long)n;
+        var s = "";
+        switch (o)
+        {
+            case sbyte @sbyte:
+                s += "s" + Tw(@sbyte);
+                break;
+            case ushort @ushort:
+                s += "u" + Tw(@ushort);
+                break;
+        }
+        switch (o)
+        {
+            case long @long when Tw(@long) > 1:
+                s += " l" + Tw(@long);
+                break;
+            case ushort @ushort when Tw(@ushort) > 0:
+                s += " u" + Tw(@ushort);
+                break;
+        }
+        var r = o switch { ushort @uint when Tw(@uint) > 2 => @uint, long @long => (int)Tw(@long), _ => -1 };
+        return s + " " + r;
+    }
 }
 
 public abstract partial class C7Processor

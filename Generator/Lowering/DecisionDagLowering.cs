@@ -125,7 +125,7 @@ internal sealed partial class MethodLowerer
             var designations = syntax.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
                 .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
             var excluded = new HashSet<ISymbol>(designations, SymbolEqualityComparer.Default);
-            var copies = string.Concat(designations.Select(d => $" {Hoist(d, arm)} = {d.Name};"));
+            var copies = string.Concat(designations.Select(d => $" {Hoist(d, arm)} = {VariableName(d)};"));
             var text = syntax is DiscardPatternSyntax ? "var _" : Rewrite(syntax, arm, null, excluded);
             DagStmt($"{{ if (!({input.Read} is {text})) goto {fail};{copies} }}");
             return;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -13,6 +14,13 @@ namespace GoSharp.Generator.Lowering;
 /// </summary>
 internal sealed partial class MethodLowerer
 {
+    /// <summary>
+    /// A pattern variable as code reads it: <c>@sbyte</c> for one named by a keyword (Rationals' <c>case sbyte @sbyte:</c>),
+    /// which the arm's copy into its frame field names.
+    /// </summary>
+    private static string VariableName(ISymbol variable) =>
+        SyntaxFacts.GetKeywordKind(variable.Name) == SyntaxKind.None ? variable.Name : "@" + variable.Name;
+
     private void LowerSwitch(SwitchStatementSyntax sw)
     {
         HoistDesignations(sw.Expression);
@@ -75,7 +83,7 @@ internal sealed partial class MethodLowerer
                             designations.AddRange(UsedAfterGuard(guardVariables, sw.Sections[i].Statements));
                             var pattern = Rewrite(cpl.Pattern, cpl, null, excluded);
                             var when = cpl.WhenClause is null ? "" : " when (" + InContext(Rewrite(cpl.WhenClause.Condition, cpl, null, excluded)) + ")";
-                            var copies = string.Concat(designations.Select(d => $"{Hoist(d, cpl)} = {d.Name}; "));
+                            var copies = string.Concat(designations.Select(d => $"{Hoist(d, cpl)} = {VariableName(d)}; "));
                             _w.Line($"case {pattern}{when}: {copies}goto {sectionLabels[i]};");
                             break;
                     }
@@ -186,7 +194,7 @@ internal sealed partial class MethodLowerer
                 designations.AddRange(UsedAfterGuard(guardVariables, arm.Expression));
                 var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
                 var when = arm.WhenClause is null ? "" : " when (" + InContext(Rewrite(arm.WhenClause.Condition, arm, null, excluded)) + ")";
-                var copies = string.Concat(designations.Select(d => $"{Hoist(d, arm)} = {d.Name}; "));
+                var copies = string.Concat(designations.Select(d => $"{Hoist(d, arm)} = {VariableName(d)}; "));
                 _w.Line($"case {pattern}{when}: {copies}goto {armLabels[i]};");
             }
             _w.Close();
