@@ -48,6 +48,18 @@ public static partial class PreemptionCases
         return s[0];
     }
 
+    // A loop made of a goto among spans, with no suspension point in it, hands the P off at its label instead of
+    // yielding there (StackOnlyLoops.cs, FindPlainGotoLoops).
+    [Goroutine]
+    public static long SpinGotoAmongSpans(SpinFlag flag)
+    {
+        Span<long> s = stackalloc long[1];
+    spin:
+        s[0]++;
+        if (!flag.IsSet) goto spin;
+        return s[0];
+    }
+
     [Goroutine]
     public static void SetFlag(SpinFlag flag) => flag.Set();
 }
@@ -83,4 +95,7 @@ public class PreemptionTests
 
     [Fact]
     public void A_loop_among_spans_is_preempted() => SpinnerEnds(PreemptionCases.GoSpinAmongSpans);
+
+    [Fact]
+    public void A_goto_loop_among_spans_is_preempted() => SpinnerEnds(PreemptionCases.GoSpinGotoAmongSpans);
 }

@@ -46,7 +46,7 @@ internal sealed partial class MethodLowerer
     /// and the value alive; a switch that never mentions the locals); else <paramref name="after"/> is null where a
     /// mention needs the value across a suspension point (GOSH0008), or whether the value is alive after the statement.
     /// </summary>
-    private bool ScansCompound(StatementSyntax statement, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels, out bool? after)
+    private bool ScansCompound(StatementSyntax statement, bool alive, List<ILocalSymbol> locals, HashSet<string> names, out bool? after)
     {
         after = null;
         bool MentionsAny(SyntaxNode? node) => node is not null && Mentions(node, locals, names);
@@ -60,12 +60,12 @@ internal sealed partial class MethodLowerer
         {
             case IfStatementSyntax ifs:
                 if (AfterPart(ifs.Condition, alive, locals, names) is not { } afterCondition) return true;
-                var whenTrue = AliveAfterBranch(ifs.Statement, afterCondition, locals, names, labels);
-                var whenFalse = ifs.Else is null ? afterCondition : AliveAfterBranch(ifs.Else.Statement, afterCondition, locals, names, labels);
+                var whenTrue = AliveAfterBranch(ifs.Statement, afterCondition, locals, names);
+                var whenFalse = ifs.Else is null ? afterCondition : AliveAfterBranch(ifs.Else.Statement, afterCondition, locals, names);
                 if (whenTrue is null || whenFalse is null) return true;
                 after = whenTrue.Value && whenFalse.Value;
                 return true;
-            case SwitchStatementSyntax sw when !labels:
+            case SwitchStatementSyntax sw:
                 if (AfterPart(sw.Expression, alive, locals, names) is not { } afterGoverning) return true;
                 after = AliveAfterSwitch(sw, afterGoverning, locals, names);
                 return true;
@@ -74,11 +74,11 @@ internal sealed partial class MethodLowerer
                 // one, where it starts with the value dead and may use the local after an assignment anew. A filter
                 // may also run in another method (the frame's CatchesInFirstPass), where no local of Resume is.
                 if (t.Catches.Any(c => MentionsAny(c.Filter) || MentionsAny(c.Declaration))) return true;
-                if (DeadAtSuspensions(t.Block.Statements, alive, locals, names, labels) is not { } end) return true;
+                if (DeadAtSuspensions(t.Block.Statements, alive, locals, names) is not { } end) return true;
                 var handlerEntry = alive && !Suspends(t.Block);
                 var joined = end;
                 foreach (var c in t.Catches)
-                    if (DeadAtSuspensions(c.Block.Statements, handlerEntry, locals, names, labels) is { } caught) joined &= caught;
+                    if (DeadAtSuspensions(c.Block.Statements, handlerEntry, locals, names) is { } caught) joined &= caught;
                     else return true;
                 if (t.Finally is null)
                 {
@@ -86,7 +86,7 @@ internal sealed partial class MethodLowerer
                     return true;
                 }
                 var finallyEntry = handlerEntry && !t.Catches.Any(c => Suspends(c.Block));
-                if (DeadAtSuspensions(t.Finally.Block.Statements, finallyEntry, locals, names, labels) is not { } finallyEnd) return true;
+                if (DeadAtSuspensions(t.Finally.Block.Statements, finallyEntry, locals, names) is not { } finallyEnd) return true;
                 // A finally with no suspension point runs under `if (State < 0)`, whenever the try completes (it
                 // is false only while suspending, when nothing after the try runs): the value after the try is the
                 // finally's, or the try's when the finally leaves the local alone. The try's entry label gives the
@@ -98,7 +98,7 @@ internal sealed partial class MethodLowerer
                 var resource = (SyntaxNode?)u.Declaration ?? u.Expression;
                 var afterResource = resource is null ? alive : AfterPart(resource, alive, locals, names);
                 if (afterResource is null) return true;
-                after = DeadAtSuspensions(Statements(u.Statement), afterResource.Value, locals, names, labels);
+                after = DeadAtSuspensions(Statements(u.Statement), afterResource.Value, locals, names);
                 return true;
             // A loop ends at its condition, with the value it had before the loop (no iteration) or at the end of the
             // body: alive after the loop when it is at both and no break leaves the body earlier (LoopBody).
@@ -108,7 +108,7 @@ internal sealed partial class MethodLowerer
                 // the body starts with the value dead, and the loop ends with it dead (async's await foreach).
                 var moveNextSuspends = MoveNextSuspends(fe);
                 if (AfterPart(fe.Expression, alive, locals, names) is not { } afterCollection
-                    || LoopBody(fe, fe.Statement, afterCollection && !moveNextSuspends, locals, names, labels, out var eachBreaks) is not { } eachEnd) return true;
+                    || LoopBody(fe, fe.Statement, afterCollection && !moveNextSuspends, locals, names, out var eachBreaks) is not { } eachEnd) return true;
                 after = afterCollection && eachEnd && !moveNextSuspends && eachBreaks;
                 return true;
             case ForStatementSyntax f:
@@ -117,15 +117,15 @@ internal sealed partial class MethodLowerer
                 foreach (var part in f.Declaration is { } d ? new SyntaxNode[] { d } : f.Initializers.ToArray())
                     afterInit = afterInit is { } before ? AfterPart(part, before, locals, names) : null;
                 var headSuspends = f.Condition is not null && Suspends(f.Condition) || f.Incrementors.Any(i => Suspends(i));
-                if (afterInit is null || LoopBody(f, f.Statement, afterInit.Value && !headSuspends, locals, names, labels, out var forBreaks) is not { } forEnd) return true;
+                if (afterInit is null || LoopBody(f, f.Statement, afterInit.Value && !headSuspends, locals, names, out var forBreaks) is not { } forEnd) return true;
                 after = afterInit.Value && forEnd && !headSuspends && forBreaks;
                 return true;
             case WhileStatementSyntax w:
-                if (MentionsAny(w.Condition) || LoopBody(w, w.Statement, alive && !Suspends(w.Condition), locals, names, labels, out var whileBreaks) is not { } whileEnd) return true;
+                if (MentionsAny(w.Condition) || LoopBody(w, w.Statement, alive && !Suspends(w.Condition), locals, names, out var whileBreaks) is not { } whileEnd) return true;
                 after = alive && whileEnd && !Suspends(w.Condition) && whileBreaks;
                 return true;
             case DoStatementSyntax d:
-                if (MentionsAny(d.Condition) || LoopBody(d, d.Statement, alive && !Suspends(d.Condition), locals, names, labels, out var doBreaks) is not { } doEnd) return true;
+                if (MentionsAny(d.Condition) || LoopBody(d, d.Statement, alive && !Suspends(d.Condition), locals, names, out var doBreaks) is not { } doEnd) return true;
                 after = doEnd && !Suspends(d.Condition) && doBreaks;
                 return true;
             default:
@@ -143,14 +143,14 @@ internal sealed partial class MethodLowerer
     /// one, and the value is dead at the condition (the back-edge's preemption check is a state).
     /// <paramref name="breaksAlive"/>: the value is alive at each <c>break</c> of the loop too.
     /// </summary>
-    private bool? LoopBody(StatementSyntax loop, StatementSyntax body, bool entry, List<ILocalSymbol> locals, HashSet<string> names, bool labels, out bool breaksAlive)
+    private bool? LoopBody(StatementSyntax loop, StatementSyntax body, bool entry, List<ILocalSymbol> locals, HashSet<string> names, out bool breaksAlive)
     {
         breaksAlive = false;
         if (entry)
         {
             var outer = _jumps;
             _jumps = new List<(StatementSyntax, bool)>();
-            var end = DeadAtSuspensions(Statements(body), true, locals, names, labels);
+            var end = DeadAtSuspensions(Statements(body), true, locals, names);
             var jumps = _jumps.Where(j => Leaves(j.Jump, loop)).ToList();
             _jumps = outer;
             if (end is true && jumps.All(j => j.Alive || j.Jump is BreakStatementSyntax))
@@ -161,7 +161,7 @@ internal sealed partial class MethodLowerer
                 return true;
             }
         }
-        return DeadAtSuspensions(Statements(body), false, locals, names, labels) is null ? null : false;
+        return DeadAtSuspensions(Statements(body), false, locals, names) is null ? null : false;
     }
 
     /// <summary>The <c>break</c> and <c>continue</c> statements a scan meets, with the value's liveness there (LoopBody).</summary>

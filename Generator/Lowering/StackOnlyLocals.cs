@@ -39,9 +39,9 @@ namespace GoSharp.Generator.Lowering;
 /// declaration, a <c>return</c>, a <c>throw</c>, a block, an <c>if</c> or a <c>switch</c> (whose branches and sections
 /// are scanned as blocks, DeadAtSuspensions, AliveAfterSwitch; a loop's condition runs again after the suspension)
 /// or a part of a <c>try</c>, <c>using</c>, <c>foreach</c> or <c>for</c> that runs before its first suspension point
-/// (StackOnlyCompounds.cs), or a label
-/// between the declaration and the suspension point keeps it GOSH0008. One whose scope holds no suspension point
-/// at all is copied whole (StatementLowering.LowerBlock).
+/// (StackOnlyCompounds.cs) keeps it GOSH0008. A label starts with the value dead when a goto reaches it with the
+/// value dead (DeadAtSuspensionsWithLabels): a mention after it then needs an assignment anew after it. One whose scope holds no
+/// suspension point at all is copied whole (StatementLowering.LowerBlock).
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -68,7 +68,6 @@ internal sealed partial class MethodLowerer
         var locals = ld.Declaration.Variables.Select(v => Model.GetDeclaredSymbol(v, _ct)).OfType<ILocalSymbol>()
             .Where(l => l.IsRef || SymbolFacts.IsRefLike(l.Type)).ToList();
         if (locals.Count == 0) return;
-        var names = new HashSet<string>(locals.Select(l => l.Name));
         // A local declared in a switch section is in scope in the sections after it too, each entered with it
         // unassigned (C#'s definite assignment: a mention there follows an assignment anew).
         var laterSections = LaterSections(ld);
@@ -83,14 +82,53 @@ internal sealed partial class MethodLowerer
             var designatedNames = new HashSet<string>(designated.Select(l => l.Name));
             if (suspends || statements.Skip(at + 1).Concat(laterSections.SelectMany(x => x.Statements)).Any(st => Mentions(st, designated, designatedNames))) return;
         }
-        // A label after the declaration could bring a value back: no new assignments then (AssignsAnew).
-        var labels = statements.Skip(at + 1).Concat(laterSections.SelectMany(x => x.Statements))
-            .Any(s => s.DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any());
-        if (DeadAtSuspensions(statements.Skip(at + 1), alive: true, locals, names, labels) is null) return;
-        foreach (var section in laterSections)
-            if (DeadAtSuspensions(section.Statements, alive: false, locals, names, labels) is null) return;
-        foreach (var l in locals) _stackLocals[l] = "_l" + (_nextLocal++) + "_" + l.Name;
-        if (suspends) _stackLocalsSuspendingInitializer.Add(locals[0]);
+        // Each local of the declaration is its own (`Span<int> s = a, t = b;`): async decides by each one's
+        // liveness, so `s` assigned anew after a suspension point is no reason to refuse `t`, nor `t` to refuse `s`.
+        var region = statements.Skip(at + 1).Concat(laterSections.SelectMany(x => x.Statements)).ToList();
+        foreach (var l in locals)
+        {
+            var one = new List<ILocalSymbol> { l };
+            var oneName = new HashSet<string> { l.Name };
+            if (!DeadAtSuspensionsWithLabels(statements.Skip(at + 1), laterSections, region, one, oneName)) continue;
+            _stackLocals[l] = "_l" + (_nextLocal++) + "_" + l.Name;
+            if (suspends) _stackLocalsSuspendingInitializer.Add(l);
+        }
+    }
+
+    /// <summary>Labels after a stack-only local's declaration that a goto reaches with its value dead (DeadAtSuspensionsWithLabels).</summary>
+    private readonly HashSet<LabeledStatementSyntax> _deadLabels = new();
+
+    /// <summary>The gotos a scan meets, with whether the value is alive at each (false wins).</summary>
+    private readonly Dictionary<GotoStatementSyntax, bool> _gotosAlive = new();
+
+    /// <summary>
+    /// DeadAtSuspensions over the rest of the declaration's block and the later switch sections, with labels: a label
+    /// is reached by falling into it and by each goto to it, so the value is alive there when it is at all of them.
+    /// The scan first takes every label as alive when fallen into alive, then marks dead each label a goto reaches
+    /// with the value dead (or one the scan did not follow: a goto inside a statement it does not look into), and
+    /// scans again, until no label changes (`L: s[0]++; if (++i &lt; 3) goto L;` keeps <c>s</c>; `L: s[0]++; Tw(1);
+    /// goto L;` does not, as async's liveness sees it).
+    /// </summary>
+    private bool DeadAtSuspensionsWithLabels(IEnumerable<StatementSyntax> rest, IEnumerable<SwitchSectionSyntax> laterSections, List<StatementSyntax> region, List<ILocalSymbol> one, HashSet<string> oneName)
+    {
+        var labels = region.SelectMany(st => st.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            .OfType<LabeledStatementSyntax>().Select(l => (Label: l, Symbol: Model.GetDeclaredSymbol(l, _ct))).ToList();
+        var gotos = labels.Count == 0 ? new List<(GotoStatementSyntax Goto, ISymbol? Target)>()
+            : region.SelectMany(st => st.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                .OfType<GotoStatementSyntax>().Where(g => g.IsKind(SyntaxKind.GotoStatement) && g.Expression is not null)
+                .Select(g => (Goto: g, Target: Model.GetSymbolInfo(g.Expression!, _ct).Symbol)).ToList();
+        _deadLabels.Clear();
+        while (true)
+        {
+            _gotosAlive.Clear();
+            if (DeadAtSuspensions(rest, alive: true, one, oneName) is null
+                || laterSections.Any(section => DeadAtSuspensions(section.Statements, alive: false, one, oneName) is null)) return false;
+            var changed = false;
+            foreach (var (label, symbol) in labels)
+                if (!_deadLabels.Contains(label) && gotos.Any(g => SymbolEqualityComparer.Default.Equals(g.Target, symbol) && !(_gotosAlive.TryGetValue(g.Goto, out var alive) && alive)))
+                    changed |= _deadLabels.Add(label);
+            if (!changed) return true;
+        }
     }
 
     /// <summary>
@@ -114,7 +152,7 @@ internal sealed partial class MethodLowerer
     /// <c>bucket</c> read) is scanned branch by branch, and the value is alive after it when it is at the end of each
     /// branch whose end is reachable: C# 13 async decides by liveness, which follows both paths.
     /// </summary>
-    private bool? DeadAtSuspensions(IEnumerable<StatementSyntax> statements, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels)
+    private bool? DeadAtSuspensions(IEnumerable<StatementSyntax> statements, bool alive, List<ILocalSymbol> locals, HashSet<string> names)
     {
         var list = statements.ToList();
         for (var at = 0; at < list.Count; at++)
@@ -123,34 +161,46 @@ internal sealed partial class MethodLowerer
             // label when resumed, where the local gets a dummy value, EmitRealTry: the rest is scanned on as the try's
             // body, and the using's initializer, before the try, may read the local.)
             var statement = list[at];
+            // A label a goto reaches with the value dead (DeadAtSuspensionsWithLabels) starts with it dead: a mention
+            // after it needs an assignment anew after it, as async's liveness sees it (`L: s[0]++; Tw(1); goto L;`).
+            while (statement is LabeledStatementSyntax labelled)
+            {
+                if (_deadLabels.Contains(labelled)) alive = false;
+                statement = labelled.Statement;
+            }
+            // (A statement with no suspension point entered with the value alive has it alive at each of its gotos.)
+            var gotos = alive && !Suspends(statement) ? statement.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<GotoStatementSyntax>()
+                : statement is GotoStatementSyntax one ? new[] { one } : Enumerable.Empty<GotoStatementSyntax>();
+            foreach (var jump in gotos)
+                if (jump.IsKind(SyntaxKind.GotoStatement)) _gotosAlive[jump] = alive && (!_gotosAlive.TryGetValue(jump, out var before) || before);
             if (statement is BreakStatementSyntax or ContinueStatementSyntax) _jumps?.Add((statement, alive));
-            if (!labels && locals.Count == 1 && AssignsAnew(statement, locals[0]))
+            if (locals.Count == 1 && AssignsAnew(statement, locals[0]))
             {
                 alive = true;
                 continue;
             }
             if (statement is BlockSyntax block)
             {
-                if (DeadAtSuspensions(block.Statements, alive, locals, names, labels) is not { } afterBlock) return null;
+                if (DeadAtSuspensions(block.Statements, alive, locals, names) is not { } afterBlock) return null;
                 alive = afterBlock;
                 continue;
             }
             if (statement is IfStatementSyntax ifs && !Suspends(ifs.Condition))
             {
                 if (!alive && Mentions(ifs.Condition, locals, names)) return null;
-                var whenTrue = AliveAfterBranch(ifs.Statement, alive, locals, names, labels);
-                var whenFalse = ifs.Else is null ? alive : AliveAfterBranch(ifs.Else.Statement, alive, locals, names, labels);
+                var whenTrue = AliveAfterBranch(ifs.Statement, alive, locals, names);
+                var whenFalse = ifs.Else is null ? alive : AliveAfterBranch(ifs.Else.Statement, alive, locals, names);
                 if (whenTrue is null || whenFalse is null) return null;
                 alive = whenTrue.Value && whenFalse.Value;
                 continue;
             }
-            if (statement is SwitchStatementSyntax sw && !Suspends(sw.Expression) && !labels && Mentions(sw, locals, names))
+            if (statement is SwitchStatementSyntax sw && !Suspends(sw.Expression) && Mentions(sw, locals, names))
             {
                 if (!alive && Mentions(sw.Expression, locals, names) || AliveAfterSwitch(sw, alive, locals, names) is not { } afterSwitch) return null;
                 alive = afterSwitch;
                 continue;
             }
-            if (ScansCompound(statement, alive, locals, names, labels, out var afterCompound))
+            if (ScansCompound(statement, alive, locals, names, out var afterCompound))
             {
                 if (afterCompound is not { } value) return null;
                 alive = value;
@@ -169,13 +219,13 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
-    /// A branch of an <c>if</c> (DeadAtSuspensions): a branch whose end is unreachable joins no later mention, unless
-    /// a label follows, which a <c>goto</c> out of the branch may reach (<c>if (c) { Tw(); goto L; } L: r++;</c>).
+    /// A branch of an <c>if</c> (DeadAtSuspensions): a branch whose end is unreachable joins no later mention; a
+    /// <c>goto</c> out of it joins its label (DeadAtSuspensionsWithLabels: <c>if (c) { Tw(); goto L; } L: r++;</c>).
     /// </summary>
-    private bool? AliveAfterBranch(StatementSyntax branch, bool alive, List<ILocalSymbol> locals, HashSet<string> names, bool labels)
+    private bool? AliveAfterBranch(StatementSyntax branch, bool alive, List<ILocalSymbol> locals, HashSet<string> names)
     {
-        var after = DeadAtSuspensions(Statements(branch), alive, locals, names, labels);
-        return after is false && !labels && Model.AnalyzeControlFlow(branch) is { Succeeded: true, EndPointIsReachable: false } ? true : after;
+        var after = DeadAtSuspensions(Statements(branch), alive, locals, names);
+        return after is false && Model.AnalyzeControlFlow(branch) is { Succeeded: true, EndPointIsReachable: false } ? true : after;
     }
 
     /// <summary>
@@ -185,23 +235,27 @@ internal sealed partial class MethodLowerer
     /// default: Throw(); break; }</c> with <c>p</c> a ref struct). After the switch the value is alive when it is at
     /// each <c>break</c> that ends a section, and at the start when no <c>default</c> may let every section be
     /// skipped; a section that ends otherwise (<c>continue</c>, <c>return</c>, <c>throw</c>) leaves the local's
-    /// scope. Null (GOSH0008) where this would need more flow: a <c>goto</c>, a case guard that suspends or reads
+    /// scope. With a <c>goto case</c> or <c>goto default</c> of the switch, every section starts with the value dead.
+    /// Null (GOSH0008) where this would need more flow: a case guard that suspends or reads
     /// the local when it is dead, a <c>break</c> of the switch before a section's end (a section in braces ends with its
     /// block's last statement).
     /// </summary>
     private bool? AliveAfterSwitch(SwitchStatementSyntax sw, bool alive, List<ILocalSymbol> locals, HashSet<string> names)
     {
         var after = sw.Sections.Any(sc => sc.Labels.Any(l => l is DefaultSwitchLabelSyntax)) ? true : alive;
+        // A section may also be entered by a goto case or goto default of another one, where the value may be dead:
+        // with one in the switch, every section starts with it dead (a labelled goto's target: DeadAtSuspensions).
+        var entry = alive && !sw.Sections.SelectMany(sc => sc.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            .Any(n => n is GotoStatementSyntax g && !g.IsKind(SyntaxKind.GotoStatement) && g.Ancestors().OfType<SwitchStatementSyntax>().First() == sw);
         foreach (var section in sw.Sections)
         {
             if (section.Labels.Any(l => Suspends(l) || !alive && Mentions(l, locals, names))) return null;
             var inner = section.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
-            if (inner.Any(n => n is GotoStatementSyntax)) return null;
             // A section in braces (`case 1: { Use(s); break; }`) ends with the block's last statement.
             var last = section.Statements.LastOrDefault();
             while (last is BlockSyntax { Statements.Count: > 0 } braces) last = braces.Statements.Last();
             if (inner.OfType<BreakStatementSyntax>().Any(b => b != last && BreakTarget(b) == sw)) return null;
-            if (DeadAtSuspensions(section.Statements, alive, locals, names, labels: false) is not { } end) return null;
+            if (DeadAtSuspensions(section.Statements, entry, locals, names) is not { } end) return null;
             if (last is BreakStatementSyntax) after = after && end;
         }
         return after;

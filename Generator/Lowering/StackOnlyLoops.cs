@@ -40,10 +40,66 @@ internal sealed partial class SuspensionIndex
     /// <summary>A loop copied as plain code among stack-only locals (a foreach's suspending collection lowered before it).</summary>
     public bool IsPlainAmongStackOnly(SyntaxNode loop) => _plainAmongStackOnly.Contains(loop);
 
+    private readonly HashSet<LabeledStatementSyntax> _plainGotoLoops = new();
+
+    /// <summary>
+    /// A label heading a loop made of gotos (IsBackwardGotoTarget) whose check is a hand-off of the P instead of a
+    /// state: no suspension point from it to the last goto back to it, among stack-only locals (FindPlainGotoLoops).
+    /// </summary>
+    public bool IsPlainGotoLoop(LabeledStatementSyntax label) => _plainGotoLoops.Contains(label);
+
+    /// <summary>
+    /// Loops made of gotos (a label a later goto jumps back to) among stack-only locals, as loop statements
+    /// (FindPlainLoopsAmongStackOnly): with no suspending or nested goroutine call from the label to the last goto
+    /// back to it, the label is no suspension point, and its preemption check hands the P off
+    /// (<c>if (__g.Preempt) __g.PreemptPlainCode();</c>) instead of being a state, so a span or a ref local stays
+    /// alive across the backward goto, as async keeps it (<c>L: s[0]++; if (++i &lt; 3) goto L;</c>). The code
+    /// between is lowered as always (no label is copied: the gotos into the region keep their targets).
+    /// </summary>
+    private void FindPlainGotoLoops(SyntaxNode body, SemanticModel model, List<SyntaxNode> points)
+    {
+        var labels = points.OfType<LabeledStatementSyntax>().ToList();
+        if (labels.Count == 0) return;
+        var scopes = StackOnlyScopes(body, model);
+        var calls = points.OfType<InvocationExpressionSyntax>().Select(p => p.Span).ToList();
+        foreach (var label in labels)
+        {
+            var name = label.Identifier.ValueText;
+            var end = body.DescendantNodes(d => d is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<GotoStatementSyntax>()
+                .Where(g => g.IsKind(SyntaxKind.GotoStatement) && g.SpanStart > label.SpanStart && g.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name)
+                .Select(g => g.Span.End).DefaultIfEmpty(label.Span.End).Max();
+            var region = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(label.SpanStart, end);
+            if (calls.Any(c => region.Contains(c))) continue;
+            if (scopes.Any(s => s.Scope.Span.Contains(region) && s.Start <= label.SpanStart) || scopes.Any(s => region.Contains(s.Start)))
+            {
+                _plainGotoLoops.Add(label);
+                points.Remove(label);
+            }
+        }
+    }
+
     private void FindPlainLoopsAmongStackOnly(SyntaxNode body, SemanticModel model, List<SyntaxNode> loops, List<SyntaxNode> points)
     {
         if (loops.Count == 0) return;
-        // The scopes of the stack-only locals: (where the declaration starts, the node it is visible in).
+        var scopes = StackOnlyScopes(body, model);
+        var realPoints = points.Select(p => p.Span).ToList();
+        foreach (var loop in loops)   // in document order: an outer loop before the loops in it
+        {
+            // A foreach's collection is evaluated once, before the loop: a suspension there is lowered before the
+            // loop, which then runs as plain code (async accepts `foreach (var x in (await t).AsSpan())`).
+            var region = loop is CommonForEachStatementSyntax each ? each.Statement.Span : loop.Span;
+            if (realPoints.Any(p => region.Contains(p))) continue;
+            var plain = loop.Ancestors().TakeWhile(a => a != body).Any(_plainAmongStackOnly.Contains)
+                || scopes.Any(s => s.Scope.Span.Contains(loop.Span) && s.Start <= loop.SpanStart)
+                || scopes.Any(s => loop.Span.Contains(s.Start))
+                || loop is CommonForEachStatementSyntax fe && model.GetForEachStatementInfo(fe).GetEnumeratorMethod?.ReturnType is { } e && SymbolFacts.IsRefLike(e);
+            if (plain) _plainAmongStackOnly.Add(loop);
+        }
+    }
+
+    /// <summary>The scopes of the stack-only locals: where each declaration starts, and the node it is visible in.</summary>
+    private static List<(int Start, SyntaxNode Scope)> StackOnlyScopes(SyntaxNode body, SemanticModel model)
+    {
         var scopes = new List<(int Start, SyntaxNode Scope)>();
         foreach (var n in body.DescendantNodes(d => d is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
@@ -58,18 +114,6 @@ internal sealed partial class SuspensionIndex
                 or ForStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax || a == body);
             if (scope is not null) scopes.Add((n.SpanStart, scope));
         }
-        var realPoints = points.Select(p => p.Span).ToList();
-        foreach (var loop in loops)   // in document order: an outer loop before the loops in it
-        {
-            // A foreach's collection is evaluated once, before the loop: a suspension there is lowered before the
-            // loop, which then runs as plain code (async accepts `foreach (var x in (await t).AsSpan())`).
-            var region = loop is CommonForEachStatementSyntax each ? each.Statement.Span : loop.Span;
-            if (realPoints.Any(p => region.Contains(p))) continue;
-            var plain = loop.Ancestors().TakeWhile(a => a != body).Any(_plainAmongStackOnly.Contains)
-                || scopes.Any(s => s.Scope.Span.Contains(loop.Span) && s.Start <= loop.SpanStart)
-                || scopes.Any(s => loop.Span.Contains(s.Start))
-                || loop is CommonForEachStatementSyntax fe && model.GetForEachStatementInfo(fe).GetEnumeratorMethod?.ReturnType is { } e && SymbolFacts.IsRefLike(e);
-            if (plain) _plainAmongStackOnly.Add(loop);
-        }
+        return scopes;
     }
 }

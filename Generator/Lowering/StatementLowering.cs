@@ -293,7 +293,9 @@ internal sealed partial class MethodLowerer
         var label = (ILabelSymbol)Model.GetDeclaredSymbol(lab)!;
         Hidden();
         Label(UserLabel(label));
-        if (_index.IsBackwardGotoTarget(lab)) PreemptCheck(lab, "the label heading a goto loop");
+        // Among stack-only locals, a goto loop with no suspension point in it hands the P off instead (StackOnlyLoops.cs).
+        if (_index.IsPlainGotoLoop(lab)) Stmt($"if ({GoroutineParameter}.{RuntimeContract.G.Preempt}) {GoroutineParameter}.{RuntimeContract.G.PreemptPlainCode}();");
+        else if (_index.IsBackwardGotoTarget(lab)) PreemptCheck(lab, "the label heading a goto loop");
     }
 
     private void LowerExpressionStatement(ExpressionStatementSyntax es)

@@ -81,7 +81,7 @@ internal sealed partial class SuspensionIndex
             && !n.DescendantNodes().Any(d => d is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
             && !_plainAmongStackOnly.Contains(n)
         || n is InvocationExpressionSyntax inv && Classify(inv) != CallKind.Plain
-        || n is LabeledStatementSyntax lab && IsBackwardGotoTarget(lab);
+        || n is LabeledStatementSyntax lab && IsBackwardGotoTarget(lab) && !_plainGotoLoops.Contains(lab);
 
     private readonly Dictionary<LabeledStatementSyntax, bool> _backwardTargets = new();
 
@@ -132,6 +132,7 @@ internal sealed partial class SuspensionIndex
                     break;
             }
         }
+        FindPlainGotoLoops(body, model, points);
         FindPlainLoopsAmongStackOnly(body, model, loops, points);
         foreach (var loop in loops)
             if (!withClosure.Contains(loop) && !_plainAmongStackOnly.Contains(loop)) points.Add(loop);

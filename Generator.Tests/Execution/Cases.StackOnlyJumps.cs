@@ -1,0 +1,112 @@
+using System;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Stack-only locals (spans, ref locals) among gotos, goto case and declarations of several locals, which the async
+// oracle of ExpressionPropertyTests.StackOnly.cs found refused (GOSH0008) where C# 13 async accepts them: a
+// declaration of two spans was decided as one local (the one assigned anew after a suspension point refused the
+// other); a label anywhere after the declaration turned assignments anew off; a goto case refused the switch; a label
+// a later goto jumps back to was a suspension point (its preemption check a state) even with no suspension point in
+// the goto loop. Each is accepted now and must run as a plain call does.
+public static partial class Cases
+{
+    [Goroutine]
+    public static string SjTwoSpansOfOneDeclaration(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        var b = new[] { 5, 6, 7, 8 };
+        var x = n;
+        Span<int> s = a, t = b;
+        t[1] += s[2];
+        s = a.AsSpan(Tw(1) % 4);
+        s[0] += n;
+        ref int r = ref a[0], w = ref b[n % 4];
+        w += r;
+        x += Tw(r);
+        r = ref b[Tw(2)];
+        r += 4;
+        log.Add("x" + x);
+        return x + "|" + string.Join(",", a) + "|" + string.Join(",", b);
+    }
+
+    [Goroutine]
+    public static string SjAssignedAnewAfterALabel(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        var x = n;
+        Span<int> s = a;
+        int c = 0;
+    again:
+        s = a.AsSpan(Tw(c));
+        s[0] += 10;
+        x += Tw(s.Length);
+        if (++c < 2 + n % 2) goto again;
+        return x + "|" + string.Join(",", a);
+    }
+
+    [Goroutine]
+    public static string SjGotoCaseBetweenSectionsThatAssignAnew(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        var x = n;
+        Span<int> s = a;
+        switch (n % 3)
+        {
+            case 0:
+                s = a.AsSpan(Tw(1));
+                s[0] += 5;
+                goto case 1;
+            case 1:
+                x += Tw(x);
+                s = a.AsSpan(2);
+                s[1] += x;
+                goto default;
+            default:
+                s = a;
+                x += s[3];
+                break;
+        }
+        x += s[0];
+        return x + "|" + string.Join(",", a);
+    }
+
+    [Goroutine]
+    public static string SjGotoLoopWithNoSuspensionAmongSpans(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        var b = new[] { 5, 6, 7, 8 };
+        var x = Tw(n);
+        Span<int> s = a, t = b;
+        int c = 0;
+    again:
+        x++;
+        s[2] += 3;
+        t = b.AsSpan(c);
+        if (++c < 3 && t[0] >= 0) goto again;
+        x += t[0] + s[2];
+        x += Tw(1);
+        log.Add("x" + x);
+        return x + "|" + string.Join(",", a) + "|" + string.Join(",", b);
+    }
+
+    // The value is dead at a label a goto reaches after a suspension point: assigned anew there, it is accepted;
+    // read there without, it stays GOSH0008 (StackOnlyLocalDiagnosticTests), as async refuses it.
+    [Goroutine]
+    public static string SjLabelReachedAfterASuspensionAssignsAnew(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        var x = n;
+        ref int r = ref a[0];
+        int c = 0;
+    top:
+        r = ref a[c % 4];
+        r += c + 1;
+        x += Tw(r);
+        if (++c < 3)
+        {
+            log.Add("c" + c);
+            goto top;
+        }
+        return x + "|" + string.Join(",", a);
+    }
+}
