@@ -75,6 +75,7 @@ public class StackOnlyLocalDiagnosticTests
     [InlineData("ref int [|r = ref a[0]|]; int c = 0; L: r++; if (++c < 2) { Go.Yield(); goto L; }")]
     [InlineData("Span<int> [|s = a|]; switch (a.Length % 2) { case 0: Go.Yield(); goto case 1; case 1: s[0]++; break; }")]
     [InlineData("Span<int> [|s = a|], t = a; t = a.AsSpan(Id(1)); Go.Yield(); s[0]++;")]
+    [InlineData("Span<int> [|s = a|]; switch (a.Length % 2) { case 0: Go.Yield(); if (a[0] > 0) break; s = a; break; default: break; } s[0]++;")]
     public void StackOnlyLocalMentionedFromTheSuspensionOn(string body) => Expect("GOSH0008",
         "public partial class C { [Goroutine] static void M(int[] a) { " + body + " } [Goroutine] static T Id<T>(T x) { Go.Yield(); return x; } }");
 

@@ -7,7 +7,8 @@ namespace GoSharp.Generator.Tests.Execution;
 // declaration of two spans was decided as one local (the one assigned anew after a suspension point refused the
 // other); a label anywhere after the declaration turned assignments anew off; a goto case refused the switch; a label
 // a later goto jumps back to was a suspension point (its preemption check a state) even with no suspension point in
-// the goto loop. Each is accepted now and must run as a plain call does.
+// the goto loop; a break before a switch section's end refused the switch. Each is accepted now and must run as a
+// plain call does.
 public static partial class Cases
 {
     [Goroutine]
@@ -107,6 +108,33 @@ public static partial class Cases
             log.Add("c" + c);
             goto top;
         }
+        return x + "|" + string.Join(",", a);
+    }
+
+    [Goroutine]
+    public static string SjBreakBeforeASectionsEnd(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        var x = n;
+        Span<int> s = a;
+        switch (n % 2)
+        {
+            case 0:
+                {
+                    s[0] += 1;
+                    if (x > 1) break;
+                    x += Tw(1);
+                    s = a.AsSpan(1);
+                    break;
+                }
+            default:
+                s[1] += 2;
+                if (Tw(x) > 2) { s = a.AsSpan(2); break; }
+                s = a;
+                break;
+        }
+        x += s[0];
+        log.Add("x" + x);
         return x + "|" + string.Join(",", a);
     }
 }

@@ -168,12 +168,7 @@ internal sealed partial class MethodLowerer
                 if (_deadLabels.Contains(labelled)) alive = false;
                 statement = labelled.Statement;
             }
-            // (A statement with no suspension point entered with the value alive has it alive at each of its gotos.)
-            var gotos = alive && !Suspends(statement) ? statement.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<GotoStatementSyntax>()
-                : statement is GotoStatementSyntax one ? new[] { one } : Enumerable.Empty<GotoStatementSyntax>();
-            foreach (var jump in gotos)
-                if (jump.IsKind(SyntaxKind.GotoStatement)) _gotosAlive[jump] = alive && (!_gotosAlive.TryGetValue(jump, out var before) || before);
-            if (statement is BreakStatementSyntax or ContinueStatementSyntax) _jumps?.Add((statement, alive));
+            if (statement is BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax) Jump(statement, alive);
             if (locals.Count == 1 && AssignsAnew(statement, locals[0]))
             {
                 alive = true;
@@ -206,6 +201,10 @@ internal sealed partial class MethodLowerer
                 alive = value;
                 continue;
             }
+            // The jumps inside a statement not looked into: alive at each only when the statement is entered with
+            // the value alive and does not suspend.
+            foreach (var inner in statement.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                if (inner is BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax) Jump((StatementSyntax)inner, alive && !Suspends(statement));
             var mentions = Mentions(statement, locals, names);
             if (!alive && mentions) return null;
             if (alive && Suspends(statement))
@@ -216,6 +215,16 @@ internal sealed partial class MethodLowerer
             }
         }
         return alive;
+    }
+
+    /// <summary>Records the value's liveness at a break, continue (LoopBody, AliveAfterSwitch) or goto (DeadAtSuspensionsWithLabels).</summary>
+    private void Jump(StatementSyntax jump, bool alive)
+    {
+        if (jump is GotoStatementSyntax g)
+        {
+            if (g.IsKind(SyntaxKind.GotoStatement)) _gotosAlive[g] = alive && (!_gotosAlive.TryGetValue(g, out var before) || before);
+        }
+        else _jumps?.Add((jump, alive));
     }
 
     /// <summary>
@@ -236,9 +245,9 @@ internal sealed partial class MethodLowerer
     /// each <c>break</c> that ends a section, and at the start when no <c>default</c> may let every section be
     /// skipped; a section that ends otherwise (<c>continue</c>, <c>return</c>, <c>throw</c>) leaves the local's
     /// scope. With a <c>goto case</c> or <c>goto default</c> of the switch, every section starts with the value dead.
-    /// Null (GOSH0008) where this would need more flow: a case guard that suspends or reads
-    /// the local when it is dead, a <c>break</c> of the switch before a section's end (a section in braces ends with its
-    /// block's last statement).
+    /// A <c>break</c> of the switch before a section's end counts as the one that ends it: the value is alive after the
+    /// switch only when it is at each (the scan records it there, _jumps). Null (GOSH0008) where this would need more
+    /// flow: a case guard that suspends or reads the local when it is dead.
     /// </summary>
     private bool? AliveAfterSwitch(SwitchStatementSyntax sw, bool alive, List<ILocalSymbol> locals, HashSet<string> names)
     {
@@ -247,18 +256,31 @@ internal sealed partial class MethodLowerer
         // with one in the switch, every section starts with it dead (a labelled goto's target: DeadAtSuspensions).
         var entry = alive && !sw.Sections.SelectMany(sc => sc.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
             .Any(n => n is GotoStatementSyntax g && !g.IsKind(SyntaxKind.GotoStatement) && g.Ancestors().OfType<SwitchStatementSyntax>().First() == sw);
-        foreach (var section in sw.Sections)
+        // The breaks and continues the sections' scans meet: the switch's own decide the value after it, the others
+        // are an enclosing loop's (LoopBody).
+        var outer = _jumps;
+        _jumps = new List<(StatementSyntax Jump, bool Alive)>();
+        try
         {
-            if (section.Labels.Any(l => Suspends(l) || !alive && Mentions(l, locals, names))) return null;
-            var inner = section.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
-            // A section in braces (`case 1: { Use(s); break; }`) ends with the block's last statement.
-            var last = section.Statements.LastOrDefault();
-            while (last is BlockSyntax { Statements.Count: > 0 } braces) last = braces.Statements.Last();
-            if (inner.OfType<BreakStatementSyntax>().Any(b => b != last && BreakTarget(b) == sw)) return null;
-            if (DeadAtSuspensions(section.Statements, entry, locals, names) is not { } end) return null;
-            if (last is BreakStatementSyntax) after = after && end;
+            foreach (var section in sw.Sections)
+            {
+                if (section.Labels.Any(l => Suspends(l) || !alive && Mentions(l, locals, names))) return null;
+                var inner = section.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
+                // A section in braces (`case 1: { Use(s); break; }`) ends with the block's last statement.
+                var last = section.Statements.LastOrDefault();
+                while (last is BlockSyntax { Statements.Count: > 0 } braces) last = braces.Statements.Last();
+                if (DeadAtSuspensions(section.Statements, entry, locals, names) is not { } end) return null;
+                if (last is BreakStatementSyntax) after = after && end;
+                foreach (var b in inner.OfType<BreakStatementSyntax>().Where(b => b != last && BreakTarget(b) == sw))
+                    after = after && _jumps.Any(j => j.Jump == b) && _jumps.Where(j => j.Jump == b).All(j => j.Alive);
+            }
+            return after;
         }
-        return after;
+        finally
+        {
+            outer?.AddRange(_jumps.Where(j => !(j.Jump is BreakStatementSyntax b && BreakTarget(b) == sw)));
+            _jumps = outer;
+        }
     }
 
     /// <summary>The loop or switch statement a <c>break</c> leaves.</summary>
