@@ -10,10 +10,11 @@ using Xunit;
 namespace GoSharp.Generator.Tests;
 
 /// <summary>
-/// The liveness of spans and ref locals, with C# async as the oracle of what is accepted. Each drawn body uses a
-/// <c>Span&lt;int&gt; s</c> and a <c>ref int r</c> over one array among suspension points, in blocks, branches, switch
-/// sections, try/catch/finally, using, foreach, for and while, with reads before and after the suspension points and
-/// assignments anew. It is compiled twice: as an <c>async Task&lt;string&gt;</c> method (each suspension point an
+/// The liveness of spans and ref locals, with C# async as the oracle of what is accepted. Each drawn body uses
+/// <c>Span&lt;int&gt; s, t</c> (one declaration, over two arrays) and a <c>ref int r</c> among suspension points, in
+/// blocks, branches, switch sections, try/catch/finally, using, lock, foreach, for and while, and around gotos
+/// (ExpressionPropertyTests.StackOnlyJumps.cs), with reads before and after the suspension points and assignments
+/// anew. It is compiled twice: as an <c>async Task&lt;string&gt;</c> method (each suspension point an
 /// <c>await</c>), where C# 13 refuses a span or ref local live across an await (CS4007, CS9217), and as a
 /// <c>[Goroutine]</c> method, where the generator refuses it (GOSH0008, GOSH0017). Both must refuse the same methods,
 /// and those accepted must run the same as a plain call and as a goroutine (CheckBatch). <c>GOSHARP_STACKONLY_ITER</c>
@@ -28,7 +29,8 @@ public partial class ExpressionPropertyTests
 
     /// <summary>An int value with no suspension point: a constant, a local, an element read through the span or the ref local.</summary>
     private static readonly Gen<string> PlainValue = Gen.OneOf(
-        Gen.Int[0, 5].Select(k => k.ToString()), Gen.Const("n"), Gen.Const("x"), Slot.Select(i => $"s[{i}]"), Gen.Const("r"), Slot.Select(i => $"a[{i}]"));
+        Gen.Int[0, 5].Select(k => k.ToString()), Gen.Const("n"), Gen.Const("x"), Slot.Select(i => $"s[{i}]"), Gen.Const("r"), Slot.Select(i => $"a[{i}]"),
+        Slot.Select(i => $"t[{i}]"), Slot.Select(i => $"b[{i}]"));
 
     /// <summary>An int value that may suspend, with the stack-only reads before or after the suspension point.</summary>
     private static readonly Gen<string> Value = Gen.Frequency(
@@ -54,6 +56,17 @@ public partial class ExpressionPropertyTests
             Slot.Select(i => $"s = a.AsSpan({Suspend(i)} % 4);"),
             Slot.Select(i => $"r = ref a[{i}];"),
             Slot.Select(i => $"r = ref a[{Suspend(i)} % 4];"),
+            // the second span: over the second array, made from the first span, or the first made from it
+            Gen.Select(Slot, PlainValue, (i, v) => $"t[{i}] += {v};"),
+            Gen.Select(Slot, PlainValue, (i, v) => $"t[{i}] = {Suspend(v)};"),
+            Slot.Select(i => $"t = b.AsSpan({i});"),
+            Slot.Select(i => $"t = b.AsSpan({Suspend(i)} % 4);"),
+            Gen.OneOf(Gen.Const("t = s;"), Gen.Const("s = t.Slice(1);"), Slot.Select(i => $"r = ref t[{i} % t.Length];")),
+            // a lock whose body does not suspend (async refuses an await in it, the generator a suspension point)
+            Gen.Select(Slot, PlainValue, PlainValue, (i, v, w) => $"lock (a) {{\ns[{i}] += {v};\nx += {w} + t[0];\n}}"),
+            Gen.Select(Slot, PlainValue, Gen.Int[0, 5], (i, v, k) => inLoop && !inFinally
+                ? $"lock (b) {{\nr += {v};\nif (x > {k}) {(k % 2 == 0 ? "continue" : "break")};\nt[{i}] += r;\n}}"
+                : $"lock (b) {{\nr += {v};\nt[{i}] += r;\n}}"),
             Value.Select(v => inFinally ? $"x += {v} * 2;" : $"if (n > 2) return \"e\" + ({v});"),
             // A using declaration (its name made unique by UniqueUsings) makes the rest of its block a try.
             Value.Select(v => inFinally ? $"x += {v};" : $"using var \u00b6 = new Res(log, \"d\" + ({v}));"),
@@ -79,25 +92,33 @@ public partial class ExpressionPropertyTests
             Gen.Select(Value, loopBody, (v, t) => $"foreach (var q{depth} in new[] {{ {v}, 1 }}) {{\nx += q{depth};\n{t}\n}}"),
             Gen.Select(PlainValue, loopBody, (v, t) => $"for (int i{depth} = {v}; i{depth} < 3; i{depth}++) {{\n{t}\n}}"),
             loopBody.Select(t => $"while (x < 6) {{\nx++;\n{t}\n}}"),
-            // (No break in a section before its end: refused conservatively, AliveAfterSwitch.)
+            // a break of the switch before its section's end: the value after the switch is the one at each break
+            Gen.Select(Value, sections, sections, Gen.Int[0, 5], (v, c0, c1, k) => $"switch (({v} + n) % 2) {{\ncase 0: {{\n{c0}\nif (x > {k}) break;\n{c1}\nbreak;\n}}\ndefault:\n{Section(c1)}\n}}"),
             Gen.Select(Value, sections, sections, sections, (v, c0, c1, d) => $"switch (({v} + n) % 3) {{\ncase 0:\n{Section(c0)}\ncase 1: {{\n{c1}\nbreak;\n}}\ndefault:\n{Section(d)}\n}}"),
         };
-        return Gen.Frequency((3, Gen.OneOf(simple)), (2, Gen.OneOf(compound)));
+        return Gen.Frequency((3, Gen.OneOf(simple)), (2, Gen.OneOf(compound)), (2, Gen.OneOf(JumpShapes(depth, inFinally, inLoop))));
     }
 
     /// <summary>An unbraced switch section, braced where a using declaration stands directly in it (CS8647).</summary>
-    private static string Section(string statements) =>
-        statements.Contains("using var") ? "{\n" + statements + "\nbreak;\n}" : statements + "\nbreak;";
+    private static string Section(string statements, string end = "break;") =>
+        statements.Contains("using var") ? "{\n" + statements + "\n" + end + "\n}" : statements + "\n" + end;
 
-    /// <summary>Numbers the drawn declarations' names (u0, tu1, qu2, ...), unique in the method.</summary>
+    /// <summary>Numbers the drawn declarations' names (u0, tu1, qu2, ...) and a shape's labels and locals (Lj0, kj1, ...), unique in the method.</summary>
     private static string UniqueUsings(string body)
     {
-        // \u00b6 declares the next name, \u00b7 names the last one declared.
+        // \u00b6 declares the next name, \u00b7 names the last one declared; \u2039 opens a shape with a number of
+        // its own, \u203a closes it, \u00a6 names the innermost open shape's number (its labels and locals around
+        // nested shapes).
         var text = new System.Text.StringBuilder();
         var last = -1;
+        var shapes = new Stack<int>();
+        var next = 0;
         foreach (var ch in body)
             if (ch == '\u00b6') text.Append("u" + ++last);
             else if (ch == '\u00b7') text.Append("u" + last);
+            else if (ch == '\u2039') shapes.Push(next++);
+            else if (ch == '\u203a') shapes.Pop();
+            else if (ch == '\u00a6') text.Append("j" + shapes.Peek());
             else text.Append(ch);
         return text.ToString();
     }
@@ -114,11 +135,12 @@ public partial class ExpressionPropertyTests
             {{signature}}
             {
                 var a = new[] { 1, 2, 3, 4 };
+                var b = new[] { 5, 6, 7, 8 };
                 var x = n;
-                Span<int> s = a;
+                Span<int> s = a, t = b;
                 ref int r = ref a[1];
                 {{body}}
-                return x + "|" + string.Join(",", a);
+                return x + "|" + string.Join(",", a) + "|" + string.Join(",", b);
             }
 
         """;
@@ -148,11 +170,23 @@ public partial class ExpressionPropertyTests
         return refused;
     }
 
+    /// <summary>
+    /// The generator's documented conservative refusals (docs/generator.md, Known limits) that the grammar draws, each
+    /// recognised by the drawn goroutine's text: where async accepts such a method and the generator refuses it, the
+    /// difference is counted under its name instead of failing. None today: the grammar does not draw the ones known
+    /// (a loop condition reading the local, <c>r++ + Tw(1)</c> in a condition, a ref local to a ref struct).
+    /// </summary>
+    private static readonly (string Name, Func<string, bool> Applies)[] StackOnlyConservative =
+    {
+    };
+
     // (Conditions read n: a constant one would make a branch unreachable, which async does not lower or check.)
     [Fact]
     public void StackOnlyLocalsAreRefusedExactlyWhereAsyncRefusesThem()
     {
         int batches = 0, accepted = 0, refusedByBoth = 0;
+        var conservative = new Dictionary<string, int>();
+        var unexplained = new List<string>();
         Body(2).Array[30].Sample(bodies =>
         {
             batches++;
@@ -171,23 +205,27 @@ public partial class ExpressionPropertyTests
             var goRefused = Refused(result.Output.SyntaxTrees.First(t => t.FilePath == "Goroutines.cs"), result.AnalyzerDiagnostics,
                 d => d.Id is "GOSH0008" or "GOSH0017");
 
-            var differ = Enumerable.Range(0, bodies.Length).Where(i => asyncRefused.Contains(i.ToString()) != goRefused.Contains(i.ToString())).ToList();
-            if (differ.Count > 0)
+            foreach (var i in Enumerable.Range(0, bodies.Length))
             {
-                var i = differ[0];
-                throw new Exception($"M{i}: async {(asyncRefused.Contains(i.ToString()) ? "refuses" : "accepts")}, the generator {(goRefused.Contains(i.ToString()) ? "refuses" : "accepts")} ({differ.Count} of {bodies.Length} differ)\n{twins[i].Goroutine}");
+                bool byAsync = asyncRefused.Contains(i.ToString()), byGenerator = goRefused.Contains(i.ToString());
+                if (byAsync == byGenerator) continue;
+                var known = byGenerator ? StackOnlyConservative.FirstOrDefault(c => c.Applies(twins[i].Goroutine)).Name : null;
+                if (known is not null) conservative[known] = conservative.TryGetValue(known, out var c) ? c + 1 : 1;
+                else unexplained.Add($"M{i}: async {(byAsync ? "refuses" : "accepts")}, the generator {(byGenerator ? "refuses" : "accepts")}\n{twins[i].Goroutine}");
             }
+            refusedByBoth += asyncRefused.Intersect(goRefused).Count();
 
             // The accepted ones, numbered afresh, run as a plain call and as a goroutine.
             var kept = Enumerable.Range(0, bodies.Length).Where(i => !goRefused.Contains(i.ToString())).ToArray();
-            refusedByBoth += bodies.Length - kept.Length;
-            accepted += kept.Length;
+            accepted += kept.Count(k => !asyncRefused.Contains(k.ToString()));
             if (kept.Length == 0) return;
             var runnable = StackOnlyHeader + "public partial class R\n{\n"
                 + string.Concat(kept.Select((k, i) => StackOnlyMethod($"[Goroutine] public string M{i}(Log log, int n)", twins[k].Goroutine))) + "}\n";
             CheckBatch(runnable, kept.Length, i => twins[kept[i]].Goroutine);
         }, iter: int.Parse(Environment.GetEnvironmentVariable("GOSHARP_STACKONLY_ITER") ?? "2"), threads: 1);
-        output.WriteLine($"{batches} batches of 30: {accepted} methods accepted by both and run alike, {refusedByBoth} refused by both");
+        output.WriteLine($"{batches} batches of 30: {accepted} methods accepted by both and run alike, {refusedByBoth} refused by both, "
+            + $"{conservative.Values.Sum()} refused by the generator alone as documented{string.Concat(conservative.Select(c => $"; {c.Value}: {c.Key}"))}, {unexplained.Count} other disagreements");
+        if (unexplained.Count > 0) throw new Exception(string.Join("\n\n", unexplained.Take(3)));
         Assert.True(accepted > 0 && refusedByBoth > 0, "the draws should land on both sides");
     }
 }
