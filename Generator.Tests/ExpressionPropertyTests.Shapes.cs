@@ -413,7 +413,12 @@ public partial class ExpressionPropertyTests
     private static TimeSpan CheckBatch(string source, int count, Func<int, string> describe)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = GeneratorHarness.Run(new[] { ("RandomExpressions.cs", source) }, extraReferences: new[] { MetadataReference.CreateFromFile(typeof(Log).Assembly.Location) });
+        return CheckBatch(GeneratorHarness.Run(new[] { ("RandomExpressions.cs", source) }, extraReferences: new[] { MetadataReference.CreateFromFile(typeof(Log).Assembly.Location) }), source, count, describe, clock);
+    }
+
+    /// <summary>CheckBatch over the generator's <paramref name="result"/> for <paramref name="source"/>, already run.</summary>
+    private static TimeSpan CheckBatch(GeneratorHarness.Result result, string source, int count, Func<int, string> describe, System.Diagnostics.Stopwatch clock)
+    {
         var errors = result.Diagnostics.Concat(result.CompileDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0) throw new Exception(string.Join("\n", errors.Take(5)) + "\n" + source);
         var type = GeneratorHarness.Load(result.Output).GetType("RandomExpressions.R")!;
