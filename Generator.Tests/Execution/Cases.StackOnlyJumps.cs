@@ -137,4 +137,23 @@ public static partial class Cases
         log.Add("x" + x);
         return x + "|" + string.Join(",", a);
     }
+
+    // The label heading a goto loop that suspends is no state among spans either: a state there resumed with the
+    // span lost (CS0165 in the generated code, between two commits of this change; GOSH0008 before it).
+    [Goroutine]
+    public static string SjGotoLoopThatSuspendsAmongSpans(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        var x = n;
+        Span<int> s = a;
+        int c = 0;
+    again:
+        s[0] += 1;
+        x += Tw(c);
+        s = a.AsSpan(1 + n % 2);
+        if (++c < 3) goto again;
+        s[1] += x;
+        log.Add("x" + x);
+        return x + "|" + string.Join(",", a);
+    }
 }

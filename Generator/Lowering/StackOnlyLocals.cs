@@ -163,9 +163,11 @@ internal sealed partial class MethodLowerer
             var statement = list[at];
             // A label a goto reaches with the value dead (DeadAtSuspensionsWithLabels) starts with it dead: a mention
             // after it needs an assignment anew after it, as async's liveness sees it (`L: s[0]++; Tw(1); goto L;`).
+            // So does one heading a goto loop whose preemption check is a state (not among stack-only locals there,
+            // StackOnlyLoops.cs: a later switch section's label, outside the section a declaration's scope is taken from).
             while (statement is LabeledStatementSyntax labelled)
             {
-                if (_deadLabels.Contains(labelled)) alive = false;
+                if (_deadLabels.Contains(labelled) || _index.IsBackwardGotoTarget(labelled) && !_index.IsPlainGotoLoop(labelled)) alive = false;
                 statement = labelled.Statement;
             }
             if (statement is BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax) Jump(statement, alive);

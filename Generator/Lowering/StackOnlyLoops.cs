@@ -43,25 +43,25 @@ internal sealed partial class SuspensionIndex
     private readonly HashSet<LabeledStatementSyntax> _plainGotoLoops = new();
 
     /// <summary>
-    /// A label heading a loop made of gotos (IsBackwardGotoTarget) whose check is a hand-off of the P instead of a
-    /// state: no suspension point from it to the last goto back to it, among stack-only locals (FindPlainGotoLoops).
+    /// A label heading a loop made of gotos (IsBackwardGotoTarget) among stack-only locals, whose check is a hand-off
+    /// of the P instead of a state (FindPlainGotoLoops).
     /// </summary>
     public bool IsPlainGotoLoop(LabeledStatementSyntax label) => _plainGotoLoops.Contains(label);
 
     /// <summary>
-    /// Loops made of gotos (a label a later goto jumps back to) among stack-only locals, as loop statements
-    /// (FindPlainLoopsAmongStackOnly): with no suspending or nested goroutine call from the label to the last goto
-    /// back to it, the label is no suspension point, and its preemption check hands the P off
-    /// (<c>if (__g.Preempt) __g.PreemptPlainCode();</c>) instead of being a state, so a span or a ref local stays
-    /// alive across the backward goto, as async keeps it (<c>L: s[0]++; if (++i &lt; 3) goto L;</c>). The code
-    /// between is lowered as always (no label is copied: the gotos into the region keep their targets).
+    /// Loops made of gotos (a label a later goto jumps back to) among stack-only locals (in the scope of one, or
+    /// declaring one between the label and the last goto back to it): the label is no suspension point, and its
+    /// preemption check hands the P off (<c>if (__g.Preempt) __g.PreemptPlainCode();</c>) instead of being a state,
+    /// so a span or a ref local stays alive across the label, as async keeps it (<c>L: s[0]++; if (++i &lt; 3) goto
+    /// L;</c>, or <c>L: s[0]++; Tw(1); s = a; if (++i &lt; 3) goto L;</c>, where a state at the label would resume
+    /// with <c>s</c> lost). Unlike a loop statement (FindPlainLoopsAmongStackOnly), nothing is copied: the code
+    /// between is lowered as always, its own suspension points states, and the label stays the gotos' target.
     /// </summary>
     private void FindPlainGotoLoops(SyntaxNode body, SemanticModel model, List<SyntaxNode> points)
     {
         var labels = points.OfType<LabeledStatementSyntax>().ToList();
         if (labels.Count == 0) return;
         var scopes = StackOnlyScopes(body, model);
-        var calls = points.OfType<InvocationExpressionSyntax>().Select(p => p.Span).ToList();
         foreach (var label in labels)
         {
             var name = label.Identifier.ValueText;
@@ -69,7 +69,6 @@ internal sealed partial class SuspensionIndex
                 .Where(g => g.IsKind(SyntaxKind.GotoStatement) && g.SpanStart > label.SpanStart && g.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name)
                 .Select(g => g.Span.End).DefaultIfEmpty(label.Span.End).Max();
             var region = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(label.SpanStart, end);
-            if (calls.Any(c => region.Contains(c))) continue;
             if (scopes.Any(s => s.Scope.Span.Contains(region) && s.Start <= label.SpanStart) || scopes.Any(s => region.Contains(s.Start)))
             {
                 _plainGotoLoops.Add(label);
