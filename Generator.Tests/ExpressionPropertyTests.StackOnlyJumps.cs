@@ -21,6 +21,9 @@ public partial class ExpressionPropertyTests
             Gen.Select(Value, b, (v, t) => $"\u2039{{\nif ({v} > n) goto L\u00a6;\n{{\n{t}\n}}\nL\u00a6: x += 1;\n}}\u203a"),
             // a backward goto, bounded by a counter: a loop with no loop statement, its back-edge a goto
             Gen.Select(Value, b, (v, t) => $"\u2039{{\nint c\u00a6 = 0;\nL\u00a6:\nx++;\n{{\n{t}\n}}\nif (++c\u00a6 < 2 && {v} >= 0) goto L\u00a6;\n}}\u203a"),
+            // a backward goto whose loop reads a span at its label and makes it anew before the goto (the label must
+            // be no state among spans: Cases.StackOnlyJumps.SjGotoLoopThatSuspendsAmongSpans)
+            Gen.Select(Slot, b, (i, t) => $"\u2039{{\nint c\u00a6 = 0;\nL\u00a6:\nx += s[{i}];\n{{\n{t}\n}}\ns = a.AsSpan({i});\nif (++c\u00a6 < 2) goto L\u00a6;\n}}\u203a"),
             // a goto out of a for loop, past its end
             Gen.Select(Value, loopBody, (v, t) => $"\u2039{{\nfor (int i\u00a6 = 0; i\u00a6 < 3; i\u00a6++) {{\n{t}\nif ({v} > n + i\u00a6) goto L\u00a6;\n}}\nx += 5;\nL\u00a6: x += 2;\n}}\u203a"),
             // nested loops: the inner one's break and continue are its own, a goto continues or leaves the outer one
