@@ -37,19 +37,21 @@ public class LifecycleTests
         var frames = Enumerable.Range(0, n).Select(i => new YieldingFrame(yields, i)).ToArray();
         var handles = frames.Select(f => rt.Spawn(f)).ToArray();
         int[] sizes = { 1, 4, 2, 3, 1, 4, 2 };
+        // At least one resize, then more while any goroutine is left: on a loaded machine the 5,000 may all finish
+        // before this thread runs again, and the first resize then meets none (that, too, must lose nothing).
         int k = 0;
-        while (!handles.All(h => h.IsCompleted) && k < 200)
+        do
         {
             int size = sizes[k++ % sizes.Length];
             rt.SetMaxProcs(size);
             Assert.Equal(size, rt.MaxProcs);
         }
+        while (!handles.All(h => h.IsCompleted) && k < 200);
         for (int i = 0; i < n; i++)
         {
             Assert.Equal(YieldingFrame.Expected(yields, i), handles[i].Join());
             Assert.Equal(yields + 1, frames[i].Resumptions);
         }
-        Assert.True(k > 0);
     }
 
     [Fact]
