@@ -110,4 +110,21 @@ public static partial class Cases
         }
         public override string ToString() => Name + ":" + string.Join("", Tags) + ":" + _set + ":" + Inner.Who;
     }
+
+    // Two of the day's changes met here: an init-only member after a nested initializer of a class was refused
+    // (the object was made with its init-only members first); a class is now made first and each member set in
+    // order, an init-only one through its accessor, so `Tags.Add` runs before X's accessor, as in C#.
+    [Goroutine]
+    public static string Rt14InitOnlyAfterNestedOnAClass(Log log, int n)
+    {
+        var o = new InitOuter14(log) { Tags = { Tw(n), log.L("t", 2) }, X = log.L("x", Tw(3)) };
+        return o.Tags.Count + "," + o.X;
+    }
+}
+
+public sealed class InitOuter14(Log log)
+{
+    private readonly int _x;
+    public List<int> Tags { get; } = new();
+    public int X { get => _x; init { log.Add("init x " + value + " after " + Tags.Count); _x = value; } }
 }
