@@ -69,17 +69,9 @@ internal sealed partial class MethodLowerer
                 // A = { [k] = { X = v } }: the indexes once, then the members of the element, each through it.
                 LowerNestedInitializer($"{member}[{SpilledIndexes(elementIndex)}]", elementInit);
             }
-            else if (isCollection && init is InitializerExpressionSyntax complex)
-            {
-                var r = LowerOperands(complex.Expressions.ToList());
-                Src(init);
-                Stmt($"{member}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))}{AddCallerInfo(init)});");
-            }
             else if (isCollection)
             {
-                var v = LowerExpression(init);
-                Src(init);
-                Stmt($"{member}.Add({v}{AddCallerInfo(init)});");
+                LowerAddedElement(member, init);
             }
             else
             {
@@ -269,21 +261,30 @@ internal sealed partial class MethodLowerer
             // [k] = { X = v }: the indexes once, then the members of the element, each through it.
             LowerNestedInitializer($"{o}[{SpilledIndexes(elementIndex)}]", elementInit);
         }
-        else if (isCollection && init is InitializerExpressionSyntax complex)
-        {
-            var r = LowerOperands(complex.Expressions.ToList());
-            Src(init);
-            Stmt($"{o}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))}{AddCallerInfo(init)});");
-        }
         else if (isCollection)
         {
-            var v = LowerExpression(init);
-            Src(init);
-            Stmt($"{o}.Add({v}{AddCallerInfo(init)});");
+            LowerAddedElement(o, init);
         }
         else
         {
             Report(DiagnosticDescriptors.Unsupported, init, DiagnosticDescriptors.NotYet("This object initializer member"));
+        }
+    }
+
+    /// <summary>An element of a collection initializer, <c>{ a }</c> or <c>{ { k, v } }</c>: its values in order, then its <c>Add</c>.</summary>
+    private void LowerAddedElement(string target, ExpressionSyntax init)
+    {
+        if (init is InitializerExpressionSyntax complex)
+        {
+            var r = LowerOperands(complex.Expressions.ToList());
+            Src(init);
+            Stmt($"{target}.Add({string.Join(", ", complex.Expressions.Select(x => Operand(r, x)))}{AddCallerInfo(init)});");
+        }
+        else
+        {
+            var v = LowerExpression(init);
+            Src(init);
+            Stmt($"{target}.Add({v}{AddCallerInfo(init)});");
         }
     }
 
