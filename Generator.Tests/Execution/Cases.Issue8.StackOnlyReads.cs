@@ -81,4 +81,16 @@ public static partial class Cases
         log.Add("before");
         throw new InvalidOperationException("sp" + sp[1] + ":" + Tw(sp[0]));
     }
+
+    /// <summary>A span made by a call whose receiver and arguments suspend is made after both, as async makes it (accepted).</summary>
+    [Goroutine]
+    public static string SpanMadeAfterItsSuspendingOperands(Log log, int n)
+    {
+        var text = "hello" + n;
+        ReadOnlySpan<char> t = Tw(text).AsSpan(Tw(1));
+        var first = t.ToString();
+        var a = new[] { 1, 2, 3, n };
+        Span<int> s = Tw(a).AsSpan(Tw(1), Tw(2));
+        return first + ":" + (s[0] + s[1]);
+    }
 }
