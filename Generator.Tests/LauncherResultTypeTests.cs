@@ -145,10 +145,11 @@ public class LauncherResultTypeTests
     }
 
     [Fact]
-    public void ALambdaBoundOverAnUnknownTypeIsReportedAtTheMethod()
+    public void ALambdaBoundOverAnUnknownTypeIsCopiedAsWritten()
     {
         // Same(r)'s type inference fails over r, so the model binds Apply's lambda over Same's unsubstituted T and
-        // reports CS0019 in the body, which then only throws; the analyzer says why, at the method's name.
+        // reports CS0019 in it; that is no error of the body (the final compilation, which sees the launcher, binds
+        // it), so the method gets its frame, not one that only throws. Run in Cases.LauncherValueOracle.cs.
         var result = GeneratorHarness.Run(Prelude + """
             public static partial class C
             {
@@ -157,9 +158,8 @@ public class LauncherResultTypeTests
                 [Goroutine] static string M(int n) { var r = L.GoId(n).Join(); L.Id(0); return Apply(Same(r), x => x - 1); }
             }
             """);
-        var d = Assert.Single(result.AnalyzerDiagnostics, x => x.Id == "GOSH0010");
-        Assert.Equal("M", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
-        Assert.Contains("Code that binds only to output the GoSharp generator cannot see", d.GetMessage(), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Diagnostics.Concat(result.CompileDiagnostics).Concat(result.AnalyzerDiagnostics), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain("has compile errors", GeneratorHarness.GeneratedText(result), System.StringComparison.Ordinal);
     }
 
     [Fact]

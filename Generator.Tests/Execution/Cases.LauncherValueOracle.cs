@@ -87,4 +87,15 @@ public static partial class Cases
         var z = x switch { var v when v > 1 => v + Tw(1), _ => -1 };
         return y + "," + z + (x is var u && u >= 0 ? Tw(u) : 0);
     }
+
+    static T LvoSame<T>(T v) => v;
+    static string LvoApply<T>(T v, System.Func<T, T> f) => "" + f(v);
+
+    /// <summary>A lambda the model binds over an unknown T (CS0019 in the generator's view) is copied as written (was GOSH0010 at the method).</summary>
+    [Goroutine]
+    public static string LvoLambdaOverUnknownType(Log log, int n)
+    {
+        var r = GoLvoLaunched(n).Join();
+        return LvoApply(LvoSame(Tw(r)), x => x - 1) + LvoApply(r, x => x * 2);
+    }
 }

@@ -167,7 +167,7 @@ public sealed class GoroutineAnalyzer : DiagnosticAnalyzer
         foreach (var d in context.SemanticModel.GetMethodBodyDiagnostics(body.Span, context.CancellationToken))
             if (d.Severity == DiagnosticSeverity.Error) return;
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Unsupported, decl.Identifier.GetLocation(),
-            DiagnosticDescriptors.NotSupported("Code that binds only to output the GoSharp generator cannot see (another source generator's, or a value built from one of this generator's own GoX(...) launchers in a way it cannot type, such as Apply(Tw(r), x => x - 1) over r = GoId(n).Join(), where the lambda binds over an unknown type)",
+            DiagnosticDescriptors.NotSupported("Code that binds only to output the GoSharp generator cannot see (another source generator's, or a value built from one of this generator's own GoX(...) launchers in a way it cannot type)",
                 "give such values explicit types, or move that code into a helper method that is not [Goroutine]")));
     }
 

@@ -28,7 +28,8 @@ internal static class BodyErrors
                 if (d.Severity == DiagnosticSeverity.Error) return true;
         if (!MayHaveErrors(model.GetOperation(decl, ct))) return false;
         foreach (var d in model.GetMethodBodyDiagnostics(body.Span, ct))
-            if (d.Severity == DiagnosticSeverity.Error && !IsLauncherName(d, body, model, ct) && !IsLauncherDeconstruction(d, body, model, ct)) return true;
+            if (d.Severity == DiagnosticSeverity.Error && !IsLauncherName(d, body, model, ct) && !IsLauncherDeconstruction(d, body, model, ct)
+                && !InLambdaOverUnknownTypes(d, body, model, ct)) return true;
         return false;
     }
 
@@ -69,6 +70,16 @@ internal static class BodyErrors
     /// </summary>
     private static bool IsLauncherName(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct) =>
         body.FindToken(d.Location.SourceSpan.Start).Parent is SimpleNameSyntax name && IsLauncherName(name, model, ct);
+
+    /// <summary>
+    /// <c>Apply(Id(r), x => x - 1)</c> over <c>r = GoX(...).Join()</c>: Id's type inference fails over r, so the lambda's
+    /// parameter is Id's own <c>T</c> here and its body does not bind (CS0019); the final compilation, which sees the
+    /// launcher, binds it. The lambda is copied into the frame as written (a lambda holds no suspension point).
+    /// </summary>
+    private static bool InLambdaOverUnknownTypes(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct) =>
+        body.FindToken(d.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<AnonymousFunctionExpressionSyntax>()
+            .Any(lambda => model.GetSymbolInfo(lambda, ct).Symbol is IMethodSymbol m
+                && m.Parameters.Any(p => LauncherTypeInference.HasErrorType(p.Type) || LauncherTypeInference.HasForeignTypeParameter(p.Type, lambda))) == true;
 
     /// <summary>
     /// <c>var (a, b) = GoX(...).Join();</c>: the value's type comes from a launcher, so the variables' types cannot be
