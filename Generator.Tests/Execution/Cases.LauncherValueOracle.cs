@@ -98,4 +98,31 @@ public static partial class Cases
         var r = GoLvoLaunched(n).Join();
         return LvoApply(LvoSame(Tw(r)), x => x - 1) + LvoApply(r, x => x * 2);
     }
+
+    public struct LvoMoney
+    {
+        public static Log? Seen;
+        public int V;
+        public static implicit operator LvoMoney(int v) { Seen?.Add("money" + v); return new LvoMoney { V = v }; }
+    }
+
+    static int LvoAdd(LvoMoney a, LvoMoney b) => a.V * 10 + b.V;
+
+    /// <summary>
+    /// A call over such values whose arguments declare a pattern variable (`is var v0`): bound again as a statement at
+    /// its place, the variable is renamed there (it would be declared twice); each argument's conversion to LvoMoney
+    /// runs as it is evaluated, before the next argument's suspension point.
+    /// </summary>
+    [Goroutine]
+    public static string LvoPatternVariableInAnInferredCall(Log log, int n)
+    {
+        LvoMoney.Seen = log;
+        var ctr = GoLvoLaunched(new LvoCounter(log, 1)).Join();
+        var x = GoLvoLaunched(n).Join();
+        int? ni = null;
+        object o2 = "o";
+        var r = "r" + LvoAdd(((ni += (o2 += "" + LvoBump(ctr, 2)).ToString()!.Length) ?? 1), (LvoCallee(log, Tw(8)) - (log.L("l7", 7) is var v0 && v0 > 3 ? v0 : Tw(x))));
+        LvoMoney.Seen = null;
+        return r + "," + o2;
+    }
 }

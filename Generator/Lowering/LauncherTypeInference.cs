@@ -77,7 +77,8 @@ internal sealed class LauncherTypeInference
     /// </summary>
     private ITypeSymbol? InferBySpeculation(ExpressionSyntax e)
     {
-        if (BindsOutside(e) || WithExamples(e) is not { } replaced) return null;
+        if (BindsOutside(e) || WithExamples(e) is not { } examples) return null;
+        var replaced = WithOwnVariables(examples);
         var type = _model.GetSpeculativeTypeInfo(e.SpanStart, replaced, SpeculativeBindingOption.BindAsExpression).Type;
         // A lambda has no type of its own as an expression; `var x = lambda;` gives it its natural delegate type.
         if (type is null && replaced is AnonymousFunctionExpressionSyntax
@@ -441,6 +442,20 @@ internal sealed class LauncherTypeInference
     /// </summary>
     private IMethodSymbol? ResolveBySpeculation(InvocationExpressionSyntax inv) => Speculate(inv)?.Method;
 
+    /// <summary>
+    /// The expression with the variables it declares (<c>is var v0</c>, <c>out var x</c>) renamed, with their uses in it:
+    /// bound as a statement of its own at its place, it would declare them again beside the originals (CS0128), and
+    /// its call would not bind. The shape, which <see cref="SameSlot"/> maps by, stays.
+    /// </summary>
+    private static ExpressionSyntax WithOwnVariables(ExpressionSyntax e)
+    {
+        var declared = new HashSet<string>(e.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText));
+        if (declared.Count == 0) return e;
+        return e.ReplaceTokens(e.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken) && declared.Contains(t.ValueText)
+                && t.Parent is SingleVariableDesignationSyntax or IdentifierNameSyntax),
+            (t, _) => SyntaxFactory.Identifier(t.LeadingTrivia, "__go_" + t.ValueText, t.TrailingTrivia));
+    }
+
     /// <summary>An expression the model gives no type it could see: none, an error type, or a type parameter of a call whose inference failed.</summary>
     private bool IsUnknown(ExpressionSyntax e) =>
         _model.GetTypeInfo(e, _ct).Type is not { } t || HasErrorType(t) || HasForeignTypeParameter(t, e);
@@ -462,7 +477,7 @@ internal sealed class LauncherTypeInference
             foreach (var access in inv.Ancestors().TakeWhile(n => n is not StatementSyntax).OfType<ConditionalAccessExpressionSyntax>())
                 if (access.WhenNotNull.Span.Contains(inv.Span)) root = access;
             if (WithExamples(root) is { } replaced
-                && SyntaxFactory.ExpressionStatement(replaced) is var statement
+                && SyntaxFactory.ExpressionStatement(WithOwnVariables(replaced)) is var statement
                 && _model.TryGetSpeculativeSemanticModel(root.SpanStart, statement, out var speculative)
                 && SameSlot(root, statement.Expression, inv) is InvocationExpressionSyntax call
                 && speculative.GetSymbolInfo(call, _ct).Symbol is IMethodSymbol bound
