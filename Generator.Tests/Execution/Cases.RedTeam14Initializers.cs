@@ -95,6 +95,18 @@ public static partial class Cases
         return a + "|" + b;
     }
 
+    // Bug (refused where async accepts): a member set after an index initializer on a class whose constructor runs
+    // no code (`new Settings14 { ["k"] = Tw(1), Name = "x" }`) took the one-expression path, which cannot set a
+    // member after an index initializer, so it was refused (GOSH0010); like a member after a nested initializer,
+    // the object is now created first and each member set in order, the init-only one through its accessor.
+    [Goroutine]
+    public static string Rt14InitOnlyAfterIndexInitializer(Log log, int n)
+    {
+        var a = new Settings14 { Log = log, [log.L("k", 1)] = Tw(n), Name = log.L("n", "x"), [Tw(2)] = 3 };
+        var b = new Settings14 { Log = log, [4] = 5, Name = Tw("y" + n) };
+        return a + "|" + b;
+    }
+
     public sealed class Settings14
     {
         private string _set = "";

@@ -152,13 +152,14 @@ internal sealed partial class MethodLowerer
     private const string InitConstruct = "An object initializer that sets init-only members, with a suspension point, after a constructor that runs code";
     private const string InitScheme = "the object is created first, then each member is set in order, an init-only one through an [UnsafeAccessor]";
 
-    // `new T { Tags = { ... }, Age = 3 }`: a member set after a nested initializer, which C# runs first.
+    // `new T { Tags = { ... }, Age = 3 }`, `new T { ["k"] = v, Age = 3 }`: a member set after a nested or index
+    // initializer, which C# runs first, so the one expression over spilled values cannot keep the order.
     private bool InitOnlyAfterNestedInitializer(InitializerExpressionSyntax init)
     {
         var nestedSeen = false;
         foreach (var e in init.Expressions)
         {
-            if (e is AssignmentExpressionSyntax { Right: InitializerExpressionSyntax }) nestedSeen = true;
+            if (e is AssignmentExpressionSyntax { Right: InitializerExpressionSyntax } or AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax }) nestedSeen = true;
             else if (nestedSeen && e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax }) return true;
         }
         return false;
