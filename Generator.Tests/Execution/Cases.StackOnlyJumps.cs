@@ -156,4 +156,34 @@ public static partial class Cases
         log.Add("x" + x);
         return x + "|" + string.Join(",", a);
     }
+
+    // Only the sections a goto case or goto default jumps to start with the value dead: a section entered from the
+    // switch's dispatch alone keeps it (case 0 here reads s). Every section started dead, so this was GOSH0008 where
+    // async accepts it.
+    [Goroutine]
+    public static string SjGotoDefaultFromASectionThatReadsTheSpan(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        var x = n;
+        Span<int> s = a;
+        switch (n % 3)
+        {
+            case 0:
+                s[0] += 1;
+                goto default;
+            case 1:
+                s[2] = 0;
+                x += Tw(1);
+                break;
+            default:
+                s = a.AsSpan(1);
+                s[0] += x;
+                if (x > 0) break;
+                x += Tw(2);
+                break;
+        }
+        x += Tw(a[0]);
+        log.Add("x" + x);
+        return x + "|" + string.Join(",", a);
+    }
 }

@@ -246,7 +246,7 @@ internal sealed partial class MethodLowerer
     /// default: Throw(); break; }</c> with <c>p</c> a ref struct). After the switch the value is alive when it is at
     /// each <c>break</c> that ends a section, and at the start when no <c>default</c> may let every section be
     /// skipped; a section that ends otherwise (<c>continue</c>, <c>return</c>, <c>throw</c>) leaves the local's
-    /// scope. With a <c>goto case</c> or <c>goto default</c> of the switch, every section starts with the value dead.
+    /// scope. A section a <c>goto case</c> or <c>goto default</c> of the switch jumps to starts with the value dead.
     /// A <c>break</c> of the switch before a section's end counts as the one that ends it: the value is alive after the
     /// switch only when it is at each (the scan records it there, _jumps). Null (GOSH0008) where this would need more
     /// flow: a case guard that suspends or reads the local when it is dead.
@@ -255,9 +255,9 @@ internal sealed partial class MethodLowerer
     {
         var after = sw.Sections.Any(sc => sc.Labels.Any(l => l is DefaultSwitchLabelSyntax)) ? true : alive;
         // A section may also be entered by a goto case or goto default of another one, where the value may be dead:
-        // with one in the switch, every section starts with it dead (a labelled goto's target: DeadAtSuspensions).
-        var entry = alive && !sw.Sections.SelectMany(sc => sc.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-            .Any(n => n is GotoStatementSyntax g && !g.IsKind(SyntaxKind.GotoStatement) && g.Ancestors().OfType<SwitchStatementSyntax>().First() == sw);
+        // such a section starts with it dead (a labelled goto's target: DeadAtSuspensions); the others are entered
+        // from the switch's dispatch only.
+        var gotoTargets = GotoCaseTargets(sw);
         // The breaks and continues the sections' scans meet: the switch's own decide the value after it, the others
         // are an enclosing loop's (LoopBody).
         var outer = _jumps;
@@ -271,6 +271,7 @@ internal sealed partial class MethodLowerer
                 // A section in braces (`case 1: { Use(s); break; }`) ends with the block's last statement.
                 var last = section.Statements.LastOrDefault();
                 while (last is BlockSyntax { Statements.Count: > 0 } braces) last = braces.Statements.Last();
+                var entry = alive && gotoTargets is not null && !gotoTargets.Contains(section);
                 if (DeadAtSuspensions(section.Statements, entry, locals, names) is not { } end) return null;
                 if (last is BreakStatementSyntax) after = after && end;
                 foreach (var b in inner.OfType<BreakStatementSyntax>().Where(b => b != last && BreakTarget(b) == sw))
@@ -283,6 +284,26 @@ internal sealed partial class MethodLowerer
             outer?.AddRange(_jumps.Where(j => !(j.Jump is BreakStatementSyntax b && BreakTarget(b) == sw)));
             _jumps = outer;
         }
+    }
+
+    /// <summary>
+    /// The sections of <paramref name="sw"/> that a <c>goto case</c> or <c>goto default</c> of its own jumps to; null
+    /// when a target cannot be told (then every section is taken as one).
+    /// </summary>
+    private HashSet<SwitchSectionSyntax>? GotoCaseTargets(SwitchStatementSyntax sw)
+    {
+        var targets = new HashSet<SwitchSectionSyntax>();
+        foreach (var g in sw.Sections.SelectMany(sc => sc.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                     .OfType<GotoStatementSyntax>().Where(g => !g.IsKind(SyntaxKind.GotoStatement) && g.Ancestors().OfType<SwitchStatementSyntax>().First() == sw))
+        {
+            var target = Model.GetOperation(g, _ct) is IBranchOperation { Target: { } label } ? label : null;
+            var section = sw.Sections.FirstOrDefault(sc => sc.Labels.Any(l => g.IsKind(SyntaxKind.GotoDefaultStatement)
+                ? l is DefaultSwitchLabelSyntax
+                : target is not null && SymbolEqualityComparer.Default.Equals(Model.GetDeclaredSymbol(l, _ct), target)));
+            if (section is null) return null;
+            targets.Add(section);
+        }
+        return targets;
     }
 
     /// <summary>The loop or switch statement a <c>break</c> leaves.</summary>
