@@ -186,4 +186,35 @@ public static partial class Cases
         log.Add("x" + x);
         return x + "|" + string.Join(",", a);
     }
+
+    // A declaration the label of a goto loop heads (`L: Span<int> s = ...;`) was never taken as a stack-only local
+    // (only a bare declaration was looked at), so it was GOSH0008 where async accepts it: the goto back runs the
+    // declaration again, and the value is read before each suspension point only.
+    [Goroutine]
+    public static string SjLabelledDeclarationHeadsAGotoLoop(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        var x = n;
+        int c = 0;
+    again:
+        Span<int> s = a.AsSpan(c % 3);
+        s[0] += s.Length;
+        x += Tw(s[0]);
+        if (++c < 3) goto again;
+        switch (n % 2)
+        {
+            case 0:
+            top:
+                ref int r = ref a[c % 4];
+                r += 10;
+                x += Tw(r);
+                if (++c < 6) goto top;
+                break;
+            default:
+                log.Add("odd");
+                break;
+        }
+        log.Add("x" + x);
+        return x + "|" + string.Join(",", a);
+    }
 }

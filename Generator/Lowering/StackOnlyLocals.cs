@@ -57,8 +57,12 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private void FindStackLocalsDeadAtSuspension(SyntaxList<StatementSyntax> statements, int at)
     {
-        if (statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, AwaitKeyword.RawKind: 0, UsingKeyword.RawKind: 0 } ld
-            || ld.Parent is not (BlockSyntax or SwitchSectionSyntax)) return;
+        // A labelled declaration (`L: Span<int> s = a.AsSpan(c);`, heading a goto loop) too: a goto back to the label
+        // runs the declaration again, so the value there is never the one from before.
+        var declaration = statements[at];
+        while (declaration is LabeledStatementSyntax labelled) declaration = labelled.Statement;
+        if (declaration is not LocalDeclarationStatementSyntax { IsConst: false, AwaitKeyword.RawKind: 0, UsingKeyword.RawKind: 0 } ld
+            || statements[at].Parent is not (BlockSyntax or SwitchSectionSyntax)) return;
         // A span made from a value that suspends first (`Span<int> s = stackalloc int[Tw(3)];`, `a.AsSpan(Tw(1))`):
         // the span exists only after that suspension, so only the ones after the declaration count (C# 13 async).
         // The initializer is lowered as any expression whose value is used at once: its operands spilled in C#'s
@@ -70,7 +74,7 @@ internal sealed partial class MethodLowerer
         if (locals.Count == 0) return;
         // A local declared in a switch section is in scope in the sections after it too, each entered with it
         // unassigned (C#'s definite assignment: a mention there follows an assignment anew).
-        var laterSections = LaterSections(ld);
+        var laterSections = LaterSections(statements[at]);
         // Out and pattern variables of the initializer are declared in Resume too: a suspending initializer would
         // need them across its own suspension point, and a later statement could read them after one, so such a
         // declaration keeps the usual path; one that no later statement mentions (`ref a[k is var i && i > 0 ? i :
