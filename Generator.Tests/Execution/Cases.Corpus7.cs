@@ -40,6 +40,17 @@ public static partial class Cases
         return o.Select(log, Tw(n)) + " | " + o.Plain(log, n);
     }
 
+    // A pattern variable named `_this` in a switch whose arm is copied into a frame field (its guard or its section
+    // suspends): the Renamer renamed its designation, but the copy named it `_this`, which is the frame's field, so
+    // it read the goroutine's own instance (a wrong value where the types match, CS0029 or CS0103 otherwise). The
+    // copy reads the renamed variable now, in a switch statement, a guarded one and a switch expression.
+    [Goroutine]
+    public static string C7PatternVariableNamedThis(Log log, int n)
+    {
+        var self = new C7Context(1);
+        return self.Matched(log, new C7Context(10 + n), Tw(n)) + " | " + self.Matched(log, n, n);
+    }
+
     // BEPUphysics' TypeProcessor: `[Conditional("DEBUG")] protected abstract void
     // ValidateAccumulatedImpulsesSizeInBytes(int)`, overridden in a generic class that is not sealed. The override's
     // factory checks whether the receiver overrides it again through a delegate made from the method, and C# makes
@@ -174,6 +185,24 @@ public sealed partial class C7Context
         var q = from _this in new[] { 1, 2 } select Get(_this);
         log.Add("select " + n);
         return f(n, 1) + " " + g(n + 2) + " " + Local(n) + " " + string.Join(",", q);
+    }
+
+    [Goroutine]
+    public string Matched(Log log, object o, int n)
+    {
+        var s = "";
+        switch (o)
+        {
+            case C7Context _this when Sp.Val(n) >= 0: s += _this._v; break;
+            case int _this: s += "i" + Sp.Val(_this); break;
+        }
+        switch (o)
+        {
+            case C7Context _this: s += " " + Sp.Val(_this._v + 1); break;
+        }
+        s += o switch { C7Context _this when Sp.Val(n) > 100 => "big", C7Context _this => " e" + _this._v, _ => " none" };
+        log.Add("matched " + s);
+        return s;
     }
 
     [Goroutine]

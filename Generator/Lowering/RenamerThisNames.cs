@@ -14,8 +14,8 @@ namespace GoSharp.Generator.Lowering;
 /// </summary>
 internal sealed partial class Renamer
 {
-    private const string ThisField = "_this";
-    private const string UserThisName = "__GoUser_this";
+    internal const string ThisField = "_this";
+    internal const string UserThisName = "__GoUser_this";
 
     /// <summary>The frame's name for a use of a user's variable named <c>_this</c>; null for anything else.</summary>
     private SyntaxNode? RenameUserThis(SimpleNameSyntax node)

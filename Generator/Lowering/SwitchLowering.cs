@@ -15,11 +15,14 @@ namespace GoSharp.Generator.Lowering;
 internal sealed partial class MethodLowerer
 {
     /// <summary>
-    /// A pattern variable as code reads it: <c>@sbyte</c> for one named by a keyword (Rationals' <c>case sbyte @sbyte:</c>),
-    /// which the arm's copy into its frame field names.
+    /// A pattern variable as code reads it, which the arm's copy into its frame field names: <c>@sbyte</c> for one named
+    /// by a keyword (Rationals' <c>case sbyte @sbyte:</c>); the Renamer's name for one named <c>_this</c>, whose
+    /// designation in the rewritten pattern it renames (RenamerThisNames.cs), since <c>_this</c> there is the frame's
+    /// field.
     /// </summary>
     private static string VariableName(ISymbol variable) =>
-        SyntaxFacts.GetKeywordKind(variable.Name) == SyntaxKind.None ? variable.Name : "@" + variable.Name;
+        variable.Name == Renamer.ThisField ? Renamer.UserThisName
+        : SyntaxFacts.GetKeywordKind(variable.Name) == SyntaxKind.None ? variable.Name : "@" + variable.Name;
 
     private void LowerSwitch(SwitchStatementSyntax sw)
     {
