@@ -180,6 +180,22 @@ public class DiagnosticTests
         """, DiagnosticSeverity.Warning);
 
     [Fact]
+    public void InitOnlyMemberAfterANestedInitializer() => Expect("GOSH0010", """
+        public static class P
+        {
+            [SuspensionPoint(nameof(GetAw))] public static int Get() => 0;
+            public static Aw GetAw() => default;
+            public struct Aw { public bool IsCompleted => true; public FrameResult Suspend(G g, Frame f) => g.Yield(f); public int GetResult() => 0; }
+        }
+        // (An index initializer whose value is an initializer, `[0] = { X = P.Get() }`, is lowered:
+        // Cases.RedTeam14Initializers.cs. A class without required members is made first and its members set in
+        // order, Cases.Corpus7.cs; with a required one, `new Outer()` alone does not compile, so the object is made
+        // with its init-only members first, and none may follow a nested initializer.)
+        public class Outer { public System.Collections.Generic.List<int> Tags { get; } = new(); public required int X { get; init; } }
+        public partial class C { [Goroutine] static Outer M() => new Outer { Tags = { P.Get() }, [|X = 1|] }; }
+        """);
+
+    [Fact]
     public void LocalFunctionCapturingPerIterationVariableAsAnAnonymousDelegate() => Expect("GOSH0010", """
         public partial class C
         {
