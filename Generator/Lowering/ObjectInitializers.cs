@@ -206,6 +206,13 @@ internal sealed partial class MethodLowerer
 
     private string LowerObjectCreation(BaseObjectCreationExpressionSyntax oc)
     {
+        if (InitOnlyIndexerSet(oc.Initializer!) is { } initIndexer)
+        {
+            Report(DiagnosticDescriptors.Unsupported, initIndexer,
+                DiagnosticDescriptors.NotSupported("An index initializer of an indexer with an init accessor (`[k] = v`) in an initializer with a suspension point",
+                    "C# calls that accessor only inside the initializer, and each member is set on the created object after its value; take the suspending values into locals first"));
+            return RewriteExpr(oc);
+        }
         var type = TypeOf(oc);
         var repl = oc.ArgumentList is null ? new Dictionary<SyntaxNode, string>() : LowerOperands(ValueArguments(oc.ArgumentList).ToList());
         var args = oc.ArgumentList is null ? "" : string.Join(", ", oc.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
@@ -232,6 +239,25 @@ internal sealed partial class MethodLowerer
         var isCollection = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
         foreach (var init in oc.Initializer!.Expressions) LowerInitializerMember(o, init, isCollection, initAccessors);
         return o;
+    }
+
+    /// <summary>
+    /// The first index initializer of <paramref name="init"/> (nested ones included) that sets through an <c>init</c>
+    /// accessor: the lowering sets each member on the created object, where C# refuses such an accessor (CS8852).
+    /// </summary>
+    private ImplicitElementAccessSyntax? InitOnlyIndexerSet(InitializerExpressionSyntax init)
+    {
+        foreach (var e in init.Expressions)
+        {
+            if (e is not AssignmentExpressionSyntax asg) continue;
+            if (asg.Right is InitializerExpressionSyntax nested)
+            {
+                if (InitOnlyIndexerSet(nested) is { } inner) return inner;
+            }
+            else if (asg.Left is ImplicitElementAccessSyntax index && Model.GetSymbolInfo(index, _ct).Symbol is IPropertySymbol { SetMethod.IsInitOnly: true })
+                return index;
+        }
+        return null;
     }
 
     /// <summary>One member of the initializer of the object in <paramref name="o"/>: an assignment, a nested or index initializer, an element to add.</summary>
