@@ -104,4 +104,24 @@ public static partial class Cases
         var arr = new[] { first.Join(), 2 };
         return sum + "," + LvId(first).Join() + "," + LvId(first.Join() > 0 ? Tw("y") : "n") + (Tw(arr)[0] + LvId(arr).Length);
     }
+
+    [Goroutine]
+    static string LvWhere(Log log, int a, [CallerLineNumber] int line = 0, [CallerFilePath] string file = "", [CallerMemberName] string member = "")
+    {
+        Tw(0);
+        return a + "@" + line + ":" + System.IO.Path.GetFileName(file) + ":" + member;
+    }
+
+    /// <summary>
+    /// Caller information of a call bound again over examples is the written call's: its line (that of its `(`) and
+    /// file, not the speculated copy's (it was line 1 of no file).
+    /// </summary>
+    [Goroutine]
+    public static string LvCallerLineAndFileOverJoinedValue(Log log, int n)
+    {
+        var t = GoLvTwice(n).Join();
+        return LvWhere(log, t) + "|" + LvWhere
+            (log,
+            t) + "|" + LvWhere(log, n);
+    }
 }

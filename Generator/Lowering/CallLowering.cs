@@ -194,7 +194,7 @@ internal sealed partial class MethodLowerer
             if (a.ArgumentKind != ArgumentKind.DefaultValue || a.Parameter is not { } p) continue;
             if (!a.Value.ConstantValue.HasValue) continue;
             if (!awaiter.Parameters.Any(x => x.Name == p.Name)) continue;
-            parts.Add(CallerInfo.ArgumentName(p) + ": " + SymbolFacts.ConstantText(p.Type, LauncherTypeInference.DefaultArgumentValue(op, a, original)));
+            parts.Add(CallerInfo.ArgumentName(p) + ": " + SymbolFacts.ConstantText(p.Type, _launchers.DefaultArgumentValue(op, a, original)));
         }
         return string.Join(", ", parts);
     }
@@ -308,7 +308,7 @@ internal sealed partial class MethodLowerer
             {
                 ctorArgs.Add(recvText ?? "default");
             }
-            else if (arg is not null && arg.ArgumentKind == ArgumentKind.DefaultValue && LauncherTypeInference.DefaultArgumentValue(op!, arg, original) is { } given)
+            else if (arg is not null && arg.ArgumentKind == ArgumentKind.DefaultValue && _launchers.DefaultArgumentValue(op!, arg, original) is { } given)
             {
                 // What the compiler passes at this call site: the default, or for [CallerMemberName],
                 // [CallerLineNumber], [CallerFilePath] and [CallerArgumentExpression] the caller's information.

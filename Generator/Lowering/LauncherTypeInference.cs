@@ -508,19 +508,33 @@ internal sealed class LauncherTypeInference
 
     /// <summary>
     /// The value the compiler passes for an argument left to its default: its constant, except that in a speculated
-    /// operation (<see cref="OperationOf"/>) a <c>[CallerArgumentExpression]</c> parameter's names the example, where
-    /// the final compilation passes the text written (<c>Named(t)</c> passes "t").
+    /// operation (<see cref="OperationOf"/>), whose syntax is a copy outside the source, the caller information is
+    /// the call's as written: a <c>[CallerArgumentExpression]</c> parameter's names the text written, not the example
+    /// (<c>Named(t)</c> passes "t"), and <c>[CallerLineNumber]</c> and <c>[CallerFilePath]</c> give the written call's
+    /// line and file, not the copy's (line 1 of no file).
     /// </summary>
-    public static object? DefaultArgumentValue(IInvocationOperation op, IArgumentOperation arg, Func<SyntaxNode, SyntaxNode> original)
+    public object? DefaultArgumentValue(IInvocationOperation op, IArgumentOperation arg, Func<SyntaxNode, SyntaxNode> original)
     {
         var constant = arg.Value.ConstantValue.HasValue ? arg.Value.ConstantValue.Value : null;
-        if (arg.Parameter is not { } p) return constant;
+        if (arg.Parameter is not { } p || original(op.Syntax) is not InvocationExpressionSyntax written || written == op.Syntax) return constant;
         foreach (var a in p.GetAttributes())
-            if (a.AttributeClass?.Name == "CallerArgumentExpressionAttribute" && a.ConstructorArguments.Length == 1
-                && a.ConstructorArguments[0].Value is string target
-                && op.Arguments.FirstOrDefault(x => x.Parameter?.Name == target && x.ArgumentKind != ArgumentKind.DefaultValue) is { Syntax: { } given }
-                && original(given) != given)
-                return (original(given) is ArgumentSyntax written ? written.Expression : original(given)).ToString();
+        {
+            switch (a.AttributeClass?.Name)
+            {
+                case "CallerArgumentExpressionAttribute" when a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string target
+                    && op.Arguments.FirstOrDefault(x => x.Parameter?.Name == target && x.ArgumentKind != ArgumentKind.DefaultValue) is { Syntax: { } given }:
+                    return (original(given) is ArgumentSyntax argument ? argument.Expression : original(given)).ToString();
+                case "CallerLineNumberAttribute" when constant is not null:
+                    // C# gives the line of the argument list's `(` (its #line mapping included), as a constant of the parameter's type.
+                    return Convert.ChangeType(written.ArgumentList.OpenParenToken.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1,
+                        constant.GetType(), System.Globalization.CultureInfo.InvariantCulture);
+                case "CallerFilePathAttribute" when constant is string:
+                    // The mapped path (#line), normalized as the compiler's resolver does (/pathmap).
+                    var span = written.SyntaxTree.GetMappedLineSpan(written.Span, _ct);
+                    return span.Path.Length == 0 || _model.Compilation.Options.SourceReferenceResolver is not { } resolver ? span.Path
+                        : resolver.NormalizePath(span.Path, span.HasMappedPath ? written.SyntaxTree.FilePath : null) ?? span.Path;
+            }
+        }
         return constant;
     }
 
