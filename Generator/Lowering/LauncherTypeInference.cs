@@ -416,11 +416,14 @@ internal sealed class LauncherTypeInference
     {
         var symbol = _model.GetSymbolInfo(inv, _ct).Symbol as IMethodSymbol;
         if (symbol is not null) return SeesUnknownTypes(symbol, inv) ? ResolveBySpeculation(inv) ?? symbol : symbol;
-        // A receiver only inference can type (h.Join() of a launcher's handle h): its member by name and arity. A
+        // A receiver only inference can type (h.Join() of a launcher's handle h, w.Run(log, 1) of w = GoMake().Join()):
+        // the call bound again over an example of it, so that C#'s overload resolution picks among same-named
+        // members; failing that (an example cannot stand for the receiver), its member by name and arity. A
         // receiver the model types (log.L("a", t)) failed over its arguments: bound again below.
         if (inv.Expression is MemberAccessExpressionSyntax ma && _model.GetSymbolInfo(ma.Expression, _ct).Symbol is not ITypeSymbol
             && IsUnknown(ma.Expression))
         {
+            if (ResolveBySpeculation(inv) is { } speculated) return speculated;
             var t = InferType(ma.Expression);
             if (t is null || t.TypeKind == TypeKind.Error) return null;
             var argc = inv.ArgumentList.Arguments.Count;
