@@ -135,7 +135,8 @@ internal sealed partial class MethodLowerer
             && Model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol local && LocalType(local) is { TypeKind: TypeKind.Dynamic } dynamicLocal)
             return dynamicLocal;
         // (T: a call whose type inference failed over such a value names its method's own type parameter.)
-        if ((info.Type is null || LauncherTypeInference.HasErrorType(info.Type) || LauncherTypeInference.HasForeignTypeParameter(info.Type, e))
+        // (And a call the model bound over such a value may have another overload's type: IsCallOverUnknownArguments.)
+        if ((info.Type is null || _launchers.IsUnknown(e))
             && _launchers.InferType(e) is { } inferred && !LauncherTypeInference.HasErrorType(inferred)) return inferred;
         return info.Type ?? info.ConvertedType;
     }

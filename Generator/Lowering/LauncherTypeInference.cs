@@ -32,7 +32,7 @@ internal sealed class LauncherTypeInference
     public ITypeSymbol? InferType(ExpressionSyntax e)
     {
         var t = _model.GetTypeInfo(e, _ct).Type;
-        if (t is not null && !HasErrorType(t) && !HasForeignTypeParameter(t, e)) return t;
+        if (!IsUnknown(e)) return t;
         if (_inferred.TryGetValue(e, out var cached)) return cached;
         _inferred[e] = null; // cycles
         var r = InferLauncherType(e);
@@ -49,8 +49,8 @@ internal sealed class LauncherTypeInference
             case IdentifierNameSyntax id when _model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol local:
                 return InferLocalType(local);
             case InvocationExpressionSyntax inv:
-                if (_model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol bound)
-                    return SeesUnknownTypes(bound, inv) ? ResolveBySpeculation(inv)?.ReturnType : null;
+                if (_model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol)
+                    return ResolveMethod(inv) is { } resolved && !SeesUnknownTypes(resolved, inv) ? resolved.ReturnType : null;
                 var name = MethodName(inv);
                 if (name is not null && name.Length > 2 && name.StartsWith("Go", System.StringComparison.Ordinal))
                 {
@@ -106,7 +106,7 @@ internal sealed class LauncherTypeInference
             if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
             // `.M(t)` of `a?.M(t)` is bound from its access's receiver: it cannot be replaced, only what it holds.
             if (BindsOutside((ExpressionSyntax)n)) continue;
-            if (_model.GetTypeInfo(n, _ct).Type is { } known && !HasErrorType(known) && !HasForeignTypeParameter(known, n)) continue;
+            if (!IsUnknown((ExpressionSyntax)n)) continue;
             if (InferType((ExpressionSyntax)n) is { } t && !HasErrorType(t) && !HasForeignTypeParameter(t, n) && SpeculativeExample(t) is { } example) parts[n] = t;
         }
         if (parts.Count == 0) return null;
@@ -259,7 +259,8 @@ internal sealed class LauncherTypeInference
     public ITypeSymbol? InferLocalType(ILocalSymbol local)
     {
         var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
-        if (!HasErrorType(local.Type) && (decl is null || !HasForeignTypeParameter(local.Type, decl))) return local.Type;
+        if (!HasErrorType(local.Type) && (decl is null || !HasForeignTypeParameter(local.Type, decl))
+            && !(decl is VariableDeclaratorSyntax { Initializer.Value: var value } && IsCallOverUnknownArguments(value))) return local.Type;
         if (decl is VariableDeclaratorSyntax { Initializer: { } init }) return InferType(init.Value);
         if (decl is ForEachStatementSyntax fe) return InferForEach(fe)?.ElementType is { } element && !HasErrorType(element) ? element : null;
         if (decl is SingleVariableDesignationSyntax { Parent: VarPatternSyntax pattern } && PatternInput(pattern) is { } input) return InferType(input);
@@ -415,7 +416,8 @@ internal sealed class LauncherTypeInference
     public IMethodSymbol? ResolveMethod(InvocationExpressionSyntax inv)
     {
         var symbol = _model.GetSymbolInfo(inv, _ct).Symbol as IMethodSymbol;
-        if (symbol is not null) return SeesUnknownTypes(symbol, inv) ? ResolveBySpeculation(inv) ?? symbol : symbol;
+        // A method the model found over an argument it cannot see may not be C#'s (IsCallOverUnknownArguments).
+        if (symbol is not null) return SeesUnknownTypes(symbol, inv) || IsCallOverUnknownArguments(inv) ? ResolveBySpeculation(inv) ?? symbol : symbol;
         // A receiver only inference can type (h.Join() of a launcher's handle h, w.Run(log, 1) of w = GoMake().Join()):
         // the call bound again over an example of it, so that C#'s overload resolution picks among same-named
         // members; failing that (an example cannot stand for the receiver), its member by name and arity. A
@@ -459,9 +461,28 @@ internal sealed class LauncherTypeInference
             (t, _) => SyntaxFactory.Identifier(t.LeadingTrivia, "__go_" + t.ValueText, t.TrailingTrivia));
     }
 
-    /// <summary>An expression the model gives no type it could see: none, an error type, or a type parameter of a call whose inference failed.</summary>
-    private bool IsUnknown(ExpressionSyntax e) =>
-        _model.GetTypeInfo(e, _ct).Type is not { } t || HasErrorType(t) || HasForeignTypeParameter(t, e);
+    /// <summary>
+    /// A call with an argument the model cannot see, whose method (and so type) the model's binding may have chosen
+    /// otherwise than C#: <c>K(Tw(u))</c> of an int <c>u</c> binds <c>object K(object)</c>, the one overload an error
+    /// type converts to, where C# takes <c>int K(int)</c>.
+    /// </summary>
+    public bool IsCallOverUnknownArguments(ExpressionSyntax e) =>
+        e is InvocationExpressionSyntax inv && inv.ArgumentList.Arguments.Any(a => !HasNoTypeOfItsOwn(a.Expression) && IsUnknown(a.Expression));
+
+    /// <summary>A lambda, <c>null</c> or <c>default</c>: typed by its target, never by a launcher; not worth binding a call again for.</summary>
+    private static bool HasNoTypeOfItsOwn(ExpressionSyntax e) =>
+        e is AnonymousFunctionExpressionSyntax || e.IsKind(SyntaxKind.NullLiteralExpression) || e.IsKind(SyntaxKind.DefaultLiteralExpression);
+
+    /// <summary>
+    /// An expression the model gives no type it could see: none, an error type, a type parameter of a call whose
+    /// inference failed, or the type of another overload (<see cref="IsCallOverUnknownArguments"/>), also through a
+    /// local initialized so (<c>r</c> of <c>var r = K(Tw(u));</c> is an object in the model, an int in C#).
+    /// </summary>
+    public bool IsUnknown(ExpressionSyntax e) =>
+        _model.GetTypeInfo(e, _ct).Type is not { } t || HasErrorType(t) || HasForeignTypeParameter(t, e) || IsCallOverUnknownArguments(e)
+        || e is IdentifierNameSyntax && _model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct) is VariableDeclaratorSyntax { Initializer.Value: var value }
+            && IsCallOverUnknownArguments(value);
 
     /// <summary>
     /// <paramref name="inv"/> bound again as a statement of its own at its place, over examples. A call inside a
