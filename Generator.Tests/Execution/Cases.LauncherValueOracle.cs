@@ -16,6 +16,14 @@ public sealed class LvoCounter
 
 public sealed class LvoPoint { public int X; }
 
+public readonly struct LvoMoney
+{
+    private readonly Log _log;
+    public readonly int V;
+    public LvoMoney(Log log, int v) { _log = log; V = v; }
+    public static implicit operator int(LvoMoney m) { m._log.Add("int" + m.V); return m.V; }
+}
+
 public static partial class Cases
 {
     [Goroutine] static T LvoLaunched<T>(T value) { Tw(0); return value; }
@@ -99,30 +107,45 @@ public static partial class Cases
         return LvoApply(LvoSame(Tw(r)), x => x - 1) + LvoApply(r, x => x * 2);
     }
 
-    public struct LvoMoney
+    public struct LvoCash
     {
         public static Log? Seen;
         public int V;
-        public static implicit operator LvoMoney(int v) { Seen?.Add("money" + v); return new LvoMoney { V = v }; }
+        public static implicit operator LvoCash(int v) { Seen?.Add("money" + v); return new LvoCash { V = v }; }
     }
 
-    static int LvoAdd(LvoMoney a, LvoMoney b) => a.V * 10 + b.V;
+    static int LvoAdd(LvoCash a, LvoCash b) => a.V * 10 + b.V;
 
     /// <summary>
     /// A call over such values whose arguments declare a pattern variable (`is var v0`): bound again as a statement at
-    /// its place, the variable is renamed there (it would be declared twice); each argument's conversion to LvoMoney
+    /// its place, the variable is renamed there (it would be declared twice); each argument's conversion to LvoCash
     /// runs as it is evaluated, before the next argument's suspension point.
     /// </summary>
     [Goroutine]
     public static string LvoPatternVariableInAnInferredCall(Log log, int n)
     {
-        LvoMoney.Seen = log;
+        LvoCash.Seen = log;
         var ctr = GoLvoLaunched(new LvoCounter(log, 1)).Join();
         var x = GoLvoLaunched(n).Join();
         int? ni = null;
         object o2 = "o";
         var r = "r" + LvoAdd(((ni += (o2 += "" + LvoBump(ctr, 2)).ToString()!.Length) ?? 1), (LvoCallee(log, Tw(8)) - (log.L("l7", 7) is var v0 && v0 > 3 ? v0 : Tw(x))));
-        LvoMoney.Seen = null;
+        LvoCash.Seen = null;
         return r + "," + o2;
+    }
+
+    /// <summary>
+    /// An operand's user-defined conversion (Money to int) is made before the other operand runs, also where that
+    /// operand is of an inferred type, so the model could not bind the operator (it was made after `arr[...]` was read).
+    /// </summary>
+    [Goroutine]
+    public static string LvoOperandConversionBeforeInferredOperand(Log log, int n)
+    {
+        var mon = new LvoMoney(log, 3);
+        var arr = GoLvoLaunched(new[] { 1, 2, 3 }).Join();
+        var x = GoLvoLaunched(n).Join();
+        var e = mon + (arr[log.L("b", 1)] + Tw(6));
+        x += mon + (arr?[log.L("a", 1)] ?? Tw(6));
+        return x + "," + e;
     }
 }

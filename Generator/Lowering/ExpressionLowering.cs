@@ -421,7 +421,8 @@ internal sealed partial class MethodLowerer
                 && (taken.Value is IConversionOperation { Conversion.IsUserDefined: true, Type: { } target } ? target : UserConvertedType(taken.Value.Type, taken.InConversion)) is { } to
                 && !ContainsAnonymousType(to))
                 return to;
-            return null;
+            // An operand of an operator the model could not bind over the other operand: likewise.
+            return _launchers.UserConvertedOperandType(op) is { } operandTo && !ContainsAnonymousType(operandTo) ? operandTo : null;
         }
         var converted = Model.GetTypeInfo(op, _ct).ConvertedType;
         return converted is null or { TypeKind: TypeKind.Error } || ContainsAnonymousType(converted) ? null : converted;

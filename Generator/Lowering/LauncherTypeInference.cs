@@ -485,6 +485,23 @@ internal sealed class LauncherTypeInference
             && IsCallOverUnknownArguments(value);
 
     /// <summary>
+    /// The type C# converts an operand of a binary operator to by a user-defined conversion, where the model could not
+    /// bind the operator over the other operand's type (<c>mon + (arr[i] + Tw(6))</c> of a Mon with an implicit
+    /// conversion to int and <c>var arr = GoMake().Join();</c> converts mon before <c>arr[i]</c> is read): the
+    /// operator bound again over examples, as the initializer of a local at its place. Null for any other conversion.
+    /// </summary>
+    public ITypeSymbol? UserConvertedOperandType(ExpressionSyntax operand)
+    {
+        if (operand.Parent is not BinaryExpressionSyntax b || !IsUnknown(b.Left) && !IsUnknown(b.Right)
+            || BindsOutside(b) || WithExamples(b) is not BinaryExpressionSyntax replaced
+            || SyntaxFactory.ParseStatement("var __goSpeculated = " + replaced.ToFullString() + ";") is not LocalDeclarationStatementSyntax declaration
+            || declaration.Declaration.Variables.Count != 1 || declaration.Declaration.Variables[0].Initializer?.Value is not BinaryExpressionSyntax copy
+            || !_model.TryGetSpeculativeSemanticModel(b.SpanStart, declaration, out var speculative)) return null;
+        var side = b.Left == operand ? copy.Left : copy.Right;
+        return speculative.GetConversion(side, _ct).IsUserDefined && speculative.GetTypeInfo(side, _ct).ConvertedType is { } to && !HasErrorType(to) ? to : null;
+    }
+
+    /// <summary>
     /// <paramref name="inv"/> bound again as a statement of its own at its place, over examples. A call inside a
     /// conditional access (<c>a?.M(t)</c>: <c>.M(t)</c> has no receiver of its own, and Roslyn cannot bind it alone)
     /// is bound with the whole access around it.
