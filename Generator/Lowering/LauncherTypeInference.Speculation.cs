@@ -38,12 +38,21 @@ internal sealed partial class LauncherTypeInference
     {
         if (operand.Parent is not BinaryExpressionSyntax b || !IsUnknown(b.Left) && !IsUnknown(b.Right)
             || BindsOutside(b) || WithExamples(b) is not BinaryExpressionSyntax replaced
-            || SyntaxFactory.ParseStatement("var __goSpeculated = " + replaced.ToFullString() + ";") is not LocalDeclarationStatementSyntax declaration
-            || declaration.Declaration.Variables.Count != 1 || declaration.Declaration.Variables[0].Initializer?.Value is not BinaryExpressionSyntax copy
-            || !_model.TryGetSpeculativeSemanticModel(b.SpanStart, declaration, out var speculative)) return null;
+            || SpeculateAsLocal(replaced, b.SpanStart) is not ({ } speculative, BinaryExpressionSyntax copy, _)) return null;
         var side = b.Left == operand ? copy.Left : copy.Right;
         return speculative.GetConversion(side, _ct).IsUserDefined && speculative.GetTypeInfo(side, _ct).ConvertedType is { } to && !HasErrorType(to) ? to : null;
     }
+
+    /// <summary>
+    /// <paramref name="replaced"/> (a copy over examples) bound as the initializer of a local of its own at
+    /// <paramref name="position"/>, its own pattern and out variables renamed (<see cref="WithOwnVariables"/>): the
+    /// speculative model, the copy as bound in it, and the local (whose type is a lambda's natural delegate type).
+    /// </summary>
+    private (SemanticModel Model, ExpressionSyntax Copy, VariableDeclaratorSyntax Local)? SpeculateAsLocal(ExpressionSyntax replaced, int position) =>
+        SyntaxFactory.ParseStatement("var __goSpeculated = " + WithOwnVariables(replaced).ToFullString() + ";") is LocalDeclarationStatementSyntax declaration
+        && declaration.Declaration.Variables.Count == 1 && declaration.Declaration.Variables[0] is { Initializer.Value: { } copy } local
+        && _model.TryGetSpeculativeSemanticModel(position, declaration, out var speculative)
+            ? (speculative, copy, local) : null;
 
     /// <summary>
     /// <paramref name="inv"/> bound again as a statement of its own at its place, over examples. A call inside a

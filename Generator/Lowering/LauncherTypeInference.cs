@@ -82,9 +82,8 @@ internal sealed partial class LauncherTypeInference
         var type = _model.GetSpeculativeTypeInfo(e.SpanStart, replaced, SpeculativeBindingOption.BindAsExpression).Type;
         // A lambda has no type of its own as an expression; `var x = lambda;` gives it its natural delegate type.
         if (type is null && replaced is AnonymousFunctionExpressionSyntax
-            && SyntaxFactory.ParseStatement("var __goSpeculated = " + replaced.ToFullString() + ";") is LocalDeclarationStatementSyntax declaration
-            && _model.TryGetSpeculativeSemanticModel(e.SpanStart, declaration, out var speculative)
-            && speculative.GetDeclaredSymbol(declaration.Declaration.Variables[0], _ct) is ILocalSymbol speculated)
+            && SpeculateAsLocal(examples, e.SpanStart) is ({ } speculative, _, var local)
+            && speculative.GetDeclaredSymbol(local, _ct) is ILocalSymbol speculated)
             type = speculated.Type;
         return type is not null && !HasErrorType(type) && !HasForeignTypeParameter(type, e) ? type : null;
     }
