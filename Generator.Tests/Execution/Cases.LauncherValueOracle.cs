@@ -148,4 +148,18 @@ public static partial class Cases
         x += mon + (arr?[log.L("a", 1)] ?? Tw(6));
         return x + "," + e;
     }
+
+    /// <summary>
+    /// An operand's user-defined conversion where both operands have types the model sees but the operator is unbound,
+    /// because an inferred value sits deep in the right one (`("" + ctr).Length` in a constructor's argument): the
+    /// conversion of `mon` is made before the right operand runs (it ran after: ts1 before int3).
+    /// </summary>
+    [Goroutine]
+    public static string LvoConversionBesideInnerInferredValue(Log log, int n)
+    {
+        var ctr = GoLvoLaunched(new LvoCounter(log, 1)).Join();
+        var mon = new LvoMoney(log, 3);
+        int r = mon + Tw(new LvoMoney(log, ("" + ctr).Length + n));
+        return "r" + r;
+    }
 }

@@ -62,6 +62,12 @@ internal sealed partial class MethodLowerer
         public bool Refused;
 
         /// <summary>
+        /// The switch's value, where only launcher inference types it: the arms' patterns are then bound over an
+        /// example of that type (<see cref="LauncherTypeInference.PatternOverExample"/>), not read from the model.
+        /// </summary>
+        public ExpressionSyntax? OverExample;
+
+        /// <summary>
         /// Per list (its length's key): the elements read so far, by index (negative from the end), with the field
         /// that holds the list's length when the arm that read the element fixed it (-1 when that arm has a slice).
         /// </summary>
@@ -74,16 +80,11 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private void WithDagCache(ExpressionSyntax governing, System.Action<DagCache> dispatch)
     {
-        // C#'s decision DAG is read from the model: over a value whose type only launcher inference knows, its tests
-        // and conversions name types the model could not see.
-        if (Model.GetTypeInfo(governing, _ct).Type is not { } seen || LauncherTypeInference.HasErrorType(seen) || LauncherTypeInference.HasForeignTypeParameter(seen, governing))
-        {
-            Report(DiagnosticDescriptors.Unsupported, governing, DiagnosticDescriptors.NotSupported(
-                "A 'when' clause with a suspension point in a switch over a value whose type comes from a GoX(...) launcher's result or another generator's output",
-                "the generator reads what C# tests from the patterns' binding, which cannot see that type; give the value an explicit type"));
-            return;
-        }
         var cache = new DagCache();
+        // C#'s decision DAG is read from the patterns' binding: over a value whose type only launcher inference
+        // knows, the model's names types it could not see, so each arm's pattern is bound again over an example.
+        if (Model.GetTypeInfo(governing, _ct).Type is not { } seen || LauncherTypeInference.HasErrorType(seen) || LauncherTypeInference.HasForeignTypeParameter(seen, governing))
+            cache.OverExample = governing;
         var outer = _w;
         _w = new IndentedWriter();
         dispatch(cache);
@@ -101,13 +102,55 @@ internal sealed partial class MethodLowerer
     /// Writes the tests of <paramref name="pattern"/> on the switch's value: they fall through when it matches
     /// (its variables copied into their fields) and jump to <paramref name="fail"/> otherwise.
     /// </summary>
-    private void MatchArm(DagCache cache, IPatternOperation pattern, string value, ITypeSymbol type, SyntaxNode arm, string fail)
+    private void MatchArm(DagCache cache, PatternSyntax syntax, IPatternOperation? pattern, string value, ITypeSymbol type, SyntaxNode arm, string fail)
     {
         _dagArm = arm;
+        _dagOriginal = n => n;
+        if (cache.OverExample is { } governing)
+        {
+            if (_launchers.PatternOverExample(syntax) is not var (speculated, original))
+            {
+                if (!cache.Refused)
+                    Report(DiagnosticDescriptors.Unsupported, governing, DiagnosticDescriptors.NotSupported(
+                        "A 'when' clause with a suspension point in a switch over a value whose type comes from a GoX(...) launcher's result or another generator's output",
+                        "the generator reads what C# tests from the patterns' binding, which cannot see that type; give the value an explicit type"));
+                cache.Refused = true;
+                return;
+            }
+            (pattern, _dagOriginal) = (speculated, original);
+        }
+        if (pattern is null)
+        {
+            RefuseDag(cache, arm, "a label the generator cannot see");
+            return;
+        }
         Match(cache, pattern, new DagValue(value, type, "v", null), arm, fail);
     }
 
     private SyntaxNode? _dagArm;
+
+    /// <summary>The node written where the arm's pattern operation has its syntax: itself, or, over an example, the source's.</summary>
+    private System.Func<SyntaxNode, SyntaxNode> _dagOriginal = n => n;
+
+    /// <summary>
+    /// The local a pattern declares, as the model knows it (the lowering hoists the model's locals; a pattern bound
+    /// over an example declares a copy of its own).
+    /// </summary>
+    private ILocalSymbol? DeclaredLocal(IPatternOperation p, ISymbol? declared)
+    {
+        if (declared is not ILocalSymbol local) return null;
+        var written = _dagOriginal(p.Syntax);
+        if (written == p.Syntax) return local;
+        var designation = written switch
+        {
+            DeclarationPatternSyntax d => d.Designation,
+            VarPatternSyntax v => v.Designation,
+            RecursivePatternSyntax r => r.Designation,
+            ListPatternSyntax l => l.Designation,
+            _ => null,
+        };
+        return designation is SingleVariableDesignationSyntax single ? Model.GetDeclaredSymbol(single, _ct) as ILocalSymbol : null;
+    }
 
     /// <summary>A statement of an arm's tests, mapped to the arm (each one: a mapping runs on to the user's next lines).</summary>
     private void DagStmt(string text)
@@ -120,7 +163,7 @@ internal sealed partial class MethodLowerer
     {
         if (cache.Refused) return;
         input = As(input, p.InputType);
-        if (p.Syntax is PatternSyntax syntax && IsPureForDag(p))
+        if (_dagOriginal(p.Syntax) is PatternSyntax syntax && IsPureForDag(p))
         {
             var designations = syntax.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
                 .Select(d => Model.GetDeclaredSymbol(d)).OfType<ILocalSymbol>().ToList();
@@ -136,7 +179,7 @@ internal sealed partial class MethodLowerer
                 return;
             case IDeclarationPatternOperation d:
                 if (!d.MatchesNull) input = ConvertTo(input, d.MatchedType ?? input.Type, fail);
-                if (d.DeclaredSymbol is ILocalSymbol local) DagStmt($"{Hoist(local, arm)} = {input.Read};");
+                if (DeclaredLocal(d, d.DeclaredSymbol) is { } local) DagStmt($"{Hoist(local, arm)} = {input.Read};");
                 return;
             case ITypePatternOperation t:
                 ConvertTo(input, t.MatchedType, fail);
@@ -280,7 +323,7 @@ internal sealed partial class MethodLowerer
             DagStmt($"if (!({input.Read} is {iTuple.Fq()})) goto {fail};");
             var t = As(input, iTuple);
             var lengthProperty = iTuple.GetMembers("Length").OfType<IPropertySymbol>().First();
-            var length = ReadMember(cache, t, lengthProperty, lengthProperty.Type, r.Syntax);
+            var length = ReadMember(cache, t, lengthProperty, lengthProperty.Type, _dagOriginal(r.Syntax));
             DagStmt($"if ({length.Read} != {r.DeconstructionSubpatterns.Length}) goto {fail};");
             var indexer = iTuple.GetMembers().OfType<IPropertySymbol>().First(p => p.IsIndexer);
             for (var i = 0; i < r.DeconstructionSubpatterns.Length; i++)
@@ -290,10 +333,10 @@ internal sealed partial class MethodLowerer
                 var receiver = MemberInput(t, indexer);
                 var key = receiver.Key + "." + indexer.ToDisplayString() + "[" + i + "]";
                 var index = i;
-                var read = Evaluate(cache, key, new[] { indexer.Type }, sub.Syntax, w => $"{w[0]} = {receiver.Read}[{index}];");
+                var read = Evaluate(cache, key, new[] { indexer.Type }, _dagOriginal(sub.Syntax), w => $"{w[0]} = {receiver.Read}[{index}];");
                 Match(cache, sub, new DagValue(read[0], indexer.Type, key, null), arm, fail);
             }
-            if (r.DeclaredSymbol is ILocalSymbol tupleLocal) DagStmt($"{Hoist(tupleLocal, arm)} = {As(t, r.MatchedType).Read};");
+            if (DeclaredLocal(r, r.DeclaredSymbol) is { } tupleLocal) DagStmt($"{Hoist(tupleLocal, arm)} = {As(t, r.MatchedType).Read};");
             return;
         }
         var v = ConvertTo(input, r.MatchedType, fail);
@@ -305,7 +348,7 @@ internal sealed partial class MethodLowerer
                 var outs = m.Parameters.Skip(m.IsStatic ? 1 : 0).Select(p => p.Type).ToArray();
                 var receiver = MemberInput(v, m);
                 var key = receiver.Key + "." + m.ToDisplayString();
-                var reads = Evaluate(cache, key, outs, r.Syntax, w =>
+                var reads = Evaluate(cache, key, outs, _dagOriginal(r.Syntax), w =>
                 {
                     var args = string.Join(", ", w.Select(x => "out " + x));
                     return isStaticCall
@@ -321,12 +364,12 @@ internal sealed partial class MethodLowerer
             for (var i = 0; i < r.DeconstructionSubpatterns.Length && i < tuple.TupleElements.Length; i++)
             {
                 var sub = r.DeconstructionSubpatterns[i];
-                if (UsesInput(sub)) Match(cache, sub, ReadMember(cache, v, tuple.TupleElements[i], tuple.TupleElements[i].Type, sub.Syntax), arm, fail);
+                if (UsesInput(sub)) Match(cache, sub, ReadMember(cache, v, tuple.TupleElements[i], tuple.TupleElements[i].Type, _dagOriginal(sub.Syntax)), arm, fail);
             }
         }
         else if (r.DeconstructionSubpatterns.Length > 0)
         {
-            RefuseDag(cache, r.Syntax, "a positional pattern on a type it cannot deconstruct");
+            RefuseDag(cache, _dagOriginal(r.Syntax), "a positional pattern on a type it cannot deconstruct");
             return;
         }
         foreach (var ps in r.PropertySubpatterns)
@@ -334,7 +377,7 @@ internal sealed partial class MethodLowerer
             var chain = MemberChain(ps.Member);
             if (chain is null)
             {
-                RefuseDag(cache, ps.Syntax, "a property pattern on a member it cannot read");
+                RefuseDag(cache, _dagOriginal(ps.Syntax), "a property pattern on a member it cannot read");
                 return;
             }
             var used = ChainUses(chain, ps.Pattern);
@@ -348,11 +391,11 @@ internal sealed partial class MethodLowerer
                     current = ConvertTo(current, Stripped(chain[k - 1].Type), fail);
                 }
                 if (!used[k]) break;
-                current = ReadMember(cache, current, chain[k].Member, chain[k].Type!, ps.Syntax);
+                current = ReadMember(cache, current, chain[k].Member, chain[k].Type!, _dagOriginal(ps.Syntax));
             }
             if (used[chain.Count - 1]) Match(cache, ps.Pattern, current, arm, fail);
         }
-        if (r.DeclaredSymbol is ILocalSymbol local) DagStmt($"{Hoist(local, arm)} = {v.Read};");
+        if (DeclaredLocal(r, r.DeclaredSymbol) is { } local) DagStmt($"{Hoist(local, arm)} = {v.Read};");
     }
 
     private void MatchList(DagCache cache, IListPatternOperation l, DagValue input, SyntaxNode arm, string fail)
@@ -364,11 +407,11 @@ internal sealed partial class MethodLowerer
         {
             if (l.LengthSymbol is not IPropertySymbol lengthProperty)
             {
-                RefuseDag(cache, l.Syntax, "a list pattern without a Length or Count property");
+                RefuseDag(cache, _dagOriginal(l.Syntax), "a list pattern without a Length or Count property");
                 return;
             }
             var lengthKey = v.Key + "." + lengthProperty.ToDisplayString();
-            var length = Evaluate(cache, lengthKey, new[] { lengthProperty.Type }, l.Syntax, w => $"{w[0]} = {v.Read}.{lengthProperty.Name};")[0];
+            var length = Evaluate(cache, lengthKey, new[] { lengthProperty.Type }, _dagOriginal(l.Syntax), w => $"{w[0]} = {v.Read}.{lengthProperty.Name};")[0];
             var hasSlice = patterns.Any(p => p is ISlicePatternOperation);
             DagStmt(hasSlice ? $"if ({length} < {patterns.Length - 1}) goto {fail};" : $"if ({length} != {patterns.Length}) goto {fail};");
             var index = 0;
@@ -385,7 +428,7 @@ internal sealed partial class MethodLowerer
                         var end = -index;
                         var key = v.Key + "[" + (slice.SliceSymbol?.ToDisplayString() ?? "range") + ":" + start + ".." + end + "]";
                         var sliceType = slicePattern.InputType;
-                        var read = Evaluate(cache, key, new[] { sliceType }, slice.Syntax, w => slice.SliceSymbol is IMethodSymbol method
+                        var read = Evaluate(cache, key, new[] { sliceType }, _dagOriginal(slice.Syntax), w => slice.SliceSymbol is IMethodSymbol method
                             ? $"{w[0]} = {v.Read}.{method.Name}({start}, {length} - {start + end});"
                             : $"{w[0]} = {v.Read}[{start}..^{end}];");
                         Match(cache, slicePattern, new DagValue(read[0], sliceType, key, null, NeverNull: true), arm, fail);
@@ -398,11 +441,11 @@ internal sealed partial class MethodLowerer
                 var argument = i >= 0 ? i.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : byIndex ? "^" + (-i).ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : $"{length} - {-i}";
-                var element = EvaluateElement(cache, lengthKey, elementKey, i, hasSlice ? -1 : patterns.Length, sub.InputType, sub.Syntax, $"{v.Read}[{argument}]");
+                var element = EvaluateElement(cache, lengthKey, elementKey, i, hasSlice ? -1 : patterns.Length, sub.InputType, _dagOriginal(sub.Syntax), $"{v.Read}[{argument}]");
                 Match(cache, sub, new DagValue(element, sub.InputType, elementKey, null), arm, fail);
             }
         }
-        if (l.DeclaredSymbol is ILocalSymbol local) DagStmt($"{Hoist(local, arm)} = {v.Read};");
+        if (DeclaredLocal(l, l.DeclaredSymbol) is { } local) DagStmt($"{Hoist(local, arm)} = {v.Read};");
     }
 
     /// <summary>

@@ -36,7 +36,9 @@ internal sealed partial class LauncherTypeInference
     /// </summary>
     public ITypeSymbol? UserConvertedOperandType(ExpressionSyntax operand)
     {
-        if (operand.Parent is not BinaryExpressionSyntax b || !IsUnknown(b.Left) && !IsUnknown(b.Right)
+        // (Both operands typed, the operator unbound: an error inside one, `mon + Tw(new M(("" + t).Length))`, leaves
+        // Roslyn's operator unresolved.)
+        if (operand.Parent is not BinaryExpressionSyntax b || !IsUnknown(b.Left) && !IsUnknown(b.Right) && !IsUnknown(b)
             || BindsOutside(b) || WithExamples(b) is not BinaryExpressionSyntax replaced
             || SpeculateAsLocal(replaced, b.SpanStart) is not ({ } speculative, BinaryExpressionSyntax copy, _)) return null;
         var side = b.Left == operand ? copy.Left : copy.Right;
@@ -130,6 +132,53 @@ internal sealed partial class LauncherTypeInference
             }
         }
         return constant;
+    }
+
+    private readonly Dictionary<PatternSyntax, (PatternSyntax Copy, IPatternOperation Operation, SemanticModel Model)?> _speculatedPatterns = new();
+
+    /// <summary>
+    /// A pattern over a value whose type only inference knows (<c>arr switch { [1, var l, ..] when Tw(l) &gt; 0 =&gt; ... }</c>
+    /// of <c>var arr = GoMake().Join();</c>), as C# binds it over that type: <c>example switch { pattern =&gt; 0 }</c> bound as a local's
+    /// initializer at the value's place, its own variables renamed. Its input types, members, lengths and indexers, and
+    /// its variables' types, are those the final compilation binds; <c>Original</c> maps a node of the operation's syntax
+    /// (a copy) to the node written at its place. Null when <paramref name="top"/> is not a switch arm's or an
+    /// <c>is</c>'s whole pattern, its value's type is known to the model, or no example can stand for it.
+    /// </summary>
+    public (IPatternOperation Operation, Func<SyntaxNode, SyntaxNode> Original)? PatternOverExample(PatternSyntax top) =>
+        SpeculatePattern(top) is { } s ? (s.Operation, n => SameSlot(s.Copy, top, n) ?? n) : null;
+
+    /// <summary>The type C# gives a variable a pattern declares over a value only inference types (<see cref="PatternOverExample"/>).</summary>
+    private ITypeSymbol? PatternVariableType(SingleVariableDesignationSyntax designation)
+    {
+        SyntaxNode top = designation;
+        while (top.Parent is PatternSyntax or SubpatternSyntax or PositionalPatternClauseSyntax or PropertyPatternClauseSyntax
+            or VariableDesignationSyntax) top = top.Parent;
+        return top is PatternSyntax pattern && SpeculatePattern(pattern) is { } s && SameSlot(pattern, s.Copy, designation) is { } copy
+            && s.Model.GetDeclaredSymbol(copy, _ct) is ILocalSymbol { Type: var type } && !HasErrorType(type) ? type : null;
+    }
+
+    private (PatternSyntax Copy, IPatternOperation Operation, SemanticModel Model)? SpeculatePattern(PatternSyntax top)
+    {
+        if (_speculatedPatterns.TryGetValue(top, out var known)) return known;
+        _speculatedPatterns[top] = null;
+        var input = top.Parent switch
+        {
+            CasePatternSwitchLabelSyntax { Parent.Parent: SwitchStatementSyntax sw } => sw.Expression,
+            SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax se } => se.GoverningExpression,
+            IsPatternExpressionSyntax ip => ip.Expression,
+            _ => null,
+        };
+        (PatternSyntax, IPatternOperation, SemanticModel)? made = null;
+        if (input is not null && IsUnknown(input) && InferType(input) is { } type && !HasErrorType(type) && SpeculativeExample(type) is { } example
+            // (An arm, not `is`: `e is _` would be a type test.)
+            && SyntaxFactory.ParseExpression("(" + example + ") switch { " + top.ToFullString() + " => 0 }") is SwitchExpressionSyntax { Arms.Count: 1 } written
+            && SpeculateAsLocal(written, input.SpanStart) is ({ } speculative, SwitchExpressionSyntax { Arms.Count: 1 } copy, _)
+            && speculative.GetOperation(copy.Arms[0].Pattern, _ct) is IPatternOperation op
+            // (A pattern C# cannot bind over the type either, CS8121, is the final compilation's error to report.)
+            && !op.DescendantsAndSelf().OfType<IPatternOperation>().Any(p => HasErrorType(p.InputType) || p.NarrowedType is { } n && HasErrorType(n)))
+            made = (copy.Arms[0].Pattern, op, speculative);
+        _speculatedPatterns[top] = made;
+        return made;
     }
 
     /// <summary>The node of <paramref name="written"/> at the place <paramref name="node"/> has under <paramref name="root"/>, a copy of it with parts replaced.</summary>

@@ -259,10 +259,12 @@ internal sealed partial class LauncherTypeInference
     {
         var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
         if (!HasErrorType(local.Type) && (decl is null || !HasForeignTypeParameter(local.Type, decl))
-            && !(decl is VariableDeclaratorSyntax { Initializer.Value: var value } && IsCallOverUnknownArguments(value))) return local.Type;
+            && !(decl is VariableDeclaratorSyntax { Initializer.Value: var value, Parent: VariableDeclarationSyntax { Type.IsVar: true } } && IsCallOverUnknownArguments(value))) return local.Type;
         if (decl is VariableDeclaratorSyntax { Initializer: { } init }) return InferType(init.Value);
         if (decl is ForEachStatementSyntax fe) return InferForEach(fe)?.ElementType is { } element && !HasErrorType(element) ? element : null;
         if (decl is SingleVariableDesignationSyntax { Parent: VarPatternSyntax pattern } && PatternInput(pattern) is { } input) return InferType(input);
+        if (decl is SingleVariableDesignationSyntax { Parent: not (ParenthesizedVariableDesignationSyntax or DeclarationExpressionSyntax) } inPattern
+            && PatternVariableType(inPattern) is { } typed) return typed;
         return decl is SingleVariableDesignationSyntax designation ? InferDeconstructedType(designation) : null;
     }
 
@@ -467,7 +469,7 @@ internal sealed partial class LauncherTypeInference
     public bool IsUnknown(ExpressionSyntax e) =>
         _model.GetTypeInfo(e, _ct).Type is not { } t || HasErrorType(t) || HasForeignTypeParameter(t, e) || IsCallOverUnknownArguments(e)
         || e is IdentifierNameSyntax && _model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol local
-            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct) is VariableDeclaratorSyntax { Initializer.Value: var value }
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct) is VariableDeclaratorSyntax { Initializer.Value: var value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }
             && IsCallOverUnknownArguments(value);
 
     /// <summary>

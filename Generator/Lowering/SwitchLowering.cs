@@ -129,8 +129,8 @@ internal sealed partial class MethodLowerer
                         continue;
                     case CasePatternSwitchLabelSyntax cpl:
                         Src(cpl);
-                        if (Model.GetOperation(cpl) is IPatternCaseClauseOperation clause && govType is not null)
-                            MatchArm(cache, clause.Pattern, gov, govType, cpl, next);
+                        if (govType is not null)
+                            MatchArm(cache, cpl.Pattern, (Model.GetOperation(cpl) as IPatternCaseClauseOperation)?.Pattern, gov, govType, cpl, next);
                         else
                             RefuseDag(cache, cpl, "a label the generator cannot see");
                         if (cpl.WhenClause is not null)
@@ -250,8 +250,8 @@ internal sealed partial class MethodLowerer
             var next = NewLabel("nextarm");
             HoistDesignations(arm.Pattern);
             Src(arm);
-            if (Model.GetOperation(arm) is ISwitchExpressionArmOperation armOp && govType is not null)
-                MatchArm(cache, armOp.Pattern, govRead, govType, arm, next);
+            if (govType is not null)
+                MatchArm(cache, arm.Pattern, (Model.GetOperation(arm) as ISwitchExpressionArmOperation)?.Pattern, govRead, govType, arm, next);
             else
                 RefuseDag(cache, arm, "an arm the generator cannot see");
             if (arm.WhenClause is not null)
