@@ -162,4 +162,26 @@ public static partial class Cases
         int r = mon + Tw(new LvoMoney(log, ("" + ctr).Length + n));
         return "r" + r;
     }
+
+    static int LvoTake<T>(this LvoPoint p, T v) => p.X + v!.GetHashCode();
+
+    /// <summary>
+    /// Errors the model reports only over values launcher inference types (the method's body counted as broken, so
+    /// the whole method was GOSH0010): a `var` pattern over a generic call's result compared with an int (CS0019, the
+    /// variable is the call's own T there), a lambda returning such a variable (CS0029), an extension call whose type
+    /// argument comes from a switch over such a value (CS0411).
+    /// </summary>
+    [Goroutine]
+    public static string LvoErrorsOnlyOverInferredValues(Log log, int n)
+    {
+        var x = GoLvoLaunched(n + 2).Join();
+        var r = 0;
+        if (LvoSame(x) is var v0 && v0 > 3) r += Tw(v0);
+        var ta = LvoSame(x);
+        System.Func<int> f = () => ta;
+        var p = new LvoPoint { X = 10 };
+        r += p.LvoTake((x % 3) switch { 0 => x, 1 => 8, _ => Tw(5) });
+        Tw(0);
+        return "r" + r + "," + f();
+    }
 }

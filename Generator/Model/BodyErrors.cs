@@ -27,10 +27,29 @@ internal static class BodyErrors
             foreach (var d in body.GetDiagnostics())
                 if (d.Severity == DiagnosticSeverity.Error) return true;
         if (!MayHaveErrors(model.GetOperation(decl, ct))) return false;
+        LauncherTypeInference? inference = null;
         foreach (var d in model.GetMethodBodyDiagnostics(body.Span, ct))
             if (d.Severity == DiagnosticSeverity.Error && !IsLauncherName(d, body, model, ct) && !IsLauncherDeconstruction(d, body, model, ct)
-                && !InLambdaOverUnknownTypes(d, body, model, ct)) return true;
+                && !InLambdaOverUnknownTypes(d, body, model, ct) && !OverLauncherValues(d, body, inference ??= new LauncherTypeInference(model, ct))) return true;
         return false;
+    }
+
+    /// <summary>
+    /// An error over a value only launcher inference types: the expression it is at (a call, for an error at the
+    /// call's name) holds a part the model cannot type and the inference can, so its type comes from a launcher the
+    /// final compilation sees. <c>Sp.Val(t) is var v &amp;&amp; v &gt; 3</c> of <c>var t = GoX(n).Join();</c>: v is
+    /// Val's own <c>T</c> here (CS0019); <c>Tag(c ? t : 8)</c> cannot infer its type arguments (CS0411). The lowering
+    /// types those parts (and refuses, at the part, what it cannot). A genuine error (an undefined name) has no
+    /// inferred type, and stays one.
+    /// </summary>
+    private static bool OverLauncherValues(Diagnostic d, SyntaxNode body, LauncherTypeInference inference)
+    {
+        var at = body.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().TakeWhile(n => n != body)
+            .OfType<ExpressionSyntax>().FirstOrDefault();
+        if (at is null) return false;
+        while (at.Parent is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax && at is SimpleNameSyntax) at = (ExpressionSyntax)at.Parent;
+        if (at.Parent is InvocationExpressionSyntax call && call.Expression == at) at = call;
+        return at.DescendantNodesAndSelf().OfType<ExpressionSyntax>().Any(e => inference.IsUnknown(e) && inference.InferType(e) is not null);
     }
 
     private static bool MayHaveErrors(IOperation? op)
