@@ -79,6 +79,38 @@ public class AsTaskTests
         Assert.True(awaited.IsCanceled); // what the Task mirrors
     });
 
+    /// <summary>
+    /// The Task of a goroutine that ends with an OperationCanceledException is the Task of an async method that throws
+    /// that same exception: awaiting it (or a WhenAll over it) rethrows the goroutine's own exception object, not a new
+    /// TaskCanceledException; Wait and Result throw what the async method's do; no Exception. Asked for before the end
+    /// (completed by the end) and after it (completed by AsTask), on a typed and an untyped goroutine.
+    /// </summary>
+    [Theory, MemberData(nameof(Procs))]
+    public void ACanceledTaskKeepsTheGoroutinesOwnExceptionAsAnAsyncMethodsDoes(int procs) => Rt.With(procs, rt =>
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var thrown = new OperationCanceledException("the goroutine's own", cts.Token);
+        var oracle = AsyncMethodThrowing(thrown);
+        Assert.True(((IAsyncResult)oracle).AsyncWaitHandle.WaitOne());
+
+        var gate = new Chan<int>(1);
+        var before = rt.Spawn(new GateFrame<int>(gate, _ => throw thrown));
+        var askedBefore = before.AsTask();
+        gate.TrySend(1);
+        AssertEndsAs(oracle, askedBefore, thrown);
+
+        var after = rt.Spawn(new GateFrame<int>(Closed(), _ => throw thrown));
+        Assert.Same(thrown, Assert.Throws<OperationCanceledException>(() => after.Join()));
+        AssertEndsAs(oracle, after.AsTask(), thrown);
+
+        var untypedGate = new Chan<int>(1);
+        Goroutine untyped = rt.Go(WaitThenThrow(untypedGate, thrown));
+        var untypedTask = untyped.AsTask();
+        untypedGate.TrySend(1);
+        AssertEndsAs(oracle, untypedTask, thrown);
+    });
+
     [Theory, MemberData(nameof(Procs))]
     public void AnEndedGoroutineGivesACompletedTaskAtOnce(int procs) => Rt.With(procs, rt =>
     {
@@ -190,6 +222,38 @@ public class AsTaskTests
     }
 
     private static async Task<int> Awaited(Goroutine<int> h) => await h;
+
+    private static async Task<int> AsyncMethodThrowing(Exception e)
+    {
+        await Task.Yield();
+        throw e;
+    }
+
+    private static System.Collections.Generic.IEnumerable<Op> WaitThenThrow(Chan<int> gate, Exception e)
+    {
+        yield return Ops.Recv(gate);
+        throw e;
+    }
+
+    /// <summary>Every way of reading a canceled Task gives for <paramref name="task"/> what it gives for the async method's.</summary>
+    private static void AssertEndsAs(Task<int> oracle, Task task, OperationCanceledException thrown)
+    {
+        Assert.Same(thrown, Assert.Throws<OperationCanceledException>(() => oracle.GetAwaiter().GetResult())); // the model
+        Assert.Same(thrown, Assert.Throws<OperationCanceledException>(() => task.GetAwaiter().GetResult()));
+        Assert.Same(thrown, Assert.Throws<OperationCanceledException>(() => Task.WhenAll(task).GetAwaiter().GetResult()));
+        Assert.Equal(oracle.Status, task.Status);
+        Assert.True(task.IsCanceled);
+        Assert.Null(task.Exception);
+        var expected = Assert.Single(Assert.Throws<AggregateException>(() => oracle.Wait()).InnerExceptions);
+        var actual = Assert.Single(Assert.Throws<AggregateException>(() => task.Wait()).InnerExceptions);
+        Assert.Equal(expected.GetType(), actual.GetType());
+        Assert.Equal(((OperationCanceledException)expected).CancellationToken, ((OperationCanceledException)actual).CancellationToken);
+        if (task is Task<int> typed)
+        {
+            var result = Assert.Single(Assert.Throws<AggregateException>(() => typed.Result).InnerExceptions);
+            Assert.Equal(expected.GetType(), result.GetType());
+        }
+    }
 
     /// <summary>A goroutine that receives from <paramref name="gate"/> and ends with <paramref name="end"/> of the value.</summary>
     private sealed class GateFrame<T>(Chan<int> gate, Func<int, T> end) : Frame<T>

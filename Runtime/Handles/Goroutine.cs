@@ -29,7 +29,7 @@ public readonly struct Goroutine : IEquatable<Goroutine>
     public long Id { get; }
 
     /// <summary>True once the goroutine has ended, normally or with an exception.</summary>
-    public bool IsCompleted => RootOrThrow.IsCompleted;
+    public bool IsCompleted => JoinState.HasEnded(RootOrThrow);
 
     /// <summary>The exception the goroutine ended with (observing it), or null. Null while it runs.</summary>
     public Exception? Exception
@@ -37,7 +37,7 @@ public readonly struct Goroutine : IEquatable<Goroutine>
         get
         {
             var root = RootOrThrow;
-            if (!root.IsCompleted || root.Failure is null) return null;
+            if (!JoinState.HasEnded(root) || root.Failure is null) return null;
             root.Joins?.Unobserved?.Observed();
             return root.Failure.SourceException;
         }
@@ -140,7 +140,7 @@ public readonly struct Goroutine<T> : IEquatable<Goroutine<T>>
     public long Id { get; }
 
     /// <summary>True once the goroutine has ended.</summary>
-    public bool IsCompleted => RootOrThrow.IsCompleted;
+    public bool IsCompleted => JoinState.HasEnded(RootOrThrow);
 
     /// <summary>The exception the goroutine ended with (observing it), or null.</summary>
     public Exception? Exception => ((Goroutine)this).Exception;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using GoSharp.CompilerServices;
 
@@ -7,8 +8,9 @@ namespace GoSharp;
 /// <summary>
 /// A goroutine's end as a Task (<see cref="Goroutine.AsTask"/>). Made by the first call only, kept in the
 /// goroutine's join record so that later calls get the same Task, and completed by the goroutine's end itself
-/// (<c>JoinState.Finish</c>) rather than by a continuation queued to the thread pool: the Task is complete by
-/// the time any joiner resumes. Its own continuations run asynchronously, so no user code runs on the M.
+/// (<c>JoinState.Finish</c>, under the goroutine's lock, before the goroutine is marked completed) rather than by a
+/// continuation queued to the thread pool: once the handle reports the end, the Task is complete. Its own
+/// continuations run asynchronously, so no user code runs on the M or under the lock.
 /// </summary>
 internal interface IGoroutineTaskSource
 {
@@ -27,15 +29,29 @@ internal sealed class GoroutineTaskSource<T> : TaskCompletionSource<T>, IGorouti
     Task IGoroutineTaskSource.Task => Task;
 
     /// <summary>
-    /// What <c>await handle</c> in an async method makes of the end: the result; a canceled Task for an
-    /// <see cref="OperationCanceledException"/> (with its token), as an async method's builder does; else a
-    /// faulted Task whose one inner exception is the goroutine's own.
+    /// What an async method that ends as the goroutine did makes of its Task: the result; a faulted Task whose one
+    /// inner exception is the goroutine's own; a canceled Task for an <see cref="OperationCanceledException"/>,
+    /// which, as the async method's, rethrows that very exception object when awaited.
     /// </summary>
     public void Complete(Frame root)
     {
         var failure = root.Failure;
         if (failure is null) TrySetResult(root is Frame<T> typed ? typed.Result : default!);
-        else if (failure.SourceException is OperationCanceledException canceled) TrySetCanceled(canceled.CancellationToken);
+        else if (failure.SourceException is OperationCanceledException canceled) TrySetFromTask(CanceledBy(canceled));
         else TrySetException(failure.SourceException);
+    }
+
+    /// <summary>
+    /// A Task canceled by <paramref name="canceled"/> itself. TrySetCanceled takes only a token, and awaiting its Task
+    /// throws a new TaskCanceledException; an async method's builder keeps the exception it was given, and
+    /// TrySetFromTask copies it (this Task keeps RunContinuationsAsynchronously). Nothing waits on the builder's
+    /// Task, so completing it runs no code.
+    /// </summary>
+    private static Task<T> CanceledBy(OperationCanceledException canceled)
+    {
+        var builder = AsyncTaskMethodBuilder<T>.Create();
+        var task = builder.Task;
+        builder.SetException(canceled);
+        return task;
     }
 }

@@ -196,23 +196,34 @@ internal sealed class JoinState : IParkCommit
     /// <summary>
     /// The goroutine's end as a Task (<see cref="Goroutine.AsTask"/>): the one made by the first call, kept in
     /// the join record. Made under <c>lock(root)</c>, so either <see cref="Finish"/> finds it and completes it,
-    /// or the goroutine has ended and it is completed here. An exception kept for the unobserved-exception
-    /// report now belongs to the Task, which reports it as Tasks do, so the holder stands down.
+    /// or the goroutine has ended and it is completed here, under the lock too: a second caller that takes the
+    /// lock after the first finds it complete. An exception kept for the unobserved-exception report now belongs
+    /// to the Task, which reports it as Tasks do, so the holder stands down.
     /// </summary>
     public static Task AsTask(Frame root)
     {
-        IGoroutineTaskSource source;
         lock (root)
         {
             var joins = root.GetOrAddJoins();
             if (joins.Task is { } made) return made.Task;
-            joins.Task = source = root.NewTaskSource();
-            if (!root.IsCompleted) return source.Task;
-            joins.Unobserved?.Observed();
+            var source = root.NewTaskSource();
+            joins.Task = source;
+            if (root.IsCompleted)
+            {
+                joins.Unobserved?.Observed();
+                source.Complete(root); // its continuations run asynchronously: no user code under the lock
+            }
+            return source.Task;
         }
-        source.Complete(root);
-        return source.Task;
     }
+
+    /// <summary>
+    /// Whether the goroutine has ended as its handle reports it (<see cref="Goroutine.IsCompleted"/>): once marked
+    /// completed, or once its Task is. <see cref="Finish"/> completes the Task just before it marks the goroutine
+    /// completed, so that a handle that reports the end has a complete Task; an awaiter of that Task, which may
+    /// resume in between, must find the handle ended as well. The Task is read only while the goroutine runs.
+    /// </summary>
+    public static bool HasEnded(Frame root) => root.IsCompleted || root.Joins?.Task?.Task.IsCompleted == true;
 
     /// <summary>
     /// Marks the goroutine's first frame completed and wakes everyone waiting for it. An exception that no
@@ -246,10 +257,11 @@ internal sealed class JoinState : IParkCommit
                 root.GetOrAddJoins().Unobserved =
                     new UnobservedExceptionHolder(sched, goid, root.MethodName, root.Failure.SourceException);
             }
+            // Before the goroutine is marked completed, under the lock: whoever sees the handle ended, or calls
+            // AsTask after the end, finds the Task complete (its continuations run asynchronously).
+            task?.Complete(root);
             root.MarkCompleted(null); // after the holder is in place: readers that see Done see it
         }
-        // Before any joiner can run: a joiner that then looks at the Task finds it complete.
-        task?.Complete(root);
         if (threads is not null)
             foreach (ThreadJoiner t in threads) t.Complete(root);
         while (joiners is not null)
