@@ -24,11 +24,23 @@ public sealed class WaitGroup : ICancelableWaitQueue
     /// <summary>Adds <paramref name="delta"/> (may be negative) to the counter; at zero every waiter wakes.</summary>
     public void Add(int delta)
     {
-        long v = Interlocked.Add(ref _counter, delta);
-        if (v < 0)
+        long v;
+        if (delta >= 0) v = Interlocked.Add(ref _counter, delta);
+        else
         {
-            Interlocked.Add(ref _counter, -delta);
-            throw new InvalidOperationException("sync: negative WaitGroup counter. Every Done must match an Add made before it (call Add before starting the goroutine).");
+            // A decrement is made only if it leaves the counter non-negative, so no one ever sees it below zero.
+            // It used to be made and then undone: a Wait that read the passing negative count parked, and the undo
+            // back to zero woke no one (the other goroutines' Wait hung after one misused Done).
+            long old = Volatile.Read(ref _counter);
+            while (true)
+            {
+                v = old + delta;
+                if (v < 0)
+                    throw new InvalidOperationException("sync: negative WaitGroup counter. Every Done must match an Add made before it (call Add before starting the goroutine).");
+                long seen = Interlocked.CompareExchange(ref _counter, v, old);
+                if (seen == old) break;
+                old = seen;
+            }
         }
         if (v != 0) return;
         _lock.Enter();
