@@ -109,17 +109,25 @@ public static partial class Sync
         /// <summary>Unlocks; throws <see cref="SynchronizationLockException"/> if it was not locked.</summary>
         public void Unlock()
         {
-            int n = Interlocked.Add(ref State, -Locked);
-            if (n != 0) UnlockSlow(n);
+            // The lock bit is cleared only where it is set (a compare-and-swap; uncontended, as cheap as Go's add): an
+            // unlock of an unlocked mutex used to subtract and then undo, and a Lock that read the passing state (-1:
+            // locked, starving, waiters) queued itself and parked with nobody to wake it.
+            int old = Volatile.Read(ref State);
+            while (true)
+            {
+                if ((old & Locked) == 0) ThrowUnlocked();
+                int seen = Interlocked.CompareExchange(ref State, old - Locked, old);
+                if (seen == old) break;
+                old = seen;
+            }
+            if (old != Locked) UnlockSlow(old - Locked);
         }
+
+        private static void ThrowUnlocked() =>
+            throw new SynchronizationLockException("unlock of unlocked mutex (Go: fatal error: sync: unlock of unlocked mutex)");
 
         private void UnlockSlow(int n)
         {
-            if (((n + Locked) & Locked) == 0)
-            {
-                Interlocked.Add(ref State, Locked); // undo, so the state stays sane
-                throw new SynchronizationLockException("unlock of unlocked mutex (Go: fatal error: sync: unlock of unlocked mutex)");
-            }
             if ((n & Starving) == 0)
             {
                 int old = n;

@@ -46,17 +46,19 @@ public sealed class RWMutex : ILocker, ISuspendingLocker
     /// <summary>Undoes one <see cref="RLock"/>.</summary>
     public void RUnlock()
     {
-        int r = Interlocked.Decrement(ref ReaderCount);
-        if (r < 0)
+        // A reader leaves only where one is counted (a compare-and-swap): an RUnlock of an unlocked RWMutex used to
+        // decrement and then undo, and an RLock that read the passing -1 took it for a pending writer and parked for
+        // good, its count then keeping every writer out.
+        int old = Volatile.Read(ref ReaderCount);
+        while (true)
         {
-            if (r + 1 == 0 || r + 1 == -MaxReaders)
-            {
-                Interlocked.Increment(ref ReaderCount);
-                throw new SynchronizationLockException("sync: RUnlock of unlocked RWMutex");
-            }
-            // A writer is pending: the last departing reader lets it in.
-            if (Interlocked.Decrement(ref ReaderWait) == 0) WriterSem.Release();
+            if (old == 0 || old == -MaxReaders) throw new SynchronizationLockException("sync: RUnlock of unlocked RWMutex");
+            int seen = Interlocked.CompareExchange(ref ReaderCount, old - 1, old);
+            if (seen == old) break;
+            old = seen;
         }
+        // A writer is pending: the last departing reader lets it in.
+        if (old - 1 < 0 && Interlocked.Decrement(ref ReaderWait) == 0) WriterSem.Release();
     }
 
     /// <summary>Locks for writing: waits for other writers, then for the readers to leave.</summary>
@@ -93,12 +95,17 @@ public sealed class RWMutex : ILocker, ISuspendingLocker
     /// <summary>Unlocks for writing: lets the waiting readers in, then other writers.</summary>
     public void Unlock()
     {
-        int r = Interlocked.Add(ref ReaderCount, MaxReaders);
-        if (r >= MaxReaders)
+        // Only a pending writer's count is given back (a compare-and-swap, as in RUnlock): the add-then-undo it replaced
+        // let an RLock in during the passing count, and the undo then left that reader looking like a pending writer's.
+        int old = Volatile.Read(ref ReaderCount);
+        while (true)
         {
-            Interlocked.Add(ref ReaderCount, -MaxReaders);
-            throw new SynchronizationLockException("sync: Unlock of unlocked RWMutex");
+            if (old >= 0) throw new SynchronizationLockException("sync: Unlock of unlocked RWMutex");
+            int seen = Interlocked.CompareExchange(ref ReaderCount, old + MaxReaders, old);
+            if (seen == old) break;
+            old = seen;
         }
+        int r = old + MaxReaders;
         for (int i = 0; i < r; i++) ReaderSem.Release();
         W.Unlock();
     }
