@@ -88,8 +88,9 @@ public readonly struct Goroutine : IEquatable<Goroutine>
     /// <summary>
     /// The goroutine's end as a <see cref="Task"/>, for <see cref="Task.WhenAll(Task[])"/>, <see cref="Task.WhenAny(Task[])"/>,
     /// <see cref="Task.WaitAsync(TimeSpan)"/> and APIs that take a Task. It completes as <c>await handle</c> in an async
-    /// method would: faulted with the goroutine's exception as its one inner exception, canceled (with the token) if
-    /// that exception is an <see cref="OperationCanceledException"/>. Every call for one goroutine returns the same
+    /// method would: faulted with the goroutine's exception as its one inner exception, canceled if that exception is an
+    /// <see cref="OperationCanceledException"/> (awaiting it rethrows that exception object, as for an async method's
+    /// Task). It is complete by the time <see cref="IsCompleted"/> is true. Every call for one goroutine returns the same
     /// Task (also through the typed handle, where it is a <see cref="Task{TResult}"/>); a goroutine whose handle never
     /// asks pays nothing. The Task's continuations run asynchronously. Handing the exception to the Task observes it:
     /// the Task, not <see cref="GoRuntimeOptions.UnhandledException"/>, then reports it if nobody reads it.
