@@ -43,6 +43,11 @@ internal static class StructThisWrites
     public static SyntaxNode? FirstWrite(IMethodSymbol method, Compilation compilation, CancellationToken ct) =>
         new Walk(compilation, ct).FirstWrite(method);
 
+    /// <summary>A struct marked [InlineArray]: its elements are its storage, so a span of it is made over the variable.</summary>
+    internal static bool IsInlineArray(ITypeSymbol? type) =>
+        type is { IsValueType: true } && type.GetAttributes().Any(a =>
+            a.AttributeClass is { Name: "InlineArrayAttribute", ContainingNamespace: { Name: "CompilerServices" } });
+
     private sealed class Walk
     {
         private readonly Compilation _compilation;
@@ -214,9 +219,5 @@ internal static class StructThisWrites
         private static bool IsReadonlyRef(IOperation target) =>
             target is ILocalReferenceOperation { Local.RefKind: RefKind.RefReadOnly }
                 or IParameterReferenceOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter };
-
-        private static bool IsInlineArray(ITypeSymbol? type) =>
-            type is { IsValueType: true } && type.GetAttributes().Any(a =>
-                a.AttributeClass is { Name: "InlineArrayAttribute", ContainingNamespace: { Name: "CompilerServices" } });
     }
 }
