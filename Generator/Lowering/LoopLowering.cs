@@ -115,7 +115,9 @@ internal sealed partial class MethodLowerer
             }
         }
         HoistDesignations(fe.Expression);
-        var coll = LowerExpression(fe.Expression);
+        var inlineLength = InlineArrayLength(collType);
+        var coll = inlineLength is null ? LowerExpression(fe.Expression) : InlineArrayCollection(fe, collType!);
+        if (coll is null) return;
         string variable;
         string elementType;
         SyntaxNode variableNode;
@@ -162,6 +164,24 @@ internal sealed partial class MethodLowerer
             Stmt($"{idx}++;");
             BackEdge(fe, top, brk);
             Stmt($"{arr} = null;");
+            return;
+        }
+
+        if (inlineLength is { } length)
+        {
+            // An inline array: C# walks its elements by index (async too), reading each from the collection's
+            // variable as the iteration reaches it, so the body's writes to later elements are seen.
+            var at = AddField("int", "_t" + (_nextTemp++), "index of the foreach on line " + Line(fe));
+            Hidden();
+            Stmt($"{at} = 0;");
+            Label(top);
+            Stmt($"if ({at} >= {length}) goto {brk};");
+            EnterEnvironment(fe);
+            Src(variableNode);
+            Stmt($"{variable} = {InContext($"({elementType}){coll}[{at}]")};");
+            LowerLoopBody(fe, fe.Statement, brk, cont);
+            Stmt($"{at}++;");
+            BackEdge(fe, top, brk);
             return;
         }
 
@@ -245,5 +265,26 @@ internal sealed partial class MethodLowerer
         else PreemptCheck(loop);
         Stmt($"goto {top};");
         Label(brk);
+    }
+
+    /// <summary>The length an [InlineArray(n)] struct declares, or null for any other type.</summary>
+    private static int? InlineArrayLength(ITypeSymbol? type) =>
+        global::GoSharp.Generator.Model.StructThisWrites.IsInlineArray(type)
+            ? type!.GetAttributes().First(a => a.AttributeClass is { Name: "InlineArrayAttribute" }).ConstructorArguments.FirstOrDefault().Value as int?
+            : null;
+
+    /// <summary>
+    /// What a foreach with a suspension point walks over an inline array: a variable (local, parameter, field,
+    /// array element) is walked in place, its location's parts spilled once, as C# takes the reference once; any
+    /// other value is copied into a frame field first, as C# copies it into a temporary. Null when refused.
+    /// </summary>
+    private string? InlineArrayCollection(CommonForEachStatementSyntax fe, ITypeSymbol collType)
+    {
+        if (IsStructVariable(fe.Expression)) return LowerLocation(fe.Expression, spillAll: true);
+        var value = LowerExpression(fe.Expression);
+        var copy = AddField(TypeText(collType, fe.Expression), "_t" + (_nextTemp++), "inline array of the foreach on line " + Line(fe));
+        Src(fe.Expression);
+        Stmt($"{copy} = {value};");
+        return copy;
     }
 }
