@@ -51,6 +51,31 @@ public static partial class Cases
         return r + "," + old.B[1] + h.B[1];
     }
 
+    // Bug 3 (silently wrong, and refused where async accepts it): an element of an inline array of structs is a
+    // variable, but it was taken for a value: its method called with a suspending argument (`b[0].Add(Tw(5))`, `h.B[i].Add(..)`)
+    // ran on a spilled copy, so the change was lost, and a member or indexer assigned around a suspension point
+    // (`b[1].X = Tw(2)`, `b[1][0] = Tw(9)`) was refused (GOSH0010). Both work on the element in place now, its
+    // variable's location spilled as an array element's is.
+    [Goroutine]
+    public static string Rt15InlineArrayStructElements(Log log, int n)
+    {
+        var b = new Counters15();
+        b[0].Add(Tw(5));
+        b[1].X = Tw(n + 1);
+        b[Tw(2)].Add(Tw(7));
+        b[1][0] = Tw(9) + b[1].X;
+        b[Tw(2)].X -= Tw(1);
+        var i = 0;
+        b[i++].Add(Tw(i));
+        var h = new CountersHolder15();
+        h.B[0].Add(Tw(n));
+        var old = h;
+        h.B[0].X = ReplaceCounters15(ref h) + Tw(1);
+        var arr = new Counters15[2];
+        arr[1][2].Add(Tw(3));
+        return $"{b[0].X} {b[1].X} {b[2].X} {old.B[0].X} {h.B[0].X} {arr[1][2].X}";
+    }
+
     private static int Sum15(ReadOnlySpan<int> s, int k)
     {
         var t = k;
@@ -89,5 +114,35 @@ public static partial class Cases
     private sealed class BufHolder15
     {
         public Buf15 B;
+    }
+
+    public struct Counter15
+    {
+        public int X;
+
+        public void Add(int v) => X = X * 10 + v;
+
+        public int this[int i]
+        {
+            get => X + i;
+            set => X = value + i;
+        }
+    }
+
+    [InlineArray(3)]
+    public struct Counters15
+    {
+        private Counter15 _e0;
+    }
+
+    private sealed class CountersHolder15
+    {
+        public Counters15 B;
+    }
+
+    private static int ReplaceCounters15(ref CountersHolder15 h)
+    {
+        h = new CountersHolder15();
+        return 7;
     }
 }

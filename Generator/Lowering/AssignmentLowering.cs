@@ -475,10 +475,18 @@ internal sealed partial class MethodLowerer
         // AtS(Tw(1)).X = 5: the variable a ref-returning call gives (LowerLocation takes the reference after the call's
         // arguments, or refuses it with GOSH0017 when something after it suspends).
         InvocationExpressionSyntax call => IsRefReturningCall(call),
-        ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
+        ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol || IsInlineArrayElement(ea),
         MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(e),
         _ => false,
     };
+
+    /// <summary>
+    /// An element of an inline array that is a variable (<c>b[1]</c>, <c>h.B[i]</c>, not a range's span): a variable
+    /// itself, as an array's element is, so its struct's methods and members work on it in place.
+    /// </summary>
+    private bool IsInlineArrayElement(ElementAccessExpressionSyntax ea) =>
+        global::GoSharp.Generator.Model.StructThisWrites.IsInlineArray(TypeOf(ea.Expression)) && !SymbolFacts.IsRefLike(TypeOf(ea))
+        && IsStructVariable(ea.Expression);
 
     /// <summary><c>x ??= e</c>: read x once; only if it is null evaluate e (which suspends) and store it.</summary>
     private string LowerCoalesceAssignment(AssignmentExpressionSyntax a)

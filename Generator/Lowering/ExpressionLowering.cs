@@ -550,7 +550,7 @@ internal sealed partial class MethodLowerer
             // (A foreach or using variable cannot be assigned, but a method call still changes it in place.)
             IdentifierNameSyntax or MemberAccessExpressionSyntax => Model.GetSymbolInfo(variable, _ct).Symbol
                 is ILocalSymbol { IsConst: false } or IParameterSymbol or IFieldSymbol { IsReadOnly: false, IsConst: false },
-            ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol,
+            ElementAccessExpressionSyntax ea => TypeOf(ea.Expression) is IArrayTypeSymbol || IsInlineArrayElement(ea),
             MemberBindingExpressionSyntax or ElementBindingExpressionSyntax => IsVariableBinding(variable),
             _ => false,
         };
