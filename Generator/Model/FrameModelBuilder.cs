@@ -308,6 +308,10 @@ internal static partial class FrameModelBuilder
         var accessibility = string.Join(" ", decl.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
             || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(m => m.Text));
         var modifiers = (accessibility + (member.IsStatic ? " static" : "")).Trim();
+        // C# 13's [OverloadResolutionPriority] picks among a method's overloads: `go M(x)`, GoM(x), must pick as M(x) does.
+        if (method.GetAttributes().FirstOrDefault(a => a.AttributeClass is { Name: "OverloadResolutionPriorityAttribute", ContainingNamespace.Name: "CompilerServices" })
+                is { ConstructorArguments.Length: 1 } priorityAttribute && priorityAttribute.ConstructorArguments[0].Value is int priority)
+            modifiers = $"[global::System.Runtime.CompilerServices.OverloadResolutionPriority({priority})] {modifiers}".Trim();
         // Callers bind named arguments and defaults to a partial method's defining declaration: so does its launcher.
         var (launcherParameterList, launcherModel) = (decl.ParameterList, model);
         if (method.PartialDefinitionPart?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is MethodDeclarationSyntax definition)
