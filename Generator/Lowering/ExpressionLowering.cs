@@ -280,7 +280,7 @@ internal sealed partial class MethodLowerer
         // An inline array variable given to a span parameter (SumR(buf, Set(ref buf[0], Tw(9)))): C# makes the span
         // over the variable itself, so the callee reads what later arguments write to it; a spilled copy would not.
         if (isVariable && operation!.Parent is IConversionOperation { Type.IsRefLikeType: true, Parent: IArgumentOperation }
-            && GoSharp.Generator.Model.StructThisWrites.IsInlineArray(operation.Type)) return true;
+            && global::GoSharp.Generator.Model.StructThisWrites.IsInlineArray(operation.Type)) return true;
         return isVariable && operation!.Parent is IArgumentOperation { Parameter.RefKind: RefKind.In or RefKind.RefReadOnlyParameter };
     }
 
