@@ -70,7 +70,7 @@ internal sealed partial class MethodLowerer
         var suspends = Suspends(ld);
         if (suspends && (ld.Declaration.Variables.Count != 1 || ld.Declaration.Variables[0].Initializer?.Value is null || _checked is not null)) return;
         var locals = ld.Declaration.Variables.Select(v => Model.GetDeclaredSymbol(v, _ct)).OfType<ILocalSymbol>()
-            .Where(l => l.IsRef || SymbolFacts.IsRefLike(l.Type)).ToList();
+            .Where(SymbolFacts.IsStackOnlyLocal).ToList();
         if (locals.Count == 0) return;
         // A local declared in a switch section is in scope in the sections after it too, each entered with it
         // unassigned (C#'s definite assignment: a mention there follows an assignment anew).

@@ -108,9 +108,9 @@ internal sealed partial class SuspensionIndex
                 ForEachStatementSyntax fe => model.GetDeclaredSymbol(fe) as ILocalSymbol,
                 _ => null,
             };
-            if (declared is null || !(declared.IsRef || SymbolFacts.IsRefLike(declared.Type))) continue;
+            if (declared is null || !SymbolFacts.IsStackOnlyLocal(declared)) continue;
             var scope = n is ForEachStatementSyntax ? n : n.Ancestors().FirstOrDefault(a => a is BlockSyntax or SwitchSectionSyntax
-                or ForStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax || a == body);
+                or ForStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax or FixedStatementSyntax || a == body);
             if (scope is not null) scopes.Add((n.SpanStart, scope));
         }
         return scopes;

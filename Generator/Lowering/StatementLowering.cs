@@ -139,14 +139,14 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
-    /// A declaration of a <c>ref</c> local or of a local of a ref struct type (a type parameter that
-    /// <c>allows ref struct</c> included), a using declaration among them, with no suspension point and no label from it
+    /// A declaration of a <c>ref</c> local, of a pointer or of a local of a ref struct type (a type parameter that
+    /// <c>allows ref struct</c> included; SymbolFacts.IsStackOnlyLocal), a using declaration among them, with no suspension point and no label from it
     /// to the end of its block.
     /// </summary>
     private bool IsStackOnlyDeclarationWithoutSuspensionAfter(SyntaxList<StatementSyntax> statements, int at)
     {
         if (statements[at] is not LocalDeclarationStatementSyntax { IsConst: false, AwaitKeyword.RawKind: 0 } ld) return false;
-        var stackOnly = ld.Declaration.Variables.Any(v => Model.GetDeclaredSymbol(v, _ct) is ILocalSymbol l && (l.IsRef || SymbolFacts.IsRefLike(l.Type)));
+        var stackOnly = ld.Declaration.Variables.Any(v => Model.GetDeclaredSymbol(v, _ct) is ILocalSymbol l && SymbolFacts.IsStackOnlyLocal(l));
         if (!stackOnly) return false;
         // In a switch section the local is in scope in the later sections too, which braces around the rest of
         // this section would hide it from: one they mention goes the way of a local of Resume (StackOnlyLocals.cs).

@@ -192,6 +192,17 @@ internal static partial class SymbolFacts
     public static bool IsRefLike(ITypeSymbol? type) =>
         type is not null && (type.IsRefLikeType || type is ITypeParameterSymbol { AllowsRefLikeType: true });
 
+    /// <summary>
+    /// A local whose value points into the thread's stack or is one: a <c>ref</c> local, a ref struct, or a pointer
+    /// (<c>int* p = stackalloc int[4];</c>, <c>&amp;x</c> of a local of Resume). No frame field can keep it across a
+    /// suspension, so a loop in its scope stays plain code (StackOnlyLoops.cs) and the rest of a block after its
+    /// declaration is copied as it is when nothing there suspends (StatementLowering.cs). A pointer can only be
+    /// declared in an unsafe context, where a real suspension point is refused (GOSH0006): the loops' preemption
+    /// states were the only ones it could cross.
+    /// </summary>
+    public static bool IsStackOnlyLocal(ILocalSymbol local) =>
+        local.IsRef || IsRefLike(local.Type) || local.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol;
+
     /// <summary>An interface with <c>in</c>/<c>out</c> type parameters: C# forbids nested classes in it (CS8427), so no frame.</summary>
     public static bool IsVariantInterface(INamedTypeSymbol type) =>
         type.TypeKind == TypeKind.Interface && type.TypeParameters.Any(tp => tp.Variance != VarianceKind.None);
