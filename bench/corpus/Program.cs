@@ -164,6 +164,8 @@ internal static class Program
         var generatedTrees = output.SyntaxTrees.Skip(marked.Count).ToHashSet();
         var inGenerated = errors.Where(d => d.Location.SourceTree is { } t && generatedTrees.Contains(t)).ToList();
         if (dump is not null)
+            Directory.CreateDirectory(dump); // without --suspend nothing has made it yet
+        if (dump is not null)
             foreach (var t in inGenerated.Select(d => d.Location.SourceTree!).Distinct())
                 File.WriteAllText(Path.Combine(dump, "generated-" + Path.GetFileName(t.FilePath)), t.GetText().ToString());
         var inUserCode = errors.Where(d => !inGenerated.Contains(d) && !before.Contains(Key(d))).ToList();

@@ -210,8 +210,16 @@ internal static class RunDifferential
         try { return "value " + Render(run()); }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
-            return "throws " + e.InnerException.GetType().Name + ": " + e.InnerException.Message;
+            return "throws " + e.InnerException.GetType().Name + ": " + MessageOf(e.InnerException);
         }
+    }
+
+    // An exception's Message is user code too: Flee's compile exception builds it from a resource the corpus
+    // assembly does not embed, and the getter throws. Its failure is part of the outcome rather than the end of the run.
+    private static string MessageOf(Exception e)
+    {
+        try { return e.Message; }
+        catch (Exception m) { return "(its Message throws " + m.GetType().Name + ")"; }
     }
 
     private static object? Value(Type t, Random r)
