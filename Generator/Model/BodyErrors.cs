@@ -49,7 +49,8 @@ internal static class BodyErrors
         if (at is null) return false;
         while (at.Parent is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax && at is SimpleNameSyntax) at = (ExpressionSyntax)at.Parent;
         if (at.Parent is InvocationExpressionSyntax call && call.Expression == at) at = call;
-        return at.DescendantNodesAndSelf().OfType<ExpressionSyntax>().Any(e => inference.IsUnknown(e) && inference.InferType(e) is not null);
+        return at.DescendantNodesAndSelf().OfType<ExpressionSyntax>().Any(e => inference.IsUnknown(e) && inference.InferType(e) is { } t
+            && !LauncherTypeInference.HasErrorType(t) && !LauncherTypeInference.HasForeignTypeParameter(t, e));
     }
 
     private static bool MayHaveErrors(IOperation? op)
