@@ -256,7 +256,7 @@ internal sealed partial class MethodLowerer
     /// <summary>The back-edge: a preemption check (a state, or a hand-off of the P), the jump to the top, then the break label.</summary>
     private void BackEdge(SyntaxNode loop, string top, string brk)
     {
-        // A stack-only local alive across the back-edge stays on the thread's stack (StackOnlyCompounds.LoopBody).
+        // A stack-only local alive across the back-edge stays on the thread's stack (StackOnlyCompounds.LoopStatement).
         if (BackEdgeStaysOnThread(loop))
         {
             Hidden();

@@ -100,33 +100,28 @@ internal sealed partial class MethodLowerer
                 if (afterResource is null) return true;
                 after = DeadAtSuspensions(Statements(u.Statement), afterResource.Value, locals, names);
                 return true;
-            // A loop ends at its condition, with the value it had before the loop (no iteration) or at the end of the
-            // body: alive after the loop when it is at both and no break leaves the body earlier (LoopBody).
+            // A loop ends at its condition (a foreach at its MoveNext), with the value it had before the loop (no
+            // iteration) or at the end of an iteration: alive after the loop when it is at both and at each break (LoopStatement).
             case CommonForEachStatementSyntax fe:
                 if (fe is ForEachVariableStatementSyntax v && MentionsAny(v.Variable)) return true;
                 // A MoveNext that is a suspension point (a channel's range) runs before each iteration and at the end:
                 // the body starts with the value dead, and the loop ends with it dead (async's await foreach).
                 var moveNextSuspends = MoveNextSuspends(fe);
-                if (AfterPart(fe.Expression, alive, locals, names) is not { } afterCollection
-                    || LoopBody(fe, fe.Statement, afterCollection && !moveNextSuspends, locals, names, out var eachBreaks) is not { } eachEnd) return true;
-                after = afterCollection && eachEnd && !moveNextSuspends && eachBreaks;
+                if (AfterPart(fe.Expression, alive, locals, names) is not { } afterCollection) return true;
+                after = LoopStatement(fe, null, Enumerable.Empty<SyntaxNode>(), fe.Statement, conditionFirst: true, afterCollection && !moveNextSuspends, locals, names);
                 return true;
             case ForStatementSyntax f:
-                if (MentionsAny(f.Condition) || f.Incrementors.Any(i => MentionsAny(i))) return true;
                 var afterInit = (bool?)alive;
                 foreach (var part in f.Declaration is { } d ? new SyntaxNode[] { d } : f.Initializers.ToArray())
                     afterInit = afterInit is { } before ? AfterPart(part, before, locals, names) : null;
-                var headSuspends = f.Condition is not null && Suspends(f.Condition) || f.Incrementors.Any(i => Suspends(i));
-                if (afterInit is null || LoopBody(f, f.Statement, afterInit.Value && !headSuspends, locals, names, out var forBreaks) is not { } forEnd) return true;
-                after = afterInit.Value && forEnd && !headSuspends && forBreaks;
+                if (afterInit is not { } init) return true;
+                after = LoopStatement(f, f.Condition, f.Incrementors, f.Statement, conditionFirst: true, init, locals, names);
                 return true;
             case WhileStatementSyntax w:
-                if (MentionsAny(w.Condition) || LoopBody(w, w.Statement, alive && !Suspends(w.Condition), locals, names, out var whileBreaks) is not { } whileEnd) return true;
-                after = alive && whileEnd && !Suspends(w.Condition) && whileBreaks;
+                after = LoopStatement(w, w.Condition, Enumerable.Empty<SyntaxNode>(), w.Statement, conditionFirst: true, alive, locals, names);
                 return true;
             case DoStatementSyntax d:
-                if (MentionsAny(d.Condition) || LoopBody(d, d.Statement, alive && !Suspends(d.Condition), locals, names, out var doBreaks) is not { } doEnd) return true;
-                after = doEnd && !Suspends(d.Condition) && doBreaks;
+                after = LoopStatement(d, d.Condition, Enumerable.Empty<SyntaxNode>(), d.Statement, conditionFirst: false, alive, locals, names);
                 return true;
             default:
                 return false;
@@ -134,37 +129,68 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
-    /// Scans a loop's body: null where a mention needs the value across a suspension point, else whether the value is
-    /// alive at the loop's condition after the body (so after the loop, given it was before). Each iteration starts
-    /// with the value at the previous one's end, the first with <paramref name="entry"/> (false where the loop's head
-    /// suspends): so the body is scanned from an alive value when that is consistent, the end alive too (a body
-    /// whose only suspension points end the method, <c>if (n &gt; 2) return Tw(1);</c>, or that assigns the local anew
-    /// after its last one, and is alive at each <c>continue</c>), and the back-edge keeps the thread; else from a dead
-    /// one, and the value is dead at the condition (the back-edge's preemption check is a state).
-    /// <paramref name="breaksAlive"/>: the value is alive at each <c>break</c> of the loop too.
+    /// Scans a <c>while</c>, <c>for</c> (after its initializers) or <c>do</c> loop entered with the value
+    /// <paramref name="entry"/>: null where a mention needs the value across a suspension point, else whether the
+    /// value is alive after the loop. An iteration runs the condition (first, or last for a <c>do</c>), the body, the
+    /// incrementors; the condition and the incrementors are parts that may read the local before their own
+    /// suspension point (AfterPart), the body is a block. The value at the loop's head is the one at entry and at
+    /// the back-edge: the scan first takes it as alive at the back-edge (when it is at entry), which holds when the
+    /// iteration then ends with it alive (assigned anew after the body's last suspension point, and alive at each
+    /// <c>continue</c>), and the back-edge keeps the thread; else the head starts dead, the back-edge's preemption
+    /// check is a state, and neither the condition nor the incrementors may mention the local (as async's liveness:
+    /// <c>while (i &lt; s.Length) { x += Tw(1); s = a.AsSpan(++i); }</c> is accepted, <c>while (i &lt; s.Length)
+    /// x += Tw(1);</c> is not). The value after the loop is the condition's (none: a <c>for (;;)</c> ends at a
+    /// <c>break</c>), and at each <c>break</c>.
     /// </summary>
-    private bool? LoopBody(StatementSyntax loop, StatementSyntax body, bool entry, List<ILocalSymbol> locals, HashSet<string> names, out bool breaksAlive)
+    private bool? LoopStatement(StatementSyntax loop, ExpressionSyntax? condition, IEnumerable<SyntaxNode> incrementors, StatementSyntax body, bool conditionFirst,
+        bool entry, List<ILocalSymbol> locals, HashSet<string> names)
     {
-        breaksAlive = false;
-        if (entry)
+        if (entry && LoopIteration(loop, condition, incrementors, body, conditionFirst, true, locals, names) is { } onThread)
         {
-            var outer = _jumps;
-            _jumps = new List<(StatementSyntax, bool)>();
-            var end = DeadAtSuspensions(Statements(body), true, locals, names);
-            var jumps = _jumps.Where(j => Leaves(j.Jump, loop)).ToList();
-            _jumps = outer;
-            if (end is true && jumps.All(j => j.Alive || j.Jump is BreakStatementSyntax))
-            {
-                // The value crosses the back-edge, whose preemption check must not suspend then.
-                _backEdgesOnThread.Add(loop);
-                breaksAlive = jumps.All(j => j.Alive);
-                return true;
-            }
+            // The value crosses the back-edge, whose preemption check must not suspend then.
+            _backEdgesOnThread.Add(loop);
+            return onThread;
         }
-        return DeadAtSuspensions(Statements(body), false, locals, names) is null ? null : false;
+        return LoopIteration(loop, condition, incrementors, body, conditionFirst, false, locals, names);
     }
 
-    /// <summary>The <c>break</c> and <c>continue</c> statements a scan meets, with the value's liveness there (LoopBody).</summary>
+    /// <summary>
+    /// One iteration of a loop (LoopStatement) from a head where the value is <paramref name="head"/>: null where a
+    /// mention needs the value across a suspension point or, for a live head, where the iteration ends with the value
+    /// dead (so the back-edge cannot bring it to the head alive), else whether the value is alive after the loop.
+    /// </summary>
+    private bool? LoopIteration(StatementSyntax loop, ExpressionSyntax? condition, IEnumerable<SyntaxNode> incrementors, StatementSyntax body, bool conditionFirst,
+        bool head, List<ILocalSymbol> locals, HashSet<string> names)
+    {
+        var atBody = head;
+        bool? afterCondition = null;
+        if (conditionFirst && condition is not null)
+        {
+            if (AfterPart(condition, head, locals, names) is not { } c) return null;
+            afterCondition = atBody = c;
+        }
+        var outer = _jumps;
+        _jumps = new List<(StatementSyntax, bool)>();
+        var end = DeadAtSuspensions(Statements(body), atBody, locals, names);
+        var jumps = _jumps.Where(j => Leaves(j.Jump, loop)).ToList();
+        _jumps = outer;
+        if (end is not { } value) return null;
+        // The incrementors (and a do's condition) run after the body's end and each continue.
+        value = value && jumps.Where(j => j.Jump is ContinueStatementSyntax).All(j => j.Alive);
+        foreach (var part in incrementors)
+            if (AfterPart(part, value, locals, names) is { } afterPart) value = afterPart;
+            else return null;
+        if (!conditionFirst && condition is not null)
+        {
+            if (AfterPart(condition, value, locals, names) is not { } c) return null;
+            afterCondition = value = c;
+        }
+        if (head && !value) return null;
+        var breaks = jumps.Where(j => j.Jump is BreakStatementSyntax).All(j => j.Alive);
+        return (afterCondition ?? head) && breaks;
+    }
+
+    /// <summary>The <c>break</c> and <c>continue</c> statements a scan meets, with the value's liveness there (LoopStatement).</summary>
     private List<(StatementSyntax Jump, bool Alive)>? _jumps;
 
     /// <summary>Whether the <c>break</c> or <c>continue</c> <paramref name="jump"/> is <paramref name="loop"/>'s own.</summary>
@@ -173,7 +199,7 @@ internal sealed partial class MethodLowerer
             : jump.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax) == loop;
 
     /// <summary>
-    /// Lowered loops across whose back-edge a stack-only local stays alive (LoopBody): their preemption check hands
+    /// Lowered loops across whose back-edge a stack-only local stays alive (LoopStatement): their preemption check hands
     /// the thread's P off (<c>if (__g.Preempt) __g.PreemptPlainCode();</c>, as a plain loop's) instead of being a
     /// state, which would lose the local (LoopLowering.BackEdge).
     /// </summary>
@@ -215,14 +241,21 @@ internal sealed partial class MethodLowerer
     private List<string> StackLocalsAtTryEntry(IEnumerable<KeyValuePair<ILocalSymbol, string>> inScope)
     {
         var lines = new List<string>();
-        foreach (var pair in inScope)
+        var given = new List<ILocalSymbol>();
+        foreach (var pair in inScope.OrderBy(p => p.Key.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
         {
+            given.Add(pair.Key);
             if (!pair.Key.IsRef) lines.Add($"{pair.Value} = default;");
-            // A ref to a ref struct (ref Span<int> rs = ref x.S) may only be ref-assigned a reference whose value has the
-            // same escape scope (CS9096), which no null reference has: refused, where async accepts it.
+            // A ref to a ref struct (ref Span<int> rs = ref s) may only be ref-assigned a reference whose value has the
+            // same escape scope as its own (CS9096), which a null reference has only when that is the caller's: the
+            // dummy is the declaration's own location again where that is a local given its dummy just before (or a
+            // field of one), which reads nothing and runs nothing; any other stays refused, where async accepts it.
             else if (SymbolFacts.IsRefLike(pair.Key.Type))
             {
-                if (pair.Key.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct) is { } declaration)
+                var declaration = pair.Key.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
+                if (declaration is VariableDeclaratorSyntax { Initializer.Value: RefExpressionSyntax { Expression: var location } } && AgainFromLocals(location, given))
+                    lines.Add($"{pair.Value} = ref {RewriteExpr(location)};");
+                else if (declaration is not null)
                     Report(DiagnosticDescriptors.RefAcrossSuspension, declaration, pair.Key.Name);
             }
             // A type no code can name (a ref to an anonymous object) is inferred from an example.
@@ -231,6 +264,20 @@ internal sealed partial class MethodLowerer
             else lines.Add($"{pair.Value} = ref global::System.Runtime.CompilerServices.Unsafe.NullRef<{pair.Key.Type.Fq()}>();");
         }
         return lines;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="location"/> is a local of <paramref name="given"/> (declared before, so given its
+    /// try-entry dummy already) or a field of one, through fields only: naming it again reads no value and runs no code.
+    /// </summary>
+    private bool AgainFromLocals(ExpressionSyntax location, List<ILocalSymbol> given)
+    {
+        while (location is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } ma
+               && Model.GetSymbolInfo(ma, _ct).Symbol is IFieldSymbol { IsStatic: false })
+            location = ma.Expression;
+        while (location is ParenthesizedExpressionSyntax pe) location = pe.Expression;
+        return location is IdentifierNameSyntax id && Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol l
+            && given.Take(given.Count - 1).Contains(l, SymbolEqualityComparer.Default);
     }
 
     /// <summary>Stack-only locals declared inside a real try's block, out of scope after its closing brace.</summary>

@@ -68,7 +68,7 @@ internal sealed partial class MethodLowerer
         // The initializer is lowered as any expression whose value is used at once: its operands spilled in C#'s
         // order, the span made last (a ref struct operand that would be spilled past a suspension is GOSH0008).
         var suspends = Suspends(ld);
-        if (suspends && (ld.Declaration.Variables.Count != 1 || ld.Declaration.Variables[0].Initializer?.Value is null || _checked is not null)) return;
+        if (suspends && _checked is not null) return;
         var locals = ld.Declaration.Variables.Select(v => Model.GetDeclaredSymbol(v, _ct)).OfType<ILocalSymbol>()
             .Where(SymbolFacts.IsStackOnlyLocal).ToList();
         if (locals.Count == 0) return;
@@ -88,15 +88,37 @@ internal sealed partial class MethodLowerer
         }
         // Each local of the declaration is its own (`Span<int> s = a, t = b;`): async decides by each one's
         // liveness, so `s` assigned anew after a suspension point is no reason to refuse `t`, nor `t` to refuse `s`.
+        // A later declarator's initializer runs after the local is made (`Span<int> s = a, t = b.AsSpan(s[0] + Tw(1));`):
+        // it may read the local before its own first suspension point, which ends the local's value, as a statement's.
         var region = statements.Skip(at + 1).Concat(laterSections.SelectMany(x => x.Statements)).ToList();
+        var variables = ld.Declaration.Variables;
         foreach (var l in locals)
         {
             var one = new List<ILocalSymbol> { l };
             var oneName = new HashSet<string> { l.Name };
-            if (!DeadAtSuspensionsWithLabels(statements.Skip(at + 1), laterSections, region, one, oneName)) continue;
+            if (AliveAfterLaterDeclarators(variables, l, one, oneName) is not { } alive
+                || !DeadAtSuspensionsWithLabels(statements.Skip(at + 1), laterSections, region, one, oneName, alive)) continue;
             _stackLocals[l] = "_l" + (_nextLocal++) + "_" + l.Name;
-            if (suspends) _stackLocalsSuspendingInitializer.Add(l);
         }
+    }
+
+    /// <summary>
+    /// The local <paramref name="local"/> of a declaration of several, through the initializers of the declarators
+    /// after its own (its own may suspend: the value is made after it): null when one mentions it where the value
+    /// would cross a suspension point, else whether it is alive after the last (DeadAtSuspensions' rule for a
+    /// statement: a read before the initializer's first suspension point, then dead).
+    /// </summary>
+    private bool? AliveAfterLaterDeclarators(SeparatedSyntaxList<VariableDeclaratorSyntax> variables, ILocalSymbol local, List<ILocalSymbol> one, HashSet<string> oneName)
+    {
+        var alive = true;
+        var own = variables.IndexOf(v => SymbolEqualityComparer.Default.Equals(Model.GetDeclaredSymbol(v, _ct), local));
+        for (var j = own + 1; j < variables.Count; j++)
+        {
+            if (variables[j].Initializer is not { } init) continue;
+            if (AfterPart(init, alive, one, oneName) is not { } after) return null;
+            alive = after;
+        }
+        return alive;
     }
 
     /// <summary>Labels after a stack-only local's declaration that a goto reaches with its value dead (DeadAtSuspensionsWithLabels).</summary>
@@ -113,7 +135,7 @@ internal sealed partial class MethodLowerer
     /// scans again, until no label changes (`L: s[0]++; if (++i &lt; 3) goto L;` keeps <c>s</c>; `L: s[0]++; Tw(1);
     /// goto L;` does not, as async's liveness sees it).
     /// </summary>
-    private bool DeadAtSuspensionsWithLabels(IEnumerable<StatementSyntax> rest, IEnumerable<SwitchSectionSyntax> laterSections, List<StatementSyntax> region, List<ILocalSymbol> one, HashSet<string> oneName)
+    private bool DeadAtSuspensionsWithLabels(IEnumerable<StatementSyntax> rest, IEnumerable<SwitchSectionSyntax> laterSections, List<StatementSyntax> region, List<ILocalSymbol> one, HashSet<string> oneName, bool alive)
     {
         var labels = region.SelectMany(st => st.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
             .OfType<LabeledStatementSyntax>().Select(l => (Label: l, Symbol: Model.GetDeclaredSymbol(l, _ct))).ToList();
@@ -125,7 +147,7 @@ internal sealed partial class MethodLowerer
         while (true)
         {
             _gotosAlive.Clear();
-            if (DeadAtSuspensions(rest, alive: true, one, oneName) is null
+            if (DeadAtSuspensions(rest, alive, one, oneName) is null
                 || laterSections.Any(section => DeadAtSuspensions(section.Statements, alive: false, one, oneName) is null)) return false;
             var changed = false;
             foreach (var (label, symbol) in labels)
@@ -223,7 +245,7 @@ internal sealed partial class MethodLowerer
         return alive;
     }
 
-    /// <summary>Records the value's liveness at a break, continue (LoopBody, AliveAfterSwitch) or goto (DeadAtSuspensionsWithLabels).</summary>
+    /// <summary>Records the value's liveness at a break, continue (LoopStatement, AliveAfterSwitch) or goto (DeadAtSuspensionsWithLabels).</summary>
     private void Jump(StatementSyntax jump, bool alive)
     {
         if (jump is GotoStatementSyntax g)
@@ -263,7 +285,7 @@ internal sealed partial class MethodLowerer
         // from the switch's dispatch only.
         var gotoTargets = GotoCaseTargets(sw);
         // The breaks and continues the sections' scans meet: the switch's own decide the value after it, the others
-        // are an enclosing loop's (LoopBody).
+        // are an enclosing loop's (LoopStatement).
         var outer = _jumps;
         _jumps = new List<(StatementSyntax Jump, bool Alive)>();
         try
@@ -344,9 +366,6 @@ internal sealed partial class MethodLowerer
         return (target is InvocationExpressionSyntax ? LowerExpression(target) : LowerLocation(target, spillAll: true)) ?? Rewrite(target);
     }
 
-    /// <summary>Stack-only locals whose initializer suspends before their value is made.</summary>
-    private readonly HashSet<ILocalSymbol> _stackLocalsSuspendingInitializer = new(SymbolEqualityComparer.Default);
-
     /// <summary>
     /// Whether the mention <paramref name="id"/> of a stack-only local in the suspending statement
     /// <paramref name="statement"/> is a value read before every suspension point of it that can precede it (see the
@@ -375,8 +394,8 @@ internal sealed partial class MethodLowerer
     /// <summary>
     /// The value a mention of a stack-only local is read into: the smallest expression around it that is no ref
     /// struct, no method group and no struct variable whose member is then used (its method or setter would run on
-    /// the variable later); null when that is a location (an assignment's target, <c>++</c>, <c>ref</c>, <c>out</c>,
-    /// <c>in</c>) or not an expression.
+    /// the variable later), or the increment or assignment whose target that is (its value read at once); null when
+    /// that is a location (<c>ref</c>, <c>out</c>, <c>in</c>) or not an expression.
     /// </summary>
     private ExpressionSyntax? StackLocalRead(IdentifierNameSyntax id)
     {
@@ -399,8 +418,20 @@ internal sealed partial class MethodLowerer
                 case ParenthesizedExpressionSyntax or TupleExpressionSyntax:
                     continue;
                 case AssignmentExpressionSyntax a:
-                    return a.Left == n ? null : e;
-                case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.PreIncrementExpression) || u.IsKind(SyntaxKind.PreDecrementExpression) || u.IsKind(SyntaxKind.AddressOfExpression):
+                    if (a.Left != n) return e;
+                    // An assignment's value through the local is read at once as well (`(r = 4) + Tw(1)`, `(s[0] += 2)
+                    // + Tw(1)`; async accepts them): the location is used before the suspension point only. A ref
+                    // assignment binds the location itself, and a deconstruction's target is no one value.
+                    if (n != e || a.Right is RefExpressionSyntax || a.IsKind(SyntaxKind.CoalesceAssignmentExpression)) return null;
+                    e = a;
+                    continue;
+                // An increment's value is read at once (`r++ + Tw(1)`, `--s[1] + Tw(1)`): async spills it as any
+                // operand, the location used only before the suspension point.
+                case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.PreIncrementExpression) || u.IsKind(SyntaxKind.PreDecrementExpression):
+                case PostfixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.PostIncrementExpression) || pu.IsKind(SyntaxKind.PostDecrementExpression):
+                    e = (ExpressionSyntax)p;
+                    continue;
+                case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.AddressOfExpression):
                 case PostfixUnaryExpressionSyntax:
                 case RefExpressionSyntax:
                     return null;
@@ -484,8 +515,8 @@ internal sealed partial class MethodLowerer
         // local's `ref x` with the checked context on the values inside the location (`ref a[checked(i + 1)]`:
         // `checked(a[i])` is no variable).
         var value = v.Initializer.Value is RefExpressionSyntax re
-                ? _stackLocalsSuspendingInitializer.Contains(local) ? "ref " + SuspendingLocation(re.Expression) : Rewrite(v.Initializer.Value, v.Initializer.Value, CheckedLocationParts(re.Expression))
-            : _stackLocalsSuspendingInitializer.Contains(local) ? LowerExpression(v.Initializer.Value)
+                ? Suspends(v.Initializer) ? "ref " + SuspendingLocation(re.Expression) : Rewrite(v.Initializer.Value, v.Initializer.Value, CheckedLocationParts(re.Expression))
+            : Suspends(v.Initializer) ? LowerExpression(v.Initializer.Value)
                 : RewriteExpr(v.Initializer.Value);
         return $"{declaration} = {value};";
     }

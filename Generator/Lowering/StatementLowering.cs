@@ -157,6 +157,13 @@ internal sealed partial class MethodLowerer
         if (LocalFunctionsUsedBefore(statements, at).Any(f => !_declaredBeforeUsing.Contains(f))) return false;
         for (var j = at; j < statements.Count; j++)
             if (Suspends(statements[j]) || statements[j].DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()) return false;
+        // A ref local declared before, bound anew there to a local of the rest (`rs = ref u;` after `Span<int> u = ...;`):
+        // the braces would scope the new target narrower than the ref local (CS8374), so the declaration stays in the
+        // flattened block, a local of Resume (StackOnlyLocals.cs).
+        var rest = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(statements[at].SpanStart, statements[statements.Count - 1].Span.End);
+        foreach (var a in statements.Skip(at).SelectMany(st => st.DescendantNodesAndSelf()).OfType<AssignmentExpressionSyntax>())
+            if (a.Right is RefExpressionSyntax && Model.GetSymbolInfo(a.Left, _ct).Symbol is ILocalSymbol { IsRef: true } target
+                && target.DeclaringSyntaxReferences.FirstOrDefault() is { } reference && !rest.Contains(reference.Span)) return false;
         return true;
     }
 
