@@ -171,6 +171,7 @@ public class StackOnlyLocalDiagnosticTests
     [InlineData("Span<int> [|s = a|], t = a.AsSpan(Tw(1)); var x = t[0] + s[0];")]
     [InlineData("Span<int> [|s = a.AsSpan(Tw(1))|], t = a.AsSpan(Tw(2) + s[0] % 2);")]
     [InlineData("ref int [|p = ref a[Tw(1)]|], q = ref a[Tw(2)]; p += q;")]
+    [InlineData("ref int [|r = ref a[0]|]; switch (a.Length % 2) { case 0: a[0] += Tw(1); goto case 1; case 1: r++; break; }")]
     public void StackOnlyLocalLiveAcrossALoopHeadOrALaterDeclarator(string body) => Expect("GOSH0008", """
         public partial class C
         {

@@ -96,6 +96,33 @@ public static partial class Cases
         return x + "|" + string.Join(",", a);
     }
 
+    private struct S30Point
+    {
+        public int X;
+        public int Y { get; set; }
+    }
+
+    // Through a ref to a struct, a field's and a property's (its setter runs on the element the ref local names).
+    [Goroutine]
+    public static string S30AssignmentsThroughARefToAStruct(Log log, int n)
+    {
+        var a = new S30Point[2];
+        int x = 0;
+        ref S30Point p = ref a[0];
+        x += (p.X = 4 + n) + Tw(1);
+        p = ref a[1];
+        x += p.X++ + Tw(1);
+        p = ref a[0];
+        x += (p.Y = 4) * Tw(2);
+        p = ref a[1];
+        x += (p.Y += 4) + Tw(1);
+        Span<S30Point> s = a;
+        x += (s[0].X += 4) + Tw(1);
+        ref int r = ref a[1].X;
+        x += (r ^= 4) + Tw(1);
+        return x + "|" + a[0].X + "," + a[0].Y + "," + a[1].X + "," + a[1].Y;
+    }
+
     [Goroutine]
     public static string S30IncrementInAWhileCondition(Log log, int n)
     {
@@ -125,6 +152,10 @@ public static partial class Cases
         var h = new SpanHolder { S = a.AsSpan(2) };
         ref Span<int> rh = ref h.S;
         try { rh[0] += 10; x += Tw(rh[1]); } finally { log.Add("h"); }
+        Span<int> su = stackalloc int[2];
+        var hs = new SpanHolder { S = su };
+        ref Span<int> rhs = ref hs.S;
+        try { rhs[1] = n + 5; log.Add("i" + rhs[1]); x += Tw(rhs[1]); } finally { log.Add("j"); }
         return x + "|" + string.Join(",", a);
     }
 
@@ -139,6 +170,47 @@ public static partial class Cases
         Span<int> u = a.AsSpan(1);
         rs = ref u;
         rs[0]++;
+        return x + "|" + string.Join(",", a);
+    }
+
+    // The rest of the block after `Span<int> u` holds no suspension point; copied in braces of its own, it scoped `u`
+    // narrower than `rs` (CS8374 in the generated code, the whole project failing to compile).
+    [Goroutine]
+    public static string S30RefToASpanBoundAnewToALaterSpan(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, n };
+        int x = 0;
+        Span<int> s = a;
+        ref Span<int> rs = ref s;
+        x += Tw(1);
+        Span<int> u = a.AsSpan(1);
+        rs = ref u;
+        rs[0]++;
+        return x + "|" + string.Join(",", a);
+    }
+
+    // A section a goto case reaches was taken as entered with the value dead, whatever the goto's (found by the
+    // stack-only oracle's random batches): case 1 is entered alive from the dispatch and from case 0's goto case,
+    // whose suspension point returns.
+    [Goroutine]
+    public static string S30GotoCaseWithTheValueAlive(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, n };
+        int x = 0;
+        ref int r = ref a[2];
+        switch (n % 3)
+        {
+            case 0:
+                if (n > 2) return "e" + Tw(3);
+                goto case 1;
+            case 1:
+                x += r;
+                goto default;
+            default:
+                r = ref a[1];
+                break;
+        }
+        r++;
         return x + "|" + string.Join(",", a);
     }
 

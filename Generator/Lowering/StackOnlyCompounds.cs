@@ -145,7 +145,10 @@ internal sealed partial class MethodLowerer
     private bool? LoopStatement(StatementSyntax loop, ExpressionSyntax? condition, IEnumerable<SyntaxNode> incrementors, StatementSyntax body, bool conditionFirst,
         bool entry, List<ILocalSymbol> locals, HashSet<string> names)
     {
-        if (entry && LoopIteration(loop, condition, incrementors, body, conditionFirst, true, locals, names) is { } onThread)
+        // (A first condition that suspends and does not read the local ends the value at once: nothing could use it
+        // alive at the head, so the back-edge stays a state.)
+        var headUsed = !(conditionFirst && condition is not null && Suspends(condition) && !Mentions(condition, locals, names));
+        if (entry && headUsed && LoopIteration(loop, condition, incrementors, body, conditionFirst, true, locals, names) is { } onThread)
         {
             // The value crosses the back-edge, whose preemption check must not suspend then.
             _backEdgesOnThread.Add(loop);

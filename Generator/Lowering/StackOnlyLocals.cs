@@ -251,6 +251,7 @@ internal sealed partial class MethodLowerer
         if (jump is GotoStatementSyntax g)
         {
             if (g.IsKind(SyntaxKind.GotoStatement)) _gotosAlive[g] = alive && (!_gotosAlive.TryGetValue(g, out var before) || before);
+            else if (_gotoCasesAlive is not null) _gotoCasesAlive[g] = alive && (!_gotoCasesAlive.TryGetValue(g, out var before) || before);
         }
         else _jumps?.Add((jump, alive));
     }
@@ -272,53 +273,70 @@ internal sealed partial class MethodLowerer
     /// default: Throw(); break; }</c> with <c>p</c> a ref struct). After the switch the value is alive when it is at
     /// each <c>break</c> that ends a section, and at the start when no <c>default</c> may let every section be
     /// skipped; a section that ends otherwise (<c>continue</c>, <c>return</c>, <c>throw</c>) leaves the local's
-    /// scope. A section a <c>goto case</c> or <c>goto default</c> of the switch jumps to starts with the value dead.
+    /// scope. A section a <c>goto case</c> or <c>goto default</c> of the switch jumps to starts with the value alive only
+    /// when it is at each such goto too.
     /// A <c>break</c> of the switch before a section's end counts as the one that ends it: the value is alive after the
     /// switch only when it is at each (the scan records it there, _jumps). Null (GOSH0008) where this would need more
     /// flow: a case guard that suspends or reads the local when it is dead.
     /// </summary>
     private bool? AliveAfterSwitch(SwitchStatementSyntax sw, bool alive, List<ILocalSymbol> locals, HashSet<string> names)
     {
-        var after = sw.Sections.Any(sc => sc.Labels.Any(l => l is DefaultSwitchLabelSyntax)) ? true : alive;
-        // A section may also be entered by a goto case or goto default of another one, where the value may be dead:
-        // such a section starts with it dead (a labelled goto's target: DeadAtSuspensions); the others are entered
-        // from the switch's dispatch only.
+        // A section may also be entered by a goto case or goto default of another one: it starts with the value alive
+        // when it is at the dispatch and at each of those gotos. The scan first takes every such section as entered
+        // alive, then marks dead each one a goto reaches with the value dead, and scans again until none changes (as
+        // DeadAtSuspensionsWithLabels does for labels); the other sections are entered from the dispatch only.
         var gotoTargets = GotoCaseTargets(sw);
+        var enteredDead = new HashSet<SwitchSectionSyntax>();
         // The breaks and continues the sections' scans meet: the switch's own decide the value after it, the others
         // are an enclosing loop's (LoopStatement).
         var outer = _jumps;
-        _jumps = new List<(StatementSyntax Jump, bool Alive)>();
+        var outerGotoCases = _gotoCasesAlive;
         try
         {
-            foreach (var section in sw.Sections)
+            while (true)
             {
-                if (section.Labels.Any(l => Suspends(l) || !alive && Mentions(l, locals, names))) return null;
-                var inner = section.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
-                // A section in braces (`case 1: { Use(s); break; }`) ends with the block's last statement.
-                var last = section.Statements.LastOrDefault();
-                while (last is BlockSyntax { Statements.Count: > 0 } braces) last = braces.Statements.Last();
-                var entry = alive && gotoTargets is not null && !gotoTargets.Contains(section);
-                if (DeadAtSuspensions(section.Statements, entry, locals, names) is not { } end) return null;
-                if (last is BreakStatementSyntax) after = after && end;
-                foreach (var b in inner.OfType<BreakStatementSyntax>().Where(b => b != last && BreakTarget(b) == sw))
-                    after = after && _jumps.Any(j => j.Jump == b) && _jumps.Where(j => j.Jump == b).All(j => j.Alive);
+                _jumps = new List<(StatementSyntax Jump, bool Alive)>();
+                _gotoCasesAlive = new Dictionary<GotoStatementSyntax, bool>();
+                var after = sw.Sections.Any(sc => sc.Labels.Any(l => l is DefaultSwitchLabelSyntax)) ? true : alive;
+                foreach (var section in sw.Sections)
+                {
+                    if (section.Labels.Any(l => Suspends(l) || !alive && Mentions(l, locals, names))) return null;
+                    var inner = section.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
+                    // A section in braces (`case 1: { Use(s); break; }`) ends with the block's last statement.
+                    var last = section.Statements.LastOrDefault();
+                    while (last is BlockSyntax { Statements.Count: > 0 } braces) last = braces.Statements.Last();
+                    var entry = alive && gotoTargets is not null && !enteredDead.Contains(section);
+                    if (DeadAtSuspensions(section.Statements, entry, locals, names) is not { } end) return null;
+                    if (last is BreakStatementSyntax) after = after && end;
+                    foreach (var b in inner.OfType<BreakStatementSyntax>().Where(b => b != last && BreakTarget(b) == sw))
+                        after = after && _jumps.Any(j => j.Jump == b) && _jumps.Where(j => j.Jump == b).All(j => j.Alive);
+                }
+                var changed = false;
+                if (gotoTargets is not null)
+                    foreach (var pair in gotoTargets)
+                        if (!enteredDead.Contains(pair.Value) && !(_gotoCasesAlive.TryGetValue(pair.Key, out var at) && at))
+                            changed |= enteredDead.Add(pair.Value);
+                if (!changed) return after;
             }
-            return after;
         }
         finally
         {
-            outer?.AddRange(_jumps.Where(j => !(j.Jump is BreakStatementSyntax b && BreakTarget(b) == sw)));
+            outer?.AddRange(_jumps?.Where(j => !(j.Jump is BreakStatementSyntax b && BreakTarget(b) == sw)) ?? Enumerable.Empty<(StatementSyntax, bool)>());
             _jumps = outer;
+            _gotoCasesAlive = outerGotoCases;
         }
     }
 
+    /// <summary>The <c>goto case</c> and <c>goto default</c> statements the scan of a switch's sections meets, with whether the value is alive at each (false wins).</summary>
+    private Dictionary<GotoStatementSyntax, bool>? _gotoCasesAlive;
+
     /// <summary>
-    /// The sections of <paramref name="sw"/> that a <c>goto case</c> or <c>goto default</c> of its own jumps to; null
-    /// when a target cannot be told (then every section is taken as one).
+    /// The <c>goto case</c> and <c>goto default</c> statements of <paramref name="sw"/>'s own, each with the section it
+    /// jumps to; null when a target cannot be told (then every section is taken as entered with the value dead).
     /// </summary>
-    private HashSet<SwitchSectionSyntax>? GotoCaseTargets(SwitchStatementSyntax sw)
+    private Dictionary<GotoStatementSyntax, SwitchSectionSyntax>? GotoCaseTargets(SwitchStatementSyntax sw)
     {
-        var targets = new HashSet<SwitchSectionSyntax>();
+        var targets = new Dictionary<GotoStatementSyntax, SwitchSectionSyntax>();
         foreach (var g in sw.Sections.SelectMany(sc => sc.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
                      .OfType<GotoStatementSyntax>().Where(g => !g.IsKind(SyntaxKind.GotoStatement) && g.Ancestors().OfType<SwitchStatementSyntax>().First() == sw))
         {
@@ -327,7 +345,7 @@ internal sealed partial class MethodLowerer
                 ? l is DefaultSwitchLabelSyntax
                 : target is not null && SymbolEqualityComparer.Default.Equals(Model.GetDeclaredSymbol(l, _ct), target)));
             if (section is null) return null;
-            targets.Add(section);
+            targets[g] = section;
         }
         return targets;
     }
