@@ -214,6 +214,31 @@ public static partial class Cases
         return x + "|" + string.Join(",", a);
     }
 
+    // A suspending switch that does not mention the span ended its value, though each section's suspension point
+    // returns (found by the stack-only oracle's random batches): the loop's condition reads it after the switch.
+    [Goroutine]
+    public static string S30SwitchWhoseSuspensionsReturnInALoop(Log log, int n)
+    {
+        var a = new[] { 1, 2, 3, 4 };
+        int x = n;
+        Span<int> t = a;
+        while (x < 6 && t[2] > -9)
+        {
+            x++;
+            switch ((2 + n) % 2)
+            {
+                case 0:
+                    if (n > 2) return "e" + Tw(x);
+                    a[0] += x;
+                    break;
+                default:
+                    a[1] += x;
+                    break;
+            }
+        }
+        return x + "|" + string.Join(",", a);
+    }
+
     [Goroutine]
     public static string S30SeveralLocalsWithASuspendingInitializer(Log log, int n)
     {

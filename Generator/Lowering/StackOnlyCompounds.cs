@@ -50,10 +50,18 @@ internal sealed partial class MethodLowerer
     {
         after = null;
         bool MentionsAny(SyntaxNode? node) => node is not null && Mentions(node, locals, names);
-        // A switch that never mentions the locals only ends their value (DeadAtSuspensions; AliveAfterSwitch would
-        // give up on a goto); the others are scanned all the same: a branch may end the method, a loop's back-edge
-        // may have to keep the thread.
-        if (statement is SwitchStatementSyntax && !MentionsAny(statement)) return false;
+        // A suspending switch that never mentions the locals may still leave their value alive, where each section's
+        // suspension points end the method (`case 0: if (n > 2) return Tw(1); break;`, the value then read by a loop's
+        // condition): scanned as any switch; where that scan gives up (a guard that suspends), it only ends the value
+        // (DeadAtSuspensions). The other statements are scanned all the same: a branch may end the method, a loop's
+        // back-edge may have to keep the thread.
+        if (statement is SwitchStatementSyntax quiet && !MentionsAny(statement))
+        {
+            if (!alive || !Suspends(statement) || AfterPart(quiet.Expression, alive, locals, names) is not { } governing
+                || AliveAfterSwitch(quiet, governing, locals, names) is not { } quietAfter) return false;
+            after = quietAfter;
+            return true;
+        }
         // With nothing suspending in it, a statement entered with the value alive may mention it anywhere.
         if (alive && !Suspends(statement)) return false;
         switch (statement)
