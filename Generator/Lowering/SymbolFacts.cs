@@ -137,7 +137,7 @@ internal static partial class SymbolFacts
         if (def.IsVararg || def.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer) return false;
         if (def.Parameters.Any(p => p.RefKind != RefKind.None || CannotLiveInFrame(p.Type))) return false;
         for (var t = def.ContainingType; t is not null; t = t.ContainingType)
-            if (!IsPartial(t) || t.IsFileLocal || IsVariantInterface(t)) return false;
+            if (!IsPartial(t) || t.IsFileLocal || VariantInterfaceRefuses(t, def)) return false;
         if (!def.IsStatic && IsRefLike(def.ContainingType)) return false;
         if (!def.IsStatic && RefStructInterfaces.Implementer(def.ContainingType) is not null) return false;
         if (CovariantReturnOf(def) is not null) return false;
@@ -206,6 +206,28 @@ internal static partial class SymbolFacts
     /// <summary>An interface with <c>in</c>/<c>out</c> type parameters: C# forbids nested classes in it (CS8427), so no frame.</summary>
     public static bool IsVariantInterface(INamedTypeSymbol type) =>
         type.TypeKind == TypeKind.Interface && type.TypeParameters.Any(tp => tp.Variance != VarianceKind.None);
+
+    /// <summary>
+    /// Whether <paramref name="type"/>, holding the [Goroutine] method <paramref name="m"/>, refuses it: a variant
+    /// interface holds no frame (CS8427), but a member without a body gets none, only default methods (its factory and
+    /// launcher, AbstractGoroutines), which C# allows there as long as their signatures keep the variance: their
+    /// parameters are the member's own, and their results, <c>Frame&lt;R&gt;</c> and <c>Goroutine&lt;R&gt;</c>, are
+    /// classes, invariant in R, so R must not name a variant type parameter (as async's <c>Task&lt;R&gt;</c>, CS1961).
+    /// So <c>interface ISink&lt;in T&gt; { [Goroutine] void Put(T x); }</c> is accepted.
+    /// </summary>
+    public static bool VariantInterfaceRefuses(INamedTypeSymbol type, IMethodSymbol m) =>
+        IsVariantInterface(type)
+        && !(IsAbstractGoroutine(m) && SymbolEqualityComparer.Default.Equals(m.ContainingType, type) && !NamesVariantTypeParameter(m.ReturnType));
+
+    /// <summary>Whether <paramref name="type"/> mentions an <c>in</c> or <c>out</c> type parameter anywhere in it.</summary>
+    public static bool NamesVariantTypeParameter(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol tp => tp.Variance != VarianceKind.None,
+        IArrayTypeSymbol array => NamesVariantTypeParameter(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(NamesVariantTypeParameter)
+            || (named.ContainingType is { } outer && NamesVariantTypeParameter(outer)),
+        _ => false,
+    };
 
     /// <summary>
     /// The method's name as a C# identifier: an explicit interface implementation's metadata name is <c>I.M</c>

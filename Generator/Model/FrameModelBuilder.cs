@@ -129,9 +129,12 @@ internal static partial class FrameModelBuilder
             if (t.IsFileLocal)
                 Add(diags, DiagnosticDescriptors.CannotLiveInFrame, t.Locations.FirstOrDefault(l => l.IsInSource && l.SourceTree == decl.SyntaxTree) ?? nameLocation,
                     $"'{t.Name}' is a file-local type: the frame and launcher of '{method.Name}' would be declared in another file, where the type is not visible; make the type internal (or private, nested in another partial type)");
-            if (SymbolFacts.IsVariantInterface(t))
-                Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
-                    $"'{t.Name}' has in/out type parameters, and C# allows no nested class (the frame of '{method.Name}') in such an interface (CS8427); move the body into a static helper of a partial class and call it from here");
+            if (SymbolFacts.VariantInterfaceRefuses(t, method))
+                Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation, SymbolFacts.IsAbstractGoroutine(method) && isAbstract
+                    ? $"'{t.Name}' has in/out type parameters, and the launcher and frame factory of '{method.Name}', default members of the interface, would return Goroutine<{method.ReturnType.ToDisplayString()}> and Frame<{method.ReturnType.ToDisplayString()}>, which are invariant in the result (an async member's Task<{method.ReturnType.ToDisplayString()}> is refused likewise, CS1961); return a type that names no in/out type parameter, or remove [Goroutine] and mark the implementations"
+                    : isAbstract
+                    ? $"'{t.Name}' has in/out type parameters, and the frame factory of the static member '{method.Name}', generic in the type a call goes through, would constrain that type to '{t.ToDisplayString()}', which such an interface cannot do (CS1961); remove [Goroutine] and mark the implementations"
+                    : $"'{t.Name}' has in/out type parameters, and C# allows no nested class (the frame of '{method.Name}') in such an interface (CS8427); move the body into a static helper of a partial class and call it from here");
         }
         if (!method.IsStatic && RefStructInterfaces.Implementer(method.ContainingType) is { } refStruct)
             Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
