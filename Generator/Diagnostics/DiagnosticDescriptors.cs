@@ -35,7 +35,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SuspensionInLock = Make("GOSH0005",
         "Suspension point inside lock",
-        "'{0}' may suspend the goroutine inside a lock statement; the goroutine may resume on another thread, which does not own the Monitor. Use Sync.Mutex, or move the call out of the lock.",
+        "'{0}' may suspend the goroutine inside a lock statement; the goroutine may resume on another thread, which does not hold the lock (a Monitor or a System.Threading.Lock belongs to the thread that entered it). Use Sync.Mutex, or move the call out of the lock.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor SuspensionInUnsafe = Make("GOSH0006",
@@ -45,7 +45,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SuspensionInLambda = Make("GOSH0007",
         "Suspension point inside a lambda or local function",
-        "'{0}' is inside a lambda or local function, which runs as ordinary code and would block the thread; call it directly in the [Goroutine] method, or make the local function a [Goroutine] method",
+        "'{0}' is inside a lambda or local function, which runs as ordinary code and would block the thread; call it directly in the [Goroutine] method, or move that code into a [Goroutine] method of the type ([Goroutine] on a local function is not supported, GOSH0018)",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor RefAcrossSuspension = Make("GOSH0008",
