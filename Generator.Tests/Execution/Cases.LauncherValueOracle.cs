@@ -184,4 +184,17 @@ public static partial class Cases
         Tw(0);
         return "r" + r + "," + f();
     }
+
+    static ref int LvoRefAt(Log log, int[] a, int i) { log.Add("at" + i); return ref a[i % a.Length]; }
+
+    /// <summary>A ref-returning call over an inferred array as an assignment's or increment's target, its index suspending (GOSH0010: the model had no method for it).</summary>
+    [Goroutine]
+    public static string LvoRefCallTargets(Log log, int n)
+    {
+        var arr = GoLvoLaunched(new[] { 1, 2, 3 }).Join();
+        LvoRefAt(log, arr, Tw(n)) += 10;
+        LvoRefAt(log, arr, Tw(2))++;
+        LvoRefAt(log, arr, Tw(n + 1)) = LvoRefAt(log, arr, 0) * 7;
+        return string.Join(",", arr);
+    }
 }

@@ -133,8 +133,9 @@ internal sealed partial class MethodLowerer
         && m.Parameters[0].RefKind is RefKind.In or RefKind.RefReadOnlyParameter
         && IsStructVariable(a.Left);
 
+    /// <summary>(The method as C# binds it, also over values only launcher inference types: <c>RefAt(arr, i)</c> of <c>var arr = GoMake().Join();</c>.)</summary>
     private bool IsRefReturningCall(InvocationExpressionSyntax call) =>
-        Model.GetSymbolInfo(call, _ct).Symbol is IMethodSymbol { ReturnsByRef: true };
+        _launchers.ResolveMethod(call) is { ReturnsByRef: true };
 
     /// <summary>
     /// <paramref name="a"/> made through the reference <paramref name="location"/> gives, with its right side as written
@@ -345,7 +346,7 @@ internal sealed partial class MethodLowerer
                 var within = LowerLocation(checkedVariable.Expression, spillAll);
                 return within is null ? null : checkedVariable.Keyword.Text + "(" + within + ")";
             case InvocationExpressionSyntax refCall when !spillAll
-                && Model.GetSymbolInfo(refCall, _ct).Symbol is IMethodSymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRefReadonly: true }:
+                && _launchers.ResolveMethod(refCall) is { ReturnsByRef: true } or { ReturnsByRefReadonly: true }:
                 // Inc(ref At(Tw(1))), In(in At(Tw(1))), DotRecast's Write(s, cache.GetMesh().GetParams(), order) into an
                 // `in` parameter: the call's own receiver and arguments suspend, nothing after them does, so the
                 // reference is taken after the last suspension point, in the residual, and passed at once, as async
@@ -424,7 +425,7 @@ internal sealed partial class MethodLowerer
                 }
                 return Rewrite(ea, ea, repl);
         }
-        if (spillAll && left is InvocationExpressionSyntax && Model.GetSymbolInfo(left, _ct).Symbol is IMethodSymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRefReadonly: true })
+        if (spillAll && left is InvocationExpressionSyntax leftCall && _launchers.ResolveMethod(leftCall) is { ReturnsByRef: true } or { ReturnsByRefReadonly: true })
         {
             // Unsafe.Add(ref GetRef(a), Tw(1)): the reference the call returns would have to wait in the frame.
             Report(DiagnosticDescriptors.CannotLiveInFrame, left,
