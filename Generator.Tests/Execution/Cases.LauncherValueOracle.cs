@@ -197,4 +197,34 @@ public static partial class Cases
         LvoRefAt(log, arr, Tw(n + 1)) = LvoRefAt(log, arr, 0) * 7;
         return string.Join(",", arr);
     }
+
+    static int LvoI3(int v) => ((v % 3) + 3) % 3;
+
+    /// <summary>
+    /// A [Goroutine] call over an inferred value inside another call in a conditional element access
+    /// (`arr?[I3(Count(log, x))]`): bound again over examples with its whole access, the call around it is no longer
+    /// replaced by an example itself (which took the call away from the copy: GOSH0010, 'cannot tell which method').
+    /// </summary>
+    [Goroutine]
+    public static string LvoCallInsideCallInConditionalIndex(Log log, int n)
+    {
+        var x = GoLvoLaunched(n).Join();
+        var arr = GoLvoLaunched(new[] { 1, 2, 3 }).Join();
+        var r = arr?[LvoI3(LvoCallee(log, x))] ?? 0;
+        r += arr?[LvoI3(System.Math.Max(LvoCallee(log, --x), 1))] ?? 0;
+        var list = new List<int> { 5 };
+        var c = list?[0].CompareTo(x + Tw(0));
+        return "r" + r + "," + c;
+    }
+
+    static bool LvoTry<T>(T key, out T value) { value = key; return true; }
+
+    /// <summary>An out variable a call over an inferred value declares, used after a suspension point: typed from the call bound over examples (was GOSH0010).</summary>
+    [Goroutine]
+    public static string LvoOutVariableAfterSuspension(Log log, int n)
+    {
+        var t = GoLvoLaunched(n).Join();
+        if (LvoTry(t, out var v)) { Tw(0); return "v" + (v + 1); }
+        return "none";
+    }
 }

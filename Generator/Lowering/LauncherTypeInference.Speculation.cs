@@ -72,7 +72,7 @@ internal sealed partial class LauncherTypeInference
             ExpressionSyntax root = inv;
             foreach (var access in inv.Ancestors().TakeWhile(n => n is not StatementSyntax).OfType<ConditionalAccessExpressionSyntax>())
                 if (access.WhenNotNull.Span.Contains(inv.Span)) root = access;
-            if (WithExamples(root) is { } replaced
+            if (WithExamples(root, inv) is { } replaced
                 && SyntaxFactory.ExpressionStatement(WithOwnVariables(replaced)) is var statement
                 && _model.TryGetSpeculativeSemanticModel(root.SpanStart, statement, out var speculative)
                 && SameSlot(root, statement.Expression, inv) is InvocationExpressionSyntax call
@@ -132,6 +132,17 @@ internal sealed partial class LauncherTypeInference
             }
         }
         return constant;
+    }
+
+    /// <summary>
+    /// The type of an <c>out var</c> a call over values only inference types declares (<c>TryGet(t, out var v)</c>):
+    /// its variable in the call bound again over examples (<see cref="Speculate"/>).
+    /// </summary>
+    private ITypeSymbol? OutVariableType(SingleVariableDesignationSyntax designation)
+    {
+        var call = designation.Ancestors().OfType<InvocationExpressionSyntax>().First();
+        return Speculate(call) is { } s && SameSlot(s.WrittenRoot, s.Root, designation) is { } copy
+            && s.Model.GetDeclaredSymbol(copy, _ct) is ILocalSymbol { Type: var type } && !HasErrorType(type) ? type : null;
     }
 
     private readonly Dictionary<PatternSyntax, (PatternSyntax Copy, IPatternOperation Operation, SemanticModel Model)?> _speculatedPatterns = new();

@@ -96,13 +96,19 @@ internal sealed partial class LauncherTypeInference
         e.DescendantNodesAndSelf().Any(n => n is MemberBindingExpressionSyntax or ElementBindingExpressionSyntax
             && !n.Ancestors().TakeWhile(a => a != e.Parent).OfType<ConditionalAccessExpressionSyntax>().Any(ca => ca.WhenNotNull.Span.Contains(n.Span)));
 
-    /// <summary><paramref name="e"/> with each largest part whose type only inference knows replaced by an example of it (a variable by an array element), or null if none is.</summary>
-    private ExpressionSyntax? WithExamples(ExpressionSyntax e)
+    /// <summary>
+    /// <paramref name="e"/> with each largest part whose type only inference knows replaced by an example of it (a
+    /// variable by an array element), or null if none is. <paramref name="keep"/> and the parts around it are not
+    /// replaced, only what they hold: the call a speculation binds must stay in the copy (<c>Count(log, x)</c> in
+    /// <c>arr?[I3(Count(log, x))]</c>, where <c>I3(...)</c> is itself a part only inference types).
+    /// </summary>
+    private ExpressionSyntax? WithExamples(ExpressionSyntax e, SyntaxNode? keep = null)
     {
         var parts = new Dictionary<SyntaxNode, ITypeSymbol>();
+        var kept = keep is null ? new HashSet<SyntaxNode>() : new HashSet<SyntaxNode>(keep.AncestorsAndSelf());
         foreach (var n in e.DescendantNodes(n => !parts.ContainsKey(n)))
         {
-            if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
+            if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || kept.Contains(n) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
             // `.M(t)` of `a?.M(t)` is bound from its access's receiver: it cannot be replaced, only what it holds.
             if (BindsOutside((ExpressionSyntax)n)) continue;
             if (!IsUnknown((ExpressionSyntax)n)) continue;
@@ -265,6 +271,8 @@ internal sealed partial class LauncherTypeInference
         if (decl is SingleVariableDesignationSyntax { Parent: VarPatternSyntax pattern } && PatternInput(pattern) is { } input) return InferType(input);
         if (decl is SingleVariableDesignationSyntax { Parent: not (ParenthesizedVariableDesignationSyntax or DeclarationExpressionSyntax) } inPattern
             && PatternVariableType(inPattern) is { } typed) return typed;
+        if (decl is SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax } } } outVariable
+            && OutVariableType(outVariable) is { } outType) return outType;
         return decl is SingleVariableDesignationSyntax designation ? InferDeconstructedType(designation) : null;
     }
 
