@@ -227,4 +227,18 @@ public static partial class Cases
         if (LvoTry(t, out var v)) { Tw(0); return "v" + (v + 1); }
         return "none";
     }
+
+    /// <summary>A foreach deconstructing tuples built from an inferred value (CS8130 in the model, at the variables: the whole method was GOSH0010).</summary>
+    [Goroutine]
+    public static string LvoForEachDeconstructionOverInferredTuples(Log log, int n)
+    {
+        var x = GoLvoLaunched(n).Join();
+        var fs = new List<System.Func<int>>();
+        foreach (var (k, v) in new[] { (1, 2), (Tw(3), LvoSame(x)) })
+        {
+            fs.Add(() => k * 100 + v);
+            x += Tw(v) % 10;
+        }
+        return x + ":" + string.Join(",", fs.ConvertAll(f => f()));
+    }
 }

@@ -38,13 +38,15 @@ internal static class BodyErrors
     /// An error over a value only launcher inference types: the expression it is at (a call, for an error at the
     /// call's name) holds a part the model cannot type and the inference can, so its type comes from a launcher the
     /// final compilation sees. <c>Sp.Val(t) is var v &amp;&amp; v &gt; 3</c> of <c>var t = GoX(n).Join();</c>: v is
-    /// Val's own <c>T</c> here (CS0019); <c>Tag(c ? t : 8)</c> cannot infer its type arguments (CS0411). The lowering
+    /// Val's own <c>T</c> here (CS0019); <c>Tag(c ? t : 8)</c> cannot infer its type arguments (CS0411); a
+    /// deconstruction of a value built from one, <c>foreach (var (a, b) in new[] { (1, t) })</c>, cannot type its
+    /// variables (CS8130, at the variable: the value is what is checked). The lowering
     /// types those parts (and refuses, at the part, what it cannot). A genuine error (an undefined name) has no
     /// inferred type, and stays one.
     /// </summary>
     private static bool OverLauncherValues(Diagnostic d, SyntaxNode body, LauncherTypeInference inference)
     {
-        var at = body.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().TakeWhile(n => n != body)
+        var at = d.Id == "CS8130" ? DeconstructedValue(d, body) : body.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().TakeWhile(n => n != body)
             .OfType<ExpressionSyntax>().FirstOrDefault();
         if (at is null) return false;
         while (at.Parent is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax && at is SimpleNameSyntax) at = (ExpressionSyntax)at.Parent;
@@ -108,15 +110,21 @@ internal static class BodyErrors
     private static bool IsLauncherDeconstruction(Diagnostic d, SyntaxNode body, SemanticModel model, CancellationToken ct)
     {
         if (d.Id != "CS8130") return false;
-        ExpressionSyntax? value = null;
-        for (var n = body.FindToken(d.Location.SourceSpan.Start).Parent; n is not null && n != body; n = n.Parent)
-        {
-            if (n is AssignmentExpressionSyntax a && a.Left.Span.Contains(d.Location.SourceSpan)) { value = a.Right; break; }
-            if (n is ForEachVariableStatementSyntax f && f.Variable.Span.Contains(d.Location.SourceSpan)) { value = f.Expression; break; }
-        }
+        var value = DeconstructedValue(d, body);
         return value is not null && value.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(inv =>
             inv.Expression switch { MemberAccessExpressionSyntax ma => ma.Name, SimpleNameSyntax sn => sn, _ => null } is { } name
             && IsLauncherName(name, model, ct));
+    }
+
+    /// <summary>The value a deconstruction (<c>var (a, b) = v</c>, <c>foreach (var (a, b) in v)</c>) whose variable an error is at takes apart.</summary>
+    private static ExpressionSyntax? DeconstructedValue(Diagnostic d, SyntaxNode body)
+    {
+        for (var n = body.FindToken(d.Location.SourceSpan.Start).Parent; n is not null && n != body; n = n.Parent)
+        {
+            if (n is AssignmentExpressionSyntax a && a.Left.Span.Contains(d.Location.SourceSpan)) return a.Right;
+            if (n is ForEachVariableStatementSyntax f && f.Variable.Span.Contains(d.Location.SourceSpan)) return f.Expression;
+        }
+        return null;
     }
 
     private static bool IsLauncherName(SimpleNameSyntax name, SemanticModel model, CancellationToken ct)
