@@ -56,10 +56,13 @@ internal static class DispatchingFactory
     /// (Rx.NET's 16-source CombineLatest with its selector has 17: <c>Func</c> has no such arity, CS0305), else null
     /// and the check finds the method by reflection. Nor can a <c>[Conditional]</c> method, which an override
     /// inherits, make a delegate (CS1618: BEPUphysics' <c>[Conditional("DEBUG")] protected abstract void
-    /// ValidateAccumulatedImpulsesSizeInBytes(int)</c>, overridden in a class that is not sealed).
+    /// ValidateAccumulatedImpulsesSizeInBytes(int)</c>, overridden in a class that is not sealed). Nor where an overload
+    /// of the name has an [OverloadResolutionPriority]: C# then binds <c>M</c> to the overload of highest priority
+    /// that takes the arguments, for a delegate (<c>new Func&lt;int, string&gt;(r.Pick)</c> beside a preferred
+    /// <c>Pick(object)</c>: CS0123) as for a call (<c>this.Pick(o)</c> ran <c>Pick(object)</c>'s override).
     /// </summary>
     private static string? DelegateBindingType(IMethodSymbol method) =>
-        method.Parameters.Length <= 16 && !IsConditional(method) ? BindingType(method) : null;
+        method.Parameters.Length <= 16 && !IsConditional(method) && !SymbolFacts.HasPriorityAmongOverloads(method) ? BindingType(method) : null;
 
     private static bool IsConditional(IMethodSymbol method)
     {

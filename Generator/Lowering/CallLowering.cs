@@ -363,7 +363,7 @@ internal sealed partial class MethodLowerer
             frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));
             var through = op?.ConstrainedToType ?? target.ContainingType;
             var typeArgs = "<" + string.Join(", ", new[] { through }.Concat(target.TypeArguments).Select(t => t.Fq())) + ">";
-            creation = $"{through.Fq()}.{SymbolFacts.FrameFactoryName(def)}{typeArgs}({string.Join(", ", ctorArgs)})";
+            creation = $"{through.Fq()}.{SymbolFacts.FrameFactoryName(def)}{typeArgs}({FactoryArguments(def, target, ctorArgs, inv)})";
         }
         else if (IsBaseCall(inv) && (imported || SymbolFacts.IsVirtualGoroutine(def)))
         {
@@ -377,9 +377,10 @@ internal sealed partial class MethodLowerer
             frameType = def.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, TypeText(method.ReturnType, inv));
             var typeArgs = target.IsGenericMethod ? "<" + string.Join(", ", target.TypeArguments.Select(t => t.Fq())) + ">" : "";
             var factory = SymbolFacts.FrameFactoryName(def) + typeArgs;
+            var factoryArgs = FactoryArguments(def, target, def.IsStatic ? ctorArgs : ctorArgs.Skip(1).ToList(), inv);
             creation = def.IsStatic
-                ? $"{target.ContainingType.Fq()}.{factory}({string.Join(", ", ctorArgs)})"
-                : $"{AsOperand(ctorArgs[0])}.{factory}({string.Join(", ", ctorArgs.Skip(1))})";
+                ? $"{target.ContainingType.Fq()}.{factory}({factoryArgs})"
+                : $"{AsOperand(ctorArgs[0])}.{factory}({factoryArgs})";
         }
         // Type arguments that hold anonymous types: no field can name the callee's frame. Its frame is made by a
         // generic helper that infers them from examples and held as the runtime's Frame (AnonymousTypes.cs).
@@ -553,5 +554,21 @@ internal sealed partial class MethodLowerer
         if (_exampleHelperNames.ContainsKey("frameresult")) return;
         _exampleHelperNames["frameresult"] = "__GoFrameResult";
         ExampleHelpers.Add($"private static T __GoFrameResult<T>({RuntimeContract.Frame.Type} frame, T example) => (({RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, "T")})frame).{RuntimeContract.FrameOfT.GetResult}();");
+    }
+
+    /// <summary>
+    /// The arguments of a call of <paramref name="def"/>'s frame factory, <c>__GoFrame_M(...)</c>, one for each of
+    /// <paramref name="target"/>'s parameters. The factories mirror the method's overloads but not their
+    /// [OverloadResolutionPriority] (an override's factory could not say it), so where some overload of the name has
+    /// one, the call that picked <c>Pick(object)</c> over <c>Pick(int)</c> for an int by priority would find
+    /// <c>__GoFrame_Pick(int)</c>: each argument is then converted to its parameter's type, and the factory of the
+    /// user's overload is the best of those that take them (identity conversions).
+    /// </summary>
+    private string FactoryArguments(IMethodSymbol def, IMethodSymbol target, IReadOnlyList<string> args, SyntaxNode at)
+    {
+        if (!SymbolFacts.HasPriorityAmongOverloads(def) || args.Count != target.Parameters.Length) return string.Join(", ", args);
+        return string.Join(", ", args.Select((a, i) => target.Parameters[i].RefKind == RefKind.None
+            ? $"({TypeText(target.Parameters[i].Type, at)})({a})"
+            : a));
     }
 }

@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Review 30: [OverloadResolutionPriority] among the overloads of a virtual [Goroutine] method. C# picks the overload
+// of highest priority that takes the arguments, for a call (`Pick(n)` of an int runs Pick(object)) and for a delegate
+// made of the method group alike.
+public partial class Rv30Picker
+{
+    [OverloadResolutionPriority(1)]
+    [Goroutine]
+    public virtual string Pick(object o)
+    {
+        Go.Yield();
+        return "obj" + o;
+    }
+
+    [Goroutine]
+    public virtual string Pick(int o)
+    {
+        Go.Yield();
+        return "int" + o;
+    }
+
+    [Goroutine]
+    public string Nested(int n) => Pick(n) + "," + Pick((object)(n + 1)) + "," + Pick(Sp.Val(n + 2));
+}
+
+public sealed class Rv30PlainPicker : Rv30Picker
+{
+    public override string Pick(object o) => "plainobj" + o;
+
+    public override string Pick(int o) => "plainint" + o;
+}
+
+public static partial class Cases
+{
+    // Bug 1 (generated code that did not compile): the factory of Pick(int) asks whether the receiver's override is
+    // its type's own through `new Func<int, string>(r.Pick)`, which C# binds to the preferred Pick(object) and then
+    // refuses (CS0123); and it ran a plain override as `this.Pick(o)`, Pick(object) again. Both find the method by
+    // its signature now (the reflection form of the check). Bug 2 (silently wrong): a nested call `Pick(n)` that C#
+    // binds to Pick(object) made its frame with `__GoFrame_Pick(n)`, and the factories carry no priority, so it ran
+    // Pick(int); the arguments are converted to the parameters' types now, which only the user's overload takes by
+    // identity. The plain subclass checks the plain-override path of the same factories.
+    [Goroutine]
+    public static string Rv30PriorityAmongVirtualOverloads(Log log, int n)
+    {
+        var own = new Rv30Picker();
+        var plain = new Rv30PlainPicker();
+        return own.Pick(n) + "|" + own.Nested(n) + "|" + plain.Pick(n) + "|" + plain.Nested(n) + "|" + Rv30ThroughBase(plain, n);
+    }
+
+    [Goroutine]
+    private static string Rv30ThroughBase(Rv30Picker p, int n) => p.Pick(Tw(n)) + p.Pick(n * 10);
+}
