@@ -312,9 +312,8 @@ internal static partial class FrameModelBuilder
             || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(m => m.Text));
         var modifiers = (accessibility + (member.IsStatic ? " static" : "")).Trim();
         // C# 13's [OverloadResolutionPriority] picks among a method's overloads: `go M(x)`, GoM(x), must pick as M(x) does.
-        if (method.GetAttributes().FirstOrDefault(a => a.AttributeClass is { Name: "OverloadResolutionPriorityAttribute", ContainingNamespace.Name: "CompilerServices" })
-                is { ConstructorArguments.Length: 1 } priorityAttribute && priorityAttribute.ConstructorArguments[0].Value is int priority)
-            modifiers = $"[global::System.Runtime.CompilerServices.OverloadResolutionPriority({priority})] {modifiers}".Trim();
+        // An override's priority is its original's (C# reads that one): a launcher is no override, so it says it.
+        modifiers = $"{SymbolFacts.OverloadResolutionPriorityAttribute(method)} {modifiers}".Trim();
         // Callers bind named arguments and defaults to a partial method's defining declaration: so does its launcher.
         var (launcherParameterList, launcherModel) = (decl.ParameterList, model);
         if (method.PartialDefinitionPart?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is MethodDeclarationSyntax definition)
