@@ -52,4 +52,46 @@ public static partial class Cases
 
     [Goroutine]
     private static string Rv30ThroughBase(Rv30Picker p, int n) => p.Pick(Tw(n)) + p.Pick(n * 10);
+
+    [Goroutine]
+    private static T Rv30Launched<T>(T value)
+    {
+        Tw(0);
+        return value;
+    }
+
+    // Bug 3 (refused where async accepts it): a `var (a, b)` pattern over a value a launcher's handle gives, in a switch
+    // with a suspending guard or in an `is` whose variables outlive a suspension point, was GOSH0010: C# binds that
+    // pattern at its designation, so the pattern bound over an example had no operation of its own syntax (its arm's
+    // has), its variables' were not mapped back to the written ones, and their types were not inferred (taken for a
+    // deconstruction's). Its tests and variables are C#'s now.
+    [Goroutine]
+    public static string Rv30VarDeconstructionPatterns(Log log, int n)
+    {
+        var t = GoRv30Launched((n, log.L("second", n + 1))).Join();
+        var r = "";
+        for (var i = 0; i < 3; i++, t.Item1--)
+        {
+            switch (t)
+            {
+                case var (a, b) when Tw(a) > i:
+                    Tw(0);
+                    r += "a" + a + b;
+                    break;
+                case (var c, _) d when Tw(c) >= 0:
+                    r += "c" + c + d.Item2;
+                    break;
+                default:
+                    r += "none";
+                    break;
+            }
+            r += t switch { var (p, q) when Tw(p + q) > 2 => "pq" + p + q, _ => "-" } + ";";
+        }
+        if (t is var (x, y) && y > 0 && Tw(x) < 5)
+        {
+            Go.Yield();
+            r += "is" + x + y;
+        }
+        return r;
+    }
 }

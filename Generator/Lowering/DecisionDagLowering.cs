@@ -147,6 +147,8 @@ internal sealed partial class MethodLowerer
             VarPatternSyntax v => v.Designation,
             RecursivePatternSyntax r => r.Designation,
             ListPatternSyntax l => l.Designation,
+            // (`var (a, b)`: each variable's pattern is bound at its designation.)
+            SingleVariableDesignationSyntax itself => itself,
             _ => null,
         };
         return designation is SingleVariableDesignationSyntax single ? Model.GetDeclaredSymbol(single, _ct) as ILocalSymbol : null;

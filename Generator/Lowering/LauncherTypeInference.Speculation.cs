@@ -184,7 +184,8 @@ internal sealed partial class LauncherTypeInference
             // (An arm, not `is`: `e is _` would be a type test.)
             && SyntaxFactory.ParseExpression("(" + example + ") switch { " + top.ToFullString() + " => 0 }") is SwitchExpressionSyntax { Arms.Count: 1 } written
             && SpeculateAsLocal(written, input.SpanStart) is ({ } speculative, SwitchExpressionSyntax { Arms.Count: 1 } copy, _)
-            && speculative.GetOperation(copy.Arms[0].Pattern, _ct) is IPatternOperation op
+            // (Through the arm: `var (a, b)` has no operation of its own pattern's syntax, C# binds it at the designation.)
+            && speculative.GetOperation(copy.Arms[0], _ct) is ISwitchExpressionArmOperation { Pattern: var op }
             // (A pattern C# cannot bind over the type either, CS8121, is the final compilation's error to report.)
             && !op.DescendantsAndSelf().OfType<IPatternOperation>().Any(p => HasErrorType(p.InputType) || p.NarrowedType is { } n && HasErrorType(n)))
             made = (copy.Arms[0].Pattern, op, speculative);

@@ -269,11 +269,21 @@ internal sealed partial class LauncherTypeInference
         if (decl is VariableDeclaratorSyntax { Initializer: { } init }) return InferType(init.Value);
         if (decl is ForEachStatementSyntax fe) return InferForEach(fe)?.ElementType is { } element && !HasErrorType(element) ? element : null;
         if (decl is SingleVariableDesignationSyntax { Parent: VarPatternSyntax pattern } && PatternInput(pattern) is { } input) return InferType(input);
-        if (decl is SingleVariableDesignationSyntax { Parent: not (ParenthesizedVariableDesignationSyntax or DeclarationExpressionSyntax) } inPattern
-            && PatternVariableType(inPattern) is { } typed) return typed;
+        if (decl is SingleVariableDesignationSyntax inPattern && InPattern(inPattern) && PatternVariableType(inPattern) is { } typed) return typed;
         if (decl is SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax } } } outVariable
             && OutVariableType(outVariable) is { } outType) return outType;
         return decl is SingleVariableDesignationSyntax designation ? InferDeconstructedType(designation) : null;
+    }
+
+    /// <summary>
+    /// A variable a pattern declares: not one of a deconstruction (<c>var (x, y) = ...</c>, <c>out var x</c>), but one
+    /// of a <c>var (a, b)</c> pattern's parenthesized designation too.
+    /// </summary>
+    private static bool InPattern(SingleVariableDesignationSyntax designation)
+    {
+        SyntaxNode node = designation;
+        while (node.Parent is ParenthesizedVariableDesignationSyntax) node = node.Parent;
+        return node.Parent is not DeclarationExpressionSyntax && (node == designation || node.Parent is VarPatternSyntax);
     }
 
     /// <summary>
