@@ -33,6 +33,23 @@ public sealed class Rv30PlainPicker : Rv30Picker
     public override string Pick(int o) => "plainint" + o;
 }
 
+public abstract partial class Rv30AbstractPicker
+{
+    [OverloadResolutionPriority(1)]
+    [Goroutine]
+    public abstract string Pick(object o);
+
+    [Goroutine]
+    public abstract string Pick(int x);
+}
+
+public sealed class Rv30PlainAbstractPicker : Rv30AbstractPicker
+{
+    public override string Pick(object o) => "obj" + o;
+
+    public override string Pick(int x) => "int" + x;
+}
+
 public static partial class Cases
 {
     // Bug 1 (generated code that did not compile): the factory of Pick(int) asks whether the receiver's override is
@@ -53,6 +70,16 @@ public static partial class Cases
     [Goroutine]
     private static string Rv30ThroughBase(Rv30Picker p, int n) => p.Pick(Tw(n)) + p.Pick(n * 10);
 
+    // Bug 3 (silently wrong): an abstract [Goroutine] method's factory runs the receiver's implementation plainly as
+    // `this.Pick(x)`, which C# sends to the preferred Pick(object): a call `p.Pick(x: n)` that C# binds to Pick(int x)
+    // ran Pick(object). The factory passes the arguments by name now where an overload has a priority.
+    [Goroutine]
+    public static string Rv30PriorityAmongAbstractOverloads(Log log, int n)
+    {
+        Rv30AbstractPicker p = new Rv30PlainAbstractPicker();
+        return p.Pick(n) + "," + p.Pick(x: n) + "," + p.Pick(o: Tw(n)) + "," + p.Pick(x: Tw(n + 1));
+    }
+
     [Goroutine]
     private static T Rv30Launched<T>(T value)
     {
@@ -60,7 +87,7 @@ public static partial class Cases
         return value;
     }
 
-    // Bug 3 (refused where async accepts it): a `var (a, b)` pattern over a value a launcher's handle gives, in a switch
+    // Bug 4 (refused where async accepts it): a `var (a, b)` pattern over a value a launcher's handle gives, in a switch
     // with a suspending guard or in an `is` whose variables outlive a suspension point, was GOSH0010: C# binds that
     // pattern at its designation, so the pattern bound over an example had no operation of its own syntax (its arm's
     // has), its variables' were not mapped back to the written ones, and their types were not inferred (taken for a

@@ -32,7 +32,10 @@ internal static class AbstractGoroutines
     public static string Factory(IMethodSymbol method, string accessibility, string frameType, string typeParameters, string parameters,
         string constraints, IEnumerable<string> arguments, string typeArguments)
     {
-        var call = $"this.@{method.Name}{typeArguments}({string.Join(", ", arguments.Select(a => "@" + a))})";
+        // By name where an overload has an [OverloadResolutionPriority]: `this.Pick(x)` of Pick(int x) would call a
+        // preferred Pick(object o); `this.Pick(x: x)` takes only the overloads with the method's own parameter names.
+        var named = SymbolFacts.HasPriorityAmongOverloads(method);
+        var call = $"this.@{method.Name}{typeArguments}({string.Join(", ", arguments.Select(a => named ? $"@{a}: @{a}" : "@" + a))})";
         var modifiers = (accessibility + (method.ContainingType.TypeKind == TypeKind.Interface ? "" : " virtual")).Trim();
         return $"{(modifiers.Length > 0 ? modifiers + " " : "")}{frameType} {SymbolFacts.FrameFactoryName(method)}{typeParameters}({parameters})"
             + $"{(constraints.Length > 0 ? " " + constraints : "")} => {DispatchingFactory.PlainFrame(method, call)};";
