@@ -50,7 +50,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor RefAcrossSuspension = Make("GOSH0008",
         "Ref local or ref struct live across a suspension point",
-        "'{0}' is a ref local or of a ref struct type and is live across a suspension point (used after it, or its value or location spilled around it); it cannot be stored in the goroutine frame: read what you need into a local before the suspension",
+        "'{0}' is a ref local, a pointer or of a ref struct type and is live across a suspension point (used after it, or its value or location spilled around it); it cannot be stored in the goroutine frame: read what you need into a local before the suspension",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor BlockingCall = Make("GOSH0009",
