@@ -265,7 +265,7 @@ internal sealed partial class LauncherTypeInference
     {
         var decl = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
         if (!HasErrorType(local.Type) && (decl is null || !HasForeignTypeParameter(local.Type, decl))
-            && !(decl is VariableDeclaratorSyntax { Initializer.Value: var value, Parent: VariableDeclarationSyntax { Type.IsVar: true } } && IsCallOverUnknownArguments(value))) return local.Type;
+            && !IsVarOverUnknownCall(decl)) return local.Type;
         if (decl is VariableDeclaratorSyntax { Initializer: { } init }) return InferType(init.Value);
         if (decl is ForEachStatementSyntax fe) return InferForEach(fe)?.ElementType is { } element && !HasErrorType(element) ? element : null;
         if (decl is SingleVariableDesignationSyntax { Parent: VarPatternSyntax pattern } && PatternInput(pattern) is { } input) return InferType(input);
@@ -487,8 +487,15 @@ internal sealed partial class LauncherTypeInference
     public bool IsUnknown(ExpressionSyntax e) =>
         _model.GetTypeInfo(e, _ct).Type is not { } t || HasErrorType(t) || HasForeignTypeParameter(t, e) || IsCallOverUnknownArguments(e)
         || e is IdentifierNameSyntax && _model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol local
-            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct) is VariableDeclaratorSyntax { Initializer.Value: var value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }
-            && IsCallOverUnknownArguments(value);
+            && IsVarOverUnknownCall(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct));
+
+    /// <summary>
+    /// A <c>var</c> local initialized by a call over values the model cannot see (<c>var r = K(Tw(u));</c>): the model
+    /// typed it by the overload it found, which may not be C#'s. A written type (<c>Mon m = K(Tw(u));</c>) is the local's.
+    /// </summary>
+    private bool IsVarOverUnknownCall(SyntaxNode? declarator) =>
+        declarator is VariableDeclaratorSyntax { Initializer.Value: var value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }
+        && IsCallOverUnknownArguments(value);
 
     /// <summary>
     /// A method bound over values the model cannot see: <c>Tw(p)</c> of a tuple <c>p = (h.Join(), "s")</c> binds
