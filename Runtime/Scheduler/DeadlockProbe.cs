@@ -249,4 +249,6 @@ internal sealed class DeadlockProbeState
     public readonly List<ProbedG> Probed = new();
     /// <summary>For tests: called after every probe with the number of goroutines it proved deadlocked.</summary>
     public Action<int>? Finished;
+    /// <summary>For tests: called by the thread that ends a Task await, once the await no longer counts as one.</summary>
+    public Action? ExternalWaitEnded;
 }

@@ -15,6 +15,12 @@ internal sealed partial class Sched
     public void Ready(G g)
     {
         MarkReadied(g);
+        Enqueue(g);
+    }
+
+    /// <summary>Queues a goroutine <see cref="MarkReadied"/> has made runnable: the second half of <see cref="Ready"/>.</summary>
+    private void Enqueue(G g)
+    {
         M? m = M.Current;
         if (_det is not null && (m is null || m.Sched != this || m.P is null))
         {
@@ -43,8 +49,14 @@ internal sealed partial class Sched
     {
         if (_det is null)
         {
+            // Runnable first, then uncounted: a deadlock check that sees the count at zero then sees the goroutine
+            // runnable, not parked (CheckDead.cs reads the count, then the statuses). The other order left an instant
+            // in which Go's all-asleep rule saw no outside wait and this goroutine still parked, and wrote off the
+            // goroutines it was about to wake (AllAsleepBridgeTests).
+            MarkReadied(g);
             Interlocked.Decrement(ref ExternalWaits);
-            Ready(g);
+            _dl.ExternalWaitEnded?.Invoke();
+            Enqueue(g);
             return;
         }
         MarkReadied(g);

@@ -100,6 +100,11 @@ internal sealed partial class Sched
     private readonly DeadlockProbeState _dl;
     /// <summary>For tests: called after every probe with the number of goroutines it proved deadlocked.</summary>
     internal Action<int>? DeadlockProbeFinished { get => _dl.Finished; set => _dl.Finished = value; }
+    /// <summary>
+    /// For tests: called by the thread that ends an external wait (a Task await) once <see cref="ExternalWaits"/> no
+    /// longer counts it, before the goroutine is queued (Ready.cs).
+    /// </summary>
+    internal Action? ExternalWaitEnded { get => _dl.ExternalWaitEnded; set => _dl.ExternalWaitEnded = value; }
 
     /// <summary>Goroutines parked on something outside the runtime (a Task); see <see cref="Go.Await(System.Threading.Tasks.Task)"/>.</summary>
     internal int ExternalWaits;

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using GoSharp.Scheduler;
+using Xunit;
+using static GoSharp.Runtime.Tests.Ops;
+
+namespace GoSharp.Runtime.Tests.Scheduler;
+
+/// <summary>
+/// Go's all-asleep rule (GoRuntimeOptions.DeadlockOnAllAsleep) next to Task awaits: a goroutine parked in
+/// <c>Go.Await</c> is woken by whoever completes the Task, so while one waits nothing is deadlocked, and the
+/// goroutines it will wake must not be written off, not even in the instant its Task completes.
+/// </summary>
+public class AllAsleepBridgeTests
+{
+    private static readonly TimeSpan Guard = BlockingTests.Guard; // a hang guard, never a timing assert
+
+    /// <summary>
+    /// The instant made exact: the Task completes on a plain thread, and between the moment its await stops counting
+    /// as a wait for the outside world and the moment the awaiting goroutine is queued (a test hook holds the thread
+    /// there), a second goroutine parks on the channel the first will send on and its M goes idle. The all-asleep
+    /// check that M makes saw no outside wait and the awaiting goroutine still parked, and wrote the receiver off as
+    /// deadlocked: its joiner got a DeadlockException although the value was on its way.
+    /// </summary>
+    [Fact]
+    public void AGoroutineWhoseTaskHasJustCompletedIsNotAsleep()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, DetectDeadlocks = true, DeadlockOnAllAsleep = true });
+        var tcs = new TaskCompletionSource<int>(); // continuations run inline: the completing thread readies the awaiter
+        var ch = new Chan<int>();
+        IEnumerable<Op> Awaiter()
+        {
+            var got = AwaitOps.Await(tcs.Task);
+            yield return got;
+            yield return Send(ch, got.Result);
+        }
+        M? receiverM = null;
+        int received = 0;
+        IEnumerable<Op> Receiver()
+        {
+            receiverM = M.Current;
+            var r = Recv(ch);
+            yield return r;
+            received = r.Result;
+        }
+        var awaiter = rt.Go(Awaiter());
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref rt.Sched.ExternalWaits) == 1, Guard), "the await did not park");
+
+        Goroutine receiver = default;
+        bool receiverParkedAndMIdle = false;
+        rt.Sched.ExternalWaitEnded = () =>
+        {
+            rt.Sched.ExternalWaitEnded = null;
+            receiver = rt.Go(Receiver());
+            // The receiver parks, and its M finds nothing to run, makes its deadlock check and sleeps.
+            receiverParkedAndMIdle = SpinWait.SpinUntil(() => receiver.IsCompleted
+                || rt.Sched.IdleProcs == 1 && Volatile.Read(ref receiverM) is { } m
+                   && (m.Thread.ThreadState & ThreadState.WaitSleepJoin) != 0, Guard);
+        };
+        // From a thread without a SynchronizationContext (the test runner's would send the continuation to the pool).
+        var completer = new Thread(() => tcs.SetResult(42));
+        completer.Start();
+        completer.Join();
+        Assert.True(receiverParkedAndMIdle, "the interleaving was not reached");
+        receiver.Join(); // threw DeadlockException
+        awaiter.Join();
+        Assert.Equal(42, received);
+    }
+}
