@@ -11,11 +11,18 @@ namespace GoSharp.Runtime.Tests.Scheduler;
 /// <summary>
 /// Go's all-asleep rule (GoRuntimeOptions.DeadlockOnAllAsleep) next to Task awaits: a goroutine parked in
 /// <c>Go.Await</c> is woken by whoever completes the Task, so while one waits nothing is deadlocked, and the
-/// goroutines it will wake must not be written off, not even in the instant its Task completes.
+/// goroutines it will wake must not be written off, not even in the instant its Task completes. The same holds for a
+/// goroutine waiting for a socket.
 /// </summary>
 public class AllAsleepBridgeTests
 {
     private static readonly TimeSpan Guard = BlockingTests.Guard; // a hang guard, never a timing assert
+
+    /// <summary>
+    /// The M has made its deadlock check and sleeps: on its note (a managed wait), or in the network poller, which
+    /// it enters after the check (a native wait, which .NET reports as running).
+    /// </summary>
+    private static bool HasGoneIdle(M m) => (m.Thread.ThreadState & ThreadState.WaitSleepJoin) != 0 || Volatile.Read(ref m.InPoll);
 
     /// <summary>
     /// The instant made exact: the Task completes on a plain thread, and between the moment its await stops counting
@@ -30,8 +37,10 @@ public class AllAsleepBridgeTests
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, DetectDeadlocks = true, DeadlockOnAllAsleep = true });
         var tcs = new TaskCompletionSource<int>(); // continuations run inline: the completing thread readies the awaiter
         var ch = new Chan<int>();
+        M? awaiterM = null;
         IEnumerable<Op> Awaiter()
         {
+            awaiterM = M.Current;
             var got = AwaitOps.Await(tcs.Task);
             yield return got;
             yield return Send(ch, got.Result);
@@ -46,7 +55,9 @@ public class AllAsleepBridgeTests
             received = r.Result;
         }
         var awaiter = rt.Go(Awaiter());
-        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref rt.Sched.ExternalWaits) == 1, Guard), "the await did not park");
+        // Counted, and registered: the commit step that registers comes before the M looks for other work.
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref rt.Sched.ExternalWaits) == 1
+            && Volatile.Read(ref awaiterM) is { } m && HasGoneIdle(m), Guard), "the await did not park");
 
         Goroutine receiver = default;
         bool receiverParkedAndMIdle = false;
@@ -57,7 +68,7 @@ public class AllAsleepBridgeTests
             // The receiver parks, and its M finds nothing to run, makes its deadlock check and sleeps.
             receiverParkedAndMIdle = SpinWait.SpinUntil(() => receiver.IsCompleted
                 || rt.Sched.IdleProcs == 1 && Volatile.Read(ref receiverM) is { } m
-                   && (m.Thread.ThreadState & ThreadState.WaitSleepJoin) != 0, Guard);
+                   && HasGoneIdle(m), Guard);
         };
         // From a thread without a SynchronizationContext (the test runner's would send the continuation to the pool).
         var completer = new Thread(() => tcs.SetResult(42));
@@ -67,5 +78,62 @@ public class AllAsleepBridgeTests
         receiver.Join(); // threw DeadlockException
         awaiter.Join();
         Assert.Equal(42, received);
+    }
+
+    /// <summary>
+    /// The same instant for a socket wait, which counts as an outside wait too: a plain thread moves a parked read's
+    /// deadline into the past, and the interrupt readies the reader, which then sends on a channel. The count used
+    /// to drop before the reader was marked runnable (PollWaiter.OnPollReady).
+    /// </summary>
+    [Fact]
+    public void AGoroutineWhoseSocketWaitHasJustEndedIsNotAsleep()
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, DetectDeadlocks = true, DeadlockOnAllAsleep = true });
+        var (a, b) = Net.NetTestKit.Pair();
+        using (a)
+        using (b)
+        {
+            var ch = new Chan<int>();
+            M? readerM = null;
+            IEnumerable<Op> Reader()
+            {
+                readerM = M.Current;
+                var r = Net.NetOps.Read(a, new byte[16]).Catch(); // the peer never writes
+                yield return r;
+                yield return Send(ch, r.Error is GoSharp.Net.DeadlineExceededException ? 1 : -1);
+            }
+            M? receiverM = null;
+            int received = 0;
+            IEnumerable<Op> Receiver()
+            {
+                receiverM = M.Current;
+                var r = Recv(ch);
+                yield return r;
+                received = r.Result;
+            }
+            var reader = rt.Go(Reader());
+            // Counted, and published in the socket's descriptor (the commit step, before the M looks for other work):
+            // the deadline's interrupt finds it there.
+            Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref rt.Sched.ExternalWaits) == 1
+                && Volatile.Read(ref readerM) is { } m && HasGoneIdle(m), Guard), "the read did not park");
+
+            Goroutine receiver = default;
+            bool receiverParkedAndMIdle = false;
+            rt.Sched.ExternalWaitEnded = () =>
+            {
+                rt.Sched.ExternalWaitEnded = null;
+                receiver = rt.Go(Receiver());
+                receiverParkedAndMIdle = SpinWait.SpinUntil(() => receiver.IsCompleted
+                    || rt.Sched.IdleProcs == 1 && Volatile.Read(ref receiverM) is { } m
+                       && HasGoneIdle(m), Guard);
+            };
+            var interrupter = new Thread(() => a.SetReadDeadline(DateTime.UtcNow.AddMinutes(-1)));
+            interrupter.Start();
+            interrupter.Join();
+            Assert.True(receiverParkedAndMIdle, "the interleaving was not reached");
+            receiver.Join(); // threw DeadlockException
+            reader.Join();
+            Assert.Equal(1, received);
+        }
     }
 }

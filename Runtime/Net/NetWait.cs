@@ -124,8 +124,9 @@ internal abstract class NetWait : PollWaiter, IParkCommit, IAbandonableWait
             ReadyIfClaimed(g);
             return null;
         }
+        if (Interlocked.Exchange(ref _claimed, 1) == 0) return g; // still counted: the caller marks it runnable, then drops it
         Interlocked.Decrement(ref g.Sched.ExternalWaits);
-        return Interlocked.Exchange(ref _claimed, 1) == 0 ? g : null;
+        return null;
     }
 
     private void OnCompleted()

@@ -256,7 +256,7 @@ internal static class NetPoller
     /// </summary>
     internal static void Interrupt(PollDesc pd, bool write)
     {
-        if (pd.Unblock(write, ioready: false) is PollWaiter w && w.OnPollReady() is G g) g.Ready();
+        if (pd.Unblock(write, ioready: false) is PollWaiter w && w.OnPollReady() is G g) g.Sched.ReadyAfterExternalWait(g);
     }
 
     /// <summary>
@@ -301,8 +301,15 @@ internal static class NetPoller
     private static void Wake(PollDesc pd, bool write, Sched self, ref GQueue ready)
     {
         if (pd.Unblock(write, ioready: true) is not PollWaiter w || w.OnPollReady() is not G g) return;
-        if (g.Sched == self) self.MarkRunnable(g, ref ready);
-        else g.Ready();
+        if (g.Sched == self)
+        {
+            self.MarkRunnable(g, ref ready);
+            Interlocked.Decrement(ref self.ExternalWaits); // runnable first: see PollWaiter.OnPollReady
+        }
+        else
+        {
+            g.Sched.ReadyAfterExternalWait(g);
+        }
     }
 
     /// <summary>Interrupts a blocking poll (Go: netpollBreak); coalesced until the poll consumes it.</summary>

@@ -12,7 +12,10 @@ internal abstract class PollWaiter
     /// Called by whoever took this waiter out of its slot (the poller on an event, or an interrupt: a deadline,
     /// a cancelled token, Close). The caller owns the operation now: it advances it (the system call, again)
     /// and either parks it again in the slot (returns null) or finishes it and returns the goroutine to make
-    /// runnable (null too when the goroutine was written off meanwhile).
+    /// runnable (null too when the goroutine was written off meanwhile). A goroutine returned still counts in
+    /// <see cref="GoSharp.Scheduler.Sched.ExternalWaits"/>: the caller drops the count once it is runnable
+    /// (<see cref="GoSharp.Scheduler.Sched.ReadyAfterExternalWait"/>), so a deadlock check never finds it parked
+    /// with no outside wait counted.
     /// </summary>
     internal abstract G? OnPollReady();
 }
