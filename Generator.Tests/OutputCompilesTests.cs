@@ -166,11 +166,6 @@ public partial class OutputCompilesTests
     }
 
     [Fact]
-    public void AddressOfAHoistedLocal() => ExpectOne("GOSH0017", """
-        public partial class C { [Goroutine] static int M(int n) { int x = n; Go.Yield(); unsafe { int* p = [|&x|]; return *p; } } }
-        """, allowUnsafe: true);
-
-    [Fact]
     public void SuspensionInAnUnsafeMethod() => ExpectOne("GOSH0006", """
         public partial class C { [Goroutine] static unsafe int M(int n) { int x = n; [|Go.Yield()|]; return x; } }
         """, allowUnsafe: true);

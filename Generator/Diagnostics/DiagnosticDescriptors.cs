@@ -144,8 +144,14 @@ internal static class DiagnosticDescriptors
         "'{0}' may suspend the goroutine inside a blocking section (Go.EnterBlocking()), which has handed the goroutine's P to another thread: only blocking .NET code may run there. End the section before it.",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor AddressOfFrameVariable = Make("GOSH0025",
+        "The address of a variable that lives in the goroutine frame",
+        "'{0}' lives in the goroutine frame, a heap object the GC may move, so this pointer may dangle as soon as it is taken (async methods: CS9123, where the state machine's field moves alike); copy the value into a local declared inside the unsafe block and take that one's address, or keep the data in an array and pin it (fixed)",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [AddressOfFrameVariable.Id] = AddressOfFrameVariable,
         [BaseLauncher.Id] = BaseLauncher,
         [PlainThroughAbstraction.Id] = PlainThroughAbstraction,
         [InternalError.Id] = InternalError,

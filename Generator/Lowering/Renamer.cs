@@ -185,20 +185,40 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
             (_, _) => SyntaxFactory.Space);
     }
 
-    /// <summary><c>&amp;x</c> of a local or parameter that lives in a frame field: a field of a heap object moves (CS0212 in generated code).</summary>
+    /// <summary>
+    /// <c>&amp;x</c> of a local or parameter that lives in a frame field. C# refuses the address of a field of a heap
+    /// object outside <c>fixed</c> (CS0212), but an async method takes the address of its hoisted field all the same,
+    /// warning CS9123 that the state machine may move: the same is done here, through <c>Unsafe.AsPointer</c>, with
+    /// the same warning (GOSH0025). A type holding an anonymous type has no name to cast the pointer to: refused.
+    /// </summary>
     public override SyntaxNode? VisitPrefixUnaryExpression(PrefixUnaryExpressionSyntax node)
     {
-        if (node.IsKind(SyntaxKind.AddressOfExpression))
+        if (node.IsKind(SyntaxKind.AddressOfExpression) && FrameVariableAddressed(node) is { } id)
         {
-            var operand = node.Operand;
-            while (operand is ParenthesizedExpressionSyntax p) operand = p.Expression;
-            while (operand is MemberAccessExpressionSyntax ma) operand = ma.Expression;
-            if (operand is IdentifierNameSyntax id && Model.GetSymbolInfo(id).Symbol is ILocalSymbol or IParameterSymbol
-                && _owner.TryGetHoisted(Model.GetSymbolInfo(id).Symbol!, out _))
+            var name = id.Identifier.ValueText;
+            if (Model.GetTypeInfo(node).Type is not IPointerTypeSymbol pointer || MethodLowerer.ContainsAnonymousType(pointer.PointedAtType))
+            {
                 _owner.Report(Diagnostics.DiagnosticDescriptors.CannotLiveInFrame, node,
-                    $"'{id.Identifier.ValueText}' lives in the goroutine frame (a heap object that the GC moves), so its address cannot be taken; use a local declared inside the unsafe block, or a pinned array");
+                    $"'{name}' lives in the goroutine frame and its type holds an anonymous type, which the generated code cannot name to take its address; take the address of a local of a named type declared inside the unsafe block");
+                return base.VisitPrefixUnaryExpression(node);
+            }
+            _owner.Report(Diagnostics.DiagnosticDescriptors.AddressOfFrameVariable, node, name);
+            var operand = (ExpressionSyntax)Visit(node.Operand)!;
+            return SyntaxFactory.ParseExpression(
+                    $"(({pointer.Fq()})global::System.Runtime.CompilerServices.Unsafe.AsPointer(ref {operand.WithoutTrivia()}))")
+                .WithTriviaFrom(node);
         }
         return base.VisitPrefixUnaryExpression(node);
+    }
+
+    /// <summary>The local or parameter whose frame field (or a field of it) <c>&amp;x</c> addresses; null for any other operand.</summary>
+    private IdentifierNameSyntax? FrameVariableAddressed(PrefixUnaryExpressionSyntax node)
+    {
+        var operand = node.Operand;
+        while (operand is ParenthesizedExpressionSyntax p) operand = p.Expression;
+        while (operand is MemberAccessExpressionSyntax ma) operand = ma.Expression;
+        return operand is IdentifierNameSyntax id && Model.GetSymbolInfo(id).Symbol is (ILocalSymbol or IParameterSymbol) and var symbol
+            && _owner.TryGetHoisted(symbol, out _) ? id : null;
     }
 
     private static bool InsideExpressionColon(SyntaxNode node)
