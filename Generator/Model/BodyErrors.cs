@@ -31,7 +31,70 @@ internal static class BodyErrors
         foreach (var d in model.GetMethodBodyDiagnostics(body.Span, ct))
             if (d.Severity == DiagnosticSeverity.Error && !IsLauncherName(d, body, model, ct) && !IsLauncherDeconstruction(d, body, model, ct)
                 && !InLambdaOverUnknownTypes(d, body, model, ct) && !OverLauncherValues(d, body, inference ??= new LauncherTypeInference(model, ct))) return true;
+        return ArgumentsNoOverloadTakes(body, model, inference ??= new LauncherTypeInference(model, ct), ct);
+    }
+
+    /// <summary>
+    /// A call or creation over a value only a launcher types whose arguments no overload could take, whatever that
+    /// value's type: too many or too few, a name no parameter has (<c>Two(t, 1, 2, 3)</c> of <c>Two(int, int)</c> over
+    /// <c>var t = GoX(n).Join();</c>). The model reports nothing there (an argument of an error type silences overload
+    /// resolution), but the final compilation, which types <c>t</c>, reports CS1501, CS7036 or CS1739: the user's own
+    /// error, which a lowered copy would report again (or meet as a GOSH0010). Only calls whose candidates no argument
+    /// decides are checked: a simple name or a known receiver (an unknown one may bring other extension methods).
+    /// </summary>
+    private static bool ArgumentsNoOverloadTakes(SyntaxNode body, SemanticModel model, LauncherTypeInference inference, CancellationToken ct)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            ArgumentListSyntax? args;
+            System.Collections.Generic.IEnumerable<IMethodSymbol> candidates;
+            switch (node)
+            {
+                case InvocationExpressionSyntax inv when inv.Expression is IdentifierNameSyntax
+                    || inv.Expression is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax } ma && !inference.IsUnknown(ma.Expression):
+                    var name = inv.Expression is MemberAccessExpressionSyntax access ? access.Name : (SimpleNameSyntax)inv.Expression;
+                    if (IsLauncherName(name, model, ct)) continue;
+                    args = inv.ArgumentList;
+                    candidates = model.GetMemberGroup(inv.Expression, ct).OfType<IMethodSymbol>();
+                    break;
+                case ObjectCreationExpressionSyntax { ArgumentList: { } list } creation when model.GetTypeInfo(creation, ct).Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type:
+                    args = list;
+                    candidates = type.InstanceConstructors;
+                    break;
+                default: continue;
+            }
+            if (model.GetSymbolInfo(node, ct).Symbol is not null || !args.Arguments.Any(a => inference.IsUnknown(a.Expression))) continue;
+            var methods = candidates.ToList();
+            if (methods.Count > 0 && !methods.Any(m => MayTake(m, args))) return true;
+        }
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="m"/> may take arguments shaped as <paramref name="args"/> are (their count and names,
+    /// not their types): false only where C# surely reports a count or name error. Anything unusual may.
+    /// </summary>
+    private static bool MayTake(IMethodSymbol m, ArgumentListSyntax args)
+    {
+        var ps = m.Parameters;
+        if (m.IsVararg || ps.Any(p => p.IsParams)) return true;
+        var covered = new bool[ps.Length];
+        for (var i = 0; i < args.Arguments.Count; i++)
+        {
+            var a = args.Arguments[i];
+            var at = i;
+            if (a.NameColon is { } nc)
+            {
+                at = -1;
+                for (var j = 0; j < ps.Length; j++)
+                    if (ps[j].Name == nc.Name.Identifier.ValueText) at = j;
+            }
+            if (at < 0 || at >= ps.Length || covered[at]) return false;
+            covered[at] = true;
+        }
+        for (var i = 0; i < ps.Length; i++)
+            if (!covered[i] && !ps[i].IsOptional) return false;
+        return true;
     }
 
     /// <summary>
@@ -46,13 +109,52 @@ internal static class BodyErrors
     /// </summary>
     private static bool OverLauncherValues(Diagnostic d, SyntaxNode body, LauncherTypeInference inference)
     {
-        var at = d.Id == "CS8130" ? DeconstructedValue(d, body) : body.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().TakeWhile(n => n != body)
-            .OfType<ExpressionSyntax>().FirstOrDefault();
-        if (at is null) return false;
-        while (at.Parent is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax && at is SimpleNameSyntax) at = (ExpressionSyntax)at.Parent;
-        if (at.Parent is InvocationExpressionSyntax call && call.Expression == at) at = call;
-        return at.DescendantNodesAndSelf().OfType<ExpressionSyntax>().Any(e => inference.IsUnknown(e) && inference.InferType(e) is { } t
+        var node = body.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true);
+        ExpressionSyntax? at;
+        if (ReceiverDecides.Contains(d.Id)) at = ShapeReceiver(node, body);
+        else
+        {
+            at = d.Id == "CS8130" ? DeconstructedValue(d, body) : node.AncestorsAndSelf().TakeWhile(n => n != body).OfType<ExpressionSyntax>().FirstOrDefault();
+            if (at is null) return false;
+            while (at.Parent is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax && at is SimpleNameSyntax) at = (ExpressionSyntax)at.Parent;
+            if (at.Parent is InvocationExpressionSyntax call && call.Expression == at) at = call;
+        }
+        return at is not null && at.DescendantNodesAndSelf().OfType<ExpressionSyntax>().Any(e => inference.IsUnknown(e) && inference.InferType(e) is { } t
             && !LauncherTypeInference.HasErrorType(t) && !LauncherTypeInference.HasForeignTypeParameter(t, e));
+    }
+
+    /// <summary>
+    /// Errors no argument's type can cause: a count of arguments no overload takes (CS1501, CS1729), a required
+    /// parameter left without one (CS7036), a name no parameter has or named arguments out of place (CS1739, CS1740,
+    /// CS1744, CS8323, CS1738), a member the receiver's type lacks (CS1061, CS0117). Which members there are depends
+    /// on the receiver alone, so only a receiver only a launcher types (<c>Same(t).CompareTo(n)</c>, Same's own T
+    /// here) excuses them; over an argument (<c>Two(t, 1, 2, 3)</c>) they are the user's own.
+    /// </summary>
+    private static readonly string[] ReceiverDecides = { "CS1501", "CS1729", "CS7036", "CS1739", "CS1740", "CS1744", "CS8323", "CS1738", "CS1061", "CS0117" };
+
+    /// <summary>
+    /// The receiver of the member access or call an error of <see cref="ReceiverDecides"/> is in (<c>r</c> of
+    /// <c>r.F(...)</c> and <c>r?.F(...)</c>); null for a simple name or an object creation, whose members no
+    /// argument decides.
+    /// </summary>
+    private static ExpressionSyntax? ShapeReceiver(SyntaxNode node, SyntaxNode body)
+    {
+        for (var n = node; n is not null && n != body; n = n.Parent)
+            switch (n)
+            {
+                case MemberAccessExpressionSyntax ma: return ma.Expression;
+                case MemberBindingExpressionSyntax binding:
+                    return binding.Ancestors().OfType<ConditionalAccessExpressionSyntax>().FirstOrDefault(c => c.WhenNotNull.Span.Contains(binding.Span))?.Expression;
+                case InvocationExpressionSyntax call:
+                    return call.Expression switch
+                    {
+                        MemberAccessExpressionSyntax ma => ma.Expression,
+                        MemberBindingExpressionSyntax binding => binding.Ancestors().OfType<ConditionalAccessExpressionSyntax>().FirstOrDefault(c => c.WhenNotNull.Span.Contains(binding.Span))?.Expression,
+                        _ => null,
+                    };
+                case BaseObjectCreationExpressionSyntax or StatementSyntax: return null;
+            }
+        return null;
     }
 
     private static bool MayHaveErrors(IOperation? op)
