@@ -9,7 +9,7 @@ namespace GoSharp.Generator.Tests;
 /// <summary>Each diagnostic fires at the exact span marked <c>[|...|]</c> in the source.</summary>
 public class DiagnosticTests
 {
-    private const string Prelude = """
+    internal const string Prelude = """
         using System;
         using System.Threading;
         using System.Threading.Tasks;

@@ -35,7 +35,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SuspensionInLock = Make("GOSH0005",
         "Suspension point inside lock",
-        "'{0}' may suspend the goroutine inside a lock statement; the goroutine may resume on another thread, which does not hold the lock (a Monitor or a System.Threading.Lock belongs to the thread that entered it). Use Sync.Mutex, or move the call out of the lock.",
+        "'{0}' may suspend the goroutine while it holds a lock (a lock statement, or the scope of a System.Threading.Lock's EnterScope), so it is refused there: the goroutine may resume on another thread, which does not hold the lock (a Monitor or a Lock belongs to the thread that entered it). Use Sync.Mutex, or move the call out of the lock.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor SuspensionInUnsafe = Make("GOSH0006",

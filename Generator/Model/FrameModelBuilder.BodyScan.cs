@@ -54,6 +54,8 @@ internal static partial class FrameModelBuilder
                             if (unsafeContext) Add(diags, DiagnosticDescriptors.SuspensionInUnsafe, inv.GetLocation(), inv.ToString());
                             else if (StartsBlockingSectionAround(a, child, model, ct))
                                 Add(diags, DiagnosticDescriptors.SuspensionInBlockingSection, inv.GetLocation(), inv.ToString());
+                            else if (StartsScopeAround(a, child, e => IsLockScope(e, model, ct)))
+                                Add(diags, DiagnosticDescriptors.SuspensionInLock, inv.GetLocation(), inv.ToString());
                             break;
                         }
                         if (a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
@@ -66,7 +68,7 @@ internal static partial class FrameModelBuilder
                                 Add(diags, DiagnosticDescriptors.SuspensionInLambda, inv.GetLocation(), inv.ToString());
                             break;
                         }
-                        if (a is LockStatementSyntax l && l.Statement == child)
+                        if (a is LockStatementSyntax l && l.Statement == child || StartsScopeAround(a, child, e => IsLockScope(e, model, ct)))
                         {
                             Add(diags, DiagnosticDescriptors.SuspensionInLock, inv.GetLocation(), inv.ToString());
                             break;
@@ -135,9 +137,17 @@ internal static partial class FrameModelBuilder
     /// Whether <paramref name="a"/>, the parent of <paramref name="child"/>, puts it in a blocking section:
     /// <c>using (Go.EnterBlocking()) child</c>, or a block where <c>using var _ = Go.EnterBlocking();</c> comes before it.
     /// </summary>
-    private static bool StartsBlockingSectionAround(SyntaxNode a, SyntaxNode child, SemanticModel model, CancellationToken ct)
+    private static bool StartsBlockingSectionAround(SyntaxNode a, SyntaxNode child, SemanticModel model, CancellationToken ct) =>
+        StartsScopeAround(a, child, e => IsEnterBlocking(e, model, ct));
+
+    /// <summary>
+    /// Whether <paramref name="a"/>, the parent of <paramref name="child"/>, puts it in the scope of a using whose
+    /// resource <paramref name="starts"/>: <c>using (R()) child</c>, or a block where <c>using var _ = R();</c> comes
+    /// before it.
+    /// </summary>
+    private static bool StartsScopeAround(SyntaxNode a, SyntaxNode child, System.Func<ExpressionSyntax?, bool> starts)
     {
-        if (a is UsingStatementSyntax u && child == u.Statement && IsEnterBlocking(u.Expression ?? u.Declaration?.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
+        if (a is UsingStatementSyntax u && child == u.Statement && starts(u.Expression ?? u.Declaration?.Variables.FirstOrDefault()?.Initializer?.Value))
             return true;
         if (a is BlockSyntax block && child is StatementSyntax st)
         {
@@ -147,7 +157,7 @@ internal static partial class FrameModelBuilder
                 var declared = earlier;
                 while (declared is LabeledStatementSyntax labeled) declared = labeled.Statement;
                 if (declared is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } ld
-                    && IsEnterBlocking(ld.Declaration.Variables.FirstOrDefault()?.Initializer?.Value, model, ct))
+                    && starts(ld.Declaration.Variables.FirstOrDefault()?.Initializer?.Value))
                     return true;
             }
         }
@@ -171,4 +181,13 @@ internal static partial class FrameModelBuilder
     private static bool IsEnterBlocking(ExpressionSyntax? e, SemanticModel model, CancellationToken ct) =>
         e is InvocationExpressionSyntax inv && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol m
         && m.Name == RuntimeContract.Go.EnterBlocking && m.ContainingType?.ToDisplayString() == RuntimeContract.Go.MetadataName;
+
+    /// <summary>
+    /// <c>l.EnterScope()</c> of a <c>System.Threading.Lock</c>: the lock statement's own lowering over a Lock, held by the
+    /// thread that entered it until the scope's Dispose, so a suspension point inside is GOSH0005 as in a lock
+    /// statement (its scope, a ref struct, would otherwise be GOSH0008, whose advice does not fit a lock).
+    /// </summary>
+    private static bool IsLockScope(ExpressionSyntax? e, SemanticModel model, CancellationToken ct) =>
+        e is InvocationExpressionSyntax inv && model.GetSymbolInfo(inv, ct).Symbol is IMethodSymbol { Name: "EnterScope" } m
+        && m.ContainingType?.ToDisplayString() == "System.Threading.Lock";
 }
