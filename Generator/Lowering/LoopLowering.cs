@@ -280,6 +280,16 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private string? InlineArrayCollection(CommonForEachStatementSyntax fe, ITypeSymbol collType)
     {
+        if (IsRefReturningProperty(fe.Expression)
+            || fe.Expression is InvocationExpressionSyntax call && _launchers.ResolveMethod(call) is { ReturnsByRef: true } or { ReturnsByRefReadonly: true })
+        {
+            // The walk reads the elements through the reference the getter or call returns, around the body's
+            // suspension points, where the frame cannot hold it (async refuses it likewise, CS8178). LowerLocation's
+            // message speaks of one expression, which a foreach is not.
+            Report(DiagnosticDescriptors.CannotLiveInFrame, fe.Expression,
+                $"This foreach walks the inline array that '{fe.Expression}' returns by reference, reading each element through that reference after the body's suspension points, and the frame cannot hold a reference (async methods: CS8178); copy the inline array into a local first (var items = {fe.Expression};) and walk the copy, or walk it with a for loop that reads {fe.Expression}[i]");
+            return null;
+        }
         if (IsStructVariable(fe.Expression)) return LowerLocation(fe.Expression, spillAll: true);
         var value = LowerExpression(fe.Expression);
         var copy = AddField(TypeText(collType, fe.Expression), "_t" + (_nextTemp++), "inline array of the foreach on line " + Line(fe));
