@@ -80,7 +80,7 @@ internal static class FrameEmitter
 
         HiddenMembers(w, m.InitAccessors, $"/// <summary>An init accessor that <c>{Xml(m.MethodDisplayName)}</c> sets after its object is made (a with expression's clone, an object initializer's object), which its frame cannot call (generated).</summary>");
 
-        HiddenMembers(w, m.OperatorAccessors, $"/// <summary>An operator false a user-defined &amp;&amp; of <c>{Xml(m.MethodDisplayName)}</c> tests alone, which C# cannot call by name (generated).</summary>");
+        HiddenMembers(w, m.OperatorAccessors, $"/// <summary>An operator false a user-defined &amp;&amp; of <c>{Xml(m.MethodDisplayName)}</c> tests alone, or a runtime-binder operation of a dynamic &amp;&amp; or ||, which C# cannot write alone (generated).</summary>");
 
         foreach (var _ in m.ContainingTypes) w.Close();
         if (m.Namespace is not null) w.Close();

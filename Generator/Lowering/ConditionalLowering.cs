@@ -58,10 +58,12 @@ internal sealed partial class MethodLowerer
     ///                                       _l1_s = _t1;
     /// </code>
     /// A suspending right operand of <c>&amp;&amp;</c> is tested with <c>operator false</c> called through an
-    /// <c>[UnsafeAccessor]</c> (FalseOperators.cs): C# code cannot call it alone.
+    /// <c>[UnsafeAccessor]</c> (FalseOperators.cs): C# code cannot call it alone. A dynamically bound one goes
+    /// through the runtime binder as C# binds it (DynamicLogical.cs).
     /// </summary>
     private string LowerUserDefinedLogical(BinaryExpressionSyntax b, ITypeSymbol? type)
     {
+        if (type is { TypeKind: TypeKind.Dynamic } && HasSuspension(b.Right)) return LowerDynamicLogical(b, type);
         var or = b.IsKind(SyntaxKind.LogicalOrExpression);
         var (t, read) = ValueTemp(type, b.Left, "left of " + (or ? "||" : "&&"));
         var l = LowerExpression(b.Left);
