@@ -31,3 +31,33 @@ public static partial class Cases
         return r + "|" + both + right + converted + ((t && Tw(new Tri { V = 1, L = log })) && Tw(new Tri { V = 7, L = log }));
     }
 }
+
+public static partial class Cases
+{
+    // Bug 2: a ref conditional whose condition or branches suspend, with nothing after it in its expression
+    // suspending (`(Tw(c) ? ref a : ref b) += 5`, `Inc(ref Tw(c) ? ref a : ref b, 2)`, read as a value, or a ref
+    // local's initializer) was refused (GOSH0017 or GOSH0010) where async accepts it: the reference is chosen
+    // after the last suspension point. The condition now goes into a temporary, each branch's location is lowered
+    // on its own path, and the residual chooses the reference once (a compound assignment or ??= in place, as the
+    // location, with an index that has a side effect, must not be named twice).
+    [Goroutine]
+    public static string Rt17RefConditionalConditions(Log log, int n)
+    {
+        int a = 1, b = 2, c = 3;
+        var arr = new[] { 10, 20, 30 };
+        int i = 0;
+        (Tw(n > 0) ? ref a : ref b) = 5;
+        (log.L("c", n == 0) ? ref arr[log.L("i", i++)] : ref arr[Tw(i++)]) += log.L("v", 100);
+        (Tw(n) > 0 ? ref (Tw(n) > 1 ? ref a : ref b) : ref c) *= 3;
+        (Tw(n == 1) ? ref a : ref c)++;
+        var x = (Tw(n == 1) ? ref arr[0] : ref arr[1]) + Tw(1);
+        Inc17(ref n > 0 ? ref arr[Tw(0)] : ref arr[Tw(1)], log.L("by", 5));
+        ref int r = ref (Tw(i) > 1 ? ref arr[Tw(i) - 1] : ref c);
+        r += 1000;
+        int? p = n > 0 ? null : 4, q = null;
+        (Tw(n > 1) ? ref p : ref q) ??= log.L("x", 6);
+        return string.Join(",", arr) + "|" + a + "," + b + "," + c + "," + x + "," + i + "," + p + "," + q;
+    }
+
+    private static void Inc17(ref int x, int by) => x += by;
+}

@@ -48,6 +48,13 @@ internal sealed partial class MethodLowerer
             // location the residual reads and writes (read and then written as two accesses, it ran twice).
             return AssignedInPlace(a, refLocation, discard);
         }
+        if (!HasSuspension(a.Right) && Unwrapped(a.Left) is ConditionalExpressionSyntax refConditional && IsRefConditional(refConditional))
+        {
+            // (Tw(c) ? ref a : ref arr[i++]) += 5: the reference is chosen once, after the suspension points, and
+            // assigned in place; the compound's read and write of a location named twice would choose it twice.
+            var chosen = RefConditionalLocation(refConditional);
+            return chosen is null ? RewriteExpr(a) : AssignedInPlace(a, chosen, discard);
+        }
         if (a.IsKind(SyntaxKind.CoalesceAssignmentExpression))
             return LowerCoalesceAssignment(a);
         if (a.Left is InvocationExpressionSyntax refCall && !HasSuspension(a.Right) && IsRefReturningCall(refCall))
@@ -352,6 +359,10 @@ internal sealed partial class MethodLowerer
                 // reference is taken after the last suspension point, in the residual, and passed at once, as async
                 // takes it. (Followed by a later suspension it is refused below, CS8178.)
                 return RefCallLocation(refCall);
+            case ConditionalExpressionSyntax refConditional when !spillAll && IsRefConditional(refConditional):
+                // (Tw(c) ? ref a : ref b) += 5, Inc(ref Tw(c) ? ref a : ref b): nothing after it suspends, so the
+                // reference is chosen in the residual (RefConditionals.cs); with a later suspension, refused below.
+                return RefConditionalLocation(refConditional);
             case MemberBindingExpressionSyntax mb:
                 // a?.X = Tw(1) (C# 14): the receiver is already the temporary of the enclosing ?., tested for null.
                 return Rewrite(mb);

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using GoSharp.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -127,11 +126,8 @@ internal sealed partial class MethodLowerer
 
     private string LowerConditional(ConditionalExpressionSyntax c)
     {
-        if (c.WhenTrue is RefExpressionSyntax)
-        {
-            Report(DiagnosticDescriptors.Unsupported, c, DiagnosticDescriptors.NotYet("A ref conditional with a suspension point"));
-            return RewriteExpr(c);
-        }
+        // Read as a value: the reference is chosen after the condition's and branches' suspension points (RefConditionals.cs).
+        if (IsRefConditional(c)) return RefConditionalLocation(c) ?? RewriteExpr(c);
         var (t, read) = ValueTemp(TypeOf(c), c, "value of ?:");
         var cond = Truth(c.Condition, LowerExpression(c.Condition));
         var elseLabel = NewLabel("condelse");

@@ -381,6 +381,11 @@ internal sealed partial class MethodLowerer
     private string SuspendingLocation(ExpressionSyntax target)
     {
         HoistDesignations(target);
+        var unwrapped = target;
+        while (unwrapped is ParenthesizedExpressionSyntax p) unwrapped = p.Expression;
+        // ref (Tw(c) ? ref a : ref b): nothing follows the reference in a ref local's initializer (RefConditionals.cs).
+        if (unwrapped is ConditionalExpressionSyntax refConditional && IsRefConditional(refConditional))
+            return RefConditionalLocation(refConditional) ?? Rewrite(target);
         return (target is InvocationExpressionSyntax ? LowerExpression(target) : LowerLocation(target, spillAll: true)) ?? Rewrite(target);
     }
 

@@ -1,0 +1,57 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GoSharp.Generator.Lowering;
+
+/// <summary>
+/// A ref conditional (<c>c ? ref a : ref b</c>) whose condition or branches suspend, with no suspension point after
+/// it in its expression: the condition into a bool temporary, each branch's location lowered on its own path, and
+/// the reference chosen in the residual, after the last suspension point, as async takes it (a suspension after it
+/// would keep the reference in the frame: refused, GOSH0017, as async refuses it, CS8325):
+/// <code>
+/// before:  (Tw(c) ? ref a : ref arr[Tw(0)]) += 5;
+/// after:   ...Tw(c)..., _r0
+///          _t0 = _r0;
+///          if (!_t0) goto refelse1;
+///          goto refend2;
+///      refelse1:
+///          _t1 = arr;
+///          ...Tw(0)..., _r1
+///      refend2:
+///          (_t0 ? ref _l0_a : ref _t1[_r1]) += 5;
+/// </code>
+/// The branch not taken names temporaries its path did not set; the conditional never evaluates it.
+/// </summary>
+internal sealed partial class MethodLowerer
+{
+    private static bool IsRefConditional(ExpressionSyntax e) => e is ConditionalExpressionSyntax { WhenTrue: RefExpressionSyntax };
+
+    private string? RefConditionalLocation(ConditionalExpressionSyntax c)
+    {
+        var cond = Truth(c.Condition, LowerExpression(c.Condition));
+        var chosen = Temp(Model.Compilation.GetSpecialType(SpecialType.System_Boolean), c.Condition, "condition of a ref ?:");
+        Src(c.Condition);
+        Stmt($"{chosen} = {cond};");
+        if (!HasSuspension(c.WhenTrue) && !HasSuspension(c.WhenFalse))
+            return $"({chosen} ? {RewriteExpr(c.WhenTrue)} : {RewriteExpr(c.WhenFalse)})";
+        var elseLabel = NewLabel("refelse");
+        var end = NewLabel("refend");
+        Hidden();
+        Stmt($"if (!{chosen}) goto {elseLabel};");
+        var whenTrue = BranchLocation(c.WhenTrue);
+        Hidden();
+        Stmt($"goto {end};");
+        Label(elseLabel);
+        var whenFalse = BranchLocation(c.WhenFalse);
+        Hidden();
+        Label(end);
+        return whenTrue is null || whenFalse is null ? null : $"({chosen} ? ref {whenTrue} : ref {whenFalse})";
+    }
+
+    /// <summary>A branch's location (<c>ref arr[Tw(0)]</c>: its parts lowered, then named), without the <c>ref</c>.</summary>
+    private string? BranchLocation(ExpressionSyntax branch)
+    {
+        var location = branch is RefExpressionSyntax re ? re.Expression : branch;
+        return HasSuspension(location) ? LowerLocation(location, spillAll: false) : RewriteExpr(location);
+    }
+}
