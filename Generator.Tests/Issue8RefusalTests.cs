@@ -279,6 +279,27 @@ public class Issue8RefusalTests
     public void RefConditionalTargetIsNotPossible(string body) => ExpectUnsupported(
         "public partial class C { [Goroutine] static void M(int[] a, int[] b, bool c) { " + body + " } }", "GOSH0017");
 
+    // A ref conditional as the receiver of its mutable struct's method or indexer, with a suspending argument after
+    // it, was spilled as a copy, so the method changed the copy (red team 17); it is refused as async refuses it
+    // (CS8325): the reference would wait in the frame. A readonly struct's copy is the same.
+    [Theory]
+    [InlineData("[|(c ? ref a : ref b)|].Add(P.Get());")]
+    [InlineData("[|(P.Get() > 0 ? ref a : ref b)|].Add(P.Get());")]
+    [InlineData("var k = [|(c ? ref a : ref b)|][P.Get()];")]
+    public void RefConditionalStructReceiverIsNotPossible(string body) => ExpectUnsupported(
+        "public struct S { public int T; public void Add(int x) => T += x; public int this[int i] => T + i; } " +
+        "public partial class C { [Goroutine] static void M(bool c) { S a = default, b = default; " + body + " } }", "GOSH0017");
+
+    [Fact]
+    public void RefConditionalReadonlyStructReceiverIsLowered()
+    {
+        var result = GeneratorHarness.Run(Prelude +
+            "public readonly struct R { public readonly int T; public int Plus(int x) => T + x; } " +
+            "public partial class C { [Goroutine] static int M(bool c) { R a = default, b = default; return (c ? ref a : ref b).Plus(P.Get()); } }");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(result.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
     // A ref local refused for living across a suspension point (GOSH0008) gets no second error about its
     // initializer or a use of it (GOSH0010 repeated it, found on ZLinq under --suspend).
     [Theory]

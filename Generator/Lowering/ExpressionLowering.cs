@@ -328,6 +328,15 @@ internal sealed partial class MethodLowerer
                 repl[op] = SpillMaybeValueTypeReceiver(op);
                 continue;
             }
+            if (spill && IsReferencedStructReceiver(op) && IsRefConditional(Unwrapped(op)))
+            {
+                // (c ? ref s1 : ref s2).Add(Tw(1)): C# calls Add on the variable the conditional chooses, a reference
+                // that would have to wait in the frame (async refuses it, CS8325); a copy would lose what Add changes.
+                Report(DiagnosticDescriptors.CannotLiveInFrame, op,
+                    "The reference a ref conditional chooses, as the receiver of a method or indexer of its struct, cannot be kept across a later suspension point in the same expression: the frame cannot hold a reference, and a copy would not see the method's changes (async methods: CS8325); compute the suspending values into locals first");
+                repl[op] = RewriteExpr(op);
+                continue;
+            }
             if (spill && IsReferencedStructReceiver(op))
             {
                 // AtB(1).Add(Tw(5)) of a ref-returning AtB: C# calls Add on the reference, which would have to wait in
@@ -579,8 +588,10 @@ internal sealed partial class MethodLowerer
             if (method.ReducedFrom is { } extension && extension.Parameters[0].RefKind == RefKind.None) return false;
         }
         if (TypeOf(op) is not ({ IsValueType: true, IsReadOnly: false } or ITypeParameterSymbol { IsReferenceType: false })) return false;
-        return Model.GetSymbolInfo(Unwrapped(op), _ct).Symbol is IMethodSymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRefReadonly: true }
-            or IPropertySymbol { ReturnsByRef: true } or IPropertySymbol { ReturnsByRefReadonly: true };
+        // A ref conditional (`(c ? ref s1 : ref s2).Add(...)`) gives a reference as well.
+        return IsRefConditional(Unwrapped(op))
+            || Model.GetSymbolInfo(Unwrapped(op), _ct).Symbol is IMethodSymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRefReadonly: true }
+                or IPropertySymbol { ReturnsByRef: true } or IPropertySymbol { ReturnsByRefReadonly: true };
     }
 
     private string Operand(Dictionary<SyntaxNode, string> repl, ExpressionSyntax e) =>
