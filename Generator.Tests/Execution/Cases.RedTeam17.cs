@@ -35,8 +35,8 @@ public static partial class Cases
 public static partial class Cases
 {
     // Bug 2: a ref conditional whose condition or branches suspend, with nothing after it in its expression
-    // suspending (`(Tw(c) ? ref a : ref b) += 5`, `Inc(ref Tw(c) ? ref a : ref b, 2)`, read as a value, or a ref
-    // local's initializer) was refused (GOSH0017 or GOSH0010) where async accepts it: the reference is chosen
+    // suspending (`(Tw(c) ? ref a : ref b) += 5`, `Inc(ref Tw(c) ? ref a : ref b, 2)`, read as a value, a ref
+    // local's initializer or a deconstruction's target) was refused (GOSH0017 or GOSH0010) where async accepts it: the reference is chosen
     // after the last suspension point. The condition now goes into a temporary, each branch's location is lowered
     // on its own path, and the residual chooses the reference once (a compound assignment or ??= in place, as the
     // location, with an index that has a side effect, must not be named twice).
@@ -56,8 +56,14 @@ public static partial class Cases
         r += 1000;
         int? p = n > 0 ? null : 4, q = null;
         (Tw(n > 1) ? ref p : ref q) ??= log.L("x", 6);
-        return string.Join(",", arr) + "|" + a + "," + b + "," + c + "," + x + "," + i + "," + p + "," + q;
+        int y = 0;
+        ((Tw(n > 0) ? ref a : ref b), y) = (log.L("five", 5), 6);
+        (y, (n > 1 ? ref c : ref arr[Tw(2)])) = (log.L("nine", 9), 10);
+        var z = In17(in (Tw(n > 0) ? ref a : ref b), log.L("one", 1));
+        return string.Join(",", arr) + "|" + a + "," + b + "," + c + "," + x + "," + i + "," + p + "," + q + "," + y + "," + z;
     }
 
     private static void Inc17(ref int x, int by) => x += by;
+
+    private static int In17(in int x, int y) => x * 10 + y;
 }

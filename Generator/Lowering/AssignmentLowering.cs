@@ -255,6 +255,9 @@ internal sealed partial class MethodLowerer
                 // (At(Tw(0)), x) = (1, 2): the reference is taken after the last suspension point, as async takes it;
                 // with one after it, it would wait in the frame (GOSH0017 from LowerLocation, CS8178 for async).
                 InvocationExpressionSyntax call when !after && IsRefReturningCall(call) => RefCallLocation(call),
+                // ((Tw(c) ? ref a : ref b), x) = (1, 2): likewise the reference a ref conditional chooses (RefConditionals.cs).
+                _ when !after && Unwrapped(arg.Expression) is ConditionalExpressionSyntax refConditional && IsRefConditional(refConditional)
+                    => RefConditionalLocation(refConditional),
                 _ => LowerLocation(arg.Expression, spillAll: true),
             };
             if (part is null) return null;
