@@ -128,6 +128,15 @@ internal sealed partial class MethodLowerer
     {
         // Read as a value: the reference is chosen after the condition's and branches' suspension points (RefConditionals.cs).
         if (IsRefConditional(c)) return RefConditionalLocation(c) ?? RewriteExpr(c);
+        if (SymbolFacts.IsRefLike(TypeOf(c)) && !HasSuspension(c.WhenTrue) && !HasSuspension(c.WhenFalse))
+        {
+            // `Span<char> r = Tw(n) < 10 ? stackalloc char[n] : new char[n];`: no frame field can hold a span, and
+            // none need: async spills only the condition and evaluates the branch after it, in place. So does this,
+            // leaving the branches as they are (a stackalloc stays in its declaration, the only place C# takes it).
+            var test = Truth(c.Condition, LowerExpression(c.Condition));
+            Src(c.Condition);
+            return $"(({test}) ? {RewriteExpr(c.WhenTrue)} : {RewriteExpr(c.WhenFalse)})";
+        }
         var (t, read) = ValueTemp(TypeOf(c), c, "value of ?:");
         var cond = Truth(c.Condition, LowerExpression(c.Condition));
         var elseLabel = NewLabel("condelse");
