@@ -46,7 +46,7 @@ internal sealed partial class LauncherTypeInference
         {
             case ParenthesizedExpressionSyntax p:
                 return InferType(p.Expression);
-            case IdentifierNameSyntax id when _model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol local:
+            case IdentifierNameSyntax id when LocalOf(id) is { } local:
                 return InferLocalType(local);
             case InvocationExpressionSyntax inv:
                 if (_model.GetSymbolInfo(inv, _ct).Symbol is IMethodSymbol)
@@ -327,17 +327,18 @@ internal sealed partial class LauncherTypeInference
 
     /// <summary>
     /// A variable of a deconstruction (<c>var (a, (b, c)) = GoX(...).Join();</c>, <c>(var a, var b) = ...</c>, a
-    /// <c>foreach (var (a, b) in ...)</c>): the element of the inferred value's tuple type at the variable's position.
+    /// <c>foreach (var (a, b) in ...)</c>): the element of the inferred value's tuple type at the variable's position,
+    /// or, for a value that is no tuple (a record, a KeyValuePair), the out parameter of its Deconstruct there.
     /// </summary>
     private ITypeSymbol? InferDeconstructedType(SingleVariableDesignationSyntax designation)
     {
-        var path = new List<int>();
+        var path = new List<(int Index, int Count)>();
         SyntaxNode node = designation;
         while (true)
         {
-            if (node.Parent is ParenthesizedVariableDesignationSyntax pd) { path.Add(pd.Variables.IndexOf((VariableDesignationSyntax)node)); node = pd; }
+            if (node.Parent is ParenthesizedVariableDesignationSyntax pd) { path.Add((pd.Variables.IndexOf((VariableDesignationSyntax)node), pd.Variables.Count)); node = pd; }
             else if (node.Parent is DeclarationExpressionSyntax de) node = de;
-            else if (node.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax te } arg) { path.Add(te.Arguments.IndexOf(arg)); node = te; }
+            else if (node.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax te } arg) { path.Add((te.Arguments.IndexOf(arg), te.Arguments.Count)); node = te; }
             else break;
         }
         ITypeSymbol? type = node.Parent switch
@@ -347,8 +348,31 @@ internal sealed partial class LauncherTypeInference
             _ => null,
         };
         for (var i = path.Count - 1; i >= 0 && type is not null; i--)
-            type = type is INamedTypeSymbol { IsTupleType: true } tuple && path[i] < tuple.TupleElements.Length ? tuple.TupleElements[path[i]].Type : null;
+            type = type is INamedTypeSymbol { IsTupleType: true } tuple
+                ? path[i].Index < tuple.TupleElements.Length ? tuple.TupleElements[path[i].Index].Type : null
+                : DeconstructedPart(type, path[i].Index, path[i].Count);
         return type is not null && !HasErrorType(type) ? type : null;
+    }
+
+    /// <summary>
+    /// The type of out parameter <paramref name="index"/> of the instance <c>Deconstruct</c> of <paramref name="type"/>
+    /// with <paramref name="count"/> of them (a record's, a KeyValuePair's), as C# picks it for <c>var (a, b) = v</c>;
+    /// the most derived type's that has one hides a base's; null when there is none or a type has several (overloads,
+    /// an extension Deconstruct: left to the model).
+    /// </summary>
+    private static ITypeSymbol? DeconstructedPart(ITypeSymbol type, int index, int count)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            var candidates = t.GetMembers("Deconstruct").OfType<IMethodSymbol>()
+                .Where(m => !m.IsStatic && m.Parameters.Length == count)
+                .ToList();
+            if (candidates.Count == 0) continue;
+            return candidates.Count == 1 && candidates[0] is { IsGenericMethod: false, ReturnsVoid: true } only && only.Parameters.All(p => p.RefKind == RefKind.Out)
+                ? only.Parameters[index].Type
+                : null;
+        }
+        return null;
     }
 
     private static string? MethodName(InvocationExpressionSyntax inv) => inv.Expression switch
@@ -486,8 +510,12 @@ internal sealed partial class LauncherTypeInference
     /// </summary>
     public bool IsUnknown(ExpressionSyntax e) =>
         _model.GetTypeInfo(e, _ct).Type is not { } t || HasErrorType(t) || HasForeignTypeParameter(t, e) || IsCallOverUnknownArguments(e)
-        || e is IdentifierNameSyntax && _model.GetSymbolInfo(e, _ct).Symbol is ILocalSymbol local
+        || e is IdentifierNameSyntax id && LocalOf(id) is { } local
             && IsVarOverUnknownCall(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct));
+
+    /// <summary>The local <paramref name="id"/> names, also where the model binds it to nothing (SymbolFacts.UnboundVariable).</summary>
+    private ILocalSymbol? LocalOf(IdentifierNameSyntax id) =>
+        (_model.GetSymbolInfo(id, _ct).Symbol ?? SymbolFacts.UnboundVariable(_model, id, _ct)) as ILocalSymbol;
 
     /// <summary>
     /// A <c>var</c> local initialized by a call over values the model cannot see (<c>var r = K(Tw(u));</c>): the model

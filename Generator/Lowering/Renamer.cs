@@ -98,7 +98,8 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
         if (InsideExpressionColon(node)) return null;
 
         var info = Model.GetSymbolInfo(node);
-        var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+        var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null)
+            ?? (node is IdentifierNameSyntax unbound ? SymbolFacts.UnboundVariable(Model, unbound) : null);
         switch (symbol)
         {
             case INamedTypeSymbol type when MethodLowerer.FrameMemberNames.Contains(name) && type.TypeKind != TypeKind.TypeParameter:

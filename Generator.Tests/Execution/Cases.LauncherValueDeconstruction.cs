@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using GoSharp.Generator.Tests.Execution;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Deconstructions of values a launcher's handle gives, whose types the generator's model cannot see: a record's, a
+// record struct's and a KeyValuePair's Deconstruct (no tuple), and a foreach that deconstructs the elements of a
+// local of such a value. Each was GOSH0010 (a variable whose type the generator could not infer) or a frame that
+// only threw, the body taken as not compiling.
+public sealed record LvdRec(int A, string B);
+
+public record struct LvdPair(int A, int B);
+
+public static partial class Cases
+{
+    [Goroutine] static T LvdLaunched<T>(T value) { Tw(0); return value; }
+
+    /// <summary>`var (a, b) = r` of a record, a record struct and a tuple holding a record: the variables take the Deconstruct's out parameters' types.</summary>
+    [Goroutine]
+    public static string LvdRecordDeconstruction(Log log, int n)
+    {
+        var r = GoLvdLaunched(new LvdRec(n, "b" + n)).Join();
+        var p = GoLvdLaunched(new LvdPair(n, 2)).Join();
+        var (ra, rb) = r;
+        var (pa, pb) = p;
+        var (qa, qb) = GoLvdLaunched(new LvdPair(n + 1, 5)).Join();
+        (var ua, var ub) = GoLvdLaunched(r with { A = Tw(7) }).Join();
+        var (na, (nb, nc)) = GoLvdLaunched((1, r)).Join();
+        log.Add("parts " + ra + rb + pa + pb);
+        return ra + rb + Tw(1) + pa + pb + qa + qb + ua + ub + na + nb + nc;
+    }
+
+    /// <summary>A foreach deconstructing the elements of a local of a launcher's result: the model binds the local to nothing there.</summary>
+    [Goroutine]
+    public static string LvdForEachOverLocal(Log log, int n)
+    {
+        var d = GoLvdLaunched(new Dictionary<string, int> { ["k"] = n, ["j"] = n + 1 }).Join();
+        var pairs = GoLvdLaunched(new[] { ("a", n), ("b", 2) }).Join();
+        var acc = "";
+        foreach (var (k, v) in d) acc += k + Tw(v);
+        foreach (var (k, v) in pairs) { log.Add("el " + k); acc += k + Tw(v * 2); }
+        foreach (var (k, (x, y)) in GoLvdLaunched(new[] { ("c", new LvdPair(n, 3)) }).Join()) acc += k + Tw(x) + y;
+        return acc + d.Count;
+    }
+}
