@@ -111,6 +111,9 @@ internal sealed partial class LauncherTypeInference
             if (n is not (InvocationExpressionSyntax or IdentifierNameSyntax) || kept.Contains(n) || parts.Keys.Any(p => p.Span.Contains(n.Span))) continue;
             // `.M(t)` of `a?.M(t)` is bound from its access's receiver: it cannot be replaced, only what it holds.
             if (BindsOutside((ExpressionSyntax)n)) continue;
+            // A call that declares a variable (`Two(t, out var v) + v`, `M(t is var w) + w`) keeps it declared for the
+            // rest of the expression: only what it holds is replaced.
+            if (n is InvocationExpressionSyntax && DeclaresVariable(n)) continue;
             if (!IsUnknown((ExpressionSyntax)n)) continue;
             if (InferType((ExpressionSyntax)n) is { } t && !HasErrorType(t) && !HasForeignTypeParameter(t, n) && SpeculativeExample(t) is { } example) parts[n] = t;
         }
@@ -131,6 +134,10 @@ internal sealed partial class LauncherTypeInference
             _ => SyntaxFactory.ParseExpression(SpeculativeExample(parts[original])!).WithTriviaFrom(original),
         });
     }
+
+    /// <summary>A variable declared in <paramref name="n"/> outside any lambda in it: one the code after it may read.</summary>
+    private static bool DeclaresVariable(SyntaxNode n) =>
+        n.DescendantNodes(d => d is not AnonymousFunctionExpressionSyntax).OfType<SingleVariableDesignationSyntax>().Any();
 
     /// <summary>
     /// A type parameter of a method whose body <paramref name="at"/> is not in: what the model gives a call whose
