@@ -34,12 +34,20 @@ public partial class ExpressionPropertyTests
             static T Launched<T>(T value) { Sp.Pause(); return value; }
         """;
 
+    /// <summary>Methods a batch: plain random statements, the families' (one each in turn), the launched family's.</summary>
+    private const int MethodsPerBatch = 24;
+
+    /// <summary>What method <paramref name="i"/> of a batch draws: 0 plain statements, 1 a family's, 2 the launched family's.</summary>
+    private static int Kind(int i) => i < 8 ? 0 : i < 16 ? 1 : 2;
+
     /// <summary>The batch the suite runs by default (CsCheck's seed format).</summary>
     private const string FixedSeed = "0N0XIzNRG8Yo";
 
     private static string WithLaunchedLocals(string method)
     {
-        foreach (var (written, launched) in LaunchedLocals)
+        // The launched family's methods declare its locals too (ExpressionPropertyTests.LauncherShapes.cs).
+        var launchedFamily = method.Contains(LaunchedFamilyLocals[0].Written, StringComparison.Ordinal);
+        foreach (var (written, launched) in launchedFamily ? LaunchedLocals.Concat(LaunchedFamilyLocals) : LaunchedLocals)
         {
             Assert.Contains(written, method, StringComparison.Ordinal);
             method = method.Replace(written, launched, StringComparison.Ordinal);
@@ -48,8 +56,9 @@ public partial class ExpressionPropertyTests
     }
 
     /// <summary>
-    /// <c>GOSHARP_LAUNCHED_ITER</c> batches (default 1) of 20 methods: 10 of plain random statements, 10 of the families'
-    /// (one each in turn); CsCheck prints the seed of a failing batch. A method the generator refuses (GOSH0010, a
+    /// <c>GOSHARP_LAUNCHED_ITER</c> batches (default 1) of 24 methods: 8 of plain random statements, 8 of the
+    /// families' (one each in turn), 8 of the launched family's (ExpressionPropertyTests.LauncherShapes.cs); CsCheck
+    /// prints the seed of a failing batch. A method the generator refuses (GOSH0010, a
     /// value it cannot type, said at the span; or a refusal async makes too) is counted and left out; a crash
     /// (GOSH0001) or a compiler error fails, and so does every difference between the plain call and the goroutine of
     /// the methods it accepts.
@@ -58,9 +67,10 @@ public partial class ExpressionPropertyTests
     public void RandomMethodsOverLauncherResultsBehaveTheSame()
     {
         var families = Families.Select(f => Gen.Frequency((3, f.Draw()), (1, Statement())).Array[2, 4].Select(a => Unique(string.Join("\n", a)))).ToArray();
+        var launchedFamily = Gen.Frequency((4, LaunchedStatement()), (1, Statement())).Array[2, 4].Select(a => Unique(string.Join("\n", a)));
         var draw = Gen.Const(Array.Empty<string>());
-        for (var i = 0; i < 20; i++)
-            draw = Gen.Select(draw, i < 10 ? Statement().Array[2, 5].Select(a => Unique(string.Join("\n", a))) : families[i % families.Length], (drawn, body) => drawn.Append(body).ToArray());
+        for (var i = 0; i < MethodsPerBatch; i++)
+            draw = Gen.Select(draw, Kind(i) switch { 0 => Statement().Array[2, 5].Select(a => Unique(string.Join("\n", a))), 1 => families[i % families.Length], _ => launchedFamily }, (drawn, body) => drawn.Append(body).ToArray());
         // Without GOSHARP_LAUNCHED_ITER, one fixed batch, so that the suite stays deterministic while the inference
         // still has known gaps a random draw can meet (docs/generator.md, Known limits); with it, random batches.
         var iter = Environment.GetEnvironmentVariable("GOSHARP_LAUNCHED_ITER");
@@ -69,12 +79,15 @@ public partial class ExpressionPropertyTests
         draw.Sample(bodies =>
         {
             batches++;
-            var drawn = bodies.Select((b, i) => (Body: b, Family: i >= 10)).ToList();
-            string Written((string Body, bool Family) m, int i) => m.Family
-                ? Method($"public string M{i}(Log log, int n)", FamilyLocals, m.Body, FamilyTail)
-                : Method($"public string M{i}(Log log, int n)", "", m.Body, "");
-            string Text((string Body, bool Family) m, int i) => WithLaunchedLocals(Written(m, i));
-            string Source(string[] texts) => "using System.Linq;\n" + Header + string.Concat(texts) + ShapeMembers + FamilyMembers + ValueMembers + LaunchedMembers + "}\n";
+            var drawn = bodies.Select((b, i) => (Body: b, Kind: Kind(i))).ToList();
+            string Written((string Body, int Kind) m, int i) => m.Kind switch
+            {
+                0 => Method($"public string M{i}(Log log, int n)", "", m.Body, ""),
+                1 => Method($"public string M{i}(Log log, int n)", FamilyLocals, m.Body, FamilyTail),
+                _ => Method($"public string M{i}(Log log, int n)", FamilyLocals + LaunchedFamilyDeclarations, m.Body, FamilyTail + LaunchedFamilyTail),
+            };
+            string Text((string Body, int Kind) m, int i) => WithLaunchedLocals(Written(m, i));
+            string Source(string[] texts) => "using System.Linq;\n" + Header + string.Concat(texts) + ShapeMembers + FamilyMembers + ValueMembers + LaunchedMembers + LaunchedFamilyMembers + "}\n";
             var texts = drawn.Select(Text).ToArray();
             var source = Source(texts);
             var result = GeneratorHarness.Run(new[] { ("RandomExpressions.cs", source) }, extraReferences: new[] { MetadataReference.CreateFromFile(typeof(Log).Assembly.Location) });
@@ -113,7 +126,7 @@ public partial class ExpressionPropertyTests
             var keptTexts = kept.Select(Text).ToArray();
             CheckBatch(Source(keptTexts), keptTexts.Length, i => keptTexts[i]);
         }, iter: int.Parse(iter ?? "1"), threads: 1, seed: iter is null ? FixedSeed : null);
-        output.WriteLine($"{batches} batches of 20 random methods over launchers' results: {accepted} accepted and run alike, {refused} refused ({refusedWrittenToo} of them also with their locals written as values; the others follow)");
+        output.WriteLine($"{batches} batches of {MethodsPerBatch} random methods over launchers' results: {accepted} accepted and run alike, {refused} refused ({refusedWrittenToo} of them also with their locals written as values; the others follow)");
         foreach (var r in refusals) output.WriteLine(r);
         // Without the inference nearly every method is refused (each reads x, y, s or arr across a suspension point).
         Assert.True(accepted > refused, $"{accepted} accepted, {refused} refused:\n" + string.Join("\n", refusals));
