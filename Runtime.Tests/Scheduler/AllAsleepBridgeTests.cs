@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GoSharp.Scheduler;
@@ -78,6 +79,46 @@ public class AllAsleepBridgeTests
         receiver.Join(); // threw DeadlockException
         awaiter.Join();
         Assert.Equal(42, received);
+    }
+
+    /// <summary>
+    /// Under load, without a hook: workers await Tasks the thread pool completes (inline and through the pool) and send
+    /// the results to a main goroutine that receives them all; with Go's rule on, no round may be reported.
+    /// </summary>
+    [Theory, InlineData(1), InlineData(2), InlineData(4)]
+    public void WorkersAwaitingTasksAreNeverReportedAsleep(int procs)
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs, DetectDeadlocks = true, DeadlockOnAllAsleep = true });
+        const int Workers = 8, Awaits = 3;
+        for (int round = 0; round < 100; round++)
+        {
+            int sum = 0;
+            IEnumerable<Op> Worker(int k, Chan<int> results)
+            {
+                int total = 0;
+                for (int i = 0; i < Awaits; i++)
+                {
+                    int v = k * 10 + i;
+                    var a = AwaitOps.Await(i % 2 == 0 ? Task.Run(() => v) : Task.FromResult(v).ContinueWith(t => t.Result, TaskScheduler.Default));
+                    yield return a;
+                    total += a.Result;
+                }
+                yield return Send(results, total);
+            }
+            IEnumerable<Op> Main()
+            {
+                var results = new Chan<int>();
+                for (int k = 0; k < Workers; k++) GoRuntime.Current.Go(Worker(k, results));
+                for (int k = 0; k < Workers; k++)
+                {
+                    var r = Recv(results);
+                    yield return r;
+                    sum += r.Result;
+                }
+            }
+            rt.Go(Main()).Join(); // threw DeadlockException if a round was reported
+            Assert.Equal(Enumerable.Range(0, Workers).Sum(k => Enumerable.Range(0, Awaits).Sum(i => k * 10 + i)), sum);
+        }
     }
 
     /// <summary>
