@@ -67,3 +67,41 @@ public static partial class Cases
 
     private static int In17(in int x, int y) => x * 10 + y;
 }
+
+public static partial class Cases
+{
+    public struct Cell17
+    {
+        public int T;
+        public Pair17 In;
+    }
+
+    public struct Pair17
+    {
+        public int A;
+        public int B;
+    }
+
+    // Bug 4: a member of the struct a ref conditional chooses, assigned where the conditional's condition or branches
+    // suspend and the right side does not (`(Tw(c) ? ref s1 : ref s2).T += 5`, `(...).In.A = 1`), was refused
+    // (GOSH0010) where async accepts it. It is assigned in place through the reference chosen once (a branch's index
+    // with a side effect runs once). Bug 3's receiver: `(c ? ref s1 : ref s2).Add(Tw(1))` called Add on a copy; it is
+    // refused now (Issue8RefusalTests.RefConditionalStructReceiverIsNotPossible).
+    [Goroutine]
+    public static string Rt17RefConditionalMembers(Log log, int n)
+    {
+        var s1 = new Cell17();
+        var s2 = new Cell17();
+        var arr = new Cell17[3];
+        int i = 0;
+        (Tw(n > 0) ? ref s1 : ref s2).T += 5;
+        (Tw(n > 1) ? ref s1 : ref s2).T = 7 + s1.T;
+        (log.L("c", n == 0) ? ref arr[log.L("i", i++)] : ref arr[Tw(i++)]).T += log.L("v", 100);
+        (n > 0 ? ref arr[Tw(2)] : ref s1).T -= 1;
+        (Tw(n > 0) ? ref s1 : ref s2).In.A += 3;
+        (Tw(n > 1) ? ref s1 : ref s2).In.B = log.L("b", 4);
+        (Tw(n > 0) ? ref s1 : ref s2).T++;
+        return s1.T + "," + s2.T + "," + arr[0].T + "," + arr[1].T + "," + arr[2].T + "," + i
+            + "," + s1.In.A + s1.In.B + "," + s2.In.A + s2.In.B;
+    }
+}

@@ -48,6 +48,12 @@ internal sealed partial class MethodLowerer
             // location the residual reads and writes (read and then written as two accesses, it ran twice).
             return AssignedInPlace(a, refLocation, discard);
         }
+        if (!HasSuspension(a.Right) && ThroughRefConditional(a.Left))
+        {
+            // (Tw(c) ? ref s1 : ref s2).X += 5: likewise, in place, through the reference chosen once.
+            var through = LowerLocation(a.Left, spillAll: false);
+            return through is null ? RewriteExpr(a) : AssignedInPlace(a, through, discard);
+        }
         if (!HasSuspension(a.Right) && Unwrapped(a.Left) is ConditionalExpressionSyntax refConditional && IsRefConditional(refConditional))
         {
             // (Tw(c) ? ref a : ref arr[i++]) += 5: the reference is chosen once, after the suspension points, and
@@ -266,6 +272,14 @@ internal sealed partial class MethodLowerer
         return "(" + string.Join(", ", parts) + ")";
     }
 
+    /// <summary>A member of a struct a ref conditional whose parts suspend chooses (<c>(Tw(c) ? ref s1 : ref s2).X.Y</c>).</summary>
+    private bool ThroughRefConditional(ExpressionSyntax location)
+    {
+        for (var e = Unwrapped(location); e is MemberAccessExpressionSyntax ma && TypeOf(ma.Expression) is { IsValueType: true }; e = Unwrapped(ma.Expression))
+            if (Unwrapped(ma.Expression) is ConditionalExpressionSyntax c && IsRefConditional(c)) return HasSuspension(c);
+        return false;
+    }
+
     /// <summary>A location reached through the variable a ref-returning call, property or indexer gives (<c>r[i].X</c>, <c>At(i).X</c>).</summary>
     private bool ThroughReturnedReference(ExpressionSyntax location)
     {
@@ -313,6 +327,15 @@ internal sealed partial class MethodLowerer
                 return Rewrite(baseMember);
             case MemberAccessExpressionSyntax ma when !IsTypeOrNamespace(ma.Expression):
                 var recvType = TypeOf(ma.Expression);
+                if (!spillAll && recvType is { IsValueType: true } && (Unwrapped(ma.Expression) is ConditionalExpressionSyntax refReceiver && IsRefConditional(refReceiver) || ThroughRefConditional(ma.Expression)))
+                {
+                    // (Tw(c) ? ref s1 : ref s2).X = 5, (...).In.X = 5: the member of the variable the conditional
+                    // chooses, after its suspension points, as async accepts it (RefConditionals.cs); with a later
+                    // one, refused below.
+                    var chosen = Unwrapped(ma.Expression) is ConditionalExpressionSyntax rc && IsRefConditional(rc)
+                        ? RefConditionalLocation(rc) : LowerLocation(ma.Expression, spillAll: false);
+                    return chosen is null ? null : chosen + "." + ma.Name;
+                }
                 if (!spillAll && recvType is { IsValueType: true } && ReturnsWritableReference(ma.Expression) && !CalledOnAStructVariable(ma.Expression))
                 {
                     // GetArbiter().Handle.Data.UsageMask = 0 (Jitter's RigidBody.ClearContactCache with a point inserted
