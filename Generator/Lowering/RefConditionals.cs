@@ -20,7 +20,11 @@ namespace GoSharp.Generator.Lowering;
 ///      refend2:
 ///          (_t0 ? ref _l0_a : ref _t1[_r1]) += 5;
 /// </code>
-/// The branch not taken names temporaries its path did not set; the conditional never evaluates it.
+/// The branch not taken names temporaries its path did not set; the conditional never evaluates it. The chosen
+/// reference is a location like any other: assigned, compounded (in place, so it is chosen once), passed by
+/// reference, a deconstruction's target, or the struct whose member is assigned (AssignmentLowering.cs). As the
+/// receiver of its struct's method before a suspending argument it is refused (ExpressionLowering.cs): a spilled
+/// copy would lose the method's changes.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
