@@ -357,17 +357,18 @@ internal sealed partial class LauncherTypeInference
         for (var i = path.Count - 1; i >= 0 && type is not null; i--)
             type = type is INamedTypeSymbol { IsTupleType: true } tuple
                 ? path[i].Index < tuple.TupleElements.Length ? tuple.TupleElements[path[i].Index].Type : null
-                : DeconstructedPart(type, path[i].Index, path[i].Count);
+                : DeconstructedPart(type, path[i].Index, path[i].Count, designation.Ancestors().OfType<StatementSyntax>().FirstOrDefault()?.SpanStart ?? designation.SpanStart);
         return type is not null && !HasErrorType(type) ? type : null;
     }
 
     /// <summary>
-    /// The type of out parameter <paramref name="index"/> of the instance <c>Deconstruct</c> of <paramref name="type"/>
-    /// with <paramref name="count"/> of them (a record's, a KeyValuePair's), as C# picks it for <c>var (a, b) = v</c>;
-    /// the most derived type's that has one hides a base's; null when there is none or a type has several (overloads,
-    /// an extension Deconstruct: left to the model).
+    /// The type of out parameter <paramref name="index"/> of the <c>Deconstruct</c> of <paramref name="type"/> with
+    /// <paramref name="count"/> of them (a record's, a KeyValuePair's), as C# picks it for <c>var (a, b) = v</c>: an
+    /// instance method (the most derived type's that has one hides a base's), else the extension method C# finds for
+    /// a deconstruction of an example of the type at <paramref name="position"/> (a statement's start); null when
+    /// there is none, or several that C# would choose among (left refused).
     /// </summary>
-    private static ITypeSymbol? DeconstructedPart(ITypeSymbol type, int index, int count)
+    private ITypeSymbol? DeconstructedPart(ITypeSymbol type, int index, int count, int position)
     {
         for (var t = type; t is not null; t = t.BaseType)
         {
@@ -379,7 +380,14 @@ internal sealed partial class LauncherTypeInference
                 ? only.Parameters[index].Type
                 : null;
         }
-        return null;
+        // An extension method: C#'s own lookup and inference, by a deconstruction of an example bound at the place.
+        if (SpeculativeExample(type) is not { } example) return null;
+        var names = Enumerable.Range(0, count).Select(i => "__goPart" + i).ToList();
+        if (SyntaxFactory.ParseStatement("var (" + string.Join(", ", names) + ") = " + example + ";") is not ExpressionStatementSyntax statement
+            || !_model.TryGetSpeculativeSemanticModel(position, statement, out var speculative))
+            return null;
+        var part = statement.DescendantNodes().OfType<SingleVariableDesignationSyntax>().ElementAt(index);
+        return speculative.GetDeclaredSymbol(part, _ct) is ILocalSymbol { Type: var partType } && !HasErrorType(partType) ? partType : null;
     }
 
     private static string? MethodName(InvocationExpressionSyntax inv) => inv.Expression switch
