@@ -65,9 +65,27 @@ internal sealed partial class LauncherTypeInference
                 }
                 // (A plain call over such values, M(h.Join()): bound as the other expressions are, below.)
                 return ResolveMethod(inv)?.ReturnType ?? InferBySpeculation(inv);
+            case ConditionalAccessExpressionSyntax inner when BindsOutside(inner):
+                // `.Next?.M(t)` of `a?.Next?.M(t)` binds only with the access around it: its type is its access's,
+                // lifted as C# lifts it.
+                return LiftedByConditionalAccess(InferType(inner.WhenNotNull));
         }
         return InferBySpeculation(e);
     }
+
+    /// <summary>
+    /// The type of <c>a?.b</c> where <c>b</c> has type <paramref name="access"/>: a value type made nullable, a
+    /// reference type, a nullable value type or void as it is; null where C# gives none (an unconstrained type parameter).
+    /// </summary>
+    private ITypeSymbol? LiftedByConditionalAccess(ITypeSymbol? access) => access switch
+    {
+        null => null,
+        _ when HasErrorType(access) => null,
+        { SpecialType: SpecialType.System_Void } or { IsReferenceType: true } => access,
+        INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } => access,
+        { IsValueType: true } => _model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(access),
+        _ => null,
+    };
 
     /// <summary>
     /// An expression built from launcher values (<c>h.Join() + 1</c>, <c>c ? h.Join() : 0</c>, <c>(r, 1)</c>,
