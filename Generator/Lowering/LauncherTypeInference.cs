@@ -70,7 +70,7 @@ internal sealed partial class LauncherTypeInference
                 // lifted as C# lifts it.
                 return LiftedByConditionalAccess(InferType(inner.WhenNotNull));
         }
-        return InferBySpeculation(e);
+        return InferBySpeculation(e) ?? LaunchedParameterType(e);
     }
 
     /// <summary>
