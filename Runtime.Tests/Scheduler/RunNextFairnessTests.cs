@@ -233,4 +233,53 @@ public class RunNextFairnessTests(ITestOutputHelper output)
         Assert.True(stop, $"the yielder never ran in {rounds} rounds");
         Assert.True(waited <= 61, $"the yielder waited {waited} schedticks in the global queue; Go takes it within 61");
     }
+
+    /// <summary>
+    /// A hand-off chain that reaches no preemption check: each goroutine starts the next (newproc puts it in
+    /// runnext, where it inherits the time slice) and ends. Go preempts the chain at its next function call once
+    /// the slice is over (the preempted one goes to the global queue) and the local queue runs. GoSharp asks at
+    /// back-edges only, so the request never lands; what lets the local queue run is sysmon taking the P from the
+    /// chain's M two slices on (PlainCodeRetake.cs): once in warm runs. The third goroutine may then run on the
+    /// retaken P while the chain's last link finishes without one, so the chain stops at about its count.
+    /// </summary>
+    private const long ChainGivesUpAfter = 20_000_000;
+
+    [Theory, InlineData(1), InlineData(2), InlineData(3)]
+    public void A_local_queue_goroutine_runs_behind_a_chain_of_spawns_without_preemption_checks(int run)
+    {
+        _ = run;
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, PreemptAfter = TimeSpan.FromMilliseconds(2) });
+        bool stop = false, thirdParked = false;
+        long links = 0, linksWhenRan = -1;
+        var wake = new Chan<int>();
+        IEnumerable<Op> Link()
+        {
+            links++;
+            // Gives up after many links, so that a starved goroutine fails the test instead of hanging it.
+            if (!stop && links < ChainGivesUpAfter) GoRuntime.Current.Go(Link());
+            yield break;
+        }
+        IEnumerable<Op> Third()
+        {
+            thirdParked = true;
+            yield return Recv(wake);
+            linksWhenRan = links;
+            stop = true;
+        }
+        IEnumerable<Op> Starter()
+        {
+            yield return Send(wake, 1); // the third into runnext
+            GoRuntime.Current.Go(Link()); // the chain into runnext, the third to the local queue
+        }
+        IEnumerable<Op> Main()
+        {
+            var third = GoRuntime.Current.Go(Third());
+            while (!thirdParked) yield return Yield();
+            GoRuntime.Current.Go(Starter());
+            yield return Join(third);
+        }
+        Assert.True(BlockingTests.Finishes(() => rt.Go(Main()).Join()), "the third goroutine did not end");
+        output.WriteLine($"third ran after {linksWhenRan} links of {links}; sysmon took the P from plain code {rt.Sched.RetakesFromPlainCode} times");
+        Assert.True(linksWhenRan >= 0 && links < ChainGivesUpAfter, $"the third goroutine ran only when the chain of {links} spawns gave up");
+    }
 }
