@@ -105,3 +105,27 @@ public static partial class Cases
             + "," + s1.In.A + s1.In.B + "," + s2.In.A + s2.In.B;
     }
 }
+
+public static partial class Cases
+{
+    // Review of red team 17: a `when` clause is a condition to C# as an `if`'s is: a dynamically bound || there whose
+    // left operand is true is taken as true after one test of operator true. The frame took the || as a value and
+    // tested that value again (the left operand's operator true logged twice).
+    [Goroutine]
+    public static string Rt17DynamicLogicalInWhenClauses(Log log, int n)
+    {
+        dynamic t = new Tri { V = n - 1, L = log };
+        var r = "";
+        switch (n)
+        {
+            case var k when t || Tw(new Tri { V = k - 2, L = log }): r += "case"; break;
+            default: r += "default"; break;
+        }
+        r += n switch
+        {
+            var k when (t || Tw(new Tri { V = 2 - k, L = log })) => "|arm",
+            _ => "|none",
+        };
+        return r;
+    }
+}

@@ -28,7 +28,7 @@ namespace GoSharp.Generator.Lowering;
 ///          _l0_r = _t1;                         _l1_s = _t3;
 /// </code>
 /// A static <c>bool</c> left operand is tested as a bool, as C# does. As the condition of an <c>if</c>,
-/// <c>while</c>, <c>do</c>, <c>for</c> or <c>?:</c>, C# tests <c>x || y</c> as <c>IsTrue(x) || IsTrue(Or(x, y))</c>
+/// <c>while</c>, <c>do</c>, <c>for</c>, <c>?:</c> or a <c>when</c> clause, C# tests <c>x || y</c> as <c>IsTrue(x) || IsTrue(Or(x, y))</c>
 /// (x is not tested a second time when it is true), so there the value is that bool. A left operand of another
 /// static type (one with <c>operator false</c>) or an operand of a type the helper cannot name (an anonymous type,
 /// a type parameter of the method) is refused (GOSH0010).
@@ -82,7 +82,8 @@ internal sealed partial class MethodLowerer
 
     /// <summary>
     /// The expression is, through parentheses, the condition C# tests for truth (<c>if</c>, <c>while</c>, <c>do</c>,
-    /// <c>for</c>, <c>?:</c>).
+    /// <c>for</c>, <c>?:</c>, and the <c>when</c> clause of a case label or a switch expression's arm, which C# binds
+    /// as a condition too: taken as a value there, a true left operand was tested a second time).
     /// </summary>
     private static bool IsTruthTested(ExpressionSyntax e)
     {
@@ -94,6 +95,7 @@ internal sealed partial class MethodLowerer
             DoStatementSyntax d => d.Condition == e,
             ForStatementSyntax f => f.Condition == e,
             ConditionalExpressionSyntax c => c.Condition == e,
+            WhenClauseSyntax w => w.Condition == e,
             _ => false,
         };
     }
