@@ -213,9 +213,11 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
     }
 
     /// <summary>The local or parameter whose frame field (or a field of it) <c>&amp;x</c> addresses; null for any other operand.</summary>
-    private IdentifierNameSyntax? FrameVariableAddressed(PrefixUnaryExpressionSyntax node)
+    private IdentifierNameSyntax? FrameVariableAddressed(PrefixUnaryExpressionSyntax node) => FrameVariableOf(node.Operand);
+
+    /// <summary>The local or parameter living in the frame whose field (or a field of it) <paramref name="operand"/> names.</summary>
+    private IdentifierNameSyntax? FrameVariableOf(ExpressionSyntax operand)
     {
-        var operand = node.Operand;
         while (operand is ParenthesizedExpressionSyntax p) operand = p.Expression;
         while (operand is MemberAccessExpressionSyntax ma) operand = ma.Expression;
         return operand is IdentifierNameSyntax id && Model.GetSymbolInfo(id).Symbol is (ILocalSymbol or IParameterSymbol) and var symbol
@@ -355,6 +357,8 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
         // base.M(...), base.M as a method group, a read of base.P: through a proxy of the user's type (BaseAccess.cs).
         if (node.Expression is BaseExpressionSyntax && _owner.BaseProxy(node) is { } proxy)
             return SyntaxFactory.ParseExpression(proxy).WithTriviaFrom(node);
+        if (FixedBufferOfFrameVariable(node) is { } pointer)
+            return FixedBufferPointer(node, pointer);
         return base.VisitMemberAccessExpression(node);
     }
 
