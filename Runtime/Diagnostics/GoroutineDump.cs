@@ -17,17 +17,18 @@ internal static class GoroutineDump
         var sb = new StringBuilder();
         foreach (G g in gs)
         {
-            if (g.GetStatus() is GStatus.Dead or GStatus.Idle) continue;
-            AppendGoroutine(sb, g);
+            // The status read once: a goroutine that exits between a test and a second read was listed as [dead].
+            GStatus status = g.GetStatus();
+            if (status is GStatus.Dead or GStatus.Idle) continue;
+            AppendGoroutine(sb, g, status);
             sb.Append('\n');
         }
         return sb.ToString();
     }
 
-    /// <summary>One goroutine's traceback; null if it is dead.</summary>
-    internal static void AppendGoroutine(StringBuilder sb, G g)
+    /// <summary>One goroutine's traceback, under the <paramref name="status"/> the caller read.</summary>
+    internal static void AppendGoroutine(StringBuilder sb, G g, GStatus status)
     {
-        GStatus status = g.GetStatus();
         sb.Append("goroutine ").Append(g.Goid).Append(" [").Append(StatusText(g, status)).Append("]:\n");
         int depth = 0;
         for (Frame? f = g.Top; f is not null && f is not GoExitFrame && depth < 1000; f = f.Caller, depth++)
