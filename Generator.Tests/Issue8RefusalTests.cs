@@ -290,6 +290,22 @@ public class Issue8RefusalTests
         "public struct S { public int T; public void Add(int x) => T += x; public int this[int i] => T + i; } " +
         "public partial class C { [Goroutine] static void M(bool c) { S a = default, b = default; " + body + " } }", "GOSH0017");
 
+    // A member of the struct a ref conditional chooses, assigned a suspending right side: the reference would wait in
+    // the frame (CS8325 for async); GOSH0017 with that reason, where it was GOSH0010's "not supported yet".
+    [Theory]
+    [InlineData("[|(c ? ref a : ref b).T|] = P.Get();")]
+    [InlineData("[|(c ? ref a : ref b).T|] *= P.Get();")]
+    [InlineData("[|(c ? ref a : ref b).In.X|] += P.Get();")]
+    public void RefConditionalStructMemberTargetIsNotPossible(string body)
+    {
+        var source = "public struct I { public int X; } public struct S { public int T; public I In; } " +
+            "public partial class C { [Goroutine] static void M(bool c) { S a = default, b = default; " + body + " } }";
+        ExpectUnsupported(source, "GOSH0017");
+        var result = GeneratorHarness.Run(Prelude + source.Replace("[|", "").Replace("|]", ""));
+        Assert.Contains("CS8325", Assert.Single(result.AnalyzerDiagnostics, d => d.Id == "GOSH0017").GetMessage(), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(result.AnalyzerDiagnostics, d => d.Id == "GOSH0010");
+    }
+
     [Fact]
     public void RefConditionalReadonlyStructReceiverIsLowered()
     {

@@ -280,6 +280,14 @@ internal sealed partial class MethodLowerer
         return false;
     }
 
+    /// <summary>A struct variable a ref conditional chooses, or a struct-typed member of one (<c>(c ? ref s1 : ref s2).In</c>).</summary>
+    private bool ChosenByRefConditional(ExpressionSyntax receiver)
+    {
+        var e = Unwrapped(receiver);
+        while (e is MemberAccessExpressionSyntax ma && TypeOf(ma.Expression) is { IsValueType: true }) e = Unwrapped(ma.Expression);
+        return e is ConditionalExpressionSyntax c && IsRefConditional(c);
+    }
+
     /// <summary>A location reached through the variable a ref-returning call, property or indexer gives (<c>r[i].X</c>, <c>At(i).X</c>).</summary>
     private bool ThroughReturnedReference(ExpressionSyntax location)
     {
@@ -352,6 +360,12 @@ internal sealed partial class MethodLowerer
                 }
                 if (spillAll && IsMaybeValueTypeVariable(ma.Expression))
                     return SpillMaybeValueTypeReceiver(ma.Expression) + "." + ma.Name;
+                if (recvType is { IsValueType: true } && ChosenByRefConditional(ma.Expression))
+                {
+                    // (c ? ref s1 : ref s2).Total *= Tw(2): the member of the chosen variable would wait in the frame.
+                    RefuseKeptRefConditional(left);
+                    return null;
+                }
                 if (recvType is null || recvType.IsValueType && ma.Expression is not ThisExpressionSyntax)
                 {
                     Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("Assigning through a struct-typed receiver around a suspension point"));
@@ -474,8 +488,7 @@ internal sealed partial class MethodLowerer
         if (target is ConditionalExpressionSyntax { WhenTrue: RefExpressionSyntax })
         {
             // (c ? ref a : ref b) = Tw(1): the reference chosen would have to wait in the frame.
-            Report(DiagnosticDescriptors.CannotLiveInFrame, left,
-                "The reference a ref conditional chooses cannot be kept across a suspension point in the same expression: the frame cannot hold a reference (async methods: CS8325); compute the suspending value into a local first");
+            RefuseKeptRefConditional(left);
             return null;
         }
         Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("This assignment target around a suspension point"));
@@ -557,4 +570,8 @@ internal sealed partial class MethodLowerer
         Label(end);
         return tRead;
     }
+
+    private void RefuseKeptRefConditional(ExpressionSyntax left) =>
+        Report(DiagnosticDescriptors.CannotLiveInFrame, left,
+            "The reference a ref conditional chooses cannot be kept across a suspension point in the same expression: the frame cannot hold a reference (async methods: CS8325); compute the suspending value into a local first");
 }
