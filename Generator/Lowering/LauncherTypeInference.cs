@@ -74,20 +74,6 @@ internal sealed partial class LauncherTypeInference
     }
 
     /// <summary>
-    /// The type of <c>a?.b</c> where <c>b</c> has type <paramref name="access"/>: a value type made nullable, a
-    /// reference type, a nullable value type or void as it is; null where C# gives none (an unconstrained type parameter).
-    /// </summary>
-    private ITypeSymbol? LiftedByConditionalAccess(ITypeSymbol? access) => access switch
-    {
-        null => null,
-        _ when HasErrorType(access) => null,
-        { SpecialType: SpecialType.System_Void } or { IsReferenceType: true } => access,
-        INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } => access,
-        { IsValueType: true } => _model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(access),
-        _ => null,
-    };
-
-    /// <summary>
     /// An expression built from launcher values (<c>h.Join() + 1</c>, <c>c ? h.Join() : 0</c>, <c>(r, 1)</c>,
     /// <c>new { B = r.A + 1 }</c>, <c>() =&gt; r + 1</c>): each largest part whose type only inference knows is replaced
     /// by a value of that type (<see cref="SpeculativeExample"/>), and the result is

@@ -38,47 +38,14 @@ public class AllAsleepBridgeTests
         using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, DetectDeadlocks = true, DeadlockOnAllAsleep = true });
         var tcs = new TaskCompletionSource<int>(); // continuations run inline: the completing thread readies the awaiter
         var ch = new Chan<int>();
-        M? awaiterM = null;
-        IEnumerable<Op> Awaiter()
+        IEnumerable<Op> Awaiter(Action<M> started)
         {
-            awaiterM = M.Current;
+            started(M.Current!);
             var got = AwaitOps.Await(tcs.Task);
             yield return got;
             yield return Send(ch, got.Result);
         }
-        M? receiverM = null;
-        int received = 0;
-        IEnumerable<Op> Receiver()
-        {
-            receiverM = M.Current;
-            var r = Recv(ch);
-            yield return r;
-            received = r.Result;
-        }
-        var awaiter = rt.Go(Awaiter());
-        // Counted, and registered: the commit step that registers comes before the M looks for other work.
-        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref rt.Sched.ExternalWaits) == 1
-            && Volatile.Read(ref awaiterM) is { } m && HasGoneIdle(m), Guard), "the await did not park");
-
-        Goroutine receiver = default;
-        bool receiverParkedAndMIdle = false;
-        rt.Sched.ExternalWaitEnded = () =>
-        {
-            rt.Sched.ExternalWaitEnded = null;
-            receiver = rt.Go(Receiver());
-            // The receiver parks, and its M finds nothing to run, makes its deadlock check and sleeps.
-            receiverParkedAndMIdle = SpinWait.SpinUntil(() => receiver.IsCompleted
-                || rt.Sched.IdleProcs == 1 && Volatile.Read(ref receiverM) is { } m
-                   && HasGoneIdle(m), Guard);
-        };
-        // From a thread without a SynchronizationContext (the test runner's would send the continuation to the pool).
-        var completer = new Thread(() => tcs.SetResult(42));
-        completer.Start();
-        completer.Join();
-        Assert.True(receiverParkedAndMIdle, "the interleaving was not reached");
-        receiver.Join(); // threw DeadlockException
-        awaiter.Join();
-        Assert.Equal(42, received);
+        Assert.Equal(42, ReceivedWhileTheWaitEnds(rt, ch, Awaiter, () => tcs.SetResult(42), "the await did not park"));
     }
 
     /// <summary>
@@ -135,46 +102,59 @@ public class AllAsleepBridgeTests
         using (b)
         {
             var ch = new Chan<int>();
-            M? readerM = null;
-            IEnumerable<Op> Reader()
+            IEnumerable<Op> Reader(Action<M> started)
             {
-                readerM = M.Current;
+                started(M.Current!);
                 var r = Net.NetOps.Read(a, new byte[16]).Catch(); // the peer never writes
                 yield return r;
                 yield return Send(ch, r.Error is GoSharp.Net.DeadlineExceededException ? 1 : -1);
             }
-            M? receiverM = null;
-            int received = 0;
-            IEnumerable<Op> Receiver()
-            {
-                receiverM = M.Current;
-                var r = Recv(ch);
-                yield return r;
-                received = r.Result;
-            }
-            var reader = rt.Go(Reader());
             // Counted, and published in the socket's descriptor (the commit step, before the M looks for other work):
             // the deadline's interrupt finds it there.
-            Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref rt.Sched.ExternalWaits) == 1
-                && Volatile.Read(ref readerM) is { } m && HasGoneIdle(m), Guard), "the read did not park");
-
-            Goroutine receiver = default;
-            bool receiverParkedAndMIdle = false;
-            rt.Sched.ExternalWaitEnded = () =>
-            {
-                rt.Sched.ExternalWaitEnded = null;
-                receiver = rt.Go(Receiver());
-                receiverParkedAndMIdle = SpinWait.SpinUntil(() => receiver.IsCompleted
-                    || rt.Sched.IdleProcs == 1 && Volatile.Read(ref receiverM) is { } m
-                       && HasGoneIdle(m), Guard);
-            };
-            var interrupter = new Thread(() => a.SetReadDeadline(DateTime.UtcNow.AddMinutes(-1)));
-            interrupter.Start();
-            interrupter.Join();
-            Assert.True(receiverParkedAndMIdle, "the interleaving was not reached");
-            receiver.Join(); // threw DeadlockException
-            reader.Join();
-            Assert.Equal(1, received);
+            Assert.Equal(1, ReceivedWhileTheWaitEnds(rt, ch, Reader, () => a.SetReadDeadline(DateTime.UtcNow.AddMinutes(-1)), "the read did not park"));
         }
+    }
+
+    /// <summary>
+    /// Both halves of the instant: <paramref name="waiter"/> parks in an outside wait (counted, and registered by the
+    /// commit step before its M looks for other work) and will send on <paramref name="ch"/>; <paramref name="end"/>
+    /// ends the wait from a plain thread (one without a SynchronizationContext, which would send the continuation to
+    /// the pool), and the test hook holds that thread where the wait stops counting while a receiver parks on
+    /// <paramref name="ch"/> and its M makes its deadlock check and sleeps. The receiver's join threw
+    /// DeadlockException; what it received is returned.
+    /// </summary>
+    private static int ReceivedWhileTheWaitEnds(GoRuntime rt, Chan<int> ch, Func<Action<M>, IEnumerable<Op>> waiter, ThreadStart end, string parked)
+    {
+        M? waiterM = null;
+        M? receiverM = null;
+        int received = 0;
+        IEnumerable<Op> Receiver()
+        {
+            receiverM = M.Current;
+            var r = Recv(ch);
+            yield return r;
+            received = r.Result;
+        }
+        var waiting = rt.Go(waiter(m => waiterM = m));
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref rt.Sched.ExternalWaits) == 1
+            && Volatile.Read(ref waiterM) is { } m && HasGoneIdle(m), Guard), parked);
+
+        Goroutine receiver = default;
+        bool receiverParkedAndMIdle = false;
+        rt.Sched.ExternalWaitEnded = () =>
+        {
+            rt.Sched.ExternalWaitEnded = null;
+            receiver = rt.Go(Receiver());
+            receiverParkedAndMIdle = SpinWait.SpinUntil(() => receiver.IsCompleted
+                || rt.Sched.IdleProcs == 1 && Volatile.Read(ref receiverM) is { } m
+                   && HasGoneIdle(m), Guard);
+        };
+        var ender = new Thread(end);
+        ender.Start();
+        ender.Join();
+        Assert.True(receiverParkedAndMIdle, "the interleaving was not reached");
+        receiver.Join(); // threw DeadlockException
+        waiting.Join();
+        return received;
     }
 }
