@@ -30,8 +30,10 @@ public class UnannouncedWaitsTests
             case "SemaphoreSlim.Wait":
             {
                 using var s = new SemaphoreSlim(0);
-                ThreadPool.QueueUserWorkItem(_ => { gate.Wait(); s.Release(); });
+                var released = new ManualResetEventSlim(); // not disposed: a failed assert must not turn Set into a crash
+                ThreadPool.QueueUserWorkItem(_ => { gate.Wait(); s.Release(); released.Set(); });
                 s.Wait();
+                released.Wait(); // Release may still be inside the semaphore when Wait returns: dispose after it
                 break;
             }
             case "Monitor.Wait":
@@ -53,8 +55,12 @@ public class UnannouncedWaitsTests
             {
                 using var server = new AnonymousPipeServerStream(PipeDirection.Out);
                 using var client = new AnonymousPipeClientStream(PipeDirection.In, server.ClientSafePipeHandle);
-                ThreadPool.QueueUserWorkItem(_ => { gate.Wait(); server.WriteByte(7); server.Flush(); });
+                var written = new ManualResetEventSlim();
+                ThreadPool.QueueUserWorkItem(_ => { gate.Wait(); server.WriteByte(7); server.Flush(); written.Set(); });
                 Assert.Equal(7, client.ReadByte()); // a native read: .NET sees a running thread
+                // The byte arrives before WriteByte returns to the writer, whose Flush on a disposed pipe would
+                // crash the test host from a pool thread: close the pipe only once the writer is done with it.
+                written.Wait();
                 break;
             }
             default:
