@@ -92,6 +92,45 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void AStaleRequestToYieldIsDroppedWhenAParkedGoroutineRunsAgain()
+    {
+        // Sysmon asks whichever goroutine it sees running; one that parks before its check keeps the request.
+        // Go's execute clears gp.preempt on every run, inherited slice or not, so a goroutine readied into
+        // runnext later does not yield for a slice it never ran in. GoSharp cleared it only with a new slice, so
+        // both of a ping-pong pair could yield to one preemption (RunNextFairnessTests counted two). Sysmon's own
+        // requests are kept out by a long PreemptAfter; the request here is the one a late sysmon leaves.
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = 1, PreemptAfter = TimeSpan.FromHours(1) });
+        var wake = new Chan<int>();
+        var done = new Chan<int>();
+        GoSharp.CompilerServices.G? parked = null;
+        bool askedWhenResumed = true;
+        System.Collections.Generic.IEnumerable<Op> Parker()
+        {
+            parked = M.Current!.CurG;
+            yield return Ops.Recv(wake);
+            askedWhenResumed = M.Current!.CurG!.Preempt;
+            yield return Ops.Send(done, 1);
+        }
+        System.Collections.Generic.IEnumerable<Op> Waker()
+        {
+            parked!.Preempt = true; // the request that arrived as the parker parked
+            yield return Ops.Send(wake, 1); // the parker into runnext: it inherits this slice
+            yield return Ops.Recv(done);
+        }
+        System.Collections.Generic.IEnumerable<Op> Main()
+        {
+            var p = GoRuntime.Current.Go(Parker());
+            while (parked is null) yield return Ops.Yield();
+            yield return Ops.Yield(); // one P: the parker reached its receive before Main runs again
+            var w = GoRuntime.Current.Go(Waker());
+            yield return Ops.Join(w);
+            yield return Ops.Join(p);
+        }
+        Assert.True(BlockingTests.Finishes(() => rt.Go(Main()).Join()), "the parker and the waker did not end");
+        Assert.False(askedWhenResumed, "the parked goroutine resumed still asked to yield");
+    }
+
+    [Fact]
     public void PlainCodeThatBlocksInAGoroutineHandsItsPOff()
     {
         // One P. The first goroutine blocks its thread in a plain Join on the second, which can only run

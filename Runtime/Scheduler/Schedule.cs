@@ -95,11 +95,11 @@ internal sealed partial class Sched
         g.SetStatusOwned(GStatus.Runnable, GStatus.Running);
         g.M = m; // also ends WaitingOn (one field)
         m.CurG = g;
-        if (!inheritTime)
-        {
-            p.SchedTick++;
-            g.Preempt = false; // a new time slice; a stale request from sysmon does not carry over
-        }
+        // A request to yield is for the goroutine sysmon saw running in this slice; one that parked before its
+        // check would otherwise yield later for a slice it did not use, even when it inherits the slice from its
+        // waker (both of a ping-pong pair yielding to one preemption). Go's execute clears gp.preempt likewise.
+        g.Preempt = false;
+        if (!inheritTime) p.SchedTick++;
 
         // The goroutine's ExecutionContext (AsyncLocals, Activity.Current, culture), as Task.Run would run
         // it. Null or the M's own: nothing to do, the common case costs two reference compares.
