@@ -68,11 +68,12 @@ namespace GoSharp.Generator.Lowering;
 /// suspending finally, in its own filter (so during the CLR's first pass, before the plain finally blocks
 /// nested inside run), first tries the enclosing catch clauses of the frame (their filters included) and records
 /// which one will catch (<c>_firstPassException</c>, <c>_firstPassClause</c>); those filters, rewritten as
-/// <c>ReferenceEquals(_firstPassException, e) ? _firstPassClause == k &amp;&amp; (_firstPassException = null) == null : (filter)</c>,
+/// <c>ReferenceEquals(_firstPassException, e) ? _firstPassClause == k &amp;&amp; (_firstPassException = null) == null : (filter) &amp;&amp; (_firstPassException = null) == null</c>,
 /// use that decision once when the exception is rethrown after the finally. When no clause of the frame will catch,
 /// the catch-all asks the frame's callers (<c>ExceptionFirstPass.AskCallers</c>); a callee's exception reaches the
 /// same decision through the frame's <c>CatchesInFirstPass</c> (FirstPassLowering.cs), so every filtered clause
-/// around a suspension reads it, and a clause without filter there clears it when it catches.</item>
+/// around a suspension reads it, and every clause there clears it when it catches, whatever it caught (an exception
+/// a finally threw in place of the decided one leaves no decision behind for that object's next throw).</item>
 /// <item>The pending fields are cleared (null/0) before the try, so a loop that re-enters it starts clean, and
 /// the caught exception is released after the moved catch blocks.</item>
 /// </list>
@@ -198,18 +199,22 @@ internal sealed partial class MethodLowerer
                     if (firstPassId > 0)
                     {
                         // Decided by the first pass (see FirstPass) when this is the exception it saw; the
-                        // decision is used once.
+                        // decision is used once. Another exception this clause catches ends the decision too: it
+                        // was thrown in place of the decided one (by a finally that suspends, after that first
+                        // pass), which will not come here, and a decision left behind would answer for that
+                        // exception object the next time it is thrown (a cached one), with no filter run.
                         var (fpe, fpc) = FirstPassFields();
-                        filter = $"global::System.Object.ReferenceEquals({fpe}, {name}) ? {fpc} == {firstPassId} && ({fpe} = null) == null : ({filter})";
+                        filter = $"global::System.Object.ReferenceEquals({fpe}, {name}) ? {fpc} == {firstPassId} && ({fpe} = null) == null : ({filter}) && ({fpe} = null) == null";
                     }
                     sb.Append($" when ({filter})");
                 }
                 else if (decided)
                 {
                     // A first pass chose this clause (-2): the decision is used up here, so that a throw; in the
-                    // block starts a fresh first pass for the enclosing filters.
+                    // block starts a fresh first pass for the enclosing filters. Whatever it catches clears the
+                    // decision: an exception other than the decided one was thrown in its place (above).
                     var (fpe, _) = FirstPassFields();
-                    sb.Append($" when (global::System.Object.ReferenceEquals({fpe}, {name}) ? ({fpe} = null) == null : true)");
+                    sb.Append($" when (({fpe} = null) == null)");
                 }
                 sb.Append(moved.Contains(i) ? $"\n{{\n    {pobj} = {name};\n    {pc} = {i + 1};\n}}" : "\n" + BlockInContext(Rewrite(c.Block, c)));
             }

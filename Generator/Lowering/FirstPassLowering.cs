@@ -41,8 +41,9 @@ namespace GoSharp.Generator.Lowering;
 /// callers above (or stopped here), so they hold theirs, and a later walk (a callee rethrowing it after a finally
 /// that suspended, resumed on another thread) costs one step, not the depth.</para>
 /// <para>The filters themselves, rewritten as for a suspending finally (ExceptionHandlerLowering), read that decision
-/// once when the exception is rethrown at the call site; a catch clause without a filter in such a try clears it when
-/// it catches, so a <c>throw;</c> in it starts a fresh first pass. The method is a member of the frame, not a local
+/// once when the exception is rethrown at the call site; a catch clause in such a try clears it whenever it catches
+/// (so a <c>throw;</c> in it starts a fresh first pass, and an exception thrown in place of the decided one leaves
+/// no decision behind). The method is a member of the frame, not a local
 /// function of <c>Resume</c>: a filter that calls a local function of the method calls it through a delegate that
 /// the try stored in a frame field when it was entered (<see cref="CheckFilterOrder"/>); where no such delegate can
 /// be written, its site answers "cannot tell" (the walk stops, the filter runs when the exception reaches it) and
