@@ -149,8 +149,14 @@ internal static class DiagnosticDescriptors
         "'{0}' lives in the goroutine frame, a heap object the GC may move, so this pointer may dangle as soon as it is taken (async methods: CS9123, where the state machine's field moves alike); copy the value into a local declared inside the unsafe block and take that one's address, or keep the data in an array and pin it (fixed)",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor SuspensionHoldingThreadLock = Make("GOSH0026",
+        "Suspension point while a lock of the thread is held",
+        "'{0}' may suspend the goroutine while '{1}' holds a lock that belongs to the thread that took it: the goroutine may resume on another thread, where releasing the lock throws SynchronizationLockException and the lock stays held by the first thread (an async method fails alike); use Sync.Mutex or Sync.RWMutex, which a goroutine may hold across suspension points, or release the lock before '{0}'",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [SuspensionHoldingThreadLock.Id] = SuspensionHoldingThreadLock,
         [AddressOfFrameVariable.Id] = AddressOfFrameVariable,
         [BaseLauncher.Id] = BaseLauncher,
         [PlainThroughAbstraction.Id] = PlainThroughAbstraction,

@@ -46,6 +46,8 @@ internal static partial class FrameModelBuilder
                 var kind = lowerer.Classify(inv);
                 if (kind != CallKind.Plain)
                 {
+                    if (ThreadAffineLocks.HeldAt(inv, body, model, ct) is { } taken)
+                        Add(diags, DiagnosticDescriptors.SuspensionHoldingThreadLock, inv.GetLocation(), inv.ToString(), taken.ToString());
                     SyntaxNode child = inv;
                     foreach (var a in inv.Ancestors())
                     {
