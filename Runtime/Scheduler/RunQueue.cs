@@ -136,6 +136,15 @@ internal sealed class RunQueue
     }
 
     /// <summary>
+    /// Owner only: takes runnext out, or null if it is empty or a thief took it first (Sched.SpendSlice).
+    /// </summary>
+    public G? TakeRunNext()
+    {
+        G? next = Volatile.Read(ref _runnext);
+        return next is not null && Interlocked.CompareExchange(ref _runnext, null, next) == next ? next : null;
+    }
+
+    /// <summary>
     /// Owner only: runnext first (it inherits the time slice), then the head of the ring. Go: runqget.
     /// </summary>
     public G? Get(out bool inheritTime)

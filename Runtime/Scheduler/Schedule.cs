@@ -174,10 +174,14 @@ internal sealed partial class Sched
         switch (r)
         {
             case FrameResult.Completed:
+            {
+                bool asked = g.Preempt; // GoExit0 clears it
                 GoExit0(m, g);
+                if (asked && m.P == p) SpendSlice(p);
                 return null;
+            }
             case FrameResult.Parked:
-                return ParkM(m, g);
+                return g.Preempt ? ParkAsked(m, g, p) : ParkM(m, g);
             case FrameResult.Yielded:
                 GoSchedM(g);
                 if (_exitWaiters is not null) HandPToExitWaiter(m);
@@ -209,6 +213,37 @@ internal sealed partial class Sched
             return g;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Parks a G that sysmon asked to yield: the request lands here, where the G stopped running without
+    /// reaching a preemption check, and the P's slice is spent (<see cref="SpendSlice"/>). A commit that finds
+    /// the wait already over hands the G back to run on, and Execute drops the request as Go's execute does
+    /// after park_m's failed commit: sysmon asks again at its next round.
+    /// </summary>
+    private G? ParkAsked(M m, G g, P p)
+    {
+        g.Preempt = false; // before the commit: once it is published a waker owns the G
+        G? again = ParkM(m, g);
+        if (again is not null) return again;
+        if (m.P == p) SpendSlice(p); // another P: sysmon retook this one, and its runnext is not this slice's
+        return null;
+    }
+
+    /// <summary>
+    /// A goroutine sysmon asked to yield (the P's schedtick had not moved for a time slice) parked or ended
+    /// before it reached a preemption check: the slice is over, so whatever it left in runnext does not inherit
+    /// it. Go's preemption reaches every function call, so the request would have landed at the call that
+    /// parked or spawned (chanrecv, newproc), and the goroutine would have gone to the global queue before
+    /// readying anyone into runnext; here the readied one goes to the global queue's tail instead, and the
+    /// local queue, then the global queue, run first. Without this, a chain of goroutines that each spawn the
+    /// next and end inherits one slice for ever. Only on this rare path is a lock taken.
+    /// </summary>
+    private void SpendSlice(P p)
+    {
+        G? next = p.RunQueue.TakeRunNext();
+        if (next is null) return;
+        lock (_lock) GlobalRunQueuePutLocked(next);
     }
 
     /// <summary>Puts a yielding or preempted G on the global queue. Go: gosched_m / goschedImpl.</summary>
