@@ -9,8 +9,9 @@ namespace GoSharp.Generator.Tests;
 /// <summary>
 /// A dynamically bound <c>&amp;&amp;</c>/<c>||</c> whose right operand suspends goes through runtime-binder call sites
 /// the user's type gets (docs/lowering.md, DynamicLogical.cs); Rt17DynamicLogical checks its values. Here: the
-/// output compiles where the operands' types are the goroutine type's own type parameters, and what the call sites
-/// cannot name is refused at the right operand.
+/// output compiles where the operands' types are the goroutine type's or the method's own type parameters, or the
+/// left operand has a static type with operator true/false, and what the call sites cannot name is refused at the
+/// right operand.
 /// </summary>
 public class DynamicLogicalTests
 {
@@ -56,10 +57,22 @@ public class DynamicLogicalTests
     }
 
     [Theory]
-    // The left operand's own operator false would be called statically: not lowered.
-    [InlineData("[Goroutine] static object M(B b, dynamic d) { dynamic r = b && [|d == P.Get()|]; return r; }")]
-    // The call site's helper lives in the type, which cannot name the method's type parameter.
-    [InlineData("[Goroutine] static object M<T>(dynamic d, T v) { dynamic r = d || [|P.Id(v, P.Get())|]; return r; }")]
+    // A static left operand: its operator false through an [UnsafeAccessor], its operator true by `if`.
+    [InlineData("[Goroutine] static object M(B b, dynamic d) { dynamic r = b && d == P.Get(); dynamic s = b || d == P.Get(); return r + s; }")]
+    // An operand typed by the method's type parameter: the helper takes it as its own type parameter.
+    [InlineData("[Goroutine] static object M<T>(dynamic d, T v) { dynamic r = d || P.Id(v, P.Get()); dynamic s = d && P.Id(v, P.Get()); return r + s; }")]
+    [InlineData("[Goroutine] static object M<T, U>(dynamic d, T v, U[] u) { dynamic r = P.Id(d, 0) && P.Id(u, P.Get()); return r + P.Id(v, 0); }")]
+    public void DynamicLogicalOverStaticOrMethodTypedOperandsCompiles(string method)
+    {
+        var result = GeneratorHarness.Run(Prelude + "public partial class C { " + method + " }");
+        Assert.Empty(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.DoesNotContain(result.AnalyzerDiagnostics, d => d.Id == "GOSH0010");
+        Assert.DoesNotContain(result.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    // The frame holds an anonymous type's value as object: the binder would see that type, not the value's own.
+    [InlineData("[Goroutine] static object M(dynamic d) { dynamic r = d || [|new { A = P.Get() }|]; return r; }")]
     public void UnnameableDynamicLogicalIsRefusedAtTheRightOperand(string method)
     {
         var text = Prelude + "public partial class C { " + method + " }";

@@ -27,11 +27,15 @@ namespace GoSharp.Generator.Lowering;
 ///      logic0:                              logic1:
 ///          _l0_r = _t1;                         _l1_s = _t3;
 /// </code>
-/// A static <c>bool</c> left operand is tested as a bool, as C# does. As the condition of an <c>if</c>,
+/// A left operand of a static type is tested as C# binds that test at compile time: a <c>bool</c>, or a value of a
+/// type with an implicit conversion to <c>bool</c>, as a bool (through the conversion); else with its type's
+/// <c>operator true</c> (<c>if (x)</c> calls it) or <c>operator false</c> (through an <c>[UnsafeAccessor]</c>,
+/// FalseOperators.cs, with its limits). As the condition of an <c>if</c>,
 /// <c>while</c>, <c>do</c>, <c>for</c>, <c>?:</c> or a <c>when</c> clause, C# tests <c>x || y</c> as <c>IsTrue(x) || IsTrue(Or(x, y))</c>
-/// (x is not tested a second time when it is true), so there the value is that bool. A left operand of another
-/// static type (one with <c>operator false</c>) or an operand of a type the helper cannot name (an anonymous type,
-/// a type parameter of the method) is refused (GOSH0010).
+/// (x is not tested a second time when it is true), so there the value is that bool. A static operand whose type
+/// names a type parameter of the method makes the combining helper generic (the user's type cannot name the
+/// method's type parameters). An operand of an anonymous type is refused (GOSH0010): the frame keeps it as
+/// <c>object</c>, and the binder would see that type instead of its own.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -42,19 +46,17 @@ internal sealed partial class MethodLowerer
     {
         var or = b.IsKind(SyntaxKind.LogicalOrExpression);
         var op = or ? "||" : "&&";
+        var construct = $"A dynamically bound {op} whose right operand has a suspension point";
         var leftType = TypeOf(b.Left);
         var rightType = TypeOf(b.Right);
         var why = leftType is null || rightType is null ? "an operand has no type the generator can name"
-            : leftType.TypeKind != TypeKind.Dynamic && leftType.SpecialType != SpecialType.System_Boolean
-                ? $"its left operand is of the static type '{leftType.ToDisplayString()}', whose operator {(or ? "true" : "false")} the frame does not call"
-            : new[] { leftType, rightType }.Any(t => ContainsAnonymousType(t) || NamesMethodTypeParameter(t))
-                ? "an operand's type is an anonymous type or names a type parameter of the method, which the call site the generator makes cannot name"
+            : new[] { leftType, rightType }.Any(ContainsAnonymousType)
+                ? "an operand's type is or holds an anonymous type, which the call site the generator makes cannot name"
             : null;
         if (why is not null)
         {
             Report(DiagnosticDescriptors.Unsupported, b.Right,
-                DiagnosticDescriptors.NotSupported($"A dynamically bound {op} whose right operand has a suspension point",
-                    $"{why}; take the right operand into a local first if evaluating it every time is right"));
+                DiagnosticDescriptors.NotSupported(construct, $"{why}; take the right operand into a local first if evaluating it every time is right"));
             return RewriteExpr(b);
         }
         var leftDynamic = leftType!.TypeKind == TypeKind.Dynamic;
@@ -62,22 +64,45 @@ internal sealed partial class MethodLowerer
         var left = Temp(leftType, b.Left, "left of " + op);
         Src(b.Left);
         Stmt($"{left} = {l};");
+        // The left operand's test as C# binds it: the runtime binder's for a dynamic one; for a static one a bool,
+        // through its implicit conversion where it has one, else its operator true (what `if (x)` calls) or false.
+        var boolean = Model.Compilation.GetSpecialType(SpecialType.System_Boolean);
+        var test = or || leftDynamic ? (leftDynamic && !or ? $"{DynamicFalseHelper()}((object?){left})" : left)
+            : leftType.SpecialType == SpecialType.System_Boolean ? "!" + left
+            : Model.Compilation.ClassifyConversion(leftType, boolean).IsImplicit ? $"!(bool){left}"
+            : FalseOperatorCall(StaticFalseOperator(leftType), b, left, construct);
+        if (test is null) return RewriteExpr(b);
         var condition = IsTruthTested(b) && or;
-        var result = condition ? Temp(Model.Compilation.GetSpecialType(SpecialType.System_Boolean), b, "value of " + op)
-            : Temp(type, b, "value of " + op);
+        var result = condition ? Temp(boolean, b, "value of " + op) : Temp(type, b, "value of " + op);
         var skip = NewLabel("logic");
         Hidden();
         Stmt($"{result} = {(condition ? "true" : left)};");
-        var test = or ? left : leftDynamic ? $"{DynamicFalseHelper()}({left})" : "!" + left;
         Stmt($"if ({test}) goto {skip};");
         var r = LowerExpression(b.Right);
         Src(b.Right);
-        var combined = $"{DynamicLogicHelper(or, leftType, rightType!)}({left}, {r})";
+        // (A dynamic operand goes to the helper as object, so that the call is bound here, not by the runtime binder;
+        // the helper's result is dynamic, as the operation's is.)
+        string Argument(ITypeSymbol t, string value) => t.TypeKind == TypeKind.Dynamic ? $"(object?)({value})" : value;
+        var combined = $"{DynamicLogicHelper(or, leftType, rightType!)}({Argument(leftType, left)}, {Argument(rightType!, r)})";
         // IsTrue(Or(x, y)): `?:` over a dynamic value is the binder's IsTrue, as C#'s condition does.
         Stmt(condition ? $"{result} = ({combined}) ? true : false;" : $"{result} = {combined};");
         Hidden();
         Label(skip);
         return result;
+    }
+
+    /// <summary>
+    /// The <c>operator false</c> C# calls on a left operand of the static type <paramref name="type"/>: its own or
+    /// a base class's (for a type parameter, its class constraint's); null when there is none.
+    /// </summary>
+    private static IMethodSymbol? StaticFalseOperator(ITypeSymbol type)
+    {
+        var t = type is ITypeParameterSymbol p ? p.ConstraintTypes.FirstOrDefault(c => c.TypeKind == TypeKind.Class) : type;
+        for (; t is not null; t = t.BaseType)
+            if (t.GetMembers("op_False").OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.Length == 1
+                    && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type.OriginalDefinition, t.OriginalDefinition)) is { } found)
+                return found;
+        return null;
     }
 
     /// <summary>
@@ -120,18 +145,38 @@ internal sealed partial class MethodLowerer
         $"new[] {{ {ArgumentInfo(null)} }}));\n" +
         "    return site.Target(site, value);\n}");
 
-    /// <summary>The helper that combines the operands with the runtime binder's logical <c>Or</c> or <c>And</c>.</summary>
+    /// <summary>
+    /// The helper that combines the operands with the runtime binder's logical <c>Or</c> or <c>And</c>. A static
+    /// operand whose type names a type parameter of the method, which the user's type cannot name, is the helper's
+    /// own type parameter, inferred at the call from the frame's temporary; its call site then lives in a generic
+    /// class, one per instantiation, as the compiler's own call site in a generic method is.
+    /// </summary>
     private string DynamicLogicHelper(bool or, ITypeSymbol left, ITypeSymbol right)
     {
-        string Param(ITypeSymbol t) => t.TypeKind == TypeKind.Dynamic ? "object?" : t.Fq();
-        var signature = $"{CallSiteType}<global::System.Func<{CallSiteType}, {Param(left)}, {Param(right)}, object?>>";
-        return DynamicHelper((or ? "or " : "and ") + Param(left) + " " + Param(right), name =>
-            $"private static {signature}? {name}_site;\n" +
-            $"private static object? {name}({Param(left)} left, {Param(right)} right)\n{{\n" +
-            $"    var site = {name}_site ??= {signature}.Create({RuntimeBinder}.Binder.BinaryOperation(" +
-            $"{RuntimeBinder}.CSharpBinderFlags.BinaryOperationLogical, global::System.Linq.Expressions.ExpressionType.{(or ? "Or" : "And")}, typeof({ContextType()}), " +
-            $"new[] {{ {ArgumentInfo(left)}, {ArgumentInfo(right)} }}));\n" +
-            "    return site.Target(site, left, right);\n}");
+        var generic = new List<string>();
+        string Param(ITypeSymbol t, string name)
+        {
+            if (t.TypeKind == TypeKind.Dynamic) return "object?";
+            if (!NamesMethodTypeParameter(t)) return t.Fq();
+            generic.Add(name);
+            return name;
+        }
+        var leftParam = Param(left, "TLeft");
+        var rightParam = Param(right, "TRight");
+        var signature = $"{CallSiteType}<global::System.Func<{CallSiteType}, {leftParam}, {rightParam}, object?>>";
+        var typeParameters = generic.Count == 0 ? "" : "<" + string.Join(", ", generic) + ">";
+        return DynamicHelper((or ? "or " : "and ") + leftParam + " " + rightParam, name =>
+        {
+            var site = generic.Count == 0 ? name + "_site" : $"{name}_sites{typeParameters}.Site";
+            var holder = generic.Count == 0 ? $"private static {signature}? {name}_site;\n"
+                : $"private static class {name}_sites{typeParameters}\n{{\n    internal static {signature}? Site;\n}}\n";
+            return holder +
+                $"private static dynamic? {name}{typeParameters}({leftParam} left, {rightParam} right)\n{{\n" +
+                $"    var site = {site} ??= {signature}.Create({RuntimeBinder}.Binder.BinaryOperation(" +
+                $"{RuntimeBinder}.CSharpBinderFlags.BinaryOperationLogical, global::System.Linq.Expressions.ExpressionType.{(or ? "Or" : "And")}, typeof({ContextType()}), " +
+                $"new[] {{ {ArgumentInfo(left)}, {ArgumentInfo(right)} }}));\n" +
+                "    return site.Target(site, left, right);\n}";
+        });
     }
 
     /// <summary>A dynamic operand is bound by its runtime type; a static one by its compile-time type, as C# does.</summary>

@@ -46,6 +46,15 @@ internal sealed partial class MethodLowerer
         var falseOp = and?.ContainingType.GetMembers("op_False").OfType<IMethodSymbol>()
             .OrderBy(m => SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, and.Parameters[0].Type) ? 0 : 1)
             .FirstOrDefault();
+        return FalseOperatorCall(falseOp, b, value, "A user-defined && whose right operand has a suspension point");
+    }
+
+    /// <summary>
+    /// The call of <paramref name="falseOp"/> on <paramref name="value"/> for the <c>&amp;&amp;</c>
+    /// <paramref name="b"/>; null when refused (reported at the right operand, as <paramref name="construct"/>).
+    /// </summary>
+    private string? FalseOperatorCall(IMethodSymbol? falseOp, BinaryExpressionSyntax b, string value, string construct)
+    {
         var owner = falseOp?.ContainingType;
         var typeParameters = new List<ITypeParameterSymbol>();
         var typeArguments = new List<ITypeSymbol>();
@@ -70,7 +79,7 @@ internal sealed partial class MethodLowerer
         if (why is not null)
         {
             Report(DiagnosticDescriptors.Unsupported, b.Right,
-                DiagnosticDescriptors.NotSupported("A user-defined && whose right operand has a suspension point",
+                DiagnosticDescriptors.NotSupported(construct,
                     $"its operator false is called through an [UnsafeAccessor], and here {why}; take the right operand into a local first if evaluating it every time is right, or use ||"));
             return null;
         }

@@ -1,0 +1,72 @@
+using System;
+
+namespace GoSharp.Generator.Tests.Execution;
+
+// Constructs C# accepts as async methods (with `await` for the suspension) that the generator refused; each now
+// lowered as async evaluates it.
+public static partial class Cases
+{
+    // A dynamically bound && or || whose left operand has a static type other than bool (a type with operator
+    // true/false, one with an implicit conversion to bool), with a suspending right operand, was refused
+    // (GOSH0010). C# tests such a left operand at compile time: through its conversion to bool where it has one,
+    // else its operator true (||) or false (&&); only the combination goes to the runtime binder. Tri's V = 0 is
+    // neither true nor false, so calling the wrong operator shows in the value and in the log.
+    [Goroutine]
+    public static string AaDynamicLogicalStaticLeft(Log log, int n)
+    {
+        var r = "";
+        for (var v = -1; v <= 1; v++)
+        {
+            Tri t = new Tri { V = v + n - 1, L = log };
+            object d = new Tri { V = 2 - n, L = log }; // (dynamic only as Tw's result: a dynamic argument would bind Tw at run time)
+            dynamic and = t && Tw<dynamic>(d);
+            dynamic or = t || Tw<dynamic>(d);
+            r += and + "," + or + ";";
+            if (t && Tw<dynamic>(d)) r += "then&&;";
+            if (t || Tw<dynamic>(d)) r += "then||;";
+            var c = new ToBool(v > 0, log);
+            object b = n > 1;
+            dynamic cand = c && Tw<dynamic>(b);
+            dynamic cor = c || Tw<dynamic>(b);
+            r += cand + "," + cor + "|";
+        }
+        return r;
+    }
+
+    public sealed class ToBool(bool value, Log log)
+    {
+        public static implicit operator bool(ToBool c) { c.L.Add("conv" + c.Value); return c.Value; }
+        // Never called for a dynamic && or ||: C# prefers the conversion.
+        public static bool operator true(ToBool c) { c.L.Add("true"); return c.Value; }
+        public static bool operator false(ToBool c) { c.L.Add("false"); return !c.Value; }
+        public bool Value { get; } = value;
+        public Log L { get; } = log;
+        public override string ToString() => "ToBool" + Value;
+    }
+
+    // A dynamically bound && or || over an operand typed by a type parameter of the method was refused (GOSH0010):
+    // the runtime-binder helper lives in the user's type, which cannot name it. The helper is generic now, its
+    // call site one per instantiation, and the binder sees the operand's type as instantiated, as in C#.
+    [Goroutine]
+    public static string AaDynamicLogicalTypeParameter(Log log, int n)
+    {
+        return AaDynamicLogicalOver(log, new Tri { V = n - 1, L = log }, n) + "|" + AaDynamicLogicalOver(log, n > 0, n)
+            + "|" + AaDynamicLogicalOver(log, "s", n);
+    }
+
+    [Goroutine]
+    private static string AaDynamicLogicalOver<T>(Log log, T value, int n)
+    {
+        dynamic d = n > 1 ? new Tri { V = n - 2, L = log } : (dynamic)(n > 0);
+        try
+        {
+            dynamic and = d && Tw(value);
+            dynamic or = d || Tw(value);
+            return and + "," + or;
+        }
+        catch (Microsoft.CSharp.RuntimeBinder.RuntimeBinderException e)
+        {
+            return "binder: " + e.Message;
+        }
+    }
+}
