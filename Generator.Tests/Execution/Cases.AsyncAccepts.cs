@@ -2,6 +2,17 @@ using System;
 
 namespace GoSharp.Generator.Tests.Execution;
 
+// Several instance Deconstruct methods of two out parameters, of which C# binds one for `var (a, b) = v`: a
+// generic one cannot infer its type argument from out variables, and a private one is not accessible here.
+public sealed class AaOverloadedParts(int a, string b)
+{
+    public void Deconstruct(out int first, out string second) { first = a; second = b; }
+    public void Deconstruct<T>(out T first, out T second) { first = default!; second = default!; }
+    public void Deconstruct(out int first, out string second, out int third) { first = a; second = b; third = 3; }
+    private void Deconstruct(out string first, out int second) { first = b; second = a; }
+    public override string ToString() => a + b;
+}
+
 // Constructs C# accepts as async methods (with `await` for the suspension) that the generator refused; each now
 // lowered as async evaluates it.
 public static partial class Cases
@@ -68,5 +79,22 @@ public static partial class Cases
         {
             return "binder: " + e.Message;
         }
+    }
+
+    // A launched value of a type with several Deconstruct methods of one count was refused (GOSH0010, the
+    // variables' types unknown to the generator, whose model cannot see the launcher): the deconstruction is now
+    // bound over an example of the type, as C# binds it, when the type has more than one candidate.
+    [Goroutine]
+    private static AaOverloadedParts AaLaunchedParts(int n) { Tw(0); return new AaOverloadedParts(n, "p" + n); }
+
+    [Goroutine]
+    public static string AaLaunchedOverloadedDeconstruct(Log log, int n)
+    {
+        var (a, b) = GoAaLaunchedParts(n).Join();
+        var (c, d, e) = GoAaLaunchedParts(n + 1).Join();
+        var v = GoAaLaunchedParts(n + 2).Join();
+        (var f, var g) = v;
+        log.Add("parts " + a + b);
+        return (a + 1) + b.ToUpperInvariant() + Tw(c) + d + e + f + g.Length;
     }
 }

@@ -368,9 +368,10 @@ internal sealed partial class LauncherTypeInference
     /// <summary>
     /// The type of out parameter <paramref name="index"/> of the <c>Deconstruct</c> of <paramref name="type"/> with
     /// <paramref name="count"/> of them (a record's, a KeyValuePair's), as C# picks it for <c>var (a, b) = v</c>: an
-    /// instance method (the most derived type's that has one hides a base's), else the extension method C# finds for
-    /// a deconstruction of an example of the type at <paramref name="position"/> (a statement's start); null when
-    /// there is none, or several that C# would choose among (left refused).
+    /// instance method (the most derived type's that has one hides a base's), else the one C# binds for a
+    /// deconstruction of an example of the type at <paramref name="position"/> (a statement's start): among several
+    /// instance methods of that count (overloads, a generic one, one not accessible here) or an extension method;
+    /// null when there is none, or C# finds the call ambiguous.
     /// </summary>
     private ITypeSymbol? DeconstructedPart(ITypeSymbol type, int index, int count, int position)
     {
@@ -380,11 +381,11 @@ internal sealed partial class LauncherTypeInference
                 .Where(m => !m.IsStatic && m.Parameters.Length == count)
                 .ToList();
             if (candidates.Count == 0) continue;
-            return candidates.Count == 1 && candidates[0] is { IsGenericMethod: false, ReturnsVoid: true } only && only.Parameters.All(p => p.RefKind == RefKind.Out)
-                ? only.Parameters[index].Type
-                : null;
+            if (candidates.Count == 1 && candidates[0] is { IsGenericMethod: false, ReturnsVoid: true } only && only.Parameters.All(p => p.RefKind == RefKind.Out))
+                return only.Parameters[index].Type;
+            break;
         }
-        // An extension method: C#'s own lookup and inference, by a deconstruction of an example bound at the place.
+        // C#'s own lookup, overload resolution and inference, by a deconstruction of an example bound at the place.
         if (SpeculativeExample(type) is not { } example) return null;
         var names = Enumerable.Range(0, count).Select(i => "__goPart" + i).ToList();
         if (SyntaxFactory.ParseStatement("var (" + string.Join(", ", names) + ") = " + example + ";") is not ExpressionStatementSyntax statement
