@@ -296,9 +296,15 @@ public class Issue8RefusalTests
     [InlineData("[|(c ? ref a : ref b).T|] = P.Get();")]
     [InlineData("[|(c ? ref a : ref b).T|] *= P.Get();")]
     [InlineData("[|(c ? ref a : ref b).In.X|] += P.Get();")]
+    // An element of the struct it chooses, through the struct's indexer: the same (it was GOSH0010's "not supported
+    // yet" too), with the suspension in the right side or in the index.
+    [InlineData("[|(c ? ref a : ref b)[0]|] = P.Get();")]
+    [InlineData("[|(c ? ref a : ref b)[P.Get()]|] = 1;")]
+    [InlineData("[|(c ? ref a : ref b).In[0]|] += P.Get();")]
     public void RefConditionalStructMemberTargetIsNotPossible(string body)
     {
-        var source = "public struct I { public int X; } public struct S { public int T; public I In; } " +
+        var source = "public struct I { public int X; public int this[int i] { get => X; set => X = value; } } " +
+            "public struct S { public int T; public I In; public int this[int i] { get => T; set => T = value; } } " +
             "public partial class C { [Goroutine] static void M(bool c) { S a = default, b = default; " + body + " } }";
         ExpectUnsupported(source, "GOSH0017");
         var result = GeneratorHarness.Run(Prelude + source.Replace("[|", "").Replace("|]", ""));

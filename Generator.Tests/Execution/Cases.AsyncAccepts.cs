@@ -98,3 +98,34 @@ public static partial class Cases
         return (a + 1) + b.ToUpperInvariant() + Tw(c) + d + e + f + g.Length;
     }
 }
+
+public static partial class Cases
+{
+    public struct AaPair
+    {
+        public int A, B;
+        public int this[int i] { get => i == 0 ? A : B; set { if (i == 0) A = value; else B = value; } }
+        public override string ToString() => A + "/" + B;
+    }
+
+    // An element of the struct a ref conditional whose condition suspends chooses, through the struct's indexer
+    // (`(Tw(c) ? ref p1 : ref p2)[1] = 5`), was refused (GOSH0010, "not supported yet") where async accepts it: the
+    // variable is chosen after the suspension and indexed at once, so the chosen struct itself changes. Arrays and
+    // lists (references) were already right; they stay here beside it.
+    [Goroutine]
+    public static string AaRefConditionalStructElement(Log log, int n)
+    {
+        AaPair p1 = default, p2 = default;
+        (Tw(n > 1) ? ref p1 : ref p2)[1] = 5;
+        (Tw(n > 0) ? ref p1 : ref p2)[0] += 4;
+        (Tw(n > 0) ? ref p2 : ref p1)[1]++;
+        (Tw(n > 2) ? ref p2 : ref p1)[log.L("i", 0)] = log.L("v", 3);
+        int[] a1 = new int[2], a2 = new int[2];
+        (Tw(n > 1) ? ref a1 : ref a2)[1] = 5;
+        (Tw(n > 0) ? ref a1 : ref a2)[Tw(0)] = Tw(6);
+        var l1 = new System.Collections.Generic.List<int> { 1, 2 };
+        var l2 = new System.Collections.Generic.List<int> { 3, 4 };
+        (Tw(n > 1) ? ref l1 : ref l2)[0] = 7;
+        return p1 + "," + p2 + "|" + string.Join(",", a1) + "|" + string.Join(",", a2) + "|" + string.Join(",", l1) + "|" + string.Join(",", l2);
+    }
+}

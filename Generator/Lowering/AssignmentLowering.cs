@@ -429,6 +429,17 @@ internal sealed partial class MethodLowerer
                 var exprType = TypeOf(ea.Expression);
                 var repl = new Dictionary<SyntaxNode, string>();
                 var ops = new List<ExpressionSyntax>();
+                if (exprType is { IsValueType: true } && ChosenByRefConditional(ea.Expression))
+                {
+                    // (Tw(c) ? ref b1 : ref b2)[1] = 5: the element of the struct the conditional chooses, chosen after
+                    // its suspension points and indexed at once, as async accepts it; a suspension after the choice
+                    // (in an index or the right side) would keep the reference in the frame (async: CS8325).
+                    if (spillAll || ea.ArgumentList.Arguments.Any(a => HasSuspension(a.Expression))) { RefuseKeptRefConditional(left); return null; }
+                    var chosen = LowerLocation(ea.Expression, spillAll: false);
+                    if (chosen is null) return null;
+                    repl[ea.Expression] = chosen;
+                    return Rewrite(ea, ea, repl);
+                }
                 if (exprType is { IsValueType: true } && IsStructVariable(ea.Expression) && ea.ArgumentList.Arguments.All(a => a.RefKindKeyword.RawKind == 0))
                 {
                     // b[Tw(1)] = 5 on an inline array (or a struct with an indexer) that is a variable: the element of

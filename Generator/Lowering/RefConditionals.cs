@@ -22,7 +22,8 @@ namespace GoSharp.Generator.Lowering;
 /// </code>
 /// The branch not taken names temporaries its path did not set; the conditional never evaluates it. The chosen
 /// reference is a location like any other: assigned, compounded (in place, so it is chosen once), passed by
-/// reference, a deconstruction's target, or the struct whose member is assigned (AssignmentLowering.cs). As the
+/// reference, a deconstruction's target, or the struct whose member or indexer's element is assigned
+/// (AssignmentLowering.cs). As the
 /// receiver of its struct's method before a suspending argument it is refused (ExpressionLowering.cs): a spilled
 /// copy would lose the method's changes.
 /// </summary>
