@@ -323,10 +323,14 @@ public class Issue8RefusalTests
     }
 
     // A ref local refused for living across a suspension point (GOSH0008) gets no second error about its
-    // initializer or a use of it (GOSH0010 repeated it, found on ZLinq under --suspend).
+    // initializer or a use of it (GOSH0010 repeated it, found on ZLinq under --suspend; GOSH0017 for an element).
     [Theory]
     [InlineData("ref var [|r = ref b[P.Get()]|]; Go.Yield(); return r;")]
     [InlineData("ref var [|e = ref es[0]|]; e.A = P.Get(); e.B = 2; return e.A;")]
+    // A span's element assigned a suspending value: the span would wait in the frame (async: one CS4007); the
+    // reference its indexer gives repeated it as GOSH0017.
+    [InlineData("int i = 2; Span<int> [|s = stackalloc int[4]|]; s[0] = i * b[0] + P.Get(); return i;")]
+    [InlineData("Span<int> [|s = b|]; s[1] += P.Get(); return 0;")]
     public void RefusedRefLocalIsReportedOnce(string body)
     {
         var text = Prelude + "public partial class C { public struct E { public int A, B; } [Goroutine] static int M(int[] b, E[] es) { " + body + " } }";

@@ -202,7 +202,8 @@ internal sealed partial class MethodLowerer
     public void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params string[] args)
     {
         var info = new DiagnosticInfo(descriptor.Id, LocationInfo.From(at), args.ToEquatableArray());
-        if (descriptor == DiagnosticDescriptors.Unsupported)
+        if (descriptor == DiagnosticDescriptors.Unsupported
+            || descriptor == DiagnosticDescriptors.CannotLiveInFrame && ElementOfStackLocal(at) is not null)
         {
             if (MentionsRefusedStackLocal(at)) return;
             _notYet.Add((at, info));
@@ -210,13 +211,33 @@ internal sealed partial class MethodLowerer
         _diagnostics.Add(info);
     }
 
+    /// <summary>
+    /// The local whose own element or member <paramref name="at"/> is (<c>sp[0]</c>, <c>sp.Field</c>), if it is a ref
+    /// or ref struct local: GOSH0017 there (the reference its indexer gives, kept across a later suspension point:
+    /// <c>sp[0] = Tw(1)</c>) is the same problem as GOSH0008 for the local (async reports one, CS4007), so it is
+    /// dropped when the local is refused.
+    /// </summary>
+    private ILocalSymbol? ElementOfStackLocal(SyntaxNode at)
+    {
+        var receiver = (at is ExpressionSyntax e ? Unwrapped(e) : null) switch
+        {
+            ElementAccessExpressionSyntax ea => ea.Expression,
+            MemberAccessExpressionSyntax ma => ma.Expression,
+            _ => null,
+        };
+        return receiver is not null && Unwrapped(receiver) is IdentifierNameSyntax id
+            && Model.GetSymbolInfo(id, _ct).Symbol is ILocalSymbol { } local && (local.IsRef || SymbolFacts.IsRefLike(local.Type))
+            ? local : null;
+    }
+
     private readonly HashSet<ILocalSymbol> _refusedStackLocals = new(SymbolEqualityComparer.Default);
     private readonly List<(SyntaxNode At, DiagnosticInfo Info)> _notYet = new();
 
     /// <summary>
     /// A ref local or a ref struct local refused with GOSH0008: a GOSH0010 about its initializer or a use of it
-    /// (`ref var e = ref a[Tw(0)]`, `e.A = Tw(1)`) would only repeat that the local cannot live in the frame, as if
-    /// rewriting the use could help; it is dropped, whichever of the two is reported first.
+    /// (`ref var e = ref a[Tw(0)]`, `e.A = Tw(1)`), or a GOSH0017 about the reference its own indexer gives
+    /// (`sp[0] = Tw(1)`), would only repeat that the local cannot live in the frame, as if rewriting the use could
+    /// help; it is dropped, whichever of the two is reported first.
     /// </summary>
     private void RefuseStackLocal(ILocalSymbol local, SyntaxNode at)
     {
