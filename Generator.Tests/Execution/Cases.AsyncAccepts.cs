@@ -129,3 +129,30 @@ public static partial class Cases
         return p1 + "," + p2 + "|" + string.Join(",", a1) + "|" + string.Join(",", a2) + "|" + string.Join(",", l1) + "|" + string.Join(",", l2);
     }
 }
+
+public static partial class Cases
+{
+    private static string AaPick(Log log, int n)
+    {
+        log.Add("pick" + n);
+        return n > 1 ? "xyz" : "q";
+    }
+
+    private static int AaLength(ReadOnlySpan<char> s, int k) => s.Length * 10 + k;
+
+    // A ?: of a span type whose branch suspends (`Span<int> s = c ? new int[Tw(3)] : stackalloc int[2];`) was
+    // refused (GOSH0008: its value went into a frame temporary) where async accepts it. The condition now goes into
+    // a bool temporary, each branch is lowered on its own path, and the span is made by the chosen branch after the
+    // last suspension point, in the declaration (a stackalloc stays there, the only place C# takes it).
+    [Goroutine]
+    public static string AaSpanConditionalSuspendingBranch(Log log, int n)
+    {
+        bool c = n > 0;
+        Span<int> s = c ? new int[Tw(3)] : stackalloc int[2];
+        var length = s.Length;
+        ReadOnlySpan<char> r = Tw(n) > 1 ? "ab".AsSpan() : AaPick(log, Tw(n)).AsSpan();
+        var text = r.ToString();
+        ReadOnlySpan<char> q = n > 2 ? AaPick(log, Tw(n + 1)).AsSpan(Tw(1)) : (n > 0 ? "k".AsSpan() : Tw("mn").AsSpan());
+        return length + text + q.ToString() + AaLength(n == 1 ? AaPick(log, Tw(5)).AsSpan() : default, log.L("after", 1));
+    }
+}

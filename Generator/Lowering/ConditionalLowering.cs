@@ -137,6 +137,7 @@ internal sealed partial class MethodLowerer
             Src(c.Condition);
             return $"(({test}) ? {RewriteExpr(c.WhenTrue)} : {RewriteExpr(c.WhenFalse)})";
         }
+        if (SymbolFacts.IsRefLike(TypeOf(c))) return LowerStackOnlyConditional(c);
         var (t, read) = ValueTemp(TypeOf(c), c, "value of ?:");
         var cond = Truth(c.Condition, LowerExpression(c.Condition));
         var elseLabel = NewLabel("condelse");
@@ -151,6 +152,57 @@ internal sealed partial class MethodLowerer
         Hidden();
         Label(end);
         return read;
+    }
+
+    /// <summary>
+    /// A <c>?:</c> of a ref struct type (a span) with a suspending branch: no frame field can hold its value, and none
+    /// need, as async takes it: the condition into a bool temporary, each branch lowered on its own path (its
+    /// operands spilled, the span not yet made), and the span made in the residual by the branch the condition
+    /// chose, after the last suspension point, nothing running between the branch's end and the join:
+    /// <code>
+    /// before:  Span&lt;int&gt; s = c ? new int[Tw(3)] : stackalloc int[2];
+    /// after:   _t0 = c;
+    ///          if (!_t0) goto condelse1;
+    ///          ...Tw(3)..., _r0
+    ///          goto condend2;
+    ///      condelse1:
+    ///      condend2:
+    ///          Span&lt;int&gt; _l1_s = (_t0 ? new int[_r0] : stackalloc int[2]);
+    /// </code>
+    /// The branch not taken names temporaries its path did not set; the conditional never evaluates it. A span an
+    /// operand of a branch makes before a suspension point of that branch is still refused (GOSH0008).
+    /// </summary>
+    private string LowerStackOnlyConditional(ConditionalExpressionSyntax c)
+    {
+        var cond = Truth(c.Condition, LowerExpression(c.Condition));
+        var chosen = Temp(Model.Compilation.GetSpecialType(SpecialType.System_Boolean), c.Condition, "condition of a ref struct ?:");
+        Src(c.Condition);
+        Stmt($"{chosen} = {cond};");
+        var elseLabel = NewLabel("condelse");
+        var end = NewLabel("condend");
+        Hidden();
+        Stmt($"if (!{chosen}) goto {elseLabel};");
+        var whenTrue = StackOnlyBranch(c.WhenTrue);
+        Hidden();
+        Stmt($"goto {end};");
+        Label(elseLabel);
+        var whenFalse = StackOnlyBranch(c.WhenFalse);
+        Hidden();
+        Label(end);
+        return $"({chosen} ? {whenTrue} : {whenFalse})";
+    }
+
+    /// <summary>A branch of a ref struct <c>?:</c>, its suspension points lowered, as the residual that makes its value.</summary>
+    private string StackOnlyBranch(ExpressionSyntax branch)
+    {
+        if (!HasSuspension(branch)) return RewriteExpr(branch);
+        if (branch is ThrowExpressionSyntax te)
+        {
+            var x = LowerExpression(te.Expression);
+            Src(te.Expression);
+            return "throw " + x;
+        }
+        return LowerExpression(branch);
     }
 
     private readonly Dictionary<ConditionalAccessExpressionSyntax, string> _bindingReceivers = new();
