@@ -156,3 +156,50 @@ public static partial class Cases
         return length + text + q.ToString() + AaLength(n == 1 ? AaPick(log, Tw(5)).AsSpan() : default, log.L("after", 1));
     }
 }
+
+public static partial class Cases
+{
+    public ref struct AaSpanHolder
+    {
+        public Span<int> S;
+    }
+
+    private static ref Span<int> AaPickSpan(ref AaSpanHolder holder, int k)
+    {
+        holder.S[0] += k;
+        return ref holder.S;
+    }
+
+    private static ref Span<int> AaPickScoped(ref Span<int> first, scoped Span<int> second, Log log)
+    {
+        log.Add("pick" + second.Length);
+        return ref first;
+    }
+
+    // A ref to a span whose location a call returns, read in a suspending try before its suspension point, was
+    // refused (GOSH0008) where async accepts it: the try's entry label needs a dummy reference whose value escapes
+    // exactly as far as the local's (CS9096), which a null reference does not, and calling the method again would
+    // run it again. The frame now calls a twin of the method (its parameter list, a null reference returned, nothing
+    // run) with the same arguments, so the compiler gives the dummy the call's own scope.
+    [Goroutine]
+    public static string AaRefToSpanFromACallInATry(Log log, int n)
+    {
+        Span<int> st = stackalloc int[3];
+        var holder = new AaSpanHolder { S = st };
+        ref Span<int> rs = ref AaPickSpan(ref holder, n);
+        Span<int> other = new int[n + 1];
+        ref Span<int> ro = ref AaPickScoped(ref other, st, log);
+        var t = 0;
+        try
+        {
+            rs[1] = n + 1;
+            t += rs[0] + rs[1] + ro.Length;
+            t += Tw(10);
+        }
+        finally
+        {
+            log.Add("finally" + t);
+        }
+        return t.ToString();
+    }
+}

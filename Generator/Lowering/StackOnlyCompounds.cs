@@ -266,6 +266,9 @@ internal sealed partial class MethodLowerer
                 var declaration = pair.Key.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
                 if (declaration is VariableDeclaratorSyntax { Initializer.Value: RefExpressionSyntax { Expression: var location } } && AgainFromLocals(location, given))
                     lines.Add($"{pair.Value} = ref {RewriteExpr(location)};");
+                else if (declaration is VariableDeclaratorSyntax { Initializer.Value: RefExpressionSyntax { Expression: InvocationExpressionSyntax call } }
+                    && EscapeTwinCall(call, given) is { } twin)
+                    lines.Add($"{pair.Value} = ref {twin};");
                 else if (declaration is not null)
                     Report(DiagnosticDescriptors.RefAcrossSuspension, declaration, pair.Key.Name);
             }
