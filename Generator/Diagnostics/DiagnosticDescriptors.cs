@@ -151,7 +151,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SuspensionHoldingThreadLock = Make("GOSH0026",
         "Suspension point while a lock of the thread is held",
-        "'{0}' may suspend the goroutine while '{1}' holds a lock that belongs to the thread that took it: the goroutine may resume on another thread, where releasing the lock throws SynchronizationLockException and the lock stays held by the first thread (an async method fails alike); use Sync.Mutex or Sync.RWMutex, which a goroutine may hold across suspension points, or release the lock before '{0}'",
+        "'{0}' may suspend the goroutine while '{1}' holds a lock that belongs to the thread that took it: the goroutine may resume on another thread, where releasing the lock throws SynchronizationLockException and the lock stays held by the first thread (an async method fails alike); use Sync.Mutex or RWMutex, which a goroutine may hold across suspension points, or release the lock before '{0}'",
         DiagnosticSeverity.Warning);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
