@@ -23,7 +23,8 @@ internal static partial class SymbolFacts
             | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
     public static string Fq(this ITypeSymbol type) =>
-        ShadowedTypeParameterNames.Current is null ? type.ToDisplayString(FullyQualified) : ShadowedTypeParameterNames.Display(type, FullyQualified);
+        HiddenOuterTypeParameters.Current is { } hidden && hidden.Mentions(type) ? hidden.Write(type)
+        : ShadowedTypeParameterNames.Current is null ? type.ToDisplayString(FullyQualified) : ShadowedTypeParameterNames.Display(type, FullyQualified);
 
     /// <summary>
     /// The type as an array creation names it, <c>new object?[] { ... }</c>: without the top-level <c>?</c> of a

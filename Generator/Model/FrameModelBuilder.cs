@@ -41,12 +41,21 @@ internal static partial class FrameModelBuilder
             // BuildCore opens the frame's renames (ShadowedTypeParameterNames) where it writes the frame: closed here
             // whatever happens inside.
             using (ShadowedTypeParameterNames.Guard())
+            using (HiddenOuterTypeParameters.Enter(method))
                 m = BuildCore(decl, method, model, diagnostics, lineBase, ct);
             return new GoroutineResult(m, diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
         {
             throw;
+        }
+        catch (HiddenOuterTypeParameters.UnnameableTypeException ex)
+        {
+            // A type the frame would name but cannot from inside a nested type that hides a type parameter of its
+            // container (HiddenOuterTypeParameters): refused rather than written to mean another type.
+            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.Unsupported.Id, LocationInfo.From(decl.Identifier.GetLocation()),
+                new[] { HiddenOuterTypeParameters.Refusal(ex) }.ToEquatableArray()));
+            return new GoroutineResult(null, diagnostics.ToEquatableArray());
         }
         catch (InsufficientExecutionStackException)
         {
@@ -72,6 +81,23 @@ internal static partial class FrameModelBuilder
     {
         if (!overrides) return constraints.Length == 0 ? "" : " " + constraints;
         return decl.ConstraintClauses.Count == 0 ? "" : " " + string.Join(" ", decl.ConstraintClauses.Select(c => DeclarationText.Of(c)));
+    }
+
+    /// <summary>
+    /// The lowered body, or null when it would name a type the code inside a nested type cannot
+    /// (HiddenOuterTypeParameters): GOSH0010 at the method's name, and the frame that only throws that callers name.
+    /// </summary>
+    private static string? LowerNameable(MethodLowerer lowerer, MethodDeclarationSyntax decl, Location nameLocation, List<DiagnosticInfo> diags)
+    {
+        try
+        {
+            return lowerer.Lower(decl);
+        }
+        catch (HiddenOuterTypeParameters.UnnameableTypeException ex)
+        {
+            Add(diags, DiagnosticDescriptors.Unsupported, nameLocation, HiddenOuterTypeParameters.Refusal(ex));
+            return null;
+        }
     }
 
     private static void Add(List<DiagnosticInfo> list, DiagnosticDescriptor d, Location at, params string[] args) =>
@@ -222,7 +248,7 @@ internal static partial class FrameModelBuilder
         if (refused && !SymbolFacts.IsGeneratedGoroutine(method)) return null;
 
         // A body the compiler rejects is not copied into a frame: its errors would be reported twice.
-        var resumeBody = refused || isAbstract || BodyErrors.Has(decl, model, ct) ? null : lowerer.Lower(decl);
+        var resumeBody = refused || isAbstract || BodyErrors.Has(decl, model, ct) ? null : LowerNameable(lowerer, decl, nameLocation, diags);
         var frameBaseType = method.ReturnsVoid ? RuntimeContract.Frame.Type : RuntimeContract.Generic(RuntimeContract.FrameOfT.Type, method.ReturnType.Fq());
         var frameParameterTypes = method.Parameters.Select(p => p.Type.Fq()).ToList();
         var frameConstraintsRenamed = renames.Count == 0 ? null : SymbolFacts.ConstraintClauses(method);
