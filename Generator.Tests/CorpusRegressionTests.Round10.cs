@@ -95,4 +95,35 @@ public partial class CorpusRegressionTests
         Assert.Equal("Count", r.Output.SyntaxTrees.First().GetText().ToString(d.Location.SourceSpan));
         Assert.Empty(r.CompileDiagnostics.Where(x => x.Severity == DiagnosticSeverity.Error));
     }
+
+    [Fact]
+    public void A_method_of_a_com_import_interface_is_refused_and_called_plainly()
+    {
+        // dnlib's PDB writer declares its COM interfaces [ComImport] (ISymUnmanagedDispose.Destroy, IMetaDataEmit):
+        // every member of such a type must be abstract or extern, so the launcher and frame factory the generator
+        // gave each [Goroutine] method in it were CS0423 in generated code (224 times). The method is refused at
+        // its name now (GOSH0017), and a call through the interface runs the implementation plainly.
+        var r = GeneratorHarness.Run("""
+            using System.Runtime.InteropServices;
+            using GoSharp;
+            [ComImport, Guid("969708D2-05E5-4861-A3B0-96E473CDF63F"), InterfaceType(ComInterfaceType.InterfaceIsIUnknown)]
+            public partial interface IDispose
+            {
+                [Goroutine] int Destroy();
+            }
+            public sealed partial class Native : IDispose
+            {
+                [Goroutine] public int Destroy() { Go.Yield(); return 7; }
+            }
+            public static partial class Use
+            {
+                [Goroutine] public static int Run(IDispose d) => d.Destroy() + 1;
+            }
+            """);
+        var d = Assert.Single(r.Diagnostics.Where(x => x.Severity == DiagnosticSeverity.Error));
+        Assert.Equal("GOSH0017", d.Id);
+        Assert.Contains("[ComImport]", d.GetMessage());
+        Assert.Equal("Destroy", r.Output.SyntaxTrees.First().GetText().ToString(d.Location.SourceSpan));
+        Assert.Empty(r.CompileDiagnostics.Where(x => x.Severity == DiagnosticSeverity.Error));
+    }
 }

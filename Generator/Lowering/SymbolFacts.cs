@@ -334,7 +334,13 @@ internal static partial class SymbolFacts
     public static bool IsAbstractGoroutine(IMethodSymbol m) =>
         m.IsAbstract && !m.IsStatic && m.MethodKind == MethodKind.Ordinary && HasGoroutineAttribute(m)
         && m.ExplicitInterfaceImplementations.IsEmpty && m.DeclaredAccessibility != Accessibility.Private
-        && m.ContainingType.TypeKind is TypeKind.Class or TypeKind.Interface;
+        && m.ContainingType.TypeKind is TypeKind.Class or TypeKind.Interface && !IsComImport(m.ContainingType);
+
+    /// <summary>
+    /// A [ComImport] type: every member it declares must be abstract or extern (CS0423), so it takes no launcher or
+    /// frame factory, and its abstract methods are called plainly (dnlib's COM interfaces of the PDB writer).
+    /// </summary>
+    public static bool IsComImport(INamedTypeSymbol type) => type.IsComImport;
 
     /// <summary>
     /// A static abstract or static virtual interface member marked [Goroutine] (AbstractGoroutines.StaticFactory):
@@ -342,7 +348,8 @@ internal static partial class SymbolFacts
     /// </summary>
     public static bool IsStaticInterfaceGoroutine(IMethodSymbol m) =>
         m.IsStatic && (m.IsAbstract || m.IsVirtual) && m.MethodKind == MethodKind.Ordinary && HasGoroutineAttribute(m)
-        && m.ContainingType.TypeKind == TypeKind.Interface && m.DeclaredAccessibility != Accessibility.Private;
+        && m.ContainingType.TypeKind == TypeKind.Interface && m.DeclaredAccessibility != Accessibility.Private
+        && !IsComImport(m.ContainingType);
 
     public static bool IsVirtualGoroutine(IMethodSymbol m) =>
         !m.IsStatic && (m.IsVirtual || m.IsOverride || m.IsAbstract) && m.ContainingType.TypeKind == TypeKind.Class

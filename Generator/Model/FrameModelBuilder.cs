@@ -109,6 +109,12 @@ internal static partial class FrameModelBuilder
         var nameLocation = decl.Identifier.GetLocation();
         // An abstract [Goroutine] method: no frame, only a factory its overrides replace and a launcher (AbstractGoroutines).
         var isAbstract = decl.Body is null && decl.ExpressionBody is null && (SymbolFacts.IsAbstractGoroutine(method) || SymbolFacts.IsStaticInterfaceGoroutine(method));
+        if (decl.Body is null && decl.ExpressionBody is null && !isAbstract && SymbolFacts.IsComImport(method.ContainingType))
+        {
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, nameLocation,
+                $"'{method.ContainingType.Name}' is a [ComImport] type, whose members must all be abstract or extern (CS0423), so it cannot take the launcher and frame factory of '{method.Name}'; calls through it run the implementation plainly. Remove [Goroutine] and mark the implementations");
+            return null;
+        }
         if (decl.Body is null && decl.ExpressionBody is null && !isAbstract)
         {
             Add(diags, DiagnosticDescriptors.NoBody, nameLocation, method.Name);
