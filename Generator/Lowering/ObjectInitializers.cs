@@ -136,6 +136,10 @@ internal sealed partial class MethodLowerer
                         "the object must be created with its init-only members before the nested or index initializer runs; set those members first")
                     : DiagnosticDescriptors.NotYet("This object initializer member"));
         }
+        if (SetterBeforeSuspendingValue(oc.Initializer!) is { } setter)
+            Report(DiagnosticDescriptors.Unsupported, setter,
+                DiagnosticDescriptors.NotSupported("A member whose accessor runs code, set before a suspending value in an initializer of an object that cannot be created before its members (a required member, a struct)",
+                    "C# runs that accessor before the later values, and the object can only be created with all of them computed; take the suspending values into locals first"));
         if (!ConstructorRunsNoUserCode(oc))
             Report(DiagnosticDescriptors.Unsupported, oc.Initializer!,
                 DiagnosticDescriptors.NotSupported("An object initializer that sets init-only or required members, with a suspension point, after a constructor that runs code",
@@ -163,6 +167,32 @@ internal sealed partial class MethodLowerer
             else if (nestedSeen && e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax }) return true;
         }
         return false;
+    }
+
+    // `new R { A = a, B = Tw(b) }` where A's accessor has a body: C# runs it after `a` and before `Tw(b)`, the one
+    // expression over spilled values after both (the values after the last suspending one stay in place, after the
+    // setters before them). A field or an auto-implemented accessor (no body in source, [CompilerGenerated] from
+    // metadata) runs none of the user's code, so only a setter with code before a suspending value tells.
+    private bool SetterRunsCodeBeforeLaterValue(InitializerExpressionSyntax init) => SetterBeforeSuspendingValue(init) is not null;
+
+    private AssignmentExpressionSyntax? SetterBeforeSuspendingValue(InitializerExpressionSyntax init)
+    {
+        var sets = init.Expressions.OfType<AssignmentExpressionSyntax>()
+            .Where(e => e is { Left: IdentifierNameSyntax, Right: not InitializerExpressionSyntax }).ToList();
+        var lastSuspending = sets.FindLastIndex(e => HasSuspension(e.Right));
+        for (var i = 0; i < lastSuspending; i++)
+            if (Model.GetSymbolInfo(sets[i].Left, _ct).Symbol is IPropertySymbol { SetMethod: { } setter } && !IsAutoAccessor(setter))
+                return sets[i];
+        return null;
+    }
+
+    private bool IsAutoAccessor(IMethodSymbol accessor)
+    {
+        if (accessor.DeclaringSyntaxReferences.Length == 0)
+            return accessor.GetAttributes().Any(a => a.AttributeClass is { Name: "CompilerGeneratedAttribute" });
+        return accessor.DeclaringSyntaxReferences.All(r => r.GetSyntax(_ct) is AccessorDeclarationSyntax { Body: null, ExpressionBody: null }
+            // A positional record's property: its init accessor is generated, no body.
+            or ParameterSyntax);
     }
 
     /// <summary>
@@ -222,7 +252,8 @@ internal sealed partial class MethodLowerer
         {
             // One expression over values spilled first where that keeps C#'s order; else, where the object can be
             // made without its members, it is, and each init-only member is set in turn through its accessor.
-            if ((ConstructorRunsNoUserCode(oc) && !InitOnlyAfterNestedInitializer(oc.Initializer!)) || !CreatableBeforeItsMembers(oc, type))
+            if ((ConstructorRunsNoUserCode(oc) && !InitOnlyAfterNestedInitializer(oc.Initializer!) && !SetterRunsCodeBeforeLaterValue(oc.Initializer!))
+                || !CreatableBeforeItsMembers(oc, type))
                 return LowerInitOnlyCreation(oc, type, repl, args);
             initAccessors = new Dictionary<SyntaxNode, string>();
             foreach (var init in oc.Initializer!.Expressions)

@@ -1,0 +1,49 @@
+using GoSharp.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace GoSharp.Generator.Tests;
+
+/// <summary>
+/// A member whose accessor runs code, set before a suspending value in an initializer of an object that cannot be
+/// created before its members: C# runs the accessor between the values, and the only expression that creates such
+/// an object needs all of them computed first, so the accessor would run after the later values (wrong order, before
+/// this was refused).
+/// </summary>
+public class InitAccessorOrderRefusalTests
+{
+    [Fact]
+    public void RequiredMemberWithAnAccessorBodyBeforeASuspendingValue() => DiagnosticTests.Expect("GOSH0010", """
+        public sealed class R
+        {
+            private int _a;
+            public required int A { get => _a; init { System.Console.WriteLine(value); _a = value; } }
+            public int B { get; set; }
+        }
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            [Goroutine] static R M(int n) => new R { [|A = n|], B = Tw(n) };
+        }
+        """);
+
+    [Fact]
+    public void RequiredMemberWithAnAccessorBodyAfterTheSuspendingValueCompiles()
+    {
+        // Its accessor runs after every suspending value, as in C#: the one expression keeps the order.
+        var result = GeneratorHarness.Run(DiagnosticTests.Prelude + """
+        public sealed class R
+        {
+            private int _a;
+            public required int A { get => _a; init { System.Console.WriteLine(value); _a = value; } }
+            public int B { get; set; }
+        }
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            [Goroutine] static R M(int n) => new R { B = Tw(n), A = n };
+        }
+        """);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.CompileDiagnostics);
+    }
+}
