@@ -19,6 +19,12 @@ public static partial class Cases
         public int D { get; init; }
     }
 
+    public readonly record struct RecordStruct20(Log Log, int X)
+    {
+        private readonly int _y;
+        public int Y { get => _y; init { Log.Add("Y=" + value); _y = value; } }
+    }
+
     public sealed class Mixed20
     {
         public Log Log { get; init; } = null!;
@@ -66,5 +72,26 @@ public static partial class Cases
             s += r.A + r.B + ";";
         }
         return s;
+    }
+
+    // Bug: in the one expression an init-only initializer becomes (values spilled first, then
+    // `new T(args) { ... }`), arguments without a suspension point stayed in place and ran after the member values:
+    // `x` logged after `d`. They are now spilled first when a member value suspends.
+    [Goroutine]
+    public static string Rt20ArgumentsBeforeSuspendingInitValue(Log log, int n)
+    {
+        var r = new PositionalRec20(log, log.L("x", n)) { D = Tw(log.L("d", 4)) };
+        return r.X + "," + r.D;
+    }
+
+    // Bug: a record struct's primary constructor was taken for one that runs code (the walk over its base types
+    // did not stop at ValueType, which has no source), so this was refused (GOSH0010) where async accepts it.
+    [Goroutine]
+    public static string Rt20RecordStructInitializer(Log log, int n)
+    {
+        var s = new RecordStruct20(log, log.L("x", n)) { Y = Tw(log.L("y", 2)) };
+        // The accessor with a body after the suspending value: the copy's one expression keeps C#'s order.
+        var t = s with { X = Tw(log.L("z", 6)), Y = log.L("w", 5) };
+        return s.X + "," + s.Y + ";" + t.X + "," + t.Y;
     }
 }

@@ -222,7 +222,7 @@ internal sealed partial class MethodLowerer
         if (ctor.ContainingType.IsValueType && ctor.Parameters.Length == 0 && ctor.IsImplicitlyDeclared) return true;
         var primaryRecord = ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_ct) is RecordDeclarationSyntax);
         if (!ctor.IsImplicitlyDeclared && !primaryRecord) return false;
-        for (var t = ctor.ContainingType; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        for (var t = ctor.ContainingType; t is not null && t.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); t = t.BaseType)
         {
             if (t.DeclaringSyntaxReferences.Length == 0) return false;
             foreach (var r in t.DeclaringSyntaxReferences)
@@ -244,16 +244,23 @@ internal sealed partial class MethodLowerer
             return RewriteExpr(oc);
         }
         var type = TypeOf(oc);
-        var repl = oc.ArgumentList is null ? new Dictionary<SyntaxNode, string>() : LowerOperands(ValueArguments(oc.ArgumentList).ToList());
-        var args = oc.ArgumentList is null ? "" : string.Join(", ", oc.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
         var isCollectionInit = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
+        var setsInitOnly = !isCollectionInit && SetsInitOnlyOrRequired(oc.Initializer!);
+        // One expression over values spilled first where that keeps C#'s order; else, where the object can be
+        // made without its members, it is, and each init-only member is set in turn through its accessor.
+        var oneExpression = setsInitOnly
+            && ((ConstructorRunsNoUserCode(oc) && !InitOnlyAfterNestedInitializer(oc.Initializer!) && !SetterRunsCodeBeforeLaterValue(oc.Initializer!))
+                || !CreatableBeforeItsMembers(oc, type));
+        // In the one expression the arguments would run after the member values: with a suspending member value,
+        // each is spilled first, as C# evaluates them before the initializer (`new R(o.P) { Y = Tw(o.Q) }`).
+        var spillArguments = oneExpression && HasSuspension(oc.Initializer);
+        var repl = oc.ArgumentList is null ? new Dictionary<SyntaxNode, string>()
+            : LowerOperands(ValueArguments(oc.ArgumentList).ToList(), spillAll: spillArguments, spillEvery: spillArguments);
+        var args = oc.ArgumentList is null ? "" : string.Join(", ", oc.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
         Dictionary<SyntaxNode, string>? initAccessors = null;
-        if (!isCollectionInit && SetsInitOnlyOrRequired(oc.Initializer!))
+        if (setsInitOnly)
         {
-            // One expression over values spilled first where that keeps C#'s order; else, where the object can be
-            // made without its members, it is, and each init-only member is set in turn through its accessor.
-            if ((ConstructorRunsNoUserCode(oc) && !InitOnlyAfterNestedInitializer(oc.Initializer!) && !SetterRunsCodeBeforeLaterValue(oc.Initializer!))
-                || !CreatableBeforeItsMembers(oc, type))
+            if (oneExpression)
                 return LowerInitOnlyCreation(oc, type, repl, args);
             initAccessors = new Dictionary<SyntaxNode, string>();
             foreach (var init in oc.Initializer!.Expressions)
