@@ -46,4 +46,18 @@ public class InitAccessorOrderRefusalTests
         Assert.Empty(result.Diagnostics);
         Assert.Empty(result.CompileDiagnostics);
     }
+
+    [Fact]
+    public void StructWithExpressionSetterWithABodyBeforeASuspendingValue() => DiagnosticTests.Expect("GOSH0010", """
+        public readonly record struct R(int X)
+        {
+            private readonly int _y;
+            public int Y { get => _y; init { System.Console.WriteLine(value); _y = value; } }
+        }
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            [Goroutine] static R M(R r, int n) => r with { [|Y = n|], X = Tw(n) };
+        }
+        """);
 }

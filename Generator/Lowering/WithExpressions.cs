@@ -61,8 +61,29 @@ internal sealed partial class MethodLowerer
             rest[w.Expression] = cloneRead;
             return RewriteExpr(w, rest);
         }
+        if (StructSetterBeforeSuspendingValue(w) is { } setter)
+        {
+            // A struct is copied with all the values at the end: the accessor's code would run after the later
+            // values, where C# runs it between them; no [UnsafeAccessor] here can set the copy in place.
+            Report(DiagnosticDescriptors.Unsupported, setter,
+                DiagnosticDescriptors.NotSupported("A member whose accessor runs code, set before a suspending value in a with expression on a struct",
+                    "C# runs that accessor before the later values, and the copy can only be made with all of them computed; take the suspending values into locals first"));
+            return RewriteExpr(w);
+        }
         var repl = LowerOperands(operands);
         return RewriteExpr(w, repl);
+    }
+
+    // `s with { Y = a, X = Tw(b) }` of a struct whose Y accessor has a body (see SetterBeforeSuspendingValue).
+    private AssignmentExpressionSyntax? StructSetterBeforeSuspendingValue(WithExpressionSyntax w)
+    {
+        if (TypeOf(w.Expression) is not { IsValueType: true }) return null;
+        var sets = w.Initializer.Expressions.OfType<AssignmentExpressionSyntax>().ToList();
+        var lastSuspending = sets.FindLastIndex(e => HasSuspension(e.Right));
+        for (var i = 0; i < lastSuspending; i++)
+            if (Model.GetSymbolInfo(sets[i].Left, _ct).Symbol is IPropertySymbol { SetMethod: { } accessor } && !IsAutoAccessor(accessor))
+                return sets[i];
+        return null;
     }
 
     /// <summary>Whether cloning <paramref name="record"/> runs a copy constructor the user wrote (its own or a base record's).</summary>
