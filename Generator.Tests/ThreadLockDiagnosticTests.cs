@@ -20,12 +20,13 @@ public class ThreadLockDiagnosticTests
         {
             static readonly object O = new();
             static readonly System.Threading.Lock L = new();
+            readonly System.Threading.Lock I = new();
             static readonly System.Threading.ReaderWriterLockSlim Rw = new();
             static readonly System.Threading.Mutex Mx = new();
             static System.Threading.SpinLock Spin = new();
             static readonly Sync.Mutex Mu = new();
             [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
-            [Goroutine] static int M(int n) { BODY return n; }
+            [Goroutine] int M(int n) { BODY return n; }
         }
         """;
 
@@ -39,6 +40,11 @@ public class ThreadLockDiagnosticTests
     [InlineData("Mx.WaitOne(); [|Go.Yield()|]; Mx.ReleaseMutex();", "Mx.WaitOne()")]
     [InlineData("bool t = false; Spin.Enter(ref t); [|Go.Yield()|]; Spin.Exit();", "Spin.Enter(ref t)")]
     [InlineData("L.Enter(); L.Exit(); System.Threading.Monitor.Enter(O); [|Go.Yield()|]; System.Threading.Monitor.Exit(O);", "System.Threading.Monitor.Enter(O)")]
+    // Another object's lock of the same name is still held: told apart by the receiver, not by the field alone.
+    [InlineData("var a = new C(); var b = new C(); a.I.Enter(); b.I.Exit(); [|Go.Yield()|];", "a.I.Enter()")]
+    // Statements the walk reads besides a block's: a switch section's and a labeled one.
+    [InlineData("switch (n) { case 1: L.Enter(); [|Go.Yield()|]; L.Exit(); break; }", "L.Enter()")]
+    [InlineData("again: L.Enter(); [|Go.Yield()|]; L.Exit(); if (n-- > 0) goto again;", "L.Enter()")]
     public void ASuspensionPointWhileAThreadsLockIsHeld(string body, string taken)
     {
         DiagnosticTests.Expect("GOSH0026", Type.Replace("BODY", body), DiagnosticSeverity.Warning);
@@ -58,6 +64,10 @@ public class ThreadLockDiagnosticTests
     [InlineData("Mu.Lock(); Go.Yield(); Mu.Unlock();")]
     [InlineData("L.Enter(); System.Action a = () => { Go.Yield(); }; L.Exit(); Go.Yield();")]
     [InlineData("Rw.EnterReadLock(); Rw.ExitReadLock(); n = Tw(n);")]
+    // The same lock written two ways: the field's symbol, not the text, says which lock is released.
+    [InlineData("System.Threading.Monitor.Enter(C.O); System.Threading.Monitor.Exit(O); Go.Yield();")]
+    [InlineData("I.Enter(); this . I.Exit(); Go.Yield();")]
+    [InlineData("System.Threading.Monitor.Enter(O); System.Threading.Monitor.Exit((O)); Go.Yield();")]
     public void NoWarningOnceTheLockIsReleasedOrForAGoroutinesMutex(string body)
     {
         var r = GeneratorHarness.Run(DiagnosticTests.Prelude + Type.Replace("BODY", body));

@@ -21,7 +21,9 @@ namespace GoSharp.Generator.Model;
 /// From the suspension point up to the method's body (or the lambda or local function it is in), each block is read
 /// backwards from the statement that holds it: an earlier statement that releases a lock (anywhere inside it, as
 /// <c>if (taken) Monitor.Exit(o)</c>) marks that lock released, an earlier statement that is a call taking one that
-/// is not marked holds it. Locks are told apart by the text of the object (<c>o</c>, <c>_gate</c>, <c>this.l</c>).
+/// is not marked holds it (a switch section's statements are read as a block's, a labeled statement as the one it
+/// labels). Locks are told apart by the object's symbol (<c>o</c>, <c>this.o</c> and <c>C.o</c> are one lock,
+/// <c>a.l</c> and <c>b.l</c> two), other expressions by their text.
 /// Only what the syntax shows is followed: a lock taken in a helper method, or released on one path only, is not.
 /// </summary>
 internal static class ThreadAffineLocks
@@ -37,14 +39,17 @@ internal static class ThreadAffineLocks
             if (a is IfStatementSyntax ifs && child == ifs.Statement && Take(ifs.Condition, model, ct) is { } tried
                 && !released.Contains(tried.Key))
                 return tried.Call;
-            if (a is not BlockSyntax block || child is not StatementSyntax statement) continue;
-            int at = block.Statements.IndexOf(statement);
+            // A switch section is read as a block: its statements run in order like one's.
+            var statements = a switch { BlockSyntax b => b.Statements, SwitchSectionSyntax s => s.Statements, _ => default };
+            if (statements.Count == 0 || child is not StatementSyntax statement) continue;
+            int at = statements.IndexOf(statement);
             for (int i = at - 1; i >= 0; i--)
             {
-                var earlier = block.Statements[i];
+                var earlier = statements[i];
                 foreach (var call in earlier.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
                     if (call is InvocationExpressionSyntax inv && Release(inv, model, ct) is { } key)
                         released.Add(key);
+                while (earlier is LabeledStatementSyntax labeled) earlier = labeled.Statement; // a goto target takes it alike
                 if (earlier is ExpressionStatementSyntax { Expression: var e } && Take(e, model, ct) is { } taken && !released.Contains(taken.Key))
                     return taken.Call;
             }
@@ -80,8 +85,32 @@ internal static class ThreadAffineLocks
         };
         if (!matches) return null;
         // Monitor's methods are static: the lock is the first argument; the others' is the receiver.
-        if (m.IsStatic) return inv.ArgumentList.Arguments.Count > 0 ? inv.ArgumentList.Arguments[0].Expression.ToString() : null;
-        return inv.Expression is MemberAccessExpressionSyntax ma ? ma.Expression.ToString() : "this";
+        if (m.IsStatic) return inv.ArgumentList.Arguments.Count > 0 ? Key(inv.ArgumentList.Arguments[0].Expression, model, ct) : null;
+        return inv.Expression is MemberAccessExpressionSyntax ma ? Key(ma.Expression, model, ct) : "this";
+    }
+
+    /// <summary>
+    /// Which lock an expression names. The same field, property, local or parameter is often written more than one
+    /// way (<c>O</c>, <c>C.O</c>, <c>this.o</c>, <c>(o)</c>): told apart by its symbol, with its receiver's key when it
+    /// is another object's member (<c>a.L</c> is not <c>b.L</c>); anything else by its tokens, trivia left out.
+    /// </summary>
+    private static string Key(ExpressionSyntax e, SemanticModel model, CancellationToken ct)
+    {
+        while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
+        if (e is ThisExpressionSyntax) return "this";
+        if (e is IdentifierNameSyntax or MemberAccessExpressionSyntax
+            && model.GetSymbolInfo(e, ct).Symbol is { Kind: SymbolKind.Field or SymbolKind.Property or SymbolKind.Local or SymbolKind.Parameter } s)
+        {
+            // A local or parameter by where it is declared: two of one name in sibling scopes are not one lock.
+            string id = s.Kind is SymbolKind.Local or SymbolKind.Parameter
+                ? s.Name + "@" + (s.Locations.Length > 0 ? s.Locations[0].SourceSpan.Start : -1)
+                : s.ToDisplayString();
+            if (s.IsStatic || s.Kind is SymbolKind.Local or SymbolKind.Parameter) return id;
+            return (e is MemberAccessExpressionSyntax ma ? Key(ma.Expression, model, ct) : "this") + "." + id; // I is this.I
+        }
+        var text = new System.Text.StringBuilder();
+        foreach (var token in e.DescendantTokens()) text.Append(token.Text);
+        return text.ToString();
     }
 
     private static bool IsMutex(InvocationExpressionSyntax inv, SemanticModel model, CancellationToken ct) =>
