@@ -32,6 +32,7 @@ internal static partial class FrameModelBuilder
     private static bool ScanBody(SyntaxNode body, SemanticModel model, MethodLowerer lowerer, List<DiagnosticInfo> diags, bool unsafeContext, CancellationToken ct)
     {
         var iterator = false;
+        var mayHoldThreadLock = ThreadAffineLocks.MayTake(body);
         foreach (var node in body.DescendantNodes())
         {
             ct.ThrowIfCancellationRequested();
@@ -46,7 +47,7 @@ internal static partial class FrameModelBuilder
                 var kind = lowerer.Classify(inv);
                 if (kind != CallKind.Plain)
                 {
-                    if (ThreadAffineLocks.HeldAt(inv, body, model, ct) is { } taken)
+                    if (mayHoldThreadLock && ThreadAffineLocks.HeldAt(inv, body, model, ct) is { } taken)
                         Add(diags, DiagnosticDescriptors.SuspensionHoldingThreadLock, inv.GetLocation(), inv.ToString(), taken.ToString());
                     SyntaxNode child = inv;
                     foreach (var a in inv.Ancestors())
