@@ -236,8 +236,10 @@ internal sealed partial class Sched
     /// it. Go's preemption reaches every function call, so the request would have landed at the call that
     /// parked or spawned (chanrecv, newproc), and the goroutine would have gone to the global queue before
     /// readying anyone into runnext; here the readied one goes to the global queue's tail instead, and the
-    /// local queue, then the global queue, run first. Without this, a chain of goroutines that each spawn the
-    /// next and end inherits one slice for ever. Only on this rare path is a lock taken.
+    /// local queue, then the global queue, run first. One readied before the request came is moved too, where
+    /// Go's runqget would still hand it the slice: which of them it was is not known here, and the next round of
+    /// sysmon would ask it anyway. Without this, a chain of goroutines that each spawn the next and end inherits
+    /// one slice for ever. Only on this rare path is a lock taken.
     /// </summary>
     private void SpendSlice(P p)
     {
