@@ -53,7 +53,9 @@ public class BlockingTests
     internal static (long Retakes, long OfBlockedThreads) OthersRunWhileOneBlocks(Action<ManualResetEventSlim> block, GoRuntimeOptions options)
     {
         using var rt = new GoRuntime(options);
-        using var gate = new ManualResetEventSlim();
+        // Not disposed: when the others stall, the block may still be starting a pool item that waits on the gate,
+        // and a wait on a disposed event would crash the test host instead of failing the test.
+        var gate = new ManualResetEventSlim();
         var blocked = new ManualResetEventSlim();
         var blocker = rt.Spawn(new PlainFrame(() => { blocked.Set(); block(gate); }));
         Assert.True(blocked.Wait(Guard));
