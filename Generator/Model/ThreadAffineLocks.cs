@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GoSharp.Generator.Model;
@@ -17,12 +18,15 @@ namespace GoSharp.Generator.Model;
 /// finally { Monitor.Exit(o); }             finally { if (taken) Monitor.Exit(o); }
 ///
 /// l.Enter(); Go.Yield(); l.Exit();         if (Monitor.TryEnter(o)) { ... Go.Yield() ... }
+///
+/// if (!Monitor.TryEnter(o)) return;        (a guard that leaves when the lock is not taken)
+/// Go.Yield(); Monitor.Exit(o);
 /// </code>
 /// From the suspension point up to the method's body (or the lambda or local function it is in), each block is read
 /// backwards from the statement that holds it: an earlier statement that releases a lock (anywhere inside it, as
 /// <c>if (taken) Monitor.Exit(o)</c>) marks that lock released, an earlier statement that is a call taking one that
-/// is not marked holds it (a switch section's statements are read as a block's, a labeled statement as the one it
-/// labels). Locks are told apart by the object's symbol (<c>o</c>, <c>this.o</c> and <c>C.o</c> are one lock,
+/// is not marked holds it, and so does a guard <c>if (!TryEnter(...))</c> whose statement always leaves (a switch
+/// section's statements are read as a block's, a labeled statement as the one it labels). Locks are told apart by the object's symbol (<c>o</c>, <c>this.o</c> and <c>C.o</c> are one lock,
 /// <c>a.l</c> and <c>b.l</c> two), other expressions by their text.
 /// Only what the syntax shows is followed: a lock taken in a helper method, or released on one path only, is not.
 /// </summary>
@@ -64,9 +68,28 @@ internal static class ThreadAffineLocks
                 while (earlier is LabeledStatementSyntax labeled) earlier = labeled.Statement; // a goto target takes it alike
                 if (earlier is ExpressionStatementSyntax { Expression: var e } && Take(e, model, ct) is { } taken && !released.Contains(taken.Key))
                     return taken.Call;
+                // if (!Monitor.TryEnter(o)) return ...; : past the guard the lock is held.
+                if (earlier is IfStatementSyntax { Else: null, Condition: PrefixUnaryExpressionSyntax guard } failed
+                    && guard.IsKind(SyntaxKind.LogicalNotExpression) && AlwaysLeaves(failed.Statement)
+                    && Take(Unparenthesized(guard.Operand), model, ct) is { } tried2 && !released.Contains(tried2.Key))
+                    return tried2.Call;
             }
         }
         return null;
+    }
+
+    /// <summary>Whether control never flows past <paramref name="s"/> (a return, throw, break, continue or goto, or a block ending in one).</summary>
+    private static bool AlwaysLeaves(StatementSyntax s) => s switch
+    {
+        ReturnStatementSyntax or ThrowStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax => true,
+        BlockSyntax { Statements: { Count: > 0 } inner } => AlwaysLeaves(inner[inner.Count - 1]),
+        _ => false,
+    };
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax e)
+    {
+        while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
+        return e;
     }
 
     /// <summary>A call that takes a thread-affine lock, with the text of the lock's object.</summary>
