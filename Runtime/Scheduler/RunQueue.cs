@@ -138,6 +138,7 @@ internal sealed class RunQueue
     /// <summary>
     /// Owner only: takes runnext out, or null if it is empty or a thief took it first (Sched.SpendSlice).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public G? TakeRunNext()
     {
         G? next = Volatile.Read(ref _runnext);
@@ -149,13 +150,9 @@ internal sealed class RunQueue
     /// </summary>
     public G? Get(out bool inheritTime)
     {
-        G? next = Volatile.Read(ref _runnext);
-        if (next is not null && Interlocked.CompareExchange(ref _runnext, null, next) == next)
-        {
-            inheritTime = true;
-            return next;
-        }
-        inheritTime = false;
+        G? next = TakeRunNext();
+        inheritTime = next is not null;
+        if (next is not null) return next;
         while (true)
         {
             uint h = Volatile.Read(ref _ix.Head);

@@ -217,13 +217,12 @@ internal sealed partial class Sched
 
     /// <summary>
     /// Parks a G that sysmon asked to yield: the request lands here, where the G stopped running without
-    /// reaching a preemption check, and the P's slice is spent (<see cref="SpendSlice"/>). A commit that finds
-    /// the wait already over hands the G back to run on, and Execute drops the request as Go's execute does
-    /// after park_m's failed commit: sysmon asks again at its next round.
+    /// reaching a preemption check, and the P's slice is spent (<see cref="SpendSlice"/>). The request itself
+    /// needs no clearing: Execute drops it whenever the G runs again, here at once when the commit finds the
+    /// wait already over (as Go's execute does after park_m's failed commit; sysmon asks again next round).
     /// </summary>
     private G? ParkAsked(M m, G g, P p)
     {
-        g.Preempt = false; // before the commit: once it is published a waker owns the G
         G? again = ParkM(m, g);
         if (again is not null) return again;
         if (m.P == p) SpendSlice(p); // another P: sysmon retook this one, and its runnext is not this slice's
