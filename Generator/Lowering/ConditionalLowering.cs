@@ -174,22 +174,45 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private string LowerStackOnlyConditional(ConditionalExpressionSyntax c)
     {
+        var chosen = ConditionChosen(c, "condition of a ref struct ?:");
+        var (whenTrue, whenFalse) = BranchesApart(chosen, c, "cond", StackOnlyBranch);
+        return $"({chosen} ? {whenTrue} : {whenFalse})";
+    }
+
+    /// <summary>
+    /// The condition of a <c>?:</c> whose value cannot wait in a temporary (a reference, a span), lowered into a
+    /// bool temporary that chooses the branch once its suspensions are over; returns the temporary.
+    /// </summary>
+    private string ConditionChosen(ConditionalExpressionSyntax c, string what)
+    {
         var cond = Truth(c.Condition, LowerExpression(c.Condition));
-        var chosen = Temp(Model.Compilation.GetSpecialType(SpecialType.System_Boolean), c.Condition, "condition of a ref struct ?:");
+        var chosen = Temp(Model.Compilation.GetSpecialType(SpecialType.System_Boolean), c.Condition, what);
         Src(c.Condition);
         Stmt($"{chosen} = {cond};");
-        var elseLabel = NewLabel("condelse");
-        var end = NewLabel("condend");
+        return chosen;
+    }
+
+    /// <summary>
+    /// Each branch of <paramref name="c"/> lowered on its own path (<c>if (!chosen) goto else; ... goto end; else:
+    /// ... end:</c>) by <paramref name="branch"/>, which returns the residual that makes the branch's value (null:
+    /// refused); the caller joins the two as <c>(chosen ? t : f)</c> after the end label. The residual of the branch
+    /// not taken names temporaries its path did not set, which the conditional never evaluates.
+    /// </summary>
+    private (string? WhenTrue, string? WhenFalse) BranchesApart(string chosen, ConditionalExpressionSyntax c, string labels,
+        System.Func<ExpressionSyntax, string?> branch)
+    {
+        var elseLabel = NewLabel(labels + "else");
+        var end = NewLabel(labels + "end");
         Hidden();
         Stmt($"if (!{chosen}) goto {elseLabel};");
-        var whenTrue = StackOnlyBranch(c.WhenTrue);
+        var whenTrue = branch(c.WhenTrue);
         Hidden();
         Stmt($"goto {end};");
         Label(elseLabel);
-        var whenFalse = StackOnlyBranch(c.WhenFalse);
+        var whenFalse = branch(c.WhenFalse);
         Hidden();
         Label(end);
-        return $"({chosen} ? {whenTrue} : {whenFalse})";
+        return (whenTrue, whenFalse);
     }
 
     /// <summary>A branch of a ref struct <c>?:</c>, its suspension points lowered, as the residual that makes its value.</summary>

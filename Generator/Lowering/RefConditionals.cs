@@ -33,23 +33,10 @@ internal sealed partial class MethodLowerer
 
     private string? RefConditionalLocation(ConditionalExpressionSyntax c)
     {
-        var cond = Truth(c.Condition, LowerExpression(c.Condition));
-        var chosen = Temp(Model.Compilation.GetSpecialType(SpecialType.System_Boolean), c.Condition, "condition of a ref ?:");
-        Src(c.Condition);
-        Stmt($"{chosen} = {cond};");
+        var chosen = ConditionChosen(c, "condition of a ref ?:");
         if (!HasSuspension(c.WhenTrue) && !HasSuspension(c.WhenFalse))
             return $"({chosen} ? {RewriteExpr(c.WhenTrue)} : {RewriteExpr(c.WhenFalse)})";
-        var elseLabel = NewLabel("refelse");
-        var end = NewLabel("refend");
-        Hidden();
-        Stmt($"if (!{chosen}) goto {elseLabel};");
-        var whenTrue = BranchLocation(c.WhenTrue);
-        Hidden();
-        Stmt($"goto {end};");
-        Label(elseLabel);
-        var whenFalse = BranchLocation(c.WhenFalse);
-        Hidden();
-        Label(end);
+        var (whenTrue, whenFalse) = BranchesApart(chosen, c, "ref", BranchLocation);
         return whenTrue is null || whenFalse is null ? null : $"({chosen} ? ref {whenTrue} : ref {whenFalse})";
     }
 
