@@ -95,6 +95,12 @@ public partial class ExpressionPropertyTests
             // a break of the switch before its section's end: the value after the switch is the one at each break
             Gen.Select(Value, sections, sections, Gen.Int[0, 5], (v, c0, c1, k) => $"switch (({v} + n) % 2) {{\ncase 0: {{\n{c0}\nif (x > {k}) break;\n{c1}\nbreak;\n}}\ndefault:\n{Section(c1)}\n}}"),
             Gen.Select(Value, sections, sections, sections, (v, c0, c1, d) => $"switch (({v} + n) % 3) {{\ncase 0:\n{Section(c0)}\ncase 1: {{\n{c1}\nbreak;\n}}\ndefault:\n{Section(d)}\n}}"),
+            // span pattern variables: read by their test alone, by a section or arm that does not suspend, or across a
+            // suspension point of the branch (StackOnlyPatternVariables.cs)
+            Gen.Select(Slot, Gen.Int[0, 5], b, (i, k, t) => $"if (a.AsSpan({i}) is var p\u00b6 && p\u00b7.Length > {k}) {{\n{t}\n}}"),
+            Gen.Select(Slot, Gen.Int[0, 5], (i, k) => $"if (b.AsSpan({i}) is [var e\u00b6, ..] p\u00b6 && p\u00b7.Length > {k}) {{\nx += {Suspend(k.ToString())};\nx += p\u00b7[0];\n}}"),
+            Gen.Select(Slot, Gen.Int[0, 5], sections, (i, k, d) => $"switch (b.AsSpan({i})) {{\ncase var p\u00b6 when p\u00b7.Length > {k}:\nx += p\u00b7[0];\nbreak;\ndefault:\n{Section(d)}\n}}"),
+            Gen.Select(Slot, Gen.Int[0, 5], Value, (i, k, v) => $"x += a.AsSpan({i}) switch {{ [var e\u00b6, ..] when e\u00b7 > {k} => {Suspend("e\u00b7")}, _ => {v} }};"),
         };
         return Gen.Frequency((3, Gen.OneOf(simple)), (2, Gen.OneOf(compound)), (2, Gen.OneOf(JumpShapes(depth, inFinally, inLoop))),
             (2, Gen.OneOf(HeadShapes(depth, inFinally, inLoop))));

@@ -181,4 +181,23 @@ public class StackOnlyLocalDiagnosticTests
             [Goroutine] static void M(int[] a) { BODY }
         }
         """.Replace("BODY", body));
+
+    // Pattern variables of a span that the test declaring them reads alone are accepted (run in
+    // Cases.StackOnlyPatternVariables.cs); read in the suspending branch, section or arm, or tested again by a guard
+    // that suspends, async refuses them (CS4007), and so does the generator.
+    [Theory]
+    [InlineData("if (a.AsSpan() is var [|sp|] && sp.Length > 0) { a[1] = Tw(1); a[0] = sp[0]; }")]
+    [InlineData("if (a.AsSpan() is var [|sp|] && sp.Length > 0) a[1] = Tw(sp[0]);")]
+    [InlineData("switch (a.AsSpan()) { case var [|q|] when q.Length > 0: a[0] = Tw(q.Length); break; }")]
+    [InlineData("var t = a.AsSpan() switch { var [|q|] => q.Length + Tw(1) };")]
+    [InlineData("var t = [|a.AsSpan()|] switch { var q when Tw(q.Length) > 0 => 1, _ => 2 };")]
+    // A later arm runs after an earlier arm's guard (its suspension point), unlike after an earlier arm's value.
+    [InlineData("Span<int> [|s = a|]; var t = a.Length switch { 0 when Tw(1) > 0 => 1, _ => s[0] };")]
+    public void StackOnlyPatternVariableReadBeyondItsTest(string body) => Expect("GOSH0008", """
+        public partial class C
+        {
+            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
+            [Goroutine] static void M(int[] a) { BODY }
+        }
+        """.Replace("BODY", body));
 }

@@ -110,7 +110,11 @@ internal sealed partial class MethodLowerer
         var local = (ILocalSymbol)symbol;
         _rewriteNames.Add(local.Name);
         if (local.IsRef || SymbolFacts.IsRefLike(local.Type))
-            RefuseStackLocal(local, at);
+        {
+            // A pattern variable copied out of its case label or arm is reported at its own name, not the label's.
+            var declared = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
+            RefuseStackLocal(local, declared is SingleVariableDesignationSyntax && at.Span.Contains(declared.Span) ? declared : at);
+        }
         var type = TypeText(LocalType(local), at, allowAnonymous: true);
         var name = "_l" + (_nextLocal++) + "_" + local.Name;
         var comment = $"local {local.Name} (line {Line(at)})";
@@ -150,11 +154,11 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>Hoists expression variables (out var, pattern variables) declared in an expression.</summary>
-    private void HoistDesignations(SyntaxNode? node)
+    private void HoistDesignations(SyntaxNode? node, HashSet<ISymbol>? except = null)
     {
         if (node is null) return;
         foreach (var d in Designations(node))
-            if (Model.GetDeclaredSymbol(d) is ILocalSymbol l) Hoist(l, d);
+            if (Model.GetDeclaredSymbol(d) is ILocalSymbol l && (except is null || !except.Contains(l))) Hoist(l, d);
     }
 
     private static IEnumerable<SingleVariableDesignationSyntax> Designations(SyntaxNode node) =>

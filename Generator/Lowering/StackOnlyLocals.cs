@@ -517,10 +517,17 @@ internal sealed partial class MethodLowerer
         return parts;
     }
 
-    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> lie in the two branches of one <c>?:</c>: only one of them runs.</summary>
+    /// <summary>
+    /// Whether <paramref name="a"/> and <paramref name="b"/> never both run: in the two branches of one <c>?:</c>, or
+    /// in two arms of one switch expression where the earlier arm's is in its value (that value runs only when the
+    /// arm matched, and then no later arm is tested; an earlier arm's pattern or guard runs before a later arm).
+    /// </summary>
     private static bool InOtherBranches(SyntaxNode a, SyntaxNode b) =>
         a.Ancestors().OfType<ConditionalExpressionSyntax>().Any(c =>
-            c.WhenTrue.Span.Contains(a.Span) && c.WhenFalse.Span.Contains(b.Span) || c.WhenFalse.Span.Contains(a.Span) && c.WhenTrue.Span.Contains(b.Span));
+            c.WhenTrue.Span.Contains(a.Span) && c.WhenFalse.Span.Contains(b.Span) || c.WhenFalse.Span.Contains(a.Span) && c.WhenTrue.Span.Contains(b.Span))
+        || a.Ancestors().OfType<SwitchExpressionSyntax>().Any(se =>
+            se.Arms.IndexOf(x => x.Span.Contains(a.Span)) is var i and >= 0 && se.Arms.IndexOf(x => x.Span.Contains(b.Span)) is var j and >= 0 && i != j
+            && se.Arms[System.Math.Min(i, j)].Expression.Span.Contains(i < j ? a.Span : b.Span));
 
     /// <summary>The declaration of a stack-only local kept in <c>Resume</c>; null for any other local.</summary>
     private string? StackLocalDeclaration(ILocalSymbol local, VariableDeclaratorSyntax v)

@@ -371,9 +371,9 @@ internal sealed partial class MethodLowerer
         Stmt("lock (" + value + ")\n" + (l.Statement is BlockSyntax ? body : "{\n" + body + "\n}"));
     }
 
-    private string Condition(ExpressionSyntax condition)
+    private string Condition(ExpressionSyntax condition, HashSet<ISymbol>? inPlace = null)
     {
-        HoistDesignations(condition);
+        HoistDesignations(condition, inPlace);
         return Truth(condition, LowerExpression(condition));
     }
 
@@ -389,7 +389,8 @@ internal sealed partial class MethodLowerer
     {
         var elseLabel = NewLabel("else");
         var endLabel = NewLabel("endif");
-        var c = Condition(i.Condition);
+        // A span pattern variable only the condition reads stays in it (StackOnlyPatternVariables.cs).
+        var c = Condition(i.Condition, StackOnlyTestVariables(i.Condition, null, i));
         Src(i.Condition);
         Stmt($"if (!({c})) goto {(i.Else is null ? endLabel : elseLabel)};");
         LowerStatement(i.Statement);

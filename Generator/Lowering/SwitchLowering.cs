@@ -29,8 +29,11 @@ internal sealed partial class MethodLowerer
         HoistDesignations(sw.Expression);
         var gov = LowerExpression(sw.Expression);
         EnterEnvironment(sw);
-        if (HasSuspension(sw.Expression) || sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
-                .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition)))
+        var guardsSuspend = sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
+            .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition));
+        // A ref struct value is matched as made, once, by the switch below (StackOnlyPatternVariables.cs): only
+        // guards that suspend test it again.
+        if (guardsSuspend || HasSuspension(sw.Expression) && !SymbolFacts.IsRefLike(TypeOf(sw.Expression)))
         {
             // A governing value of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs).
             var (t, read) = ValueTemp(TypeOf(sw.Expression), sw.Expression, "switch value");
@@ -56,8 +59,6 @@ internal sealed partial class MethodLowerer
             }
         }
 
-        var guardsSuspend = sw.Sections.SelectMany(x => x.Labels).OfType<CasePatternSwitchLabelSyntax>()
-            .Any(l => l.WhenClause is not null && HasSuspension(l.WhenClause.Condition));
         if (guardsSuspend)
         {
             var govType = TypeOf(sw.Expression);
@@ -84,10 +85,30 @@ internal sealed partial class MethodLowerer
                             var guardVariables = GuardVariables(cpl.WhenClause);
                             var excluded = new HashSet<ISymbol>(designations.Concat(guardVariables), SymbolEqualityComparer.Default);
                             designations.AddRange(UsedAfterGuard(guardVariables, sw.Sections[i].Statements));
+                            // A span variable only the label reads is not copied out; one a section without a
+                            // suspension point reads too has the section run in the case (StackOnlyPatternVariables.cs).
+                            var section = sw.Sections[i];
+                            var runsInCase = section.Labels.Count == 1 && !section.Statements.Any(Suspends);
+                            var inPlace = StackOnlyTestVariables(cpl.Pattern, cpl.WhenClause?.Condition, runsInCase ? cpl : section);
+                            runsInCase &= inPlace.Any(v => MentionsLocal(section, v));
+                            designations.RemoveAll(inPlace.Contains);
                             var pattern = Rewrite(cpl.Pattern, cpl, null, excluded);
                             var when = cpl.WhenClause is null ? "" : " when (" + InContext(Rewrite(cpl.WhenClause.Condition, cpl, null, excluded)) + ")";
                             var copies = string.Concat(designations.Select(d => $"{Hoist(d, cpl)} = {VariableName(d)}; "));
-                            _w.Line($"case {pattern}{when}: {copies}goto {sectionLabels[i]};");
+                            if (!runsInCase)
+                            {
+                                _w.Line($"case {pattern}{when}: {copies}goto {sectionLabels[i]};");
+                                break;
+                            }
+                            _w.Open($"case {pattern}{when}:");
+                            if (copies.Length > 0) Stmt(copies);
+                            _targets.Add(target);
+                            LowerBlock(section.Statements, 0);
+                            _targets.RemoveAt(_targets.Count - 1);
+                            _w.Close();
+                            Hidden();
+                            Stmt($"goto {brk};");
+                            sectionLabels[i] = null!;
                             break;
                     }
                 }
@@ -99,6 +120,7 @@ internal sealed partial class MethodLowerer
         _targets.Add(target);
         for (var i = 0; i < sw.Sections.Count; i++)
         {
+            if (sectionLabels[i] is null) continue; // run in its case
             Label(sectionLabels[i]);
             LowerBlock(sw.Sections[i].Statements, 0);
         }
@@ -172,10 +194,16 @@ internal sealed partial class MethodLowerer
     {
         // A value whose type holds an anonymous type (the governing value, the result) waits in an object field
         // and is read back by example (AnonymousTypes.cs).
-        var (v, govRead) = ValueTemp(TypeOf(se.GoverningExpression), se.GoverningExpression, "switch expression value");
+        var inPlace = MatchesStackOnlyValueInPlace(se);
         var g = LowerExpression(se.GoverningExpression);
-        Src(se.GoverningExpression);
-        Stmt($"{v} = {g};");
+        string v, govRead;
+        if (inPlace) v = govRead = g;
+        else
+        {
+            (v, govRead) = ValueTemp(TypeOf(se.GoverningExpression), se.GoverningExpression, "switch expression value");
+            Src(se.GoverningExpression);
+            Stmt($"{v} = {g};");
+        }
         // Its arms' variables are made afresh each time it runs: captured in a lowered loop, they live in an
         // environment of this evaluation (ClosureEnvironments.cs).
         EnterEnvironment(se);
@@ -195,6 +223,7 @@ internal sealed partial class MethodLowerer
                 var guardVariables = GuardVariables(arm.WhenClause);
                 var excluded = new HashSet<ISymbol>(designations.Concat(guardVariables), SymbolEqualityComparer.Default);
                 designations.AddRange(UsedAfterGuard(guardVariables, arm.Expression));
+                designations.RemoveAll(StackOnlyTestVariables(arm.Pattern, arm.WhenClause?.Condition, arm).Contains);
                 var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
                 var when = arm.WhenClause is null ? "" : " when (" + InContext(Rewrite(arm.WhenClause.Condition, arm, null, excluded)) + ")";
                 var copies = string.Concat(designations.Select(d => $"{Hoist(d, arm)} = {VariableName(d)}; "));
@@ -202,7 +231,9 @@ internal sealed partial class MethodLowerer
             }
             _w.Close();
             Hidden();
-            Stmt($"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object){v});");
+            // C# throws without the value when it is a ref struct (it cannot be boxed).
+            Stmt(inPlace ? "throw new global::System.Runtime.CompilerServices.SwitchExpressionException();"
+                : $"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object){v});");
             for (var i = 0; i < se.Arms.Count; i++)
             {
                 Label(armLabels[i]);
