@@ -120,4 +120,18 @@ public static partial class Cases
         log.Add("x" + x);
         return "x" + Tw(x);
     }
+
+    // A loop's condition is evaluated afresh each time: its span variable read by the condition alone is dead at the
+    // body's suspension points.
+    [Goroutine]
+    public static string SopSpanLoopConditions(Log log, int n)
+    {
+        string s = "abcdef".Substring(n);
+        int i = 0, x = 0;
+        while (s.AsSpan(i) is var sp && sp.Length > 2) { i += Tw(1); x += i; }
+        do { x += Tw(2); i--; } while (s.AsSpan(i) is [_, _, ..] two && two[0] != 'a');
+        for (int j = 0; s.AsSpan(j) is var t && t.Length > 1; j += Tw(2)) log.Add("j" + j);
+        log.Add("x" + x + "i" + i);
+        return "r" + Tw(x);
+    }
 }

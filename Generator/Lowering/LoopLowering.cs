@@ -22,7 +22,7 @@ internal sealed partial class MethodLowerer
         Hidden();
         Label(top);
         EnterEnvironment(w.Condition);
-        var c = Condition(w.Condition);
+        var c = Condition(w.Condition, StackOnlyTestVariables(w.Condition, null, w));
         Src(w.Condition);
         Stmt($"if (!({c})) goto {brk};");
         LowerLoopBody(w, w.Statement, brk, cont);
@@ -38,7 +38,7 @@ internal sealed partial class MethodLowerer
         Label(top);
         LowerLoopBody(d, d.Statement, brk, cont);
         EnterEnvironment(d.Condition);
-        var c = Condition(d.Condition);
+        var c = Condition(d.Condition, StackOnlyTestVariables(d.Condition, null, d));
         Src(d.Condition);
         Stmt($"if (!({c})) goto {brk};");
         BackEdge(d, top, brk);
@@ -72,7 +72,7 @@ internal sealed partial class MethodLowerer
         if (f.Condition is not null)
         {
             EnterEnvironment(f.Condition);
-            var c = Condition(f.Condition);
+            var c = Condition(f.Condition, StackOnlyTestVariables(f.Condition, null, f));
             Src(f.Condition);
             Stmt($"if (!({c})) goto {brk};");
         }

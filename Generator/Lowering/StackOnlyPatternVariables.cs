@@ -7,7 +7,8 @@ namespace GoSharp.Generator.Lowering;
 
 /// <summary>
 /// Pattern variables of a ref struct type (<c>s.AsSpan() is var sp</c>) that only the test declaring them reads: an
-/// <c>if</c> condition, a <c>case</c> label with its guard, a switch expression arm's pattern and guard. C# 13 refuses
+/// <c>if</c> condition, a loop's condition (evaluated afresh each time), a <c>case</c> label with its guard, a switch
+/// expression arm's pattern and guard. C# 13 refuses
 /// such a variable in an async method only when it is live across an <c>await</c>; one the statement's suspending
 /// branch or section never mentions is dead before any, and async accepts it. The frame cannot hold it, but it need
 /// not: it stays a variable of the lowered test itself, under the user's name, scoped as C# scopes it there (the
