@@ -109,13 +109,13 @@ internal sealed partial class MethodLowerer
         if (_hoisted.TryGetValue(symbol, out var existing)) return existing;
         var local = (ILocalSymbol)symbol;
         _rewriteNames.Add(local.Name);
+        // A pattern variable copied out of its case label or arm is reported at its own name, not the label's (and
+        // once: the type's own GOSH0008 below lands on the same span).
+        var declared = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
+        var reportAt = declared is SingleVariableDesignationSyntax && at.Span.Contains(declared.Span) ? declared : at;
         if (local.IsRef || SymbolFacts.IsRefLike(local.Type))
-        {
-            // A pattern variable copied out of its case label or arm is reported at its own name, not the label's.
-            var declared = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct);
-            RefuseStackLocal(local, declared is SingleVariableDesignationSyntax && at.Span.Contains(declared.Span) ? declared : at);
-        }
-        var type = TypeText(LocalType(local), at, allowAnonymous: true);
+            RefuseStackLocal(local, reportAt);
+        var type = TypeText(LocalType(local), reportAt, allowAnonymous: true);
         var name = "_l" + (_nextLocal++) + "_" + local.Name;
         var comment = $"local {local.Name} (line {Line(at)})";
         var field = HoistIntoEnvironment(local, type, name, comment) ?? AddField(type, name, comment);
