@@ -271,12 +271,13 @@ public class DiagnosticTests
 
     [Fact]
     public void InitOnlyMemberAfterANestedInitializerWithASuspension() => Expect("GOSH0010", """
-        // A struct: a class is made first and its init-only members set in order through their accessors.
-        public record struct P(string Name) { public System.Collections.Generic.List<int> Tags { get; init; } = new(); public int Age { get; init; } }
+        // A required member the constructor does not set: `new P()` alone does not compile, so the object cannot be
+        // made before its members (a class or struct that can is, and its init-only members set in order).
+        public class P { public required string Name { get; init; } public System.Collections.Generic.List<int> Tags { get; init; } = new(); public int Age { get; init; } }
         public partial class C
         {
             [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
-            [Goroutine] static P M() => new P("a") { Tags = { Tw(1) }, [|Age = 3|] };
+            [Goroutine] static P M() => new P { Name = "a", Tags = { Tw(1) }, [|Age = 3|] };
         }
         """);
 

@@ -138,7 +138,7 @@ internal sealed partial class MethodLowerer
         }
         if (SetterBeforeSuspendingValue(oc.Initializer!) is { } setter)
             Report(DiagnosticDescriptors.Unsupported, setter,
-                DiagnosticDescriptors.NotSupported("A member whose accessor runs code, set before a suspending value in an initializer of an object that cannot be created before its members (a required member, a struct)",
+                DiagnosticDescriptors.NotSupported("A member whose accessor runs code, set before a suspending value in an initializer of an object that cannot be created before its members (a required member the constructor does not set)",
                     "C# runs that accessor before the later values, and the object can only be created with all of them computed; take the suspending values into locals first"));
         if (!ConstructorRunsNoUserCode(oc))
             Report(DiagnosticDescriptors.Unsupported, oc.Initializer!,
@@ -198,12 +198,12 @@ internal sealed partial class MethodLowerer
     /// <summary>
     /// Whether <c>new T(args)</c> compiles alone and each init-only member the initializer sets can then be set
     /// through an <c>[UnsafeAccessor]</c> to its init accessor, as C#'s own lowering calls it after the constructor
-    /// and after each earlier member's value: a class whose required members, if any, the constructor sets
-    /// (<c>[SetsRequiredMembers]</c>).
+    /// and after each earlier member's value: a class or struct whose required members, if any, the constructor sets
+    /// (<c>[SetsRequiredMembers]</c>); a struct's accessor is given the variable by reference.
     /// </summary>
     private bool CreatableBeforeItsMembers(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type)
     {
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named) return false;
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named) return false;
         if (Model.GetOperation(oc, _ct) is not IObjectCreationOperation { Constructor: { } ctor }) return false;
         var setsRequired = ctor.GetAttributes().Any(a => a.AttributeClass is { Name: "SetsRequiredMembersAttribute" });
         for (var t = named; t is not null && !setsRequired; t = t.BaseType)
@@ -306,7 +306,7 @@ internal sealed partial class MethodLowerer
             var v = LowerExpression(asg.Right);
             Src(init);
             // An init-only member, set after the object is made, goes through its init accessor (above).
-            Stmt(initAccessors is not null && initAccessors.TryGetValue(init, out var accessor) ? $"{accessor}({o}, {v});" : $"{o}.{name.Identifier.Text} = {v};");
+            Stmt(initAccessors is not null && initAccessors.TryGetValue(init, out var accessor) ? InitCall(accessor, o, v) : $"{o}.{name.Identifier.Text} = {v};");
         }
         else if (!isCollection && init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax nestedName, Right: InitializerExpressionSyntax nested })
         {

@@ -24,6 +24,13 @@ namespace GoSharp.Generator.Lowering;
 ///          __GoInit_F_Frame_0(_t1, _t2);           // an init accessor, called through [UnsafeAccessor]
 ///          _t1.C = _p_n;                            // a settable member, assigned
 ///          _l0_b2 = _t1;
+/// after (a struct that sets a member whose accessor has a body before a suspending value; else its copy is made
+/// with all the values at the end, as for a record class without a copy constructor):
+///          _t1 = s;                                 // the copy, its clone
+///          __GoInit_F_Frame_0(ref _t1, _p_a);       // Y's init accessor, on the copy itself
+///          ... _t2 = Tw(b) (lowered) ...
+///          _t1.X = _t2;
+///          _l0_s2 = _t1;
 /// </code>
 /// C# can name an <c>init</c> accessor only in an initializer; the <c>[UnsafeAccessor(Method, Name = "set_A")]</c>
 /// the user's type gets calls it as the compiler's lowering does (a virtual or abstract one virtually, as C# does;
@@ -61,15 +68,10 @@ internal sealed partial class MethodLowerer
             rest[w.Expression] = cloneRead;
             return RewriteExpr(w, rest);
         }
-        if (StructSetterBeforeSuspendingValue(w) is { } setter)
-        {
-            // A struct is copied with all the values at the end: the accessor's code would run after the later
-            // values, where C# runs it between them; no [UnsafeAccessor] here can set the copy in place.
-            Report(DiagnosticDescriptors.Unsupported, setter,
-                DiagnosticDescriptors.NotSupported("A member whose accessor runs code, set before a suspending value in a with expression on a struct",
-                    "C# runs that accessor before the later values, and the copy can only be made with all of them computed; take the suspending values into locals first"));
-            return RewriteExpr(w);
-        }
+        // A struct copied with all the values at the end would run that accessor after the later values, where C#
+        // runs it between them: the copy is made first and each member set on it in turn, as C# does.
+        if (type is INamedTypeSymbol { IsValueType: true } structType && StructSetterBeforeSuspendingValue(w) is not null)
+            return LowerWithThroughOneClone(w, structType);
         var repl = LowerOperands(operands);
         return RewriteExpr(w, repl);
     }
@@ -117,7 +119,7 @@ internal sealed partial class MethodLowerer
             string? accessor = null;
             if (Model.GetSymbolInfo(init.Left, _ct).Symbol is IPropertySymbol { SetMethod.IsInitOnly: true } p)
             {
-                accessor = InitAccessor(p, init);
+                accessor = record.IsValueType ? InitAccessor(p, init, StructWithConstruct, StructWithScheme) : InitAccessor(p, init);
                 if (accessor is null) return RewriteExpr(w);
             }
             setters.Add((init.Right, init.Left.ToString().Trim(), accessor));
@@ -126,15 +128,19 @@ internal sealed partial class MethodLowerer
         var clone = Temp(record, w.Expression, "clone of the with expression's receiver");
         Src(w.Expression);
         Stmt($"{clone} = {recv};");
-        Stmt($"{clone} = {clone} with {{ }};");
+        // A struct's copy into the temporary is its clone.
+        if (!record.IsValueType) Stmt($"{clone} = {clone} with {{ }};");
         foreach (var (value, member, accessor) in setters)
         {
             var v = LowerExpression(value);
             Src(value.Parent!);
-            Stmt(accessor is null ? $"{clone}.{member} = {v};" : $"{accessor}({clone}, {v});");
+            Stmt(accessor is null ? $"{clone}.{member} = {v};" : InitCall(accessor, clone, v));
         }
         return clone;
     }
+
+    private const string StructWithConstruct = "A with expression on a struct that sets a member whose accessor runs code before a suspending value";
+    private const string StructWithScheme = "the struct is copied first, then each member is set on the copy in order, an init-only one through an [UnsafeAccessor]";
 
     private const string WithConstruct = "A with expression with a suspension point on a record with its own copy constructor";
     private const string WithScheme = "the record is cloned once, before the values, then each init-only member is set through an [UnsafeAccessor]";
@@ -160,7 +166,10 @@ internal sealed partial class MethodLowerer
             name = $"__GoInit_{SymbolFacts.FrameName(_method)}_{_initAccessorNames.Count}";
             _initAccessorNames[definition] = name;
             var attributeText = $"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"{definition.SetMethod!.MetadataName}\")]";
-            var signature = $"static extern void {{0}}({definition.ContainingType.Fq()} @this, {definition.Type.Fq()} value);";
+            // A struct's accessor sets the variable it is given: its `this` is passed by reference, as the runtime
+            // asks of an instance member of a value type.
+            var byRef = definition.ContainingType.IsValueType ? "ref " : "";
+            var signature = $"static extern void {{0}}({byRef}{definition.ContainingType.Fq()} @this, {definition.Type.Fq()} value);";
             InitAccessors.Add(typeParameters.Count == 0
                 ? attributeText + "\nprivate " + string.Format(signature, name)
                 : $"private static class {name}<{string.Join(", ", typeParameters.Select(p => p.Name))}>\n{{\n    {attributeText}\n    internal {string.Format(signature, "Call")}\n}}");
@@ -171,8 +180,17 @@ internal sealed partial class MethodLowerer
                 DiagnosticDescriptors.NotSupported(construct, $"{scheme}, and here the type has an anonymous type argument, which the accessor's call cannot name; take the suspending values into locals first"));
             return null;
         }
-        return typeParameters.Count == 0 ? name : $"{name}<{string.Join(", ", typeArguments.Select(a => a.Fq()))}>.Call";
+        var call = typeParameters.Count == 0 ? name : $"{name}<{string.Join(", ", typeArguments.Select(a => a.Fq()))}>.Call";
+        if (property.ContainingType.IsValueType) _byRefInitAccessors.Add(call);
+        return call;
     }
+
+    /// <summary>The init accessors (as <see cref="InitAccessor"/> names them) that take a struct's variable by reference.</summary>
+    private readonly HashSet<string> _byRefInitAccessors = new();
+
+    /// <summary>A call of the init accessor <paramref name="accessor"/> that sets <paramref name="target"/>'s member to <paramref name="value"/>.</summary>
+    private string InitCall(string accessor, string target, string value) =>
+        $"{accessor}({(_byRefInitAccessors.Contains(accessor) ? "ref " : "")}{target}, {value});";
 
     /// <summary>Why <paramref name="property"/>'s init accessor cannot be called through an [UnsafeAccessor] here; null when it can.</summary>
     private string? InitAccessorRefusal(IPropertySymbol property)
@@ -191,8 +209,6 @@ internal sealed partial class MethodLowerer
             // call (dotnet/runtime#101643).
             : (property.IsVirtual || property.IsAbstract || property.IsOverride) && version < 10 ? "the property is virtual and [UnsafeAccessor] calls a virtual accessor reliably only from .NET 10 on"
             : property.SetMethod is null || property.IsStatic ? "the member has no init accessor"
-            // The accessor's `this` is passed by value: a struct's would be set on a copy.
-            : property.ContainingType.IsValueType ? "the type is a struct"
             : null;
     }
 
