@@ -138,7 +138,7 @@ internal sealed partial class MethodLowerer
         }
         if (SetterBeforeSuspendingValue(oc.Initializer!) is { } setter)
             Report(DiagnosticDescriptors.Unsupported, setter,
-                DiagnosticDescriptors.NotSupported("A member whose accessor runs code, set before a suspending value in an initializer of an object that cannot be created before its members (a required member the constructor does not set)",
+                DiagnosticDescriptors.NotSupported("A member whose accessor runs code, set before a suspending value in an initializer of an object that cannot be created before its members (a required member the constructor does not set, or an init accessor no [UnsafeAccessor] here can reach)",
                     "C# runs that accessor before the later values, and the object can only be created with all of them computed; take the suspending values into locals first"));
         if (!ConstructorRunsNoUserCode(oc))
             Report(DiagnosticDescriptors.Unsupported, oc.Initializer!,
