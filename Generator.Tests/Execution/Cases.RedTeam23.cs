@@ -50,4 +50,37 @@ public static partial class Cases
         var d = new Struct23(log, n) { Tags = { Tw(1), 2 }, W = log.L("w", "v"), Y = Tw(n) };
         return a.A + "," + a.Y + "|" + b.A + "," + b.Y + "," + b.W + "," + b.Z + "|" + c.X + "," + c.Y + "|" + string.Join(";", d.Tags) + "," + d.W + "," + d.Y;
     }
+
+    public record struct GenericStruct23<T>(Log Log)
+    {
+        private T _v = default!;
+        public T V { readonly get => _v; init { Log.Add("V=" + value); _v = value; } }
+        public int K { get; set; }
+    }
+
+    public record GenericRecord23<T>(Log Log, T A)
+    {
+        private readonly T _b = default!;
+        public T B { get => _b; init { Log.Add("B=" + value); _b = value; } }
+    }
+
+    // Bug: an init accessor of a generic type set through an [UnsafeAccessor] inside a generic goroutine type was
+    // refused (GOSH0010: the accessor's class, nested in the user's type, would carry its type parameters), where async
+    // accepts it; the class is now a file-local class of the frame's file, beside the user's type.
+    [Goroutine]
+    public static string Rt23GenericInitAccessorsInAGenericType(Log log, int n) =>
+        new GenericHost23<string>().Run(log, "s" + Tw(n), n) + "|" + new GenericHost23<int>().Run(log, n, Tw(n));
+}
+
+public partial class GenericHost23<T>
+{
+    [Goroutine]
+    public string Run(Log log, T x, int n)
+    {
+        var g = new Cases.GenericStruct23<T>(log) { V = log.L("v", x), K = Sp.Val(n) };
+        var g2 = g with { V = log.L("v2", x), K = Sp.Val(n + 1) };
+        var r = new Cases.GenericRecord23<T>(log, x) { B = log.L("b", x) };
+        var r2 = r with { B = log.L("b2", x), A = Sp.Val(x) };
+        return g2.V + "," + g2.K + "," + r2.A + "," + r2.B;
+    }
 }

@@ -83,6 +83,7 @@ internal static class FrameEmitter
         HiddenMembers(w, m.OperatorAccessors, $"/// <summary>An operator false a user-defined &amp;&amp; of <c>{Xml(m.MethodDisplayName)}</c> tests alone, or a runtime-binder operation of a dynamic &amp;&amp; or ||, which C# cannot write alone (generated).</summary>");
 
         foreach (var _ in m.ContainingTypes) w.Close();
+        HiddenMembers(w, m.FileInitAccessors, $"/// <summary>An init accessor of a generic type that <c>{Xml(m.MethodDisplayName)}</c> sets after its object is made, outside its generic type, whose type parameters it would carry (generated).</summary>");
         if (m.Namespace is not null) w.Close();
         return SpanDirectives.Complete(w.ToString());
     }

@@ -37,13 +37,21 @@ namespace GoSharp.Generator.Lowering;
 /// refused before .NET 10, whose JIT fixed a crash on such calls). A generic record's accessor is a member of a
 /// generic class nested in the user's type, with the record's type parameters (the runtime's rule for generic
 /// targets, .NET 9 on), called with the record's type arguments: <c>__GoInit_F_Frame_0&lt;int&gt;.Call(_t1, _t2)</c>;
-/// refused in a generic user type (the nested class would carry its type parameters too), and on a target without
-/// the attribute.
+/// in a generic user type, whose type parameters the nested class would carry too, a <c>file</c> class beside the user's
+/// type in the frame's file (refused where it cannot name the record: a private nested one); refused on a target
+/// without the attribute.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
     /// <summary>The <c>[UnsafeAccessor]</c>s to init accessors the user's type gets, as declarations.</summary>
     public List<string> InitAccessors { get; } = new();
+
+    /// <summary>
+    /// The <c>[UnsafeAccessor]</c>s to init accessors of a generic type set in a generic user type, as file-local
+    /// classes of the frame's file: nested in the user's type, the class would carry its type parameters too, which
+    /// the runtime's rule for a generic target (the declaring class has exactly the target's type parameters) refuses.
+    /// </summary>
+    public List<string> FileInitAccessors { get; } = new();
 
     private readonly Dictionary<IPropertySymbol, string> _initAccessorNames = new(SymbolEqualityComparer.Default);
 
@@ -170,9 +178,10 @@ internal sealed partial class MethodLowerer
             // asks of an instance member of a value type.
             var byRef = definition.ContainingType.IsValueType ? "ref " : "";
             var signature = $"static extern void {{0}}({byRef}{definition.ContainingType.Fq()} @this, {definition.Type.Fq()} value);";
-            InitAccessors.Add(typeParameters.Count == 0
-                ? attributeText + "\nprivate " + string.Format(signature, name)
-                : $"private static class {name}<{string.Join(", ", typeParameters.Select(p => p.Name))}>\n{{\n    {attributeText}\n    internal {string.Format(signature, "Call")}\n}}");
+            var nested = $"static class {name}<{string.Join(", ", typeParameters.Select(p => p.Name))}>\n{{\n    {attributeText}\n    internal {string.Format(signature, "Call")}\n}}";
+            if (typeParameters.Count == 0) InitAccessors.Add(attributeText + "\nprivate " + string.Format(signature, name));
+            else if (IsGeneric(_method.ContainingType)) FileInitAccessors.Add("file " + nested);
+            else InitAccessors.Add("private " + nested);
         }
         else if (typeArguments.Any(ContainsAnonymousType))
         {
@@ -202,7 +211,9 @@ internal sealed partial class MethodLowerer
         return attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)
                 ? "this target framework has no [UnsafeAccessor] (.NET 8 or later)"
             : typeParameters.Count > 0 && version < 9 ? "the type is generic and [UnsafeAccessor] reaches a generic type only from .NET 9 on"
-            : typeParameters.Count > 0 && IsGeneric(_method.ContainingType) ? "the type is generic and so is the goroutine's type, whose type parameters an accessor nested in it would carry"
+            // Else a file-local class of the frame's file, outside the user's type, which must then name the type.
+            : typeParameters.Count > 0 && IsGeneric(_method.ContainingType) && !NameableOutsideTheUserType(property.OriginalDefinition)
+                ? "the type is generic and so is the goroutine's type, and the accessor, which cannot be nested in it (it would carry its type parameters), cannot name the type from outside it"
             : typeParameters.Select(p => p.Name).Distinct().Count() < typeParameters.Count ? "the type and a type that contains it name a type parameter alike"
             : IsGeneric(_method.ContainingType) && version < 9 ? "the goroutine's type is generic and [UnsafeAccessor] in a generic type needs .NET 9"
             // A virtual accessor is called virtually, as C# calls it; .NET 8 and 9's JIT could crash on such a
@@ -210,6 +221,15 @@ internal sealed partial class MethodLowerer
             : (property.IsVirtual || property.IsAbstract || property.IsOverride) && version < 10 ? "the property is virtual and [UnsafeAccessor] calls a virtual accessor reliably only from .NET 10 on"
             : property.SetMethod is null || property.IsStatic ? "the member has no init accessor"
             : null;
+    }
+
+    /// <summary>Whether a class at namespace level of this assembly can name <paramref name="property"/>'s type and value type.</summary>
+    private bool NameableOutsideTheUserType(IPropertySymbol property)
+    {
+        var assembly = Model.Compilation.Assembly;
+        foreach (var type in new[] { property.ContainingType, property.Type })
+            if (type is not ITypeParameterSymbol && !Model.Compilation.IsSymbolAccessibleWithin(type, assembly)) return false;
+        return true;
     }
 
     private static (List<ITypeParameterSymbol> Parameters, List<ITypeSymbol> Arguments) InitAccessorTypeParameters(IPropertySymbol property)

@@ -488,6 +488,7 @@ internal static partial class FrameModelBuilder
             BaseProxies: lowerer.BaseProxies.ToEquatableArray(),
             PrimaryParameterAccessors: lowerer.PrimaryParameterAccessors.ToEquatableArray(),
             InitAccessors: lowerer.InitAccessors.ToEquatableArray(),
+            FileInitAccessors: lowerer.FileInitAccessors.ToEquatableArray(),
             OperatorAccessors: lowerer.OperatorAccessors.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty,
             HasFrame: !isAbstract);

@@ -56,6 +56,8 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> BaseProxies,
     EquatableArray<string> PrimaryParameterAccessors,
     EquatableArray<string> InitAccessors,
+    // Init accessors of a generic type set in a generic user type: file-local classes beside the user's type.
+    EquatableArray<string> FileInitAccessors,
     EquatableArray<string> OperatorAccessors,
     EquatableArray<DiagnosticInfo> Diagnostics,
     // False for an abstract [Goroutine] method (AbstractGoroutines): a factory and a launcher, no frame.
