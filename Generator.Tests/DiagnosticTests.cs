@@ -189,10 +189,11 @@ public class DiagnosticTests
         }
         // (An index initializer whose value is an initializer, `[0] = { X = P.Get() }`, is lowered:
         // Cases.RedTeam14Initializers.cs. A class without required members is made first and its members set in
-        // order, Cases.Corpus7.cs; with a required one, `new Outer()` alone does not compile, so the object is made
-        // with its init-only members first, and none may follow a nested initializer.)
-        public class Outer { public System.Collections.Generic.List<int> Tags { get; } = new(); public required int X { get; init; } }
-        public partial class C { [Goroutine] static Outer M() => new Outer { Tags = { P.Get() }, [|X = 1|] }; }
+        // order, Cases.Corpus7.cs; with a required one, `new Outer<int>()` alone does not compile, and no
+        // [UnsafeAccessor] calls a generic type's constructor (a plain class's is, Rt23RequiredMembers), so the object
+        // is made with its init-only members first, and none may follow a nested initializer.)
+        public class Outer<T> { public System.Collections.Generic.List<int> Tags { get; } = new(); public required int X { get; init; } }
+        public partial class C { [Goroutine] static Outer<int> M() => new Outer<int> { Tags = { P.Get() }, [|X = 1|] }; }
         """);
 
     [Fact]
@@ -271,13 +272,14 @@ public class DiagnosticTests
 
     [Fact]
     public void InitOnlyMemberAfterANestedInitializerWithASuspension() => Expect("GOSH0010", """
-        // A required member the constructor does not set: `new P()` alone does not compile, so the object cannot be
-        // made before its members (a class or struct that can is, and its init-only members set in order).
-        public class P { public required string Name { get; init; } public System.Collections.Generic.List<int> Tags { get; init; } = new(); public int Age { get; init; } }
+        // A required member the constructor does not set, of a generic class: `new P<int>()` alone does not compile and
+        // no [UnsafeAccessor] calls its constructor, so the object cannot be made before its members (a class or struct
+        // that can is, and its init-only members set in order).
+        public class P<T> { public required string Name { get; init; } public System.Collections.Generic.List<int> Tags { get; init; } = new(); public int Age { get; init; } }
         public partial class C
         {
             [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
-            [Goroutine] static P M() => new P { Name = "a", Tags = { Tw(1) }, [|Age = 3|] };
+            [Goroutine] static P<int> M() => new P<int> { Name = "a", Tags = { Tw(1) }, [|Age = 3|] };
         }
         """);
 

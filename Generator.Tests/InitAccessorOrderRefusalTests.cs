@@ -13,7 +13,8 @@ public class InitAccessorOrderRefusalTests
 {
     [Fact]
     public void RequiredMemberWithAnAccessorBodyBeforeASuspendingValue() => DiagnosticTests.Expect("GOSH0010", """
-        public sealed class R
+        // Generic: its constructor cannot be called through an [UnsafeAccessor] (a plain class's is, Rt23RequiredMembers).
+        public sealed class R<T>
         {
             private int _a;
             public required int A { get => _a; init { System.Console.WriteLine(value); _a = value; } }
@@ -22,7 +23,7 @@ public class InitAccessorOrderRefusalTests
         public partial class C
         {
             [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
-            [Goroutine] static R M(int n) => new R { [|A = n|], B = Tw(n) };
+            [Goroutine] static R<int> M(int n) => new R<int> { [|A = n|], B = Tw(n) };
         }
         """);
 

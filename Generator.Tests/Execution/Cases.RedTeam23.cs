@@ -72,6 +72,34 @@ public static partial class Cases
         new GenericHost23<string>().Run(log, "s" + Tw(n), n) + "|" + new GenericHost23<int>().Run(log, n, Tw(n));
 }
 
+public sealed class Required23
+{
+    private readonly Log _log = null!;
+    private int _a;
+    public required int A { get => _a; init { _log.Add("A=" + value); _a = value; } }
+    public required string B { get; set; }
+    public int C { get; init; }
+    public System.Collections.Generic.List<int> Tags { get; } = new();
+    public Required23(Log log) { _log = log; log.Add("ctor"); }
+    public Required23(Log log, int c) { _log = log; C = c; log.Add("ctor " + c); }
+}
+
+public static partial class Cases
+{
+    // Bug: an initializer that sets required members the constructor leaves, with an accessor with a body before a
+    // suspending value, a constructor that runs code, or a member after a nested initializer, was refused (GOSH0010:
+    // `new T(args)` alone does not compile) where async accepts it; the constructor is now called through an
+    // [UnsafeAccessor(Constructor)] and each member set after its value.
+    [Goroutine]
+    public static string Rt23RequiredMembers(Log log, int n)
+    {
+        var a = new Required23(log) { A = log.L("a", n), B = Tw("b") };
+        var b = new Required23(log, Tw(3)) { B = log.L("b", "x"), A = Tw(n), C = 4 };
+        var c = new Required23(log) { Tags = { Tw(1) }, B = "c", A = log.L("a", 2) };
+        return a.A + a.B + a.C + "|" + b.A + b.B + b.C + "|" + c.A + c.B + string.Join(";", c.Tags);
+    }
+}
+
 public partial class GenericHost23<T>
 {
     [Goroutine]

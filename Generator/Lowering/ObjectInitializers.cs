@@ -205,9 +205,7 @@ internal sealed partial class MethodLowerer
     {
         if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named) return false;
         if (Model.GetOperation(oc, _ct) is not IObjectCreationOperation { Constructor: { } ctor }) return false;
-        var setsRequired = ctor.GetAttributes().Any(a => a.AttributeClass is { Name: "SetsRequiredMembersAttribute" });
-        for (var t = named; t is not null && !setsRequired; t = t.BaseType)
-            if (t.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })) return false;
+        if (LeavesRequiredMembers(ctor, named) && !CanCallThroughAccessor(oc, ctor, named)) return false;
         foreach (var e in oc.Initializer!.Expressions)
             if (e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name, Right: not InitializerExpressionSyntax }
                 && Model.GetSymbolInfo(name, _ct).Symbol is IPropertySymbol { SetMethod.IsInitOnly: true } p
@@ -273,7 +271,12 @@ internal sealed partial class MethodLowerer
         }
         var o = Temp(type, oc, "object under construction");
         Src(oc);
-        Stmt($"{o} = new {type?.Fq()}({args});");
+        // `new T(args)` alone does not compile where the initializer sets required members: the constructor is then
+        // called through an [UnsafeAccessor], as C#'s own lowering calls it before setting them.
+        Stmt(Model.GetOperation(oc, _ct) is IObjectCreationOperation { Constructor: { } created } && type is INamedTypeSymbol createdType
+            && LeavesRequiredMembers(created, createdType)
+            ? $"{o} = {ConstructorAccessor(created)}({args});"
+            : $"{o} = new {type?.Fq()}({args});");
         var isCollection = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
         foreach (var init in oc.Initializer!.Expressions) LowerInitializerMember(o, init, isCollection, initAccessors);
         return o;
