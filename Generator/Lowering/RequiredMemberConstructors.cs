@@ -41,6 +41,8 @@ internal sealed partial class MethodLowerer
         if (type.TypeKind != TypeKind.Class || type.IsAbstract || IsGeneric(type)) return false;
         var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
         if (attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)) return false;
+        // An [UnsafeAccessor] declared in a generic type (the goroutine's) works from .NET 9 on.
+        if (IsGeneric(_method.ContainingType) && attribute.ContainingAssembly.Identity.Version.Major < 9) return false;
         if (!Model.Compilation.IsSymbolAccessibleWithin(type, _method.ContainingType)) return false;
         var arguments = oc.ArgumentList?.Arguments.ToList() ?? new List<ArgumentSyntax>();
         if (arguments.Count != ctor.Parameters.Length) return false;
