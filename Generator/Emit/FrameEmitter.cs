@@ -56,6 +56,7 @@ internal static class FrameEmitter
             else EmitFrameBody(w, m, firstLine);
             w.Close();
         }
+        if (m.ObliviousSignature && (m.LauncherName is not null || m.FrameFactory is not null)) w.Line("#nullable disable annotations");
         if (m.LauncherName is not null)
         {
             w.Line();
@@ -73,6 +74,7 @@ internal static class FrameEmitter
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             w.Lines(m.FrameFactory);
         }
+        if (m.ObliviousSignature && (m.LauncherName is not null || m.FrameFactory is not null)) w.Line("#nullable enable annotations");
 
         HiddenMembers(w, m.BaseProxies, $"/// <summary>A <c>base</c> access of <c>{Xml(m.MethodDisplayName)}</c>, made here for its frame, which cannot (generated).</summary>");
 

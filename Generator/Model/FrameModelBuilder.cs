@@ -491,7 +491,8 @@ internal static partial class FrameModelBuilder
             FileInitAccessors: lowerer.FileInitAccessors.ToEquatableArray(),
             OperatorAccessors: lowerer.OperatorAccessors.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty,
-            HasFrame: !isAbstract);
+            HasFrame: !isAbstract,
+            ObliviousSignature: !launcherModel.GetNullableContext(launcherParameterList.SpanStart).AnnotationsEnabled());
     }
 
     /// <summary>

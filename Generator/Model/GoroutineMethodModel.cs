@@ -65,7 +65,12 @@ internal sealed record GoroutineMethodModel(
     // A struct's readonly member (or a readonly struct's): its `this` is a readonly reference, so the frame's copy of the
     // instance is a readonly field, on which C# makes the same implicit copies for a mutating member called on it or
     // on one of its fields.
-    bool ThisReadOnly = false);
+    bool ThisReadOnly = false,
+    // The user's declaration is in a `#nullable disable` (or `disable annotations`) context: its parameter and return
+    // types are oblivious, so the launcher and factory that repeat them are written in that context too; under the
+    // file's `enable annotations` a `string s` would become non-nullable, and GoM(null) would warn (CS8625) where
+    // M(null) does not.
+    bool ObliviousSignature = false);
 
 /// <summary>The result of the model stage: a method to emit (null when an error prevents it) and its diagnostics.</summary>
 internal sealed record GoroutineResult(GoroutineMethodModel? Method, EquatableArray<DiagnosticInfo> Diagnostics);
