@@ -1,6 +1,10 @@
+using System.Collections.Immutable;
 using System.Linq;
+using System.Threading.Tasks;
+using GoSharp.Generator.Suppressors;
 using GoSharp.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace GoSharp.Generator.Tests;
@@ -50,4 +54,65 @@ public class RedTeam22Tests
 
         Assert.Equal(WarningsOfCall(plainCall), WarningsOfCall(launcherCall));
     }
+
+    private const string PrivateGoroutines = """
+        using GoSharp;
+        public partial class W
+        {
+            [Goroutine] private int Launched(int n) => n;
+            [Goroutine] private int NeverLaunched(int n) => n;
+            [Goroutine] private static T Generic<T>(T x) => x;
+            [Goroutine] private int Overload(int n) => n;
+            [Goroutine] private int Overload(string s) => s.Length;
+            private int Plain(int n) => n;
+            public Goroutine<int> Start() => GoLaunched(1);
+            public Goroutine<string> StartGeneric() => GoGeneric("s");
+            public Goroutine<int> StartOverload() => GoOverload(2);
+        }
+        """;
+
+    /// <summary>
+    /// IDE0051 (the IDE's "private member is unused", not available to these tests) on a private [Goroutine] method
+    /// started only through its launcher: the method is used, its launcher makes its frame. Stubbed here as an
+    /// analyzer that reports every private method; the suppressor answers only the launched ones.
+    /// </summary>
+    [Fact]
+    public async Task UnusedPrivateMember_is_suppressed_for_launched_goroutines_only()
+    {
+        var output = GeneratorHarness.Run(PrivateGoroutines).Output;
+        var diagnostics = await output.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new EveryPrivateMethodIsUnused(), new LaunchedPrivateGoroutineSuppressor()),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
+                    concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true))
+            .GetAnalyzerDiagnosticsAsync();
+
+        string Describe(Diagnostic d) => d.GetMessage() + (d.IsSuppressed ? " suppressed" : " reported");
+        Assert.Equal(
+            new[] { "Generic suppressed", "Launched suppressed", "NeverLaunched reported", "Overload(int) suppressed", "Overload(string) reported", "Plain reported" },
+            diagnostics.Where(d => d.Id == "IDE0051").Select(Describe).Order().ToArray());
+    }
+
+    // A test double run in memory, never loaded by a compiler: the rules for shipped analyzers do not apply.
+#pragma warning disable RS1041, RS1036, RS2008
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class EveryPrivateMethodIsUnused : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("IDE0051", "Unused", "{0}", "Style", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSymbolAction(c =>
+            {
+                var m = (IMethodSymbol)c.Symbol;
+                if (m.DeclaredAccessibility != Accessibility.Private || m.MethodKind != MethodKind.Ordinary) return;
+                var name = m.Name == "Overload" ? $"Overload({m.Parameters[0].Type.ToDisplayString()})" : m.Name;
+                c.ReportDiagnostic(Diagnostic.Create(Rule, m.Locations[0], name));
+            }, SymbolKind.Method);
+        }
+    }
+#pragma warning restore RS1041, RS1036, RS2008
 }
