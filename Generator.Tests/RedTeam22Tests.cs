@@ -26,6 +26,7 @@ public class RedTeam22Tests
             [Goroutine] public static T Generic<T>(T value, string tag) where T : class => value ?? (T)(object)tag;
         #nullable enable
             [Goroutine] public static int Annotated(string s, string? t) => s.Length + (t?.Length ?? 0);
+            [Goroutine] public static int Allowed([System.Diagnostics.CodeAnalysis.AllowNull] string s, [System.Diagnostics.CodeAnalysis.DisallowNull] string? t) => (s?.Length ?? 0) + t!.Length;
         }
         public partial class D
         {
@@ -42,6 +43,9 @@ public class RedTeam22Tests
     [InlineData("new D().Instance(null);", "new D().GoInstance(null);")]
     // Annotated ones: both warn alike (CS8625 for the non-nullable s, none for t).
     [InlineData("C.Annotated(null, null);", "C.GoAnnotated(null, null);")]
+    // [AllowNull] and [DisallowNull]: null may be passed to s, not to t.
+    [InlineData("C.Allowed(null, \"\");", "C.GoAllowed(null, \"\");")]
+    [InlineData("C.Allowed(\"\", null);", "C.GoAllowed(\"\", null);")]
     public void ALauncherWarnsWhereItsMethodWarns(string plainCall, string launcherCall)
     {
         static string[] WarningsOfCall(string call)

@@ -47,7 +47,8 @@ internal static class DeclarationText
     /// The attributes of <paramref name="parameter"/> that change what a call passes to it, written out for a
     /// launcher that repeats the parameter: without them <c>GoFormat(log, $"...")</c> would not make the handler
     /// <c>[InterpolatedStringHandlerArgument("log")]</c> describes (it would not compile), and caller information
-    /// or an <c>[Optional]</c> parameter would not be filled in as for the method itself. Other attributes stay
+    /// or an <c>[Optional]</c> parameter would not be filled in as for the method itself, and a null argument would
+    /// warn where the method's <c>[AllowNull]</c> lets it (or not where <c>[DisallowNull]</c> forbids it). Other attributes stay
     /// the method's own (the launcher's parameters are written without attributes).
     /// </summary>
     public static string CallAttributes(IParameterSymbol? parameter)
@@ -71,6 +72,10 @@ internal static class DeclarationText
                 or "CallerLineNumberAttribute" or "CallerFilePathAttribute" or "CallerArgumentExpressionAttribute"
                 or "DecimalConstantAttribute" or "DateTimeConstantAttribute",
             "System.Runtime.InteropServices" => type.Name is "OptionalAttribute" or "DefaultParameterValueAttribute",
+            // What a caller may pass as null: the launcher's call warns (CS8625, CS8604) where the method's does.
+            // ([NotNull] on a value parameter promises the method throws on null; a launcher returns before its body
+            // runs, so it cannot say that.)
+            "System.Diagnostics.CodeAnalysis" => type.Name is "AllowNullAttribute" or "DisallowNullAttribute",
             _ => false,
         };
 
