@@ -59,6 +59,42 @@ public class RedTeam22Tests
         Assert.Equal(WarningsOfCall(plainCall), WarningsOfCall(launcherCall));
     }
 
+    private const string Deprecated = """
+        using GoSharp;
+        using System;
+        using System.Diagnostics.CodeAnalysis;
+        public static partial class E
+        {
+            [Goroutine, Obsolete("use New")] public static int Old(int n) => n;
+            [Goroutine, Obsolete("gone", true)] public static int Gone(int n) => n;
+            [Goroutine, Experimental("EXP001", UrlFormat = "https://example.com/{0}")] public static int Trial(int n) => n;
+            [Goroutine] public static int Current(int n) => n;
+        }
+        """;
+
+    /// <summary>
+    /// A launcher uses its method as a call does: <c>GoOld(1)</c> gets the CS0618 of <c>Old(1)</c> (CS0619 for an
+    /// obsolete error), <c>GoTrial(1)</c> the experimental diagnostic of <c>Trial(1)</c>; before, the launcher
+    /// started a deprecated or experimental method with no word.
+    /// </summary>
+    [Theory]
+    [InlineData("Old")]
+    [InlineData("Gone")]
+    [InlineData("Trial")]
+    [InlineData("Current")]
+    public void ALauncherIsAsObsoleteAndExperimentalAsItsMethod(string method)
+    {
+        static string[] DiagnosticsOfCall(string call)
+        {
+            var caller = "public static class Caller { public static void Run() { _ = " + call + "; } }";
+            var r = GeneratorHarness.Run(new[] { ("Decl.cs", Deprecated), ("Caller.cs", caller) });
+            return r.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)
+                .Select(d => d.Location.SourceTree?.FilePath + " " + d.Id).OrderBy(id => id).ToArray();
+        }
+
+        Assert.Equal(DiagnosticsOfCall($"E.{method}(1)"), DiagnosticsOfCall($"E.Go{method}(1)"));
+    }
+
     private const string PrivateGoroutines = """
         using GoSharp;
         public partial class W

@@ -65,6 +65,26 @@ internal static class DeclarationText
         return text.ToString();
     }
 
+    /// <summary>
+    /// The method's <c>[Obsolete]</c> and <c>[Experimental]</c>, written out for its launcher: <c>GoM(x)</c> uses the
+    /// method as <c>M(x)</c> does, so it warns (CS0618, or the experimental diagnostic) where that call does, and
+    /// a <c>#pragma</c> or <c>NoWarn</c> that allows one allows the other.
+    /// </summary>
+    public static string UseAttributes(IMethodSymbol method)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var a in method.GetAttributes())
+        {
+            if (a.AttributeClass is not { ContainingType: null } type) continue;
+            var ns = type.ContainingNamespace?.ToDisplayString();
+            if (!(ns == "System" && type.Name == "ObsoleteAttribute") && !(ns == "System.Diagnostics.CodeAnalysis" && type.Name == "ExperimentalAttribute")) continue;
+            var args = a.ConstructorArguments.Select(Constant)
+                .Concat(a.NamedArguments.Select(n => n.Key + " = " + Constant(n.Value)));
+            text.Append('[').Append(type.Fq()).Append('(').Append(string.Join(", ", args)).Append(")]");
+        }
+        return text.ToString();
+    }
+
     private static bool AffectsCalls(INamedTypeSymbol type) =>
         type.ContainingNamespace?.ToDisplayString() switch
         {

@@ -345,7 +345,7 @@ internal static partial class FrameModelBuilder
         var modifiers = (accessibility + (member.IsStatic ? " static" : "")).Trim();
         // C# 13's [OverloadResolutionPriority] picks among a method's overloads: `go M(x)`, GoM(x), must pick as M(x) does.
         // An override's priority is its original's (C# reads that one): a launcher is no override, so it says it.
-        modifiers = $"{SymbolFacts.OverloadResolutionPriorityAttribute(method)} {modifiers}".Trim();
+        modifiers = $"{SymbolFacts.OverloadResolutionPriorityAttribute(method)}{DeclarationText.UseAttributes(method)} {modifiers}".Trim();
         // Callers bind named arguments and defaults to a partial method's defining declaration: so does its launcher.
         var (launcherParameterList, launcherModel) = (decl.ParameterList, model);
         if (method.PartialDefinitionPart?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is MethodDeclarationSyntax definition)
