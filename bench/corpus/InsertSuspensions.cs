@@ -18,7 +18,8 @@ namespace GoSharp.Corpus;
 /// typing), of a type a generic argument may be (no ref struct, pointer, anonymous type, dynamic, void), not a
 /// constant the language needs as a constant (attributes, case labels and patterns, const and default values,
 /// stackalloc sizes), not an assignment target or ref/out/in argument, not a struct receiver (the call would
-/// mutate a copy), not inside a lambda, local function, query or nameof, not a name whose text the callee sees
+/// mutate a copy), not inside a lambda, local function, query, nameof or unsafe context (an unsafe block, method or
+/// type: CS4004 for await, GOSH0006 for a suspension point), not a name whose text the callee sees
 /// (CallerArgumentExpression), not a tuple element or anonymous member whose name is inferred from its text.
 /// When in doubt a position is left out; Program checks the rewrite compiles and counts what does not.
 /// </summary>
@@ -156,7 +157,11 @@ internal sealed class InsertSuspensions : CSharpSyntaxRewriter
             switch (n)
             {
                 case MethodDeclarationSyntax m:
-                    return !m.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    // An unsafe method, or a method of an unsafe type, is an unsafe context throughout: async may
+                    // not await there (CS4004) and the generator refuses a suspension point there (GOSH0006), so a
+                    // point inserted there would only turn a method the corpus runs into a refused one.
+                    return !m.Modifiers.Any(SyntaxKind.AsyncKeyword) && !m.Modifiers.Any(SyntaxKind.UnsafeKeyword)
+                        && !m.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Modifiers.Any(SyntaxKind.UnsafeKeyword));
                 case LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax:
                 case QueryExpressionSyntax or AttributeSyntax or PatternSyntax or SwitchLabelSyntax:
                 case RefExpressionSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax:
