@@ -236,7 +236,7 @@ namespace Demo
                 {
                     if (State < 0)
                     {
-                        if (_e2 != null) ((global::System.IDisposable)_e2).Dispose();
+                        if (!(_e2 is null)) ((global::System.IDisposable)_e2).Dispose();
                     }
                 }
                 _e2 = default;

@@ -89,7 +89,7 @@ namespace Demo
                 {
                     if (State < 0)
                     {
-                        if (_t0 != null) ((global::System.IDisposable)_t0).Dispose();
+                        if (!(_t0 is null)) ((global::System.IDisposable)_t0).Dispose();
                     }
                 }
 #line (29,15)-(29,28) 17 "Test.cs"
@@ -147,7 +147,7 @@ namespace Demo
                     {
                         if (State < 0)
                         {
-                            if (_e1 != null) ((global::System.IDisposable)_e1).Dispose();
+                            if (!(_e1 is null)) ((global::System.IDisposable)_e1).Dispose();
                         }
                     }
                     _e1 = default;
@@ -157,7 +157,7 @@ namespace Demo
                 {
                     if (State < 0)
                     {
-                        if (_l0_again != null) ((global::System.IDisposable)_l0_again).Dispose();
+                        if (!(_l0_again is null)) ((global::System.IDisposable)_l0_again).Dispose();
                     }
                 }
 #line hidden

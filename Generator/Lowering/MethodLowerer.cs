@@ -147,8 +147,9 @@ internal sealed partial class MethodLowerer
             HoistDesignations(e);
             if (_method.ReturnsVoid)
             {
-                var r = LowerExpression(e, discard: true);
-                if (r.Length > 0) { Src(e); Stmt(r + ";"); }
+                // As an expression statement's: a residual that is only a temporary (`=> _b ??= Make()`, whose
+                // value is the ??='s temporary) is no statement.
+                EmitDiscarded(e, LowerExpression(e, discard: true));
             }
             else if (e is ThrowExpressionSyntax)
             {

@@ -91,7 +91,9 @@ internal sealed partial class MethodLowerer
             return $"if ({field}.HasValue) ((global::System.IDisposable){field}).Dispose();";
         if (type.IsValueType)
             return !disposable ? "" : publicDispose ? $"{field}.Dispose();" : $"((global::System.IDisposable){field}).Dispose();";
-        if (disposable) return $"if ({field} != null) ((global::System.IDisposable){field}).Dispose();";
+        // A reference test, as C#'s using is: a type's own == and != (NumSharp's NDArray compares elementwise and returns
+        // an array) are not asked.
+        if (disposable) return $"if (!({field} is null)) ((global::System.IDisposable){field}).Dispose();";
         if (type.IsSealed && alwaysCheck) return "";
         return $"if ({field} is global::System.IDisposable __d) __d.Dispose();";
     }
