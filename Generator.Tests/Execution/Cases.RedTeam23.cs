@@ -112,3 +112,24 @@ public partial class GenericHost23<T>
         return g2.V + "," + g2.K + "," + r2.A + "," + r2.B;
     }
 }
+
+public sealed class RequiredOptional23
+{
+    public required int A { get; init; }
+    public int B { get; set; }
+    public int K { get; }
+    public RequiredOptional23(Log log, int k = 5, string s = "d") { K = k; log.Add("ctor " + k + s); }
+}
+
+public static partial class Cases
+{
+    // Bug: a required-member initializer whose constructor call omitted an optional argument was refused (GOSH0010)
+    // where async accepts it; the [UnsafeAccessor(Constructor)] now declares the constructor's constant defaults.
+    [Goroutine]
+    public static string Rt23RequiredMembersOmittedOptional(Log log, int n)
+    {
+        var a = new RequiredOptional23(log) { A = log.L("a", n), B = Tw(2) };
+        var b = new RequiredOptional23(log, Tw(n)) { A = 1, B = Tw(3) };
+        return a.A + "," + a.B + "," + a.K + "|" + b.A + "," + b.B + "," + b.K;
+    }
+}

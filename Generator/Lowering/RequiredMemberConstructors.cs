@@ -18,8 +18,9 @@ namespace GoSharp.Generator.Lowering;
 ///          ... _t1 = Tw(b) (lowered) ...
 ///          _t0.B = _t1;
 /// </code>
-/// Only a class that is not generic (nor nested in one), called with its arguments by value in order, none named or
-/// omitted and no <c>params</c> expansion; otherwise the initializer stays one expression over values computed
+/// Only a class that is not generic (nor nested in one), called with its arguments by value in order, none named, no
+/// <c>params</c> expansion, an omitted optional one only with a constant default (the accessor's parameter gets the
+/// same default; not a caller-info one); otherwise the initializer stays one expression over values computed
 /// first, with its refusals (GOSH0010).
 /// </summary>
 internal sealed partial class MethodLowerer
@@ -45,8 +46,11 @@ internal sealed partial class MethodLowerer
         if (IsGeneric(_method.ContainingType) && attribute.ContainingAssembly.Identity.Version.Major < 9) return false;
         if (!Model.Compilation.IsSymbolAccessibleWithin(type, _method.ContainingType)) return false;
         var arguments = oc.ArgumentList?.Arguments.ToList() ?? new List<ArgumentSyntax>();
-        if (arguments.Count != ctor.Parameters.Length) return false;
+        if (arguments.Count > ctor.Parameters.Length) return false;
         if (arguments.Any(a => a.NameColon is not null || a.RefKindKeyword.RawKind != 0)) return false;
+        // An omitted optional argument takes the accessor's own default, the constructor's constant; a caller-info
+        // one would take the call's line or name, which the generated call does not have.
+        if (ctor.Parameters.Skip(arguments.Count).Any(p => !p.HasExplicitDefaultValue || HasCallerInfo(p))) return false;
         return ctor.Parameters.All(p => p.RefKind == RefKind.None && !p.IsParams && !ContainsAnonymousType(p.Type)
             && Model.Compilation.IsSymbolAccessibleWithin(p.Type, _method.ContainingType));
     }
@@ -57,7 +61,7 @@ internal sealed partial class MethodLowerer
         if (_constructorAccessors.TryGetValue(ctor, out var name)) return name;
         name = $"__GoNew_{SymbolFacts.FrameName(_method)}_{_constructorAccessors.Count}";
         _constructorAccessors[ctor] = name;
-        var parameters = string.Join(", ", ctor.Parameters.Select((p, i) => $"{p.Type.Fq()} p{i}"));
+        var parameters = string.Join(", ", ctor.Parameters.Select((p, i) => $"{p.Type.Fq()} p{i}" + (p.HasExplicitDefaultValue ? " = " + DefaultValueText(p) : "")));
         InitAccessors.Add("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]\n"
             + $"private static extern {ctor.ContainingType.Fq()} {name}({parameters});");
         return name;
