@@ -133,3 +133,35 @@ public static partial class Cases
         return a.A + "," + a.B + "," + a.K + "|" + b.A + "," + b.B + "," + b.K;
     }
 }
+
+public record ConstrainedRecord23<T>(Log Log) where T : struct, System.IComparable<T>
+{
+    private T _v;
+    public T V { get => _v; init { Log.Add("V=" + value); _v = value; } }
+    public int K { get; init; }
+}
+
+public partial class ConstrainedHost23<U>
+{
+    [Goroutine]
+    public string Run(Log log, int n)
+    {
+        var r = new ConstrainedRecord23<int>(log) { V = log.L("v", n), K = Sp.Val(n) };
+        var r2 = r with { V = log.L("v2", n), K = Sp.Val(n + 1) };
+        return r2.V + "," + r2.K;
+    }
+}
+
+public static partial class Cases
+{
+    // Bug: the [UnsafeAccessor] class of an init accessor of a generic type with constraints (nested in the user's
+    // type, or file-local beside a generic one) declared its type parameters without them: the generated code did not
+    // compile (CS0453). It now restates the type's where clauses.
+    [Goroutine]
+    public static string Rt23ConstrainedGenericInitAccessors(Log log, int n)
+    {
+        var r = new ConstrainedRecord23<int>(log) { V = log.L("v", n), K = Tw(n) };
+        var r2 = r with { V = log.L("v2", n), K = Tw(n + 1) };
+        return r2.V + "," + r2.K + "|" + new ConstrainedHost23<string>().Run(log, n);
+    }
+}

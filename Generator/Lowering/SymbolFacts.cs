@@ -404,10 +404,14 @@ internal static partial class SymbolFacts
     /// The where clauses of a generic method's type parameters, from its symbol: an override declares none in
     /// source (it inherits them), but its launcher and frame are new declarations that must restate them.
     /// </summary>
-    public static string ConstraintClauses(IMethodSymbol m)
+    public static string ConstraintClauses(IMethodSymbol m) =>
+        ConstraintClauses(m.TypeParameters, tp => ShadowedTypeParameterNames.NewName(tp) ?? tp.Name);
+
+    /// <summary>The where clauses of <paramref name="typeParameters"/>, each named by <paramref name="name"/>.</summary>
+    public static string ConstraintClauses(System.Collections.Generic.IEnumerable<ITypeParameterSymbol> typeParameters, System.Func<ITypeParameterSymbol, string> name)
     {
         var clauses = new System.Collections.Generic.List<string>();
-        foreach (var tp in m.TypeParameters)
+        foreach (var tp in typeParameters)
         {
             var c = new System.Collections.Generic.List<string>();
             if (tp.HasUnmanagedTypeConstraint) c.Add("unmanaged");
@@ -416,7 +420,7 @@ internal static partial class SymbolFacts
             else if (tp.HasNotNullConstraint) c.Add("notnull");
             c.AddRange(tp.ConstraintTypes.Select(t => t.Fq()));
             if (tp.HasConstructorConstraint) c.Add("new()");
-            if (c.Count > 0) clauses.Add($"where {ShadowedTypeParameterNames.NewName(tp) ?? tp.Name} : {string.Join(", ", c)}");
+            if (c.Count > 0) clauses.Add($"where {name(tp)} : {string.Join(", ", c)}");
         }
         return string.Join(" ", clauses);
     }

@@ -178,7 +178,9 @@ internal sealed partial class MethodLowerer
             // asks of an instance member of a value type.
             var byRef = definition.ContainingType.IsValueType ? "ref " : "";
             var signature = $"static extern void {{0}}({byRef}{definition.ContainingType.Fq()} @this, {definition.Type.Fq()} value);";
-            var nested = $"static class {name}<{string.Join(", ", typeParameters.Select(p => p.Name))}>\n{{\n    {attributeText}\n    internal {string.Format(signature, "Call")}\n}}";
+            // The class restates the type's constraints: its signature names the type with these parameters.
+            var constraints = SymbolFacts.ConstraintClauses(typeParameters, p => p.Name);
+            var nested = $"static class {name}<{string.Join(", ", typeParameters.Select(p => p.Name))}>{(constraints.Length > 0 ? " " + constraints : "")}\n{{\n    {attributeText}\n    internal {string.Format(signature, "Call")}\n}}";
             if (typeParameters.Count == 0) InitAccessors.Add(attributeText + "\nprivate " + string.Format(signature, name));
             else if (IsGeneric(_method.ContainingType)) FileInitAccessors.Add("file " + nested);
             else InitAccessors.Add("private " + nested);
