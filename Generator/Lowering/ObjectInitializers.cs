@@ -199,7 +199,8 @@ internal sealed partial class MethodLowerer
     /// Whether <c>new T(args)</c> compiles alone and each init-only member the initializer sets can then be set
     /// through an <c>[UnsafeAccessor]</c> to its init accessor, as C#'s own lowering calls it after the constructor
     /// and after each earlier member's value: a class or struct whose required members, if any, the constructor sets
-    /// (<c>[SetsRequiredMembers]</c>); a struct's accessor is given the variable by reference.
+    /// (<c>[SetsRequiredMembers]</c>), or a class whose constructor an <c>[UnsafeAccessor]</c> can call without them
+    /// (RequiredMemberConstructors.cs); a struct's accessor is given the variable by reference.
     /// </summary>
     private bool CreatableBeforeItsMembers(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type)
     {
