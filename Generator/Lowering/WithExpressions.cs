@@ -35,7 +35,7 @@ namespace GoSharp.Generator.Lowering;
 /// C# can name an <c>init</c> accessor only in an initializer; the <c>[UnsafeAccessor(Method, Name = "set_A")]</c>
 /// the user's type gets calls it as the compiler's lowering does (a virtual or abstract one virtually, as C# does;
 /// refused before .NET 10, whose JIT fixed a crash on such calls). A generic record's accessor is a member of a
-/// generic class nested in the user's type, with the record's type parameters (the runtime's rule for generic
+/// generic class nested in the user's type, with the record's type parameters and constraints (the runtime's rule for generic
 /// targets, .NET 9 on), called with the record's type arguments: <c>__GoInit_F_Frame_0&lt;int&gt;.Call(_t1, _t2)</c>;
 /// in a generic user type, whose type parameters the nested class would carry too, a <c>file</c> class beside the user's
 /// type in the frame's file (refused where it cannot name the record: a private nested one); refused on a target
