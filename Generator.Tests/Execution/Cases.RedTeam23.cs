@@ -165,3 +165,33 @@ public static partial class Cases
         return r2.V + "," + r2.K + "|" + new ConstrainedHost23<string>().Run(log, n);
     }
 }
+
+public struct RequiredStruct23
+{
+    private int _a;
+    public Log? Log;
+    public required int A { readonly get => _a; init { Log?.Add("A=" + value + " B=" + B); _a = value; } }
+    public int B { get; set; }
+    public RequiredStruct23(Log log, int b) { Log = log; B = b; log.Add("ctor"); }
+}
+
+public record struct RequiredRecordStruct23(Log Log, int K)
+{
+    private int _a;
+    public required int A { readonly get => _a; init { Log.Add("A=" + value + " K=" + K); _a = value; } }
+    public int B { get; set; }
+}
+
+public static partial class Cases
+{
+    // Bug: a struct's initializer that set required members its declared constructor leaves, with an accessor with a
+    // body before a suspending value, was refused (GOSH0010) where async accepts it; the constructor is now called
+    // through an [UnsafeAccessor(Constructor)] as a class's is (an implicit parameterless one has no method to bind).
+    [Goroutine]
+    public static string Rt23RequiredStructMembers(Log log, int n)
+    {
+        var s = new RequiredStruct23(log, n) { A = log.L("a", n), B = Tw(2) };
+        var r = new RequiredRecordStruct23(log, Tw(n)) { A = log.L("a", n + 1), B = Tw(3) };
+        return s.A + "," + s.B + "|" + r.A + "," + r.B + "," + r.K;
+    }
+}

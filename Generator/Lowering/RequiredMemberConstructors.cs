@@ -18,7 +18,7 @@ namespace GoSharp.Generator.Lowering;
 ///          ... _t1 = Tw(b) (lowered) ...
 ///          _t0.B = _t1;
 /// </code>
-/// Only a class that is not generic (nor nested in one), called with its arguments by value in order, none named, no
+/// Only a class or struct (a declared constructor of a struct) that is not generic (nor nested in one), called with its arguments by value in order, none named, no
 /// <c>params</c> expansion, an omitted optional one only with a constant default (the accessor's parameter gets the
 /// same default; not a caller-info one); otherwise the initializer stays one expression over values computed
 /// first, with its refusals (GOSH0010).
@@ -39,7 +39,10 @@ internal sealed partial class MethodLowerer
     /// <summary>Whether <paramref name="oc"/> can call <paramref name="ctor"/> through an <c>[UnsafeAccessor(Constructor)]</c>.</summary>
     private bool CanCallThroughAccessor(BaseObjectCreationExpressionSyntax oc, IMethodSymbol ctor, INamedTypeSymbol type)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || IsGeneric(type)) return false;
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract || IsGeneric(type)) return false;
+        // A struct's implicit parameterless constructor is no method the accessor could bind to (`new S()` is its
+        // zeroed value): only a declared one.
+        if (type.TypeKind == TypeKind.Struct && ctor.IsImplicitlyDeclared) return false;
         var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
         if (attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)) return false;
         // An [UnsafeAccessor] declared in a generic type (the goroutine's) works from .NET 9 on.
