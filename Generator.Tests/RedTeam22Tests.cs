@@ -155,4 +155,16 @@ public class RedTeam22Tests
         }
     }
 #pragma warning restore RS1041, RS1036, RS2008
+
+    // A suspension point whose awaiter factory the goroutine's type cannot reach (private in the primitive's type) was
+    // a CS0122 at the user's call, as if the call were wrong; it is the primitive's GOSH0011 there now.
+    [Fact]
+    public void AnAwaiterFactoryTheGoroutineCannotReachIsGosh0011() => DiagnosticTests.Expect("GOSH0011", """
+        public static class P
+        {
+            [SuspensionPoint(nameof(GetBlockAwaiter))] public static void Block(int v) { }
+            private static YieldAwaiter GetBlockAwaiter(int v) => default;
+        }
+        public partial class C { [Goroutine] static void M() => [|P.Block(1)|]; }
+        """);
 }

@@ -127,7 +127,9 @@ internal sealed partial class MethodLowerer
         var owner = method.ReducedFrom?.ContainingType ?? method.ContainingType;
         var def = method.ReducedFrom ?? method;
         var awaiter = FindAwaiter(owner, awaiterName, method, def);
-        if (awaiter is null)
+        // The frame is nested in the goroutine's type: a factory it cannot reach (a private one of another type) would
+        // be a CS0122 at the user's call, with nothing saying the primitive is at fault.
+        if (awaiter is null || !Model.Compilation.IsSymbolAccessibleWithin(awaiter.OriginalDefinition, _method.ContainingType))
         {
             Report(DiagnosticDescriptors.AwaiterNotFound, inv, method.Name, awaiterName);
             return discard ? "" : "default";
