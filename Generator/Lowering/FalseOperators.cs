@@ -63,11 +63,10 @@ internal sealed partial class MethodLowerer
             typeParameters.InsertRange(0, t.OriginalDefinition.TypeParameters);
             typeArguments.InsertRange(0, t.TypeArguments);
         }
-        var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
+        var runtime = UnsafeAccessorRuntime();
         var why = falseOp is null ? "its operator false was not found"
-            : attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)
-                ? "this target framework has no [UnsafeAccessor] (.NET 8 or later)"
-            : typeParameters.Count > 0 && attribute.ContainingAssembly.Identity.Version.Major < 9
+            : runtime == 0 ? NoUnsafeAccessor
+            : typeParameters.Count > 0 && runtime < 9
                 ? "the operator's type is generic and [UnsafeAccessor] reaches a generic type only from .NET 9 on"
             : typeParameters.Count > 0 && IsGeneric(_method.ContainingType)
                 ? "the operator's type is generic and so is the goroutine's type, whose type parameters an accessor nested in it would carry"

@@ -28,8 +28,6 @@ namespace GoSharp.Generator.Lowering;
 /// </summary>
 internal sealed partial class MethodLowerer
 {
-    private const string UnsafeAccessorAttribute = "System.Runtime.CompilerServices.UnsafeAccessorAttribute";
-
     private readonly Dictionary<IParameterSymbol, string> _primaryAccessorNames = new(SymbolEqualityComparer.Default);
 
     /// <summary>The accessors of primary constructor parameters the user's type gets, as declarations.</summary>
@@ -41,12 +39,9 @@ internal sealed partial class MethodLowerer
         var type = _method.ContainingType;
         if (!_primaryAccessorNames.TryGetValue(parameter, out var name))
         {
-            // The runtime's own attribute (a copy declared in source would compile, and do nothing); its assembly's
-            // version is the framework's (System.Runtime 8.0 on .NET 8).
-            var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
-            var why = attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)
-                ? "this target framework has no [UnsafeAccessor] (.NET 8 or later)"
-                : IsGeneric(type) && attribute.ContainingAssembly.Identity.Version.Major < 9
+            var runtime = UnsafeAccessorRuntime();
+            var why = runtime == 0 ? NoUnsafeAccessor
+                : IsGeneric(type) && runtime < 9
                     ? "the type is generic and [UnsafeAccessor] reaches a generic type's fields only from .NET 9 on"
                     : null;
             if (why is not null)

@@ -43,10 +43,9 @@ internal sealed partial class MethodLowerer
         // A struct's implicit parameterless constructor is no method the accessor could bind to (`new S()` is its
         // zeroed value): only a declared one.
         if (type.TypeKind == TypeKind.Struct && ctor.IsImplicitlyDeclared) return false;
-        var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
-        if (attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)) return false;
+        var runtime = UnsafeAccessorRuntime();
         // An [UnsafeAccessor] declared in a generic type (the goroutine's) works from .NET 9 on.
-        if (IsGeneric(_method.ContainingType) && attribute.ContainingAssembly.Identity.Version.Major < 9) return false;
+        if (runtime == 0 || IsGeneric(_method.ContainingType) && runtime < 9) return false;
         if (!Model.Compilation.IsSymbolAccessibleWithin(type, _method.ContainingType)) return false;
         var arguments = oc.ArgumentList?.Arguments.ToList() ?? new List<ArgumentSyntax>();
         if (arguments.Count > ctor.Parameters.Length) return false;

@@ -50,17 +50,17 @@ internal sealed partial class MethodLowerer
             .Where(SymbolFacts.IsStackOnlyLocal).ToList();
         foreach (var local in declared)
         {
-            var mentionedElsewhere = scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id =>
-                id.Identifier.ValueText == local.Name && !test.Span.Contains(id.Span) && (guard is null || !guard.Span.Contains(id.Span))
-                && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id, _ct).Symbol, local));
-            if (!mentionedElsewhere) kept.Add(local);
+            var one = new List<ILocalSymbol> { local };
+            var name = new HashSet<string> { local.Name };
+            if (!scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id =>
+                    !test.Span.Contains(id.Span) && (guard is null || !guard.Span.Contains(id.Span)) && IsMentionOf(id, one, name)))
+                kept.Add(local);
         }
         return kept;
     }
 
     private bool MentionsLocal(SyntaxNode node, ISymbol local) =>
-        node.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id =>
-            id.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id, _ct).Symbol, local));
+        local is ILocalSymbol l && Mentions(node, new List<ILocalSymbol> { l }, new HashSet<string> { l.Name });
 
     /// <summary>Whether a switch expression is matched on its governing value as made (a ref struct; see the class comment).</summary>
     private bool MatchesStackOnlyValueInPlace(SwitchExpressionSyntax se) =>

@@ -220,6 +220,9 @@ internal static partial class SymbolFacts
         _ => false,
     };
 
+    /// <summary>The name of <paramref name="m"/>'s launcher: <c>GoWork</c> for <c>Work</c>.</summary>
+    public static string LauncherName(IMethodSymbol m) => "Go" + IdentifierName(m);
+
     /// <summary>
     /// The method's name as a C# identifier: an explicit interface implementation's metadata name is <c>I.M</c>
     /// (or <c>NS.I&lt;T&gt;.M</c>), which cannot name a frame class or a launcher.

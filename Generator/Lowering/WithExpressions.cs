@@ -208,10 +208,8 @@ internal sealed partial class MethodLowerer
     {
         var (typeParameters, typeArguments) = InitAccessorTypeParameters(property);
         if (typeArguments.Any(ContainsAnonymousType)) return "the type has an anonymous type argument, which the accessor's call cannot name";
-        var attribute = Model.Compilation.GetTypeByMetadataName(UnsafeAccessorAttribute);
-        var version = attribute?.ContainingAssembly.Identity.Version.Major ?? 0;
-        return attribute is null || SymbolEqualityComparer.Default.Equals(attribute.ContainingAssembly, Model.Compilation.Assembly)
-                ? "this target framework has no [UnsafeAccessor] (.NET 8 or later)"
+        var version = UnsafeAccessorRuntime();
+        return version == 0 ? NoUnsafeAccessor
             : typeParameters.Count > 0 && version < 9 ? "the type is generic and [UnsafeAccessor] reaches a generic type only from .NET 9 on"
             // Else a file-local class of the frame's file, outside the user's type, which must then name the type.
             : typeParameters.Count > 0 && IsGeneric(_method.ContainingType) && !NameableOutsideTheUserType(property.OriginalDefinition)

@@ -295,8 +295,7 @@ internal static partial class FrameModelBuilder
         var nsUsings = decl.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(x => x.Usings).Where(u => !(fileLocals && FileLocalTypes.NamesOne(u, model))).Select(u => u.ToString()).ToEquatableArray();
 
         var frameName = SymbolFacts.FrameName(method);
-        var simpleName = SymbolFacts.IdentifierName(method);
-        var launcherName = "Go" + simpleName;
+        var launcherName = SymbolFacts.LauncherName(method);
         if (LauncherClash(method, launcherName) is { } clash)
         {
             Add(diags, DiagnosticDescriptors.LauncherNameTaken, nameLocation, method.ContainingType.Name, launcherName, method.Name);

@@ -44,7 +44,7 @@ public sealed class LaunchedPrivateGoroutineSuppressor : DiagnosticSuppressor
     /// </summary>
     private static bool IsLaunched(SuppressionAnalysisContext context, IMethodSymbol method)
     {
-        var launcherName = "Go" + method.Name;
+        var launcherName = SymbolFacts.LauncherName(method);
         var launchers = method.ContainingType.GetMembers(launcherName).OfType<IMethodSymbol>()
             .Where(l => l.Arity == method.Arity && l.Parameters.Length == method.Parameters.Length
                 && l.Parameters.Select(p => p.Type.ToDisplayString()).SequenceEqual(method.Parameters.Select(p => p.Type.ToDisplayString())))
