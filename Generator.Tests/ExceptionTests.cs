@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text.RegularExpressions;
 using GoSharp.Generator.Tests.Execution;
 using Xunit;
@@ -69,6 +70,22 @@ public class ExceptionTests
         Assert.EndsWith("Cases.Control.cs", loc!.Value.File);
         Assert.True(loc.Value.Line > 10);
         Assert.Null(frame.GetSourceLocation(1000));
+    }
+
+    [Fact]
+    public void SourceLocationOfStatesFollowsTheUsersLineDirectives()
+    {
+        var frame = new Cases.LineDirectiveStates_Frame(1);
+        var own = frame.GetSourceLocation(0)!.Value;
+        Assert.EndsWith("Cases.LineDirectives.cs", own.File);
+        // Mapped by the user's #line to a template, resolved against the folder of the file that says so.
+        var mapped = frame.GetSourceLocation(1)!.Value;
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(own.File)!, "Templates", "States.razor"), mapped.File);
+        Assert.Equal(300, mapped.Line);
+        // Under #line hidden the state keeps its place in the user's own file (the line below the directive).
+        var hidden = frame.GetSourceLocation(2)!.Value;
+        Assert.Equal(own.File, hidden.File);
+        Assert.Equal(own.Line + 4, hidden.Line);
     }
 }
 

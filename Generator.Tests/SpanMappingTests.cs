@@ -140,6 +140,82 @@ public class SpanMappingTests
             Assert.Contains(start, points);
     }
 
+    private const string LineDirectives = """
+        using GoSharp;
+        public partial class C
+        {
+            [Goroutine]
+            static int M(int n)
+            {
+                var a = n + 1;
+        #line 40 "Page.razor"
+                Go.Yield(); var b = a * 2;
+        #line hidden
+                b++;
+                Go.Yield();
+        #line default
+                if (b > 2) { Go.Yield(); b++; }
+        #line (7,5)-(7,30) 9 "Views/Other.cshtml"
+                return a + b;
+            }
+        }
+        """;
+
+    [Fact]
+    public void TheUsersLineDirectivesMapTheFrameAsTheyMapThePlainMethod()
+    {
+        // The plain method (no generator) and the goroutine's Resume: the same visible sequence points, in the same
+        // documents (a template's, where #line says so), and none where the user's text is #line hidden.
+        // A build resolves a relative #line file against the file that names it (the resolver MSBuild's compilations have).
+        var plain = WithResolver(GeneratorHarness.Compile(("/src/Test.cs", LineDirectives.Replace("[Goroutine]", ""))));
+        var expected = SequencePoints(plain, "C", "M");
+        Assert.Contains(expected, p => p.Document == "/src/Page.razor" && p.Line == 40);
+        Assert.Contains(expected, p => p.Document == "/src/Views/Other.cshtml" && p.Line == 7);
+        var r = GeneratorHarness.Run(WithResolver(GeneratorHarness.Compile(("/src/Test.cs", LineDirectives))));
+        Assert.Empty(r.CompileDiagnostics);
+        var actual = SequencePoints(r.Output, "M_Frame", "Resume");
+        // Every statement's point (a debug build's method and block braces aside: the frame has no such braces)...
+        var braces = new[] { ("/src/Test.cs", 6, 5), ("/src/Test.cs", 14, 20), ("/src/Test.cs", 14, 39), ("/src/Views/Other.cshtml", 8, 5) };
+        Assert.Equal(braces.Length, expected.Intersect(braces).Count());
+        Assert.Empty(expected.Except(braces).Except(actual));
+        // ... and nothing on a line the plain method has no point on: none in the hidden text (Page.razor's 41, 42).
+        Assert.Empty(actual.Select(p => (p.Document, p.Line)).Except(expected.Select(p => (p.Document, p.Line))));
+    }
+
+    [Fact]
+    public void ErrorsUnderTheUsersLineDirectivesAreReportedWhereThePlainMethodHasThem()
+    {
+        var broken = LineDirectives.Replace("var b = a * 2;", "var b = a * \"2\";").Replace("return a + b;", "return a + c;");
+        var expected = Errors(GeneratorHarness.Compile(("/src/Test.cs", broken.Replace("[Goroutine]", "           "))).GetDiagnostics());
+        Assert.Contains(expected, e => e.Path == "Page.razor");
+        Assert.Contains(expected, e => e.Path == "Views/Other.cshtml");
+        Assert.Equal(expected, Errors(GeneratorHarness.Run(GeneratorHarness.Compile(("/src/Test.cs", broken))).CompileDiagnostics));
+    }
+
+    private static CSharpCompilation WithResolver(CSharpCompilation c) =>
+        c.WithOptions(c.Options.WithSourceReferenceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, "/src")));
+
+    /// <summary>A method's visible sequence points as (document, line, column), 1-based.</summary>
+    private static List<(string Document, int Line, int Column)> SequencePoints(Compilation compilation, string typeName, string methodName)
+    {
+        using var pe = new MemoryStream();
+        using var pdb = new MemoryStream();
+        var emit = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        pe.Position = 0;
+        pdb.Position = 0;
+        using var peReader = new PEReader(pe);
+        using var pdbProvider = MetadataReaderProvider.FromPortablePdbStream(pdb);
+        var md = peReader.GetMetadataReader();
+        var pdbReader = pdbProvider.GetMetadataReader();
+        var type = md.TypeDefinitions.Select(md.GetTypeDefinition).Single(t => md.GetString(t.Name) == typeName);
+        var method = type.GetMethods().Single(h => md.GetString(md.GetMethodDefinition(h).Name) == methodName);
+        return pdbReader.GetMethodDebugInformation(method.ToDebugInformationHandle()).GetSequencePoints()
+            .Where(sp => !sp.IsHidden)
+            .Select(sp => (pdbReader.GetString(pdbReader.GetDocument(sp.Document).Name), sp.StartLine, sp.StartColumn))
+            .Distinct().ToList();
+    }
+
     /// <summary>The visible sequence points of a frame's Resume in the user's file, as (line, column), 1-based.</summary>
     private static HashSet<(int Line, int Column)> ResumeSequencePoints(Compilation compilation, string frameName)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using GoSharp.Generator.Model;
@@ -101,6 +102,7 @@ internal static class FrameEmitter
         w.Line();
         w.Line($"public override string {RuntimeContract.Frame.MethodName} => \"{Escape(m.MethodDisplayName)}\";");
         w.Line();
+        var files = m.States.Select(s => s.File).OfType<string>().Distinct(System.StringComparer.Ordinal).ToList();
         w.Open($"public override {RuntimeContract.SourceLocation.Type}? {RuntimeContract.Frame.GetSourceLocation}(int state)");
         if (m.States.Count == 0)
         {
@@ -109,7 +111,7 @@ internal static class FrameEmitter
         else
         {
             w.Open("switch (state)");
-            foreach (var s in m.States) w.Line($"case {s.State}: return new {RuntimeContract.SourceLocation.Type}(s_sourceFile, {s.Line + firstLine}); // {LineMarkers.Resolve(s.Description, firstLine)}");
+            foreach (var s in m.States) w.Line($"case {s.State}: return new {RuntimeContract.SourceLocation.Type}({SourceFileField(files, s.File)}, {s.Line + firstLine}); // {LineMarkers.Resolve(s.Description, firstLine)}");
             w.Line("default: return null;");
             w.Close();
         }
@@ -122,6 +124,12 @@ internal static class FrameEmitter
             w.Line();
             w.Line("#line 1 \"" + m.FilePath + "\"");
             w.Line("private static readonly string s_sourceFile = __GoSourceFile();");
+            // Lines a #line directive of the user's maps to another file (a template's, say) name that file.
+            for (var i = 0; i < files.Count; i++)
+            {
+                w.Line("#line 1 \"" + files[i] + "\"");
+                w.Line($"private static readonly string s_sourceFile{i + 1} = __GoSourceFile();");
+            }
             w.Line("#line default");
             w.Line("private static string __GoSourceFile([global::System.Runtime.CompilerServices.CallerFilePath] string path = \"\") => path;");
         }
@@ -213,4 +221,8 @@ internal static class FrameEmitter
             w.Lines(member);
         }
     }
+
+    /// <summary>The field holding a state's file name: the method's own, or the one a user's <c>#line</c> maps it to.</summary>
+    private static string SourceFileField(List<string> files, string? file) =>
+        file is null ? "s_sourceFile" : "s_sourceFile" + (files.IndexOf(file) + 1);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using GoSharp.Generator.Emit;
 using Microsoft.CodeAnalysis;
@@ -42,8 +43,9 @@ internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
     public string Text { get; }
 
     /// <summary>
-    /// -1, normally. A method whose text holds a character of <see cref="LineMarkers"/> is lowered with plain line
-    /// numbers; then its first line is part of its identity, and moving it lowers it again.
+    /// -1, normally. A method whose text holds a character of <see cref="LineMarkers"/>, or whose file has a <c>#line</c>
+    /// directive, is lowered with plain line numbers; then its first line is part of its identity, and moving it
+    /// lowers it again.
     /// </summary>
     public int AbsoluteLine { get; }
 
@@ -57,7 +59,9 @@ internal sealed class MethodFingerprint : IEquatable<MethodFingerprint>
         var line = source.Lines.GetLineFromPosition(decl.SpanStart);
         firstLine = line.LineNumber;
         var text = source.ToString(TextSpan.FromBounds(line.Start, decl.FullSpan.End));
-        var relative = !LineMarkers.Collides(text) && !LineMarkers.Collides(tree.FilePath);
+        // A file with a #line directive of its own: the lines written are the ones it maps to, which moving the
+        // method does not shift alike, so they are written as they are.
+        var relative = !LineMarkers.Collides(text) && !LineMarkers.Collides(tree.FilePath) && !tree.GetLineMappings(ct).Any();
         return new MethodFingerprint(tree.FilePath, ContainersOf(decl), text, relative ? -1 : firstLine);
     }
 

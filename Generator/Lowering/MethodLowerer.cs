@@ -7,6 +7,7 @@ using GoSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace GoSharp.Generator.Lowering;
 
@@ -274,12 +275,42 @@ internal sealed partial class MethodLowerer
 
     private string SpanDirective(SyntaxNode node)
     {
-        var span = node.SyntaxTree.GetLineSpan(SequencePointSpan(node), _ct).Span;
+        var at = SequencePointSpan(node);
+        // The user's own #line directives decide what the plain method's sequence point says; the goroutine's says
+        // the same: hidden where the user's text is (#line hidden), another file and line where it is mapped.
+        var (path, span) = MappedSpan(node.SyntaxTree, at);
+        if (node.SyntaxTree.GetLineVisibility(at.Start, _ct) == LineVisibility.Hidden)
+        {
+            // Hidden text still has a line and a file for [CallerLineNumber] and [CallerFilePath], the ones the last
+            // #line above it counts on with: a plain directive to the line above, then "hidden" on that line.
+            return span.Start.Line < 1 ? "#line hidden" : $"#line {LineText(span.Start.Line - 1)} \"{path}\"\n#line hidden";
+        }
         // The compiler takes columns up to 65,536 in a span directive (CS8938 beyond: a minified line); past that
         // the line alone is mapped.
         if (span.Start.Character >= MaxSpanColumn || span.End.Character >= MaxSpanColumn)
-            return $"#line {LineText(span.Start.Line)} \"{_filePath}\"";
-        return $"#line ({LineText(span.Start.Line)},{span.Start.Character + 1})-({LineText(span.End.Line)},{span.End.Character + 1}) \"{_filePath}\"";
+            return $"#line {LineText(span.Start.Line)} \"{path}\"";
+        return $"#line ({LineText(span.Start.Line)},{span.Start.Character + 1})-({LineText(span.End.Line)},{span.End.Character + 1}) \"{path}\"";
+    }
+
+    /// <summary>
+    /// The file and span a position of the user's text is reported at: as written, unless a <c>#line</c> directive of
+    /// the user's file maps it elsewhere. A mapped file name relative to nothing is taken relative to the user's file,
+    /// as the compiler does for the plain method's debug document and caller file path: written into a generated
+    /// file, it would be read relative to that one. (A file with a <c>#line</c> directive is lowered with plain line
+    /// numbers: <c>MethodFingerprint.LinesRelative</c>.)
+    /// </summary>
+    private (string Path, LinePositionSpan Span) MappedSpan(SyntaxTree tree, TextSpan at)
+    {
+        var mapped = tree.GetMappedLineSpan(at, _ct);
+        if (!mapped.HasMappedPath) return (_filePath, mapped.Span);
+        return (MappedPath(mapped.Path), mapped.Span);
+    }
+
+    private string MappedPath(string path)
+    {
+        if (path.Length == 0) return _filePath;
+        if (System.IO.Path.IsPathRooted(path) || !System.IO.Path.IsPathRooted(_filePath)) return path;
+        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_filePath) ?? "", path);
     }
 
     /// <summary>
@@ -309,9 +340,20 @@ internal sealed partial class MethodLowerer
     private string Line(SyntaxNode node) => LineText(node.GetLocation().GetLineSpan().StartLinePosition.Line);
 
     /// <summary>The node's line as a number: 1-based, or the 0-based offset from the line base when lines are relative.</summary>
-    private int LineNumber(SyntaxNode node)
+    private int LineNumber(SyntaxNode node) => LineNumber(node, out _);
+
+    /// <summary>The node's line as a number, and the file it is in where a <c>#line</c> directive maps it to another (else null).
+    /// Hidden text keeps its place in the user's file: a dump points at the physical line rather than at nothing.</summary>
+    private int LineNumber(SyntaxNode node, out string? mappedFile)
     {
-        var line = node.GetLocation().GetLineSpan().StartLinePosition.Line;
+        mappedFile = null;
+        var line = node.SyntaxTree.GetLineSpan(node.Span, _ct).StartLinePosition.Line;
+        if (_lineBase < 0 && node.SyntaxTree.GetLineVisibility(node.SpanStart, _ct) != LineVisibility.Hidden)
+        {
+            var (path, span) = MappedSpan(node.SyntaxTree, node.Span);
+            line = span.Start.Line;
+            if (!string.Equals(path, _filePath, System.StringComparison.Ordinal)) mappedFile = path;
+        }
         return _lineBase < 0 ? line + 1 : line - _lineBase;
     }
 

@@ -16,7 +16,7 @@ internal sealed partial class MethodLowerer
     private int NewState(SyntaxNode at, string description)
     {
         var n = _nextState++;
-        States.Add(new StateModel(n, LineNumber(at), description));
+        States.Add(new StateModel(n, LineNumber(at, out var file), description, file));
         _stateSites.Add((n, at));
         return n;
     }

@@ -7,8 +7,9 @@ internal sealed record ContainingTypeModel(string Keyword, string NameWithTypePa
 /// <summary>A field of the generated frame.</summary>
 internal sealed record FieldModel(string Type, string Name, string Comment);
 
-/// <summary>A suspension state and the source line it came from.</summary>
-internal sealed record StateModel(int State, int Line, string Description);
+/// <summary>A suspension state and the source line it came from; <paramref name="File"/>: the file a <c>#line</c> directive
+/// of the user's maps that line to, or null for the method's own file.</summary>
+internal sealed record StateModel(int State, int Line, string Description, string? File = null);
 
 /// <summary>
 /// Everything the emitter needs for one [Goroutine] method, as strings and value records only: no symbols,
