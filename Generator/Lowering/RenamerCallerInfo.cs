@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace GoSharp.Generator.Lowering;
 
@@ -21,12 +22,14 @@ internal sealed partial class Renamer
 {
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
     {
+        RefuseCallerInfoParams(node);
         var visited = VisitInvocationCore(node);
         return visited is InvocationExpressionSyntax call && WithCallerInfo(node, call.ArgumentList) is { } args ? call.WithArgumentList(args) : visited;
     }
 
     public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
     {
+        RefuseCallerInfoParams(node);
         var visited = (ObjectCreationExpressionSyntax)base.VisitObjectCreationExpression(node)!;
         return WithCallerInfo(node, visited.ArgumentList) is { } args ? visited.WithArgumentList(args) : visited;
     }
@@ -35,6 +38,17 @@ internal sealed partial class Renamer
     {
         var visited = (ImplicitObjectCreationExpressionSyntax)base.VisitImplicitObjectCreationExpression(node)!;
         return WithCallerInfo(node, visited.ArgumentList) is { } args ? visited.WithArgumentList(args) : visited;
+    }
+
+    /// <summary>A C# 13 <c>params</c> collection the call makes of its expanded arguments (<see cref="RefuseCallerInfoAdd"/>).</summary>
+    private void RefuseCallerInfoParams(ExpressionSyntax call)
+    {
+        if (call.SyntaxTree != Model.SyntaxTree) return;
+        var arguments = CallerInfo.ArgumentsOf(Model, call);
+        if (arguments.IsDefault) return;
+        foreach (var a in arguments)
+            if (a.ArgumentKind == ArgumentKind.ParamCollection && a.Value is ICollectionExpressionOperation { IsImplicit: true } made)
+                RefuseCallerInfoAdd(made, call);
     }
 
     /// <summary>
@@ -66,6 +80,41 @@ internal sealed partial class Renamer
     /// <summary>The caller-info arguments the compiler fills in for <paramref name="original"/>, as named arguments, or null.</summary>
     private List<string>? CallerInfoArguments(ExpressionSyntax original) =>
         original.SyntaxTree != Model.SyntaxTree ? null : CallerInfo.Named(CallerInfo.ArgumentsOf(Model, original));
+
+    public override SyntaxNode? VisitCollectionExpression(CollectionExpressionSyntax node)
+    {
+        if (node.SyntaxTree == Model.SyntaxTree && Model.GetOperation(node) is ICollectionExpressionOperation made)
+            RefuseCallerInfoAdd(made, node);
+        return base.VisitCollectionExpression(node);
+    }
+
+    /// <summary>
+    /// A collection expression (or a <c>params</c> collection a call makes) of a type built by <c>Add</c> calls,
+    /// where <c>Add</c> takes a <c>[CallerMemberName]</c> or <c>[CallerArgumentExpression]</c> argument: C# fills it
+    /// in at each element (the method's name, the element's text), and a collection expression leaves no place to
+    /// write it, so in the frame it would say <c>Resume</c> and the renamed text. Refused (a collection initializer,
+    /// <c>new Bag { ... }</c>, gets them written out).
+    /// </summary>
+    private void RefuseCallerInfoAdd(ICollectionExpressionOperation made, SyntaxNode at)
+    {
+        if (made.ConstructMethod is not IMethodSymbol { MethodKind: MethodKind.Constructor } || made.Type is not INamedTypeSymbol type
+            || CallerInfoAdd(type) is not { } add)
+            return;
+        _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, at,
+            Diagnostics.DiagnosticDescriptors.NotSupported($"A collection expression of '{type.Name}', whose '{add.Name}' takes a caller-info argument ('{add.Parameters.First(IsCallerInfoParameter).Name}') that C# fills in for each element,",
+                "in the frame there is no place to write it, and it would name the frame; write a collection initializer instead (new " + type.Name + " { ... }), which gets it right"));
+    }
+
+    private static IMethodSymbol? CallerInfoAdd(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+            foreach (var m in t.GetMembers("Add"))
+                if (m is IMethodSymbol { IsStatic: false } add && add.Parameters.Any(IsCallerInfoParameter)) return add;
+        return null;
+    }
+
+    private static bool IsCallerInfoParameter(IParameterSymbol p) =>
+        p.GetAttributes().Any(a => a.AttributeClass?.Name is "CallerMemberNameAttribute" or "CallerArgumentExpressionAttribute");
 
     public override SyntaxNode? VisitInitializerExpression(InitializerExpressionSyntax node)
     {
