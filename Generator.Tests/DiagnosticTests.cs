@@ -190,9 +190,10 @@ public class DiagnosticTests
         // (An index initializer whose value is an initializer, `[0] = { X = P.Get() }`, is lowered:
         // Cases.RedTeam14Initializers.cs. A class without required members is made first and its members set in
         // order, Cases.Corpus7.cs; with a required one, `new Outer<int>()` alone does not compile, and no
-        // [UnsafeAccessor] calls a generic type's constructor (a plain class's is, Rt23RequiredMembers), so the object
-        // is made with its init-only members first, and none may follow a nested initializer.)
-        public class Outer<T> { public System.Collections.Generic.List<int> Tags { get; } = new(); public required int X { get; init; } }
+        // [UnsafeAccessor] call can omit an optional argument without a constant default (one with a constant can,
+        // Cases.RequiredMemberConstructors.cs), so the object is made with its init-only members first, and none may
+        // follow a nested initializer.)
+        public class Outer<T> { public System.Collections.Generic.List<int> Tags { get; } = new(); public required int X { get; init; } public Outer([System.Runtime.InteropServices.Optional] int k) { } }
         public partial class C { [Goroutine] static Outer<int> M() => new Outer<int> { Tags = { P.Get() }, [|X = 1|] }; }
         """);
 
@@ -272,10 +273,10 @@ public class DiagnosticTests
 
     [Fact]
     public void InitOnlyMemberAfterANestedInitializerWithASuspension() => Expect("GOSH0010", """
-        // A required member the constructor does not set, of a generic class: `new P<int>()` alone does not compile and
-        // no [UnsafeAccessor] calls its constructor, so the object cannot be made before its members (a class or struct
-        // that can is, and its init-only members set in order).
-        public class P<T> { public required string Name { get; init; } public System.Collections.Generic.List<int> Tags { get; init; } = new(); public int Age { get; init; } }
+        // A required member the constructor does not set: `new P<int>()` alone does not compile and no [UnsafeAccessor]
+        // call can omit an optional argument without a constant default, so the object cannot be made before its
+        // members (a class or struct that can is, and its init-only members set in order).
+        public class P<T> { public required string Name { get; init; } public System.Collections.Generic.List<int> Tags { get; init; } = new(); public int Age { get; init; } public P([System.Runtime.InteropServices.Optional] int k) { } }
         public partial class C
         {
             [Goroutine] static int Tw(int x) { Go.Yield(); return x; }

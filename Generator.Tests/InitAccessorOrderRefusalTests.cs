@@ -13,12 +13,14 @@ public class InitAccessorOrderRefusalTests
 {
     [Fact]
     public void RequiredMemberWithAnAccessorBodyBeforeASuspendingValue() => DiagnosticTests.Expect("GOSH0010", """
-        // Generic: its constructor cannot be called through an [UnsafeAccessor] (a plain class's is, Rt23RequiredMembers).
+        // Its constructor cannot be called through an [UnsafeAccessor]: the call would omit an optional argument
+        // without a constant default (a constructor that has none is, Rt23RequiredMembers).
         public sealed class R<T>
         {
             private int _a;
             public required int A { get => _a; init { System.Console.WriteLine(value); _a = value; } }
             public int B { get; set; }
+            public R([System.Runtime.InteropServices.Optional] int k) { }
         }
         public partial class C
         {

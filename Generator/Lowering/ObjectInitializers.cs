@@ -116,8 +116,10 @@ internal sealed partial class MethodLowerer
     /// constructor runs; that is the same only when the constructor runs no user code (an implicit constructor
     /// over initializers without calls, or a record's primary constructor), else this is refused (GOSH0010).
     /// </summary>
-    private string LowerInitOnlyCreation(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type, Dictionary<SyntaxNode, string> argRepl, string args)
+    private string LowerInitOnlyCreation(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type, Dictionary<SyntaxNode, string> argRepl, string args, string? notFirst)
     {
+        // Why the object is not created first (then each member set in order), which the refusals below name.
+        var because = notFirst is null ? "" : $" (it cannot be created before its members here: {notFirst})";
         var members = new List<(string Name, ExpressionSyntax Value)>();
         // Nested initializers (`Tags = { Tw(1) }`) after every member assignment run on the created object, in order.
         // Nested initializers (`Tags = { Tw(1) }`) and index initializers (`["k"] = Tw(1)`) after every member
@@ -133,17 +135,17 @@ internal sealed partial class MethodLowerer
             else
                 Report(DiagnosticDescriptors.Unsupported, init, init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax }
                     ? DiagnosticDescriptors.NotSupported("An init-only or required member set after a nested or index initializer (`Tags = { ... }`, `[k] = v`) in an initializer with a suspension point",
-                        "the object must be created with its init-only members before the nested or index initializer runs; set those members first")
+                        $"the object must be created with its init-only members before the nested or index initializer runs{because}; set those members first")
                     : DiagnosticDescriptors.NotYet("This object initializer member"));
         }
         if (SetterBeforeSuspendingValue(oc.Initializer!) is { } setter)
             Report(DiagnosticDescriptors.Unsupported, setter,
                 DiagnosticDescriptors.NotSupported("A member whose accessor runs code, set before a suspending value in an initializer of an object that cannot be created before its members (a required member the constructor does not set, or an init accessor no [UnsafeAccessor] here can reach)",
-                    "C# runs that accessor before the later values, and the object can only be created with all of them computed; take the suspending values into locals first"));
+                    $"C# runs that accessor before the later values, and the object can only be created with all of them computed{because}; take the suspending values into locals first"));
         if (!ConstructorRunsNoUserCode(oc))
             Report(DiagnosticDescriptors.Unsupported, oc.Initializer!,
                 DiagnosticDescriptors.NotSupported("An object initializer that sets init-only or required members, with a suspension point, after a constructor that runs code",
-                    "the values would be computed before the constructor runs; take the suspending values into locals first"));
+                    $"the values would be computed before the constructor runs{because}; take the suspending values into locals first"));
         var values = LowerOperands(members.Select(m => m.Value).ToList());
         var text = $"new {type?.Fq()}({args}) {{ {string.Join(", ", members.Select(m => m.Name + " = " + Operand(values, m.Value)))} }}";
         var o = Temp(type, oc, "object under construction");
@@ -196,23 +198,25 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
-    /// Whether <c>new T(args)</c> compiles alone and each init-only member the initializer sets can then be set
-    /// through an <c>[UnsafeAccessor]</c> to its init accessor, as C#'s own lowering calls it after the constructor
-    /// and after each earlier member's value: a class or struct whose required members, if any, the constructor sets
-    /// (<c>[SetsRequiredMembers]</c>), or a class whose constructor an <c>[UnsafeAccessor]</c> can call without them
-    /// (RequiredMemberConstructors.cs); a struct's accessor is given the variable by reference.
+    /// Why the object cannot be created before its members, each init-only one then set through an
+    /// <c>[UnsafeAccessor]</c> to its init accessor, as C#'s own lowering calls it after the constructor and after each
+    /// earlier member's value; null when it can: a class or struct whose required members, if any, the constructor
+    /// sets (<c>[SetsRequiredMembers]</c>), or whose constructor an <c>[UnsafeAccessor]</c> can call without them, or
+    /// a struct made by its implicit constructor, its zeroed value (RequiredMemberConstructors.cs); a struct's
+    /// accessor is given the variable by reference.
     /// </summary>
-    private bool CreatableBeforeItsMembers(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type)
+    private string? CreationRefusal(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type)
     {
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named) return false;
-        if (Model.GetOperation(oc, _ct) is not IObjectCreationOperation { Constructor: { } ctor }) return false;
-        if (LeavesRequiredMembers(ctor, named) && !CanCallThroughAccessor(oc, ctor, named)) return false;
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named) return "the type is no class or struct";
+        if (Model.GetOperation(oc, _ct) is not IObjectCreationOperation { Constructor: { } ctor }) return "the constructor is not known";
+        if (LeavesRequiredMembers(ctor, named) && ConstructorAccessorRefusal(oc, ctor, named) is { } why)
+            return $"its constructor, which leaves required members, cannot be called through an [UnsafeAccessor]: {why}";
         foreach (var e in oc.Initializer!.Expressions)
             if (e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name, Right: not InitializerExpressionSyntax }
                 && Model.GetSymbolInfo(name, _ct).Symbol is IPropertySymbol { SetMethod.IsInitOnly: true } p
-                && InitAccessorRefusal(p) is not null)
-                return false;
-        return true;
+                && InitAccessorRefusal(p) is { } accessorWhy)
+                return $"the init accessor of {p.Name} cannot be called through an [UnsafeAccessor]: {accessorWhy}";
+        return null;
     }
 
     private bool ConstructorRunsNoUserCode(BaseObjectCreationExpressionSyntax oc)
@@ -249,18 +253,22 @@ internal sealed partial class MethodLowerer
         // made without its members, it is, and each init-only member is set in turn through its accessor.
         var oneExpression = setsInitOnly
             && ((ConstructorRunsNoUserCode(oc) && !InitOnlyAfterNestedInitializer(oc.Initializer!) && !SetterRunsCodeBeforeLaterValue(oc.Initializer!))
-                || !CreatableBeforeItsMembers(oc, type));
+                || CreationRefusal(oc, type) is not null);
         // In the one expression the arguments would run after the member values: with a suspending member value,
         // each is spilled first, as C# evaluates them before the initializer (`new R(o.P) { Y = Tw(o.Q) }`).
         var spillArguments = oneExpression && HasSuspension(oc.Initializer);
         var repl = oc.ArgumentList is null ? new Dictionary<SyntaxNode, string>()
             : LowerOperands(ValueArguments(oc.ArgumentList).ToList(), spillAll: spillArguments, spillEvery: spillArguments);
         var args = oc.ArgumentList is null ? "" : string.Join(", ", oc.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
+        // An omitted [CallerMemberName] or [CallerArgumentExpression] argument is the user's, passed by name: in the
+        // frame the compiler would give the frame's method and the generated text (the line and file follow #line).
+        if (CallerInfo.Named(CallerInfo.ArgumentsOf(Model, oc)) is { } callerInfo)
+            args = string.Join(", ", new[] { args }.Where(a => a.Length > 0).Concat(callerInfo));
         Dictionary<SyntaxNode, string>? initAccessors = null;
         if (setsInitOnly)
         {
             if (oneExpression)
-                return LowerInitOnlyCreation(oc, type, repl, args);
+                return LowerInitOnlyCreation(oc, type, repl, args, CreationRefusal(oc, type));
             initAccessors = new Dictionary<SyntaxNode, string>();
             foreach (var init in oc.Initializer!.Expressions)
                 if (init is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name, Right: not InitializerExpressionSyntax }
@@ -276,7 +284,7 @@ internal sealed partial class MethodLowerer
         // called through an [UnsafeAccessor], as C#'s own lowering calls it before setting them.
         Stmt(Model.GetOperation(oc, _ct) is IObjectCreationOperation { Constructor: { } created } && type is INamedTypeSymbol createdType
             && LeavesRequiredMembers(created, createdType)
-            ? $"{o} = {ConstructorAccessor(created)}({args});"
+            ? $"{o} = {ConstructorCall(created, createdType, args)};"
             : $"{o} = new {type?.Fq()}({args});");
         var isCollection = oc.Initializer!.IsKind(SyntaxKind.CollectionInitializerExpression);
         foreach (var init in oc.Initializer!.Expressions) LowerInitializerMember(o, init, isCollection, initAccessors);

@@ -37,9 +37,9 @@ namespace GoSharp.Generator.Lowering;
 /// refused before .NET 10, whose JIT fixed a crash on such calls). A generic record's accessor is a member of a
 /// generic class nested in the user's type, with the record's type parameters and constraints (the runtime's rule for generic
 /// targets, .NET 9 on), called with the record's type arguments: <c>__GoInit_F_Frame_0&lt;int&gt;.Call(_t1, _t2)</c>;
-/// in a generic user type, whose type parameters the nested class would carry too, a <c>file</c> class beside the user's
-/// type in the frame's file (refused where it cannot name the record: a private nested one); refused on a target
-/// without the attribute.
+/// in a generic user type, whose type parameters the nested class would carry too, one declaring only the record's
+/// own for a record nested in the user's type, else a <c>file</c> class beside the user's type in the frame's file
+/// (refused where neither can name the record; <see cref="AccessorHome"/>); refused on a target without the attribute.
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -53,7 +53,18 @@ internal sealed partial class MethodLowerer
     /// </summary>
     public List<string> FileInitAccessors { get; } = new();
 
-    private readonly Dictionary<IPropertySymbol, string> _initAccessorNames = new(SymbolEqualityComparer.Default);
+    /// <summary>The accessors declared, by the property's definition and where the accessor is (<see cref="AccessorKey"/>).</summary>
+    private readonly Dictionary<string, string> _initAccessorNames = new();
+
+    /// <summary>
+    /// One accessor per member and home: a type used in a generic user's type with its own type parameters, and
+    /// with others, gets a nested class for the first and a <c>file</c> class for the second.
+    /// </summary>
+    private string AccessorKey(ISymbol definition, INamedTypeSymbol target)
+    {
+        var (declared, _, inFile) = AccessorHome(target);
+        return $"{definition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}|{definition.ToDisplayString()}|{declared.Count}|{inFile}";
+    }
 
     private string LowerWith(WithExpressionSyntax w)
     {
@@ -127,7 +138,9 @@ internal sealed partial class MethodLowerer
             string? accessor = null;
             if (Model.GetSymbolInfo(init.Left, _ct).Symbol is IPropertySymbol { SetMethod.IsInitOnly: true } p)
             {
-                accessor = record.IsValueType ? InitAccessor(p, init, StructWithConstruct, StructWithScheme) : InitAccessor(p, init);
+                accessor = record.IsValueType ? InitAccessor(p, init, StructWithConstruct, StructWithScheme)
+                    // Named by why the clone is made once: its copy constructor, else a member's accessor with a body.
+                    : HasOwnCopyConstructor(record) ? InitAccessor(p, init) : InitAccessor(p, init, WithSetterConstruct, WithScheme);
                 if (accessor is null) return RewriteExpr(w);
             }
             setters.Add((init.Right, init.Left.ToString().Trim(), accessor));
@@ -151,6 +164,7 @@ internal sealed partial class MethodLowerer
     private const string StructWithScheme = "the struct is copied first, then each member is set on the copy in order, an init-only one through an [UnsafeAccessor]";
 
     private const string WithConstruct = "A with expression with a suspension point on a record with its own copy constructor";
+    private const string WithSetterConstruct = "A with expression with a suspension point on a record that sets a member whose accessor runs code";
     private const string WithScheme = "the record is cloned once, before the values, then each init-only member is set through an [UnsafeAccessor]";
 
     /// <summary>
@@ -161,37 +175,27 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private string? InitAccessor(IPropertySymbol property, SyntaxNode at, string construct = WithConstruct, string scheme = WithScheme)
     {
-        var (typeParameters, typeArguments) = InitAccessorTypeParameters(property);
         var definition = property.OriginalDefinition;
-        if (!_initAccessorNames.TryGetValue(definition, out var name))
+        if (InitAccessorRefusal(property) is { } why)
         {
-            if (InitAccessorRefusal(property) is { } why)
-            {
-                Report(DiagnosticDescriptors.Unsupported, at,
-                    DiagnosticDescriptors.NotSupported(construct, $"{scheme}, and here {why}; take the suspending values into locals first"));
-                return null;
-            }
+            Report(DiagnosticDescriptors.Unsupported, at,
+                DiagnosticDescriptors.NotSupported(construct, $"{scheme}, and here {why}; take the suspending values into locals first"));
+            return null;
+        }
+        var key = AccessorKey(definition, property.ContainingType);
+        if (!_initAccessorNames.TryGetValue(key, out var name))
+        {
             name = $"__GoInit_{SymbolFacts.FrameName(_method)}_{_initAccessorNames.Count}";
-            _initAccessorNames[definition] = name;
             var attributeText = $"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"{definition.SetMethod!.MetadataName}\")]";
             // A struct's accessor sets the variable it is given: its `this` is passed by reference, as the runtime
             // asks of an instance member of a value type.
             var byRef = definition.ContainingType.IsValueType ? "ref " : "";
             var signature = $"static extern void {{0}}({byRef}{definition.ContainingType.Fq()} @this, {definition.Type.Fq()} value);";
-            // The class restates the type's constraints: its signature names the type with these parameters.
-            var constraints = SymbolFacts.ConstraintClauses(typeParameters, p => p.Name);
-            var nested = $"static class {name}<{string.Join(", ", typeParameters.Select(p => p.Name))}>{(constraints.Length > 0 ? " " + constraints : "")}\n{{\n    {attributeText}\n    internal {string.Format(signature, "Call")}\n}}";
-            if (typeParameters.Count == 0) InitAccessors.Add(attributeText + "\nprivate " + string.Format(signature, name));
-            else if (IsGeneric(_method.ContainingType)) FileInitAccessors.Add("file " + nested);
-            else InitAccessors.Add("private " + nested);
+            DeclareAccessor(name, definition.ContainingType, attributeText, signature);
+            _initAccessorNames[key] = name;
         }
-        else if (typeArguments.Any(ContainsAnonymousType))
-        {
-            Report(DiagnosticDescriptors.Unsupported, at,
-                DiagnosticDescriptors.NotSupported(construct, $"{scheme}, and here the type has an anonymous type argument, which the accessor's call cannot name; take the suspending values into locals first"));
-            return null;
-        }
-        var call = typeParameters.Count == 0 ? name : $"{name}<{string.Join(", ", typeArguments.Select(a => a.Fq()))}>.Call";
+        var (declared, arguments, _) = AccessorHome(property.ContainingType);
+        var call = declared.Count == 0 ? name : $"{name}<{string.Join(", ", arguments.Select(a => a.Fq()))}>.Call";
         if (property.ContainingType.IsValueType) _byRefInitAccessors.Add(call);
         return call;
     }
@@ -204,43 +208,11 @@ internal sealed partial class MethodLowerer
         $"{accessor}({(_byRefInitAccessors.Contains(accessor) ? "ref " : "")}{target}, {value});";
 
     /// <summary>Why <paramref name="property"/>'s init accessor cannot be called through an [UnsafeAccessor] here; null when it can.</summary>
-    private string? InitAccessorRefusal(IPropertySymbol property)
-    {
-        var (typeParameters, typeArguments) = InitAccessorTypeParameters(property);
-        if (typeArguments.Any(ContainsAnonymousType)) return "the type has an anonymous type argument, which the accessor's call cannot name";
-        var version = UnsafeAccessorRuntime();
-        return version == 0 ? NoUnsafeAccessor
-            : typeParameters.Count > 0 && version < 9 ? "the type is generic and [UnsafeAccessor] reaches a generic type only from .NET 9 on"
-            // Else a file-local class of the frame's file, outside the user's type, which must then name the type.
-            : typeParameters.Count > 0 && IsGeneric(_method.ContainingType) && !NameableOutsideTheUserType(property.OriginalDefinition)
-                ? "the type is generic and so is the goroutine's type, and the accessor, which cannot be nested in it (it would carry its type parameters), cannot name the type from outside it"
-            : typeParameters.Select(p => p.Name).Distinct().Count() < typeParameters.Count ? "the type and a type that contains it name a type parameter alike"
-            : IsGeneric(_method.ContainingType) && version < 9 ? "the goroutine's type is generic and [UnsafeAccessor] in a generic type needs .NET 9"
+    private string? InitAccessorRefusal(IPropertySymbol property) =>
+        AccessorHomeRefusal(property.ContainingType, new[] { property.OriginalDefinition.Type })
             // A virtual accessor is called virtually, as C# calls it; .NET 8 and 9's JIT could crash on such a
             // call (dotnet/runtime#101643).
-            : (property.IsVirtual || property.IsAbstract || property.IsOverride) && version < 10 ? "the property is virtual and [UnsafeAccessor] calls a virtual accessor reliably only from .NET 10 on"
+            ?? ((property.IsVirtual || property.IsAbstract || property.IsOverride) && UnsafeAccessorRuntime() < 10 ? "the property is virtual and [UnsafeAccessor] calls a virtual accessor reliably only from .NET 10 on"
             : property.SetMethod is null || property.IsStatic ? "the member has no init accessor"
-            : null;
-    }
-
-    /// <summary>Whether a class at namespace level of this assembly can name <paramref name="property"/>'s type and value type.</summary>
-    private bool NameableOutsideTheUserType(IPropertySymbol property)
-    {
-        var assembly = Model.Compilation.Assembly;
-        foreach (var type in new[] { property.ContainingType, property.Type })
-            if (type is not ITypeParameterSymbol && !Model.Compilation.IsSymbolAccessibleWithin(type, assembly)) return false;
-        return true;
-    }
-
-    private static (List<ITypeParameterSymbol> Parameters, List<ITypeSymbol> Arguments) InitAccessorTypeParameters(IPropertySymbol property)
-    {
-        var typeParameters = new List<ITypeParameterSymbol>();
-        var typeArguments = new List<ITypeSymbol>();
-        for (var t = property.ContainingType; t is not null; t = t.ContainingType)
-        {
-            typeParameters.InsertRange(0, t.OriginalDefinition.TypeParameters);
-            typeArguments.InsertRange(0, t.TypeArguments);
-        }
-        return (typeParameters, typeArguments);
-    }
+            : null);
 }
