@@ -22,14 +22,17 @@ public class ObjectCreationAccessorRefusalTests
         return message;
     }
 
+    // Each below: a generic type private to a generic type containing the generic goroutine type, used there with
+    // other type arguments (`Outer<int>.Rec<int>` in `Outer<X>.Host<T>`): no class can declare its accessor (nested
+    // in Host<T> or Outer<X>, it would carry their type parameters; outside them, it cannot name the type). Used with
+    // Outer's own, `Rec<int>`, or private to a type that is not generic, it is reached (Cases.GenericHostAccessors.cs).
+
     [Fact]
     public void AWithExpressionOnARecordWhoseInitAccessorHasABodyNamesTheAccessorNotACopyConstructor()
     {
-        // The record has no copy constructor of its own: the clone is made once because B's accessor runs code. Its
-        // accessor cannot be reached: a generic record private to a type that contains the generic goroutine type
-        // (the accessor, a file class, cannot name it; nested in the goroutine's type it would carry T).
+        // The record has no copy constructor of its own: the clone is made once because B's accessor runs code.
         var message = RefusedAt("""
-            public partial class Outer
+            public partial class Outer<X>
             {
                 private record Rec<U>(U A)
                 {
@@ -39,16 +42,16 @@ public class ObjectCreationAccessorRefusalTests
                 public partial class Host<T>
                 {
                     [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
-                    [Goroutine] static Rec<int> M(Rec<int> r, int n) => r with { [|B = n|], A = Tw(n) };
+                    [Goroutine] static Outer<int>.Rec<int> M(Outer<int>.Rec<int> r, int n) => r with { [|B = n|], A = Tw(n) };
                 }
             }
-            """, "sets a member whose accessor runs code", "cannot name the type from outside it");
+            """, "sets a member whose accessor runs code", "cannot name the type from outside them");
         Assert.DoesNotContain("copy constructor", message);
     }
 
     [Fact]
     public void AWithExpressionOnARecordWithItsOwnCopyConstructorStillSaysSo() => RefusedAt("""
-        public partial class Outer
+        public partial class Outer<X>
         {
             private record Rec<U>(U A)
             {
@@ -58,14 +61,14 @@ public class ObjectCreationAccessorRefusalTests
             public partial class Host<T>
             {
                 [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
-                [Goroutine] static Rec<int> M(Rec<int> r, int n) => r with { [|B = n|], A = Tw(n) };
+                [Goroutine] static Outer<int>.Rec<int> M(Outer<int>.Rec<int> r, int n) => r with { [|B = n|], A = Tw(n) };
             }
         }
-        """, "its own copy constructor", "cannot name the type from outside it");
+        """, "its own copy constructor", "cannot name the type from outside them");
 
     [Fact]
-    public void ARequiredMemberConstructorOfAPrivateGenericTypeOutsideTheGenericGoroutineType() => RefusedAt("""
-        public partial class Outer
+    public void ARequiredMemberConstructorOfAPrivateGenericTypeNoAccessorCanName() => RefusedAt("""
+        public partial class Outer<X>
         {
             private sealed class R<U>
             {
@@ -76,10 +79,10 @@ public class ObjectCreationAccessorRefusalTests
             public partial class Host<T>
             {
                 [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
-                [Goroutine] static int M(int n) => new R<T> { [|A = n|], B = Tw(n) }.B;
+                [Goroutine] static int M(int n) => new Outer<int>.R<T> { [|A = n|], B = Tw(n) }.B;
             }
         }
-        """, "runs code", "cannot be created before its members here", "cannot name the type from outside it");
+        """, "runs code", "cannot be created before its members here", "cannot name the type from outside them");
 
     [Fact]
     public void ARequiredMemberConstructorWithAnOmittedOptionalArgumentWithoutAConstant() => RefusedAt("""

@@ -4,7 +4,9 @@ namespace GoSharp.Generator.Tests.Execution;
 // generic type's member by the type parameters of the class that declares it. A type nested in the goroutine's own
 // generic type (a private one included, which a class outside it cannot name) gets a class nested in the user's type
 // declaring only the nested type's own type parameters (it carries the user type's); another generic type a file
-// class beside the user's type. Each was refused (GOSH0010) where async accepts it.
+// class beside the user's type, or, where that cannot name it (private to a type containing the user's), a class
+// nested in the first containing type that is not generic or that it is nested in. Each was refused (GOSH0010)
+// where async accepts it.
 
 public sealed class GhaGeneric<T>
 {
@@ -88,4 +90,75 @@ public static partial class Cases
     public static string GhaGenericGoroutineTypes(Log log, int n) =>
         new GhaHost<string>().Run(log, "s" + Tw(n), n) + "|" + new GhaHost<int>().Run(log, n, Tw(n))
         + "|" + new GhaHost<int>().RunGeneric(log, "m" + Tw(n), n);
+}
+
+// Private to a type that contains the generic goroutine type: the accessors are declared in that type.
+public partial class GhaOuter
+{
+    private record Rec<U>(Log Log, U A)
+    {
+        private readonly U _b = default!;
+        public U B { get => _b; init { Log.Add("B=" + value); _b = value; } }
+    }
+
+    private sealed class Req<U>
+    {
+        private readonly Log _log;
+        private int _x;
+        public required int X { get => _x; init { _log.Add("X=" + value); _x = value; } }
+        public required U Y { get; init; }
+        public Req(Log log) { _log = log; log.Add("req ctor"); }
+    }
+
+    public partial class Host<T>
+    {
+        [Goroutine]
+        public string Run(Log log, T t, int n)
+        {
+            var r = new Rec<T>(log, t);
+            var r2 = r with { B = log.L("b", t), A = Sp.Val(t) };
+            var q = new Req<T>(log) { X = log.L("x", n), Y = Sp.Val(t) };
+            return r2.A + "," + r2.B + "|" + q.X + "," + q.Y;
+        }
+    }
+
+    public partial class Host2<T>
+    {
+        [Goroutine]
+        public string Run(Log log, T t, int n)
+        {
+            var r = new Rec<int>(log, n);
+            var r2 = r with { B = log.L("b", n), A = Sp.Val(n) };
+            return r2.A + "," + r2.B;
+        }
+    }
+}
+
+public partial class GhaGen<X>
+{
+    private record Rec<U>(Log Log, U A)
+    {
+        private readonly U _b = default!;
+        public U B { get => _b; init { Log.Add("B=" + value); _b = value; } }
+    }
+
+    public partial class Host<T>
+    {
+        [Goroutine]
+        public string Run(Log log, T t, X x, int n)
+        {
+            var r = new Rec<T>(log, t);
+            var r2 = r with { B = log.L("b", t), A = Sp.Val(t) };
+            var s = new GhaGen<X>.Rec<X>(log, x) with { B = log.L("bx", x), A = Sp.Val(x) };
+            return r2.A + "," + r2.B + "|" + s.A + "," + s.B;
+        }
+    }
+}
+
+public static partial class Cases
+{
+    [Goroutine]
+    public static string GhaOuterTypes(Log log, int n) =>
+        new GhaOuter.Host<string>().Run(log, "s" + Tw(n), n) + "|" + new GhaOuter.Host2<int>().Run(log, n, Tw(n))
+        + "|" + new GhaGen<string>.Host<int>().Run(log, n, "x", Tw(n));
 }

@@ -85,7 +85,13 @@ internal static class FrameEmitter
 
         HiddenMembers(w, m.OperatorAccessors, $"/// <summary>An operator false a user-defined &amp;&amp; of <c>{Xml(m.MethodDisplayName)}</c> tests alone, or a runtime-binder operation of a dynamic &amp;&amp; or ||, which C# cannot write alone (generated).</summary>");
 
-        foreach (var _ in m.ContainingTypes) w.Close();
+        for (var level = 1; level <= m.ContainingTypes.Count; level++)
+        {
+            w.Close();
+            if (level == m.ContainingTypes.Count) break;
+            HiddenMembers(w, m.OuterAccessors.Where(a => a.StartsWith(level + ":", System.StringComparison.Ordinal)).Select(a => a.Substring(a.IndexOf(':') + 1)),
+                $"/// <summary>An accessor to a member of a generic type that <c>{Xml(m.MethodDisplayName)}</c> reaches, declared here: the goroutine's generic type would give it its own type parameters, and outside this type it could not name that type (generated).</summary>");
+        }
         HiddenMembers(w, m.FileInitAccessors, $"/// <summary>An init accessor of a generic type that <c>{Xml(m.MethodDisplayName)}</c> sets after its object is made, outside its generic type, whose type parameters it would carry (generated).</summary>");
         if (m.Namespace is not null) w.Close();
         return SpanDirectives.Complete(w.ToString());

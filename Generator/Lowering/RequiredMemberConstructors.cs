@@ -95,12 +95,11 @@ internal sealed partial class MethodLowerer
                 (HasCallerAttribute(p, "CallerLineNumberAttribute") ? "[global::System.Runtime.CompilerServices.CallerLineNumber] " : "")
                 + (HasCallerAttribute(p, "CallerFilePathAttribute") ? "[global::System.Runtime.CompilerServices.CallerFilePath] " : "")
                 + $"{(p.IsParams ? "params " : "")}{RefKindText(p.RefKind)}{p.Type.Fq()} {CallerInfo.ArgumentName(p)}" + (p.HasExplicitDefaultValue ? " = " + DefaultValueText(p) : "")));
-            DeclareAccessor(name, definition.ContainingType,
+            name = DeclareAccessor(name, definition.ContainingType,
                 "[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]",
                 $"static extern {definition.ContainingType.Fq()} {{0}}({parameters});");
             _constructorAccessors[key] = name;
         }
-        var (declared, arguments, _) = AccessorHome(type);
-        return (declared.Count == 0 ? name : $"{name}<{string.Join(", ", arguments.Select(a => a.Fq()))}>.Call") + $"({args})";
+        return AccessorCall(name, type) + $"({args})";
     }
 }

@@ -62,8 +62,8 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private string AccessorKey(ISymbol definition, INamedTypeSymbol target)
     {
-        var (declared, _, inFile) = AccessorHome(target);
-        return $"{definition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}|{definition.ToDisplayString()}|{declared.Count}|{inFile}";
+        var (declared, _, level) = AccessorHome(target);
+        return $"{definition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}|{definition.ToDisplayString()}|{declared.Count}|{level}";
     }
 
     private string LowerWith(WithExpressionSyntax w)
@@ -191,11 +191,10 @@ internal sealed partial class MethodLowerer
             // asks of an instance member of a value type.
             var byRef = definition.ContainingType.IsValueType ? "ref " : "";
             var signature = $"static extern void {{0}}({byRef}{definition.ContainingType.Fq()} @this, {definition.Type.Fq()} value);";
-            DeclareAccessor(name, definition.ContainingType, attributeText, signature);
+            name = DeclareAccessor(name, definition.ContainingType, attributeText, signature);
             _initAccessorNames[key] = name;
         }
-        var (declared, arguments, _) = AccessorHome(property.ContainingType);
-        var call = declared.Count == 0 ? name : $"{name}<{string.Join(", ", arguments.Select(a => a.Fq()))}>.Call";
+        var call = AccessorCall(name, property.ContainingType);
         if (property.ContainingType.IsValueType) _byRefInitAccessors.Add(call);
         return call;
     }

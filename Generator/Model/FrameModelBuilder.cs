@@ -488,6 +488,7 @@ internal static partial class FrameModelBuilder
             PrimaryParameterAccessors: lowerer.PrimaryParameterAccessors.ToEquatableArray(),
             InitAccessors: lowerer.InitAccessors.ToEquatableArray(),
             FileInitAccessors: lowerer.FileInitAccessors.ToEquatableArray(),
+            OuterAccessors: lowerer.OuterAccessors.ToEquatableArray(),
             OperatorAccessors: lowerer.OperatorAccessors.ToEquatableArray(),
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty,
             HasFrame: !isAbstract,

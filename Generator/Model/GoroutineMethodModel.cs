@@ -59,6 +59,8 @@ internal sealed record GoroutineMethodModel(
     EquatableArray<string> InitAccessors,
     // Init accessors of a generic type set in a generic user type: file-local classes beside the user's type.
     EquatableArray<string> FileInitAccessors,
+    // Accessors declared in a type that contains the user's generic type, as "level:declaration" (1 its container).
+    EquatableArray<string> OuterAccessors,
     EquatableArray<string> OperatorAccessors,
     EquatableArray<DiagnosticInfo> Diagnostics,
     // False for an abstract [Goroutine] method (AbstractGoroutines): a factory and a launcher, no frame.
