@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +12,7 @@ namespace GoSharp.Generator.Lowering;
 /// lives in another one. So the generated file leaves out usings that name one (<c>using static Helpers;</c>
 /// would not compile there even unused), repeats a constant of one in the declaration as its value
 /// (<c>[DynamicallyAccessedMembers(Helpers.Members)] T</c>), and a body that uses one is refused with
-/// GOSH0017 at the use. Only a file that declares a file-local type can use one, which keeps every check
+/// GOSH0017 at the use, also where a construct calls its member without naming it (<see cref="ImplicitMembers"/>). Only a file that declares a file-local type can use one, which keeps every check
 /// here to a syntax test for all other files.
 /// </summary>
 internal static class FileLocalTypes
@@ -41,6 +42,57 @@ internal static class FileLocalTypes
         for (var t = symbol as INamedTypeSymbol ?? symbol?.ContainingType; t is not null; t = t.ContainingType)
             if (t.IsFileLocal) return t;
         return null;
+    }
+
+    /// <summary>
+    /// The members <paramref name="node"/> calls without naming them, which a scan of names misses: a foreach's
+    /// <c>GetEnumerator</c>, <c>MoveNext</c>, <c>Current</c> and <c>Dispose</c>, a deconstruction's or positional
+    /// pattern's <c>Deconstruct</c>, a collection initializer's <c>Add</c>, a query clause's <c>Select</c> and the
+    /// like, and a user-defined operator (an extension operator of C# 14). Any of them may be an extension of a
+    /// file-local class, which the generated file, where the frame lowers the construct into explicit calls of
+    /// them, cannot see.
+    /// </summary>
+    public static IEnumerable<ISymbol?> ImplicitMembers(SyntaxNode node, SemanticModel model, CancellationToken ct)
+    {
+        switch (node)
+        {
+            case CommonForEachStatementSyntax loop:
+                var info = model.GetForEachStatementInfo(loop);
+                yield return info.GetEnumeratorMethod;
+                yield return info.MoveNextMethod;
+                yield return info.CurrentProperty;
+                yield return info.DisposeMethod;
+                if (loop is ForEachVariableStatementSyntax variables)
+                    foreach (var m in DeconstructMethods(model.GetDeconstructionInfo(variables))) yield return m;
+                break;
+            case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction:
+                foreach (var m in DeconstructMethods(model.GetDeconstructionInfo(deconstruction))) yield return m;
+                break;
+            case RecursivePatternSyntax { PositionalPatternClause: not null } pattern:
+                yield return (model.GetOperation(pattern, ct) as Microsoft.CodeAnalysis.Operations.IRecursivePatternOperation)?.DeconstructSymbol;
+                break;
+            case ExpressionSyntax element when element.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.CollectionInitializerExpression }:
+                yield return model.GetCollectionInitializerSymbolInfo(element, ct).Symbol;
+                break;
+            case QueryClauseSyntax clause:
+                var clauseInfo = model.GetQueryClauseInfo(clause, ct);
+                yield return clauseInfo.CastInfo.Symbol;
+                yield return clauseInfo.OperationInfo.Symbol;
+                break;
+            case SelectOrGroupClauseSyntax or OrderingSyntax:
+                yield return model.GetSymbolInfo(node, ct).Symbol;
+                break;
+            case BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax:
+                if (model.GetSymbolInfo(node, ct).Symbol is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op) yield return op;
+                break;
+        }
+
+        static IEnumerable<IMethodSymbol?> DeconstructMethods(DeconstructionInfo info)
+        {
+            yield return info.Method;
+            foreach (var nested in info.Nested)
+                foreach (var m in DeconstructMethods(nested)) yield return m;
+        }
     }
 
     /// <summary>A using directive whose target is a file-local type (<c>using static T;</c>, <c>using A = T;</c>).</summary>

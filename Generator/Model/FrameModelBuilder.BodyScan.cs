@@ -25,6 +25,36 @@ internal static partial class FrameModelBuilder
             Add(diags, DiagnosticDescriptors.CannotLiveInFrame, at.GetLocation(),
                 $"'{at}' belongs to the file-local type '{type.Name}', which the goroutine's frame cannot see: it is generated into another file; make '{type.Name}' internal (or a private nested type), or call it from a helper method of '{body.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text}'");
         }
+        // Members a construct calls without naming them (a foreach's GetEnumerator, a Deconstruct, an Add, a
+        // query's Select, an operator) may be extensions of a file-local class too: the generated file calls them.
+        foreach (var node in body.DescendantNodes())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (FileLocalTypes.ImplicitMembers(node, model, ct).Select(FileLocalTypes.Owner).FirstOrDefault(t => t is not null) is not { } owner) continue;
+            var at = node is CommonForEachStatementSyntax loop ? loop.Expression : node;
+            var member = FileLocalTypes.ImplicitMembers(node, model, ct).First(m => FileLocalTypes.Owner(m) is not null)!;
+            Add(diags, DiagnosticDescriptors.CannotLiveInFrame, at.GetLocation(),
+                $"'{(member is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } ? "operator " + OperatorToken(node) : member.Name)}', which this {Construct(node)} calls, belongs to the file-local type '{owner.Name}', which the goroutine's frame cannot see: it is generated into another file; make '{owner.Name}' internal (or a private nested type), or move the code into a helper method of '{body.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text}'");
+        }
+
+        static string OperatorToken(SyntaxNode node) => node switch
+        {
+            BinaryExpressionSyntax b => b.OperatorToken.Text,
+            AssignmentExpressionSyntax a => a.OperatorToken.Text,
+            PrefixUnaryExpressionSyntax p => p.OperatorToken.Text,
+            PostfixUnaryExpressionSyntax p => p.OperatorToken.Text,
+            _ => "",
+        };
+
+        static string Construct(SyntaxNode node) => node switch
+        {
+            CommonForEachStatementSyntax => "foreach",
+            AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } => "deconstruction",
+            RecursivePatternSyntax => "positional pattern",
+            QueryClauseSyntax or SelectOrGroupClauseSyntax or OrderingSyntax => "query clause",
+            ExpressionSyntax { Parent: InitializerExpressionSyntax } => "collection initializer element",
+            _ => "operator",
+        };
     }
 
     /// <summary>Method-wide checks: misplaced suspension points and thread-blocking calls. Returns whether the body has a
