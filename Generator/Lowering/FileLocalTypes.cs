@@ -47,7 +47,8 @@ internal static class FileLocalTypes
     /// <summary>
     /// The members <paramref name="node"/> calls without naming them, which a scan of names misses: a foreach's
     /// <c>GetEnumerator</c>, <c>MoveNext</c>, <c>Current</c> and <c>Dispose</c>, a deconstruction's or positional
-    /// pattern's <c>Deconstruct</c>, a collection initializer's <c>Add</c>, a query clause's <c>Select</c> and the
+    /// pattern's <c>Deconstruct</c>, a collection initializer's or collection expression's <c>Add</c>, a spread's
+    /// <c>GetEnumerator</c>, a fixed statement's <c>GetPinnableReference</c>, a query clause's <c>Select</c> and the
     /// like, and a user-defined operator (an extension operator of C# 14). Any of them may be an extension of a
     /// file-local class, which the generated file, where the frame lowers the construct into explicit calls of
     /// them, cannot see.
@@ -85,6 +86,32 @@ internal static class FileLocalTypes
             case BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax:
                 if (model.GetSymbolInfo(node, ct).Symbol is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op) yield return op;
                 break;
+            // The compiler's API does not say which method these three call; where the type has no such instance
+            // method (nor an interface the construct uses first), the call can only be an extension, one of those
+            // the lookup finds: reported when every one found is a file-local class's.
+            case CollectionExpressionSyntax collection
+                when model.GetTypeInfo(collection, ct).ConvertedType is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } target
+                    && !target.GetAttributes().Any(a => a.AttributeClass?.Name == "CollectionBuilderAttribute")
+                    && target.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable):
+                yield return OnlyFileLocalExtension(model, collection.SpanStart, target, "Add");
+                break;
+            case SpreadElementSyntax spread
+                when model.GetTypeInfo(spread.Expression, ct).Type is INamedTypeSymbol spreadType
+                    && !spreadType.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable):
+                yield return OnlyFileLocalExtension(model, spread.SpanStart, spreadType, "GetEnumerator");
+                break;
+            case FixedStatementSyntax { Declaration.Variables: var pinned }:
+                foreach (var v in pinned)
+                    if (v.Initializer?.Value is { } value && model.GetTypeInfo(value, ct).Type is INamedTypeSymbol pinnedType)
+                        yield return OnlyFileLocalExtension(model, value.SpanStart, pinnedType, "GetPinnableReference");
+                break;
+        }
+
+        static ISymbol? OnlyFileLocalExtension(SemanticModel model, int position, INamedTypeSymbol type, string name)
+        {
+            var found = model.LookupSymbols(position, type, name, includeReducedExtensionMethods: true);
+            if (found.IsEmpty || found.Any(m => !m.IsStatic && m is not IMethodSymbol { ReducedFrom: not null } && !ExtensionBlocks.IsBlock(m.ContainingType))) return null;
+            return found.All(m => Owner(m) is not null) ? found[0] : null;
         }
 
         static IEnumerable<IMethodSymbol?> DeconstructMethods(DeconstructionInfo info)

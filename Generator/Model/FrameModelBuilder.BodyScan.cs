@@ -31,7 +31,12 @@ internal static partial class FrameModelBuilder
         {
             ct.ThrowIfCancellationRequested();
             if (FileLocalTypes.ImplicitMembers(node, model, ct).Select(FileLocalTypes.Owner).FirstOrDefault(t => t is not null) is not { } owner) continue;
-            var at = node is CommonForEachStatementSyntax loop ? loop.Expression : node;
+            var at = node switch
+            {
+                CommonForEachStatementSyntax loop => loop.Expression,
+                FixedStatementSyntax fixedStatement => fixedStatement.Declaration,
+                _ => node,
+            };
             var member = FileLocalTypes.ImplicitMembers(node, model, ct).First(m => FileLocalTypes.Owner(m) is not null)!;
             Add(diags, DiagnosticDescriptors.CannotLiveInFrame, at.GetLocation(),
                 $"'{(member is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } ? "operator " + OperatorToken(node) : member.Name)}', which this {Construct(node)} calls, belongs to the file-local type '{owner.Name}', which the goroutine's frame cannot see: it is generated into another file; make '{owner.Name}' internal (or a private nested type), or move the code into a helper method of '{body.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.Identifier.Text}'");
@@ -53,6 +58,9 @@ internal static partial class FrameModelBuilder
             RecursivePatternSyntax => "positional pattern",
             QueryClauseSyntax or SelectOrGroupClauseSyntax or OrderingSyntax => "query clause",
             ExpressionSyntax { Parent: InitializerExpressionSyntax } => "collection initializer element",
+            CollectionExpressionSyntax => "collection expression",
+            SpreadElementSyntax => "spread",
+            FixedStatementSyntax => "fixed statement",
             _ => "operator",
         };
     }
