@@ -189,7 +189,11 @@ public class StackOnlyLocalDiagnosticTests
     // that suspends, async refuses them (CS4007), and so does the generator.
     [Theory]
     [InlineData("if (a.AsSpan() is var [|sp|] && sp.Length > 0) { a[1] = Tw(1); a[0] = sp[0]; }")]
-    [InlineData("if (a.AsSpan() is var [|sp|] && sp.Length > 0) a[1] = Tw(sp[0]);")]
+    // A leading pattern variable the branch reads before its suspension point is accepted (Cases.StackOnlyLeading
+    // PatternVariables.cs); not one the else branch reads, nor one the condition does not make first.
+    [InlineData("if (a.AsSpan() is var [|sp|] && sp.Length > 0) a[1] = Tw(sp[0]); else a[0] = sp.Length;")]
+    [InlineData("if (a.Length > 0 && a.AsSpan() is var [|sp|]) a[1] = Tw(sp[0]);")]
+    [InlineData("if (a.AsSpan() is var [|sp|]) { a[1] = sp[0] + Tw(1); a[0] = sp[1]; }")]
     [InlineData("switch (a.AsSpan()) { case var [|q|] when q.Length > 0: a[0] = Tw(q.Length); break; }")]
     [InlineData("var t = a.AsSpan() switch { var [|q|] => q.Length + Tw(1) };")]
     [InlineData("var t = [|a.AsSpan()|] switch { var q when Tw(q.Length) > 0 => 1, _ => 2 };")]

@@ -32,8 +32,22 @@ namespace GoSharp.Generator.Lowering;
 /// points. When no arm matches it throws <c>SwitchExpressionException</c> without the value, as C# does for a ref
 /// struct. A variable mentioned anywhere else (the branch, a section that suspends, the arm's value), a test that
 /// itself suspends, or a guard that does keeps the usual path: a frame field, refused with GOSH0008 as a ref struct.
-/// (Conservative where the branch reads it before its own first suspension point, which async accepts: the variable
-/// would have to be a local of <c>Resume</c> outside the lowered condition.)
+/// <para>
+/// A variable the <c>if</c>'s branch reads too, before its own first suspension point and never after (async accepts
+/// it: the variable is dead at the <c>await</c>), is a local of <c>Resume</c> when its pattern is the first thing the
+/// condition evaluates (<c>x is P v</c>, alone or leftmost in a chain of <c>&amp;&amp;</c>): the tested value is
+/// made into it first, by a declaration whose initializer is the user's expression (so the compiler gives it the
+/// escape scope the pattern variable has: a <c>stackalloc</c> span stays local), and the pattern tests that local.
+/// The branch is scanned as a stack-only local's block is (StackOnlyLocals: reads before the suspension are spilled,
+/// none after it). Elsewhere (a loop's condition, a case label, an arm, a variable the <c>else</c> reads) such a
+/// variable is still GOSH0008.
+/// <code>
+/// before: if (s.AsSpan() is var sp &amp;&amp; sp.Length &gt; 1) x += sp[0] + Tw(1);
+/// after:  global::System.ReadOnlySpan&lt;char&gt; _l2_sp = _l0_s.AsSpan();
+///         if (!(_l2_sp is var sp &amp;&amp; _l2_sp.Length &gt; 1)) goto __endif1;
+///         _t3 = _l2_sp[0];   ... Tw(1) lowered ...   _l1_x += _t3 + ...;
+/// </code>
+/// </para>
 /// </summary>
 internal sealed partial class MethodLowerer
 {
@@ -57,6 +71,49 @@ internal sealed partial class MethodLowerer
                 kept.Add(local);
         }
         return kept;
+    }
+
+    /// <summary>
+    /// The <c>if</c>'s leading pattern variable that becomes a local of <c>Resume</c> (see the class comment): its
+    /// declaration is written, and the tested expression is replaced by the local in <paramref name="replacements"/>.
+    /// Null when the condition has none that qualifies.
+    /// </summary>
+    private ILocalSymbol? DeclareLeadingStackPatternVariable(IfStatementSyntax i, HashSet<ISymbol> inPlace, Dictionary<SyntaxNode, string> replacements)
+    {
+        if (Suspends(i.Condition)) return null;
+        var lead = Unparenthesized(i.Condition);
+        while (lead is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalAndExpression } and) lead = Unparenthesized(and.Left);
+        if (lead is not IsPatternExpressionSyntax ip) return null;
+        var designation = ip.Pattern switch
+        {
+            VarPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
+            DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
+            RecursivePatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
+            _ => null,
+        };
+        if (designation is null || Model.GetDeclaredSymbol(designation, _ct) is not ILocalSymbol local
+            || !SymbolFacts.IsRefLike(local.Type) || inPlace.Contains(local) || _hoisted.ContainsKey(local)
+            || !SymbolEqualityComparer.Default.Equals(local.Type, Model.GetTypeInfo(ip.Expression, _ct).Type))
+            return null;
+        var one = new List<ILocalSymbol> { local };
+        var name = new HashSet<string> { local.Name };
+        if (i.Else is not null && Mentions(i.Else, one, name)) return null;
+        var branch = new List<StatementSyntax> { i.Statement };
+        if (!DeadAtSuspensionsWithLabels(branch, Enumerable.Empty<SwitchSectionSyntax>(), branch, one, name, alive: true)) return null;
+        var text = "_l" + (_nextLocal++) + "_" + local.Name;
+        _stackLocals[local] = text;
+        _rewriteNames.Add(local.Name);
+        _hoisted[local] = text;
+        Src(ip.Expression);
+        Stmt($"{local.Type.Fq()} {text} = {RewriteExpr(ip.Expression)};");
+        replacements[ip.Expression] = text;
+        return local;
+    }
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax e)
+    {
+        while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
+        return e;
     }
 
     private bool MentionsLocal(SyntaxNode node, ISymbol local) =>

@@ -377,6 +377,13 @@ internal sealed partial class MethodLowerer
         return Truth(condition, LowerExpression(condition));
     }
 
+    /// <summary>A condition with no suspension point, copied with <paramref name="replacements"/> (a value made before it).</summary>
+    private string ConditionOver(ExpressionSyntax condition, HashSet<ISymbol> inPlace, Dictionary<SyntaxNode, string> replacements)
+    {
+        HoistDesignations(condition, inPlace);
+        return Truth(condition, InContext(Rewrite(condition, condition, replacements, inPlace)));
+    }
+
     /// <summary>
     /// A lowered condition as a bool, for <c>if (!(...)) goto</c>. A condition of a type with <c>operator true</c> (or
     /// <c>dynamic</c>) is tested by that operator in C#'s <c>if</c>; <c>!</c> would need <c>operator !</c>, which means
@@ -389,8 +396,13 @@ internal sealed partial class MethodLowerer
     {
         var elseLabel = NewLabel("else");
         var endLabel = NewLabel("endif");
-        // A span pattern variable only the condition reads stays in it (StackOnlyPatternVariables.cs).
-        var c = Condition(i.Condition, StackOnlyTestVariables(i.Condition, null, i));
+        // A span pattern variable only the condition reads stays in it; a leading one the branch reads before its
+        // suspension point is a local of Resume, made first (StackOnlyPatternVariables.cs).
+        var inPlace = StackOnlyTestVariables(i.Condition, null, i);
+        var replacements = new Dictionary<SyntaxNode, string>();
+        var c = DeclareLeadingStackPatternVariable(i, inPlace, replacements) is { } leading
+            ? ConditionOver(i.Condition, new HashSet<ISymbol>(inPlace, SymbolEqualityComparer.Default) { leading }, replacements)
+            : Condition(i.Condition, inPlace);
         Src(i.Condition);
         Stmt($"if (!({c})) goto {(i.Else is null ? endLabel : elseLabel)};");
         LowerStatement(i.Statement);
