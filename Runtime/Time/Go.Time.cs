@@ -208,7 +208,7 @@ public abstract class ChannelTimer
         // Fire runs on a scheduler thread, in the M's context: the goroutine gets the AfterFunc caller's.
         try
         {
-            _rt.Sched.NewProc(new ActionFrame(_action), _context);
+            _rt.Sched.NewProc(new ActionFrame(_rt.Sched, _action), _context);
         }
         catch (ObjectDisposedException) when (_rt.Sched.IsDisposed)
         {
@@ -250,15 +250,37 @@ public abstract class ChannelTimer
         }
     }
 
-    /// <summary>Runs an AfterFunc action as a goroutine.</summary>
+    /// <summary>
+    /// Runs an AfterFunc action as a goroutine. Its exception is reported when it is thrown (Go: a panic in the
+    /// AfterFunc goroutine ends the program at once). A spawned goroutine's exception waits for its handle to be
+    /// collected, since whoever holds the handle may still read it; this goroutine has no handle, so nobody ever
+    /// can, and waiting for a collection only delayed the report, or lost it when the process ended first.
+    /// </summary>
     private sealed class ActionFrame : Frame
     {
+        private readonly Sched _sched;
         private readonly Action _action;
-        public ActionFrame(Action action) => _action = action;
+
+        public ActionFrame(Sched sched, Action action)
+        {
+            _sched = sched;
+            _action = action;
+        }
+
         public override string MethodName => "GoSharp.Go.AfterFunc";
+
         public override FrameResult Resume(G g)
         {
-            _action();
+            try
+            {
+                _action();
+            }
+            catch (Exception ex)
+            {
+                // As for every goroutine, an exception that ends one after its runtime was disposed (a wait that
+                // Dispose ended) is not reported: disposing abandons goroutines by design.
+                if (!_sched.IsDisposed) _sched.ReportUnhandled(g.Goid, MethodName, ex);
+            }
             return FrameResult.Completed;
         }
     }
