@@ -25,6 +25,8 @@ public static partial class Cases
         RegisterScheduler();
         RegisterEdges();
         RegisterSchedOrder();
+        RegisterWaits();
+        RegisterTimesMore();
         if (args.Length != 1)
         {
             foreach (var name in s_cases.Keys.OrderBy(k => k, StringComparer.Ordinal)) Console.WriteLine(name);
