@@ -292,7 +292,9 @@ internal sealed partial class MethodLowerer
         _bindingReceivers.Remove(ca);
         Src(ca.WhenNotNull);
         if (result is not null) Stmt($"{result} = {v};");
-        else if (v.Length > 0 && SyntaxFactory.ParseExpression(v) is not IdentifierNameSyntax) Stmt(v + ";");
+        // In a checked or unchecked block the residual call is checked(M(...)), no statement (SharpCompress' CRC32,
+        // `unchecked { output?.Write(buffer, 0, count); }`): DiscardedStatement makes it one.
+        else if (DiscardedStatement(v) is { } statement) Stmt(statement);
         Hidden();
         Label(end);
         return read ?? "";

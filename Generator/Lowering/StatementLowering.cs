@@ -317,20 +317,26 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private void EmitDiscarded(SyntaxNode source, string r)
     {
-        // A residual that is only a temporary (e.g. the value of ??=) is not a statement: nothing is left to do.
-        if (r.Length == 0 || SyntaxFactory.ParseExpression(r) is IdentifierNameSyntax) return;
+        if (DiscardedStatement(r) is not { } statement) return;
+        Src(source);
+        Stmt(statement);
+    }
+
+    /// <summary>
+    /// The statement that evaluates a residual whose value is discarded, or null when nothing is left to do: a
+    /// residual that is only a temporary (e.g. the value of ??=) is no statement. Also for the residual of a
+    /// conditional access's <c>WhenNotNull</c> (<c>a?.M(Suspends())</c> as a statement).
+    /// </summary>
+    private string? DiscardedStatement(string r)
+    {
+        if (r.Length == 0 || SyntaxFactory.ParseExpression(r) is IdentifierNameSyntax) return null;
         // In a checked block a residual call comes back as checked(M(...)), which is no statement (and a void
         // M cannot be an operand): the statement gets the context as a block instead.
         if (_checked is not null && SyntaxFactory.ParseExpression(r) is CheckedExpressionSyntax ce
             && ce.Expression is InvocationExpressionSyntax or ObjectCreationExpressionSyntax or AssignmentExpressionSyntax
                 or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression })
-        {
-            Src(source);
-            Stmt(ce.Keyword.Text + " { " + ce.Expression + "; }");
-            return;
-        }
-        Src(source);
-        Stmt(r + ";");
+            return ce.Keyword.Text + " { " + ce.Expression + "; }";
+        return r + ";";
     }
 
     private void LowerReturn(ReturnStatementSyntax r)
