@@ -99,6 +99,9 @@ public partial class ExpressionPropertyTests
             // suspension point of the branch (StackOnlyPatternVariables.cs)
             Gen.Select(Slot, Gen.Int[0, 5], b, (i, k, t) => $"if (a.AsSpan({i}) is var p\u00b6 && p\u00b7.Length > {k}) {{\n{t}\n}}"),
             Gen.Select(Slot, Gen.Int[0, 5], (i, k) => $"if (b.AsSpan({i}) is [var e\u00b6, ..] p\u00b6 && p\u00b7.Length > {k}) {{\nx += {Suspend(k.ToString())};\nx += p\u00b7[0];\n}}"),
+            // read by the branch before its own suspension point (the leading pattern: a local of Resume)
+            Gen.Select(Slot, Gen.Int[0, 5], b, (i, k, t) => $"if (b.AsSpan({i}) is [var e\u00b6, ..] p\u00b6 && p\u00b7.Length > {k}) {{\nx += p\u00b7[0] + {Suspend(k.ToString())};\n{t}\n}}"),
+            Gen.Select(Slot, Gen.Int[0, 5], b, b, (i, k, t, f) => $"if (a.AsSpan({i}) is {{ Length: > {k} }} p\u00b6) {{\nx += {Suspend("p\u00b7[0]")};\n{t}\n}} else {{\n{f}\n}}"),
             Gen.Select(Slot, Gen.Int[0, 5], sections, (i, k, d) => $"switch (b.AsSpan({i})) {{\ncase var p\u00b6 when p\u00b7.Length > {k}:\nx += p\u00b7[0];\nbreak;\ndefault:\n{Section(d)}\n}}"),
             Gen.Select(Slot, Gen.Int[0, 5], Value, (i, k, v) => $"x += a.AsSpan({i}) switch {{ [var e\u00b6, ..] when e\u00b7 > {k} => {Suspend("e\u00b7")}, _ => {v} }};"),
         };

@@ -98,5 +98,14 @@ public static partial class Cases
         return "r" + r;
     }
 
+    [Goroutine]
+    public static string SlpListPattern(Log log, int n)
+    {
+        var a = new[] { n, 5, 9 };
+        var r = 0;
+        if (a.AsSpan(n % 2) is [var first, ..] sp && sp.Length > 1) r = first * 100 + sp[^1] + Tw(sp.Length);
+        return "r" + r;
+    }
+
     private static int SlpLog(Log log, string tag, int v) { log.Add(tag + v); return v; }
 }

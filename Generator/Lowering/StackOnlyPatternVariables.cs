@@ -89,6 +89,7 @@ internal sealed partial class MethodLowerer
             VarPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
             DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
             RecursivePatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
+            ListPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
             _ => null,
         };
         if (designation is null || Model.GetDeclaredSymbol(designation, _ct) is not ILocalSymbol local
