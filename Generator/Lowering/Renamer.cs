@@ -33,6 +33,8 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
 
     public override SyntaxNode? Visit(SyntaxNode? node)
     {
+        if (node is SingleVariableDesignationSyntax designation && _replacements is not null && _replacements.TryGetValue(node, out var name))
+            return designation.WithIdentifier(SyntaxFactory.Identifier(name).WithTriviaFrom(designation.Identifier));
         if (node is not null && _replacements is not null && _replacements.TryGetValue(node, out var text))
         {
             var replaced = SyntaxFactory.ParseExpression(text);

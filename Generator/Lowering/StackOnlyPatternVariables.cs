@@ -11,11 +11,12 @@ namespace GoSharp.Generator.Lowering;
 /// expression arm's pattern and guard. C# 13 refuses
 /// such a variable in an async method only when it is live across an <c>await</c>; one the statement's suspending
 /// branch or section never mentions is dead before any, and async accepts it. The frame cannot hold it, but it need
-/// not: it stays a variable of the lowered test itself, under the user's name, scoped as C# scopes it there (the
-/// <c>if (!(...)) goto</c>, the dispatch's own <c>case</c>), and is neither hoisted nor copied out.
+/// not: it stays a variable of the lowered test itself, scoped as C# scopes it there (the <c>if (!(...)) goto</c>,
+/// the dispatch's own <c>case</c>), and is neither hoisted nor copied out. In a loop's or an <c>if</c>'s test it is
+/// renamed (<c>InPlaceNames</c>): the frame's flattened scope holds every sibling block's test.
 /// <code>
 /// before: if (s.AsSpan() is var sp &amp;&amp; sp.Length &gt; 3) return "long" + Tw(1);
-/// after:  if (!(_l0_s.AsSpan() is var sp &amp;&amp; sp.Length &gt; 3)) goto __endif1;   ... Tw(1) lowered ...
+/// after:  if (!(_l0_s.AsSpan() is var __sp_2 &amp;&amp; __sp_2.Length &gt; 3)) goto __endif1;   ... Tw(1) lowered ...
 ///
 /// before: switch (s.AsSpan()) { case var sp when sp.Length &gt; 3: log.Add("l"); break; default: log.Add(Tw("d")); break; }
 /// after:  switch (_l0_s.AsSpan()) { case var sp when (sp.Length &gt; 3): goto __case2_0; default: goto __case2_1; }
@@ -44,7 +45,7 @@ namespace GoSharp.Generator.Lowering;
 /// <code>
 /// before: if (s.AsSpan() is var sp &amp;&amp; sp.Length &gt; 1) x += sp[0] + Tw(1);
 /// after:  global::System.ReadOnlySpan&lt;char&gt; _l2_sp = _l0_s.AsSpan();
-///         if (!(_l2_sp is var sp &amp;&amp; _l2_sp.Length &gt; 1)) goto __endif1;
+///         if (!(_l2_sp is var __sp_3 &amp;&amp; _l2_sp.Length &gt; 1)) goto __endif1;
 ///         _t3 = _l2_sp[0];   ... Tw(1) lowered ...   _l1_x += _t3 + ...;
 /// </code>
 /// </para>

@@ -380,6 +380,8 @@ internal sealed partial class MethodLowerer
     private string Condition(ExpressionSyntax condition, HashSet<ISymbol>? inPlace = null)
     {
         HoistDesignations(condition, inPlace);
+        // A variable kept in the test (inPlace: the test has no suspension point) is renamed there.
+        if (inPlace is { Count: > 0 }) return Truth(condition, RewriteExpr(condition, InPlaceNames(condition, inPlace, new Dictionary<SyntaxNode, string>())));
         return Truth(condition, LowerExpression(condition));
     }
 
@@ -387,7 +389,31 @@ internal sealed partial class MethodLowerer
     private string ConditionOver(ExpressionSyntax condition, HashSet<ISymbol> inPlace, Dictionary<SyntaxNode, string> replacements)
     {
         HoistDesignations(condition, inPlace);
-        return Truth(condition, InContext(Rewrite(condition, condition, replacements, inPlace)));
+        return Truth(condition, InContext(Rewrite(condition, condition, InPlaceNames(condition, inPlace, replacements), inPlace)));
+    }
+
+    /// <summary>
+    /// Fresh names for the pattern variables a test keeps (StackOnlyPatternVariables.cs): the lowered
+    /// <c>if (!(...)) goto</c> declares them in the frame's one flattened scope, where the same name in a sibling
+    /// block's test would clash (CS0128). A variable already made a local of Resume (the leading one) is read as that
+    /// local, which it equals, so a change the test makes to it is seen by the branch.
+    /// <code>
+    /// before: { if (s.AsSpan(1) is var sp &amp;&amp; sp.Length &gt; 0) x += Tw(1); } { if (s.AsSpan(2) is var sp ...) ... }
+    /// after:  if (!(_l0_s.AsSpan(1) is var __sp_3 &amp;&amp; __sp_3.Length &gt; 0)) goto __endif4; ...
+    /// </code>
+    /// </summary>
+    private Dictionary<SyntaxNode, string> InPlaceNames(ExpressionSyntax condition, HashSet<ISymbol> inPlace, Dictionary<SyntaxNode, string> replacements)
+    {
+        foreach (var d in Designations(condition))
+        {
+            if (Model.GetDeclaredSymbol(d, _ct) is not ILocalSymbol local || !inPlace.Contains(local)) continue;
+            replacements[d] = UniqueName(local.Name);
+            var read = _hoisted.TryGetValue(local, out var made) ? made : replacements[d];
+            foreach (var id in condition.DescendantNodes().OfType<IdentifierNameSyntax>())
+                if (id.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id, _ct).Symbol, local))
+                    replacements[id] = read;
+        }
+        return replacements;
     }
 
     /// <summary>
