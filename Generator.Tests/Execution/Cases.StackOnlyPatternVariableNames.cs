@@ -10,8 +10,8 @@ public ref struct SpnCounter
 }
 
 // Span pattern variables an if's test keeps (StackOnlyPatternVariables.cs) are declared in the frame's one flattened
-// scope: the same name in sibling blocks must not clash, and the leading one the branch reads is the same variable in
-// the test and in the branch.
+// scope: the same name in sibling blocks must not clash, the leading one the branch reads is the same variable in the
+// test and in the branch, and what its tested expression declares is the frame's.
 public static partial class Cases
 {
     [Goroutine]
@@ -32,5 +32,20 @@ public static partial class Cases
         var x = 0;
         if (new SpnCounter(n) is var c && (c.V += 10) > 0) x = c.V + Tw(1);
         return "x" + x;
+    }
+
+    [Goroutine]
+    public static string SpnOutVariableOfTheTestedExpression(Log log, int n)
+    {
+        var s = "abcd" + n;
+        var x = 0;
+        if (SpnMake(s, out var k) is var sp && sp.Length > k) x += sp[0] + Tw(k);
+        return s + x + k;
+    }
+
+    private static ReadOnlySpan<char> SpnMake(string s, out int k)
+    {
+        k = s.Length % 3 + 1;
+        return s.AsSpan();
     }
 }

@@ -106,6 +106,9 @@ internal sealed partial class MethodLowerer
         _stackLocals[local] = text;
         _rewriteNames.Add(local.Name);
         _hoisted[local] = text;
+        // An out variable or pattern variable of the tested expression is the frame's field before the expression is
+        // copied out of the condition (Make(out var k) is var sp: k is read after the if).
+        HoistDesignations(ip.Expression, inPlace);
         Src(ip.Expression);
         Stmt($"{local.Type.Fq()} {text} = {RewriteExpr(ip.Expression)};");
         replacements[ip.Expression] = text;
