@@ -27,6 +27,16 @@ public static partial class Cases
         return s;
     }
 
+    [Goroutine]
+    public static string LineDirectiveWithAnEmptyFileName(Log log, int n)
+    {
+#line 10 ""
+        var s = LdWhere(Tw(n));
+#line default
+        log.Add(s);
+        return s;
+    }
+
     /// <summary>The caller's line and its file's name with the folder it is in (the mapped one where a #line names one).</summary>
     private static string LdWhere(int value, [CallerLineNumber] int line = 0, [CallerFilePath] string path = "") =>
         line + ":" + Path.GetFileName(Path.GetDirectoryName(path)) + "/" + Path.GetFileName(path) + ":" + value;

@@ -308,7 +308,8 @@ internal sealed partial class MethodLowerer
 
     private string MappedPath(string path)
     {
-        if (path.Length == 0) return _filePath;
+        // An empty name stays empty: the plain method's [CallerFilePath] is "" there, not the user's file.
+        if (path.Length == 0) return path;
         if (System.IO.Path.IsPathRooted(path) || !System.IO.Path.IsPathRooted(_filePath)) return path;
         return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_filePath) ?? "", path);
     }
