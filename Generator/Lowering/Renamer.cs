@@ -42,7 +42,10 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
             // as casts to a type named _t1; `((_t1))` cannot.
             if (node.Parent is ParenthesizedExpressionSyntax && replaced is IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax)
                 replaced = SyntaxFactory.ParenthesizedExpression(replaced);
-            return replaced.WithTriviaFrom(node);
+            // Not a directive of the replaced text's (an operand on its own line after #pragma or #line): out of its
+            // line's start it is an error (CS1040); the statement's own span directive already maps it.
+            return replaced.WithLeadingTrivia(node.GetLeadingTrivia().Where(t => !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia)))
+                .WithTrailingTrivia(node.GetTrailingTrivia());
         }
         if (node is ExpressionSyntax constant && LeftUncheckedContext(constant))
             return UncheckedConstant((ExpressionSyntax)base.Visit(node)!);
