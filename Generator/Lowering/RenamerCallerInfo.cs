@@ -98,20 +98,36 @@ internal sealed partial class Renamer
     private void RefuseCallerInfoAdd(ICollectionExpressionOperation made, SyntaxNode at)
     {
         if (made.ConstructMethod is not IMethodSymbol { MethodKind: MethodKind.Constructor } || made.Type is not INamedTypeSymbol type
-            || CallerInfoAdd(type) is not { } add)
+            || CallerInfoAdd(type, ElementTypes(made)) is not { } add)
             return;
         _owner.Report(Diagnostics.DiagnosticDescriptors.Unsupported, at,
             Diagnostics.DiagnosticDescriptors.NotSupported($"A collection expression of '{type.Name}', whose '{add.Name}' takes a caller-info argument ('{add.Parameters.First(IsCallerInfoParameter).Name}') that C# fills in for each element,",
                 "in the frame there is no place to write it, and it would name the frame; write a collection initializer instead (new " + type.Name + " { ... }), which gets it right"));
     }
 
-    private static IMethodSymbol? CallerInfoAdd(INamedTypeSymbol type)
+    /// <summary>
+    /// An <c>Add</c> of <paramref name="type"/> with a caller-info parameter that an element may bind to: one whose first
+    /// parameter an element's type converts to (an overload taking another type is not the one C# calls; where two
+    /// could be, the refusal is conservative).
+    /// </summary>
+    private IMethodSymbol? CallerInfoAdd(INamedTypeSymbol type, List<ITypeSymbol?> elements)
     {
         for (var t = type; t is not null; t = t.BaseType)
             foreach (var m in t.GetMembers("Add"))
-                if (m is IMethodSymbol { IsStatic: false } add && add.Parameters.Any(IsCallerInfoParameter)) return add;
+                if (m is IMethodSymbol { IsStatic: false, Parameters.Length: > 0 } add && add.Parameters.Any(IsCallerInfoParameter)
+                    && elements.Any(e => e is null || Model.Compilation.ClassifyConversion(e, add.Parameters[0].Type).IsImplicit))
+                    return add;
         return null;
     }
+
+    /// <summary>The type of each value an <c>Add</c> is called with: an element's, a spread's element's (null: unknown).</summary>
+    private static List<ITypeSymbol?> ElementTypes(ICollectionExpressionOperation made) =>
+        made.Elements.Select(e => e switch
+        {
+            ISpreadOperation spread => spread.ElementType,
+            IConversionOperation { IsImplicit: true } c => c.Operand.Type,
+            _ => e.Type,
+        }).ToList();
 
     private static bool IsCallerInfoParameter(IParameterSymbol p) =>
         p.GetAttributes().Any(a => a.AttributeClass?.Name is "CallerMemberNameAttribute" or "CallerArgumentExpressionAttribute");
