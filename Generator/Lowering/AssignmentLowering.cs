@@ -461,6 +461,11 @@ internal sealed partial class MethodLowerer
                     // value it would set a copy of a struct. Roslyn's answer, as for a call on such a receiver.
                     repl[ea.Expression] = SpillMaybeValueTypeReceiver(ea.Expression);
                 }
+                else if (IsSpanElement(ea, exprType))
+                {
+                    // Tw(h).Memory.Span[q] = v (SpanElementStores.cs).
+                    return SpanElementLocation(ea, spillAll, repl);
+                }
                 else if (exprType is null || exprType.IsValueType)
                 {
                     Report(DiagnosticDescriptors.Unsupported, left, DiagnosticDescriptors.NotYet("Assigning to an element of a struct around a suspension point"));
