@@ -219,26 +219,9 @@ public class SpanMappingTests
     /// <summary>The visible sequence points of a frame's Resume in the user's file, as (line, column), 1-based.</summary>
     private static HashSet<(int Line, int Column)> ResumeSequencePoints(Compilation compilation, string frameName)
     {
-        using var pe = new MemoryStream();
-        using var pdb = new MemoryStream();
-        var emit = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        pe.Position = 0;
-        pdb.Position = 0;
-        using var peReader = new PEReader(pe);
-        using var pdbProvider = MetadataReaderProvider.FromPortablePdbStream(pdb);
-        var md = peReader.GetMetadataReader();
-        var pdbReader = pdbProvider.GetMetadataReader();
-        var type = md.TypeDefinitions.Select(md.GetTypeDefinition).Single(t => md.GetString(t.Name) == frameName);
-        var resume = type.GetMethods().Single(h => md.GetString(md.GetMethodDefinition(h).Name) == "Resume");
-        var result = new HashSet<(int, int)>();
-        foreach (var sp in pdbReader.GetMethodDebugInformation(resume.ToDebugInformationHandle()).GetSequencePoints())
-        {
-            if (sp.IsHidden) continue;
-            Assert.Equal("Test.cs", pdbReader.GetString(pdbReader.GetDocument(sp.Document).Name));
-            result.Add((sp.StartLine, sp.StartColumn));
-        }
-        return result;
+        var points = SequencePoints(compilation, frameName, "Resume");
+        Assert.All(points, p => Assert.Equal("Test.cs", p.Document));
+        return points.Select(p => (p.Line, p.Column)).ToHashSet();
     }
 
     [Fact]
