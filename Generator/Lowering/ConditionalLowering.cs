@@ -86,6 +86,13 @@ internal sealed partial class MethodLowerer
     {
         var leftType = TypeOf(b.Left);
         var type = TypeOf(b);
+        if (leftType is null && b.Left is LiteralExpressionSyntax)
+        {
+            // null ?? Tw(x): the literal has no type and nothing to run; the value is the right side's, as in C#.
+            var (value, readValue) = ValueTemp(type, b, "value of ??");
+            AssignOrThrow(value, b.Right);
+            return readValue;
+        }
         var tl = ValueTemp(leftType, b.Left, "left of ??").Write; // compared with null and copied: never read as its type
         var (t, read) = ValueTemp(type, b, "value of ??");
         var l = LowerExpression(b.Left);
