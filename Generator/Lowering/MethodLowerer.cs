@@ -340,11 +340,11 @@ internal sealed partial class MethodLowerer
     /// (resolved by the emitter, so moving the method does not change the lowering's output).</summary>
     private string Line(SyntaxNode node) => LineText(node.GetLocation().GetLineSpan().StartLinePosition.Line);
 
-    /// <summary>The node's line as a number: 1-based, or the 0-based offset from the line base when lines are relative.</summary>
-    private int LineNumber(SyntaxNode node) => LineNumber(node, out _);
-
-    /// <summary>The node's line as a number, and the file it is in where a <c>#line</c> directive maps it to another (else null).
-    /// Hidden text keeps its place in the user's file: a dump points at the physical line rather than at nothing.</summary>
+    /// <summary>
+    /// The node's line as a number (1-based, or the 0-based offset from the line base when lines are relative), and the
+    /// file it is in where a <c>#line</c> directive maps it to another (else null). Hidden text keeps its place in the
+    /// user's file: a dump points at the physical line rather than at nothing.
+    /// </summary>
     private int LineNumber(SyntaxNode node, out string? mappedFile)
     {
         mappedFile = null;

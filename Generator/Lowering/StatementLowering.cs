@@ -377,19 +377,14 @@ internal sealed partial class MethodLowerer
         Stmt("lock (" + value + ")\n" + (l.Statement is BlockSyntax ? body : "{\n" + body + "\n}"));
     }
 
-    private string Condition(ExpressionSyntax condition, HashSet<ISymbol>? inPlace = null)
+    /// <param name="inPlace">Variables kept in the test (StackOnlyPatternVariables.cs; the test has no suspension point then).</param>
+    /// <param name="replacements">Values made before the test (the leading pattern's local), with no suspension point either.</param>
+    private string Condition(ExpressionSyntax condition, HashSet<ISymbol>? inPlace = null, Dictionary<SyntaxNode, string>? replacements = null)
     {
         HoistDesignations(condition, inPlace);
-        // A variable kept in the test (inPlace: the test has no suspension point) is renamed there.
-        if (inPlace is { Count: > 0 }) return Truth(condition, RewriteExpr(condition, InPlaceNames(condition, inPlace, new Dictionary<SyntaxNode, string>())));
-        return Truth(condition, LowerExpression(condition));
-    }
-
-    /// <summary>A condition with no suspension point, copied with <paramref name="replacements"/> (a value made before it).</summary>
-    private string ConditionOver(ExpressionSyntax condition, HashSet<ISymbol> inPlace, Dictionary<SyntaxNode, string> replacements)
-    {
-        HoistDesignations(condition, inPlace);
-        return Truth(condition, InContext(Rewrite(condition, condition, InPlaceNames(condition, inPlace, replacements), inPlace)));
+        if (inPlace is not { Count: > 0 }) return Truth(condition, LowerExpression(condition));
+        // A variable kept in the test is renamed there (InPlaceNames).
+        return Truth(condition, InContext(Rewrite(condition, condition, InPlaceNames(condition, inPlace, replacements ?? new Dictionary<SyntaxNode, string>()), inPlace)));
     }
 
     /// <summary>
@@ -433,7 +428,7 @@ internal sealed partial class MethodLowerer
         var inPlace = StackOnlyTestVariables(i.Condition, null, i);
         var replacements = new Dictionary<SyntaxNode, string>();
         var c = DeclareLeadingStackPatternVariable(i, inPlace, replacements) is { } leading
-            ? ConditionOver(i.Condition, new HashSet<ISymbol>(inPlace, SymbolEqualityComparer.Default) { leading }, replacements)
+            ? Condition(i.Condition, new HashSet<ISymbol>(inPlace, SymbolEqualityComparer.Default) { leading }, replacements)
             : Condition(i.Condition, inPlace);
         Src(i.Condition);
         Stmt($"if (!({c})) goto {(i.Else is null ? endLabel : elseLabel)};");
