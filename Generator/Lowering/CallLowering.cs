@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using GoSharp.Generator.Diagnostics;
@@ -143,24 +144,26 @@ internal sealed partial class MethodLowerer
             // awaiter getter takes the same ones, so the compiler infers them again.
             typeArgs = ta.Any(ContainsAnonymousType) ? "" : "<" + string.Join(", ", ta.Select(t => t.Fq())) + ">";
         }
-        var args = string.Join(", ", inv.ArgumentList.Arguments.Select(a => ArgumentText(repl, a)));
+        var args = inv.ArgumentList.Arguments.Select(a => ((SyntaxNode?)a, ArgumentText(repl, a))).ToList();
         // Arguments the call omits (optional, caller information): the factory gets the values the compiler
         // computed for the user's call, by name, so in the frame a [CallerMemberName] is not "Resume" and a factory
         // whose parameter is required still gets it.
-        if (OmittedSuspensionArguments(inv, awaiter) is { Length: > 0 } omitted) args = args.Length == 0 ? omitted : args + ", " + omitted;
-        string call;
+        if (OmittedSuspensionArguments(inv, awaiter) is { Length: > 0 } omitted) args.Add((null, omitted));
+        string head;
         if (method.ReducedFrom is not null || implementation is { IsExtensionMethod: true })
         {
             // A `this ref` receiver (a struct variable) is passed by reference, as the reduced call passes it: its
             // location, as spilled or written, without the checked(...) a value would get.
             if (awaiter.Parameters.Length > 0 && awaiter.Parameters[0].RefKind == RefKind.Ref && Receiver(inv) is { } receiver)
                 recvText = "ref " + (repl.TryGetValue(receiver, out var location) ? location : Rewrite(receiver));
-            call = $"{owner.Fq()}.{awaiterName}{typeArgs}({recvText}{(args.Length > 0 ? ", " + args : "")})";
+            head = $"{owner.Fq()}.{awaiterName}{typeArgs}(";
+            args.Insert(0, (null, recvText ?? ""));
         }
         else if (method.IsStatic)
-            call = $"{owner.Fq()}.{awaiterName}{typeArgs}({args})";
+            head = $"{owner.Fq()}.{awaiterName}{typeArgs}(";
         else
-            call = $"{recvText}.{awaiterName}{typeArgs}({args})";
+            head = $"{recvText}.{awaiterName}{typeArgs}(";
+        var call = ArgumentLines.Join(inv, head, args) + ")";
         return EmitSuspension(inv, call, awaiter.ReturnType, method.ReturnType, discard, method.ContainingType.Name + "." + method.Name);
     }
 
@@ -345,6 +348,7 @@ internal sealed partial class MethodLowerer
                 ctorArgs.Add(original(arg.Syntax) is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : original(arg.Syntax).ToString());
             }
         }
+        ArgumentLines.Place(inv, ctorArgs, ctorArgs.Select((_, i) => ArgumentSourceOf(op, original, target, i - (def.IsStatic ? 0 : 1), blockReceiver)).ToList());
         var creation = $"new {frameType}({string.Join(", ", ctorArgs)})";
         // base.M(): the body base names, never the receiver's override. A method with a frame factory (virtual,
         // or of another assembly) gets its frame from base's factory, called non-virtually through a proxy
@@ -489,6 +493,21 @@ internal sealed partial class MethodLowerer
     /// arguments were evaluated (and spilled) before, in order, so the helper changes no order. Null when some type
     /// cannot be written.
     /// </summary>
+    /// <summary>The user's text of the argument for the frame constructor's parameter <paramref name="ordinal"/>, or null.</summary>
+    private static SyntaxNode? ArgumentSourceOf(IInvocationOperation? op, Func<SyntaxNode, SyntaxNode> original, IMethodSymbol target, int ordinal, int blockReceiver)
+    {
+        if (op is null || ordinal < blockReceiver || ordinal >= target.Parameters.Length) return null;
+        var arg = op.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal - blockReceiver);
+        return arg switch
+        {
+            null or { ArgumentKind: ArgumentKind.DefaultValue } => null,
+            { Value: IArrayCreationOperation { IsImplicit: true, Initializer.ElementValues: { Length: > 0 } elements } } => original(elements[0].Syntax),
+            { Value: ICollectionExpressionOperation { IsImplicit: true, Elements: { Length: > 0 } items } } => original(items[0].Syntax),
+            { IsImplicit: true } => null,
+            _ => original(arg.Syntax),
+        };
+    }
+
     private string? AnonymousFrameFactory(IMethodSymbol target, IMethodSymbol def, List<string> ctorArgs, AnonymousFrameSource source = AnonymousFrameSource.Constructor)
     {
         var anonymous = new List<ITypeSymbol>();

@@ -45,11 +45,25 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
             // Not a directive of the replaced text's (an operand on its own line after #pragma or #line): out of its
             // line's start it is an error (CS1040); the statement's own span directive already maps it.
             return replaced.WithLeadingTrivia(node.GetLeadingTrivia().Where(t => !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia)))
-                .WithTrailingTrivia(node.GetTrailingTrivia());
+                .WithTrailingTrivia(LineBreaksOf(node, text).Concat(node.GetTrailingTrivia()));
         }
         if (node is ExpressionSyntax constant && LeftUncheckedContext(constant))
             return UncheckedConstant((ExpressionSyntax)base.Visit(node)!);
         return base.Visit(node);
+    }
+
+    /// <summary>
+    /// The line breaks the replaced text spans that its replacement lacks (a temporary has none; the expression's
+    /// own lowered text has its own), kept after it: the statement's span directive maps the lines after it one to
+    /// one, so what follows on the statement's later lines keeps its line for <c>[CallerLineNumber]</c>, sequence
+    /// points and stack traces. With <c>LF(n,</c>, <c>Tw(n)) + LF(</c> and <c>Tw(2))</c> on three lines, the
+    /// second <c>LF</c> is on the line after <c>_t1</c>, as in the user's text.
+    /// </summary>
+    private static IEnumerable<SyntaxTrivia> LineBreaksOf(SyntaxNode node, string replacement)
+    {
+        var lines = node.SyntaxTree.GetLineSpan(node.Span);
+        var missing = lines.EndLinePosition.Line - lines.StartLinePosition.Line - replacement.Count(c => c == '\n');
+        for (var i = 0; i < missing; i++) yield return SyntaxFactory.EndOfLine("\n");
     }
 
     public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
