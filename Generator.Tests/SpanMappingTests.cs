@@ -140,6 +140,54 @@ public class SpanMappingTests
             Assert.Contains(start, points);
     }
 
+    [Fact]
+    public void SequencePointsOfCopiedCatchBlocksStartAtTheUsersStatements()
+    {
+        // A try whose body suspends: its catch blocks are copied after the try's hidden tail, each under its own span
+        // directive, so a breakpoint in them binds (and [CallerLineNumber] there is the user's line).
+        const string source = """
+            using System;
+            using GoSharp;
+            public partial class C
+            {
+                [Goroutine]
+                static int M(int n)
+                {
+                    var a = n;
+                    try
+                    {
+                        Go.Yield();
+                        a = checked(a * 1000);
+                    }
+                    catch (OverflowException e) when (e.Message.Length >
+                        n)
+                    {
+                        a--;
+                        a =
+                            -a;
+                    }
+                    catch
+                    {
+                        a++;
+                    }
+                    return a;
+                }
+            }
+            """;
+        var r = GeneratorHarness.Run(source);
+        Assert.Empty(r.CompileDiagnostics);
+        var tree = r.Output.SyntaxTrees.First();
+        var catches = tree.GetRoot().DescendantNodes().OfType<CatchClauseSyntax>().ToArray();
+        var statementStarts = catches.SelectMany(c => c.Block.Statements)
+            .Select(s => s.GetLocation().GetLineSpan().StartLinePosition)
+            .Select(p => (Line: p.Line + 1, Column: p.Character + 1)).ToArray();
+        Assert.Equal(3, statementStarts.Length);
+
+        var points = ResumeSequencePoints(r.Output, "M_Frame");
+        foreach (var start in statementStarts)
+            Assert.Contains(start, points);
+    }
+
     private const string LineDirectives = """
         using GoSharp;
         public partial class C

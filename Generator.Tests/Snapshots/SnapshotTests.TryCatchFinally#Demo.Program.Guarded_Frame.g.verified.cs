@@ -118,7 +118,11 @@ namespace Demo
                         _p_n = (int)(_t0 + _r0);
 #line hidden
                     }
-                    catch (global::System.InvalidOperationException e) when (global::System.Object.ReferenceEquals(_firstPassException, e) ? _firstPassClause == 1 && (_firstPassException = null) == null : (e.Message != "") && (_firstPassException = null) == null)
+                    catch (global::System.InvalidOperationException e) when (global::System.Object.ReferenceEquals(_firstPassException, e) ? _firstPassClause == 1 && (_firstPassException = null) == null : (
+#line (29,51)-(29,66) 21 "Test.cs"
+                    e.Message != ""
+#line hidden
+                    ) && (_firstPassException = null) == null)
                     {
                         _pendingCaught2 = e;
                         _pendingCatch2 = 1;
