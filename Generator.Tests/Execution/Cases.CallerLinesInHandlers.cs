@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace GoSharp.Generator.Tests.Execution;
 
 // [CallerLineNumber] in catch blocks and filters the lowering copies (a try whose body suspends): each copied block
-// and filter is under its own span directive (ExceptionHandlerLowering.MappedBlock, Mapped); before, they followed
+// and filter is under its own span directive (ExceptionHandlerLowering.MappedBlock, MethodLowerer.MappedExpression); before, they followed
 // the try's hidden tail and counted on from the last directive above them.
 public static partial class Cases
 {

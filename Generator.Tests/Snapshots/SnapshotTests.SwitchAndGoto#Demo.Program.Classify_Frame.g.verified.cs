@@ -64,11 +64,15 @@ namespace Demo
 #line (25,9)-(25,19) 17 "Test.cs"
                 switch (_p_o)
 {
-    case int i when (i > 10): _l0_i = i; goto __case0_0;
-    case int: goto __case0_1;
-    case string s: _l1_s = s; goto __case0_2;
-    default: goto __case0_3;
-}
+    case int i when (
+#line (27,29)-(27,35) 17 "Test.cs"
+                i > 10
+#line hidden
+                ): _l0_i = i; goto __case0_0;
+                    case int: goto __case0_1;
+                    case string s: _l1_s = s; goto __case0_2;
+                    default: goto __case0_3;
+                }
 #line hidden
                 goto __case0_3;
                 __case0_0: ;

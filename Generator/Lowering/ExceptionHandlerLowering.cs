@@ -195,7 +195,7 @@ internal sealed partial class MethodLowerer
                     // set where the pattern matches (the Renamer's __GoSet).
                     if (moved.Contains(i) || firstPassId > 0) HoistDesignations(c.Filter.FilterExpression);
                     var excluded = catchVar is null ? null : new HashSet<ISymbol>(SymbolEqualityComparer.Default) { catchVar };
-                    var filter = Mapped(c.Filter.FilterExpression, InContext(Rewrite(c.Filter.FilterExpression, c.Filter, null, excluded)));
+                    var filter = MappedExpression(c.Filter.FilterExpression, InContext(Rewrite(c.Filter.FilterExpression, c.Filter, null, excluded)));
                     if (firstPassId > 0)
                     {
                         // Decided by the first pass (see FirstPass) when this is the exception it saw; the
@@ -224,7 +224,7 @@ internal sealed partial class MethodLowerer
                 // and block get the context back (a filter that overflows is false, as in C#).
                 sb.Append("catch");
                 if (c.Declaration is not null) sb.Append(' ').Append(Rewrite(c.Declaration, c));
-                if (c.Filter is not null) sb.Append(" when (").Append(Mapped(c.Filter.FilterExpression, InContext(Rewrite(c.Filter.FilterExpression, c)))).Append(')');
+                if (c.Filter is not null) sb.Append(" when (").Append(MappedExpression(c.Filter.FilterExpression, InContext(Rewrite(c.Filter.FilterExpression, c)))).Append(')');
                 sb.Append('\n').Append(MappedBlock(c.Block, BlockInContext(Rewrite(c.Block, c))));
             }
             clauses.Add(sb.ToString());
@@ -343,12 +343,6 @@ internal sealed partial class MethodLowerer
     /// <c>[CallerLineNumber]</c> there counting on from the directive before it).
     /// </summary>
     private string MappedBlock(BlockSyntax block, string text) => SpanDirective(block) + "\n" + text + "\n#line hidden";
-
-    /// <summary>
-    /// A copied filter expression on lines of its own under its span directive, inside the parentheses of a
-    /// <c>when</c> the lowering may have wrapped (<c>when (ReferenceEquals(...) ? ... : (filter) &amp;&amp; ...)</c>).
-    /// </summary>
-    private string Mapped(ExpressionSyntax filter, string text) => "\n" + SpanDirective(filter) + "\n" + text + "\n#line hidden\n";
 
     /// <summary>A real try whose finally (plain code, no suspension) runs unless the frame is suspending.</summary>
     private void EmitTryFinallyText(System.Action body, string finallyText)

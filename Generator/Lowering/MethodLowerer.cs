@@ -336,6 +336,21 @@ internal sealed partial class MethodLowerer
 
     private void Hidden() => _w.Line("#line hidden");
 
+    /// <summary>
+    /// A copied expression on lines of its own under its span directive, hidden after it: for user code the lowering
+    /// writes inside a line of its own making (a catch filter inside a wrapped <c>when</c>, a switch guard in the
+    /// dispatch), which would otherwise have no line or a wrong one (a <c>[CallerLineNumber]</c> call, a breakpoint).
+    /// <code>
+    /// case int v when (          // the dispatch's line
+    /// #line (12,14)-(13,20) "f"
+    ///     Check(v,
+    ///         12) > 100
+    /// #line hidden
+    /// ): goto __case0_1;
+    /// </code>
+    /// </summary>
+    private string MappedExpression(SyntaxNode node, string text) => "\n" + SpanDirective(node) + "\n" + text + "\n#line hidden\n";
+
     /// <summary>The node's 1-based line as written into the text: a marker relative to the method when lines are relative
     /// (resolved by the emitter, so moving the method does not change the lowering's output).</summary>
     private string Line(SyntaxNode node) => LineText(node.GetLocation().GetLineSpan().StartLinePosition.Line);

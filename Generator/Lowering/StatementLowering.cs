@@ -59,9 +59,10 @@ internal sealed partial class MethodLowerer
         var braced = HoistLeaking(s);
         var text = Rewrite(s, s, replacements);
         Src(s);
+        // On the statement's first line: its span directive maps the lines after it one to one.
         if (_checked is not null)
-            text = s is LocalFunctionStatementSyntax lf ? CheckedLocalFunction(text, lf) : _checked + "\n{\n" + text + "\n}";
-        else if (braced) text = "{\n" + text + "\n}";
+            text = s is LocalFunctionStatementSyntax lf ? CheckedLocalFunction(text, lf) : _checked + " { " + text + " }";
+        else if (braced) text = "{ " + text + " }";
         Stmt(text);
     }
 
@@ -373,8 +374,11 @@ internal sealed partial class MethodLowerer
         var value = LowerExpression(l.Expression);
         Src(l);
         var body = Rewrite(l.Statement, l.Statement);
-        if (_checked is not null) body = _checked + "\n{\n" + body + "\n}";
-        Stmt("lock (" + value + ")\n" + (l.Statement is BlockSyntax ? body : "{\n" + body + "\n}"));
+        if (_checked is not null) body = _checked + " { " + body + " }";
+        // The body on its own line, as written (the lock's span directive maps the lines after it one to one).
+        var head = "lock (" + value + ")";
+        var breaks = l.SyntaxTree.GetLineSpan(l.Statement.Span).StartLinePosition.Line - l.SyntaxTree.GetLineSpan(l.Span).StartLinePosition.Line - head.Count(c => c == '\n');
+        Stmt(head + (breaks > 0 ? new string('\n', breaks) : " ") + (l.Statement is BlockSyntax ? body : "{ " + body + " }"));
     }
 
     /// <param name="inPlace">Variables kept in the test (StackOnlyPatternVariables.cs; the test has no suspension point then).</param>

@@ -93,7 +93,7 @@ internal sealed partial class MethodLowerer
                             runsInCase &= inPlace.Any(v => MentionsLocal(section, v));
                             designations.RemoveAll(inPlace.Contains);
                             var pattern = Rewrite(cpl.Pattern, cpl, null, excluded);
-                            var when = cpl.WhenClause is null ? "" : " when (" + InContext(Rewrite(cpl.WhenClause.Condition, cpl, null, excluded)) + ")";
+                            var when = cpl.WhenClause is null ? "" : " when (" + MappedExpression(cpl.WhenClause.Condition, InContext(Rewrite(cpl.WhenClause.Condition, cpl, null, excluded))) + ")";
                             var copies = string.Concat(designations.Select(d => $"{Hoist(d, cpl)} = {VariableName(d)}; "));
                             if (!runsInCase)
                             {
@@ -225,7 +225,7 @@ internal sealed partial class MethodLowerer
                 designations.AddRange(UsedAfterGuard(guardVariables, arm.Expression));
                 designations.RemoveAll(StackOnlyTestVariables(arm.Pattern, arm.WhenClause?.Condition, arm).Contains);
                 var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : Rewrite(arm.Pattern, arm, null, excluded);
-                var when = arm.WhenClause is null ? "" : " when (" + InContext(Rewrite(arm.WhenClause.Condition, arm, null, excluded)) + ")";
+                var when = arm.WhenClause is null ? "" : " when (" + MappedExpression(arm.WhenClause.Condition, InContext(Rewrite(arm.WhenClause.Condition, arm, null, excluded))) + ")";
                 var copies = string.Concat(designations.Select(d => $"{Hoist(d, arm)} = {VariableName(d)}; "));
                 _w.Line($"case {pattern}{when}: {copies}goto {armLabels[i]};");
             }
