@@ -330,6 +330,12 @@ internal sealed partial class MethodLowerer
         {
             case IdentifierNameSyntax or DeclarationExpressionSyntax or TupleExpressionSyntax when !HasSuspension(left):
                 return Rewrite(left);
+            case ThisExpressionSyntax when TypeOf(left) is { IsValueType: true }:
+                // Stringify(in this, Tw(s)) in a struct's method (ChessLib's BitBoard.ToString under --suspend): `this`
+                // is the frame's copy of the receiver, _this, a variable no suspension point changes (a method that
+                // writes `this` is GOSH0014), so its reference is taken in the residual, as async takes the field
+                // its state machine hoists `this` into.
+                return Rewrite(left);
             case MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } baseMember:
                 // base.P = Tw(1), base.E += Tw(h): a property or event proxy of the type, on _this (BaseAccess.cs).
                 return Rewrite(baseMember);
