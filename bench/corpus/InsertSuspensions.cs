@@ -18,8 +18,9 @@ namespace GoSharp.Corpus;
 /// typing), of a type a generic argument may be (no ref struct, pointer, anonymous type, dynamic, void), not a
 /// constant the language needs as a constant (attributes, case labels and patterns, const and default values,
 /// stackalloc sizes), not an assignment target or ref/out/in argument, not a struct receiver (the call would
-/// mutate a copy), not inside a lambda, local function, query, nameof or unsafe context (an unsafe block, method or
-/// type: CS4004 for await, GOSH0006 for a suspension point), not a name whose text the callee sees
+/// mutate a copy), not inside a lambda, local function, query, nameof, exception filter (CS7094 for await, GOSH0017
+/// for a suspension point) or unsafe context (an unsafe block, method or type: CS4004 for await, GOSH0006 for a
+/// suspension point), not a name whose text the callee sees
 /// (CallerArgumentExpression), not a tuple element or anonymous member whose name is inferred from its text.
 /// When in doubt a position is left out; Program checks the rewrite compiles and counts what does not.
 /// </summary>
@@ -167,6 +168,11 @@ internal sealed class InsertSuspensions : CSharpSyntaxRewriter
                 case RefExpressionSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax:
                 case FixedStatementSyntax or ParameterSyntax or TypeDeclarationSyntax or ArrayRankSpecifierSyntax:
                 case FunctionPointerTypeSyntax or UnsafeStatementSyntax or LockStatementSyntax:
+                    return false;
+                // An exception filter runs while the exception looks for its handler: async may not await there
+                // (CS7094) and the generator refuses a suspension point there (GOSH0017), so a point there would
+                // only turn a method the corpus runs into a refused one.
+                case CatchFilterClauseSyntax:
                     return false;
                 case LocalDeclarationStatementSyntax l when l.IsConst:
                     return false;
