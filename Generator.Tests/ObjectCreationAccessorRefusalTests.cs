@@ -101,22 +101,6 @@ public class ObjectCreationAccessorRefusalTests
         """, "an omitted optional argument has no constant default");
 
     [Fact]
-    public void ARequiredMemberConstructorWithCallerInfoAfterExpandedParams() => RefusedAt("""
-        public sealed class R
-        {
-            private int _a;
-            public required int A { get => _a; init { System.Console.WriteLine(value); _a = value; } }
-            public int B { get; set; }
-            public R(int k, [System.Runtime.CompilerServices.CallerMemberName] string m = "", params int[] rest) { }
-        }
-        public partial class C
-        {
-            [Goroutine] static int Tw(int x) { Go.Yield(); return x; }
-            [Goroutine] static R M(int n) => new R(1, rest: 2) { [|A = n|], B = Tw(n) };
-        }
-        """, "cannot be created before its members here");
-
-    [Fact]
     public void RequiredMembersOfAGenericClassAndAStructMadeByItsImplicitConstructorCompile()
     {
         // Once refused: the generic class's constructor through a generic accessor class, the struct as its zeroed

@@ -118,9 +118,17 @@ internal static class CallerInfo
         SyntaxFacts.GetKeywordKind(p.Name) == SyntaxKind.None ? p.Name : "@" + p.Name;
 
     private static bool HasExpandedParams(ImmutableArray<IArgumentOperation> arguments) =>
-        // A call with expanded params elements is left alone: no argument may follow them.
-        arguments.Any(a => a.Value is IArrayCreationOperation { IsImplicit: true, Initializer.ElementValues.Length: > 0 }
-            or ICollectionExpressionOperation { IsImplicit: true, Elements.Length: > 0 });
+        // A call with expanded params elements written positionally is left alone: no named argument may follow them
+        // (and a caller-info parameter, before the params one, cannot be omitted there). One element given by name
+        // (`M(n, rest: 5)`) is an argument like any other: named ones may follow it.
+        arguments.Any(a => a.Value switch
+        {
+            IArrayCreationOperation { IsImplicit: true, Initializer.ElementValues: { Length: > 0 } elements } => !Named(elements[0]),
+            ICollectionExpressionOperation { IsImplicit: true, Elements: { Length: > 0 } items } => !Named(items[0]),
+            _ => false,
+        });
+
+    private static bool Named(IOperation element) => element.Syntax.Parent is ArgumentSyntax { NameColon: not null };
 
     private static bool IsOmittedCallerInfo(IArgumentOperation a, out string value)
     {
