@@ -16,10 +16,12 @@ namespace GoSharp.Scheduler;
 internal sealed partial class Sched
 {
     /// <summary>
-    /// Called by an M about to sleep (and by the probe's retry timer). If every P is idle, no goroutine is
-    /// runnable, no timer is pending, no goroutine waits for a Task or the network or runs blocking plain
-    /// code, nothing inside the runtime can ever wake a parked goroutine: the all-asleep rule reports them
-    /// now, the default rule starts a probe unless one ran too recently. Cheap when any P is busy. Go: checkdead.
+    /// Called by an M about to sleep (and by the probe's retry timer, and by a goroutine's thread that falls
+    /// asleep in plain code). If every P is idle, no goroutine is runnable, no timer is pending, no goroutine
+    /// waits for a Task or the network or runs blocking plain code other than a sleep on a GoSharp wait
+    /// (<see cref="IsAsleepInPlainCode"/>), nothing inside the runtime can ever wake a parked goroutine: the
+    /// all-asleep rule reports them now, the default rule starts a probe unless one ran too recently. Cheap when
+    /// any P is busy. Go: checkdead.
     /// </summary>
     private void CheckDead(P[] allp)
     {
@@ -46,7 +48,7 @@ internal sealed partial class Sched
                 return;
             }
         }
-        if (!AnyParkedNoneBusy())
+        if (!AnyParkedNoneBusy(threadsCount: false))
         {
             lock (_lock) _dl.NextAt = Environment.TickCount64 + 1; // bounds this scan to once a millisecond
             return;
@@ -85,29 +87,64 @@ internal sealed partial class Sched
     {
         G[] gs;
         lock (_allgsLock) gs = _allgs.ToArray();
-        if (!AnyParkedNoneBusy(gs) || Interlocked.Exchange(ref _deadlockReported, 1) != 0) return;
+        if (!AnyParkedNoneBusy(gs, threadsCount: true) || Interlocked.Exchange(ref _deadlockReported, 1) != 0) return;
         ReportDeadlock(gs);
     }
 
-    private bool AnyParkedNoneBusy()
+    private bool AnyParkedNoneBusy(bool threadsCount)
     {
-        lock (_allgsLock) return AnyParkedNoneBusy(_allgs);
+        lock (_allgsLock) return AnyParkedNoneBusy(_allgs, threadsCount);
     }
 
-    /// <summary>Some G is parked and none is running, runnable or in a blocking call (an M's plain code).</summary>
-    private static bool AnyParkedNoneBusy(IReadOnlyList<G> gs)
+    /// <summary>
+    /// Some G is parked and none is running, runnable or in a blocking call (an M's plain code) other than a
+    /// sleep on a GoSharp wait (<see cref="IsAsleepInPlainCode"/>), which is as asleep as a parked G.
+    /// <paramref name="threadsCount"/>: such a sleeper is enough (Go's rule reports it); the proof needs a parked
+    /// G, the only kind it can hold weakly (a sleeping thread's stack is a root, as any thread's).
+    /// </summary>
+    private static bool AnyParkedNoneBusy(IReadOnlyList<G> gs, bool threadsCount)
     {
         bool anyWaiting = false;
         for (int i = 0; i < gs.Count; i++)
         {
-            switch (gs[i].GetStatus())
+            G g = gs[i];
+            switch (g.GetStatus())
             {
                 case GStatus.Waiting: anyWaiting = true; break;
+                case GStatus.Syscall when IsAsleepInPlainCode(g): anyWaiting |= threadsCount; break;
                 case GStatus.Running or GStatus.Runnable or GStatus.Syscall: return false;
             }
         }
         return anyWaiting;
     }
+
+    /// <summary>
+    /// A goroutine in a blocking call whose thread sleeps on a GoSharp wait that only another goroutine's (or
+    /// thread's) action on the primitive can end: a channel, select, Mutex, RWMutex, WaitGroup, Cond or Semaphore
+    /// wait in plain code (Parker.WaitThread), or a plain Join, without a token. It is asleep as a parked
+    /// goroutine is: Go's rule counts it (its thread is what an AfterFunc's function or a Once.Do delegate blocks
+    /// in, where Go's goroutine would park), and it does not keep the proof from running. Who can still wake it
+    /// (a thread that holds the channel) the proof sees as before: a sleeping thread's stack is a root, so
+    /// whatever it can reach survives the collection; the sleeper itself is never reported by the proof. A
+    /// wait's waker clears the mark before the thread can run (Parker.Asleep), so a check after the waker is done
+    /// sees it busy. Sleeps on timers, Tasks, the network, tokens or .NET's own primitives stay busy.
+    /// </summary>
+    private static bool IsAsleepInPlainCode(G g)
+    {
+        if (g.M is not M m) return false;
+        object? on = m.BlockedOn;
+        bool asleep = on switch
+        {
+            Waiting.Parker p => p.ThreadAsleep,
+            ThreadJoiner j => j.Asleep,
+            _ => false,
+        };
+        // Read again: a wait record is pooled, and one the M has left may be another thread's by now.
+        return asleep && m.BlockedOn == on && m.CurG == g && g.GetStatus() == GStatus.Syscall;
+    }
+
+    /// <summary>A goroutine's thread fell asleep on a GoSharp wait (<see cref="IsAsleepInPlainCode"/>): check now.</summary>
+    internal void ThreadWaitAsleep() => CheckDead(_allp);
 
     /// <summary>
     /// Writes off every deadlocked goroutine, its wait withdrawn first: a plain thread that later sends on
@@ -120,6 +157,14 @@ internal sealed partial class Sched
         foreach (G g in gs)
         {
             if (TryWriteOff(g, _ => new DeadlockException(dump))) continue;
+            // Asleep in plain code: its wait is withdrawn and its thread throws the exception, which ends the
+            // goroutine (its frames are on that thread's stack; there is nothing to drop).
+            if (g.GetStatus() == GStatus.Syscall && g.M is M m && m.CurG == g && m.BlockedOn is Waiting.Parker p && p.ThreadAsleep)
+            {
+                m.DeadlockDump = dump;
+                p.TryWriteOffThreadWait();
+                continue;
+            }
             // A wait on a primitive outside the runtime cannot be withdrawn: its joiners are still told,
             // as they always were; the goroutine stays parked (a completed frame is never resumed).
             if (g.GetStatus() == GStatus.Waiting && !IsWithdrawable(g) && g.Root is Frame root)

@@ -250,9 +250,11 @@ internal sealed class JoinState : IParkCommit
             }
             if (abandoned is not null) root.Failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(abandoned);
             // Nobody waits: keep the exception for whoever drops the handle unobserved (Task's model) - unless
-            // the runtime is being disposed, which ends goroutines with ObjectDisposedException by design.
+            // the runtime is being disposed, which ends goroutines with ObjectDisposedException by design, or the
+            // exception is a deadlock report (Go's rule ends a goroutine asleep in plain code with one: CheckDead.cs),
+            // which was the program's news already, as a written-off goroutine's is.
             if (root.Failure is not null && abandoned is null && joiners is null && continuations is null && threads is null
-                && task is null && !sched.IsDisposed)
+                && task is null && !sched.IsDisposed && root.Failure.SourceException is not DeadlockException)
             {
                 root.GetOrAddJoins().Unobserved =
                     new UnobservedExceptionHolder(sched, goid, root.MethodName, root.Failure.SourceException);

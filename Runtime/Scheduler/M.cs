@@ -40,6 +40,11 @@ internal sealed class M
     public volatile object? BlockedOn;
     /// <summary>Set by Dispose: a plain-code wait on a GoSharp primitive ends with ObjectDisposedException.</summary>
     public volatile bool Abandoned;
+    /// <summary>
+    /// Set by Go's all-asleep rule before it ends this M's plain-code wait with a <see cref="DeadlockException"/>:
+    /// the dump the exception carries (CheckDead.cs).
+    /// </summary>
+    public volatile string? DeadlockDump;
     /// <summary>Handed a P while waiting in <see cref="Sched.ExitBlocking"/>.</summary>
     public bool WaitingForP;
     /// <summary>

@@ -18,6 +18,12 @@ internal sealed class ThreadJoiner
     private bool _done;
     private Frame? _root;
     private string? _deadlockDump;
+    // A goroutine's thread sleeps here with no token: only the joined goroutine's end wakes it, so deadlock
+    // detection counts the joiner as asleep (CheckDead.cs). Cleared by Complete and Fail before they wake it.
+    private bool _asleep;
+
+    /// <summary>A goroutine's thread sleeps in <see cref="Wait"/>, and only the joined goroutine can end it.</summary>
+    public bool Asleep => Volatile.Read(ref _asleep);
 
     /// <summary>The goroutine ended: wake the thread with its first frame (result or exception).</summary>
     public void Complete(Frame root)
@@ -26,6 +32,7 @@ internal sealed class ThreadJoiner
         {
             _root = root;
             _done = true;
+            _asleep = false;
             Monitor.PulseAll(this);
         }
     }
@@ -37,6 +44,7 @@ internal sealed class ThreadJoiner
         {
             _deadlockDump = dump;
             _done = true;
+            _asleep = false;
             Monitor.PulseAll(this);
         }
     }
@@ -54,14 +62,24 @@ internal sealed class ThreadJoiner
     /// </summary>
     public Frame? Wait(M? m, CancellationToken cancellationToken)
     {
+        if (m is not null && !cancellationToken.CanBeCanceled && m.CurG is not null)
+        {
+            // The P was handed off before this, so the Ms went idle before the goroutine fell asleep: look now.
+            bool asleep;
+            lock (this) asleep = _asleep = !_done;
+            if (asleep) m.Sched.ThreadWaitAsleep();
+        }
         lock (this)
         {
             while (!_done)
             {
                 if (cancellationToken.IsCancellationRequested) return null;
                 if (m is not null && m.Abandoned)
+                {
+                    _asleep = false;
                     throw new ObjectDisposedException(nameof(GoRuntime),
                         $"The GoSharp runtime '{m.Sched.Name}' was disposed while this goroutine's plain code was joining another.");
+                }
                 Monitor.Wait(this);
             }
             if (_deadlockDump is not null) throw new DeadlockException(_deadlockDump);

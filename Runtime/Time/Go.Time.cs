@@ -278,8 +278,9 @@ public abstract class ChannelTimer
             catch (Exception ex)
             {
                 // As for every goroutine, an exception that ends one after its runtime was disposed (a wait that
-                // Dispose ended) is not reported: disposing abandons goroutines by design.
-                if (!_sched.IsDisposed) _sched.ReportUnhandled(g.Goid, MethodName, ex);
+                // Dispose ended) is not reported: disposing abandons goroutines by design; nor is a deadlock report
+                // (Go's rule ends a function asleep in plain code with one: CheckDead.cs), the program's news already.
+                if (!_sched.IsDisposed && ex is not DeadlockException) _sched.ReportUnhandled(g.Goid, MethodName, ex);
             }
             return FrameResult.Completed;
         }

@@ -77,10 +77,14 @@ internal abstract class Parker : IAbandonableWait
         set => Sleeper = value;
     }
 
-    // A blocked thread's wake-up, guarded by lock(this): Signaled by a waker, Abandoned by Dispose (not a waker).
-    // One byte for both (both change only under the lock), declared by each subclass (ThreadWake): a field here
+    // A blocked thread's wake-up, guarded by lock(this): Signaled by a waker, Abandoned by Dispose or by Go's
+    // all-asleep rule (Deadlocked too), neither of them a waker. Asleep: a goroutine's thread sleeps here and only
+    // a waker of this wait can end it (no token), so deadlock detection counts the goroutine as asleep, as if it
+    // had parked (CheckDead.cs); every wake-up clears it under the lock before the thread can run, so a check
+    // that comes after the waker is done never sees a goroutine about to run as asleep.
+    // One byte for all (all change only under the lock), declared by each subclass (ThreadWake): a field here
     // would sit alone in 8 bytes of padding after _sleeper, and a channel's wait record would be 72 bytes, not 64.
-    private const byte Signaled = 1, Abandoned = 2;
+    private const byte Signaled = 1, Abandoned = 2, Asleep = 4, Deadlocked = 8;
 
     /// <summary>The subclass's thread wake-up byte (guarded by lock(this)).</summary>
     private protected abstract ref byte ThreadWake { get; }
@@ -102,10 +106,16 @@ internal abstract class Parker : IAbandonableWait
         }
         lock (this)
         {
-            ThreadWake |= Signaled;
+            ThreadWake = (byte)((ThreadWake & ~Asleep) | Signaled);
             Monitor.Pulse(this);
         }
     }
+
+    /// <summary>
+    /// A goroutine's thread sleeps in <see cref="WaitThread"/> and nothing but a waker of this wait can end it:
+    /// deadlock detection counts the goroutine as asleep (CheckDead.cs). A racy read; see <see cref="Asleep"/>.
+    /// </summary>
+    public bool ThreadAsleep => (Volatile.Read(ref ThreadWake) & Asleep) != 0;
 
     /// <summary>
     /// Blocks the calling thread until <see cref="Wake"/> (handing off the P on an M). On an M, the wait is
@@ -144,12 +154,25 @@ internal abstract class Parker : IAbandonableWait
             }
             // (TryCancel succeeded: the wait is withdrawn, nothing was handed to it; the exception goes on.)
             using var scope = blocking;
+            // A goroutine's thread: asleep for deadlock detection unless a token can end the wait (a CancelAfter
+            // timer, any thread). Marked after the P was handed off, so the Ms went idle before it: look now.
+            if (m is not null && Box is not { Owner: not null })
+            {
+                bool asleep;
+                lock (this)
+                {
+                    asleep = ThreadWake == 0;
+                    if (asleep) ThreadWake = Asleep;
+                }
+                if (asleep) m.Sched.ThreadWaitAsleep();
+            }
             lock (this)
             {
                 ref byte wake = ref ThreadWake;
-                while (wake == 0) Monitor.Wait(this);
-                bool abandoned = (wake & Abandoned) != 0;
+                while ((wake & ~Asleep) == 0) Monitor.Wait(this);
+                bool abandoned = (wake & Abandoned) != 0, deadlocked = (wake & Deadlocked) != 0;
                 wake = 0;
+                if (deadlocked) throw new DeadlockException(m!.DeadlockDump ?? "");
                 if (abandoned)
                 {
                     throw new ObjectDisposedException(nameof(GoRuntime),
@@ -172,9 +195,26 @@ internal abstract class Parker : IAbandonableWait
         if (!TryCancel()) return; // a waker owns the wait: its Wake is coming and delivers normally
         lock (this)
         {
-            ThreadWake |= Abandoned;
+            ThreadWake = (byte)((ThreadWake & ~Asleep) | Abandoned);
             Monitor.PulseAll(this);
         }
+    }
+
+    /// <summary>
+    /// Go's all-asleep rule found this goroutine's thread asleep here: withdraws the wait as
+    /// <see cref="AbandonThreadWait"/> does, and the thread throws a <see cref="DeadlockException"/> with the dump
+    /// that its M carries (set first). The goroutine unwinds and ends with it, so its joiners get it as Go's
+    /// report. False if a waker claimed the wait first: the goroutine is about to run, not asleep.
+    /// </summary>
+    public bool TryWriteOffThreadWait()
+    {
+        if (!TryCancel()) return false;
+        lock (this)
+        {
+            ThreadWake = (byte)((ThreadWake & ~Asleep) | Abandoned | Deadlocked);
+            Monitor.PulseAll(this);
+        }
+        return true;
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ public static partial class Cases
         RegisterSchedOrder();
         RegisterWaits();
         RegisterTimesMore();
+        RegisterPlainSleep();
         if (args.Length != 1)
         {
             foreach (var name in s_cases.Keys.OrderBy(k => k, StringComparer.Ordinal)) Console.WriteLine(name);
