@@ -28,6 +28,7 @@ public static partial class Cases
         RegisterWaits();
         RegisterTimesMore();
         RegisterPlainSleep();
+        RegisterRedTeam();
         if (args.Length != 1)
         {
             foreach (var name in s_cases.Keys.OrderBy(k => k, StringComparer.Ordinal)) Console.WriteLine(name);
