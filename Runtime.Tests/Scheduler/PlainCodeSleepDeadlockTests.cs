@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -102,8 +103,29 @@ public class PlainCodeSleepDeadlockTests
                 var ch = new Chan<int>();
                 new Once().Do(() => ch.Send(1));
                 break;
+            case "join": JoinForever(); break;
         }
         yield break;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // the handle dies at the join
+    private static void JoinForever() => GoRuntime.Current.Go(Forever()).Join();
+
+    private static IEnumerable<Op> Forever() { yield return Recv(new Chan<int>()); }
+
+    /// <summary>
+    /// The sleeper joins, in plain code, a goroutine that waits for ever: the main goroutine is reported, and so
+    /// is the joined one when nothing keeps its handle (then the sleeper's join throws, and its end with the
+    /// exception is no unobserved failure).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ADeadlockBehindAGoroutineAsleepInAPlainJoinIsReported(int procs)
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs });
+        var ex = Assert.IsType<DeadlockException>(RunGuarded(rt, () => GoRuntime.Current.Go(MainBehind("join"))));
+        Assert.Equal(1, Count(ex.Dump, @"goroutine \d+ \[syscall\]"));
     }
 
     // ---- What can still end the sleep: never reported ----
