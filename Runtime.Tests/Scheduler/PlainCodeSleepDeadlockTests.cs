@@ -225,6 +225,20 @@ public class PlainCodeSleepDeadlockTests
     }
 
     /// <summary>
+    /// Go's rule reports a program whose only goroutine, the main one, is asleep in plain code; the proof cannot
+    /// (the thread's own stack holds the channel: docs/deadlocks.md).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void GoRuleReportsAMainGoroutineAsleepInPlainCode(int procs)
+    {
+        using var rt = new GoRuntime(new GoRuntimeOptions { MaxProcs = procs, DeadlockOnAllAsleep = true });
+        var ex = Assert.IsType<DeadlockException>(RunGuarded(rt, () => GoRuntime.Current.Go(Sleeper("chan receive"))));
+        Assert.Equal(1, Count(ex.Dump, @"goroutine \d+ \[syscall\]"));
+    }
+
+    /// <summary>
     /// Go's rule ends a sleeper nobody joins (an AfterFunc's goroutine has no handle) with the exception in its
     /// plain code: the deadlock was reported to the parked goroutine's joiner, and the sleeper's end is no
     /// unobserved failure (the default handler would end the process).
