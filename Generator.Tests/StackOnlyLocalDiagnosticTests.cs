@@ -115,6 +115,11 @@ public class StackOnlyLocalDiagnosticTests
     // (CS4007); with nothing suspending after the receiver it is lowered (Cases.SpanElementStores.cs). (Before a
     // suspending right side, `a.AsSpan(1)[0] = Tw(2)`, the reference the indexer gives is GOSH0017, CS8178.)
     [InlineData("[|Tw(a).AsSpan()|][Tw(1)] = 5;")]
+    // A constructor's argument is read before the initializer's values (Cases.StackOnlyConstructorArguments.cs), but
+    // not when read again after one, or passed to a constructor after a suspending argument (CS4007).
+    [InlineData("Span<int> [|s = a|]; var o = new O(s) { X = Tw(1), Y = s[0] };")]
+    [InlineData("Span<int> [|s = a|]; var o = new O(s, Tw(1)) { X = 2 };")]
+    [InlineData("Span<int> [|s = a|]; var o = new O(a) { X = Tw(1), Y = new O(s).Y };")]
     public void StackOnlyLocalLiveAcrossTheSuspension(string body) => Expect("GOSH0008", """
         public partial class C
         {
@@ -124,6 +129,7 @@ public class StackOnlyLocalDiagnosticTests
             static int UseIn(in int a, int b) => a + b;
             [Goroutine] static void M(int[] a) { BODY }
         }
+        public class O { public O(Span<int> s, int k = 0) { Y = s.Length + k; } public int X; public int Y; }
         """.Replace("BODY", body));
 
     // A span collection expression of elements only is built at the call, after the later arguments (run in

@@ -237,6 +237,25 @@ internal sealed partial class MethodLowerer
         return true;
     }
 
+    /// <summary>
+    /// Whether an object initializer that sets init-only or required members is lowered as one expression over values
+    /// spilled first (LowerInitOnlyCreation), so that the constructor runs after the member values; else the object is
+    /// created first, its arguments evaluated as C# does, before any member value.
+    /// </summary>
+    private bool MadeWithItsMembers(BaseObjectCreationExpressionSyntax oc, ITypeSymbol? type) =>
+        (ConstructorRunsNoUserCode(oc) && !InitOnlyAfterNestedInitializer(oc.Initializer!) && !SetterRunsCodeBeforeLaterValue(oc.Initializer!))
+        || CreationRefusal(oc, type) is not null;
+
+    /// <summary>
+    /// Whether the constructor of <paramref name="oc"/>, whose initializer suspends, is called with its arguments
+    /// before the initializer's first suspension point, as C# calls it (`new P(sp) { A = Tw(1) }`): the object is
+    /// created into a temporary first and the arguments, none suspending, are not spilled (LowerObjectCreation), so a
+    /// stack-only local among them is read before the suspension, as in an async method.
+    /// </summary>
+    private bool ConstructedBeforeItsInitializer(BaseObjectCreationExpressionSyntax oc) =>
+        oc.Initializer is { } init && !HasSuspension(oc.ArgumentList)
+        && (init.IsKind(SyntaxKind.CollectionInitializerExpression) || !SetsInitOnlyOrRequired(init) || !MadeWithItsMembers(oc, TypeOf(oc)));
+
     private string LowerObjectCreation(BaseObjectCreationExpressionSyntax oc)
     {
         if (InitOnlyIndexerSet(oc.Initializer!) is { } initIndexer)
@@ -251,9 +270,7 @@ internal sealed partial class MethodLowerer
         var setsInitOnly = !isCollectionInit && SetsInitOnlyOrRequired(oc.Initializer!);
         // One expression over values spilled first where that keeps C#'s order; else, where the object can be
         // made without its members, it is, and each init-only member is set in turn through its accessor.
-        var oneExpression = setsInitOnly
-            && ((ConstructorRunsNoUserCode(oc) && !InitOnlyAfterNestedInitializer(oc.Initializer!) && !SetterRunsCodeBeforeLaterValue(oc.Initializer!))
-                || CreationRefusal(oc, type) is not null);
+        var oneExpression = setsInitOnly && MadeWithItsMembers(oc, type);
         // In the one expression the arguments would run after the member values: with a suspending member value,
         // each is spilled first, as C# evaluates them before the initializer (`new R(o.P) { Y = Tw(o.Q) }`).
         var spillArguments = oneExpression && HasSuspension(oc.Initializer);

@@ -408,11 +408,23 @@ internal sealed partial class MethodLowerer
     /// </summary>
     private bool ReadBeforeSuspensionsOf(SyntaxNode scope, IdentifierNameSyntax id)
     {
-        if (StackLocalRead(id) is not { } read || HasSuspension(read) || !scope.Span.Contains(read.Span)) return false;
+        if (StackLocalRead(id) is not { } read || !scope.Span.Contains(read.Span)) return false;
+        // A constructor's argument is read when the object is created, before its initializer's values
+        // (`new P(sp) { A = Tw(1) }`, `new S(sp) { A = Tw(1) }.ToString()`, as async accepts them), where the
+        // lowering creates it first: the initializer's suspension points come after the read.
+        var creation = id.Ancestors().TakeWhile(a => read.Span.Contains(a.Span)).OfType<BaseObjectCreationExpressionSyntax>()
+            .FirstOrDefault(oc => oc.ArgumentList is { } args && args.Span.Contains(id.Span));
+        var initializer = creation is not null && ConstructedBeforeItsInitializer(creation) ? creation.Initializer : null;
+        if (initializer is null ? HasSuspension(read) : SuspendsBeside(read, initializer)) return false;
         foreach (var point in scope.DescendantNodes().OfType<ExpressionSyntax>())
             if (read.SpanStart >= point.Span.End && Suspends(point) && !InOtherBranches(read, point)) return false;
         return true;
     }
+
+    /// <summary>Whether anything in <paramref name="node"/> but <paramref name="skip"/> suspends.</summary>
+    private bool SuspendsBeside(SyntaxNode node, SyntaxNode skip) =>
+        node != skip && (!node.Span.Contains(skip.Span) ? HasSuspension(node)
+            : node is InvocationExpressionSyntax inv && _index.Classify(inv) != CallKind.Plain || node.ChildNodes().Any(c => SuspendsBeside(c, skip)));
 
     /// <summary>
     /// The value a mention of a stack-only local is read into: the smallest expression around it that is no ref
