@@ -200,10 +200,15 @@ public class StackOnlyLocalDiagnosticTests
     // that suspends, async refuses them (CS4007), and so does the generator.
     [Theory]
     [InlineData("if (a.AsSpan() is var [|sp|] && sp.Length > 0) { a[1] = Tw(1); a[0] = sp[0]; }")]
-    // A leading pattern variable the branch reads before its suspension point is accepted (Cases.StackOnlyLeading
-    // PatternVariables.cs); not one the else branch reads, nor one the condition does not make first.
-    [InlineData("if (a.AsSpan() is var [|sp|] && sp.Length > 0) a[1] = Tw(sp[0]); else a[0] = sp.Length;")]
-    [InlineData("if (a.Length > 0 && a.AsSpan() is var [|sp|]) a[1] = Tw(sp[0]);")]
+    // A leading pattern variable the branches, the rest of the block or a loop's body read before their suspension
+    // points is accepted (Cases.StackOnlyLeadingPatternVariables.cs, Cases.StackOnlyPatternVariablesInScope.cs); not
+    // one read after one (CS4007), nor by a for's incrementors after the body's.
+    [InlineData("if (a.AsSpan() is var [|sp|] && sp.Length > 0) a[1] = Tw(1); else { a[0] = Tw(2); a[1] = sp[0]; }")]
+    [InlineData("if (!(a.AsSpan() is var [|sp|] && sp.Length > 0)) return; a[0] = Tw(1); a[1] = sp[0];")]
+    [InlineData("if (a.AsSpan() is not { Length: > 0 } [|sp|]) return; a[0] = sp[0] + Tw(1); a[1] = sp[0];")]
+    [InlineData("int i = 0; while (a.AsSpan(i) is var [|sp|] && sp.Length > 0) { i += Tw(1); a[0] = sp[0]; }")]
+    [InlineData("for (int i = 0; a.AsSpan(i) is var [|sp|] && sp.Length > 1; i += sp[0]) a[0] += Tw(1);")]
+    [InlineData("if (a.Length > 0 && a.AsSpan() is var [|sp|]) { a[1] = Tw(1); a[0] = sp[0]; }")]
     [InlineData("if (a.AsSpan() is var [|sp|]) { a[1] = sp[0] + Tw(1); a[0] = sp[1]; }")]
     [InlineData("switch (a.AsSpan()) { case var [|q|] when q.Length > 0: a[0] = Tw(q.Length); break; }")]
     [InlineData("var t = a.AsSpan() switch { var [|q|] => q.Length + Tw(1) };")]

@@ -22,7 +22,7 @@ internal sealed partial class MethodLowerer
         Hidden();
         Label(top);
         EnterEnvironment(w.Condition);
-        var c = Condition(w.Condition, StackOnlyTestVariables(w.Condition, null, w));
+        var c = LeadingCondition(w, w.Condition, brk, StackOnlyTestVariables(w.Condition, null, w));
         Src(w.Condition);
         Stmt($"if (!({c})) goto {brk};");
         LowerLoopBody(w, w.Statement, brk, cont);
@@ -72,7 +72,7 @@ internal sealed partial class MethodLowerer
         if (f.Condition is not null)
         {
             EnterEnvironment(f.Condition);
-            var c = Condition(f.Condition, StackOnlyTestVariables(f.Condition, null, f));
+            var c = LeadingCondition(f, f.Condition, brk, StackOnlyTestVariables(f.Condition, null, f));
             Src(f.Condition);
             Stmt($"if (!({c})) goto {brk};");
         }

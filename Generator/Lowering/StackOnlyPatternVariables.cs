@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GoSharp.Generator.Lowering;
@@ -34,14 +35,24 @@ namespace GoSharp.Generator.Lowering;
 /// struct. A variable mentioned anywhere else (the branch, a section that suspends, the arm's value), a test that
 /// itself suspends, or a guard that does keeps the usual path: a frame field, refused with GOSH0008 as a ref struct.
 /// <para>
-/// A variable the <c>if</c>'s branch reads too, before its own first suspension point and never after (async accepts
-/// it: the variable is dead at the <c>await</c>), is a local of <c>Resume</c> when its pattern is the first thing the
-/// condition evaluates (<c>x is P v</c>, alone or leftmost in a chain of <c>&amp;&amp;</c>): the tested value is
-/// made into it first, by a declaration whose initializer is the user's expression (so the compiler gives it the
-/// escape scope the pattern variable has: a <c>stackalloc</c> span stays local), and the pattern tests that local.
-/// The branch is scanned as a stack-only local's block is (StackOnlyLocals: reads before the suspension are spilled,
-/// none after it). Elsewhere (a loop's condition, a case label, an arm, a variable the <c>else</c> reads) such a
-/// variable is still GOSH0008.
+/// A variable the <c>if</c>'s branches read too, before their own first suspension points and never after (async
+/// accepts it: the variable is dead at the <c>await</c>), is a local of <c>Resume</c> when its pattern is the first
+/// thing the condition evaluates (<c>x is P v</c>, alone, leftmost in a chain of <c>&amp;&amp;</c> or <c>||</c>, under
+/// <c>!</c> or <c>not</c>): the tested value is made into it first, by a declaration whose initializer is the user's
+/// expression (so the compiler gives it the escape scope the pattern variable has: a <c>stackalloc</c> span stays
+/// local), and the pattern tests that local. The <c>if</c> and the rest of its block (the variable's scope: a guard
+/// clause, <c>if (x is not P v) return; Use(v);</c>) are scanned as a stack-only local's block is (StackOnlyLocals:
+/// reads before the suspension are spilled, none after it); so is a <c>while</c> or <c>for</c> body, the value made
+/// anew before each iteration (a <c>for</c>'s incrementors may not read it). A pattern behind other tests of the
+/// condition's chain of <c>&amp;&amp;</c> is made after them, tested first on their own (jumping where the condition
+/// is false) and replaced by <c>true</c> in the condition. Elsewhere (a case label, an arm, a pattern under <c>!</c>
+/// behind another test) such a variable is still GOSH0008.
+/// <code>
+/// before: while (i &lt; 4 &amp;&amp; s.AsSpan(i) is var sp &amp;&amp; sp.Length &gt; 2) { x += sp[0] + Tw(1); i++; }
+/// after:  __while0: ; if (!(_l1_i &lt; 4)) goto __break2;
+///         global::System.ReadOnlySpan&lt;char&gt; _l3_sp = _l0_s.AsSpan(_l1_i);
+///         if (!(true &amp;&amp; _l3_sp is var __sp_4 &amp;&amp; _l3_sp.Length &gt; 2)) goto __break2;   ... body ...
+/// </code>
 /// <code>
 /// before: if (s.AsSpan() is var sp &amp;&amp; sp.Length &gt; 1) x += sp[0] + Tw(1);
 /// after:  global::System.ReadOnlySpan&lt;char&gt; _l2_sp = _l0_s.AsSpan();
@@ -75,45 +86,109 @@ internal sealed partial class MethodLowerer
     }
 
     /// <summary>
-    /// The <c>if</c>'s leading pattern variable that becomes a local of <c>Resume</c> (see the class comment): its
-    /// declaration is written, and the tested expression is replaced by the local in <paramref name="replacements"/>.
-    /// Null when the condition has none that qualifies.
+    /// The leading pattern variable of the condition of an <c>if</c>, <c>while</c> or <c>for</c> that becomes a local
+    /// of <c>Resume</c> (see the class comment): its declaration is written, and the tested expression is replaced by
+    /// the local in <paramref name="replacements"/>. Null when the condition has none that qualifies.
     /// </summary>
-    private ILocalSymbol? DeclareLeadingStackPatternVariable(IfStatementSyntax i, HashSet<ISymbol> inPlace, Dictionary<SyntaxNode, string> replacements)
+    private ILocalSymbol? DeclareLeadingStackPatternVariable(StatementSyntax statement, ExpressionSyntax condition, string whenFalse, HashSet<ISymbol> inPlace, Dictionary<SyntaxNode, string> replacements)
     {
-        if (Suspends(i.Condition)) return null;
-        var lead = Unparenthesized(i.Condition);
-        while (lead is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalAndExpression } and) lead = Unparenthesized(and.Left);
-        if (lead is not IsPatternExpressionSyntax ip) return null;
-        var designation = ip.Pattern switch
-        {
-            VarPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
-            DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
-            RecursivePatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
-            ListPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
-            _ => null,
-        };
+        if (Suspends(condition) || LeadingPattern(condition, out var before) is not { } ip) return null;
+        // The tests before it in a chain of && (`n > 0 && s.AsSpan() is var sp`) are tested first, on their own;
+        // one that declares a variable keeps the usual path (it would be scoped to that test).
+        if (before is not null && Designations(before).Any()) return null;
+        var designation = LeadingDesignation(ip.Pattern);
         if (designation is null || Model.GetDeclaredSymbol(designation, _ct) is not ILocalSymbol local
             || !SymbolFacts.IsRefLike(local.Type) || inPlace.Contains(local) || _hoisted.ContainsKey(local)
             || !SymbolEqualityComparer.Default.Equals(local.Type, Model.GetTypeInfo(ip.Expression, _ct).Type))
             return null;
         var one = new List<ILocalSymbol> { local };
         var name = new HashSet<string> { local.Name };
-        if (i.Else is not null && Mentions(i.Else, one, name)) return null;
-        var branch = new List<StatementSyntax> { i.Statement };
-        if (!DeadAtSuspensionsWithLabels(branch, Enumerable.Empty<SwitchSectionSyntax>(), branch, one, name, alive: true)) return null;
+        // What runs with the value made: an if's branches and, its variable being in scope in the rest of its block
+        // (`if (!(s.AsSpan() is var sp && ...)) return; x += sp[0] + Tw(1);`), the statements after it; a loop's body,
+        // the value made anew by the condition before each iteration (its incrementors, after the body, may not read it).
+        List<StatementSyntax> runs;
+        var laterSections = Enumerable.Empty<SwitchSectionSyntax>();
+        if (statement is IfStatementSyntax)
+        {
+            var siblings = statement.Parent switch { BlockSyntax b => b.Statements, SwitchSectionSyntax section => section.Statements, _ => default };
+            runs = siblings.Count > 0 ? siblings.Skip(siblings.IndexOf(statement)).ToList() : new List<StatementSyntax> { statement };
+            if (siblings.Count > 0) laterSections = LaterSections(statement);
+        }
+        else if (statement is WhileStatementSyntax w) runs = new List<StatementSyntax> { w.Statement };
+        else if (statement is ForStatementSyntax f && !f.Incrementors.Any(inc => Mentions(inc, one, name))) runs = new List<StatementSyntax> { f.Statement };
+        else return null;
+        var region = runs.Concat(laterSections.SelectMany(x => x.Statements)).ToList();
+        // A mention anywhere else (a labelled if's later statements) keeps the usual path.
+        var member = statement.Ancestors().LastOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) ?? statement;
+        if (member.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => IsMentionOf(id, one, name)
+                && !condition.Span.Contains(id.Span) && !region.Any(r => r.Span.Contains(id.Span))))
+            return null;
+        if (!DeadAtSuspensionsWithLabels(runs, laterSections, region, one, name, alive: true)) return null;
         var text = "_l" + (_nextLocal++) + "_" + local.Name;
         _stackLocals[local] = text;
         _rewriteNames.Add(local.Name);
         _hoisted[local] = text;
         // An out variable or pattern variable of the tested expression is the frame's field before the expression is
         // copied out of the condition (Make(out var k) is var sp: k is read after the if).
+        if (before is not null)
+        {
+            Src(before);
+            Stmt($"if (!({Condition(before)})) goto {whenFalse};");
+            replacements[before] = "true";
+        }
         HoistDesignations(ip.Expression, inPlace);
         Src(ip.Expression);
         Stmt($"{local.Type.Fq()} {text} = {RewriteExpr(ip.Expression)};");
         replacements[ip.Expression] = text;
         return local;
     }
+
+    /// <summary>Whether the leading pattern variable of an <c>if</c>'s condition is a ref struct read after the <c>if</c>.</summary>
+    private bool LeaksStackPatternVariable(IfStatementSyntax i) =>
+        LeadingPattern(i.Condition, out _) is { } ip && LeadingDesignation(ip.Pattern) is { } d
+        && Model.GetDeclaredSymbol(d, _ct) is ILocalSymbol local && SymbolFacts.IsRefLike(local.Type) && !_hoisted.ContainsKey(local)
+        && ReferencedOutside(local, i);
+
+    /// <summary>
+    /// The pattern test a condition evaluates first: alone, leftmost in a chain of <c>&amp;&amp;</c> or <c>||</c>, or
+    /// under <c>!</c> (<c>!(s.AsSpan() is var sp &amp;&amp; ...)</c>); else the first one in the condition's own chain of
+    /// <c>&amp;&amp;</c> that declares a variable for its whole value, with the tests before it in
+    /// <paramref name="before"/> (<c>n &gt; 0</c> in <c>n &gt; 0 &amp;&amp; s.AsSpan() is var sp &amp;&amp; ...</c>); null when none.
+    /// </summary>
+    private static IsPatternExpressionSyntax? LeadingPattern(ExpressionSyntax condition, out ExpressionSyntax? before)
+    {
+        before = null;
+        var lead = Unparenthesized(condition);
+        while (true)
+        {
+            if (lead is BinaryExpressionSyntax b && (b.IsKind(SyntaxKind.LogicalAndExpression) || b.IsKind(SyntaxKind.LogicalOrExpression))) lead = Unparenthesized(b.Left);
+            else if (lead is PrefixUnaryExpressionSyntax u && u.IsKind(SyntaxKind.LogicalNotExpression)) lead = Unparenthesized(u.Operand);
+            else break;
+        }
+        if (lead is IsPatternExpressionSyntax first) return first;
+        var spine = new List<BinaryExpressionSyntax>();
+        for (var c = Unparenthesized(condition); c is BinaryExpressionSyntax and && and.IsKind(SyntaxKind.LogicalAndExpression); c = Unparenthesized(and.Left))
+            spine.Add(and);
+        for (var k = spine.Count - 1; k >= 0; k--)
+            if (Unparenthesized(spine[k].Right) is IsPatternExpressionSyntax ip && LeadingDesignation(ip.Pattern) is not null)
+            {
+                before = spine[k].Left;
+                return ip;
+            }
+        return null;
+    }
+
+    /// <summary>The variable a pattern declares for the whole tested value (<c>var sp</c>, <c>{ Length: &gt; 1 } sp</c>, also under <c>not</c>).</summary>
+    private static SingleVariableDesignationSyntax? LeadingDesignation(PatternSyntax pattern) => pattern switch
+    {
+        ParenthesizedPatternSyntax p => LeadingDesignation(p.Pattern),
+        UnaryPatternSyntax { Pattern: var inner } u when u.IsKind(SyntaxKind.NotPattern) && inner is not UnaryPatternSyntax => LeadingDesignation(inner),
+        VarPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
+        DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
+        RecursivePatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
+        ListPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
+        _ => null,
+    };
 
     private static ExpressionSyntax Unparenthesized(ExpressionSyntax e)
     {

@@ -20,7 +20,10 @@ internal sealed partial class MethodLowerer
         _ct.ThrowIfCancellationRequested();
         if (s is LocalDeclarationStatementSyntax ld) { LowerLocalDeclaration(ld); return; }
         if (s is LabeledStatementSyntax lab) { LowerLabeled(lab); return; }
-        if (!Suspends(s)) { EmitVerbatim(s); return; }
+        // An if whose leading span pattern variable the rest of the block reads (`if (!(x is var sp)) return;
+        // Use(sp); Tw(1);`) makes it a local of Resume first (StackOnlyPatternVariables.cs), even without a
+        // suspension point of its own: copied whole, the variable would be hoisted into the frame.
+        if (!Suspends(s) && !(s is IfStatementSyntax leaky && LeaksStackPatternVariable(leaky))) { EmitVerbatim(s); return; }
         if (IsEmbeddedScope(s)) EnterEnvironment(s);
         switch (s)
         {
@@ -423,17 +426,27 @@ internal sealed partial class MethodLowerer
     private string Truth(ExpressionSyntax condition, string lowered) =>
         Model.GetTypeInfo(condition, _ct).Type?.SpecialType == SpecialType.System_Boolean ? lowered : "((" + lowered + ") ? true : false)";
 
+    /// <summary>
+    /// The lowered condition of an <c>if</c>, <c>while</c> or <c>for</c>, its leading span pattern variable made first
+    /// where the statement reads it before its suspension points (StackOnlyPatternVariables.cs).
+    /// </summary>
+    private string LeadingCondition(StatementSyntax statement, ExpressionSyntax condition, string whenFalse, HashSet<ISymbol> inPlace)
+    {
+        var replacements = new Dictionary<SyntaxNode, string>();
+        return DeclareLeadingStackPatternVariable(statement, condition, whenFalse, inPlace, replacements) is { } leading
+            ? Condition(condition, new HashSet<ISymbol>(inPlace, SymbolEqualityComparer.Default) { leading }, replacements)
+            : Condition(condition, inPlace);
+    }
+
     private void LowerIf(IfStatementSyntax i)
     {
         var elseLabel = NewLabel("else");
         var endLabel = NewLabel("endif");
         // A span pattern variable only the condition reads stays in it; a leading one the branch reads before its
         // suspension point is a local of Resume, made first (StackOnlyPatternVariables.cs).
-        var inPlace = StackOnlyTestVariables(i.Condition, null, i);
-        var replacements = new Dictionary<SyntaxNode, string>();
-        var c = DeclareLeadingStackPatternVariable(i, inPlace, replacements) is { } leading
-            ? Condition(i.Condition, new HashSet<ISymbol>(inPlace, SymbolEqualityComparer.Default) { leading }, replacements)
-            : Condition(i.Condition, inPlace);
+        // Its variables are in scope in the rest of its block too (`if (!(x is var sp)) return; Use(sp);`).
+        var inPlace = StackOnlyTestVariables(i.Condition, null, i.Parent is BlockSyntax or SwitchSectionSyntax ? i.Parent.Parent is SwitchStatementSyntax sw ? sw : i.Parent : i);
+        var c = LeadingCondition(i, i.Condition, i.Else is null ? endLabel : elseLabel, inPlace);
         Src(i.Condition);
         Stmt($"if (!({c})) goto {(i.Else is null ? endLabel : elseLabel)};");
         LowerStatement(i.Statement);
