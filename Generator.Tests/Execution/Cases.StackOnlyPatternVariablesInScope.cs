@@ -81,4 +81,19 @@ public static partial class Cases
         while (log.L("i", i) < 4 && s.AsSpan(i) is var w && w.Length > 2) { x += w[0] + Tw(1); i++; }
         return s + x;
     }
+
+    [Goroutine]
+    public static string SpsBehindOrAndNegated(Log log, int n)
+    {
+        var s = n == 2 ? null : "abcd".Substring(n % 4);
+        var x = 0;
+        if (log.L("null", s) == null || s.AsSpan() is not { Length: > 0 } sp) return "none" + Tw(1);
+        x += sp[0] + Tw(1);
+        if (!(log.L("p", n) < 3 && s.AsSpan() is var q && q.Length > 1)) { x = Tw(-1); log.Add("neg"); }
+        else x += q[1] + Tw(2);
+        if (!(n > 2 || s.AsSpan() is not { Length: > 0 } r)) x += r[0] + Tw(3);
+        if (n == 1 || s.AsSpan() is not ['a', ..] t) x += Tw(9);
+        else { log.Add(t.ToString()); x += t.Length * Tw(2); }
+        return s + x;
+    }
 }

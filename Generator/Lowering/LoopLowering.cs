@@ -22,9 +22,11 @@ internal sealed partial class MethodLowerer
         Hidden();
         Label(top);
         EnterEnvironment(w.Condition);
-        var c = LeadingCondition(w, w.Condition, brk, StackOnlyTestVariables(w.Condition, null, w));
+        string? body = null;
+        var c = LeadingCondition(w, w.Condition, brk, () => body ??= NewLabel("body"), StackOnlyTestVariables(w.Condition, null, w));
         Src(w.Condition);
         Stmt($"if (!({c})) goto {brk};");
+        if (body is not null) Label(body);
         LowerLoopBody(w, w.Statement, brk, cont);
         BackEdge(w, top, brk);
     }
@@ -72,9 +74,11 @@ internal sealed partial class MethodLowerer
         if (f.Condition is not null)
         {
             EnterEnvironment(f.Condition);
-            var c = LeadingCondition(f, f.Condition, brk, StackOnlyTestVariables(f.Condition, null, f));
+            string? body = null;
+            var c = LeadingCondition(f, f.Condition, brk, () => body ??= NewLabel("body"), StackOnlyTestVariables(f.Condition, null, f));
             Src(f.Condition);
             Stmt($"if (!({c})) goto {brk};");
+            if (body is not null) Label(body);
         }
         LowerLoopBody(f, f.Statement, brk, cont);
         foreach (var inc in f.Incrementors)

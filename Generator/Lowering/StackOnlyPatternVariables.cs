@@ -44,9 +44,10 @@ namespace GoSharp.Generator.Lowering;
 /// clause, <c>if (x is not P v) return; Use(v);</c>) are scanned as a stack-only local's block is (StackOnlyLocals:
 /// reads before the suspension are spilled, none after it); so is a <c>while</c> or <c>for</c> body, the value made
 /// anew before each iteration (a <c>for</c>'s incrementors may not read it). A pattern behind other tests of the
-/// condition's chain of <c>&amp;&amp;</c> is made after them, tested first on their own (jumping where the condition
-/// is false) and replaced by <c>true</c> in the condition. Elsewhere (a case label, an arm, a pattern under <c>!</c>
-/// behind another test) such a variable is still GOSH0008.
+/// condition's chain of <c>&amp;&amp;</c> or <c>||</c> (also under <c>!</c>) is made after them, tested first on their
+/// own (jumping where they decide the condition: to the end for <c>&amp;&amp;</c>, to the branch for <c>||</c>, the
+/// other way round under <c>!</c>) and replaced by <c>true</c> or <c>false</c> in the condition. Elsewhere (a case
+/// label, an arm, a pattern nested deeper in the condition) such a variable is still GOSH0008.
 /// <code>
 /// before: while (i &lt; 4 &amp;&amp; s.AsSpan(i) is var sp &amp;&amp; sp.Length &gt; 2) { x += sp[0] + Tw(1); i++; }
 /// after:  __while0: ; if (!(_l1_i &lt; 4)) goto __break2;
@@ -90,11 +91,12 @@ internal sealed partial class MethodLowerer
     /// of <c>Resume</c> (see the class comment): its declaration is written, and the tested expression is replaced by
     /// the local in <paramref name="replacements"/>. Null when the condition has none that qualifies.
     /// </summary>
-    private ILocalSymbol? DeclareLeadingStackPatternVariable(StatementSyntax statement, ExpressionSyntax condition, string whenFalse, HashSet<ISymbol> inPlace, Dictionary<SyntaxNode, string> replacements)
+    private ILocalSymbol? DeclareLeadingStackPatternVariable(StatementSyntax statement, ExpressionSyntax condition, string whenFalse, System.Func<string> whenTrue, HashSet<ISymbol> inPlace, Dictionary<SyntaxNode, string> replacements)
     {
-        if (Suspends(condition) || LeadingPattern(condition, out var before) is not { } ip) return null;
-        // The tests before it in a chain of && (`n > 0 && s.AsSpan() is var sp`) are tested first, on their own;
-        // one that declares a variable keeps the usual path (it would be scoped to that test).
+        if (Suspends(condition) || LeadingPattern(condition, out var before, out var or, out var negated) is not { } ip) return null;
+        // The tests before it in a chain of && or || (`n > 0 && s.AsSpan() is var sp`, `s == null || s.AsSpan() is not
+        // { Length: > 0 } sp`) are tested first, on their own, jumping where they decide the condition; one that
+        // declares a variable keeps the usual path (it would be scoped to that test).
         if (before is not null && Designations(before).Any()) return null;
         var designation = LeadingDesignation(ip.Pattern);
         if (designation is null || Model.GetDeclaredSymbol(designation, _ct) is not ILocalSymbol local
@@ -133,8 +135,9 @@ internal sealed partial class MethodLowerer
         if (before is not null)
         {
             Src(before);
-            Stmt($"if (!({Condition(before)})) goto {whenFalse};");
-            replacements[before] = "true";
+            // `a && p` is false where a is, `a || p` true where a is; under `!` the other way round.
+            Stmt(or ? $"if ({Condition(before)}) goto {(negated ? whenFalse : whenTrue())};" : $"if (!({Condition(before)})) goto {(negated ? whenTrue() : whenFalse)};");
+            replacements[before] = or ? "false" : "true";
         }
         HoistDesignations(ip.Expression, inPlace);
         Src(ip.Expression);
@@ -145,19 +148,21 @@ internal sealed partial class MethodLowerer
 
     /// <summary>Whether the leading pattern variable of an <c>if</c>'s condition is a ref struct read after the <c>if</c>.</summary>
     private bool LeaksStackPatternVariable(IfStatementSyntax i) =>
-        LeadingPattern(i.Condition, out _) is { } ip && LeadingDesignation(ip.Pattern) is { } d
+        LeadingPattern(i.Condition, out _, out _, out _) is { } ip && LeadingDesignation(ip.Pattern) is { } d
         && Model.GetDeclaredSymbol(d, _ct) is ILocalSymbol local && SymbolFacts.IsRefLike(local.Type) && !_hoisted.ContainsKey(local)
         && ReferencedOutside(local, i);
 
     /// <summary>
     /// The pattern test a condition evaluates first: alone, leftmost in a chain of <c>&amp;&amp;</c> or <c>||</c>, or
     /// under <c>!</c> (<c>!(s.AsSpan() is var sp &amp;&amp; ...)</c>); else the first one in the condition's own chain of
-    /// <c>&amp;&amp;</c> that declares a variable for its whole value, with the tests before it in
-    /// <paramref name="before"/> (<c>n &gt; 0</c> in <c>n &gt; 0 &amp;&amp; s.AsSpan() is var sp &amp;&amp; ...</c>); null when none.
+    /// <c>&amp;&amp;</c> or of <c>||</c> (<paramref name="or"/>), also under one <c>!</c> (<paramref name="negated"/>),
+    /// that declares a variable for its whole value, with the tests before it in <paramref name="before"/> (<c>n &gt;
+    /// 0</c> in <c>n &gt; 0 &amp;&amp; s.AsSpan() is var sp &amp;&amp; ...</c>); null when none.
     /// </summary>
-    private static IsPatternExpressionSyntax? LeadingPattern(ExpressionSyntax condition, out ExpressionSyntax? before)
+    private static IsPatternExpressionSyntax? LeadingPattern(ExpressionSyntax condition, out ExpressionSyntax? before, out bool or, out bool negated)
     {
         before = null;
+        or = negated = false;
         var lead = Unparenthesized(condition);
         while (true)
         {
@@ -166,9 +171,18 @@ internal sealed partial class MethodLowerer
             else break;
         }
         if (lead is IsPatternExpressionSyntax first) return first;
+        var top = Unparenthesized(condition);
+        if (top is PrefixUnaryExpressionSyntax not && not.IsKind(SyntaxKind.LogicalNotExpression))
+        {
+            negated = true;
+            top = Unparenthesized(not.Operand);
+        }
+        if (top is not BinaryExpressionSyntax head || !head.IsKind(SyntaxKind.LogicalAndExpression) && !head.IsKind(SyntaxKind.LogicalOrExpression)) return null;
+        var kind = head.Kind();
+        or = kind == SyntaxKind.LogicalOrExpression;
         var spine = new List<BinaryExpressionSyntax>();
-        for (var c = Unparenthesized(condition); c is BinaryExpressionSyntax and && and.IsKind(SyntaxKind.LogicalAndExpression); c = Unparenthesized(and.Left))
-            spine.Add(and);
+        for (var c = top; c is BinaryExpressionSyntax link && link.IsKind(kind); c = Unparenthesized(link.Left))
+            spine.Add(link);
         for (var k = spine.Count - 1; k >= 0; k--)
             if (Unparenthesized(spine[k].Right) is IsPatternExpressionSyntax ip && LeadingDesignation(ip.Pattern) is not null)
             {

@@ -430,10 +430,10 @@ internal sealed partial class MethodLowerer
     /// The lowered condition of an <c>if</c>, <c>while</c> or <c>for</c>, its leading span pattern variable made first
     /// where the statement reads it before its suspension points (StackOnlyPatternVariables.cs).
     /// </summary>
-    private string LeadingCondition(StatementSyntax statement, ExpressionSyntax condition, string whenFalse, HashSet<ISymbol> inPlace)
+    private string LeadingCondition(StatementSyntax statement, ExpressionSyntax condition, string whenFalse, System.Func<string> whenTrue, HashSet<ISymbol> inPlace)
     {
         var replacements = new Dictionary<SyntaxNode, string>();
-        return DeclareLeadingStackPatternVariable(statement, condition, whenFalse, inPlace, replacements) is { } leading
+        return DeclareLeadingStackPatternVariable(statement, condition, whenFalse, whenTrue, inPlace, replacements) is { } leading
             ? Condition(condition, new HashSet<ISymbol>(inPlace, SymbolEqualityComparer.Default) { leading }, replacements)
             : Condition(condition, inPlace);
     }
@@ -446,9 +446,12 @@ internal sealed partial class MethodLowerer
         // suspension point is a local of Resume, made first (StackOnlyPatternVariables.cs).
         // Its variables are in scope in the rest of its block too (`if (!(x is var sp)) return; Use(sp);`).
         var inPlace = StackOnlyTestVariables(i.Condition, null, i.Parent is BlockSyntax or SwitchSectionSyntax ? i.Parent.Parent is SwitchStatementSyntax sw ? sw : i.Parent : i);
-        var c = LeadingCondition(i, i.Condition, i.Else is null ? endLabel : elseLabel, inPlace);
+        // The branch's label, only where a test made first jumps to it (`s == null || s.AsSpan() is not var sp`).
+        string? thenLabel = null;
+        var c = LeadingCondition(i, i.Condition, i.Else is null ? endLabel : elseLabel, () => thenLabel ??= NewLabel("then"), inPlace);
         Src(i.Condition);
         Stmt($"if (!({c})) goto {(i.Else is null ? endLabel : elseLabel)};");
+        if (thenLabel is not null) Label(thenLabel);
         LowerStatement(i.Statement);
         if (i.Else is not null)
         {
