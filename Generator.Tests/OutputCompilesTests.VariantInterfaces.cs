@@ -35,4 +35,24 @@ public partial class OutputCompilesTests
     public void StaticAbstractMemberOfAContravariantInterface() => ExpectOne("GOSH0017", """
         public partial interface ISink<in T> { [Goroutine] static abstract int [|Make|](int n); }
         """);
+
+    // A default method's frame cannot be nested in a variant interface (CS8427), nor live outside it with access to
+    // its private members: GOSH0017 names the shape that works, a [Goroutine] extension method of another name, which
+    // compiles and is called from goroutines (async's default method compiles; a nested class does not).
+    [Fact]
+    public void DefaultMethodOfAVariantInterfaceNamesTheExtensionThatWorks()
+    {
+        var refused = GeneratorHarness.Run(Prelude + """
+            public partial interface IShow<out T> { T Get(); [Goroutine] string Show(int n) { Go.Yield(); return Get() + ":" + n; } }
+            """);
+        var d = Assert.Single(refused.Diagnostics);
+        Assert.Equal("GOSH0017", d.Id);
+        Assert.Contains("[Goroutine] static method of a partial class that takes the interface as a parameter", d.GetMessage());
+        ExpectClean("""
+            public partial interface IShow<out T> { T Get(); string Show(int n) => Get() + ":" + n; }
+            public static partial class ShowGoroutines { [Goroutine] public static string ShowGo<T>(this IShow<T> self, int n) { Go.Yield(); return self.Get() + ":" + n; } }
+            public sealed class Text : IShow<string> { public string Get() => "t"; }
+            public static partial class Use { [Goroutine] static string Run(IShow<object> s) => s.ShowGo(1) + new Text().ShowGo(2) + s.Show(3); }
+            """);
+    }
 }
