@@ -210,7 +210,7 @@ public class StackOnlyLocalDiagnosticTests
     [InlineData("for (int i = 0; a.AsSpan(i) is var [|sp|] && sp.Length > 1; i += sp[0]) a[0] += Tw(1);")]
     [InlineData("if (a.Length > 0 && a.AsSpan() is var [|sp|]) { a[1] = Tw(1); a[0] = sp[0]; }")]
     [InlineData("if (a.AsSpan() is var [|sp|]) { a[1] = sp[0] + Tw(1); a[0] = sp[1]; }")]
-    [InlineData("switch (a.AsSpan()) { case var [|q|] when q.Length > 0: a[0] = Tw(q.Length); break; }")]
+    [InlineData("switch (a.AsSpan()) { case var [|q|] when q.Length > 0: a[0] = Tw(1); a[1] = q[0]; break; }")]
     [InlineData("var t = a.AsSpan() switch { var [|q|] => q.Length + Tw(1) };")]
     [InlineData("var t = [|a.AsSpan()|] switch { var q when Tw(q.Length) > 0 => 1, _ => 2 };")]
     // A later arm runs after an earlier arm's guard (its suspension point), unlike after an earlier arm's value.

@@ -96,4 +96,25 @@ public static partial class Cases
         else { log.Add(t.ToString()); x += t.Length * Tw(2); }
         return s + x;
     }
+
+    [Goroutine]
+    public static string SpsSwitchSections(Log log, int n)
+    {
+        var s = "abcdef".Substring(n % 4) + n;
+        var x = 0;
+        switch (s.AsSpan())
+        {
+            case var sp when sp.Length > 5: x += sp[0] + Tw(1); break;
+            case ['c', ..] cs: log.Add(cs.ToString()); x += cs.Length * Tw(3); break;
+            case { Length: > 2 } q: log.Add("q"); x += q[1]; x += Tw(4); break;
+            default: x = Tw(2); break;
+        }
+        var a = new[] { n, 2, 3 };
+        switch ((Span<int>)stackalloc int[n + 1])
+        {
+            case [var first, ..] all when all.Length > 1: all[0] = 5; x += all[0] + first + Tw(all.Length); break;
+            default: x += Tw(7); break;
+        }
+        return s + x;
+    }
 }

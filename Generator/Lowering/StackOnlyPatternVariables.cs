@@ -46,8 +46,16 @@ namespace GoSharp.Generator.Lowering;
 /// anew before each iteration (a <c>for</c>'s incrementors may not read it). A pattern behind other tests of the
 /// condition's chain of <c>&amp;&amp;</c> or <c>||</c> (also under <c>!</c>) is made after them, tested first on their
 /// own (jumping where they decide the condition: to the end for <c>&amp;&amp;</c>, to the branch for <c>||</c>, the
-/// other way round under <c>!</c>) and replaced by <c>true</c> or <c>false</c> in the condition. Elsewhere (a case
-/// label, an arm, a pattern nested deeper in the condition) such a variable is still GOSH0008.
+/// other way round under <c>!</c>) and replaced by <c>true</c> or <c>false</c> in the condition. A <c>case</c>
+/// label's variable for the whole value of a switch over a ref struct, read by its section likewise, is that value
+/// made into a local of <c>Resume</c> before the dispatch (SectionsReadingTheValue). Elsewhere (a variable for part
+/// of the value, a guard's, an arm's, a pattern nested deeper in the condition) such a variable is still GOSH0008.
+/// <code>
+/// before: switch (s.AsSpan()) { case var sp when sp.Length &gt; 5: x += sp[0] + Tw(1); break; ... }
+/// after:  global::System.ReadOnlySpan&lt;char&gt; _l2_switch = _l0_s.AsSpan();
+///         switch (_l2_switch) { case var sp when (sp.Length &gt; 5): goto __case0_0; ... }
+///         __case0_0: ; _t1 = _l2_switch[0];   ... Tw(1) lowered ...
+/// </code>
 /// <code>
 /// before: while (i &lt; 4 &amp;&amp; s.AsSpan(i) is var sp &amp;&amp; sp.Length &gt; 2) { x += sp[0] + Tw(1); i++; }
 /// after:  __while0: ; if (!(_l1_i &lt; 4)) goto __break2;
@@ -203,6 +211,32 @@ internal sealed partial class MethodLowerer
         ListPatternSyntax { Designation: SingleVariableDesignationSyntax d } => d,
         _ => null,
     };
+
+    /// <summary>
+    /// The variables of a switch over a ref struct that stand for the whole value (<c>case var sp</c>, <c>case {
+    /// Length: &gt; 3 } sp</c>, of the governing value's type) and that their section, its one label's, reads before
+    /// its suspension points and never after: the value is made into a local of <c>Resume</c> before the dispatch,
+    /// which each such variable then is (async accepts them: dead at the <c>await</c>).
+    /// </summary>
+    private List<ILocalSymbol> SectionsReadingTheValue(SwitchStatementSyntax sw)
+    {
+        var found = new List<ILocalSymbol>();
+        var governing = TypeOf(sw.Expression);
+        foreach (var section in sw.Sections)
+        {
+            if (section.Labels.Count != 1 || section.Labels[0] is not CasePatternSwitchLabelSyntax cpl
+                || cpl.WhenClause is not null && Suspends(cpl.WhenClause.Condition) || !section.Statements.Any(Suspends)
+                || LeadingDesignation(cpl.Pattern) is not { } d || Model.GetDeclaredSymbol(d, _ct) is not ILocalSymbol local
+                || !SymbolFacts.IsRefLike(local.Type) || !SymbolEqualityComparer.Default.Equals(local.Type, governing) || _hoisted.ContainsKey(local))
+                continue;
+            var one = new List<ILocalSymbol> { local };
+            var name = new HashSet<string> { local.Name };
+            if (!section.Statements.Any(st => Mentions(st, one, name))) continue;
+            var statements = section.Statements.ToList();
+            if (DeadAtSuspensionsWithLabels(statements, Enumerable.Empty<SwitchSectionSyntax>(), statements, one, name, alive: true)) found.Add(local);
+        }
+        return found;
+    }
 
     private static ExpressionSyntax Unparenthesized(ExpressionSyntax e)
     {

@@ -66,6 +66,22 @@ internal sealed partial class MethodLowerer
         }
         else
         {
+            // A span governing value a section reads as its case's variable (`case var sp when ...: x += sp[0] +
+            // Tw(1);`) is made into a local of Resume first, which that variable then is (StackOnlyPatternVariables.cs).
+            var wholeValues = SymbolFacts.IsRefLike(TypeOf(sw.Expression)) ? SectionsReadingTheValue(sw) : new List<ILocalSymbol>();
+            if (wholeValues.Count > 0)
+            {
+                var made = "_l" + (_nextLocal++) + "_switch";
+                Src(sw.Expression);
+                Stmt($"{TypeOf(sw.Expression)!.Fq()} {made} = {gov};");
+                gov = made;
+                foreach (var v in wholeValues)
+                {
+                    _stackLocals[v] = made;
+                    _hoisted[v] = made;
+                    _rewriteNames.Add(v.Name);
+                }
+            }
             Src(sw.Expression);
             _w.Open($"switch ({gov})");
             for (var i = 0; i < sw.Sections.Count; i++)
@@ -91,7 +107,7 @@ internal sealed partial class MethodLowerer
                             var runsInCase = section.Labels.Count == 1 && !section.Statements.Any(Suspends);
                             var inPlace = StackOnlyTestVariables(cpl.Pattern, cpl.WhenClause?.Condition, runsInCase ? cpl : section);
                             runsInCase &= inPlace.Any(v => MentionsLocal(section, v));
-                            designations.RemoveAll(inPlace.Contains);
+                            designations.RemoveAll(d => inPlace.Contains(d) || wholeValues.Contains(d, SymbolEqualityComparer.Default));
                             var pattern = Rewrite(cpl.Pattern, cpl, null, excluded);
                             var when = cpl.WhenClause is null ? "" : " when (" + MappedExpression(cpl.WhenClause.Condition, InContext(Rewrite(cpl.WhenClause.Condition, cpl, null, excluded))) + ")";
                             var copies = string.Concat(designations.Select(d => $"{Hoist(d, cpl)} = {VariableName(d)}; "));
