@@ -238,7 +238,9 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
     private IdentifierNameSyntax? FrameVariableOf(ExpressionSyntax operand)
     {
         while (operand is ParenthesizedExpressionSyntax p) operand = p.Expression;
-        while (operand is MemberAccessExpressionSyntax ma) operand = ma.Expression;
+        // Only through fields of a struct: a field of a class (box.P.X of a class local) is another object's, a
+        // movable variable C# takes the address of in a fixed statement only, which the frame's field does not change.
+        while (operand is MemberAccessExpressionSyntax ma && Model.GetTypeInfo(ma.Expression).Type is { IsValueType: true }) operand = ma.Expression;
         return operand is IdentifierNameSyntax id && Model.GetSymbolInfo(id).Symbol is (ILocalSymbol or IParameterSymbol) and var symbol
             && _owner.TryGetHoisted(symbol, out _) ? id : null;
     }
