@@ -377,7 +377,22 @@ internal sealed partial class MethodLowerer
         _lineBase < 0 ? (line0 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : Emit.LineMarkers.Relative(line0 - _lineBase);
 
     public string Rewrite(SyntaxNode node, SyntaxNode? root = null, IReadOnlyDictionary<SyntaxNode, string>? replacements = null, ISet<ISymbol>? excluded = null) =>
-        Renamer.WithoutDirectives(node, new Renamer(this, root ?? node, replacements, excluded).Visit(node)!).ToString();
+        Renamer.WithoutDirectives(node, new Renamer(this, root ?? node, replacements, excluded).Visit(node)!, LineDirectiveAt).ToString();
+
+    /// <summary>
+    /// A user's <c>#line</c> directive inside copied text, written again for the frame's file: the file and line the
+    /// plain method's code after it has (a <c>#line default</c> its own place in the user's file, a relative file
+    /// name resolved as the compiler resolves it), hidden where it hides (<see cref="Renamer.WithoutDirectives"/>).
+    /// </summary>
+    internal string? LineDirectiveAt(SyntaxTrivia directive)
+    {
+        if (directive.SyntaxTree is not { } tree) return null;
+        var after = new Microsoft.CodeAnalysis.Text.TextSpan(directive.FullSpan.End, 0);
+        var (path, span) = MappedSpan(tree, after);
+        if (tree.GetLineVisibility(after.Start, _ct) == LineVisibility.Hidden)
+            return span.Start.Line < 1 ? "#line hidden " + Renamer.WrittenAgain : $"#line {LineText(span.Start.Line - 1)} \"{path}\" {Renamer.WrittenAgain}\n#line hidden {Renamer.WrittenAgain}";
+        return $"#line {LineText(span.Start.Line)} \"{path}\" {Renamer.WrittenAgain}";
+    }
 
     private string RewriteExpr(ExpressionSyntax e, IReadOnlyDictionary<SyntaxNode, string>? replacements = null) =>
         InContext(Rewrite(e, e, replacements));

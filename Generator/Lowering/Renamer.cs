@@ -44,26 +44,16 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
                 replaced = SyntaxFactory.ParenthesizedExpression(replaced);
             // Not a directive of the replaced text's (an operand on its own line after #pragma or #line): out of its
             // line's start it is an error (CS1040); the statement's own span directive already maps it.
-            return replaced.WithLeadingTrivia(node.GetLeadingTrivia().Where(t => !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia)))
-                .WithTrailingTrivia(LineBreaksOf(node, text).Concat(node.GetTrailingTrivia()));
+            // (A user's #line is written again, on a line of its own: VisitTrivia.)
+            // The text after it stays on its lines: a replaced operand written over several lines (a call chain)
+            // leaves as many line ends as its text lacks, or a [CallerLineNumber] below it, and its sequence point,
+            // would move up.
+            return replaced.WithLeadingTrivia(node.GetLeadingTrivia().Select(VisitTrivia).Where(t => IsWrittenAgain(t) || !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia)))
+                .WithTrailingTrivia(LineEndsIn(node, text).AddRange(node.GetTrailingTrivia()));
         }
         if (node is ExpressionSyntax constant && LeftUncheckedContext(constant))
             return UncheckedConstant((ExpressionSyntax)base.Visit(node)!);
         return base.Visit(node);
-    }
-
-    /// <summary>
-    /// The line breaks the replaced text spans that its replacement lacks (a temporary has none; the expression's
-    /// own lowered text has its own), kept after it: the statement's span directive maps the lines after it one to
-    /// one, so what follows on the statement's later lines keeps its line for <c>[CallerLineNumber]</c>, sequence
-    /// points and stack traces. With <c>LF(n,</c>, <c>Tw(n)) + LF(</c> and <c>Tw(2))</c> on three lines, the
-    /// second <c>LF</c> is on the line after <c>_t1</c>, as in the user's text.
-    /// </summary>
-    private static IEnumerable<SyntaxTrivia> LineBreaksOf(SyntaxNode node, string replacement)
-    {
-        var lines = node.SyntaxTree.GetLineSpan(node.Span);
-        var missing = lines.EndLinePosition.Line - lines.StartLinePosition.Line - replacement.Count(c => c == '\n');
-        for (var i = 0; i < missing; i++) yield return SyntaxFactory.EndOfLine("\n");
     }
 
     public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
@@ -191,19 +181,6 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
     private static bool NeedsParentheses(ExpressionSyntax e) => e is not ParenthesizedExpressionSyntax && e.ToString().Contains("::");
 
     private static ExpressionSyntax Parenthesized(ExpressionSyntax e) => SyntaxFactory.ParseExpression("(" + e + ")").WithTriviaFrom(e);
-
-    /// <summary>
-    /// The rewritten node without preprocessor directives and the text they disabled: the code was parsed under
-    /// the active symbols already, and the lowering splits expressions into pieces, where an <c>#if</c> would
-    /// lose its <c>#endif</c>.
-    /// </summary>
-    public static SyntaxNode WithoutDirectives(SyntaxNode original, SyntaxNode rewritten)
-    {
-        if (!original.ContainsDirectives) return rewritten;
-        return rewritten.ReplaceTrivia(
-            rewritten.DescendantTrivia(descendIntoTrivia: false).Where(t => t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)),
-            (_, _) => SyntaxFactory.Space);
-    }
 
     /// <summary>
     /// <c>&amp;x</c> of a local or parameter that lives in a frame field. C# refuses the address of a field of a heap
