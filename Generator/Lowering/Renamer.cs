@@ -43,12 +43,12 @@ internal sealed partial class Renamer : CSharpSyntaxRewriter
             if (node.Parent is ParenthesizedExpressionSyntax && replaced is IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax)
                 replaced = SyntaxFactory.ParenthesizedExpression(replaced);
             // Not a directive of the replaced text's (an operand on its own line after #pragma or #line): out of its
-            // line's start it is an error (CS1040); the statement's own span directive already maps it.
-            // (A user's #line is written again, on a line of its own: VisitTrivia.)
+            // line's start it is an error (CS1040); it leaves its line ends, and a user's #line is written again, on a
+            // line of its own (VisitTrivia).
             // The text after it stays on its lines: a replaced operand written over several lines (a call chain)
             // leaves as many line ends as its text lacks, or a [CallerLineNumber] below it, and its sequence point,
             // would move up.
-            return replaced.WithLeadingTrivia(node.GetLeadingTrivia().Select(VisitTrivia).Where(t => IsWrittenAgain(t) || !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia)))
+            return replaced.WithLeadingTrivia(node.GetLeadingTrivia().Select(VisitTrivia).Select(t => IsWrittenAgain(t) || !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia) ? t : LineEndsOf(t)))
                 .WithTrailingTrivia(LineEndsIn(node, text).AddRange(node.GetTrailingTrivia()));
         }
         if (node is ExpressionSyntax constant && LeftUncheckedContext(constant))

@@ -50,7 +50,17 @@ internal sealed partial class Renamer
         return rewritten.ReplaceTrivia(
             rewritten.DescendantTrivia(descendIntoTrivia: false).Where(t => (t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)) && !IsWrittenAgain(t)),
             // On a line of its own (the text before it may have been joined onto its line); a directive ends its line.
-            (t, _) => translated.TryGetValue(t, out var again) ? SyntaxFactory.DisabledText(again + "\n") : SyntaxFactory.Space);
+            (t, _) => translated.TryGetValue(t, out var again) ? SyntaxFactory.DisabledText(again + "\n") : LineEndsOf(t));
+    }
+
+    /// <summary>
+    /// What a dropped directive (or the text it disabled) leaves: its line ends, so that the code below it in the same
+    /// statement keeps its lines ([CallerLineNumber], sequence points), or a space.
+    /// </summary>
+    private static SyntaxTrivia LineEndsOf(SyntaxTrivia dropped)
+    {
+        var lines = dropped.ToFullString().Count(c => c == '\n');
+        return lines == 0 ? SyntaxFactory.Space : SyntaxFactory.DisabledText(new string('\n', lines));
     }
 
     /// <summary>The comment that ends a user's <c>#line</c> written again for the frame's file.</summary>
