@@ -209,4 +209,162 @@ public static partial class Cases
         var s = l.Cnt.R25Twice + ":" + Tw(l).Cnt.AddTo(Tw(10)) + ":" + (int.Seven + Tw(1));
         log.Add(s); return s;
     }
+
+    [Goroutine]
+    public static string R25DgArgExprAcrossDirective(Log log, int n)
+    {
+        var s = R25E(Tw(n) +
+#line 4600 "ae.cshtml"
+            R25Ln().Length);
+#line default
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DgForHeaderDirective(Log log, int n)
+    {
+        var s = "";
+        for (var i = Tw(0);
+#line 4200 "for.cshtml"
+             i < n && R25Ln() != "";
+#line 4300 "for.cshtml"
+             i += Tw(1) + int.Parse(R25Ln()) * 0)
+#line default
+        {
+            s += i;
+        }
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DgInterpolatedMultilineHoles(Log log, int n)
+    {
+        var s = $"{Tw(n)
+            .ToString()
+            .PadLeft(2)}|{R25Ln()}|{Tw(1)}{
+            R25Ln()}";
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DgLambdaLineDirective(Log log, int n)
+    {
+        Func<int, string> f = x =>
+        {
+#line 4000 "lam.cshtml"
+            return R25W(x);
+#line default
+        };
+        var s = f(Tw(n)) + R25W(
+#line 4100 "lam2.cshtml"
+            f(Tw(n + 1)));
+#line default
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DgStackallocArgSuspends(Log log, int n)
+    {
+        var s = "" + R25SumSpan(stackalloc int[] { Tw(n), 2 });
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DgSwitchArmDirective(Log log, int n)
+    {
+        var s = n switch
+        {
+#line 4400 "sw2.cshtml"
+            0 => R25W(Tw(0)) + R25Ln(),
+#line hidden
+            1 => R25W(Tw(1)) + R25Ln(),
+#line default
+            _ => R25W(Tw(2))
+#line 4500 "sw3.cshtml"
+                 + R25Ln(),
+        };
+#line default
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DhAwaitInLineDirectiveLoopBody(Log log, int n)
+    {
+        var s = "";
+        foreach (var i in new[] { 1, 2 })
+        {
+            s += R25W(i)
+#line 5600 "lb.cshtml"
+                + R25W(Tw(i)) + R25Ln();
+#line default
+            s += R25Ln();
+        }
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DhCollectionDirective(Log log, int n)
+    {
+        List<string> l = [R25W(Tw(n)),
+#line 5000 "coll.cshtml"
+            R25W(n), .. new[] { R25Ln() },
+#line default
+            R25W(Tw(n + 1))];
+        var s = string.Join(",", l);
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DhConditionalAccessDirective(Log log, int n)
+    {
+        R25Holder? h = n > 0 ? new R25Holder { S = "x" } : null;
+        var s = h?.S
+#line 5700 "ca.cshtml"
+            ?.Insert(0, R25W(Tw(n)) + R25Ln()) ?? R25Ln();
+#line default
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DhHiddenThenMapped(Log log, int n)
+    {
+#line 5400 "hm.cshtml"
+        var s = R25W(n)
+#line hidden
+            + R25W(Tw(1)) + R25Ln()
+#line 5500 "hm2.cshtml"
+            + R25W(Tw(2)) + R25Ln();
+#line default
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DhIfDirectiveInExpression(Log log, int n)
+    {
+        var s = R25W(Tw(n))
+#if DEBUG
+            + "debug"
+#else
+            + "release"
+#endif
+#line 5300 "ifd.cshtml"
+            + R25W(Tw(2))
+            + R25Ln();
+#line default
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25DhInitializerDirective(Log log, int n)
+    {
+        var h = new R25Holder
+        {
+            S = R25W(Tw(n)),
+#line 5100 "init.cshtml"
+            Arr = [int.Parse(R25Ln()), Tw(1)],
+#line default
+        };
+        var s = h.S + string.Join(",", h.Arr!);
+        log.Add(s); return s;
+    }
 }
