@@ -61,6 +61,15 @@ public static class R25Ext
     public static int R25First(this ReadOnlySpan<int> s) => s.Length > 0 ? s[0] : -1;
 }
 
+public static class R25Ext2
+{
+    extension<T>(IEnumerable<T> src) where T : System.Numerics.INumber<T>
+    {
+        public T R25Total => src.Aggregate(T.Zero, (a, b) => a + b);
+        public static IEnumerable<T> R25Two(T a) => new[] { a, a };
+    }
+}
+
 public static partial class Cases
 {
     public partial class R25Pc(int seed, Log log)
@@ -423,5 +432,95 @@ public static partial class Cases
         var s = a + ":" + Tw(n);
         d(out a);
         log.Add(s + a); return s + a;
+    }
+
+    static string R25RRMix(ref readonly int a, int b, in int c) => a + "," + b + "," + c;
+
+    [Goroutine]
+    public static string R25LaRefReadonlyMixed(Log log, int n)
+    {
+        var x = n; var y = n + 1;
+        var s = R25RRMix(in x, Tw(x++), in y) + "|" + x;
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25LaParamsSpanSpreadSpilled(Log log, int n)
+    {
+        var arr = new[] { 1, 2 };
+        var s = R25Params([.. Tw(arr), log.L("x", n), .. Tw(arr).Reverse()]);
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25LaGenericExtensionBlock(Log log, int n)
+    {
+        var s = Tw(new[] { n, 2, 3 }).R25Total + ":" + IEnumerable<double>.R25Two(Tw(1.5)).R25Total + ":" + new List<decimal> { Tw(1m), n }.R25Total;
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25LaInlineArrayAsSpan(Log log, int n)
+    {
+        var b = new R25Buf4();
+        b[0] = Tw(n); b[3] = 9;
+        var t = R25SumSpan(b);
+        var s = t + ":" + Tw(b[3]);
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25LaCompoundOnFieldKeywordProperty(Log log, int n)
+    {
+        var h = new R25Holder();
+        h.P += Tw(n);
+        h.P++;
+        var r = h.P -= log.L("d", 1) + Tw(0);
+        var s = r + ":" + h.P;
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25LaNullCondAssignReturnsValue(Log log, int n)
+    {
+        R25Holder? h = n > 0 ? new R25Holder() : null;
+        var r = (h?.S = Tw("v")) ?? "none";
+        var q = h?.P = Tw(n);
+        var s = r + ":" + (q?.ToString() ?? "null");
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25LaDeconstructOutDiscardCall(Log log, int n)
+    {
+        var d = new Dictionary<string, int> { ["a"] = 1 };
+        var s = (d.TryGetValue(Tw("a"), out _), d.Remove(log.L("k", "a"), out var v), v, Tw(n)).ToString();
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25LaIndexFromEndCompound(Log log, int n)
+    {
+        var arr = new[] { 1, 2, 3, 4 };
+        arr[^Tw(1)] += log.L("v", 10);
+        arr[^(log.L("i", n) + 1)] *= Tw(3);
+        var s = string.Join(",", arr);
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25LaRangeOnListSlice(Log log, int n)
+    {
+        var list = new List<int> { 5, 6, 7, 8 };
+        var s = string.Join(",", list[Tw(1)..^log.L("e", 1)]) + ":" + list[^Tw(2)];
+        log.Add(s); return s;
+    }
+
+    [Goroutine]
+    public static string R25LaStringRangeAndIndex(Log log, int n)
+    {
+        var str = "abcdef";
+        var s = str[Tw(1)..(n + 2)] + str[^Tw(1)] + Tw(str)[..2];
+        log.Add(s); return s;
     }
 }
