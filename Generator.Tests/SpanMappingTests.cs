@@ -126,14 +126,19 @@ public class SpanMappingTests
                 }
             }
             """;
+        AssertResumeHasPointsAt(source, 9, root => root.DescendantNodes().OfType<MethodDeclarationSyntax>().Single()
+            .Body!.DescendantNodes().OfType<StatementSyntax>().Where(s => s is not BlockSyntax));
+    }
+
+    /// <summary>Each of the user's statements <paramref name="statements"/> picks starts a sequence point of the frame's Resume.</summary>
+    private static void AssertResumeHasPointsAt(string source, int count, Func<SyntaxNode, IEnumerable<StatementSyntax>> statements)
+    {
         var r = GeneratorHarness.Run(source);
         Assert.Empty(r.CompileDiagnostics);
-        var tree = r.Output.SyntaxTrees.First();
-        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
-        var statementStarts = method.Body!.DescendantNodes().OfType<StatementSyntax>().Where(s => s is not BlockSyntax)
+        var statementStarts = statements(r.Output.SyntaxTrees.First().GetRoot())
             .Select(s => s.GetLocation().GetLineSpan().StartLinePosition)
             .Select(p => (Line: p.Line + 1, Column: p.Character + 1)).ToArray();
-        Assert.Equal(9, statementStarts.Length);
+        Assert.Equal(count, statementStarts.Length);
 
         var points = ResumeSequencePoints(r.Output, "M_Frame");
         foreach (var start in statementStarts)
@@ -174,18 +179,7 @@ public class SpanMappingTests
                 }
             }
             """;
-        var r = GeneratorHarness.Run(source);
-        Assert.Empty(r.CompileDiagnostics);
-        var tree = r.Output.SyntaxTrees.First();
-        var catches = tree.GetRoot().DescendantNodes().OfType<CatchClauseSyntax>().ToArray();
-        var statementStarts = catches.SelectMany(c => c.Block.Statements)
-            .Select(s => s.GetLocation().GetLineSpan().StartLinePosition)
-            .Select(p => (Line: p.Line + 1, Column: p.Character + 1)).ToArray();
-        Assert.Equal(3, statementStarts.Length);
-
-        var points = ResumeSequencePoints(r.Output, "M_Frame");
-        foreach (var start in statementStarts)
-            Assert.Contains(start, points);
+        AssertResumeHasPointsAt(source, 3, root => root.DescendantNodes().OfType<CatchClauseSyntax>().SelectMany(c => c.Block.Statements));
     }
 
     private const string LineDirectives = """
