@@ -69,5 +69,22 @@ internal static class ArgumentLines
         }
     }
 
+    /// <summary>
+    /// The line breaks that put <paramref name="source"/>'s text on its source line when the lowering writes it after
+    /// <paramref name="head"/>, which starts on the line of <paramref name="start"/> (a position in the same tree):
+    /// a compound assignment's right side written after <c>x = (int)(_t0 +</c>, a <c>do</c> loop's condition after
+    /// <c>if (!(</c>, when the user wrote it on a later line than the assignment or the <c>while</c>.
+    /// <code>
+    /// x +=                     _l0_x = (int)(_t0 +
+    ///     LI(Tw(0));     ==&gt;       Cases.LI(_r0));       // LI's caller line is the second, as in the plain call
+    /// </code>
+    /// </summary>
+    public static string Lead(SyntaxNode source, int start, string head)
+    {
+        var tree = source.SyntaxTree;
+        var missing = tree.GetLineSpan(source.Span).StartLinePosition.Line - tree.GetLineSpan(new Microsoft.CodeAnalysis.Text.TextSpan(start, 0)).StartLinePosition.Line - Breaks(head);
+        return missing > 0 ? new string('\n', missing) : "";
+    }
+
     private static int Breaks(string text) => text.Count(c => c == '\n');
 }

@@ -31,6 +31,8 @@ internal sealed partial class MethodLowerer
             var lt = Rewrite(a.Left);
             // r = ref a[Tw(1)] of a ref local kept in Resume (StackOnlyLocals.cs): the location's parts, then the reference.
             var rv = a.Right is RefExpressionSyntax re && HasSuspension(re) ? "ref " + SuspendingLocation(re.Expression) : LowerExpression(a.Right);
+            // The right side on a later line than the assignment keeps its line (ArgumentLines.Lead).
+            rv = ArgumentLines.Lead(a.Right, a.SpanStart, lt) + rv;
             return discard ? $"{lt} = {rv}" : $"({lt} = {rv})";
         }
         if (Model.GetSymbolInfo(a.Left, _ct).Symbol is IEventSymbol)
@@ -83,7 +85,8 @@ internal sealed partial class MethodLowerer
         if (a.IsKind(SyntaxKind.SimpleAssignmentExpression))
         {
             var rv = LowerExpression(a.Right);
-            text = $"{loc} = {rv}";
+            // The right side on a later line than the assignment keeps its line (ArgumentLines.Lead).
+            text = $"{loc} = {ArgumentLines.Lead(a.Right, a.SpanStart, loc)}{rv}";
         }
         else
         {
@@ -107,9 +110,11 @@ internal sealed partial class MethodLowerer
             var op = a.OperatorToken.Text.Substring(0, a.OperatorToken.Text.Length - 1);
             // The right side is one operand (x *= 2 + y is x = x * (2 + y)): the residual text may be any
             // expression, so it is parenthesized.
-            var value = leftType is not null && ContainsAnonymousType(leftType)
-                ? $"({oldRead} {op} {AsOperand(rv)})"
-                : $"({leftType?.Fq()})({old} {op} {AsOperand(rv)})";
+            var anonymous = leftType is not null && ContainsAnonymousType(leftType);
+            var lead = ArgumentLines.Lead(a.Right, a.SpanStart, loc + (anonymous ? oldRead : old));
+            var value = anonymous
+                ? $"({oldRead} {op} {lead}{AsOperand(rv)})"
+                : $"({leftType?.Fq()})({old} {op} {lead}{AsOperand(rv)})";
             if (_checked is not null) value = $"{_checked}({value})";
             text = $"{loc} = {value}";
         }

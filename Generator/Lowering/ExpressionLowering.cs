@@ -42,8 +42,9 @@ internal sealed partial class MethodLowerer
             case ParenthesizedExpressionSyntax p:
                 var inner = LowerExpression(p.Expression, discard);
                 // (a ?? Tw(b))! whose value is now the temporary _t1: `(_t1)!` would read as a cast to a type _t1,
-                // and a name needs no parentheses.
-                return inner.Length == 0 ? "" : Parenthesized(inner);
+                // and a name needs no parentheses. An operand on a later line than the `(` keeps its line
+                // (ArgumentLines.Lead): the `(`'s line break is not in the lowered text.
+                return inner.Length == 0 ? "" : Parenthesized(ArgumentLines.Lead(p.Expression, p.SpanStart, "") + inner);
             case InvocationExpressionSyntax inv:
                 return LowerInvocation(inv, discard);
             case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.LogicalAndExpression) || b.IsKind(SyntaxKind.LogicalOrExpression):

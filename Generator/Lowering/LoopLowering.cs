@@ -25,7 +25,8 @@ internal sealed partial class MethodLowerer
         string? body = null;
         var c = LeadingCondition(w, w.Condition, brk, () => body ??= NewLabel("body"), StackOnlyTestVariables(w.Condition, null, w));
         Src(w.Condition);
-        Stmt($"if (!({c})) goto {brk};");
+        // The span directive starts at the `while`: a condition on a later line keeps its line.
+        Stmt($"if (!({ArgumentLines.Lead(w.Condition, w.WhileKeyword.SpanStart, "")}{c})) goto {brk};");
         if (body is not null) Label(body);
         LowerLoopBody(w, w.Statement, brk, cont);
         BackEdge(w, top, brk);
@@ -42,7 +43,8 @@ internal sealed partial class MethodLowerer
         EnterEnvironment(d.Condition);
         var c = Condition(d.Condition, StackOnlyTestVariables(d.Condition, null, d));
         Src(d.Condition);
-        Stmt($"if (!({c})) goto {brk};");
+        // The span directive starts at the `while`: a condition on a later line keeps its line.
+        Stmt($"if (!({ArgumentLines.Lead(d.Condition, d.WhileKeyword.SpanStart, "")}{c})) goto {brk};");
         BackEdge(d, top, brk);
     }
 

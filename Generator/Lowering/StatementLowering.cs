@@ -450,7 +450,8 @@ internal sealed partial class MethodLowerer
         string? thenLabel = null;
         var c = LeadingCondition(i, i.Condition, i.Else is null ? endLabel : elseLabel, () => thenLabel ??= NewLabel("then"), inPlace);
         Src(i.Condition);
-        Stmt($"if (!({c})) goto {(i.Else is null ? endLabel : elseLabel)};");
+        // The span directive starts at the `if`: a condition on a later line keeps its line.
+        Stmt($"if (!({ArgumentLines.Lead(i.Condition, i.IfKeyword.SpanStart, "")}{c})) goto {(i.Else is null ? endLabel : elseLabel)};");
         if (thenLabel is not null) Label(thenLabel);
         LowerStatement(i.Statement);
         if (i.Else is not null)
