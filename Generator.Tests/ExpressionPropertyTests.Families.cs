@@ -44,10 +44,11 @@ public partial class ExpressionPropertyTests
         var draw = Gen.Const(Array.Empty<string>());
         for (var i = 0; i < count; i++)
             draw = Gen.Select(draw, families[i % families.Length], (drawn, body) => drawn.Append(body).ToArray());
-        draw.Sample(bodies =>
+        Gen.Select(draw, Gen.Int).Sample(drawn =>
         {
+            var (bodies, seed) = drawn;
             batches++;
-            string Text(int i, int named) => Method($"public string M{named}(Log log, int n)", FamilyLocals, bodies[i], FamilyTail);
+            string Text(int i, int named) => LineBreaks(Method($"public string M{named}(Log log, int n)", FamilyLocals, bodies[i], FamilyTail), seed + i);
             string Source(IEnumerable<string> texts) => "using System.Linq;\n" + Header + string.Concat(texts) + ShapeMembers + FamilyMembers + ValueMembers + "}\n";
             var texts = bodies.Select((_, i) => Text(i, i)).ToArray();
             var source = Source(texts);

@@ -394,10 +394,11 @@ public partial class ExpressionPropertyTests
         var batches = 0;
         var compiling = TimeSpan.Zero;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        ShapeMethod().Array[30].Sample(methods =>
+        Gen.Select(ShapeMethod().Array[30], Gen.Int).Sample(drawn =>
         {
+            var (methods, seed) = drawn;
             batches++;
-            var texts = methods.Select((m, i) => m(i)).ToArray();
+            var texts = methods.Select((m, i) => LineBreaks(m(i), seed + i)).ToArray();
             compiling += CheckBatch(Header + string.Concat(texts) + ShapeMembers + "}\n", texts.Length, i => texts[i]);
         }, iter: int.Parse(Environment.GetEnvironmentVariable("GOSHARP_EXPRESSION_ITER") ?? "1"), threads: 1);
         output.WriteLine($"{batches} batches of 30 random methods, {clock.Elapsed.TotalSeconds:F1} s ({compiling.TotalSeconds:F1} s generating and compiling)");

@@ -15,7 +15,9 @@ namespace GoSharp.Generator.Tests;
 /// <c>out</c>, named or <c>params</c> arguments, a nested goroutine call, a conditional, a switch expression, a
 /// pattern, a tuple, an initializer, an interpolation, a lambda, a conversion, a struct local's method, a call that
 /// throws (plainly, or after suspending), a user-defined conversion (an implicit one beside an explicit one), an
-/// object concatenated whose ToString logs, the instance's fields, property and methods, a static field; the log shows
+/// object concatenated whose ToString logs, the instance's fields, property and methods, a static field, a call that
+/// logs its [CallerLineNumber] (ExpressionPropertyTests.Lines.cs, which with GOSHARP_LINE_BREAKS=1 also breaks each
+/// method's text over random lines); the log shows
 /// the order C# evaluated them in, and the method's state at its end shows what they computed. Each batch is compiled
 /// in memory with the generator and every method runs with n = 0, 1, 3 as a plain call and as a goroutine on 1, 2 and 4
 /// Ps and with every nested goroutine call trampolined. <c>GOSHARP_EXPRESSION_ITER</c> sets the number of 30-method
@@ -39,6 +41,8 @@ public partial class ExpressionPropertyTests(ITestOutputHelper output)
             Gen.OneOf("x", "y", "n", "box.Value", "box.Field", "arr[1]", "pt.X", "(ni ?? 7)", "s.Length", "fld", "this.Prop", "farr[2]", "sfld"),
             K.Select(k => $"log.L(\"l{k}\", {k})"),
             K.Select(k => suspends ? $"Sp.Val({k})" : $"{k}.GetHashCode()"),
+            // the line oracle (ExpressionPropertyTests.Lines.cs): the line of a call in the frame's copy, a lambda's too
+            K.Select(k => $"Ln(log, {k})"),
             Gen.OneOf(suspends ? "Sp.Val(x)" : "x", "x++", "++y", "--x", "box.Value++", "arr[0]++", "pt.X++", "fld++", "--Prop", "sfld++"),
         };
         if (depth == 0 || !suspends) return Gen.OneOf(leaves);
@@ -48,6 +52,8 @@ public partial class ExpressionPropertyTests(ITestOutputHelper output)
         {
             e.Select(a => $"Sp.Val({a})"),
             e.Select(a => $"Sp.Fast({a})"),
+            e.Select(a => $"Ln(log, {a})"),
+            Gen.Select(K, e, (k, a) => $"Ln2(log, {k}, {a})"),
             Gen.Select(K, e, (k, a) => $"log.L(\"t{k}\", {a})"),
             Gen.Select(e, e, Gen.OneOf("+", "-", "*", "^", "&", "|"), (a, b, op) => $"({a} {op} {b})"),
             Gen.Select(e, e, (a, b) => $"({a} << ({b} & 3))"),
@@ -162,25 +168,23 @@ public partial class ExpressionPropertyTests(ITestOutputHelper output)
             Gen.Select(e, e, (a, b) => $"(x, y) = ({a}, {b});"),
             Gen.Select(e, e, e, (i, a, b) => $"(arr[I3({i})], box.Value) = ({a}, {b});"),
             e.Select(a => $"s += {a};"),
-            e.Select(a => $"for (var i = 0; i < 2; i++) x += {a};"),
+            e.Select(a => $"for (var i = 0; i < Ln(log, 2); i++) x += {a};"),
             Gen.Select(c, e, (p, a) => $"for (var w = 0; w < 3 && {p}; w++) x += 1 + ({a} & 1);"),
             // statements around suspending expressions: handlers, loops, guards, using, captures
-            Gen.Select(e, e, e, (a, b, d) => $"try {{ x += {a}; }} catch (InvalidOperationException ex) when (ex.Message.Length > y % 8) {{ y += {b}; }} finally {{ fld += {d}; }}"),
+            Gen.Select(e, e, e, (a, b, d) => $"try {{ x += {a}; }} catch (InvalidOperationException ex) when (ex.Message.Length > Ln(log, y) % 8) {{ y += Ln(log, {b}); }} finally {{ fld += {d}; }}"),
             Gen.Select(e, e, e, (a, b, d) => $"foreach (var q in new[] {{ {a}, {b} }}) x += q + {d};"),
             Gen.Select(e, e, e, (g, a, b) => $"switch ({g} % 3) {{ case 0 when {a} > 2: x += {b}; break; case var w when w > 0: y += {a}; break; default: s += {b}; break; }}"),
             Gen.Select(e, e, (a, b) => $"using (new Res(log, \"r\" + {a})) x += {b};"),
             Gen.Select(e, e, (a, b) => $"{{ var loc = {a}; Func<int> f = () => loc + x; x += {b}; y += f(); }}"),
-            Gen.Select(e, e, (a, b) => $"{{ var dw = 0; do {{ x += {a}; }} while (++dw < 2 && {b} > 0); }}"));
+            Gen.Select(e, e, (a, b) => $"{{ var dw = 0; do {{ x += {a}; }} while (++dw < Ln(log, 2) && {b} > 0); }}"));
     }
 
-    private static string Program(string[] bodies) =>
-        Header + string.Concat(bodies.Select((b, i) => Method($"public string M{i}(Log log, int n)", "", b, ""))) + "}\n";
-
-    /// <summary>The class R up to its drawn methods: what their expressions call and read.</summary>
-    private const string Header =
+    /// <summary>The class R up to its drawn methods but for the line oracle's members (<see cref="Header"/> adds them).</summary>
+    private const string HeaderMembers =
         """
         using System;
         using System.Collections.Generic;
+        using System.Runtime.CompilerServices;
         using GoSharp;
         using GoSharp.Generator.Tests.Execution;
 
@@ -314,11 +318,12 @@ public partial class ExpressionPropertyTests(ITestOutputHelper output)
     public void RandomExpressionsBehaveTheSame()
     {
         var batches = 0;
-        Statement().Array[2, 5].Select(a => Unique(string.Join("\n", a))).Array[30].Sample(bodies =>
+        Gen.Select(Statement().Array[2, 5].Select(a => Unique(string.Join("\n", a))).Array[30], Gen.Int).Sample(drawn =>
         {
+            var (bodies, seed) = drawn;
             batches++;
-            var source = Program(bodies);
-            CheckBatch(source, bodies.Length, i => bodies[i]);
+            var texts = bodies.Select((b, i) => LineBreaks(Method($"public string M{i}(Log log, int n)", "", b, ""), seed + i)).ToArray();
+            CheckBatch(Header + string.Concat(texts) + "}\n", texts.Length, i => texts[i]);
         }, iter: int.Parse(Environment.GetEnvironmentVariable("GOSHARP_EXPRESSION_ITER") ?? "3"), threads: 1);
         output.WriteLine($"{batches} batches of 30 random methods");
     }
