@@ -6,7 +6,9 @@ namespace GoSharp.Generator.Tests.Execution;
 // or compound assignment's right side on a later line than its left, written after the lowered left
 // (`_l0_x = (int)(_t0 +`) on the assignment's line, and an if's, while's or do's condition on a later line than its
 // keyword, where the span directive starts, written after `if (!(`. The lowering puts each on its own line again
-// (ArgumentLines.Lead), and so does an operand on a later line than its `(`. The for loop's condition, whose directive starts at the condition, guards what worked.
+// (ArgumentLines.Lead), and so does an operand on a later line than its `(`, a params array's element
+// (JoinElements) and a switch's governing value, which was in hidden text. The for loop's condition, whose directive
+// starts at the condition, guards what worked.
 public static partial class Cases
 {
     static int CLO(Log log, int v, [CallerLineNumber] int line = 0) { log.Add("ln" + v + "@" + line); return v; }
@@ -101,6 +103,38 @@ public static partial class Cases
             ) / (
             $"{CLO(log, 5)}:{n}".Length + n * 0)
             ) > 0);
+        return x + "";
+    }
+
+    [Goroutine]
+    public static int CLOCount(Log log, params int[] items) { Sp.Pause(); log.Add("count" + items.Length); return items.Length; }
+
+    // A params array built for a nested goroutine's frame: its elements were joined on the first one's line.
+    [Goroutine]
+    public static string CallerLineOracleParams(Log log, int n)
+    {
+        string? nm = n == 1 ? null : "nm";
+        var x = CLOCount(
+            log, Tw(1),
+            CLO(log, 5), (nm?.Length ?? CLO(log
+            , 6)));
+        return x + "";
+    }
+
+    // A switch's governing value that suspends, held in a temporary: its assignment was in hidden text (a line of
+    // the generated file), and a value on a later line than the switch now keeps its line.
+    [Goroutine]
+    public static string CallerLineOracleSwitch(Log log, int n)
+    {
+        var x = 0;
+        switch
+        (
+            CLO(log, Tw(4)) - n)
+        {
+            case 4: x = 1; break;
+            default: x = 2; break;
+        }
+        switch (CLO(log, Tw(n))) { case 1: x += 10; break; }
         return x + "";
     }
 }

@@ -86,5 +86,28 @@ internal static class ArgumentLines
         return missing > 0 ? new string('\n', missing) : "";
     }
 
+    /// <summary>
+    /// Elements the lowering joins itself (a <c>params</c> array's, built for a nested goroutine's frame): each after
+    /// the line breaks that keep it as many lines after the first element as in the user's call.
+    /// </summary>
+    public static string JoinElements(IEnumerable<(SyntaxNode? Source, string Text)> elements)
+    {
+        var text = new StringBuilder();
+        int? line = null;
+        foreach (var (source, element) in elements)
+        {
+            if (text.Length > 0) text.Append(", ");
+            if (source is not null)
+            {
+                var wanted = source.SyntaxTree.GetLineSpan(source.Span).StartLinePosition.Line;
+                line ??= wanted;
+                for (; line < wanted; line++) text.Append('\n');
+            }
+            text.Append(element);
+            line += Breaks(element);
+        }
+        return text.ToString();
+    }
+
     private static int Breaks(string text) => text.Count(c => c == '\n');
 }

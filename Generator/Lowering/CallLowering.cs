@@ -325,8 +325,9 @@ internal sealed partial class MethodLowerer
             }
             else if (arg.ArgumentKind == ArgumentKind.ParamArray && arg.Value is IArrayCreationOperation ac && ac.IsImplicit)
             {
-                var elems = ac.Initializer?.ElementValues.Select(v => original(v.Syntax) is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : original(v.Syntax).ToString()) ?? Enumerable.Empty<string>();
-                ctorArgs.Add($"new {p.Type.CreatableFq()} {{ {string.Join(", ", elems)} }}");
+                // Each element keeps its line after the first (ArgumentLines.JoinElements).
+                var elems = ac.Initializer?.ElementValues.Select(v => ((SyntaxNode?)original(v.Syntax), original(v.Syntax) is ExpressionSyntax x ? Operand(repl, AsWritten(x)) : original(v.Syntax).ToString())) ?? Enumerable.Empty<(SyntaxNode?, string)>();
+                ctorArgs.Add($"new {p.Type.CreatableFq()} {{ {ArgumentLines.JoinElements(elems)} }}");
             }
             else if (arg.ArgumentKind == ArgumentKind.ParamCollection && arg.Value is ICollectionExpressionOperation pc && pc.IsImplicit)
             {

@@ -37,7 +37,10 @@ internal sealed partial class MethodLowerer
         {
             // A governing value of an anonymous type waits in an object field, read back by example (AnonymousTypes.cs).
             var (t, read) = ValueTemp(TypeOf(sw.Expression), sw.Expression, "switch value");
-            Stmt($"{t} = {gov};");
+            // Under the switch head's directive, the value on its own line (ArgumentLines.Lead): the user's calls in
+            // it were in hidden text, their [CallerLineNumber] and sequence points lost.
+            Src(sw.Expression);
+            Stmt($"{t} = {ArgumentLines.Lead(sw.Expression, sw.CloseParenToken.RawKind != 0 ? sw.SwitchKeyword.SpanStart : sw.Expression.SpanStart, "")}{gov};");
             gov = read;
         }
         var id = _nextLabel++;
