@@ -32,6 +32,10 @@ public sealed class G
     internal Sched Sched => Origin.Sched;
     internal long Goid;
     internal int Status;                // GStatus, changed with Interlocked
+    // Counts this goroutine's sleeps (a park, a plain-code sleep on a GoSharp wait), bumped by its own thread
+    // before the sleep is published: Go's all-asleep rule reads it around its two looks to tell one sleep
+    // from a wake-up and the next (CheckDead.cs, StillAsleep).
+    internal int SleepSeq;
     internal Frame? Top;                // the frame to resume next
     internal Frame? Root;               // the first frame: its result is the goroutine's
     internal G? SchedLink;              // intrusive link: global run queue, free lists, join waiters

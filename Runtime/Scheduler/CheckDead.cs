@@ -28,7 +28,7 @@ internal sealed partial class Sched
         if (!_detectDeadlocks || _npidle != _gomaxprocs) return;
         if (_dl.OnAllAsleep)
         {
-            if (Volatile.Read(ref _deadlockReported) == 0 && IsQuiescent(allp)) CheckAllAsleep();
+            if (Volatile.Read(ref _deadlockReported) == 0 && IsQuiescent(allp)) CheckAllAsleep(allp);
             return;
         }
         // A check while a probe runs may see what that probe's collection missed (a joiner that just let
@@ -82,13 +82,47 @@ internal sealed partial class Sched
         return true;
     }
 
-    /// <summary>Go's rule: some goroutine parked and none running, runnable or in a blocking call.</summary>
-    private void CheckAllAsleep()
+    /// <summary>
+    /// Go's rule: some goroutine parked and none running, runnable or in a blocking call. The scan reads one G
+    /// after another, and a goroutine asleep in plain code can wake another and fall asleep itself without a P
+    /// (two goroutines trading values through plain helpers do on every hand-off): the first read as asleep,
+    /// then woken, the second read as asleep after. So a second look confirms that each G read as asleep is
+    /// still in the same sleep (its SleepSeq unchanged) and that no goroutine was started: then all were asleep
+    /// together at the moment between the looks. A look that fails loses nothing: the last goroutine to fall
+    /// asleep checks again after its mark is set (ThreadWaitAsleep, or its M going idle).
+    /// </summary>
+    private void CheckAllAsleep(P[] allp)
     {
+        long created = Interlocked.Read(ref _goidgen);
         G[] gs;
         lock (_allgsLock) gs = _allgs.ToArray();
-        if (!AnyParkedNoneBusy(gs, threadsCount: true) || Interlocked.Exchange(ref _deadlockReported, 1) != 0) return;
+        var seqs = new int[gs.Length];
+        for (int i = 0; i < gs.Length; i++) seqs[i] = Volatile.Read(ref gs[i].SleepSeq); // before the first look
+        if (!AnyParkedNoneBusy(gs, threadsCount: true)) return;
+        if (!IsQuiescent(allp) || !StillAsleep(gs, seqs) || Interlocked.Read(ref _goidgen) != created) return;
+        if (Interlocked.Exchange(ref _deadlockReported, 1) != 0) return;
         ReportDeadlock(gs);
+    }
+
+    /// <summary>
+    /// The second look of <see cref="CheckAllAsleep"/>: every G is dead or in the sleep the first look saw (the
+    /// status or mark read before the count, which a new sleep bumps before it publishes itself).
+    /// </summary>
+    private static bool StillAsleep(G[] gs, int[] seqs)
+    {
+        for (int i = 0; i < gs.Length; i++)
+        {
+            G g = gs[i];
+            switch (g.GetStatus())
+            {
+                case GStatus.Dead: continue; // only a new goroutine revives it, and none was started
+                case GStatus.Waiting: break;
+                case GStatus.Syscall when IsAsleepInPlainCode(g): break;
+                default: return false;
+            }
+            if (Volatile.Read(ref g.SleepSeq) != seqs[i]) return false;
+        }
+        return true;
     }
 
     private bool AnyParkedNoneBusy(bool threadsCount)

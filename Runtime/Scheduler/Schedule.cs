@@ -198,6 +198,7 @@ internal sealed partial class Sched
     private G? ParkM(M m, G g)
     {
         g.WaitSinceSeconds = CoarseSeconds; // no clock read per park: sysmon keeps this current
+        Volatile.Write(ref g.SleepSeq, g.SleepSeq + 1); // a new sleep, before Waiting publishes it (CheckDead.cs)
         g.SetStatusOwned(GStatus.Running, GStatus.Waiting);
         IParkCommit? commit = m.ParkCommit;
         object? arg = m.ParkArg;

@@ -65,6 +65,9 @@ internal sealed class ThreadJoiner
         if (m is not null && !cancellationToken.CanBeCanceled && m.CurG is not null)
         {
             // The P was handed off before this, so the Ms went idle before the goroutine fell asleep: look now.
+            // A new sleep, counted before the mark publishes it (CheckDead.cs, StillAsleep).
+            G cg = m.CurG;
+            Volatile.Write(ref cg.SleepSeq, cg.SleepSeq + 1);
             bool asleep;
             lock (this) asleep = _asleep = !_done;
             if (asleep) m.Sched.ThreadWaitAsleep();

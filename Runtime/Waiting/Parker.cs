@@ -158,6 +158,8 @@ internal abstract class Parker : IAbandonableWait
             // timer, any thread). Marked after the P was handed off, so the Ms went idle before it: look now.
             if (m is not null && Box is not { Owner: not null })
             {
+                // A new sleep, counted before the mark publishes it (CheckDead.cs, StillAsleep).
+                if (m.CurG is G cg) Volatile.Write(ref cg.SleepSeq, cg.SleepSeq + 1);
                 bool asleep;
                 lock (this)
                 {
