@@ -30,13 +30,14 @@ internal static class CallerInfo
             ? add.Arguments : default;
 
     /// <summary>The omitted caller-info arguments as named arguments (<c>m: "Caller"</c>), or null.</summary>
-    public static List<string>? Named(ImmutableArray<IArgumentOperation> arguments)
+    /// <param name="valueOf">The value an omitted argument gets, where it is not the operation's constant (a speculated binding's: LauncherTypeInference.DefaultArgumentValue).</param>
+    public static List<string>? Named(ImmutableArray<IArgumentOperation> arguments, System.Func<IArgumentOperation, object?>? valueOf = null)
     {
         if (arguments.IsDefaultOrEmpty || HasExpandedParams(arguments)) return null;
         var extra = new List<string>();
         foreach (var a in arguments)
         {
-            if (!IsOmittedCallerInfo(a, out var value)) continue;
+            if (!IsOmittedCallerInfo(a, valueOf, out var value)) continue;
             var p = a.Parameter!;
             var name = ArgumentName(p);
             extra.Add(name + ": " + value);
@@ -52,7 +53,7 @@ internal static class CallerInfo
     {
         if (arguments.IsDefaultOrEmpty || HasExpandedParams(arguments)) return null;
         var ordered = arguments.Where(a => a.Parameter is not null).OrderBy(a => a.Parameter!.Ordinal).ToList();
-        var last = ordered.FindLastIndex(a => IsOmittedCallerInfo(a, out _));
+        var last = ordered.FindLastIndex(a => IsOmittedCallerInfo(a, null, out _));
         if (last < 0) return null;
         var extra = new List<string>();
         for (var i = 0; i <= last; i++)
@@ -130,13 +131,13 @@ internal static class CallerInfo
 
     private static bool Named(IOperation element) => element.Syntax.Parent is ArgumentSyntax { NameColon: not null };
 
-    private static bool IsOmittedCallerInfo(IArgumentOperation a, out string value)
+    private static bool IsOmittedCallerInfo(IArgumentOperation a, System.Func<IArgumentOperation, object?>? valueOf, out string value)
     {
         value = "";
         if (a.ArgumentKind != ArgumentKind.DefaultValue || a.Parameter is not { } p) return false;
         if (!p.GetAttributes().Any(at => at.AttributeClass?.Name is "CallerMemberNameAttribute" or "CallerArgumentExpressionAttribute")) return false;
         if (a.Value.ConstantValue is not { HasValue: true } constant) return false;
-        value = SymbolFacts.ConstantText(p.Type, constant.Value);
+        value = SymbolFacts.ConstantText(p.Type, valueOf is null ? constant.Value : valueOf(a));
         return true;
     }
 }

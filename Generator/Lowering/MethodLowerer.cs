@@ -337,6 +337,17 @@ internal sealed partial class MethodLowerer
     private void Hidden() => _w.Line("#line hidden");
 
     /// <summary>
+    /// The omitted caller-info arguments of a plain call that only a speculated binding binds (an argument's type is a
+    /// launcher result's, which the generator's model cannot see), valued as the compiler values the written call.
+    /// </summary>
+    internal List<string>? SpeculatedCallerInfo(InvocationExpressionSyntax inv)
+    {
+        var (op, original) = _launchers.OperationOf(inv);
+        if (op is null || op.Syntax == inv) return null;
+        return CallerInfo.Named(op.Arguments, a => _launchers.DefaultArgumentValue(op, a, original));
+    }
+
+    /// <summary>
     /// A copied expression on lines of its own under its span directive, hidden after it: for user code the lowering
     /// writes inside a line of its own making (a catch filter inside a wrapped <c>when</c>, a switch guard in the
     /// dispatch), which would otherwise have no line or a wrong one (a <c>[CallerLineNumber]</c> call, a breakpoint).

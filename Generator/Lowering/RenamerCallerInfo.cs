@@ -78,8 +78,15 @@ internal sealed partial class Renamer
     }
 
     /// <summary>The caller-info arguments the compiler fills in for <paramref name="original"/>, as named arguments, or null.</summary>
-    private List<string>? CallerInfoArguments(ExpressionSyntax original) =>
-        original.SyntaxTree != Model.SyntaxTree ? null : CallerInfo.Named(CallerInfo.ArgumentsOf(Model, original));
+    private List<string>? CallerInfoArguments(ExpressionSyntax original)
+    {
+        if (original.SyntaxTree != Model.SyntaxTree) return null;
+        var arguments = CallerInfo.ArgumentsOf(Model, original);
+        // A call the model cannot bind, an argument's type being a launcher result's (`var y = GoF(n).Join();` then
+        // `Log(y)`): the speculated binding's, with the caller information of the call as written.
+        if (arguments.IsDefault && original is InvocationExpressionSyntax inv) return _owner.SpeculatedCallerInfo(inv);
+        return CallerInfo.Named(arguments);
+    }
 
     public override SyntaxNode? VisitCollectionExpression(CollectionExpressionSyntax node)
     {
