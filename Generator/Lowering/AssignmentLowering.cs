@@ -85,7 +85,6 @@ internal sealed partial class MethodLowerer
         if (a.IsKind(SyntaxKind.SimpleAssignmentExpression))
         {
             var rv = LowerExpression(a.Right);
-            // The right side on a later line than the assignment keeps its line (ArgumentLines.Lead).
             text = $"{loc} = {ArgumentLines.Lead(a.Right, a.SpanStart, loc)}{rv}";
         }
         else
@@ -112,9 +111,7 @@ internal sealed partial class MethodLowerer
             // expression, so it is parenthesized.
             var anonymous = leftType is not null && ContainsAnonymousType(leftType);
             var lead = ArgumentLines.Lead(a.Right, a.SpanStart, loc + (anonymous ? oldRead : old));
-            var value = anonymous
-                ? $"({oldRead} {op} {lead}{AsOperand(rv)})"
-                : $"({leftType?.Fq()})({old} {op} {lead}{AsOperand(rv)})";
+            var value = anonymous ? $"({oldRead} {op} {lead}{AsOperand(rv)})" : $"({leftType?.Fq()})({old} {op} {lead}{AsOperand(rv)})";
             if (_checked is not null) value = $"{_checked}({value})";
             text = $"{loc} = {value}";
         }
@@ -336,10 +333,8 @@ internal sealed partial class MethodLowerer
             case IdentifierNameSyntax or DeclarationExpressionSyntax or TupleExpressionSyntax when !HasSuspension(left):
                 return Rewrite(left);
             case ThisExpressionSyntax when TypeOf(left) is { IsValueType: true }:
-                // Stringify(in this, Tw(s)) in a struct's method (ChessLib's BitBoard.ToString under --suspend): `this`
-                // is the frame's copy of the receiver, _this, a variable no suspension point changes (a method that
-                // writes `this` is GOSH0014), so its reference is taken in the residual, as async takes the field
-                // its state machine hoists `this` into.
+                // Stringify(in this, Tw(s)) in a struct's method: `this` is the frame's _this, which no suspension point
+                // changes (writing `this` is GOSH0014), taken by reference in the residual as async takes its hoisted field.
                 return Rewrite(left);
             case MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } baseMember:
                 // base.P = Tw(1), base.E += Tw(h): a property or event proxy of the type, on _this (BaseAccess.cs).
