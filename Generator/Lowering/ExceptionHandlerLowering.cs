@@ -342,7 +342,7 @@ internal sealed partial class MethodLowerer
     /// try's hidden tail, where its statements would have no line (no breakpoint in the block, and a
     /// <c>[CallerLineNumber]</c> there counting on from the directive before it).
     /// </summary>
-    private string MappedBlock(BlockSyntax block, string text) => SpanDirective(block) + "\n" + text + "\n#line hidden";
+    private string MappedBlock(BlockSyntax block, string text) => MappedExpression(block, text).Trim('\n');
 
     /// <summary>A real try whose finally (plain code, no suspension) runs unless the frame is suspending.</summary>
     private void EmitTryFinallyText(System.Action body, string finallyText)

@@ -350,7 +350,8 @@ internal sealed partial class MethodLowerer
     /// <summary>
     /// A copied expression on lines of its own under its span directive, hidden after it: for user code the lowering
     /// writes inside a line of its own making (a catch filter inside a wrapped <c>when</c>, a switch guard in the
-    /// dispatch), which would otherwise have no line or a wrong one (a <c>[CallerLineNumber]</c> call, a breakpoint).
+    /// dispatch; a copied catch block, ExceptionHandlerLowering.MappedBlock), which would otherwise have no line or a
+    /// wrong one (a <c>[CallerLineNumber]</c> call, a breakpoint).
     /// <code>
     /// case int v when (          // the dispatch's line
     /// #line (12,14)-(13,20) "f"
